@@ -1,0 +1,29 @@
+"""Cleaning: the article body left after boilerplate removal (`eval/extract/score.py`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsgraph.evaluate import Task
+from newsgraph.models import Analysis
+
+
+def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
+    """The cleaned text."""
+    return {"id": record["id"], "text": analysis.text}
+
+
+def scorer_args(gold: Path, pred: Path) -> list[str]:
+    expected = gold.with_name("expected.jsonl")
+    return ["--gold", str(expected), "--pred", str(pred), "--label", "extract_text"]
+
+
+TASK = Task(
+    name="cleaning",
+    scorer="extract/score.py",
+    predict=predict,
+    scorer_args=scorer_args,
+    clean=True,
+    components=(),
+)

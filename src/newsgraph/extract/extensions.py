@@ -1,0 +1,159 @@
+"""Doc extensions under `doc._.newsgraph_*`, and typed accessors for them.
+
+Extensions are switched on explicitly with `set_extensions()` (the pipeline and every component
+factory call it), never at import time. Components read and write the Analysis types of
+`newsgraph.models` through the accessors below, so a component never needs to know how another
+stores its results.
+
+Entities are shared state: the entities component creates them; quotes, events and places add
+mentions (a pronoun speaker, a description) or new entities (a generic actor) through
+`new_entity` and `add_mention`, which keep ids unique and the token index current.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsgraph.models import Entity, EntityType, Event, Mention, MentionKind, Place, Quantity, Quote, Time
+
+_EXTENSIONS: tuple[str, ...] = (
+    "newsgraph_published",  # str | None: ISO publication date, set before the pipeline runs
+    "newsgraph_entities",  # list[Entity]
+    "newsgraph_entity_by_token",  # dict[int, str]: token index -> entity id (names and mentions)
+    "newsgraph_quotes",  # list[Quote]
+    "newsgraph_events",  # list[Event]
+    "newsgraph_quantities",  # list[Quantity]
+    "newsgraph_times",  # list[Time]
+    "newsgraph_places",  # list[Place]
+    "newsgraph_summary",  # list[int]
+    "newsgraph_timings",  # dict[str, float]: seconds per component, for benchmarks
+)
+
+
+def set_extensions() -> None:
+    """Register newsgraph's Doc extensions (idempotent)."""
+    for name in _EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _list(doc: Doc, name: str) -> list[Any]:
+    value = getattr(doc._, name)
+    if value is None:
+        value = []
+        setattr(doc._, name, value)
+    return value  # type: ignore[no-any-return]
+
+
+def get_published(doc: Doc) -> str | None:
+    """Return the publication date (ISO 8601) set for this doc, if any."""
+    value = doc._.newsgraph_published
+    return value if isinstance(value, str) else None
+
+
+def set_published(doc: Doc, published: str | None) -> None:
+    """Set the publication date the times component resolves relative dates against."""
+    set_extensions()
+    doc._.newsgraph_published = published
+
+
+def get_entities(doc: Doc) -> list[Entity]:
+    """Return the doc's entities (the entities component fills them)."""
+    return _list(doc, "newsgraph_entities")
+
+
+def get_quotes(doc: Doc) -> list[Quote]:
+    """Return the doc's quotes."""
+    return _list(doc, "newsgraph_quotes")
+
+
+def get_events(doc: Doc) -> list[Event]:
+    """Return the doc's events."""
+    return _list(doc, "newsgraph_events")
+
+
+def get_quantities(doc: Doc) -> list[Quantity]:
+    """Return the doc's quantities."""
+    return _list(doc, "newsgraph_quantities")
+
+
+def get_times(doc: Doc) -> list[Time]:
+    """Return the doc's time expressions."""
+    return _list(doc, "newsgraph_times")
+
+
+def get_places(doc: Doc) -> list[Place]:
+    """Return the doc's places."""
+    return _list(doc, "newsgraph_places")
+
+
+def get_summary(doc: Doc) -> list[int]:
+    """Return the sentence indices of the summary."""
+    return _list(doc, "newsgraph_summary")
+
+
+def _token_index(doc: Doc) -> dict[int, str]:
+    index = doc._.newsgraph_entity_by_token
+    if index is None:
+        index = {}
+        doc._.newsgraph_entity_by_token = index
+    return index  # type: ignore[no-any-return]
+
+
+def entity_by_id(doc: Doc, entity_id: str | None) -> Entity | None:
+    """Return the entity with this id, or None."""
+    if entity_id is None:
+        return None
+    for entity in get_entities(doc):
+        if entity.id == entity_id:
+            return entity
+    return None
+
+
+def entity_at_token(doc: Doc, i: int) -> Entity | None:
+    """Return the entity one of whose mentions covers token `i`, or None."""
+    entity_id = _token_index(doc).get(i)
+    return entity_by_id(doc, entity_id)
+
+
+def entity_in_tokens(doc: Doc, start: int, end: int) -> Entity | None:
+    """Return the entity mentioned in tokens [start, end), preferring the span's last (head) token."""
+    index = _token_index(doc)
+    for i in range(end - 1, start - 1, -1):
+        entity_id = index.get(i)
+        if entity_id is not None:
+            return entity_by_id(doc, entity_id)
+    return None
+
+
+def new_entity(doc: Doc, name: str, type_: EntityType, **fields: Any) -> Entity:
+    """Create an entity with the next free id `eN` and append it to the doc's entities."""
+    entities = get_entities(doc)
+    taken = {e.id for e in entities}
+    n = len(entities) + 1
+    while f"e{n}" in taken:
+        n += 1
+    entity = Entity(id=f"e{n}", name=name, type=type_, **fields)
+    entities.append(entity)
+    return entity
+
+
+def add_mention(doc: Doc, entity: Entity, start_char: int, end_char: int, kind: MentionKind) -> Mention | None:
+    """Attach the text [start_char, end_char) to `entity` as a mention and index its tokens.
+
+    Returns the new mention, or None when the entity already has a mention with these offsets.
+    """
+    for m in entity.mentions:
+        if m.start == start_char and m.end == end_char:
+            return None
+    mention = Mention(start=start_char, end=end_char, text=doc.text[start_char:end_char], kind=kind)
+    entity.mentions.append(mention)
+    entity.mentions.sort(key=lambda m: m.start)
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is not None:
+        index = _token_index(doc)
+        for token in span:
+            index.setdefault(token.i, entity.id)
+    return mention

@@ -1,0 +1,250 @@
+"""The one place the spaCy pipeline is built, and the path from raw article to Analysis.
+
+    raw text ──clean──► body ──nlp (spaCy + newsgraph components)──► Doc ──► Analysis
+
+The model is loaded once per process (`get_nlp`). `analyze_stream` batches articles through
+`nlp.pipe`; every other entry point (the `analyze()` function, the CLI, ingest, batch) goes
+through it, so all give byte-identical analyses for the same input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.clean import Cleaned, clean_text
+from newsgraph.errors import ConfigError, EmptyArticle, InputError
+from newsgraph.extract.extensions import (
+    get_entities,
+    get_events,
+    get_places,
+    get_quantities,
+    get_quotes,
+    get_summary,
+    get_times,
+    set_extensions,
+    set_published,
+)
+from newsgraph.models import Analysis, Sentence
+from newsgraph.settings import Settings
+from newsgraph.sources.base import RawArticle, Rejected
+
+LOGGER = logging.getLogger(__name__)
+
+_NLP: dict[tuple[str, tuple[str, ...]], Language] = {}
+_NLP_LOCK = threading.Lock()
+
+
+def build_nlp(settings: Settings) -> Language:
+    """Load the spaCy model and add newsgraph's components in `settings.components` order."""
+    set_extensions()
+    import newsgraph.extract.components  # noqa: F401  (registers the factories)
+
+    try:
+        nlp = spacy.load(settings.model)
+    except OSError as exc:
+        raise ConfigError(f"cannot load spaCy model {settings.model!r}: {exc}") from exc
+    for name in settings.components:
+        if not Language.has_factory(name):
+            raise ConfigError(f"unknown component {name!r}")
+        nlp.add_pipe(name)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    return nlp
+
+
+def get_nlp(settings: Settings | None = None) -> Language:
+    """Return this process's pipeline for these settings, building it on first use."""
+    settings = settings or Settings()
+    key = (settings.model, tuple(settings.components))
+    with _NLP_LOCK:
+        nlp = _NLP.get(key)
+        if nlp is None:
+            nlp = _NLP[key] = build_nlp(settings)
+    return nlp
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 hex digest of a text (the article's stable identity)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalize_published(value: str | None) -> str | None:
+    """Return an ISO 8601 date or datetime for a publication date in a common format, else None."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            try:
+                return date.fromisoformat(value[:10]).isoformat()
+            except ValueError:
+                LOGGER.warning("unrecognised publication date %r ignored", value)
+                return None
+    if parsed.hour == parsed.minute == parsed.second == 0 and parsed.tzinfo is None:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+class Prepared:
+    """An article ready for the pipeline: its raw record, its cleaned body and its Doc."""
+
+    __slots__ = ("cleaned", "doc", "published", "raw")
+
+    def __init__(self, raw: RawArticle, cleaned: Cleaned, doc: Doc, published: str | None) -> None:
+        self.raw = raw
+        self.cleaned = cleaned
+        self.doc = doc
+        self.published = published
+
+
+def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
+    """Clean a raw article and make its (unprocessed) Doc.
+
+    Raises:
+        InputError: the article is too long, or nothing is left after cleaning.
+    """
+    if len(raw.text) > settings.max_chars:
+        raise InputError(
+            f"{raw.origin}: article has {len(raw.text):,} characters, over the limit of "
+            f"{settings.max_chars:,} (NEWSGRAPH_MAX_CHARS)"
+        )
+    if settings.clean and not raw.is_extracted:
+        cleaned = clean_text(raw.text)
+    else:
+        cleaned = Cleaned(text=raw.text.strip())
+    if not cleaned.text.strip():
+        raise EmptyArticle(f"{raw.origin}: no article text left after cleaning")
+    published = normalize_published(raw.published)
+    doc = nlp.make_doc(cleaned.text)
+    set_published(doc, published)
+    return Prepared(raw, cleaned, doc, published)
+
+
+def build_analysis(prepared: Prepared) -> Analysis:
+    """Assemble the Analysis of a processed Doc."""
+    doc, raw, cleaned = prepared.doc, prepared.raw, prepared.cleaned
+    digest = content_hash(doc.text)
+    sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents] if doc.has_annotation(
+        "SENT_START"
+    ) else [Sentence(start=0, end=len(doc.text))]
+    return Analysis(
+        id=raw.id or digest[:16],
+        hash=digest,
+        url=raw.url,
+        source=raw.source,
+        title=raw.title,
+        published=prepared.published,
+        authors=raw.authors or cleaned.authors,
+        dateline=cleaned.dateline,
+        text=doc.text,
+        removed=cleaned.removed,
+        sentences=sentences,
+        entities=get_entities(doc),
+        quotes=get_quotes(doc),
+        events=get_events(doc),
+        quantities=get_quantities(doc),
+        times=get_times(doc),
+        places=get_places(doc),
+        summary=get_summary(doc),
+    )
+
+
+def analyze_stream(
+    items: Iterable[RawArticle | Rejected],
+    *,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+) -> Iterator[Analysis | Rejected]:
+    """Analyze articles in order, batched through `nlp.pipe`; bad ones come out as Rejected.
+
+    The output has one item per input item, in input order.
+    """
+    settings = settings or Settings()
+    nlp = nlp or get_nlp(settings)
+    batch: list[Prepared | Rejected] = []
+    for item in items:
+        if isinstance(item, Rejected):
+            batch.append(item)
+        else:
+            try:
+                batch.append(prepare(item, nlp, settings))
+            except InputError as exc:
+                batch.append(Rejected(item.origin, _reason(exc, item.origin), id=item.id))
+        if len(batch) >= settings.batch_size:
+            yield from _run_batch(batch, nlp)
+            batch = []
+    if batch:
+        yield from _run_batch(batch, nlp)
+
+
+def _reason(exc: InputError, origin: str) -> str:
+    prefix = f"{origin}: "
+    return exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
+
+
+def _run_batch(batch: list[Prepared | Rejected], nlp: Language) -> Iterator[Analysis | Rejected]:
+    prepared = [p for p in batch if isinstance(p, Prepared)]
+    try:
+        done = list(nlp.pipe(p.doc for p in prepared))
+    except Exception:
+        LOGGER.warning("batch failed; retrying its %d articles one by one", len(prepared), exc_info=True)
+        done = []
+    results: dict[int, Analysis | Rejected] = {}
+    if len(done) == len(prepared):
+        for p, doc in zip(prepared, done, strict=True):
+            p.doc = doc
+            results[id(p)] = build_analysis(p)
+    else:
+        for p in prepared:
+            results[id(p)] = _run_one(p, nlp)
+    for item in batch:
+        yield item if isinstance(item, Rejected) else results[id(item)]
+
+
+def _run_one(p: Prepared, nlp: Language) -> Analysis | Rejected:
+    try:
+        doc = nlp(p.doc)
+    except Exception as exc:  # one bad article never ends a batch
+        LOGGER.warning("%s: extraction failed", p.raw.origin, exc_info=True)
+        return Rejected(p.raw.origin, f"extraction failed: {type(exc).__name__}: {exc}", id=p.raw.id)
+    p.doc = doc
+    return build_analysis(p)
+
+
+def analyze(
+    text: str,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    *,
+    id: str | None = None,
+    source: str | None = None,
+    settings: Settings | None = None,
+) -> Analysis:
+    """Analyze one article's text and return its Analysis.
+
+    Raises:
+        InputError: the text is empty after cleaning or too long.
+        ExtractionError: the pipeline failed on it.
+    """
+    raw = RawArticle(text=text, id=id, url=url, title=title, published=published, source=source)
+    (result,) = analyze_stream([raw], settings=settings)
+    if isinstance(result, Rejected):
+        if result.reason.startswith("extraction failed"):
+            from newsgraph.errors import ExtractionError
+
+            raise ExtractionError(result.reason)
+        raise InputError(result.reason)
+    return result

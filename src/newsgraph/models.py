@@ -1,0 +1,256 @@
+"""The Analysis contract: one JSON object per article.
+
+This module is the one source of truth for the shape of newsgraph's output. Extraction fills
+these types, the store flattens them into tables, the API and the UI serve them, the batch job
+writes them to Parquet, and ``newsgraph schema`` prints their JSON Schema.
+
+Conventions:
+    * Offsets are Python string offsets (code points) into ``Analysis.text`` — the cleaned
+      article body — with the end exclusive; ``text[start:end] == span.text`` always holds.
+      The one exception is ``Analysis.removed``, whose offsets point into the raw input.
+    * Cross references are ids local to the article: entities ``e1``, quotes ``q1``,
+      events ``v1``, times ``t1``, places ``p1``.
+    * A value that cannot be resolved stays ``None``; nothing is guessed.
+
+The schema is versioned by ``SCHEMA_VERSION``; a change that breaks readers bumps it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import orjson
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "newsgraph.analysis/1"
+
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GROUP"
+]
+"""spaCy's name labels, plus ``GROUP`` for generic actors ("protesters", "Afghan security forces")."""
+
+MentionKind = Literal["name", "pronoun", "description"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+PLOVER_TYPES: tuple[str, ...] = PloverType.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    """Base: forbids unknown fields so a typo in a component fails loudly in tests."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A piece of the article text."""
+
+    start: int = Field(ge=0, description="Offset of the first character in `text`.")
+    end: int = Field(ge=0, description="Offset one past the last character (exclusive).")
+    text: str = Field(description="Exactly `Analysis.text[start:end]`.")
+
+
+class Removed(_Model):
+    """A stretch of the raw input that cleaning cut, with the reason."""
+
+    start: int = Field(ge=0, description="Offset into the raw input (not into `text`).")
+    end: int = Field(ge=0)
+    reason: str = Field(description="Why it was cut, e.g. `teaser-list`, `share-prompt`, `copyright`.")
+    text: str = Field(description="The removed characters, so a reader can see exactly what was cut.")
+
+
+class Sentence(_Model):
+    """One sentence of the cleaned text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Mention(Span):
+    """One place in the text that refers to an entity."""
+
+    kind: MentionKind = Field(
+        default="name", description="`name` (a proper name), `pronoun` or `description` (\"a spokesman\")."
+    )
+
+
+class Entity(_Model):
+    """Someone or something the article mentions, with all its mentions folded into one."""
+
+    id: str = Field(description="Article-local id, `e1`, `e2`, …")
+    name: str = Field(description="Canonical name: the longest proper name used for it in the article.")
+    type: EntityType
+    mentions: list[Mention] = Field(default_factory=list)
+    aliases: list[str] = Field(
+        default_factory=list, description="Other surface forms of the name (\"Akhundzada\"), no pronouns."
+    )
+    roles: list[str] = Field(
+        default_factory=list, description="Titles and roles the text gives it (\"Supreme Leader\")."
+    )
+    affiliation: str | None = Field(
+        default=None, description="Entity id of the organisation or country it belongs to, if stated."
+    )
+    sector: str | None = Field(
+        default=None, description="For actors: government, military, police, rebel, civilian, media, …"
+    )
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code when the text gives one.")
+
+
+class Quote(_Model):
+    """Who said what: a direct, indirect or mixed quotation with its speaker."""
+
+    id: str
+    kind: QuoteKind
+    start: int = Field(ge=0, description="Start of the quoted content (inside the quotation marks).")
+    end: int = Field(ge=0)
+    text: str
+    fragments: list[Span] = Field(
+        default_factory=list,
+        description="For a quote split around its cue (“…,” she said. “…”), the pieces; else empty.",
+    )
+    speaker: str | None = Field(default=None, description="Entity id of the speaker when resolved.")
+    speaker_start: int | None = Field(default=None, description="The speaker's mention in this quote's frame.")
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    cue: str | None = Field(default=None, description="The reporting verb's lemma (\"say\", \"tell\").")
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sentence: int | None = Field(default=None, description="Index of the sentence where the quote starts.")
+
+
+class Trigger(Span):
+    """The words that express an event."""
+
+
+class Event(_Model):
+    """Who did what to whom, where and when, coded in PLOVER."""
+
+    id: str
+    type: PloverType
+    mode: str | None = Field(default=None, description="PLOVER mode, e.g. `threaten`, `deny`, `intend`.")
+    context: list[str] = Field(default_factory=list, description="PLOVER contexts, e.g. `economic`.")
+    cameo: str | None = Field(default=None, description="CAMEO root code as a cross-reference.")
+    source: list[str] = Field(default_factory=list, description="Entity ids of the actors who act.")
+    target: list[str] = Field(default_factory=list, description="Entity ids of those acted upon.")
+    source_text: str | None = Field(default=None, description="The source actor phrase as written.")
+    target_text: str | None = None
+    trigger: Trigger
+    place: str | None = Field(default=None, description="Place id (`p1`).")
+    place_text: str | None = None
+    time: str | None = Field(default=None, description="Time id (`t1`).")
+    time_text: str | None = None
+    negated: bool = False
+    dead: float | None = Field(default=None, description="PLOVER magnitude: people killed.")
+    injured: float | None = None
+    size: float | None = Field(default=None, description="PLOVER magnitude: crowd or force size.")
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    sentence: int = Field(ge=0)
+
+
+class Quantity(_Model):
+    """How many: a number with what it counts and who claims it."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: float | None = Field(description="The number; for a range, its low end (see `low`/`high`).")
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    unit: str | None = Field(default=None, description="Unit or counted noun, singular (\"operation\").")
+    kind: Literal["count", "percent", "money", "measure", "fraction"] = "count"
+    currency: str | None = Field(default=None, description="ISO 4217 code for money.")
+    base: str | None = Field(default=None, description="For a proportion, what it is a share of.")
+    claimant: str | None = Field(default=None, description="Entity id of who states it, when quoted.")
+    quote: str | None = Field(default=None, description="Quote id the number sits in.")
+    sentence: int = Field(ge=0)
+
+
+class Time(_Model):
+    """A time expression, TIMEX3 style, normalized against the publication date."""
+
+    id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    type: TimeType
+    value: str | None = Field(
+        description="TIMEX3 value: `2021-07-18`, `2021-W29`, `P2D`, `XXXX-WXX-7` when underspecified."
+    )
+    mod: str | None = Field(default=None, description="TIMEX3 mod: APPROX, BEFORE, AFTER, START, END …")
+
+
+class Place(_Model):
+    """A toponym resolved to a country and coordinates with the offline gazetteer."""
+
+    id: str
+    entity: str | None = Field(default=None, description="Entity id of the place's name.")
+    name: str
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = Field(default=None, description="`country`, `admin1`, `city`, `region`, …")
+    geonameid: int | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Analysis(_Model):
+    """Everything newsgraph found in one article."""
+
+    schema_: str = Field(default=SCHEMA_VERSION, alias="schema")
+    id: str = Field(description="The input's id, or the content hash when it had none.")
+    hash: str = Field(description="SHA-256 of the cleaned text: stable identity for dedup.")
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = Field(default=None, description="Publication date, ISO 8601.")
+    language: str | None = "en"
+    authors: list[str] = Field(default_factory=list, description="Byline, when cleaning recognised one.")
+    dateline: str | None = Field(default=None, description="Dateline (\"NEW YORK (AP) —\"), when recognised.")
+    text: str
+    removed: list[Removed] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    times: list[Time] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    summary: list[int] = Field(default_factory=list, description="Sentence indices of the summary.")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-ready dict, with `schema` as the first key."""
+        return self.model_dump(by_alias=True, mode="json")
+
+    def to_json(self, *, indent: bool = False) -> bytes:
+        """Serialize to UTF-8 JSON bytes (orjson; stable key order)."""
+        option = orjson.OPT_INDENT_2 if indent else 0
+        return orjson.dumps(self.to_dict(), option=option)
+
+    @classmethod
+    def from_json(cls, data: bytes | str) -> Analysis:
+        """Parse and validate an Analysis from JSON."""
+        return cls.model_validate(orjson.loads(data))
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """Return the entity with this id, or None."""
+        if entity_id is None:
+            return None
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the Analysis (draft 2020-12)."""
+    schema = Analysis.model_json_schema(by_alias=True)
+    schema["$id"] = "https://newsgraph.dev/schema/analysis-1.json"
+    schema["title"] = SCHEMA_VERSION
+    return schema

