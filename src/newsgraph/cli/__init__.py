@@ -1,0 +1,70 @@
+"""The `newsgraph` command line: a thin Typer layer over the library.
+
+One module per command (`analyze.py`, `schema.py`, `evaluate.py`, …), each defining
+`register(app)`. Library errors (`NewsgraphError`) print one line and exit 1; `--debug` shows
+the traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+import sys
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+
+from newsgraph.errors import NewsgraphError
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into structured, evidence-linked facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+err_console = Console(stderr=True)
+_STATE = {"debug": False}
+
+
+@app.callback()
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logs."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only warnings and errors on stderr."),
+) -> None:
+    """newsgraph: who is mentioned, who said what, who did what to whom, how many, when and where."""
+    _STATE["debug"] = debug
+    level = logging.DEBUG if debug else logging.WARNING if quiet else logging.INFO
+    logging.basicConfig(
+        level=logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=err_console, show_path=False, show_time=False)],
+        force=True,
+    )
+    logging.getLogger("newsgraph").setLevel(level)
+
+
+def _register_commands() -> None:
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if module.name.startswith("_"):
+            continue
+        register = getattr(importlib.import_module(f"{__name__}.{module.name}"), "register", None)
+        if callable(register):
+            register(app)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Run the CLI; turn newsgraph errors into one line on stderr and exit code 1."""
+    try:
+        app()
+    except NewsgraphError as exc:
+        if _STATE["debug"]:
+            raise
+        err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        sys.exit(1)
