@@ -117,7 +117,16 @@ def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         authors = _authors(record.get("author") or record.get("authors"))
-        return RawArticle(text=_normalize_newlines(text), id=rid, authors=authors, origin=origin, **meta)
+        return RawArticle(
+            text=_normalize_newlines(text),
+            id=rid,
+            url=meta["url"],
+            title=meta["title"],
+            published=meta["published"],
+            source=meta["source"],
+            authors=authors,
+            origin=origin,
+        )
     if isinstance(html, str) and html.strip():
         from newsgraph.sources.html import extract_html
 

@@ -1,0 +1,44 @@
+# newsgraph: `make demo` runs the main job on the sample articles; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint fix eval bench serve clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade "pip>=24"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/newsgraph analyze samples/harbor-strike.txt
+	$(BIN)/newsgraph analyze --jsonl samples/articles.jsonl --out samples.analysis.jsonl
+
+test: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+fix: install
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+eval: install
+	for task in cleaning ner quotes events times places quantities; do \
+		$(BIN)/newsgraph evaluate $$task ../shared/data/$$( [ $$task = cleaning ] && echo extract_text/input.jsonl || echo $$task/dev.jsonl ) | tail -1; \
+	done
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) samples.analysis.jsonl

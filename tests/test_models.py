@@ -1,0 +1,98 @@
+"""The Analysis contract: JSON round trip, schema, and the invariants the types enforce."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from newsgraph.models import (
+    SCHEMA_VERSION,
+    Analysis,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    Quote,
+    Time,
+    Trigger,
+    json_schema,
+)
+
+TEXT = "Rebels attacked the town on Sunday, killing 12 soldiers, the army said."
+
+
+def _analysis() -> Analysis:
+    return Analysis(
+        id="a1",
+        hash="0" * 64,
+        published="2024-03-10",
+        text=TEXT,
+        entities=[
+            Entity(
+                id="e1",
+                name="army",
+                type="ORG",
+                mentions=[Mention(start=61, end=69, text="the army", kind="description")],
+            ),
+            Entity(id="e2", name="Rebels", type="GROUP", sector="rebel"),
+        ],
+        quotes=[Quote(id="q1", kind="indirect", start=0, end=55, text=TEXT[:55], speaker="e1", cue="say")],
+        events=[
+            Event(
+                id="v1",
+                type="ASSAULT",
+                source=["e2"],
+                trigger=Trigger(start=7, end=15, text="attacked"),
+                dead=12,
+                sentence=0,
+            )
+        ],
+        quantities=[
+            Quantity(
+                start=44, end=54, text="12 soldiers", value=12, unit="soldier", sentence=0, claimant="e1"
+            )
+        ],
+        times=[Time(id="t1", start=26, end=35, text="on Sunday", type="DATE", value="2024-03-10")],
+        summary=[0],
+    )
+
+
+def test_models_json_round_trip_is_lossless() -> None:
+    analysis = _analysis()
+    data = analysis.to_json()
+    again = Analysis.from_json(data)
+    assert again == analysis
+    assert again.to_json() == data
+
+
+def test_models_schema_key_comes_first_and_is_versioned() -> None:
+    d = _analysis().to_dict()
+    assert next(iter(d)) == "schema"
+    assert d["schema"] == SCHEMA_VERSION
+
+
+def test_models_unknown_fields_are_rejected() -> None:
+    with pytest.raises(ValidationError):
+        Analysis.model_validate({"id": "x", "hash": "h", "text": "t", "speakr": "typo"})
+
+
+def test_models_event_type_must_be_plover() -> None:
+    with pytest.raises(ValidationError):
+        Event(id="v1", type="ATTACK", trigger=Trigger(start=0, end=1, text="a"), sentence=0)  # type: ignore[arg-type]
+
+
+def test_models_json_schema_describes_every_list() -> None:
+    schema = json_schema()
+    props = schema["properties"]
+    for key in ("entities", "quotes", "events", "quantities", "times", "places", "summary", "removed"):
+        assert key in props
+    assert schema["title"] == SCHEMA_VERSION
+    assert "Quote" in schema["$defs"] and "Event" in schema["$defs"]
+
+
+def test_models_entity_lookup() -> None:
+    analysis = _analysis()
+    entity = analysis.entity("e2")
+    assert entity is not None and entity.name == "Rebels"
+    assert analysis.entity("e9") is None
+    assert analysis.entity(None) is None

@@ -1,0 +1,91 @@
+"""The pipeline: raw article to Analysis, batching, order, rejection of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from spacy.language import Language
+
+from newsgraph.batch.local import Done, analyze_parallel
+from newsgraph.errors import InputError
+from newsgraph.extract.pipeline import analyze, analyze_stream, get_nlp, normalize_published
+from newsgraph.models import Analysis
+from newsgraph.settings import Settings
+from newsgraph.sources.base import RawArticle, Rejected
+from newsgraph.sources.read import read_jsonl
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+ARTICLE = (
+    "The mayor of Lyon, Claire Martin, said on Friday that the city would close two bridges "
+    "for repairs. “We cannot wait any longer,” Martin told reporters.\n"
+)
+
+
+def test_pipeline_get_nlp_loads_once_per_process(settings: Settings, nlp: Language) -> None:
+    assert get_nlp(settings) is nlp
+    assert [n for n in nlp.pipe_names if n.startswith("newsgraph_")] == list(settings.components)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-07-18", "2021-07-18"),
+        ("2021-07-18T00:00:00", "2021-07-18"),
+        ("2021-07-18T09:30:00Z", "2021-07-18T09:30:00+00:00"),
+        ("Sun, 18 Jul 2021 09:30:00 +0000", "2021-07-18T09:30:00+00:00"),
+        ("2021-07-18 extra words", "2021-07-18"),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_pipeline_normalize_published(value: str | None, expected: str | None) -> None:
+    assert normalize_published(value) == expected
+
+
+def test_pipeline_analysis_has_sentences_and_stable_identity(settings: Settings) -> None:
+    a = analyze(ARTICLE, published="2024-05-03", settings=settings)
+    b = analyze(ARTICLE, published="2024-05-03", settings=settings)
+    assert a.to_json() == b.to_json()
+    assert a.hash == b.hash and len(a.hash) == 64 and a.id == a.hash[:16]
+    assert a.published == "2024-05-03"
+    assert len(a.sentences) == 2
+    for s in a.sentences:
+        assert 0 <= s.start < s.end <= len(a.text)
+    assert a.text == ARTICLE.strip()
+
+
+def test_pipeline_stream_keeps_order_and_rejects_bad_input(settings: Settings) -> None:
+    small = settings.model_copy(update={"max_chars": 1000, "batch_size": 2})
+    items: list[RawArticle | Rejected] = [
+        RawArticle(text=ARTICLE, id="one", origin="x:1"),
+        RawArticle(text="   \n\t ", id="blank", origin="x:2"),
+        Rejected("x:3", "invalid JSON"),
+        RawArticle(text=ARTICLE * 20, id="long", origin="x:4"),
+        RawArticle(text=ARTICLE.replace("Lyon", "Nice"), id="five", origin="x:5"),
+    ]
+    results = list(analyze_stream(items, settings=small))
+    assert len(results) == 5
+    assert isinstance(results[0], Analysis) and results[0].id == "one"
+    assert isinstance(results[1], Rejected) and "no article text" in results[1].reason
+    assert isinstance(results[2], Rejected) and results[2].reason == "invalid JSON"
+    assert isinstance(results[3], Rejected) and "over the limit" in results[3].reason
+    assert isinstance(results[4], Analysis) and results[4].id == "five"
+
+
+def test_pipeline_analyze_raises_on_empty_text(settings: Settings) -> None:
+    with pytest.raises(InputError):
+        analyze("  \n ", settings=settings)
+
+
+def test_pipeline_workers_give_identical_output(settings: Settings) -> None:
+    items = list(read_jsonl(SAMPLES / "articles.jsonl"))
+    one = list(analyze_parallel(items, settings, workers=1))
+    two = list(analyze_parallel(items, settings.model_copy(update={"batch_size": 1}), workers=2))
+    assert all(isinstance(r, Done) for r in one)
+    assert [r.json for r in one] == [r.json for r in two]  # type: ignore[union-attr]
+    ids = [orjson.loads(r.json)["id"] for r in one]  # type: ignore[union-attr]
+    assert ids == ["harbor-strike", "flood-relief", "council-vote"]
