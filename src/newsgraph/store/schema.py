@@ -1,0 +1,341 @@
+"""The store's tables, in SQLAlchemy Core: one schema for SQLite and PostgreSQL.
+
+    sources ─┐
+    stories ─┼─ articles ─┬─ article_urls          every URL an identical text was seen at
+             │            ├─ article_minhash       MinHash signature (near-duplicate detection)
+             │            ├─ minhash_bands         its LSH bands, the near-duplicate index
+             │            ├─ article_entities ─┐   the article's entities, linked to global ones
+             │            ├─ mentions ─────────┤
+             │            ├─ quotes ───────────┤   speaker_id → entities
+             │            ├─ events ─ event_actors → entities
+             │            ├─ quantities ───────┤   claimant_id → entities
+             │            ├─ times             │
+             │            └─ places ───────────┘
+    entities ─┬─ entity_aliases                    cross-article identity: canonical name + type
+              └─ entity_roles
+
+Every id is an integer the writer assigns in input order (the next free id inside the batch's
+transaction), never a database sequence: sequences are not transactional in PostgreSQL, and ids
+must be the same whether an ingest ran once or was killed and resumed. Full-text indexes (FTS5
+tables on SQLite, tsvector columns with GIN indexes on PostgreSQL) are created by the migrations,
+not declared here, because they differ between the back ends.
+
+Dates are ISO 8601 strings: `published` as given, `published_day` its first ten characters
+(`YYYY-MM-DD`), which sort and compare correctly as text on both back ends.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+Id = BigInteger().with_variant(Integer(), "sqlite")
+"""Ids: 64-bit on PostgreSQL; on SQLite `INTEGER PRIMARY KEY`, the rowid alias FTS5 needs."""
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("name", String(300), nullable=False, unique=True),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False, comment="The id of its first article."),
+    Column("title", Text),
+    Column("article_count", Integer, nullable=False),
+    Column("first_published", String(40)),
+    Column("last_published", String(40)),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False, unique=True, comment="SHA-256 of the cleaned text."),
+    Column("doc_id", String(300), nullable=False, comment="The input's id (Analysis.id)."),
+    Column("source_id", Id, ForeignKey("sources.id")),
+    Column("story_id", Id, ForeignKey("stories.id")),
+    Column("url", Text, comment="The first URL it was seen at; all are in article_urls."),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("published_day", String(10)),
+    Column("language", String(20)),
+    Column("authors", Text, comment="JSON list of names."),
+    Column("text", Text, nullable=False),
+    Column("analysis", Text, nullable=False, comment="The full Analysis JSON as produced."),
+    Index("ix_articles_published_day", "published_day", "id"),
+    Index("ix_articles_source_day", "source_id", "published_day"),
+    Index("ix_articles_story_id", "story_id"),
+    Index("ix_articles_doc_id", "doc_id"),
+)
+
+article_urls = Table(
+    "article_urls",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("url", Text, primary_key=True),
+    Index("ix_article_urls_url", "url"),
+)
+
+article_minhash = Table(
+    "article_minhash",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False, comment="MinHash values, uint32 little-endian."),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("key", BigInteger, primary_key=True, comment="64-bit hash of the band's MinHash values."),
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    comment="The LSH index: articles sharing a (band, key) are near-duplicate candidates.",
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("type", String(20), nullable=False),
+    Column("name", Text, nullable=False, comment="Canonical name: the longest name seen for it."),
+    Column("name_key", Text, nullable=False, comment="Normalized name (see store.identity.name_key)."),
+    Column("last_key", Text, nullable=False, comment="Last word of name_key (surname lookups)."),
+    Column("article_count", Integer, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    UniqueConstraint("type", "name_key", name="uq_entities_type_name_key"),
+    Index("ix_entities_name_key", "name_key"),
+    Index("ix_entities_type_last_key", "type", "last_key"),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", Id, ForeignKey("entities.id"), primary_key=True),
+    Column("alias_key", Text, primary_key=True),
+    Column("alias", Text, nullable=False, comment="The surface form first seen for this key."),
+    Column("type", String(20), nullable=False),
+    Column("count", Integer, nullable=False, comment="Articles that used this form."),
+    Index("ix_entity_aliases_type_key", "type", "alias_key"),
+    Index("ix_entity_aliases_alias_key", "alias_key"),
+)
+
+entity_roles = Table(
+    "entity_roles",
+    metadata,
+    Column("entity_id", Id, ForeignKey("entities.id"), primary_key=True),
+    Column("role", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("local_id", String(20), primary_key=True),
+    Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("roles", Text, comment="JSON list."),
+    Column("aliases", Text, comment="JSON list."),
+    Column("affiliation_id", Id, ForeignKey("entities.id")),
+    Column("sector", String(40)),
+    Column("country", String(2)),
+    Column("mention_count", Integer, nullable=False),
+    Column("published_day", String(10)),
+    Index("ix_article_entities_entity_day", "entity_id", "published_day", "article_id"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
+    Column("local_id", String(20), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Index("ix_mentions_entity_id", "entity_id", "article_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
+    Column("local_id", String(20), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("fragments", Text, comment="JSON list of spans, for a quote split around its cue."),
+    Column("speaker_id", Id, ForeignKey("entities.id")),
+    Column("speaker_local_id", String(20)),
+    Column("speaker_name", Text, comment="The speaker entity's name in the article."),
+    Column("speaker_text", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", String(60)),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("sentence", Integer),
+    Column("source_id", Id, ForeignKey("sources.id")),
+    Column("published_day", String(10)),
+    Index("ix_quotes_article_id", "article_id"),
+    Index("ix_quotes_speaker_day", "speaker_id", "published_day", "id"),
+    Index("ix_quotes_source_day", "source_id", "published_day", "id"),
+    Index("ix_quotes_day", "published_day", "id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
+    Column("local_id", String(20), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("mode", String(40)),
+    Column("context", Text, comment="JSON list."),
+    Column("cameo", String(10)),
+    Column("source_text", Text),
+    Column("target_text", Text),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("trigger_text", Text, nullable=False),
+    Column("place_local_id", String(20)),
+    Column("place_text", Text),
+    Column("place_name", Text),
+    Column("country", String(2)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("time_local_id", String(20)),
+    Column("time_text", Text),
+    Column("time_value", String(40)),
+    Column("negated", Boolean, nullable=False),
+    Column("dead", Float),
+    Column("injured", Float),
+    Column("size", Float),
+    Column("confidence", Float, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("source_id", Id, ForeignKey("sources.id")),
+    Column("published_day", String(10)),
+    Index("ix_events_article_id", "article_id"),
+    Index("ix_events_type_day", "type", "published_day", "id"),
+    Index("ix_events_country_day", "country", "published_day", "id"),
+    Index("ix_events_day", "published_day", "id"),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", Id, ForeignKey("events.id"), primary_key=True),
+    Column("role", String(10), primary_key=True, comment="`source` or `target`."),
+    Column("position", Integer, primary_key=True),
+    Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
+    Column("local_id", String(20), nullable=False),
+    Index("ix_event_actors_entity_id", "entity_id", "event_id"),
+)
+
+quantities = Table(
+    "quantities",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("approximate", Boolean, nullable=False),
+    Column("unit", Text),
+    Column("kind", String(20), nullable=False),
+    Column("currency", String(3)),
+    Column("base", Text),
+    Column("claimant_id", Id, ForeignKey("entities.id")),
+    Column("quote_local_id", String(20)),
+    Column("sentence", Integer, nullable=False),
+    Column("source_id", Id, ForeignKey("sources.id")),
+    Column("published_day", String(10)),
+    Index("ix_quantities_article_id", "article_id"),
+    Index("ix_quantities_claimant_id", "claimant_id", "published_day", "id"),
+    Index("ix_quantities_unit", "unit", "published_day", "id"),
+)
+
+times = Table(
+    "times",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("local_id", String(20), primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("value", String(40)),
+    Column("mod", String(20)),
+    Index("ix_times_value", "value"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("local_id", String(20), primary_key=True),
+    Column("entity_id", Id, ForeignKey("entities.id")),
+    Column("name", Text, nullable=False),
+    Column("country", String(2)),
+    Column("admin1", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("feature", String(20)),
+    Column("geonameid", BigInteger),
+    Column("mentions", Text, comment="JSON list of spans."),
+    Index("ix_places_country", "country"),
+    Index("ix_places_geonameid", "geonameid"),
+    Index("ix_places_entity_id", "entity_id"),
+)
+
+ID_TABLES = (sources, stories, articles, entities, quotes, events, quantities)
+"""Tables whose `id` the writer assigns (next free id)."""
+
+CHILD_TABLES = (
+    article_urls,
+    minhash_bands,
+    article_minhash,
+    article_entities,
+    mentions,
+    quotes,
+    event_actors,
+    events,
+    quantities,
+    times,
+    places,
+)
+"""Tables that hang off one article, children before parents (the order to delete in)."""
