@@ -22,7 +22,16 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
 
 
 def scorer_args(gold: Path, pred: Path) -> list[str]:
+    """The NER scorer's command-line arguments."""
     return ["--gold", str(gold), "--pred", str(pred)]
 
 
-TASK = Task(name="ner", scorer="ner/score.py", predict=predict, scorer_args=scorer_args, clean=False)
+# Names come from the entities component alone: the other components add no name mentions.
+TASK = Task(
+    name="ner",
+    scorer="ner/score.py",
+    predict=predict,
+    scorer_args=scorer_args,
+    clean=False,
+    components=("newsgraph_entities",),
+)

@@ -1,0 +1,832 @@
+"""Entities: spaCy's names, repaired for news and resolved into one entity per person or organisation.
+
+The component reads spaCy's `doc.ents`, the parse and the part-of-speech tags, and writes
+`doc._.newsgraph_entities` (a list of `models.Entity`) and the token index behind
+`entity_at_token` / `entity_in_tokens` (through `add_mention`).
+
+What it does, in order:
+
+1. Repairs spaCy's name spans: a possessive swallowed into a name ("Al Jazeera’s"), a leading
+   "the", punctuation and numbers at the edges, spans running across a line break or a bracket,
+   titles inside a PERSON span ("President Joe Biden" → role "President"), one-word spans that
+   are only a title word ("Supreme" before "Leader"), a first name left outside a PERSON span.
+2. Adds what spaCy missed: the place in a dateline ("LONDON 1996-08-30", "KABUL, Afghanistan (AP) —"),
+   country names (gazetteer), further mentions of names already found (a surname alone, an
+   acronym given in brackets, names in ALL-CAPS headlines).
+3. Resolves mentions into entities: same name; a person's surname or first name; an acronym and
+   the full name; the aliases of a data table ("US", "U.S.", "America" → "United States").
+   The entity's type is voted over its mentions (a full PERSON name outweighs a surname tagged ORG;
+   a data table of well-known actors and countries outranks votes).
+4. Reads roles and affiliations from titles before a name ("Qatar’s counterterrorism envoy
+   Mutlaq al-Qahtani") and appositions ("Louis Gallois, the Airbus chief executive,").
+
+Ids are `e1`, `e2`, … in order of first mention. Lexicons: `entity_fixes.json`, `gpe_names.json`,
+`titles.json`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.extensions import add_mention, entity_at_token, new_entity, set_extensions
+from newsgraph.extract.lexicons import load_json
+from newsgraph.models import Entity, EntityType
+
+LOGGER = logging.getLogger(__name__)
+
+KEPT_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+"""spaCy labels kept as entities; numbers and times are other components' business."""
+
+_RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_AFFILIATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
+_ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
+_MAX_ROLE_TOKENS = 12
+_MAX_LEFT_RUN = 6
+_MAX_FORMS = 2000
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}))?"
+    r"(?= +\d{4}-\d\d-\d\d\b| ?\([A-Za-z][A-Za-z .&/-]{0,30}\)| +[—–]| +--)"
+)
+_CAPS_LINE = re.compile(r"(?m)^[^a-z\n]*[A-Z][^a-z\n]*$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A name span during resolution (token offsets) with where it came from."""
+
+    start: int
+    end: int
+    label: str | None
+    source: str  # ner | dateline | gazetteer | propagated | acronym
+    weak: bool = False  # found in an ALL-CAPS line: only trusted when confirmed
+    titles: list[tuple[int, int]] = field(default_factory=list)  # title tokens split off the span
+
+
+@dataclass(slots=True)
+class _Chain:
+    """Mentions of one entity."""
+
+    mentions: list[_Mention]
+    key: str
+    canonical: str | None = None
+    forced_type: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def normalize_name(text: str) -> str:
+    """Return the comparison key of a name: case-folded, no leading 'the', no dots, one space."""
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = _SPACES.sub(" ", text).strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    text = text.replace(".", "")
+    return text.casefold().strip()
+
+
+def acronym_candidates(name: str) -> set[str]:
+    """Return the acronyms a multi-word name may be shortened to (Asia-Pacific Economic Cooperation: APEC)."""
+    words = [w for w in re.split(r"[\s]+", name.replace("’", "'")) if w]
+    if len(words) < 2:
+        return set()
+    out: set[str] = set()
+    for split_hyphens in (False, True):
+        parts: list[str] = []
+        for w in words:
+            parts.extend(w.split("-") if split_hyphens else [w])
+        parts = [p for p in parts if p and p[0].isalpha()]
+        full = "".join(p[0] for p in parts).upper()
+        content = "".join(p[0] for p in parts if p.lower() not in _ACRONYM_SKIP).upper()
+        out.update({full, content})
+    return {a for a in out if len(a) >= 2}
+
+
+class EntityResolver:
+    """Build resolved entities from spaCy's NER (see the module docstring).
+
+    Reads `doc.ents`, `token.pos_`, `token.dep_`, sentence boundaries; writes
+    `doc._.newsgraph_entities` and the token index (`add_mention`).
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        """Load the lexicons once and build the gazetteer matcher."""
+        fixes = load_json("entity_fixes.json")
+        gpe = load_json("gpe_names.json")
+        titles = load_json("titles.json")
+        self.alias_to: dict[str, tuple[str, str]] = {}
+        for group in fixes["aliases"]:
+            for form in (group["name"], *group["aliases"]):
+                self.alias_to[normalize_name(form)] = (group["name"], group["type"])
+        self.actor_types: dict[str, str] = {normalize_name(k): v for k, v in fixes["types"].items()}
+        self.not_names: frozenset[str] = frozenset(w.casefold() for w in fixes["not_names"])
+        self.particles: frozenset[str] = frozenset(fixes["name_particles"])
+        self.countries: frozenset[str] = frozenset(normalize_name(c) for c in gpe["countries"])
+        self.places: frozenset[str] = frozenset(normalize_name(c) for c in gpe["places"])
+        self.titles: frozenset[str] = frozenset(t.casefold() for t in titles["titles"])
+        self.modifiers: frozenset[str] = frozenset(t.casefold() for t in titles["modifiers"])
+        self.honorifics: frozenset[str] = frozenset(t.casefold() for t in titles["honorifics"])
+        self.title_words: frozenset[str] = self.titles | self.modifiers
+        no_fill = set(gpe["no_gap_fill"])
+        fill = [c for c in gpe["countries"] if c not in no_fill]
+        fill += [a for g in fixes["aliases"] if g["type"] == "GPE" for a in (g["name"], *g["aliases"])]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        patterns = sorted({*fill, *(c.upper() for c in fill)})
+        self.matcher.add("GPE", [nlp.make_doc(p) for p in patterns])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
+        try:
+            self.resolve(doc)
+        except Exception:  # one odd article must not lose the whole analysis
+            LOGGER.warning("entities: resolution failed on a %d-character doc", len(doc.text), exc_info=True)
+        return doc
+
+    # ------------------------------------------------------------------ pipeline of steps
+
+    def resolve(self, doc: Doc) -> None:
+        """Run all steps on one doc."""
+        if len(doc) == 0:
+            return
+        caps = self._caps_lines(doc.text)
+        mentions = self._ner_mentions(doc, caps)
+        mentions = self._add_datelines(doc, mentions)
+        mentions = self._add_gazetteer(doc, mentions)
+        mentions = self._merge_adjacent_persons(doc, mentions)
+        chains = self._chain(doc, mentions)
+        self._propagate(doc, chains, caps)
+        self._acronyms_in_brackets(doc, chains)
+        chains = self._fold_chains(doc, chains)
+        written = self._write(doc, chains)
+        self._roles(doc, written)
+
+    # ------------------------------------------------------------------ 1. repair spaCy's spans
+
+    @staticmethod
+    def _caps_lines(text: str) -> list[tuple[int, int]]:
+        """Return the character ranges of lines written in capitals (headlines, datelines)."""
+        out = []
+        for m in _CAPS_LINE.finditer(text):
+            letters = sum(ch.isalpha() for ch in m.group())
+            if letters >= 6:
+                out.append((m.start(), m.end()))
+        return out
+
+    @staticmethod
+    def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+        return any(a <= pos < b for a, b in ranges)
+
+    def _ner_mentions(self, doc: Doc, caps: list[tuple[int, int]]) -> list[_Mention]:
+        out: list[_Mention] = []
+        for ent in doc.ents:
+            if ent.label_ not in KEPT_LABELS:
+                continue
+            for start, end in self._split(doc, ent.start, ent.end):
+                m = self._trim(doc, start, end, ent.label_)
+                if m is None:
+                    continue
+                if caps and self._in_ranges(doc[m.start].idx, caps):
+                    m.weak = True
+                out.append(m)
+        return out
+
+    @staticmethod
+    def _split(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+        """Split a span at line breaks, brackets, internal possessives and list separators."""
+        piece = start
+        for i in range(start, end):
+            tok = doc[i]
+            text = tok.text
+            breaks = tok.is_space or text in {"(", ")", "[", "]", ";", "|", "/"} or "\n" in tok.whitespace_
+            if text in _POSSESSIVES and tok.tag_ == "POS" and i + 1 < end:
+                # "Al Jazeera’s Rosalind Jordan": owner and owned are two names
+                if piece < i:
+                    yield piece, i
+                piece = i + 1
+                continue
+            if breaks:
+                if piece < i:
+                    yield piece, i
+                piece = i + 1
+                if "\n" in tok.whitespace_ and not tok.is_space:
+                    # the token itself belongs to the piece before the break
+                    yield max(start, piece - 1), i + 1
+                continue
+        if piece < end:
+            yield piece, end
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> _Mention | None:
+        """Trim determiners, possessives, punctuation, numbers and titles off a span's edges."""
+        numbers = label in _RESOLVED_LABELS  # "the 2001 Olympics" keeps its number
+        while start < end:
+            tok = doc[start]
+            low = tok.lower_
+            if (
+                low in _DETERMINERS
+                or tok.is_punct
+                or tok.is_space
+                or (numbers and tok.like_num)
+                or tok.is_lower
+            ):
+                start += 1
+            else:
+                break
+        while end > start:
+            tok = doc[end - 1]
+            digits = numbers and any(ch.isdigit() for ch in tok.text)
+            if tok.text in _POSSESSIVES or tok.is_punct or tok.is_space or tok.is_lower or digits:
+                end -= 1
+            else:
+                break
+        if end <= start:
+            return None
+        mention = _Mention(start, end, label, "ner")
+        if label == "PERSON":
+            self._split_titles(doc, mention)
+            self._extend_person(doc, mention)
+        span = doc[mention.start : mention.end]
+        if not any(ch.isupper() for ch in span.text):
+            return None
+        if all(t.lower_.rstrip(".") in self.title_words or t.lower_ in self.title_words for t in span):
+            return None  # "Supreme" (before "Leader"), "President" alone
+        if len(span) == 1 and span.text.casefold().rstrip(".") in self.not_names:
+            return None
+        return mention
+
+    def _is_title(self, tok: Token) -> bool:
+        low = tok.lower_
+        return low in self.title_words or low.rstrip(".") in self.title_words or low in self.honorifics
+
+    def _split_titles(self, doc: Doc, m: _Mention) -> None:
+        """Move leading titles of a PERSON span ("President", "Gen.", "Mr") out of the name."""
+        i = m.start
+        while i < m.end - 1 and (self._is_title(doc[i]) or doc[i].ent_type_ == "NORP" or doc[i].is_punct):
+            i += 1
+        if i == m.start:
+            return
+        # keep only title words that name a role (not the honorific "Mr")
+        first = m.start
+        while first < i and (doc[first].lower_ in self.honorifics or doc[first].ent_type_ == "NORP"):
+            first += 1
+        if first < i:
+            m.titles.append((first, i))
+        m.start = i
+
+    def _extend_person(self, doc: Doc, m: _Mention) -> None:
+        """Take in a first name spaCy left outside ("Rosalind" + "Jordan") and a suffix ("Henry VIII")."""
+        while m.start > 0 and m.end - m.start < 5:
+            prev = doc[m.start - 1]
+            if (
+                prev.pos_ == "PROPN"
+                and prev.is_title
+                and not prev.ent_type_
+                and not self._is_title(prev)
+                and "\n" not in prev.whitespace_
+                and prev.text.casefold() not in self.not_names
+            ):
+                m.start -= 1
+            else:
+                break
+        if m.end < len(doc) and doc[m.end].text in _ROMAN and doc[m.end - 1].whitespace_ == " ":
+            m.end += 1
+
+    # ------------------------------------------------------------------ 2. add what spaCy missed
+
+    def _add_datelines(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        found: list[_Mention] = []
+        for match in _DATELINE.finditer(doc.text[:20000]):
+            for group in ("place", "region"):
+                if match.group(group) is None:
+                    continue
+                span = doc.char_span(match.start(group), match.end(group))
+                if span is not None:
+                    found.append(_Mention(span.start, span.end, "GPE", "dateline"))
+        if not found:
+            return mentions
+        kept = [m for m in mentions if not any(m.start < f.end and f.start < m.end for f in found)]
+        return sorted(kept + found, key=lambda m: m.start)
+
+    def _add_gazetteer(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        taken = _taken(mentions)
+        added = []
+        for _, start, end in self.matcher(doc):
+            if any(i in taken for i in range(start, end)):
+                continue
+            if self._joined_to_other_name(doc, start, end):
+                continue
+            added.append(_Mention(start, end, "GPE", "gazetteer"))
+            taken.update(range(start, end))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: m.start)
+
+    @staticmethod
+    def _joined_to_other_name(doc: Doc, start: int, end: int) -> bool:
+        """Whether a match is glued to more capitalised words (part of a longer name)."""
+        if start > 0:
+            prev = doc[start - 1]
+            if prev.is_title and prev.is_alpha and not prev.is_sent_start and "\n" not in prev.whitespace_:
+                return not doc[start].is_upper
+        if end < len(doc):
+            nxt = doc[end]
+            if nxt.is_title and nxt.is_alpha and "\n" not in doc[end - 1].whitespace_:
+                return not doc[end - 1].is_upper
+        return False
+
+    @staticmethod
+    def _merge_adjacent_persons(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """Join two PERSON spans that touch on one line ("Kengo" + "Dondo" split by the tagger)."""
+        out: list[_Mention] = []
+        for m in mentions:
+            if (
+                out
+                and out[-1].label == "PERSON"
+                and m.label == "PERSON"
+                and out[-1].end == m.start
+                and "\n" not in doc[m.start - 1].whitespace_
+            ):
+                out[-1].end = m.end
+                continue
+            out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ 3. resolve
+
+    def _key(self, doc: Doc, m: _Mention) -> str:
+        return normalize_name(doc[m.start : m.end].text)
+
+    def _chain(self, doc: Doc, mentions: list[_Mention]) -> list[_Chain]:
+        """Group mentions with the same key (after the alias table); weak ones only join."""
+        by_key: dict[str, _Chain] = {}
+        weak: list[tuple[str, _Mention]] = []
+        for m in mentions:
+            key = self._key(doc, m)
+            if not key:
+                continue
+            canonical = None
+            forced = None
+            if key in self.alias_to:
+                canonical, forced = self.alias_to[key]
+                key = normalize_name(canonical)
+            if m.weak:
+                weak.append((key, m))
+                continue
+            chain = by_key.get(key)
+            if chain is None:
+                chain = by_key[key] = _Chain([], key, canonical, forced)
+            chain.mentions.append(m)
+        for key, m in weak:
+            chain = by_key.get(key)
+            if chain is not None:
+                chain.mentions.append(m)
+            elif key in self.countries or key in self.places or key in self.alias_to:
+                m.label = "GPE" if key not in self.alias_to else self.alias_to[key][1]
+                by_key[key] = _Chain([m], key, self.alias_to.get(key, (None, None))[0], None)
+        return list(by_key.values())
+
+    def _propagate(self, doc: Doc, chains: list[_Chain], caps: list[tuple[int, int]]) -> None:
+        """Find further mentions of names already known (a surname alone, names in capitals)."""
+        forms: dict[str, _Chain] = {}
+        upper_forms: dict[str, _Chain] = {}
+        for chain in chains:
+            if not any(m.label in _RESOLVED_LABELS for m in chain.mentions):
+                continue
+            for m in chain.mentions:
+                if m.weak:
+                    continue
+                span = doc[m.start : m.end]
+                text = span.text
+                if len(text) >= 2 and "\n" not in text:
+                    forms.setdefault(text, chain)
+                    if len(text) >= 4:
+                        upper_forms.setdefault(text.upper(), chain)
+                if m.label == "PERSON" and len(span) >= 2:
+                    last = span[-1]
+                    if last.is_title and len(last.text) >= 3 and last.lower_ not in self.particles:
+                        forms.setdefault(last.text, chain)
+                        if len(last.text) >= 4:
+                            upper_forms.setdefault(last.text.upper(), chain)
+        if not forms or len(forms) > _MAX_FORMS:
+            return
+        taken = {i for c in chains for m in c.mentions for i in range(m.start, m.end)}
+        text = doc.text
+        self._scan(doc, forms, taken, None, text)
+        if caps:
+            self._scan(doc, upper_forms, taken, caps, text)
+
+    def _scan(
+        self,
+        doc: Doc,
+        forms: dict[str, _Chain],
+        taken: set[int],
+        caps: list[tuple[int, int]] | None,
+        text: str,
+    ) -> None:
+        pattern = re.compile(
+            r"(?<![\w\-])(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+        for match in pattern.finditer(text):
+            if caps is not None and not self._in_ranges(match.start(), caps):
+                continue
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if caps is None:
+                if self._joined_to_other_name(doc, span.start, span.end):
+                    continue
+                first = span[0]
+                if (
+                    len(span) == 1
+                    and (first.is_sent_start or first.i == 0)
+                    and self._common_word(first, text)
+                ):
+                    continue
+                if span[0].pos_ not in {"PROPN", "NOUN", "ADJ", "X"} and not span[0].is_upper:
+                    continue
+            chain = forms[match.group()]
+            chain.mentions.append(_Mention(span.start, span.end, None, "propagated", weak=caps is not None))
+            taken.update(range(span.start, span.end))
+
+    @staticmethod
+    def _common_word(tok: Token, text: str) -> bool:
+        """Whether a sentence-initial capitalised word is an ordinary word ("Such", "Death")."""
+        if tok.is_stop:
+            return True
+        return re.search(r"(?<![\w\-])" + re.escape(tok.lower_) + r"(?![\w\-])", text) is not None
+
+    def _acronyms_in_brackets(self, doc: Doc, chains: list[_Chain]) -> None:
+        """Link "Full Name (ACR)" and give ACR to the full name's chain, tagged or not."""
+        key_to_chain = {c.key: c for c in chains}
+        for chain in list(chains):
+            for m in list(chain.mentions):
+                if m.label not in {"ORG", "GPE", "NORP", "FAC", "LOC"} or m.end - m.start < 2:
+                    continue
+                if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+                    continue
+                acr = doc[m.end + 1]
+                if not (acr.is_upper and 2 <= len(acr.text) <= 8 and acr.is_alpha):
+                    continue
+                other = key_to_chain.get(normalize_name(acr.text))
+                if other is not None and other is not chain:
+                    chain.mentions.extend(other.mentions)
+                    other.mentions = []
+                elif other is None:
+                    chain.mentions.append(_Mention(acr.i, acr.i + 1, m.label, "acronym"))
+                    key_to_chain[normalize_name(acr.text)] = chain
+        chains[:] = [c for c in chains if c.mentions]
+        # the acronym's later mentions
+        forms = {}
+        for chain in chains:
+            for m in chain.mentions:
+                if m.source == "acronym":
+                    forms[doc[m.start].text] = chain
+        if forms:
+            taken = {i for c in chains for m in c.mentions for i in range(m.start, m.end)}
+            self._scan(doc, forms, taken, None, doc.text)
+
+    def _fold_chains(self, doc: Doc, chains: list[_Chain]) -> list[_Chain]:
+        """Fold surnames into full names and acronyms into the names they abbreviate."""
+        persons = [c for c in chains if self._full_person(doc, c)]
+        person_tokens: dict[int, tuple[str, ...]] = {}
+        for c in persons:
+            person_tokens[id(c)] = tuple(t for t in c.key.split() if t not in self.particles) or tuple(
+                c.key.split()
+            )
+        folded: set[int] = set()
+        # longer names first, so "Omar Shinwari" goes into "Ajmal Omar Shinwari" before "Shinwari" looks
+        for short in sorted(chains, key=lambda c: -len(c.key.split())):
+            if id(short) in folded or short.forced_type is not None:
+                continue
+            labels = {m.label for m in short.mentions if m.label}
+            if "PERSON" not in labels and (short.key in self.countries or short.key in self.places):
+                continue
+            if labels and not labels & {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+                continue
+            words = tuple(short.key.split())
+            targets = []
+            for long in persons:
+                if long is short or id(long) in folded:
+                    continue
+                lw = person_tokens[id(long)]
+                if len(lw) <= len(words) and len(long.key.split()) <= len(words):
+                    continue
+                if _name_part(words, tuple(long.key.split()), lw):
+                    targets.append(long)
+            if not targets:
+                continue
+            target = _nearest(short, targets)
+            target.mentions.extend(short.mentions)
+            short.mentions = []
+            folded.add(id(short))
+        chains = [c for c in chains if c.mentions]
+        # acronyms: "APEC" into "Asia-Pacific Economic Cooperation"
+        by_acronym: dict[str, list[_Chain]] = {}
+        for c in chains:
+            if self._label_vote(c) in {"ORG", "LOC", "FAC", "NORP"} and len(c.key.split()) >= 2:
+                for acr in acronym_candidates(self._longest_text(doc, c)):
+                    by_acronym.setdefault(acr, []).append(c)
+        if by_acronym:
+            for c in chains:
+                text = doc[c.mentions[0].start : c.mentions[0].end].text.replace(".", "")
+                if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
+                    continue
+                cands = [t for t in by_acronym.get(text, []) if t is not c and t.mentions]
+                if len(cands) == 1:
+                    cands[0].mentions.extend(c.mentions)
+                    c.mentions = []
+            chains = [c for c in chains if c.mentions]
+        return chains
+
+    @staticmethod
+    def _full_person(doc: Doc, c: _Chain) -> bool:
+        return any(m.label == "PERSON" and m.end - m.start >= 2 and not m.weak for m in c.mentions)
+
+    # ------------------------------------------------------------------ types, names, output
+
+    def _label_vote(self, c: _Chain) -> str:
+        votes: Counter[str] = Counter()
+        for m in c.mentions:
+            if m.label:
+                weight = (
+                    3 if m.source == "dateline" else 2 if m.label == "PERSON" and m.end - m.start >= 2 else 1
+                )
+                votes[m.label] += weight
+        if not votes:
+            return "ORG"
+        best = max(votes.values())
+        ordered = sorted(c.mentions, key=lambda m: -(m.end - m.start))
+        for m in ordered:
+            if m.label and votes[m.label] == best:
+                return m.label
+        return votes.most_common(1)[0][0]
+
+    def _type(self, doc: Doc, c: _Chain) -> str:
+        if c.forced_type:
+            return c.forced_type
+        for m in c.mentions:
+            key = self._key(doc, m)
+            if key in self.actor_types:
+                return self.actor_types[key]
+        if any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
+            return "PERSON"
+        label = self._label_vote(c)
+        if c.key in self.countries and label not in {"LOC", "FAC", "NORP"}:
+            return "GPE"
+        if c.key in self.places and label in {"PERSON", "NORP"}:
+            return "GPE"
+        return label
+
+    @staticmethod
+    def _longest_text(doc: Doc, c: _Chain) -> str:
+        strong = [m for m in c.mentions if not m.weak] or c.mentions
+        best = max(
+            strong,
+            key=lambda m: (m.end - m.start, doc[m.end - 1].idx + len(doc[m.end - 1]) - doc[m.start].idx),
+        )
+        return _SPACES.sub(" ", doc[best.start : best.end].text)
+
+    def _write(self, doc: Doc, chains: list[_Chain]) -> list[tuple[Entity, _Chain]]:
+        """Create the entities in order of first mention; return each with its chain."""
+        written: list[tuple[Entity, _Chain]] = []
+        chains.sort(key=lambda c: c.first)
+        for c in chains:
+            type_ = self._type(doc, c)
+            name = c.canonical or self._longest_text(doc, c)
+            entity = new_entity(doc, name, _entity_type(type_))
+            c_mentions = sorted(c.mentions, key=lambda m: m.start)
+            aliases: list[str] = []
+            for m in c_mentions:
+                span = doc[m.start : m.end]
+                add_mention(doc, entity, span.start_char, span.end_char, "name")
+                text = _SPACES.sub(" ", span.text)
+                if text != name and text not in aliases:
+                    aliases.append(text)
+            entity.aliases = aliases
+            written.append((entity, c))
+        return written
+
+    # ------------------------------------------------------------------ 4. roles and affiliations
+
+    def _roles(self, doc: Doc, written: list[tuple[Entity, _Chain]]) -> None:
+        """Give each person the roles and the affiliation its mentions' contexts state."""
+        for entity, chain in written:
+            if entity.type != "PERSON":
+                continue
+            for m in chain.mentions:
+                if m.weak:
+                    continue
+                for role, aff in self._mention_roles(doc, m, entity):
+                    if role and role not in entity.roles:
+                        entity.roles.append(role)
+                    if aff is not None and entity.affiliation is None and aff.id != entity.id:
+                        entity.affiliation = aff.id
+
+    def _mention_roles(self, doc: Doc, m: _Mention, entity: Entity) -> list[tuple[str, Entity | None]]:
+        out: list[tuple[str, Entity | None]] = []
+        start = m.start
+        title_text = None
+        if m.titles:
+            a, b = m.titles[0]
+            title_text = doc[a:b].text
+            start = a
+        left = self._left_run(doc, start)
+        if left is not None:
+            a, b = left
+            role = doc[a : (m.titles[0][1] if m.titles else b)].text
+            out.append((role, self._owner_before(doc, a)))
+        elif title_text:
+            out.append((title_text, self._owner_before(doc, start)))
+        else:
+            owner = self._owner_before(doc, start)
+            if owner is not None and doc[start - 1].text in _POSSESSIVES:
+                out.append(("", owner))
+        out.extend(self._appositions(doc, m))
+        return out
+
+    def _left_run(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """Return the title words right before a name ("counterterrorism envoy", "Supreme Leader")."""
+        i = start - 1
+        if i < 0 or not self._is_role_word(doc[i]) or not self._in_titles(doc[i]):
+            return None
+        end = start
+        while i >= 0 and start - i <= _MAX_LEFT_RUN:
+            tok = doc[i]
+            if tok.is_space or "\n" in tok.whitespace_:
+                break
+            if self._is_role_word(tok):
+                i -= 1
+                continue
+            if tok.text == "-" and tok.whitespace_ == "" and i > 0 and doc[i - 1].whitespace_ == "":
+                i -= 1
+                continue
+            break
+        first = i + 1
+        while first < end and doc[first].lower_ in _DETERMINERS:
+            first += 1
+        return (first, end) if first < end else None
+
+    def _is_role_word(self, tok: Token) -> bool:
+        if tok.lower_ in self.honorifics:
+            return False
+        if tok.ent_type_ and tok.ent_type_ in _AFFILIATION_LABELS | {"PERSON"}:
+            # spurious one-word title ents ("Supreme") still count
+            low = tok.lower_.rstrip(".")
+            return low in self.title_words and entity_at_token(tok.doc, tok.i) is None
+        low = tok.lower_
+        if low in self.title_words or low.rstrip(".") in self.title_words:
+            return True
+        return tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "PROPN"}
+
+    @staticmethod
+    def _owner_before(doc: Doc, i: int) -> Entity | None:
+        """The organisation or country owning a role: "Qatar’s …", "Taliban leader …"."""
+        j = i - 1
+        if j >= 0 and doc[j].text in _POSSESSIVES:
+            j -= 1
+        if j < 0:
+            return None
+        owner = entity_at_token(doc, j)
+        if owner is not None and owner.type in _AFFILIATION_LABELS:
+            return owner
+        return None
+
+    def _appositions(self, doc: Doc, m: _Mention) -> list[tuple[str, Entity | None]]:
+        """Roles from an apposition after the name or a title noun the name is in apposition to."""
+        span = doc[m.start : m.end]
+        root = span.root
+        out: list[tuple[str, Entity | None]] = []
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= m.end and self._is_title_noun(child):
+                out.append(self._role_phrase(doc, child, exclude=(m.start, m.end)))
+        head = root.head
+        if root.dep_ == "appos" and head.i < m.start and self._is_title_noun(head):
+            out.append(self._role_phrase(doc, head, exclude=(m.start, m.end)))
+        elif head.dep_ == "appos" and head.head.i == root.i and self._is_title_noun(head):
+            pass  # already found as a child
+        return [r for r in out if r[0]]
+
+    def _in_titles(self, tok: Token) -> bool:
+        low = tok.lower_
+        return low in self.titles or low.rstrip(".") in self.titles or tok.lemma_.lower() in self.titles
+
+    def _is_title_noun(self, tok: Token) -> bool:
+        return tok.pos_ in {"NOUN", "PROPN"} and self._in_titles(tok)
+
+    def _role_phrase(self, doc: Doc, head: Token, exclude: tuple[int, int]) -> tuple[str, Entity | None]:
+        """Return the role text headed by `head` and the organisation it names, if any."""
+        left = head.left_edge.i
+        right = head.i + 1
+        # the title's own of/for/at phrase: "head of the High Council for National Reconciliation"
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "to", "with", "in"}:
+                right = max(right, child.right_edge.i + 1)
+        if exclude[0] < right <= exclude[1] or left <= exclude[0] < right:
+            right = min(right, exclude[0])
+        right = min(right, left + _MAX_ROLE_TOKENS)
+        # stop before a clause or a comma
+        for k in range(head.i + 1, right):
+            if doc[k].text in {",", ";", "(", "—", "–"} or doc[k].tag_ in {"WDT", "WP", "WP$"}:
+                right = k
+                break
+        while left < head.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
+            left += 1
+        affiliation: Entity | None = None
+        # an owner before a possessive: "the country's interior minister", "Qatar’s envoy"
+        for k in range(head.i - 1, left - 1, -1):
+            if doc[k].text in _POSSESSIVES and doc[k].tag_ == "POS":
+                owner = entity_at_token(doc, k - 1) if k > 0 else None
+                if owner is not None and owner.type in _AFFILIATION_LABELS:
+                    affiliation = owner
+                left = k + 1
+                break
+        # a leading owner: "the Airbus chief executive"
+        k = left
+        owner = entity_at_token(doc, k)
+        if affiliation is None and owner is not None and owner.type in _AFFILIATION_LABELS:
+            while k < head.i and entity_at_token(doc, k) is owner:
+                k += 1
+            if k < head.i and doc[k].text in _POSSESSIVES:
+                k += 1
+            affiliation = owner
+            left = k
+        if affiliation is None:
+            for k in range(head.i + 1, right):
+                ent = entity_at_token(doc, k)
+                if ent is not None and ent.type in _AFFILIATION_LABELS:
+                    affiliation = ent
+                    break
+        if left >= right:
+            return "", affiliation
+        return doc[left:right].text, affiliation
+
+
+def _taken(mentions: Iterable[_Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def _name_part(words: tuple[str, ...], long_all: tuple[str, ...], long_core: tuple[str, ...]) -> bool:
+    """Whether a shorter name is part of a full person name (surname, first name, or in order)."""
+    if not words or len(words) >= len(long_all):
+        return False
+    if len(words) == 1:
+        return words[0] in {long_core[-1], long_core[0]} or words[0] == long_all[-1]
+    if words[-1] != long_all[-1]:
+        return False
+    it = iter(long_all)
+    return all(w in it for w in words)
+
+
+def _nearest(short: _Chain, targets: list[_Chain]) -> _Chain:
+    """The candidate mentioned last before the short name; else the first one after it."""
+    pos = short.first
+    before = [(max(m.start for m in t.mentions if m.start < pos), t) for t in targets if t.first < pos]
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    return min(targets, key=lambda t: t.first)
+
+
+def _entity_type(label: str) -> EntityType:
+    allowed: dict[str, EntityType] = {
+        "PERSON": "PERSON",
+        "ORG": "ORG",
+        "GPE": "GPE",
+        "LOC": "LOC",
+        "FAC": "FAC",
+        "NORP": "NORP",
+        "EVENT": "EVENT",
+        "PRODUCT": "PRODUCT",
+        "WORK_OF_ART": "WORK_OF_ART",
+        "LAW": "LAW",
+    }
+    return allowed.get(label, "ORG")
+
+
+@Language.factory(
+    "newsgraph_entities",
+    assigns=["doc._.newsgraph_entities", "doc._.newsgraph_entity_by_token"],
+    requires=["doc.ents", "token.pos", "token.dep", "token.tag"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> EntityResolver:
+    """Create the entities component (`newsgraph_entities`)."""
+    set_extensions()
+    return EntityResolver(nlp)
