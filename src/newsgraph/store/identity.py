@@ -1,0 +1,242 @@
+"""Cross-article entity identity: one row per real-world entity, found again by name or alias.
+
+An article's entity (`Analysis.entities[i]`: name, type, aliases) is matched to a stored entity
+of the same type, in this order:
+
+1. same normalized name (`name_key`: case, accents' compatibility forms, punctuation and a
+   leading "the" ignored);
+2. same normalized name as a stored alias, when exactly one entity has that alias;
+3. for people, name words that are a contiguous part of one stored name or the reverse, sharing
+   the surname: "Akhundzada" → "Haibatullah Akhundzada" when exactly one person of that surname
+   is stored (with two, "Biden" stays apart from "Joe Biden" and "Hunter Biden"); a longer name
+   arriving for a stored short one ("Haibatullah Akhundzada" for "Akhundzada") becomes the
+   canonical name, since the canonical name is the longest one seen;
+4. one of the article's aliases matching a stored name or alias, when unambiguous.
+
+Otherwise a new entity is created. Matching depends only on what is already stored, and the
+writer stores articles in input order inside its transactions, so the result is the same
+however an ingest is interrupted and resumed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from newsgraph.store.schema import entities, entity_aliases, entity_roles
+
+_PUNCT = re.compile(r"[^\w\s'&-]+")
+_SPACE = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"'s?$")
+PERSON_MATCH_TYPES = frozenset({"PERSON"})
+
+
+def name_key(name: str) -> str:
+    """Return the normalized form of a name used to compare names across articles.
+
+    >>> name_key("  The  U.N.’s ")
+    'u n'
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_APOSTROPHES).casefold().strip()
+    text = _POSSESSIVE.sub("", text)
+    text = _PUNCT.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip(" -'")
+    if text.startswith("the ") and len(text) > 4:
+        text = text[4:]
+    return text
+
+
+def last_word(key: str) -> str:
+    """Return the last word of a name key (the surname of a person)."""
+    return key.rsplit(" ", 1)[-1]
+
+
+def _contains_run(longer: list[str], shorter: list[str]) -> bool:
+    size = len(shorter)
+    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+@dataclass(slots=True)
+class _Candidate:
+    id: int
+    name: str
+    key: str
+
+
+class EntityResolver:
+    """Find or create the stored entity for an article's entity, inside the writer's transaction.
+
+    Args:
+        conn: the open write connection (the caller owns the transaction).
+        next_id: returns the next free entity id.
+    """
+
+    def __init__(self, conn: Connection, next_id: Callable[[], int]) -> None:
+        self.conn = conn
+        self.next_id = next_id
+        self._insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+
+    def resolve(self, type_: str, name: str, aliases: Iterable[str] = ()) -> int:
+        """Return the id of the stored entity this (type, name, aliases) refers to, creating it if new."""
+        key = name_key(name) or name.strip().casefold() or "?"
+        found = self._by_name(type_, key)
+        if found is not None:
+            return found.id
+        ids = self._by_alias(type_, key)
+        if len(ids) == 1:
+            return ids[0]
+        if type_ in PERSON_MATCH_TYPES and not ids:
+            match = self._by_words(type_, key)
+            if match is not None:
+                if len(key.split()) > len(match.key.split()):
+                    self._rename(match.id, name, key)
+                return match.id
+        for alias in aliases:
+            alias_key = name_key(alias)
+            if not alias_key or alias_key == key:
+                continue
+            found = self._by_name(type_, alias_key)
+            if found is not None:
+                return found.id
+            ids = self._by_alias(type_, alias_key)
+            if len(ids) == 1:
+                return ids[0]
+        return self._create(type_, name, key)
+
+    def _by_name(self, type_: str, key: str) -> _Candidate | None:
+        row = self.conn.execute(
+            select(entities.c.id, entities.c.name, entities.c.name_key).where(
+                entities.c.type == type_, entities.c.name_key == key
+            )
+        ).first()
+        return _Candidate(row.id, row.name, row.name_key) if row else None
+
+    def _by_alias(self, type_: str, key: str) -> list[int]:
+        rows = self.conn.execute(
+            select(entity_aliases.c.entity_id)
+            .where(entity_aliases.c.type == type_, entity_aliases.c.alias_key == key)
+            .distinct()
+            .limit(2)
+        )
+        return [row[0] for row in rows]
+
+    def _by_words(self, type_: str, key: str) -> _Candidate | None:
+        words = key.split()
+        rows = self.conn.execute(
+            select(entities.c.id, entities.c.name, entities.c.name_key)
+            .where(entities.c.type == type_, entities.c.last_key == words[-1])
+            .limit(50)
+        ).all()
+        matches = []
+        for row in rows:
+            other = row.name_key.split()
+            if _contains_run(other, words) or _contains_run(words, other):
+                matches.append(_Candidate(row.id, row.name, row.name_key))
+        return matches[0] if len(matches) == 1 and len(rows) == 1 else None
+
+    def _rename(self, entity_id: int, name: str, key: str) -> None:
+        self.conn.execute(
+            update(entities)
+            .where(entities.c.id == entity_id)
+            .values(name=name, name_key=key, last_key=last_word(key))
+        )
+
+    def _create(self, type_: str, name: str, key: str) -> int:
+        entity_id = self.next_id()
+        self.conn.execute(
+            entities.insert().values(
+                id=entity_id,
+                type=type_,
+                name=name,
+                name_key=key,
+                last_key=last_word(key),
+                article_count=0,
+                mention_count=0,
+            )
+        )
+        return entity_id
+
+    def record(
+        self,
+        entity_id: int,
+        type_: str,
+        names: Iterable[str],
+        roles: Iterable[str],
+        mention_count: int,
+    ) -> None:
+        """Count one more article for the entity and add its names (as aliases) and roles."""
+        self.conn.execute(
+            update(entities)
+            .where(entities.c.id == entity_id)
+            .values(
+                article_count=entities.c.article_count + 1,
+                mention_count=entities.c.mention_count + mention_count,
+            )
+        )
+        seen: dict[str, str] = {}
+        for alias in names:
+            alias_key = name_key(alias)
+            if alias_key and alias_key not in seen:
+                seen[alias_key] = alias.strip()
+        if seen:
+            stmt = self._insert(entity_aliases).values(
+                [
+                    {"entity_id": entity_id, "alias_key": k, "alias": v, "type": type_, "count": 1}
+                    for k, v in seen.items()
+                ]
+            )
+            self.conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["entity_id", "alias_key"],
+                    set_={"count": entity_aliases.c.count + 1},
+                )
+            )
+        unique_roles = sorted({r.strip() for r in roles if r.strip()})
+        if unique_roles:
+            stmt = self._insert(entity_roles).values(
+                [{"entity_id": entity_id, "role": r, "count": 1} for r in unique_roles]
+            )
+            self.conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["entity_id", "role"], set_={"count": entity_roles.c.count + 1}
+                )
+            )
+
+
+def find_entities(conn: Connection, name: str, type_: str | None = None, limit: int = 50) -> list[int]:
+    """Return ids of stored entities called `name` (as a name or an alias), or whose name contains it.
+
+    Exact name and alias matches come first; the word-containment search runs only when there are
+    none ("Akhundzada" finds "Haibatullah Akhundzada" even if that alias was never seen).
+    """
+    key = name_key(name)
+    if not key:
+        return []
+    conds_e = [entities.c.name_key == key]
+    conds_a = [entity_aliases.c.alias_key == key]
+    if type_:
+        conds_e.append(entities.c.type == type_)
+        conds_a.append(entity_aliases.c.type == type_)
+    ids = [r[0] for r in conn.execute(select(entities.c.id).where(and_(*conds_e)).limit(limit))]
+    ids += [r[0] for r in conn.execute(select(entity_aliases.c.entity_id).where(and_(*conds_a)).limit(limit))]
+    if not ids:
+        words = key.split()
+        conds = [entities.c.last_key == words[-1]]
+        if type_:
+            conds.append(entities.c.type == type_)
+        rows = conn.execute(select(entities.c.id, entities.c.name_key).where(and_(*conds)).limit(500))
+        ids = [r.id for r in rows if _contains_run(r.name_key.split(), words)]
+    if not ids:
+        pattern = f"% {key}%"
+        conds = [func.lower(entities.c.name_key).like(pattern) | entities.c.name_key.like(f"{key}%")]
+        if type_:
+            conds.append(entities.c.type == type_)
+        ids = [r[0] for r in conn.execute(select(entities.c.id).where(and_(*conds)).limit(limit))]
+    return sorted(set(ids))[:limit]

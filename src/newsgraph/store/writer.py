@@ -1,0 +1,542 @@
+"""Write analyses into the store: batched, idempotent and deterministic.
+
+    writer = Writer(engine)
+    outcomes = writer.write([analysis_json, analysis_json, ...])   # one transaction
+
+Each batch is one transaction. Inside it the writer takes the write lock, reads the next free
+id of each table, and stores the articles in order: an article whose content hash is already
+stored is a `Duplicate` (its URL is added to `article_urls`); a new one gets the next article id,
+its entities are resolved to stored entities (`identity`), it joins the story of its closest
+near-duplicate (`dedup`), and all its facts are written. Nothing outside the database carries
+state between batches, so a batch either lands whole or not at all, and an ingest killed at any
+moment and run again produces the same rows, with the same ids, as one uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, Table, func, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from newsgraph.models import Analysis
+from newsgraph.store import schema as s
+from newsgraph.store.db import write_connection, write_lock
+from newsgraph.store.dedup import MinHasher, Signature, signature_from_bytes, similarity
+from newsgraph.store.identity import EntityResolver
+
+LOGGER = logging.getLogger(__name__)
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+AnalysisLike = Analysis | bytes | str | dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SeenAgain:
+    """An input known to be stored already (same content hash): only its URL is recorded."""
+
+    hash: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A new article was stored."""
+
+    article_id: int
+    hash: str
+    story_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """The article's content hash was stored already; its URL (if new) was added."""
+
+    article_id: int
+    hash: str
+
+
+Outcome = Stored | Duplicate
+
+
+def published_day(published: str | None) -> str | None:
+    """Return the `YYYY-MM-DD` day of an ISO 8601 date, or None."""
+    if published and _DAY.match(published):
+        return published[:10]
+    return None
+
+
+def _json(value: Any) -> str | None:
+    if value is None or value == []:
+        return None
+    return orjson.dumps(value).decode()
+
+
+def _load(item: AnalysisLike) -> tuple[dict[str, Any], str]:
+    if isinstance(item, Analysis):
+        raw = item.to_json()
+        return orjson.loads(raw), raw.decode()
+    if isinstance(item, bytes):
+        return orjson.loads(item), item.decode()
+    if isinstance(item, str):
+        return orjson.loads(item), item
+    return item, orjson.dumps(item).decode()
+
+
+class _Ids:
+    """Next free ids, read once per transaction (the write lock is held)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._next: dict[str, int] = {}
+        for table in s.ID_TABLES:
+            self._next[table.name] = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+
+    def take(self, table: Table) -> int:
+        value = self._next[table.name]
+        self._next[table.name] = value + 1
+        return value
+
+
+class Writer:
+    """Store analyses in batches; see the module docstring.
+
+    Args:
+        engine: an engine from `open_store` (schema migrated).
+        stories: detect near-duplicates and group them into stories (MinHash LSH).
+        hasher: the MinHash settings (threshold, permutations, seed).
+    """
+
+    def __init__(self, engine: Engine, *, stories: bool = True, hasher: MinHasher | None = None) -> None:
+        self.engine = engine
+        self.stories = stories
+        self.hasher = hasher or MinHasher()
+        self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+
+    def write(self, batch: Sequence[AnalysisLike | SeenAgain]) -> list[Outcome | None]:
+        """Store a batch in one transaction; return one outcome per item.
+
+        A `SeenAgain` whose hash is not stored (it cannot happen in an ingest) gives None.
+        """
+        if not batch:
+            return []
+        with write_connection(self.engine) as conn, conn.begin():
+            write_lock(conn)
+            return _Batch(self, conn).run(batch)
+
+    def known_hashes(self) -> set[str]:
+        """Return the content hashes of every stored article."""
+        with self.engine.connect() as conn:
+            return {row[0] for row in conn.execute(select(s.articles.c.hash))}
+
+
+class _Batch:
+    """One transaction's worth of writing."""
+
+    def __init__(self, writer: Writer, conn: Connection) -> None:
+        self.writer = writer
+        self.conn = conn
+        self.ids = _Ids(conn)
+        self.resolver = EntityResolver(conn, lambda: self.ids.take(s.entities))
+        self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.sources: dict[str, int] = {}
+        self.by_hash: dict[str, int] = {}
+
+    def run(self, batch: Sequence[AnalysisLike | SeenAgain]) -> list[Outcome | None]:
+        loaded: list[tuple[dict[str, Any], str] | SeenAgain] = [
+            item if isinstance(item, SeenAgain) else _load(item) for item in batch
+        ]
+        hashes = {item.hash if isinstance(item, SeenAgain) else item[0]["hash"] for item in loaded}
+        for chunk in _chunks(sorted(hashes), 500):
+            rows = self.conn.execute(
+                select(s.articles.c.id, s.articles.c.hash).where(s.articles.c.hash.in_(chunk))
+            )
+            self.by_hash.update({row.hash: row.id for row in rows})
+        outcomes: list[Outcome | None] = []
+        urls: list[dict[str, Any]] = []
+        for item in loaded:
+            if isinstance(item, SeenAgain):
+                article_id = self.by_hash.get(item.hash)
+                if article_id is None:
+                    outcomes.append(None)
+                    continue
+                if item.url:
+                    urls.append({"article_id": article_id, "url": item.url})
+                outcomes.append(Duplicate(article_id, item.hash))
+                continue
+            data, raw = item
+            existing = self.by_hash.get(data["hash"])
+            if existing is not None:
+                if data.get("url"):
+                    urls.append({"article_id": existing, "url": data["url"]})
+                outcomes.append(Duplicate(existing, data["hash"]))
+                continue
+            outcomes.append(self._store(data, raw))
+        self._flush()
+        if urls:
+            unique = list({(u["article_id"], u["url"]): u for u in urls}.values())
+            stmt = self.writer._insert(s.article_urls).values(unique)
+            self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["article_id", "url"]))
+        return outcomes
+
+    def _source_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        if name in self.sources:
+            return self.sources[name]
+        found = self.conn.execute(select(s.sources.c.id).where(s.sources.c.name == name)).scalar()
+        if found is None:
+            found = self.ids.take(s.sources)
+            self.conn.execute(s.sources.insert().values(id=found, name=name))
+        self.sources[name] = found
+        return found
+
+    def _store(self, data: dict[str, Any], raw: str) -> Stored:
+        article_id = self.ids.take(s.articles)
+        self.by_hash[data["hash"]] = article_id
+        source_id = self._source_id(data.get("source"))
+        published = data.get("published")
+        day = published_day(published)
+        signature = self.writer.hasher.signature(data["text"]) if self.writer.stories else None
+        story_id = self._story_for(signature, data, article_id) if signature is not None else None
+        self.conn.execute(
+            s.articles.insert().values(
+                id=article_id,
+                hash=data["hash"],
+                doc_id=str(data.get("id") or data["hash"][:16])[:300],
+                source_id=source_id,
+                story_id=story_id,
+                url=data.get("url"),
+                title=data.get("title"),
+                published=published,
+                published_day=day,
+                language=data.get("language"),
+                authors=_json(data.get("authors")),
+                text=data["text"],
+                analysis=raw,
+            )
+        )
+        if data.get("url"):
+            self.rows["article_urls"].append({"article_id": article_id, "url": data["url"]})
+        if signature is not None:
+            self._index(article_id, signature)
+        self._facts(article_id, data, source_id, day)
+        return Stored(article_id, data["hash"], story_id)
+
+    # ── stories ──────────────────────────────────────────────────────────────────────────────
+    def _story_for(self, signature: Signature, data: dict[str, Any], article_id: int) -> int | None:
+        bands = list(enumerate(signature.bands))
+        candidates: set[int] = set()
+        for chunk in _chunks(bands, 100):
+            rows = self.conn.execute(
+                select(s.minhash_bands.c.article_id)
+                .where(tuple_(s.minhash_bands.c.band, s.minhash_bands.c.key).in_(chunk))
+                .distinct()
+            )
+            candidates.update(row[0] for row in rows)
+        if not candidates:
+            return None
+        best: tuple[float, int] | None = None
+        for chunk in _chunks(sorted(candidates), 500):
+            rows = self.conn.execute(
+                select(s.article_minhash.c.article_id, s.article_minhash.c.signature).where(
+                    s.article_minhash.c.article_id.in_(chunk)
+                )
+            )
+            for row in rows:
+                score = similarity(signature.values, signature_from_bytes(row.signature))
+                if score >= self.writer.hasher.threshold and (
+                    best is None or (score, -row.article_id) > best
+                ):
+                    best = (score, -row.article_id)
+        if best is None:
+            return None
+        match_id = -best[1]
+        match = self.conn.execute(
+            select(s.articles.c.story_id, s.articles.c.title, s.articles.c.published).where(
+                s.articles.c.id == match_id
+            )
+        ).one()
+        published = data.get("published")
+        if match.story_id is None:
+            dates = sorted(d for d in (match.published, published) if d)
+            self.conn.execute(
+                s.stories.insert().values(
+                    id=match_id,
+                    title=match.title or data.get("title"),
+                    article_count=2,
+                    first_published=dates[0] if dates else None,
+                    last_published=dates[-1] if dates else None,
+                )
+            )
+            self.conn.execute(update(s.articles).where(s.articles.c.id == match_id).values(story_id=match_id))
+            return int(match_id)
+        story = s.stories.c
+        values: dict[str, Any] = {"article_count": story.article_count + 1}
+        if published:
+            values["first_published"] = func.coalesce(
+                _least(self.conn, story.first_published, published), published
+            )
+            values["last_published"] = func.coalesce(
+                _greatest(self.conn, story.last_published, published), published
+            )
+        self.conn.execute(update(s.stories).where(story.id == match.story_id).values(**values))
+        return int(match.story_id)
+
+    def _index(self, article_id: int, signature: Signature) -> None:
+        self.conn.execute(
+            s.article_minhash.insert().values(article_id=article_id, signature=signature.to_bytes())
+        )
+        rows = [{"band": i, "key": key, "article_id": article_id} for i, key in enumerate(signature.bands)]
+        stmt = self.writer._insert(s.minhash_bands).values(rows)
+        self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["band", "key", "article_id"]))
+
+    # ── facts ────────────────────────────────────────────────────────────────────────────────
+    def _facts(self, article_id: int, data: dict[str, Any], source_id: int | None, day: str | None) -> None:
+        rows = self.rows
+        local: dict[str, int] = {}
+        names: dict[str, str] = {}
+        recorded: set[int] = set()
+        for entity in data.get("entities", []):
+            entity_id = self.resolver.resolve(entity["type"], entity["name"], entity.get("aliases", []))
+            local[entity["id"]] = entity_id
+            names[entity["id"]] = entity["name"]
+            mentions = entity.get("mentions", [])
+            if entity_id not in recorded:
+                recorded.add(entity_id)
+                self.resolver.record(
+                    entity_id,
+                    entity["type"],
+                    [entity["name"], *entity.get("aliases", [])],
+                    entity.get("roles", []),
+                    len(mentions),
+                )
+            else:
+                self.conn.execute(
+                    update(s.entities)
+                    .where(s.entities.c.id == entity_id)
+                    .values(mention_count=s.entities.c.mention_count + len(mentions))
+                )
+        seq = 0
+        for entity in data.get("entities", []):
+            rows["article_entities"].append(
+                {
+                    "article_id": article_id,
+                    "local_id": entity["id"],
+                    "entity_id": local[entity["id"]],
+                    "name": entity["name"],
+                    "type": entity["type"],
+                    "roles": _json(entity.get("roles")),
+                    "aliases": _json(entity.get("aliases")),
+                    "affiliation_id": local.get(entity.get("affiliation") or ""),
+                    "sector": entity.get("sector"),
+                    "country": entity.get("country"),
+                    "mention_count": len(entity.get("mentions", [])),
+                    "published_day": day,
+                }
+            )
+            for mention in entity.get("mentions", []):
+                seq += 1
+                rows["mentions"].append(
+                    {
+                        "article_id": article_id,
+                        "seq": seq,
+                        "entity_id": local[entity["id"]],
+                        "local_id": entity["id"],
+                        "start": mention["start"],
+                        "end": mention["end"],
+                        "text": mention["text"],
+                        "kind": mention.get("kind", "name"),
+                    }
+                )
+        for quote in data.get("quotes", []):
+            speaker = quote.get("speaker")
+            rows["quotes"].append(
+                {
+                    "id": self.ids.take(s.quotes),
+                    "article_id": article_id,
+                    "local_id": quote["id"],
+                    "kind": quote["kind"],
+                    "start": quote["start"],
+                    "end": quote["end"],
+                    "text": quote["text"],
+                    "fragments": _json(quote.get("fragments")),
+                    "speaker_id": local.get(speaker or ""),
+                    "speaker_local_id": speaker,
+                    "speaker_name": names.get(speaker or ""),
+                    "speaker_text": quote.get("speaker_text"),
+                    "speaker_start": quote.get("speaker_start"),
+                    "speaker_end": quote.get("speaker_end"),
+                    "cue": quote.get("cue"),
+                    "cue_start": quote.get("cue_start"),
+                    "cue_end": quote.get("cue_end"),
+                    "sentence": quote.get("sentence"),
+                    "source_id": source_id,
+                    "published_day": day,
+                }
+            )
+        places = {p["id"]: p for p in data.get("places", [])}
+        times = {t["id"]: t for t in data.get("times", [])}
+        for event in data.get("events", []):
+            event_id = self.ids.take(s.events)
+            place = places.get(event.get("place") or "", {})
+            time = times.get(event.get("time") or "", {})
+            trigger = event["trigger"]
+            rows["events"].append(
+                {
+                    "id": event_id,
+                    "article_id": article_id,
+                    "local_id": event["id"],
+                    "type": event["type"],
+                    "mode": event.get("mode"),
+                    "context": _json(event.get("context")),
+                    "cameo": event.get("cameo"),
+                    "source_text": event.get("source_text"),
+                    "target_text": event.get("target_text"),
+                    "trigger_start": trigger["start"],
+                    "trigger_end": trigger["end"],
+                    "trigger_text": trigger["text"],
+                    "place_local_id": event.get("place"),
+                    "place_text": event.get("place_text"),
+                    "place_name": place.get("name"),
+                    "country": place.get("country"),
+                    "lat": place.get("lat"),
+                    "lon": place.get("lon"),
+                    "time_local_id": event.get("time"),
+                    "time_text": event.get("time_text"),
+                    "time_value": time.get("value"),
+                    "negated": bool(event.get("negated", False)),
+                    "dead": event.get("dead"),
+                    "injured": event.get("injured"),
+                    "size": event.get("size"),
+                    "confidence": event.get("confidence", 1.0),
+                    "sentence": event.get("sentence", 0),
+                    "source_id": source_id,
+                    "published_day": day,
+                }
+            )
+            for role in ("source", "target"):
+                for position, local_id in enumerate(event.get(role, [])):
+                    if local_id in local:
+                        rows["event_actors"].append(
+                            {
+                                "event_id": event_id,
+                                "role": role,
+                                "position": position,
+                                "entity_id": local[local_id],
+                                "local_id": local_id,
+                            }
+                        )
+        for number, quantity in enumerate(data.get("quantities", []), start=1):
+            rows["quantities"].append(
+                {
+                    "id": self.ids.take(s.quantities),
+                    "article_id": article_id,
+                    "seq": number,
+                    "start": quantity["start"],
+                    "end": quantity["end"],
+                    "text": quantity["text"],
+                    "value": quantity.get("value"),
+                    "low": quantity.get("low"),
+                    "high": quantity.get("high"),
+                    "approximate": bool(quantity.get("approximate", False)),
+                    "unit": quantity.get("unit"),
+                    "kind": quantity.get("kind", "count"),
+                    "currency": quantity.get("currency"),
+                    "base": quantity.get("base"),
+                    "claimant_id": local.get(quantity.get("claimant") or ""),
+                    "quote_local_id": quantity.get("quote"),
+                    "sentence": quantity.get("sentence", 0),
+                    "source_id": source_id,
+                    "published_day": day,
+                }
+            )
+        for time in data.get("times", []):
+            rows["times"].append(
+                {
+                    "article_id": article_id,
+                    "local_id": time["id"],
+                    "start": time["start"],
+                    "end": time["end"],
+                    "text": time["text"],
+                    "type": time["type"],
+                    "value": time.get("value"),
+                    "mod": time.get("mod"),
+                }
+            )
+        for place in data.get("places", []):
+            rows["places"].append(
+                {
+                    "article_id": article_id,
+                    "local_id": place["id"],
+                    "entity_id": local.get(place.get("entity") or ""),
+                    "name": place["name"],
+                    "country": place.get("country"),
+                    "admin1": place.get("admin1"),
+                    "lat": place.get("lat"),
+                    "lon": place.get("lon"),
+                    "feature": place.get("feature"),
+                    "geonameid": place.get("geonameid"),
+                    "mentions": _json(place.get("mentions")),
+                }
+            )
+
+    def _flush(self) -> None:
+        """Insert the collected fact rows, parents before children."""
+        order = (
+            s.article_urls,
+            s.article_entities,
+            s.mentions,
+            s.quotes,
+            s.events,
+            s.event_actors,
+            s.quantities,
+            s.times,
+            s.places,
+        )
+        for table in order:
+            rows = self.rows.pop(table.name, [])
+            if not rows:
+                continue
+            if table is s.article_urls:
+                stmt = self.writer._insert(table).on_conflict_do_nothing(index_elements=["article_id", "url"])
+                self.conn.execute(stmt, rows)
+            else:
+                self.conn.execute(table.insert(), rows)
+
+
+def _least(conn: Connection, column: Any, value: str) -> Any:
+    return func.min(column, value) if conn.dialect.name == "sqlite" else func.least(column, value)
+
+
+def _greatest(conn: Connection, column: Any, value: str) -> Any:
+    return func.max(column, value) if conn.dialect.name == "sqlite" else func.greatest(column, value)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def store_analyses(
+    engine: Engine, analyses: Iterable[AnalysisLike], *, batch_size: int = 64
+) -> list[Outcome]:
+    """Store analyses in batches of `batch_size` (one transaction each); return their outcomes."""
+    writer = Writer(engine)
+    outcomes: list[Outcome] = []
+    batch: list[AnalysisLike] = []
+    for analysis in analyses:
+        batch.append(analysis)
+        if len(batch) >= batch_size:
+            outcomes.extend(o for o in writer.write(batch) if o is not None)
+            batch = []
+    if batch:
+        outcomes.extend(o for o in writer.write(batch) if o is not None)
+    return outcomes

@@ -1,0 +1,199 @@
+"""Helpers for the store tests: a fresh database per test on each back end, and hand-made analyses.
+
+`store_url` is parametrized over SQLite (a temporary file) and PostgreSQL (a schema of its own
+in the database named by NEWSGRAPH_TEST_PG_URL; skipped when that variable is unset).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from newsgraph.models import Analysis
+from newsgraph.store.db import make_engine
+
+PG_URL = os.environ.get("NEWSGRAPH_TEST_PG_URL")
+
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
+
+
+def pg_schema_url(schema: str) -> str:
+    """Return the test PostgreSQL URL with its search_path set to `schema`."""
+    assert PG_URL
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}"
+
+
+def new_database(backend: str, tmp_path: Path) -> Iterator[str]:
+    """Yield the URL of an empty database on `backend`, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("NEWSGRAPH_TEST_PG_URL is not set")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield pg_schema_url(schema)
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """URL of a fresh, empty database, once per back end."""
+    yield from new_database(request.param, tmp_path)
+
+
+def span(text: str, needle: str, after: int = 0) -> dict[str, Any]:
+    """Return {start, end, text} of the first `needle` in `text` at or after `after`."""
+    start = text.index(needle, after)
+    return {"start": start, "end": start + len(needle), "text": needle}
+
+
+def make_analysis(
+    text: str,
+    *,
+    id: str,
+    url: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    entities: list[tuple[str, str, str, list[str]]] = (),  # type: ignore[assignment]
+    quotes: list[tuple[str, str | None, str]] = (),  # type: ignore[assignment]
+    events: list[tuple[str, str, list[str], list[str]]] = (),  # type: ignore[assignment]
+    quantities: list[tuple[str, float, str | None, str | None]] = (),  # type: ignore[assignment]
+    times: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    places: list[tuple[str, str, float, float]] = (),  # type: ignore[assignment]
+) -> Analysis:
+    """Build a valid Analysis by hand, locating every span in `text`.
+
+    entities: (local id, type, name, [aliases]) — mentions are every occurrence of the name and aliases.
+    quotes: (quoted text, speaker local id, cue lemma).
+    events: (type, trigger word, [source ids], [target ids]).
+    quantities: (text, value, unit, claimant id).
+    times: (text, value); places: (name, country, lat, lon) — linked to the entity of that name.
+    """
+    from newsgraph.extract.pipeline import content_hash
+
+    ents = []
+    for local_id, type_, name, aliases in entities:
+        mentions = []
+        for form in [name, *aliases]:
+            at = text.find(form)
+            while at != -1:
+                mentions.append({"start": at, "end": at + len(form), "text": form, "kind": "name"})
+                at = text.find(form, at + len(form))
+        mentions.sort(key=lambda m: m["start"])
+        ents.append({"id": local_id, "name": name, "type": type_, "aliases": aliases, "mentions": mentions})
+    qs = []
+    for number, (quoted, speaker, cue) in enumerate(quotes, start=1):
+        sp = span(text, quoted)
+        qs.append({"id": f"q{number}", "kind": "direct", **sp, "speaker": speaker, "cue": cue, "sentence": 0})
+    evs = []
+    for number, (type_, trigger, src, tgt) in enumerate(events, start=1):
+        evs.append(
+            {
+                "id": f"v{number}",
+                "type": type_,
+                "trigger": span(text, trigger),
+                "source": src,
+                "target": tgt,
+                "sentence": 0,
+                "place": "p1" if places else None,
+                "time": "t1" if times else None,
+            }
+        )
+    qty = [
+        {**span(text, t), "value": v, "unit": unit, "claimant": claimant, "sentence": 0}
+        for t, v, unit, claimant in quantities
+    ]
+    tms = [
+        {"id": f"t{n}", **span(text, t), "type": "DATE", "value": value} for n, (t, value) in enumerate(times, 1)
+    ]
+    name_to_id = {e["name"]: e["id"] for e in ents}
+    pls = [
+        {"id": f"p{n}", "entity": name_to_id.get(name), "name": name, "country": c, "lat": lat, "lon": lon}
+        for n, (name, c, lat, lon) in enumerate(places, 1)
+    ]
+    data = {
+        "id": id,
+        "hash": content_hash(text),
+        "url": url,
+        "source": source,
+        "title": title,
+        "published": published,
+        "text": text,
+        "sentences": [{"start": 0, "end": len(text)}],
+        "entities": ents,
+        "quotes": qs,
+        "events": evs,
+        "quantities": qty,
+        "times": tms,
+        "places": pls,
+    }
+    return Analysis.model_validate(data)
+
+
+DOHA_1 = (
+    "Taliban leader Haibatullah Akhundzada said on Sunday that the group wanted a political "
+    "settlement. “We want a political settlement,” Akhundzada said in a statement. Afghan officials "
+    "met Taliban negotiators in Doha for two days of talks, and 244 prisoners were released."
+)
+DOHA_2 = (
+    "Negotiators from Kabul and the Taliban ended their talks in Doha without an agreement. "
+    "“The war must end with a settlement acceptable to all Afghans,” Akhundzada said, according to "
+    "a statement. Abdullah Abdullah, who led the government delegation, said more meetings would follow."
+)
+
+
+def doha_analyses() -> list[Analysis]:
+    """Two related articles: the same person named in full in one and by surname in the other."""
+    first = make_analysis(
+        DOHA_1,
+        id="doha-1",
+        url="https://example.org/doha-1",
+        source="Example News",
+        title="Taliban leader wants settlement",
+        published="2021-07-18",
+        entities=[
+            ("e1", "PERSON", "Haibatullah Akhundzada", ["Akhundzada"]),
+            ("e2", "ORG", "Taliban", []),
+            ("e3", "GPE", "Doha", []),
+        ],
+        quotes=[("We want a political settlement,", "e1", "say")],
+        events=[("CONSULT", "talks", ["e2"], [])],
+        quantities=[("244 prisoners", 244, "prisoner", None)],
+        times=[("on Sunday", "2021-07-18")],
+        places=[("Doha", "QA", 25.29, 51.53)],
+    )
+    second = make_analysis(
+        DOHA_2,
+        id="doha-2",
+        url="https://example.com/doha-2",
+        source="Other Wire",
+        title="Doha talks end",
+        published="2021-07-19",
+        entities=[
+            ("e1", "ORG", "the Taliban", []),
+            ("e2", "GPE", "Doha", []),
+            ("e3", "PERSON", "Akhundzada", []),
+            ("e4", "PERSON", "Abdullah Abdullah", []),
+        ],
+        quotes=[("The war must end with a settlement acceptable to all Afghans,", "e3", "say")],
+        events=[("CONSULT", "talks", ["e1"], [])],
+    )
+    return [first, second]
