@@ -21,7 +21,7 @@ import orjson
 from newsgraph.errors import ConfigError, InputError
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
-from newsgraph.sources.base import RawArticle
+from newsgraph.sources.base import RawArticle, Rejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,9 @@ class Task:
         clean: whether to run boilerplate cleaning on the gold text. Off for tasks whose gold
             offsets point into the raw text.
         record_published: the gold record's field holding the publication date, if any.
+        source: turns (gold record, gold file path) into the article to analyze, for tasks whose
+            input is not the record's `text` (e.g. an HTML page the record points to); None
+            reads the record's `text`.
     """
 
     name: str
@@ -45,6 +48,7 @@ class Task:
     clean: bool = False
     record_published: str | None = None
     components: tuple[str, ...] | None = field(default=None)
+    source: Callable[[dict[str, Any], Path], RawArticle | Rejected] | None = None
 
 
 def tasks() -> dict[str, Task]:
@@ -77,16 +81,20 @@ def read_gold(gold: Path) -> list[dict[str, Any]]:
     return [orjson.loads(line) for line in lines if line.strip()]
 
 
-def predict(task: Task, records: list[dict[str, Any]], settings: Settings) -> Iterator[dict[str, Any]]:
-    """Analyze each gold record's text and yield its prediction line."""
+def predict(
+    task: Task, records: list[dict[str, Any]], settings: Settings, gold: Path | None = None
+) -> Iterator[dict[str, Any]]:
+    """Analyze each gold record's text (or `task.source` of it) and yield its prediction line."""
     from newsgraph.extract.pipeline import analyze_stream
 
     changes: dict[str, Any] = {"clean": task.clean}
     if task.components is not None:
         changes["components"] = task.components
     settings = settings.model_copy(update=changes)
-    raws = [
-        RawArticle(
+    raws: list[RawArticle | Rejected] = [
+        task.source(r, gold or Path("."))
+        if task.source is not None
+        else RawArticle(
             text=r["text"],
             id=str(r["id"]),
             origin=f"gold:{r['id']}",
@@ -98,11 +106,12 @@ def predict(task: Task, records: list[dict[str, Any]], settings: Settings) -> It
         if isinstance(result, Analysis):
             yield task.predict(record, result)
         else:
-            yield task.predict(record, _empty(record))
+            yield task.predict(record, _empty(record, keep_text=task.source is None))
 
 
-def _empty(record: dict[str, Any]) -> Analysis:
-    return Analysis(id=str(record["id"]), hash="", text=record.get("text", ""))
+def _empty(record: dict[str, Any], keep_text: bool = True) -> Analysis:
+    # A task reading its input elsewhere must not predict the gold `text` for a failed record.
+    return Analysis(id=str(record["id"]), hash="", text=record.get("text", "") if keep_text else "")
 
 
 def run_task(
@@ -116,7 +125,7 @@ def run_task(
     script = find_scorer(gold, task, scorer)
     records = read_gold(gold)
     with out.open("wb") as handle:
-        for line in predict(task, records, settings):
+        for line in predict(task, records, settings, gold):
             handle.write(orjson.dumps(line) + b"\n")
     proc = subprocess.run(
         [sys.executable, str(script), *task.scorer_args(gold, out)],

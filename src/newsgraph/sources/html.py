@@ -19,7 +19,7 @@ def extract_html(html: str, *, origin: str, id: str | None = None, url: str | No
             url=url,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,  # tables in news (results, prices) are article content
             favor_precision=True,
             deduplicate=False,
         )
