@@ -51,6 +51,13 @@ _RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _AFFILIATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})
+_PREFIXES = frozenset(
+    {"pro", "anti", "ex", "non", "post", "pre", "mid", "neo", "former", "then", "all", "pan"}
+)
+_DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish", "ic", "ean", "ite"})
+_COUNTRY_ENDINGS = (("istan", 4), ("stan", 4), ("ia", 5), ("a", 5))
+_INITIAL = re.compile(r"^[A-Z]\.$")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
 _MAX_ROLE_TOKENS = 12
@@ -144,6 +151,15 @@ class EntityResolver:
         self.modifiers: frozenset[str] = frozenset(t.casefold() for t in titles["modifiers"])
         self.honorifics: frozenset[str] = frozenset(t.casefold() for t in titles["honorifics"])
         self.title_words: frozenset[str] = self.titles | self.modifiers
+        self.capitals: frozenset[str] = frozenset(normalize_name(c) for c in gpe["capitals"])
+        self.demonyms: frozenset[str] = frozenset(gpe.get("demonyms", []))
+        self.country_stems: dict[str, int] = {}
+        for country in self.countries:
+            if " " in country:
+                continue
+            for ending, shortest in _COUNTRY_ENDINGS:
+                if country.endswith(ending) and len(country) - len(ending) >= shortest:
+                    self.country_stems.setdefault(country[: -len(ending)], len(ending))
         no_fill = set(gpe["no_gap_fill"])
         fill = [c for c in gpe["countries"] if c not in no_fill]
         fill += [a for g in fixes["aliases"] if g["type"] == "GPE" for a in (g["name"], *g["aliases"])]
@@ -170,7 +186,9 @@ class EntityResolver:
         mentions = self._add_datelines(doc, mentions)
         mentions = self._add_gazetteer(doc, mentions)
         mentions = self._merge_adjacent_persons(doc, mentions)
+        mentions = self._people_with_country(doc, mentions)
         chains = self._chain(doc, mentions)
+        chains = self._drop_common_words(doc, chains)
         self._propagate(doc, chains, caps)
         self._acronyms_in_brackets(doc, chains)
         chains = self._fold_chains(doc, chains)
@@ -209,26 +227,33 @@ class EntityResolver:
 
     @staticmethod
     def _split(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
-        """Split a span at line breaks, brackets, internal possessives and list separators."""
+        """Split a span at line breaks, brackets, internal possessives and separators.
+
+        "Al Jazeera’s Rosalind Jordan" (owner and owned), "Yuri Kushko\nTAVILDARA" (two lines),
+        "Olabisi Afolabi (Nigeria" (a bracket), "Yorkshire at Headingley", "Grace Road, Leicestershire"
+        (but not "Washington, DC": an abbreviation after the comma stays).
+        """
         piece = start
         for i in range(start, end):
             tok = doc[i]
             text = tok.text
-            breaks = tok.is_space or text in {"(", ")", "[", "]", ";", "|", "/"} or "\n" in tok.whitespace_
-            if text in _POSSESSIVES and tok.tag_ == "POS" and i + 1 < end:
-                # "Al Jazeera’s Rosalind Jordan": owner and owned are two names
+            separator = tok.is_space or text in _SEPARATORS
+            if not separator and text in _POSSESSIVES and tok.tag_ == "POS":
+                separator = i + 1 < end
+            elif not separator and text == "at" and piece < i < end - 1 and doc[i + 1].is_title:
+                separator = True
+            elif not separator and text == "," and i + 1 < end:
+                after = doc[i + 1 : end]
+                separator = not (
+                    len(after) == 1 and ((after[0].is_upper and len(after[0]) <= 4) or text[-1:] == ".")
+                )
+            if separator:
                 if piece < i:
                     yield piece, i
                 piece = i + 1
-                continue
-            if breaks:
-                if piece < i:
-                    yield piece, i
+            elif "\n" in tok.whitespace_:
+                yield piece, i + 1
                 piece = i + 1
-                if "\n" in tok.whitespace_ and not tok.is_space:
-                    # the token itself belongs to the piece before the break
-                    yield max(start, piece - 1), i + 1
-                continue
         if piece < end:
             yield piece, end
 
@@ -238,6 +263,8 @@ class EntityResolver:
         while start < end:
             tok = doc[start]
             low = tok.lower_
+            if tok.is_lower and _glued_hyphen_after(doc, start, end) and low not in _PREFIXES:
+                break  # "al-Gama'a": a name particle, not a stray word
             if (
                 low in _DETERMINERS
                 or tok.is_punct
@@ -250,6 +277,8 @@ class EntityResolver:
                 break
         while end > start:
             tok = doc[end - 1]
+            if tok.is_lower and end - 2 > start and _glued_hyphen_after(doc, end - 3, end):
+                break  # "Chen Chun-yeh"
             digits = numbers and any(ch.isdigit() for ch in tok.text)
             if tok.text in _POSSESSIVES or tok.is_punct or tok.is_space or tok.is_lower or digits:
                 end -= 1
@@ -270,6 +299,22 @@ class EntityResolver:
             return None
         return mention
 
+    def _is_demonym(self, word: str) -> bool:
+        """Whether a word names a nationality derived from a country ("Tajik", "Rwandan", "Qatari")."""
+        if len(word) < 4 or not word[:1].isupper() or not word[1:].islower():
+            return False
+        if word in self.demonyms or (word[-1] == "s" and word[:-1] in self.demonyms):
+            return True
+        low = word.casefold()
+        if low in self.countries:
+            return False
+        if low[-1] == "s" and low[-2:] not in {"ss", "is", "us"}:
+            low = low[:-1]  # "Afghans", "Qataris"
+        for n in (3, 2, 1):  # "Qatari", "Rwandan", "Iranian", "Sudanese"
+            if low[:-n] in self.countries and low[-n:] in _DEMONYM_ENDINGS:
+                return True
+        return low in self.country_stems  # "Tajik" (Tajikistan), "Somali" (Somalia)
+
     def _is_title(self, tok: Token) -> bool:
         low = tok.lower_
         return low in self.title_words or low.rstrip(".") in self.title_words or low in self.honorifics
@@ -277,13 +322,15 @@ class EntityResolver:
     def _split_titles(self, doc: Doc, m: _Mention) -> None:
         """Move leading titles of a PERSON span ("President", "Gen.", "Mr") out of the name."""
         i = m.start
-        while i < m.end - 1 and (self._is_title(doc[i]) or doc[i].ent_type_ == "NORP" or doc[i].is_punct):
+        while i < m.end - 1 and (self._is_title(doc[i]) or self._is_demonym(doc[i].text) or doc[i].is_punct):
             i += 1
+        while i > m.start and not self._is_title(doc[i - 1]):
+            i -= 1  # "Belgian Baudouin": a nationality alone is no title
         if i == m.start:
             return
         # keep only title words that name a role (not the honorific "Mr")
         first = m.start
-        while first < i and (doc[first].lower_ in self.honorifics or doc[first].ent_type_ == "NORP"):
+        while first < i and (doc[first].lower_ in self.honorifics or self._is_demonym(doc[first].text)):
             first += 1
         if first < i:
             m.titles.append((first, i))
@@ -293,17 +340,26 @@ class EntityResolver:
         """Take in a first name spaCy left outside ("Rosalind" + "Jordan") and a suffix ("Henry VIII")."""
         while m.start > 0 and m.end - m.start < 5:
             prev = doc[m.start - 1]
-            if (
+            if "\n" in prev.whitespace_ or (prev.ent_type_ and prev.ent_type_ != "PERSON"):
+                break
+            if _INITIAL.match(prev.text) or (
                 prev.pos_ == "PROPN"
                 and prev.is_title
                 and not prev.ent_type_
                 and not self._is_title(prev)
-                and "\n" not in prev.whitespace_
+                and not self._is_demonym(prev.text)
                 and prev.text.casefold() not in self.not_names
             ):
                 m.start -= 1
             else:
                 break
+        while (
+            m.end < len(doc)
+            and all(_INITIAL.match(t.text) for t in doc[m.start : m.end])
+            and doc[m.end].is_title
+            and "\n" not in doc[m.end - 1].whitespace_
+        ):
+            m.end += 1  # "D." + "Gough"
         if m.end < len(doc) and doc[m.end].text in _ROMAN and doc[m.end - 1].whitespace_ == " ":
             m.end += 1
 
@@ -366,6 +422,56 @@ class EntityResolver:
                 continue
             out.append(m)
         return out
+
+    def _people_with_country(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """Type "Wilson Kipketer (Denmark)" as a person: results lists and party labels."""
+        by_end = {m.end: m for m in mentions}
+        added: list[_Mention] = []
+        for m in mentions:
+            if m.label != "GPE" or m.start < 2 or m.end >= len(doc):
+                continue
+            if doc[m.start - 1].text != "(" or doc[m.end].text != ")":
+                continue
+            if self._key(doc, m) not in self.countries and self._key(doc, m) not in self.alias_to:
+                continue
+            before = by_end.get(m.start - 1)
+            if before is not None:
+                if before.label in {"ORG", "LOC", "FAC"} and 2 <= before.end - before.start <= 4:
+                    before.label = "PERSON"
+                continue
+            start = m.start - 1
+            while start > 0 and m.start - 1 - start < 4:
+                tok = doc[start - 1]
+                if not (tok.is_title and tok.is_alpha) or "\n" in tok.whitespace_ or self._is_title(tok):
+                    break
+                start -= 1
+            if m.start - 1 - start >= 2 and not any(i in _taken(mentions) for i in range(start, m.start - 1)):
+                added.append(_Mention(start, m.start - 1, "PERSON", "pattern"))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda x: x.start)
+
+    def _drop_common_words(self, doc: Doc, chains: list[_Chain]) -> list[_Chain]:
+        """Drop one-word names seen only at a sentence start when the word is an ordinary one ("Death")."""
+        kept = []
+        text = doc.text
+        for c in chains:
+            if c.forced_type is None and all(
+                m.end - m.start == 1 and m.source == "ner" and _starts_sentence(doc[m.start])
+                for m in c.mentions
+            ):
+                tok = doc[c.mentions[0].start]
+                key = c.key
+                known = (
+                    key in self.countries
+                    or key in self.capitals
+                    or key in self.places
+                    or key in self.actor_types
+                )
+                if not known and (tok.pos_ not in {"PROPN", "X"} or self._common_word(tok, text)):
+                    continue
+            kept.append(c)
+        return kept
 
     # ------------------------------------------------------------------ 3. resolve
 
@@ -517,9 +623,13 @@ class EntityResolver:
             if id(short) in folded or short.forced_type is not None:
                 continue
             labels = {m.label for m in short.mentions if m.label}
-            if "PERSON" not in labels and (short.key in self.countries or short.key in self.places):
-                continue
-            if labels and not labels & {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+            if "PERSON" not in labels and (
+                short.key in self.countries
+                or short.key in self.capitals
+                or short.key in self.places
+                or not labels & {"ORG", "GPE", "LOC", "FAC"}
+                or self._is_demonym(doc[short.mentions[0].start : short.mentions[0].end].text)
+            ):
                 continue
             words = tuple(short.key.split())
             targets = []
@@ -529,7 +639,7 @@ class EntityResolver:
                 lw = person_tokens[id(long)]
                 if len(lw) <= len(words) and len(long.key.split()) <= len(words):
                     continue
-                if _name_part(words, tuple(long.key.split()), lw):
+                if _name_part(words, tuple(long.key.split()), lw, first_name="PERSON" in labels):
                     targets.append(long)
             if not targets:
                 continue
@@ -591,8 +701,14 @@ class EntityResolver:
         label = self._label_vote(c)
         if c.key in self.countries and label not in {"LOC", "FAC", "NORP"}:
             return "GPE"
+        if c.key in self.capitals and label in {"PERSON", "NORP", "ORG"}:
+            return "GPE"
         if c.key in self.places and label in {"PERSON", "NORP"}:
             return "GPE"
+        if all(m.end - m.start == 1 for m in c.mentions) and self._is_demonym(
+            doc[c.mentions[0].start : c.mentions[0].end].text
+        ):
+            return "NORP"
         return label
 
     @staticmethod
@@ -779,16 +895,34 @@ class EntityResolver:
         return doc[left:right].text, affiliation
 
 
+def _starts_sentence(tok: Token) -> bool:
+    """Whether a token opens a sentence or a line (possibly after a quotation mark)."""
+    i = tok.i
+    doc = tok.doc
+    while i > 0 and doc[i - 1].is_quote:
+        i -= 1
+    return i == 0 or doc[i].is_sent_start is True or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+
+
+def _glued_hyphen_after(doc: Doc, i: int, end: int) -> bool:
+    """Whether token `i` is joined to the next word by a hyphen without spaces ("al-Qahtani")."""
+    return (
+        i + 2 < end and doc[i + 1].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].whitespace_ == ""
+    )
+
+
 def _taken(mentions: Iterable[_Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def _name_part(words: tuple[str, ...], long_all: tuple[str, ...], long_core: tuple[str, ...]) -> bool:
+def _name_part(
+    words: tuple[str, ...], long_all: tuple[str, ...], long_core: tuple[str, ...], *, first_name: bool
+) -> bool:
     """Whether a shorter name is part of a full person name (surname, first name, or in order)."""
     if not words or len(words) >= len(long_all):
         return False
     if len(words) == 1:
-        return words[0] in {long_core[-1], long_core[0]} or words[0] == long_all[-1]
+        return words[0] in {long_core[-1], long_all[-1]} or (first_name and words[0] == long_core[0])
     if words[-1] != long_all[-1]:
         return False
     it = iter(long_all)
