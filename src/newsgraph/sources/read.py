@@ -8,6 +8,7 @@ Offsets in an Analysis's `removed` point into the text after this decoding.
 
 from __future__ import annotations
 
+import glob
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -183,17 +184,21 @@ def read_stdin(data: bytes, *, as_jsonl: bool = False) -> Iterator[SourceItem]:
 
 def read_path(path: Path) -> Iterator[SourceItem]:
     """Yield the articles of one file, by its suffix; a directory is read recursively."""
+    from newsgraph.sources.warc import is_warc, read_warc
+
     if path.is_dir():
         children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         for child in children:
-            if _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
+            if _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_warc(child):
                 yield from read_path(child)
         return
     if not path.exists():
         yield Rejected(str(path), "no such file or directory")
         return
     suffix = _suffix(path)
-    if suffix in JSONL_SUFFIXES:
+    if is_warc(path):
+        yield from read_warc(path)
+    elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path)
     elif suffix in HTML_SUFFIXES:
         yield from read_html_file(path)
@@ -205,7 +210,25 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
+def expand_pattern(path: Path) -> list[Path] | None:
+    """Return the sorted matches of a glob pattern (`*`, `?`, `[`, `**`), or None if `path` is no pattern.
+
+    An existing file whose name contains those characters is taken literally.
+    """
+    text = str(path)
+    if not any(c in text for c in "*?[") or path.exists():
+        return None
+    return [Path(p) for p in sorted(glob.glob(text, recursive=True)) if not Path(p).name.startswith(".")]
+
+
 def read_paths(paths: Iterable[Path]) -> Iterator[SourceItem]:
-    """Yield the articles of every path in order."""
+    """Yield the articles of every path in order; a glob pattern reads each match in sorted order."""
     for path in paths:
-        yield from read_path(path)
+        matches = expand_pattern(path)
+        if matches is None:
+            yield from read_path(path)
+        elif not matches:
+            yield Rejected(str(path), "no file matches this pattern")
+        else:
+            for match in matches:
+                yield from read_path(match)
