@@ -163,7 +163,7 @@ class QuoteExtractor:
         try:
             self._extract(doc)
         except Exception:  # a failure here must not lose the article
-            LOGGER.warning("quote extraction failed on a %d-character doc", len(doc.text), exc_info=True)
+            LOGGER.warning("quote extraction failed on a %d-token doc", len(doc), exc_info=True)
         return doc
 
     # -- the steps -------------------------------------------------------------------------------
@@ -222,7 +222,7 @@ class QuoteExtractor:
                 if obj is not None:
                     span = (obj.left_edge.i, span[1])
         elif lemma in self.verbs and cue.pos_ == "VERB":
-            span = _that_clause(cue)
+            span = _that_clause(cue, ctx)
         if span is None:
             return None
         start, end = span
@@ -248,9 +248,9 @@ class QuoteExtractor:
             head = head.head
         if head is tok:
             return None
-        sent = tok.sent
+        sent_start, sent_end = ctx.sentence_tokens(tok.i)
         lo, hi = head.left_edge.i, head.right_edge.i + 1
-        lo, hi = max(lo, sent.start), min(hi, sent.end)
+        lo, hi = max(lo, sent_start), min(hi, sent_end)
         ex_lo, ex_hi = tok.left_edge.i, tok.right_edge.i + 1
         pieces = []
         if ex_lo > lo:
@@ -267,10 +267,10 @@ class QuoteExtractor:
         a, b = max(frags, key=lambda f: f[1] - f[0])
         q = _Quote(frags=[(doc[a].idx, _tok_end(doc[b - 1]))], cue=tok, cue_lemma="according to")
         q.para = ctx.para_of(tok.idx)
-        self._speaker_from_token(doc, q, source)
+        self._speaker_from_token(doc, ctx, q, source)
         return q
 
-    def _set_speaker(self, doc: Doc, q: _Quote, cue: Token, ctx: _Context | None = None) -> None:
+    def _set_speaker(self, doc: Doc, q: _Quote, cue: Token, ctx: _Context) -> None:
         subj = _subject(cue)
         if subj is not None and (
             subj.pos_ in {"VERB", "AUX"} or (ctx is not None and ctx.in_quote(subj.idx))
@@ -279,9 +279,9 @@ class QuoteExtractor:
         if subj is None:
             subj = _adjacent_speaker(cue, ctx)
         if subj is not None:
-            self._speaker_from_token(doc, q, subj)
+            self._speaker_from_token(doc, ctx, q, subj)
 
-    def _speaker_from_token(self, doc: Doc, q: _Quote, subj: Token) -> None:
+    def _speaker_from_token(self, doc: Doc, ctx: _Context, q: _Quote, subj: Token) -> None:
         """Set the quote's speaker mention from the subject token (name, pronoun or description)."""
         antecedent = _antecedent(subj)
         if antecedent is not None:
@@ -294,7 +294,7 @@ class QuoteExtractor:
             q.speaker_kind = "pronoun"
             return
         lo, hi = _speaker_span(subj)
-        name = _name_in(doc, lo, hi, subj)
+        name = _name_in(ctx, lo, hi, subj)
         if name is not None:
             q.speaker = (name.start, name.end)
             q.speaker_kind = "name"
@@ -318,7 +318,7 @@ class QuoteExtractor:
         speech_ids: set[int],
     ) -> None:
         """Fold the quotations in marks into the quotes: absorb, extend, attribute or drop."""
-        text = doc.text
+        text = ctx.text
         # Quotations inside an indirect quote's content make it mixed; a content clause that lies
         # inside one quotation becomes that quotation.
         covered: dict[int, _Quote] = {}
@@ -414,7 +414,7 @@ class QuoteExtractor:
                 h = h.head
         para_lo, para_hi = ctx.para_bounds_tokens(r.para)
         # 2. after: "…,” she said" — the cue within a few tokens, before any other quotation
-        ends_sentence = r.closed and doc.text[max(r.inner_start, r.inner_end - 1) : r.inner_end] in {
+        ends_sentence = r.closed and ctx.text[max(r.inner_start, r.inner_end - 1) : r.inner_end] in {
             ".",
             "\u2026",
         }
@@ -439,7 +439,7 @@ class QuoteExtractor:
             if tok.text in {".", "!", "?"} and i < t0 - 1 and not after_quote:
                 break
             if i in speech_ids:
-                between = doc.text[_tok_end(tok) : r.start]
+                between = ctx.text[_tok_end(tok) : r.start]
                 if after_quote or len(_WORD_RE.findall(between)) <= 6:
                     return tok
                 break
@@ -470,12 +470,12 @@ class QuoteExtractor:
             return
         s, e = q.speaker
         if q.speaker_kind == "name":
-            q.entity = self._name_entity(doc, q)
+            q.entity = self._name_entity(doc, ctx, q)
         elif q.speaker_kind == "pronoun":
             word = doc[s].lower_
             target = recent.get("person") if word in _PERSON_PRONOUNS else recent.get("group")
             if target is None and word in _PERSON_PRONOUNS:
-                target = _previous_person(doc, s)
+                target = _previous_person(doc, ctx, s)
             if target is not None:
                 q.entity = target
                 add_mention(doc, target, doc[s].idx, _tok_end(doc[e - 1]), "pronoun")
@@ -483,14 +483,14 @@ class QuoteExtractor:
             q.entity = self._description_entity(doc, ctx, q, following)
         elif q.speaker_kind == "relative" and q.antecedent is not None:
             proxy = _Quote(frags=q.frags, cue=q.cue, cue_lemma=q.cue_lemma)
-            self._speaker_from_token(doc, proxy, doc[q.antecedent])
+            self._speaker_from_token(doc, ctx, proxy, doc[q.antecedent])
             if proxy.speaker_kind != "relative":
                 self._resolve(doc, ctx, proxy, following, recent)
             q.entity = proxy.entity
             if q.entity is not None:
                 add_mention(doc, q.entity, doc[s].idx, _tok_end(doc[e - 1]), "pronoun")
 
-    def _name_entity(self, doc: Doc, q: _Quote) -> Entity | None:
+    def _name_entity(self, doc: Doc, ctx: _Context, q: _Quote) -> Entity | None:
         assert q.speaker is not None
         s, e = q.speaker
         entity = entity_in_tokens(doc, s, e)
@@ -498,7 +498,7 @@ class QuoteExtractor:
         if entity is not None:
             add_mention(doc, entity, start, end, "name")
             return entity
-        name = doc.text[start:end]
+        name = ctx.text[start:end]
         label = _NAME_LABELS.get(q.speaker_label or "", "ORG")
         entity = _find_entity_by_name(doc, name, label)
         if entity is None:
@@ -536,9 +536,9 @@ class QuoteExtractor:
                     break
                 ns, ne = nq.speaker
                 name_text = doc[ns:ne].text
-                if _mentioned_before(doc, name_text, start):
+                if _mentioned_before(ctx.text, name_text, start):
                     break
-                entity = self._name_entity(doc, nq)
+                entity = self._name_entity(doc, ctx, nq)
                 if entity is not None:
                     add_mention(doc, entity, start, end, "description")
                     nq.entity = entity
@@ -553,7 +553,7 @@ class QuoteExtractor:
         return entity
 
     def _to_quote(self, doc: Doc, ctx: _Context, q: _Quote, qid: str) -> Quote:
-        text = doc.text
+        text = ctx.text
         frags = sorted(set(q.frags))
         start, end = frags[0][0], max(e for _, e in frags)
         kind = ctx.kind(frags)
@@ -596,6 +596,9 @@ class _Context:
         self.tok_starts = [t.idx for t in doc]
         self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.sent_tokens = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self.ents]
         self.region_starts = [r.start for r in regions]
         self.region_ends = [r.end for r in regions]
         self._inside = [(r.inner_start, r.inner_end) for r in regions]
@@ -613,6 +616,22 @@ class _Context:
         lo = self.para_starts[para]
         hi = self.para_starts[para + 1] if para + 1 < len(self.para_starts) else len(self.text)
         return self.tokens_in(lo, hi)
+
+    def sentence_tokens(self, i: int) -> tuple[int, int]:
+        """The token range of the sentence holding token `i`."""
+        k = max(0, bisect_right(self.sent_tokens, i) - 1)
+        end = self.sent_tokens[k + 1] if k + 1 < len(self.sent_tokens) else len(self.doc)
+        return self.sent_tokens[k], end
+
+    def ents_in(self, lo: int, hi: int) -> list[Span]:
+        """The named entities (spaCy's) lying within tokens [lo, hi)."""
+        k = bisect_left(self._ent_starts, lo)
+        out = []
+        while k < len(self.ents) and self.ents[k].start < hi:
+            if self.ents[k].end <= hi:
+                out.append(self.ents[k])
+            k += 1
+        return out
 
     def in_quote(self, char: int) -> bool:
         return self.region_at(char) is not None
@@ -717,13 +736,13 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-def _that_clause(cue: Token) -> tuple[int, int] | None:
+def _that_clause(cue: Token, ctx: _Context) -> tuple[int, int] | None:
     """A 'that' clause a few words after a speech verb the parse did not hang on it.
 
     "X said at the end of the talks that …" is often parsed with the clause on the last noun.
     """
     doc = cue.doc
-    sent_end = cue.sent.end
+    sent_end = ctx.sentence_tokens(cue.i)[1]
     for i in range(cue.i + 1, min(sent_end, cue.i + 12)):
         tok = doc[i]
         if tok.lower_ == "that" and tok.dep_ == "mark":
@@ -795,9 +814,9 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _name_in(doc: Doc, lo: int, hi: int, head: Token) -> Span | None:
+def _name_in(ctx: _Context, lo: int, hi: int, head: Token) -> Span | None:
     """The name in a speaker phrase: a person's name first, else the organisation it heads."""
-    ents = [e for e in doc.ents if e.start >= lo and e.end <= hi]
+    ents = ctx.ents_in(lo, hi)
     if not ents:
         return None
     persons = [e for e in ents if e.label_ == "PERSON"]
@@ -825,9 +844,9 @@ def _description_name(doc: Doc, s: int, e: int) -> str:
     return words.text
 
 
-def _mentioned_before(doc: Doc, name: str, before: int) -> bool:
+def _mentioned_before(text: str, name: str, before: int) -> bool:
     last = name.split()[-1] if name.split() else name
-    return bool(last) and doc.text.find(last, 0, before) >= 0
+    return bool(last) and text.find(last, 0, before) >= 0
 
 
 def _find_entity_by_name(doc: Doc, name: str, type_: EntityType) -> Entity | None:
@@ -843,9 +862,9 @@ def _find_entity_by_name(doc: Doc, name: str, type_: EntityType) -> Entity | Non
     return None
 
 
-def _previous_person(doc: Doc, before_tok: int) -> Entity | None:
+def _previous_person(doc: Doc, ctx: _Context, before_tok: int) -> Entity | None:
     """The entity of the last person named before a token (made when no component made it)."""
-    for ent in reversed([e for e in doc.ents if e.end <= before_tok and e.label_ == "PERSON"]):
+    for ent in reversed([e for e in ctx.ents_in(0, before_tok) if e.label_ == "PERSON"]):
         entity = entity_in_tokens(doc, ent.start, ent.end)
         if entity is not None:
             return entity
