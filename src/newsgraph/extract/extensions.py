@@ -12,6 +12,7 @@ mentions (a pronoun speaker, a description) or new entities (a generic actor) th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -140,7 +141,9 @@ def new_entity(doc: Doc, name: str, type_: EntityType, **fields: Any) -> Entity:
     return entity
 
 
-def add_mention(doc: Doc, entity: Entity, start_char: int, end_char: int, kind: MentionKind) -> Mention | None:
+def add_mention(
+    doc: Doc, entity: Entity, start_char: int, end_char: int, kind: MentionKind
+) -> Mention | None:
     """Attach the text [start_char, end_char) to `entity` as a mention and index its tokens.
 
     Returns the new mention, or None when the entity already has a mention with these offsets.
@@ -157,3 +160,37 @@ def add_mention(doc: Doc, entity: Entity, start_char: int, end_char: int, kind: 
         for token in span:
             index.setdefault(token.i, entity.id)
     return mention
+
+
+def add_mentions(
+    doc: Doc,
+    entity: Entity,
+    offsets: Iterable[tuple[int, int]],
+    kind: MentionKind,
+    *,
+    text: str | None = None,
+) -> list[Mention]:
+    """Attach several mentions to `entity` at once, like `add_mention`, reading `doc.text` once.
+
+    `doc.text` is rebuilt from the tokens at every access, so a component adding many mentions
+    should call this rather than `add_mention` in a loop, passing `text=doc.text` read once per doc.
+    Offsets the entity already has are skipped.
+    """
+    if text is None:
+        text = doc.text
+    index = _token_index(doc)
+    seen = {(m.start, m.end) for m in entity.mentions}
+    added: list[Mention] = []
+    for start_char, end_char in offsets:
+        if (start_char, end_char) in seen:
+            continue
+        seen.add((start_char, end_char))
+        mention = Mention(start=start_char, end=end_char, text=text[start_char:end_char], kind=kind)
+        entity.mentions.append(mention)
+        added.append(mention)
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                index.setdefault(token.i, entity.id)
+    entity.mentions.sort(key=lambda m: m.start)
+    return added

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.extensions import add_mention, entity_at_token, new_entity, set_extensions
+from newsgraph.extract.extensions import add_mentions, entity_at_token, new_entity, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Entity, EntityType
 
@@ -172,7 +172,7 @@ class EntityResolver:
         try:
             self.resolve(doc)
         except Exception:  # one odd article must not lose the whole analysis
-            LOGGER.warning("entities: resolution failed on a %d-character doc", len(doc.text), exc_info=True)
+            LOGGER.warning("entities: resolution failed on a %d-token doc", len(doc), exc_info=True)
         return doc
 
     # ------------------------------------------------------------------ pipeline of steps
@@ -181,18 +181,19 @@ class EntityResolver:
         """Run all steps on one doc."""
         if len(doc) == 0:
             return
-        caps = self._caps_lines(doc.text)
+        text = doc.text  # rebuilt from the tokens at every access: read it once
+        caps = self._caps_lines(text)
         mentions = self._ner_mentions(doc, caps)
-        mentions = self._add_datelines(doc, mentions)
+        mentions = self._add_datelines(doc, mentions, text)
         mentions = self._add_gazetteer(doc, mentions)
         mentions = self._merge_adjacent_persons(doc, mentions)
         mentions = self._people_with_country(doc, mentions)
         chains = self._chain(doc, mentions)
-        chains = self._drop_common_words(doc, chains)
-        self._propagate(doc, chains, caps)
-        self._acronyms_in_brackets(doc, chains)
+        chains = self._drop_common_words(doc, chains, text)
+        self._propagate(doc, chains, caps, text)
+        self._acronyms_in_brackets(doc, chains, text)
         chains = self._fold_chains(doc, chains)
-        written = self._write(doc, chains)
+        written = self._write(doc, chains, text)
         self._roles(doc, written)
 
     # ------------------------------------------------------------------ 1. repair spaCy's spans
@@ -365,9 +366,9 @@ class EntityResolver:
 
     # ------------------------------------------------------------------ 2. add what spaCy missed
 
-    def _add_datelines(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    def _add_datelines(self, doc: Doc, mentions: list[_Mention], text: str) -> list[_Mention]:
         found: list[_Mention] = []
-        for match in _DATELINE.finditer(doc.text[:20000]):
+        for match in _DATELINE.finditer(text[:20000]):
             for group in ("place", "region"):
                 if match.group(group) is None:
                     continue
@@ -451,10 +452,9 @@ class EntityResolver:
             return mentions
         return sorted(mentions + added, key=lambda x: x.start)
 
-    def _drop_common_words(self, doc: Doc, chains: list[_Chain]) -> list[_Chain]:
+    def _drop_common_words(self, doc: Doc, chains: list[_Chain], text: str) -> list[_Chain]:
         """Drop one-word names seen only at a sentence start when the word is an ordinary one ("Death")."""
         kept = []
-        text = doc.text
         for c in chains:
             if c.forced_type is None and all(
                 m.end - m.start == 1 and m.source == "ner" and _starts_sentence(doc[m.start])
@@ -507,7 +507,7 @@ class EntityResolver:
                 by_key[key] = _Chain([m], key, self.alias_to.get(key, (None, None))[0], None)
         return list(by_key.values())
 
-    def _propagate(self, doc: Doc, chains: list[_Chain], caps: list[tuple[int, int]]) -> None:
+    def _propagate(self, doc: Doc, chains: list[_Chain], caps: list[tuple[int, int]], text: str) -> None:
         """Find further mentions of names already known (a surname alone, names in capitals)."""
         forms: dict[str, _Chain] = {}
         upper_forms: dict[str, _Chain] = {}
@@ -518,11 +518,11 @@ class EntityResolver:
                 if m.weak:
                     continue
                 span = doc[m.start : m.end]
-                text = span.text
-                if len(text) >= 2 and "\n" not in text:
-                    forms.setdefault(text, chain)
-                    if len(text) >= 4:
-                        upper_forms.setdefault(text.upper(), chain)
+                form = span.text
+                if len(form) >= 2 and "\n" not in form:
+                    forms.setdefault(form, chain)
+                    if len(form) >= 4:
+                        upper_forms.setdefault(form.upper(), chain)
                 if m.label == "PERSON" and len(span) >= 2:
                     last = span[-1]
                     if last.is_title and len(last.text) >= 3 and last.lower_ not in self.particles:
@@ -532,7 +532,6 @@ class EntityResolver:
         if not forms or len(forms) > _MAX_FORMS:
             return
         taken = {i for c in chains for m in c.mentions for i in range(m.start, m.end)}
-        text = doc.text
         self._scan(doc, forms, taken, None, text)
         if caps:
             self._scan(doc, upper_forms, taken, caps, text)
@@ -579,7 +578,7 @@ class EntityResolver:
             return True
         return re.search(r"(?<![\w\-])" + re.escape(tok.lower_) + r"(?![\w\-])", text) is not None
 
-    def _acronyms_in_brackets(self, doc: Doc, chains: list[_Chain]) -> None:
+    def _acronyms_in_brackets(self, doc: Doc, chains: list[_Chain], text: str) -> None:
         """Link "Full Name (ACR)" and give ACR to the full name's chain, tagged or not."""
         key_to_chain = {c.key: c for c in chains}
         for chain in list(chains):
@@ -607,7 +606,7 @@ class EntityResolver:
                     forms[doc[m.start].text] = chain
         if forms:
             taken = {i for c in chains for m in c.mentions for i in range(m.start, m.end)}
-            self._scan(doc, forms, taken, None, doc.text)
+            self._scan(doc, forms, taken, None, text)
 
     def _fold_chains(self, doc: Doc, chains: list[_Chain]) -> list[_Chain]:
         """Fold surnames into full names and acronyms into the names they abbreviate."""
@@ -720,7 +719,7 @@ class EntityResolver:
         )
         return _SPACES.sub(" ", doc[best.start : best.end].text)
 
-    def _write(self, doc: Doc, chains: list[_Chain]) -> list[tuple[Entity, _Chain]]:
+    def _write(self, doc: Doc, chains: list[_Chain], text: str) -> list[tuple[Entity, _Chain]]:
         """Create the entities in order of first mention; return each with its chain."""
         written: list[tuple[Entity, _Chain]] = []
         chains.sort(key=lambda c: c.first)
@@ -728,14 +727,15 @@ class EntityResolver:
             type_ = self._type(doc, c)
             name = c.canonical or self._longest_text(doc, c)
             entity = new_entity(doc, name, _entity_type(type_))
-            c_mentions = sorted(c.mentions, key=lambda m: m.start)
+            offsets = []
             aliases: list[str] = []
-            for m in c_mentions:
+            for m in sorted(c.mentions, key=lambda m: m.start):
                 span = doc[m.start : m.end]
-                add_mention(doc, entity, span.start_char, span.end_char, "name")
-                text = _SPACES.sub(" ", span.text)
-                if text != name and text not in aliases:
-                    aliases.append(text)
+                offsets.append((span.start_char, span.end_char))
+                alias = _SPACES.sub(" ", span.text)
+                if alias != name and alias not in aliases:
+                    aliases.append(alias)
+            add_mentions(doc, entity, offsets, "name", text=text)
             entity.aliases = aliases
             written.append((entity, c))
         return written
