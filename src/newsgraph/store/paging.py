@@ -1,0 +1,65 @@
+"""Keyset pagination: opaque cursors and pages.
+
+A cursor encodes the sort key of the last row of a page (for example `[published_day, id]`);
+the next page asks for rows strictly after it. Unlike OFFSET, this costs the same on page 1,000
+as on page 1 and never skips or repeats rows when new ones are stored meanwhile.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import orjson
+
+from newsgraph.errors import InputError
+
+T = TypeVar("T")
+
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of results and the cursor of the next one (None on the last page)."""
+
+    items: list[T] = field(default_factory=list)
+    next_cursor: str | None = None
+
+
+class InvalidCursor(InputError):
+    """A pagination cursor that this query did not produce."""
+
+
+def encode_cursor(key: list[Any]) -> str:
+    """Return the opaque cursor for a sort key."""
+    return base64.urlsafe_b64encode(orjson.dumps(key)).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
+    """Return the sort key of a cursor (None for the first page).
+
+    Raises:
+        InvalidCursor: the cursor is malformed or of another query.
+    """
+    if not cursor:
+        return None
+    try:
+        key = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, orjson.JSONDecodeError) as exc:
+        raise InvalidCursor(f"invalid cursor {cursor!r}") from exc
+    if not isinstance(key, list) or len(key) != size:
+        raise InvalidCursor(f"invalid cursor {cursor!r}")
+    return key
+
+
+def check_limit(limit: int) -> int:
+    """Return `limit` if it is between 1 and MAX_LIMIT.
+
+    Raises:
+        InputError: it is not.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    return limit

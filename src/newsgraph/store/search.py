@@ -1,0 +1,602 @@
+"""Full-text search over articles and quotes, and over numbers, with filters and snippets.
+
+    with engine.connect() as conn:
+        page = search_quotes(conn, "settlement", Filters(speaker="Akhundzada", since="2021"))
+        for hit in page.items:
+            print(hit.speaker, hit.snippet.marked("[", "]"))
+
+SQLite uses the FTS5 tables `articles_fts` and `quotes_fts` (Porter stemming, accents folded);
+PostgreSQL the generated `tsv` columns with GIN indexes (English configuration). The query
+language is the same on both: words (all must match), "quoted phrases", `OR` between terms,
+`-word` to exclude; SQLite also takes `word*` prefixes.
+
+Hits are ranked by relevance (BM25 on SQLite, `ts_rank_cd` on PostgreSQL) or by date
+(`order="newest"`, the default when there is no query text), and paged with keyset cursors.
+Snippets come back as `Snippet` objects (text pieces flagged as matches), so each front end
+renders highlights its own way without parsing markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, text
+
+from newsgraph.errors import InputError
+from newsgraph.store.identity import find_entities
+from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+SNIPPET_TOKENS = 24
+Order = Literal["relevance", "newest"]
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A piece of text with the matching words flagged: `parts` is a tuple of (text, is_match)."""
+
+    parts: tuple[tuple[str, bool], ...]
+
+    @classmethod
+    def parse(cls, marked: str | None) -> Snippet:
+        """Build a snippet from text with MARK_START/MARK_END around matches."""
+        parts: list[tuple[str, bool]] = []
+        for piece in re.split(f"({MARK_START}.*?{MARK_END})", marked or "", flags=re.S):
+            if not piece:
+                continue
+            if piece.startswith(MARK_START) and piece.endswith(MARK_END):
+                parts.append((piece[1:-1], True))
+            else:
+                parts.append((piece.replace(MARK_START, "").replace(MARK_END, ""), False))
+        return cls(tuple(parts))
+
+    @property
+    def text(self) -> str:
+        """The snippet's plain text."""
+        return "".join(p for p, _ in self.parts)
+
+    def marked(self, start: str = "[", end: str = "]") -> str:
+        """Return the text with `start`/`end` around each match."""
+        return "".join(f"{start}{p}{end}" if hit else p for p, hit in self.parts)
+
+    def html(self) -> str:
+        """Return HTML-escaped text with `<mark>` around each match."""
+        return "".join(f"<mark>{html.escape(p)}</mark>" if hit else html.escape(p) for p, hit in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What to restrict a search to; every field is optional and they combine with AND.
+
+    Attributes:
+        source: source name (case-insensitive).
+        since, until: publication days, inclusive; `2021`, `2021-07` or `2021-07-18`.
+        entity: name of an entity the article mentions (name or alias; "Akhundzada" finds
+            "Haibatullah Akhundzada").
+        speaker: name of the quote's speaker (same matching); for articles, one who is quoted.
+        event_type: a PLOVER type (`CONSULT`) the article reports.
+        entity_id, speaker_id: the same by stored entity id.
+    """
+
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+    entity: str | None = None
+    speaker: str | None = None
+    event_type: str | None = None
+    entity_id: int | None = None
+    speaker_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    """An article that matches, with the best passage."""
+
+    article_id: int
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    score: float | None
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A quote that matches: what was said, by whom, where and when."""
+
+    quote_id: int
+    article_id: int
+    kind: str
+    text: str
+    speaker_id: int | None
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+    start: int
+    end: int
+    source: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    score: float | None
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityHit:
+    """A number that matches, with who claims it and the words around it."""
+
+    quantity_id: int
+    article_id: int
+    text: str
+    value: float | None
+    unit: str | None
+    kind: str
+    approximate: bool
+    claimant_id: int | None
+    claimant: str | None
+    source: str | None
+    published: str | None
+    title: str | None
+    snippet: Snippet
+
+
+def _day_bound(value: str | None, *, end: bool) -> str | None:
+    if not value:
+        return None
+    value = value.strip()
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise InputError(f"invalid date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    if len(value) == 4:
+        return value + ("-12-31" if end else "-01-01")
+    if len(value) == 7:
+        return value + ("-31" if end else "-01")
+    return value
+
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def fts5_query(query: str) -> str:
+    """Translate the search syntax (words, "phrases", OR, -word, word*) into an FTS5 query.
+
+    Raises:
+        InputError: nothing to search for (only exclusions or punctuation).
+    """
+    positive: list[str] = []
+    negative: list[str] = []
+    pending_or = False
+    for match in _TOKEN.finditer(query):
+        neg, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word is not None and word == "OR":
+            pending_or = bool(positive)
+            continue
+        if word is not None:
+            neg = "-" if word.startswith("-") and len(word) > 1 else ""
+            word = word[1:] if neg else word
+            prefix = word.endswith("*")
+            words = re.findall(r"\w+", word)
+            if not words:
+                continue
+            term = '"' + " ".join(words) + '"' + ("*" if prefix else "")
+        else:
+            words = re.findall(r"\w+", phrase or "")
+            if not words:
+                continue
+            term = '"' + " ".join(words) + '"'
+        if neg:
+            negative.append(term)
+        elif pending_or and positive:
+            positive[-1] = f"({positive[-1]} OR {term})"
+            pending_or = False
+        else:
+            positive.append(term)
+    if not positive:
+        raise InputError(f"nothing to search for in {query!r}")
+    result = " AND ".join(positive)
+    for term in negative:
+        result = f"({result}) NOT {term}"
+    return result
+
+
+class _Where:
+    """SQL conditions with their parameters, built from Filters."""
+
+    def __init__(self) -> None:
+        self.sql: list[str] = []
+        self.params: dict[str, Any] = {}
+        self.empty = False
+
+    def add(self, sql: str, **params: Any) -> None:
+        self.sql.append(sql)
+        self.params.update(params)
+
+    def clause(self) -> str:
+        return " AND ".join(self.sql) if self.sql else "1=1"
+
+
+def _ids_sql(ids: Sequence[int]) -> str:
+    return ", ".join(str(int(i)) for i in ids)
+
+
+def _filters(conn: Connection, filters: Filters, table: str, *, quotes: bool) -> _Where:
+    where = _Where()
+    alias = "a" if table == "articles" else "q"
+    article_col = f"{alias}.id" if table == "articles" else f"{alias}.article_id"
+    if filters.source:
+        where.add(
+            f"{alias}.source_id IN (SELECT id FROM sources WHERE lower(name) = lower(:source))",
+            source=filters.source,
+        )
+    since = _day_bound(filters.since, end=False)
+    until = _day_bound(filters.until, end=True)
+    if since:
+        where.add(f"{alias}.published_day >= :since", since=since)
+    if until:
+        where.add(f"{alias}.published_day <= :until", until=until)
+    entity_ids = [filters.entity_id] if filters.entity_id is not None else []
+    if filters.entity:
+        entity_ids += find_entities(conn, filters.entity)
+    if filters.entity or filters.entity_id is not None:
+        if not entity_ids:
+            where.empty = True
+        else:
+            where.add(
+                f"{article_col} IN (SELECT article_id FROM article_entities "
+                f"WHERE entity_id IN ({_ids_sql(entity_ids)}))"
+            )
+    speaker_ids = [filters.speaker_id] if filters.speaker_id is not None else []
+    if filters.speaker:
+        speaker_ids += find_entities(conn, filters.speaker)
+    if filters.speaker or filters.speaker_id is not None:
+        if not speaker_ids:
+            where.empty = True
+        elif quotes:
+            where.add(f"{alias}.speaker_id IN ({_ids_sql(speaker_ids)})")
+        else:
+            where.add(
+                f"{article_col} IN (SELECT article_id FROM quotes "
+                f"WHERE speaker_id IN ({_ids_sql(speaker_ids)}))"
+            )
+    if filters.event_type:
+        where.add(
+            f"{article_col} IN (SELECT article_id FROM events WHERE type = :event_type)",
+            event_type=filters.event_type.upper(),
+        )
+    return where
+
+
+def _keyset(
+    order: Order, cursor: list[Any] | None, score: str, day: str, ident: str
+) -> tuple[str, str, dict[str, Any]]:
+    """Return (condition, ORDER BY, params) for a page after `cursor`."""
+    if order == "relevance":
+        cond = f"({score} > :c0 OR ({score} = :c0 AND {ident} > :c1))" if cursor else "1=1"
+        return cond, f"{score}, {ident}", ({"c0": cursor[0], "c1": cursor[1]} if cursor else {})
+    day_expr = f"coalesce({day}, '')"
+    cond = f"({day_expr} < :c0 OR ({day_expr} = :c0 AND {ident} < :c1))" if cursor else "1=1"
+    return cond, f"{day_expr} DESC, {ident} DESC", ({"c0": cursor[0], "c1": cursor[1]} if cursor else {})
+
+
+def search_articles(
+    conn: Connection,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    order: Order = "relevance",
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[ArticleHit]:
+    """Return the articles matching `query` and the filters, with their best passage.
+
+    Raises:
+        InputError: an empty query, a bad date, limit or cursor.
+    """
+    check_limit(limit)
+    filters = filters or Filters()
+    key = decode_cursor(cursor, 2)
+    where = _filters(conn, filters, "articles", quotes=False)
+    if where.empty:
+        return Page()
+    pg = conn.dialect.name == "postgresql"
+    if pg:
+        if not query.strip():
+            raise InputError("nothing to search for")
+        base = (
+            "SELECT a.id AS id, (-ts_rank_cd(a.tsv, websearch_to_tsquery('english', :q)))::float8 AS score, "
+            "coalesce(a.published_day, '') AS day FROM articles a "
+            f"WHERE a.tsv @@ websearch_to_tsquery('english', :q) AND {where.clause()}"
+        )
+        params = {"q": query, **where.params}
+    else:
+        base = (
+            "SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score, coalesce(a.published_day, '') AS day "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH :q AND {where.clause()}"
+        )
+        params = {"q": fts5_query(query), **where.params}
+    cond, order_by, kparams = _keyset(order, key, "score", "day", "id")
+    rows = conn.execute(
+        text(f"SELECT id, score, day FROM ({base}) hits WHERE {cond} ORDER BY {order_by} LIMIT :limit"),
+        {**params, **kparams, "limit": limit + 1},
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if not rows:
+        return Page()
+    ids = [r.id for r in rows]
+    if pg:
+        snippet_sql = (
+            "SELECT a.id, ts_headline('english', a.text, websearch_to_tsquery('english', :q), :opts) AS snip "
+            f"FROM articles a WHERE a.id IN ({_ids_sql(ids)})"
+        )
+        snippets = {r.id: r.snip for r in conn.execute(text(snippet_sql), {"q": query, "opts": _pg_opts()})}
+    else:
+        snippet_sql = (
+            "SELECT rowid AS id, snippet(articles_fts, -1, :ms, :me, '…', :n) AS snip FROM articles_fts "
+            f"WHERE articles_fts MATCH :q AND rowid IN ({_ids_sql(ids)})"
+        )
+        snippets = {
+            r.id: r.snip
+            for r in conn.execute(
+                text(snippet_sql), {"q": params["q"], "ms": MARK_START, "me": MARK_END, "n": SNIPPET_TOKENS}
+            )
+        }
+    meta = {
+        r.id: r
+        for r in conn.execute(
+            text(
+                "SELECT a.id, a.title, a.url, a.published, s.name AS source FROM articles a "
+                f"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({_ids_sql(ids)})"
+            )
+        )
+    }
+    items = [
+        ArticleHit(
+            article_id=r.id,
+            title=meta[r.id].title,
+            url=meta[r.id].url,
+            source=meta[r.id].source,
+            published=meta[r.id].published,
+            score=float(r.score),
+            snippet=Snippet.parse(snippets.get(r.id)),
+        )
+        for r in rows
+    ]
+    last = rows[-1]
+    next_key = [float(last.score), last.id] if order == "relevance" else [last.day, last.id]
+    return Page(items, encode_cursor(next_key) if more else None)
+
+
+def _pg_opts() -> str:
+    return (
+        f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, "
+        'MaxFragments=2, FragmentDelimiter=" … "'
+    )
+
+
+_QUOTE_COLUMNS = (
+    "q.id, q.article_id, q.kind, q.text, q.speaker_id, coalesce(e.name, q.speaker_name) AS speaker, "
+    'q.speaker_text, q.cue, q.start, q."end", s.name AS source, a.published, a.title, a.url'
+)
+
+
+def search_quotes(
+    conn: Connection,
+    query: str | None = None,
+    filters: Filters | None = None,
+    *,
+    order: Order | None = None,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[QuoteHit]:
+    """Return the quotes matching `query` (or all, when None) and the filters, newest or best first.
+
+    Raises:
+        InputError: a bad query, date, limit or cursor.
+    """
+    check_limit(limit)
+    filters = filters or Filters()
+    query = (query or "").strip() or None
+    order = order or ("relevance" if query else "newest")
+    if order == "relevance" and not query:
+        order = "newest"
+    key = decode_cursor(cursor, 2)
+    where = _filters(conn, filters, "quotes", quotes=True)
+    if where.empty:
+        return Page()
+    pg = conn.dialect.name == "postgresql"
+    params: dict[str, Any] = dict(where.params)
+    base = ""
+    if query is None:
+        pass
+    elif pg:
+        base = (
+            "SELECT q.id AS id, (-ts_rank_cd(q.tsv, websearch_to_tsquery('english', :q)))::float8 AS score, "
+            "coalesce(q.published_day, '') AS day FROM quotes q "
+            f"WHERE q.tsv @@ websearch_to_tsquery('english', :q) AND {where.clause()}"
+        )
+        params["q"] = query
+    else:
+        base = (
+            "SELECT q.id AS id, bm25(quotes_fts) AS score, coalesce(q.published_day, '') AS day "
+            "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+            f"WHERE quotes_fts MATCH :q AND {where.clause()}"
+        )
+        params["q"] = fts5_query(query)
+    cond, order_by, kparams = _keyset(order, key, "score", "day", "id")
+    if query is None:
+        # No ranking: let the (published_day, id) indexes drive the scan instead of a subquery.
+        sql = (
+            f"SELECT q.id AS id, 0.0 AS score, coalesce(q.published_day, '') AS day FROM quotes q "
+            f"WHERE {where.clause()} AND {_plain_keyset(key)} "
+            "ORDER BY coalesce(q.published_day, '') DESC, q.id DESC LIMIT :limit"
+        )
+    else:
+        sql = f"SELECT id, score, day FROM ({base}) hits WHERE {cond} ORDER BY {order_by} LIMIT :limit"
+    rows = conn.execute(text(sql), {**params, **kparams, "limit": limit + 1}).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if not rows:
+        return Page()
+    ids = [r.id for r in rows]
+    snippets: dict[int, str] = {}
+    if query is not None and pg:
+        snippets = {
+            r.id: r.snip
+            for r in conn.execute(
+                text(
+                    "SELECT q.id, "
+                    "ts_headline('english', q.text, websearch_to_tsquery('english', :q), :opts) AS snip "
+                    f"FROM quotes q WHERE q.id IN ({_ids_sql(ids)})"
+                ),
+                {"q": query, "opts": f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"},
+            )
+        }
+    elif query is not None:
+        snippets = {
+            r.id: r.snip
+            for r in conn.execute(
+                text(
+                    "SELECT rowid AS id, snippet(quotes_fts, 0, :ms, :me, '…', :n) AS snip FROM quotes_fts "
+                    f"WHERE quotes_fts MATCH :q AND rowid IN ({_ids_sql(ids)})"
+                ),
+                {"q": params["q"], "ms": MARK_START, "me": MARK_END, "n": 48},
+            )
+        }
+    meta = {
+        r.id: r
+        for r in conn.execute(
+            text(
+                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                "LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN entities e ON e.id = q.speaker_id "
+                f"WHERE q.id IN ({_ids_sql(ids)})"
+            )
+        )
+    }
+    items = []
+    for r in rows:
+        m = meta[r.id]
+        snippet = Snippet.parse(snippets[r.id]) if r.id in snippets else Snippet(((m.text, False),))
+        items.append(
+            QuoteHit(
+                quote_id=m.id,
+                article_id=m.article_id,
+                kind=m.kind,
+                text=m.text,
+                speaker_id=m.speaker_id,
+                speaker=m.speaker,
+                speaker_text=m.speaker_text,
+                cue=m.cue,
+                start=m.start,
+                end=m.end,
+                source=m.source,
+                published=m.published,
+                title=m.title,
+                url=m.url,
+                score=float(r.score) if query is not None else None,
+                snippet=snippet,
+            )
+        )
+    last = rows[-1]
+    next_key = [float(last.score), last.id] if order == "relevance" else [last.day, last.id]
+    return Page(items, encode_cursor(next_key) if more else None)
+
+
+def _plain_keyset(key: list[Any] | None) -> str:
+    if key is None:
+        return "1=1"
+    return "(coalesce(q.published_day, '') < :c0 OR (coalesce(q.published_day, '') = :c0 AND q.id < :c1))"
+
+
+def search_quantities(
+    conn: Connection,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    limit: int = 20,
+    cursor: str | None = None,
+) -> Page[QuantityHit]:
+    """Return numbers whose text or unit contains every word of `query` ("prisoners"), newest first.
+
+    The snippet is the number with the words around it, the number flagged as the match.
+
+    Raises:
+        InputError: an empty query, a bad date, limit or cursor.
+    """
+    check_limit(limit)
+    filters = filters or Filters()
+    words = [w.casefold() for w in re.findall(r"\w+", query)]
+    if not words:
+        raise InputError(f"nothing to search for in {query!r}")
+    key = decode_cursor(cursor, 2)
+    where = _filters(conn, filters, "quantities", quotes=False)
+    if where.empty:
+        return Page()
+    for n, word in enumerate(words):
+        where.add(
+            f"(lower(q.text) LIKE :w{n} OR lower(coalesce(q.unit, '')) LIKE :w{n})", **{f"w{n}": f"%{word}%"}
+        )
+    if filters.speaker or filters.speaker_id is not None:
+        ids = ([filters.speaker_id] if filters.speaker_id is not None else []) + (
+            find_entities(conn, filters.speaker) if filters.speaker else []
+        )
+        where.add(f"q.claimant_id IN ({_ids_sql(ids) or 'NULL'})")
+    _, _, kparams = _keyset("newest", key, "score", "day", "id")
+    window = "CASE WHEN q.start > 100 THEN q.start - 100 ELSE 0 END"
+    rows = conn.execute(
+        text(
+            "SELECT q.id, q.article_id, q.text, q.value, q.unit, q.kind, q.approximate, q.claimant_id, "
+            "e.name AS claimant, s.name AS source, a.published, a.title, "
+            "coalesce(q.published_day, '') AS day, "
+            f"q.start - ({window}) AS offset_in, "
+            f'substr(a.text, ({window}) + 1, q."end" - ({window}) + 100) AS ctx '
+            "FROM quantities q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN sources s ON s.id = q.source_id "
+            "LEFT JOIN entities e ON e.id = q.claimant_id "
+            f"WHERE {where.clause()} AND {_plain_keyset(key)} "
+            "ORDER BY coalesce(q.published_day, '') DESC, q.id DESC LIMIT :limit"
+        ),
+        {**where.params, **kparams, "limit": limit + 1},
+    ).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = []
+    for r in rows:
+        at = int(r.offset_in)
+        ctx: str = r.ctx or ""
+        before, number, after = ctx[:at], ctx[at : at + len(r.text)], ctx[at + len(r.text) :]
+        if at > 0 and " " in before:  # start and end on word boundaries
+            before = before[before.index(" ") + 1 :]
+        if " " in after:
+            after = after[: after.rindex(" ")]
+        parts = tuple(
+            p for p in (("…" + before if before else "", False), (number, True), (after + "…", False)) if p[0]
+        )
+        items.append(
+            QuantityHit(
+                quantity_id=r.id,
+                article_id=r.article_id,
+                text=r.text,
+                value=r.value,
+                unit=r.unit,
+                kind=r.kind,
+                approximate=bool(r.approximate),
+                claimant_id=r.claimant_id,
+                claimant=r.claimant,
+                source=r.source,
+                published=r.published,
+                title=r.title,
+                snippet=Snippet(parts),
+            )
+        )
+    if not rows:
+        return Page()
+    last = rows[-1]
+    return Page(items, encode_cursor([last.day, last.id]) if more else None)
