@@ -255,7 +255,7 @@ class Times:
             return True
         if self._veto["rate_before"].search(before):
             return False
-        if g.get("approx") or g.get("rel") or g.get("half"):
+        if g.get("approx") or g.get("rel") or g.get("half") or g.get("halfpre"):
             return True
         return bool(self._veto["a_unit_before"].search(before))
 
@@ -571,11 +571,7 @@ class Times:
         mod = self._approx_mod(g)
         if n is None:
             return f"PX{unit}" if unit not in ("Q",) else "PXM", mod, "DURATION"
-        if (
-            g.get("half")
-            or "and a half" in hit.groups.get("num", "")
-            or re.search(r"and\s+a\s+half", _span_text(hit))
-        ):
+        if g.get("half") or g.get("halfpre"):
             n += 0.5
         return _period(n, unit), mod, "DURATION"
 
