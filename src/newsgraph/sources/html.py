@@ -8,6 +8,10 @@ from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 
 LOGGER = logging.getLogger(__name__)
 
+# Fewer words than this is a page without an article: what is left is a menu item or a button
+# ("Home"), which trafilatura's fallback returns when it finds no main text.
+MIN_WORDS = 5
+
 
 def extract_html(html: str, *, origin: str, id: str | None = None, url: str | None = None) -> SourceItem:
     """Extract the main text and metadata of a page; Rejected when it has no article text."""
@@ -31,6 +35,8 @@ def extract_html(html: str, *, origin: str, id: str | None = None, url: str | No
     text = data.get("text") or ""
     if not text.strip():
         return Rejected(origin, "no article text found in HTML", id=id)
+    if len(text.split()) < MIN_WORDS:
+        return Rejected(origin, f"no article text found in HTML (only {text.strip()!r})", id=id)
     author = data.get("author")
     authors = [a.strip() for a in author.split(";") if a.strip()] if isinstance(author, str) else []
     return RawArticle(
