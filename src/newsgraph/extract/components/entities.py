@@ -57,6 +57,7 @@ _PREFIXES = frozenset(
 )
 _DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish", "ic", "ean", "ite"})
 _COUNTRY_ENDINGS = (("istan", 4), ("stan", 4), ("ia", 5), ("a", 5))
+_INITIALLED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\. ?){1,3}[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?![\w’'-])")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
@@ -145,6 +146,7 @@ class EntityResolver:
         self.actor_types: dict[str, str] = {normalize_name(k): v for k, v in fixes["types"].items()}
         self.not_names: frozenset[str] = frozenset(w.casefold() for w in fixes["not_names"])
         self.particles: frozenset[str] = frozenset(fixes["name_particles"])
+        self.org_words: frozenset[str] = frozenset(fixes["org_words"])
         self.countries: frozenset[str] = frozenset(normalize_name(c) for c in gpe["countries"])
         self.places: frozenset[str] = frozenset(normalize_name(c) for c in gpe["places"])
         self.titles: frozenset[str] = frozenset(t.casefold() for t in titles["titles"])
@@ -186,6 +188,7 @@ class EntityResolver:
         mentions = self._ner_mentions(doc, caps)
         mentions = self._add_datelines(doc, mentions, text)
         mentions = self._add_gazetteer(doc, mentions)
+        mentions = self._add_initialled_names(doc, mentions, text)
         mentions = self._merge_adjacent_persons(doc, mentions)
         mentions = self._people_with_country(doc, mentions)
         chains = self._chain(doc, mentions)
@@ -287,6 +290,10 @@ class EntityResolver:
                 break
         if end <= start:
             return None
+        if all(_INITIAL.match(t.text) for t in doc[start:end]):
+            label = "PERSON"  # "D." (before "Gough"), whatever spaCy called it
+        elif label == "PERSON" and all(self._is_demonym(t.text) for t in doc[start:end]):
+            label = "NORP"  # "Rwandan Hutu"
         mention = _Mention(start, end, label, "ner")
         if label == "PERSON":
             self._split_titles(doc, mention)
@@ -390,6 +397,22 @@ class EntityResolver:
                 continue
             added.append(_Mention(start, end, "GPE", "gazetteer"))
             taken.update(range(start, end))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda m: m.start)
+
+    def _add_initialled_names(self, doc: Doc, mentions: list[_Mention], text: str) -> list[_Mention]:
+        """Add names written with initials that spaCy missed ("A. Hollioake", "J.R. Smith")."""
+        taken = _taken(mentions)
+        added = []
+        for match in _INITIALLED.finditer(text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            last = span[-1]
+            if last.pos_ != "PROPN" or last.is_stop or self._is_title(last) or last.text in self.org_words:
+                continue
+            added.append(_Mention(span.start, span.end, "PERSON", "pattern"))
         if not added:
             return mentions
         return sorted(mentions + added, key=lambda m: m.start)
@@ -610,7 +633,8 @@ class EntityResolver:
 
     def _fold_chains(self, doc: Doc, chains: list[_Chain]) -> list[_Chain]:
         """Fold surnames into full names and acronyms into the names they abbreviate."""
-        persons = [c for c in chains if self._full_person(doc, c)]
+        single_person = {c.key for c in chains if any(m.label == "PERSON" for m in c.mentions)}
+        persons = [c for c in chains if self._full_person(doc, c) or self._person_like(doc, c, single_person)]
         person_tokens: dict[int, tuple[str, ...]] = {}
         for c in persons:
             person_tokens[id(c)] = tuple(t for t in c.key.split() if t not in self.particles) or tuple(
@@ -665,6 +689,17 @@ class EntityResolver:
             chains = [c for c in chains if c.mentions]
         return chains
 
+    def _person_like(self, doc: Doc, c: _Chain, single_person: set[str]) -> bool:
+        """A 2–3 word name spaCy typed otherwise whose last word is used alone as a person's name."""
+        words = c.key.split()
+        if not 2 <= len(words) <= 3 or words[-1] not in single_person or c.forced_type:
+            return False
+        if c.key in self.countries or c.key in self.capitals or c.key in self.places:
+            return False
+        m = max(c.mentions, key=lambda x: x.end - x.start)
+        tokens = doc[m.start : m.end]
+        return all(t.is_title and t.is_alpha and t.text not in self.org_words for t in tokens)
+
     @staticmethod
     def _full_person(doc: Doc, c: _Chain) -> bool:
         return any(m.label == "PERSON" and m.end - m.start >= 2 and not m.weak for m in c.mentions)
@@ -697,6 +732,8 @@ class EntityResolver:
                 return self.actor_types[key]
         if any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
             return "PERSON"
+        if self._surname_used_alone(doc, c):
+            return "PERSON"
         label = self._label_vote(c)
         if c.key in self.countries and label not in {"LOC", "FAC", "NORP"}:
             return "GPE"
@@ -709,6 +746,16 @@ class EntityResolver:
         ):
             return "NORP"
         return label
+
+    def _surname_used_alone(self, doc: Doc, c: _Chain) -> bool:
+        """Whether a chain holds a 2–3 word name and its last word alone tagged PERSON ("Lendl")."""
+        longest = max(c.mentions, key=lambda x: x.end - x.start)
+        if not 2 <= longest.end - longest.start <= 3:
+            return False
+        last = doc[longest.end - 1].lower_
+        return any(
+            m.label == "PERSON" and m.end - m.start == 1 and doc[m.start].lower_ == last for m in c.mentions
+        ) and all(t.text not in self.org_words for t in doc[longest.start : longest.end])
 
     @staticmethod
     def _longest_text(doc: Doc, c: _Chain) -> str:
