@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped, unused-ignore]
 
 WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 3
