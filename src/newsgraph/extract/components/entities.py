@@ -61,8 +61,9 @@ _INITIALLED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\. ?){1,3}[A-Z][a-z]+(?:[-’'
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
-_MAX_ROLE_TOKENS = 12
+_MAX_ROLE_TOKENS = 16
 _MAX_LEFT_RUN = 6
+_LOOSE_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "VERB"})
 _MAX_FORMS = 2000
 
 _DATELINE = re.compile(
@@ -147,6 +148,7 @@ class EntityResolver:
         self.not_names: frozenset[str] = frozenset(w.casefold() for w in fixes["not_names"])
         self.particles: frozenset[str] = frozenset(fixes["name_particles"])
         self.org_words: frozenset[str] = frozenset(fixes["org_words"])
+        self.possessive_names: frozenset[str] = frozenset(fixes["possessive_names"])
         self.countries: frozenset[str] = frozenset(normalize_name(c) for c in gpe["countries"])
         self.places: frozenset[str] = frozenset(normalize_name(c) for c in gpe["places"])
         self.titles: frozenset[str] = frozenset(t.casefold() for t in titles["titles"])
@@ -229,8 +231,7 @@ class EntityResolver:
                 out.append(m)
         return out
 
-    @staticmethod
-    def _split(doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    def _split(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
         """Split a span at line breaks, brackets, internal possessives and separators.
 
         "Al Jazeera’s Rosalind Jordan" (owner and owned), "Yuri Kushko\nTAVILDARA" (two lines),
@@ -242,8 +243,8 @@ class EntityResolver:
             tok = doc[i]
             text = tok.text
             separator = tok.is_space or text in _SEPARATORS
-            if not separator and text in _POSSESSIVES and tok.tag_ == "POS":
-                separator = i + 1 < end
+            if not separator and text in _POSSESSIVES and tok.tag_ == "POS" and i + 1 < end:
+                separator = self._possessive_separates(doc, piece, i, end)
             elif not separator and text == "at" and piece < i < end - 1 and doc[i + 1].is_title:
                 separator = True
             elif not separator and text == "," and i + 1 < end:
@@ -260,6 +261,12 @@ class EntityResolver:
                 piece = i + 1
         if piece < end:
             yield piece, end
+
+    def _possessive_separates(self, doc: Doc, start: int, i: int, end: int) -> bool:
+        """Whether the possessive at `i` parts two names, unlike "People’s Republic of China"."""
+        if i - start == 1 and doc[start].text in self.possessive_names:
+            return False
+        return not any(t.text in self.org_words for t in doc[i + 1 : end])
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> _Mention | None:
         """Trim determiners, possessives, punctuation, numbers and titles off a span's edges."""
@@ -637,12 +644,11 @@ class EntityResolver:
         persons = [c for c in chains if self._full_person(doc, c) or self._person_like(doc, c, single_person)]
         person_tokens: dict[int, tuple[str, ...]] = {}
         for c in persons:
-            person_tokens[id(c)] = tuple(t for t in c.key.split() if t not in self.particles) or tuple(
-                c.key.split()
-            )
+            words = _name_words(c.key)
+            person_tokens[id(c)] = tuple(t for t in words if t not in self.particles) or words
         folded: set[int] = set()
         # longer names first, so "Omar Shinwari" goes into "Ajmal Omar Shinwari" before "Shinwari" looks
-        for short in sorted(chains, key=lambda c: -len(c.key.split())):
+        for short in sorted(chains, key=lambda c: -len(_name_words(c.key))):
             if id(short) in folded or short.forced_type is not None:
                 continue
             labels = {m.label for m in short.mentions if m.label}
@@ -654,15 +660,17 @@ class EntityResolver:
                 or self._is_demonym(doc[short.mentions[0].start : short.mentions[0].end].text)
             ):
                 continue
-            words = tuple(short.key.split())
+            words = tuple(t for t in _name_words(short.key) if t not in self.particles) or _name_words(
+                short.key
+            )
             targets = []
             for long in persons:
                 if long is short or id(long) in folded:
                     continue
                 lw = person_tokens[id(long)]
-                if len(lw) <= len(words) and len(long.key.split()) <= len(words):
+                if len(lw) <= len(words):
                     continue
-                if _name_part(words, tuple(long.key.split()), lw, first_name="PERSON" in labels):
+                if _name_part(words, _name_words(long.key), lw, first_name="PERSON" in labels):
                     targets.append(long)
             if not targets:
                 continue
@@ -798,7 +806,8 @@ class EntityResolver:
                 if m.weak:
                     continue
                 for role, aff in self._mention_roles(doc, m, entity):
-                    if role and role not in entity.roles:
+                    role = _SPACES.sub(" ", role).strip()
+                    if role and role.casefold() not in {r.casefold() for r in entity.roles}:
                         entity.roles.append(role)
                     if aff is not None and entity.affiliation is None and aff.id != entity.id:
                         entity.affiliation = aff.id
@@ -841,6 +850,9 @@ class EntityResolver:
             if tok.text == "-" and tok.whitespace_ == "" and i > 0 and doc[i - 1].whitespace_ == "":
                 i -= 1
                 continue
+            if tok.lower_ == "of" and i > 0 and self._in_titles(doc[i - 1]):
+                i -= 1  # "Minister of Justice"
+                continue
             break
         first = i + 1
         while first < end and doc[first].lower_ in _DETERMINERS:
@@ -848,12 +860,8 @@ class EntityResolver:
         return (first, end) if first < end else None
 
     def _is_role_word(self, tok: Token) -> bool:
-        if tok.lower_ in self.honorifics:
+        if tok.lower_ in self.honorifics or entity_at_token(tok.doc, tok.i) is not None:
             return False
-        if tok.ent_type_ and tok.ent_type_ in _AFFILIATION_LABELS | {"PERSON"}:
-            # spurious one-word title ents ("Supreme") still count
-            low = tok.lower_.rstrip(".")
-            return low in self.title_words and entity_at_token(tok.doc, tok.i) is None
         low = tok.lower_
         if low in self.title_words or low.rstrip(".") in self.title_words:
             return True
@@ -912,6 +920,8 @@ class EntityResolver:
                 break
         while left < head.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
             left += 1
+        while right > head.i + 1 and (doc[right - 1].pos_ in _LOOSE_ENDS or doc[right - 1].is_punct):
+            right -= 1  # "… regional office of" cut short
         affiliation: Entity | None = None
         # an owner before a possessive: "the country's interior minister", "Qatar’s envoy"
         for k in range(head.i - 1, left - 1, -1):
@@ -940,6 +950,11 @@ class EntityResolver:
         if left >= right:
             return "", affiliation
         return doc[left:right].text, affiliation
+
+
+def _name_words(key: str) -> tuple[str, ...]:
+    """Split a name key into words at spaces and hyphens ("omar al-bashir" → omar, al, bashir)."""
+    return tuple(w for w in re.split(r"[\s\-‐–]+", key) if w)
 
 
 def _starts_sentence(tok: Token) -> bool:
