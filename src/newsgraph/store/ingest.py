@@ -173,7 +173,7 @@ def ingest(
             elif result.reason == ALREADY_STORED:
                 batch.append(skipper.seen.popleft())
             else:
-                LOGGER.info("%s: skipped: %s", result.origin, result.reason)
+                LOGGER.debug("%s: skipped: %s", result.origin, result.reason)
                 report.rejected.append(result)
             if len(batch) >= commit_every or (batch and time.monotonic() - last_commit >= commit_seconds):
                 commit()
