@@ -844,7 +844,9 @@ class EntityResolver:
             tok = doc[i]
             if tok.is_space or "\n" in tok.whitespace_:
                 break
-            if self._is_role_word(tok):
+            if self._is_role_word(tok) and (
+                i == start - 1 or self._is_title(tok) or not doc[i + 1].is_title
+            ):  # "counterterrorism envoy", but not "news conference Dr."
                 i -= 1
                 continue
             if tok.text == "-" and tok.whitespace_ == "" and i > 0 and doc[i - 1].whitespace_ == "":
@@ -942,11 +944,13 @@ class EntityResolver:
             affiliation = owner
             left = k
         if affiliation is None:
-            for k in range(head.i + 1, right):
-                ent = entity_at_token(doc, k)
-                if ent is not None and ent.type in _AFFILIATION_LABELS:
-                    affiliation = ent
-                    break
+            named = [
+                e
+                for e in (entity_at_token(doc, k) for k in range(left, right))
+                if e is not None and e.type in _AFFILIATION_LABELS
+            ]
+            # an organisation before a country or a city ("director of the Berlin-based … Center")
+            affiliation = next((e for e in named if e.type == "ORG"), named[0] if named else None)
         if left >= right:
             return "", affiliation
         return doc[left:right].text, affiliation
