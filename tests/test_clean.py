@@ -204,6 +204,42 @@ def test_clean_short_body_lines_before_tail_boilerplate_stay() -> None:
     assert reasons(cleaned) == ["tags", "comments"]
 
 
+def test_clean_list_between_inline_related_lines_stays() -> None:
+    raw = (
+        "Here are the best deals we found this morning:\n"
+        "1) Wireless headphones with noise cancelling\n"
+        "https://shop.example/h1\n"
+        "RELATED: The best phones of the year…\n"
+        "2) A robot vacuum for small flats\n"
+        "https://shop.example/v2\n"
+        "3) Electric kettle (1.7 litres)\n"
+        "Read more\n"
+        "Show comments\n"
+        "Tags: Deals, Tech\n"
+    )
+    cleaned = clean_text(raw)
+    check_offsets(raw, cleaned)
+    assert cleaned.text.endswith("https://shop.example/v2\n3) Electric kettle (1.7 litres)")
+    assert "1) Wireless headphones" in cleaned.text
+    assert reasons(cleaned) == ["related", "related", "comments", "tags"]
+
+
+def test_clean_cjk_sentences_are_body() -> None:
+    raw = (
+        "東京都は月曜日、新しい防災計画を発表した。\n"
+        "計画では、避難所の数を二倍に増やす。\n"
+        "知事は記者会見で「準備は十分だ」と述べた。\n"
+        "Typhoon season starts early as…\n"
+        "Rail strike called off after…\n"
+        "Tokyo Marathon 2025: what to know…\n"
+    )
+    cleaned = clean_text(raw)
+    check_offsets(raw, cleaned)
+    assert cleaned.text.endswith("知事は記者会見で「準備は十分だ」と述べた。")
+    assert cleaned.text.startswith("東京都は月曜日")
+    assert reasons(cleaned) == ["teaser-list"]
+
+
 def test_clean_last_paragraph_after_advertisement_stays() -> None:
     raw = (
         "Officials said the vote was close and a recount was possible.\n"

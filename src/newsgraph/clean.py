@@ -12,10 +12,11 @@ these by the FORM of each line, never by what a particular site or story says:
    line without closing punctuation, a separator, or body text.
 2. The head is the run of boilerplate lines before the first line of text; bylines found there
    ("By Jane Doe, Reuters") are cut and their names kept as `Cleaned.authors`.
-3. The tail is the longest run at the end made only of boilerplate, prompts, teasers and
-   headline-like lines; it is cut from its first piece of evidence (a boilerplate line, a
-   prompt, or a run of truncated teasers), so short body lines before it (a list, a subhead,
-   a one-line paragraph) stay.
+3. The tail is found walking back from the end over boilerplate, prompts and short lines. It
+   starts at a boilerplate line, a prompt, or a run of truncated teasers; a run of short lines
+   that no prompt announces and that is not mostly truncated (a list, a table, subheads) is
+   body and ends the walk, and so does any paragraph except the summaries under the
+   headlines of an announced list. Short body lines before the tail therefore stay.
 4. Inside the body, strong lines are cut, and a prompt with the teaser run that follows it.
 
 A dateline ("NEW YORK (AP) —") at the start of the first paragraph is recorded in
@@ -64,7 +65,7 @@ _TAILABLE = _NEUTRAL | _JUNK | _SHORT
 _TEASER = "teaser-list"
 
 _ELLIPSIS_END = re.compile(r"(?:…|\.\s?\.\s?\.)\s*$")
-_SENTENCE_END = ".;,:"
+_SENTENCE_END = ".;,:。．，；：।۔"
 _CLOSERS = "\"'”’»)]"
 _HAS_ALNUM = re.compile(r"\w", re.UNICODE)
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -103,12 +104,14 @@ class _Rules:
         net = "|".join(re.escape(n) for n in networks)
         self.strong: list[tuple[str, re.Pattern[str]]] = []
         self.weak: list[tuple[str, re.Pattern[str]]] = []
+        fragments = {f"<{k}>": v for k, v in data["fragments"].items() if not k.startswith("_")}
+        fragments["<NETWORKS>"] = net
         for group in data["line_patterns"]:
-            body = "|".join(f"(?:{p.replace('<NETWORKS>', net)})" for p in group["patterns"])
+            body = "|".join(f"(?:{_fill(p, fragments)})" for p in group["patterns"])
             pattern = re.compile(body, re.IGNORECASE)
             target = self.strong if group["strength"] == "strong" else self.weak
             target.append((group["reason"], pattern))
-        self.network_list = re.compile(rf"(?:{net})(?:\s*(?:\||•|·|,|/)\s*(?:{net}))+", re.IGNORECASE)
+        self.network_list = re.compile(rf"(?:{net})(?:\s*(?:\||•|·|,|/|\s)\s*(?:{net}))+", re.IGNORECASE)
         self.network_one = re.compile(rf"(?:{net})", re.IGNORECASE)
         self.prompt = re.compile(
             "|".join(f"(?:{p})" for p in data["teaser_prompts"]) + r"(?:\s*(?:[:…>»›]+|\.{3}))?",
@@ -187,7 +190,7 @@ class _Rules:
         last = bare[-1]
         if last in _SENTENCE_END:
             return BODY
-        if last in "?!" and len(bare) < len(text):
+        if last in "?!？！؟" and len(bare) < len(text):
             return BODY  # a quoted question or exclamation closing a sentence
         return HEADLINE
 
@@ -244,6 +247,13 @@ class _Rules:
         return piece.strip().lower() in self.agencies or any(w in self.affiliation_words for w in words)
 
 
+def _fill(pattern: str, fragments: dict[str, str]) -> str:
+    """Substitute the named fragments (`<DATE_TOKEN>`, `<NETWORKS>`) into a pattern."""
+    for name, value in fragments.items():
+        pattern = pattern.replace(name, value)
+    return pattern
+
+
 def _normalize_name(name: str) -> str:
     """Title-case a name written in capitals ("JANE DOE" → "Jane Doe"); keep others as they are."""
     name = " ".join(name.split())
@@ -294,10 +304,12 @@ def _find_tail(lines: list[_Line], body_start: int, rules: _Rules) -> int:
     """Return the index of the first line of the tail (len(lines) when there is none).
 
     The candidate tail is the longest run at the end made of boilerplate, prompts, short lines
-    and short paragraphs. Walking it backwards, the tail may begin at a boilerplate line or a
-    prompt, or where a run of truncated teasers begins. A short paragraph in it is allowed only
-    as the summary under a teaser headline of a list that a prompt ("More from …") announces;
-    any other paragraph ends the walk, so body text never lies in the tail.
+    and short paragraphs. It is walked backwards; the tail may begin at a boilerplate line or a
+    prompt, or where a run of truncated teasers begins. Short lines in it must be accounted for:
+    a prompt above them announces them, or enough of them are truncated to be teasers; any other
+    run of short lines (a list, a table, subheads) is body, and the walk stops there. A short
+    paragraph is allowed only as the summary under a teaser headline of a list that a prompt
+    announces ("More from …"); any other paragraph stops the walk too.
     """
     n = len(lines)
     first = n
@@ -313,27 +325,34 @@ def _find_tail(lines: list[_Line], body_start: int, rules: _Rules) -> int:
         if kind in _SHORT:
             shorts += 1
             run_end = k + 1 if run_end < 0 else run_end
-        elif kind not in _NEUTRAL:
-            if run_end >= 0:
-                start = _teaser_start(lines, k + 1, run_end, min_trunc=2, share=0.5)
-                if start is not None and not pending:
-                    anchor = start
-                run_end = -1
-            if kind == BODY:
-                if k - 1 < first or lines[k - 1].kind not in _SHORT:
-                    break
-                pending = True
-            elif kind == PROMPT:
-                if pending and shorts < 2:
-                    break
-                pending, shorts, anchor = False, 0, k
-            elif not pending:
-                anchor = k
+            k -= 1
+            continue
+        if kind in _NEUTRAL:
+            k -= 1
+            continue
+        if run_end >= 0 and kind != PROMPT and not pending:
+            start = _teaser_start(lines, k + 1, run_end, min_trunc=2, share=0.5)
+            if start is None:
+                break  # short lines no prompt announces and few of them cut off: body
+            anchor = start
+            if start > k + 1:
+                break  # the run turns into teasers only below its first lines
+        run_end = -1
+        if kind == BODY:
+            if k - 1 < first or lines[k - 1].kind not in _SHORT:
+                break
+            pending = True
+        elif kind == PROMPT:
+            if pending and shorts < 2:
+                break
+            pending, shorts, anchor = False, 0, k
+        elif not pending:
+            anchor = k
         k -= 1
     else:
         if run_end >= 0 and not pending:
             start = _teaser_start(lines, first, run_end, min_trunc=2, share=0.5)
-            anchor = anchor if start is None else min(anchor, start)
+            anchor = anchor if start is None else start
     return anchor
 
 
