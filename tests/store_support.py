@@ -1,7 +1,8 @@
 """Helpers for the store tests: a fresh database per test on each back end, and hand-made analyses.
 
-`store_url` is parametrized over SQLite (a temporary file) and PostgreSQL (a schema of its own
-in the database named by NEWSGRAPH_TEST_PG_URL; skipped when that variable is unset).
+`new_database(backend, tmp_path)` gives a fresh database: SQLite (a temporary file) or PostgreSQL (a schema
+of its own in the database named by NEWSGRAPH_TEST_PG_URL; skipped when that variable is unset).
+Test modules wrap it in a `store_url` fixture parametrized over `BACKENDS`.
 """
 
 from __future__ import annotations
@@ -52,12 +53,6 @@ def new_database(backend: str, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """URL of a fresh, empty database, once per back end."""
-    yield from new_database(request.param, tmp_path)
-
-
 def span(text: str, needle: str, after: int = 0) -> dict[str, Any]:
     """Return {start, end, text} of the first `needle` in `text` at or after `after`."""
     start = text.index(needle, after)
@@ -91,11 +86,12 @@ def make_analysis(
 
     ents = []
     for local_id, type_, name, aliases in entities:
-        mentions = []
+        mentions: list[dict[str, Any]] = []
         for form in [name, *aliases]:
             at = text.find(form)
             while at != -1:
-                mentions.append({"start": at, "end": at + len(form), "text": form, "kind": "name"})
+                if not any(m["start"] <= at < m["end"] for m in mentions):
+                    mentions.append({"start": at, "end": at + len(form), "text": form, "kind": "name"})
                 at = text.find(form, at + len(form))
         mentions.sort(key=lambda m: m["start"])
         ents.append({"id": local_id, "name": name, "type": type_, "aliases": aliases, "mentions": mentions})
@@ -122,7 +118,8 @@ def make_analysis(
         for t, v, unit, claimant in quantities
     ]
     tms = [
-        {"id": f"t{n}", **span(text, t), "type": "DATE", "value": value} for n, (t, value) in enumerate(times, 1)
+        {"id": f"t{n}", **span(text, t), "type": "DATE", "value": value}
+        for n, (t, value) in enumerate(times, 1)
     ]
     name_to_id = {e["name"]: e["id"] for e in ents}
     pls = [
@@ -197,3 +194,32 @@ def doha_analyses() -> list[Analysis]:
         events=[("CONSULT", "talks", ["e1"], [])],
     )
     return [first, second]
+
+
+def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Return every row of every store table, in primary-key order (a canonical dump)."""
+    from sqlalchemy import select
+
+    from newsgraph.store.schema import metadata
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            out = {}
+            for table in sorted(metadata.tables.values(), key=lambda t: t.name):
+                columns = [c for c in table.columns if c.name != "tsv"]
+                rows = conn.execute(select(*columns).order_by(*table.primary_key.columns)).all()
+                out[table.name] = [tuple(r) for r in rows]
+            return out
+    finally:
+        engine.dispose()
+
+
+def count(url: str, table: str) -> int:
+    """Return the number of rows of a table."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
+    finally:
+        engine.dispose()

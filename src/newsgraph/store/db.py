@@ -114,6 +114,15 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Downgrade the database to `revision` (`base` drops every table)."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        write_lock(conn)
+        command.downgrade(alembic_config(conn), revision)
+
+
 def current_revision(engine: Engine) -> str | None:
     """Return the database's Alembic revision, or None when it has none."""
     from alembic.migration import MigrationContext
