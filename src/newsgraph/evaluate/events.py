@@ -1,0 +1,52 @@
+"""Events: PLOVER event types with source and target actor names (`eval/events/score.py`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsgraph.evaluate import Task
+from newsgraph.models import Analysis, Event
+
+MIN_CONFIDENCE = 0.5
+"""Events below this confidence are left out of the predictions (the analysis keeps them)."""
+
+
+def actor_names(analysis: Analysis, ids: list[str], text: str | None) -> str | None:
+    """Return an event slot as names: the actor phrases as written, else the entities' names.
+
+    Compound actors are joined by " ; ". The phrase ("U.N. mediator Diego Cordovez") is preferred to
+    the entity's canonical name because it carries the role and organisation the gold may name.
+    """
+    if text:
+        return text
+    names = [e.name for e in (analysis.entity(i) for i in ids) if e is not None]
+    return " ; ".join(dict.fromkeys(names)) or None
+
+
+def predict_event(analysis: Analysis, event: Event) -> dict[str, Any]:
+    """One event as the scorer reads it."""
+    return {
+        "type": event.type,
+        "source": actor_names(analysis, event.source, event.source_text),
+        "target": actor_names(analysis, event.target, event.target_text),
+        "mode": event.mode,
+        "trigger": event.trigger.text,
+    }
+
+
+def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
+    """Every asserted (not negated) event of at least `MIN_CONFIDENCE`."""
+    events = [
+        predict_event(analysis, e)
+        for e in analysis.events
+        if not e.negated and e.confidence >= MIN_CONFIDENCE
+    ]
+    return {"id": record["id"], "events": events}
+
+
+def scorer_args(gold: Path, pred: Path) -> list[str]:
+    return [str(gold), str(pred)]
+
+
+TASK = Task(name="events", scorer="events/score.py", predict=predict, scorer_args=scorer_args, clean=False)

@@ -1,0 +1,372 @@
+"""Actors of events: phrases from the parse, pointed at entity ids, generic actors as GROUP entities.
+
+An actor is a noun phrase in a trigger's argument slot. `ActorFinder.resolve` turns the phrase's
+head into one or more `Actor`s: conjuncts become separate actors ("Jordan and Britain"),
+a delegate phrase stands for the body it speaks for ("delegations from the Afghan government",
+"a spokesman for the army"), a pronoun is resolved to an entity already indexed at it or to the
+nearest non-pronoun subject up the clause chain, and each actor is linked to an entity: the one
+indexed at its head, else a generic actor ("protesters", "Afghan security forces") becomes a
+`GROUP` entity with a sector and a country, else a name inside the phrase is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components._events_lexicon import Lexicon
+from newsgraph.extract.extensions import (
+    add_mention,
+    entity_at_token,
+    entity_in_tokens,
+    get_entities,
+    new_entity,
+)
+from newsgraph.models import Entity, EntityType
+
+_PHRASE_CUT_DEPS = frozenset(
+    {"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
+)
+_NAME_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "case", "hmod", "hyph"})
+_MAX_PHRASE = 12
+_LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "LOC",
+    "FAC": "FAC",
+}
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class Actor:
+    """One actor of an event: its phrase (token range and text) and the entity it points at."""
+
+    head: int
+    start: int
+    end: int
+    text: str
+    entity: str | None
+    size: float | None = None
+
+
+def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
+    """Return the value of a number in digits and/or words ("1,000", "three", "tens of thousands")."""
+    value: float | None = None
+    for tok in tokens:
+        low = tok.lower_
+        digits = low.replace(",", "")
+        num: float | None = None
+        try:
+            num = float(digits)
+        except ValueError:
+            if low in lex.number_scales and value is not None:
+                value *= lex.number_scales[low]
+                continue
+            num = lex.number_words.get(low)
+        if num is None:
+            continue
+        value = num if value is None else (value * num if num >= 100 else value + num)
+    return value
+
+
+def number_of(head: Token, lex: Lexicon) -> float | None:
+    """Return the number that counts a noun ("967 fighters", "three servicemen"), if any."""
+    parts = [
+        c for c in head.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ == "amod")
+    ]
+    if not parts:
+        return None
+    tokens: list[Token] = []
+    for c in parts:
+        tokens.extend(t for t in c.subtree if t.like_num or t.lower_ in lex.number_scales)
+    return parse_number(sorted(tokens, key=lambda t: t.i), lex)
+
+
+class ActorFinder:
+    """Resolve argument heads into actors and link them to entities (creating GROUP entities)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    # -- phrases ---------------------------------------------------------------------------------
+
+    def phrase(self, head: Token) -> tuple[int, int]:
+        """Return the token range [start, end) of the noun phrase headed by `head`, cut before clauses."""
+        kept: list[int] = [head.i]
+        stack = [c for c in head.children if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c)]
+        cut = [c.i for c in head.children if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
+        for c in head.children:
+            if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and len(list(c.subtree)) <= 8:
+                cut.remove(c.i)
+                stack.append(c)
+        while stack:
+            tok = stack.pop()
+            kept.append(tok.i)
+            for c in tok.children:
+                if c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "ccomp"):
+                    cut.append(c.i)
+                else:
+                    stack.append(c)
+        start, end = min(kept), max(kept) + 1
+        for i in cut:
+            if head.i < i < end:
+                end = i
+        doc = head.doc
+        while start < head.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+            start += 1
+        while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "prep", "case")):
+            end -= 1
+        if end - start > _MAX_PHRASE:
+            start, end = self.compact(head)
+        return start, end
+
+    def _dated(self, tok: Token) -> bool:
+        """Whether a modifier is a time phrase ("on Tuesday") that is no part of the actor."""
+        if tok.ent_type_ in ("DATE", "TIME"):
+            return True
+        if tok.dep_ == "prep":
+            return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in tok.children)
+        return False
+
+    def compact(self, head: Token) -> tuple[int, int]:
+        """Return the head with its name-like left modifiers ("Afghan security forces"), no determiners."""
+        start = head.i
+        for c in head.lefts:
+            if c.dep_ in _NAME_MOD_DEPS:
+                start = min(start, c.left_edge.i)
+        doc = head.doc
+        while start < head.i and (
+            doc[start].dep_ in ("det", "nummod", "quantmod", "predet", "punct", "cc", "case")
+            or doc[start].like_num
+        ):
+            start += 1
+        return start, head.i + 1
+
+    # -- resolution ------------------------------------------------------------------------------
+
+    def heads(self, head: Token) -> list[Token]:
+        """Return the head and its coordinated conjuncts ("Jordan and Britain" -> [Jordan, Britain])."""
+        out = [head]
+        for c in head.conjuncts:
+            if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                out.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def _stand_in(self, head: Token) -> tuple[Token, float | None] | None:
+        """For "delegations from X", "thousands of X": return X (and the count), else None."""
+        low = head.lemma_.lower()
+        is_number = head.like_num or low in self.lex.number_words or head.lower_ in self.lex.number_words
+        if not is_number and low not in self.lex.delegate_nouns:
+            return None
+        if not is_number and head.ent_type_ in ("PERSON",):
+            return None
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in self.lex.delegate_preps:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                        if is_number:
+                            return p, parse_number([t for t in head.subtree if t.i <= head.i], self.lex)
+                        if p.pos_ == "PROPN" or p.ent_type_ or p.lemma_.lower() in self.lex.sector_nouns:
+                            if any(a.dep_ == "appos" for a in head.children):
+                                return None
+                            return p, None
+        return None
+
+    def is_actor(self, tok: Token) -> bool:
+        """Whether a noun can be an actor: a name, an entity, a generic actor noun or a stand-in for one."""
+        if (
+            tok.pos_ == "PROPN"
+            or tok.ent_type_ in _LABEL_TYPES
+            or entity_at_token(tok.doc, tok.i) is not None
+        ):
+            return True
+        low = tok.lemma_.lower()
+        if low in self.lex.non_actor_heads:
+            return False
+        return low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns
+
+    def antecedent(self, pron: Token) -> Token | None:
+        """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
+        low = pron.lower_
+        if low in _RELATIVE:
+            anc = pron.head
+            while anc.dep_ not in ("relcl", "acl") and anc.head.i != anc.i:
+                anc = anc.head
+            if anc.dep_ in ("relcl", "acl"):
+                return anc.head
+            return None
+        number = self.lex.pronouns.get(low)
+        if number is None:
+            return None
+        tok = pron.head
+        seen = 0
+        while seen < 8:
+            seen += 1
+            for c in tok.children:
+                if (
+                    c.dep_ in _SUBJ
+                    and c.i != pron.i
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.i < pron.i
+                    and self.is_actor(c)
+                ):
+                    return c
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        # previous sentence's subject
+        sent = pron.sent
+        if sent.start > 0:
+            prev = pron.doc[sent.start - 1].sent
+            for c in prev.root.children:
+                if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") and self.is_actor(c):
+                    return c
+        return None
+
+    def resolve(self, doc: Doc, head: Token | None, group_cache: dict[str, Entity]) -> list[Actor]:
+        """Turn an argument head into actors, each linked to an entity when one can be found."""
+        if head is None:
+            return []
+        out: list[Actor] = []
+        for h in self.heads(head):
+            out.extend(self._resolve_one(doc, h, group_cache, depth=0))
+        seen: set[tuple[int, int]] = set()
+        uniq: list[Actor] = []
+        for a in out:
+            if (a.start, a.end) not in seen:
+                seen.add((a.start, a.end))
+                uniq.append(a)
+        return uniq
+
+    def _resolve_one(self, doc: Doc, h: Token, group_cache: dict[str, Entity], depth: int) -> list[Actor]:
+        if depth > 3:
+            return []
+        size: float | None = None
+        if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+            known = entity_at_token(doc, h.i)
+            if known is not None:
+                return [Actor(h.i, h.i, h.i + 1, h.text, known.id)]
+            ante = self.antecedent(h)
+            if ante is None:
+                if h.lower_ in _RELATIVE or h.lower_ not in self.lex.pronouns:
+                    return []
+                return [Actor(h.i, h.i, h.i + 1, h.text, None)]
+            return self.resolve(doc, ante, group_cache) if depth == 0 else []
+        if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.non_actor_heads:
+            return []
+        stand = self._stand_in(h)
+        if stand is not None:
+            target, size = stand
+            inner: list[Actor] = []
+            for t in self.heads(target):
+                inner.extend(self._resolve_one(doc, t, group_cache, depth + 1))
+            if inner:
+                if size is not None:
+                    for a in inner:
+                        a.size = size
+                return inner
+        start, end = self.phrase(h)
+        text = doc[start:end].text
+        entity = self.link(doc, h, start, end, group_cache)
+        if size is None:
+            size = number_of(h, self.lex)
+        return [Actor(h.i, start, end, text, entity, size)]
+
+    # -- entities --------------------------------------------------------------------------------
+
+    def link(self, doc: Doc, head: Token, start: int, end: int, group_cache: dict[str, Entity]) -> str | None:
+        """Return the entity id of an actor phrase, creating a GROUP or name entity when needed."""
+        known = entity_at_token(doc, head.i)
+        if known is not None:
+            return known.id
+        lemma = head.lemma_.lower()
+        if head.pos_ == "NOUN" and lemma in self.lex.sector_nouns and not head.ent_type_:
+            return self._group(doc, head, group_cache).id
+        c_start, c_end = self.compact(head)
+        known = entity_in_tokens(doc, c_start, c_end)
+        if known is not None:
+            return known.id
+        if head.ent_type_ in _LABEL_TYPES:
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                return self._named(doc, ent.text, _LABEL_TYPES[ent.label_], ent.start_char, ent.end_char).id
+        if head.pos_ == "PROPN":
+            s, e = self.compact(head)
+            span = doc[s:e]
+            return self._named(doc, span.text, "ORG", span.start_char, span.end_char).id
+        return None
+
+    def _named(self, doc: Doc, name: str, type_: EntityType, start_char: int, end_char: int) -> Entity:
+        low = name.lower()
+        for e in get_entities(doc):
+            if e.name.lower() == low or low in (a.lower() for a in e.aliases):
+                add_mention(doc, e, start_char, end_char, "name")
+                return e
+        entity = new_entity(doc, name, type_)
+        add_mention(doc, entity, start_char, end_char, "name")
+        return entity
+
+    def _group(self, doc: Doc, head: Token, group_cache: dict[str, Entity]) -> Entity:
+        s, e = self.compact(head)
+        span = doc[s:e]
+        name = span.text
+        key = name.lower()
+        entity = group_cache.get(key)
+        if entity is None:
+            for ent in get_entities(doc):
+                if ent.type == "GROUP" and ent.name.lower() == key:
+                    entity = ent
+                    break
+        if entity is None:
+            sector, country = self.sector_country(head, s, e)
+            entity = new_entity(doc, name, "GROUP", sector=sector, country=country)
+        group_cache[key] = entity
+        full_s, full_e = self.phrase(head)
+        span_full = doc[full_s:full_e]
+        add_mention(doc, entity, span_full.start_char, span_full.end_char, "description")
+        return entity
+
+    def sector_country(self, head: Token, start: int, end: int) -> tuple[str | None, str | None]:
+        """Return the sector and ISO country of a generic actor from its head and modifiers."""
+        doc = head.doc
+        sector = self.lex.sector_nouns.get(head.lemma_.lower())
+        mods_text = doc[start : head.i].text.lower().replace(" ", "")
+        country: str | None = None
+        for key in ("pro-government", "anti-government"):
+            if key in mods_text:
+                sector = self.lex.modifier_sectors[key]
+                break
+        else:
+            for tok in doc[start : head.i]:
+                low = tok.lower_
+                if low in self.lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
+                    mod_sector = self.lex.modifier_sectors[low]
+                    if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
+                        sector = mod_sector
+        for tok in doc[start : head.i]:
+            low = tok.lower_
+            if low in self.lex.demonyms:
+                country = self.lex.demonyms[low]
+                break
+            if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
+                country = self.lex.countries[low]
+                break
+        if country is None:
+            ent = next((x for x in doc.ents if start <= x.start < x.end <= head.i), None)
+            if ent is not None and ent.text.lower() in self.lex.countries:
+                country = self.lex.countries[ent.text.lower()]
+        if country is None:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ent = next((x for x in doc.ents if x.start <= p.i < x.end), None)
+                            name = (ent.text if ent is not None else p.text).lower()
+                            if name in self.lex.countries:
+                                country = self.lex.countries[name]
+        return sector, country
