@@ -184,6 +184,70 @@ def test_entities_capitals_headline_names_are_confirmed_by_the_body(analyze_text
     assert "TENNIS" not in _names(a)
 
 
+def test_entities_of_the_ministry_gives_affiliation(analyze_text: Analyze) -> None:
+    text = (
+        "Karim Haddad of the Interior Ministry said the attack had been foiled. "
+        "Omar Khalil of the foreign ministry said talks would go on."
+    )
+    a = analyze_text(text, clean=False)
+    assert _by_name(a, "Karim Haddad").affiliation == _by_name(a, "Interior Ministry").id
+    ministry = _by_name(a, "foreign ministry")
+    assert ministry.type == "ORG"
+    assert [m.kind for m in ministry.mentions] == ["description"]
+    assert _by_name(a, "Omar Khalil").affiliation == ministry.id
+
+
+def test_entities_hyphenated_surname_folds(analyze_text: Analyze) -> None:
+    text = (
+        "Former President Omar al-Bashir was moved to a prison in the capital. "
+        "Lawyers for Bashir said he was ill."
+    )
+    a = analyze_text(text, clean=False)
+    person = _by_name(a, "Omar al-Bashir")
+    assert "Bashir" in person.aliases
+    assert "Former President" in person.roles
+
+
+def test_entities_initials_and_results_lists(analyze_text: Analyze) -> None:
+    text = (
+        "Results of the women's 100 metres:\n"
+        "1. Adaeze Okonjo (Nigeria) 11.02\n"
+        "2. Maren Lindqvist (Sweden) 11.10\n"
+        "Britain's team was led by J. Harwood, who finished fifth. Harwood said she was pleased."
+    )
+    a = analyze_text(text, clean=False)
+    assert _by_name(a, "Adaeze Okonjo").type == "PERSON"
+    assert _by_name(a, "Maren Lindqvist").type == "PERSON"
+    assert _by_name(a, "Nigeria").type == "GPE"
+    harwood = _by_name(a, "J. Harwood")
+    assert harwood.type == "PERSON"
+    assert "Harwood" in harwood.aliases
+
+
+def test_entities_nationality_words_are_norp(analyze_text: Analyze) -> None:
+    text = (
+        "Tajik troops now control the road. A Rwandan lobby group said Tajik officials and "
+        "Qatari mediators had met in Dushanbe."
+    )
+    a = analyze_text(text, clean=False)
+    for name in ("Tajik", "Rwandan", "Qatari"):
+        assert _by_name(a, name).type == "NORP"
+    assert _by_name(a, "Dushanbe").type == "GPE"
+
+
+def test_entities_possessive_inside_a_name_stays(analyze_text: Analyze) -> None:
+    text = "The People's Republic of China said on Monday it would retaliate."
+    a = analyze_text(text, clean=False)
+    assert "People" not in _names(a)
+    assert any(n.startswith("People's Republic") for n in _names(a))
+
+
+def test_entities_role_drops_possessive_pronoun(analyze_text: Analyze) -> None:
+    text = "Boeing said Ralph Crosby, its chief executive, would retire in June."
+    a = analyze_text(text, clean=False)
+    assert _by_name(a, "Ralph Crosby").roles == ["chief executive"]
+
+
 def test_entities_token_index_finds_every_mention(nlp: Language) -> None:
     doc = nlp(SURNAMES)
     entities = get_entities(doc)

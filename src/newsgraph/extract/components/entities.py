@@ -63,6 +63,7 @@ _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
 _MAX_ROLE_TOKENS = 16
 _MAX_LEFT_RUN = 6
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your", "this", "that"})
 _LOOSE_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "VERB"})
 _MAX_FORMS = 2000
 
@@ -149,6 +150,7 @@ class EntityResolver:
         self.particles: frozenset[str] = frozenset(fixes["name_particles"])
         self.org_words: frozenset[str] = frozenset(fixes["org_words"])
         self.possessive_names: frozenset[str] = frozenset(fixes["possessive_names"])
+        self.org_nouns: frozenset[str] = frozenset(w.casefold() for w in fixes["org_words"] if w.isalpha())
         self.countries: frozenset[str] = frozenset(normalize_name(c) for c in gpe["countries"])
         self.places: frozenset[str] = frozenset(normalize_name(c) for c in gpe["places"])
         self.titles: frozenset[str] = frozenset(t.casefold() for t in titles["titles"])
@@ -832,7 +834,36 @@ class EntityResolver:
             if owner is not None and doc[start - 1].text in _POSSESSIVES:
                 out.append(("", owner))
         out.extend(self._appositions(doc, m))
+        owner = self._postmodifier(doc, m)
+        if owner is not None:
+            out.append(("", owner))
         return out
+
+    def _postmodifier(self, doc: Doc, m: _Mention) -> Entity | None:
+        """The organisation in "Ahmed Ali of the Interior Ministry" / "… of the interior ministry"."""
+        if m.end >= len(doc) or doc[m.end].lower_ not in {"of", "from", "at", "with"}:
+            return None
+        prep = doc[m.end]
+        if prep.head.i < m.start or prep.head.i >= m.end:
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        found = entity_at_token(doc, obj.i)
+        if found is not None:
+            return found if found.type in {"ORG", "GPE"} else None
+        if obj.is_lower and obj.pos_ in {"NOUN", "PROPN"} and obj.lower_ in self.org_nouns:
+            # an unnamed organisation: "the foreign ministry", "the state oil company"
+            first = obj.left_edge.i
+            while first < obj.i and (doc[first].lower_ in _DETERMINERS or doc[first].pos_ == "DET"):
+                first += 1
+            if any(entity_at_token(doc, k) is not None for k in range(first, obj.i + 1)):
+                return None
+            span = doc[first : obj.i + 1]
+            entity = new_entity(doc, span.text, "ORG")
+            add_mentions(doc, entity, [(span.start_char, span.end_char)], "description")
+            return entity
+        return None
 
     def _left_run(self, doc: Doc, start: int) -> tuple[int, int] | None:
         """Return the title words right before a name ("counterterrorism envoy", "Supreme Leader")."""
@@ -920,7 +951,9 @@ class EntityResolver:
             if doc[k].text in {",", ";", "(", "—", "–"} or doc[k].tag_ in {"WDT", "WP", "WP$"}:
                 right = k
                 break
-        while left < head.i and (doc[left].lower_ in _DETERMINERS or doc[left].is_punct):
+        while left < head.i and (
+            doc[left].lower_ in _DETERMINERS or doc[left].lower_ in _POSSESSIVE_PRONOUNS or doc[left].is_punct
+        ):
             left += 1
         while right > head.i + 1 and (doc[right - 1].pos_ in _LOOSE_ENDS or doc[right - 1].is_punct):
             right -= 1  # "… regional office of" cut short
