@@ -318,6 +318,8 @@ def export(conn: Connection, kind: str, fmt: str, out: IO[bytes]) -> int:
     Raises:
         InputError: unknown kind or format.
     """
+    if kind not in EXPORTS:
+        raise InputError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     chunks = iter_rows(conn, kind)

@@ -1,0 +1,135 @@
+"""The typed query layer and the exports, on both back ends."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pyarrow.parquet as pq
+import pytest
+from sqlalchemy import Engine
+
+from newsgraph.errors import InputError, NotFound
+from newsgraph.models import Analysis
+from newsgraph.store import queries
+from newsgraph.store.db import open_store
+from newsgraph.store.export import KINDS, export
+from newsgraph.store.writer import store_analyses
+from store_support import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A store holding the two Doha articles and an updated copy of the first (a story)."""
+    for url in new_database(request.param, tmp_path):
+        engine = open_store(url)
+        updated = make_analysis(
+            DOHA_1 + " Talks resume on Monday.",
+            id="doha-1b",
+            url="https://example.net/doha-1b",
+            published="2021-07-20",
+            entities=[("e1", "PERSON", "Haibatullah Akhundzada", ["Akhundzada"])],
+        )
+        store_analyses(engine, [*doha_analyses(), updated])
+        yield engine
+        engine.dispose()
+
+
+def test_store_queries_article_round_trips_its_analysis(store: Engine) -> None:
+    first = doha_analyses()[0]
+    with store.connect() as conn:
+        record = queries.get_article(conn, 1)
+        by_hash = queries.get_article_id_by_hash(conn, first.hash)
+        with pytest.raises(NotFound):
+            queries.get_article(conn, 999)
+    assert record.analysis == first
+    assert record.urls == ["https://example.org/doha-1"]
+    assert record.summary.source == "Example News"
+    assert by_hash == 1
+
+
+def test_store_queries_entity_page(store: Engine) -> None:
+    with store.connect() as conn:
+        (person,) = queries.find_entities(conn, "Akhundzada")
+        record = queries.get_entity(conn, person.id)
+        timeline = queries.entity_timeline(conn, person.id)
+        quotes = queries.entity_quotes(conn, person.id)
+        articles = queries.list_articles(conn, entity_id=person.id)
+    assert record.summary.name == "Haibatullah Akhundzada"
+    assert record.summary.article_count == 3
+    assert {a.alias: a.count for a in record.aliases} == {"Akhundzada": 3, "Haibatullah Akhundzada": 2}
+    assert [(p.day, p.articles) for p in timeline] == [
+        ("2021-07-18", 1),
+        ("2021-07-19", 1),
+        ("2021-07-20", 1),
+    ]
+    assert len(quotes.items) == 2
+    assert [a.id for a in articles.items] == [3, 2, 1]
+
+
+def test_store_queries_events_by_type_actor_and_place(store: Engine) -> None:
+    with store.connect() as conn:
+        (taliban,) = queries.find_entities(conn, "Taliban", "ORG")
+        by_actor = queries.list_events(conn, actor_id=taliban.id, actor_role="source")
+        by_place = queries.list_events(conn, type_="consult", country="qa")
+        by_day = queries.list_events(conn, since="2021-07-19")
+    assert len(by_actor.items) == 2
+    assert all(a.name == "Taliban" for e in by_actor.items for a in e.actors)
+    assert [(e.place, e.time) for e in by_place.items] == [("Doha", "2021-07-18")]
+    assert [e.published for e in by_day.items] == ["2021-07-19"]
+
+
+def test_store_queries_stories_lists_and_stats(store: Engine) -> None:
+    with store.connect() as conn:
+        stories = queries.list_stories(conn)
+        story = queries.get_story(conn, stories.items[0].id)
+        page1 = queries.list_entities(conn, limit=2)
+        page2 = queries.list_entities(conn, limit=2, cursor=page1.next_cursor)
+        stats = queries.stats(conn)
+    assert [(s.id, s.article_count) for s in stories.items] == [(1, 2)]
+    assert [a.id for a in story.articles] == [1, 3]
+    assert page1.items[0].name == "Haibatullah Akhundzada"
+    assert not {e.id for e in page1.items} & {e.id for e in page2.items}
+    assert (stats.articles, stats.quotes, stats.stories, stats.first_day, stats.last_day) == (
+        3,
+        2,
+        1,
+        "2021-07-18",
+        "2021-07-20",
+    )
+    assert stats.by_event_type == {"CONSULT": 2}
+    payload = queries.to_jsonable(story)
+    assert payload["summary"]["article_count"] == 2
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_store_export_every_kind_and_format(store: Engine, kind: str, tmp_path: Path) -> None:
+    with store.connect() as conn:
+        outputs = {}
+        for fmt in ("jsonl", "csv", "parquet"):
+            buffer = io.BytesIO()
+            outputs[fmt] = (export(conn, kind, fmt, buffer), buffer.getvalue())
+    counts = {fmt: n for fmt, (n, _) in outputs.items()}
+    assert len(set(counts.values())) == 1 and counts["jsonl"] > 0
+    lines = [orjson.loads(line) for line in outputs["jsonl"][1].splitlines()]
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"][1].decode())))
+    path = tmp_path / "out.parquet"
+    path.write_bytes(outputs["parquet"][1])
+    table = pq.read_table(path)
+    assert len(lines) == len(rows) == table.num_rows
+    assert [r["id"] for r in lines] == [int(r["id"]) for r in rows] == table.column("id").to_pylist()
+    if kind == "articles":
+        assert Analysis.model_validate(lines[0]["analysis"]) == doha_analyses()[0]
+    if kind == "entities":
+        person = next(r for r in lines if r["name"] == "Haibatullah Akhundzada")
+        assert person["aliases"] == "Akhundzada; Haibatullah Akhundzada"
+    if kind == "events":
+        assert lines[0]["source_actors"] == "Taliban"
+
+
+def test_store_export_rejects_unknown_kind(store: Engine) -> None:
+    with store.connect() as conn, pytest.raises(InputError, match="unknown export"):
+        export(conn, "tweets", "csv", io.BytesIO())
