@@ -116,9 +116,10 @@ class Places:
         places = get_places(doc)
         places.clear()
         try:
-            toponyms = self.find(doc)
+            text = doc.text
+            toponyms = self.find(doc, text)
             self.resolve(toponyms)
-            places.extend(self.build(doc, toponyms))
+            places.extend(self.build(doc, text, toponyms))
         except Exception:  # a failure here must not lose the article
             LOGGER.warning("places failed on a document of %d characters", len(doc.text), exc_info=True)
             places.clear()
@@ -168,9 +169,8 @@ class Places:
             return False
         return word in self.gazetteer.locative_words
 
-    def find(self, doc: Doc) -> list[_Toponym]:
+    def find(self, doc: Doc, text: str) -> list[_Toponym]:
         """Return the doc's toponyms (not yet resolved), in text order, without overlaps."""
-        text = doc.text
         g = self.gazetteer
         found: list[_Toponym] = []
         blocked: list[tuple[int, int]] = []  # every tagged name, so scans do not re-read them
@@ -195,12 +195,12 @@ class Places:
                 or (len(words) > 2 and words[0] in g.facility_heads and words[1] == "of")
                 or (
                     head in g.weak_facility_heads
-                    and (label in _PLACE_LABELS or self._holds_toponym(doc, s, e))
+                    and (label in _PLACE_LABELS or self._holds_toponym(text, s, e))
                 )
             )
             if is_facility and label != "PERSON":
                 top = _Toponym(s, e, surface, "facility", entity_id if label in _PLACE_LABELS else None)
-                top.inner = self._embedded(doc, s, e, first_only=True)
+                top.inner = self._embedded(text, s, e)
                 found.append(top)
                 continue
             if label in _PLACE_LABELS:
@@ -213,23 +213,22 @@ class Places:
                 ):
                     found.append(_Toponym(s, e, surface, "entity", entity_id))
                 elif label == "FAC":
-                    found.extend(self._embedded_all(doc, s, e))
+                    found.extend(self._embedded_all(text, s, e))
                 continue
             if label in _RELABEL_LABELS and self._relabel(text, s, e, label, matches):
                 found.append(_Toponym(s, e, surface, "entity", None, matches))
                 continue
             if label in _EMBED_LABELS:
-                found.extend(self._embedded_all(doc, s, e))
-        found.extend(self._scan(doc, blocked, found))
+                found.extend(self._embedded_all(text, s, e))
+        found.extend(self._scan(doc, text, blocked, found))
         found = _without_overlaps(found)
         for t in found:
-            self._extend(doc, t)
+            self._extend(text, t)
         return _without_overlaps(found)
 
-    def _extend(self, doc: Doc, t: _Toponym) -> None:
+    def _extend(self, text: str, t: _Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
         g = self.gazetteer
-        text = doc.text
         after = _FOLLOWING.match(text, t.end)
         if after is None:
             return
@@ -267,19 +266,18 @@ class Places:
             return self._locative(text, s, strict=True)
         return max(m.entry.population for m in good if m.entry.feature == CITY) >= 50_000
 
-    def _holds_toponym(self, doc: Doc, s: int, e: int) -> bool:
-        return self._embedded(doc, s, e, first_only=True) is not None
+    def _holds_toponym(self, text: str, s: int, e: int) -> bool:
+        return self._embedded(text, s, e) is not None
 
-    def _embedded_all(self, doc: Doc, s: int, e: int) -> list[_Toponym]:
-        return self._embedded_in(doc, s, e, first_only=False)
+    def _embedded_all(self, text: str, s: int, e: int) -> list[_Toponym]:
+        return self._embedded_in(text, s, e, first_only=False)
 
-    def _embedded(self, doc: Doc, s: int, e: int, *, first_only: bool) -> _Toponym | None:
+    def _embedded(self, text: str, s: int, e: int) -> _Toponym | None:
         """Return the first toponym inside the name [s, e) ("Washington" in "Washington Post")."""
-        found = self._embedded_in(doc, s, e, first_only=True)
+        found = self._embedded_in(text, s, e, first_only=True)
         return found[0] if found else None
 
-    def _embedded_in(self, doc: Doc, s: int, e: int, *, first_only: bool) -> list[_Toponym]:
-        text = doc.text
+    def _embedded_in(self, text: str, s: int, e: int, *, first_only: bool) -> list[_Toponym]:
         words = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
         out: list[_Toponym] = []
         i = 0
@@ -330,19 +328,25 @@ class Places:
                 return _Toponym(a, b, piece, "embedded", matches=matches)
         return None
 
-    def _scan(self, doc: Doc, blocked: list[tuple[int, int]], found: list[_Toponym]) -> list[_Toponym]:
+    def _scan(
+        self, doc: Doc, text: str, blocked: list[tuple[int, int]], found: list[_Toponym]
+    ) -> list[_Toponym]:
         """Find toponyms the tagger missed: datelines, "town, state" pairs, gazetteer names."""
         g = self.gazetteer
-        text = doc.text
         out: list[_Toponym] = []
-        taken = [(t.start, t.end) for t in found]
+        taken = bytearray(len(text) + 1)  # 1 where a toponym already is: interval checks stay cheap
+        for t in found:
+            taken[t.start : t.end] = b"\x01" * (t.end - t.start)
+        tagged = bytearray(len(text) + 1)  # 1 inside every tagged name
+        for a, b in blocked:
+            tagged[a:b] = b"\x01" * (b - a)
 
         def free(a: int, b: int) -> bool:
-            return not any(x < b and a < y for x, y in taken)
+            return taken.find(1, a, b) == -1
 
         def add(top: _Toponym) -> None:
             out.append(top)
-            taken.append((top.start, top.end))
+            taken[top.start : top.end] = b"\x01" * (top.end - top.start)
 
         for m in _DATELINE.finditer(text):
             for grp in ("a", "a2"):
@@ -404,29 +408,28 @@ class Places:
                 )
         sentence_starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
         for m in _CAP_SEQ.finditer(text):
-            self._scan_sequence(doc, m.start(), m.end(), blocked, sentence_starts, free, add)
+            self._scan_sequence(text, m.start(), m.end(), tagged, sentence_starts, free, add)
         return out
 
     def _scan_sequence(
         self,
-        doc: Doc,
+        text: str,
         start: int,
         end: int,
-        blocked: list[tuple[int, int]],
+        tagged: bytearray,
         sentence_starts: set[int],
         free: Callable[[int, int], bool],
         add: Callable[[_Toponym], None],
     ) -> None:
         """Look up the words of one capitalized run of text in the gazetteer, longest first."""
         g = self.gazetteer
-        text = doc.text
         words = [(w.start() + start, w.end() + start) for w in _WORD.finditer(text[start:end])]
         i = 0
         while i < len(words):
             hit = None
             for n in range(min(4, len(words) - i), 0, -1):
                 a, b = self._trim(text, words[i][0], words[i + n - 1][1])
-                if b <= a or not free(a, b) or any(x < b and a < y for x, y in blocked):
+                if b <= a or not free(a, b) or tagged.find(1, a, b) != -1:
                     continue
                 piece = text[a:b]
                 key = name_key(piece)
@@ -519,7 +522,7 @@ class Places:
 
     # -- output --------------------------------------------------------------------------------
 
-    def build(self, doc: Doc, toponyms: list[_Toponym]) -> list[Place]:
+    def build(self, doc: Doc, text: str, toponyms: list[_Toponym]) -> list[Place]:
         """Group the resolved toponyms into one `Place` per location, with all its mentions."""
         g = self.gazetteer
         named = {name_key(e.name): e.id for e in get_entities(doc) if e.type in ("GPE", "LOC", "FAC", "NORP")}
@@ -560,7 +563,7 @@ class Places:
                     geonameid=entry.geonameid if exact and entry is not None else None,
                     resolved_by=first.resolved_by,
                     mentions=[
-                        TextSpan(start=t.start, end=t.end, text=doc.text[t.start : t.end]) for t in members
+                        TextSpan(start=t.start, end=t.end, text=text[t.start : t.end]) for t in members
                     ],
                 )
             )
