@@ -188,6 +188,20 @@ def test_clean_teasers_with_summaries_after_prompt() -> None:
     assert reasons(cleaned) == ["teaser-list"]
 
 
+def test_clean_untruncated_teasers_between_tail_blocks() -> None:
+    raw = (
+        "The museum will reopen in May after a two-year renovation, its director said.\n"
+        "Follow us on Instagram | Threads\n"
+        "Storm Damage Closes Coastal Road\n"
+        "City Hall Approves New Bike Lanes\n"
+        "Tags: Culture, Museums\n"
+    )
+    cleaned = clean_text(raw)
+    check_offsets(raw, cleaned)
+    assert cleaned.text == "The museum will reopen in May after a two-year renovation, its director said."
+    assert reasons(cleaned) == ["share-prompt", "teaser-list", "tags"]
+
+
 def test_clean_short_body_lines_before_tail_boilerplate_stay() -> None:
     raw = (
         "The band announced a 12-city tour for next summer on Tuesday.\n"

@@ -63,6 +63,11 @@ _JUNK = frozenset({STRONG, WEAK, PROMPT})
 _SHORT = frozenset({TRUNC, HEADLINE})
 _TAILABLE = _NEUTRAL | _JUNK | _SHORT
 _TEASER = "teaser-list"
+# Boilerplate of a page's end (not the inline kind that body text surrounds, such as "READ
+# MORE: …", "Advertisement" or "Continue reading").
+_END_REASONS = frozenset(
+    {"share-prompt", "tags", "copyright", "newsletter", "comments", "app-promo", "load-more", "cookie"}
+)
 
 _ELLIPSIS_END = re.compile(r"(?:…|\.\s?\.\s?\.)\s*$")
 _SENTENCE_END = ".;,:。．，；：।۔"
@@ -330,16 +335,20 @@ def _find_tail(lines: list[_Line], body_start: int, rules: _Rules) -> int:
         if kind in _NEUTRAL:
             k -= 1
             continue
-        if run_end >= 0 and kind != PROMPT and not pending:
-            start = _teaser_start(lines, k + 1, run_end, min_trunc=2, share=0.5)
-            if start is None:
-                break  # short lines no prompt announces and few of them cut off: body
-            anchor = start
-            if start > k + 1:
-                break  # the run turns into teasers only below its first lines
+        summary = kind == BODY and k - 1 >= first and lines[k - 1].kind in _SHORT
+        if run_end >= 0 and kind != PROMPT and not pending and not summary:
+            if _between_tail_blocks(lines, k, run_end):
+                anchor = k + 1
+            else:
+                start = _teaser_start(lines, k + 1, run_end, min_trunc=2, share=0.5)
+                if start is None:
+                    break  # short lines no prompt announces and few of them cut off: body
+                anchor = start
+                if start > k + 1:
+                    break  # the run turns into teasers only below its first lines
         run_end = -1
         if kind == BODY:
-            if k - 1 < first or lines[k - 1].kind not in _SHORT:
+            if not summary:
                 break
             pending = True
         elif kind == PROMPT:
@@ -354,6 +363,19 @@ def _find_tail(lines: list[_Line], body_start: int, rules: _Rules) -> int:
             start = _teaser_start(lines, first, run_end, min_trunc=2, share=0.5)
             anchor = anchor if start is None else start
     return anchor
+
+
+def _between_tail_blocks(lines: list[_Line], above: int, run_end: int) -> bool:
+    """Tell whether the short lines lines[above + 1:run_end] sit between two pieces of page tail.
+
+    Above them stands boilerplate of the page's end (a follow prompt, tags, a copyright line;
+    not an inline "READ MORE", advertisement or "Continue reading", which body text surrounds),
+    and below them more boilerplate or the end of the text: such lines list other stories.
+    """
+    top = lines[above]
+    if top.kind not in {STRONG, WEAK} or top.reason not in _END_REASONS:
+        return False
+    return run_end == len(lines) or lines[run_end].kind in _JUNK
 
 
 def _tailable(line: _Line, rules: _Rules) -> bool:
