@@ -36,4 +36,15 @@ class Settings(BaseSettings):
         default=1_000_000, ge=1000, description="Articles longer than this are rejected with a reason."
     )
     clean: bool = Field(default=True, description="Remove boilerplate from plain text before analysis.")
-    api_token: str | None = Field(default=None, description="Enables the API's write endpoint when set.")
+    api_token: str | None = Field(
+        default=None, description="Bearer token that enables the API's write endpoint (POST /api/articles)."
+    )
+    host: str = Field(default="127.0.0.1", description="Address `newsgraph serve` listens on.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `newsgraph serve` listens on.")
+    api_max_body: int = Field(default=2_000_000, ge=1024, description="Largest request body the API accepts.")
+    api_rate: float = Field(
+        default=50.0, ge=0, description="Requests per second allowed per client address (0: no limit)."
+    )
+    api_burst: int = Field(default=200, ge=1, description="Requests a client may send in a burst.")
+    api_max_page: int = Field(default=200, ge=1, le=1000, description="Largest page size the API serves.")
+    api_max_query: int = Field(default=500, ge=10, description="Longest search query the API accepts.")

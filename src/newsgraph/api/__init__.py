@@ -1,0 +1,54 @@
+"""The JSON API and the web UI: `create_app(settings)` builds both on one store.
+
+    /api/...            JSON, one router per resource (OpenAPI at /api/openapi.json)
+    /, /articles/1 …    HTML pages, each with its JSON twin under /api
+    /static/...         vendored assets, the version in each file name
+
+Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from newsgraph import __version__
+from newsgraph.api.common import JSONBytes
+from newsgraph.api.errors import install_error_handlers
+from newsgraph.api.routes import articles, entities, facts, search, stories
+from newsgraph.api.security import BodyLimit, RateLimit, SecurityHeaders
+from newsgraph.settings import Settings
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """Build the app on the store at `settings.db` (opened and migrated here), or on `engine`."""
+    from newsgraph.store.db import open_store
+    from newsgraph.web import views
+    from newsgraph.web.render import STATIC_DIR
+
+    settings = settings or Settings()
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Entities, quotes, events, numbers, times and places found in news articles, "
+        "each with the text it came from.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        default_response_class=JSONBytes,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or open_store(settings.db)
+    install_error_handlers(app)
+    for router in (articles.router, entities.router, facts.router, stories.router, search.router):
+        app.include_router(router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings.api_max_body)
+    app.add_middleware(RateLimit, rate=settings.api_rate, burst=settings.api_burst)
+    return app
+
+
+__all__ = ["create_app"]

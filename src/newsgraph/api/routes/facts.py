@@ -1,0 +1,109 @@
+"""/api/quotes, /api/events, /api/quantities: the facts, searchable and filterable."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from newsgraph.api.common import check_page, check_query, csv_response, page_json
+from newsgraph.api.deps import ConnDep, SettingsDep
+from newsgraph.models import PloverType
+from newsgraph.store import queries
+from newsgraph.store.search import Filters, search_quantities, search_quotes
+
+router = APIRouter(prefix="/api", tags=["facts"])
+
+Day = Annotated[
+    str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")
+]
+Cursor = Annotated[str | None, Query(max_length=400)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Name = Annotated[str | None, Query(max_length=300)]
+Text = Annotated[str | None, Query(max_length=2000, description='words, "a phrase", OR, -word')]
+Format = Literal["json", "csv"]
+
+
+@router.get("/quotes", summary="Search quotes by text, speaker, source and date")
+def quotes(
+    conn: ConnDep,
+    settings: SettingsDep,
+    q: Text = None,
+    speaker: Name = None,
+    speaker_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    source: Name = None,
+    entity: Name = None,
+    since: Day = None,
+    until: Day = None,
+    order: Literal["relevance", "newest"] | None = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+    format: Format = "json",
+) -> Response:
+    """Who said what: every quote with its speaker, article, date and a highlighted snippet."""
+    filters = Filters(
+        source=source, since=since, until=until, speaker=speaker, speaker_id=speaker_id, entity=entity
+    )
+    page = search_quotes(
+        conn, check_query(settings, q), filters, order=order, limit=check_page(settings, limit), cursor=cursor
+    )
+    if format == "csv":
+        return csv_response(page.items, "quotes.csv")
+    return page_json(page)
+
+
+@router.get("/events", summary="Events by PLOVER type, actor, place and date")
+def events(
+    conn: ConnDep,
+    settings: SettingsDep,
+    type: PloverType | None = None,
+    actor: Annotated[int | None, Query(ge=1, le=2**62, description="entity id of an actor")] = None,
+    role: Literal["source", "target"] | None = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2, pattern="^[A-Za-z]{2}$")] = None,
+    place: Name = None,
+    since: Day = None,
+    until: Day = None,
+    article: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    format: Format = "json",
+) -> Response:
+    """Who did what to whom, where and when — newest first."""
+    page = queries.list_events(
+        conn,
+        type_=type,
+        actor_id=actor,
+        actor_role=role,
+        country=country,
+        place=place,
+        since=since,
+        until=until,
+        article_id=article,
+        limit=check_page(settings, limit),
+        cursor=cursor,
+    )
+    if format == "csv":
+        return csv_response(page.items, "events.csv")
+    return page_json(page)
+
+
+@router.get("/quantities", summary="Numbers by what they count, with who claims them")
+def quantities(
+    conn: ConnDep,
+    settings: SettingsDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000, description="words of the number's text or unit")],
+    source: Name = None,
+    since: Day = None,
+    until: Day = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+    format: Format = "json",
+) -> Response:
+    """Numbers whose text or unit has every word of `q` ("fighters"), newest first."""
+    query = check_query(settings, q) or ""
+    filters = Filters(source=source, since=since, until=until)
+    page = search_quantities(conn, query, filters, limit=check_page(settings, limit), cursor=cursor)
+    if format == "csv":
+        return csv_response(page.items, "quantities.csv")
+    return page_json(page)

@@ -1,0 +1,36 @@
+"""`newsgraph serve`: the web UI and JSON API on one store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from newsgraph.settings import Settings
+
+
+def serve(
+    db: Annotated[
+        str | None, typer.Option(help="Database URL (default: NEWSGRAPH_DB or sqlite:///newsgraph.db).")
+    ] = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+) -> None:
+    """Serve the web UI and the JSON API (read-only unless NEWSGRAPH_API_TOKEN is set)."""
+    import uvicorn
+
+    from newsgraph.api import create_app
+
+    changes = {k: v for k, v in (("db", db), ("host", host), ("port", port)) if v is not None}
+    settings = Settings().model_copy(update=changes)
+    app = create_app(settings)
+    database = app.state.engine.url.render_as_string()
+    typer.echo(f"newsgraph: http://{settings.host}:{settings.port}/ (database {database})", err=True)
+    uvicorn.run(
+        app, host=settings.host, port=settings.port, workers=workers, log_level="warning", access_log=False
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

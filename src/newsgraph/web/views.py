@@ -1,0 +1,275 @@
+"""The web UI: server-rendered pages, each with its JSON twin under /api.
+
+/                  home: counts, search box, latest articles, most mentioned entities
+/search            full-text search with facets and highlighted hits
+/articles          article list               /articles/{id}   the text with its facts marked
+/entities          entity list                /entities/{id}   aliases, roles, quotes, events, chart
+/quotes            quotes explorer
+/events            events table, timeline chart and world map
+/stories           story clusters             /stories/{id}    one story's articles
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from newsgraph.api.common import check_page, check_query
+from newsgraph.api.deps import ConnDep, SettingsDep
+from newsgraph.models import PLOVER_TYPES, PloverType
+from newsgraph.store import queries
+from newsgraph.store.paging import Page
+from newsgraph.store.search import (
+    ArticleHit,
+    Filters,
+    QuantityHit,
+    QuoteHit,
+    search_articles,
+    search_quantities,
+    search_quotes,
+)
+from newsgraph.web import data
+from newsgraph.web.charts import MapPoint, bar_timeline, world_map
+from newsgraph.web.highlight import article_html
+from newsgraph.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+Name = Annotated[str | None, Query(max_length=300)]
+Cursor = Annotated[str | None, Query(max_length=400)]
+PAGE = 50
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, conn: ConnDep) -> HTMLResponse:
+    stats = queries.stats(conn)
+    latest = queries.list_articles(conn, limit=15).items
+    top = queries.list_entities(conn, limit=20).items
+    return render(request, "home.html", stats=stats, latest=latest, top=top, json_url="/api/stats")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    conn: ConnDep,
+    settings: SettingsDep,
+    q: Annotated[str | None, Query(max_length=2000)] = None,
+    kind: Literal["articles", "quotes", "quantities"] = "articles",
+    source: Name = None,
+    since: Day = None,
+    until: Day = None,
+    entity: Name = None,
+    speaker: Name = None,
+    event_type: Annotated[str | None, Query(max_length=20)] = None,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    query = check_query(settings, q)
+    event = event_type if event_type in PLOVER_TYPES else None
+    filters = Filters(
+        source=_blank(source),
+        since=_blank(since),
+        until=_blank(until),
+        entity=_blank(entity),
+        speaker=_blank(speaker),
+        event_type=event,
+    )
+    page: Page[ArticleHit] | Page[QuoteHit] | Page[QuantityHit] | None = None
+    if query:
+        if kind == "quotes":
+            page = search_quotes(conn, query, filters, limit=PAGE, cursor=cursor)
+        elif kind == "quantities":
+            page = search_quantities(conn, query, filters, limit=PAGE, cursor=cursor)
+        else:
+            page = search_articles(conn, query, filters, limit=PAGE, cursor=cursor)
+    stats = queries.stats(conn)
+    return render(
+        request,
+        "search.html",
+        q=query or "",
+        kind=kind,
+        filters=filters,
+        page=page,
+        stats=stats,
+        plover=PLOVER_TYPES,
+        json_url=f"/api/search{request.url.query and '?' + request.url.query}" if query else None,
+    )
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(
+    request: Request,
+    conn: ConnDep,
+    source: Name = None,
+    since: Day = None,
+    until: Day = None,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    page = queries.list_articles(
+        conn, source=_blank(source), since=_blank(since), until=_blank(until), limit=PAGE, cursor=cursor
+    )
+    return render(request, "articles.html", page=page, json_url=f"/api/articles?{request.url.query}")
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: int, conn: ConnDep) -> HTMLResponse:
+    record = queries.get_article(conn, article_id)
+    analysis = record.analysis
+    pages = data.entity_pages(conn, article_id)
+    summary = [
+        analysis.text[analysis.sentences[i].start : analysis.sentences[i].end]
+        for i in analysis.summary
+        if 0 <= i < len(analysis.sentences)
+    ]
+    return render(
+        request,
+        "article.html",
+        record=record,
+        a=analysis,
+        body=article_html(analysis, pages),
+        pages=pages,
+        summary=summary,
+        json_url=f"/api/articles/{article_id}",
+    )
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(
+    request: Request,
+    conn: ConnDep,
+    settings: SettingsDep,
+    q: Name = None,
+    type: Annotated[str | None, Query(max_length=20)] = None,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    name = check_query(settings, q)
+    type_ = type.upper() if type else None
+    if name:
+        page = Page(queries.find_entities(conn, name, type_, limit=PAGE))
+    else:
+        page = queries.list_entities(conn, type_=type_, limit=PAGE, cursor=cursor)
+    return render(
+        request,
+        "entities.html",
+        page=page,
+        q=name or "",
+        type=type_ or "",
+        json_url=f"/api/entities?{request.url.query}",
+    )
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: int, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
+    record = queries.get_entity(conn, entity_id)
+    quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
+    sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
+    as_source = queries.list_events(conn, actor_id=entity_id, actor_role="source", limit=PAGE).items
+    as_target = queries.list_events(conn, actor_id=entity_id, actor_role="target", limit=PAGE).items
+    numbers = queries.entity_quantities(conn, entity_id, limit=PAGE).items
+    timeline = queries.entity_timeline(conn, entity_id)
+    by_month: dict[str, int] = {}
+    for point in timeline:
+        by_month[point.day[:7]] = by_month.get(point.day[:7], 0) + point.mentions
+    chart = bar_timeline(sorted(by_month.items()), title="Mentions per month")
+    return render(
+        request,
+        "entity.html",
+        record=record,
+        quotes=quotes,
+        sentences=sentences,
+        as_source=as_source,
+        as_target=as_target,
+        numbers=numbers,
+        chart=chart,
+        json_url=f"/api/entities/{entity_id}",
+    )
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    request: Request,
+    conn: ConnDep,
+    settings: SettingsDep,
+    q: Annotated[str | None, Query(max_length=2000)] = None,
+    speaker: Name = None,
+    source: Name = None,
+    since: Day = None,
+    until: Day = None,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    filters = Filters(
+        source=_blank(source), since=_blank(since), until=_blank(until), speaker=_blank(speaker)
+    )
+    page = search_quotes(conn, check_query(settings, q), filters, limit=PAGE, cursor=cursor)
+    sentences = data.quote_sentences(conn, (h.quote_id for h in page.items))
+    return render(
+        request,
+        "quotes.html",
+        page=page,
+        sentences=sentences,
+        q=q or "",
+        filters=filters,
+        json_url=f"/api/quotes?{request.url.query}",
+    )
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(
+    request: Request,
+    conn: ConnDep,
+    settings: SettingsDep,
+    type: Annotated[str | None, Query(max_length=20)] = None,
+    country: Annotated[str | None, Query(max_length=2)] = None,
+    place: Name = None,
+    since: Day = None,
+    until: Day = None,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    type_: PloverType | None = type if type in PLOVER_TYPES else None  # type: ignore[assignment]
+    country_ = country.upper() if country and len(country) == 2 and country.isalpha() else None
+    page = queries.list_events(
+        conn,
+        type_=type_,
+        country=country_,
+        place=_blank(place),
+        since=_blank(since),
+        until=_blank(until),
+        limit=check_page(settings, min(PAGE, settings.api_max_page)),
+        cursor=cursor,
+    )
+    chart = bar_timeline(data.event_days(conn, type_, country_), title="Events per month")
+    points = [
+        MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type_ or ""}))
+        for name, lat, lon, n in data.event_places(conn, type_)
+    ]
+    return render(
+        request,
+        "events.html",
+        page=page,
+        chart=chart,
+        map=world_map(points, title="Event places"),
+        plover=PLOVER_TYPES,
+        type=type_ or "",
+        country=country_ or "",
+        place=_blank(place) or "",
+        json_url=f"/api/events?{request.url.query}",
+    )
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
+    page = queries.list_stories(conn, limit=PAGE, cursor=cursor)
+    return render(request, "stories.html", page=page, json_url="/api/stories")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: int, conn: ConnDep) -> HTMLResponse:
+    record = queries.get_story(conn, story_id)
+    return render(request, "story.html", record=record, json_url=f"/api/stories/{story_id}")
