@@ -62,6 +62,7 @@ _NEUTRAL = frozenset({SEP})
 _JUNK = frozenset({STRONG, WEAK, PROMPT})
 _SHORT = frozenset({TRUNC, HEADLINE})
 _TAILABLE = _NEUTRAL | _JUNK | _SHORT
+_BYLINE_KINDS = _SHORT | {BODY}
 _TEASER = "teaser-list"
 # Boilerplate of a page's end (not the inline kind that body text surrounds, such as "READ
 # MORE: …", "Advertisement" or "Continue reading").
@@ -391,7 +392,7 @@ def _find_head(lines: list[_Line], rules: _Rules, authors: list[str]) -> tuple[i
     while i < len(lines) and seen < rules.head_max_lines:
         line = lines[i]
         seen += 1
-        names = rules.byline(line.text) if line.kind in _SHORT | {BODY} else None
+        names = rules.byline(line.text) if line.kind in _BYLINE_KINDS else None
         if names is not None:
             authors.extend(n for n in names if n not in authors)
             cut[i] = "byline"
@@ -417,7 +418,7 @@ def _find_bylines_after_title(
         seen += 1
         if seen > 3:
             return
-        names = rules.byline(line.text) if line.kind in _SHORT | {BODY} else None
+        names = rules.byline(line.text) if line.kind in _BYLINE_KINDS else None
         if names is not None:
             authors.extend(n for n in names if n not in authors)
             cut[i] = "byline"

@@ -15,8 +15,15 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
 
 
 def scorer_args(gold: Path, pred: Path) -> list[str]:
+    """The scorer's arguments: the clean articles (`expected.jsonl` beside the noisy input).
+
+    With `noise.jsonl` beside them, the scorer also reports the share of noise lines removed
+    and of article lines kept.
+    """
     expected = gold.with_name("expected.jsonl")
-    return ["--gold", str(expected), "--pred", str(pred), "--label", "extract_text"]
+    args = ["--gold", str(expected), "--pred", str(pred), "--label", "extract_text"]
+    noise = gold.with_name("noise.jsonl")
+    return [*args, "--noise", str(noise)] if noise.is_file() else args
 
 
 TASK = Task(
