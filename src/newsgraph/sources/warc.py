@@ -81,6 +81,15 @@ def _check_record(record: Any) -> None:
         raise DamagedArchive("corrupt record header (no Content-Length)")
 
 
+def _drain(record: Any) -> None:
+    """Read what is left of a record; raise DamagedArchive if the archive ends inside it."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    if getattr(stream, "limit", 0) > 0:
+        raise DamagedArchive(f"truncated record: {stream.limit} bytes missing")
+
+
 def _record_item(record: Any, origin: str) -> SourceItem | None:
     from newsgraph.sources.html import extract_html
 
@@ -109,7 +118,7 @@ def _record_item(record: Any, origin: str) -> SourceItem | None:
 
 def read_warc(path: Path) -> Iterator[SourceItem]:
     """Yield the articles of the HTML responses in a WARC or WARC.gz file."""
-    from warcio.archiveiterator import ArchiveIterator
+    from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped, unused-ignore]
 
     try:
         handle = path.open("rb")
@@ -125,6 +134,14 @@ def read_warc(path: Path) -> Iterator[SourceItem]:
                     record = next(records)
                 _check_record(record)
             except StopIteration:
+                size = path.stat().st_size
+                if records.offset < size:  # warcio stops silently on a cut final gzip member
+                    reason = (
+                        f"truncated or corrupt WARC after record {number}: "
+                        f"{size - records.offset} bytes at the end could not be read"
+                    )
+                    LOGGER.warning("%s: %s", path, reason)
+                    yield Rejected(f"{path}#{number + 1}", reason)
                 return
             except Exception as exc:  # warcio, gzip and zlib raise many kinds on damaged input
                 reason = f"corrupt or truncated WARC after record {number}: {type(exc).__name__}: {exc}"
@@ -135,11 +152,10 @@ def read_warc(path: Path) -> Iterator[SourceItem]:
                 if noise.getvalue().strip():
                     LOGGER.debug("%s: %s", path, noise.getvalue().strip())
             number += 1
-            if record.rec_type != "response":
-                continue
             origin = f"{path}#{number}"
             try:
-                item = _record_item(record, origin)
+                item = _record_item(record, origin) if record.rec_type == "response" else None
+                _drain(record)
             except Exception as exc:  # a damaged record is rejected; a damaged stream ends the file
                 truncated = isinstance(exc, zlib.error | EOFError | DamagedArchive)
                 kind = "truncated WARC record" if truncated else "unreadable WARC record"
