@@ -180,7 +180,7 @@ def test_web_hostile_article_renders_inert(client: TestClient) -> None:
     assert "<a href=javascript" not in page
     assert "<b>Council</b>" not in page
     assert "&lt;b&gt;Council&lt;/b&gt; row" in page
-    for path in ("/", "/articles", "/quotes", f"/search?q=budget&kind=quotes"):
+    for path in ("/", "/articles", "/quotes", "/search?q=budget&kind=quotes"):
         html = client.get(path).text
         assert "<script>alert" not in html
         assert "<img src=x" not in html
