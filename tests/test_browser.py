@@ -1,0 +1,119 @@
+"""The web UI in a real browser (Debian's Chromium driven by Playwright).
+
+Opens a sample article, sees a quote highlighted with its speaker, follows the speaker to the
+entity page and finds the quote there; runs a search. Screenshots of the article, entity and
+events pages are written to `test-artifacts/screenshots/`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from newsgraph.api import create_app
+from newsgraph.settings import Settings
+
+pytest.importorskip("playwright")
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
+)
+
+from tests.test_api import engine  # noqa: E402,F401  (the same store fixture)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(settings: Settings, engine: Engine) -> Iterator[str]:  # noqa: F811
+    import uvicorn
+
+    port = _free_port()
+    app = create_app(settings.model_copy(update={"api_rate": 0}), engine=engine)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield page
+    context.close()
+    assert not errors, f"the page reported errors: {errors}"
+
+
+def test_browser_quote_to_speaker_page(page: Page, base_url: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{base_url}/articles")
+    page.get_by_role("link", name="Rotterdam dock workers strike as automation talks collapse").click()
+    quote = page.locator("a.q", has_text="We have negotiated for eleven months").first
+    expect(quote).to_be_visible()
+    quote.hover()
+    assert "Marieke de Vries" in (quote.get_attribute("title") or "")
+    page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+
+    page.get_by_label("quotes").uncheck()  # the layer toggles work without JavaScript
+    assert quote.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    page.get_by_label("quotes").check()
+
+    quote.click()
+    expect(page.locator("h1")).to_contain_text("Marieke de Vries")
+    expect(page.locator("figure.quote").first).to_contain_text("eleven months")
+    page.screenshot(path=str(SHOTS / "entity.png"), full_page=True)
+
+
+def test_browser_search_and_events(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/search")
+    page.get_by_label("Query").fill("bus fares")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("ol.hits li").first).to_contain_text("Springfield council freezes bus fares")
+    expect(page.locator("ol.hits mark").first).to_be_visible()
+    page.goto(f"{base_url}/events")
+    expect(page.locator("svg.map")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "events.png"), full_page=True)
