@@ -125,7 +125,7 @@ def bar_timeline(counts: Sequence[tuple[str, int]], *, title: str = "Over time",
     bar = width / len(counts)
     bars = []
     for i, (label, count) in enumerate(counts):
-        h = (height - 30) * count / top
+        h = (height - 36) * count / top
         x = i * bar
         bars.append(
             f'<rect x="{x + 1:.1f}" y="{height - 20 - h:.1f}" width="{max(bar - 2, 1):.1f}" height="{h:.1f}">'
@@ -133,9 +133,10 @@ def bar_timeline(counts: Sequence[tuple[str, int]], *, title: str = "Over time",
         )
     first, last = escape(counts[0][0]), escape(counts[-1][0])
     return (
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}"'
+        f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img"'
+        f' aria-label="{escape(title)}"'
         f' xmlns="http://www.w3.org/2000/svg">{"".join(bars)}'
         f'<text x="0" y="{height - 4}">{first}</text>'
         f'<text x="{width}" y="{height - 4}" text-anchor="end">{last}</text>'
-        f'<text x="0" y="12">max {top}</text></svg>'
+        f'<text x="{width}" y="12" text-anchor="end">max {top}</text></svg>'
     )
