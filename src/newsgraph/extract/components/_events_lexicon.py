@@ -30,6 +30,7 @@ class Frame:
     lemma: str
     sense: Sense
     obj: frozenset[str] = frozenset()
+    obj_ent: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     prt: frozenset[str] = frozenset()
@@ -119,6 +120,7 @@ def load_lexicon() -> Lexicon:
             lemma=f["lemma"],
             sense=sense,
             obj=_fs(f.get("obj")),
+            obj_ent=frozenset(f.get("obj_ent") or ()),
             subj=_fs(f.get("subj")),
             prep=_fs(f.get("prep")),
             prt=_fs(f.get("prt")),

@@ -63,6 +63,7 @@ _COMPOUND_HEADS = frozenset(
     {"mission", "effort", "process", "bid", "initiative", "drive", "campaign", "plan"}
 )
 _VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+_NEUTRAL_PARTICLES = frozenset({"back", "on", "away", "around", "in", "again"})
 _BACKGROUND_MARKS = frozenset(
     {
         "after",
@@ -343,6 +344,8 @@ class EventCoder:
             for frame in self.lex.frames.get(key, ()):
                 if frame.obj and not (frame.obj & obj_lemmas):
                     continue
+                if frame.obj_ent and (obj is None or obj.ent_type_ not in frame.obj_ent):
+                    continue
                 if frame.subj and subj_lemma not in frame.subj:
                     continue
                 if frame.prep and not (frame.prep & set(preps)):
@@ -355,8 +358,8 @@ class EventCoder:
         for key in keys:
             sense = self.lex.verbs.get(key)
             if sense is not None:
-                if key == lemma and prts and any(f"{lemma} {p}" in self.lex.light_verbs for p in prts):
-                    return None
+                if key == lemma and prts and not set(prts) <= _NEUTRAL_PARTICLES:
+                    return None  # "struck down", "carried out": a particle that changes the verb
                 return sense, None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
@@ -601,6 +604,10 @@ class EventCoder:
         return None
 
     def _is_actorish(self, tok: Token) -> bool:
+        if (tok.like_num or tok.lemma_.lower() in self.lex.number_words) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+        ):
+            return True
         if tok.ent_type_ in _NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
             return False
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -610,6 +617,8 @@ class EventCoder:
             return False
         if tok.pos_ == "PRON":
             return tok.lower_ in self.lex.pronouns
+        if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False  # "state of emergency"
         if low in self.lex.sector_nouns or low in self.lex.victim_nouns:
             return True
         return (tok.like_num or low in self.lex.number_words) and any(
@@ -927,7 +936,7 @@ class EventCoder:
                     target = src
             if target is None:
                 poss = next((c for c in theme.children if c.dep_ == "poss"), None)
-                if poss is not None and self._is_actorish(poss):
+                if poss is not None and poss.pos_ != "PRON" and self._is_actorish(poss):
                     target = poss
             if target is None:
                 target = self._target_head(theme, exclude)
@@ -950,6 +959,8 @@ class EventCoder:
                 target = dat
         if target is None:
             target = self._content_target(tok, cand, type_, exclude)
+        if agent is None and type_ == "MOBILIZE" and target is not None and self._is_passive(tok):
+            agent, target = target, None  # "troops were deployed": the force mobilizes
         return agent, target
 
     def _content_target(self, tok: Token, cand: _Candidate, type_: str, exclude: set[int]) -> Token | None:
@@ -1180,6 +1191,8 @@ class EventCoder:
                 info = (bool(hazards), len(sports_hits) >= self.lex.sports_min_hits, hazards)
                 cache[d.sent] = info
             has_hazard, is_sports, hazard_idx = info
+            if has_hazard:  # the trigger's own object ("exchanged fire") is no hazard
+                has_hazard = bool(hazard_idx - {c.i for c in d.tok.children if c.dep_ in ("dobj", "obj")})
             if has_hazard or is_sports:
                 sent = sents[d.sent]
                 trig_lemma = self.lemma(d.tok)
