@@ -299,6 +299,9 @@ def test_clean_crlf_line_ends() -> None:
     cleaned = clean_text(raw)
     check_offsets(raw, cleaned)
     assert cleaned.text == "The river burst its banks overnight, flooding hundreds of homes."
+    old_mac = raw.replace("\r\n", "\r")
+    assert clean_text(old_mac).text == cleaned.text
+    assert reasons(clean_text(old_mac)) == reasons(cleaned) == ["share-prompt", "copyright"]
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,7 @@ _SHORT = frozenset({TRUNC, HEADLINE})
 _TAILABLE = _NEUTRAL | _JUNK | _SHORT
 _BYLINE_KINDS = _SHORT | {BODY}
 _TEASER = "teaser-list"
+_MEMO_SIZE = 20_000
 # Boilerplate of a page's end (not the inline kind that body text surrounds, such as "READ
 # MORE: …", "Advertisement" or "Continue reading").
 _END_REASONS = frozenset(
@@ -99,6 +100,7 @@ class _Rules:
     """The boilerplate lexicon compiled once: one regex per (strength, reason) and the rest."""
 
     def __init__(self, data: dict[str, Any]) -> None:
+        self._memo: dict[str, tuple[str, str]] = {}
         limits = data["limits"]
         self.max_pattern_chars: int = int(limits["max_pattern_chars"])
         self.teaser_max_chars: int = int(limits["teaser_max_chars"])
@@ -150,7 +152,21 @@ class _Rules:
         )
 
     def classify(self, text: str) -> tuple[str, str]:
-        """Return the kind of one stripped, non-empty line and the reason if it is boilerplate."""
+        """Return the kind of one stripped, non-empty line and the reason if it is boilerplate.
+
+        Results for short lines are memoized: boilerplate lines repeat across pages and within
+        a page, and a page of thousands of identical lines costs one classification.
+        """
+        if len(text) > self.max_pattern_chars:
+            return BODY, ""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = self._classify(text)
+        return found
+
+    def _classify(self, text: str) -> tuple[str, str]:
         if len(text) > self.max_pattern_chars:
             return BODY, ""
         if not _HAS_ALNUM.search(text):
@@ -274,20 +290,26 @@ def _rules() -> _Rules:
 
 
 def _split_lines(raw: str, rules: _Rules) -> list[_Line]:
-    """Classify the non-blank lines of `raw`; a blank line sets `blank_before` on the next one."""
+    """Classify the non-blank lines of `raw`; a blank line sets `blank_before` on the next one.
+
+    Lines end where `str.splitlines` ends them: "\\n", "\\r\\n", a lone "\\r", a Unicode
+    line or paragraph separator, a form feed.
+    """
     lines: list[_Line] = []
-    pos = 0
+    append = lines.append
+    classify = rules.classify
     blank = False
-    for segment in raw.split("\n"):
+    pos = 0
+    for segment in raw.splitlines(keepends=True):
         stripped = segment.strip()
         if stripped:
-            start = pos + len(segment) - len(segment.lstrip())
-            kind, reason = rules.classify(stripped)
-            lines.append(_Line(start, start + len(stripped), stripped, kind, reason, blank))
+            start = pos + segment.find(stripped[0])
+            kind, reason = classify(stripped)
+            append(_Line(start, start + len(stripped), stripped, kind, reason, blank))
             blank = False
         else:
             blank = True
-        pos += len(segment) + 1
+        pos += len(segment)
     return lines
 
 
