@@ -18,7 +18,7 @@ from newsgraph.store import queries
 from newsgraph.store.db import open_store
 from newsgraph.store.export import KINDS, export
 from newsgraph.store.writer import store_analyses
-from store_support import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
+from tests.store_support import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
 
 
 @pytest.fixture(params=BACKENDS)

@@ -10,7 +10,16 @@ import pytest
 from newsgraph.store.db import open_store
 from newsgraph.store.identity import name_key
 from newsgraph.store.writer import Duplicate, Stored, Writer, store_analyses
-from store_support import BACKENDS, DOHA_1, DOHA_2, count, doha_analyses, dump, make_analysis, new_database
+from tests.store_support import (
+    BACKENDS,
+    DOHA_1,
+    DOHA_2,
+    count,
+    doha_analyses,
+    dump,
+    make_analysis,
+    new_database,
+)
 
 
 @pytest.fixture(params=BACKENDS)

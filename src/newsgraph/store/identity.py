@@ -24,8 +24,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -82,6 +83,15 @@ class EntityResolver:
         self.conn = conn
         self.next_id = next_id
         self._insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+        # Caches for this transaction. Entity rows are written at once; counts, aliases and
+        # roles are accumulated and written by `flush`, and lookups see them meanwhile.
+        self._names: dict[tuple[str, str], _Candidate | None] = {}
+        self._stored_aliases: dict[tuple[str, str], set[int]] = {}
+        self._new_aliases: dict[tuple[str, str], set[int]] = {}
+        self._counts: dict[int, list[int]] = {}
+        self._aliases: dict[tuple[int, str], list[Any]] = {}
+        self._roles: dict[tuple[int, str], int] = {}
+        self._this_article: set[tuple[int, str]] = set()
 
     def resolve(self, type_: str, name: str, aliases: Iterable[str] = ()) -> int:
         """Return the id of the stored entity this (type, name, aliases) refers to, creating it if new."""
@@ -96,7 +106,7 @@ class EntityResolver:
             match = self._by_words(type_, key)
             if match is not None:
                 if len(key.split()) > len(match.key.split()):
-                    self._rename(match.id, name, key)
+                    self._rename(match.id, name, key, match.key, type_)
                 return match.id
         for alias in aliases:
             alias_key = name_key(alias)
@@ -111,21 +121,28 @@ class EntityResolver:
         return self._create(type_, name, key)
 
     def _by_name(self, type_: str, key: str) -> _Candidate | None:
+        if (type_, key) in self._names:
+            return self._names[(type_, key)]
         row = self.conn.execute(
             select(entities.c.id, entities.c.name, entities.c.name_key).where(
                 entities.c.type == type_, entities.c.name_key == key
             )
         ).first()
-        return _Candidate(row.id, row.name, row.name_key) if row else None
+        found = _Candidate(row.id, row.name, row.name_key) if row else None
+        self._names[(type_, key)] = found
+        return found
 
     def _by_alias(self, type_: str, key: str) -> list[int]:
-        rows = self.conn.execute(
-            select(entity_aliases.c.entity_id)
-            .where(entity_aliases.c.type == type_, entity_aliases.c.alias_key == key)
-            .distinct()
-            .limit(2)
-        )
-        return [row[0] for row in rows]
+        stored = self._stored_aliases.get((type_, key))
+        if stored is None:
+            rows = self.conn.execute(
+                select(entity_aliases.c.entity_id)
+                .where(entity_aliases.c.type == type_, entity_aliases.c.alias_key == key)
+                .distinct()
+                .limit(2)
+            )
+            stored = self._stored_aliases[(type_, key)] = {row[0] for row in rows}
+        return sorted(stored | self._new_aliases.get((type_, key), set()))[:2]
 
     def _by_words(self, type_: str, key: str) -> _Candidate | None:
         words = key.split()
@@ -141,12 +158,14 @@ class EntityResolver:
                 matches.append(_Candidate(row.id, row.name, row.name_key))
         return matches[0] if len(matches) == 1 and len(rows) == 1 else None
 
-    def _rename(self, entity_id: int, name: str, key: str) -> None:
+    def _rename(self, entity_id: int, name: str, key: str, old_key: str, type_: str) -> None:
         self.conn.execute(
             update(entities)
             .where(entities.c.id == entity_id)
             .values(name=name, name_key=key, last_key=last_word(key))
         )
+        self._names[(type_, old_key)] = None
+        self._names[(type_, key)] = _Candidate(entity_id, name, key)
 
     def _create(self, type_: str, name: str, key: str) -> int:
         entity_id = self.next_id()
@@ -161,7 +180,12 @@ class EntityResolver:
                 mention_count=0,
             )
         )
+        self._names[(type_, key)] = _Candidate(entity_id, name, key)
         return entity_id
+
+    def start_article(self) -> None:
+        """Mark the start of a new article (aliases and roles count once per article)."""
+        self._this_article.clear()
 
     def record(
         self,
@@ -170,44 +194,79 @@ class EntityResolver:
         names: Iterable[str],
         roles: Iterable[str],
         mention_count: int,
+        *,
+        new_article: bool = True,
     ) -> None:
-        """Count one more article for the entity and add its names (as aliases) and roles."""
-        self.conn.execute(
-            update(entities)
-            .where(entities.c.id == entity_id)
-            .values(
-                article_count=entities.c.article_count + 1,
-                mention_count=entities.c.mention_count + mention_count,
-            )
-        )
+        """Count an article (if `new_article`) and mentions for the entity; add its names and roles.
+
+        Names become aliases (one count per article); written by `flush`, visible to lookups at once.
+        """
+        counts = self._counts.setdefault(entity_id, [0, 0])
+        counts[0] += int(new_article)
+        counts[1] += mention_count
         seen: dict[str, str] = {}
         for alias in names:
             alias_key = name_key(alias)
             if alias_key and alias_key not in seen:
                 seen[alias_key] = alias.strip()
-        if seen:
-            stmt = self._insert(entity_aliases).values(
-                [
-                    {"entity_id": entity_id, "alias_key": k, "alias": v, "type": type_, "count": 1}
-                    for k, v in seen.items()
-                ]
+        for alias_key, alias in seen.items():
+            if (entity_id, "alias:" + alias_key) in self._this_article:
+                continue
+            self._this_article.add((entity_id, "alias:" + alias_key))
+            pending = self._aliases.get((entity_id, alias_key))
+            if pending is None:
+                self._aliases[(entity_id, alias_key)] = [alias, type_, 1]
+                self._new_aliases.setdefault((type_, alias_key), set()).add(entity_id)
+            else:
+                pending[2] += 1
+        for role in {r.strip() for r in roles if r.strip()}:
+            if (entity_id, "role:" + role) in self._this_article:
+                continue
+            self._this_article.add((entity_id, "role:" + role))
+            self._roles[(entity_id, role)] = self._roles.get((entity_id, role), 0) + 1
+
+    def flush(self) -> None:
+        """Write the accumulated counts, aliases and roles (in a fixed order)."""
+        if self._counts:
+            stmt = (
+                update(entities)
+                .where(entities.c.id == bindparam("eid"))
+                .values(
+                    article_count=entities.c.article_count + bindparam("articles"),
+                    mention_count=entities.c.mention_count + bindparam("mentions"),
+                )
             )
             self.conn.execute(
-                stmt.on_conflict_do_update(
+                stmt,
+                [{"eid": k, "articles": a, "mentions": m} for k, (a, m) in sorted(self._counts.items())],
+            )
+        if self._aliases:
+            insert = self._insert(entity_aliases)
+            self.conn.execute(
+                insert.on_conflict_do_update(
                     index_elements=["entity_id", "alias_key"],
-                    set_={"count": entity_aliases.c.count + 1},
-                )
+                    set_={"count": entity_aliases.c.count + insert.excluded.count},
+                ),
+                [
+                    {"entity_id": eid, "alias_key": key, "alias": alias, "type": type_, "count": n}
+                    for (eid, key), (alias, type_, n) in sorted(self._aliases.items())
+                ],
             )
-        unique_roles = sorted({r.strip() for r in roles if r.strip()})
-        if unique_roles:
-            stmt = self._insert(entity_roles).values(
-                [{"entity_id": entity_id, "role": r, "count": 1} for r in unique_roles]
-            )
+        if self._roles:
+            insert = self._insert(entity_roles)
             self.conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["entity_id", "role"], set_={"count": entity_roles.c.count + 1}
-                )
+                insert.on_conflict_do_update(
+                    index_elements=["entity_id", "role"],
+                    set_={"count": entity_roles.c.count + insert.excluded.count},
+                ),
+                [
+                    {"entity_id": eid, "role": role, "count": n}
+                    for (eid, role), n in sorted(self._roles.items())
+                ],
             )
+        self._counts.clear()
+        self._aliases.clear()
+        self._roles.clear()
 
 
 def find_entities(conn: Connection, name: str, type_: str | None = None, limit: int = 50) -> list[int]:

@@ -179,6 +179,7 @@ class _Batch:
                 outcomes.append(Duplicate(existing, data["hash"]))
                 continue
             outcomes.append(self._store(data, raw))
+        self.resolver.flush()
         self._flush()
         if urls:
             unique = list({(u["article_id"], u["url"]): u for u in urls}.values())
@@ -206,23 +207,25 @@ class _Batch:
         day = published_day(published)
         signature = self.writer.hasher.signature(data["text"]) if self.writer.stories else None
         story_id = self._story_for(signature, data, article_id) if signature is not None else None
-        self.conn.execute(
-            s.articles.insert().values(
-                id=article_id,
-                hash=data["hash"],
-                doc_id=str(data.get("id") or data["hash"][:16])[:300],
-                source_id=source_id,
-                story_id=story_id,
-                url=data.get("url"),
-                title=data.get("title"),
-                published=published,
-                published_day=day,
-                language=data.get("language"),
-                authors=_json(data.get("authors")),
-                text=data["text"],
-                analysis=raw,
-            )
-        )
+        row = {
+            "id": article_id,
+            "hash": data["hash"],
+            "doc_id": str(data.get("id") or data["hash"][:16])[:300],
+            "source_id": source_id,
+            "story_id": story_id,
+            "url": data.get("url"),
+            "title": data.get("title"),
+            "published": published,
+            "published_day": day,
+            "language": data.get("language"),
+            "authors": _json(data.get("authors")),
+            "text": data["text"],
+            "analysis": raw,
+        }
+        if self.writer.stories:
+            self.conn.execute(s.articles.insert().values(**row))
+        else:  # nothing reads it back inside the batch: insert with the others
+            self.rows["articles"].append(row)
         if data.get("url"):
             self.rows["article_urls"].append({"article_id": article_id, "url": data["url"]})
         if signature is not None:
@@ -304,26 +307,21 @@ class _Batch:
         local: dict[str, int] = {}
         names: dict[str, str] = {}
         recorded: set[int] = set()
+        self.resolver.start_article()
         for entity in data.get("entities", []):
             entity_id = self.resolver.resolve(entity["type"], entity["name"], entity.get("aliases", []))
             local[entity["id"]] = entity_id
             names[entity["id"]] = entity["name"]
             mentions = entity.get("mentions", [])
-            if entity_id not in recorded:
-                recorded.add(entity_id)
-                self.resolver.record(
-                    entity_id,
-                    entity["type"],
-                    [entity["name"], *entity.get("aliases", [])],
-                    entity.get("roles", []),
-                    len(mentions),
-                )
-            else:
-                self.conn.execute(
-                    update(s.entities)
-                    .where(s.entities.c.id == entity_id)
-                    .values(mention_count=s.entities.c.mention_count + len(mentions))
-                )
+            self.resolver.record(
+                entity_id,
+                entity["type"],
+                [entity["name"], *entity.get("aliases", [])],
+                entity.get("roles", []),
+                len(mentions),
+                new_article=entity_id not in recorded,
+            )
+            recorded.add(entity_id)
         seq = 0
         for entity in data.get("entities", []):
             rows["article_entities"].append(
@@ -491,6 +489,7 @@ class _Batch:
     def _flush(self) -> None:
         """Insert the collected fact rows, parents before children."""
         order = (
+            s.articles,
             s.article_urls,
             s.article_entities,
             s.mentions,
