@@ -6,9 +6,10 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
+from fastapi import Path
 from fastapi.responses import Response
 
 from newsgraph.errors import InputError
@@ -16,6 +17,10 @@ from newsgraph.settings import Settings
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import Snippet
+
+MAX_ID = 2**62
+StoreId = Annotated[int, Path(ge=1, le=MAX_ID, description="a stored id")]
+"""A path id: positive and within 64-bit range, so odd values are a 422, never a database error."""
 
 
 def check_page(settings: Settings, limit: int) -> int:

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.api.common import check_page, check_query
+from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import PLOVER_TYPES, PloverType
 from newsgraph.store import queries
@@ -119,7 +119,7 @@ def articles_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, conn: ConnDep) -> HTMLResponse:
+def article_page(request: Request, article_id: StoreId, conn: ConnDep) -> HTMLResponse:
     record = queries.get_article(conn, article_id)
     analysis = record.analysis
     pages = data.entity_pages(conn, article_id)
@@ -166,7 +166,7 @@ def entities_page(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: int, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
+def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
     record = queries.get_entity(conn, entity_id)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
@@ -270,6 +270,6 @@ def stories_page(request: Request, conn: ConnDep, cursor: Cursor = None) -> HTML
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: int, conn: ConnDep) -> HTMLResponse:
+def story_page(request: Request, story_id: StoreId, conn: ConnDep) -> HTMLResponse:
     record = queries.get_story(conn, story_id)
     return render(request, "story.html", record=record, json_url=f"/api/stories/{story_id}")

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from newsgraph.api.common import JSONBytes, check_page, csv_response, page_json
+from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, page_json
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
 from newsgraph.errors import InputError
 from newsgraph.store import queries
@@ -55,7 +55,7 @@ def list_articles(
 
 
 @router.get("/{article_id}", summary="One article with its full Analysis")
-def get_article(article_id: int, conn: ConnDep) -> JSONBytes:
+def get_article(article_id: StoreId, conn: ConnDep) -> JSONBytes:
     """The article's metadata, every URL it was seen at, and its Analysis (newsgraph.analysis/1)."""
     record = queries.get_article(conn, article_id)
     return JSONBytes(

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from newsgraph.api.common import JSONBytes, check_page, check_query, csv_response, page_json
+from newsgraph.api.common import JSONBytes, StoreId, check_page, check_query, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.store import queries
 from newsgraph.store.paging import Page
@@ -46,7 +46,7 @@ def list_entities(
 
 
 @router.get("/{entity_id}", summary="One entity with everything about it")
-def get_entity(entity_id: int, conn: ConnDep, settings: SettingsDep) -> JSONBytes:
+def get_entity(entity_id: StoreId, conn: ConnDep, settings: SettingsDep) -> JSONBytes:
     """Aliases, roles, mentions over time, and the first page of its quotes, events and numbers."""
     record = queries.get_entity(conn, entity_id)
     size = min(20, settings.api_max_page)
@@ -66,7 +66,7 @@ def get_entity(entity_id: int, conn: ConnDep, settings: SettingsDep) -> JSONByte
 
 @router.get("/{entity_id}/quotes", summary="The entity's quotes, newest first")
 def entity_quotes(
-    entity_id: int, conn: ConnDep, settings: SettingsDep, limit: Limit = 20, cursor: Cursor = None
+    entity_id: StoreId, conn: ConnDep, settings: SettingsDep, limit: Limit = 20, cursor: Cursor = None
 ) -> Response:
     queries.get_entity(conn, entity_id)
     return page_json(queries.entity_quotes(conn, entity_id, limit=check_page(settings, limit), cursor=cursor))
@@ -74,7 +74,7 @@ def entity_quotes(
 
 @router.get("/{entity_id}/events", summary="Events the entity is an actor in")
 def entity_events(
-    entity_id: int,
+    entity_id: StoreId,
     conn: ConnDep,
     settings: SettingsDep,
     role: Literal["source", "target"] | None = None,
@@ -90,7 +90,7 @@ def entity_events(
 
 @router.get("/{entity_id}/quantities", summary="Numbers the entity claims")
 def entity_quantities(
-    entity_id: int, conn: ConnDep, settings: SettingsDep, limit: Limit = 20, cursor: Cursor = None
+    entity_id: StoreId, conn: ConnDep, settings: SettingsDep, limit: Limit = 20, cursor: Cursor = None
 ) -> Response:
     queries.get_entity(conn, entity_id)
     return page_json(
@@ -99,6 +99,6 @@ def entity_quantities(
 
 
 @router.get("/{entity_id}/timeline", summary="Mentions per day")
-def entity_timeline(entity_id: int, conn: ConnDep) -> JSONBytes:
+def entity_timeline(entity_id: StoreId, conn: ConnDep) -> JSONBytes:
     queries.get_entity(conn, entity_id)
     return JSONBytes({"ok": True, "items": to_jsonable(queries.entity_timeline(conn, entity_id))})

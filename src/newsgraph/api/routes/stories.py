@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from newsgraph.api.common import JSONBytes, check_page, csv_response, page_json
+from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.store import queries
 from newsgraph.store.queries import to_jsonable
@@ -30,7 +30,7 @@ def list_stories(
 
 
 @router.get("/{story_id}", summary="One story with its articles")
-def get_story(story_id: int, conn: ConnDep) -> JSONBytes:
+def get_story(story_id: StoreId, conn: ConnDep) -> JSONBytes:
     record = queries.get_story(conn, story_id)
     return JSONBytes(
         {"ok": True, "story": to_jsonable(record.summary), "articles": to_jsonable(record.articles)}
