@@ -127,17 +127,19 @@ class Places:
 
     # -- detection -----------------------------------------------------------------------------
 
-    def _source_spans(self, doc: Doc) -> list[tuple[int, int, str, str | None]]:
+    def _source_spans(self, doc: Doc, text: str) -> list[tuple[int, int, str, str | None]]:
         entities = get_entities(doc)
         spans: list[tuple[int, int, str, str | None]]
         if entities:
             spans = [(m.start, m.end, e.type, e.id) for e in entities for m in e.mentions if m.kind == "name"]
             # names the entities component left out (e.g. ORG names holding a toponym) still count
-            covered = [(s, e) for s, e, _, _ in spans]
+            covered = bytearray(len(text) + 1)
+            for s, e, _, _ in spans:
+                covered[s:e] = b"\x01" * (e - s)
             spans.extend(
                 (ent.start_char, ent.end_char, ent.label_, None)
                 for ent in doc.ents
-                if not any(s < ent.end_char and ent.start_char < e for s, e in covered)
+                if covered.find(1, ent.start_char, ent.end_char) == -1
             )
         else:
             spans = [(ent.start_char, ent.end_char, ent.label_, None) for ent in doc.ents]
@@ -174,7 +176,7 @@ class Places:
         g = self.gazetteer
         found: list[_Toponym] = []
         blocked: list[tuple[int, int]] = []  # every tagged name, so scans do not re-read them
-        for s0, e0, label, entity_id in self._source_spans(doc):
+        for s0, e0, label, entity_id in self._source_spans(doc, text):
             blocked.append((s0, e0))
             s, e = self._trim(text, s0, e0)
             if e <= s:
@@ -344,8 +346,12 @@ class Places:
         def free(a: int, b: int) -> bool:
             return taken.find(1, a, b) == -1
 
+        by_span = {(t.start, t.end): t for t in found}
+        blocked_set = set(blocked)
+
         def add(top: _Toponym) -> None:
             out.append(top)
+            by_span.setdefault((top.start, top.end), top)
             taken[top.start : top.end] = b"\x01" * (top.end - top.start)
 
         for m in _DATELINE.finditer(text):
@@ -381,7 +387,7 @@ class Places:
                     settled = True
                     break
                 matches = [x for x in g.lookup(text[cs:ce]) if _inside(x.entry, qual)]
-                existing = next((t for t in found + out if t.start == cs and t.end == ce), None)
+                existing = by_span.get((cs, ce))
                 if existing is not None and (matches or not existing.matches):
                     existing.qualifiers = qual
                     settled = True
@@ -390,9 +396,9 @@ class Places:
                     add(_Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
                     settled = True
                     break
-            if not settled and not any(t.start < m.end("a") and m.start("a") < t.end for t in found + out):
+            if not settled and free(m.start("a"), m.end("a")):
                 continue  # "Brazil, Germany": a list, not a town and its state
-            if free(qa, qb) and not any(x[0] <= qa and qb <= x[1] for x in blocked if x != (qa, qb)):
+            if free(qa, qb) and (tagged.find(1, qa, qb) == -1 or (qa, qb) in blocked_set):
                 add(_Toponym(qa, qb, text[qa:qb], "qualified", matches=[Match(q, "name") for q in qual]))
         for m in _PAREN_QUALIFIER.finditer(text):
             qual = g.qualifier(m.group("b"))
@@ -637,9 +643,12 @@ def _focus(toponyms: list[_Toponym]) -> GeoEntry | None:
 def _without_overlaps(toponyms: list[_Toponym]) -> list[_Toponym]:
     rank = {"entity": 0, "facility": 0, "demonym": 1, "qualified": 1, "dateline": 1, "embedded": 2, "scan": 3}
     chosen: list[_Toponym] = []
+    end = max((t.end for t in toponyms), default=0)
+    used = bytearray(end + 1)
     for t in sorted(toponyms, key=lambda t: (rank.get(t.source, 4), -(t.end - t.start), t.start)):
-        if not any(c.start < t.end and t.start < c.end for c in chosen):
+        if used.find(1, t.start, t.end) == -1:
             chosen.append(t)
+            used[t.start : t.end] = b"\x01" * (t.end - t.start)
     chosen.sort(key=lambda t: t.start)
     return chosen
 

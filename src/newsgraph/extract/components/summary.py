@@ -8,9 +8,9 @@ Analysis's `sentences`, sorted by position.
 Each sentence is scored by its position (news puts the essentials first), its centrality (how
 many of its content words the rest of the article repeats, a TF-IDF-like overlap), the named
 entities it mentions and whether it carries an attributed quote. Page furniture and promotion
-(links, share prompts, credits, teasers; patterns in `lexicons/summary_junk.json`), verbless lines
-and fragments are never picked, and a sentence that repeats one already picked is skipped.
-Everything is computed from arrays of the parse in one pass, so it costs little.
+(links, share prompts, credits, teasers; patterns in `lexicons/summary_junk.json`), lines without
+a finite verb (headlines, captions) and fragments are never picked, and a sentence that repeats
+one already picked is skipped. Everything is computed from arrays of the parse in one pass.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, POS
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,7 +31,7 @@ from newsgraph.extract.lexicons import load_json
 LOGGER = logging.getLogger(__name__)
 
 _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
-_VERB_POS = ("VERB", "AUX")
+_FINITE_TAGS = ("VBD", "VBP", "VBZ", "MD")  # a sentence, not a caption or a headline
 
 
 class Summary:
@@ -81,17 +81,17 @@ class Summary:
         sents = list(doc.sents)
         n = len(sents)
         starts = [s.start for s in sents]
-        arr = doc.to_array([LEMMA, POS, IS_ALPHA, IS_STOP])
+        arr = doc.to_array([LEMMA, POS, IS_ALPHA, IS_STOP, TAG])
         pos_ids = arr[:, 1]
         vocab = doc.vocab.strings
         content_pos = np.array([vocab[p] for p in _CONTENT_POS], dtype=arr.dtype)
-        verb_pos = np.array([vocab[p] for p in _VERB_POS], dtype=arr.dtype)
+        finite_tags = np.array([vocab[t] for t in _FINITE_TAGS], dtype=arr.dtype)
         alpha = arr[:, 2] == 1
         content = alpha & (arr[:, 3] == 0) & np.isin(pos_ids, content_pos)
         sent_of = np.searchsorted(np.array(starts), np.arange(len(doc)), side="right") - 1
 
         words = np.bincount(sent_of[alpha], minlength=n)
-        has_verb = np.bincount(sent_of[np.isin(pos_ids, verb_pos)], minlength=n) > 0
+        has_verb = np.bincount(sent_of[np.isin(arr[:, 4], finite_tags)], minlength=n) > 0
         lemma_sets: list[set[int]] = [set() for _ in range(n)]
         for i, lemma in zip(sent_of[content].tolist(), arr[content, 0].tolist(), strict=True):
             lemma_sets[i].add(lemma)
@@ -164,7 +164,7 @@ def _overlap(a: set[int], b: set[int]) -> float:
 @Language.factory(
     "newsgraph_summary",
     assigns=["doc._.newsgraph_summary"],
-    requires=["token.lemma", "token.pos", "token.is_sent_start"],
+    requires=["token.lemma", "token.pos", "token.tag", "token.is_sent_start"],
     default_config={"max_sentences": 5, "min_sentences": 3, "position_weight": 0.5},
 )
 def make_summary(
