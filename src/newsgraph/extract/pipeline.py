@@ -120,7 +120,7 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
             f"{raw.origin}: article has {len(raw.text):,} characters, over the limit of "
             f"{settings.max_chars:,} (NEWSGRAPH_MAX_CHARS)"
         )
-    if settings.clean and not raw.is_extracted:
+    if settings.clean:  # HTML bodies too: extractors leave "Related: …" and share prompts behind
         cleaned = clean_text(raw.text)
     else:
         cleaned = Cleaned(text=raw.text.strip())
