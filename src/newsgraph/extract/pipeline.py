@@ -97,6 +97,14 @@ def normalize_published(value: str | None) -> str | None:
     return parsed.isoformat()
 
 
+def clean_article(raw: RawArticle, settings: Settings) -> Cleaned:
+    """Return the article body to analyze: cleaned unless `settings.clean` is off.
+
+    HTML bodies are cleaned too: extractors leave "Related: …" lines and share prompts behind.
+    """
+    return clean_text(raw.text) if settings.clean else Cleaned(text=raw.text.strip())
+
+
 class Prepared:
     """An article ready for the pipeline: its raw record, its cleaned body and its Doc."""
 
@@ -120,10 +128,7 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
             f"{raw.origin}: article has {len(raw.text):,} characters, over the limit of "
             f"{settings.max_chars:,} (NEWSGRAPH_MAX_CHARS)"
         )
-    if settings.clean:  # HTML bodies too: extractors leave "Related: …" and share prompts behind
-        cleaned = clean_text(raw.text)
-    else:
-        cleaned = Cleaned(text=raw.text.strip())
+    cleaned = clean_article(raw, settings)
     if not cleaned.text.strip():
         raise EmptyArticle(f"{raw.origin}: no article text left after cleaning")
     published = normalize_published(raw.published)

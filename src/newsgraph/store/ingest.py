@@ -93,12 +93,12 @@ def predicted_hash(raw: RawArticle, settings: Settings) -> str | None:
     Mirrors `extract.pipeline.prepare`: the hash is that of the cleaned text. Used only to skip
     work: a wrong prediction costs a re-analysis (the writer still deduplicates), never a loss.
     """
-    from newsgraph.clean import clean_text
+    from newsgraph.extract.pipeline import clean_article
     from newsgraph.extract.pipeline import content_hash
 
     if len(raw.text) > settings.max_chars:
         return None
-    text = clean_text(raw.text).text if settings.clean and not raw.is_extracted else raw.text.strip()
+    text = clean_article(raw, settings).text
     return content_hash(text) if text.strip() else None
 
 
