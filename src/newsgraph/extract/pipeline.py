@@ -141,9 +141,11 @@ def build_analysis(prepared: Prepared) -> Analysis:
     """Assemble the Analysis of a processed Doc."""
     doc, raw, cleaned = prepared.doc, prepared.raw, prepared.cleaned
     digest = content_hash(doc.text)
-    sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents] if doc.has_annotation(
-        "SENT_START"
-    ) else [Sentence(start=0, end=len(doc.text))]
+    sentences = (
+        [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
+        if doc.has_annotation("SENT_START")
+        else [Sentence(start=0, end=len(doc.text))]
+    )
     return Analysis(
         id=raw.id or digest[:16],
         hash=digest,

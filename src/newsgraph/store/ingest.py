@@ -93,8 +93,7 @@ def predicted_hash(raw: RawArticle, settings: Settings) -> str | None:
     Mirrors `extract.pipeline.prepare`: the hash is that of the cleaned text. Used only to skip
     work: a wrong prediction costs a re-analysis (the writer still deduplicates), never a loss.
     """
-    from newsgraph.extract.pipeline import clean_article
-    from newsgraph.extract.pipeline import content_hash
+    from newsgraph.extract.pipeline import clean_article, content_hash
 
     if len(raw.text) > settings.max_chars:
         return None
