@@ -20,6 +20,7 @@ however an ingest is interrupted and resumed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -39,6 +40,7 @@ _POSSESSIVE = re.compile(r"'s?$")
 PERSON_MATCH_TYPES = frozenset({"PERSON"})
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Return the normalized form of a name used to compare names across articles.
 
