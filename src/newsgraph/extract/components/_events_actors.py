@@ -40,6 +40,7 @@ _LABEL_TYPES: dict[str, EntityType] = {
 }
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_IMPERSONAL = frozenset({"it", "its", "this", "that"})
 
 
 @dataclass(slots=True)
@@ -177,6 +178,22 @@ class ActorFinder:
                             return p, None
         return None
 
+    def _actor_like(self, tok: Token) -> bool:
+        """Whether a common noun can head an actor phrase (people, bodies, weapons, or counts of them)."""
+        low = tok.lemma_.lower()
+        if tok.ent_type_ in _LABEL_TYPES or entity_at_token(tok.doc, tok.i) is not None:
+            return True
+        if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
+            return True
+        if low in self.lex.weapon_nouns or tok.lower_ in self.lex.number_words or tok.like_num:
+            return True
+        return any(
+            (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES))
+            or (c.dep_ in ("amod", "compound", "poss") and c.lower_ in self.lex.demonyms)
+            or (c.dep_ == "poss" and c.pos_ == "PROPN")
+            for c in tok.children
+        )
+
     def is_actor(self, tok: Token) -> bool:
         """Whether a noun can be an actor: a name, an entity, a generic actor noun or a stand-in for one."""
         if (
@@ -189,6 +206,18 @@ class ActorFinder:
         if low in self.lex.non_actor_heads:
             return False
         return low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns
+
+    def _agrees(self, pron: str, tok: Token) -> bool:
+        """Whether a pronoun can refer to a noun (person, number)."""
+        person = tok.ent_type_ == "PERSON"
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if pron in ("it", "its"):
+            return not person and not plural
+        if pron in ("he", "she", "his", "her", "him"):
+            return not plural and tok.ent_type_ not in ("GPE", "ORG", "NORP", "LOC")
+        if pron in ("they", "their", "them"):
+            return not person or plural
+        return True
 
     def antecedent(self, pron: Token) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
@@ -214,6 +243,7 @@ class ActorFinder:
                     and c.pos_ in ("NOUN", "PROPN")
                     and c.i < pron.i
                     and self.is_actor(c)
+                    and self._agrees(low, c)
                 ):
                     return c
             if tok.head.i == tok.i:
@@ -224,7 +254,12 @@ class ActorFinder:
         if sent.start > 0:
             prev = pron.doc[sent.start - 1].sent
             for c in prev.root.children:
-                if c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") and self.is_actor(c):
+                if (
+                    c.dep_ in _SUBJ
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and self.is_actor(c)
+                    and self._agrees(low, c)
+                ):
                     return c
         return None
 
@@ -250,14 +285,14 @@ class ActorFinder:
         if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             known = entity_at_token(doc, h.i)
             if known is not None:
-                return [Actor(h.i, h.i, h.i + 1, h.text, known.id)]
+                return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
-                if h.lower_ in _RELATIVE or h.lower_ not in self.lex.pronouns:
-                    return []
+                if h.lower_ in _RELATIVE or h.lower_ not in self.lex.pronouns or h.lower_ in _IMPERSONAL:
+                    return []  # an unresolved "it" is rarely an actor
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]
             return self.resolve(doc, ante, group_cache) if depth == 0 else []
-        if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.non_actor_heads:
+        if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []
         stand = self._stand_in(h)
         if stand is not None:

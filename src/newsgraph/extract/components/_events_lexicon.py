@@ -80,12 +80,18 @@ class Lexicon:
     delegate_preps: frozenset[str]
     pronouns: dict[str, str]
     non_actor_heads: frozenset[str]
+    weapon_nouns: frozenset[str]
     hazard_nouns: frozenset[str]
     violence_cues: frozenset[str]
     harm_lemmas: frozenset[str]
     sports_words: frozenset[str]
     sports_min_hits: int
     sports_sensitive: frozenset[str]
+    verbal_context: frozenset[str]
+    verbal_attack_lemmas: frozenset[str]
+    metaphor_conflict_lemmas: frozenset[str]
+    campaign_context: frozenset[str]
+    protest_cues: frozenset[str]
     number_words: dict[str, float]
     number_scales: dict[str, float]
     dead_lemmas: frozenset[str]
@@ -179,12 +185,18 @@ def load_lexicon() -> Lexicon:
         delegate_preps=_fs(act["delegate_preps"]),
         pronouns={k.lower(): v for k, v in act["pronouns"].items()},
         non_actor_heads=_fs(act["non_actor_heads"]),
+        weapon_nouns=_fs(act["weapon_nouns"]),
         hazard_nouns=_fs(act["hazard_nouns"]),
         violence_cues=_fs(act["violence_cues"]),
         harm_lemmas=_fs(act["harm_lemmas"]),
         sports_words=_fs(act["sports_words"]),
         sports_min_hits=int(act["sports_min_hits"]),
         sports_sensitive=frozenset(act["sports_sensitive_types"]),
+        verbal_context=_fs(act["verbal_context"]),
+        verbal_attack_lemmas=_fs(act["verbal_attack_lemmas"]),
+        metaphor_conflict_lemmas=_fs(act["metaphor_conflict_lemmas"]),
+        campaign_context=_fs(act["campaign_context"]),
+        protest_cues=_fs(act["protest_cues"]),
         number_words={k.lower(): float(v) for k, v in act["number_words"].items()},
         number_scales={k.lower(): float(v) for k, v in act["number_scales"].items()},
         dead_lemmas=_fs(act["dead_lemmas"]),

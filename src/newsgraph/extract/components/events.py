@@ -320,6 +320,8 @@ class EventCoder:
         lemma = self.lemma(tok)
         if tok.dep_ in ("amod", "compound", "nmod"):
             return None
+        if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
+            return None  # "pledged delegates": a participle used as an adjective
         prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
         preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
@@ -369,16 +371,25 @@ class EventCoder:
         return None
 
     def _absorbing_ok(self, tok: Token, spec: dict[str, object], preps: list[str]) -> bool:
+        """Whether an absorbing verb has what makes it an event ("asked X to …", "called for …")."""
         need = spec.get("needs")
         prep_req = spec.get("prep")
-        if isinstance(prep_req, list) and not set(prep_req) & set(preps) and need is None:
-            return False
-        has_xcomp = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        prep_ok = isinstance(prep_req, list) and bool(set(prep_req) & set(preps))
+        has_xcomp = any(
+            c.dep_ == "xcomp"
+            or (
+                c.dep_ == "ccomp"
+                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            )
+            for c in tok.children
+        )
         has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        if need is None:
+            return prep_ok or not isinstance(prep_req, list)
         if need == "xcomp":
-            return has_xcomp
+            return has_xcomp or prep_ok
         if need == "xcomp_or_object":
-            return has_xcomp or has_obj or (isinstance(prep_req, list) and bool(set(prep_req) & set(preps)))
+            return has_xcomp or has_obj or prep_ok
         if need == "prep_from":
             return "from" in preps
         return need != "frame"
@@ -756,12 +767,21 @@ class EventCoder:
         if cand.noun and cand.light is None:
             intended = possible = False
             negated = any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        if src_tok is not None and src_tok.lemma_.lower() in self.lex.hazard_nouns:
+            return None  # "the storm forced the evacuation …": a hazard is no actor
         sources = self.actors.resolve(doc, src_tok, group_cache)
         exclude = {a.head for a in sources}
         targets = self.actors.resolve(doc, tgt_tok, group_cache) if tgt_tok is not None else []
-        targets = [t for t in targets if t.head not in exclude or type_ in self.lex.reciprocal_types]
+        src_keys = {a.entity or a.text.lower() for a in sources}
+        targets = [
+            t
+            for t in targets
+            if (t.head not in exclude and (t.entity or t.text.lower()) not in src_keys)
+            or type_ in self.lex.reciprocal_types
+        ]
         if (
             reporter is not None
+            and (src_tok is None or src_tok.pos_ == "PRON")
             and not self._is_passive(anchor)
             and (not sources or all(doc[a.head].pos_ == "PRON" for a in sources))
         ):
@@ -814,6 +834,8 @@ class EventCoder:
             confidence -= 0.3
         elif cand.noun and cand.light is None:
             confidence -= 0.1 * max(0, self._prep_depth(tok) - 1)
+        if self._headline(tok.sent):
+            confidence -= 0.25
         start, end = self._trigger_span(tok, cand.light)
         return _Draft(
             type=type_,
@@ -848,6 +870,14 @@ class EventCoder:
                 return False
             cur = cur.head
         return False
+
+    def _headline(self, sent: Span) -> bool:
+        """Whether a sentence is written in title case or capitals (a headline the parser handles badly)."""
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) < 4:
+            return False
+        upper = sum(1 for t in words if t.text[0].isupper())
+        return upper >= 0.8 * len(words)
 
     def _background(self, verb: Token) -> bool:
         """Whether a clause is a subordinate background clause ("after X alleged …", "as troops left")."""
@@ -909,6 +939,8 @@ class EventCoder:
         tok = cand.tok
         type_ = cand.sense.type or ""
         agent = self._agent(tok)
+        if agent is None and tok.lower_ in ("committed", "prepared", "ready", "willing"):
+            agent = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         head = tok.head
         if (
             type_ in _VERBAL_TYPES
@@ -1191,8 +1223,12 @@ class EventCoder:
                 info = (bool(hazards), len(sports_hits) >= self.lex.sports_min_hits, hazards)
                 cache[d.sent] = info
             has_hazard, is_sports, hazard_idx = info
+            if any(doc[a.head].lemma_.lower() in self.lex.hazard_nouns for a in d.sources):
+                continue  # "the storm forced the evacuation …": a hazard is no actor
             if has_hazard:  # the trigger's own object ("exchanged fire") is no hazard
                 has_hazard = bool(hazard_idx - {c.i for c in d.tok.children if c.dep_ in ("dobj", "obj")})
+            if d.type in ("ASSAULT", "PROTEST") and not self._keep_in_context(d, sents[d.sent]):
+                continue
             if has_hazard or is_sports:
                 sent = sents[d.sent]
                 trig_lemma = self.lemma(d.tok)
@@ -1205,10 +1241,7 @@ class EventCoder:
                 if (
                     has_hazard
                     and not cues
-                    and (
-                        trig_lemma in self.lex.harm_lemmas
-                        or d.type in ("ASSAULT", "COERCE", "AID", "RETREAT")
-                    )
+                    and (trig_lemma in self.lex.harm_lemmas or d.type in ("ASSAULT", "COERCE"))
                 ):
                     continue
                 if (
@@ -1232,6 +1265,26 @@ class EventCoder:
                     continue
             out.append(d)
         return out
+
+    def _keep_in_context(self, d: _Draft, sent: Span) -> bool:
+        """Re-type or drop conflict words used about politics ("Clinton's attacks", "campaign rallies")."""
+        lex = self.lex
+        trig = self.lemma(d.tok)
+        words = {t.lemma_.lower() for t in sent if t.i != d.tok.i} | {
+            t.lower_ for t in sent if t.i != d.tok.i
+        }
+        if d.type == "ASSAULT":
+            if words & lex.violence_cues or d.dead is not None:
+                return True
+            if trig in lex.verbal_attack_lemmas and words & lex.verbal_context:
+                d.type, d.mode, d.cameo = "ACCUSE", None, "11"
+                return True
+            return not (
+                trig in lex.metaphor_conflict_lemmas and words & (lex.verbal_context | lex.campaign_context)
+            )
+        if trig in ("rally", "march") and words & lex.campaign_context:
+            return bool(words & lex.protest_cues)
+        return True
 
     def _merge(self, drafts: list[_Draft]) -> list[_Draft]:
         """Fold an event into a same-type event of the same sentence whose clause it elaborates."""
