@@ -194,3 +194,44 @@ def test_batch_cli_batch_then_load(runner: CliRunner, corpus: Path, tmp_path: Pa
     result = runner.invoke(app, ["batch", str(corpus), "--out", str(out), "--engine", "spark"])
     assert result.exit_code != 0
     assert "--engine" in result.output
+
+
+def _warc(path: Path) -> None:
+    """Write a gzipped WARC with two HTML article responses and an image."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = (
+        "<p>Farmers in the Punjab region blocked highways for a third day on Friday, demanding "
+        "guaranteed prices for wheat, the farmers' union said in a statement to reporters.</p>"
+    ) * 3
+    pages = {
+        "https://example.org/farmers": f"<html><head><title>Farmers</title></head><body><article>{body}"
+        "</article></body></html>",
+        "https://example.org/logo.png": "PNG",
+    }
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, page in pages.items():
+            data = page.encode()
+            ctype = "image/png" if url.endswith(".png") else "text/html; charset=utf-8"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(data), length=len(data), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+def test_batch_local_reads_warc_through_a_uri(tmp_path: Path, settings: Settings) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    _warc(crawl / "part-0001.warc.gz")
+    out = tmp_path / "out"
+    summary = run_local([f"file://{crawl}"], f"file://{out}", settings)
+    assert summary.analyzed == 1
+    (row,) = read_table(out, "analyses")
+    assert row["url"] == "https://example.org/farmers"
+    assert str(row["origin"]).startswith(f"file://{crawl}/part-0001.warc.gz")
+    assert "Punjab" in orjson.loads(str(row["analysis"]))["text"]

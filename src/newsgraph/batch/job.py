@@ -55,10 +55,6 @@ from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 
 LOGGER = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-WARC_SUFFIXES = {".warc", ".warc.gz", ".arc.gz"}
 SUMMARY_FILE = "_summary.json"
 DEFAULT_ROWS_PER_PART = 5000
 """Articles per output part: one Parquet file per table (per month when partitioned)."""
@@ -109,13 +105,14 @@ def is_uri(value: str) -> bool:
 
 
 def _readable(name: str) -> bool:
-    lower = name.lower()
-    if Path(lower).name.startswith((".", "_")):
+    """Return True for the file kinds `read_path` reads in a directory (text, JSONL, HTML, WARC)."""
+    from newsgraph.sources.read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+    from newsgraph.sources.warc import is_warc
+
+    path = Path(name)
+    if path.name.startswith((".", "_")):
         return False
-    if any(lower.endswith(s) for s in WARC_SUFFIXES):
-        return True
-    suffix = Path(lower).suffix
-    return suffix in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or suffix == ""
+    return path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_warc(path)
 
 
 def _has_glob(value: str) -> bool:
