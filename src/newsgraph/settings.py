@@ -6,6 +6,8 @@ passed down; nothing else reads the environment.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -36,6 +38,18 @@ class Settings(BaseSettings):
         default=1_000_000, ge=1000, description="Articles longer than this are rejected with a reason."
     )
     clean: bool = Field(default=True, description="Remove boilerplate from plain text before analysis.")
+    article_seconds: float = Field(
+        default=60.0,
+        ge=0,
+        description="Per-article time limit for cleaning and analysis; an article that runs past it is "
+        "rejected with the reason 'timed out after N s' and the batch goes on (0: no limit).",
+    )
+    non_english: Literal["reject", "mark", "off"] = Field(
+        default="reject",
+        description="What to do with an article detected as not English: `reject` it with the reason "
+        "'not English (detected: xx)', `mark` it (analyze it anyway, `language` set to the code), "
+        "or `off` (no detection; `language` stays 'en').",
+    )
     api_token: str | None = Field(
         default=None, description="Bearer token that enables the API's write endpoint (POST /api/articles)."
     )

@@ -87,7 +87,8 @@ def predict(
     """Analyze each gold record's text (or `task.source` of it) and yield its prediction line."""
     from newsgraph.extract.pipeline import analyze_stream
 
-    changes: dict[str, Any] = {"clean": task.clean}
+    # every gold record is scored, whatever its language: detection marks, never rejects, here
+    changes: dict[str, Any] = {"clean": task.clean, "non_english": "mark"}
     if task.components is not None:
         changes["components"] = task.components
     settings = settings.model_copy(update=changes)

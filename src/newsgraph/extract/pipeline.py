@@ -36,6 +36,7 @@ from newsgraph.extract.extensions import (
 from newsgraph.models import Analysis, Sentence
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected
+from newsgraph.watchdog import ArticleTimeout, time_limit
 
 LOGGER = logging.getLogger(__name__)
 
@@ -108,20 +109,24 @@ def clean_article(raw: RawArticle, settings: Settings) -> Cleaned:
 class Prepared:
     """An article ready for the pipeline: its raw record, its cleaned body and its Doc."""
 
-    __slots__ = ("cleaned", "doc", "published", "raw")
+    __slots__ = ("cleaned", "doc", "language", "published", "raw")
 
-    def __init__(self, raw: RawArticle, cleaned: Cleaned, doc: Doc, published: str | None) -> None:
+    def __init__(
+        self, raw: RawArticle, cleaned: Cleaned, doc: Doc, published: str | None, language: str | None = "en"
+    ) -> None:
         self.raw = raw
         self.cleaned = cleaned
         self.doc = doc
         self.published = published
+        self.language = language
 
 
 def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
     """Clean a raw article and make its (unprocessed) Doc.
 
     Raises:
-        InputError: the article is too long, or nothing is left after cleaning.
+        InputError: the article is too long, nothing is left after cleaning, or it is not English
+            (`settings.non_english` is "reject").
     """
     if len(raw.text) > settings.max_chars:
         raise InputError(
@@ -131,10 +136,17 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
     cleaned = clean_article(raw, settings)
     if not cleaned.text.strip():
         raise EmptyArticle(f"{raw.origin}: no article text left after cleaning")
+    language: str | None = "en"
+    if settings.non_english != "off":
+        from newsgraph.language import detect_language
+
+        language = detect_language(cleaned.text).code
+        if language not in (None, "en") and settings.non_english == "reject":
+            raise InputError(f"{raw.origin}: not English (detected: {language})")
     published = normalize_published(raw.published)
     doc = nlp.make_doc(cleaned.text)
     set_published(doc, published)
-    return Prepared(raw, cleaned, doc, published)
+    return Prepared(raw, cleaned, doc, published, language)
 
 
 def build_analysis(prepared: Prepared) -> Analysis:
@@ -153,6 +165,7 @@ def build_analysis(prepared: Prepared) -> Analysis:
         source=raw.source,
         title=raw.title,
         published=prepared.published,
+        language=prepared.language,
         authors=raw.authors or cleaned.authors,
         dateline=cleaned.dateline,
         text=doc.text,
@@ -176,7 +189,10 @@ def analyze_stream(
 ) -> Iterator[Analysis | Rejected]:
     """Analyze articles in order, batched through `nlp.pipe`; bad ones come out as Rejected.
 
-    The output has one item per input item, in input order.
+    The output has one item per input item, in input order. Each article's cleaning, and each
+    batch's analysis, runs under the `settings.article_seconds` watchdog; a batch that runs past
+    it is analyzed again one article at a time, each under its own limit, so only the runaway
+    article is rejected ("timed out after N s").
     """
     settings = settings or Settings()
     nlp = nlp or get_nlp(settings)
@@ -186,14 +202,19 @@ def analyze_stream(
             batch.append(item)
         else:
             try:
-                batch.append(prepare(item, nlp, settings))
+                with time_limit(settings.article_seconds):
+                    prepared = prepare(item, nlp, settings)
+                batch.append(prepared)
             except InputError as exc:
                 batch.append(Rejected(item.origin, _reason(exc, item.origin), id=item.id))
+            except ArticleTimeout as exc:
+                LOGGER.warning("%s: cleaning %s", item.origin, exc.reason)
+                batch.append(Rejected(item.origin, exc.reason, id=item.id))
         if len(batch) >= settings.batch_size:
-            yield from _run_batch(batch, nlp)
+            yield from _run_batch(batch, nlp, settings.article_seconds)
             batch = []
     if batch:
-        yield from _run_batch(batch, nlp)
+        yield from _run_batch(batch, nlp, settings.article_seconds)
 
 
 def _reason(exc: InputError, origin: str) -> str:
@@ -201,10 +222,16 @@ def _reason(exc: InputError, origin: str) -> str:
     return exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
 
 
-def _run_batch(batch: list[Prepared | Rejected], nlp: Language) -> Iterator[Analysis | Rejected]:
+def _run_batch(
+    batch: list[Prepared | Rejected], nlp: Language, seconds: float
+) -> Iterator[Analysis | Rejected]:
     prepared = [p for p in batch if isinstance(p, Prepared)]
     try:
-        done = list(nlp.pipe(p.doc for p in prepared))
+        with time_limit(seconds):
+            done = list(nlp.pipe(p.doc for p in prepared))
+    except ArticleTimeout:
+        LOGGER.warning("batch timed out; retrying its %d articles one by one", len(prepared))
+        done = []
     except Exception:
         LOGGER.warning("batch failed; retrying its %d articles one by one", len(prepared), exc_info=True)
         done = []
@@ -215,14 +242,18 @@ def _run_batch(batch: list[Prepared | Rejected], nlp: Language) -> Iterator[Anal
             results[id(p)] = build_analysis(p)
     else:
         for p in prepared:
-            results[id(p)] = _run_one(p, nlp)
+            results[id(p)] = _run_one(p, nlp, seconds)
     for item in batch:
         yield item if isinstance(item, Rejected) else results[id(item)]
 
 
-def _run_one(p: Prepared, nlp: Language) -> Analysis | Rejected:
+def _run_one(p: Prepared, nlp: Language, seconds: float = 0) -> Analysis | Rejected:
     try:
-        doc = nlp(p.doc)
+        with time_limit(seconds):
+            doc = nlp(p.doc)
+    except ArticleTimeout as exc:
+        LOGGER.warning("%s: analysis %s", p.raw.origin, exc.reason)
+        return Rejected(p.raw.origin, exc.reason, id=p.raw.id)
     except Exception as exc:  # one bad article never ends a batch
         LOGGER.warning("%s: extraction failed", p.raw.origin, exc_info=True)
         return Rejected(p.raw.origin, f"extraction failed: {type(exc).__name__}: {exc}", id=p.raw.id)
