@@ -122,6 +122,26 @@ def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     assert len([p for p in analysis.places if p.country == "US" and p.feature == "country"]) == 1
 
 
+def test_places_possessive_splits_town_from_building(analyze_text: Analyze) -> None:
+    text = "Students at Istanbul's Yeditepe University protested on Monday, police in Turkey said."
+    analysis = analyze_text(text, clean=False)
+    istanbul = _place_of(analysis, "Istanbul")
+    assert istanbul.country == "TR" and istanbul.feature == "city"
+    university = _place_of(analysis, "Yeditepe University")
+    assert university.feature == "facility" and university.resolved_by == "inner"
+    assert _near(university, istanbul.lat or 0.0, istanbul.lon or 0.0, km=1.0)
+
+
+def test_places_work_from_doc_ents_without_entities(nlp: Language) -> None:
+    doc = nlp("Officials in Ankara, Turkey, said the delegation would fly on to Kabul and then to Doha.")
+    doc._.newsgraph_entities = []  # as if the entities component had not run
+    nlp.get_pipe("newsgraph_places")(doc)
+    by_name = {p.name: p for p in get_places(doc)}
+    assert by_name["Kabul"].country == "AF" and by_name["Doha"].country == "QA"
+    assert by_name["Ankara"].resolved_by == "qualifier"
+    assert all(p.entity is None for p in get_places(doc))
+
+
 def test_places_pathological_input_stays_fast(nlp: Language) -> None:
     places = nlp.get_pipe("newsgraph_places")
     text = "NEW YORK, N.Y., Paris, Texas, The Boston Globe of London " * 4000

@@ -70,6 +70,9 @@ _DATELINE = re.compile(
 _WORD = re.compile(r"[\w'’.&-]+")
 _EXACT = frozenset({"name", "qualifier", "demonym"})
 _NEXT_QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+_STATE_IN_NAME = re.compile(r"\S \b(?:State|Province)$")
+_CAPITALIZED_NEXT = re.compile(r" [A-Z]")
+_POSSESSIVE = re.compile(r"^([A-Z][^'’]*?)['’]s (?=[A-Z])")
 _OF_IN_AT = frozenset({"of", "in", "at"})
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
@@ -184,6 +187,9 @@ class Places:
             surface = text[s:e]
             if not surface[:1].isupper():
                 continue
+            if _STATE_IN_NAME.search(surface) and _CAPITALIZED_NEXT.match(text, e):
+                e -= len(surface) - surface.rindex(" ")  # "Maryland State" of "Maryland State Police"
+                surface = text[s:e]
             words = surface.split()
             head = words[-1]
             if label == "NORP":
@@ -200,9 +206,18 @@ class Places:
                     and (label in _PLACE_LABELS or self._holds_toponym(text, s, e))
                 )
             )
+            owner = _POSSESSIVE.match(surface)
+            owner_top = None
+            if is_facility and owner and g.lookup(owner.group(1)):  # "Istanbul's Yeditepe University"
+                owner_top = _Toponym(
+                    s, s + owner.end(1), owner.group(1), "entity", matches=g.lookup(owner.group(1))
+                )
+                found.append(owner_top)
+                s += owner.end()
+                surface = text[s:e]
             if is_facility and label != "PERSON":
                 top = _Toponym(s, e, surface, "facility", entity_id if label in _PLACE_LABELS else None)
-                top.inner = self._embedded(text, s, e)
+                top.inner = self._embedded(text, s, e) or owner_top
                 found.append(top)
                 continue
             if label in _PLACE_LABELS:
@@ -226,7 +241,16 @@ class Places:
         found = _without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        return _without_overlaps(found)
+        found = _without_overlaps(found)
+        for before, t, after in zip([None, *found[:-1]], found, [*found[1:], None], strict=True):
+            if t.source != "facility" or t.inner is not None:
+                continue
+            # the town a building stands in: "Istanbul's Yeditepe University", "… Center in Shelby"
+            if before is not None and text[before.end : t.start] in ("'s ", "’s "):
+                t.inner = before
+            elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
+                t.inner = after
+        return found
 
     def _extend(self, text: str, t: _Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
@@ -236,14 +260,16 @@ class Places:
             return
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, t.end, after.end())]
         for n in range(len(words), 0, -1):
-            end = words[n - 1][1]
+            end = self._trim(text, t.start, words[n - 1][1])[1]
             piece = text[t.start : end]
             last = text[words[n - 1][0] : end]
-            matches = [m for m in g.lookup(piece) if m.how != "alternate"]
+            matches = [m for m in g.lookup(piece, suffixes=False) if m.how != "alternate"]
             if matches:
                 t.end, t.text, t.matches, t.entry = end, piece, matches, None
                 return
-            if last in g.facility_heads or last in g.weak_facility_heads:
+            possessive = text[t.end : t.end + 2] in ("'s", "’s")
+            if (last in g.facility_heads or last in g.weak_facility_heads) and not (possessive and t.matches):
+                # "Delhi High Court" is one place; "Istanbul's Yeditepe University" is two
                 inner = _Toponym(t.start, t.end, t.text, "embedded", matches=t.matches)
                 t.end, t.text, t.source, t.inner, t.matches = end, piece, "facility", inner, []
                 return
@@ -316,10 +342,15 @@ class Places:
             return _Toponym(a, b, piece, "embedded")
         matches = [m for m in g.lookup(piece, suffixes=False) if m.how != "alternate"]
         if not matches:
-            if len(words) > 1 and words[-1] in g.place_heads and all(w[:1].isupper() for w in words):
-                return _Toponym(
-                    a, b, piece, "embedded"
-                )  # "Walker County" in "Walker County Sheriff's Office"
+            # "Walker County" in "Walker County Sheriff's Office" (not "Maryland State" in "... Police")
+            if (
+                len(words) > 1
+                and words[-1] in g.place_heads
+                and all(w[:1].isupper() for w in words)
+                and not g.lookup(piece)
+                and not g.lookup(" ".join(words[:-1]))  # "U.S. State Department" holds "U.S."
+            ):
+                return _Toponym(a, b, piece, "embedded")
             return None
         kinds = {m.entry.feature for m in matches}
         if kinds & _AREA_FEATURES:
@@ -500,7 +531,9 @@ class Places:
         for t in toponyms:
             if t.entry is None and t.inner is not None:
                 inner = t.inner
-                if inner.matches:
+                if inner.entry is not None:
+                    pass  # a toponym of its own, resolved above
+                elif inner.matches:
                     inner.entry = _best(inner.matches, ctx)
                 elif g.demonym(inner.text) is not None:
                     inner.entry = g.demonym(inner.text)
