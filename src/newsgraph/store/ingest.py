@@ -63,26 +63,32 @@ def count_inputs(paths: Iterable[Path]) -> int | None:
     from newsgraph.sources.read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, expand_pattern
     from newsgraph.sources.warc import is_warc
 
+    known = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
     total = 0
     files: list[Path] = []
     for path in paths:
         matches = expand_pattern(path)
         for item in [path] if matches is None else matches:
-            if item.is_dir():
-                files.extend(p for p in sorted(item.rglob("*")) if p.is_file() and not p.name.startswith("."))
+            if item.is_dir():  # read_path reads only the files it knows in a directory
+                files.extend(
+                    p
+                    for p in sorted(item.rglob("*"))
+                    if p.is_file()
+                    and not p.name.startswith(".")
+                    and (p.suffix.lower() in known or is_warc(p))
+                )
             else:
                 files.append(item)
     for file in files:
-        suffix = file.suffix.lower()
         if is_warc(file):
             return None
-        if suffix in JSONL_SUFFIXES:
+        if file.suffix.lower() in JSONL_SUFFIXES:
             try:
                 with file.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
             except OSError:
                 total += 1
-        elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES or not file.is_dir():
+        else:
             total += 1
     return total
 
