@@ -209,3 +209,20 @@ def test_events_dev_set_floors(settings: Settings, shared: Path, tmp_path: Path)
 def test_events_types_of_common_news_sentences(analyze_text: Analyze, sentence: str, expected: str) -> None:
     a = analyze_text(sentence)
     assert expected in {e.type for e in a.events}, [(e.type, e.trigger.text) for e in a.events]
+
+
+def test_events_political_attacks_are_accusations_and_campaign_rallies_no_protests(
+    analyze_text: Analyze,
+) -> None:
+    a = analyze_text("The senator attacked the governor's budget plan in a televised debate on Tuesday.")
+    assert [e.type for e in a.events] == ["ACCUSE"]
+    b = analyze_text("The candidate held two campaign rallies in Iowa ahead of the caucuses.")
+    assert [e for e in b.events if e.type == "PROTEST"] == []
+
+
+def test_events_crowd_violence_is_a_violent_protest(analyze_text: Analyze) -> None:
+    a = analyze_text("Rioters torched several shops and a police station in the city centre.")
+    (ev,) = _events(a)
+    assert ev.type == "PROTEST" and ev.mode == "riot"
+    b = analyze_text("A gas cylinder exploded in a restaurant, killing five people.")
+    assert _events(b) == []

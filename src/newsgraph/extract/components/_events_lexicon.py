@@ -54,6 +54,7 @@ class Lexicon:
     nouns: dict[str, Sense]
     weak_nouns: frozenset[str]
     noun_context: dict[str, frozenset[str]]
+    noun_violent_context: dict[str, frozenset[str]]
     noun_mods: dict[str, tuple[NounMod, ...]]
     noun_blockers: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
@@ -81,6 +82,7 @@ class Lexicon:
     pronouns: dict[str, str]
     non_actor_heads: frozenset[str]
     weapon_nouns: frozenset[str]
+    rioter_nouns: frozenset[str]
     hazard_nouns: frozenset[str]
     violence_cues: frozenset[str]
     harm_lemmas: frozenset[str]
@@ -159,6 +161,7 @@ def load_lexicon() -> Lexicon:
         nouns=nouns,
         weak_nouns=_fs(trig["weak_nouns"]),
         noun_context={k: _fs(v) for k, v in trig["noun_context"].items()},
+        noun_violent_context={k: _fs(v) for k, v in trig["noun_violent_context"].items()},
         noun_mods={k: tuple(v) for k, v in noun_mods.items()},
         noun_blockers={k: _fs(v) for k, v in trig["noun_blockers"].items()},
         light_verbs=_fs(trig["light_verbs"]),
@@ -186,6 +189,7 @@ def load_lexicon() -> Lexicon:
         pronouns={k.lower(): v for k, v in act["pronouns"].items()},
         non_actor_heads=_fs(act["non_actor_heads"]),
         weapon_nouns=_fs(act["weapon_nouns"]),
+        rioter_nouns=_fs(act["rioter_nouns"]),
         hazard_nouns=_fs(act["hazard_nouns"]),
         violence_cues=_fs(act["violence_cues"]),
         harm_lemmas=_fs(act["harm_lemmas"]),

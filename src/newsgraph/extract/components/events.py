@@ -429,10 +429,13 @@ class EventCoder:
                 chosen = mod.sense
                 break
         context = self.lex.noun_context.get(lemma)
-        if chosen is None and context is not None:
+        violent = self.lex.noun_violent_context.get(lemma)
+        if chosen is None and (context is not None or violent is not None):
             words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
             words.discard(lemma)
-            if not words & context:
+            if violent is not None and words & violent and not (context is not None and words & context):
+                return Sense("ASSAULT", "air", self.lex.cameo_by_type.get("ASSAULT"))
+            if context is not None and not words & context:
                 return None
         return chosen or sense
 
@@ -509,6 +512,10 @@ class EventCoder:
             if dep == "pobj" and gov.dep_ == "prep":
                 owner_tok = gov.head
                 owner = cands.get(owner_tok.i)
+                if owner is None and gov.lower_ in ("on", "into", "in") and self._is_light(owner_tok):
+                    cand.light = owner_tok  # "went on strike", "entered into talks"
+                    light_owner.setdefault(owner_tok.i, tok.i)
+                    return
                 if owner is not None and (
                     (owner.tok.i != tok.i and not owner.noun)
                     or (owner.noun and gov.lower_ in ("for", "of", "to", "on"))
@@ -788,6 +795,14 @@ class EventCoder:
             rep_src = self._agent(reporter)
             if rep_src is not None:
                 sources = self.actors.resolve(doc, rep_src, group_cache) or sources
+        if type_ in ("ASSAULT", "COERCE") and any(
+            doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in sources
+        ):
+            type_, mode, cameo = "PROTEST", "riot", "14"  # violence by a crowd is a violent protest
+        if not sources and not cand.noun and tok.dep_ == "advcl" and self.lemma(tok) in self.lex.harm_lemmas:
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
+                return None  # "a gas cylinder exploded, killing five": no actor did it
         if not sources:
             if not cand.noun and cand.frame is None and self.lemma(tok) not in self.lex.verbs:
                 return None
@@ -1282,7 +1297,8 @@ class EventCoder:
             return not (
                 trig in lex.metaphor_conflict_lemmas and words & (lex.verbal_context | lex.campaign_context)
             )
-        if trig in ("rally", "march") and words & lex.campaign_context:
+        objects = {c.lemma_.lower() for c in d.tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
             return bool(words & lex.protest_cues)
         return True
 
