@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,13 +67,15 @@ _MAX_LEFT_RUN = 6
 _POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your", "this", "that"})
 _LOOSE_ENDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX", "VERB"})
 _MAX_FORMS = 2000
+_BIG = 1 << 62
 
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
     r"(?:, (?P<region>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}))?"
     r"(?= +\d{4}-\d\d-\d\d\b| ?\([A-Za-z][A-Za-z .&/-]{0,30}\)| +[—–]| +--)"
 )
-_CAPS_LINE = re.compile(r"(?m)^[^a-z\n]*[A-Z][^a-z\n]*$")
+_LINE = re.compile(r"[^\n]+")
+_UPPER = re.compile(r"[A-Z]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -209,15 +212,18 @@ class EntityResolver:
     def _caps_lines(text: str) -> list[tuple[int, int]]:
         """Return the character ranges of lines written in capitals (headlines, datelines)."""
         out = []
-        for m in _CAPS_LINE.finditer(text):
-            letters = sum(ch.isalpha() for ch in m.group())
-            if letters >= 6:
+        for m in _LINE.finditer(text):
+            line = m.group()
+            if line == line.upper() and len(_UPPER.findall(line, 0, 200)) >= 6:
                 out.append((m.start(), m.end()))
         return out
 
     @staticmethod
+    @staticmethod
     def _in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-        return any(a <= pos < b for a, b in ranges)
+        """Whether `pos` falls in one of the sorted, disjoint `ranges`."""
+        k = bisect_right(ranges, (pos, _BIG)) - 1
+        return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
     def _ner_mentions(self, doc: Doc, caps: list[tuple[int, int]]) -> list[_Mention]:
         out: list[_Mention] = []
