@@ -167,7 +167,7 @@ def main() -> None:
             results[label] = asyncio.run(run_load(base, make, args.concurrency, args.seconds))
             r = results[label]
             print(
-                f"{label}: {r['rps']:.0f} req/s p50 {r['p50']:.0f} ms p95 {r['p95']:.0f} ms errors {r['errors']}"
+                f"{label}: {r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, {r['errors']} errors"
             )
     finally:
         server.terminate()
@@ -177,7 +177,8 @@ def main() -> None:
         "## API latency under load",
         "",
         f"Store: SQLite, {count:,} articles. Server: `newsgraph serve --workers {args.server_workers}`; "
-        f"{args.concurrency} concurrent clients on the same 2-core machine, {args.seconds:.0f} s per scenario. "
+        f"{args.concurrency} concurrent clients on the same 2-core machine, "
+        f"{args.seconds:.0f} s per scenario. "
         "Reproduce: `python benchmarks/bench_api.py --db STORE.db`.",
         "",
         "| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
