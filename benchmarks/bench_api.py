@@ -166,9 +166,8 @@ def main() -> None:
             asyncio.run(run_load(base, make, args.concurrency, 2.0))  # warm-up
             results[label] = asyncio.run(run_load(base, make, args.concurrency, args.seconds))
             r = results[label]
-            print(
-                f"{label}: {r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms, {r['errors']} errors"
-            )
+            figures = f"{r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms"
+            print(f"{label}: {figures}, {r['errors']:.0f} errors")
     finally:
         server.terminate()
         server.wait(timeout=30)
