@@ -102,6 +102,17 @@ def test_places_toponym_inside_organisation_name(analyze_text: Analyze) -> None:
     assert seattle.admin1 == "Washington State"
 
 
+def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:
+    us = analyze_text(
+        "Voters in Atlanta and Savannah lined up early as Georgia counted ballots.", clean=False
+    )
+    assert _place_of(us, "Georgia").country == "US"
+    caucasus = analyze_text("Georgia and Armenia signed a gas deal in Tbilisi on Monday.", clean=False)
+    assert _place_of(caucasus, "Georgia").country == "GE"
+    state = analyze_text("Wildfires burned across Washington state and Oregon this week.", clean=False)
+    assert _place_of(state, "Washington").feature == "admin1"
+
+
 def test_places_facility_is_one_toponym(analyze_text: Analyze) -> None:
     text = "The injured cyclist was taken to Winnipeg General Hospital, police in Manitoba said."
     analysis = analyze_text(text, clean=False)

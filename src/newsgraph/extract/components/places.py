@@ -46,6 +46,7 @@ from newsgraph.extract.components._gazetteer import (
     get_gazetteer,
     name_key,
 )
+from newsgraph.extract.components.events import link_events
 from newsgraph.extract.extensions import get_entities, get_places, set_extensions
 from newsgraph.models import Place
 from newsgraph.models import Span as TextSpan
@@ -91,6 +92,7 @@ class _Toponym:
     entry: GeoEntry | None = None
     resolved_by: str | None = None
     prefer_admin1: bool = False
+    """Followed by "state": "Washington state" is the state, not the capital."""
 
 
 @dataclass(slots=True)
@@ -123,6 +125,7 @@ class Places:
             toponyms = self.find(doc, text)
             self.resolve(toponyms)
             places.extend(self.build(doc, text, toponyms))
+            link_events(doc)  # events ran before places: give them their place and time ids now
         except Exception:  # a failure here must not lose the article
             LOGGER.warning("places failed on a document of %d characters", len(doc.text), exc_info=True)
             places.clear()
@@ -242,6 +245,10 @@ class Places:
         for t in found:
             self._extend(text, t)
         found = _without_overlaps(found)
+        for t in found:
+            t.prefer_admin1 = text.startswith((" state", " State"), t.end) and not text.startswith(
+                (" State ", " State's", " State’s"), t.end
+            )
         for before, t, after in zip([None, *found[:-1]], found, [*found[1:], None], strict=True):
             if t.source != "facility" or t.inner is not None:
                 continue
@@ -507,12 +514,12 @@ class Places:
         g = self.gazetteer
         ctx = _Context()
         for t in toponyms:
-            t.prefer_admin1 = False
             if t.source in ("demonym", "embedded") and g.demonym(t.text) is not None and not t.matches:
                 t.entry, t.resolved_by = g.demonym(t.text), "demonym"
             elif t.matches:
                 strong = [m for m in t.matches if m.entry.feature in (COUNTRY, CONTINENT, REGION, SEA)]
-                if strong and not t.qualifiers:
+                divisions = any(m.entry.feature == ADMIN1 for m in t.matches)  # "Georgia": wait for context
+                if strong and not t.qualifiers and not divisions and not t.prefer_admin1:
                     t.entry, t.resolved_by = _best(strong, ctx), "name"
             if t.entry is not None:
                 _count(ctx, t.entry, strong=True)
@@ -557,6 +564,8 @@ class Places:
         if t.qualifiers:
             inside = [m for m in cands if _inside(m.entry, t.qualifiers) and m.entry not in t.qualifiers]
             cands = inside
+        if t.prefer_admin1:  # "Washington state", "New York state"
+            cands = [m for m in cands if m.entry.feature == ADMIN1] or cands
         return cands
 
     # -- output --------------------------------------------------------------------------------
@@ -634,7 +643,7 @@ def _score(m: Match, ctx: _Context) -> float:
     elif e.feature == ADMIN1:
         score = 80.0
         if e.country in ctx.countries:
-            score += 25.0 if e.country in ctx.sub_national else 12.0
+            score += 18.0 if e.country in ctx.sub_national else 12.0
         if e.admin1 is not None and (e.country or "", e.admin1) in ctx.admin1s:
             score += 30.0
     else:
@@ -660,7 +669,7 @@ def _count(ctx: _Context, entry: GeoEntry, *, strong: bool) -> None:
         ctx.countries[entry.country] += 1
         if entry.feature in (ADMIN1, CITY):
             ctx.sub_national.add(entry.country)
-    if entry.admin1 and entry.country and (strong or entry.feature == ADMIN1):
+    if entry.admin1 and entry.country and (strong or entry.feature == ADMIN1 or entry.population >= 100_000):
         ctx.admin1s[(entry.country, entry.admin1)] += 1
 
 
