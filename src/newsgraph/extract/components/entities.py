@@ -111,8 +111,11 @@ def normalize_name(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     if text[:4].lower() == "the ":
         text = text[4:]
-    text = text.replace(".", "")
-    return text.casefold().strip()
+    text = text.replace(".", "").casefold().strip()
+    spelling: dict[str, str] = load_json("entity_fixes.json")["spelling"]
+    if any(word in text for word in spelling):
+        text = " ".join(spelling.get(w, w) for w in text.split())
+    return text
 
 
 def acronym_candidates(name: str) -> set[str]:
@@ -153,6 +156,9 @@ class EntityResolver:
         self.particles: frozenset[str] = frozenset(fixes["name_particles"])
         self.org_words: frozenset[str] = frozenset(fixes["org_words"])
         self.possessive_names: frozenset[str] = frozenset(fixes["possessive_names"])
+        self.corporate_suffixes: frozenset[str] = frozenset(
+            normalize_name(w) for w in fixes["corporate_suffixes"]
+        )
         self.org_nouns: frozenset[str] = frozenset(w.casefold() for w in fixes["org_words"] if w.isalpha())
         self.countries: frozenset[str] = frozenset(normalize_name(c) for c in gpe["countries"])
         self.places: frozenset[str] = frozenset(normalize_name(c) for c in gpe["places"])
@@ -687,6 +693,7 @@ class EntityResolver:
             short.mentions = []
             folded.add(id(short))
         chains = [c for c in chains if c.mentions]
+        chains = self._fold_org_short_forms(doc, chains)
         # acronyms: "APEC" into "Asia-Pacific Economic Cooperation"
         by_acronym: dict[str, list[_Chain]] = {}
         for c in chains:
@@ -704,6 +711,31 @@ class EntityResolver:
                     c.mentions = []
             chains = [c for c in chains if c.mentions]
         return chains
+
+    def _fold_org_short_forms(self, doc: Doc, chains: list[_Chain]) -> list[_Chain]:
+        """Fold "Apple" into "Apple Inc.", "High Council" into "High Council for National Reconciliation"."""
+        orgs = [c for c in chains if c.forced_type is None and self._label_vote(c) == "ORG"]
+        if len(orgs) < 2:
+            return chains
+        for short in sorted(orgs, key=lambda c: len(c.key.split())):
+            words = short.key.split()
+            targets = []
+            for long in orgs:
+                lw = long.key.split()
+                if long is short or not long.mentions or len(lw) <= len(words):
+                    continue
+                rest = lw[len(words) :]
+                if lw[: len(words)] == words and (
+                    all(w in self.corporate_suffixes for w in rest)
+                    or (len(words) >= 2 and rest[0] in {"of", "for", "on", "in"})
+                ):
+                    targets.append(long)
+                elif len(words) >= 2 and lw[-len(words) :] == words and lw[-len(words) - 1] in {"of", "for"}:
+                    targets.append(long)  # "Homeland Security" in "Department of Homeland Security"
+            if len(targets) == 1 and short.mentions:
+                targets[0].mentions.extend(short.mentions)
+                short.mentions = []
+        return [c for c in chains if c.mentions]
 
     def _person_like(self, doc: Doc, c: _Chain, single_person: set[str]) -> bool:
         """A 2–3 word name spaCy typed otherwise whose last word is used alone as a person's name."""
