@@ -177,6 +177,11 @@ def test_events_doha_example(analyze_text: Analyze, shared: Path) -> None:
     slam = next(e for e in a.events if e.trigger.text == "slammed")
     assert "Akhundzada" in _name(a, slam.source)
     assert all(e.sentence < len(a.sentences) for e in a.events)
+    # "the two sides agreed …" points at the two parties of the talks
+    agreed = [e for e in a.events if e.type == "AGREE" and e.trigger.text == "agreed"]
+    assert any("Taliban" in _name(a, e.target) and e.source for e in agreed)
+    pullout = next(e for e in a.events if "pullout" in e.trigger.text)
+    assert pullout.source_text == "US forces"
 
 
 def test_events_dev_set_floors(settings: Settings, shared: Path, tmp_path: Path) -> None:

@@ -178,6 +178,37 @@ class ActorFinder:
                             return p, None
         return None
 
+    def _owner(self, h: Token) -> Token | None:
+        """For a force or people noun owned by a pronoun ("their forces"), the pronoun's antecedent."""
+        if h.lemma_.lower() not in self.lex.sector_nouns:
+            return None
+        poss = next((c for c in h.children if c.dep_ == "poss"), None)
+        while poss is not None and poss.pos_ != "PRON":
+            poss = next((c for c in poss.children if c.dep_ == "poss"), None)
+        if poss is None or poss.lower_ not in ("their", "its", "his", "her", "our"):
+            return None
+        ante = self.antecedent(poss)
+        return ante if ante is not None and ante.i != h.i else None
+
+    def _anaphor(self, doc: Doc, h: Token) -> Entity | None:
+        """Resolve a bare definite "the group" / "the movement" to the organisation last named before it."""
+        if h.lemma_.lower() not in self.lex.anaphoric_nouns:
+            return None
+        if any(c.dep_ not in ("det",) for c in h.lefts) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in h.lefts
+        ):
+            return None
+        best: Entity | None = None
+        best_start = -1
+        limit = h.idx
+        for e in get_entities(doc):
+            if e.type != "ORG":
+                continue
+            for m in e.mentions:
+                if m.kind == "name" and best_start < m.start < limit and limit - m.start < 3000:
+                    best, best_start = e, m.start
+        return best
+
     def _actor_like(self, tok: Token) -> bool:
         """Whether a common noun can head an actor phrase (people, bodies, weapons, or counts of them)."""
         low = tok.lemma_.lower()
@@ -294,6 +325,14 @@ class ActorFinder:
             return self.resolve(doc, ante, group_cache) if depth == 0 else []
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []
+        if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
+            owner = self._owner(h)
+            if owner is not None and depth == 0:
+                return self.resolve(doc, owner, group_cache)  # "their troops" -> the antecedent of "their"
+            previous = self._anaphor(doc, h)
+            if previous is not None:
+                s, e = self.phrase(h)
+                return [Actor(h.i, s, e, previous.name, previous.id)]
         stand = self._stand_in(h)
         if stand is not None:
             target, size = stand

@@ -79,6 +79,7 @@ class Lexicon:
     modifier_sectors: dict[str, str]
     delegate_nouns: frozenset[str]
     delegate_preps: frozenset[str]
+    anaphoric_nouns: frozenset[str]
     pronouns: dict[str, str]
     non_actor_heads: frozenset[str]
     weapon_nouns: frozenset[str]
@@ -186,6 +187,7 @@ def load_lexicon() -> Lexicon:
         modifier_sectors={k.lower(): v for k, v in act["modifier_sectors"].items()},
         delegate_nouns=_fs(act["delegate_nouns"]),
         delegate_preps=_fs(act["delegate_preps"]),
+        anaphoric_nouns=_fs(act["anaphoric_nouns"]),
         pronouns={k.lower(): v for k, v in act["pronouns"].items()},
         non_actor_heads=_fs(act["non_actor_heads"]),
         weapon_nouns=_fs(act["weapon_nouns"]),

@@ -283,6 +283,7 @@ class EventCoder:
                     cands[tok.i] = _Candidate(tok, sense_n, noun=True)
         drafts: list[_Draft] = []
         group_cache: dict[str, Entity] = {}
+        pairs: list[list[Actor]] = []
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self._attach(cand, cands, light_owner)
@@ -293,7 +294,7 @@ class EventCoder:
         for cand in sorted(cands.values(), key=lambda c: c.tok.i):
             if cand.absorbed_by is not None:
                 continue
-            draft = self._draft(doc, cand, cands, sent_starts, group_cache)
+            draft = self._draft(doc, cand, cands, sent_starts, group_cache, pairs)
             if draft is not None:
                 drafts.append(draft)
         drafts = self._filter(doc, drafts, sents)
@@ -576,6 +577,11 @@ class EventCoder:
             if verb.dep_ == "conj" and verb.head.i != verb.i:
                 return self._agent(verb.head, depth + 1) if self._is_passive(verb.head) else None
             return None
+        if verb.dep_ == "conj" and self._is_passive(verb.head):
+            # "The group is believed to control … and has laid siege …": the shared subject
+            shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return shared
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
             return None
@@ -737,6 +743,7 @@ class EventCoder:
         cands: dict[int, _Candidate],
         sent_starts: list[int],
         group_cache: dict[str, Entity],
+        pairs: list[list[Actor]],
     ) -> _Draft | None:
         tok = cand.tok
         sense = cand.sense
@@ -810,6 +817,30 @@ class EventCoder:
         if type_ in self.lex.reciprocal_types and not targets and len(sources) > 1:
             targets = sources[1:]
             sources = sources[:1]
+        sides = (
+            len(sources) == 1
+            and sources[0].entity is None
+            and (
+                doc[sources[0].head].lemma_.lower() == "side"
+                or (doc[sources[0].head].lower_ in ("they", "we") and type_ in self.lex.reciprocal_types)
+            )
+        )
+        if sides and pairs:
+            # "the two sides", "both sides": the two parties of the last two-sided event
+            pair = [
+                Actor(sources[0].head, sources[0].start, sources[0].end, a.text, a.entity) for a in pairs[-1]
+            ]
+            if type_ in self.lex.reciprocal_types and not targets:
+                sources, targets = pair[:1], pair[1:]
+            else:
+                sources = pair
+        elif (
+            type_ in self.lex.reciprocal_types
+            and sources
+            and targets
+            and all(a.entity for a in sources + targets)
+        ):
+            pairs.append(sources + targets)
         if cand.content and type_ == "THREATEN":
             for i in cand.content:
                 inner = cands.get(i)
