@@ -113,6 +113,14 @@ def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:
     assert _place_of(state, "Washington").feature == "admin1"
 
 
+def test_places_county_takes_its_state(analyze_text: Analyze) -> None:
+    text = "The winning ticket was sold in Morris County, lottery officials in Trenton, New Jersey, said."
+    analysis = analyze_text(text, clean=False)
+    county = _place_of(analysis, "Morris County")
+    assert county.country == "US" and county.admin1 == "New Jersey"
+    assert county.resolved_by == "containing" and county.geonameid is None
+
+
 def test_places_facility_is_one_toponym(analyze_text: Analyze) -> None:
     text = "The injured cyclist was taken to Winnipeg General Hospital, police in Manitoba said."
     analysis = analyze_text(text, clean=False)

@@ -14,6 +14,7 @@ import logging
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -107,6 +108,9 @@ class Gazetteer:
         self._load_regions(cache_.get_continents(), data)
         self._load_cities(cities, data)
         self._load_demonyms(data)
+        self.counties: dict[str, list[str]] = {}
+        for county in cache_.get_us_counties():
+            self.counties.setdefault(name_key(county["name"]), []).append(county["state"])
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -286,6 +290,17 @@ class Gazetteer:
     def qualifier(self, text: str) -> list[GeoEntry]:
         """Return the divisions and countries `text` can name after a comma ("Calif.", "ID", "Kenya")."""
         return list(self._postal.get(text, ())) or list(self.qualifiers.get(name_key(text), ()))
+
+    def county_state(self, text: str, context: Mapping[tuple[str, str], int]) -> GeoEntry | None:
+        """Return the US state of a county name ("Morris County"), choosing by the article's states.
+
+        A county name shared by several states needs one of them in `context` (country, admin1
+        code → mentions); else None.
+        """
+        states = self.counties.get(name_key(text).removeprefix("the "), [])
+        if len(states) > 1:
+            states = sorted((s for s in states if context.get(("US", s))), key=lambda s: -context[("US", s)])
+        return self.admin1.get(("US", states[0])) if states else None
 
     def known(self, text: str) -> bool:
         """Return whether `text` is any name in the gazetteer."""

@@ -355,8 +355,8 @@ class Places:
                 and words[-1] in g.place_heads
                 and all(w[:1].isupper() for w in words)
                 and not g.lookup(piece)
-                and not g.lookup(" ".join(words[:-1]))  # "U.S. State Department" holds "U.S."
-            ):
+                and (name_key(piece) in g.counties or not g.lookup(" ".join(words[:-1])))
+            ):  # but "U.S. State Department" holds "U.S."
                 return _Toponym(a, b, piece, "embedded")
             return None
         kinds = {m.entry.feature for m in matches}
@@ -554,8 +554,11 @@ class Places:
         for t in toponyms:
             if t.entry is not None:
                 continue
+            county = g.county_state(t.text, ctx.admin1s)
             if t.qualifiers:
                 t.entry, t.resolved_by = t.qualifiers[0], "containing"
+            elif county is not None:  # "Morris County": the state it is in
+                t.entry, t.resolved_by = county, "containing"
             elif focus is not None:
                 t.entry, t.resolved_by = focus, "context"
 
