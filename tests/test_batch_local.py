@@ -235,3 +235,34 @@ def test_batch_local_reads_warc_through_a_uri(tmp_path: Path, settings: Settings
     assert row["url"] == "https://example.org/farmers"
     assert str(row["origin"]).startswith(f"file://{crawl}/part-0001.warc.gz")
     assert "Punjab" in orjson.loads(str(row["analysis"]))["text"]
+
+
+def test_batch_one_failing_article_loses_only_itself(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    import newsgraph.batch.local as local
+    from newsgraph.batch.job import analyze_items
+    from newsgraph.sources.base import RawArticle, Rejected
+
+    real = local.analyze_chunk
+
+    def crashing(items: list[RawArticle | Rejected], settings: Settings) -> list[object]:
+        if any(isinstance(i, RawArticle) and "crash" in i.text for i in items):
+            raise RuntimeError("pipeline crashed")
+        return real(items, settings)
+
+    monkeypatch.setattr(local, "analyze_chunk", crashing)
+    items: list[RawArticle | Rejected] = [
+        RawArticle(text=str(ARTICLES[1]["text"]), id="budget", origin="in.jsonl:1"),
+        RawArticle(
+            text="The server will crash on this article, officials said.", id="bad", origin="in.jsonl:2"
+        ),
+        Rejected("in.jsonl:3", "invalid JSON: unexpected character"),
+    ]
+    results = analyze_items(items, settings)
+    assert [r.origin for r in results] == ["in.jsonl:1", "in.jsonl:2", "in.jsonl:3"]
+    assert results[0].analysis is not None
+    assert results[1].analysis is None
+    assert (results[1].id, results[1].stage) == ("bad", "analyze")
+    assert str(results[1].reason).startswith("extraction failed: RuntimeError: pipeline crashed")
+    assert (results[2].stage, results[2].reason) == ("read", "invalid JSON: unexpected character")

@@ -117,7 +117,7 @@ def test_batch_ray_survives_a_killed_worker(
     from newsgraph.batch.ray_job import run_ray
 
     corpus = tmp_path / "short.jsonl"
-    ids = short_corpus(shared, corpus, 120)
+    ids = short_corpus(shared, corpus, 60)
     out = tmp_path / "out"
     small = settings.model_copy(update={"batch_size": 4})
     outcome: dict[str, Summary | BaseException] = {}
