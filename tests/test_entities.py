@@ -248,6 +248,29 @@ def test_entities_role_drops_possessive_pronoun(analyze_text: Analyze) -> None:
     assert _by_name(a, "Ralph Crosby").roles == ["chief executive"]
 
 
+def test_entities_organisation_short_forms_fold(analyze_text: Analyze) -> None:
+    text = (
+        "Shares of Northwind Inc. fell 4 percent on Monday. Northwind said sales in Asia were weak. "
+        "Officials at the Department of Homeland Security said Homeland Security would review the deal, "
+        "and Taco Bell Canada said Taco Bell stores were not affected."
+    )
+    a = analyze_text(text, clean=False)
+    company = _by_name(a, "Northwind Inc.")
+    assert company.aliases == ["Northwind"]
+    assert "Homeland Security" in _by_name(a, "Department of Homeland Security").aliases
+    assert "Taco Bell" not in _by_name(a, "Taco Bell Canada").aliases
+
+
+def test_entities_british_and_american_spellings_fold(analyze_text: Analyze) -> None:
+    text = (
+        "The World Health Organization said the outbreak was contained. "
+        "A World Health Organisation spokesman said more tests were due."
+    )
+    a = analyze_text(text, clean=False)
+    who = _by_name(a, "World Health Organization")
+    assert "World Health Organisation" in who.aliases
+
+
 def test_entities_token_index_finds_every_mention(nlp: Language) -> None:
     doc = nlp(SURNAMES)
     entities = get_entities(doc)

@@ -236,7 +236,7 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ not in KEPT_LABELS:
                 continue
-            for start, end in self._split(doc, ent.start, ent.end):
+            for start, end in self._split(doc, ent.start, ent.end, ent.label_):
                 m = self._trim(doc, start, end, ent.label_)
                 if m is None:
                     continue
@@ -245,7 +245,7 @@ class EntityResolver:
                 out.append(m)
         return out
 
-    def _split(self, doc: Doc, start: int, end: int) -> Iterable[tuple[int, int]]:
+    def _split(self, doc: Doc, start: int, end: int, label: str) -> Iterable[tuple[int, int]]:
         """Split a span at line breaks, brackets, internal possessives and separators.
 
         "Al Jazeera’s Rosalind Jordan" (owner and owned), "Yuri Kushko\nTAVILDARA" (two lines),
@@ -261,7 +261,7 @@ class EntityResolver:
                 separator = self._possessive_separates(doc, piece, i, end)
             elif not separator and text == "at" and piece < i < end - 1 and doc[i + 1].is_title:
                 separator = True
-            elif not separator and text == "," and i + 1 < end:
+            elif not separator and text == "," and i + 1 < end and label in _RESOLVED_LABELS:
                 after = doc[i + 1 : end]
                 separator = not (
                     len(after) == 1 and ((after[0].is_upper and len(after[0]) <= 4) or text[-1:] == ".")
@@ -567,6 +567,17 @@ class EntityResolver:
                     forms.setdefault(form, chain)
                     if len(form) >= 4:
                         upper_forms.setdefault(form.upper(), chain)
+                if (
+                    m.label == "ORG"
+                    and len(span) >= 2
+                    and normalize_name(span[-1].text) in self.corporate_suffixes
+                ):
+                    k = len(span) - 1
+                    while k > 1 and normalize_name(span[k - 1].text) in self.corporate_suffixes:
+                        k -= 1
+                    short = span[:k].text.rstrip(",")
+                    if len(short) >= 3:
+                        forms.setdefault(short, chain)  # "Northwind" for "Northwind Inc."
                 if m.label == "PERSON" and len(span) >= 2:
                     last = span[-1]
                     if last.is_title and len(last.text) >= 3 and last.lower_ not in self.particles:
