@@ -231,3 +231,14 @@ def test_events_crowd_violence_is_a_violent_protest(analyze_text: Analyze) -> No
     assert ev.type == "PROTEST" and ev.mode == "riot"
     b = analyze_text("A gas cylinder exploded in a restaurant, killing five people.")
     assert _events(b) == []
+
+
+def test_events_warning_of_own_action_is_a_threat(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Beijing warned Washington that it would take strong countermeasures if the visit went ahead."
+    )
+    (ev,) = _events(a)
+    assert ev.type == "THREATEN"
+    assert ev.source_text == "Beijing" and ev.target_text == "Washington"
+    b = analyze_text("Economists warned that prices would rise sharply next year.")
+    assert _events(b) == []

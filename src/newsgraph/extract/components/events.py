@@ -289,6 +289,8 @@ class EventCoder:
             self._attach(cand, cands, light_owner)
         for rep in reporters:
             draft = self._obligation(doc, rep, cands, sent_starts, group_cache)
+            if draft is None and self.lemma(rep) in ("warn", "caution"):
+                draft = self._warning(doc, rep, cands, sent_starts, group_cache)
             if draft is not None:
                 drafts.append(draft)
         for cand in sorted(cands.values(), key=lambda c: c.tok.i):
@@ -1230,6 +1232,55 @@ class EventCoder:
                 sources=sources,
                 targets=targets,
                 confidence=0.6,
+                anchor=c,
+            )
+        return None
+
+    def _warning(
+        self,
+        doc: Doc,
+        rep: Token,
+        cands: dict[int, _Candidate],
+        sent_starts: list[int],
+        group_cache: dict[str, Entity],
+    ) -> _Draft | None:
+        """Code "X warned (Y) that it would …" — a warning of X's own future action — as THREATEN."""
+        warner = self._agent(rep)
+        if warner is None:
+            return None
+        for c in rep.children:
+            if c.dep_ != "ccomp" or not any(
+                a.dep_ == "aux" and a.lower_ in self.lex.future_aux for a in c.children
+            ):
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if subj is None or any(x.dep_ == "neg" for x in c.children):
+                continue
+            own = subj.i == warner.i or subj.lower_ == warner.lower_
+            if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she"):
+                own = self.actors.antecedent(subj) in (None, warner)
+            if not own:
+                continue
+            inner = cands.get(c.i)
+            mode = None
+            if inner is not None:
+                inner.absorbed_by = rep.i
+                if inner.sense.type in self.lex.threat_modes:
+                    mode = self.lex.threat_modes[inner.sense.type]
+            sources = self.actors.resolve(doc, warner, group_cache)
+            obj = next((x for x in rep.children if x.dep_ in ("dobj", "dative")), None)
+            targets = self.actors.resolve(doc, obj, group_cache) if obj is not None else []
+            return _Draft(
+                type="THREATEN",
+                mode=mode,
+                cameo="13",
+                tok=rep,
+                start=rep.idx,
+                end=rep.idx + len(rep.text),
+                sent=bisect_right(sent_starts, rep.i) - 1,
+                sources=sources,
+                targets=targets,
+                confidence=0.65 if self._conditional(c) else 0.75,
                 anchor=c,
             )
         return None
