@@ -23,9 +23,10 @@ from newsgraph.extract.lexicons import load_json, load_text
 
 LOGGER = logging.getLogger(__name__)
 
-COUNTRY, ADMIN1, CITY, CONTINENT, REGION, SEA, FACILITY = (
+COUNTRY, ADMIN1, ADMIN2, CITY, CONTINENT, REGION, SEA, FACILITY = (
     "country",
     "admin1",
+    "admin2",
     "city",
     "continent",
     "region",

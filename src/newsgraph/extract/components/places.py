@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import (
     ADMIN1,
+    ADMIN2,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -56,7 +57,7 @@ LOGGER = logging.getLogger(__name__)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _RELABEL_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
-_AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1})
+_AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1, ADMIN2})
 
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\]\"”’'-]*$")
@@ -198,6 +199,10 @@ class Places:
             if label == "NORP":
                 if g.demonym(surface) is not None:
                     found.append(_Toponym(s, e, surface, "demonym", entity_id))
+                else:  # a place the tagger took for a group ("Essex" in "the Essex and Herts …")
+                    areas = [m for m in g.lookup(surface) if m.entry.feature in _AREA_FEATURES]
+                    if areas and name_key(surface) not in g.not_places:
+                        found.append(_Toponym(s, e, surface, "entity", None, areas))
                 continue
             matches = g.lookup(surface)
             demonym = g.demonym(surface)
@@ -232,7 +237,7 @@ class Places:
                     head in g.place_heads or self._locative(text, s) or _followed_by_qualifier(g, text, e)
                 ):
                     found.append(_Toponym(s, e, surface, "entity", entity_id))
-                elif label == "FAC":
+                else:  # "East of England" in "East of England Ambulance Service" (tagged LOC)
                     found.extend(self._embedded_all(text, s, e))
                 continue
             if label in _RELABEL_LABELS and self._relabel(text, s, e, label, matches):
@@ -289,7 +294,7 @@ class Places:
             return False
         good = [m for m in matches if m.how != "alternate"]
         kinds = {m.entry.feature for m in good}
-        if kinds & {COUNTRY, ADMIN1}:
+        if kinds & {COUNTRY, ADMIN1, ADMIN2}:
             return True
         if any(m.how == "alias" and m.entry.feature in (CONTINENT, REGION) for m in good):
             return True  # "EU", "European Union"
@@ -643,7 +648,7 @@ def _score(m: Match, ctx: _Context) -> float:
         score = 100.0
     elif e.feature in (CONTINENT, REGION, SEA, FACILITY):
         score = 95.0
-    elif e.feature == ADMIN1:
+    elif e.feature in (ADMIN1, ADMIN2):
         score = 80.0
         if e.country in ctx.countries:
             score += 18.0 if e.country in ctx.sub_national else 12.0
@@ -670,7 +675,7 @@ def _best(matches: list[Match], ctx: _Context) -> GeoEntry:
 def _count(ctx: _Context, entry: GeoEntry, *, strong: bool) -> None:
     if entry.country:
         ctx.countries[entry.country] += 1
-        if entry.feature in (ADMIN1, CITY):
+        if entry.feature in (ADMIN1, ADMIN2, CITY):
             ctx.sub_national.add(entry.country)
     if entry.admin1 and entry.country and (strong or entry.feature == ADMIN1 or entry.population >= 100_000):
         ctx.admin1s[(entry.country, entry.admin1)] += 1
