@@ -83,6 +83,7 @@ def ingest_ratio(subset: Path, settings: Any, workers: int, runs: int) -> tuple[
         "analyze_rate": n / a,
         "ingest_rate": n / i,
         "ratio": a / i,
+        "best_ratio": min(analyze_times) / min(ingest_times),
         "analyze_runs": analyze_times,
         "ingest_runs": ingest_times,
     }
@@ -198,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=120, help="articles of the corpus for the ingest ratio")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=2)
-    parser.add_argument("--articles", type=int, default=100_000, help="size of the search store")
+    parser.add_argument(
+        "--articles", type=int, default=100_000, help="size of the search store (0: only the ingest ratio)"
+    )
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--pg", help="also bulk-load and search a PostgreSQL database (it is wiped)")
     parser.add_argument("--keep", type=Path, help="keep the SQLite search store in this folder")
@@ -222,12 +225,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| analyze only | {ratio['analyze_s']:.1f} | {ratio['analyze_rate']:.2f} |")
         print(f"| ingest into SQLite | {ratio['ingest_s']:.1f} | {ratio['ingest_rate']:.2f} |")
         print(
-            f"\n**Ingest / analyze-only throughput ratio: {ratio['ratio']:.3f}** (target ≥ 0.9); runs: "
+            f"\n**Ingest / analyze-only throughput ratio: {ratio['ratio']:.3f}** of the medians, "
+            f"{ratio['best_ratio']:.3f} of the best runs (target ≥ 0.9); runs: "
             f"analyze {[round(t, 1) for t in ratio['analyze_runs']]}, "
             f"ingest {[round(t, 1) for t in ratio['ingest_runs']]}\n"
         )
         sys.stdout.flush()
 
+        if args.articles <= 0:
+            return 0
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         db_path = folder / "search.db"
