@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -112,6 +113,9 @@ def normalize_name(text: str) -> str:
     if text[:4].lower() == "the ":
         text = text[4:]
     text = text.replace(".", "").casefold().strip()
+    if not text.isascii():
+        # "Kürecik" = "Kurecik", "Médecins" = "Medecins"
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     spelling: dict[str, str] = load_json("entity_fixes.json")["spelling"]
     if any(word in text for word in spelling):
         text = " ".join(spelling.get(w, w) for w in text.split())
@@ -263,9 +267,11 @@ class EntityResolver:
                 separator = True
             elif not separator and text == "," and i + 1 < end and label in _RESOLVED_LABELS:
                 after = doc[i + 1 : end]
-                separator = not (
-                    len(after) == 1 and ((after[0].is_upper and len(after[0]) <= 4) or text[-1:] == ".")
+                abbreviation = len(after) == 1 and (
+                    (after[0].is_upper and len(after[0]) <= 4) or after[0].text[-1:] == "."
                 )
+                suffix = all(normalize_name(t.text) in self.corporate_suffixes for t in after)
+                separator = not (abbreviation or suffix)  # "Washington, DC", "Boskovich Farms, Inc."
             if separator:
                 if piece < i:
                     yield piece, i
@@ -326,6 +332,8 @@ class EntityResolver:
             return None  # "Supreme" (before "Leader"), "President" alone
         if len(span) == 1 and span.text.casefold().rstrip(".") in self.not_names:
             return None
+        if all(normalize_name(t.text) in self.corporate_suffixes for t in span):
+            return None  # "Inc." left over
         return mention
 
     def _is_demonym(self, word: str) -> bool:
@@ -636,6 +644,7 @@ class EntityResolver:
     def _acronyms_in_brackets(self, doc: Doc, chains: list[_Chain], text: str) -> None:
         """Link "Full Name (ACR)" and give ACR to the full name's chain, tagged or not."""
         key_to_chain = {c.key: c for c in chains}
+        by_token = {m.start: c for c in chains for m in c.mentions if m.end - m.start == 1}
         for chain in list(chains):
             for m in list(chain.mentions):
                 if m.label not in {"ORG", "GPE", "NORP", "FAC", "LOC"} or m.end - m.start < 2:
@@ -643,15 +652,18 @@ class EntityResolver:
                 if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
                     continue
                 acr = doc[m.end + 1]
-                if not (acr.is_upper and 2 <= len(acr.text) <= 8 and acr.is_alpha):
+                if not (acr.is_upper and 2 <= len(acr.text) <= 8 and acr.is_alpha) or not chain.mentions:
                     continue
-                other = key_to_chain.get(normalize_name(acr.text))
-                if other is not None and other is not chain:
-                    chain.mentions.extend(other.mentions)
-                    other.mentions = []
+                other = by_token.get(acr.i) or key_to_chain.get(normalize_name(acr.text))
+                if other is not None and other is not chain and other.mentions:
+                    if other.forced_type is not None and chain.forced_type is None:
+                        _merge(other, chain)  # "Democratic Republic of Congo (DRC)": the table's entity
+                    else:
+                        _merge(chain, other)
                 elif other is None:
                     chain.mentions.append(_Mention(acr.i, acr.i + 1, m.label, "acronym"))
                     key_to_chain[normalize_name(acr.text)] = chain
+                    by_token[acr.i] = chain
         chains[:] = [c for c in chains if c.mentions]
         # the acronym's later mentions
         forms = {}
@@ -713,10 +725,19 @@ class EntityResolver:
                     by_acronym.setdefault(acr, []).append(c)
         if by_acronym:
             for c in chains:
-                text = doc[c.mentions[0].start : c.mentions[0].end].text.replace(".", "")
-                if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
+                text = doc[c.mentions[0].start : c.mentions[0].end].text
+                if c.forced_type is not None or not (
+                    text.isupper() and text.isalpha() and 2 <= len(text) <= 8
+                ):
                     continue
-                cands = [t for t in by_acronym.get(text, []) if t is not c and t.mentions]
+                cands = [
+                    t
+                    for t in by_acronym.get(text, [])
+                    if t is not c
+                    and t.mentions
+                    and t.forced_type is None
+                    and text.casefold() not in t.key.split()
+                ]
                 if len(cands) == 1:
                     cands[0].mentions.extend(c.mentions)
                     c.mentions = []
@@ -1036,6 +1057,16 @@ class EntityResolver:
         if left >= right:
             return "", affiliation
         return doc[left:right].text, affiliation
+
+
+def _merge(into: _Chain, other: _Chain) -> None:
+    """Move `other`'s mentions into `into`, keeping a table name and type either had."""
+    into.mentions.extend(other.mentions)
+    other.mentions = []
+    if into.canonical is None:
+        into.canonical = other.canonical
+    if into.forced_type is None:
+        into.forced_type = other.forced_type
 
 
 def _name_words(key: str) -> tuple[str, ...]:
