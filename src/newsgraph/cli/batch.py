@@ -30,7 +30,9 @@ def batch(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, help="Analyzer processes (local: default NEWSGRAPH_WORKERS; ray: one per cluster CPU)."),
+        typer.Option(
+            min=1, help="Analyzer processes (local: default NEWSGRAPH_WORKERS; ray: one per cluster CPU)."
+        ),
     ] = None,
     partition_by: Annotated[
         str, typer.Option("--partition-by", help="`none`, or `month` for Hive partitions month=YYYY-MM.")
