@@ -190,10 +190,18 @@ class Place(_Model):
     entity: str | None = Field(default=None, description="Entity id of the place's name.")
     name: str
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
-    admin1: str | None = None
+    admin1: str | None = Field(
+        default=None,
+        description="First-level division (state, province): its name when newsgraph's data knows it "
+        "(\"Illinois\"), else its GeoNames admin1 code.",
+    )
     lat: float | None = None
     lon: float | None = None
-    feature: str | None = Field(default=None, description="`country`, `admin1`, `city`, `region`, …")
+    feature: str | None = Field(
+        default=None,
+        description="`country`, `admin1`, `admin2`, `city`, `continent`, `region`, `sea`, `facility`, "
+        "or `locality` (a name the gazetteer lacks).",
+    )
     geonameid: int | None = None
     resolved_by: str | None = Field(
         default=None,
