@@ -185,3 +185,25 @@ def test_store_writer_stores_every_fact(store_url: str) -> None:
 )
 def test_store_identity_name_key(name: str, key: str) -> None:
     assert name_key(name) == key
+
+
+def test_store_writer_survives_hostile_values(store_url: str) -> None:
+    text = "Officials\x00 met in Doha. “Talks will go on,” said " + "Al " * 400 + "Spokesman."
+    huge_name = "Al " * 400 + "Spokesman"
+    analysis = make_analysis(
+        text,
+        id="x" * 500,
+        url="https://example.org/?" + "q=1&" * 1000,
+        source="S" * 1000,
+        published="2021-07-18T10:00:00+00:00",
+        entities=[("e1", "PERSON", huge_name.strip(), []), ("e2", "GPE", "Doha", [])],
+        quotes=[("Talks will go on,", "e1", "say" * 40)],
+    )
+    engine = open_store(store_url)
+    (outcome,) = store_analyses(engine, [analysis])
+    engine.dispose()
+    assert isinstance(outcome, Stored)
+    assert count(store_url, "quotes") == 1
+    assert count(store_url, "article_urls") == 0  # too long for the index; kept in the Analysis
+    stored_text = _rows(store_url, "SELECT text FROM articles")[0][0]
+    assert isinstance(stored_text, str) and len(stored_text) == len(text)

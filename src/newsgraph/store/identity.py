@@ -38,6 +38,9 @@ _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"'s?$")
 PERSON_MATCH_TYPES = frozenset({"PERSON"})
+MAX_KEY = 500
+"""Keys, aliases and roles are cut to this many characters: they are indexed, and a PostgreSQL
+B-tree entry holds at most about 2,700 bytes."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -53,7 +56,7 @@ def name_key(name: str) -> str:
     text = _SPACE.sub(" ", text).strip(" -'")
     if text.startswith("the ") and len(text) > 4:
         text = text[4:]
-    return text
+    return text[:MAX_KEY]
 
 
 def last_word(key: str) -> str:
@@ -210,7 +213,7 @@ class EntityResolver:
         for alias in names:
             alias_key = name_key(alias)
             if alias_key and alias_key not in seen:
-                seen[alias_key] = alias.strip()
+                seen[alias_key] = alias.strip()[:MAX_KEY]
         for alias_key, alias in seen.items():
             if (entity_id, "alias:" + alias_key) in self._this_article:
                 continue
@@ -221,7 +224,7 @@ class EntityResolver:
                 self._new_aliases.setdefault((type_, alias_key), set()).add(entity_id)
             else:
                 pending[2] += 1
-        for role in {r.strip() for r in roles if r.strip()}:
+        for role in {r.strip()[:MAX_KEY] for r in roles if r.strip()}:
             if (entity_id, "role:" + role) in self._this_article:
                 continue
             self._this_article.add((entity_id, "role:" + role))

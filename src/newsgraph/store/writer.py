@@ -14,6 +14,7 @@ moment and run again produces the same rows, with the same ids, as one uninterru
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import defaultdict
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Table, func, select, tuple_, update
+from sqlalchemy import Connection, Engine, String, Table, Text, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -65,6 +66,34 @@ class Duplicate:
 
 
 Outcome = Stored | Duplicate
+
+
+MAX_URL_BYTES = 2000
+"""Longer URLs stay in the Analysis and `articles.url` but not in the indexed `article_urls`."""
+
+
+def indexable_url(url: str | None) -> bool:
+    """Return True for a URL short enough for the `article_urls` index."""
+    return url is not None and 0 < len(url.encode("utf-8", "surrogatepass")) <= MAX_URL_BYTES
+
+
+@functools.cache
+def _limits(table: Table) -> dict[str, int]:
+    return {
+        c.name: c.type.length
+        for c in table.columns
+        if isinstance(c.type, String) and not isinstance(c.type, Text) and c.type.length
+    }
+
+
+def fit(table: Table, row: dict[str, Any], limits: dict[str, int] | None = None) -> dict[str, Any]:
+    """Return the row with strings cut to their column's length (PostgreSQL rejects longer ones).
+
+    The full values stay in the stored Analysis JSON.
+    """
+    limits = _limits(table) if limits is None else limits
+    over = {k: v[:n] for k, n in limits.items() if isinstance(v := row.get(k), str) and len(v) > n}
+    return {**row, **over} if over else row
 
 
 def published_day(published: str | None) -> str | None:
@@ -167,14 +196,14 @@ class _Batch:
                 if article_id is None:
                     outcomes.append(None)
                     continue
-                if item.url:
+                if indexable_url(item.url):
                     urls.append({"article_id": article_id, "url": item.url})
                 outcomes.append(Duplicate(article_id, item.hash))
                 continue
             data, raw = item
             existing = self.by_hash.get(data["hash"])
             if existing is not None:
-                if data.get("url"):
+                if indexable_url(data.get("url")):
                     urls.append({"article_id": existing, "url": data["url"]})
                 outcomes.append(Duplicate(existing, data["hash"]))
                 continue
@@ -188,8 +217,9 @@ class _Batch:
         return outcomes
 
     def _source_id(self, name: str | None) -> int | None:
-        if not name:
+        if not name or not name.strip():
             return None
+        name = name.strip()[: _limits(s.sources)["name"]]
         if name in self.sources:
             return self.sources[name]
         found = self.conn.execute(select(s.sources.c.id).where(s.sources.c.name == name)).scalar()
@@ -223,10 +253,10 @@ class _Batch:
             "analysis": raw,
         }
         if self.writer.stories:
-            self.conn.execute(s.articles.insert().values(**row))
+            self.conn.execute(s.articles.insert().values(**fit(s.articles, row)))
         else:  # nothing reads it back inside the batch: insert with the others
             self.rows["articles"].append(row)
-        if data.get("url"):
+        if indexable_url(data.get("url")):
             self.rows["article_urls"].append({"article_id": article_id, "url": data["url"]})
         if signature is not None:
             self._index(article_id, signature)
@@ -520,6 +550,9 @@ class _Batch:
             f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(c) for c in columns)}) "
             f"VALUES ({', '.join([mark] * len(columns))})"
         )
+        limits = _limits(table)
+        if limits:
+            rows = [fit(table, row, limits) for row in rows]
         self.conn.exec_driver_sql(sql, [tuple(row.get(c) for c in columns) for row in rows])
 
 
