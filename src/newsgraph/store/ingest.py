@@ -155,6 +155,9 @@ def ingest(
     engine = engine or open_store(settings.db)
     writer = Writer(engine)
     skipper = _Skipper(writer.known_hashes(), settings)
+    # Worker processes are forked when the loop starts: carry no open connection across the fork
+    # (the writer opens a new one on its first batch).
+    engine.dispose()
     report = IngestReport()
     batch: list[bytes | SeenAgain] = []
     last_commit = time.monotonic()
