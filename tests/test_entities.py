@@ -136,13 +136,14 @@ def test_entities_acronym_in_brackets_is_linked(analyze_text: Analyze) -> None:
 def test_entities_united_states_variants_are_one_entity(analyze_text: Analyze) -> None:
     text = (
         "The US said on Monday it would send aid. U.S. officials said America would act with allies, "
-        "and the United States would lead the effort."
+        "and the United States would lead the effort. The U.S. Senate will vote on Tuesday."
     )
     a = analyze_text(text, clean=False)
     us = _by_name(a, "United States")
     assert us.type == "GPE"
     assert {m.text for m in us.mentions if m.kind == "name"} == {"US", "U.S.", "America", "United States"}
     assert set(us.aliases) == {"US", "U.S.", "America"}
+    assert "U.S. Senate" in _names(a)
 
 
 def test_entities_known_actor_type_wins(analyze_text: Analyze) -> None:
@@ -269,6 +270,15 @@ def test_entities_british_and_american_spellings_fold(analyze_text: Analyze) -> 
     a = analyze_text(text, clean=False)
     who = _by_name(a, "World Health Organization")
     assert "World Health Organisation" in who.aliases
+
+
+def test_entities_text_all_in_capitals_keeps_names(analyze_text: Analyze) -> None:
+    text = (
+        "AIRBUS CHIEF EXECUTIVE GUILLAUME FAURY SAID ON TUESDAY THAT BOEING AND AIRBUS WOULD TALK.\n"
+        "FRANCE AND GERMANY WELCOMED THE TALKS.\n"
+    )
+    a = analyze_text(text, clean=False)
+    assert {"BOEING", "FRANCE", "GERMANY"} <= set(_names(a))
 
 
 def test_entities_token_index_finds_every_mention(nlp: Language) -> None:

@@ -226,6 +226,8 @@ class EntityResolver:
             line = m.group()
             if line == line.upper() and len(_UPPER.findall(line, 0, 200)) >= 6:
                 out.append((m.start(), m.end()))
+        if sum(b - a for a, b in out) > len(text) // 2:
+            return []  # a text all in capitals: spaCy's names are all there is
         return out
 
     @staticmethod
