@@ -56,6 +56,12 @@ class Region:
     continues: int | None = None
 
 
+def _opens_word(text: str, i: int, line_end: int) -> bool:
+    """Whether the mark at `i` is followed by a word (an opening mark) rather than a space or the end."""
+    after = text[i + 1] if i + 1 < line_end else " "
+    return not (after.isspace() or after in ",.;:!?)]}”»")
+
+
 def _is_single_open(text: str, i: int, line_start: int, line_end: int) -> bool:
     before = text[i - 1] if i > line_start else " "
     after = text[i + 1] if i + 1 < line_end else " "
@@ -85,7 +91,11 @@ def find_regions(text: str) -> list[Region]:
         for m in _MARK_RE.finditer(text, line_start, line_end):
             i = m.start()
             ch = text[i]
-            if ch in _DOUBLE_OPEN or (ch in _STRAIGHT_DOUBLE and open_at is None):
+            if ch in _DOUBLE_OPEN and open_at is not None and not _opens_word(text, i, line_end):
+                # „low“ (German style) or a mistyped closing mark: “ after words, before a space
+                regions.append(_region(text, open_at, i + 1, closed=True, single=False, para=para))
+                open_at = None
+            elif ch in _DOUBLE_OPEN or (ch in _STRAIGHT_DOUBLE and open_at is None):
                 if open_at is not None:
                     regions.append(_region(text, open_at, i, closed=False, single=False, para=para))
                 open_at = i

@@ -69,6 +69,7 @@ _SPEAKER_KEEP_DEPS = frozenset(
     }
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what", "whatever"})
 _PRONOUN_TAGS = frozenset({"PRP"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "them", "us", "it"})
@@ -87,6 +88,8 @@ _NAME_LABELS: dict[str, EntityType] = {
 _WORD_RE = re.compile(r"\w+")
 _TRIM_LEFT = frozenset({"that", ",", ":", ";", "—", "–", "-", "and", "but"})
 _CONTENT_SKIP_DEPS = frozenset({"punct"})
+_MAX_QUOTES = 3000  # no article quotes more; bounds speaker resolution on pathological input
+_LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
 _MAX_REGION_TOKENS_SCAN = 400  # dependency scan of one quotation is bounded (pathological input)
 
 
@@ -172,7 +175,7 @@ class QuoteExtractor:
         text = doc.text
         if not text.strip() or len(doc) == 0:
             return
-        ctx = _Context(doc, find_regions(text))
+        ctx = _Context(doc, find_regions(text), self.min_words)
         cues, according = self._find_cues(doc, ctx)
         quotes: list[_Quote] = []
         by_cue: dict[int, _Quote] = {}
@@ -189,6 +192,9 @@ class QuoteExtractor:
         self._attach_regions(doc, ctx, quotes, by_cue, {c.i for c in cues}, speech)
         quotes = _dedupe(quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
+        if len(quotes) > _MAX_QUOTES:
+            LOGGER.warning("%d quotes found; keeping the first %d", len(quotes), _MAX_QUOTES)
+            quotes = quotes[:_MAX_QUOTES]
         self._resolve_and_write(doc, ctx, quotes)
 
     def _find_cues(self, doc: Doc, ctx: _Context) -> tuple[list[Token], list[Token]]:
@@ -429,8 +435,9 @@ class QuoteExtractor:
             if tok.text in {".", "!", "?"}:
                 break
         # 3. before: "X said: “…”", "X told reporters, “…”"
-        prv = ctx.prev_region_end(ri)
-        after_quote = prv is not None and ctx.regions[ri - 1].para == r.para
+        prev = ctx.prev_region(ri)
+        prv = prev.end if prev is not None else None
+        after_quote = prev is not None and prev.para == r.para
         window = 30 if after_quote else 12
         for i in range(t0 - 1, max(para_lo, t0 - window) - 1, -1):
             tok = doc[i]
@@ -588,7 +595,7 @@ class QuoteExtractor:
 class _Context:
     """Offsets of one doc, precomputed once: tokens, sentences, paragraphs, quotations."""
 
-    def __init__(self, doc: Doc, regions: list[Region]) -> None:
+    def __init__(self, doc: Doc, regions: list[Region], min_words: int) -> None:
         text = doc.text
         self.doc = doc
         self.text = text
@@ -602,6 +609,11 @@ class _Context:
         self.region_starts = [r.start for r in regions]
         self.region_ends = [r.end for r in regions]
         self._inside = [(r.inner_start, r.inner_end) for r in regions]
+        self.speech = [
+            i
+            for i, r in enumerate(regions)
+            if len(_WORD_RE.findall(text, r.inner_start, r.inner_end)) >= min_words
+        ]
 
     def para_of(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
@@ -633,6 +645,17 @@ class _Context:
             k += 1
         return out
 
+    def persons_before(self, i: int, limit: int = 50) -> list[Span]:
+        """The PERSON names ending before token `i`, nearest first (at most `limit` names looked at)."""
+        k = bisect_left(self._ent_starts, i) - 1
+        out: list[Span] = []
+        while k >= 0 and len(out) < limit and i - self.ents[k].end < 2000:
+            ent = self.ents[k]
+            if ent.label_ == "PERSON" and ent.end <= i:
+                out.append(ent)
+            k -= 1
+        return out
+
     def in_quote(self, char: int) -> bool:
         return self.region_at(char) is not None
 
@@ -648,10 +671,14 @@ class _Context:
         return range(lo, max(lo, hi))
 
     def next_region_start(self, ri: int) -> int | None:
-        return self.regions[ri + 1].start if ri + 1 < len(self.regions) else None
+        """Where the next quotation long enough to be speech starts (titles are skipped)."""
+        k = bisect_right(self.speech, ri)
+        return self.regions[self.speech[k]].start if k < len(self.speech) else None
 
-    def prev_region_end(self, ri: int) -> int | None:
-        return self.regions[ri - 1].end if ri > 0 else None
+    def prev_region(self, ri: int) -> Region | None:
+        """The previous quotation long enough to be speech."""
+        k = bisect_left(self.speech, ri) - 1
+        return self.regions[self.speech[k]] if k >= 0 else None
 
     def paragraph_is_quote(self, ri: int) -> bool:
         r = self.regions[ri]
@@ -722,9 +749,16 @@ def _subject(cue: Token) -> Token | None:
     v = cue
     for _ in range(5):
         for child in v.children:
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj  # "was accused by X": the agent speaks
+        for child in v.children:
             if child.dep_ in _SUBJ_DEPS:
-                if child.dep_ == "nsubjpass" and v.lemma_ in {"ask", "tell"}:
-                    break
+                if child.dep_ == "nsubjpass" and v is cue:
+                    return None  # "Clinton was asked …": the passive subject is not the speaker
+                if child.lower_ in _NOT_SPEAKERS and not (child.lower_ in _RELATIVE and v.dep_ == "relcl"):
+                    return None
                 return child
             if child.dep_ == "poss" and v.pos_ == "NOUN":
                 return child
@@ -769,12 +803,21 @@ def _adjacent_speaker(cue: Token, ctx: _Context | None) -> Token | None:
     doc = cue.doc
     for step in (-1, 1):
         i = cue.i + step
-        while 0 <= i < len(doc) and (doc[i].pos_ in {"ADV", "AUX", "PART"} or doc[i].dep_ in {"aux", "neg"}):
+        while (
+            0 <= i < len(doc)
+            and (doc[i].pos_ in {"ADV", "AUX", "PART"} or doc[i].dep_ in {"aux", "neg"})
+            and not (doc[i].is_title and doc[i].is_alpha)
+        ):
             i += step
         if not 0 <= i < len(doc):
             continue
         tok = doc[i]
-        if tok.pos_ in {"PROPN", "NOUN", "PRON"} and not (ctx is not None and ctx.in_quote(tok.idx)):
+        name_like = tok.is_alpha and tok.is_title and not tok.is_sent_start
+        if (tok.pos_ in {"PROPN", "NOUN", "PRON"} or name_like) and not (
+            ctx is not None and ctx.in_quote(tok.idx)
+        ):
+            if tok.lower_ in _NOT_SPEAKERS:
+                return None
             if step == 1 and tok.dep_ == "compound":
                 head = tok.head
                 if head.i > tok.i and head.pos_ in {"PROPN", "NOUN"}:
@@ -795,6 +838,8 @@ def _speaker_span(subj: Token) -> tuple[int, int]:
     lo = subj.left_edge.i
     hi = subj.i + 1
     for child in subj.rights:
+        if child.dep_ == "punct":
+            continue
         if child.dep_ in _SPEAKER_KEEP_DEPS:
             hi = max(hi, child.right_edge.i + 1)
         else:
@@ -846,7 +891,7 @@ def _description_name(doc: Doc, s: int, e: int) -> str:
 
 def _mentioned_before(text: str, name: str, before: int) -> bool:
     last = name.split()[-1] if name.split() else name
-    return bool(last) and text.find(last, 0, before) >= 0
+    return bool(last) and text.find(last, max(0, before - _LOOKBACK_CHARS), before) >= 0
 
 
 def _find_entity_by_name(doc: Doc, name: str, type_: EntityType) -> Entity | None:
@@ -864,7 +909,7 @@ def _find_entity_by_name(doc: Doc, name: str, type_: EntityType) -> Entity | Non
 
 def _previous_person(doc: Doc, ctx: _Context, before_tok: int) -> Entity | None:
     """The entity of the last person named before a token (made when no component made it)."""
-    for ent in reversed([e for e in ctx.ents_in(0, before_tok) if e.label_ == "PERSON"]):
+    for ent in ctx.persons_before(before_tok):
         entity = entity_in_tokens(doc, ent.start, ent.end)
         if entity is not None:
             return entity
