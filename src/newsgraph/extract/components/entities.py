@@ -103,6 +103,7 @@ class _Chain:
 
     @property
     def first(self) -> int:
+        """Token index of the chain's first mention."""
         return min(m.start for m in self.mentions)
 
 
@@ -238,6 +239,7 @@ class EntityResolver:
         return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
 
     def _ner_mentions(self, doc: Doc, caps: list[tuple[int, int]]) -> list[_Mention]:
+        """Turn spaCy's kept `doc.ents` into repaired mentions; those in capitals lines are weak."""
         out: list[_Mention] = []
         for ent in doc.ents:
             if ent.label_ not in KEPT_LABELS:
@@ -355,6 +357,7 @@ class EntityResolver:
         return low in self.country_stems  # "Tajik" (Tajikistan), "Somali" (Somalia)
 
     def _is_title(self, tok: Token) -> bool:
+        """Whether a token is a title, a title modifier or an honorific."""
         low = tok.lower_
         return low in self.title_words or low.rstrip(".") in self.title_words or low in self.honorifics
 
@@ -405,6 +408,7 @@ class EntityResolver:
     # ------------------------------------------------------------------ 2. add what spaCy missed
 
     def _add_datelines(self, doc: Doc, mentions: list[_Mention], text: str) -> list[_Mention]:
+        """Add the place of a dateline as GPE, replacing what spaCy made of it."""
         found: list[_Mention] = []
         for match in _DATELINE.finditer(text[:20000]):
             for group in ("place", "region"):
@@ -419,6 +423,7 @@ class EntityResolver:
         return sorted(kept + found, key=lambda m: m.start)
 
     def _add_gazetteer(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """Add country names spaCy missed (not glued to other capitalised words)."""
         taken = _taken(mentions)
         added = []
         for _, start, end in self.matcher(doc):
@@ -530,6 +535,7 @@ class EntityResolver:
     # ------------------------------------------------------------------ 3. resolve
 
     def _key(self, doc: Doc, m: _Mention) -> str:
+        """Return the comparison key of a mention's text."""
         return normalize_name(doc[m.start : m.end].text)
 
     def _chain(self, doc: Doc, mentions: list[_Mention]) -> list[_Chain]:
@@ -609,6 +615,7 @@ class EntityResolver:
         caps: list[tuple[int, int]] | None,
         text: str,
     ) -> None:
+        """Add unlabelled occurrences of known name forms as mentions of their chains."""
         pattern = re.compile(
             r"(?<![\w\-])(?:"
             + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -784,11 +791,13 @@ class EntityResolver:
 
     @staticmethod
     def _full_person(doc: Doc, c: _Chain) -> bool:
+        """Whether a chain holds a PERSON name of two or more words."""
         return any(m.label == "PERSON" and m.end - m.start >= 2 and not m.weak for m in c.mentions)
 
     # ------------------------------------------------------------------ types, names, output
 
     def _label_vote(self, c: _Chain) -> str:
+        """Return the label most of the chain's mentions carry (a dateline or a full name weighs more)."""
         votes: Counter[str] = Counter()
         for m in c.mentions:
             if m.label:
@@ -806,6 +815,7 @@ class EntityResolver:
         return votes.most_common(1)[0][0]
 
     def _type(self, doc: Doc, c: _Chain) -> str:
+        """Decide a chain's entity type: data tables first, then a full personal name, then the vote."""
         if c.forced_type:
             return c.forced_type
         for m in c.mentions:
@@ -841,6 +851,7 @@ class EntityResolver:
 
     @staticmethod
     def _longest_text(doc: Doc, c: _Chain) -> str:
+        """Return the longest mention text (not from a capitals line when there is another)."""
         strong = [m for m in c.mentions if not m.weak] or c.mentions
         best = max(
             strong,
@@ -887,6 +898,7 @@ class EntityResolver:
                         entity.affiliation = aff.id
 
     def _mention_roles(self, doc: Doc, m: _Mention, entity: Entity) -> list[tuple[str, Entity | None]]:
+        """Return (role, affiliation) pairs stated around one mention of a person."""
         out: list[tuple[str, Entity | None]] = []
         start = m.start
         title_text = None
@@ -965,6 +977,7 @@ class EntityResolver:
         return (first, end) if first < end else None
 
     def _is_role_word(self, tok: Token) -> bool:
+        """Whether a token may sit in a role before a name (not a name or an honorific)."""
         if tok.lower_ in self.honorifics or entity_at_token(tok.doc, tok.i) is not None:
             return False
         low = tok.lower_
@@ -1001,10 +1014,12 @@ class EntityResolver:
         return [r for r in out if r[0]]
 
     def _in_titles(self, tok: Token) -> bool:
+        """Whether a token is a title noun (by its form or lemma)."""
         low = tok.lower_
         return low in self.titles or low.rstrip(".") in self.titles or tok.lemma_.lower() in self.titles
 
     def _is_title_noun(self, tok: Token) -> bool:
+        """Whether a token is a noun that names a title or a role."""
         return tok.pos_ in {"NOUN", "PROPN"} and self._in_titles(tok)
 
     def _role_phrase(self, doc: Doc, head: Token, exclude: tuple[int, int]) -> tuple[str, Entity | None]:
@@ -1093,6 +1108,7 @@ def _glued_hyphen_after(doc: Doc, i: int, end: int) -> bool:
 
 
 def _taken(mentions: Iterable[_Mention]) -> set[int]:
+    """Return the token indices the mentions cover."""
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
@@ -1120,6 +1136,7 @@ def _nearest(short: _Chain, targets: list[_Chain]) -> _Chain:
 
 
 def _entity_type(label: str) -> EntityType:
+    """Map a spaCy label to the Analysis entity type (unknown labels become ORG)."""
     allowed: dict[str, EntityType] = {
         "PERSON": "PERSON",
         "ORG": "ORG",
