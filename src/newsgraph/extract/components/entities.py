@@ -1,27 +1,39 @@
 """Entities: spaCy's names, repaired for news and resolved into one entity per person or organisation.
 
-The component reads spaCy's `doc.ents`, the parse and the part-of-speech tags, and writes
-`doc._.newsgraph_entities` (a list of `models.Entity`) and the token index behind
-`entity_at_token` / `entity_in_tokens` (through `add_mention`).
+The component reads spaCy's `doc.ents`, the parse, the part-of-speech tags and sentence starts,
+and writes `doc._.newsgraph_entities` (a list of `models.Entity`, mentions of kind "name") and
+the token index behind `entity_at_token` / `entity_in_tokens` (through `add_mentions`). An
+unnamed organisation a person is placed in ("Ahmed Ali of the foreign ministry") becomes an ORG
+entity with a "description" mention.
 
 What it does, in order:
 
 1. Repairs spaCy's name spans: a possessive swallowed into a name ("Al Jazeera’s"), a leading
-   "the", punctuation and numbers at the edges, spans running across a line break or a bracket,
-   titles inside a PERSON span ("President Joe Biden" → role "President"), one-word spans that
-   are only a title word ("Supreme" before "Leader"), a first name left outside a PERSON span.
+   "the", punctuation and numbers at the edges, spans running across a line break, a bracket, a
+   comma or "at" ("Grace Road, Leicestershire"; not "Washington, DC"), two names joined by a
+   possessive ("Al Jazeera’s Rosalind Jordan"; not "People’s Republic of China"), titles inside a
+   PERSON span ("President Joe Biden" → role "President"), one-word spans that are only a title
+   word ("Supreme" before "Leader"), a first name or an initial left outside a PERSON span,
+   nationality words tagged PERSON ("Rwandan Hutu" → NORP).
 2. Adds what spaCy missed: the place in a dateline ("LONDON 1996-08-30", "KABUL, Afghanistan (AP) —"),
-   country names (gazetteer), further mentions of names already found (a surname alone, an
-   acronym given in brackets, names in ALL-CAPS headlines).
-3. Resolves mentions into entities: same name; a person's surname or first name; an acronym and
-   the full name; the aliases of a data table ("US", "U.S.", "America" → "United States").
-   The entity's type is voted over its mentions (a full PERSON name outweighs a surname tagged ORG;
-   a data table of well-known actors and countries outranks votes).
+   country names (gazetteer), initialled names ("A. Hollioake"), people in results lists
+   ("Wilson Kipketer (Denmark)"), further mentions of names already found (a surname alone, a
+   company without "Inc.", an acronym given in brackets, names in ALL-CAPS headlines, which are
+   otherwise only trusted when confirmed). One-word names seen only at sentence starts that are
+   ordinary words ("Death") are dropped.
+3. Resolves mentions into entities: same name (case, dots, accents and British spellings aside);
+   a person's surname or first name; an acronym and the full name; a company and its short form;
+   the aliases of a data table ("US", "U.S.", "America" → "United States"). The entity's type is
+   voted over its mentions (a full PERSON name outweighs a surname tagged ORG); data tables of
+   well-known actors and of countries and capitals outrank votes. The canonical name is the
+   table's, else the longest mention.
 4. Reads roles and affiliations from titles before a name ("Qatar’s counterterrorism envoy
-   Mutlaq al-Qahtani") and appositions ("Louis Gallois, the Airbus chief executive,").
+   Mutlaq al-Qahtani"), appositions after or before it ("Louis Gallois, the Airbus chief
+   executive,"; "the head of the High Council for National Reconciliation, Abdullah Abdullah")
+   and "of/from/at" phrases ("Karim Haddad of the Interior Ministry").
 
-Ids are `e1`, `e2`, … in order of first mention. Lexicons: `entity_fixes.json`, `gpe_names.json`,
-`titles.json`.
+Ids are `e1`, `e2`, … in order of first mention. Work is per entity span and per name form (regex
+scans of the text), not per token. Lexicons: `entity_fixes.json`, `gpe_names.json`, `titles.json`.
 """
 
 from __future__ import annotations
