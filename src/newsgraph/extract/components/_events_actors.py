@@ -11,9 +11,10 @@ indexed at its head, else a generic actor ("protesters", "Afghan security forces
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components._events_lexicon import Lexicon
 from newsgraph.extract.extensions import (
@@ -41,6 +42,7 @@ _LABEL_TYPES: dict[str, EntityType] = {
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _IMPERSONAL = frozenset({"it", "its", "this", "that"})
+_ORG_INDEX = "newsgraph_events_org_index"
 
 
 @dataclass(slots=True)
@@ -53,6 +55,19 @@ class Actor:
     text: str
     entity: str | None
     size: float | None = None
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """Return the named-entity span covering token `i`, found from the token's IOB tags (no scan of the doc)."""
+    if not doc[i].ent_type_:
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[i].ent_type_)
 
 
 def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
@@ -198,16 +213,24 @@ class ActorFinder:
             c.dep_ == "det" and c.lower_ == "the" for c in h.lefts
         ):
             return None
-        best: Entity | None = None
-        best_start = -1
-        limit = h.idx
-        for e in get_entities(doc):
-            if e.type != "ORG":
-                continue
-            for m in e.mentions:
-                if m.kind == "name" and best_start < m.start < limit and limit - m.start < 3000:
-                    best, best_start = e, m.start
-        return best
+        index = doc.user_data.get(_ORG_INDEX)
+        if index is None:  # built once per doc: (mention start, entity) of organisations' names
+            index = sorted(
+                (
+                    (m.start, e)
+                    for e in get_entities(doc)
+                    if e.type == "ORG"
+                    for m in e.mentions
+                    if m.kind == "name"
+                ),
+                key=lambda x: x[0],
+            )
+            doc.user_data[_ORG_INDEX] = index
+        pos = bisect_left(index, h.idx, key=lambda x: x[0]) - 1
+        if pos < 0 or h.idx - index[pos][0] > 3000:
+            return None
+        entity: Entity = index[pos][1]
+        return entity
 
     def _actor_like(self, tok: Token) -> bool:
         """Whether a common noun can head an actor phrase (people, bodies, weapons, or counts of them)."""
@@ -366,7 +389,7 @@ class ActorFinder:
         if known is not None:
             return known.id
         if head.ent_type_ in _LABEL_TYPES:
-            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            ent = ent_at(doc, head.i)
             if ent is not None:
                 return self._named(doc, ent.text, _LABEL_TYPES[ent.label_], ent.start_char, ent.end_char).id
         if head.pos_ == "PROPN":
@@ -431,7 +454,9 @@ class ActorFinder:
                 country = self.lex.countries[low]
                 break
         if country is None:
-            ent = next((x for x in doc.ents if start <= x.start < x.end <= head.i), None)
+            ent = next((x for x in (ent_at(doc, i) for i in range(start, head.i)) if x is not None), None)
+            if ent is not None and not (start <= ent.start and ent.end <= head.i):
+                ent = None
             if ent is not None and ent.text.lower() in self.lex.countries:
                 country = self.lex.countries[ent.text.lower()]
         if country is None:
@@ -439,7 +464,7 @@ class ActorFinder:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            ent = next((x for x in doc.ents if x.start <= p.i < x.end), None)
+                            ent = ent_at(doc, p.i)
                             name = (ent.text if ent is not None else p.text).lower()
                             if name in self.lex.countries:
                                 country = self.lex.countries[name]

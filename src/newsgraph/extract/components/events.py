@@ -301,9 +301,12 @@ class EventCoder:
                 drafts.append(draft)
         drafts = self._filter(doc, drafts, sents)
         drafts = self._merge(drafts)
+        ents_by_sent: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            ents_by_sent.setdefault(bisect_right(sent_starts, ent.start) - 1, []).append(ent)
         for d in drafts:
             self._magnitudes(d)
-            self._where_when(d)
+            self._where_when(d, ents_by_sent.get(d.sent, []))
             for qs, qe, speaker in quote_spans:
                 if qs <= d.tok.idx < qe:
                     d.confidence *= 0.9
@@ -313,9 +316,10 @@ class EventCoder:
                                 a.entity = speaker
         kept = self._cap(drafts)
         n = len(events)
+        text = doc.text
         for d in kept:
             n += 1
-            events.append(self._to_event(doc, d, f"v{n}"))
+            events.append(self._to_event(d, f"v{n}", text))
 
     # -- classification ------------------------------------------------------------------------------
 
@@ -1483,8 +1487,7 @@ class EventCoder:
             return parse_number([t.head], lex)
         return None
 
-    def _where_when(self, d: _Draft) -> None:
-        sent = d.tok.sent
+    def _where_when(self, d: _Draft, ents: list[Span]) -> None:
         actor_toks: set[int] = set()
         for a in d.sources + d.targets:
             actor_toks.update(range(a.start, a.end))
@@ -1493,7 +1496,7 @@ class EventCoder:
         anchors = {d.tok.i}
         if d.anchor is not None:
             anchors.add(d.anchor.i)
-        for ent in sent.ents:
+        for ent in ents:
             if ent.label_ in _PLACE_LABELS:
                 if any(i in actor_toks for i in range(ent.start, ent.end)):
                     continue
@@ -1525,8 +1528,7 @@ class EventCoder:
         out.sort(key=lambda x: x.start)
         return out
 
-    def _to_event(self, doc: Doc, d: _Draft, event_id: str) -> Event:
-        text = doc.text
+    def _to_event(self, d: _Draft, event_id: str, text: str) -> Event:
         source_ids = [a.entity for a in d.sources if a.entity is not None]
         target_ids = [a.entity for a in d.targets if a.entity is not None]
         return Event(
