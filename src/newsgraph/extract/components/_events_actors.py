@@ -58,7 +58,7 @@ class Actor:
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:
-    """Return the named-entity span covering token `i`, found from the token's IOB tags (no scan of the doc)."""
+    """Return the named-entity span covering token `i`, from the tokens' IOB tags (no scan of the doc)."""
     if not doc[i].ent_type_:
         return None
     start = i
