@@ -36,6 +36,9 @@ def test_events_offsets_and_sentences(analyze_text: Analyze) -> None:
         assert sent.start <= e.trigger.start < sent.end
         assert 0.0 <= e.confidence <= 1.0
     assert {e.type for e in a.events} >= {"ASSAULT", "COERCE"}
+    assault = next(e for e in a.events if e.type == "ASSAULT")
+    assert "military" in assault.context
+    assert assault.cameo == "19"
 
 
 def test_events_passive_actors(analyze_text: Analyze) -> None:

@@ -66,6 +66,7 @@ class Lexicon:
     future_aux: frozenset[str]
     modal_aux: frozenset[str]
     obligation_aux: frozenset[str]
+    contexts: dict[str, frozenset[str]]
     cooperative: frozenset[str]
     material_conflict: frozenset[str]
     threat_modes: dict[str, str]
@@ -174,6 +175,7 @@ def load_lexicon() -> Lexicon:
         future_aux=_fs(trig["future_aux"]),
         modal_aux=_fs(trig["modal_aux"]),
         obligation_aux=_fs(trig["obligation_aux"]),
+        contexts={k: _fs(v) for k, v in trig["contexts"].items() if not k.startswith("_")},
         cooperative=_fs(t.lower() for t in trig["cooperative"]),
         material_conflict=_fs(t.lower() for t in trig["material_conflict"]),
         threat_modes=trig["threat_modes"],
