@@ -190,7 +190,7 @@ class QuoteExtractor:
                 quotes.append(q)
         speech = {c.i for c in cues if c.lemma_.lower() in self.cue_lemmas and c.pos_ in {"VERB", "AUX"}}
         self._attach_regions(doc, ctx, quotes, by_cue, {c.i for c in cues}, speech)
-        quotes = _dedupe(quotes)
+        quotes = _dedupe(_prune(quotes))
         quotes.sort(key=lambda q: (q.start, q.end))
         if len(quotes) > _MAX_QUOTES:
             LOGGER.warning("%d quotes found; keeping the first %d", len(quotes), _MAX_QUOTES)
@@ -930,6 +930,16 @@ def _looks_like_speech(text: str, r: Region, words: int) -> bool:
     tokens = inner.split()
     capitalised = sum(1 for t in tokens if t[:1].isupper())
     return not (capitalised >= 0.7 * len(tokens) and not inner.rstrip().endswith((".", "?", "!", ",")))
+
+
+def _prune(quotes: list[_Quote]) -> list[_Quote]:
+    """Drop indirect candidates with no speaker at all ("it did appear to …")."""
+    out = []
+    for q in quotes:
+        if not q.regions and q.speaker is None and q.carried_from is None:
+            continue
+        out.append(q)
+    return out
 
 
 def _dedupe(quotes: list[_Quote]) -> list[_Quote]:
