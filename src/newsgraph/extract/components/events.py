@@ -689,7 +689,7 @@ class EventCoder:
         best: Token | None = None
         best_rank = 99
         for c in tok.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > tok.i:
                 rank = preps.index(c.lower_)
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if (
@@ -799,10 +799,7 @@ class EventCoder:
         targets = self.actors.resolve(doc, tgt_tok, group_cache) if tgt_tok is not None else []
         src_keys = {a.entity or a.text.lower() for a in sources}
         targets = [
-            t
-            for t in targets
-            if (t.head not in exclude and (t.entity or t.text.lower()) not in src_keys)
-            or type_ in self.lex.reciprocal_types
+            t for t in targets if t.head not in exclude and (t.entity or t.text.lower()) not in src_keys
         ]
         if (
             reporter is not None
@@ -1035,7 +1032,11 @@ class EventCoder:
             target = self._prep_target(tok, type_, exclude)
             if target is None:
                 for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in ("into", "on", "against", "at", "to", "with"):
+                    if (
+                        c.dep_ == "prep"
+                        and c.lower_ in ("into", "on", "against", "at", "to", "with")
+                        and c.i > tok.i
+                    ):
                         pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                         target = self._target_head(pobj, exclude)
                         if target is not None:
@@ -1055,7 +1056,13 @@ class EventCoder:
     def _content_target(self, tok: Token, cand: _Candidate, type_: str, exclude: set[int]) -> Token | None:
         """Return the target an absorbing verb takes from its complement ("demanded that X …")."""
         complements = [
-            c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i not in exclude
+            c
+            for c in tok.children
+            if c.i not in exclude
+            and (
+                c.dep_ in ("xcomp", "ccomp")
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            )
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
         for inner in complements:
