@@ -281,6 +281,17 @@ def test_entities_text_all_in_capitals_keeps_names(analyze_text: Analyze) -> Non
     assert {"BOEING", "FRANCE", "GERMANY"} <= set(_names(a))
 
 
+def test_entities_age_and_role_mark_a_person(analyze_text: Analyze) -> None:
+    text = (
+        "According to Kemi Adesanya, 20, the water was brown. "
+        "The family hired a lawyer, Kemi Adesanya, to handle the case."
+    )
+    a = analyze_text(text, clean=False)
+    person = _by_name(a, "Kemi Adesanya")
+    assert person.type == "PERSON"
+    assert person.roles == ["lawyer"]
+
+
 def test_entities_token_index_finds_every_mention(nlp: Language) -> None:
     doc = nlp(SURNAMES)
     entities = get_entities(doc)

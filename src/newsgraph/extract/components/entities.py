@@ -836,7 +836,7 @@ class EntityResolver:
                 return self.actor_types[key]
         if any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
             return "PERSON"
-        if self._surname_used_alone(doc, c):
+        if self._surname_used_alone(doc, c) or self._person_cue(doc, c):
             return "PERSON"
         label = self._label_vote(c)
         if c.key in self.countries and label not in {"LOC", "FAC", "NORP"}:
@@ -850,6 +850,47 @@ class EntityResolver:
         ):
             return "NORP"
         return label
+
+    def _person_cue(self, doc: Doc, c: _Chain) -> bool:
+        """Whether a 2–3 word name spaCy typed otherwise reads as a person's in context.
+
+        Cues: an age after it ("Devina Cordero, 20,"), "who" after it, or a role noun right
+        before it ("his lawyer, Amine Sidhoum", "trainer Bart Cummings").
+        """
+        if (
+            c.key in self.countries
+            or c.key in self.capitals
+            or c.key in self.places
+            or c.key in self.alias_to
+        ):
+            return False
+        n = len(doc)
+        for m in c.mentions:
+            tokens = doc[m.start : m.end]
+            if not 2 <= len(tokens) <= 3 or m.weak:
+                continue
+            if not all(t.is_title and t.is_alpha and t.text not in self.org_words for t in tokens):
+                continue
+            after = doc[m.end : min(n, m.end + 3)]
+            age = (
+                len(after) >= 3
+                and after[0].text == ","
+                and after[1].text.isdigit()
+                and 1 <= int(after[1].text) <= 120
+                and after[2].text in {",", ".", ")"}
+            )
+            placed = m.start > 0 and doc[m.start - 1].pos_ == "ADP"  # "a woman from West Java, who"
+            who = (len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who") or (
+                bool(after) and after[0].lower_ == "who"
+            )
+            if age or (who and not placed and m.label != "GPE"):
+                return True
+            k = m.start - 1
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            if k >= 0 and doc[k].is_lower and self._is_title_noun(doc[k]):
+                return True
+        return False
 
     def _surname_used_alone(self, doc: Doc, c: _Chain) -> bool:
         """Whether a chain holds a 2–3 word name and its last word alone tagged PERSON ("Lendl")."""
