@@ -208,7 +208,7 @@ def analyze_stream(
             except InputError as exc:
                 batch.append(Rejected(item.origin, _reason(exc, item.origin), id=item.id))
             except ArticleTimeout as exc:
-                LOGGER.warning("%s: cleaning %s", item.origin, exc.reason)
+                LOGGER.warning("%s: cleaning and tokenizing %s", item.origin, exc.reason)
                 batch.append(Rejected(item.origin, exc.reason, id=item.id))
         if len(batch) >= settings.batch_size:
             yield from _run_batch(batch, nlp, settings.article_seconds)

@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 from newsgraph.store.db import open_store
+from newsgraph.store.retry import with_retry
 from newsgraph.store.writer import Duplicate, SeenAgain, Stored, Writer
 
 LOGGER = logging.getLogger(__name__)
@@ -164,7 +165,9 @@ def ingest(
 
     def commit() -> None:
         nonlocal batch, last_commit
-        for outcome in writer.write(batch):
+        # a lost connection (server restart) is retried with backoff; the writer is idempotent
+        outcomes = with_retry(lambda: writer.write(batch), what=f"storing {len(batch)} articles")
+        for outcome in outcomes:
             if isinstance(outcome, Stored):
                 report.stored += 1
                 report.in_stories += outcome.story_id is not None
