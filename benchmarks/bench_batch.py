@@ -9,9 +9,9 @@ The end-to-end rate of the large run is reported, and so is the *marginal* rate,
 pipeline in each worker, starting Ray Data's actors) that a real corpus amortizes.
 
 CPU time is measured too, over this process and all its descendants (pool workers, the Ray
-daemons and actors), because on a shared machine wall time depends on everyone else's load
-while CPU time per article does not. The Ray overhead is the ratio of marginal CPU time per
-article, Ray / local, minus one, at the same worker count; the projection for 1,000,000
+daemons and actors, sampled every 0.2 s), because on a shared machine wall time depends on
+everyone else's load while CPU time per article does not. The Ray overhead is the ratio of
+marginal CPU time per article, Ray / local, minus one, at the same worker count; the projection for 1,000,000
 articles on a 64-core cluster divides by Ray's marginal per-core rate with 2 workers (articles
 per CPU-second). Finally the last output is loaded into a new SQLite store (`newsgraph load`)
 and its rate reported. The Ray instance is started before its timed runs, as on a cluster.
@@ -25,6 +25,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -43,14 +44,10 @@ def _subset(corpus: Path, count: int, target: Path) -> Path:
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def tree_cpu_seconds() -> float:
-    """Return the CPU time used so far by this process and every process under it.
-
-    Counts each live process's user + system time plus that of its reaped children, so worker
-    processes that exited (a closed pool, finished Ray actors, reaped by the raylet) count too.
-    """
+def _tree_ticks() -> dict[int, int]:
+    """Return {pid: user + system clock ticks} for this process and every process under it."""
     parents: dict[int, int] = {}
-    times: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -61,16 +58,53 @@ def tree_cpu_seconds() -> float:
         fields = stat[stat.rindex(")") + 2 :].split()
         pid = int(entry.name)
         parents[pid] = int(fields[1])
-        times[pid] = sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+        ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
     me = os.getpid()
-    total = 0
-    for pid, ticks in times.items():
+    mine: dict[int, int] = {}
+    for pid, value in ticks.items():
         ancestor = pid
         while ancestor not in (me, 0, 1) and ancestor in parents:
             ancestor = parents[ancestor]
         if ancestor == me:
-            total += ticks
-    return total / _TICKS
+            mine[pid] = value
+    return mine
+
+
+class CpuMeter:
+    """CPU time used by this process tree between start and stop, sampled every 0.2 s.
+
+    Sampling catches worker processes that exit during the run (Ray's raylet does not account
+    for its children's time); a process loses at most its last 0.2 s.
+    """
+
+    def __init__(self) -> None:
+        self._start: dict[int, int] = {}
+        self._last: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._own = 0.0
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        started = time.thread_time()
+        while not self._stop.wait(0.2):
+            self._last.update(_tree_ticks())
+        self._own = time.thread_time() - started
+
+    def __enter__(self) -> CpuMeter:
+        self._start = _tree_ticks()
+        self._last = dict(self._start)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._last.update(_tree_ticks())
+
+    @property
+    def seconds(self) -> float:
+        """CPU seconds used by the tree while the meter ran, less the meter's own sampling."""
+        return sum(v - self._start.get(pid, 0) for pid, v in self._last.items()) / _TICKS - self._own
 
 
 def _run(
@@ -82,17 +116,16 @@ def _run(
     best, best_cpu, analyzed = float("inf"), float("inf"), 0
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
-        cpu = tree_cpu_seconds()
-        started = time.perf_counter()
-        if engine == "ray":
-            from newsgraph.batch.ray_job import run_ray
+        with CpuMeter() as meter:
+            started = time.perf_counter()
+            if engine == "ray":
+                from newsgraph.batch.ray_job import run_ray
 
-            summary = run_ray([str(path)], str(out), settings, workers=workers)
-        else:
-            summary = run_local([str(path)], str(out), settings, workers=workers)
-        best = min(best, time.perf_counter() - started)
-        time.sleep(2)  # let finished actors exit and be reaped before reading CPU times
-        best_cpu = min(best_cpu, tree_cpu_seconds() - cpu)
+                summary = run_ray([str(path)], str(out), settings, workers=workers)
+            else:
+                summary = run_local([str(path)], str(out), settings, workers=workers)
+            best = min(best, time.perf_counter() - started)
+        best_cpu = min(best_cpu, meter.seconds)
         analyzed = summary.analyzed
     return best, best_cpu, analyzed
 
