@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsgraph.batch.job import DEFAULT_ROWS_PER_PART, Summary, run_local
-from newsgraph.batch.parquet import TABLES
 from newsgraph.settings import Settings
+
+if TYPE_CHECKING:  # pyarrow is imported when the command runs, not with the CLI
+    from newsgraph.batch.job import Summary
+
+DEFAULT_ROWS_PER_PART = 5000
+"""The same as newsgraph.batch.job.DEFAULT_ROWS_PER_PART (a test checks), kept here so that the CLI
+starts without importing pyarrow."""
 
 
 def batch(
@@ -43,6 +48,8 @@ def batch(
     overwrite: Annotated[bool, typer.Option(help="Replace the contents of a non-empty --out.")] = False,
 ) -> None:
     """Analyze many articles into Parquet: analyses, fact tables and errors under --out."""
+    from newsgraph.batch.job import run_local
+
     if engine not in {"local", "ray"}:
         raise typer.BadParameter("--engine must be `local` or `ray`")
     if partition_by not in {"none", "month"}:
@@ -99,6 +106,8 @@ def batch(
 
 def print_summary(summary: Summary, out: str, console: Console) -> None:
     """Print the run summary: articles, failures by reason, rows per table, rate."""
+    from newsgraph.batch.parquet import TABLES
+
     console.print(
         f"analyzed {summary.analyzed} articles, {summary.failed} failed, from {summary.inputs} file(s) "
         f"in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s, {summary.engine}, "

@@ -11,8 +11,11 @@ from rich.console import Console
 
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
-from newsgraph.store.db import open_store
-from newsgraph.store.export import FORMATS, KINDS, export
+
+# the same as newsgraph.store.export.KINDS and FORMATS (a test checks), kept here so that the CLI
+# starts without importing SQLAlchemy
+KINDS: tuple[str, ...] = ("articles", "entities", "quotes", "events", "quantities")
+FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
 
 def export_command(
@@ -26,6 +29,9 @@ def export_command(
     db: Annotated[str | None, typer.Option(help="Database URL (default: NEWSGRAPH_DB).")] = None,
 ) -> None:
     """Export a table of the store, linked names resolved, in id order."""
+    from newsgraph.store.db import open_store
+    from newsgraph.store.export import export
+
     if kind not in KINDS:
         raise InputError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
     if fmt not in FORMATS:

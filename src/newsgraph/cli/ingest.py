@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,7 +21,9 @@ from rich.progress import (
 from rich.text import Text
 
 from newsgraph.settings import Settings
-from newsgraph.store.ingest import IngestReport, count_inputs, ingest
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when the command runs, not with the CLI
+    from newsgraph.store.ingest import IngestReport
 
 SHOWN_REJECTED = 20
 
@@ -51,6 +53,8 @@ def ingest_command(
     ] = False,
 ) -> None:
     """Analyze articles and store them; rerunning adds nothing, and a killed run resumes where it stopped."""
+    from newsgraph.store.ingest import count_inputs, ingest
+
     updates: dict[str, object] = {}
     if db:
         updates["db"] = db

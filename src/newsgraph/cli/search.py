@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import orjson
 import typer
@@ -12,19 +12,10 @@ from rich.markup import escape
 
 from newsgraph.errors import InputError
 from newsgraph.settings import Settings
-from newsgraph.store.db import open_store
-from newsgraph.store.paging import Page
-from newsgraph.store.queries import to_jsonable
-from newsgraph.store.search import (
-    ArticleHit,
-    Filters,
-    QuantityHit,
-    QuoteHit,
-    Snippet,
-    search_articles,
-    search_quantities,
-    search_quotes,
-)
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when the command runs, not with the CLI
+    from newsgraph.store.paging import Page
+    from newsgraph.store.search import Snippet
 
 
 def search_command(
@@ -53,6 +44,10 @@ def search_command(
     db: Annotated[str | None, typer.Option(help="Database URL (default: NEWSGRAPH_DB).")] = None,
 ) -> None:
     """Search stored articles (default), quotes (--quotes, or any --speaker) or numbers (--numbers)."""
+    from newsgraph.store.db import open_store
+    from newsgraph.store.queries import to_jsonable
+    from newsgraph.store.search import Filters, search_articles, search_quantities, search_quotes
+
     filters = Filters(
         source=source, since=since, until=until, entity=entity, speaker=speaker, event_type=event_type
     )
@@ -103,6 +98,8 @@ def _where(source: str | None, published: str | None, article_id: int) -> str:
 
 def print_hits(page: Page[Any], console: Console) -> None:
     """Print a page of hits, matches highlighted."""
+    from newsgraph.store.search import ArticleHit, QuantityHit, QuoteHit
+
     if not page.items:
         console.print("no matches")
         return

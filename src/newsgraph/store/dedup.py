@@ -16,9 +16,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped, unused-ignore]
+
+if TYPE_CHECKING:  # datasketch imports scipy (~1 s): loaded on first use, not with the CLI
+    from datasketch import MinHash  # type: ignore[import-untyped, unused-ignore]
 
 WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 3
@@ -56,11 +59,15 @@ class MinHasher:
         self.num_perm = num_perm
         self.threshold = threshold
         self.seed = seed
+        from datasketch import MinHashLSH  # type: ignore[import-untyped, unused-ignore]
+
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.bands, self.rows = lsh.b, lsh.r
 
     @cached_property
     def _template(self) -> MinHash:
+        from datasketch import MinHash  # type: ignore[import-untyped, unused-ignore]
+
         return MinHash(num_perm=self.num_perm, seed=self.seed)
 
     def shingles(self, text: str) -> set[bytes]:
@@ -74,6 +81,8 @@ class MinHasher:
 
     def signature(self, text: str) -> Signature:
         """Return the signature and band keys of a text."""
+        from datasketch import MinHash  # type: ignore[import-untyped, unused-ignore]
+
         template = self._template
         minhash = MinHash(
             num_perm=self.num_perm, seed=self.seed, permutations=template.permutations, scheme=template.scheme
