@@ -159,7 +159,8 @@ class Quantities:
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's quantities and append them to `doc._.newsgraph_quantities`."""
         try:
-            found = self._find(doc)
+            text = doc.text
+            found = self._find(doc, text)
         except Exception:  # a component must never lose the article
             LOGGER.warning("quantities failed on a document", exc_info=True)
             return doc
@@ -172,7 +173,7 @@ class Quantities:
                 Quantity(
                     start=f.start,
                     end=f.end,
-                    text=doc.text[f.start : f.end],
+                    text=text[f.start : f.end],
                     value=f.value,
                     low=f.low,
                     high=f.high,
@@ -190,17 +191,11 @@ class Quantities:
 
     # ------------------------------------------------------------------ search
 
-    def _find(self, doc: Doc) -> list[_Found]:
-        text = doc.text
+    def _find(self, doc: Doc, text: str) -> list[_Found]:
         token_starts = [t.idx for t in doc]
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+        taken.sort()
         found: list[_Found] = []
-        excluded = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
-
-        def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in taken) and not any(
-                s < end and start < e for s, e in excluded
-            )
 
         def token_at(char: int) -> Token | None:
             if not len(doc):
@@ -209,14 +204,13 @@ class Quantities:
             return doc[max(0, i)]
 
         candidates: list[_Found] = []
-        candidates.extend(self._fraction_candidates(doc, token_at))
-        candidates.extend(self._vague_candidates(doc, token_at))
-        candidates.extend(self._digit_candidates(doc, token_at))
-        candidates.extend(self._word_candidates(doc, token_at))
+        candidates.extend(self._fraction_candidates(doc, text, token_at))
+        candidates.extend(self._vague_candidates(doc, text, token_at))
+        candidates.extend(self._digit_candidates(doc, text, token_at))
+        candidates.extend(self._word_candidates(doc, text, token_at))
         candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
         for cand in candidates:
-            if free(cand.start, cand.end):
-                taken.append((cand.start, cand.end))
+            if _claim(taken, cand.start, cand.end):
                 found.append(cand)
         found.sort(key=lambda c: c.start)
         for i, cand in enumerate(found):
@@ -224,10 +218,10 @@ class Quantities:
             limit = found[i + 1].start if i + 1 < len(found) else len(text)
             if cand.end < cand.noun_end <= limit:
                 cand.end = cand.noun_end
-        self._inherit_units(doc, found)
+        self._inherit_units(doc, text, found)
         return found
 
-    def _inherit_units(self, doc: Doc, found: list[_Found]) -> None:
+    def _inherit_units(self, doc: Doc, text: str, found: list[_Found]) -> None:
         """Give a bare number the unit of the quantity it parallels earlier in the sentence.
 
         "435 homes by open sale and 187 by tender" -> 187 homes; "84.75 cents, while the lowest
@@ -252,8 +246,7 @@ class Quantities:
 
     # ------------------------------------------------------------------ digits
 
-    def _digit_candidates(self, doc: Doc, token_at: _TokenAt) -> list[_Found]:
-        text = doc.text
+    def _digit_candidates(self, doc: Doc, text: str, token_at: _TokenAt) -> list[_Found]:
         out: list[_Found] = []
         get_token = token_at
         for match in _DIGIT_RE.finditer(text):
@@ -301,13 +294,13 @@ class Quantities:
             cand.core_end = end
             if not cand.has_unit:
                 lead = text[max(0, cand.start - 40) : cand.start]
-                if self._is_name_number(doc, get_token, cand, lead):
+                if self._is_name_number(doc, text, get_token, cand, lead):
                     continue
-                if self._is_year(doc, get_token, cand, match.group(1)):
+                if self._is_year(doc, text, get_token, cand, match.group(1)):
                     continue
             if not self._read_range(text, cand, token_at):
                 continue
-            self._finish(doc, cand, get_token)
+            self._finish(doc, text, cand, get_token)
             out.append(cand)
         return out
 
@@ -473,7 +466,7 @@ class Quantities:
         cand.end = end
         return True
 
-    def _is_name_number(self, doc: Doc, token_at: _TokenAt, cand: _Found, before: str) -> bool:
+    def _is_name_number(self, doc: Doc, text: str, token_at: _TokenAt, cand: _Found, before: str) -> bool:
         """Return True when a bare number is part of a name or label ("Boeing 737", "Game 2")."""
         first = token_at(cand.start)
         if first is not None and _is_age(doc, first):
@@ -513,17 +506,16 @@ class Quantities:
                 return False
         return True
 
-    def _is_year(self, doc: Doc, token_at: _TokenAt, cand: _Found, digits: str) -> bool:
+    def _is_year(self, doc: Doc, text: str, token_at: _TokenAt, cand: _Found, digits: str) -> bool:
         """Return True for a bare four-digit year (1800-2099)."""
         if not re.fullmatch(r"(?:18|19|20)\d\d", digits) or cand.low is not None:
             return False
-        before = doc.text[max(0, cand.start - 30) : cand.start]
+        before = text[max(0, cand.start - 30) : cand.start]
         return not self._approx_before.search(before)
 
     # ------------------------------------------------------------------ words
 
-    def _word_candidates(self, doc: Doc, token_at: _TokenAt) -> list[_Found]:
-        text = doc.text
+    def _word_candidates(self, doc: Doc, text: str, token_at: _TokenAt) -> list[_Found]:
         out: list[_Found] = []
         for match in self._words_re.finditer(text):
             start, end = match.span()
@@ -534,11 +526,12 @@ class Quantities:
             if a_before and first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
                 start = max(0, match.start() - len(before) + a_before.start(1))
                 phrase = text[start:end]
+                before = text[max(0, start - 30) : start]
             value = parse_number_words(phrase)
             if value is None:
                 continue
             if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
-                doc, token_at, start, end, before
+                doc, text, token_at, start, end, before
             ):
                 continue
             if phrase[:1].isupper() and _WORD_BEFORE.search(before):
@@ -565,7 +558,7 @@ class Quantities:
                     cand.unit, cand.currency = self._currency[cur.group(0).strip()]
                     cand.kind, cand.has_unit = "money", True
                     cand.start -= len(cur.group(0))
-            self._finish(doc, cand, token_at)
+            self._finish(doc, text, cand, token_at)
             out.append(cand)
         return out
 
@@ -588,12 +581,14 @@ class Quantities:
         cand.low, cand.high = min(cand.value, second), max(cand.value, second)
         cand.end = end
 
-    def _one_is_number(self, doc: Doc, token_at: _TokenAt, start: int, end: int, before: str) -> bool:
+    def _one_is_number(
+        self, doc: Doc, text: str, token_at: _TokenAt, start: int, end: int, before: str
+    ) -> bool:
         """Return True when "one" counts something rather than standing for a person or thing."""
         prev = re.search(r"([\w-]+)\s*$", before)
         if prev and prev.group(1).lower() in self._not_one:
             return False
-        nxt = re.match(r"^\s*([\w-]+)", doc.text[end : end + 20])
+        nxt = re.match(r"^\s*([\w-]+)", text[end : end + 20])
         if nxt and nxt.group(1).lower() in self._one_after_not:
             return False
         tok = token_at(start)
@@ -605,9 +600,9 @@ class Quantities:
 
     # ------------------------------------------------------------------ vague numbers and fractions
 
-    def _vague_candidates(self, doc: Doc, token_at: _TokenAt) -> list[_Found]:
+    def _vague_candidates(self, doc: Doc, text: str, token_at: _TokenAt) -> list[_Found]:
         out: list[_Found] = []
-        for match in self._vague_re.finditer(doc.text):
+        for match in self._vague_re.finditer(text):
             phrase = match.group(0).lower()
             low, high = self._vague[phrase]
             value = self._vague_values.get(phrase, low)
@@ -617,12 +612,11 @@ class Quantities:
             if phrase in self._vague_values:
                 cand.low = cand.high = None
             cand.approximate = True
-            self._finish(doc, cand, token_at)
+            self._finish(doc, text, cand, token_at)
             out.append(cand)
         return out
 
-    def _fraction_candidates(self, doc: Doc, token_at: _TokenAt) -> list[_Found]:
-        text = doc.text
+    def _fraction_candidates(self, doc: Doc, text: str, token_at: _TokenAt) -> list[_Found]:
         out: list[_Found] = []
         for match in self._fraction_re.finditer(text):
             if match.group("frac"):
@@ -662,28 +656,27 @@ class Quantities:
             cand = _Found(start=match.start(), end=match.end(), value=value, unit="fraction", kind="fraction")
             cand.has_unit = True
             cand.core_end = match.end()
-            self._finish(doc, cand, token_at)
+            self._finish(doc, text, cand, token_at)
             out.append(cand)
         return out
 
     # ------------------------------------------------------------------ completion
 
-    def _finish(self, doc: Doc, cand: _Found, token_at: _TokenAt) -> None:
+    def _finish(self, doc: Doc, text: str, cand: _Found, token_at: _TokenAt) -> None:
         """Add the approximation cue, the counted noun and the base of a proportion."""
-        text = doc.text
         before = text[max(0, cand.start - 30) : cand.start]
         approx = self._approx_before.search(before)
         if approx:
             cand.approximate = True
             cand.start -= len(before) - approx.start(1)
         if cand.kind == "count" and cand.unit is None:
-            self._counted_noun(doc, cand, token_at)
+            self._counted_noun(doc, text, cand, token_at)
         if cand.kind in ("fraction", "percent"):
-            cand.base = self._base(doc, cand, token_at)
+            cand.base = self._base(doc, text, cand, token_at)
         if cand.kind == "count" and cand.unit is None and cand.base is None:
             cand.base = None
 
-    def _counted_noun(self, doc: Doc, cand: _Found, token_at: _TokenAt) -> None:
+    def _counted_noun(self, doc: Doc, text: str, cand: _Found, token_at: _TokenAt) -> None:
         """Set the unit to the noun the number counts ("244 operations" -> "operation")."""
         last = token_at(max(cand.start, cand.end - 1))
         if last is None:
@@ -727,7 +720,7 @@ class Quantities:
             if of_noun is not None and of_noun.pos_ in ("NOUN", "PROPN"):
                 of_mods = [c.text.lower() for c in of_noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
                 cand.unit = " ".join([*of_mods, _singular(of_noun)])
-                self._noun_rate(doc, cand, of_noun)
+                self._noun_rate(doc, text, cand, of_noun)
                 return
             return
         if head.i > last.i:
@@ -749,14 +742,14 @@ class Quantities:
             cand.unit = unit
             if not quoted and head.i - last.i <= 4:
                 cand.noun_end = head.idx + len(head.text)
-            self._noun_rate(doc, cand, head)
+            self._noun_rate(doc, text, cand, head)
         else:
             cand.unit = _singular(head)
 
-    def _noun_rate(self, doc: Doc, cand: _Found, noun: Token) -> None:
+    def _noun_rate(self, doc: Doc, text: str, cand: _Found, noun: Token) -> None:
         """Append "per X" to a counted noun followed by a rate ("3,000 tests per day")."""
         end = noun.idx + len(noun.text)
-        rate = self._rate.match(doc.text[end : end + 40])
+        rate = self._rate.match(text[end : end + 40])
         if (
             rate
             and cand.unit is not None
@@ -766,9 +759,8 @@ class Quantities:
             entry = self._unit_forms_ci.get(name)
             cand.unit = f"{cand.unit} per {entry[0] if entry else self._rate_plural.get(name, name)}"
 
-    def _base(self, doc: Doc, cand: _Found, token_at: _TokenAt) -> str | None:
+    def _base(self, doc: Doc, text: str, cand: _Found, token_at: _TokenAt) -> str | None:
         """Return what a fraction or percentage is a share of ("of the nation's 400 districts")."""
-        text = doc.text
         m = re.match(r"^\s+of\s+", text[cand.end : cand.end + 10])
         if not m:
             return None
@@ -788,6 +780,17 @@ class Quantities:
             start = of_tok.i + 1
         span = doc[start:end]
         return span.text or None
+
+
+def _claim(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Insert [start, end) into the sorted disjoint spans `taken` unless it overlaps one."""
+    i = bisect.bisect_left(taken, (start, start))
+    if i > 0 and taken[i - 1][1] > start:
+        return False
+    if i < len(taken) and taken[i][0] < end:
+        return False
+    taken.insert(i, (start, end))
+    return True
 
 
 def _is_age(doc: Doc, tok: Token) -> bool:

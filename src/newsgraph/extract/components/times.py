@@ -137,7 +137,8 @@ class Times:
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's time expressions and append them to `doc._.newsgraph_times`."""
         try:
-            found = self._find(doc)
+            text = doc.text
+            found = self._find(doc, text)
         except Exception:  # a component must never lose the article
             LOGGER.warning("times failed on a document", exc_info=True)
             return doc
@@ -150,7 +151,7 @@ class Times:
                     id=f"t{n}",
                     start=start,
                     end=end,
-                    text=doc.text[start:end],
+                    text=text[start:end],
                     type=type_,
                     value=value,
                     mod=mod,
@@ -158,8 +159,7 @@ class Times:
             )
         return doc
 
-    def _find(self, doc: Doc) -> list[tuple[int, int, TimeType, str | None, str | None]]:
-        text = doc.text
+    def _find(self, doc: Doc, text: str) -> list[tuple[int, int, TimeType, str | None, str | None]]:
         dct = _parse_dct(get_published(doc))
         hits: list[_Hit] = []
         for rule in self._rules:

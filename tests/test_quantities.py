@@ -1,0 +1,215 @@
+"""Tests of the quantities component: values, units, ranges, approximations, claimants, exclusions."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract.components.quantities import Quantities
+from newsgraph.extract.extensions import get_quantities, get_quotes
+from newsgraph.models import Analysis, Quantity, Quote
+from newsgraph.settings import Settings
+
+Analyze = Callable[..., Analysis]
+
+
+def _check_offsets(analysis: Analysis) -> None:
+    for q in analysis.quantities:
+        assert analysis.text[q.start : q.end] == q.text
+        assert 0 <= q.sentence < max(1, len(analysis.sentences))
+
+
+def _find(analysis: Analysis, value: float) -> Quantity:
+    found = [q for q in analysis.quantities if q.value is not None and abs(q.value - value) < 1e-9]
+    assert found, f"no quantity {value} in {[(q.text, q.value) for q in analysis.quantities]}"
+    return found[0]
+
+
+def _values(analysis: Analysis) -> list[float | None]:
+    return [q.value for q in analysis.quantities]
+
+
+def test_quantities_counted_nouns_are_singular(analyze_text: Analyze) -> None:
+    text = (
+        "Rescue teams evacuated 1,250 residents from 14 villages on Tuesday. "
+        "Officials said seven European countries had sent 36 firefighters."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 1250).unit == "resident"
+    assert _find(a, 14).unit == "village"
+    assert _find(a, 7).unit.lower() == "european country"  # type: ignore[union-attr]
+    assert _find(a, 36).unit == "firefighter"
+    assert all(q.kind == "count" for q in a.quantities)
+    _check_offsets(a)
+
+
+def test_quantities_skip_a_quoted_adjective(analyze_text: Analyze) -> None:
+    text = "The army said its units had killed 312 “enemy” fighters in the province."
+    q = _find(analyze_text(text, clean=False), 312)
+    assert q.unit == "fighter"
+    assert q.approximate is False
+
+
+def test_quantities_money_with_currency_and_scale(analyze_text: Analyze) -> None:
+    text = (
+        "The company will pay $800 million in fines, while its European arm set aside €2.5bn "
+        "and the British unit £6m. Shares rose 19 cents to US$58.24 a share."
+    )
+    a = analyze_text(text, clean=False)
+    usd = _find(a, 800_000_000)
+    assert (usd.unit, usd.kind, usd.currency) == ("dollar", "money", "USD")
+    eur = _find(a, 2_500_000_000)
+    assert (eur.unit, eur.currency) == ("euro", "EUR")
+    gbp = _find(a, 6_000_000)
+    assert (gbp.unit, gbp.currency) == ("pound sterling", "GBP")
+    assert _find(a, 19).unit == "cent"
+    assert _find(a, 58.24).unit == "dollar per share"
+    _check_offsets(a)
+
+
+def test_quantities_percentages_and_measures(analyze_text: Analyze) -> None:
+    text = (
+        "Turnout fell to 41.5% from 78 per cent, and winds of 155mph tore through a 6.1-mile "
+        "stretch where temperatures hit minus 12 degrees Celsius."
+    )
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 41.5).unit, _find(a, 41.5).kind) == ("percent", "percent")
+    assert _find(a, 78).unit == "percent"
+    assert _find(a, 155).unit == "mile per hour"
+    assert _find(a, 6.1).unit == "mile"
+    assert _find(a, -12).unit == "degree celsius"
+
+
+def test_quantities_ranges_keep_both_ends(analyze_text: Analyze) -> None:
+    text = "Shares were priced between $62 and $68 per share, and cars get 14-18 mpg in town."
+    a = analyze_text(text, clean=False)
+    price = _find(a, 62)
+    assert (price.low, price.high, price.unit) == (62, 68, "dollar per share")
+    mpg = _find(a, 14)
+    assert (mpg.low, mpg.high, mpg.unit) == (14, 18, "mile per gallon")
+
+
+def test_quantities_words_fractions_and_approximations(analyze_text: Analyze) -> None:
+    text = (
+        "The rebels now control roughly half of the nation's 400 districts after nearly two decades "
+        "of war. A dozen aid workers and some 300 residents were evacuated, and thousands fled."
+    )
+    a = analyze_text(text, clean=False)
+    half = _find(a, 0.5)
+    assert (half.unit, half.kind, half.approximate) == ("fraction", "fraction", True)
+    assert half.base == "the nation's 400 districts"
+    assert half.text == "roughly half"
+    decades = _find(a, 20)
+    assert (decades.unit, decades.approximate) == ("year", True)
+    assert _find(a, 12).unit == "aid worker"
+    some = _find(a, 300)
+    assert some.approximate is True and some.unit == "resident"
+    thousands = _find(a, 1000)
+    assert (thousands.low, thousands.high) == (1000, 10000)
+    _check_offsets(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Boeing 737 landed safely after the G7 summit.",
+        "COVID-19 cases rose along Interstate 95.",
+        "The law was passed in 2019 and amended on Aug. 14.",
+        "The meeting starts at 9:35 p.m. on the 22nd floor.",
+        "Music of the 1990s filled the hall; call (202) 555-0143 for tickets.",
+        "Arsenal beat Chelsea 2-1 in the final of Euro 2020.",
+    ],
+)
+def test_quantities_names_dates_and_codes_are_not_quantities(analyze_text: Analyze, text: str) -> None:
+    assert analyze_text(text, clean=False).quantities == []
+
+
+def test_quantities_age_after_a_name(analyze_text: Analyze) -> None:
+    text = "The manager, Joe Maddon, 66, said he had lost 15 pounds since spring."
+    a = analyze_text(text, clean=False)
+    age = _find(a, 66)
+    assert age.unit == "year of age"
+    assert _find(a, 15).unit == "pound"
+
+
+def test_quantities_unit_carries_to_a_parallel_bare_number(analyze_text: Analyze) -> None:
+    text = "The developer sold 435 homes by open sale and 187 by tender on Saturday."
+    a = analyze_text(text, clean=False)
+    assert _find(a, 187).unit == "home"
+
+
+def test_quantities_claimant_is_the_quote_speaker(nlp: Language) -> None:
+    text = (
+        "A spokesman for the security forces said that government troops had conducted "
+        "244 operations, killing 967 fighters. The region has 12 districts."
+    )
+    doc = nlp(text)
+    content_start = text.index("government")
+    content_end = text.index(" The region")
+    quotes = get_quotes(doc)
+    quotes.clear()
+    quotes.append(
+        Quote(
+            id="q1",
+            kind="indirect",
+            start=content_start,
+            end=content_end,
+            text=text[content_start:content_end],
+            speaker="e9",
+        )
+    )
+    get_quantities(doc).clear()
+    Quantities()(doc)
+    by_value = {q.value: q for q in get_quantities(doc)}
+    assert (by_value[244].claimant, by_value[244].quote) == ("e9", "q1")
+    assert (by_value[967].claimant, by_value[967].quote) == ("e9", "q1")
+    assert by_value[12].claimant is None and by_value[12].quote is None
+
+
+def test_quantities_example_article_claimants(analyze_text: Analyze, shared: Path) -> None:
+    text = (shared / "examples" / "doha-talks.txt").read_text(encoding="utf-8")
+    a = analyze_text(text, published="2021-07-18")
+    _check_offsets(a)
+    for value, unit in ((244, "operation"), (967, "fighter"), (24, "district"), (400, "district")):
+        assert _find(a, value).unit == unit
+    if a.quotes:
+        spokesman = [q for q in a.quotes if "244 operations" in q.text]
+        if spokesman and spokesman[0].speaker:
+            assert _find(a, 244).claimant == spokesman[0].speaker
+            assert _find(a, 967).claimant == spokesman[0].speaker
+
+
+def test_quantities_pathological_input_stays_linear(nlp: Language) -> None:
+    component = Quantities()
+    small = nlp.make_doc("1 2 3 4 5 6 7 8 9 10 " * 200)
+    t0 = time.perf_counter()
+    component(small)
+    small_time = time.perf_counter() - t0
+    big = nlp.make_doc("1 2 3 4 5 6 7 8 9 10 " * 2000)
+    t0 = time.perf_counter()
+    component(big)
+    big_time = time.perf_counter() - t0
+    assert len(get_quantities(big)) > 0
+    assert big_time < max(0.5, small_time * 40)
+    long_line = nlp.make_doc("9" * 200_000 + " apples " + "5% of $6m, " * 4_000)
+    t0 = time.perf_counter()
+    component(long_line)
+    assert time.perf_counter() - t0 < 5
+
+
+def test_quantities_dev_set_floor(settings: Settings, shared: Path, tmp_path: Path) -> None:
+    from newsgraph.evaluate import run_task
+
+    gold = shared / "data" / "quantities" / "dev.jsonl"
+    code, output = run_task("quantities", gold, tmp_path / "pred.jsonl", settings)
+    assert code == 0, output
+    last = output.strip().splitlines()[-1]
+    match = re.fullmatch(r"quantities: value_F1=([\d.]+) unit_acc=([\d.]+)", last)
+    assert match, last
+    assert float(match.group(1)) >= 0.93, last
+    assert float(match.group(2)) >= 0.90, last

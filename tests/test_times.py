@@ -1,0 +1,160 @@
+"""Tests of the times component: TIMEX3 spans, types and values against the publication date."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.extract.components.times import Times, _period
+from newsgraph.extract.extensions import get_times, set_published
+from newsgraph.models import Analysis, Time
+from newsgraph.settings import Settings
+
+Analyze = Callable[..., Analysis]
+
+
+def _check(analysis: Analysis) -> None:
+    for i, t in enumerate(analysis.times, 1):
+        assert analysis.text[t.start : t.end] == t.text
+        assert t.id == f"t{i}"
+
+
+def _time(analysis: Analysis, text: str) -> Time:
+    found = [t for t in analysis.times if t.text == text]
+    assert found, f"no time {text!r} in {[(t.text, t.value) for t in analysis.times]}"
+    return found[0]
+
+
+DOHA_LIKE = (
+    "Delegations said in a joint statement on Sunday that they will meet again next week. "
+    "The negotiators, who have been in the capital since Saturday, met earlier this month as well. "
+    "For months, the two sides have met intermittently, after nearly two decades of war."
+)
+
+
+def test_times_resolve_against_publication_date(analyze_text: Analyze) -> None:
+    a = analyze_text(DOHA_LIKE, published="2021-07-18", clean=False)
+    _check(a)
+    assert _time(a, "Sunday").value == "2021-07-18"
+    next_week = _time(a, "next week")
+    assert (next_week.type, next_week.value) == ("DATE", "2021-W29")
+    assert _time(a, "earlier this month").value == "2021-07"
+    assert _time(a, "Saturday").value == "2021-07-17"
+    months = _time(a, "months")
+    assert (months.type, months.value) == ("DURATION", "PXM")
+    decades = _time(a, "nearly two decades")
+    assert (decades.type, decades.value, decades.mod) == ("DURATION", "P20Y", "APPROX")
+    assert "on Sunday" not in [t.text for t in a.times]  # TempEval spans leave out "on"
+
+
+def test_times_tense_picks_the_weekday(analyze_text: Analyze) -> None:
+    text = "The committee voted on Friday to delay the bill. The full chamber will vote on Friday."
+    a = analyze_text(text, published="2021-07-14", clean=False)  # a Wednesday
+    past, future = [t for t in a.times if t.text == "Friday"]
+    assert past.value == "2021-07-09"
+    assert future.value == "2021-07-16"
+
+
+def test_times_without_publication_date_stay_underspecified(analyze_text: Analyze) -> None:
+    text = "Protesters gathered on Sunday and again on Nov. 19, and the talks resume next week."
+    a = analyze_text(text, clean=False)
+    assert _time(a, "Sunday").value == "XXXX-WXX-7"
+    assert _time(a, "Nov. 19").value == "XXXX-11-19"
+    assert _time(a, "next week").value is None
+
+
+def test_times_dates_years_decades_and_offsets(analyze_text: Analyze) -> None:
+    text = (
+        "The plant opened in 2014, three years ago, after a boom in the 1990s. "
+        "Police said the suspect was arrested Nov. 19 and charged last year. "
+        "The firm reported third-quarter profit on Sept. 27, 2019, at 2:36 pm."
+    )
+    a = analyze_text(text, published="2021-01-10", clean=False)
+    _check(a)
+    assert _time(a, "2014").value == "2014"
+    assert _time(a, "three years ago").value == "2018"
+    assert _time(a, "the 1990s").value == "199"
+    assert _time(a, "Nov. 19").value == "2020-11-19"
+    assert _time(a, "last year").value == "2020"
+    assert _time(a, "third-quarter").value == "2021-Q3"
+    assert _time(a, "Sept. 27, 2019").value == "2019-09-27"
+    clock = _time(a, "2:36 pm")
+    assert (clock.type, clock.value) == ("TIME", "2021-01-10T14:36")
+
+
+def test_times_references_sets_and_parts_of_day(analyze_text: Analyze) -> None:
+    text = (
+        "Prices are now falling after prices recently jumped. Inspectors visit every week and "
+        "publish daily updates. The minister spoke Tuesday night and will return tomorrow."
+    )
+    a = analyze_text(text, published="2021-07-15", clean=False)
+    assert _time(a, "now").value == "PRESENT_REF"
+    assert _time(a, "recently").value == "PAST_REF"
+    week = _time(a, "every week")
+    assert (week.type, week.value) == ("SET", "P1W")
+    assert _time(a, "daily").value == "P1D"
+    night = _time(a, "Tuesday night")
+    assert (night.type, night.value) == ("TIME", "2021-07-13TNI")
+    assert _time(a, "tomorrow").value == "2021-07-16"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may approve the plan, and the company paid $1,990 for it.",
+        "The march drew 2014 people to the square.",
+        "Subscriptions cost $5 a month for 300 readers.",
+    ],
+)
+def test_times_money_modals_and_counts_are_not_times(analyze_text: Analyze, text: str) -> None:
+    assert analyze_text(text, published="2021-07-15", clean=False).times == []
+
+
+def test_times_durations_normalize() -> None:
+    assert _period(2, "D") == "P2D"
+    assert _period(2, "DE") == "P20Y"
+    assert _period(1.5, "Y") == "P1Y6M"
+    assert _period(1.5, "MIN") == "PT1M30S"
+    assert _period(3, "H") == "PT3H"
+    assert _period(2, "Q") == "P6M"
+
+
+def test_times_component_works_without_a_parse(nlp: Language) -> None:
+    doc = nlp.make_doc("The vote was held on Monday, June 7, 2021, at 10 a.m. local time.")
+    set_published(doc, "2021-06-08")
+    Times()(doc)
+    values = [t.value for t in get_times(doc)]
+    assert "2021-06-07" in values
+    assert "2021-06-08T10:00" in values
+
+
+def test_times_pathological_input_stays_linear(nlp: Language) -> None:
+    component = Times()
+    doc = nlp.make_doc("Monday 2019 next week " * 3000)
+    set_published(doc, "2021-07-18")
+    t0 = time.perf_counter()
+    component(doc)
+    assert time.perf_counter() - t0 < 20
+    assert len(get_times(doc)) >= 9000
+    long_line = nlp.make_doc("1" * 300_000 + " " + "in May 2019, " * 20_000)
+    t0 = time.perf_counter()
+    component(long_line)
+    assert time.perf_counter() - t0 < 10
+
+
+def test_times_dev_set_floor(settings: Settings, shared: Path, tmp_path: Path) -> None:
+    from newsgraph.evaluate import run_task
+
+    gold = shared / "data" / "times" / "dev.jsonl"
+    code, output = run_task("times", gold, tmp_path / "pred.jsonl", settings)
+    assert code == 0, output
+    last = output.strip().splitlines()[-1]
+    match = re.fullmatch(r"times: span_F1=([\d.]+) value_acc=([\d.]+)", last)
+    assert match, last
+    assert float(match.group(1)) >= 0.93, last
+    assert float(match.group(2)) >= 0.88, last
