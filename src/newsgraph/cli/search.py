@@ -35,7 +35,10 @@ def search_command(
     event_type: Annotated[
         str | None, typer.Option(help="Only articles reporting this PLOVER event type.")
     ] = None,
-    newest: Annotated[bool, typer.Option("--newest", help="Newest first instead of most relevant.")] = False,
+    order: Annotated[
+        str | None,
+        typer.Option(help="relevance or newest (default: relevance for articles, newest for quotes)."),
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="Hits per page.")] = 20,
     cursor: Annotated[
         str | None, typer.Option(help="Continue after a previous page (its next cursor).")
@@ -52,6 +55,8 @@ def search_command(
         source=source, since=since, until=until, entity=entity, speaker=speaker, event_type=event_type
     )
     query = query.strip() if query and query.strip() else None
+    if order not in (None, "relevance", "newest"):
+        raise InputError(f"unknown order {order!r}: use relevance or newest")
     engine = open_store(db or Settings().db)
     page: Page[Any]
     try:
@@ -62,7 +67,12 @@ def search_command(
                 page = search_quantities(conn, query, filters, limit=limit, cursor=cursor)
             elif quotes or (speaker and query is None):
                 page = search_quotes(
-                    conn, query, filters, order="newest" if newest else None, limit=limit, cursor=cursor
+                    conn,
+                    query,
+                    filters,
+                    order="relevance" if order == "relevance" else "newest",
+                    limit=limit,
+                    cursor=cursor,
                 )
             else:
                 if query is None:
@@ -71,7 +81,7 @@ def search_command(
                     conn,
                     query,
                     filters,
-                    order="newest" if newest else "relevance",
+                    order="newest" if order == "newest" else "relevance",
                     limit=limit,
                     cursor=cursor,
                 )

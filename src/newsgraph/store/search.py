@@ -10,8 +10,8 @@ PostgreSQL the generated `tsv` columns with GIN indexes (English configuration).
 language is the same on both: words (all must match), "quoted phrases", `OR` between terms,
 `-word` to exclude; SQLite also takes `word*` prefixes.
 
-Hits are ranked by relevance (BM25 on SQLite, `ts_rank_cd` on PostgreSQL) or by date
-(`order="newest"`, the default when there is no query text), and paged with keyset cursors.
+Articles are ranked by relevance (BM25 on SQLite, `ts_rank_cd` on PostgreSQL) unless
+`order="newest"`; quotes come newest first unless `order="relevance"`. Pages use keyset cursors.
 Snippets come back as `Snippet` objects (text pieces flagged as matches), so each front end
 renders highlights its own way without parsing markup.
 """
@@ -396,7 +396,10 @@ def search_quotes(
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[QuoteHit]:
-    """Return the quotes matching `query` (or all, when None) and the filters, newest or best first.
+    """Return the quotes matching `query` (or all, when None) and the filters, newest first.
+
+    `order="relevance"` ranks by BM25 / ts_rank instead; it scores every match, so it costs more
+    on a word found in many quotes (quotes are short: recency is usually the better order).
 
     Raises:
         InputError: a bad query, date, limit or cursor.
@@ -404,9 +407,10 @@ def search_quotes(
     check_limit(limit)
     filters = filters or Filters()
     query = (query or "").strip() or None
-    order = order or ("relevance" if query else "newest")
+    order = order or "newest"
     if order == "relevance" and not query:
         order = "newest"
+    ranked = order == "relevance"
     key = decode_cursor(cursor, 2)
     where = _filters(conn, filters, "quotes", quotes=True)
     if where.empty:
@@ -417,16 +421,18 @@ def search_quotes(
     if query is None:
         pass
     elif pg:
+        score = "(-ts_rank_cd(q.tsv, websearch_to_tsquery('english', :q)))::float8" if ranked else "0.0"
         base = (
-            "SELECT q.id AS id, (-ts_rank_cd(q.tsv, websearch_to_tsquery('english', :q)))::float8 AS score, "
+            f"SELECT q.id AS id, {score} AS score, "
             "coalesce(q.published_day, '') AS day FROM quotes q "
             f"WHERE q.tsv @@ websearch_to_tsquery('english', :q) AND {where.clause()}"
         )
         params["q"] = query
     else:
         base = (
-            "SELECT q.id AS id, bm25(quotes_fts) AS score, coalesce(q.published_day, '') AS day "
-            "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+            f"SELECT q.id AS id, {'bm25(quotes_fts)' if ranked else '0.0'} AS score, "
+            "coalesce(q.published_day, '') AS day "
+            "FROM quotes_fts JOIN quotes q INDEXED BY ix_quotes_filter ON q.id = quotes_fts.rowid "
             f"WHERE quotes_fts MATCH :q AND {where.clause()}"
         )
         params["q"] = fts5_query(query)
@@ -500,7 +506,7 @@ def search_quotes(
                 published=m.published,
                 title=m.title,
                 url=m.url,
-                score=float(r.score) if query is not None else None,
+                score=float(r.score) if ranked else None,
                 snippet=snippet,
             )
         )
