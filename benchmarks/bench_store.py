@@ -15,8 +15,8 @@
    filtered quote search (words from real quotes + source + a 90-day window; target p95 < 50 ms
    on SQLite), a quote search by text alone, quotes by speaker, and a filtered article search.
 
-With --pg the bulk load and the searches are repeated on PostgreSQL (the database must be empty
-or hold a previous newsgraph schema, which is dropped).
+With --pg the bulk load and the searches are repeated on PostgreSQL (its public schema is
+dropped first). --search-only URL measures the searches alone on a store built before.
 """
 
 from __future__ import annotations
@@ -183,6 +183,16 @@ def search_latency(url: str, queries: int, seed: int = 7) -> dict[str, tuple[flo
     return out
 
 
+def _print_latency(url: str, queries: int) -> None:
+    latency = search_latency(url, queries)
+    print("| search | p50 ms | p95 ms | hits/query |")
+    print("| --- | --- | --- | --- |")
+    for kind, (p50, p95, hits) in latency.items():
+        print(f"| {kind} | {p50:.1f} | {p95:.1f} | {hits:.1f} |")
+    print()
+    sys.stdout.flush()
+
+
 def _reset_postgres(url: str) -> None:
     from newsgraph.store.db import make_engine
 
@@ -205,7 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--pg", help="also bulk-load and search a PostgreSQL database (it is wiped)")
     parser.add_argument("--keep", type=Path, help="keep the SQLite search store in this folder")
+    parser.add_argument("--search-only", metavar="URL", help="only measure search latency on this store")
     args = parser.parse_args(argv)
+    if args.search_only:
+        _print_latency(args.search_only, args.queries)
+        return 0
 
     from newsgraph.settings import Settings
 
@@ -249,13 +263,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"### {name}: {load['articles']:,} articles bulk-loaded in {load['seconds']:.0f} s "
                 f"({load['rate']:,.0f}/s{size})\n"
             )
-            latency = search_latency(url, args.queries)
-            print("| search | p50 ms | p95 ms | hits/query |")
-            print("| --- | --- | --- | --- |")
-            for kind, (p50, p95, hits) in latency.items():
-                print(f"| {kind} | {p50:.1f} | {p95:.1f} | {hits:.1f} |")
-            print()
-            sys.stdout.flush()
+            _print_latency(url, args.queries)
     return 0
 
 
