@@ -134,6 +134,8 @@ def test_events_natural_hazards_and_sports_are_not_political(analyze_text: Analy
         "Liverpool attacked relentlessly after the break and the striker finally scored in the 80th minute."
     )
     assert _events(sport) == []
+    score = analyze_text("The team fought back to win the final 2-1 in extra time.")
+    assert _events(score) == []
 
 
 def test_events_demand_that_and_obligation_are_requests(analyze_text: Analyze) -> None:

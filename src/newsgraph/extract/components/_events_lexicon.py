@@ -90,6 +90,7 @@ class Lexicon:
     harm_lemmas: frozenset[str]
     sports_words: frozenset[str]
     sports_min_hits: int
+    sports_weak: frozenset[str]
     sports_sensitive: frozenset[str]
     verbal_context: frozenset[str]
     verbal_attack_lemmas: frozenset[str]
@@ -199,6 +200,7 @@ def load_lexicon() -> Lexicon:
         harm_lemmas=_fs(act["harm_lemmas"]),
         sports_words=_fs(act["sports_words"]),
         sports_min_hits=int(act["sports_min_hits"]),
+        sports_weak=_fs(act["sports_weak"]),
         sports_sensitive=frozenset(act["sports_sensitive_types"]),
         verbal_context=_fs(act["verbal_context"]),
         verbal_attack_lemmas=_fs(act["verbal_attack_lemmas"]),

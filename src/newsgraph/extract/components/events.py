@@ -31,6 +31,7 @@ How an event is coded (lexicons in `lexicons/plover_triggers.json`, `event_actor
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -63,6 +64,8 @@ _COMPOUND_HEADS = frozenset(
     {"mission", "effort", "process", "bid", "initiative", "drive", "campaign", "plan"}
 )
 _VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
+_BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "during", "despite", "until"})
 _NEUTRAL_PARTICLES = frozenset({"back", "on", "away", "around", "in", "again"})
 _BACKGROUND_MARKS = frozenset(
     {
@@ -348,7 +351,7 @@ class EventCoder:
                 elif c.dep_ == "compound":
                     obj_lemmas.add(c.lemma_.lower())
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "as":
+            if c.dep_ == "prep" and c.lower_ in ("as", "on"):
                 obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         subj_lemma = subj.lemma_.lower() if subj is not None else None
@@ -888,6 +891,8 @@ class EventCoder:
             confidence -= 0.3
         elif cand.noun and cand.light is None:
             confidence -= 0.1 * max(0, self._prep_depth(tok) - 1)
+            if tok.dep_ == "pobj" and tok.head.lower_ in _BACKGROUND_PREPS:
+                confidence -= 0.2  # "after clashes in …": a background event
         if self._headline(tok.sent):
             confidence -= 0.25
         start, end = self._trigger_span(tok, cand.light)
@@ -1333,7 +1338,10 @@ class EventCoder:
                     for _i, lem, _low, pos in lemmas
                     if pos in ("NOUN", "PROPN") and lem in self.lex.sports_words
                 }
-                info = (bool(hazards), len(sports_hits) >= self.lex.sports_min_hits, hazards)
+                is_sports = len(sports_hits) >= self.lex.sports_min_hits
+                if not is_sports and _SCORE.search(sent.text):  # "won 2-1": a score and a sports word
+                    is_sports = any(lem in self.lex.sports_weak for _i, lem, _low, _pos in lemmas)
+                info = (bool(hazards), is_sports, hazards)
                 cache[d.sent] = info
             has_hazard, is_sports, hazard_idx = info
             if any(doc[a.head].lemma_.lower() in self.lex.hazard_nouns for a in d.sources):
