@@ -142,11 +142,14 @@ class ActorFinder:
         return start, end
 
     def _dated(self, tok: Token) -> bool:
-        """Whether a modifier is a time phrase ("on Tuesday") that is no part of the actor."""
+        """Whether a modifier is a time phrase or a clause, no part of the actor ("on Tuesday")."""
         if tok.ent_type_ in ("DATE", "TIME"):
             return True
-        if tok.dep_ == "prep":
-            return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in tok.children)
+        if tok.dep_ == "prep":  # "on Tuesday", or a clause ("of plotting to …")
+            return any(
+                (p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")) or p.dep_ == "pcomp"
+                for p in tok.children
+            )
         return False
 
     def compact(self, head: Token) -> tuple[int, int]:

@@ -359,7 +359,10 @@ class EventCoder:
             subj_lemma = tok.head.lemma_.lower()
         for key in keys:
             for frame in self.lex.frames.get(key, ()):
-                if frame.obj and not (frame.obj & obj_lemmas):
+                if "*" in frame.obj:
+                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+                        continue
+                elif frame.obj and not (frame.obj & obj_lemmas):
                     continue
                 if frame.obj_ent and (obj is None or obj.ent_type_ not in frame.obj_ent):
                     continue
@@ -813,6 +816,14 @@ class EventCoder:
             rep_src = self._agent(reporter)
             if rep_src is not None:
                 sources = self.actors.resolve(doc, rep_src, group_cache) or sources
+        if type_ == "ASSAULT" and not sources and not cand.noun and self._is_passive(tok):
+            # "were injured in Saturday's protests": harm suffered in a protest is part of the protest
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    sense = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
+                    if sense is not None and sense.type == "PROTEST":
+                        type_, mode, cameo = "PROTEST", "riot", "14"
         if type_ in ("ASSAULT", "COERCE") and any(
             doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in sources
         ):
