@@ -821,8 +821,8 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                    sense = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
-                    if sense is not None and sense.type == "PROTEST":
+                    in_event = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
+                    if in_event is not None and in_event.type == "PROTEST":
                         type_, mode, cameo = "PROTEST", "riot", "14"
         if type_ in ("ASSAULT", "COERCE") and any(
             doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in sources
