@@ -96,7 +96,8 @@ def run_ray(
     cluster. Ray Data shows its progress bars on standard error.
 
     Raises:
-        BatchError: Ray is missing, no input matched, or the output directory is not usable.
+        BatchError: Ray is missing, no input matched, the output directory is not usable, or the
+            job failed as a whole (an analyzer that cannot start, a lost cluster).
     """
     files, missing = list_inputs(inputs)
     if not files:
@@ -134,8 +135,13 @@ def run_ray(
             num_cpus=0,
         )
     )
-    for row in dataset.iter_rows():
-        summary.add({name: int(row[name]) for name in TABLES}, orjson.loads(row["reasons"]))
+    try:
+        for row in dataset.iter_rows():
+            summary.add({name: int(row[name]) for name in TABLES}, orjson.loads(row["reasons"]))
+    except Exception as exc:  # Ray wraps the cause (e.g. a pipeline that cannot load) in long reports
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        cause = lines[-1] if lines else type(exc).__name__
+        raise BatchError(f"the Ray job failed: {cause} (--debug shows the whole report)") from exc
     summary.seconds = time.perf_counter() - started
     finish_output(summary, out, partitioning)
     return summary
