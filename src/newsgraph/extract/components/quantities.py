@@ -829,15 +829,17 @@ def _singular(token: Token) -> str:
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    """Return the quote whose content (or one of its fragments) contains [start, end)."""
+    """Return the innermost quote whose content (or one of its fragments) contains [start, end)."""
+    best: Quote | None = None
+    best_size = 0
     for quote in quotes:
-        pieces = quote.fragments or []
-        if quote.start <= start and end <= quote.end:
-            return quote
-        for piece in pieces:
-            if piece.start <= start and end <= piece.end:
-                return quote
-    return None
+        pieces = [(quote.start, quote.end)] + [(p.start, p.end) for p in quote.fragments or []]
+        for piece_start, piece_end in pieces:
+            if piece_start <= start and end <= piece_end:
+                size = piece_end - piece_start
+                if best is None or size < best_size:
+                    best, best_size = quote, size
+    return best
 
 
 @Language.factory(

@@ -51,6 +51,7 @@ class _Rule:
     case_month: bool
     case_weekday: bool
     order: int
+    needs: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -96,8 +97,21 @@ class Times:
                     case_month=bool(rule.get("case_month")),
                     case_weekday=bool(rule.get("case_weekday")),
                     order=order,
+                    needs=tuple(rule["needs"]),
                 )
             )
+        triggers: dict[str, Any] = data["triggers"]
+        stop = set(triggers["stop"])
+        self._trigger_words: dict[str, set[str]] = {}
+        sources = {cls: list(vocab[cls]) for cls in triggers["classes"]}
+        sources.update(triggers["extra"])
+        for cls, entries in sources.items():
+            for entry in entries:
+                words = re.findall(r"[a-z]+", entry.lower())
+                for word in words if len(words) == 1 else [w for w in words if w not in stop]:
+                    self._trigger_words.setdefault(word, set()).add(cls)
+        self._clock_re = re.compile(triggers["clock"])
+        self._margin = (int(triggers["before"]), int(triggers["after"]))
         self._exclude_before = re.compile(data["exclude_before"])
         vetoes: dict[str, Any] = data["vetoes"]
         self._ambiguous_months = {w.lower() for w in vetoes["ambiguous_months"]}
@@ -162,14 +176,16 @@ class Times:
     def _find(self, doc: Doc, text: str) -> list[tuple[int, int, TimeType, str | None, str | None]]:
         dct = _parse_dct(get_published(doc))
         hits: list[_Hit] = []
+        windows = self._windows(text)
         for rule in self._rules:
-            for m in rule.regex.finditer(text):
-                if m.end() <= m.start():
-                    continue
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                hit = _Hit(m.start(), m.end(), rule, groups)
-                if self._keep(text, hit):
-                    hits.append(hit)
+            for start, end in _merge([w for cls in rule.needs for w in windows.get(cls, ())]):
+                for m in rule.regex.finditer(text, start, end):
+                    if m.end() <= m.start():
+                        continue
+                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                    hit = _Hit(m.start(), m.end(), rule, groups)
+                    if self._keep(text, hit):
+                        hits.append(hit)
         hits.sort(key=lambda h: (-(h.end - h.start), h.rule.order, h.start))
         chosen: list[_Hit] = []
         taken: list[tuple[int, int]] = []
@@ -205,6 +221,35 @@ class Times:
                 while start < end and text[start].isspace():
                     start += 1
             out.append((start, end, type_, value, mod))
+        return out
+
+    def _windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Return, per trigger class, the stretches of text around its words (word-aligned)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for m in _WORDS.finditer(text):
+            word = m.group(0)
+            if word[0].isdigit():
+                classes: set[str] | tuple[str, ...] = ("DIGIT", "YEAR") if _is_year_like(word) else ("DIGIT",)
+            else:
+                classes = self._trigger_words.get(word.lower(), ())
+            for cls in classes:
+                found.setdefault(cls, []).append(m.span())
+        for m in self._clock_re.finditer(text):
+            found.setdefault("CLOCK", []).append(m.span())
+        before, after = self._margin
+        size = len(text)
+        out: dict[str, list[tuple[int, int]]] = {}
+        for cls, spans in found.items():
+            windows = []
+            for start, end in spans:
+                lo = max(0, start - before)
+                hi = min(size, end + after)
+                space = text.rfind(" ", 0, lo) if lo > 0 else -1
+                lo = 0 if space < 0 or lo - space > 40 else space
+                space = text.find(" ", hi)
+                hi = size if space < 0 or space - hi > 40 else space
+                windows.append((lo, hi))
+            out[cls] = _merge(windows)
         return out
 
     def _keep(self, text: str, hit: _Hit) -> bool:
@@ -601,6 +646,25 @@ class Times:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+_WORDS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _is_year_like(digits: str) -> bool:
+    return len(digits) == 4 and "1600" <= digits <= "2099"
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return sorted spans with overlapping or touching ones merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _expand(pattern: str, placeholders: dict[str, str]) -> str:
