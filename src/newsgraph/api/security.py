@@ -74,10 +74,28 @@ class BodyLimit:
                     raise _BodyTooLarge
             return message
 
+        started = False
+
+        async def guarded_send(message: Message) -> None:
+            # FastAPI turns an error raised while it reads the body into its own 400: once the
+            # body is over the limit, the app's response is replaced by the 413
+            nonlocal started
+            if message["type"] == "http.response.start":
+                if started:
+                    return
+                started = True
+                if too_big:
+                    await _reject(send, 413, f"request body over the limit of {self.max_bytes:,} bytes")
+                    return
+            elif too_big:
+                return
+            await send(message)
+
         try:
-            await self.app(scope, limited_receive, send)
+            await self.app(scope, limited_receive, guarded_send)
         except _BodyTooLarge:
-            await _reject(send, 413, f"request body over the limit of {self.max_bytes:,} bytes")
+            if not started:
+                await _reject(send, 413, f"request body over the limit of {self.max_bytes:,} bytes")
 
 
 class _BodyTooLarge(Exception):
