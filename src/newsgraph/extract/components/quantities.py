@@ -46,7 +46,7 @@ _MONTHS = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _DIGIT_RE = re.compile(rf"(?<![\d.,/:])(?<!\d\.)({_DIGITS})(?![\d,]\d)")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|or|and|to|-|–)\s*)?$")
 _MONTH_AFTER = re.compile(rf"^(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s+{_MONTHS}(?![a-z])")
 _CLOCK_AFTER = re.compile(r"^(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?|o'clock|GMT|UTC|[ECMP][SD]T\b|ET\b))")
 _CLOCK_BEFORE = re.compile(r"\d[:.]$")
@@ -140,7 +140,7 @@ class Quantities:
         self._fraction_re = re.compile(
             rf"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
             rf"(?P<frac>{frac_words})\b|\b(?P<num>one|two|three|four|five|six|seven|eight|nine|\d+)"
-            rf"\s+(?:out\s+)?of\s+(?:every\s+)?(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+            rf"\s+(?:out\s+of|in|of\s+every|in\s+every)\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
             rf"(?!\s*(?:-|%|percent|per cent))",
             re.IGNORECASE,
         )
@@ -497,6 +497,8 @@ class Quantities:
             return False
         if tok.i > 0:
             prev_tok = doc[tok.i - 1]
+            if prev_tok.tag_ == "POS" and tok.i > 1:
+                prev_tok = doc[tok.i - 2]  # "Standard & Poor's 500"
             if prev_tok.is_sent_start and prev_tok.tag_ not in ("NNP", "NNPS"):
                 return False
             if (
@@ -559,6 +561,8 @@ class Quantities:
                     cand.kind, cand.has_unit = "money", True
                     cand.start -= len(cur.group(0))
             self._finish(doc, text, cand, token_at)
+            if cand.unit is None and phrase.lower() == "one" and not cand.approximate:
+                continue  # "One provides immunization": a pronoun, not a count
             out.append(cand)
         return out
 
@@ -739,7 +743,7 @@ class Quantities:
             unit = (
                 " ".join([*mods, _singular(head)]).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
             )
-            cand.unit = unit
+            cand.unit = unit.lstrip("-").strip() or None
             if not quoted and head.i - last.i <= 4:
                 cand.noun_end = head.idx + len(head.text)
             self._noun_rate(doc, text, cand, head)

@@ -207,7 +207,7 @@ class Times:
             except (ValueError, OverflowError, KeyError):
                 LOGGER.debug("cannot normalize %r", text[hit.start : hit.end], exc_info=True)
                 continue
-            if type_ == "DATE" and value and "T" in value and not value.startswith("P"):
+            if type_ == "DATE" and value and _CLOCK_VALUE.match(value):
                 type_ = "TIME"
             if hit.rule.name == "year_earlier" and value and re.fullmatch(r"\d{4}", value) and out:
                 # "a year earlier" after "the third quarter": the same quarter a year before
@@ -271,6 +271,8 @@ class Times:
         if g.get("ref", "").lower() == "the past" and self._veto["past_then_number"].match(
             text[hit.end : hit.end + 10]
         ):
+            return False
+        if hit.rule.norm == "ref" and self._veto["ref_after"].match(text[hit.end : hit.end + 3]):
             return False
         if hit.rule.norm == "duration":
             return self._keep_duration(text, hit, before)
@@ -649,6 +651,7 @@ class Times:
 
 
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
+_CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[\dWX-]+T")
 
 
 def _is_year_like(digits: str) -> bool:
