@@ -69,6 +69,7 @@ _SPEAKER_KEEP_DEPS = frozenset(
     }
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 _NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what", "whatever"})
 _PRONOUN_TAGS = frozenset({"PRP"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -289,6 +290,8 @@ class QuoteExtractor:
 
     def _speaker_from_token(self, doc: Doc, ctx: _Context, q: _Quote, subj: Token) -> None:
         """Set the quote's speaker mention from the subject token (name, pronoun or description)."""
+        if subj.ent_type_ in _NOT_SPEAKER_LABELS or _is_dateline(subj):
+            return  # "1:50 p.m. — …", "LONDON —": a timestamp or a dateline, not a speaker
         antecedent = _antecedent(subj)
         if antecedent is not None:
             q.speaker = (subj.i, subj.i + 1)
@@ -361,8 +364,13 @@ class QuoteExtractor:
                     continue
             words = len(_WORD_RE.findall(text, r.inner_start, r.inner_end))
             if words < self.min_words:
-                continue  # a scare quote, a title or a quoted word
-            cue = self._region_cue(doc, ctx, ri, cue_ids, speech_ids)
+                # a scare quote, a title or a quoted word — unless a speech verb introduces it
+                # ("the crowd chanted, “Lock her up!”", "he yelled “You lie!”")
+                if not words:
+                    continue
+                cue = _introducing_verb(doc, ctx, r, speech_ids)
+            else:
+                cue = self._region_cue(doc, ctx, ri, cue_ids, speech_ids)
             if cue is not None:
                 joined = direct_by_cue.get(cue.i) or by_cue.get(cue.i)
                 if joined is not None and joined.para == r.para and joined.regions:
@@ -438,7 +446,8 @@ class QuoteExtractor:
         prev = ctx.prev_region(ri)
         prv = prev.end if prev is not None else None
         after_quote = prev is not None and prev.para == r.para
-        window = 30 if after_quote else 12
+        colon = ctx.text[max(0, r.start - 3) : r.start].rstrip().endswith(":")
+        window = 30 if after_quote else 60 if colon else 12
         for i in range(t0 - 1, max(para_lo, t0 - window) - 1, -1):
             tok = doc[i]
             if prv is not None and tok.idx < prv:
@@ -447,7 +456,7 @@ class QuoteExtractor:
                 break
             if i in speech_ids:
                 between = ctx.text[_tok_end(tok) : r.start]
-                if after_quote or len(_WORD_RE.findall(between)) <= 6:
+                if after_quote or colon or len(_WORD_RE.findall(between)) <= 6:
                     return tok
                 break
         return None
@@ -609,6 +618,7 @@ class _Context:
         self.region_starts = [r.start for r in regions]
         self.region_ends = [r.end for r in regions]
         self._inside = [(r.inner_start, r.inner_end) for r in regions]
+        self._para_words: dict[int, tuple[int, int]] = {}
         self.speech = [
             i
             for i, r in enumerate(regions)
@@ -681,11 +691,27 @@ class _Context:
         return self.regions[self.speech[k]] if k >= 0 else None
 
     def paragraph_is_quote(self, ri: int) -> bool:
+        """Whether the quotation's paragraph holds no word outside it (constant time once cached)."""
         r = self.regions[ri]
-        lo = self.para_starts[r.para]
-        hi = self.para_starts[r.para + 1] if r.para + 1 < len(self.para_starts) else len(self.text)
-        outside = self.text[lo : r.start] + self.text[r.end : hi]
-        return not _WORD_RE.search(outside)
+        first, last = self._word_bounds(r.para)
+        return first >= r.start and last <= r.end
+
+    def _word_bounds(self, para: int) -> tuple[int, int]:
+        """Start of the first and end of the last word character of a paragraph (cached)."""
+        bounds = self._para_words.get(para)
+        if bounds is None:
+            lo = self.para_starts[para]
+            hi = self.para_starts[para + 1] if para + 1 < len(self.para_starts) else len(self.text)
+            m = _WORD_RE.search(self.text, lo, hi)
+            if m is None:
+                bounds = (hi, lo)
+            else:
+                end = hi
+                while end > m.start() and not (self.text[end - 1].isalnum() or self.text[end - 1] == "_"):
+                    end -= 1
+                bounds = (m.start(), end)
+            self._para_words[para] = bounds
+        return bounds
 
     def kind(self, frags: list[tuple[int, int]]) -> Any:
         """'direct' when ≥ 95% of the content's letters and digits lie inside quotation marks."""
@@ -770,6 +796,15 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
+def _introducing_verb(doc: Doc, ctx: _Context, r: Region, speech_ids: set[int]) -> Token | None:
+    """The speech verb right before a quotation ("chanted, “Lock her up!”"), if there is one."""
+    t0, _ = ctx.tokens_in(r.start, r.end)
+    i = t0 - 1
+    while i >= 0 and doc[i].text in {",", ":"}:
+        i -= 1
+    return doc[i] if i >= 0 and i in speech_ids else None
+
+
 def _that_clause(cue: Token, ctx: _Context) -> tuple[int, int] | None:
     """A 'that' clause a few words after a speech verb the parse did not hang on it.
 
@@ -824,6 +859,17 @@ def _adjacent_speaker(cue: Token, ctx: _Context | None) -> Token | None:
                     return head
             return tok
     return None
+
+
+def _is_dateline(tok: Token) -> bool:
+    """An upper-case place name opening a paragraph ("CLEVELAND —", "NEW YORK (AP) —")."""
+    if not (tok.is_upper and len(tok.text) > 2 and tok.is_alpha):
+        return False
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and doc[i - 1].is_upper and doc[i - 1].is_alpha:
+        i -= 1
+    return i == 0 or "\n" in doc[i - 1].text or doc[i - 1].is_space
 
 
 def _antecedent(tok: Token) -> Token | None:
