@@ -141,6 +141,19 @@ def new_entity(doc: Doc, name: str, type_: EntityType, **fields: Any) -> Entity:
     return entity
 
 
+_TEXT_KEY = "newsgraph_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Return `doc.text`, built once per doc (spaCy rebuilds it from the tokens at every access)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, str):  # a Doc's text never changes (retokenizing keeps it)
+        return cached
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 def add_mention(
     doc: Doc, entity: Entity, start_char: int, end_char: int, kind: MentionKind
 ) -> Mention | None:
@@ -151,7 +164,7 @@ def add_mention(
     for m in entity.mentions:
         if m.start == start_char and m.end == end_char:
             return None
-    mention = Mention(start=start_char, end=end_char, text=doc.text[start_char:end_char], kind=kind)
+    mention = Mention(start=start_char, end=end_char, text=doc_text(doc)[start_char:end_char], kind=kind)
     entity.mentions.append(mention)
     entity.mentions.sort(key=lambda m: m.start)
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -177,7 +190,7 @@ def add_mentions(
     Offsets the entity already has are skipped.
     """
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     index = _token_index(doc)
     seen = {(m.start, m.end) for m in entity.mentions}
     added: list[Mention] = []
