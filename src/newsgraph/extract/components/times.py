@@ -144,6 +144,8 @@ class Times:
             "duration": self._duration,
             "vague": self._vague,
             "ref": self._ref,
+            "rel_day": self._rel_day,
+            "century": self._century,
         }
 
     # ------------------------------------------------------------------ entry point
@@ -564,6 +566,25 @@ class Times:
         if dct is None:
             return None, mod, "DATE"
         return _shift(dct, grain, rel), mod, "DATE"
+
+    def _rel_day(self, hit: _Hit, dct: date | None, tense: Tense) -> tuple[str | None, str | None, TimeType]:
+        """Return "the next day" relative to the publication date (the best anchor available)."""
+        g = hit.groups
+        offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}[g["rel"].lower()]
+        grain = g["grain"].lower()
+        part = f"T{_PART_OF_DAY[grain]}" if grain in _PART_OF_DAY else ""
+        type_: TimeType = "TIME" if part else "DATE"
+        if dct is None:
+            return None, None, type_
+        return f"{(dct + timedelta(days=offset)).isoformat()}{part}", None, type_
+
+    def _century(self, hit: _Hit, dct: date | None, tense: Tense) -> tuple[str | None, str | None, TimeType]:
+        """Return "the 20th century" as its two-digit prefix, 19."""
+        g = hit.groups
+        nth = int(g["nth"])
+        if not 1 <= nth <= 30:
+            raise ValueError("not a century")
+        return f"{nth - 1:02d}", _edge(g, self._vocab), "DATE"
 
     def _offset(self, hit: _Hit, dct: date | None, tense: Tense) -> tuple[str | None, str | None, TimeType]:
         g = hit.groups
