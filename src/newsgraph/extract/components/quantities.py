@@ -144,6 +144,9 @@ class Quantities:
             rf"(?!\s*(?:-|%|percent|per cent))",
             re.IGNORECASE,
         )
+        self._half_scale = re.compile(
+            r"^\s+an?\s+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE
+        )
         self._small = {"a": 1.0, "an": 1.0, **{k: float(v) for k, v in lex["units"].items()}}
         approx = sorted(lex["approximate"], key=len, reverse=True)
         self._approx_before = re.compile(
@@ -306,8 +309,8 @@ class Quantities:
 
     def _is_not_quantity(self, text: str, start: int, end: int, before: str, after: str, digits: str) -> bool:
         """Return True for dates, clock times, ordinals, decades, scores and model numbers."""
-        if _ORDINAL_AFTER.match(after):
-            return True
+        if _ORDINAL_AFTER.match(after) or re.match(r"^/\d", after):
+            return True  # 22nd; 9/11, 24/7
         if len(digits) == 4 and _DECADE_AFTER.match(after):
             return True
         if before.endswith("'") and len(digits) == 2 and _DECADE_AFTER.match(after):
@@ -532,6 +535,8 @@ class Quantities:
             value = parse_number_words(phrase)
             if value is None:
                 continue
+            if phrase.lower() == "one" and text[end : end + 1] == "-":
+                continue  # "one-time", "one-off"
             if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
                 doc, text, token_at, start, end, before
             ):
@@ -645,6 +650,17 @@ class Quantities:
                     continue
                 count = self._small.get(count_word, 1.0) if count_word else 1.0
                 value = count * self._fractions[frac]
+                scaled = self._half_scale.match(after) if frac == "half" and not count_word else None
+                if scaled:
+                    # "half a million": a count, not a fraction
+                    scale = self._scales.get(
+                        scaled.group(1).lower(), 12.0 if scaled.group(1).lower() == "dozen" else 100.0
+                    )
+                    cand = _Found(start=match.start(), end=match.end() + scaled.end(), value=0.5 * scale)
+                    cand.core_end = cand.end
+                    self._finish(doc, text, cand, token_at)
+                    out.append(cand)
+                    continue
             else:
                 num = match.group("num").lower()
                 den = match.group("den").lower()
