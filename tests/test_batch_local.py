@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import orjson
@@ -18,6 +19,7 @@ from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.read import read_jsonl
+from tests.store_support import BACKENDS, new_database
 
 ARTICLES = [
     {
@@ -140,15 +142,23 @@ def test_batch_origin_key_orders_lines_as_numbers() -> None:
     assert sorted(origins, key=origin_key) == ["a.jsonl:2", "a.jsonl:10", "b.jsonl:9", "b.jsonl:10"]
 
 
-def test_batch_load_matches_ingest(corpus: Path, tmp_path: Path, settings: Settings) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_batch_load_matches_ingest(backend: str, corpus: Path, tmp_path: Path, settings: Settings) -> None:
     from newsgraph.store import schema as s
     from newsgraph.store.db import open_store
     from newsgraph.store.ingest import ingest
 
     out = tmp_path / "out"
     run_local([str(corpus)], str(out), settings)
-    loaded = open_store(f"sqlite:///{tmp_path / 'loaded.db'}")
-    ingested = open_store(f"sqlite:///{tmp_path / 'ingested.db'}")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    databases = contextlib.ExitStack()
+    loaded = open_store(
+        databases.enter_context(contextlib.contextmanager(new_database)(backend, tmp_path / "a"))
+    )
+    ingested = open_store(
+        databases.enter_context(contextlib.contextmanager(new_database)(backend, tmp_path / "b"))
+    )
     try:
         report = load_output(str(out), loaded, batch_size=2)
         assert (report.read, report.stored, report.duplicates) == (3, 3, 0)
@@ -172,6 +182,7 @@ def test_batch_load_matches_ingest(corpus: Path, tmp_path: Path, settings: Setti
     finally:
         loaded.dispose()
         ingested.dispose()
+        databases.close()
 
 
 @pytest.fixture
