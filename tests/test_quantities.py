@@ -129,6 +129,20 @@ def test_quantities_names_dates_and_codes_are_not_quantities(analyze_text: Analy
     assert analyze_text(text, clean=False).quantities == []
 
 
+def test_quantities_scales_and_compound_words(analyze_text: Analyze) -> None:
+    text = (
+        "The state will spend Rs 500 crore on roads after half a million people marched. "
+        "Each family got a one-time payment, and one in five adults said 9/11 changed them."
+    )
+    a = analyze_text(text, clean=False)
+    rupees = _find(a, 5_000_000_000)
+    assert (rupees.unit, rupees.currency) == ("indian rupee", "INR")
+    assert _find(a, 500_000).unit == "people"
+    fifth = _find(a, 0.2)
+    assert fifth.kind == "fraction"
+    assert [q.text for q in a.quantities if q.value in (1, 9, 11)] == []
+
+
 def test_quantities_age_after_a_name(analyze_text: Analyze) -> None:
     text = "The manager, Joe Maddon, 66, said he had lost 15 pounds since spring."
     a = analyze_text(text, clean=False)

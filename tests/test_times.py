@@ -103,6 +103,19 @@ def test_times_references_sets_and_parts_of_day(analyze_text: Analyze) -> None:
     assert _time(a, "tomorrow").value == "2021-07-16"
 
 
+def test_times_edges_centuries_and_anchored_days(analyze_text: Analyze) -> None:
+    text = (
+        "The plant will close early next year. Its design dates from the 20th century. "
+        "The next day, sales for the first half of 2021 were published."
+    )
+    a = analyze_text(text, published="2021-07-18", clean=False)
+    early = _time(a, "early next year")
+    assert (early.value, early.mod) == ("2022", "START")
+    assert _time(a, "the 20th century").value == "19"
+    assert _time(a, "The next day").value == "2021-07-19"
+    assert _time(a, "the first half of 2021").value == "2021-H1"
+
+
 @pytest.mark.parametrize(
     "text",
     [
