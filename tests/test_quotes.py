@@ -232,6 +232,17 @@ def test_quotes_speaker_carried_to_next_quote_paragraph(analyze_text: Analyze) -
     assert _speaker_name(a, q) == "Ruth Adeyemi"
 
 
+def test_quotes_colon_at_end_of_previous_paragraph(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The union's president, Tomas Greer, replied in a letter to members:\n\n"
+        "“We will not accept a contract that cuts the pensions of people who gave this firm thirty years.”",
+        clean=False,
+    )
+    q = _quote(a, "We will not accept a contract")
+    assert q.kind == "direct"
+    assert _speaker_name(a, q) == "Tomas Greer"
+
+
 def test_quotes_never_raises_on_odd_input(nlp: Language) -> None:
     set_extensions()
     quotes = nlp.get_pipe("newsgraph_quotes")
@@ -303,4 +314,4 @@ def test_quotes_dev_floor(shared: Path, tmp_path: Path) -> None:
     assert len(lines) == 60
 
 
-FLOORS = {"direct_F1": 0.86, "all_F1": 0.59, "speaker_acc": 0.91}
+FLOORS = {"direct_F1": 0.87, "all_F1": 0.59, "speaker_acc": 0.915}

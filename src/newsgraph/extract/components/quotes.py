@@ -391,6 +391,21 @@ class QuoteExtractor:
                 covered[ri] = q
                 last_direct = q
                 continue
+            intro = _colon_introducer(doc, ctx, r, speech_ids) if words >= self.min_words else None
+            if intro is not None:
+                cue_tok, head = intro
+                q = _Quote(frags=[(r.inner_start, r.inner_end)], cue=cue_tok, cue_lemma=None)
+                q.regions = [ri]
+                q.para = r.para
+                if cue_tok is not None:
+                    q.cue_lemma = cue_tok.lemma_.lower()
+                    self._set_speaker(doc, q, cue_tok, ctx)
+                elif head is not None:
+                    self._speaker_from_token(doc, ctx, q, head)
+                quotes.append(q)
+                covered[ri] = q
+                last_direct = q
+                continue
             alone = ctx.paragraph_is_quote(ri)
             if alone and last_direct is not None and r.para - last_direct.para <= 4 and words >= 4:
                 q = _Quote(frags=[(r.inner_start, r.inner_end)], cue=None, cue_lemma=None)
@@ -793,6 +808,35 @@ def _subject(cue: Token) -> Token | None:
         if v.head is v or v.dep_ in {"ccomp", "ROOT", "parataxis", "relcl"}:
             break
         v = v.head
+    return None
+
+
+def _colon_introducer(
+    doc: Doc, ctx: _Context, r: Region, speech_ids: set[int]
+) -> tuple[Token | None, Token | None] | None:
+    """A quotation introduced by a colon, in its paragraph or ending the one before.
+
+    Returns (the speech verb of the introducing sentence, None) — "Dr. Ward stated:" — or, when
+    the sentence has none, (None, the noun right before the colon) — "Pew Research: “…”".
+    """
+    text = ctx.text
+    p = r.start - 1
+    while p >= max(0, r.start - 12) and text[p].isspace():
+        p -= 1
+    if p < 0 or text[p] != ":":
+        return None
+    colon, _ = ctx.tokens_in(p, p + 1)
+    if colon >= len(doc) or colon == 0:
+        return None
+    sent_start, _ = ctx.sentence_tokens(colon - 1)
+    for i in range(colon - 1, max(sent_start, colon - 40) - 1, -1):
+        if i in speech_ids:
+            return doc[i], None
+        if ctx.in_quote(doc[i].idx):
+            break
+    head = doc[colon - 1]
+    if head.pos_ in {"PROPN", "NOUN"} and not ctx.in_quote(head.idx):
+        return None, head
     return None
 
 
