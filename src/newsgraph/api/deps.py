@@ -25,8 +25,15 @@ def get_engine(request: Request) -> Engine:
 
 
 def get_conn(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Connection]:
-    """One connection for the request, returned to the pool afterwards."""
+    """One connection for the request, returned to the pool afterwards.
+
+    Every query of a request reads one snapshot, so a page built from several queries is never
+    torn by an ingest committing in between: SQLite's WAL transactions give that already; on
+    PostgreSQL the request's transaction is REPEATABLE READ (read-only, so it never has to retry).
+    """
     with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         yield conn
 
 
