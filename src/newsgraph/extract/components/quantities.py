@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -195,7 +196,7 @@ class Quantities:
     # ------------------------------------------------------------------ search
 
     def _find(self, doc: Doc, text: str) -> list[_Found]:
-        token_starts = [t.idx for t in doc]
+        token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _PHONE.finditer(text)]
         taken.sort()
         found: list[_Found] = []

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, cast
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -200,7 +201,7 @@ class Times:
             taken.insert(i, (hit.start, hit.end))
             chosen.append(hit)
         chosen.sort(key=lambda h: h.start)
-        token_starts = [t.idx for t in doc]
+        token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         out: list[tuple[int, int, TimeType, str | None, str | None]] = []
         for hit in chosen:
             tense = self._tense(doc, token_starts, hit.start) if len(doc) else None
