@@ -233,6 +233,13 @@ class QuoteExtractor:
         if span is None:
             return None
         start, end = span
+        # the content stays in the cue's paragraph (the parse may run a clause over a line break)
+        para_lo, para_hi = ctx.para_bounds_tokens(ctx.para_of(cue.idx))
+        start, end = max(start, para_lo), min(end, para_hi)
+        while start < end and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
         if end - start < 1 or (end - start < 2 and not doc[start].is_alpha):
             return None
         q = _Quote(frags=[(doc[start].idx, _tok_end(doc[end - 1]))], cue=cue, cue_lemma=lemma)
