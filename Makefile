@@ -1,4 +1,5 @@
-# newsgraph: `make demo` runs the main job on the sample articles; `make test` runs every test.
+# newsgraph: `make demo` ingests the sample articles into newsgraph.db and serves the web UI on
+# http://127.0.0.1:8000; `make test` runs every test (lint, types, pytest).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,8 +16,8 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 demo: install
-	$(BIN)/newsgraph analyze samples/harbor-strike.txt
-	$(BIN)/newsgraph analyze --jsonl samples/articles.jsonl --out samples.analysis.jsonl
+	$(BIN)/newsgraph ingest samples/articles.jsonl --db sqlite:///newsgraph.db
+	$(BIN)/newsgraph serve --db sqlite:///newsgraph.db --host 127.0.0.1 --port 8000
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
@@ -41,4 +42,4 @@ bench: install
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) samples.analysis.jsonl
+	rm -rf $(VENV) newsgraph.db newsgraph.db-wal newsgraph.db-shm
