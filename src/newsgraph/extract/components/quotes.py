@@ -286,9 +286,7 @@ class QuoteExtractor:
 
     def _set_speaker(self, doc: Doc, q: _Quote, cue: Token, ctx: _Context) -> None:
         subj = _subject(cue)
-        if subj is not None and (
-            subj.pos_ in {"VERB", "AUX"} or (ctx is not None and ctx.in_quote(subj.idx))
-        ):
+        if subj is not None and (subj.pos_ in {"VERB", "AUX"} or ctx.in_quote(subj.idx)):
             subj = None  # "Reporting from Doha, X said": a participle is no speaker
         if subj is None:
             subj = _adjacent_speaker(cue, ctx)
@@ -895,6 +893,21 @@ def _adjacent_speaker(cue: Token, ctx: _Context | None) -> Token | None:
             and not (doc[i].is_title and doc[i].is_alpha)
         ):
             i += step
+        if step == -1 and 0 <= i < len(doc) and doc[i].text == ")":
+            # "Sen. Elizabeth Warren (D-MA) said": step over the parenthesis
+            k = i - 1
+            while k > max(0, i - 8) and doc[k].text != "(":
+                k -= 1
+            if doc[k].text == "(":
+                i = k - 1
+        elif (
+            step == -1
+            and 0 <= i < len(doc)
+            and doc[i].text == ","
+            and i > 0
+            and doc[i - 1].ent_type_ == "PERSON"
+        ):
+            i -= 1  # "her adviser, Jake Sullivan, said:"
         if not 0 <= i < len(doc):
             continue
         tok = doc[i]
