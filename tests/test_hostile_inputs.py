@@ -14,18 +14,21 @@ import gzip
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import quote
 
 import orjson
 import pytest
+from fastapi.testclient import TestClient
 from spacy.language import Language
 from sqlalchemy import Engine, select
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsgraph.api import create_app
 from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.language import detect_language
 from newsgraph.models import Analysis
@@ -34,6 +37,7 @@ from newsgraph.sources.base import RawArticle, Rejected
 from newsgraph.store import schema as s
 from newsgraph.store.db import open_store
 from newsgraph.store.ingest import IngestReport, ingest
+from newsgraph.store.writer import store_analyses
 from newsgraph.watchdog import ArticleTimeout, time_limit
 from tests.test_invariants import schema_errors, span_violations
 
@@ -443,3 +447,97 @@ def test_hostile_analyses_of_the_corpus_keep_every_invariant(
     for analysis in analyses:
         assert span_violations(analysis) == []
         assert schema_errors(analysis) == []
+
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "'><svg/onload=alert(3)>",
+    "javascript:alert(4)//</title><script>alert(5)</script>",
+]
+PAGES = [
+    "/search?q={p}",
+    "/search?q=mayor&source={p}&speaker={p}&entity={p}",
+    "/entities?q={p}",
+    "/quotes?q={p}&speaker={p}",
+    "/events?place={p}",
+    "/articles?source={p}",
+    "/api/search?q={p}",
+    "/api/entities?q={p}",
+]
+
+
+@pytest.fixture(scope="module")
+def web(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The web UI and API on a store holding the good articles."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'web.db'}"
+    store = open_store(url)
+    items: list[RawArticle | Rejected] = [RawArticle(text=t, id=f"g{n}") for n, t in enumerate(GOOD)]
+    store_analyses(store, [a for a in analyze_stream(items, settings=settings) if isinstance(a, Analysis)])
+    with TestClient(create_app(settings.model_copy(update={"api_rate": 0}), engine=store)) as client:
+        yield client
+    store.dispose()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_query_parameters_are_never_reflected_as_markup(web: TestClient, page: str) -> None:
+    for payload in PAYLOADS:
+        response = web.get(page.format(p=quote(payload)), headers={"accept": "text/html"})
+        assert response.status_code < 500, response.text[:300]
+        if response.headers.get("content-type", "").startswith("text/html"):
+            assert payload not in response.text, f"{page}: {payload!r} reflected unescaped"
+            assert _active_markup(response.text) == [], f"{page}: {payload!r} became markup"
+            assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def _active_markup(page: str) -> list[str]:
+    """Return what in an HTML page could run script: inline scripts, on* handlers, javascript: URLs."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Finder(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.in_script = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.in_script = tag == "script"
+            if tag == "script" and not any(name == "src" for name, _ in attrs):
+                found.append("inline <script>")
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found.append(f"<{tag} {name}=…>")
+                if name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                    "javascript:"
+                ):
+                    found.append(f"<{tag} {name}=javascript:…>")
+
+        def handle_data(self, data: str) -> None:
+            if self.in_script and data.strip():
+                found.append("inline script text")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.in_script = False
+
+    Finder().feed(page)
+    return found
+
+
+def test_hostile_token_comparison_is_exact_and_constant_time() -> None:
+    import inspect
+
+    from newsgraph.api import security
+
+    assert security.token_matches("s3cret-token", "s3cret-token")
+    for given in ["s3cret-tokeX", "s3cret-token ", "", None, "s3cret", "ſ3cret-token", "s3cret-tökén"]:
+        assert not security.token_matches(given, "s3cret-token")
+    assert not security.token_matches("anything", None)
+    assert "compare_digest" in inspect.getsource(security.token_matches)
+
+
+def test_hostile_markup_finder_catches_script() -> None:
+    assert _active_markup('<p><img src=x onerror="alert(1)"></p>') == ["<img onerror=…>"]
+    assert _active_markup("<script>alert(1)</script>") == ["inline <script>", "inline script text"]
+    assert _active_markup('<a href=" JavaScript:alert(1)">x</a>') == ["<a href=javascript:…>"]
+    assert _active_markup('<script src="/static/app-1.0.js"></script><p title="onerror=alert(2)">x</p>') == []
