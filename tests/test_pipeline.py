@@ -89,3 +89,24 @@ def test_pipeline_workers_give_identical_output(settings: Settings) -> None:
     assert [r.json for r in one] == [r.json for r in two]  # type: ignore[union-attr]
     ids = [orjson.loads(r.json)["id"] for r in one]  # type: ignore[union-attr]
     assert ids == ["harbor-strike", "flood-relief", "council-vote"]
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["“" * 100_000, "%" * 5_000, "<>" * 3_000],
+)
+def test_pipeline_rejects_text_the_tokenizer_cannot_handle(settings: Settings, garbage: str) -> None:
+    items = [
+        RawArticle(text=f"{ARTICLE}\n{garbage}\n", id="bad", origin="x:1"),
+        RawArticle(text=ARTICLE, id="ok"),
+    ]
+    bad, good = analyze_stream(items, settings=settings)
+    assert isinstance(bad, Rejected)
+    assert "pathological text" in bad.reason
+    assert isinstance(good, Analysis)
+
+
+def test_pipeline_keeps_long_words_and_urls(settings: Settings) -> None:
+    url = "https://example.org/" + "a/b-c_d" * 300
+    a = analyze(f"{ARTICLE}\nSource: {url}\n", settings=settings)
+    assert url in a.text

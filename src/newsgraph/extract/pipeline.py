@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -121,6 +122,31 @@ class Prepared:
         self.language = language
 
 
+_LONG_RUN = re.compile(r"\S{1000,}")
+MAX_SYMBOL_RUN = 300
+
+
+def check_tokenizable(text: str, origin: str) -> None:
+    """Reject text spaCy's tokenizer would take minutes on.
+
+    The tokenizer splits punctuation off a whitespace-free run one character at a time, rescanning
+    the rest each time: quadratic in the run's length (4,000 "%" in a row take seconds, 100,000
+    quotation marks many minutes), and it cannot be interrupted. Runs of letters, digits and URLs
+    are cheap; a long run made mostly of symbols is garbage, never article text.
+
+    Raises:
+        InputError: a run of over 1,000 non-space characters holds over MAX_SYMBOL_RUN symbols.
+    """
+    for match in _LONG_RUN.finditer(text):
+        run = match.group()
+        symbols = sum(1 for ch in run if not ch.isalnum())
+        if symbols > MAX_SYMBOL_RUN and symbols * 2 > len(run):
+            raise InputError(
+                f"{origin}: pathological text at character {match.start():,}: {len(run):,} characters "
+                f"without a space, {symbols:,} of them symbols"
+            )
+
+
 def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
     """Clean a raw article and make its (unprocessed) Doc.
 
@@ -143,6 +169,7 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
         language = detect_language(cleaned.text).code
         if language not in (None, "en") and settings.non_english == "reject":
             raise InputError(f"{raw.origin}: not English (detected: {language})")
+    check_tokenizable(cleaned.text, raw.origin)
     published = normalize_published(raw.published)
     doc = nlp.make_doc(cleaned.text)
     set_published(doc, published)
