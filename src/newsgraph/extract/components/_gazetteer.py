@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,7 @@ _HOW = ("name", "alias", "alternate")
 _SOURCES = ("places_names.json", "places_admin1.tsv", "places_countries.tsv")
 
 
+@lru_cache(maxsize=1 << 14)  # an article looks the same names up many times
 def name_key(text: str) -> str:
     """Return the lookup key of a place name: case-folded, one space, straight apostrophes."""
     return _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip().casefold()
