@@ -45,10 +45,28 @@ def _subset(corpus: Path, count: int, target: Path) -> Path:
 _TICKS = os.sysconf("SC_CLK_TCK")
 
 
+_NAMES: dict[int, str] = {}
+"""Command name of every process seen in the tree (`ray::MapWorker(`, `raylet`, …)."""
+
+
+def _kind(pid: int) -> str:
+    name = _NAMES.get(pid, "")
+    if pid == os.getpid():
+        return "driver"
+    if name.startswith(("ray::MapWorker", "ray::_MapWorker")):
+        return "analyzer actors"
+    if name.startswith("ray::"):
+        return "ray tasks (read, write)"
+    if name.startswith("python"):
+        return "local workers / idle ray workers"
+    return "ray daemons"
+
+
 def _tree_ticks() -> dict[int, int]:
     """Return {pid: user + system clock ticks} for this process and every process under it."""
     parents: dict[int, int] = {}
     ticks: dict[int, int] = {}
+    names: dict[int, str] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -58,6 +76,7 @@ def _tree_ticks() -> dict[int, int]:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
         pid = int(entry.name)
+        names[pid] = stat[stat.index("(") + 1 : stat.rindex(")")]
         parents[pid] = int(fields[1])
         ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
     me = os.getpid()
@@ -68,6 +87,7 @@ def _tree_ticks() -> dict[int, int]:
             ancestor = parents[ancestor]
         if ancestor == me:
             mine[pid] = value
+            _NAMES[pid] = names[pid]
     return mine
 
 
@@ -102,6 +122,14 @@ class CpuMeter:
         self._thread.join()
         self._last.update(_tree_ticks())
 
+    def by_kind(self) -> dict[str, float]:
+        """CPU seconds per kind of process (driver, analyzer actors, Ray tasks, Ray daemons)."""
+        out: dict[str, float] = {}
+        for pid, value in self._last.items():
+            kind = _kind(pid)
+            out[kind] = out.get(kind, 0.0) + (value - self._start.get(pid, 0)) / _TICKS
+        return {k: round(v, 2) for k, v in sorted(out.items())}
+
     @property
     def seconds(self) -> float:
         """CPU seconds used by the tree while the meter ran, less the meter's own sampling."""
@@ -115,6 +143,7 @@ def _run(
     from newsgraph.batch.job import run_local
 
     best, best_cpu, analyzed = float("inf"), float("inf"), 0
+    kinds: dict[str, float] = {}
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
         with CpuMeter() as meter:
@@ -126,9 +155,16 @@ def _run(
             else:
                 summary = run_local([str(path)], str(out), settings, workers=workers)
             best = min(best, time.perf_counter() - started)
-        best_cpu = min(best_cpu, meter.seconds)
+        if meter.seconds < best_cpu:
+            best_cpu, kinds = meter.seconds, meter.by_kind()
         analyzed = summary.analyzed
+    _LAST_KINDS.clear()
+    _LAST_KINDS.update(kinds)
     return best, best_cpu, analyzed
+
+
+_LAST_KINDS: dict[str, float] = {}
+"""CPU seconds per kind of process in the last `_run` (its best repeat)."""
 
 
 def _load_rate(out: Path, tmp: Path) -> float:
@@ -152,6 +188,11 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=40)
     parser.add_argument("--large", type=int, default=120)
     parser.add_argument("--repeat", type=int, default=2, help="Runs per measurement; the best counts.")
+    parser.add_argument(
+        "--configs",
+        default="local-1,local-2,ray-1,ray-2",
+        help="Which of local-1,local-2,ray-1,ray-2 to run.",
+    )
     parser.add_argument("--json", type=Path, default=None, help="Also write the figures here.")
     args = parser.parse_args()
 
@@ -172,6 +213,8 @@ def main() -> None:
             if engine == "ray":  # started after the local runs, so its daemons count for Ray only
                 ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
             for workers in (1, 2):
+                if f"{engine}-{workers}" not in args.configs.split(","):
+                    continue
                 out = Path(tmp) / "out"
                 t_small, cpu_small, n_small = _run(engine, workers, small, out, settings, args.repeat)
                 t_large, cpu_large, n_large = _run(engine, workers, large, out, settings, args.repeat)
@@ -186,6 +229,7 @@ def main() -> None:
                     "cpu_seconds": round(cpu_large, 2),
                     "cpu_ms_per_article": round(1000 * cpu_per_article, 1),
                     "startup_cpu_seconds": round(cpu_large - n_large * cpu_per_article, 2),
+                    "cpu_by_process": dict(_LAST_KINDS),
                 }
                 print(f"{key}: {results[key]}", file=sys.stderr, flush=True)
         load_rate = _load_rate(Path(tmp) / "out", Path(tmp))
@@ -195,11 +239,12 @@ def main() -> None:
             results[f"ray-{w}"]["cpu_ms_per_article"] / results[f"local-{w}"]["cpu_ms_per_article"] - 1, 3
         )
         for w in (1, 2)
+        if f"ray-{w}" in results and f"local-{w}" in results
     }
     # Ray with 1 worker has exactly one actor in both runs; with 2 workers on 2 CPUs the
     # autoscaling pool may start a different number of actors (each loading the pipeline) in
     # the SMALL and LARGE runs, which leaks start-up cost into the marginal figure.
-    per_core = 1000 / results["ray-1"]["cpu_ms_per_article"]
+    per_core = 1000 / results.get("ray-1", next(iter(results.values())))["cpu_ms_per_article"]
     projection_hours = 1_000_000 / (per_core * 64) / 3600
     report = {
         "load_average": os.getloadavg(),
@@ -216,9 +261,10 @@ def main() -> None:
             f"{key:<9} {r['articles']:>8} {r['seconds']:>7} {r['rate']:>7} {r['marginal_rate']:>11} "
             f"{r['cpu_seconds']:>6} {r['cpu_ms_per_article']:>15} {r['startup_cpu_seconds']:>15}"
         )
+        print(f"          CPU s by process: {r['cpu_by_process']}")
     print(
-        f"Ray overhead (marginal CPU per article, ray/local - 1): "
-        f"1 worker {overhead['1']:+.1%}, 2 workers {overhead['2']:+.1%}"
+        "Ray overhead (marginal CPU per article, ray/local - 1): "
+        + ", ".join(f"{w} worker(s) {o:+.1%}" for w, o in overhead.items())
     )
     print(
         f"per-core rate {per_core:.2f} articles/CPU-second → "
