@@ -48,7 +48,7 @@ from newsgraph.extract.components._gazetteer import (
     name_key,
 )
 from newsgraph.extract.components.events import link_events
-from newsgraph.extract.extensions import get_entities, get_places, set_extensions
+from newsgraph.extract.extensions import doc_text, get_entities, get_places, set_extensions
 from newsgraph.models import Place
 from newsgraph.models import Span as TextSpan
 
@@ -122,13 +122,13 @@ class Places:
         places = get_places(doc)
         places.clear()
         try:
-            text = doc.text
+            text = doc_text(doc)
             toponyms = self.find(doc, text)
             self.resolve(toponyms)
             places.extend(self.build(doc, text, toponyms))
             link_events(doc)  # events ran before places: give them their place and time ids now
         except Exception:  # a failure here must not lose the article
-            LOGGER.warning("places failed on a document of %d characters", len(doc.text), exc_info=True)
+            LOGGER.warning("places failed on a document of %d characters", len(doc_text(doc)), exc_info=True)
             places.clear()
         return doc
 

@@ -25,7 +25,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.extensions import get_entities, get_quotes, get_summary, set_extensions
+from newsgraph.extract.extensions import doc_text, get_entities, get_quotes, get_summary, set_extensions
 from newsgraph.extract.lexicons import load_json
 
 LOGGER = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class Summary:
         try:
             summary.extend(self.pick(doc))
         except Exception:  # a failure here must not lose the article
-            LOGGER.warning("summary failed on a document of %d characters", len(doc.text), exc_info=True)
+            LOGGER.warning("summary failed on a document of %d characters", len(doc_text(doc)), exc_info=True)
             summary.clear()
         return doc
 
@@ -96,10 +96,11 @@ class Summary:
         for i, lemma in zip(sent_of[content].tolist(), arr[content, 0].tolist(), strict=True):
             lemma_sets[i].add(lemma)
 
+        text = doc_text(doc)  # slices of it: Span.text rebuilds each sentence from its tokens
         usable = [
             i
             for i, s in enumerate(sents)
-            if words[i] >= self.min_words and has_verb[i] and not self._junk(s.text)
+            if words[i] >= self.min_words and has_verb[i] and not self._junk(text[s.start_char : s.end_char])
         ]
         if not usable:
             return []
@@ -111,8 +112,9 @@ class Summary:
             i: sum(math.log1p(df[lemma] - 1) for lemma in lemma_sets[i]) / math.sqrt(len(lemma_sets[i]) or 1)
             for i in usable
         }
-        names = self._entity_counts(doc, [s.start_char for s in sents], n)
-        quoted = self._quoted(doc, [s.start_char for s in sents])
+        sent_starts = [s.start_char for s in sents]
+        names = self._entity_counts(doc, sent_starts, n)
+        quoted = self._quoted(doc, sent_starts)
         top_central = max(central.values()) or 1.0
         top_names = max((names[i] for i in usable), default=0) or 1
         rest = 1.0 - self.position_weight
