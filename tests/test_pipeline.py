@@ -26,7 +26,9 @@ ARTICLE = (
 
 def test_pipeline_get_nlp_loads_once_per_process(settings: Settings, nlp: Language) -> None:
     assert get_nlp(settings) is nlp
-    assert [n for n in nlp.pipe_names if n.startswith("newsgraph_")] == list(settings.components)
+    ours = [n for n in nlp.pipe_names if n.startswith("newsgraph_")]
+    assert ours == ["newsgraph_paragraphs", *settings.components]
+    assert nlp.pipe_names.index("newsgraph_paragraphs") < nlp.pipe_names.index("parser")
 
 
 @pytest.mark.parametrize(
@@ -110,3 +112,16 @@ def test_pipeline_keeps_long_words_and_urls(settings: Settings) -> None:
     url = "https://example.org/" + "a/b-c_d" * 300
     a = analyze(f"{ARTICLE}\nSource: {url}\n", settings=settings)
     assert url in a.text
+
+
+def test_pipeline_line_breaks_end_sentences(settings: Settings) -> None:
+    text = (
+        "Harbour strike enters its third week\n"
+        "Dock workers in Genoa stayed off the job on Monday as talks with the port authority\n"
+        "stalled again, the union said.\n"
+    )
+    a = analyze(text, settings=settings)
+    starts = [a.text[s.start : s.end] for s in a.sentences]
+    assert starts[0] == "Harbour strike enters its third week"
+    assert starts[1].startswith("Dock workers in Genoa")
+    assert starts[1].endswith("the union said."), "a hard-wrapped line stays in its sentence"

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     components: tuple[str, ...] = Field(
         default=DEFAULT_COMPONENTS, description="newsgraph components to run, in pipeline order."
     )
+    paragraph_breaks: bool = Field(
+        default=True, description="A line break ends a sentence (newsgraph_paragraphs, before the parser)."
+    )
     batch_size: int = Field(default=32, ge=1, description="Articles per nlp.pipe batch.")
     workers: int = Field(default=1, ge=1, description="Processes for corpus analysis.")
     max_chars: int = Field(

@@ -41,7 +41,7 @@ from newsgraph.watchdog import ArticleTimeout, time_limit
 
 LOGGER = logging.getLogger(__name__)
 
-_NLP: dict[tuple[str, tuple[str, ...]], Language] = {}
+_NLP: dict[tuple[str, tuple[str, ...], bool], Language] = {}
 _NLP_LOCK = threading.Lock()
 
 
@@ -54,6 +54,8 @@ def build_nlp(settings: Settings) -> Language:
         nlp = spacy.load(settings.model)
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {settings.model!r}: {exc}") from exc
+    if settings.paragraph_breaks and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for name in settings.components:
         if not Language.has_factory(name):
             raise ConfigError(f"unknown component {name!r}")
@@ -65,7 +67,7 @@ def build_nlp(settings: Settings) -> Language:
 def get_nlp(settings: Settings | None = None) -> Language:
     """Return this process's pipeline for these settings, building it on first use."""
     settings = settings or Settings()
-    key = (settings.model, tuple(settings.components))
+    key = (settings.model, tuple(settings.components), settings.paragraph_breaks)
     with _NLP_LOCK:
         nlp = _NLP.get(key)
         if nlp is None:
@@ -176,15 +178,24 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
     return Prepared(raw, cleaned, doc, published, language)
 
 
+def _rstrip(text: str, start: int, end: int) -> int:
+    """Return `end` moved left past trailing whitespace (a sentence never ends in a line break)."""
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def build_analysis(prepared: Prepared) -> Analysis:
     """Assemble the Analysis of a processed Doc."""
     doc, raw, cleaned = prepared.doc, prepared.raw, prepared.cleaned
-    digest = content_hash(doc.text)
-    sentences = (
-        [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
+    text = doc.text
+    digest = content_hash(text)
+    bounds = (
+        [(s.start_char, s.end_char) for s in doc.sents]
         if doc.has_annotation("SENT_START")
-        else [Sentence(start=0, end=len(doc.text))]
+        else [(0, len(text))]
     )
+    sentences = [Sentence(start=start, end=_rstrip(text, start, end)) for start, end in bounds]
     return Analysis(
         id=raw.id or digest[:16],
         hash=digest,
@@ -195,7 +206,7 @@ def build_analysis(prepared: Prepared) -> Analysis:
         language=prepared.language,
         authors=raw.authors or cleaned.authors,
         dateline=cleaned.dateline,
-        text=doc.text,
+        text=text,
         removed=cleaned.removed,
         sentences=sentences,
         entities=get_entities(doc),
