@@ -42,11 +42,15 @@ if [ ! -s "$DATA/PG_VERSION" ]; then
     --encoding=UTF8 --locale=C.UTF-8 >&2
 fi
 
+ready() { as_postgres "$BIN/pg_isready" -q -h /tmp -p "$1" -t 2; }
+
 PORT=""
 if as_postgres "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   PORT="$(sed -n 4p "$DATA/postmaster.pid")"
   log "reusing the cluster running on port $PORT"
-else
+  for _ in $(seq 30); do ready "$PORT" && break; sleep 1; done  # it may be recovering or shutting down
+fi
+if [ -z "$PORT" ] || ! ready "$PORT"; then
   PORT="${NEWSGRAPH_PG_PORT:-5432}"
   while port_busy "$PORT"; do PORT=$((PORT + 1)); done
   log "starting on 127.0.0.1:$PORT"
