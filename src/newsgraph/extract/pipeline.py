@@ -133,7 +133,7 @@ def check_tokenizable(text: str, origin: str) -> None:
 
     The tokenizer splits punctuation off a whitespace-free run one character at a time, rescanning
     the rest each time: quadratic in the run's length (4,000 "%" in a row take seconds, 100,000
-    quotation marks many minutes), and it cannot be interrupted. Runs of letters, digits and URLs
+    quotation marks many minutes, until the watchdog gives up on the article). Runs of letters, digits and URLs
     are cheap; a long run made mostly of symbols is garbage, never article text.
 
     Raises:
