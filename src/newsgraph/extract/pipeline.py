@@ -133,8 +133,8 @@ def check_tokenizable(text: str, origin: str) -> None:
 
     The tokenizer splits punctuation off a whitespace-free run one character at a time, rescanning
     the rest each time: quadratic in the run's length (4,000 "%" in a row take seconds, 100,000
-    quotation marks many minutes, until the watchdog gives up on the article). Runs of letters, digits and URLs
-    are cheap; a long run made mostly of symbols is garbage, never article text.
+    quotation marks many minutes, until the watchdog gives up on the article). Runs of letters,
+    digits and URLs are cheap; a long run made mostly of symbols is garbage, never article text.
 
     Raises:
         InputError: a run of over 1,000 non-space characters holds over MAX_SYMBOL_RUN symbols.
