@@ -81,7 +81,8 @@ def print_report(analysis: Analysis, console: Console) -> None:
             speaker = _name(analysis, q.speaker) or q.speaker_text or "?"
             if q.speaker_text and q.speaker_text != speaker:
                 speaker += f" ({q.speaker_text})"
-            table.add_row(escape(speaker), q.kind, q.cue or "", escape(_clip(q.text, 100)))
+            said = " … ".join(f.text for f in q.fragments) if q.fragments else q.text
+            table.add_row(escape(speaker), q.kind, q.cue or "", escape(_clip(said, 100)))
         console.rule(f"Quotes ({len(analysis.quotes)})")
         console.print(table)
 
@@ -111,9 +112,9 @@ def print_report(analysis: Analysis, console: Console) -> None:
             table.add_column(col)
         for n in analysis.quantities:
             value = (
-                f"{n.low:g}–{n.high:g}"
+                f"{n.low:,.10g}–{n.high:,.10g}"
                 if n.low is not None and n.high is not None
-                else (f"{n.value:g}" if n.value is not None else "")
+                else (f"{n.value:,.10g}" if n.value is not None else "")
             )
             table.add_row(
                 escape(n.text),
