@@ -20,6 +20,7 @@ guards that keep one component's failure from losing an article cannot swallow i
 from __future__ import annotations
 
 import ctypes
+import gc
 import signal
 import threading
 import time
@@ -62,10 +63,31 @@ def time_limit(seconds: float) -> Iterator[None]:
             yield
 
 
+_RETRY_SECONDS = 0.05
+
+
+def _in_gc_callback(frame: FrameType | None) -> bool:
+    """Whether `frame` runs inside a function registered in `gc.callbacks`."""
+    codes = {getattr(cb, "__code__", None) for cb in gc.callbacks}
+    codes.discard(None)
+    depth = 0
+    while frame is not None and codes and depth < 50:
+        if frame.f_code in codes:
+            return True
+        frame = frame.f_back
+        depth += 1
+    return False
+
+
 @contextmanager
 def _signal_limit(seconds: float) -> Iterator[None]:
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        raise ArticleTimeout(seconds)
+        # An exception raised inside a garbage-collector callback is printed and dropped, so the
+        # article would run on: wait until the collector is done. Either way a follow-up alarm
+        # is armed, in case this exception is swallowed elsewhere; the `finally` below cancels it.
+        signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
+        if not _in_gc_callback(frame):
+            raise ArticleTimeout(seconds)
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
