@@ -141,16 +141,17 @@ def new_entity(doc: Doc, name: str, type_: EntityType, **fields: Any) -> Entity:
     return entity
 
 
-_TEXT_KEY = "newsgraph_text"
+DOC_TEXT_KEY = "newsgraph_text"
+"""`doc.user_data` key of the cached text (`doc_text`); the pipeline fills it at `make_doc`."""
 
 
 def doc_text(doc: Doc) -> str:
     """Return `doc.text`, built once per doc (spaCy rebuilds it from the tokens at every access)."""
-    cached = doc.user_data.get(_TEXT_KEY)
+    cached = doc.user_data.get(DOC_TEXT_KEY)
     if isinstance(cached, str):  # a Doc's text never changes (retokenizing keeps it)
         return cached
     text = doc.text
-    doc.user_data[_TEXT_KEY] = text
+    doc.user_data[DOC_TEXT_KEY] = text
     return text
 
 

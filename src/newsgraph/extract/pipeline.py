@@ -24,6 +24,8 @@ from spacy.tokens import Doc
 from newsgraph.clean import Cleaned, clean_text
 from newsgraph.errors import ConfigError, EmptyArticle, InputError
 from newsgraph.extract.extensions import (
+    DOC_TEXT_KEY,
+    doc_text,
     get_entities,
     get_events,
     get_places,
@@ -174,6 +176,7 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
     check_tokenizable(cleaned.text, raw.origin)
     published = normalize_published(raw.published)
     doc = nlp.make_doc(cleaned.text)
+    doc.user_data[DOC_TEXT_KEY] = cleaned.text  # what doc.text would rebuild, token by token
     set_published(doc, published)
     return Prepared(raw, cleaned, doc, published, language)
 
@@ -188,7 +191,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def build_analysis(prepared: Prepared) -> Analysis:
     """Assemble the Analysis of a processed Doc."""
     doc, raw, cleaned = prepared.doc, prepared.raw, prepared.cleaned
-    text = doc.text
+    text = doc_text(doc)
     digest = content_hash(text)
     bounds = (
         [(s.start_char, s.end_char) for s in doc.sents]

@@ -50,7 +50,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.extensions import add_mentions, entity_at_token, new_entity, set_extensions
+from newsgraph.extract.extensions import add_mentions, doc_text, entity_at_token, new_entity, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Entity, EntityType
 
@@ -213,7 +213,7 @@ class EntityResolver:
         """Run all steps on one doc."""
         if len(doc) == 0:
             return
-        text = doc.text  # rebuilt from the tokens at every access: read it once
+        text = doc_text(doc)  # spaCy rebuilds doc.text from the tokens at every access
         caps = self._caps_lines(text)
         mentions = self._ner_mentions(doc, caps)
         mentions = self._add_datelines(doc, mentions, text)

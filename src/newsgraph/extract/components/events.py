@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components._events_actors import Actor, ActorFinder, number_of, parse_number
 from newsgraph.extract.components._events_lexicon import Frame, Lexicon, Sense, load_lexicon
 from newsgraph.extract.extensions import (
+    doc_text,
     entity_by_id,
     get_events,
     get_places,
@@ -324,7 +325,7 @@ class EventCoder:
                                 a.entity = speaker
         kept = self._cap(drafts)
         n = len(events)
-        text = doc.text
+        text = doc_text(doc)
         for d in kept:
             n += 1
             events.append(self._to_event(d, f"v{n}", text))

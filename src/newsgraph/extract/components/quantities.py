@@ -32,7 +32,7 @@ from newsgraph.extract.components._numbers import (
     parse_digits,
     parse_number_words,
 )
-from newsgraph.extract.extensions import get_quantities, get_quotes, set_extensions
+from newsgraph.extract.extensions import doc_text, get_quantities, get_quotes, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Quantity, Quote
 
@@ -163,7 +163,7 @@ class Quantities:
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's quantities and append them to `doc._.newsgraph_quantities`."""
         try:
-            text = doc.text
+            text = doc_text(doc)
             found = self._find(doc, text)
         except Exception:  # a component must never lose the article
             LOGGER.warning("quantities failed on a document", exc_info=True)

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components._quotes_marks import Region, find_regions
 from newsgraph.extract.extensions import (
     add_mention,
+    doc_text,
     entity_in_tokens,
     get_entities,
     get_quotes,
@@ -173,7 +174,7 @@ class QuoteExtractor:
     # -- the steps -------------------------------------------------------------------------------
 
     def _extract(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         if not text.strip() or len(doc) == 0:
             return
         ctx = _Context(doc, find_regions(text), self.min_words)
@@ -625,7 +626,7 @@ class _Context:
     """Offsets of one doc, precomputed once: tokens, sentences, paragraphs, quotations."""
 
     def __init__(self, doc: Doc, regions: list[Region], min_words: int) -> None:
-        text = doc.text
+        text = doc_text(doc)
         self.doc = doc
         self.text = text
         self.regions = regions

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components._numbers import parse_number_words
-from newsgraph.extract.extensions import get_published, get_times, set_extensions
+from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Time, TimeType
 
@@ -154,7 +154,7 @@ class Times:
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's time expressions and append them to `doc._.newsgraph_times`."""
         try:
-            text = doc.text
+            text = doc_text(doc)
             found = self._find(doc, text)
         except Exception:  # a component must never lose the article
             LOGGER.warning("times failed on a document", exc_info=True)
