@@ -38,8 +38,14 @@ eval: install
 		$(BIN)/newsgraph evaluate $$task ../shared/data/$$( [ $$task = cleaning ] && echo extract_text/input.jsonl || echo $$task/dev.jsonl ) | tail -1; \
 	done
 
+BENCH_STORE ?= /tmp/newsgraph-bench
+
 bench: install
-	$(BIN)/python benchmarks/run.py
+	mkdir -p benchmarks/results $(BENCH_STORE)
+	$(BIN)/python benchmarks/cpu.py --limit 150 --runs 3 --out benchmarks/results/cpu.md
+	$(BIN)/python benchmarks/bench_store.py --limit 120 --runs 3 --articles 100000 --keep $(BENCH_STORE) > benchmarks/results/store.md
+	$(BIN)/python benchmarks/bench_api.py --db $(BENCH_STORE)/search.db
+	$(BIN)/python benchmarks/run.py --runs 3
 
 clean:
 	rm -rf $(VENV) newsgraph.db newsgraph.db-wal newsgraph.db-shm

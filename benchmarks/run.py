@@ -242,9 +242,11 @@ def main() -> None:
         f"2 workers {cli_wall[2]:.1f} s.",
         f"- Cold `newsgraph analyze doha-talks.txt --json`: {spread(cold, '{:.2f}')} s.",
     ]
-    extra = ROOT / "benchmarks" / "bench_store.py"
-    if extra.is_file():
-        lines += ["", "Store and search: see `benchmarks/bench_store.py` and its section below, when run."]
+    results = ROOT / "benchmarks" / "results"
+    for name in ("cpu.md", "store.md", "api.md", "batch.md"):
+        section = results / name
+        if section.is_file():  # written by cpu.py, bench_store.py, bench_api.py, bench_batch.py
+            lines += ["", section.read_text(encoding="utf-8").strip().replace("\n# ", "\n## ")]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sink.unlink(missing_ok=True)
     print("\n".join(lines))

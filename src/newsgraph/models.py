@@ -33,8 +33,22 @@ MentionKind = Literal["name", "pronoun", "description"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 PLOVER_TYPES: tuple[str, ...] = PloverType.__args__  # type: ignore[attr-defined]
 
@@ -73,7 +87,7 @@ class Mention(Span):
     """One place in the text that refers to an entity."""
 
     kind: MentionKind = Field(
-        default="name", description="`name` (a proper name), `pronoun` or `description` (\"a spokesman\")."
+        default="name", description='`name` (a proper name), `pronoun` or `description` ("a spokesman").'
     )
 
 
@@ -85,10 +99,10 @@ class Entity(_Model):
     type: EntityType
     mentions: list[Mention] = Field(default_factory=list)
     aliases: list[str] = Field(
-        default_factory=list, description="Other surface forms of the name (\"Akhundzada\"), no pronouns."
+        default_factory=list, description='Other surface forms of the name ("Akhundzada"), no pronouns.'
     )
     roles: list[str] = Field(
-        default_factory=list, description="Titles and roles the text gives it (\"Supreme Leader\")."
+        default_factory=list, description='Titles and roles the text gives it ("Supreme Leader").'
     )
     affiliation: str | None = Field(
         default=None, description="Entity id of the organisation or country it belongs to, if stated."
@@ -112,10 +126,12 @@ class Quote(_Model):
         description="For a quote split around its cue (“…,” she said. “…”), the pieces; else empty.",
     )
     speaker: str | None = Field(default=None, description="Entity id of the speaker when resolved.")
-    speaker_start: int | None = Field(default=None, description="The speaker's mention in this quote's frame.")
+    speaker_start: int | None = Field(
+        default=None, description="The speaker's mention in this quote's frame."
+    )
     speaker_end: int | None = None
     speaker_text: str | None = None
-    cue: str | None = Field(default=None, description="The reporting verb's lemma (\"say\", \"tell\").")
+    cue: str | None = Field(default=None, description='The reporting verb\'s lemma ("say", "tell").')
     cue_start: int | None = None
     cue_end: int | None = None
     sentence: int | None = Field(default=None, description="Index of the sentence where the quote starts.")
@@ -160,7 +176,7 @@ class Quantity(_Model):
     low: float | None = None
     high: float | None = None
     approximate: bool = False
-    unit: str | None = Field(default=None, description="Unit or counted noun, singular (\"operation\").")
+    unit: str | None = Field(default=None, description='Unit or counted noun, singular ("operation").')
     kind: Literal["count", "percent", "money", "measure", "fraction"] = "count"
     currency: str | None = Field(default=None, description="ISO 4217 code for money.")
     base: str | None = Field(default=None, description="For a proportion, what it is a share of.")
@@ -193,7 +209,7 @@ class Place(_Model):
     admin1: str | None = Field(
         default=None,
         description="First-level division (state, province): its name when newsgraph's data knows it "
-        "(\"Illinois\"), else its GeoNames admin1 code.",
+        '("Illinois"), else its GeoNames admin1 code.',
     )
     lat: float | None = None
     lon: float | None = None
@@ -206,7 +222,7 @@ class Place(_Model):
     resolved_by: str | None = Field(
         default=None,
         description="How the point was found: `name` (the gazetteer knows the name), `qualifier` "
-        "(\"Springfield, Ill.\"), `demonym`, or, for a name the gazetteer lacks, the point of what "
+        '("Springfield, Ill."), `demonym`, or, for a name the gazetteer lacks, the point of what '
         "contains it: `containing` (its stated qualifier), `inner` (a place inside a facility's "
         "name), `context` (the article's main place; least certain).",
     )
@@ -225,7 +241,7 @@ class Analysis(_Model):
     published: str | None = Field(default=None, description="Publication date, ISO 8601.")
     language: str | None = "en"
     authors: list[str] = Field(default_factory=list, description="Byline, when cleaning recognised one.")
-    dateline: str | None = Field(default=None, description="Dateline (\"NEW YORK (AP) —\"), when recognised.")
+    dateline: str | None = Field(default=None, description='Dateline ("NEW YORK (AP) —"), when recognised.')
     text: str
     removed: list[Removed] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
