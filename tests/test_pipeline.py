@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.batch.local import Done, analyze_parallel
 from newsgraph.errors import InputError
@@ -125,3 +126,31 @@ def test_pipeline_line_breaks_end_sentences(settings: Settings) -> None:
     assert starts[0] == "Harbour strike enters its third week"
     assert starts[1].startswith("Dock workers in Genoa")
     assert starts[1].endswith("the union said."), "a hard-wrapped line stays in its sentence"
+
+
+def test_pipeline_failing_article_is_rejected_and_the_batch_is_redone_cleanly(
+    settings: Settings, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.extract.components.quantities import Quantities
+
+    original = Quantities.__call__
+
+    def explode(self: Quantities, doc: Doc) -> Doc:
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("component failure")
+        return original(self, doc)
+
+    alone = analyze(ARTICLE, settings=settings)
+    monkeypatch.setattr(Quantities, "__call__", explode)
+    items = [
+        RawArticle(text=ARTICLE, id="a"),
+        RawArticle(text=ARTICLE.replace("Lyon", "EXPLODE"), id="bad", origin="x:2"),
+        RawArticle(text=ARTICLE, id="c"),
+    ]
+    first, bad, last = analyze_stream(items, settings=settings.model_copy(update={"batch_size": 8}))
+    assert isinstance(bad, Rejected)
+    assert "extraction failed: RuntimeError: component failure" in bad.reason
+    for result in (first, last):
+        assert isinstance(result, Analysis)
+        assert result.entities == alone.entities, "a retried article is analyzed once, from scratch"
+        assert result.quotes == alone.quotes

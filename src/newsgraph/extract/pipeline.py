@@ -288,10 +288,21 @@ def _run_batch(
         yield item if isinstance(item, Rejected) else results[id(item)]
 
 
+def _fresh_doc(p: Prepared, nlp: Language) -> Doc:
+    """Make a new, unprocessed Doc of the article.
+
+    A retry must not see what a failed pass left behind: a parse, half-filled lists of facts.
+    """
+    doc = nlp.make_doc(p.cleaned.text)
+    doc.user_data[DOC_TEXT_KEY] = p.cleaned.text
+    set_published(doc, p.published)
+    return doc
+
+
 def _run_one(p: Prepared, nlp: Language, seconds: float = 0) -> Analysis | Rejected:
     try:
         with time_limit(seconds):
-            doc = nlp(p.doc)
+            doc = nlp(_fresh_doc(p, nlp))
     except ArticleTimeout as exc:
         LOGGER.warning("%s: analysis %s", p.raw.origin, exc.reason)
         return Rejected(p.raw.origin, exc.reason, id=p.raw.id)

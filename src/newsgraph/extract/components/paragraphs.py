@@ -22,6 +22,8 @@ class ParagraphBreaks:
     """Mark sentence starts after line breaks (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc.has_annotation("DEP"):
+            return doc  # parsed already: its sentences are fixed
         n = len(doc)
         for token in doc:
             if not token.is_space or "\n" not in token.text or token.i == 0 or token.i + 1 >= n:
