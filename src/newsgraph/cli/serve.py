@@ -18,17 +18,31 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless NEWSGRAPH_API_TOKEN is set)."""
+    import os
+
     import uvicorn
 
     from newsgraph.api import create_app
 
     changes = {k: v for k, v in (("db", db), ("host", host), ("port", port)) if v is not None}
     settings = Settings().model_copy(update=changes)
-    app = create_app(settings)
+    app = create_app(settings)  # opens and migrates the store once, here, before any worker starts
     database = app.state.engine.url.render_as_string()
     typer.echo(f"newsgraph: http://{settings.host}:{settings.port}/ (database {database})", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+        return
+    # several processes: each builds its own app from the same settings, passed down as NEWSGRAPH_DB
+    app.state.engine.dispose()
+    os.environ["NEWSGRAPH_DB"] = settings.db
     uvicorn.run(
-        app, host=settings.host, port=settings.port, workers=workers, log_level="warning", access_log=False
+        "newsgraph.api:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
     )
 
 
