@@ -246,7 +246,8 @@ def main() -> None:
     for name in ("cpu.md", "store.md", "api.md", "batch.md"):
         section = results / name
         if section.is_file():  # written by cpu.py, bench_store.py, bench_api.py, bench_batch.py
-            lines += ["", section.read_text(encoding="utf-8").strip().replace("\n# ", "\n## ")]
+            text = "\n" + section.read_text(encoding="utf-8").strip()
+            lines += ["", text.replace("\n# ", "\n## ").strip()]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sink.unlink(missing_ok=True)
     print("\n".join(lines))
