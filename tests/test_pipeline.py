@@ -154,3 +154,13 @@ def test_pipeline_failing_article_is_rejected_and_the_batch_is_redone_cleanly(
         assert isinstance(result, Analysis)
         assert result.entities == alone.entities, "a retried article is analyzed once, from scratch"
         assert result.quotes == alone.quotes
+
+
+def test_pipeline_components_do_not_fail_on_an_article_without_places(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = "The committee met on Tuesday. Its chair said the vote would take place next month.\n"
+    with caplog.at_level("WARNING", logger="newsgraph"):
+        a = analyze(text, settings=settings)
+    assert a.places == []
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []

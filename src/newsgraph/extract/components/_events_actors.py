@@ -45,6 +45,9 @@ _IMPERSONAL = frozenset({"it", "its", "this", "that"})
 _ORG_INDEX = "newsgraph_events_org_index"
 
 
+_MAX_CHAIN = 3  # antecedents followed from one argument ("they" → "the group" → …)
+
+
 @dataclass(slots=True)
 class Actor:
     """One actor of an event: its phrase (token range and text) and the entity it points at."""
@@ -320,13 +323,19 @@ class ActorFinder:
                     return c
         return None
 
-    def resolve(self, doc: Doc, head: Token | None, group_cache: dict[str, Entity]) -> list[Actor]:
-        """Turn an argument head into actors, each linked to an entity when one can be found."""
-        if head is None:
+    def resolve(
+        self, doc: Doc, head: Token | None, group_cache: dict[str, Entity], depth: int = 0
+    ) -> list[Actor]:
+        """Turn an argument head into actors, each linked to an entity when one can be found.
+
+        `depth` counts the antecedents followed so far ("they" → "their troops" → …): a chain of
+        pronouns the parse makes circular ends there instead of recursing for ever.
+        """
+        if head is None or depth > _MAX_CHAIN:
             return []
         out: list[Actor] = []
         for h in self.heads(head):
-            out.extend(self._resolve_one(doc, h, group_cache, depth=0))
+            out.extend(self._resolve_one(doc, h, group_cache, depth=depth))
         seen: set[tuple[int, int]] = set()
         uniq: list[Actor] = []
         for a in out:
@@ -348,13 +357,14 @@ class ActorFinder:
                 if h.lower_ in _RELATIVE or h.lower_ not in self.lex.pronouns or h.lower_ in _IMPERSONAL:
                     return []  # an unresolved "it" is rarely an actor
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]
-            return self.resolve(doc, ante, group_cache) if depth == 0 else []
+            return self.resolve(doc, ante, group_cache, depth + 1)
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
             owner = self._owner(h)
-            if owner is not None and depth == 0:
-                return self.resolve(doc, owner, group_cache)  # "their troops" -> the antecedent of "their"
+            if owner is not None and depth < _MAX_CHAIN:
+                # "their troops" -> the antecedent of "their"
+                return self.resolve(doc, owner, group_cache, depth + 1)
             previous = self._anaphor(doc, h)
             if previous is not None:
                 s, e = self.phrase(h)

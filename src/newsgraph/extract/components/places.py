@@ -254,7 +254,8 @@ class Places:
             t.prefer_admin1 = text.startswith((" state", " State"), t.end) and not text.startswith(
                 (" State ", " State's", " State’s"), t.end
             )
-        for before, t, after in zip([None, *found[:-1]], found, [*found[1:], None], strict=True):
+        neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
+        for before, t, after in neighbours:
             if t.source != "facility" or t.inner is not None:
                 continue
             # the town a building stands in: "Istanbul's Yeditepe University", "… Center in Shelby"
