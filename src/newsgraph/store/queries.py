@@ -416,24 +416,7 @@ def entity_quantities(
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    items = [
-        QuantityHit(
-            quantity_id=r.id,
-            article_id=r.article_id,
-            text=r.text,
-            value=r.value,
-            unit=r.unit,
-            kind=r.kind,
-            approximate=bool(r.approximate),
-            claimant_id=r.claimant_id,
-            claimant=r.claimant,
-            source=r.source,
-            published=r.published,
-            title=r.title,
-            snippet=Snippet(((r.text, True),)),
-        )
-        for r in rows
-    ]
+    items = [QuantityHit.from_row(r, Snippet(((r.text, True),))) for r in rows]
     return Page(items, encode_cursor([rows[-1].day, rows[-1].id]) if more and rows else None)
 
 

@@ -146,6 +146,25 @@ class QuantityHit:
     title: str | None
     snippet: Snippet
 
+    @classmethod
+    def from_row(cls, r: Any, snippet: Snippet) -> QuantityHit:
+        """Build a hit from a row with the quantity's columns, its claimant and its article's."""
+        return cls(
+            quantity_id=r.id,
+            article_id=r.article_id,
+            text=r.text,
+            value=r.value,
+            unit=r.unit,
+            kind=r.kind,
+            approximate=bool(r.approximate),
+            claimant_id=r.claimant_id,
+            claimant=r.claimant,
+            source=r.source,
+            published=r.published,
+            title=r.title,
+            snippet=snippet,
+        )
+
 
 def _day_bound(value: str | None, *, end: bool) -> str | None:
     if not value:
@@ -585,23 +604,7 @@ def search_quantities(
         parts = tuple(
             p for p in (("…" + before if before else "", False), (number, True), (after + "…", False)) if p[0]
         )
-        items.append(
-            QuantityHit(
-                quantity_id=r.id,
-                article_id=r.article_id,
-                text=r.text,
-                value=r.value,
-                unit=r.unit,
-                kind=r.kind,
-                approximate=bool(r.approximate),
-                claimant_id=r.claimant_id,
-                claimant=r.claimant,
-                source=r.source,
-                published=r.published,
-                title=r.title,
-                snippet=Snippet(parts),
-            )
-        )
+        items.append(QuantityHit.from_row(r, Snippet(parts)))
     if not rows:
         return Page()
     last = rows[-1]
