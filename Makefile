@@ -34,8 +34,10 @@ fix: install
 	$(BIN)/ruff format src tests benchmarks
 
 eval: install
-	for task in cleaning ner quotes events times places quantities; do \
-		$(BIN)/newsgraph evaluate $$task ../shared/data/$$( [ $$task = cleaning ] && echo extract_text/input.jsonl || echo $$task/dev.jsonl ) | tail -1; \
+	$(BIN)/newsgraph evaluate cleaning ../shared/data/extract_text/input.jsonl | tail -1
+	$(BIN)/newsgraph evaluate extract ../shared/data/extract/expected.jsonl | tail -1
+	for task in ner quotes events times places quantities; do \
+		$(BIN)/newsgraph evaluate $$task ../shared/data/$$task/dev.jsonl | tail -1; \
 	done
 
 BENCH_STORE ?= /tmp/newsgraph-bench
