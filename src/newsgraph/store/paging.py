@@ -8,6 +8,7 @@ as on page 1 and never skips or repeats rows when new ones are stored meanwhile.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -16,6 +17,7 @@ import orjson
 from newsgraph.errors import InputError
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 MAX_LIMIT = 1000
 
@@ -63,3 +65,16 @@ def check_limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
     return limit
+
+
+def keyset_page(
+    rows: Sequence[R], limit: int, make: Callable[[R], T], key: Callable[[R], list[Any]]
+) -> Page[T]:
+    """Turn the `limit + 1` rows a keyset query fetched into a page of `limit` items.
+
+    The extra row only says whether another page follows; the cursor is the sort key of the last
+    row kept.
+    """
+    kept = rows[:limit]
+    cursor = encode_cursor(key(kept[-1])) if len(rows) > limit and kept else None
+    return Page([make(r) for r in kept], cursor)

@@ -19,7 +19,7 @@ from newsgraph.errors import NotFound
 from newsgraph.models import Analysis
 from newsgraph.store import schema as s
 from newsgraph.store.identity import find_entities as _find_entity_ids
-from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor
+from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor, keyset_page
 from newsgraph.store.search import Filters, QuantityHit, QuoteHit, Snippet, _day_bound, search_quotes
 
 
@@ -268,10 +268,7 @@ def list_articles(
     rows = conn.execute(
         stmt.order_by(func.coalesce(a.published_day, "").desc(), a.id.desc()).limit(limit + 1)
     ).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    items = [_article_summary(r) for r in rows]
-    return Page(items, encode_cursor([rows[-1].day, rows[-1].id]) if more and rows else None)
+    return keyset_page(rows, limit, _article_summary, lambda r: [r.day, r.id])
 
 
 def _entity_summary(row: Any) -> EntitySummary:
@@ -349,10 +346,7 @@ def list_entities(
     if key is not None:
         stmt = stmt.where(or_(e.article_count < key[0], and_(e.article_count == key[0], e.id > key[1])))
     rows = conn.execute(stmt.order_by(e.article_count.desc(), e.id).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    items = [_entity_summary(r) for r in rows]
-    return Page(items, encode_cursor([rows[-1].article_count, rows[-1].id]) if more and rows else None)
+    return keyset_page(rows, limit, _entity_summary, lambda r: [r.article_count, r.id])
 
 
 def entity_timeline(conn: Connection, entity_id: int) -> list[TimelinePoint]:
@@ -414,10 +408,9 @@ def entity_quantities(
     rows = conn.execute(
         stmt.order_by(func.coalesce(q.published_day, "").desc(), q.id.desc()).limit(limit + 1)
     ).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    items = [QuantityHit.from_row(r, Snippet(((r.text, True),))) for r in rows]
-    return Page(items, encode_cursor([rows[-1].day, rows[-1].id]) if more and rows else None)
+    return keyset_page(
+        rows, limit, lambda r: QuantityHit.from_row(r, Snippet(((r.text, True),))), lambda r: [r.day, r.id]
+    )
 
 
 def list_events(
@@ -533,12 +526,7 @@ def list_stories(conn: Connection, *, limit: int = 50, cursor: str | None = None
     if key is not None:
         stmt = stmt.where(or_(last < key[0], and_(last == key[0], st.id < key[1])))
     rows = conn.execute(stmt.order_by(last.desc(), st.id.desc()).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(
-        [_story_summary(r) for r in rows],
-        encode_cursor([rows[-1].day, rows[-1].id]) if more and rows else None,
-    )
+    return keyset_page(rows, limit, _story_summary, lambda r: [r.day, r.id])
 
 
 def get_story(conn: Connection, story_id: int) -> StoryRecord:
