@@ -207,6 +207,8 @@ def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
         with engine.connect() as conn:
             out = {}
             for table in sorted(metadata.tables.values(), key=lambda t: t.name):
+                if table.name == "store_state":  # a write counter, not data
+                    continue
                 columns = [c for c in table.columns if c.name != "tsv"]
                 rows = conn.execute(select(*columns).order_by(*table.primary_key.columns)).all()
                 out[table.name] = [tuple(r) for r in rows]

@@ -112,6 +112,17 @@ def write_lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
+def bump_version(conn: Connection) -> None:
+    """Advance the data version inside the current write transaction (see `data_version`)."""
+    conn.execute(text("UPDATE store_state SET version = version + 1 WHERE id = 1"))
+
+
+def data_version(conn: Connection) -> int:
+    """Return the data version: it changes with every committed write, so anything built from the
+    data (a cached page) is current while the version it was built at still is."""
+    return int(conn.execute(text("SELECT version FROM store_state WHERE id = 1")).scalar() or 0)
+
+
 def alembic_config(connection: Connection | None = None) -> Any:
     """Build the Alembic configuration in code (no alembic.ini)."""
     from alembic.config import Config

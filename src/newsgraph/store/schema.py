@@ -325,6 +325,19 @@ places = Table(
     Index("ix_places_entity_id", "entity_id"),
 )
 
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column(
+        "version",
+        BigInteger,
+        nullable=False,
+        comment="Bumped by every write transaction: readers cache what they built from the data by it.",
+    ),
+)
+"""One row (id 1): the data version. Not data itself; canonical dumps leave it out."""
+
 ID_TABLES = (sources, stories, articles, entities, quotes, events, quantities)
 """Tables whose `id` the writer assigns (next free id)."""
 

@@ -29,7 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsgraph.models import Analysis
 from newsgraph.store import schema as s
-from newsgraph.store.db import write_connection, write_lock
+from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.dedup import MinHasher, Signature, signature_from_bytes, similarity
 from newsgraph.store.identity import EntityResolver
 
@@ -158,6 +158,7 @@ class Writer:
             return []
         with write_connection(self.engine) as conn, conn.begin():
             write_lock(conn)
+            bump_version(conn)
             return _Batch(self, conn).run(batch)
 
     def known_hashes(self) -> set[str]:
