@@ -26,6 +26,7 @@ import orjson
 from sqlalchemy import Connection, Engine, String, Table, Text, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, DBAPIError
 
 from newsgraph.models import Analysis
 from newsgraph.store import schema as s
@@ -178,11 +179,15 @@ class _Batch:
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.sources: dict[str, int] = {}
         self.by_hash: dict[str, int] = {}
+        self.nul = False  # some input holds a NUL character (PostgreSQL text cannot)
 
     def run(self, batch: Sequence[AnalysisLike | SeenAgain]) -> list[Outcome | None]:
         loaded: list[tuple[dict[str, Any], str] | SeenAgain] = [
             item if isinstance(item, SeenAgain) else _load(item) for item in batch
         ]
+        self.nul = any(
+            not isinstance(item, SeenAgain) and ("\\u0000" in item[1] or "\x00" in item[1]) for item in loaded
+        )
         hashes = {item.hash if isinstance(item, SeenAgain) else item[0]["hash"] for item in loaded}
         for chunk in _chunks(sorted(hashes), 500):
             rows = self.conn.execute(
@@ -542,19 +547,73 @@ class _Batch:
                 self._insert_many(table, rows)
 
     def _insert_many(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Insert rows through the driver's executemany (SQLAlchemy's per-row parameter work costs
-        more than the insert itself at this volume)."""
-        prep = self.conn.dialect.identifier_preparer
+        """Insert rows without SQLAlchemy's per-row parameter work (it costs more than the insert).
+
+        PostgreSQL: `COPY … FROM STDIN` when there are at least `COPY_MIN_ROWS` rows, else the
+        driver's executemany, which SQLite always uses.
+        """
         columns = [c.name for c in table.columns if c.name in rows[0]]
+        limits = _limits(table)
+        if limits:
+            rows = [fit(table, row, limits) for row in rows]
+        values = [tuple(row.get(c) for c in columns) for row in rows]
+        if self.conn.dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
+            if self.nul:  # as `db.make_engine` does for INSERTs (COPY bypasses its hook)
+                values = [_without_nul(row) for row in values]
+            savepoint = self.conn.begin_nested()
+            try:
+                copy_rows(self.conn, table, columns, values)
+            except DataError as exc:
+                # A value COPY's text input rejects but an INSERT casts (2.0 for an integer
+                # column): redo this table's rows with INSERT; a real error raises there.
+                savepoint.rollback()
+                LOGGER.warning("COPY into %s failed (%s); inserting instead", table.name, exc.orig)
+            else:
+                savepoint.commit()
+                return
+        prep = self.conn.dialect.identifier_preparer
         mark = "?" if self.conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
         sql = (
             f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(c) for c in columns)}) "
             f"VALUES ({', '.join([mark] * len(columns))})"
         )
-        limits = _limits(table)
-        if limits:
-            rows = [fit(table, row, limits) for row in rows]
-        self.conn.exec_driver_sql(sql, [tuple(row.get(c) for c in columns) for row in rows])
+        self.conn.exec_driver_sql(sql, values)
+
+
+COPY_MIN_ROWS = 64
+"""PostgreSQL fact rows go through COPY from this many rows on (see `copy_rows`)."""
+
+
+def copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Write rows into a PostgreSQL table with `COPY … FROM STDIN`, in the connection's transaction.
+
+    Text format: psycopg turns each Python value into COPY's text form (tabs, newlines and
+    backslashes escaped, None as NULL, bytes as bytea), so values land exactly as an INSERT
+    stores them. Strings must be free of NUL, which PostgreSQL text cannot hold (COPY bypasses
+    the hook of `db.make_engine` that replaces it in INSERTs). Triggers fire and generated
+    columns (the `tsv` search columns) are computed as for an INSERT.
+
+    Raises:
+        sqlalchemy.exc.DBAPIError: as for an INSERT, the driver's error wrapped by SQLAlchemy
+            (`DataError` for a value the column's text input rejects).
+    """
+    import psycopg
+
+    prep = conn.dialect.identifier_preparer
+    sql = f"COPY {prep.format_table(table)} ({', '.join(prep.quote(c) for c in columns)}) FROM STDIN"
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
+
+
+def _without_nul(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Return the row with NUL characters replaced by U+FFFD (one for one: offsets hold)."""
+    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
 
 
 def _least(conn: Connection, column: Any, value: str) -> Any:
