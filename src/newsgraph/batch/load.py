@@ -4,7 +4,8 @@
 
 The rows go through the store's own `Writer`, batch by batch, so a loaded database has the
 same cross-article entity identity, near-duplicate stories and content-hash dedup as one built
-by `newsgraph ingest`. Articles whose hash is stored already are not parsed again: only their
+by `newsgraph ingest`; on PostgreSQL the writer sends the fact rows with COPY
+(`store.writer.copy_rows`). Articles whose hash is stored already are not parsed again: only their
 URL is recorded (`SeenAgain`), so loading the same output twice, or an output that overlaps a
 previous one, changes nothing else, and a killed load run again finishes the job.
 
@@ -32,6 +33,13 @@ from newsgraph.store.writer import Duplicate, SeenAgain, Stored, Writer
 LOGGER = logging.getLogger(__name__)
 
 _NUMBER = re.compile(r"(\d+)")
+
+DEFAULT_BATCH_SIZE = 1024
+"""Analyses per transaction. Measured loading 436 and 1,744 analyses into PostgreSQL (fact rows
+through COPY): 1,024 ran 5–8 % faster than 256 (fewer per-transaction lookups, more hits in the
+writer's per-transaction entity caches), 2,048 no faster than 1,024; SQLite is the same at
+either. A transaction of 1,024 holds about 130 MB of analyses in memory and the write lock for
+the 10–20 s it takes; a killed load redoes at most that much."""
 
 
 def origin_key(origin: str) -> tuple[tuple[int, int | str], ...]:
@@ -88,7 +96,7 @@ def load_output(
     out: str,
     engine: Engine,
     *,
-    batch_size: int = 256,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Store every analysis of a batch output with the store's Writer; see the module docstring.

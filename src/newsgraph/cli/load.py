@@ -16,7 +16,7 @@ def load(
     db: Annotated[
         str | None, typer.Option(help="Database URL (default: NEWSGRAPH_DB or sqlite:///newsgraph.db).")
     ] = None,
-    commit_every: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 256,
+    commit_every: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 1024,
 ) -> None:
     """Load a batch output's analyses into the store, with the same entity identity and dedup as ingest."""
     from newsgraph.batch.load import load_output

@@ -581,7 +581,15 @@ class _Batch:
 
 
 COPY_MIN_ROWS = 64
-"""PostgreSQL fact rows go through COPY from this many rows on (see `copy_rows`)."""
+"""PostgreSQL fact rows go through COPY from this many rows on (see `copy_rows`).
+
+Measured on a local server (rows of `times`, one transaction, best of two), executemany against
+COPY inside its savepoint: 30 rows 0.52 ms / 0.67 ms, 100 rows 1.40 / 1.19, 1,000 rows 15.5 / 7.0,
+5,000 rows 75 / 31. COPY alone wins from about 10 rows, but the savepoint that lets a rejected
+COPY fall back to INSERT costs two round trips, so the two break even between 30 and 100 rows.
+A load's batches hold thousands of rows per table and always take COPY; small ingest batches
+keep the INSERT where it is as fast.
+"""
 
 
 def copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
