@@ -19,7 +19,8 @@ same loads go into SQLite too (INSERT only), for reference.
 of each analysis has every ASCII letter of its string values rotated by k places (`type` and
 `kind` excepted), so the copies are new articles (new hashes, texts, names) with the same
 structure — the same entities shared between the same articles, the same near-duplicates —
-and the writer does the same work for each copy as for the original.
+and the writer does nearly the same work for each copy as for the original (name
+normalization sees rotated words: a leading "the" is no longer dropped, for instance).
 
 Prints one line per configuration: the load's seconds and articles/s, and the seconds spent
 writing the fact rows (the writer's bulk path, `_Batch._insert_many`: article_entities,
