@@ -15,11 +15,12 @@ from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, select
 
 from newsgraph.batch.job import run_local
 from newsgraph.batch.load import load_output
 from newsgraph.settings import Settings
+from newsgraph.store import schema as s
 from newsgraph.store import writer
 from newsgraph.store.db import open_store
 from newsgraph.store.schema import metadata
@@ -342,3 +343,26 @@ def test_store_copy_load_output_equals_sqlite(
     assert dump(copy_url) == reference
     holm = [e for e in records(reference, "entities") if e["name"] == "Mira Holm"]
     assert [e["article_count"] for e in holm] == [2]  # one entity across both articles
+
+
+def test_store_copy_rows_writes_bytes_and_64_bit_integers(tmp_path: Path) -> None:
+    signature = bytes(range(256)) + b"\\N\t\n\\\x00"
+    with contextlib.contextmanager(new_database)("postgres", tmp_path) as url:
+        engine = open_store(url)
+        try:
+            Writer(engine, stories=False).write(doha_analyses()[:1])
+            with engine.begin() as conn:
+                writer.copy_rows(conn, s.article_minhash, ["article_id", "signature"], [(1, signature)])
+                bands = [(0, -(2**63), 1), (1, 2**63 - 1, 1), (2, 0, 1)]
+                writer.copy_rows(conn, s.minhash_bands, ["band", "key", "article_id"], bands)
+            with engine.connect() as conn:
+                stored = conn.execute(select(s.article_minhash.c.signature)).scalar_one()
+                keys = (
+                    conn.execute(select(s.minhash_bands.c.key).order_by(s.minhash_bands.c.band))
+                    .scalars()
+                    .all()
+                )
+        finally:
+            engine.dispose()
+    assert stored == signature
+    assert keys == [-(2**63), 2**63 - 1, 0]
