@@ -36,9 +36,9 @@ _NUMBER = re.compile(r"(\d+)")
 
 DEFAULT_BATCH_SIZE = 1024
 """Analyses per transaction. Measured loading 436 and 1,744 analyses into PostgreSQL (fact rows
-through COPY): 1,024 ran 5–8 % faster than 256 (fewer per-transaction lookups, more hits in the
-writer's per-transaction entity caches), 2,048 no faster than 1,024; SQLite is the same at
-either. A transaction of 1,024 holds about 130 MB of analyses in memory and the write lock for
+through COPY): 1,024 ran 5–8 % faster than 256 (likely fewer per-transaction lookups and more
+hits in the writer's per-transaction entity caches), 2,048 no faster than 1,024; SQLite is the
+same at either. A transaction of 1,024 holds about 130 MB of analyses in memory and the write lock for
 the 10–20 s it takes; a killed load redoes at most that much."""
 
 
