@@ -5,12 +5,17 @@
 
 The store is a SQLite file (build one of 100,000 articles with `bench_store.py --keep DIR`, or let
 this script build it with bench_store's bulk loader). The server runs in its own process(es)
-(`--server-workers`, default 2: one per core), the load generator in this one: `--concurrency`
-asyncio clients, each sending its next request as soon as the last one is answered, for
-`--seconds` per scenario. Scenarios: entity page (HTML), entity JSON, quotes by speaker (HTML),
-quote search by text (JSON). Entities are drawn among the 500 most quoted speakers, words among
-those of stored quotes. Reports requests/s, p50/p95/p99 and errors; writes
-`benchmarks/results/api.md`.
+(`--server-workers`, default 2: one per core), the load generator beside it: wrk when installed
+(`apt-get install wrk`), else asyncio httpx clients; `--concurrency` connections, each sending its
+next request as soon as the last one is answered. Scenarios: entity page (HTML), entity JSON,
+quotes by speaker (HTML), quote search by text (JSON); entities are drawn among the 500 most
+quoted speakers, words among those of stored quotes, at random for every request.
+
+Each scenario runs twice: with the response cache (`NEWSGRAPH_API_CACHE_MB`, the default 64 MB
+per process) after `--warmup` seconds of the same load, so the measured part is the steady state
+of a server that has seen those pages; and with the cache off (`--cold`, the default), where
+every request builds its page. Reports requests/s, p50/p95/p99, errors and, with wrk, the share of
+responses served from the cache; writes `benchmarks/results/api.md`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import asyncio
 import os
 import random
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -102,15 +108,31 @@ async def run_load(
 
 WRK_SCRIPT = """
 paths = {%s}
-math.randomseed(7)
+local threads = {}
+setup = function(thread)
+  table.insert(threads, thread)
+end
+init = function(args)
+  math.randomseed(7 + #threads)
+  hits = 0
+  misses = 0
+end
 request = function()
   return wrk.format("GET", paths[math.random(#paths)], {["accept"] = "text/html"})
 end
+response = function(status, headers, body)
+  if headers["x-cache"] == "hit" then hits = hits + 1 else misses = misses + 1 end
+end
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format("RESULT %%d %%d %%.3f %%.3f %%.3f %%d %%d\\n", summary.requests, summary.duration,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    e.connect + e.read + e.write + e.timeout, e.status))
+  local h, m = 0, 0
+  for _, thread in ipairs(threads) do
+    h = h + thread:get("hits")
+    m = m + thread:get("misses")
+  end
+  io.write(string.format("RESULT %%d %%d %%.3f %%.3f %%.3f %%d %%d %%d %%d\\n", summary.requests,
+    summary.duration, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout, e.status, h, m))
 end
 """
 
@@ -128,8 +150,10 @@ def run_wrk(base: str, paths: list[str], concurrency: int, seconds: float) -> di
     ).stdout
     Path(handle.name).unlink()
     line = next(x for x in out.splitlines() if x.startswith("RESULT "))
-    requests, duration_us, p50, p95, p99, errors, bad_status = line.split()[1:]
+    requests, duration_us, p50, p95, p99, errors, bad_status, hits, misses = line.split()[1:]
+    answered = float(hits) + float(misses)
     return {
+        "hit_rate": float(hits) / answered if answered else 0.0,
         "requests": float(requests),
         "rps": float(requests) / (float(duration_us) / 1e6),
         "p50": float(p50),
@@ -154,6 +178,45 @@ def build_store(articles: int, folder: Path) -> Path:
     return found[0]
 
 
+def start_server(db: Path, workers: int, cache_mb: int) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `newsgraph serve` on a free port; return the process and its base URL when it answers."""
+    port = free_port()
+    env = dict(os.environ, NEWSGRAPH_API_RATE="0", NEWSGRAPH_DB=f"sqlite:///{db}")
+    env["NEWSGRAPH_API_CACHE_MB"] = str(cache_mb)
+    exe = str(Path(sys.executable).with_name("newsgraph"))
+    server = subprocess.Popen(
+        [exe, "serve", "--port", str(port), "--workers", str(workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its workers are stopped with it (stop_server)
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{base}/api/stats", timeout=5).status_code == 200:
+                return server, base
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            stop_server(server)
+            raise SystemExit("the server did not start")
+        time.sleep(0.3)
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server and its worker processes (SIGTERM, then SIGKILL after 30 s)."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+    except ProcessLookupError:
+        pass
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="an existing SQLite store")
@@ -161,8 +224,10 @@ def main() -> None:
         "--articles", type=int, default=100_000, help="size of the store to build without --db"
     )
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--seconds", type=float, default=20.0, help="measured seconds per scenario")
+    parser.add_argument("--warmup", type=float, default=20.0, help="seconds of load before measuring")
     parser.add_argument("--server-workers", type=int, default=2)
+    parser.add_argument("--cold", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument(
         "--tool",
         choices=["auto", "wrk", "python"],
@@ -178,68 +243,52 @@ def main() -> None:
     entity_ids, names, words = sample_targets(db)
     if not entity_ids or not words:
         raise SystemExit("the store holds no quotes with speakers")
-
-    port = free_port()
-    env = dict(os.environ, NEWSGRAPH_API_RATE="0", NEWSGRAPH_DB=f"sqlite:///{db}")
-    exe = str(Path(sys.executable).with_name("newsgraph"))
-    server = subprocess.Popen(
-        [exe, "serve", "--port", str(port), "--workers", str(args.server_workers)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/api/stats", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("the server did not start")
-            time.sleep(0.3)
-        scenarios: dict[str, Callable[[random.Random], str]] = {
-            "entity page (HTML)": lambda r: f"/entities/{r.choice(entity_ids)}",
-            "entity (JSON)": lambda r: f"/api/entities/{r.choice(entity_ids)}",
-            "quotes by speaker (HTML)": lambda r: "/quotes?" + urlencode({"speaker": r.choice(names)}),
-            "quote search by text (JSON)": lambda r: f"/api/quotes?q={r.choice(words)}",
-        }
-        results = {}
-        use_wrk = args.tool == "wrk" or (args.tool == "auto" and shutil.which("wrk"))
-        for label, make in scenarios.items():
-            if use_wrk:
-                rng = random.Random(label)
-                paths = [make(rng) for _ in range(2000)]
-                run_wrk(base, paths, args.concurrency, 2.0)  # warm-up
-                results[label] = run_wrk(base, paths, args.concurrency, args.seconds)
-            else:
-                asyncio.run(run_load(base, make, args.concurrency, 2.0))  # warm-up
-                results[label] = asyncio.run(run_load(base, make, args.concurrency, args.seconds))
-            r = results[label]
-            figures = f"{r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms"
-            print(f"{label}: {figures}, {r['errors']:.0f} errors")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    scenarios: dict[str, Callable[[random.Random], str]] = {
+        "entity page (HTML)": lambda r: f"/entities/{r.choice(entity_ids)}",
+        "entity (JSON)": lambda r: f"/api/entities/{r.choice(entity_ids)}",
+        "quotes by speaker (HTML)": lambda r: "/quotes?" + urlencode({"speaker": r.choice(names)}),
+        "quote search by text (JSON)": lambda r: f"/api/quotes?q={r.choice(words)}",
+    }
+    use_wrk = bool(args.tool == "wrk" or (args.tool == "auto" and shutil.which("wrk")))
+    modes = [("cached", 64, args.warmup)] + ([("no cache", 0, 2.0)] if args.cold else [])
+    results: dict[tuple[str, str], dict[str, float]] = {}
+    for mode, cache_mb, warmup in modes:
+        server, base = start_server(db, args.server_workers, cache_mb)
+        try:
+            for label, make in scenarios.items():
+                if use_wrk:
+                    rng = random.Random(label)
+                    paths = [make(rng) for _ in range(2000)]
+                    run_wrk(base, paths, args.concurrency, warmup)
+                    r = run_wrk(base, paths, args.concurrency, args.seconds)
+                else:
+                    asyncio.run(run_load(base, make, args.concurrency, warmup))
+                    r = asyncio.run(run_load(base, make, args.concurrency, args.seconds))
+                results[(label, mode)] = r
+                figures = f"{r['rps']:.0f} req/s, p50 {r['p50']:.0f} ms, p95 {r['p95']:.0f} ms"
+                hits = f", {r['hit_rate']:.0%} from cache" if "hit_rate" in r else ""
+                print(f"{label}, {mode}: {figures}, {r['errors']:.0f} errors{hits}", flush=True)
+        finally:
+            stop_server(server)
 
     lines = [
         "## API latency under load",
         "",
         f"Store: SQLite, {count:,} articles. Server: `newsgraph serve --workers {args.server_workers}`; "
         f"load: {'wrk' if use_wrk else 'asyncio httpx clients'}, "
-        f"{args.concurrency} concurrent clients on the same 2-core machine, "
-        f"{args.seconds:.0f} s per scenario. "
+        f"{args.concurrency} concurrent connections on the same 2-core machine, "
+        f"{args.seconds:.0f} s per scenario measured after {args.warmup:.0f} s of warm-up (cached) or 2 s "
+        "(no cache: `NEWSGRAPH_API_CACHE_MB=0`, every request builds its page). "
         "Reproduce: `python benchmarks/bench_api.py --db STORE.db`.",
         "",
-        "| scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| scenario | cache | requests | req/s | p50 ms | p95 ms | p99 ms | errors | from cache |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for label, r in results.items():
+    for (label, mode), r in results.items():
+        hits = f"{r['hit_rate']:.1%}" if "hit_rate" in r else "n/a"
         lines.append(
-            f"| {label} | {r['requests']:,.0f} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} | "
-            f"{r['p99']:.0f} | {r['errors']:.0f} |"
+            f"| {label} | {mode} | {r['requests']:,.0f} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} | "
+            f"{r['p99']:.0f} | {r['errors']:.0f} | {hits} |"
         )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -65,3 +65,23 @@ class Settings(BaseSettings):
     api_burst: int = Field(default=200, ge=1, description="Requests a client may send in a burst.")
     api_max_page: int = Field(default=200, ge=1, le=1000, description="Largest page size the API serves.")
     api_max_query: int = Field(default=500, ge=10, description="Longest search query the API accepts.")
+    api_threads: int = Field(
+        default=8,
+        ge=1,
+        le=200,
+        description="Threads per server process that build responses (each holds a database "
+        "connection while it works): pages are CPU work, so a few per core serve fastest.",
+    )
+    api_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        description="Memory per server process for rendered GET responses (pages and JSON), kept until "
+        "the data changes (0: no cache).",
+    )
+    api_cache_check: float = Field(
+        default=1.0,
+        ge=0,
+        le=60,
+        description="Seconds between checks of the store's data version: a page may show data this "
+        "much older than the newest write (0: check on every request).",
+    )

@@ -4,16 +4,22 @@
     /, /articles/1 …    HTML pages, each with its JSON twin under /api
     /static/...         vendored assets, the version in each file name
 
-Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles.
+Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles. Responses are kept
+in memory until the data changes (`api.cache`).
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from newsgraph import __version__
+from newsgraph.api.cache import ResponseCache
 from newsgraph.api.common import JSONBytes
 from newsgraph.api.errors import install_error_handlers
 from newsgraph.api.routes import articles, entities, facts, search, stories
@@ -28,7 +34,16 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     from newsgraph.web.render import STATIC_DIR
 
     settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # sync routes and dependencies run in anyio's thread pool (40 threads by default): more
+        # threads than cores only contend for the GIL and the connection pool
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsgraph",
         version=__version__,
         description="Entities, quotes, events, numbers, times and places found in news articles, "
@@ -45,6 +60,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         app.include_router(router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(
+        ResponseCache,
+        engine=app.state.engine,
+        max_bytes=settings.api_cache_mb << 20,
+        check_seconds=settings.api_cache_check,
+    )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body)
     app.add_middleware(RateLimit, rate=settings.api_rate, burst=settings.api_burst)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import Connection, Engine
 
@@ -12,32 +14,50 @@ from newsgraph.api.security import token_matches
 from newsgraph.settings import Settings
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings (built once by `create_app`)."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     """The app's database engine."""
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_conn(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Connection]:
-    """One connection for the request, returned to the pool afterwards.
+async def get_conn(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Connection]:
+    """One connection for the request, returned to the pool afterwards, whatever happens.
 
     Every query of a request reads one snapshot, so a page built from several queries is never
     torn by an ingest committing in between: SQLite's WAL transactions give that already; on
     PostgreSQL the request's transaction is REPEATABLE READ (read-only, so it never has to retry).
+
+    Checking out and returning the connection are shielded from cancellation: a client that
+    disconnects while its request waits for a connection must not leave that connection checked
+    out (a sync generator dependency would: FastAPI drops what its `__enter__` returns when the
+    request is cancelled meanwhile, and after as many disconnects as the pool holds, the server
+    process hangs). Both run outside the thread pool's limit: a request waiting for a connection
+    must not hold one of the threads that requests holding connections need to finish (with
+    fewer threads than pooled connections, that deadlocked until the pool's timeout).
     """
-    with engine.connect() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    with anyio.CancelScope(shield=True):
+        conn = await anyio.to_thread.run_sync(_connect, engine, limiter=anyio.CapacityLimiter(1))
+    try:
         yield conn
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(conn.close, limiter=anyio.CapacityLimiter(1))
 
 
-def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+def _connect(engine: Engine) -> Connection:
+    conn = engine.connect()
+    if conn.dialect.name == "postgresql":
+        conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return conn
+
+
+async def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Allow the request only with `Authorization: Bearer <NEWSGRAPH_API_TOKEN>`."""
     if not settings.api_token:
         raise HTTPException(403, "the API is read-only: set NEWSGRAPH_API_TOKEN to enable writes")

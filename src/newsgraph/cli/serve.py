@@ -35,7 +35,11 @@ def serve(
     # several processes: each builds its own app from the same settings, passed down as NEWSGRAPH_DB
     app.state.engine.dispose()
     os.environ["NEWSGRAPH_DB"] = settings.db
-    uvicorn.run(
+    from uvicorn.supervisors import Multiprocess
+
+    from newsgraph.api.server import TcpConfig
+
+    config = TcpConfig(
         "newsgraph.api:create_app",
         factory=True,
         host=settings.host,
@@ -44,6 +48,7 @@ def serve(
         log_level="warning",
         access_log=False,
     )
+    Multiprocess(config, sockets=[config.bind_socket()]).run()
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,211 @@
+"""The response cache, the per-request connection, and the multi-worker server socket."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from pathlib import Path
+
+import anyio.to_thread
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from newsgraph.api import create_app
+from newsgraph.api.cache import ResponseCache
+from newsgraph.api.security import CSP
+from newsgraph.api.server import TcpConfig
+from newsgraph.models import Analysis
+from newsgraph.settings import Settings
+from newsgraph.store.db import data_version, make_engine, open_store
+from newsgraph.store.writer import Writer
+from tests.store_support import doha_analyses, make_analysis
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    """A store holding the two Doha articles of the store tests."""
+    engine = open_store(f"sqlite:///{tmp_path / 'cache.db'}")
+    Writer(engine).write(doha_analyses())
+    return engine
+
+
+def _client(engine: Engine, **changes: object) -> TestClient:
+    settings = Settings(db="sqlite://", api_rate=0).model_copy(update=changes)
+    return TestClient(create_app(settings, engine=engine))
+
+
+def _cache(client: TestClient) -> ResponseCache:
+    """The ResponseCache instance inside the app's middleware stack."""
+    app = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(app, ResponseCache):
+        app = app.app
+    return app
+
+
+def _third_article() -> Analysis:
+    return make_analysis(
+        "Abdullah Abdullah said on Sunday that the talks in Doha would go on for a week.",
+        id="doha-3",
+        source="Example News",
+        published="2021-07-19",
+        entities=[("e1", "PERSON", "Abdullah Abdullah", [])],
+    )
+
+
+def test_api_cache_serves_the_same_bytes_again(engine: Engine) -> None:
+    with _client(engine) as client:
+        first = client.get("/api/entities/1")
+        second = client.get("/api/entities/1")
+        page = client.get("/entities/1")
+        page_again = client.get("/entities/1")
+    assert first.status_code == 200
+    assert (first.headers["x-cache"], second.headers["x-cache"]) == ("miss", "hit")
+    assert second.content == first.content
+    assert second.headers["etag"] == first.headers["etag"]
+    assert second.headers["content-type"] == first.headers["content-type"]
+    assert page_again.headers["x-cache"] == "hit" and page_again.text == page.text
+    # the security headers are on cached responses too
+    assert page_again.headers["content-security-policy"] == CSP
+    assert page_again.headers["cache-control"] == "no-cache"
+
+
+def test_api_cache_keys_on_the_query_string(engine: Engine) -> None:
+    with _client(engine) as client:
+        one = client.get("/api/quotes?limit=1")
+        two = client.get("/api/quotes?limit=2")
+    assert one.headers["x-cache"] == two.headers["x-cache"] == "miss"
+    assert len(one.json()["items"]) == 1
+    assert len(two.json()["items"]) == 2
+    assert one.headers["etag"] != two.headers["etag"]
+
+
+def test_api_cache_revalidation_gives_304(engine: Engine) -> None:
+    with _client(engine) as client:
+        first = client.get("/entities/1")
+        etag = first.headers["etag"]
+        again = client.get("/entities/1", headers={"If-None-Match": etag})
+        other = client.get("/entities/1", headers={"If-None-Match": 'W/"0-0000000000000000"'})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == etag
+    assert again.headers["x-frame-options"] == "DENY"
+    assert other.status_code == 200 and other.text == first.text
+
+
+def test_api_cache_drops_everything_when_the_data_changes(engine: Engine) -> None:
+    with _client(engine, api_cache_check=0) as client:
+        before = client.get("/api/stats").json()
+        assert client.get("/api/stats").headers["x-cache"] == "hit"
+        with engine.connect() as conn:
+            version = data_version(conn)
+        Writer(engine).write([_third_article()])  # another process's ingest
+        with engine.connect() as conn:
+            assert data_version(conn) == version + 1
+        after = client.get("/api/stats")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["articles"] == before["articles"] + 1
+
+
+def test_api_cache_waits_for_the_check_interval(engine: Engine) -> None:
+    with _client(engine, api_cache_check=60) as client:
+        before = client.get("/api/stats").json()
+        Writer(engine).write([_third_article()])
+        stale = client.get("/api/stats")
+    # within the interval the kept answer is served: data at most api_cache_check seconds old
+    assert stale.headers["x-cache"] == "hit"
+    assert stale.json() == before
+
+
+def test_api_cache_write_through_the_api_is_seen_at_once(engine: Engine) -> None:
+    body = {
+        "text": "The mayor of Bristol, Ann Lee, said on Friday that the ferry would run again.",
+        "id": "w1",
+    }
+    good = {"Authorization": "Bearer s3cret-token"}
+    with _client(engine, api_cache_check=60, api_token="s3cret-token") as client:
+        before = client.get("/api/stats").json()["articles"]
+        assert client.post("/api/articles", json=body, headers=good).status_code == 201
+        after = client.get("/api/stats")
+    assert after.headers["x-cache"] == "miss"
+    assert after.json()["articles"] == before + 1
+
+
+def test_api_cache_keeps_no_errors_and_no_static_files(engine: Engine) -> None:
+    with _client(engine) as client:
+        missing = [client.get("/api/entities/999999") for _ in range(2)]
+        static = [client.get("/static/newsgraph-1.0.0.css") for _ in range(2)]
+        cache = _cache(client)
+        assert all(r.status_code == 404 for r in missing)
+        assert all("x-cache" not in r.headers for r in missing)
+        assert all(r.status_code == 200 and "x-cache" not in r.headers for r in static)
+        assert not cache.entries
+
+
+def test_api_cache_stays_within_its_budget(engine: Engine) -> None:
+    with _client(engine) as client:
+        cache = _cache(client)
+        page = client.get("/articles/1?n=0")
+        cache.max_bytes = 10 * cache.entries[b"/articles/1?n=0"].size  # room for about nine pages
+        for n in range(1, 30):  # unknown parameters are ignored by the page but part of the key
+            response = client.get(f"/articles/1?n={n}")
+            assert response.text == page.text
+            assert cache.used <= cache.max_bytes
+        assert 5 <= len(cache.entries) <= 10
+        assert client.get("/articles/1?n=29").headers["x-cache"] == "hit"
+        assert client.get("/articles/1?n=1").headers["x-cache"] == "miss"  # least recently used went first
+
+
+def test_api_cache_off(engine: Engine) -> None:
+    with _client(engine, api_cache_mb=0) as client:
+        responses = [client.get("/entities/1") for _ in range(2)]
+    assert all(r.status_code == 200 and "x-cache" not in r.headers for r in responses)
+    assert "etag" not in responses[1].headers
+
+
+def test_api_connections_never_deadlock_or_leak(tmp_path: Path) -> None:
+    """One pooled connection and one thread, 24 requests at once, a third of them abandoned.
+
+    With a sync generator dependency this deadlocked: requests waiting for the connection held
+    the only thread the request holding it needed to finish, until the pool's timeout failed them.
+    """
+    url = f"sqlite:///{tmp_path / 'pool.db'}"
+    open_store(url).dispose()
+    engine = make_engine(url, pool_size=1, max_overflow=0, pool_timeout=5)
+    Writer(engine).write(doha_analyses())
+    app = create_app(Settings(db=url, api_rate=0, api_cache_mb=0), engine=engine)
+
+    async def run() -> list[int]:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = 1
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            tasks = [asyncio.create_task(client.get(f"/entities/{1 + n % 3}")) for n in range(24)]
+            await asyncio.sleep(0)
+            for task in tasks[::3]:
+                task.cancel()  # clients that hang up while waiting
+            done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=4)
+        return [r.status_code for r in done if isinstance(r, httpx.Response)]
+
+    statuses = asyncio.run(run())
+    assert statuses and all(s == 200 for s in statuses)
+    assert len(statuses) == 16
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    engine.dispose()
+
+
+def test_api_server_socket_is_tcp_so_nagle_is_off() -> None:
+    config = TcpConfig("newsgraph.api:create_app", factory=True, host="127.0.0.1", port=0, workers=2)
+    sock = config.bind_socket()
+    try:
+        sock.listen()
+        assert sock.proto == socket.IPPROTO_TCP
+        # asyncio sets TCP_NODELAY on accepted sockets only when this holds (base_events._set_nodelay)
+        client = socket.create_connection(sock.getsockname())
+        accepted, _ = sock.accept()
+        assert accepted.proto == socket.IPPROTO_TCP
+        accepted.close()
+        client.close()
+    finally:
+        sock.close()
