@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from newsgraph.api import create_app
-from newsgraph.api.cache import ResponseCache
+from newsgraph.api.cache import Entry, ResponseCache
 from newsgraph.api.security import CSP
 from newsgraph.api.server import TcpConfig
 from newsgraph.models import Analysis
@@ -209,3 +209,36 @@ def test_api_server_socket_is_tcp_so_nagle_is_off() -> None:
         client.close()
     finally:
         sock.close()
+
+
+def test_api_cache_keeps_the_newest_answer_for_a_url(engine: Engine) -> None:
+    """Requests for one URL built concurrently read different snapshots and finish in any order:
+    an answer replaces the kept one only when it shows newer data, so counts never go back."""
+    cache = ResponseCache(app=lambda *_: None, engine=engine, max_bytes=1 << 20)  # type: ignore[arg-type]
+    cache.version = 3
+    json_type = [(b"content-type", b"application/json")]
+    at_4 = Entry(json_type, b'{"articles": 12}', version=4)
+    at_3 = Entry(json_type, b'{"articles": 10}', version=3)
+    cache._put(b"/api/stats?", at_4)
+    cache._put(b"/api/stats?", at_3)  # finished later, read earlier
+    assert cache.entries[b"/api/stats?"] is at_4
+    again_4 = Entry(json_type, b'{"articles": 12}', version=4)
+    cache._put(b"/api/stats?", again_4)
+    assert cache.entries[b"/api/stats?"] is at_4  # same data: the first stays
+    at_5 = Entry(json_type, b'{"articles": 13}', version=5)
+    cache._put(b"/api/stats?", at_5)
+    assert cache.entries[b"/api/stats?"] is at_5
+    cache._put(b"/api/entities/1?", Entry(json_type, b"{}", version=2))  # older than the cache
+    assert b"/api/entities/1?" not in cache.entries
+    assert cache.used == at_5.size
+
+
+def test_api_cache_etag_names_the_data_version_the_page_shows(engine: Engine) -> None:
+    with _client(engine, api_cache_check=60) as client:
+        first = client.get("/entities/1")
+        Writer(engine).write([_third_article()])
+        fresh = client.get("/entities/1?fresh=1")  # a URL not kept yet reads the new snapshot
+    with engine.connect() as conn:
+        version = data_version(conn)
+    assert first.headers["etag"].startswith(f'W/"{version - 1}-')
+    assert fresh.headers["etag"].startswith(f'W/"{version}-')

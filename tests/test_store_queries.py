@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pyarrow.parquet as pq
@@ -17,6 +19,7 @@ from newsgraph.models import Analysis
 from newsgraph.store import queries
 from newsgraph.store.db import open_store
 from newsgraph.store.export import KINDS, export
+from newsgraph.store.paging import Page
 from newsgraph.store.writer import store_analyses
 from tests.store_support import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
 
@@ -133,3 +136,54 @@ def test_store_export_every_kind_and_format(store: Engine, kind: str, tmp_path: 
 def test_store_export_rejects_unknown_kind(store: Engine) -> None:
     with store.connect() as conn, pytest.raises(InputError, match="unknown export"):
         export(conn, "tweets", "csv", io.BytesIO())
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_store_queries_newest_first_with_undated_last_across_pages(backend: str, tmp_path: Path) -> None:
+    """An entity's quotes, events and numbers come newest first, undated ones last, on both back
+    ends, whether read in one page or in pages of two (SQLite orders by the plain columns so its
+    indexes serve the order; PostgreSQL by coalesce)."""
+    days = ["2021-07-18", None, "2021-07-20", "2021-07-19", None, "2021-07-20", "2021-07-17"]
+    analyses = []
+    for n, day in enumerate(days):
+        text = (
+            f"Mayor Ann Lee said on day {n} that “the ferry number {n} will run again.” "
+            f"The council backed Lee over {n + 3} bridges."
+        )
+        analyses.append(
+            make_analysis(
+                text,
+                id=f"lee-{n}",
+                source="Bristol Post",
+                published=day,
+                entities=[("e1", "PERSON", "Ann Lee", ["Lee"]), ("e2", "ORG", "council", [])],
+                quotes=[(f"the ferry number {n} will run again.", "e1", "say")],
+                events=[("SUPPORT", "backed", ["e2"], ["e1"])],
+                quantities=[(f"{n + 3} bridges", float(n + 3), "bridges", "e1")],
+            )
+        )
+    # newest first: by day descending, then by article id (input order) descending; undated last
+    expected = [n + 1 for n in sorted(range(len(days)), key=lambda n: (days[n] or "", n), reverse=True)]
+    assert [days[n - 1] for n in expected][-2:] == [None, None]
+    for url in new_database(backend, tmp_path):
+        engine = open_store(url)
+        store_analyses(engine, analyses)
+        with engine.connect() as conn:
+            (lee,) = queries.find_entities(conn, "Ann Lee")
+            fetchers: dict[str, Callable[..., Page[Any]]] = {
+                "quotes": functools.partial(queries.entity_quotes, conn, lee.id),
+                "events": functools.partial(queries.list_events, conn, actor_id=lee.id),
+                "numbers": functools.partial(queries.entity_quantities, conn, lee.id),
+            }
+            for name, fetch in fetchers.items():
+                whole = [item.article_id for item in fetch(limit=50).items]
+                cursor, paged = None, []
+                while True:
+                    page = fetch(limit=2, cursor=cursor)
+                    paged += [item.article_id for item in page.items]
+                    cursor = page.next_cursor
+                    if cursor is None:
+                        break
+                assert whole == expected, name
+                assert paged == expected, name
+        engine.dispose()

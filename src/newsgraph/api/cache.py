@@ -3,17 +3,22 @@
     app.add_middleware(ResponseCache, engine=engine, max_bytes=64 << 20, check_seconds=1.0)
 
 Every page and JSON answer is a function of its URL and of the stored data, and the store has a
-data version that every write transaction bumps (`store.db.data_version`). So a successful GET
-response is kept under its path and query string together with the version it was built at, and
-served again, byte for byte, while that version is current. The version is read at most once per
-`check_seconds` per process, so a page shows a new ingest at most that late; when it changes,
-everything kept is dropped at once.
+data version that every write transaction bumps (`store.db.data_version`). Each request reads
+that version inside its own snapshot (`api.deps.get_conn` puts it in the request state), so a
+successful GET response is kept under its path and query string with the exact version of the
+data it shows, and served again, byte for byte, while that version is current. The current
+version is read at most once per `check_seconds` per process, so a page shows a new ingest at
+most that late; when it moves on, the responses built from older data are dropped.
+
+Concurrent requests for one URL may read different snapshots and finish in any order, so an
+answer replaces a kept one only when it shows newer data, and it is kept before its last byte
+leaves: once a client has seen some data, no later answer to it shows older data.
 
 Entries are evicted least recently used first past `max_bytes`, and one response larger than an
 eighth of that is never kept. Only 200 responses to GET and HEAD are kept, never one that says
 `Cache-Control: no-store` or sets a cookie; static files are left to StaticFiles.
 
-Cacheable responses carry a weak ETag made of the version and the URL, and `Cache-Control:
+Cacheable responses carry a weak ETag made of the data version and the URL, and `Cache-Control:
 no-cache`, so a browser revalidates each time and gets a 304 without the page being built.
 `X-Cache: hit` or `miss` tells which path a response took.
 """
@@ -37,14 +42,17 @@ LOGGER = logging.getLogger(__name__)
 SKIP_PREFIXES = ("/static/",)
 MAX_ENTRY_SHARE = 8
 """A response larger than max_bytes / MAX_ENTRY_SHARE is not kept (it would evict too much)."""
+STATE_KEY = "newsgraph_data_version"
+"""Where `get_conn` leaves, in the request state, the data version its snapshot reads."""
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One kept response: its status line headers and body, and its size in memory."""
+    """One kept response: its headers and body, the data version it shows, its size in memory."""
 
     headers: list[tuple[bytes, bytes]]
     body: bytes
+    version: int = 0
 
     @property
     def size(self) -> int:
@@ -78,12 +86,14 @@ class ResponseCache:
             self.checked = now  # concurrent requests meanwhile use the version they find
             version = await anyio.to_thread.run_sync(self._read_version)
             if version != self.version:
-                if self.entries:
-                    LOGGER.debug(
-                        "data version %s → %s: %d responses dropped", self.version, version, len(self.entries)
-                    )
-                self.entries.clear()
-                self.used = 0
+                # newer data: drop what shows older; a lower version (another database file in
+                # its place) drops everything
+                moved_on = self.version is None or version > self.version
+                old = [k for k, e in self.entries.items() if e.version < version or not moved_on]
+                for k in old:
+                    self.used -= self.entries.pop(k).size
+                if old:
+                    LOGGER.debug("data version %s → %s: %d dropped", self.version, version, len(old))
                 self.version = version
         assert self.version is not None
         return self.version
@@ -101,30 +111,32 @@ class ResponseCache:
         version = await self.current_version()
         path: str = scope.get("root_path", "") + scope["path"]
         key = path.encode("utf-8", "surrogateescape") + b"?" + scope.get("query_string", b"")
-        etag = b'W/"%d-%s"' % (version, hashlib.blake2b(key, digest_size=8).hexdigest().encode())
+        digest = hashlib.blake2b(key, digest_size=8).hexdigest().encode()
         validators = [v for k, v in scope.get("headers", ()) if k == b"if-none-match"]
         entry = self.entries.get(key)
         if entry is not None:
             self.entries.move_to_end(key)
             self.hits += 1
-            if validators and _matches(validators, etag):
-                await _not_modified(send, etag)
+            if validators and _matches(validators, _etag(entry.version, digest)):
+                await _not_modified(send, _etag(entry.version, digest))
                 return
             await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
             body = b"" if scope["method"] == "HEAD" else entry.body
             await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1
-        if validators and _matches(validators, etag):
-            # the client has this URL's response at the current version (another process built it)
-            await _not_modified(send, etag)
+        if validators and _matches(validators, _etag(version, digest)):
+            # the client has this URL's answer at the current version (another process built it)
+            await _not_modified(send, _etag(version, digest))
             return
+        state = scope.setdefault("state", {})
         start: Message | None = None
+        shown = version
         chunks: list[bytes] = []
         keep = scope["method"] == "GET"
 
         async def capture(message: Message) -> None:
-            nonlocal start, keep
+            nonlocal start, keep, shown
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
@@ -133,32 +145,43 @@ class ResponseCache:
                     k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in headers
                 )
                 if cacheable:
+                    shown = int(state.get(STATE_KEY, version))  # the version the answer's data is at
                     headers = [(k, v) for k, v in headers if k.lower() not in (b"etag", b"cache-control")]
-                    headers += [(b"etag", etag), (b"cache-control", b"no-cache"), (b"x-cache", b"miss")]
-                    message = {**message, "headers": headers}
-                    start = message
+                    headers += [(b"etag", _etag(shown, digest)), (b"cache-control", b"no-cache")]
+                    message = {**message, "headers": [*headers, (b"x-cache", b"miss")]}
+                    start = {**message, "headers": [*headers, (b"x-cache", b"hit")]}
                 else:
                     keep = False
             elif message["type"] == "http.response.body" and keep and start is not None:
                 chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    # kept before the last byte leaves, so the client's next request sees it
+                    self._put(key, Entry(start["headers"], b"".join(chunks), shown))
+                    keep = False
             await send(message)
 
         await self.app(scope, receive, capture)
-        if keep and start is not None:
-            headers = [(k, v) for k, v in start["headers"] if k.lower() != b"x-cache"]
-            self._put(key, version, Entry([*headers, (b"x-cache", b"hit")], b"".join(chunks)))
 
-    def _put(self, key: bytes, version: int, entry: Entry) -> None:
-        if version != self.version or entry.size > self.max_bytes // MAX_ENTRY_SHARE:
-            return  # built from data that has changed since, or too large
-        old = self.entries.pop(key, None)
-        if old is not None:
-            self.used -= old.size
+    def _put(self, key: bytes, entry: Entry) -> None:
+        """Keep `entry` unless it shows older data than the cache is at or than the kept answer."""
+        if self.version is None or entry.version < self.version:
+            return
+        if entry.size > self.max_bytes // MAX_ENTRY_SHARE:
+            return
+        kept = self.entries.get(key)
+        if kept is not None:
+            if kept.version >= entry.version:
+                return
+            self.used -= self.entries.pop(key).size
         self.entries[key] = entry
         self.used += entry.size
         while self.used > self.max_bytes and self.entries:
             _, evicted = self.entries.popitem(last=False)
             self.used -= evicted.size
+
+
+def _etag(version: int, digest: bytes) -> bytes:
+    return b'W/"%d-%s"' % (version, digest)
 
 
 def _matches(validators: list[bytes], etag: bytes) -> bool:

@@ -10,8 +10,10 @@ import anyio.to_thread
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy import Connection, Engine
 
+from newsgraph.api.cache import STATE_KEY
 from newsgraph.api.security import token_matches
 from newsgraph.settings import Settings
+from newsgraph.store.db import data_version
 
 
 async def get_settings(request: Request) -> Settings:
@@ -26,7 +28,9 @@ async def get_engine(request: Request) -> Engine:
     return engine
 
 
-async def get_conn(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncIterator[Connection]:
+async def get_conn(
+    request: Request, engine: Annotated[Engine, Depends(get_engine)]
+) -> AsyncIterator[Connection]:
     """One connection for the request, returned to the pool afterwards, whatever happens.
 
     Every query of a request reads one snapshot, so a page built from several queries is never
@@ -42,19 +46,25 @@ async def get_conn(engine: Annotated[Engine, Depends(get_engine)]) -> AsyncItera
     fewer threads than pooled connections, that deadlocked until the pool's timeout).
     """
     with anyio.CancelScope(shield=True):
-        conn = await anyio.to_thread.run_sync(_connect, engine, limiter=anyio.CapacityLimiter(1))
+        conn, version = await anyio.to_thread.run_sync(_connect, engine, limiter=anyio.CapacityLimiter(1))
     try:
+        setattr(request.state, STATE_KEY, version)  # the response cache keeps the answer under it
         yield conn
     finally:
         with anyio.CancelScope(shield=True):
             await anyio.to_thread.run_sync(conn.close, limiter=anyio.CapacityLimiter(1))
 
 
-def _connect(engine: Engine) -> Connection:
+def _connect(engine: Engine) -> tuple[Connection, int]:
+    """Check out a connection and open its snapshot; return it and the data version it reads."""
     conn = engine.connect()
-    if conn.dialect.name == "postgresql":
-        conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-    return conn
+    try:
+        if conn.dialect.name == "postgresql":
+            conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        return conn, data_version(conn)  # the first read: it fixes the request's snapshot
+    except BaseException:
+        conn.close()
+        raise
 
 
 async def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:

@@ -225,6 +225,19 @@ def get_article_id_by_hash(conn: Connection, content_hash: str) -> int:
     return int(found)
 
 
+def newest_first(conn: Connection, day_col: Any, id_col: Any) -> tuple[Any, Any]:
+    """ORDER BY newest first, undated rows last, for `stmt.order_by(*newest_first(...))`.
+
+    The order is that of `coalesce(day, '') DESC, id DESC` (keyset cursors compare that). On
+    SQLite NULL sorts below every string, so the plain columns give the same order and an index
+    on (…, published_day, id) serves it, stopping after one page instead of sorting every row
+    of a busy entity; PostgreSQL puts NULLs first in a descending order, so it keeps coalesce.
+    """
+    if conn.dialect.name == "sqlite":
+        return day_col.desc(), id_col.desc()
+    return func.coalesce(day_col, "").desc(), id_col.desc()
+
+
 def _newest_keyset(day_col: Any, id_col: Any, key: list[Any] | None) -> Any:
     day = func.coalesce(day_col, "")
     if key is None:
@@ -265,9 +278,7 @@ def list_articles(
     cond = _newest_keyset(a.published_day, a.id, key)
     if cond is not None:
         stmt = stmt.where(cond)
-    rows = conn.execute(
-        stmt.order_by(func.coalesce(a.published_day, "").desc(), a.id.desc()).limit(limit + 1)
-    ).all()
+    rows = conn.execute(stmt.order_by(*newest_first(conn, a.published_day, a.id)).limit(limit + 1)).all()
     return keyset_page(rows, limit, _article_summary, lambda r: [r.day, r.id])
 
 
@@ -405,9 +416,7 @@ def entity_quantities(
     cond = _newest_keyset(q.published_day, q.id, key)
     if cond is not None:
         stmt = stmt.where(cond)
-    rows = conn.execute(
-        stmt.order_by(func.coalesce(q.published_day, "").desc(), q.id.desc()).limit(limit + 1)
-    ).all()
+    rows = conn.execute(stmt.order_by(*newest_first(conn, q.published_day, q.id)).limit(limit + 1)).all()
     return keyset_page(
         rows, limit, lambda r: QuantityHit.from_row(r, Snippet(((r.text, True),))), lambda r: [r.day, r.id]
     )
@@ -453,29 +462,34 @@ def list_events(
             s.sources, s.sources.c.id == ev.source_id
         )
     )
+    filters: list[Any] = []
     if type_:
-        stmt = stmt.where(ev.type == type_.upper())
+        filters.append(ev.type == type_.upper())
+    if country:
+        filters.append(ev.country == country.upper())
+    if place:
+        filters.append(func.lower(ev.place_name) == place.lower())
+    if since:
+        filters.append(ev.published_day >= _day_bound(since, end=False))
+    if until:
+        filters.append(ev.published_day <= _day_bound(until, end=True))
+    if article_id is not None:
+        filters.append(ev.article_id == article_id)
+    cond = _newest_keyset(ev.published_day, ev.id, key)
+    if cond is not None:
+        filters.append(cond)
+    order = newest_first(conn, ev.published_day, ev.id)
     if actor_id is not None:
+        # The actor's page of event ids first, from the events table alone, then the joins for
+        # that page only: an entity in thousands of events would otherwise have every one of them
+        # joined to its article and source before the sort.
         actors = select(s.event_actors.c.event_id).where(s.event_actors.c.entity_id == actor_id)
         if actor_role:
             actors = actors.where(s.event_actors.c.role == actor_role)
-        stmt = stmt.where(ev.id.in_(actors))
-    if country:
-        stmt = stmt.where(ev.country == country.upper())
-    if place:
-        stmt = stmt.where(func.lower(ev.place_name) == place.lower())
-    if since:
-        stmt = stmt.where(ev.published_day >= _day_bound(since, end=False))
-    if until:
-        stmt = stmt.where(ev.published_day <= _day_bound(until, end=True))
-    if article_id is not None:
-        stmt = stmt.where(ev.article_id == article_id)
-    cond = _newest_keyset(ev.published_day, ev.id, key)
-    if cond is not None:
-        stmt = stmt.where(cond)
-    rows = conn.execute(
-        stmt.order_by(func.coalesce(ev.published_day, "").desc(), ev.id.desc()).limit(limit + 1)
-    ).all()
+        page = select(ev.id).where(ev.id.in_(actors), *filters).order_by(*order).limit(limit + 1)
+        filters = [ev.id.in_([r.id for r in conn.execute(page)])]
+    stmt = stmt.where(*filters)
+    rows = conn.execute(stmt.order_by(*order).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     actors_by_event: dict[int, list[Actor]] = {r.id: [] for r in rows}

@@ -167,7 +167,7 @@ article_entities = Table(
     Column("country", String(2)),
     Column("mention_count", Integer, nullable=False),
     Column("published_day", String(10)),
-    Index("ix_article_entities_entity_day", "entity_id", "published_day", "article_id"),
+    Index("ix_article_entities_entity_day", "entity_id", "published_day", "article_id", "mention_count"),
 )
 
 mentions = Table(

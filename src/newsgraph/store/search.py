@@ -303,6 +303,14 @@ def _keyset(
     return cond, f"{day_expr} DESC, {ident} DESC", ({"c0": cursor[0], "c1": cursor[1]} if cursor else {})
 
 
+def _newest_sql(pg: bool, alias: str) -> str:
+    """Newest first, undated last (see `queries.newest_first`: plain columns on SQLite, so the
+    (…, published_day, id) indexes serve the order)."""
+    if pg:
+        return f"coalesce({alias}.published_day, '') DESC, {alias}.id DESC"
+    return f"{alias}.published_day DESC, {alias}.id DESC"
+
+
 def search_articles(
     conn: Connection,
     query: str,
@@ -461,7 +469,7 @@ def search_quotes(
         sql = (
             f"SELECT q.id AS id, 0.0 AS score, coalesce(q.published_day, '') AS day FROM quotes q "
             f"WHERE {where.clause()} AND {_plain_keyset(key)} "
-            "ORDER BY coalesce(q.published_day, '') DESC, q.id DESC LIMIT :limit"
+            f"ORDER BY {_newest_sql(pg, 'q')} LIMIT :limit"
         )
     else:
         sql = f"SELECT id, score, day FROM ({base}) hits WHERE {cond} ORDER BY {order_by} LIMIT :limit"
@@ -586,7 +594,7 @@ def search_quantities(
             "LEFT JOIN sources s ON s.id = q.source_id "
             "LEFT JOIN entities e ON e.id = q.claimant_id "
             f"WHERE {where.clause()} AND {_plain_keyset(key)} "
-            "ORDER BY coalesce(q.published_day, '') DESC, q.id DESC LIMIT :limit"
+            f"ORDER BY {_newest_sql(conn.dialect.name == 'postgresql', 'q')} LIMIT :limit"
         ),
         {**where.params, **kparams, "limit": limit + 1},
     ).all()
