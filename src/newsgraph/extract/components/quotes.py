@@ -92,6 +92,8 @@ _TRIM_LEFT = frozenset({"that", ",", ":", ";", "—", "–", "-", "and", "but"})
 _CONTENT_SKIP_DEPS = frozenset({"punct"})
 _MAX_QUOTES = 3000  # no article quotes more; bounds speaker resolution on pathological input
 _LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
+_NESTED_LOOKBACK = 50  # outer contents looked at per inner cue (nesting is shallow in prose)
+_FINITE_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _MAX_REGION_TOKENS_SCAN = 400  # dependency scan of one quotation is bounded (pathological input)
 
 
@@ -110,6 +112,10 @@ class _Quote:
     regions: list[int] = field(default_factory=list)
     para: int = 0
     carried_from: _Quote | None = None
+    # the content's construction: "finite" (a clause with its own subject: "that he would …"),
+    # "inf" ("to expand …"), "np" (a noun phrase: "a ceasefire"), "other" (a gerund, …)
+    content: Literal["finite", "inf", "np", "other"] = "other"
+    unnamed_source: bool = False  # an agentless passive cue: reported, but by no one named
 
     @property
     def start(self) -> int:
@@ -137,12 +143,26 @@ class QuoteExtractor:
         self.direct_only: frozenset[str] = frozenset(cues.get("direct_only", []))
         # (lemma, pos) -> [(relation, precision)], best first
         self.patterns: dict[tuple[str, str], list[tuple[str, float]]] = {}
-        for lemma, pos, rel, seen, hits in load_json(pattern_lexicon)["patterns"]:
+        pattern_data = load_json(pattern_lexicon)
+        marks = pattern_data.get("adverbial_marks", {}).get("words", [])
+        self.adverbial_marks: frozenset[str] = frozenset(marks)
+        disabled = {(row[0], row[1], row[2]) for row in pattern_data.get("disabled", {}).get("rows", [])}
+        for lemma, pos, rel, seen, hits in pattern_data["patterns"]:
+            if (lemma, pos, rel) in disabled:
+                continue
             if seen and hits / seen >= min_precision:
                 self.patterns.setdefault((lemma, pos), []).append((rel, hits / seen))
         for rels in self.patterns.values():
             rels.sort(key=lambda r: -r[1])
         self.cue_lemmas: frozenset[str] = frozenset(self.verbs) | self.direct_only
+        self.raising: frozenset[str] = frozenset(cues.get("raising", {}).get("verbs", []))
+        nested = cues.get("nested", {})
+        # reporting cues whose content makes the cues inside it part of the reported speech
+        self.outer_classes: frozenset[str] = frozenset(nested.get("outer_classes", []))
+        # classes of cues still quoted inside such content when they head a finite clause
+        self.inner_keep_classes: frozenset[str] = frozenset(nested.get("inner_keep_finite_classes", []))
+        # contents of an inner quote dropped inside the content of any cue
+        self.inner_drop_contents: frozenset[str] = frozenset(nested.get("inner_drop_contents", []))
         self.min_words = 4
         nouns = load_json(speaker_lexicon)
         self.person_nouns: frozenset[str] = frozenset(nouns["person"])
@@ -192,7 +212,7 @@ class QuoteExtractor:
                 quotes.append(q)
         speech = {c.i for c in cues if c.lemma_.lower() in self.cue_lemmas and c.pos_ in {"VERB", "AUX"}}
         self._attach_regions(doc, ctx, quotes, by_cue, {c.i for c in cues}, speech)
-        quotes = _dedupe(_prune(quotes))
+        quotes = self._drop_nested(ctx, _dedupe(_prune(quotes)))
         quotes.sort(key=lambda q: (q.start, q.end))
         if len(quotes) > _MAX_QUOTES:
             LOGGER.warning("%d quotes found; keeping the first %d", len(quotes), _MAX_QUOTES)
@@ -222,6 +242,12 @@ class QuoteExtractor:
         rels = self.patterns.get((lemma, cue.pos_))
         span: tuple[int, int] | None = None
         content = _content_child(cue, rels) if rels else None
+        if (
+            content is not None
+            and content.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in self.adverbial_marks for c in content.children)
+        ):
+            content = None  # "…, as the talks stalled": a clause of time or concession, not content
         if content is not None:
             span = _trim(doc, content.left_edge.i, content.right_edge.i + 1, cue.i)
             if span is not None and content.dep_ in {"pobj", "pcomp"} and span[1] - span[0] < self.min_words:
@@ -245,6 +271,7 @@ class QuoteExtractor:
             return None
         q = _Quote(frags=[(doc[start].idx, _tok_end(doc[end - 1]))], cue=cue, cue_lemma=lemma)
         q.para = ctx.para_of(cue.idx)
+        q.content = _construction(content)
         self._set_speaker(doc, q, cue, ctx)
         return q
 
@@ -285,11 +312,74 @@ class QuoteExtractor:
         self._speaker_from_token(doc, ctx, q, source)
         return q
 
+    def _cue_class(self, q: _Quote) -> str | None:
+        if q.cue_lemma == "according to":
+            return "phrase"
+        return self.verbs.get(q.cue_lemma or "")
+
+    def _drop_nested(self, ctx: _Context, quotes: list[_Quote]) -> list[_Quote]:
+        """Drop clause quotes whose cue stands inside another quote's reported content.
+
+        "She said they plan to expand the program": "plan" is part of what she said, not a second
+        quote. Inside the content of a quote cued by a word of `outer_classes` (speech verbs,
+        'according to'), an inner quote (not in quotation marks) is kept only when its cue is of
+        `inner_keep_classes` and heads a finite clause ("he said the mayor claimed that …").
+        Inside the content of any other cue ("the truce allowed them to launch attacks"), an inner
+        quote whose cue is not of `inner_keep_classes` is dropped when its content is of
+        `inner_drop_contents` (a noun phrase, an infinitive).
+        """
+        if len(quotes) < 2:
+            return quotes
+        spans: list[tuple[int, int, int, bool]] = []  # content (start, end), owner, speech-like owner
+        for k, q in enumerate(quotes):
+            if q.cue is not None:
+                outer = self._cue_class(q) in self.outer_classes
+                spans.extend((s, e, k, outer) for s, e in q.frags)
+        if not spans:
+            return quotes
+        spans.sort()
+        starts = [s for s, _, _, _ in spans]
+        out = []
+        for k, q in enumerate(quotes):
+            if q.cue is None or q.carried_from is not None or q.cue_lemma == "according to":
+                out.append(q)
+                continue
+            keep_class = self._cue_class(q) in self.inner_keep_classes
+            if keep_class and q.content == "finite":
+                out.append(q)
+                continue
+            at = q.cue.idx
+            j = bisect_right(starts, at) - 1
+            under_speech = under_other = False
+            for s, e, owner, outer in spans[max(0, j - _NESTED_LOOKBACK) : j + 1]:
+                if s <= at < e and owner != k:
+                    under_speech = under_speech or outer
+                    under_other = under_other or not outer
+            drop = under_speech or (under_other and not keep_class and q.content in self.inner_drop_contents)
+            if drop and ctx.kind(q.frags) != "direct":
+                continue
+            out.append(q)
+        return out
+
     def _set_speaker(self, doc: Doc, q: _Quote, cue: Token, ctx: _Context) -> None:
         subj = _subject(cue)
         if subj is not None and (subj.pos_ in {"VERB", "AUX"} or ctx.in_quote(subj.idx)):
             subj = None  # "Reporting from Doha, X said": a participle is no speaker
-        if subj is None:
+        if (
+            subj is not None
+            and cue.lemma_.lower() in self.raising
+            and subj.pos_ == "NOUN"
+            and not subj.ent_type_
+            and subj.lemma_.lower() not in self.person_nouns | self.org_nouns
+        ):
+            # "the talks appear to have stalled": a thing appearing so is no source
+            subj = None
+            q.unnamed_source = True
+        elif subj is None and _agentless_passive(cue):
+            # "the group is believed to control …", "Obama is expected to join …": the passive's
+            # subject is what is reported on, not the source, which the text does not name
+            q.unnamed_source = True
+        elif subj is None:
             subj = _adjacent_speaker(cue, ctx)
         if subj is not None:
             self._speaker_from_token(doc, ctx, q, subj)
@@ -771,6 +861,27 @@ def _content_child(cue: Token, rels: list[tuple[str, float]]) -> Token | None:
     return None
 
 
+def _construction(content: Token | None) -> Literal["finite", "inf", "np", "other"]:
+    """The construction of a content dependent (None: a 'that' clause found by `_that_clause`)."""
+    if content is None:
+        return "finite"
+    if content.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in _FINITE_SUBJ_DEPS for c in content.children):
+            return "finite"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
+            return "inf"
+        return "other"
+    if content.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return "np"
+    return "other"
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """Whether the cue is a passive without a 'by' agent ("is believed to", "was told that")."""
+    deps = {c.dep_ for c in cue.children}
+    return "nsubjpass" in deps and "agent" not in deps
+
+
 def _tok_end(tok: Token) -> int:
     return tok.idx + len(tok.text)
 
@@ -1044,10 +1155,13 @@ def _looks_like_speech(text: str, r: Region, words: int) -> bool:
 
 
 def _prune(quotes: list[_Quote]) -> list[_Quote]:
-    """Drop indirect candidates with no speaker at all ("it did appear to …")."""
+    """Drop indirect candidates with no speaker at all ("it did appear to …").
+
+    An agentless passive ("is expected to …") is kept without a speaker: its source is unnamed.
+    """
     out = []
     for q in quotes:
-        if not q.regions and q.speaker is None and q.carried_from is None:
+        if not q.regions and q.speaker is None and q.carried_from is None and not q.unnamed_source:
             continue
         out.append(q)
     return out
