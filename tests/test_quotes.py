@@ -269,6 +269,89 @@ def test_quotes_pathological_input_stays_fast(nlp: Language) -> None:
         assert isinstance(get_quotes(doc), list)
 
 
+# -- constructions that are not quotes (measured on the PolNeAR training articles) -----------------
+
+
+def test_quotes_cue_inside_reported_speech_is_not_a_second_quote(analyze_text: Analyze) -> None:
+    a = analyze_text("The interior minister said the rebels plan to expand their attacks in the north.")
+    _check_offsets(a)
+    q = _quote(a, "the rebels plan to expand their attacks")
+    assert q.cue == "say"
+    assert [x.cue for x in a.quotes] == ["say"]
+
+
+def test_quotes_reported_claim_inside_speech_is_kept(analyze_text: Analyze) -> None:
+    a = analyze_text("The mayor said the governor had claimed that the bridge was safe.")
+    _check_offsets(a)
+    outer = _quote(a, "the governor had claimed that the bridge was safe")
+    assert outer.cue == "say"
+    inner = [x for x in a.quotes if x.cue == "claim"]
+    assert len(inner) == 1
+    assert inner[0].text == "the bridge was safe"
+    assert inner[0].speaker_text == "the governor"
+
+
+def test_quotes_object_of_a_cue_inside_other_content_is_not_a_quote(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The governor praised the senator for opposing the new pipeline.\n\n"
+        "The mayor is aiming to expand bus services to cover more of the suburbs."
+    )
+    _check_offsets(a)
+    assert {x.cue for x in a.quotes} == {"praise", "aim"}
+    assert _quote(a, "opposing the new pipeline").speaker_text == "The governor"
+
+
+def test_quotes_time_clause_is_not_content(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The union leader attacked the company as the strike entered its third week.\n\n"
+        "The senator defended the budget cuts as the deficit grew."
+    )
+    _check_offsets(a)
+    assert not any("strike entered" in x.text or "deficit grew" in x.text for x in a.quotes)
+
+
+def test_quotes_agentless_passive_subject_is_not_the_speaker(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The militia is believed to control half of the province\u2019s districts.\n\n"
+        "The council was told that the bridge would close for repairs."
+    )
+    _check_offsets(a)
+    assert a.quotes, "the reported content is kept, with its source unnamed"
+    for q in a.quotes:
+        assert q.speaker is None and q.speaker_text is None, q
+
+
+def test_quotes_passive_with_agent_keeps_the_agent(analyze_text: Analyze) -> None:
+    a = analyze_text("The council was told by the city engineer that the bridge would close for repairs.")
+    _check_offsets(a)
+    q = _quote(a, "the bridge would close for repairs")
+    assert q.speaker_text is not None and "engineer" in q.speaker_text
+
+
+def test_quotes_appearing_thing_is_no_speaker_but_a_person_is(analyze_text: Analyze) -> None:
+    a = analyze_text("The ceasefire talks seem to have stalled since the fighting resumed.")
+    _check_offsets(a)
+    assert all(q.speaker_text is None for q in a.quotes)
+    b = analyze_text("Opposition leader Mara Koss appeared to suggest that the vote would be delayed.")
+    q = _quote(b, "the vote would be delayed")
+    assert _speaker_name(b, q) == "Mara Koss"
+
+
+def test_quotes_disabled_pattern_rows_are_not_used(nlp: Language) -> None:
+    """Rows disabled in quote_patterns.json (train precision < 0.3 on >= 10) are not cues' relations."""
+    from newsgraph.extract.lexicons import load_json
+
+    quotes = nlp.get_pipe("newsgraph_quotes")
+    data = load_json("quote_patterns.json")
+    rows = data["disabled"]["rows"]
+    assert rows
+    mined = {(r[0], r[1], r[2]) for r in data["patterns"]}
+    for lemma, pos, rel, predicted, matched in rows:
+        assert (lemma, pos, rel) in mined
+        assert predicted >= 10 and matched / predicted < 0.3
+        assert rel not in [r for r, _ in quotes.patterns.get((lemma, pos), [])]
+
+
 # -- real articles -----------------------------------------------------------------------------------
 
 
@@ -288,6 +371,7 @@ def test_quotes_example_article_seed(shared: Path, analyze_text: Analyze, tmp_pa
     figures = dict(re.findall(r"(\w+)=(\d+)", line))
     assert figures["quotes_found"] == figures["quotes_total"] == "14"
     assert int(figures["speakers_ok"]) >= 13
+    assert int(figures["quotes_extra"]) <= 11  # 16 before the train-measured restrictions, 9 after
 
 
 @pytest.mark.slow
@@ -314,4 +398,4 @@ def test_quotes_dev_floor(shared: Path, tmp_path: Path) -> None:
     assert len(lines) == 60
 
 
-FLOORS = {"direct_F1": 0.87, "all_F1": 0.59, "speaker_acc": 0.915}
+FLOORS = {"direct_F1": 0.88, "all_F1": 0.61, "speaker_acc": 0.925}
