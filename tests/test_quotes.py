@@ -57,6 +57,19 @@ def test_quotes_marks_apostrophes_are_not_quotes() -> None:
     assert find_regions(text) == []
 
 
+def test_quotes_marks_two_straight_single_marks_are_a_double_mark() -> None:
+    text = "''We are not done,'' she said of the players' union's ''final offer.''\n''Still open"
+    regions = find_regions(text)
+    assert [text[r.inner_start : r.inner_end] for r in regions] == [
+        "We are not done,",
+        "final offer.",
+        "Still open",
+    ]
+    assert [r.single for r in regions] == [False, False, False]
+    assert [r.closed for r in regions] == [True, True, False]
+    assert text[regions[0].start : regions[0].end] == "''We are not done,''"
+
+
 def test_quotes_marks_unbalanced_paragraph_runs_to_its_end() -> None:
     text = "He said “we will stay\nNext paragraph has no marks.\n“A closed one.”"
     regions = find_regions(text)
@@ -112,6 +125,22 @@ def test_quotes_split_quote_is_one_quote_with_fragments(analyze_text: Analyze) -
     assert "closer than we have ever been" in q.fragments[1].text
     assert "Weber" in (q.speaker_text or "")
     assert sum("closer than we have" in x.text for x in a.quotes) == 1
+
+
+def test_quotes_typewriter_marks_split_quote(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "''We will not back down,'' Mayor Lena Ortiz said on Tuesday. "
+        "''The city has waited long enough for this bridge.''"
+    )
+    _check_offsets(a)
+    q = _quote(a, "We will not back down")
+    assert q.kind == "direct"
+    assert [f.text for f in q.fragments] == [
+        "We will not back down,",
+        "The city has waited long enough for this bridge.",
+    ]
+    assert _speaker_name(a, q) == "Lena Ortiz"
+    assert len(a.quotes) == 1
 
 
 def test_quotes_inverted_order_speaker_span_on_the_name(analyze_text: Analyze) -> None:

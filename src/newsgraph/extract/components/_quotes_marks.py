@@ -3,7 +3,8 @@
 Quotation marks are paired per paragraph (a paragraph is a line of the text), in one linear scan:
 
 * double marks of every style: curly “ ”, low „, guillemets « » (and the reversed » « of some
-  presses), and straight ``"``, which closes an open region or opens a new one;
+  presses), and straight ``"`` or two straight single marks ``''`` (typewriter style, common in
+  wire and newspaper archives), which close an open region or open a new one;
 * single marks ‘ ’ and straight ``'`` only where they cannot be apostrophes: an opening single
   mark stands after a space or an opening bracket and before a letter; a closing one stands after
   a non-space character and before a space, punctuation or the paragraph end. Single marks inside
@@ -23,11 +24,11 @@ from dataclasses import dataclass
 
 _DOUBLE_OPEN = frozenset("“„«‟〝")
 _DOUBLE_CLOSE = frozenset("”»〞")
-_STRAIGHT_DOUBLE = frozenset('"＂')
+_STRAIGHT_DOUBLE = frozenset(['"', "＂", "''"])
 _SINGLE_OPEN = frozenset("‘‹")
 _SINGLE_CLOSE = frozenset("’›")
 _STRAIGHT_SINGLE = frozenset("'")
-_MARK_RE = re.compile("[“”„«»‟〝〞\"＂‘’‹›']")
+_MARK_RE = re.compile("''|[“”„«»‟〝〞\"＂‘’‹›']")
 _OPENERS_BEFORE = frozenset(" \t([{—–-/:;,")
 
 
@@ -86,23 +87,28 @@ def find_regions(text: str) -> list[Region]:
         if line_end < 0:
             line_end = n
         open_at: int | None = None  # open double region: offset of its mark
+        open_w = 1  # width of that mark (2 for '')
         single_at: int | None = None  # open single region (only outside double regions)
         first_region = len(regions)
         for m in _MARK_RE.finditer(text, line_start, line_end):
             i = m.start()
-            ch = text[i]
+            ch = m.group()
+            w = len(ch)
             if ch in _DOUBLE_OPEN and open_at is not None and not _opens_word(text, i, line_end):
                 # „low“ (German style) or a mistyped closing mark: “ after words, before a space
-                regions.append(_region(text, open_at, i + 1, closed=True, single=False, para=para))
+                regions.append(_region(text, open_at, i + 1, closed=True, single=False, para=para, w=open_w))
                 open_at = None
             elif ch in _DOUBLE_OPEN or (ch in _STRAIGHT_DOUBLE and open_at is None):
                 if open_at is not None:
-                    regions.append(_region(text, open_at, i, closed=False, single=False, para=para))
+                    regions.append(_region(text, open_at, i, closed=False, single=False, para=para, w=open_w))
                 open_at = i
+                open_w = w
                 single_at = None
             elif ch in _DOUBLE_CLOSE or ch in _STRAIGHT_DOUBLE:
                 if open_at is not None:
-                    regions.append(_region(text, open_at, i + 1, closed=True, single=False, para=para))
+                    regions.append(
+                        _region(text, open_at, i + w, closed=True, single=False, para=para, w=open_w, cw=w)
+                    )
                     open_at = None
                 elif ch == "»" and i + 1 < line_end and text[i + 1].isalnum():
                     open_at = i  # reversed guillemets (»…«)
@@ -120,9 +126,9 @@ def find_regions(text: str) -> list[Region]:
                 single_at = None
         if open_at is not None:
             end = line_end
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > open_at + open_w and text[end - 1].isspace():
                 end -= 1
-            regions.append(_region(text, open_at, end, closed=False, single=False, para=para))
+            regions.append(_region(text, open_at, end, closed=False, single=False, para=para, w=open_w))
         # A paragraph opening with a quotation mark continues the previous paragraph's open quotation.
         if prev_para_open is not None and len(regions) > first_region:
             first = regions[first_region]
@@ -140,8 +146,11 @@ def find_regions(text: str) -> list[Region]:
     return regions
 
 
-def _region(text: str, start: int, end: int, *, closed: bool, single: bool, para: int) -> Region:
-    inner_start = start + 1
-    inner_end = end - 1 if closed else end
+def _region(
+    text: str, start: int, end: int, *, closed: bool, single: bool, para: int, w: int = 1, cw: int = 1
+) -> Region:
+    """A region from its opening mark (`w` characters wide) to its end (after a `cw`-wide closing mark)."""
+    inner_start = start + w
+    inner_end = end - cw if closed else end
     inner_end = max(inner_end, inner_start)
     return Region(start, end, inner_start, inner_end, closed, single, para)

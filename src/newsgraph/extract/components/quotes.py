@@ -16,10 +16,17 @@ Three kinds of quotes are found:
   or the clause an "according to X" phrase is attached to.
 * **mixed** — an indirect quote whose content clause contains a quoted part.
 
+Not quotes (each restriction measured on the PolNeAR training articles, figures in the lexicons):
+a cue inside the content of another quote ("she said they *plan* to …"; kept for a speech verb
+with a finite clause of its own), pattern rows of low precision (`quote_patterns.json`
+`disabled`), an adverbial clause of time or concession as content ("… *as* the strike went on").
+
 Speakers are the cue verb's subject (in either order, through "who said", "…, saying …"), the
 object of "according to", with the mention span on the person's name when the subject phrase
-carries one. Pronouns resolve to the most recent compatible speaker; a description ("a spokesman
-for …") to a named person quoted the same way just after it, else it stays a description entity.
+carries one. An agentless passive ("is believed to …", "was told that …") and a raising verb with
+a thing as subject ("the talks appear to …") report an unnamed source: no speaker. Pronouns
+resolve to the most recent compatible speaker; a description ("a spokesman for …") to a named
+person quoted the same way just after it, else it stays a description entity.
 """
 
 from __future__ import annotations
@@ -437,7 +444,7 @@ class QuoteExtractor:
                     q.regions = [ri]
                     covered[ri] = q
                     break
-                if r.start >= s - 1 and r.end <= e + 1:
+                if r.inner_start >= s and r.inner_end <= e + (0 if r.closed else 1):  # marks may lie outside
                     covered.setdefault(ri, q)
                     q.regions.append(ri)
         direct_by_cue: dict[int, _Quote] = {}
