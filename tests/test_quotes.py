@@ -366,8 +366,8 @@ def test_quotes_appearing_thing_is_no_speaker_but_a_person_is(analyze_text: Anal
     assert _speaker_name(b, q) == "Mara Koss"
 
 
-def test_quotes_disabled_pattern_rows_are_not_used(nlp: Language) -> None:
-    """Rows disabled in quote_patterns.json (train precision < 0.3 on >= 10) are not cues' relations."""
+def test_quotes_low_precision_rows_need_quoted_content(nlp: Language, analyze_text: Analyze) -> None:
+    """Rows of quote_patterns.json `disabled` (train precision < 0.3 on >= 10) need quotation marks."""
     from newsgraph.extract.lexicons import load_json
 
     quotes = nlp.get_pipe("newsgraph_quotes")
@@ -378,7 +378,10 @@ def test_quotes_disabled_pattern_rows_are_not_used(nlp: Language) -> None:
     for lemma, pos, rel, predicted, matched in rows:
         assert (lemma, pos, rel) in mined
         assert predicted >= 10 and matched / predicted < 0.3
-        assert rel not in [r for r, _ in quotes.patterns.get((lemma, pos), [])]
+        assert (lemma, pos, rel) in quotes.quoted_only
+        assert rel not in [r for r, _ in quotes.unquoted_patterns.get((lemma, pos), [])]
+    a = analyze_text("The agency issued a warning about the storm on Monday.")
+    assert not any(q.cue == "issue" for q in a.quotes)
 
 
 # -- real articles -----------------------------------------------------------------------------------
@@ -427,4 +430,4 @@ def test_quotes_dev_floor(shared: Path, tmp_path: Path) -> None:
     assert len(lines) == 60
 
 
-FLOORS = {"direct_F1": 0.88, "all_F1": 0.61, "speaker_acc": 0.925}
+FLOORS = {"direct_F1": 0.88, "all_F1": 0.62, "speaker_acc": 0.925}

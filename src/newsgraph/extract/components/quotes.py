@@ -153,14 +153,19 @@ class QuoteExtractor:
         pattern_data = load_json(pattern_lexicon)
         marks = pattern_data.get("adverbial_marks", {}).get("words", [])
         self.adverbial_marks: frozenset[str] = frozenset(marks)
-        disabled = {(row[0], row[1], row[2]) for row in pattern_data.get("disabled", {}).get("rows", [])}
+        # rows used only when their content stands in quotation marks (low precision otherwise)
+        self.quoted_only: frozenset[tuple[str, str, str]] = frozenset(
+            (row[0], row[1], row[2]) for row in pattern_data.get("disabled", {}).get("rows", [])
+        )
         for lemma, pos, rel, seen, hits in pattern_data["patterns"]:
-            if (lemma, pos, rel) in disabled:
-                continue
             if seen and hits / seen >= min_precision:
                 self.patterns.setdefault((lemma, pos), []).append((rel, hits / seen))
         for rels in self.patterns.values():
             rels.sort(key=lambda r: -r[1])
+        self.unquoted_patterns = {
+            key: [r for r in rels if (*key, r[0]) not in self.quoted_only]
+            for key, rels in self.patterns.items()
+        }
         self.cue_lemmas: frozenset[str] = frozenset(self.verbs) | self.direct_only
         self.raising: frozenset[str] = frozenset(cues.get("raising", {}).get("verbs", []))
         nested = cues.get("nested", {})
@@ -248,7 +253,13 @@ class QuoteExtractor:
         lemma = cue.lemma_.lower()
         rels = self.patterns.get((lemma, cue.pos_))
         span: tuple[int, int] | None = None
-        content = _content_child(cue, rels) if rels else None
+        found = _content_child(cue, rels) if rels else None
+        if found is not None and (lemma, cue.pos_, found[1]) in self.quoted_only:
+            child = found[0]
+            if not ctx.mostly_quoted(child.left_edge.idx, _tok_end(child.right_edge)):
+                rels = self.unquoted_patterns.get((lemma, cue.pos_))
+                found = _content_child(cue, rels) if rels else None
+        content = found[0] if found is not None else None
         if (
             content is not None
             and content.dep_ == "advcl"
@@ -784,6 +795,14 @@ class _Context:
             k -= 1
         return out
 
+    def mostly_quoted(self, start: int, end: int) -> bool:
+        """Whether one quotation holds at least 60% of the characters [start, end)."""
+        for ri in self.regions_overlapping(start, end):
+            r = self.regions[ri]
+            if max(0, min(end, r.inner_end) - max(start, r.inner_start)) >= 0.6 * (end - start):
+                return True
+        return False
+
     def in_quote(self, char: int) -> bool:
         return self.region_at(char) is not None
 
@@ -850,8 +869,8 @@ def _alnum(text: str, s: int, e: int) -> int:
     return sum(len(w) - w.count("_") for w in _WORD_RE.findall(text, s, e))
 
 
-def _content_child(cue: Token, rels: list[tuple[str, float]]) -> Token | None:
-    """The dependent of `cue` holding the content, by the first relation of `rels` it has."""
+def _content_child(cue: Token, rels: list[tuple[str, float]]) -> tuple[Token, str] | None:
+    """The dependent of `cue` holding the content and its relation, by the first of `rels` it has."""
     children = list(cue.children)
     for rel, _ in rels:
         if rel.startswith("prep_"):
@@ -860,11 +879,11 @@ def _content_child(cue: Token, rels: list[tuple[str, float]]) -> Token | None:
                 if child.dep_ == "prep" and child.lower_ == word:
                     for obj in child.children:
                         if obj.dep_ in {"pobj", "pcomp"}:
-                            return obj
+                            return obj, rel
         else:
             for child in children:
                 if child.dep_ == rel and not (child.left_edge.i < cue.i < child.right_edge.i):
-                    return child
+                    return child, rel
     return None
 
 
