@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, func, select, update
+from sqlalchemy import Connection, and_, bindparam, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -97,6 +97,46 @@ class EntityResolver:
         self._aliases: dict[tuple[int, str], list[Any]] = {}
         self._roles: dict[tuple[int, str], int] = {}
         self._this_article: set[tuple[int, str]] = set()
+        # Entities created in this transaction, inserted together by `flush`; lookups see them.
+        self._pending: dict[int, dict[str, Any]] = {}
+        self._pending_by_last: dict[tuple[str, str], set[int]] = {}
+
+    @staticmethod
+    def keys(type_: str, name: str, aliases: Iterable[str] = ()) -> list[tuple[str, str]]:
+        """Return the (type, key) pairs `resolve` may look up for this entity."""
+        out = [(type_, name_key(name) or name.strip().casefold() or "?")]
+        out += [(type_, k) for k in map(name_key, aliases) if k]
+        return out
+
+    def prefetch(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Read the stored names and aliases for these (type, key) pairs in a few queries.
+
+        What `resolve` would read one query at a time, for a whole batch: a load or an ingest
+        into PostgreSQL otherwise spent most of its time in these round trips. The caches hold
+        exactly what the single lookups return, so the entities resolved are the same.
+        """
+        wanted = sorted({p for p in pairs if p not in self._names or p not in self._stored_aliases})
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start : start + 400]
+            named = {
+                (r.type, r.name_key): _Candidate(r.id, r.name, r.name_key)
+                for r in self.conn.execute(
+                    select(entities.c.id, entities.c.type, entities.c.name, entities.c.name_key).where(
+                        tuple_(entities.c.type, entities.c.name_key).in_(chunk)
+                    )
+                )
+            }
+            aliased: dict[tuple[str, str], set[int]] = {}
+            for r in self.conn.execute(
+                select(entity_aliases.c.type, entity_aliases.c.alias_key, entity_aliases.c.entity_id)
+                .where(tuple_(entity_aliases.c.type, entity_aliases.c.alias_key).in_(chunk))
+                .distinct()
+            ):
+                aliased.setdefault((r.type, r.alias_key), set()).add(r.entity_id)
+            for pair in chunk:
+                self._names.setdefault(pair, named.get(pair))
+                # two ids are enough: `resolve` only asks whether exactly one entity has the alias
+                self._stored_aliases.setdefault(pair, set(sorted(aliased.get(pair, ()))[:2]))
 
     def resolve(self, type_: str, name: str, aliases: Iterable[str] = ()) -> int:
         """Return the id of the stored entity this (type, name, aliases) refers to, creating it if new."""
@@ -151,40 +191,52 @@ class EntityResolver:
 
     def _by_words(self, type_: str, key: str) -> _Candidate | None:
         words = key.split()
-        rows = self.conn.execute(
-            select(entities.c.id, entities.c.name, entities.c.name_key)
-            .where(entities.c.type == type_, entities.c.last_key == words[-1])
-            .limit(50)
-        ).all()
-        matches = []
-        for row in rows:
-            other = row.name_key.split()
-            if _contains_run(other, words) or _contains_run(words, other):
-                matches.append(_Candidate(row.id, row.name, row.name_key))
+        rows = [
+            _Candidate(r.id, r.name, r.name_key)
+            for r in self.conn.execute(
+                select(entities.c.id, entities.c.name, entities.c.name_key)
+                .where(entities.c.type == type_, entities.c.last_key == words[-1])
+                .limit(50)
+            )
+        ]
+        for entity_id in sorted(self._pending_by_last.get((type_, words[-1]), ())):
+            row = self._pending[entity_id]
+            rows.append(_Candidate(entity_id, row["name"], row["name_key"]))
+        matches = [
+            row
+            for row in rows
+            if _contains_run(row.key.split(), words) or _contains_run(words, row.key.split())
+        ]
         return matches[0] if len(matches) == 1 and len(rows) == 1 else None
 
     def _rename(self, entity_id: int, name: str, key: str, old_key: str, type_: str) -> None:
-        self.conn.execute(
-            update(entities)
-            .where(entities.c.id == entity_id)
-            .values(name=name, name_key=key, last_key=last_word(key))
-        )
+        pending = self._pending.get(entity_id)
+        if pending is None:
+            self.conn.execute(
+                update(entities)
+                .where(entities.c.id == entity_id)
+                .values(name=name, name_key=key, last_key=last_word(key))
+            )
+        else:
+            self._pending_by_last[(type_, pending["last_key"])].discard(entity_id)
+            pending.update(name=name, name_key=key, last_key=last_word(key))
+            self._pending_by_last.setdefault((type_, pending["last_key"]), set()).add(entity_id)
         self._names[(type_, old_key)] = None
         self._names[(type_, key)] = _Candidate(entity_id, name, key)
 
     def _create(self, type_: str, name: str, key: str) -> int:
         entity_id = self.next_id()
-        self.conn.execute(
-            entities.insert().values(
-                id=entity_id,
-                type=type_,
-                name=name,
-                name_key=key,
-                last_key=last_word(key),
-                article_count=0,
-                mention_count=0,
-            )
-        )
+        row: dict[str, Any] = {
+            "id": entity_id,
+            "type": type_,
+            "name": name,
+            "name_key": key,
+            "last_key": last_word(key),
+            "article_count": 0,
+            "mention_count": 0,
+        }
+        self._pending[entity_id] = row
+        self._pending_by_last.setdefault((type_, row["last_key"]), set()).add(entity_id)
         self._names[(type_, key)] = _Candidate(entity_id, name, key)
         return entity_id
 
@@ -231,7 +283,11 @@ class EntityResolver:
             self._roles[(entity_id, role)] = self._roles.get((entity_id, role), 0) + 1
 
     def flush(self) -> None:
-        """Write the accumulated counts, aliases and roles (in a fixed order)."""
+        """Write the new entities, then the accumulated counts, aliases and roles (in a fixed order)."""
+        if self._pending:
+            self.conn.execute(entities.insert(), [self._pending[k] for k in sorted(self._pending)])
+            self._pending.clear()
+            self._pending_by_last.clear()
         if self._counts:
             stmt = (
                 update(entities)

@@ -194,6 +194,13 @@ class _Batch:
                 select(s.articles.c.id, s.articles.c.hash).where(s.articles.c.hash.in_(chunk))
             )
             self.by_hash.update({row.hash: row.id for row in rows})
+        self.resolver.prefetch(
+            pair
+            for item in loaded
+            if not isinstance(item, SeenAgain) and item[0]["hash"] not in self.by_hash
+            for entity in item[0].get("entities", [])
+            for pair in EntityResolver.keys(entity["type"], entity["name"], entity.get("aliases", []))
+        )
         outcomes: list[Outcome | None] = []
         urls: list[dict[str, Any]] = []
         for item in loaded:
