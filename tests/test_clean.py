@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from newsgraph.clean import Cleaned, clean_text
+from newsgraph.models import Analysis
 
 WIRE_STORY = "\n".join(
     (
@@ -411,3 +413,44 @@ def test_clean_dev_set_floor(shared: Path, tmp_path: Path) -> None:
     assert float(figures["F1"]) >= 0.99
     assert float(figures["P"]) >= 0.99
     assert float(figures["R"]) >= 0.99
+
+
+HEADLINED = (
+    "Follow us on:\n"
+    "Port strike halts grain exports for a third day\n"
+    "\n"
+    "ODESA, Ukraine — Dock workers kept the grain terminals closed on Wednesday, and ship agents "
+    "said 14 vessels were waiting to load.\n"
+    "The union said talks with the port authority would resume on Friday.\n"
+)
+
+
+def test_clean_headline_above_the_body_is_reported_and_kept() -> None:
+    cleaned = clean_text(HEADLINED)
+    assert cleaned.headline == "Port strike halts grain exports for a third day"
+    assert cleaned.text.startswith("Port strike halts grain exports for a third day\n")  # offsets hold
+    assert "Follow us on" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "WASHINGTON —",  # a dateline on its own line
+        "Strike ends",  # too short to tell from a label
+        # a lede that lost its full stop is not a headline
+        "Dock workers at the country's three largest ports kept the grain terminals closed on Wednesday "
+        "for a third day as union leaders and the port authority traded blame over pay",
+    ],
+)
+def test_clean_headline_not_taken_from_other_first_lines(first: str) -> None:
+    text = first + "\nThe union said talks with the port authority would resume on Friday, officials said.\n"
+    assert clean_text(text).headline is None
+    assert clean_text("Port strike halts grain exports for a third day\n").headline is None  # no body
+
+
+def test_clean_headline_becomes_the_title_when_none_is_given(
+    analyze_text: Callable[..., Analysis],
+) -> None:
+    analysis = analyze_text(HEADLINED)
+    assert analysis.title == "Port strike halts grain exports for a third day"
+    assert analysis.text.startswith(analysis.title)

@@ -47,6 +47,8 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
+    headline: str | None = None
+    """The first kept line when it reads as a headline (it stays in `text`)."""
 
 
 # Line kinds.
@@ -583,4 +585,23 @@ def clean_text(raw: str) -> Cleaned:
         removed=_removed_spans(raw, lines, cut),
         authors=authors,
         dateline=dateline,
+        headline=_find_headline(lines, rules, body_start, tail, cut),
     )
+
+
+def _find_headline(lines: list[_Line], rules: _Rules, lo: int, hi: int, cut: dict[int, str]) -> str | None:
+    """Return the first kept line when it is a headline above body text, else None.
+
+    A headline is a short line without closing punctuation (`HEADLINE` by shape) of 3 to 20 words
+    and at most 150 characters (a longer one is a lede that lost its full stop), not a dateline
+    standing alone ("WASHINGTON —"), followed by a body line.
+    """
+    kept = [i for i in range(lo, hi) if i not in cut]
+    if len(kept) < 2 or lines[kept[0]].kind != HEADLINE:
+        return None
+    text = " ".join(lines[kept[0]].text.split())
+    if not 3 <= len(text.split()) <= 20 or len(text) > 150 or text[-1] in "-–—:|/":
+        return None
+    if rules.dateline.match(text + " "):
+        return None
+    return text if any(lines[i].kind == BODY for i in kept[1:]) else None

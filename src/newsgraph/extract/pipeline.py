@@ -204,7 +204,7 @@ def build_analysis(prepared: Prepared) -> Analysis:
         hash=digest,
         url=raw.url,
         source=raw.source,
-        title=raw.title,
+        title=raw.title or cleaned.headline,
         published=prepared.published,
         language=prepared.language,
         authors=raw.authors or cleaned.authors,
