@@ -11,14 +11,15 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from starlette.types import Message, Receive, Scope, Send
 
 from newsgraph.api import create_app
-from newsgraph.api.cache import Entry, ResponseCache
+from newsgraph.api.cache import STATE_KEY, Entry, ResponseCache
 from newsgraph.api.security import CSP
 from newsgraph.api.server import TcpConfig
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
-from newsgraph.store.db import data_version, make_engine, open_store
+from newsgraph.store.db import bump_version, data_version, make_engine, open_store
 from newsgraph.store.writer import Writer
 from tests.store_support import doha_analyses, make_analysis
 
@@ -242,3 +243,110 @@ def test_api_cache_etag_names_the_data_version_the_page_shows(engine: Engine) ->
         version = data_version(conn)
     assert first.headers["etag"].startswith(f'W/"{version - 1}-')
     assert fresh.headers["etag"].startswith(f'W/"{version}-')
+
+
+def _bump(engine: Engine) -> int:
+    """Advance the data version as a write transaction does; return the new version."""
+    with engine.begin() as conn:
+        bump_version(conn)
+        return data_version(conn)
+
+
+class _SlowPage:
+    """An inner app that answers with the data version of its snapshot, when released."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.release = asyncio.Event()
+        self.release.set()
+        self.calls = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.calls += 1
+        with self.engine.connect() as conn:
+            version = data_version(conn)
+        scope["state"][STATE_KEY] = version
+        await self.release.wait()
+        body = b'{"version": %d}' % version
+        headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+async def _get(app: ResponseCache, path: str) -> tuple[str, bytes]:
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": [], "state": {}}
+    await app(scope, receive, send)
+    headers = dict(sent[0]["headers"])
+    return headers[b"x-cache"].decode(), sent[1]["body"]
+
+
+def test_api_cache_serves_the_old_answer_while_one_request_rebuilds(engine: Engine) -> None:
+    page = _SlowPage(engine)
+    cache = ResponseCache(page, engine=engine, max_bytes=1 << 20, check_seconds=0, stale_seconds=30)
+
+    async def run() -> list[tuple[str, bytes]]:
+        first = await _get(cache, "/entities/1")
+        version = _bump(engine)  # an ingest commits
+        page.release.clear()
+        rebuild = asyncio.create_task(_get(cache, "/entities/1"))
+        await asyncio.sleep(0.05)  # the rebuild waits inside the app
+        meanwhile = [await _get(cache, "/entities/1") for _ in range(3)]
+        page.release.set()
+        rebuilt = await rebuild
+        after = await _get(cache, "/entities/1")
+        assert rebuilt[1] == b'{"version": %d}' % version
+        return [first, *meanwhile, rebuilt, after]
+
+    first, *meanwhile, rebuilt, after = asyncio.run(run())
+    assert first[0] == "miss"
+    assert meanwhile == [("stale", first[1])] * 3  # served from memory, not built three more times
+    assert rebuilt[0] == "miss"
+    assert after == ("hit", rebuilt[1])
+    assert page.calls == 2
+
+
+def test_api_cache_stale_answers_expire(engine: Engine) -> None:
+    page = _SlowPage(engine)
+    cache = ResponseCache(page, engine=engine, max_bytes=1 << 20, check_seconds=0, stale_seconds=0.05)
+
+    async def run() -> tuple[str, str]:
+        await _get(cache, "/entities/1")
+        _bump(engine)
+        await asyncio.sleep(0.1)  # longer than stale_seconds since the change
+        page.release.clear()
+        rebuild = asyncio.create_task(_get(cache, "/entities/1"))
+        await asyncio.sleep(0.05)
+        other = asyncio.create_task(_get(cache, "/entities/1"))
+        await asyncio.sleep(0.05)
+        page.release.set()
+        return (await rebuild)[0], (await other)[0]
+
+    assert asyncio.run(run()) == ("miss", "miss")  # too old to serve: both build
+    assert page.calls == 3
+
+
+def test_api_cache_never_serves_stale_when_told_not_to(engine: Engine) -> None:
+    page = _SlowPage(engine)
+    cache = ResponseCache(page, engine=engine, max_bytes=1 << 20, check_seconds=0, stale_seconds=0)
+
+    async def run() -> list[str]:
+        await _get(cache, "/entities/1")
+        _bump(engine)
+        page.release.clear()
+        rebuild = asyncio.create_task(_get(cache, "/entities/1"))
+        await asyncio.sleep(0.05)
+        other = asyncio.create_task(_get(cache, "/entities/1"))
+        await asyncio.sleep(0.05)
+        page.release.set()
+        return [(await rebuild)[0], (await other)[0]]
+
+    assert asyncio.run(run()) == ["miss", "miss"]
+    assert not any(e.version < (cache.version or 0) for e in cache.entries.values())

@@ -78,6 +78,13 @@ class Settings(BaseSettings):
         description="Memory per server process for rendered GET responses (pages and JSON), kept until "
         "the data changes (0: no cache).",
     )
+    api_cache_stale: float = Field(
+        default=10.0,
+        ge=0,
+        le=3600,
+        description="Seconds after the data changes during which a page being rebuilt by one "
+        "request is served to the others as it was (0: never serve an answer built from older data).",
+    )
     api_cache_check: float = Field(
         default=1.0,
         ge=0,

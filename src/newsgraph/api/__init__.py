@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         engine=app.state.engine,
         max_bytes=settings.api_cache_mb << 20,
         check_seconds=settings.api_cache_check,
+        stale_seconds=settings.api_cache_stale,
     )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body)

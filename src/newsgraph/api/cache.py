@@ -8,7 +8,14 @@ that version inside its own snapshot (`api.deps.get_conn` puts it in the request
 successful GET response is kept under its path and query string with the exact version of the
 data it shows, and served again, byte for byte, while that version is current. The current
 version is read at most once per `check_seconds` per process, so a page shows a new ingest at
-most that late; when it moves on, the responses built from older data are dropped.
+most that late.
+
+When the version moves on, a kept answer is stale but not dropped at once: the next request for
+its URL builds it again, and while that one request works, the others for the same URL get the
+stale answer (`X-Cache: stale`) instead of all building the same page — for at most
+`stale_seconds` after the data changed, after which a stale answer is never served. A store
+that an ingest writes to every few seconds therefore still serves its busy pages from memory.
+With `stale_seconds=0` a stale answer is never served.
 
 Concurrent requests for one URL may read different snapshots and finish in any order, so an
 answer replaces a kept one only when it shows newer data, and it is kept before its last byte
@@ -20,11 +27,12 @@ eighth of that is never kept. Only 200 responses to GET and HEAD are kept, never
 
 Cacheable responses carry a weak ETag made of the data version and the URL, and `Cache-Control:
 no-cache`, so a browser revalidates each time and gets a 304 without the page being built.
-`X-Cache: hit` or `miss` tells which path a response took.
+`X-Cache: hit`, `stale` or `miss` tells which path a response took.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import time
@@ -63,17 +71,37 @@ class Entry:
 class ResponseCache:
     """ASGI middleware: serve GET responses again while the store's data version is unchanged."""
 
-    def __init__(self, app: ASGIApp, engine: Engine, max_bytes: int, check_seconds: float = 1.0) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        engine: Engine,
+        max_bytes: int,
+        check_seconds: float = 1.0,
+        stale_seconds: float = 10.0,
+    ) -> None:
         self.app = app
         self.engine = engine
         self.max_bytes = max_bytes
         self.check_seconds = check_seconds
+        self.stale_seconds = stale_seconds
         self.entries: OrderedDict[bytes, Entry] = OrderedDict()
         self.used = 0
         self.version: int | None = None
         self.checked = 0.0
+        self.moves: list[tuple[int, float]] = []
+        """(version, when this process saw it) for the versions of the last `stale_seconds`."""
+        self.rebuilding: set[bytes] = set()
         self.hits = 0
         self.misses = 0
+
+    def stale_since(self, entry: Entry) -> float | None:
+        """Return when `entry` went stale (None: before the moves remembered, or never)."""
+        at = bisect.bisect_right(self.moves, (entry.version, float("inf")))
+        return self.moves[at][1] if at < len(self.moves) else None
+
+    def _drop(self, keys: list[bytes]) -> None:
+        for key in keys:
+            self.used -= self.entries.pop(key).size
 
     def _read_version(self) -> int:
         with self.engine.connect() as conn:
@@ -85,16 +113,24 @@ class ResponseCache:
         if self.version is None or now - self.checked >= self.check_seconds:
             self.checked = now  # concurrent requests meanwhile use the version they find
             version = await anyio.to_thread.run_sync(self._read_version)
-            if version != self.version:
-                # newer data: drop what shows older; a lower version (another database file in
-                # its place) drops everything
-                moved_on = self.version is None or version > self.version
-                old = [k for k, e in self.entries.items() if e.version < version or not moved_on]
-                for k in old:
-                    self.used -= self.entries.pop(k).size
-                if old:
-                    LOGGER.debug("data version %s → %s: %d dropped", self.version, version, len(old))
-                self.version = version
+            if self.version is not None and version < self.version:
+                # another database file in its place: nothing kept holds
+                self._drop(list(self.entries))
+                self.moves.clear()
+            elif version != self.version:
+                self.moves.append((version, now))
+            self.version = version
+            # forget the moves of more than stale_seconds ago, and drop what has been stale as long
+            while self.moves and now - self.moves[0][1] > self.stale_seconds:
+                self.moves.pop(0)
+            expired = [
+                k
+                for k, e in self.entries.items()
+                if e.version < version and (self.stale_since(e) is None or self.stale_seconds <= 0)
+            ]
+            if expired:
+                self._drop(expired)
+                LOGGER.debug("data version %s: %d stale answers dropped", version, len(expired))
         assert self.version is not None
         return self.version
 
@@ -114,17 +150,45 @@ class ResponseCache:
         digest = hashlib.blake2b(key, digest_size=8).hexdigest().encode()
         validators = [v for k, v in scope.get("headers", ()) if k == b"if-none-match"]
         entry = self.entries.get(key)
-        if entry is not None:
+        stale = entry is not None and entry.version < version
+        if entry is not None and (not stale or (key in self.rebuilding and self._servable(entry))):
             self.entries.move_to_end(key)
             self.hits += 1
             if validators and _matches(validators, _etag(entry.version, digest)):
                 await _not_modified(send, _etag(entry.version, digest))
                 return
-            await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
+            headers = entry.headers
+            if stale:
+                headers = [(k, b"stale" if k == b"x-cache" else v) for k, v in headers]
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
             body = b"" if scope["method"] == "HEAD" else entry.body
             await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1
+        if stale:  # this request builds the page again; others meanwhile get the stale answer
+            self.rebuilding.add(key)
+            try:
+                await self._build(scope, receive, send, key, digest, version, validators)
+            finally:
+                self.rebuilding.discard(key)
+            return
+        await self._build(scope, receive, send, key, digest, version, validators)
+
+    def _servable(self, entry: Entry) -> bool:
+        since = self.stale_since(entry)
+        return since is not None and time.monotonic() - since <= self.stale_seconds
+
+    async def _build(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        key: bytes,
+        digest: bytes,
+        version: int,
+        validators: list[bytes],
+    ) -> None:
+        """Answer through the app; keep the answer (see `_put`)."""
         if validators and _matches(validators, _etag(version, digest)):
             # the client has this URL's answer at the current version (another process built it)
             await _not_modified(send, _etag(version, digest))
@@ -163,10 +227,15 @@ class ResponseCache:
         await self.app(scope, receive, capture)
 
     def _put(self, key: bytes, entry: Entry) -> None:
-        """Keep `entry` unless it shows older data than the cache is at or than the kept answer."""
-        if self.version is None or entry.version < self.version:
+        """Keep `entry` unless it shows older data than the kept answer (or is too large).
+
+        An answer older than the current version is kept only in place of an even older one
+        (and only when stale answers may be served): a client it went to must not see older data
+        from the cache next.
+        """
+        if self.version is None or entry.size > self.max_bytes // MAX_ENTRY_SHARE:
             return
-        if entry.size > self.max_bytes // MAX_ENTRY_SHARE:
+        if entry.version < self.version and (self.stale_seconds <= 0 or key not in self.entries):
             return
         kept = self.entries.get(key)
         if kept is not None:
