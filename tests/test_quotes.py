@@ -384,6 +384,65 @@ def test_quotes_low_precision_rows_need_quoted_content(nlp: Language, analyze_te
     assert not any(q.cue == "issue" for q in a.quotes)
 
 
+# -- content spans (where a content ends; measured on the PolNeAR training articles) ---------------
+
+
+def test_quotes_coordinated_cue_starts_a_new_quote_of_the_same_speaker(analyze_text: Analyze) -> None:
+    a = analyze_text("The minister said the plan was fair and noted that talks would resume next week.")
+    _check_offsets(a)
+    said = _quote(a, "the plan was fair")
+    noted = _quote(a, "talks would resume next week")
+    assert said is not noted
+    assert said.cue == "say" and noted.cue == "note"
+    assert "talks would resume" not in said.text and "noted" not in said.text
+    assert "plan was fair" not in noted.text
+    assert said.speaker_text == noted.speaker_text == "The minister"
+
+
+def test_quotes_coordinated_verb_without_a_cue_stays_in_the_content(analyze_text: Analyze) -> None:
+    a = analyze_text("The mayor said the bridge was old and would close for repairs in March.")
+    _check_offsets(a)
+    q = _quote(a, "the bridge was old")
+    assert "would close for repairs in March" in q.text
+    assert len(a.quotes) == 1
+
+
+def test_quotes_trailing_relative_clause_is_the_reporters(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Officials said the emails were exchanges between the mayor and Tom Reed, "
+        "who was his chief of staff at the time."
+    )
+    _check_offsets(a)
+    q = _quote(a, "the emails were exchanges")
+    assert q.text == "the emails were exchanges between the mayor and Tom Reed"
+    assert q.speaker_text == "Officials"
+
+
+def test_quotes_relative_clause_inside_the_content_is_kept(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Officials said the senator, who retired last year, had opposed the pipeline from the start."
+    )
+    _check_offsets(a)
+    q = _quote(a, "the senator")
+    assert q.text == "the senator, who retired last year, had opposed the pipeline from the start"
+
+
+def test_quotes_participle_after_a_comma_ends_the_content(analyze_text: Analyze) -> None:
+    a = analyze_text("The mayor said the budget would be balanced, calling the deficit a temporary problem.")
+    _check_offsets(a)
+    q = _quote(a, "the budget would be balanced")
+    assert q.text == "the budget would be balanced"
+    assert "calling" not in q.text
+
+
+def test_quotes_object_content_takes_the_cues_complement(analyze_text: Analyze) -> None:
+    a = analyze_text("The senator mocked the governor for cutting school budgets.")
+    _check_offsets(a)
+    q = _quote(a, "the governor")
+    assert q.text == "the governor for cutting school budgets"
+    assert q.speaker_text == "The senator"
+
+
 # -- real articles -----------------------------------------------------------------------------------
 
 

@@ -101,6 +101,8 @@ _MAX_QUOTES = 3000  # no article quotes more; bounds speaker resolution on patho
 _LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
 _NESTED_LOOKBACK = 50  # outer contents looked at per inner cue (nesting is shallow in prose)
 _FINITE_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_CUT_PUNCT = frozenset({",", ";", "—", "–", "-", "--"})
+_MAX_CUT_DEPTH = 40  # a content's right edge is walked this deep at most
 _MAX_REGION_TOKENS_SCAN = 400  # dependency scan of one quotation is bounded (pathological input)
 
 
@@ -176,6 +178,11 @@ class QuoteExtractor:
         # contents of an inner quote dropped inside the content of any cue
         self.inner_drop_contents: frozenset[str] = frozenset(nested.get("inner_drop_contents", []))
         self.min_words = 4
+        spans = pattern_data.get("content_spans", {})
+        # which right-hand parts end a content clause (see `_content_cut`)
+        self.span_cuts: frozenset[str] = frozenset(spans.get("cuts", []))
+        self.span_advcl_marks: frozenset[str] = frozenset(spans.get("advcl_marks", []))
+        self.object_extend: frozenset[str] = frozenset(spans.get("object_extend", []))
         nouns = load_json(speaker_lexicon)
         self.person_nouns: frozenset[str] = frozenset(nouns["person"])
         self.org_nouns: frozenset[str] = frozenset(nouns["organisation"])
@@ -267,7 +274,15 @@ class QuoteExtractor:
         ):
             content = None  # "…, as the talks stalled": a clause of time or concession, not content
         if content is not None:
-            span = _trim(doc, content.left_edge.i, content.right_edge.i + 1, cue.i)
+            right = content.right_edge.i + 1
+            cut = self._content_cut(content, cue) if self.span_cuts else None
+            if cut is not None:
+                right = cut[0]
+                if cut[1] is not None:
+                    ctx.coordinated[cut[1].i] = cue
+            elif content.dep_ in {"dobj", "pobj"} and self.object_extend:
+                right = self._object_end(content, cue, right)
+            span = _trim(doc, content.left_edge.i, right, cue.i)
             if span is not None and content.dep_ in {"pobj", "pcomp"} and span[1] - span[0] < self.min_words:
                 # "slammed the opponents for “wasting time”": the object belongs to the content
                 obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < content.i), None)
@@ -292,6 +307,92 @@ class QuoteExtractor:
         q.content = _construction(content)
         self._set_speaker(doc, q, cue, ctx)
         return q
+
+    def _object_end(self, content: Token, cue: Token, right: int) -> int:
+        """Extend an object content over the cue's complements right after it.
+
+        The parse often hangs what completes an object on the cue itself: "mocked Rubio *for not
+        having won*", "called for the minister *to resign*", "announced steps *to tighten* …". The
+        cue's dependents of `object_extend` relations that follow the content without a gap (no
+        comma, no conjunction) join it.
+        """
+        anchor = content if content.dep_ == "dobj" else content.head
+        for child in cue.rights:
+            if child.i <= anchor.i:
+                continue
+            if child.left_edge.i != right or child.dep_ not in self.object_extend:
+                break
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.adverbial_marks for c in child.children
+            ):
+                break  # "… while calling for …": a clause of time or concession, not the object's
+            stop = self._adverbial_on_spine(child)
+            if stop is not None:
+                return max(right, _cut_start(stop))
+            right = child.right_edge.i + 1
+        return right
+
+    def _adverbial_on_spine(self, top: Token) -> Token | None:
+        """A clause of time or concession ending `top`'s subtree ("as X while calling …"), if any."""
+        node = top
+        for _ in range(_MAX_CUT_DEPTH):
+            rights = list(node.rights)
+            if not rights:
+                return None
+            last = rights[-1]
+            if last.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.adverbial_marks for c in last.children
+            ):
+                return last
+            node = last
+        return None
+
+    def _content_cut(self, content: Token, cue: Token) -> tuple[int, Token | None] | None:
+        """Where a content clause ends before its subtree does, walking down its right edge.
+
+        The parse hangs on the content what the reporter adds after it: a verb coordinated with
+        the content's verb that is a cue of its own ("said the plan was fair *and noted that* …",
+        a new quote of the same speaker, returned as the second item), a non-restrictive relative
+        clause or an appositive after a comma or dash (", *who* was …", "— *a* play on words"), a
+        participle clause after a comma (", *calling* them …") and a clause of time or contrast
+        (`advcl_marks`: "… *after* prosecutors determined"). Returns the first token left out.
+        """
+        cuts = self.span_cuts
+        node = content
+        for _ in range(_MAX_CUT_DEPTH):
+            rights = [c for c in node.rights if c.dep_ not in _CONTENT_SKIP_DEPS]
+            for child in rights:
+                if not (child.i > content.i or node is not content):
+                    continue
+                if child.right_edge.i != content.right_edge.i:
+                    continue  # only what ends the content ("praising X, who quit, as “…”" keeps all)
+                prev = child.left_edge.nbor(-1) if child.left_edge.i > 0 else None
+                comma = prev is not None and prev.text in _CUT_PUNCT
+                if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and "coord" in cuts:
+                    if child.lemma_.lower() in self.cue_lemmas and not any(
+                        c.dep_ in _FINITE_SUBJ_DEPS for c in child.children
+                    ):
+                        return _cut_start(child), child if node is content else None
+                elif child.dep_ == "advcl" and comma and child.tag_ == "VBG" and "participle" in cuts:
+                    # "…, calling them …": the speaker's own words again when the participle is a cue
+                    speaker_cue = node is content and child.lemma_.lower() in self.cue_lemmas
+                    return _cut_start(child), child if speaker_cue else None
+                elif (
+                    (child.dep_ == "relcl" and comma and "relcl" in cuts)
+                    or (child.dep_ == "appos" and comma and "appos" in cuts)
+                    or (
+                        child.dep_ == "advcl"
+                        and "advcl" in cuts
+                        and any(
+                            c.dep_ == "mark" and c.lower_ in self.span_advcl_marks for c in child.children
+                        )
+                    )
+                ):
+                    return _cut_start(child), None
+            if not rights or rights[-1].i < node.i:
+                return None
+            node = rights[-1]
+        return None
 
     def _according_quote(self, doc: Doc, ctx: _Context, tok: Token) -> _Quote | None:
         """'according to X, …': the clause the phrase is attached to, X the speaker."""
@@ -380,6 +481,10 @@ class QuoteExtractor:
         return out
 
     def _set_speaker(self, doc: Doc, q: _Quote, cue: Token, ctx: _Context) -> None:
+        outer = ctx.coordinated.get(cue.i)
+        if outer is not None and outer.i != cue.i:
+            # "X said … and noted that …": the coordinated cue is X's (the parse hung it on the content)
+            cue = outer
         subj = _subject(cue)
         if subj is not None and (subj.pos_ in {"VERB", "AUX"} or ctx.in_quote(subj.idx)):
             subj = None  # "Reporting from Doha, X said": a participle is no speaker
@@ -748,6 +853,8 @@ class _Context:
         self.region_ends = [r.end for r in regions]
         self._inside = [(r.inner_start, r.inner_end) for r in regions]
         self._para_words: dict[int, tuple[int, int]] = {}
+        # a cue coordinated with another cue's content -> that other cue (same speaker)
+        self.coordinated: dict[int, Token] = {}
         self.speech = [
             i
             for i, r in enumerate(regions)
@@ -906,6 +1013,15 @@ def _agentless_passive(cue: Token) -> bool:
     """Whether the cue is a passive without a 'by' agent ("is believed to", "was told that")."""
     deps = {c.dep_ for c in cue.children}
     return "nsubjpass" in deps and "agent" not in deps
+
+
+def _cut_start(child: Token) -> int:
+    """The first token a cut leaves out: the dependent's subtree with its comma, dash or 'and'."""
+    i = child.left_edge.i
+    doc = child.doc
+    while i > 0 and (doc[i - 1].text in _CUT_PUNCT or doc[i - 1].dep_ == "cc"):
+        i -= 1
+    return i
 
 
 def _tok_end(tok: Token) -> int:
