@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -121,7 +122,8 @@ request = function()
   return wrk.format("GET", paths[math.random(#paths)], {["accept"] = "text/html"})
 end
 response = function(status, headers, body)
-  if headers["x-cache"] == "hit" then hits = hits + 1 else misses = misses + 1 end
+  local from = headers["x-cache"]
+  if from == "hit" or from == "stale" then hits = hits + 1 else misses = misses + 1 end
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -205,6 +207,31 @@ def start_server(db: Path, workers: int, cache_mb: int) -> tuple[subprocess.Pope
         time.sleep(0.3)
 
 
+class VersionBumper:
+    """Bump the store's data version every `every` seconds in a thread, as an ingest's commits do."""
+
+    def __init__(self, db: Path, every: float) -> None:
+        from newsgraph.store.db import bump_version, make_engine
+
+        self._engine = make_engine(f"sqlite:///{db}")
+        self._bump = bump_version
+        self._every = every
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._done.wait(self._every):
+            with self._engine.begin() as conn:
+                self._bump(conn)
+
+    def stop(self) -> None:
+        """Stop bumping."""
+        self._done.set()
+        self._thread.join()
+        self._engine.dispose()
+
+
 def stop_server(server: subprocess.Popen[bytes]) -> None:
     """Stop the server and its worker processes (SIGTERM, then SIGKILL after 30 s)."""
     try:
@@ -229,6 +256,13 @@ def main() -> None:
     parser.add_argument("--server-workers", type=int, default=2)
     parser.add_argument("--cold", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument(
+        "--writes-every",
+        type=float,
+        default=2.0,
+        help="also run the cached scenarios while the data version moves on every so many seconds, "
+        "as under a continuous ingest (0: skip)",
+    )
+    parser.add_argument(
         "--tool",
         choices=["auto", "wrk", "python"],
         default="auto",
@@ -250,10 +284,17 @@ def main() -> None:
         "quote search by text (JSON)": lambda r: f"/api/quotes?q={r.choice(words)}",
     }
     use_wrk = bool(args.tool == "wrk" or (args.tool == "auto" and shutil.which("wrk")))
-    modes = [("cached", 64, args.warmup)] + ([("no cache", 0, 2.0)] if args.cold else [])
+    modes = [("cached", 64, args.warmup, 0.0)]
+    if args.writes_every > 0:
+        modes.append(
+            (f"cached, data changing every {args.writes_every:g} s", 64, args.warmup, args.writes_every)
+        )
+    if args.cold:
+        modes.append(("no cache", 0, 2.0, 0.0))
     results: dict[tuple[str, str], dict[str, float]] = {}
-    for mode, cache_mb, warmup in modes:
+    for mode, cache_mb, warmup, every in modes:
         server, base = start_server(db, args.server_workers, cache_mb)
+        writer = VersionBumper(db, every) if every > 0 else None
         try:
             for label, make in scenarios.items():
                 if use_wrk:
@@ -269,6 +310,8 @@ def main() -> None:
                 hits = f", {r['hit_rate']:.0%} from cache" if "hit_rate" in r else ""
                 print(f"{label}, {mode}: {figures}, {r['errors']:.0f} errors{hits}", flush=True)
         finally:
+            if writer is not None:
+                writer.stop()
             stop_server(server)
 
     lines = [
@@ -278,7 +321,9 @@ def main() -> None:
         f"load: {'wrk' if use_wrk else 'asyncio httpx clients'}, "
         f"{args.concurrency} concurrent connections on the same 2-core machine, "
         f"{args.seconds:.0f} s per scenario measured after {args.warmup:.0f} s of warm-up (cached) or 2 s "
-        "(no cache: `NEWSGRAPH_API_CACHE_MB=0`, every request builds its page). "
+        "(no cache: `NEWSGRAPH_API_CACHE_MB=0`, every request builds its page). With the data "
+        "changing, a write transaction bumps the store's data version every few seconds, as an "
+        "ingest committing does, so every kept page goes stale and is built again. "
         "Reproduce: `python benchmarks/bench_api.py --db STORE.db`.",
         "",
         "| scenario | cache | requests | req/s | p50 ms | p95 ms | p99 ms | errors | from cache |",

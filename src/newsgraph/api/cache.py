@@ -10,12 +10,13 @@ data it shows, and served again, byte for byte, while that version is current. T
 version is read at most once per `check_seconds` per process, so a page shows a new ingest at
 most that late.
 
-When the version moves on, a kept answer is stale but not dropped at once: the next request for
-its URL builds it again, and while that one request works, the others for the same URL get the
-stale answer (`X-Cache: stale`) instead of all building the same page — for at most
-`stale_seconds` after the data changed, after which a stale answer is never served. A store
-that an ingest writes to every few seconds therefore still serves its busy pages from memory.
-With `stale_seconds=0` a stale answer is never served.
+When the version moves on, a kept answer is stale but not dropped at once: requests for its URL
+get it as it was (`X-Cache: stale`) while one background task per URL builds it again (at most
+`REFRESHES` at a time per process, beside the requests) — for at most `stale_seconds` after the
+data changed, after which a stale answer is never served and requests build the page
+themselves. A store that an ingest writes to every few seconds therefore still answers its busy
+pages from memory, with data at most `stale_seconds` old. With `stale_seconds=0` a stale answer
+is never served.
 
 Concurrent requests for one URL may read different snapshots and finish in any order, so an
 answer replaces a kept one only when it shows newer data, and it is kept before its last byte
@@ -32,6 +33,7 @@ no-cache`, so a browser revalidates each time and gets a 304 without the page be
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import hashlib
 import logging
@@ -50,6 +52,8 @@ LOGGER = logging.getLogger(__name__)
 SKIP_PREFIXES = ("/static/",)
 MAX_ENTRY_SHARE = 8
 """A response larger than max_bytes / MAX_ENTRY_SHARE is not kept (it would evict too much)."""
+REFRESHES = 2
+"""Stale pages built again at the same time, per process, in the background."""
 STATE_KEY = "newsgraph_data_version"
 """Where `get_conn` leaves, in the request state, the data version its snapshot reads."""
 
@@ -91,8 +95,16 @@ class ResponseCache:
         self.moves: list[tuple[int, float]] = []
         """(version, when this process saw it) for the versions of the last `stale_seconds`."""
         self.rebuilding: set[bytes] = set()
+        self._wrote = False
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._limit: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self.hits = 0
         self.misses = 0
+
+    async def settle(self) -> None:
+        """Wait until the background rebuilds started so far have finished."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
 
     def stale_since(self, entry: Entry) -> float | None:
         """Return when `entry` went stale (None: before the moves remembered, or never)."""
@@ -123,10 +135,12 @@ class ResponseCache:
             # forget the moves of more than stale_seconds ago, and drop what has been stale as long
             while self.moves and now - self.moves[0][1] > self.stale_seconds:
                 self.moves.pop(0)
+            fresh_only = self._wrote or self.stale_seconds <= 0
+            self._wrote = False
             expired = [
                 k
                 for k, e in self.entries.items()
-                if e.version < version and (self.stale_since(e) is None or self.stale_seconds <= 0)
+                if e.version < version and (fresh_only or self.stale_since(e) is None)
             ]
             if expired:
                 self._drop(expired)
@@ -142,7 +156,10 @@ class ResponseCache:
             try:
                 await self.app(scope, receive, send)
             finally:
-                self.checked = float("-inf")  # a write through this process: read the version next time
+                # a write through this process: read the version next time, and show the new data
+                # at once (its client reads its own write)
+                self.checked = float("-inf")
+                self._wrote = True
             return
         version = await self.current_version()
         path: str = scope.get("root_path", "") + scope["path"]
@@ -151,9 +168,11 @@ class ResponseCache:
         validators = [v for k, v in scope.get("headers", ()) if k == b"if-none-match"]
         entry = self.entries.get(key)
         stale = entry is not None and entry.version < version
-        if entry is not None and (not stale or (key in self.rebuilding and self._servable(entry))):
+        if entry is not None and (not stale or self._servable(entry)):
             self.entries.move_to_end(key)
             self.hits += 1
+            if stale and key not in self.rebuilding:
+                self._refresh(scope, key, digest, version)
             if validators and _matches(validators, _etag(entry.version, digest)):
                 await _not_modified(send, _etag(entry.version, digest))
                 return
@@ -165,14 +184,39 @@ class ResponseCache:
             await send({"type": "http.response.body", "body": body})
             return
         self.misses += 1
-        if stale:  # this request builds the page again; others meanwhile get the stale answer
-            self.rebuilding.add(key)
+        await self._build(scope, receive, send, key, digest, version, validators)
+
+    def _refresh(self, scope: Scope, key: bytes, digest: bytes, version: int) -> None:
+        """Build the page at `key` again in a background task; keep the answer."""
+        loop = asyncio.get_running_loop()
+        if self._limit is None or self._limit[0] is not loop:
+            self._limit = (loop, asyncio.Semaphore(REFRESHES))
+        limit = self._limit[1]
+        request = {
+            **scope,
+            "headers": [(k, v) for k, v in scope.get("headers", ()) if k != b"if-none-match"],
+            "state": {},
+        }
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def discard(_message: Message) -> None:
+            return None
+
+        async def run() -> None:
             try:
-                await self._build(scope, receive, send, key, digest, version, validators)
+                async with limit:
+                    await self._build(request, receive, discard, key, digest, version, [])
+            except Exception:
+                LOGGER.warning("rebuilding %s failed", key.decode("utf-8", "replace"), exc_info=True)
             finally:
                 self.rebuilding.discard(key)
-            return
-        await self._build(scope, receive, send, key, digest, version, validators)
+
+        self.rebuilding.add(key)
+        task = loop.create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _servable(self, entry: Entry) -> bool:
         since = self.stale_since(entry)
