@@ -96,6 +96,8 @@ class ResponseCache:
         """(version, when this process saw it) for the versions of the last `stale_seconds`."""
         self.rebuilding: set[bytes] = set()
         self._wrote = False
+        self._reads = 0
+        self._applied = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._limit: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self.hits = 0
@@ -124,7 +126,13 @@ class ResponseCache:
         now = time.monotonic()
         if self.version is None or now - self.checked >= self.check_seconds:
             self.checked = now  # concurrent requests meanwhile use the version they find
+            self._reads += 1
+            ticket = self._reads
             version = await anyio.to_thread.run_sync(self._read_version)
+            if ticket < self._applied:  # a later read has already been applied
+                assert self.version is not None
+                return self.version
+            self._applied = ticket
             if self.version is not None and version < self.version:
                 # another database file in its place: nothing kept holds
                 self._drop(list(self.entries))
