@@ -427,12 +427,12 @@ def test_quotes_relative_clause_inside_the_content_is_kept(analyze_text: Analyze
     assert q.text == "the senator, who retired last year, had opposed the pipeline from the start"
 
 
-def test_quotes_participle_after_a_comma_ends_the_content(analyze_text: Analyze) -> None:
-    a = analyze_text("The mayor said the budget would be balanced, calling the deficit a temporary problem.")
+def test_quotes_object_content_stops_at_a_time_clause(analyze_text: Analyze) -> None:
+    a = analyze_text("The mayor criticized the council for its delay as residents waited for repairs.")
     _check_offsets(a)
-    q = _quote(a, "the budget would be balanced")
-    assert q.text == "the budget would be balanced"
-    assert "calling" not in q.text
+    q = _quote(a, "the council")
+    assert q.text == "the council for its delay"
+    assert q.speaker_text == "The mayor"
 
 
 def test_quotes_object_content_takes_the_cues_complement(analyze_text: Analyze) -> None:
@@ -489,4 +489,4 @@ def test_quotes_dev_floor(shared: Path, tmp_path: Path) -> None:
     assert len(lines) == 60
 
 
-FLOORS = {"direct_F1": 0.88, "all_F1": 0.62, "speaker_acc": 0.925}
+FLOORS = {"direct_F1": 0.88, "all_F1": 0.64, "speaker_acc": 0.925}

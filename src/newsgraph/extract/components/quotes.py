@@ -13,7 +13,11 @@ Three kinds of quotes are found:
   paragraphs is kept whole, and a paragraph that is only a quotation continues the speaker of the
   quote just before it. Short quoted phrases with no cue (scare quotes, titles) are not quotes.
 * **indirect** — the content clause of a cue verb (its `ccomp`: "X said (that) …", "…, X said."),
-  or the clause an "according to X" phrase is attached to.
+  or the clause an "according to X" phrase is attached to. A content ends where the reporter's
+  words begin (`quote_patterns.json` `content_spans`): before a verb coordinated with it that is a
+  cue of its own ("said the plan was fair and *noted* that …" — a second quote of the same speaker)
+  and before a trailing relative clause after a comma (", *who* was …"); an object content takes
+  the cue's complements that follow it ("mocked the governor *for cutting* …").
 * **mixed** — an indirect quote whose content clause contains a quoted part.
 
 Not quotes (each restriction measured on the PolNeAR training articles, figures in the lexicons):
@@ -336,10 +340,11 @@ class QuoteExtractor:
         """A clause of time or concession ending `top`'s subtree ("as X while calling …"), if any."""
         node = top
         for _ in range(_MAX_CUT_DEPTH):
-            rights = list(node.rights)
-            if not rights:
+            last = None
+            for right in node.rights:
+                last = right
+            if last is None:
                 return None
-            last = rights[-1]
             if last.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in self.adverbial_marks for c in last.children
             ):
@@ -358,40 +363,40 @@ class QuoteExtractor:
         (`advcl_marks`: "… *after* prosecutors determined"). Returns the first token left out.
         """
         cuts = self.span_cuts
+        end = content.right_edge.i
         node = content
         for _ in range(_MAX_CUT_DEPTH):
-            rights = [c for c in node.rights if c.dep_ not in _CONTENT_SKIP_DEPS]
-            for child in rights:
-                if not (child.i > content.i or node is not content):
-                    continue
-                if child.right_edge.i != content.right_edge.i:
-                    continue  # only what ends the content ("praising X, who quit, as “…”" keeps all)
-                prev = child.left_edge.nbor(-1) if child.left_edge.i > 0 else None
-                comma = prev is not None and prev.text in _CUT_PUNCT
-                if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and "coord" in cuts:
-                    if child.lemma_.lower() in self.cue_lemmas and not any(
-                        c.dep_ in _FINITE_SUBJ_DEPS for c in child.children
-                    ):
-                        return _cut_start(child), child if node is content else None
-                elif child.dep_ == "advcl" and comma and child.tag_ == "VBG" and "participle" in cuts:
-                    # "…, calling them …": the speaker's own words again when the participle is a cue
-                    speaker_cue = node is content and child.lemma_.lower() in self.cue_lemmas
-                    return _cut_start(child), child if speaker_cue else None
-                elif (
-                    (child.dep_ == "relcl" and comma and "relcl" in cuts)
-                    or (child.dep_ == "appos" and comma and "appos" in cuts)
-                    or (
-                        child.dep_ == "advcl"
-                        and "advcl" in cuts
-                        and any(
-                            c.dep_ == "mark" and c.lower_ in self.span_advcl_marks for c in child.children
-                        )
-                    )
-                ):
-                    return _cut_start(child), None
-            if not rights or rights[-1].i < node.i:
+            # only the dependent that ends the content can be cut off ("praising X, who quit, as
+            # “…”" keeps the relative clause): the last one of each node on the right edge
+            child = None
+            for right in node.rights:
+                if right.dep_ not in _CONTENT_SKIP_DEPS:
+                    child = right
+            if child is None or child.right_edge.i != end:
                 return None
-            node = rights[-1]
+            left = child.left_edge.i
+            comma = left > 0 and child.doc[left - 1].text in _CUT_PUNCT
+            dep = child.dep_
+            if dep == "conj" and "coord" in cuts and child.pos_ in {"VERB", "AUX"}:
+                if child.lemma_.lower() in self.cue_lemmas and not any(
+                    c.dep_ in _FINITE_SUBJ_DEPS for c in child.children
+                ):
+                    return _cut_start(child), child if node is content else None
+            elif dep == "advcl" and comma and child.tag_ == "VBG" and "participle" in cuts:
+                # "…, calling them …": the speaker's own words again when the participle is a cue
+                speaker_cue = node is content and child.lemma_.lower() in self.cue_lemmas
+                return _cut_start(child), child if speaker_cue else None
+            elif (
+                (dep == "relcl" and comma and "relcl" in cuts)
+                or (dep == "appos" and comma and "appos" in cuts)
+                or (
+                    dep == "advcl"
+                    and "advcl" in cuts
+                    and any(c.dep_ == "mark" and c.lower_ in self.span_advcl_marks for c in child.children)
+                )
+            ):
+                return _cut_start(child), None
+            node = child
         return None
 
     def _according_quote(self, doc: Doc, ctx: _Context, tok: Token) -> _Quote | None:
