@@ -427,6 +427,15 @@ def test_quotes_relative_clause_inside_the_content_is_kept(analyze_text: Analyze
     assert q.text == "the senator, who retired last year, had opposed the pipeline from the start"
 
 
+def test_quotes_object_content_leaves_out_when_and_where(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The senator mocked the governor for his budget on Tuesday.\n\n"
+        "The senator mocked the governor at a rally in Ohio."
+    )
+    _check_offsets(a)
+    assert [q.text for q in a.quotes] == ["the governor for his budget", "the governor"]
+
+
 def test_quotes_object_content_stops_at_a_time_clause(analyze_text: Analyze) -> None:
     a = analyze_text("The mayor criticized the council for its delay as residents waited for repairs.")
     _check_offsets(a)

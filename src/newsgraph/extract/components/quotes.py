@@ -105,6 +105,7 @@ _MAX_QUOTES = 3000  # no article quotes more; bounds speaker resolution on patho
 _LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
 _NESTED_LOOKBACK = 50  # outer contents looked at per inner cue (nesting is shallow in prose)
 _FINITE_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 _CUT_PUNCT = frozenset({",", ";", "—", "–", "-", "--"})
 _MAX_CUT_DEPTH = 40  # a content's right edge is walked this deep at most
 _MAX_REGION_TOKENS_SCAN = 400  # dependency scan of one quotation is bounded (pathological input)
@@ -187,6 +188,7 @@ class QuoteExtractor:
         self.span_cuts: frozenset[str] = frozenset(spans.get("cuts", []))
         self.span_advcl_marks: frozenset[str] = frozenset(spans.get("advcl_marks", []))
         self.object_extend: frozenset[str] = frozenset(spans.get("object_extend", []))
+        self.extend_skip_preps: frozenset[str] = frozenset(spans.get("extend_skip_preps", []))
         nouns = load_json(speaker_lexicon)
         self.person_nouns: frozenset[str] = frozenset(nouns["person"])
         self.org_nouns: frozenset[str] = frozenset(nouns["organisation"])
@@ -326,6 +328,11 @@ class QuoteExtractor:
                 continue
             if child.left_edge.i != right or child.dep_ not in self.object_extend:
                 break
+            if child.dep_ == "prep" and (
+                child.lower_ in self.extend_skip_preps
+                or any(c.dep_ == "pobj" and c.ent_type_ in _TIME_LABELS for c in child.children)
+            ):
+                break  # "… on Wednesday", "… during a debate": when or where, not what
             if child.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in self.adverbial_marks for c in child.children
             ):
