@@ -43,16 +43,6 @@ import orjson
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "news.jsonl"
-FACT_TABLES = (
-    "article_entities",
-    "mentions",
-    "quotes",
-    "events",
-    "event_actors",
-    "quantities",
-    "times",
-    "places",
-)
 
 
 def _analyze(corpus: Path, articles: int, output: Path) -> Path:
@@ -145,7 +135,8 @@ def _load(url: str, output: Path, batch_size: int, *, copy: bool) -> Result:
             seconds = time.perf_counter() - started
         with engine.connect() as conn:
             rows = sum(
-                int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0) for t in FACT_TABLES
+                int(conn.exec_driver_sql(f"SELECT count(*) FROM {table.name}").scalar() or 0)
+                for table in writer.FACT_TABLES
             )
         return seconds, report.read, rows, spent[0]
     finally:

@@ -158,16 +158,7 @@ def records(tables: dict[str, list[tuple[Any, ...]]], name: str) -> list[dict[st
     return [dict(zip(columns, row, strict=True)) for row in tables[name]]
 
 
-FACT_TABLES = {
-    "article_entities",
-    "mentions",
-    "quotes",
-    "events",
-    "event_actors",
-    "quantities",
-    "times",
-    "places",
-}
+FACT_TABLES = {table.name for table in writer.FACT_TABLES}
 
 
 @pytest.mark.parametrize("stories", [True, False], ids=["stories", "bulk"])

@@ -100,8 +100,6 @@ class ResponseCache:
         self._applied = 0
         self._tasks: set[asyncio.Task[None]] = set()
         self._limit: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
-        self.hits = 0
-        self.misses = 0
 
     async def settle(self) -> None:
         """Wait until the background rebuilds started so far have finished."""
@@ -178,7 +176,6 @@ class ResponseCache:
         stale = entry is not None and entry.version < version
         if entry is not None and (not stale or self._servable(entry)):
             self.entries.move_to_end(key)
-            self.hits += 1
             if stale and key not in self.rebuilding:
                 self._refresh(scope, key, digest, version)
             if validators and _matches(validators, _etag(entry.version, digest)):
@@ -191,7 +188,6 @@ class ResponseCache:
             body = b"" if scope["method"] == "HEAD" else entry.body
             await send({"type": "http.response.body", "body": body})
             return
-        self.misses += 1
         await self._build(scope, receive, send, key, digest, version, validators)
 
     def _refresh(self, scope: Scope, key: bytes, digest: bytes, version: int) -> None:

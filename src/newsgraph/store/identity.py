@@ -59,6 +59,11 @@ def name_key(name: str) -> str:
     return text[:MAX_KEY]
 
 
+def _entity_key(name: str) -> str:
+    """The key an entity's name is stored and looked up under (never empty)."""
+    return name_key(name) or name.strip().casefold() or "?"
+
+
 def last_word(key: str) -> str:
     """Return the last word of a name key (the surname of a person)."""
     return key.rsplit(" ", 1)[-1]
@@ -104,7 +109,7 @@ class EntityResolver:
     @staticmethod
     def keys(type_: str, name: str, aliases: Iterable[str] = ()) -> list[tuple[str, str]]:
         """Return the (type, key) pairs `resolve` may look up for this entity."""
-        out = [(type_, name_key(name) or name.strip().casefold() or "?")]
+        out = [(type_, _entity_key(name))]
         out += [(type_, k) for k in map(name_key, aliases) if k]
         return out
 
@@ -140,7 +145,7 @@ class EntityResolver:
 
     def resolve(self, type_: str, name: str, aliases: Iterable[str] = ()) -> int:
         """Return the id of the stored entity this (type, name, aliases) refers to, creating it if new."""
-        key = name_key(name) or name.strip().casefold() or "?"
+        key = _entity_key(name)
         found = self._by_name(type_, key)
         if found is not None:
             return found.id

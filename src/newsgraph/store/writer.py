@@ -69,6 +69,18 @@ class Duplicate:
 Outcome = Stored | Duplicate
 
 
+FACT_TABLES = (
+    s.article_entities,
+    s.mentions,
+    s.quotes,
+    s.events,
+    s.event_actors,
+    s.quantities,
+    s.times,
+    s.places,
+)
+"""The tables of an article's facts, parents first: written in bulk (COPY on PostgreSQL)."""
+
 MAX_URL_BYTES = 2000
 """Longer URLs stay in the Analysis and `articles.url` but not in the indexed `article_urls`."""
 
@@ -531,19 +543,7 @@ class _Batch:
 
     def _flush(self) -> None:
         """Insert the collected fact rows, parents before children."""
-        order = (
-            s.articles,
-            s.article_urls,
-            s.article_entities,
-            s.mentions,
-            s.quotes,
-            s.events,
-            s.event_actors,
-            s.quantities,
-            s.times,
-            s.places,
-        )
-        for table in order:
+        for table in (s.articles, s.article_urls, *FACT_TABLES):
             rows = self.rows.pop(table.name, [])
             if not rows:
                 continue
