@@ -65,6 +65,7 @@ def test_api_errors_have_one_shape(client: TestClient) -> None:
         ("/api/articles?cursor=not-a-cursor", 400),
         ("/api/nothing-here", 404),
         ("/api/events?type=ATTACK", 422),
+        ("/api/entities?type=WEEKDAY", 422),
     ):
         response = client.get(path)
         assert response.status_code == status, path
@@ -108,6 +109,13 @@ def test_api_quote_search_and_speaker_page_agree(client: TestClient) -> None:
     entity = client.get(f"/api/entities/{hit['speaker_id']}").json()
     assert "Vries" in entity["entity"]["name"]
     assert hit["quote_id"] in [q["quote_id"] for q in entity["quotes"]["items"]]
+
+
+def test_api_entity_type_filter_accepts_every_contract_type(client: TestClient) -> None:
+    for type_ in ("PERSON", "DISEASE", "INDEX"):
+        response = client.get("/api/entities", params={"type": type_})
+        assert response.status_code == 200, type_
+        assert all(item["type"] == type_ for item in response.json()["items"])
 
 
 def test_api_csv_export(client: TestClient) -> None:

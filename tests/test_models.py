@@ -90,6 +90,16 @@ def test_models_json_schema_describes_every_list() -> None:
     assert "Quote" in schema["$defs"] and "Event" in schema["$defs"]
 
 
+def test_models_entity_types_include_disease_and_index_and_kb_link() -> None:
+    entity_def = json_schema()["$defs"]["Entity"]
+    assert {"DISEASE", "INDEX", "GROUP", "PRODUCT"} <= set(entity_def["properties"]["type"]["enum"])
+    assert "kb" in entity_def["properties"]
+    entity = Entity(id="e1", name="World Health Organization", type="ORG", kb="phoenix:IGOWHO")
+    assert Entity.model_validate(entity.model_dump()).kb == "phoenix:IGOWHO"
+    with pytest.raises(ValidationError):
+        Entity(id="e2", name="Tuesday", type="WEEKDAY")  # type: ignore[arg-type]
+
+
 def test_models_entity_lookup() -> None:
     analysis = _analysis()
     entity = analysis.entity("e2")

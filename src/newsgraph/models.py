@@ -25,9 +25,24 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "newsgraph.analysis/1"
 
 EntityType = Literal[
-    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GROUP"
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "NORP",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "GROUP",
+    "DISEASE",
+    "INDEX",
 ]
-"""spaCy's name labels, plus ``GROUP`` for generic actors ("protesters", "Afghan security forces")."""
+"""spaCy's name labels, plus ``GROUP`` for generic actors ("protesters", "Afghan security forces"),
+``DISEASE`` for a disease or outbreak ("bird flu", "H5N1", "Ebola", "cholera") and ``INDEX`` for a
+financial market index ("Dow Jones", "S&P 500", "Nasdaq", "Nikkei", "FTSE 100")."""
+ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 
 MentionKind = Literal["name", "pronoun", "description"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -111,6 +126,11 @@ class Entity(_Model):
         default=None, description="For actors: government, military, police, rebel, civilian, media, …"
     )
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code when the text gives one.")
+    kb: str | None = Field(
+        default=None,
+        description="Key of the knowledge-base entry the entity was linked to (e.g. `phoenix:IGOUNO`, "
+        "or a key of the project's own known-entity table), when linked.",
+    )
 
 
 class Quote(_Model):

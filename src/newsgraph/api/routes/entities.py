@@ -9,15 +9,13 @@ from fastapi.responses import Response
 
 from newsgraph.api.common import JSONBytes, StoreId, check_page, check_query, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
+from newsgraph.models import EntityType
 from newsgraph.store import queries
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
-EntityType = Literal[
-    "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GROUP"
-]
 Cursor = Annotated[str | None, Query(max_length=400)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
