@@ -54,7 +54,7 @@ ActorKind = Literal[
 DiscardScope = Literal["sentence", "story"]
 DATA_PACKAGE = "newsgraph.data"
 DATA_FILE = "phoenix.json.gz"
-FORMAT = 1
+FORMAT = 2
 _ENTITY_TYPES: dict[str, EntityType] = {
     "country": "GPE",
     "place": "GPE",
@@ -181,10 +181,10 @@ class ActorDictionary:
             raise ValueError(f"{DATA_FILE}: format {tables.get('format')!r}, expected {FORMAT}")
         self.source: str = tables["source"]
         self._codes: dict[str, list[Any]] = tables["codes"]
-        self._actors: list[list[Any]] = tables["actors"]
-        self._phrases: dict[str, list[int]] = tables["phrases"]
+        self._actors: list[str] = tables["actors"]
+        self._phrases: dict[str, int | list[int]] = tables["phrases"]
         self._common = frozenset(tables["common_words"])
-        self._agents: dict[str, list[Any]] = tables["agents"]
+        self._agents: dict[str, str] = tables["agents"]
         self._agent_codes: dict[str, list[Any]] = tables["agent_codes"]
         self._discards: dict[str, DiscardScope] = tables["discards"]
         self._actor_index = _PhraseIndex(list(self._phrases))
@@ -209,7 +209,11 @@ class ActorDictionary:
         """Return every actor a phrase names, the most likely first (own name before synonym,
         then country, region, international, organization, armed group, place, person, office)."""
         key = phrase_key(phrase)
-        return tuple(self._record(c, key, on) for c in self._phrases.get(key, ()))
+        return tuple(self._record(c, key, on) for c in self._candidates(key))
+
+    def _candidates(self, key: str) -> list[int]:
+        found = self._phrases.get(key, ())
+        return [found] if isinstance(found, int) else list(found)
 
     def longest_match(
         self, words: Sequence[str], start: int, *, on: str | dt.date | None = None
@@ -226,12 +230,12 @@ class ActorDictionary:
         if found is None:
             return None
         end, key = found
-        records = tuple(self._record(c, key, on) for c in self._phrases[key])
+        records = tuple(self._record(c, key, on) for c in self._candidates(key))
         return end, _pick(records, on) or records[0]
 
     def _record(self, candidate: int, key: str, on: str | dt.date | None) -> ActorRecord:
         index, adjective = divmod(candidate, 2)
-        actor_id, name, kind, _source, _codes = self._actors[index]
+        actor_id, name, kind, _source, _codes = self._actors[index].split("\t")
         codes = self._dated_codes(index)
         code = choose_code(codes, _day(on) if on is not None else None)
         country, sector, roles = self._code_info(code)
@@ -242,7 +246,7 @@ class ActorDictionary:
             country=country,
             sector=sector,
             roles=roles,
-            kind=kind,
+            kind=kind,  # type: ignore[arg-type]  # the build writes only ActorKind values
             entity_type="NORP" if adjective else _ENTITY_TYPES[kind],
             codes=codes,
             common_word=key in self._common,
@@ -251,7 +255,11 @@ class ActorDictionary:
     def _dated_codes(self, index: int) -> tuple[DatedCode, ...]:
         codes = self._dated.get(index)
         if codes is None:
-            codes = tuple(DatedCode(c, _from_int(s), _from_int(e)) for c, s, e in self._actors[index][4])
+            row = self._actors[index].rpartition("\t")[2]
+            codes = tuple(
+                DatedCode(code, _from_int(int(start)), _from_int(int(end)))
+                for code, start, end in (part.split(" ") for part in row.split("|"))
+            )
             self._dated[index] = codes
         return codes
 
@@ -275,10 +283,10 @@ class ActorDictionary:
             return None
         return found[0], self._agent(self._agents[found[1]])
 
-    def _agent(self, entry: list[Any]) -> AgentRecord:
-        code, lemma, plural = entry
+    def _agent(self, entry: str) -> AgentRecord:
+        code, lemma, plural = entry.split("\t")
         sector, roles = self._agent_codes[code]
-        return AgentRecord(name=lemma, code=code, sector=sector, roles=tuple(roles), plural=plural)
+        return AgentRecord(name=lemma, code=code, sector=sector, roles=tuple(roles), plural=plural == "1")
 
     # -- discards --------------------------------------------------------------------------
 
@@ -295,7 +303,8 @@ class ActorDictionary:
         """Return how many actors of each kind, phrases, agent forms and discards the file holds."""
         out: dict[str, int] = {}
         for actor in self._actors:
-            out[actor[2]] = out.get(actor[2], 0) + 1
+            kind = actor.split("\t", 3)[2]
+            out[kind] = out.get(kind, 0) + 1
         out.update(
             actors=len(self._actors),
             phrases=len(self._phrases),
