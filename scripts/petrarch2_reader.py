@@ -162,13 +162,25 @@ def _last_word(name: str) -> str:
 
 
 def _expand_parentheses(actor: RawActor) -> None:
-    """`ARMY_(AAIA)_` → `ARMY_` and, for an acronym of three letters or more, `AAIA`."""
+    """`ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_` → `ADEN_ABYAN_ISLAMIC_ARMY_` and its acronym `AAIA`.
+
+    The part in parentheses is kept as a name only when it is an acronym of the name: its
+    letters are initials of the name's words, in order (not `GEORGIA_(COUNTRY)`).
+    """
     names: list[str] = []
     for name in actor.names:
         inner = _PAREN.findall(name)
         names.append(_PAREN.sub(" ", name))
-        names.extend(i for i in inner if len(phrase_key(i)) >= 3 and " " not in phrase_key(i))
+        initials = "".join(w[0] for w in phrase_key(_PAREN.sub(" ", name)).split())
+        names.extend(i for i in inner if _is_acronym(phrase_key(i), initials))
     actor.names = names
+
+
+def _is_acronym(word: str, initials: str) -> bool:
+    if len(word) < 3 or not word.isalpha():
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in word)
 
 
 def parse_agents(path: Path) -> dict[str, tuple[str, str, bool]]:

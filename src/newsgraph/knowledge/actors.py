@@ -149,14 +149,20 @@ class _PhraseIndex:
             if len(words) > self.longest.get(words[0], 0):
                 self.longest[words[0]] = len(words)
 
-    def match(self, words: Sequence[str], start: int, accept: Any = None) -> tuple[int, str] | None:
-        """Return (end, key) of the longest phrase starting at `words[start]`, ending on a token."""
+    def match(
+        self, words: Sequence[str], start: int, accept: Any = None, *, proper: bool = False
+    ) -> tuple[int, str] | None:
+        """Return (end, key) of the longest phrase starting at `words[start]`, ending on a token.
+
+        With `proper`, a phrase must hold a word written with a capital ("al-Shabab", not "us").
+        """
         first = word_keys(words[start]) if 0 <= start < len(words) else ()
         if not first or first[0] not in self.longest:
             return None
         limit = self.longest[first[0]]
         found: tuple[int, str] | None = None
         parts: list[str] = []
+        capital = False
         i = start
         while i < len(words) and len(parts) < limit:
             keys = word_keys(words[i])
@@ -166,9 +172,10 @@ class _PhraseIndex:
                 i += 1
                 continue
             parts.extend(keys)
+            capital = capital or words[i][:1].isupper()
             i += 1
             key = " ".join(parts)
-            if key in self.keys and (accept is None or accept(key)):
+            if key in self.keys and (capital or not proper) and (accept is None or accept(key)):
                 found = (i, key)
         return found
 
@@ -222,11 +229,15 @@ class ActorDictionary:
 
         `words` are a text's tokens as written ("U.N.", "Ban", "Ki", "-", "moon"); hyphens,
         apostrophes and possessives between them join, other punctuation ends a phrase. The
-        match starts exactly at `start` and ends after a token; a single ordinary English
-        word (`ActorRecord.common_word`) matches only when capitalized in the text.
+        match starts exactly at `start` and ends after a token. The dictionary holds proper
+        names, so a match needs a capitalized word ("us" and "country" are not "US" and
+        "Country"), and a single ordinary English word (`ActorRecord.common_word`) matches only
+        when it is capitalized itself.
         """
         capitalized = 0 <= start < len(words) and words[start][:1].isupper()
-        found = self._actor_index.match(words, start, lambda k: capitalized or k not in self._common)
+        found = self._actor_index.match(
+            words, start, lambda k: capitalized or k not in self._common, proper=True
+        )
         if found is None:
             return None
         end, key = found
