@@ -121,7 +121,8 @@ class Classifier:
     2. A `person`: an entry generated from CountryInfo's lists of leaders (`# CountryInfo.txt`,
        `# IGOrulers.txt`), or, unless its last word is an organisation word ("Ministry",
        "Front"), one whose first word after titles and country adjectives is a given name of
-       those lists ("Prime Minister Ashraf Ghani", "Kofi Annan").
+       those lists ("Prime Minister Ashraf Ghani", "Kofi Annan"); a company (MNC code) only
+       with an elite code.
     3. Else an organisation: `international` for IGO codes, `armed_group` for the MilNonState
        file, IMG codes and rebel, insurgent or separatist roles, `organization` otherwise.
     """
@@ -180,7 +181,9 @@ class Classifier:
             return True
         rest = self._untitled(words)
         given = len(rest) >= 2 and rest[0] in self.given_names
-        if actor.source == "milnonstate" or actor.codes[0].code[:3] in ("MNC", "NGO", "IMG"):
+        if actor.codes[0].code[:3] == "MNC":  # companies named after people: Arthur Andersen
+            return False
+        if actor.source == "milnonstate" or actor.codes[0].code[:3] in ("NGO", "IMG"):
             # groups and companies are often named after people: both tests must agree
             return given and self._tagged_person(actor.names[0])
         dated = any(c.start or c.end for c in actor.codes)

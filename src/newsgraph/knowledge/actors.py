@@ -24,9 +24,9 @@ when the file is compiled:
   ("Kabul", "Helmand"), coded as that country; it is its own actor. `region`: a CAMEO region.
 - `person`: entries generated from CountryInfo's lists of leaders and ministers, entries with
   an elite (ELI) code, and names whose first word after titles is a given name of those lists
-  (or, for dated entries, that spaCy's model tags as a person); for companies, NGOs and armed
-  groups both tests must agree. `office`: a post rather than its holder ("US Secretary of
-  State", "UN Secretary General").
+  (or, for dated entries, that spaCy's model tags as a person); for NGOs and armed groups both
+  tests must agree, and a company (MNC code) is never a person by its name alone.
+  `office`: a post rather than its holder ("US Secretary of State", "UN Secretary General").
 - `international` (IGO codes), `armed_group` (the MilNonState file, IMG codes, rebel roles),
   `organization` (everything else: ministries, parties, NGOs, companies).
 
