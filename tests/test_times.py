@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsgraph.extract.components.times import Times, _period
+from newsgraph.extract.components._times_calendar import period
+from newsgraph.extract.components.times import Times
 from newsgraph.extract.extensions import get_times, set_published
 from newsgraph.models import Analysis, Time
 from newsgraph.settings import Settings
@@ -129,12 +130,12 @@ def test_times_money_modals_and_counts_are_not_times(analyze_text: Analyze, text
 
 
 def test_times_durations_normalize() -> None:
-    assert _period(2, "D") == "P2D"
-    assert _period(2, "DE") == "P20Y"
-    assert _period(1.5, "Y") == "P1Y6M"
-    assert _period(1.5, "MIN") == "PT1M30S"
-    assert _period(3, "H") == "PT3H"
-    assert _period(2, "Q") == "P6M"
+    assert period(2, "D") == "P2D"
+    assert period(2, "DE") == "P20Y"
+    assert period(1.5, "Y") == "P1Y6M"
+    assert period(1.5, "MIN") == "PT1M30S"
+    assert period(3, "H") == "PT3H"
+    assert period(2, "Q") == "P6M"
 
 
 def test_times_component_works_without_a_parse(nlp: Language) -> None:

@@ -1,0 +1,431 @@
+"""TIMEX3 values of the times component: one normalizer per kind of expression.
+
+Each normalizer reads the named groups of a rule's match (`Hit`), the publication date and the
+tense of the governing verb, and returns (value, mod, type). The rules name their normalizer in
+`lexicons/timex_rules.json`; the word classes of that file give the values of the words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsgraph.extract.components._numbers import parse_number_words
+from newsgraph.extract.components._times_calendar import (
+    SEASON_MONTHS,
+    Tense,
+    holiday_date,
+    nearest_date,
+    offset_value,
+    period,
+    shift,
+    weekday_date,
+)
+from newsgraph.models import TimeType
+
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_VAGUE_COUNTS = {"several", "a few", "few", "many", "some"}
+
+Value = tuple[str | None, str | None, TimeType]
+"""A normalizer's result: the TIMEX3 value (None when unknown), its mod and its type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule of `timex_rules.json`, compiled."""
+
+    name: str
+    regex: re.Pattern[str]
+    type: TimeType
+    norm: str
+    grain: str | None
+    case_month: bool
+    case_weekday: bool
+    order: int
+    needs: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Hit:
+    """One match of a rule: its span and named groups."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str]
+
+
+class Normalizer:
+    """Turn rule matches into TIMEX3 values with the word classes of `timex_rules.json`."""
+
+    def __init__(self, vocab: dict[str, dict[str, Any]]) -> None:
+        """Keep the word classes (keys lower-cased) and index the normalizers by name."""
+        self._vocab = vocab
+        self.norms: dict[str, Callable[[Hit, date | None, Tense], Value]] = {
+            "month_day_year": self._month_day_year,
+            "month_day": self._month_day,
+            "month_year": self._month_year,
+            "month_rel_year": self._month_rel_year,
+            "rel_month": self._rel_month,
+            "month": self._month,
+            "quarter": self._quarter,
+            "half": self._half,
+            "year": self._year,
+            "decade": self._decade,
+            "season": self._season,
+            "clock": self._clock,
+            "weekday": self._weekday,
+            "holiday": self._holiday,
+            "deictic": self._deictic,
+            "this_part": self._this_part,
+            "rel_grain": self._rel_grain,
+            "offset": self._offset,
+            "weekend": self._weekend,
+            "set": self._set,
+            "duration": self._duration,
+            "vague": self._vague,
+            "ref": self._ref,
+            "rel_day": self._rel_day,
+            "century": self._century,
+        }
+
+    def _month_num(self, g: dict[str, str]) -> int:
+        if "month_num" in g:
+            return int(g["month_num"])
+        return int(self._vocab["MONTH"][g["month"].lower().rstrip(".")])
+
+    def _month_day_year(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        year = int(g["year"])
+        if year < 100:
+            year += 1900 if year > 30 else 2000
+        day = date(year, self._month_num(g), _day(g["day"]))
+        return day.isoformat(), None, "DATE"
+
+    def _month_day(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        month, day = self._month_num(g), _day(g["day"])
+        if dct is None:
+            date(2000, month, day)  # validates (leap year)
+            return f"XXXX-{month:02d}-{day:02d}", None, "DATE"
+        return nearest_date(dct, month, day, tense).isoformat(), None, "DATE"
+
+    def _month_year(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        return f"{int(g['year']):04d}-{self._month_num(g):02d}", _edge(g, self._vocab), "DATE"
+
+    def _month_rel_year(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        month = self._month_num(g)
+        if dct is None:
+            return f"XXXX-{month:02d}", _edge(g, self._vocab), "DATE"
+        rel = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return f"{dct.year + rel:04d}-{month:02d}", _edge(g, self._vocab), "DATE"
+
+    def _rel_month(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        month = self._month_num(g)
+        if dct is None:
+            return f"XXXX-{month:02d}", None, "DATE"
+        rel = g["rel"].lower()
+        if rel in ("last", "past"):
+            year = dct.year if month < dct.month else dct.year - 1
+        elif rel == "next":
+            year = dct.year if month > dct.month else dct.year + 1
+        else:
+            year = dct.year
+        return f"{year:04d}-{month:02d}", None, "DATE"
+
+    def _month(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        month = self._month_num(g)
+        mod = _edge(g, self._vocab)
+        if dct is None:
+            return f"XXXX-{month:02d}", mod, "DATE"
+        year = dct.year
+        if tense == "past" and month > dct.month + 1:
+            year -= 1
+        elif tense == "future" and month < dct.month - 1:
+            year += 1
+        elif tense not in ("past", "future") and abs(month - dct.month) > 6:
+            year += -1 if month > dct.month else 1
+        return f"{year:04d}-{month:02d}", mod, "DATE"
+
+    def _quarter(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        q = int(self._vocab["ORD"][g["ord"].lower()])
+        if "year" in g:
+            return f"{int(g['year']):04d}-Q{q}", None, "DATE"
+        if dct is None:
+            return f"XXXX-Q{q}", None, "DATE"
+        return f"{dct.year:04d}-Q{q}", None, "DATE"
+
+    def _half(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        h = 1 if g["ord"].lower() == "first" else 2
+        year = g.get("year") or (str(dct.year) if dct else "XXXX")
+        return f"{year}-H{h}", None, "DATE"
+
+    def _year(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        return f"{int(g['year']):04d}", _edge(g, self._vocab), "DATE"
+
+    def _decade(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        if "decade" in g:
+            return g["decade"][:3], _edge(g, self._vocab), "DATE"
+        short = int(g["decade2"])
+        century = 19
+        if dct is not None and short <= dct.year % 100:
+            century = dct.year // 100
+        return f"{century}{short // 10}", None, "DATE"
+
+    def _season(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        code = str(self._vocab["SEASON"][g["season"].lower()])
+        mod = _edge(g, self._vocab)
+        if "year" in g:
+            return f"{g['year']}-{code}", mod, "DATE"
+        if dct is None:
+            return f"XXXX-{code}", mod, "DATE"
+        first, last = SEASON_MONTHS[code]
+        rel = (g.get("rel") or "this").lower()
+        year = dct.year
+        if rel in ("last", "past"):
+            if not (last < dct.month and first <= last):
+                year -= 1
+        elif rel in ("next", "coming") and first <= dct.month:
+            year += 1
+        return f"{year:04d}-{code}", mod, "DATE"
+
+    def _clock(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        if "noon" in g:
+            hour, minute = (12, 0) if g["noon"].lower() in ("noon", "midday") else (24, 0)
+        elif "hourword" in g:
+            word = g["hourword"]
+            hour = int(word) if word.isdigit() else int(parse_number_words(word) or 0)
+            minute = 0
+        else:
+            hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if g.get("dayhalf", "").lower() in ("afternoon", "evening"):
+                ampm = "pm"
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+        if hour > 24 or minute > 59:
+            raise ValueError("not a clock time")
+        clock = f"T{hour:02d}:{minute:02d}"
+        day: date | None = None
+        if dct is not None:
+            if "weekday" in g:
+                day = weekday_date(dct, int(self._vocab["WEEKDAY"][g["weekday"].lower()]), None, tense)
+            elif "deictic" in g:
+                day = dct + timedelta(days=int(self._vocab["DEICTIC"][g["deictic"].lower()]))
+            else:
+                day = dct
+        if day is None:
+            if "weekday" in g:
+                return f"XXXX-WXX-{self._vocab['WEEKDAY'][g['weekday'].lower()]}{clock}", None, "TIME"
+            return f"XXXX-XX-XX{clock}", None, "TIME"
+        return f"{day.isoformat()}{clock}", None, "TIME"
+
+    def _weekday(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        wd = int(self._vocab["WEEKDAY"][g["weekday"].lower()])
+        part = f"T{PART_OF_DAY[g['part'].lower()]}" if "part" in g else ""
+        type_: TimeType = "TIME" if part else "DATE"
+        if dct is None:
+            return f"XXXX-WXX-{wd}{part}", None, type_
+        day = weekday_date(dct, wd, (g.get("rel") or "").lower() or None, tense)
+        return f"{day.isoformat()}{part}", None, type_
+
+    def _holiday(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        spec = str(self._vocab["HOLIDAY"][g["holiday"].lower()])
+        if "year" in g:
+            return holiday_date(int(g["year"]), spec).isoformat(), None, "DATE"
+        if dct is None:
+            return (f"XXXX-{spec}" if spec[:1].isdigit() else None), None, "DATE"
+        rel = (g.get("rel") or "").lower()
+        candidates = [holiday_date(dct.year + k, spec) for k in (-1, 0, 1)]
+        if rel == "last" or (not rel and tense == "past"):
+            past = [d for d in candidates if d <= dct]
+            day = past[-1]
+        elif rel == "next" or (not rel and tense == "future"):
+            day = next(d for d in candidates if d >= dct)
+        else:
+            day = min(candidates, key=lambda d: abs((d - dct).days))
+        return day.isoformat(), None, "DATE"
+
+    def _deictic(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        word = g["deictic"].lower()
+        part = ""
+        if "part" in g:
+            part = f"T{PART_OF_DAY[g['part'].lower()]}"
+        elif word == "tonight":
+            part = "TNI"
+        if dct is None:
+            return None, None, "TIME" if part else "DATE"
+        day = dct + timedelta(days=int(self._vocab["DEICTIC"][word]))
+        return f"{day.isoformat()}{part}", None, "TIME" if part else "DATE"
+
+    def _this_part(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        rel = g["rel"].lower()
+        part = PART_OF_DAY[g["part"].lower()]
+        if dct is None:
+            return None, None, "TIME"
+        offset = {"this": 0, "last": -1, "tomorrow": 1}[rel]
+        if rel == "last" and part != "NI":
+            offset = -1
+        return f"{(dct + timedelta(days=offset)).isoformat()}T{part}", None, "TIME"
+
+    def _rel_grain(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        grain_word = (g.get("grain") or "").lower()
+        grain = hit.rule.grain or str(self._vocab["GRAIN"].get(grain_word, "Y"))
+        rel_word = (g.get("rel") or "this").lower() or "this"
+        rel = int(self._vocab["REL"].get(rel_word, 0))
+        if rel_word == "latest":
+            rel = 0
+        mod = _edge(g, self._vocab)
+        if dct is None:
+            return None, mod, "DATE"
+        return shift(dct, grain, rel), mod, "DATE"
+
+    def _rel_day(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """Return "the next day" relative to the publication date (the best anchor available)."""
+        g = hit.groups
+        offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}[g["rel"].lower()]
+        grain = g["grain"].lower()
+        part = f"T{PART_OF_DAY[grain]}" if grain in PART_OF_DAY else ""
+        type_: TimeType = "TIME" if part else "DATE"
+        if dct is None:
+            return None, None, type_
+        return f"{(dct + timedelta(days=offset)).isoformat()}{part}", None, type_
+
+    def _century(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """Return "the 20th century" as its two-digit prefix, 19."""
+        g = hit.groups
+        nth = int(g["nth"])
+        if not 1 <= nth <= 30:
+            raise ValueError("not a century")
+        return f"{nth - 1:02d}", _edge(g, self._vocab), "DATE"
+
+    def _offset(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        unit_word = (g.get("unit") or g.get("count2") or "year").lower()
+        unit = str(self._vocab["UNIT"][unit_word])
+        direction = (g.get("dir") or g.get("dir2") or "ago").lower()
+        sign = 1 if direction.startswith(("later", "from", "hence")) else -1
+        num_text = (g.get("num") or g.get("count") or "a").lower()
+        n = _count(num_text)
+        mod = self._approx_mod(g)
+        if dct is None or n is None:
+            return ("FUTURE_REF" if sign > 0 else "PAST_REF"), mod, "DATE"
+        if n != int(n):
+            raise ValueError("fractional offset")
+        amount = int(n) * sign
+        return offset_value(dct, unit, amount), mod, "DATE"
+
+    def _weekend(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        rel = (g.get("rel") or "the").lower()
+        if dct is None:
+            return "XXXX-WXX-WE", None, "DATE"
+        if rel in ("next", "coming") or (rel in ("the", "this") and tense == "future"):
+            day = dct + timedelta(days=(5 - dct.weekday()) % 7)
+        elif rel == "this" and dct.weekday() >= 5:
+            day = dct
+        else:
+            day = dct - timedelta(days=(dct.weekday() - 5) % 7)
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}-WE", None, "DATE"
+
+    def _set(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        if "setword" in g:
+            return str(self._vocab["SETWORD"][g["setword"].lower()]), None, "SET"
+        if "weekday" in g:
+            return f"XXXX-WXX-{self._vocab['WEEKDAY'][g['weekday'].lower()]}", None, "SET"
+        unit_word = g["unit"].lower()
+        if unit_word in ("morning", "afternoon", "evening", "night"):
+            return f"XXXX-XX-XXT{PART_OF_DAY[unit_word]}", None, "SET"
+        if unit_word == "weekday":
+            return "XXXX-WXX-WD", None, "SET"
+        unit = str(self._vocab["UNIT"][unit_word])
+        num = (g.get("num") or "one").lower()
+        n = 2 if num == "other" else int(_count(num) or 1)
+        return period(n, unit), None, "SET"
+
+    def _duration(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        unit = str(self._vocab["UNIT"][g["unit"].lower()])
+        n = _count((g.get("num") or "one").lower())
+        mod = self._approx_mod(g)
+        if n is None:
+            return f"PX{unit}" if unit not in ("Q",) else "PXM", mod, "DURATION"
+        if g.get("half") or g.get("halfpre"):
+            n += 0.5
+        return period(n, unit), mod, "DURATION"
+
+    def _vague(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        rel = (g.get("rel") or "").lower()
+        if rel == "recent":
+            return "PAST_REF", None, "DATE"
+        unit = str(self._vocab["UNITS"][g["units"].lower()])
+        if unit == "Q":
+            return "PXM", None, "DURATION"
+        return f"PX{unit}", None, "DURATION"
+
+    def _ref(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        g = hit.groups
+        if "recent" in g:
+            return "PAST_REF", None, "DATE"
+        if "earlier" in g:
+            return ("FUTURE_REF" if g["earlier"].lower() == "later" else "PAST_REF"), None, "DATE"
+        return str(self._vocab["REF"][g["ref"].lower()]), None, "DATE"
+
+    def _approx_mod(self, g: dict[str, str]) -> str | None:
+        approx = g.get("approx")
+        if not approx:
+            return None
+        return str(self._vocab["APPROX"].get(re.sub(r"\s+", " ", approx.lower()), "APPROX"))
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _count(text: str) -> float | None:
+    """Return the number a duration counts, or None for a vague count ("several")."""
+    text = text.strip().lower()
+    if text in _VAGUE_COUNTS:
+        return None
+    if text in ("a couple of", "couple of"):
+        return 2.0
+    if text in ("a", "an", "the", "one", "year", "month"):
+        return 1.0
+    try:
+        return float(text)
+    except ValueError:
+        return parse_number_words(text.replace("a ", "", 1) if text.startswith("a ") else text)
+
+
+def _edge(g: dict[str, str], vocab: dict[str, dict[str, Any]]) -> str | None:
+    edge = g.get("edge")
+    if not edge:
+        return None
+    word = re.sub(r"\s+", " ", edge.lower())
+    if word in ("earlier", "later"):
+        return None
+    value = vocab["EDGE"].get(word)
+    return str(value) if value else None
