@@ -89,7 +89,9 @@ class Times:
         vetoes: dict[str, Any] = data["vetoes"]
         self._ambiguous_months = {w.lower() for w in vetoes["ambiguous_months"]}
         self._veto = {k: re.compile(v) for k, v in vetoes.items() if isinstance(v, str)}
-        self._tense = TenseReader({w.lower() for w in data["future_aux"]}, set(data["past_tags"]))
+        self._tense = TenseReader(
+            {w.lower() for w in data["future_aux"]}, set(data["past_tags"]), set(data["plan_verbs"])
+        )
         self._normalizer = Normalizer(self._vocab)
 
     # ------------------------------------------------------------------ entry point
