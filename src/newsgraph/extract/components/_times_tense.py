@@ -82,6 +82,10 @@ class TenseReader:
         governor = verb.head
         if governor.i == verb.i or governor.pos_ not in ("VERB", "AUX") or depth >= 3:
             return "future"
-        if governor.lemma_ in self._plan_verbs or governor.lower_ in self._future_aux or governor.lemma_ == "be":
-            return "future"  # "agreed to meet", "set to resume", "is to resume"
+        if (
+            governor.lemma_ in self._plan_verbs
+            or governor.lemma_ == "be"
+            or governor.lower_ in self._future_aux
+        ):
+            return "future"  # "agreed to meet", "is to resume", "set to resume"
         return self._verb_tense(governor, depth + 1)

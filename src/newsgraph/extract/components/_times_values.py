@@ -72,6 +72,7 @@ class Normalizer:
             "rel_month": self._rel_month,
             "month": self._month,
             "quarter": self._quarter,
+            "quarter_ref": self._quarter_ref,
             "half": self._half,
             "year": self._year,
             "decade": self._decade,
@@ -162,6 +163,54 @@ class Normalizer:
         if dct is None:
             return f"XXXX-Q{q}", None, "DATE"
         return f"{dct.year:04d}-Q{q}", None, "DATE"
+
+    def _quarter_ref(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """Return "the quarter", "the latest period", "the year-ago quarter" before any context.
+
+        Without a quarter named earlier in the article (see `refer`), the quarter meant is the
+        last one completed before the publication date: the one a company has just reported.
+        """
+        g = hit.groups
+        years_back = _years_back(g)
+        q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else None
+        year = int(g["year"]) if "year" in g else None
+        if dct is None:
+            if year is None or q is None:
+                return (f"XXXX-Q{q}" if q else None), None, "DATE"
+            return f"{year:04d}-Q{q}", None, "DATE"
+        latest = shift(dct, "Q", -1)
+        if q is None:
+            q = int(latest[-1])
+            year = year if year is not None else int(latest[:4]) + years_back
+        elif year is None:
+            year = dct.year + years_back
+        return f"{year:04d}-Q{q}", None, "DATE"
+
+    def refer(self, hit: Hit, value: str | None, reference: str | None, previous: str | None) -> str | None:
+        """Re-anchor a value that means "the quarter being reported" on the article's quarter.
+
+        `reference` is the first quarter the article named ("the third quarter" -> 1989-Q3).
+        "The quarter" is that quarter; "the year-ago period" is the same quarter a year before,
+        and so is "a year earlier" right after a quarter (`previous`, the value found before).
+        """
+        if reference is None or value is None:
+            return value
+        g = hit.groups
+        ref_year, ref_q = int(reference[:4]), int(reference[-1])
+        if hit.rule.norm == "quarter_ref":
+            q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else ref_q
+            year = int(g["year"]) if "year" in g else ref_year + _years_back(g)
+            return f"{year:04d}-Q{q}"
+        after_quarter = previous is not None and _QUARTER.fullmatch(previous) is not None
+        unit = (g.get("unit") or g.get("count2") or "").lower()
+        if (
+            hit.rule.name == "year_earlier"
+            and _YEAR_ONLY.fullmatch(value)
+            and unit == "year"
+            and after_quarter
+        ):
+            return f"{ref_year - 1:04d}-Q{ref_q}"
+        return value
 
     def _half(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups
@@ -403,6 +452,17 @@ class Normalizer:
 
 def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
+
+
+_YEAR_ONLY = re.compile(r"\d{4}")
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _years_back(g: dict[str, str]) -> int:
+    """Return the year offset of "year-ago", "last year's" (-1) or "next year's" (+1)."""
+    if "ago" in g:
+        return -1
+    return {"last": -1, "next": 1}.get(g.get("rel", "").lower(), 0)
 
 
 def _count(text: str) -> float | None:

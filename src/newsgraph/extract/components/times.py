@@ -148,6 +148,7 @@ class Times:
         chosen.sort(key=lambda h: h.start)
         token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         out: list[tuple[int, int, TimeType, str | None, str | None]] = []
+        reference: str | None = None
         for hit in chosen:
             tense = self._tense.tense(doc, token_starts, hit.start) if len(doc) else None
             try:
@@ -157,11 +158,10 @@ class Times:
                 continue
             if type_ == "DATE" and value and _CLOCK_VALUE.match(value):
                 type_ = "TIME"
-            if hit.rule.name == "year_earlier" and value and re.fullmatch(r"\d{4}", value) and out:
-                # "a year earlier" after "the third quarter": the same quarter a year before
-                last = out[-1][3] or ""
-                if re.fullmatch(r"\d{4}-Q[1-4]", last):
-                    value = f"{int(last[:4]) - 1:04d}{last[4:]}"
+            previous = out[-1][3] if out else None
+            value = self._normalizer.refer(hit, value, reference, previous)
+            if reference is None and value and _QUARTER_VALUE.fullmatch(value) and _reports_quarter(hit):
+                reference = value  # the quarter the article reports on: the first one it names
             start, end = hit.start, hit.end
             prep = hit.groups.get("prep")
             if prep:
@@ -259,7 +259,14 @@ class Times:
 
 
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[\dWX-]+T")
+
+
+def _reports_quarter(hit: Hit) -> bool:
+    """Tell whether a match names the quarter an article reports on ("the third quarter")."""
+    g = hit.groups
+    return hit.rule.norm in ("quarter", "quarter_ref") and not ({"ago", "year", "rel"} & g.keys())
 
 
 def _is_year_like(digits: str) -> bool:
