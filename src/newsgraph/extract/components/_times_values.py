@@ -162,7 +162,13 @@ class Normalizer:
             return f"{int(g['year']):04d}-Q{q}", None, "DATE"
         if dct is None:
             return f"XXXX-Q{q}", None, "DATE"
-        return f"{dct.year:04d}-Q{q}", None, "DATE"
+        current = (dct.month - 1) // 3 + 1
+        year = dct.year
+        if tense == "past" and q > current:
+            year -= 1  # "the fourth quarter" in a January past-tense report
+        elif tense == "future" and q < current - 1:
+            year += 1  # results are reported a month after a quarter: "will report third-quarter"
+        return f"{year:04d}-Q{q}", None, "DATE"
 
     def _quarter_ref(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         """Return "the quarter", "the latest period", "the year-ago quarter" before any context.
@@ -454,6 +460,8 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
+_FRACTION = re.compile(r"(\d+)(\s+[13]/[24]|\s?[½¼¾])")
+_FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 _YEAR_ONLY = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
@@ -474,6 +482,10 @@ def _count(text: str) -> float | None:
         return 2.0
     if text in ("a", "an", "the", "one", "year", "month"):
         return 1.0
+    fraction = _FRACTION.fullmatch(text)
+    if fraction:  # "2 1/2 years", "5½ hours"
+        whole, part = fraction.groups()
+        return int(whole) + _FRACTIONS[part.strip()]
     try:
         return float(text)
     except ValueError:
