@@ -49,6 +49,18 @@ class Rule:
 
 
 @dataclass(slots=True)
+class Context:
+    """What an article said before a time expression, for values that refer back to it."""
+
+    quarter: str | None = None
+    """The quarter the article reports on: the first one it names ("the third quarter")."""
+    previous: str | None = None
+    """The value of the expression just before."""
+    date: str | None = None
+    """The last date the article named in full ("in 1995", "on March 3, 1996")."""
+
+
+@dataclass(slots=True)
 class Hit:
     """One match of a rule: its span and named groups."""
 
@@ -192,31 +204,43 @@ class Normalizer:
             year = dct.year + years_back
         return f"{year:04d}-Q{q}", None, "DATE"
 
-    def refer(self, hit: Hit, value: str | None, reference: str | None, previous: str | None) -> str | None:
-        """Re-anchor a value that means "the quarter being reported" on the article's quarter.
+    def refer(self, hit: Hit, value: str | None, context: Context) -> str | None:
+        """Re-anchor a value on what the article said before (`context`).
 
-        `reference` is the first quarter the article named ("the third quarter" -> 1989-Q3).
-        "The quarter" is that quarter; "the year-ago period" is the same quarter a year before,
-        and so is "a year earlier" right after a quarter (`previous`, the value found before).
+        "The quarter" is the quarter the article reports on; "the year-ago period" is that
+        quarter a year before, and so is "a year earlier" right after a quarter. "The following
+        year" and "that month" count from the last date the article named ("in 1995").
         """
-        if reference is None or value is None:
+        if value is None:
             return value
         g = hit.groups
-        ref_year, ref_q = int(reference[:4]), int(reference[-1])
-        if hit.rule.norm == "quarter_ref":
-            q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else ref_q
-            year = int(g["year"]) if "year" in g else ref_year + _years_back(g)
-            return f"{year:04d}-Q{q}"
-        after_quarter = previous is not None and _QUARTER.fullmatch(previous) is not None
-        unit = (g.get("unit") or g.get("count2") or "").lower()
-        if (
-            hit.rule.name == "year_earlier"
-            and _YEAR_ONLY.fullmatch(value)
-            and unit == "year"
-            and after_quarter
-        ):
-            return f"{ref_year - 1:04d}-Q{ref_q}"
+        if context.quarter is not None:
+            ref_year, ref_q = int(context.quarter[:4]), int(context.quarter[-1])
+            if hit.rule.norm == "quarter_ref":
+                q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else ref_q
+                year = int(g["year"]) if "year" in g else ref_year + _years_back(g)
+                return f"{year:04d}-Q{q}"
+            after_quarter = context.previous is not None and _QUARTER.fullmatch(context.previous) is not None
+            a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
+            if hit.rule.name == "year_earlier" and a_year and after_quarter and _YEAR_ONLY.fullmatch(value):
+                return f"{ref_year - 1:04d}-Q{ref_q}"
+        if hit.rule.norm == "rel_grain" and context.date is not None:
+            return self._narrative(g, value, context.date)
         return value
+
+    def _narrative(self, g: dict[str, str], value: str, anchor: str) -> str:
+        """Return "the following year", "the previous month", "that year" counted from `anchor`."""
+        rel = (g.get("rel") or "").lower()
+        step = {"following": 1, "previous": -1, "prior": -1, "that": 0}.get(rel)
+        grain = (g.get("grain") or "").lower()
+        if step is None or grain not in ("year", "month"):
+            return value
+        if grain == "year":
+            return f"{int(anchor[:4]) + step:04d}"
+        if len(anchor) < 7:
+            return value
+        index = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
     def _half(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups

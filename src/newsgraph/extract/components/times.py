@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components._times_calendar import parse_dct
 from newsgraph.extract.components._times_tense import TenseReader
-from newsgraph.extract.components._times_values import Hit, Normalizer, Rule
+from newsgraph.extract.components._times_values import Context, Hit, Normalizer, Rule
 from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Time, TimeType
@@ -148,7 +148,7 @@ class Times:
         chosen.sort(key=lambda h: h.start)
         token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         out: list[tuple[int, int, TimeType, str | None, str | None]] = []
-        reference: str | None = None
+        context = Context()
         for hit in chosen:
             tense = self._tense.tense(doc, token_starts, hit.start) if len(doc) else None
             try:
@@ -158,10 +158,8 @@ class Times:
                 continue
             if type_ == "DATE" and value and _CLOCK_VALUE.match(value):
                 type_ = "TIME"
-            previous = out[-1][3] if out else None
-            value = self._normalizer.refer(hit, value, reference, previous)
-            if reference is None and value and _QUARTER_VALUE.fullmatch(value) and _reports_quarter(hit):
-                reference = value  # the quarter the article reports on: the first one it names
+            value = self._normalizer.refer(hit, value, context)
+            _remember(context, hit, value)
             start, end = hit.start, hit.end
             prep = hit.groups.get("prep")
             if prep:
@@ -259,14 +257,27 @@ class Times:
 
 
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
+_NAMED_DATES = frozenset({"year", "month", "month_year", "month_day", "month_day_year"})
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[\dWX-]+T")
 
 
-def _reports_quarter(hit: Hit) -> bool:
-    """Tell whether a match names the quarter an article reports on ("the third quarter")."""
+def _remember(context: Context, hit: Hit, value: str | None) -> None:
+    """Note what later expressions may refer back to: the reported quarter, the last date."""
     g = hit.groups
-    return hit.rule.norm in ("quarter", "quarter_ref") and not ({"ago", "year", "rel"} & g.keys())
+    context.previous = value
+    if value is None:
+        return
+    first_quarter = context.quarter is None and _QUARTER_VALUE.fullmatch(value) is not None
+    if (
+        first_quarter
+        and hit.rule.norm in ("quarter", "quarter_ref")
+        and not {"ago", "year", "rel"} & g.keys()
+    ):
+        context.quarter = value  # the quarter the article reports on: the first one it names
+    if hit.rule.norm in _NAMED_DATES and _DATE_VALUE.fullmatch(value):
+        context.date = value
 
 
 def _is_year_like(digits: str) -> bool:
