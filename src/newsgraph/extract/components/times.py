@@ -93,6 +93,7 @@ class Times:
             {w.lower() for w in data["future_aux"]}, set(data["past_tags"]), set(data["plan_verbs"])
         )
         self._normalizer = Normalizer(self._vocab)
+        self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
 
     # ------------------------------------------------------------------ entry point
 
@@ -150,6 +151,8 @@ class Times:
         out: list[tuple[int, int, TimeType, str | None, str | None]] = []
         context = Context()
         for hit in chosen:
+            if hit.rule.norm == "ref" and self._modifies_noun(doc, token_starts, hit):
+                continue
             tense = self._tense.tense(doc, token_starts, hit.start) if len(doc) else None
             try:
                 value, mod, type_ = self._normalizer.norms[hit.rule.norm](hit, dct, tense)
@@ -168,6 +171,13 @@ class Times:
                     start += 1
             out.append((start, end, type_, value, mod))
         return out
+
+    def _modifies_noun(self, doc: Doc, token_starts: list[int], hit: Hit) -> bool:
+        """Tell whether a word such as "future" modifies a noun ("future payments"): no time then."""
+        if not len(doc) or hit.groups.get("ref", "").lower() not in self._not_modifiers:
+            return False
+        token = doc[max(0, bisect.bisect_right(token_starts, hit.start) - 1)]
+        return token.dep_ in ("amod", "compound") and token.head.i > token.i
 
     def _windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Return, per trigger class, the stretches of text around its words (word-aligned)."""
