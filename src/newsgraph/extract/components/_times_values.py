@@ -490,6 +490,20 @@ _YEAR_ONLY = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
+def read_spelled_year(groups: dict[str, str]) -> dict[str, str]:
+    """Give a year spelled out ("nineteen ninety-six", "two thousand") its digits as `year`."""
+    if "yearwords" in groups:
+        century, _, rest = groups["yearwords"].lower().replace("-", " ").partition(" ")
+        high, low = parse_number_words(century), parse_number_words(rest)
+        if high is not None and low is not None:
+            groups["year"] = str(int(high * 100 + (0 if low == 100 else low)))
+    elif "thousand" in groups:
+        value = parse_number_words(groups["thousand"])
+        if value is not None:
+            groups["year"] = str(int(value))
+    return groups
+
+
 def _years_back(g: dict[str, str]) -> int:
     """Return the year offset of "year-ago", "last year's" (-1) or "next year's" (+1)."""
     if "ago" in g:

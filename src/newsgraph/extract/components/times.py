@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components._times_calendar import parse_dct
 from newsgraph.extract.components._times_tense import TenseReader
-from newsgraph.extract.components._times_values import Context, Hit, Normalizer, Rule
+from newsgraph.extract.components._times_values import Context, Hit, Normalizer, Rule, read_spelled_year
 from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Time, TimeType
@@ -131,7 +131,7 @@ class Times:
                 for m in rule.regex.finditer(text, start, end):
                     if m.end() <= m.start():
                         continue
-                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                    groups = read_spelled_year({k: v for k, v in m.groupdict().items() if v is not None})
                     hit = Hit(m.start(), m.end(), rule, groups)
                     if self._keep(text, hit):
                         hits.append(hit)
