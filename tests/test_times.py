@@ -82,7 +82,7 @@ def test_times_dates_years_decades_and_offsets(analyze_text: Analyze) -> None:
     assert _time(a, "the 1990s").value == "199"
     assert _time(a, "Nov. 19").value == "2020-11-19"
     assert _time(a, "last year").value == "2020"
-    assert _time(a, "third-quarter").value == "2021-Q3"
+    assert _time(a, "third-quarter").value == "2020-Q3"  # reported (past) in January: last year's
     assert _time(a, "Sept. 27, 2019").value == "2019-09-27"
     clock = _time(a, "2:36 pm")
     assert (clock.type, clock.value) == ("TIME", "2021-01-10T14:36")
@@ -115,6 +115,62 @@ def test_times_edges_centuries_and_anchored_days(analyze_text: Analyze) -> None:
     assert _time(a, "the 20th century").value == "19"
     assert _time(a, "The next day").value == "2021-07-19"
     assert _time(a, "the first half of 2021").value == "2021-H1"
+
+
+def test_times_infinitive_and_possessive_take_the_main_verbs_tense(analyze_text: Analyze) -> None:
+    text = (
+        "Crowds gathered in the capital to celebrate the treaty on Friday. "
+        "Lawyers said they would appeal Wednesday's ruling. "
+        "The two leaders agreed to meet again on Monday."
+    )
+    a = analyze_text(text, published="2021-07-17", clean=False)  # a Saturday
+    assert _time(a, "Friday").value == "2021-07-16"  # the purpose of a past act, not next Friday
+    assert _time(a, "Wednesday").value == "2021-07-14"  # the ruling's day, not the appeal's
+    assert _time(a, "Monday").value == "2021-07-19"  # "agreed to meet": ahead
+
+
+def test_times_the_quarter_an_earnings_report_is_about(analyze_text: Analyze) -> None:
+    text = (
+        "Acme Corp. said net income rose 12% in the latest quarter. Sales in the quarter were "
+        "$2 billion, up from $1.8 billion a year earlier. In the year-ago quarter the company "
+        "had a loss, and it expects a profit in next year's first quarter."
+    )
+    a = analyze_text(text, published="2021-10-27", clean=False)
+    assert _time(a, "the latest quarter").value == "2021-Q3"  # the last completed quarter
+    assert _time(a, "the quarter").value == "2021-Q3"
+    assert _time(a, "a year earlier").value == "2020-Q3"
+    assert _time(a, "the year-ago quarter").value == "2020-Q3"
+    assert _time(a, "next year's first quarter").value == "2022-Q1"
+
+
+def test_times_quarter_named_in_january_is_last_years(analyze_text: Analyze) -> None:
+    a = analyze_text("The bank lost money in the fourth quarter.", published="2021-01-20", clean=False)
+    assert _time(a, "the fourth quarter").value == "2020-Q4"
+
+
+def test_times_fractions_signals_and_spelled_years(analyze_text: Analyze) -> None:
+    text = (
+        "The hearing lasted 5 1/2 hours. Three days later, the judge ruled. "
+        "The building opened in nineteen ninety-six."
+    )
+    a = analyze_text(text, published="2021-07-15", clean=False)
+    assert _time(a, "5 1/2 hours").value == "PT5H30M"
+    three = _time(a, "Three days")  # "later" is a signal, not part of the expression
+    assert (three.type, three.value) == ("DURATION", "P3D")
+    assert _time(a, "nineteen ninety-six").value == "1996"
+
+
+def test_times_following_year_counts_from_the_last_named_date(analyze_text: Analyze) -> None:
+    text = "The mine opened in 1995. The following year it flooded, and that year it closed."
+    a = analyze_text(text, published="2021-07-15", clean=False)
+    assert _time(a, "The following year").value == "1996"
+    assert _time(a, "that year").value == "1996"
+
+
+def test_times_soon_and_future_modifiers_are_not_times(analyze_text: Analyze) -> None:
+    text = "The company will soon cut future payments, but the future looks bright."
+    a = analyze_text(text, published="2021-07-15", clean=False)
+    assert [t.text for t in a.times] == ["the future"]
 
 
 @pytest.mark.parametrize(

@@ -268,6 +268,7 @@ class Times:
 
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NAMED_DATES = frozenset({"year", "month", "month_year", "month_day", "month_day_year"})
+_NARRATIVE = frozenset({"following", "previous", "prior", "that"})
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[\dWX-]+T")
@@ -286,8 +287,9 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
         and not {"ago", "year", "rel"} & g.keys()
     ):
         context.quarter = value  # the quarter the article reports on: the first one it names
-    if hit.rule.norm in _NAMED_DATES and _DATE_VALUE.fullmatch(value):
-        context.date = value
+    narrative = hit.rule.norm == "rel_grain" and g.get("rel", "").lower() in _NARRATIVE
+    if (hit.rule.norm in _NAMED_DATES or narrative) and _DATE_VALUE.fullmatch(value):
+        context.date = value  # "in 1995 … the following year … that year": the story moves on
 
 
 def _is_year_like(digits: str) -> bool:
