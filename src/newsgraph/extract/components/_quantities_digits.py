@@ -1,0 +1,320 @@
+"""Quantities written in digits: "244", "$1.3 billion", "50mph", "5-10 million".
+
+Numbers that are not quantities are left out: dates, clock times, years, decades, ordinals,
+scores and numbers that are part of a name ("Boeing 737", "COVID-19", "G7", "Interstate 95").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components._numbers import (
+    parse_digits,
+)
+from newsgraph.extract.components._quantities_lexicon import DIGITS, RANGE_SEP, WORD_BEFORE, Found, TokenAt
+from newsgraph.extract.components._quantities_nouns import NounReader
+from newsgraph.extract.components._quantities_units import UnitReader
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DIGIT_RE = re.compile(rf"(?<![\d.,/:])(?<!\d\.)({DIGITS})(?![\d,]\d)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|or|and|to|-|–)\s*)?$")
+_MONTH_AFTER = re.compile(rf"^(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s+{_MONTHS}(?![a-z])")
+_CLOCK_AFTER = re.compile(r"^(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?|o'clock|GMT|UTC|[ECMP][SD]T\b|ET\b))")
+_CLOCK_BEFORE = re.compile(r"\d[:.]$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_DECADE_AFTER = re.compile(r"^'?s\b")
+_HYPHEN_NAME = re.compile(r"[A-Za-z]-$")
+
+
+class DigitReader(UnitReader, NounReader):
+    """Find the quantities written in digits."""
+
+    def _digit_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
+        out: list[Found] = []
+        get_token = token_at
+        for match in _DIGIT_RE.finditer(text):
+            start, end = match.span()
+            value = parse_digits(match.group(1))
+            if value is None:
+                continue
+            before = text[max(0, start - 40) : start]
+            after = text[end : end + 60]
+            if self._is_not_quantity(text, start, end, before, after, match.group(1)):
+                continue
+            cand = Found(start=start, end=end, value=value, core_end=end)
+            # attached letters before the digits: a currency code ("EUR50m") or a name ("G7")
+            letters = re.search(r"([A-Za-z$€£¥₹]+[$]?)$", before)
+            if letters and not before.endswith(" "):
+                code = letters.group(1)
+                if code in self._currency:
+                    cand.unit, cand.currency = self._currency[code]
+                    cand.kind = "money"
+                    cand.has_unit = True
+                    cand.start = start - len(code)
+                elif code[-1] not in "$€£¥₹":
+                    continue
+            if not cand.has_unit:
+                cur = self._currency_before.search(before)
+                if cur:
+                    code = cur.group(0).strip()
+                    if code in self._currency:
+                        cand.unit, cand.currency = self._currency[code]
+                        cand.kind = "money"
+                        cand.has_unit = True
+                        cand.start = start - len(cur.group(0))
+            # a hyphen or a minus sign directly before makes it negative
+            sign_before = text[max(0, cand.start - 6) : cand.start]
+            if re.search(r"(?:^|\s)[-−]$", sign_before):
+                cand.value = -cand.value
+                cand.start -= 1
+            elif re.search(r"(?i)(?:^|\s)minus[\s-]$", sign_before):
+                cand.value = -cand.value
+                cand.start -= 6
+            pos = self._read_scale_and_unit(text, cand, end, allow_abbrev=cand.kind == "money")
+            if pos is None:
+                continue
+            cand.end = pos
+            cand.core_end = end
+            if not cand.has_unit:
+                lead = text[max(0, cand.start - 40) : cand.start]
+                if self._is_name_number(doc, text, get_token, cand, lead):
+                    continue
+                if self._is_year(doc, text, get_token, cand, match.group(1)):
+                    continue
+            if not self._read_range(text, cand, token_at):
+                continue
+            self._finish(doc, text, cand, get_token)
+            out.append(cand)
+        return out
+
+    def _is_not_quantity(self, text: str, start: int, end: int, before: str, after: str, digits: str) -> bool:
+        """Return True for dates, clock times, ordinals, decades, scores and model numbers."""
+        if _ORDINAL_AFTER.match(after) or re.match(r"^/\d", after):
+            return True  # 22nd; 9/11, 24/7
+        if len(digits) == 4 and _DECADE_AFTER.match(after):
+            return True
+        if before.endswith("'") and len(digits) == 2 and _DECADE_AFTER.match(after):
+            return True
+        if _MONTH_BEFORE.search(before) and "," not in digits and len(digits) <= 4:
+            return True
+        if "," not in digits and len(digits) <= 2 and _MONTH_AFTER.match(after):
+            return True
+        if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
+            return True
+        if re.search(r"(?i)(?:^|\s)minus-$", before):
+            return False
+        hyphen_name = _HYPHEN_NAME.search(before) or re.search(r"[A-Za-z]-?\s?-$", before[-3:])
+        if hyphen_name and not re.search(r"(?:^|\s)-$", before):
+            # COVID-19, F-16, Boeing 787-9 (digits hyphen-attached to a name)
+            return True
+        if re.match(r"^-\d", after) and not re.match(r"^-\d+(?:\.\d+)?\s?(?:%|[A-Za-z])", after):
+            # 2-1 scores, 16-18 addresses, 3888-2 codes (a hyphen range without a unit)
+            rest = re.match(r"^-(\d+(?:\.\d+)?)", after)
+            if rest is not None:
+                tail = after[rest.end() :]
+                if not self._unit_spaced.match(tail) and not re.match(r"^\s+(?:[a-z]+)", tail):
+                    return True
+        if re.search(r"\d-$", before):
+            # second half of a hyphen pair: handled as a range by the first number
+            return True
+        if after[:1].isalpha():
+            # attached letters: a unit or scale ("50mph", "$6m"), else a code ("5G", "3D")
+            word = re.match(r"[A-Za-zμµ°²³/]+", after)
+            if word is not None:
+                w = word.group(0)
+                if not (
+                    self._unit_attached.match(after)
+                    or self._unit_spaced.match(after)
+                    or w in self._abbrev
+                    or re.match(r"^(?:k|m|bn|mn|tn)(?:\s|$)", after)
+                ):
+                    return True
+        return False
+
+    def _read_scale_and_unit(self, text: str, cand: Found, pos: int, *, allow_abbrev: bool) -> int | None:
+        """Read a scale word and a unit after position `pos`; return the new end."""
+        after = text[pos : pos + 80]
+        scale = self._scale_word.match(after)
+        if scale:
+            cand.value *= self._scales[scale.group(1).lower()]
+            pos += scale.end()
+        else:
+            abbrev = self._scale_abbrev.match(after)
+            if abbrev and abbrev.group(1) in self._abbrev:
+                tail = after[abbrev.end() :]
+                next_unit = self._unit_spaced.match(tail)
+                attached = abbrev.start(1) == 0
+                if allow_abbrev or (
+                    attached and next_unit is not None and abbrev.group(1) in ("m", "bn", "k")
+                ):
+                    cand.value *= self._abbrev[abbrev.group(1)]
+                    pos += abbrev.end()
+        after = text[pos : pos + 80]
+        us = re.match(r"^\s(?:U\.S\.|US)(?![\w.])", after) if cand.kind == "money" else None
+        if us:
+            pos += us.end()
+            after = text[pos : pos + 80]
+        unit = self._unit_attached.match(after) or self._unit_spaced.match(after)
+        if unit:
+            form = unit.group(0).strip().lstrip("-").strip()
+            entry = self._unit_forms.get(form) or self._unit_forms_ci.get(form.lower())
+            if entry is None and unit.group(0).strip().startswith("-"):
+                entry = self._unit_forms_ci.get(unit.group(0).strip().lower())
+            if entry is not None:
+                canonical, kind, currency = entry
+                if cand.kind == "money" and kind == "money" and canonical not in ("cent",):
+                    # "$75 U.S." style repetition, or "US$ 5 dollars": keep the prefix currency
+                    pos += unit.end()
+                elif cand.kind == "money" and kind != "money":
+                    pass  # "$5 W" is not a thing; leave the unit off
+                else:
+                    cand.unit, cand.kind, cand.currency = canonical, kind, currency
+                    if canonical in self._convert:
+                        cand.unit, factor = self._convert[canonical]
+                        cand.value *= factor
+                    cand.has_unit = True
+                    pos += unit.end()
+        rate = self._rate.match(text[pos : pos + 60])
+        if rate and (cand.has_unit or cand.kind == "money"):
+            denominator = rate.group(1).lower()
+            denominator = self._rate_plural.get(denominator, denominator)
+            entry = self._unit_forms_ci.get(denominator) or self._unit_forms.get(rate.group(1))
+            name = entry[0] if entry is not None else denominator
+            cand.unit = f"{cand.unit} per {name}"
+            pos += rate.end()
+        return pos
+
+    def _read_range(self, text: str, cand: Found, token_at: TokenAt) -> bool:
+        """Extend `cand` over "-N", "to N", "and N" (after "between") when a second number follows.
+
+        Returns False when the number is half of a bare hyphen pair ("2-1", "16-18"): a score,
+        an address or a code, not a quantity.
+        """
+        after = text[cand.end : cand.end + 60]
+        sep = RANGE_SEP.match(after)
+        if not sep:
+            return True
+        word = sep.group(0).strip()
+        before = text[max(0, cand.start - 10) : cand.start].lower()
+        if word == "and" and not before.rstrip().endswith("between"):
+            return True
+        rest_start = cand.end + sep.end()
+        rest = text[rest_start : rest_start + 60]
+        prefix = ""
+        cur = re.match(r"^(US\s?\$|[$€£¥₹]|EUR|USD)\s?", rest)
+        if cur:
+            prefix = cur.group(0)
+            code = prefix.strip().replace(" ", "")
+            if cand.kind != "money" or self._currency.get(code, ("", ""))[0] != cand.unit:
+                return True
+        m = re.match(rf"^{re.escape(prefix)}({DIGITS})(?![\d])", rest)
+        if not m:
+            return True
+        if re.match(r"^[\s-]?(?:st|nd|rd|th)\b", rest[m.end() :]):
+            return True
+        value = parse_digits(m.group(1))
+        if value is None:
+            return True
+        second = Found(start=rest_start, end=rest_start + m.end(), value=value)
+        if cand.kind == "money":
+            second.kind, second.unit, second.currency = cand.kind, cand.unit, cand.currency
+        end = self._read_scale_and_unit(text, second, rest_start + m.end(), allow_abbrev=cand.kind == "money")
+        if end is None:
+            return True
+        if second.unit != cand.unit and cand.unit is not None and (second.has_unit or second.kind == "money"):
+            if second.unit and cand.unit and second.unit.startswith(cand.unit + " per "):
+                cand.unit = second.unit
+            else:
+                return True
+        if cand.has_unit and not second.has_unit and cand.kind != "money":
+            # "rose 64.06 points to 4,577.10": a change and a level, not a range
+            return True
+        if not cand.has_unit and not second.has_unit and cand.kind != "money" and word == "-":
+            return False
+        low_scale = second.value / value if value else 1.0
+        first_value = cand.value
+        if low_scale > 1 and cand.value < value:
+            # "5-10 million": the scale of the second applies to the first
+            first_value = cand.value * low_scale
+        if second.has_unit and not cand.has_unit:
+            cand.unit, cand.kind, cand.currency, cand.has_unit = (
+                second.unit,
+                second.kind,
+                second.currency,
+                True,
+            )
+        cand.low = min(first_value, second.value)
+        cand.high = max(first_value, second.value)
+        cand.value = first_value
+        cand.end = end
+        return True
+
+    def _is_name_number(self, doc: Doc, text: str, token_at: TokenAt, cand: Found, before: str) -> bool:
+        """Return True when a bare number is part of a name or label ("Boeing 737", "Game 2")."""
+        first = token_at(cand.start)
+        if first is not None and _is_age(doc, first):
+            cand.unit, cand.kind, cand.has_unit = "year of age", "measure", True
+            return False
+        word = WORD_BEFORE.search(before)
+        if word is None:
+            return False
+        prev = word.group(1)
+        low = prev.lower().rstrip(".")
+        if low in self._labels or prev.lower() in self._labels:
+            return True
+        if not prev[:1].isupper() and not any(c.isupper() for c in prev[1:]):
+            return False
+        if self._approx_before.search(before) or low in (
+            "in",
+            "since",
+            "by",
+            "from",
+            "about",
+            "and",
+            "or",
+            "to",
+        ):
+            return False
+        tok = token_at(cand.start)
+        if tok is None:
+            return False
+        if tok.i > 0:
+            prev_tok = doc[tok.i - 1]
+            if prev_tok.tag_ == "POS" and tok.i > 1:
+                prev_tok = doc[tok.i - 2]  # "Standard & Poor's 500"
+            if prev_tok.is_sent_start and prev_tok.tag_ not in ("NNP", "NNPS"):
+                return False
+            if (
+                prev_tok.tag_ not in ("NNP", "NNPS", "NN", "FW", "XX", "JJ", "VB", "CD")
+                and not prev_tok.is_upper
+            ):
+                return False
+        return True
+
+    def _is_year(self, doc: Doc, text: str, token_at: TokenAt, cand: Found, digits: str) -> bool:
+        """Return True for a bare four-digit year (1800-2099)."""
+        if not re.fullmatch(r"(?:18|19|20)\d\d", digits) or cand.low is not None:
+            return False
+        before = text[max(0, cand.start - 30) : cand.start]
+        return not self._approx_before.search(before)
+
+
+def _is_age(doc: Doc, tok: Token) -> bool:
+    """Return True for an age after a name: "Maddon, 66, has", "Nick Hague 44 has"."""
+    if tok.i == 0 or not tok.like_num:
+        return False
+    prev = doc[tok.i - 1]
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    value = parse_digits(tok.text)
+    if value is None or not 1 <= value <= 120 or "." in tok.text:
+        return False
+    if prev.text == "," and tok.i >= 2 and doc[tok.i - 2].ent_type_ == "PERSON":
+        return nxt is not None and nxt.text == ","
+    if prev.ent_type_ == "PERSON":
+        return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
+    return False

@@ -1,0 +1,136 @@
+"""The lexicons of the quantities component compiled once: units, currencies, number words.
+
+`QuantityLexicon` reads `units.json` and `number_words.json` into the regular expressions and
+tables the readers use; `Found` is one quantity under construction. The readers build on it:
+`_quantities_units` (scale words, units, rates, ranges), `_quantities_nouns` (the counted noun,
+the base of a share), `_quantities_digits` and `_quantities_words` (the candidates).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal, cast
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components._numbers import (
+    number_lexicon,
+    number_words_regex,
+)
+from newsgraph.extract.lexicons import load_json
+
+TokenAt = Callable[[int], Token | None]
+Kind = Literal["count", "percent", "money", "measure", "fraction"]
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+RANGE_SEP = re.compile(r"^(?:-to-|-(?=\$?\d)|\s*[–—]\s*|\s+(?:to|and)\s+)")
+WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)\s+$")
+
+
+@dataclass(slots=True)
+class Found:
+    """One quantity under construction: character span, value and what it measures."""
+
+    start: int
+    end: int
+    value: float
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    kind: Kind = "count"
+    currency: str | None = None
+    approximate: bool = False
+    base: str | None = None
+    core_end: int = 0
+    has_unit: bool = False
+    words: bool = False
+    noun_end: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class QuantityLexicon:
+    """The compiled lexicons (`units.json`, `number_words.json`) the quantity readers share."""
+
+    def __init__(self) -> None:
+        """Compile the lexicons into regular expressions and lookup tables."""
+        lex = number_lexicon()
+        units = load_json("units.json")
+        self._unit_forms: dict[str, tuple[str, Kind, str | None]] = {}
+        self._unit_forms_ci: dict[str, tuple[str, Kind, str | None]] = {}
+        for canonical, (kind, currency, forms) in units["units"].items():
+            for form in forms:
+                entry = (str(canonical), cast(Kind, kind), currency)
+                if len(form) <= 2:
+                    self._unit_forms.setdefault(form, entry)
+                else:
+                    self._unit_forms_ci.setdefault(form.lower(), entry)
+        all_forms = sorted({*self._unit_forms, *self._unit_forms_ci}, key=lambda f: (-len(f), f))
+        long_forms = [re.escape(f) for f in all_forms if len(f) > 2]
+        short_forms = [re.escape(f) for f in all_forms if len(f) == 2]
+        single = [re.escape(f) for f in all_forms if len(f) == 1]
+        tail = r"(?![A-Za-z0-9²³])"
+        self._unit_spaced = re.compile(
+            rf"^(?:\s|-|\s-\s)?(?:(?i:{'|'.join(long_forms)})|{'|'.join(short_forms)}){tail}"
+        )
+        self._unit_attached = re.compile(rf"^(?:{'|'.join(single)}){tail}")
+        self._currency = {k: (v[0], v[1]) for k, v in units["currency_prefixes"].items()}
+        prefixes = sorted(self._currency, key=len, reverse=True)
+        self._currency_before = re.compile(
+            rf"(?:^|(?<=[\s(\[/–-]))(?:{'|'.join(re.escape(p) for p in prefixes)})\s?$"
+        )
+        denominators = sorted(units["rate_denominators"], key=len, reverse=True)
+        denominator_re = "|".join(re.escape(d) for d in denominators)
+        self._rate = re.compile(rf"^(?:\s+(?:per|a|an|each)\s+|\s?/\s?)((?i:{denominator_re}))(?![A-Za-z])")
+        self._rate_plural = dict(units["rate_plural"])
+        self._convert = {k: (str(v[0]), float(v[1])) for k, v in units["convert"].items()}
+        scales = {k: float(v) for k, v in lex["scales"].items() if k != "hundred"}
+        self._scales = scales
+        self._scale_word = re.compile(rf"^\s+({'|'.join(scales)})\b", re.IGNORECASE)
+        abbrev = {k: float(v) for k, v in lex["abbrev_scales"].items()}
+        self._abbrev = abbrev
+        self._scale_abbrev = re.compile(
+            rf"^\s?({'|'.join(sorted(abbrev, key=len, reverse=True))})(?![A-Za-z0-9])"
+        )
+        self._words_re = re.compile(number_words_regex(), re.IGNORECASE)
+        vague = {k: (float(v[0]), float(v[1])) for k, v in lex["vague"].items()}
+        self._vague = vague
+        self._vague_values = {k: float(v) for k, v in lex["vague_values"].items()}
+        self._vague_re = re.compile(
+            rf"\b(?:{'|'.join(re.escape(v) for v in sorted(vague, key=len, reverse=True))})\b",
+            re.IGNORECASE,
+        )
+        self._fractions = {k: float(v) for k, v in lex["fractions"].items()}
+        frac_words = "|".join(sorted(self._fractions, key=len, reverse=True))
+        self._fraction_re = re.compile(
+            rf"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+            rf"(?P<frac>{frac_words})\b|\b(?P<num>one|two|three|four|five|six|seven|eight|nine|\d+)"
+            rf"\s+(?:out\s+of|in|of\s+every|in\s+every)\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+            rf"(?!\s*(?:-|%|percent|per cent))",
+            re.IGNORECASE,
+        )
+        self._half_scale = re.compile(
+            r"^\s+an?\s+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE
+        )
+        self._small = {"a": 1.0, "an": 1.0, **{k: float(v) for k, v in lex["units"].items()}}
+        approx = sorted(lex["approximate"], key=len, reverse=True)
+        self._approx_before = re.compile(
+            rf"(?:^|(?<=[^\w]))({'|'.join(re.escape(a) for a in approx)})\s*$", re.IGNORECASE
+        )
+        self._ordinal = {s.lower() for s in lex["ordinal_suffixes"]}
+        self._not_one = {w.lower() for w in lex["not_one"]}
+        self._one_after_not = {w.lower() for w in lex["one_after_not"]}
+        self._labels = {w.lower() for w in lex["name_labels"]}
+
+
+def claim(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Insert [start, end) into the sorted disjoint spans `taken` unless it overlaps one."""
+    i = bisect.bisect_left(taken, (start, start))
+    if i > 0 and taken[i - 1][1] > start:
+        return False
+    if i < len(taken) and taken[i][0] < end:
+        return False
+    taken.insert(i, (start, end))
+    return True

@@ -1,0 +1,163 @@
+"""Quantities written in words: "twenty-eight thousand", "thousands", "roughly half", "one in five".
+
+"One" counts only where it is a number, not a pronoun ("one of them" is, "no one" is not).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.components._numbers import (
+    parse_digits,
+    parse_number_words,
+)
+from newsgraph.extract.components._quantities_lexicon import WORD_BEFORE, Found, TokenAt
+from newsgraph.extract.components._quantities_nouns import NounReader
+from newsgraph.extract.components._quantities_units import UnitReader
+
+
+class WordReader(UnitReader, NounReader):
+    """Find the quantities written in words, vague plurals and fractions."""
+
+    def _word_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
+        out: list[Found] = []
+        for match in self._words_re.finditer(text):
+            start, end = match.span()
+            phrase = match.group(0)
+            before = text[max(0, start - 30) : start]
+            a_before = re.search(r"(?i)\b(an?)\s+$", before)
+            first = phrase.split()[0].split("-")[0].lower()
+            if a_before and first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+                start = max(0, match.start() - len(before) + a_before.start(1))
+                phrase = text[start:end]
+                before = text[max(0, start - 30) : start]
+            value = parse_number_words(phrase)
+            if value is None:
+                continue
+            if phrase.lower() == "one" and text[end : end + 1] == "-":
+                continue  # "one-time", "one-off"
+            if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
+                doc, text, token_at, start, end, before
+            ):
+                continue
+            if phrase[:1].isupper() and WORD_BEFORE.search(before):
+                prev_word = WORD_BEFORE.search(before)
+                if (
+                    prev_word is not None
+                    and prev_word.group(1)[:1].isupper()
+                    and not self._approx_before.search(before)
+                ):
+                    continue  # "Apple One", "Formula One"
+            cand = Found(start=start, end=end, value=value, core_end=end, words=True)
+            if re.search(r"(?i)(?:^|\s)minus[\s-]$", text[max(0, start - 7) : start]):
+                cand.value = -cand.value
+                cand.start -= 6
+            pos = self._read_scale_and_unit(text, cand, end, allow_abbrev=False)
+            if pos is None:
+                continue
+            cand.end = pos
+            # "seven to 10 years", "four-, five- and six-cylinder"
+            self._read_word_range(text, cand)
+            if cand.kind == "money" or self._currency_before.search(before):
+                cur = self._currency_before.search(before)
+                if cur and cur.group(0).strip() in self._currency:
+                    cand.unit, cand.currency = self._currency[cur.group(0).strip()]
+                    cand.kind, cand.has_unit = "money", True
+                    cand.start -= len(cur.group(0))
+            self._finish(doc, text, cand, token_at)
+            if cand.unit is None and phrase.lower() == "one" and not cand.approximate:
+                continue  # "One provides immunization": a pronoun, not a count
+            out.append(cand)
+        return out
+
+    def _one_is_number(
+        self, doc: Doc, text: str, token_at: TokenAt, start: int, end: int, before: str
+    ) -> bool:
+        """Return True when "one" counts something rather than standing for a person or thing."""
+        prev = re.search(r"([\w-]+)\s*$", before)
+        if prev and prev.group(1).lower() in self._not_one:
+            return False
+        nxt = re.match(r"^\s*([\w-]+)", text[end : end + 20])
+        if nxt and nxt.group(1).lower() in self._one_after_not:
+            return False
+        tok = token_at(start)
+        if tok is None:
+            return True
+        if tok.tag_ in ("PRP", "NN") and tok.dep_ != "nummod":
+            return False
+        return not (tok.dep_ == "pobj" and not any(c.dep_ == "prep" for c in tok.children))
+
+    # ------------------------------------------------------------------ vague numbers and fractions
+
+    def _vague_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
+        out: list[Found] = []
+        for match in self._vague_re.finditer(text):
+            phrase = match.group(0).lower()
+            low, high = self._vague[phrase]
+            value = self._vague_values.get(phrase, low)
+            cand = Found(
+                start=match.start(), end=match.end(), value=value, low=low, high=high, core_end=match.end()
+            )
+            if phrase in self._vague_values:
+                cand.low = cand.high = None
+            cand.approximate = True
+            self._finish(doc, text, cand, token_at)
+            out.append(cand)
+        return out
+
+    def _fraction_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
+        out: list[Found] = []
+        for match in self._fraction_re.finditer(text):
+            if match.group("frac"):
+                frac = match.group("frac").lower()
+                count_word = (match.group("count") or "").lower()
+                if not count_word and frac not in ("half",):
+                    continue
+                after = text[match.end() : match.end() + 40]
+                if frac.startswith("quarter") and re.match(
+                    r"^[\s-]*(?:of\s+(?:19|20)\d\d|results|earnings)", after
+                ):
+                    continue
+                if frac.startswith(("quarter", "third", "fifth", "sixth", "tenth")) and not re.match(
+                    r"^\s+of\b", after
+                ):
+                    continue
+                if (
+                    frac == "half"
+                    and not re.match(r"^\s+(?:of|a|an|the)\b", after)
+                    and not self._approx_before.search(text[max(0, match.start() - 30) : match.start()])
+                ):
+                    continue
+                count = self._small.get(count_word, 1.0) if count_word else 1.0
+                value = count * self._fractions[frac]
+                scaled = self._half_scale.match(after) if frac == "half" and not count_word else None
+                if scaled:
+                    # "half a million": a count, not a fraction
+                    scale = self._scales.get(
+                        scaled.group(1).lower(), 12.0 if scaled.group(1).lower() == "dozen" else 100.0
+                    )
+                    cand = Found(start=match.start(), end=match.end() + scaled.end(), value=0.5 * scale)
+                    cand.core_end = cand.end
+                    self._finish(doc, text, cand, token_at)
+                    out.append(cand)
+                    continue
+            else:
+                num = match.group("num").lower()
+                den = match.group("den").lower()
+                n = parse_digits(num) if num[0].isdigit() else self._small.get(num)
+                d = (
+                    parse_digits(den)
+                    if den[0].isdigit()
+                    else (self._small.get(den) or (10.0 if den == "ten" else None))
+                )
+                if not n or not d or n >= d:
+                    continue
+                value = n / d
+            cand = Found(start=match.start(), end=match.end(), value=value, unit="fraction", kind="fraction")
+            cand.has_unit = True
+            cand.core_end = match.end()
+            self._finish(doc, text, cand, token_at)
+            out.append(cand)
+        return out
