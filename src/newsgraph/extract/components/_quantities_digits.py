@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._numbers import (
     parse_digits,
 )
-from newsgraph.extract.components._quantities_lexicon import DIGITS, RANGE_SEP, WORD_BEFORE, Found, TokenAt
+from newsgraph.extract.components._quantities_lexicon import DIGITS, WORD_BEFORE, Found, TokenAt
 from newsgraph.extract.components._quantities_nouns import NounReader
 from newsgraph.extract.components._quantities_units import UnitReader
 
@@ -135,124 +135,6 @@ class DigitReader(UnitReader, NounReader):
                 ):
                     return True
         return False
-
-    def _read_scale_and_unit(self, text: str, cand: Found, pos: int, *, allow_abbrev: bool) -> int | None:
-        """Read a scale word and a unit after position `pos`; return the new end."""
-        after = text[pos : pos + 80]
-        scale = self._scale_word.match(after)
-        if scale:
-            cand.value *= self._scales[scale.group(1).lower()]
-            pos += scale.end()
-        else:
-            abbrev = self._scale_abbrev.match(after)
-            if abbrev and abbrev.group(1) in self._abbrev:
-                tail = after[abbrev.end() :]
-                next_unit = self._unit_spaced.match(tail)
-                attached = abbrev.start(1) == 0
-                if allow_abbrev or (
-                    attached and next_unit is not None and abbrev.group(1) in ("m", "bn", "k")
-                ):
-                    cand.value *= self._abbrev[abbrev.group(1)]
-                    pos += abbrev.end()
-        after = text[pos : pos + 80]
-        us = re.match(r"^\s(?:U\.S\.|US)(?![\w.])", after) if cand.kind == "money" else None
-        if us:
-            pos += us.end()
-            after = text[pos : pos + 80]
-        unit = self._unit_attached.match(after) or self._unit_spaced.match(after)
-        if unit:
-            form = unit.group(0).strip().lstrip("-").strip()
-            entry = self._unit_forms.get(form) or self._unit_forms_ci.get(form.lower())
-            if entry is None and unit.group(0).strip().startswith("-"):
-                entry = self._unit_forms_ci.get(unit.group(0).strip().lower())
-            if entry is not None:
-                canonical, kind, currency = entry
-                if cand.kind == "money" and kind == "money" and canonical not in ("cent",):
-                    # "$75 U.S." style repetition, or "US$ 5 dollars": keep the prefix currency
-                    pos += unit.end()
-                elif cand.kind == "money" and kind != "money":
-                    pass  # "$5 W" is not a thing; leave the unit off
-                else:
-                    cand.unit, cand.kind, cand.currency = canonical, kind, currency
-                    if canonical in self._convert:
-                        cand.unit, factor = self._convert[canonical]
-                        cand.value *= factor
-                    cand.has_unit = True
-                    pos += unit.end()
-        rate = self._rate.match(text[pos : pos + 60])
-        if rate and (cand.has_unit or cand.kind == "money"):
-            denominator = rate.group(1).lower()
-            denominator = self._rate_plural.get(denominator, denominator)
-            entry = self._unit_forms_ci.get(denominator) or self._unit_forms.get(rate.group(1))
-            name = entry[0] if entry is not None else denominator
-            cand.unit = f"{cand.unit} per {name}"
-            pos += rate.end()
-        return pos
-
-    def _read_range(self, text: str, cand: Found, token_at: TokenAt) -> bool:
-        """Extend `cand` over "-N", "to N", "and N" (after "between") when a second number follows.
-
-        Returns False when the number is half of a bare hyphen pair ("2-1", "16-18"): a score,
-        an address or a code, not a quantity.
-        """
-        after = text[cand.end : cand.end + 60]
-        sep = RANGE_SEP.match(after)
-        if not sep:
-            return True
-        word = sep.group(0).strip()
-        before = text[max(0, cand.start - 10) : cand.start].lower()
-        if word == "and" and not before.rstrip().endswith("between"):
-            return True
-        rest_start = cand.end + sep.end()
-        rest = text[rest_start : rest_start + 60]
-        prefix = ""
-        cur = re.match(r"^(US\s?\$|[$€£¥₹]|EUR|USD)\s?", rest)
-        if cur:
-            prefix = cur.group(0)
-            code = prefix.strip().replace(" ", "")
-            if cand.kind != "money" or self._currency.get(code, ("", ""))[0] != cand.unit:
-                return True
-        m = re.match(rf"^{re.escape(prefix)}({DIGITS})(?![\d])", rest)
-        if not m:
-            return True
-        if re.match(r"^[\s-]?(?:st|nd|rd|th)\b", rest[m.end() :]):
-            return True
-        value = parse_digits(m.group(1))
-        if value is None:
-            return True
-        second = Found(start=rest_start, end=rest_start + m.end(), value=value)
-        if cand.kind == "money":
-            second.kind, second.unit, second.currency = cand.kind, cand.unit, cand.currency
-        end = self._read_scale_and_unit(text, second, rest_start + m.end(), allow_abbrev=cand.kind == "money")
-        if end is None:
-            return True
-        if second.unit != cand.unit and cand.unit is not None and (second.has_unit or second.kind == "money"):
-            if second.unit and cand.unit and second.unit.startswith(cand.unit + " per "):
-                cand.unit = second.unit
-            else:
-                return True
-        if cand.has_unit and not second.has_unit and cand.kind != "money":
-            # "rose 64.06 points to 4,577.10": a change and a level, not a range
-            return True
-        if not cand.has_unit and not second.has_unit and cand.kind != "money" and word == "-":
-            return False
-        low_scale = second.value / value if value else 1.0
-        first_value = cand.value
-        if low_scale > 1 and cand.value < value:
-            # "5-10 million": the scale of the second applies to the first
-            first_value = cand.value * low_scale
-        if second.has_unit and not cand.has_unit:
-            cand.unit, cand.kind, cand.currency, cand.has_unit = (
-                second.unit,
-                second.kind,
-                second.currency,
-                True,
-            )
-        cand.low = min(first_value, second.value)
-        cand.high = max(first_value, second.value)
-        cand.value = first_value
-        cand.end = end
-        return True
 
     def _is_name_number(self, doc: Doc, text: str, token_at: TokenAt, cand: Found, before: str) -> bool:
         """Return True when a bare number is part of a name or label ("Boeing 737", "Game 2")."""
