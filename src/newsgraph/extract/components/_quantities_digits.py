@@ -47,26 +47,8 @@ class DigitReader(UnitReader, NounReader):
             if self._is_not_quantity(text, start, end, before, after, match.group(1)):
                 continue
             cand = Found(start=start, end=end, value=value, core_end=end)
-            # attached letters before the digits: a currency code ("EUR50m") or a name ("G7")
-            letters = re.search(r"([A-Za-z$€£¥₹]+[$]?)$", before)
-            if letters and not before.endswith(" "):
-                code = letters.group(1)
-                if code in self._currency:
-                    cand.unit, cand.currency = self._currency[code]
-                    cand.kind = "money"
-                    cand.has_unit = True
-                    cand.start = start - len(code)
-                elif code[-1] not in "$€£¥₹":
-                    continue
-            if not cand.has_unit:
-                cur = self._currency_before.search(before)
-                if cur:
-                    code = cur.group(0).strip()
-                    if code in self._currency:
-                        cand.unit, cand.currency = self._currency[code]
-                        cand.kind = "money"
-                        cand.has_unit = True
-                        cand.start = start - len(cur.group(0))
+            if not self._currency_prefix(cand, before, match.group(1), after):
+                continue  # "G7", "F16": a name
             # a hyphen or a minus sign directly before makes it negative
             sign_before = text[max(0, cand.start - 6) : cand.start]
             if re.search(r"(?:^|\s)[-−]$", sign_before):
@@ -91,6 +73,40 @@ class DigitReader(UnitReader, NounReader):
             self._finish(doc, text, cand, get_token)
             out.append(cand)
         return out
+
+    def _currency_prefix(self, cand: Found, before: str, digits: str, after: str) -> bool:
+        """Read a currency written before the digits ("$5", "AU $89.99", "EUR50m", "PS2.7m").
+
+        Returns False when letters attached before the digits make a name ("G7") instead.
+        """
+        found = self._currency_before.search(before)
+        code = found.group(0).strip() if found else ""
+        currency = self._currency.get(code)
+        width = len(found.group(0)) if found else 0
+        letters = re.search(r"([A-Za-z$€£¥₹]+[$=]?)$", before)
+        if currency is None and letters and not before.endswith(" "):
+            code = letters.group(1)
+            currency = self._currency.get(code) or self._folded(code, digits, after)
+            if currency is None and code[-1] not in "$€£¥₹":
+                return False
+            width = len(code)
+        if currency is not None:
+            cand.unit, cand.currency = currency
+            cand.kind, cand.has_unit = "money", True
+            cand.start -= width
+        return True
+
+    def _folded(self, code: str, digits: str, after: str) -> tuple[str, str] | None:
+        """Return the currency of "PS2.7m", "Y=590 billion": a transliterated sign before an amount.
+
+        Only with a decimal or a scale after the digits: "PS4" is a game console, not £4.
+        """
+        currency = self._folded_currency.get(code)
+        if currency is None or not (
+            "." in digits or self._scale_word.match(after) or self._scale_abbrev.match(after)
+        ):
+            return None
+        return currency
 
     def _is_not_quantity(self, text: str, start: int, end: int, before: str, after: str, digits: str) -> bool:
         """Return True for dates, clock times, ordinals, decades, scores and model numbers."""

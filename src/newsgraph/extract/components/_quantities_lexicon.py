@@ -77,18 +77,22 @@ class QuantityLexicon:
         )
         self._unit_attached = re.compile(rf"^(?:{'|'.join(single)}){tail}")
         self._currency = {k: (v[0], v[1]) for k, v in units["currency_prefixes"].items()}
+        self._folded_currency = {k: (v[0], v[1]) for k, v in units["folded_prefixes"].items()}
         prefixes = sorted(self._currency, key=len, reverse=True)
         self._currency_before = re.compile(
             rf"(?:^|(?<=[\s(\[/–-]))(?:{'|'.join(re.escape(p) for p in prefixes)})\s?$"
         )
+        self._currency_start = re.compile(rf"^(?:{'|'.join(re.escape(p) for p in prefixes)})\s?(?=\d)")
         denominators = sorted(units["rate_denominators"], key=len, reverse=True)
         denominator_re = "|".join(re.escape(d) for d in denominators)
         self._rate = re.compile(rf"^(?:\s+(?:per|a|an|each)\s+|\s?/\s?)((?i:{denominator_re}))(?![A-Za-z])")
         self._rate_plural = dict(units["rate_plural"])
         self._convert = {k: (str(v[0]), float(v[1])) for k, v in units["convert"].items()}
-        scales = {k: float(v) for k, v in lex["scales"].items() if k != "hundred"}
+        scales = {k: float(v) for k, v in lex["scales"].items()}
         self._scales = scales
-        self._scale_word = re.compile(rf"^\s+({'|'.join(scales)})\b", re.IGNORECASE)
+        big = "|".join(k for k in scales if k != "hundred")
+        # "5.5 million", "4 hundred", "4 hundred million"
+        self._scale_word = re.compile(rf"^\s+((?:hundred\s+)?(?:{big})|hundred)\b", re.IGNORECASE)
         abbrev = {k: float(v) for k, v in lex["abbrev_scales"].items()}
         self._abbrev = abbrev
         self._scale_abbrev = re.compile(

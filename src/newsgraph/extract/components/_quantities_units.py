@@ -30,7 +30,8 @@ class UnitReader(QuantityLexicon):
         after = text[pos : pos + 80]
         scale = self._scale_word.match(after)
         if scale:
-            cand.value *= self._scales[scale.group(1).lower()]
+            for word in scale.group(1).lower().split():
+                cand.value *= self._scales[word]
             pos += scale.end()
         else:
             abbrev = self._scale_abbrev.match(after)
@@ -92,13 +93,15 @@ class UnitReader(QuantityLexicon):
         before = text[max(0, cand.start - 10) : cand.start].lower()
         if word == "and" and not before.rstrip().endswith("between"):
             return True
+        if word == "to" and cand.has_unit and before.rstrip().endswith(" by"):
+            return True  # "increased by $43.6 billion to $419.2 billion": a change and a level
         rest_start = cand.end + sep.end()
         rest = text[rest_start : rest_start + 60]
         prefix = ""
-        cur = re.match(r"^(US\s?\$|[$€£¥₹]|EUR|USD)\s?", rest)
+        cur = self._currency_start.match(rest)
         if cur:
             prefix = cur.group(0)
-            code = prefix.strip().replace(" ", "")
+            code = prefix.strip()
             if cand.kind != "money" or self._currency.get(code, ("", ""))[0] != cand.unit:
                 return True
         m = re.match(rf"^{re.escape(prefix)}({DIGITS})(?![\d])", rest)
@@ -110,11 +113,15 @@ class UnitReader(QuantityLexicon):
         if value is None:
             return True
         second = Found(start=rest_start, end=rest_start + m.end(), value=value)
-        if cand.kind == "money":
-            second.kind, second.unit, second.currency = cand.kind, cand.unit, cand.currency
         end = self._read_scale_and_unit(text, second, rest_start + m.end(), allow_abbrev=cand.kind == "money")
-        if end is None:
-            return True
+        if end is None or (second.kind == "money" and second.unit != cand.unit):
+            return True  # "110 JPY to 1 USD": a rate of exchange, not a range
+        if cand.kind == "money" and not second.has_unit:  # "$62 and $68 per share": read as money
+            second = Found(start=second.start, end=second.end, value=value)
+            second.kind, second.unit, second.currency = cand.kind, cand.unit, cand.currency
+            end = self._read_scale_and_unit(text, second, rest_start + m.end(), allow_abbrev=True)
+            if end is None:
+                return True
         if second.unit != cand.unit and cand.unit is not None and (second.has_unit or second.kind == "money"):
             if second.unit and cand.unit and second.unit.startswith(cand.unit + " per "):
                 cand.unit = second.unit
