@@ -1,12 +1,18 @@
-"""Quantities: values and units per sentence (NewsQuant, `eval/quantities/score.py`)."""
+"""Quantities: values and units per sentence (NewsQuant, `eval/quantities/score.py`).
+
+NewsQuant writes a share as a percentage of what it is a share of: "one fourth of the US
+population" has the unit "% US population". A fraction with a base is written that way here;
+the Quantity itself keeps `unit="fraction"` and `base="the US population"`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+import re
 from typing import Any
 
 from newsgraph.evaluate import Task
-from newsgraph.models import Analysis
+from newsgraph.models import Analysis, Quantity
 
 
 def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
@@ -18,13 +24,26 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
             "end": q.end,
             "text": q.text,
             "value": q.value,
-            "unit": q.unit,
+            "unit": _unit(q),
             "approximate": q.approximate,
         }
         if q.low is not None and q.high is not None:
             line["range"] = [q.low, q.high]
         quantities.append(line)
     return {"id": record["id"], "quantities": quantities}
+
+
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her|our|your|this|that|these|those|all)\s+)+", re.IGNORECASE
+)
+
+
+def _unit(q: Quantity) -> str | None:
+    """Return the unit in NewsQuant's terms: a share of a base is "% <base>"."""
+    if q.kind != "fraction" or not q.base:
+        return q.unit
+    base = _DETERMINERS.sub("", q.base).replace("'s ", " ").replace("’s ", " ")
+    return f"% {base}" if base else q.unit
 
 
 def scorer_args(gold: Path, pred: Path) -> list[str]:

@@ -22,6 +22,9 @@ from newsgraph.extract.components._quantities_lexicon import (
 )
 
 
+_SCALE_LETTERS = frozenset({"m", "M", "bn", "k", "K"})
+
+
 class UnitReader(QuantityLexicon):
     """Read what follows a number: scale, unit, rate and the second half of a range."""
 
@@ -39,8 +42,9 @@ class UnitReader(QuantityLexicon):
                 tail = after[abbrev.end() :]
                 next_unit = self._unit_spaced.match(tail)
                 attached = abbrev.start(1) == 0
+                decimal = cand.value != int(cand.value)  # "4.3M sales": a scale, unlike "3M", "4K"
                 if allow_abbrev or (
-                    attached and next_unit is not None and abbrev.group(1) in ("m", "bn", "k")
+                    attached and (next_unit is not None or decimal) and abbrev.group(1) in _SCALE_LETTERS
                 ):
                     cand.value *= self._abbrev[abbrev.group(1)]
                     pos += abbrev.end()
