@@ -7,8 +7,8 @@ the Quantity itself keeps `unit="fraction"` and `base="the US population"`.
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
+from pathlib import Path
 from typing import Any
 
 from newsgraph.evaluate import Task

@@ -128,6 +128,12 @@ class QuantityLexicon:
         self._one_after_not = {w.lower() for w in lex["one_after_not"]}
         self._labels = {w.lower() for w in lex["name_labels"]}
 
+    def _denominator(self, word: str) -> str:
+        """Return the canonical unit of a rate's denominator ("years" -> "year", "km" -> "kilometre")."""
+        low = self._rate_plural.get(word.lower(), word.lower())
+        entry = self._unit_forms_ci.get(low) or self._unit_forms.get(word)
+        return entry[0] if entry is not None else low
+
 
 def claim(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Insert [start, end) into the sorted disjoint spans `taken` unless it overlaps one."""

@@ -89,7 +89,7 @@ class NounReader(QuantityLexicon):
                     continue
                 if quoted or (t.is_punct and t.tag_ != "HYPH"):
                     continue
-                if t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB", "ADV") or t.tag_ == "HYPH":
+                if t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") or t.tag_ == "HYPH":
                     mods.append(t.text if t.pos_ == "PROPN" else t.text.lower())
             if quoted:
                 mods = []
@@ -112,9 +112,7 @@ class NounReader(QuantityLexicon):
             and cand.unit is not None
             and rate.group(0).strip().split()[0].lower() in ("per", "a", "an", "each")
         ):
-            name = rate.group(1).lower()
-            entry = self._unit_forms_ci.get(name)
-            cand.unit = f"{cand.unit} per {entry[0] if entry else self._rate_plural.get(name, name)}"
+            cand.unit = f"{cand.unit} per {self._denominator(rate.group(1))}"
 
     def _base(self, doc: Doc, text: str, cand: Found, token_at: TokenAt) -> str | None:
         """Return what a fraction or percentage is a share of ("of the nation's 400 districts")."""

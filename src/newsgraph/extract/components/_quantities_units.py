@@ -21,7 +21,6 @@ from newsgraph.extract.components._quantities_lexicon import (
     TokenAt,
 )
 
-
 _SCALE_LETTERS = frozenset({"m", "M", "bn", "k", "K"})
 
 
@@ -75,11 +74,7 @@ class UnitReader(QuantityLexicon):
                     pos += unit.end()
         rate = self._rate.match(text[pos : pos + 60])
         if rate and (cand.has_unit or cand.kind == "money"):
-            denominator = rate.group(1).lower()
-            denominator = self._rate_plural.get(denominator, denominator)
-            entry = self._unit_forms_ci.get(denominator) or self._unit_forms.get(rate.group(1))
-            name = entry[0] if entry is not None else denominator
-            cand.unit = f"{cand.unit} per {name}"
+            cand.unit = f"{cand.unit} per {self._denominator(rate.group(1))}"
             pos += rate.end()
         return pos
 

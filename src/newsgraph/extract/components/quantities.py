@@ -129,6 +129,10 @@ class Quantities(DigitReader, WordReader):
                 if prev.kind == "measure" and prev.unit == "year of age":
                     break
                 cand.unit, cand.kind, cand.currency = prev.unit, prev.kind, prev.currency
+                rate = self._rate.match(text[cand.end : cand.end + 40])
+                if rate and prev.unit is not None and " per " not in prev.unit:  # "an average of 20 per week"
+                    cand.unit = f"{prev.unit} per {self._denominator(rate.group(1))}"
+                    cand.end += rate.end()
                 break
 
 
