@@ -28,6 +28,7 @@ _CLOCK_AFTER = re.compile(r"^(?::\d\d|\s?(?:[ap]\.?m\b\.?|[AP]\.?M\b\.?|o'clock|
 _CLOCK_BEFORE = re.compile(r"\d[:.]$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DECADE_AFTER = re.compile(r"^'?s\b")
+_YEAR_PREPOSITION = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s+$", re.IGNORECASE)
 _HYPHEN_NAME = re.compile(r"[A-Za-z]-$")
 
 
@@ -195,11 +196,15 @@ class DigitReader(UnitReader, NounReader):
         return True
 
     def _is_year(self, doc: Doc, text: str, token_at: TokenAt, cand: Found, digits: str) -> bool:
-        """Return True for a bare four-digit year (1800-2099)."""
-        if not re.fullmatch(r"(?:18|19|20)\d\d", digits) or cand.low is not None:
+        """Return True for a bare four-digit year (1800-2099; 2100-2199 after "by", "in", …)."""
+        if cand.low is not None:
             return False
         before = text[max(0, cand.start - 30) : cand.start]
-        return not self._approx_before.search(before)
+        if re.fullmatch(r"21\d\d", digits):  # "sea levels rise … by 2120"
+            return _YEAR_PREPOSITION.search(before) is not None
+        return re.fullmatch(r"(?:18|19|20)\d\d", digits) is not None and not self._approx_before.search(
+            before
+        )
 
 
 def _is_age(doc: Doc, tok: Token) -> bool:

@@ -21,6 +21,7 @@ from newsgraph.extract.components._quantities_lexicon import (
     TokenAt,
 )
 
+_FROM_TO = re.compile(r"^(?:(?!,\s)[^;:!?()\n]){1,45}?\s+to\s+(?=[$€£¥₹]?\d)")
 _SCALE_LETTERS = frozenset({"m", "M", "bn", "k", "K"})
 
 
@@ -78,23 +79,37 @@ class UnitReader(QuantityLexicon):
             pos += rate.end()
         return pos
 
+    def _range_separator(self, text: str, cand: Found) -> tuple[str, int, bool] | None:
+        """Return the word between a range's two numbers, where the second starts, and "from".
+
+        "5-10", "5 to 10", "between 5 and 10"; after "from", "to" may come a few words later
+        ("from $36,040 at 10.45pm last night to $34,935"). None when no second number follows,
+        or for "and" without "between" and "by $43.6 billion to $419.2 billion" (a change and a
+        level).
+        """
+        after = text[cand.end : cand.end + 60]
+        before = text[max(0, cand.start - 10) : cand.start].lower().rstrip()
+        came_from = before.endswith("from")
+        sep = RANGE_SEP.match(after) or (_FROM_TO.match(after) if came_from else None)
+        if not sep:
+            return None
+        word = sep.group(0).split()[-1]
+        if word == "and" and not before.endswith("between"):
+            return None
+        if word == "to" and cand.has_unit and before.endswith(" by"):
+            return None
+        return word, cand.end + sep.end(), came_from
+
     def _read_range(self, text: str, cand: Found, token_at: TokenAt) -> bool:
         """Extend `cand` over "-N", "to N", "and N" (after "between") when a second number follows.
 
         Returns False when the number is half of a bare hyphen pair ("2-1", "16-18"): a score,
         an address or a code, not a quantity.
         """
-        after = text[cand.end : cand.end + 60]
-        sep = RANGE_SEP.match(after)
-        if not sep:
+        found = self._range_separator(text, cand)
+        if found is None:
             return True
-        word = sep.group(0).strip()
-        before = text[max(0, cand.start - 10) : cand.start].lower()
-        if word == "and" and not before.rstrip().endswith("between"):
-            return True
-        if word == "to" and cand.has_unit and before.rstrip().endswith(" by"):
-            return True  # "increased by $43.6 billion to $419.2 billion": a change and a level
-        rest_start = cand.end + sep.end()
+        word, rest_start, came_from = found
         rest = text[rest_start : rest_start + 60]
         prefix = ""
         cur = self._currency_start.match(rest)
@@ -126,8 +141,9 @@ class UnitReader(QuantityLexicon):
                 cand.unit = second.unit
             else:
                 return True
-        if cand.has_unit and not second.has_unit and cand.kind != "money":
-            # "rose 64.06 points to 4,577.10": a change and a level, not a range
+        if cand.has_unit and not second.has_unit and cand.kind != "money" and not came_from:
+            # "rose 64.06 points to 4,577.10": a change and a level, not a range ("from 208 pounds
+            # to 193" is one)
             return True
         if not cand.has_unit and not second.has_unit and cand.kind != "money" and word == "-":
             return False
