@@ -143,6 +143,56 @@ def test_quantities_scales_and_compound_words(analyze_text: Analyze) -> None:
     assert [q.text for q in a.quantities if q.value in (1, 9, 11)] == []
 
 
+def test_quantities_currency_prefixes_and_transliterated_signs(analyze_text: Analyze) -> None:
+    text = (
+        "The miner expects earnings of $US160 million, and the service costs AU $89.99 per year. "
+        "He got a PS6m golden hello and a bonus of Y=50 billion went to the board; "
+        "the shop sells PS4 consoles."
+    )
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 160e6).unit, _find(a, 160e6).currency) == ("dollar", "USD")
+    assert _find(a, 89.99).unit == "australian dollar per year"
+    assert _find(a, 6e6).currency == "GBP"  # '£' written 'PS' by an ASCII transliteration
+    assert _find(a, 50e9).currency == "JPY"
+    assert 4.0 not in _values(a)  # "PS4": a console, not £4
+
+
+def test_quantities_hundred_after_digits_and_decimal_abbreviations(analyze_text: Analyze) -> None:
+    a = analyze_text("There were 4 hundred million people, and the album sold 4.3M copies.", clean=False)
+    assert _find(a, 400e6).unit == "people"
+    assert _find(a, 4.3e6).unit == "copy"
+
+
+def test_quantities_ranges_and_changes(analyze_text: Analyze) -> None:
+    text = (
+        "The deficit increased by $43.6 billion to $419.2 billion. The yen traded at 110 JPY to 1 USD. "
+        "Bitcoin fell from $36,040 late on Monday to $34,935, and he went from 208 pounds to 193."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 43.6e9).low is None and _find(a, 419.2e9).low is None  # a change and a level
+    assert _find(a, 110).unit == "japanese yen" and _find(a, 1).unit == "dollar"  # two currencies
+    bitcoin = _find(a, 36040)
+    assert (bitcoin.low, bitcoin.high) == (34935, 36040)
+    weight = _find(a, 208)
+    assert (weight.low, weight.high, weight.unit) == (193, 208, "pound")
+
+
+def test_quantities_units_rates_and_fractions(analyze_text: Analyze) -> None:
+    text = (
+        "The engine makes 640 bhp. Seas could rise 11 feet per century by 2120. "
+        "One fourth of the population lives there. The city has 400 charging stations. "
+        "We had 22 residential burglaries, compared with an average of 20 per week."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 640).unit == "brake horsepower"
+    assert _find(a, 11).unit == "foot per century"
+    assert 2120 not in _values(a)  # a year
+    fourth = _find(a, 0.25)
+    assert (fourth.kind, fourth.base) == ("fraction", "the population")
+    assert _find(a, 400).unit == "station"  # a participle before the noun is left out
+    assert _find(a, 20).unit == "residential burglary per week"
+
+
 def test_quantities_age_after_a_name(analyze_text: Analyze) -> None:
     text = "The manager, Joe Maddon, 66, said he had lost 15 pounds since spring."
     a = analyze_text(text, clean=False)
@@ -227,3 +277,13 @@ def test_quantities_dev_set_floor(settings: Settings, shared: Path, tmp_path: Pa
     assert match, last
     assert float(match.group(1)) >= 0.93, last
     assert float(match.group(2)) >= 0.90, last
+
+
+def test_quantities_evaluation_writes_a_share_as_newsquant_does() -> None:
+    from newsgraph.evaluate.quantities import predict
+
+    share = Quantity(start=0, end=10, text="One fourth", value=0.25, kind="fraction", unit="fraction",
+                     base="the US population", sentence=0)  # fmt: skip
+    count = Quantity(start=14, end=20, text="3 cars", value=3, unit="car", sentence=0)
+    line = predict({"id": "s1"}, Analysis(id="s1", hash="", text="x", quantities=[share, count]))
+    assert [q["unit"] for q in line["quantities"]] == ["% US population", "car"]
