@@ -1,0 +1,260 @@
+"""The toponyms of an article: the tagger's place names, demonyms, facilities, embedded names.
+
+A toponym is the bare name ("Indian Ocean", not "the Indian Ocean"; "London", not "London's");
+demonym modifiers count ("Afghan"); a building or site is one toponym ("Colchester General
+Hospital"); a name that grows into a longer gazetteer name takes it ("U.S. Virgin Islands").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.components._gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    Match,
+    name_key,
+)
+from newsgraph.extract.components._places_scan import TextScanner
+from newsgraph.extract.components._places_toponym import (
+    AREA_FEATURES,
+    WORD,
+    Toponym,
+    followed_by_qualifier,
+    without_overlaps,
+)
+from newsgraph.extract.extensions import get_entities
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_RELABEL_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_STATE_IN_NAME = re.compile(r"\S \b(?:State|Province)$")
+_CAPITALIZED_NEXT = re.compile(r" [A-Z]")
+_POSSESSIVE = re.compile(r"^([A-Z][^'’]*?)['’]s (?=[A-Z])")
+_OF_IN_AT = frozenset({"of", "in", "at"})
+_FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+class ToponymFinder(TextScanner):
+    """Find an article's toponyms (not yet resolved)."""
+
+    def _source_spans(self, doc: Doc, text: str) -> list[tuple[int, int, str, str | None]]:
+        entities = get_entities(doc)
+        spans: list[tuple[int, int, str, str | None]]
+        if entities:
+            spans = [(m.start, m.end, e.type, e.id) for e in entities for m in e.mentions if m.kind == "name"]
+            # names the entities component left out (e.g. ORG names holding a toponym) still count
+            covered = bytearray(len(text) + 1)
+            for s, e, _, _ in spans:
+                covered[s:e] = b"\x01" * (e - s)
+            spans.extend(
+                (ent.start_char, ent.end_char, ent.label_, None)
+                for ent in doc.ents
+                if covered.find(1, ent.start_char, ent.end_char) == -1
+            )
+        else:
+            spans = [(ent.start_char, ent.end_char, ent.label_, None) for ent in doc.ents]
+        spans.sort()
+        return spans
+
+    def find(self, doc: Doc, text: str) -> list[Toponym]:
+        """Return the doc's toponyms (not yet resolved), in text order, without overlaps."""
+        g = self.gazetteer
+        found: list[Toponym] = []
+        blocked: list[tuple[int, int]] = []  # every tagged name, so scans do not re-read them
+        for s0, e0, label, entity_id in self._source_spans(doc, text):
+            blocked.append((s0, e0))
+            s, e = self._trim(text, s0, e0)
+            if e <= s:
+                continue
+            surface = text[s:e]
+            if not surface[:1].isupper():
+                continue
+            if _STATE_IN_NAME.search(surface) and _CAPITALIZED_NEXT.match(text, e):
+                e -= len(surface) - surface.rindex(" ")  # "Maryland State" of "Maryland State Police"
+                surface = text[s:e]
+            words = surface.split()
+            head = words[-1]
+            if label == "NORP":
+                if g.demonym(surface) is not None:
+                    found.append(Toponym(s, e, surface, "demonym", entity_id))
+                else:  # a place the tagger took for a group ("Essex" in "the Essex and Herts …")
+                    areas = [m for m in g.lookup(surface) if m.entry.feature in AREA_FEATURES]
+                    if areas and name_key(surface) not in g.not_places:
+                        found.append(Toponym(s, e, surface, "entity", None, areas))
+                continue
+            matches = g.lookup(surface)
+            demonym = g.demonym(surface)
+            is_facility = len(words) > 1 and (
+                head in g.facility_heads
+                or (len(words) > 2 and words[0] in g.facility_heads and words[1] == "of")
+                or (
+                    head in g.weak_facility_heads
+                    and (label in _PLACE_LABELS or self._holds_toponym(text, s, e))
+                )
+            )
+            owner = _POSSESSIVE.match(surface)
+            owner_top = None
+            if is_facility and owner and g.lookup(owner.group(1)):  # "Istanbul's Yeditepe University"
+                owner_top = Toponym(
+                    s, s + owner.end(1), owner.group(1), "entity", matches=g.lookup(owner.group(1))
+                )
+                found.append(owner_top)
+                s += owner.end()
+                surface = text[s:e]
+            if is_facility and label != "PERSON":
+                top = Toponym(s, e, surface, "facility", entity_id if label in _PLACE_LABELS else None)
+                top.inner = self._embedded(text, s, e) or owner_top
+                found.append(top)
+                continue
+            if label in _PLACE_LABELS:
+                if matches:
+                    found.append(Toponym(s, e, surface, "entity", entity_id, matches))
+                elif demonym is not None:
+                    found.append(Toponym(s, e, surface, "demonym", entity_id))
+                elif label != "FAC" and (
+                    head in g.place_heads or self._locative(text, s) or followed_by_qualifier(g, text, e)
+                ):
+                    found.append(Toponym(s, e, surface, "entity", entity_id))
+                else:  # "East of England" in "East of England Ambulance Service" (tagged LOC)
+                    found.extend(self._embedded_all(text, s, e))
+                continue
+            if label in _RELABEL_LABELS and self._relabel(text, s, e, label, matches):
+                found.append(Toponym(s, e, surface, "entity", None, matches))
+                continue
+            if label in _EMBED_LABELS:
+                found.extend(self._embedded_all(text, s, e))
+        found.extend(self._scan(doc, text, blocked, found))
+        found = without_overlaps(found)
+        for t in found:
+            self._extend(text, t)
+        found = without_overlaps(found)
+        for t in found:
+            t.prefer_admin1 = text.startswith((" state", " State"), t.end) and not text.startswith(
+                (" State ", " State's", " State’s"), t.end
+            )
+        neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
+        for before, t, after in neighbours:
+            if t.source != "facility" or t.inner is not None:
+                continue
+            # the town a building stands in: "Istanbul's Yeditepe University", "… Center in Shelby"
+            if before is not None and text[before.end : t.start] in ("'s ", "’s "):
+                t.inner = before
+            elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
+                t.inner = after
+        return found
+
+    def _extend(self, text: str, t: Toponym) -> None:
+        """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
+        g = self.gazetteer
+        after = _FOLLOWING.match(text, t.end)
+        if after is None:
+            return
+        words = [(m.start(), m.end()) for m in WORD.finditer(text, t.end, after.end())]
+        for n in range(len(words), 0, -1):
+            end = self._trim(text, t.start, words[n - 1][1])[1]
+            piece = text[t.start : end]
+            last = text[words[n - 1][0] : end]
+            matches = [m for m in g.lookup(piece, suffixes=False) if m.how != "alternate"]
+            if matches:
+                t.end, t.text, t.matches, t.entry = end, piece, matches, None
+                return
+            possessive = text[t.end : t.end + 2] in ("'s", "’s")
+            if (last in g.facility_heads or last in g.weak_facility_heads) and not (possessive and t.matches):
+                # "Delhi High Court" is one place; "Istanbul's Yeditepe University" is two
+                inner = Toponym(t.start, t.end, t.text, "embedded", matches=t.matches)
+                t.end, t.text, t.source, t.inner, t.matches = end, piece, "facility", inner, []
+                return
+
+    def _relabel(self, text: str, s: int, e: int, label: str, matches: list[Match]) -> bool:
+        """Tell whether a name tagged ORG/PERSON/… is really a place ("Boise", "in Riverdale")."""
+        g = self.gazetteer
+        key = name_key(text[s:e])
+        if not matches or key in g.not_places or (label == "PERSON" and key in g.person_names):
+            return False
+        good = [m for m in matches if m.how != "alternate"]
+        kinds = {m.entry.feature for m in good}
+        if kinds & {COUNTRY, ADMIN1, ADMIN2}:
+            return True
+        if any(m.how == "alias" and m.entry.feature in (CONTINENT, REGION) for m in good):
+            return True  # "EU", "European Union"
+        if CITY not in kinds:
+            return False
+        if followed_by_qualifier(g, text, e):
+            return True
+        if label == "PERSON":
+            return self._locative(text, s, strict=True)
+        return max(m.entry.population for m in good if m.entry.feature == CITY) >= 50_000
+
+    def _holds_toponym(self, text: str, s: int, e: int) -> bool:
+        return self._embedded(text, s, e) is not None
+
+    def _embedded_all(self, text: str, s: int, e: int) -> list[Toponym]:
+        return self._embedded_in(text, s, e, first_only=False)
+
+    def _embedded(self, text: str, s: int, e: int) -> Toponym | None:
+        """Return the first toponym inside the name [s, e) ("Washington" in "Washington Post")."""
+        found = self._embedded_in(text, s, e, first_only=True)
+        return found[0] if found else None
+
+    def _embedded_in(self, text: str, s: int, e: int, *, first_only: bool) -> list[Toponym]:
+        words = [(m.start() + s, m.end() + s) for m in WORD.finditer(text[s:e])]
+        out: list[Toponym] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            if text[words[i][0]].isupper():
+                prev = text[words[i - 1][0] : words[i - 1][1]].lower() if i else ""
+                for n in range(min(4, len(words) - i), 0, -1):
+                    if i == 0 and n == len(words):
+                        continue  # the whole name is not "inside" it
+                    hit = self._embedded_at(
+                        text, words[i][0], words[i + n - 1][1], i == 0 or prev in _OF_IN_AT
+                    )
+                    if hit is not None:
+                        break
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            if first_only:
+                break
+            while i < len(words) and words[i][0] < hit.end:
+                i += 1
+        return out
+
+    def _embedded_at(self, text: str, a: int, b: int, leading: bool) -> Toponym | None:
+        g = self.gazetteer
+        a, b = self._trim(text, a, b)
+        piece = text[a:b]
+        words = piece.split()
+        if len(piece) < 3 or name_key(piece) in g.not_places or not words:
+            return None
+        if g.demonym(piece) is not None:
+            return Toponym(a, b, piece, "embedded")
+        matches = [m for m in g.lookup(piece, suffixes=False) if m.how != "alternate"]
+        if not matches:
+            # "Walker County" in "Walker County Sheriff's Office" (not "Maryland State" in "... Police")
+            if (
+                len(words) > 1
+                and words[-1] in g.place_heads
+                and all(w[:1].isupper() for w in words)
+                and not g.lookup(piece)
+                and (name_key(piece) in g.counties or not g.lookup(" ".join(words[:-1])))
+            ):  # but "U.S. State Department" holds "U.S."
+                return Toponym(a, b, piece, "embedded")
+            return None
+        kinds = {m.entry.feature for m in matches}
+        if kinds & AREA_FEATURES:
+            return Toponym(a, b, piece, "embedded", matches=matches)
+        if CITY in kinds:
+            big = max(m.entry.population for m in matches if m.entry.feature == CITY)
+            if big >= 500_000 or (leading and big >= 50_000):
+                return Toponym(a, b, piece, "embedded", matches=matches)
+        return None

@@ -1,0 +1,177 @@
+"""Toponyms the tagger missed: datelines, "town, state" pairs and gazetteer names in the text.
+
+"HOUSTON (AP) —", "Slidell, La.", "in Klamath Falls, Ore." and capitalised runs of words that
+the gazetteer knows (a city only with a locative word before it or a large population).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.components._gazetteer import (
+    GeoEntry,
+    Match,
+    name_key,
+)
+from newsgraph.extract.components._places_toponym import (
+    AREA_FEATURES,
+    WORD,
+    PlaceReader,
+    Toponym,
+    lies_inside,
+)
+
+_CAP_SEQ = re.compile(r"[A-Z][\w'’.&-]*(?:(?:\s+(?:of|de|del|la|upon|on|and|the)\s+|\s+|-)[A-Z][\w'’.&-]*)*")
+_QUALIFIED = re.compile(
+    r"(?P<a>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),\s+(?P<b>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})"
+)
+_PAREN_QUALIFIER = re.compile(r"\((?P<b>[A-Z][a-z]{1,4}\.)\)")
+_DATELINE = re.compile(
+    r"(?m)^\s*(?P<a>[A-Z][A-Z.'’ -]{2,}?)(?:\s*&\s*(?P<a2>[A-Z][A-Z.'’ -]{2,}?))?(?=,|\s+\(|\s+[—–-]|:)"
+)
+
+
+class TextScanner(PlaceReader):
+    """Scan the text for toponyms outside the tagger's names."""
+
+    def _scan(
+        self, doc: Doc, text: str, blocked: list[tuple[int, int]], found: list[Toponym]
+    ) -> list[Toponym]:
+        """Find toponyms the tagger missed: datelines, "town, state" pairs, gazetteer names."""
+        g = self.gazetteer
+        out: list[Toponym] = []
+        taken = bytearray(len(text) + 1)  # 1 where a toponym already is: interval checks stay cheap
+        for t in found:
+            taken[t.start : t.end] = b"\x01" * (t.end - t.start)
+        tagged = bytearray(len(text) + 1)  # 1 inside every tagged name
+        for a, b in blocked:
+            tagged[a:b] = b"\x01" * (b - a)
+
+        def free(a: int, b: int) -> bool:
+            return taken.find(1, a, b) == -1
+
+        by_span = {(t.start, t.end): t for t in found}
+        blocked_set = set(blocked)
+
+        def add(top: Toponym) -> None:
+            out.append(top)
+            by_span.setdefault((top.start, top.end), top)
+            taken[top.start : top.end] = b"\x01" * (top.end - top.start)
+
+        for m in _DATELINE.finditer(text):
+            for grp in ("a", "a2"):
+                if m.group(grp) is None:
+                    continue
+                a, b = self._trim(text, m.start(grp), m.end(grp))
+                piece = text[a:b]
+                matches = g.lookup(piece)
+                if matches and free(a, b):
+                    add(Toponym(a, b, piece, "dateline", matches=matches))
+        for m in _QUALIFIED.finditer(text):
+            b_words = m.group("b").split()
+            qual: list[GeoEntry] = []
+            q_end = m.start("b")
+            for n in range(len(b_words), 0, -1):
+                cand = " ".join(b_words[:n])
+                qual = g.qualifier(cand) or g.qualifier(cand.rstrip(".,"))
+                if qual:
+                    q_end = m.start("b") + len(cand)
+                    break
+            if not qual:
+                continue
+            qa, qb = self._trim(text, m.start("b"), q_end)
+            # the town is the last capitalized words before the comma ("in Klamath Falls")
+            a_words = [(w.start(), w.end()) for w in WORD.finditer(text, m.start("a"), m.end("a"))]
+            settled = False
+            for k in range(max(0, len(a_words) - 3), len(a_words)):
+                cs, ce = a_words[k][0], m.end("a")
+                whole = [x for x in g.lookup(text[cs:qb]) if x.how != "alternate"]
+                if whole:  # "Washington, D.C." is one name
+                    add(Toponym(cs, qb, text[cs:qb], "entity", matches=whole))
+                    settled = True
+                    break
+                matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
+                existing = by_span.get((cs, ce))
+                if existing is not None and (matches or not existing.matches):
+                    existing.qualifiers = qual
+                    settled = True
+                    break
+                if matches and free(cs, ce):
+                    add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
+                    settled = True
+                    break
+            if not settled and free(m.start("a"), m.end("a")):
+                continue  # "Brazil, Germany": a list, not a town and its state
+            if free(qa, qb) and (tagged.find(1, qa, qb) == -1 or (qa, qb) in blocked_set):
+                add(Toponym(qa, qb, text[qa:qb], "qualified", matches=[Match(q, "name") for q in qual]))
+        for m in _PAREN_QUALIFIER.finditer(text):
+            qual = g.qualifier(m.group("b"))
+            if qual and free(m.start("b"), m.end("b")):
+                add(
+                    Toponym(
+                        m.start("b"),
+                        m.end("b"),
+                        m.group("b"),
+                        "qualified",
+                        matches=[Match(q, "name") for q in qual],
+                    )
+                )
+        sentence_starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
+        for m in _CAP_SEQ.finditer(text):
+            self._scan_sequence(text, m.start(), m.end(), tagged, sentence_starts, free, add)
+        return out
+
+    def _scan_sequence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        tagged: bytearray,
+        sentence_starts: set[int],
+        free: Callable[[int, int], bool],
+        add: Callable[[Toponym], None],
+    ) -> None:
+        """Look up the words of one capitalized run of text in the gazetteer, longest first."""
+        g = self.gazetteer
+        words = [(w.start() + start, w.end() + start) for w in WORD.finditer(text[start:end])]
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(4, len(words) - i), 0, -1):
+                a, b = self._trim(text, words[i][0], words[i + n - 1][1])
+                if b <= a or not free(a, b) or tagged.find(1, a, b) != -1:
+                    continue
+                piece = text[a:b]
+                key = name_key(piece)
+                if not piece[:1].isupper() or key in g.not_places or key in g.person_names:
+                    continue
+                if len(piece) <= 3 and "." not in piece:
+                    continue
+                initial = a in sentence_starts or (a > 0 and text[a - 1] in '\n"“')
+                if piece.isupper() and not initial and len(piece) < 5:
+                    continue
+                demonym = g.demonym(piece)
+                if demonym is not None and not piece.endswith("s"):
+                    hit = Toponym(a, b, piece, "demonym")
+                    break
+                matches = g.lookup(piece)
+                good = [x for x in matches if x.how != "alternate"]
+                if not good:
+                    continue
+                kinds = {x.entry.feature for x in good}
+                if kinds & AREA_FEATURES or any(x.how == "alias" for x in good):
+                    hit = Toponym(a, b, piece, "scan", matches=matches)
+                    break
+                big = max(x.entry.population for x in good)
+                if not initial and (self._locative(text, a) or big >= self.scan_min_population):
+                    hit = Toponym(a, b, piece, "scan", matches=matches)
+                    break
+            if hit is not None:
+                add(hit)
+                while i < len(words) and words[i][0] < hit.end:
+                    i += 1
+            else:
+                i += 1

