@@ -244,7 +244,18 @@ class Place(_Model):
         description="How the point was found: `name` (the gazetteer knows the name), `qualifier` "
         '("Springfield, Ill."), `demonym`, or, for a name the gazetteer lacks, the point of what '
         "contains it: `containing` (its stated qualifier), `inner` (a place inside a facility's "
-        "name), `context` (the article's main place; least certain).",
+        "name), `context` (the article's main place, only when every other place of the article "
+        "lies in one country; least certain). None when the place is not resolved.",
+    )
+    confidence: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="How sure the resolution is, 0-1: 0.95 for a country or a name the article's "
+        "other places settle, less for a homonym chosen by population, 0.6 for the point of what "
+        "contains a name the gazetteer lacks, 0.4 or less for a guess from the article's main "
+        "place. Below the component's threshold (0.5) the place keeps its name but no country "
+        "and no point: better unresolved than placed on another continent.",
     )
     mentions: list[Span] = Field(default_factory=list)
 

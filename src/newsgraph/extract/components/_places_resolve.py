@@ -28,67 +28,110 @@ from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, l
 
 @dataclass(slots=True)
 class ArticleContext:
+    """The places an article has named so far, for the ranking of the others."""
+
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     sub_national: set[str] = field(default_factory=set)
     """Countries with a division or city named in the article."""
+    divisions: dict[str, set[str]] = field(default_factory=dict)
+    """Country -> the first-level divisions of it named as such ("Alabama", "Texas")."""
 
 
 class ToponymResolver(PlaceReader):
     """Resolve toponyms against the gazetteer and the article's context."""
 
     def resolve(self, toponyms: list[Toponym]) -> None:
-        """Pick each toponym's gazetteer record, using the article's other places as context."""
-        g = self.gazetteer
+        """Pick each toponym's gazetteer record and say how sure that is (`Toponym.confidence`)."""
         ctx = ArticleContext()
+        self._resolve_areas(toponyms, ctx)
+        self._resolve_settled(toponyms, ctx)
+        self._resolve_ranked(toponyms, ctx)
+        self._resolve_inner(toponyms, ctx)
+        self._resolve_fallback(toponyms, ctx)
+
+    def _resolve_areas(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
+        """Demonyms, and countries, regions and seas that no division shares a name with."""
+        g = self.gazetteer
         for t in toponyms:
             if t.source in ("demonym", "embedded") and g.demonym(t.text) is not None and not t.matches:
-                t.entry, t.resolved_by = g.demonym(t.text), "demonym"
+                t.entry, t.resolved_by, t.confidence = g.demonym(t.text), "demonym", 0.9
             elif t.matches:
                 strong = [m for m in t.matches if m.entry.feature in (COUNTRY, CONTINENT, REGION, SEA)]
                 divisions = any(m.entry.feature == ADMIN1 for m in t.matches)  # "Georgia": wait for context
                 if strong and not t.qualifiers and not divisions and not t.prefer_admin1:
-                    t.entry, t.resolved_by = _best(strong, ctx), "name"
+                    t.entry, t.confidence = _ranked(strong, ctx)
+                    t.resolved_by = "name"
             if t.entry is not None:
                 _count(ctx, t.entry, strong=True)
-        for t in toponyms:  # divisions and cities that the name alone settles
+
+    def _resolve_settled(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
+        """Divisions and cities that the name alone or a stated qualifier settles."""
+        for t in toponyms:
             if t.entry is None and t.matches:
                 cands = self._candidates(t)
                 if cands and (len({m.entry.ident for m in cands}) == 1 or t.qualifiers):
                     t.entry, t.resolved_by = cands[0].entry, "qualifier" if t.qualifiers else "name"
+                    t.confidence = 0.95
                     _count(ctx, t.entry, strong=True)
+
+    def _resolve_ranked(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
+        """Homonyms: the qualifier of a town just before ("Blakely, Georgia"), else the best ranked."""
+        before: Toponym | None = None
         for t in toponyms:
             if t.entry is None and t.matches:
                 cands = self._candidates(t)
-                if cands:
-                    t.entry, t.resolved_by = _best(cands, ctx), "name"
+                town = before.entry if before is not None and t.start - before.end == 2 else None
+                holding = [m for m in cands if town is not None and lies_inside(town, [m.entry])]
+                if holding:
+                    t.entry, t.confidence = holding[0].entry, 0.95
+                elif cands and _state_not_country(cands, ctx):
+                    t.entry, t.confidence = _ranked(_state_not_country(cands, ctx), ctx)
+                elif cands:
+                    t.entry, t.confidence = _ranked(cands, ctx)
+                if t.entry is not None:
+                    t.resolved_by = "name"
                     _count(ctx, t.entry, strong=False)
+            before = t
+
+    def _resolve_inner(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
+        """A building takes the point of the toponym inside its name ("Delhi High Court")."""
+        g = self.gazetteer
         for t in toponyms:
-            if t.entry is None and t.inner is not None:
-                inner = t.inner
-                if inner.entry is not None:
-                    pass  # a toponym of its own, resolved above
-                elif inner.matches:
-                    inner.entry = _best(inner.matches, ctx)
-                elif g.demonym(inner.text) is not None:
-                    inner.entry = g.demonym(inner.text)
-                # a town inside a building's name must fit the article ("Rogers Centre" in Toronto)
-                fits = inner.entry is not None and (
-                    inner.entry.feature != CITY or not ctx.countries or inner.entry.country in ctx.countries
-                )
-                if fits and inner.entry is not None:
-                    t.entry, t.resolved_by = inner.entry, "inner"
+            if t.entry is not None or t.inner is None:
+                continue
+            inner = t.inner
+            if inner.entry is None and inner.matches:
+                inner.entry, inner.confidence = _ranked(inner.matches, ctx)
+            elif inner.entry is None and g.demonym(inner.text) is not None:
+                inner.entry, inner.confidence = g.demonym(inner.text), 0.9
+            # a town inside a building's name must fit the article ("Rogers Centre" in Toronto)
+            fits = inner.entry is not None and (
+                inner.entry.feature != CITY or not ctx.countries or inner.entry.country in ctx.countries
+            )
+            if fits and inner.entry is not None:
+                t.entry, t.resolved_by, t.confidence = inner.entry, "inner", min(0.8, inner.confidence or 0.8)
+
+    def _resolve_fallback(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
+        """Names the gazetteer lacks: what contains them, else (weakly) the article's main place.
+
+        The main place counts as evidence only when every place the article resolved lies in
+        its country; otherwise the guess stays below the threshold and the name unresolved.
+        """
+        g = self.gazetteer
         focus = _focus(toponyms)
+        resolved = {t.entry.country for t in toponyms if t.entry is not None and t.entry.country}
         for t in toponyms:
             if t.entry is not None:
                 continue
             county = g.county_state(t.text, ctx.admin1s)
             if t.qualifiers:
-                t.entry, t.resolved_by = t.qualifiers[0], "containing"
+                t.entry, t.resolved_by, t.confidence = t.qualifiers[0], "containing", 0.6
             elif county is not None:  # "Morris County": the state it is in
-                t.entry, t.resolved_by = county, "containing"
+                t.entry, t.resolved_by, t.confidence = county, "containing", 0.6
             elif focus is not None:
-                t.entry, t.resolved_by = focus, "context"
+                one_country = resolved == {focus.country}
+                t.entry, t.resolved_by, t.confidence = focus, "context", 0.55 if one_country else 0.35
 
     def _candidates(self, t: Toponym) -> list[Match]:
         cands = t.matches
@@ -126,8 +169,30 @@ def _score(m: Match, ctx: ArticleContext) -> float:
     return score
 
 
-def _best(matches: list[Match], ctx: ArticleContext) -> GeoEntry:
-    return max(matches, key=lambda m: (_score(m, ctx), m.entry.population)).entry
+def _state_not_country(cands: list[Match], ctx: ArticleContext) -> list[Match]:
+    """Return the divisions among a country's homonyms when the article names others of theirs.
+
+    "Alabama and Georgia", "the states of Texas and Georgia": another state of the same country
+    is named, so "Georgia" is the state; "Russia's invasion of Georgia" names none.
+    """
+    if not any(m.entry.feature == COUNTRY for m in cands):
+        return []
+    return [
+        m
+        for m in cands
+        if m.entry.feature == ADMIN1 and ctx.divisions.get(m.entry.country or "", set()) - {m.entry.admin1}
+    ]
+
+
+def _ranked(matches: list[Match], ctx: ArticleContext) -> tuple[GeoEntry, float]:
+    """Return the best ranked record and a confidence from its lead over the next other place."""
+    ranked = sorted(matches, key=lambda m: (_score(m, ctx), m.entry.population), reverse=True)
+    best = ranked[0]
+    rival = next((m for m in ranked[1:] if m.entry.ident != best.entry.ident), None)
+    if rival is None:
+        return best.entry, 0.9
+    lead = _score(best, ctx) - _score(rival, ctx)
+    return best.entry, round(0.55 + min(0.4, max(0.0, lead) / 50.0), 3)
 
 
 def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool) -> None:
@@ -137,6 +202,8 @@ def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool) -> None:
             ctx.sub_national.add(entry.country)
     if entry.admin1 and entry.country and (strong or entry.feature == ADMIN1 or entry.population >= 100_000):
         ctx.admin1s[(entry.country, entry.admin1)] += 1
+    if entry.feature == ADMIN1 and entry.country and entry.admin1:
+        ctx.divisions.setdefault(entry.country, set()).add(entry.admin1)
 
 
 def _focus(toponyms: list[Toponym]) -> GeoEntry | None:

@@ -48,6 +48,8 @@ class Toponym:
     resolved_by: str | None = None
     prefer_admin1: bool = False
     """Followed by "state": "Washington state" is the state, not the capital."""
+    confidence: float = 0.0
+    """How sure the resolution is (see `Place.confidence`)."""
 
 
 class PlaceReader:

