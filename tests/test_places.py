@@ -118,7 +118,8 @@ def test_places_county_takes_its_state(analyze_text: Analyze) -> None:
     analysis = analyze_text(text, clean=False)
     county = _place_of(analysis, "Morris County")
     assert county.country == "US" and county.admin1 == "New Jersey"
-    assert county.resolved_by == "containing" and county.geonameid is None
+    # the county's own point (places_counties.tsv), not the state's centre
+    assert county.feature == "admin2" and _near(county, 40.86, -74.55, km=40)
 
 
 def test_places_facility_is_one_toponym(analyze_text: Analyze) -> None:

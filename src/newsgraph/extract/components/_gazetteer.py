@@ -58,7 +58,7 @@ INDEXED_POPULATIONS = (5000,)
 """The city tables whose built index ships with the package (`index_name`)."""
 _INDEX_FORMAT = 1
 _HOW = ("name", "alias", "alternate")
-_SOURCES = ("places_names.json", "places_admin1.tsv", "places_countries.tsv")
+_SOURCES = ("places_names.json", "places_admin1.tsv", "places_countries.tsv", "places_counties.tsv")
 
 
 @lru_cache(maxsize=1 << 14)  # an article looks the same names up many times
@@ -148,6 +148,7 @@ class Gazetteer:
         self._load_admin1(data)
         self._load_regions(cache_.get_continents(), data)
         self._load_cities(cities, data)
+        self._load_counties()
         self._load_demonyms(data)
         self.counties = {}
         for county in cache_.get_us_counties():
@@ -375,6 +376,17 @@ class Gazetteer:
             for alias in a["aliases"]:
                 self._add(alias, found, "alias")
 
+    def _load_counties(self) -> None:
+        """US counties with a point (`places_counties.tsv`): "Suffolk County" is a name of its own."""
+        for line in load_text("places_counties.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            state, name, lat, lon = line.split("\t")[:4]
+            entry = GeoEntry(
+                name=name, feature=ADMIN2, lat=float(lat), lon=float(lon), country="US", admin1=state
+            )
+            self._add(name, entry, "name")
+
     def _load_demonyms(self, data: dict[str, Any]) -> None:
         admin1_by_name = {e.name: e for e in self.admin1.values()}
         for word, target in data["demonyms"].items():
@@ -391,7 +403,8 @@ class Gazetteer:
     def lookup(self, text: str, *, suffixes: bool = True) -> list[Match]:
         """Return every record whose name, curated alias or alternate name is `text`.
 
-        With `suffixes`, "Oaxaca State" and "Enugu State" also find the division by its bare name.
+        With `suffixes`, "Oaxaca State" and "Akita Prefecture" also find the division by its bare
+        name, and "Grand Blanc Township" the US or Canadian town.
         """
         key = name_key(text)
         found = self._names.get(key)
@@ -399,10 +412,10 @@ class Gazetteer:
             key = key[4:]
             found = self._names.get(key)
         if found is None and suffixes:
-            for suffix in (" state", " province", " region"):  # "Oaxaca State", "Enugu State"
+            for suffix, feature in _SUFFIXES:  # "Oaxaca State", "Akita Prefecture", "Grand Blanc Township"
                 if key.endswith(suffix):
                     found = [
-                        m for m in self._names.get(key.removesuffix(suffix), ()) if m.entry.feature == ADMIN1
+                        m for m in self._names.get(key.removesuffix(suffix), ()) if _fits(m.entry, feature)
                     ]
                     break
         return list(found or ())
@@ -430,6 +443,25 @@ class Gazetteer:
         """Return whether `text` is any name in the gazetteer."""
         key = name_key(text)
         return key in self._names or key in self.demonyms
+
+
+_SUFFIXES = (
+    (" state", ADMIN1),
+    (" province", ADMIN1),
+    (" region", ADMIN1),
+    (" prefecture", "prefecture"),
+    (" township", CITY),
+)
+"""Words after a name that say what kind of place it is: the bare name then finds it."""
+
+
+def _fits(entry: GeoEntry, feature: str) -> bool:
+    """Tell whether a record is of the kind a suffix names (a township is a US or Canadian town)."""
+    if feature == CITY:
+        return entry.feature == CITY and entry.country in ("US", "CA")
+    if feature == "prefecture":  # a Japanese or Chinese prefecture, or the city it is named after
+        return entry.feature == ADMIN1 or (entry.feature == CITY and entry.country in ("JP", "CN"))
+    return entry.feature == feature
 
 
 def _fold(text: str) -> str:
