@@ -58,7 +58,15 @@ INDEXED_POPULATIONS = (5000,)
 """The city tables whose built index ships with the package (`index_name`)."""
 _INDEX_FORMAT = 1
 _HOW = ("name", "alias", "alternate")
-_SOURCES = ("places_names.json", "places_admin1.tsv", "places_countries.tsv", "places_counties.tsv")
+_SOURCES = (
+    "places_names.json",
+    "places_admin1.tsv",
+    "places_admin1_points.tsv",
+    "places_countries.tsv",
+    "places_counties.tsv",
+)
+_DESIGNATIONS = (" Sheng", " Province", " Region", " Oblast", " Governorate", " Prefecture", " State")
+"""Words that end some division names in the GeoNames extract ("Gansu Sheng"): also the bare name."""
 
 
 @lru_cache(maxsize=1 << 14)  # an article looks the same names up many times
@@ -148,6 +156,7 @@ class Gazetteer:
         self._load_admin1(data)
         self._load_regions(cache_.get_continents(), data)
         self._load_cities(cities, data)
+        self._load_admin1_points()
         self._load_counties()
         self._load_demonyms(data)
         self.counties = {}
@@ -375,6 +384,33 @@ class Gazetteer:
             self._add(a["name"], found, "alias")
             for alias in a["aliases"]:
                 self._add(alias, found, "alias")
+
+    def _load_admin1_points(self) -> None:
+        """First-level divisions of every country (`places_admin1_points.tsv`) the curated file lacks.
+
+        Their names count as alternate names: found for a name the tagger calls a place or a
+        qualifier ("Kitaakita, Akita"), ranked below a country's or a city's, never a reason to
+        take a word of the text for a place ("North", "Centre" are divisions somewhere).
+        """
+        for line in load_text("places_admin1_points.tsv").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cc, code, name, lat, lon = line.split("\t")[:5]
+            if (cc, code) in self.admin1:
+                continue
+            entry = GeoEntry(
+                name=name, feature=ADMIN1, lat=float(lat), lon=float(lon), country=cc, admin1=code
+            )
+            self.admin1[(cc, code)] = entry
+            bare = next((name.removesuffix(d) for d in _DESIGNATIONS if name.endswith(d)), name)
+            for n in dict.fromkeys((name, bare)):
+                self._add(n, entry, "alternate")
+                taken = any(
+                    m.entry.feature == COUNTRY or (m.entry.feature == CITY and m.entry.population >= 100_000)
+                    for m in self._names.get(name_key(n), ())
+                )
+                if not taken:
+                    self._add_qualifier(n, entry)
 
     def _load_counties(self) -> None:
         """US counties with a point (`places_counties.tsv`): "Suffolk County" is a name of its own."""

@@ -38,6 +38,8 @@ _STATE_IN_NAME = re.compile(r"\S \b(?:State|Province)$")
 _CAPITALIZED_NEXT = re.compile(r" [A-Z]")
 _POSSESSIVE = re.compile(r"^([A-Z][^'’]*?)['’]s (?=[A-Z])")
 _OF_IN_AT = frozenset({"of", "in", "at"})
+_STATE_OF = re.compile(r"\bstates? of\s+(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:,\s+|\s+and\s+))*$")
+_TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
@@ -136,9 +138,11 @@ class ToponymFinder(TextScanner):
             self._extend(text, t)
         found = without_overlaps(found)
         for t in found:
-            t.prefer_admin1 = text.startswith((" state", " State"), t.end) and not text.startswith(
-                (" State ", " State's", " State’s"), t.end
-            )
+            t.prefer_admin1 = (
+                text.startswith((" state", " State"), t.end)
+                and not text.startswith((" State ", " State's", " State’s"), t.end)
+            ) or _STATE_OF.search(text, max(0, t.start - 60), t.start) is not None
+            t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for before, t, after in neighbours:
             if t.source != "facility" or t.inner is not None:

@@ -36,6 +36,8 @@ class ArticleContext:
     """Countries with a division or city named in the article."""
     divisions: dict[str, set[str]] = field(default_factory=dict)
     """Country -> the first-level divisions of it named as such ("Alabama", "Texas")."""
+    seen_at: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    """(Country, division) -> where the article named it or a town of it."""
 
 
 class ToponymResolver(PlaceReader):
@@ -63,7 +65,7 @@ class ToponymResolver(PlaceReader):
                     t.entry, t.confidence = _ranked(strong, ctx)
                     t.resolved_by = "name"
             if t.entry is not None:
-                _count(ctx, t.entry, strong=True)
+                _count(ctx, t.entry, strong=True, at=t.start)
 
     def _resolve_settled(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Divisions and cities that the name alone or a stated qualifier settles."""
@@ -73,7 +75,7 @@ class ToponymResolver(PlaceReader):
                 if cands and (len({m.entry.ident for m in cands}) == 1 or t.qualifiers):
                     t.entry, t.resolved_by = cands[0].entry, "qualifier" if t.qualifiers else "name"
                     t.confidence = 0.95
-                    _count(ctx, t.entry, strong=True)
+                    _count(ctx, t.entry, strong=True, at=t.start)
 
     def _resolve_ranked(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Homonyms: the qualifier of a town just before ("Blakely, Georgia"), else the best ranked."""
@@ -85,13 +87,13 @@ class ToponymResolver(PlaceReader):
                 holding = [m for m in cands if town is not None and lies_inside(town, [m.entry])]
                 if holding:
                     t.entry, t.confidence = holding[0].entry, 0.95
-                elif cands and _state_not_country(cands, ctx):
-                    t.entry, t.confidence = _ranked(_state_not_country(cands, ctx), ctx)
+                elif cands and _state_not_country(t, cands, ctx):
+                    t.entry, t.confidence = _ranked(_state_not_country(t, cands, ctx), ctx, t.start)
                 elif cands:
-                    t.entry, t.confidence = _ranked(cands, ctx)
+                    t.entry, t.confidence = _ranked(cands, ctx, t.start)
                 if t.entry is not None:
                     t.resolved_by = "name"
-                    _count(ctx, t.entry, strong=False)
+                    _count(ctx, t.entry, strong=False, at=t.start)
             before = t
 
     def _resolve_inner(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
@@ -111,6 +113,7 @@ class ToponymResolver(PlaceReader):
             )
             if fits and inner.entry is not None:
                 t.entry, t.resolved_by, t.confidence = inner.entry, "inner", min(0.8, inner.confidence or 0.8)
+                _count(ctx, inner.entry, strong=False, at=t.start)
 
     def _resolve_fallback(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Names the gazetteer lacks: what contains them, else (weakly) the article's main place.
@@ -169,33 +172,43 @@ def _score(m: Match, ctx: ArticleContext) -> float:
     return score
 
 
-def _state_not_country(cands: list[Match], ctx: ArticleContext) -> list[Match]:
-    """Return the divisions among a country's homonyms when the article names others of theirs.
+def _state_not_country(t: Toponym, cands: list[Match], ctx: ArticleContext) -> list[Match]:
+    """Return the US states among a country's homonyms when the article's context says so.
 
-    "Alabama and Georgia", "the states of Texas and Georgia": another state of the same country
-    is named, so "Georgia" is the state; "Russia's invasion of Georgia" names none.
+    "Alabama and Georgia", "the states of Texas and Georgia": another state is named; "Blakely,
+    Georgia" in an article that names the United States: the name qualifies a town. "Russia's
+    invasion of Georgia" has neither.
     """
     if not any(m.entry.feature == COUNTRY for m in cands):
         return []
-    return [
-        m
-        for m in cands
-        if m.entry.feature == ADMIN1 and ctx.divisions.get(m.entry.country or "", set()) - {m.entry.admin1}
-    ]
+    states = [m for m in cands if m.entry.feature == ADMIN1 and m.entry.country == "US"]
+    if t.prefer_admin1 or ctx.divisions.get("US", set()) - {m.entry.admin1 for m in states}:
+        return states
+    return states if t.after_town and "US" in ctx.countries else []
 
 
-def _ranked(matches: list[Match], ctx: ArticleContext) -> tuple[GeoEntry, float]:
-    """Return the best ranked record and a confidence from its lead over the next other place."""
-    ranked = sorted(matches, key=lambda m: (_score(m, ctx), m.entry.population), reverse=True)
+def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[GeoEntry, float]:
+    """Return the best ranked record and a confidence from its lead over the next other place.
+
+    A state named just before (`at`, within a few sentences) adds to its counties' score:
+    "swans in Michigan … in Monroe County" is Michigan's county.
+    """
+
+    def score(m: Match) -> float:
+        key = (m.entry.country or "", m.entry.admin1 or "")
+        near = m.entry.feature == ADMIN2 and any(0 < at - p <= 300 for p in ctx.seen_at.get(key, ()))
+        return _score(m, ctx) + (8.0 if near else 0.0)
+
+    ranked = sorted(matches, key=lambda m: (score(m), m.entry.population), reverse=True)
     best = ranked[0]
     rival = next((m for m in ranked[1:] if m.entry.ident != best.entry.ident), None)
     if rival is None:
         return best.entry, 0.9
-    lead = _score(best, ctx) - _score(rival, ctx)
+    lead = score(best) - score(rival)
     return best.entry, round(0.55 + min(0.4, max(0.0, lead) / 50.0), 3)
 
 
-def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool) -> None:
+def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool, at: int) -> None:
     if entry.country:
         ctx.countries[entry.country] += 1
         if entry.feature in (ADMIN1, ADMIN2, CITY):
@@ -204,6 +217,8 @@ def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool) -> None:
         ctx.admin1s[(entry.country, entry.admin1)] += 1
     if entry.feature == ADMIN1 and entry.country and entry.admin1:
         ctx.divisions.setdefault(entry.country, set()).add(entry.admin1)
+    if entry.country and entry.admin1:
+        ctx.seen_at.setdefault((entry.country, entry.admin1), []).append(at)
 
 
 def _focus(toponyms: list[Toponym]) -> GeoEntry | None:

@@ -47,7 +47,9 @@ class Toponym:
     entry: GeoEntry | None = None
     resolved_by: str | None = None
     prefer_admin1: bool = False
-    """Followed by "state": "Washington state" is the state, not the capital."""
+    """Followed by "state" or after "the state of": "Washington state" is the state, not the capital."""
+    after_town: bool = False
+    """Follows "Blakely, ": the name qualifies a town, as a state or country does."""
     confidence: float = 0.0
     """How sure the resolution is (see `Place.confidence`)."""
 
