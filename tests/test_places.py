@@ -92,12 +92,18 @@ def test_places_world_city_without_context(analyze_text: Analyze) -> None:
     assert _place_of(analysis, "Paris").country == "FR"
 
 
-def test_places_toponym_inside_organisation_name(analyze_text: Analyze) -> None:
-    text = "The senator spoke to The Washington Post on Friday before flying home to Seattle, Washington."
+def test_places_newspaper_company_and_idiom_names_are_not_places(analyze_text: Analyze) -> None:
+    text = (
+        "The senator spoke to The Washington Post on Friday before flying home to Seattle, Washington. "
+        "Shares of Washington Mutual fell. Travellers to India fear Delhi belly. "
+        "The Chinese American Museum in Washington opened an exhibit."
+    )
     analysis = analyze_text(text, clean=False)
-    start = text.index("Washington Post")
-    post = [m for p in analysis.places for m in p.mentions if m.start == start]
-    assert post and post[0].text == "Washington"
+    starts = {m.start for p in analysis.places for m in p.mentions}
+    for name in ("Washington Post", "Washington Mutual", "Delhi belly"):
+        assert text.index(name) not in starts, name
+    museum = _place_of(analysis, "Chinese American Museum")
+    assert museum.country == "US" and museum.resolved_by == "inner"  # in Washington, not in China
     seattle = _place_of(analysis, "Seattle")
     assert seattle.admin1 == "Washington State"
 

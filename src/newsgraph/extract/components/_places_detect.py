@@ -40,6 +40,7 @@ _POSSESSIVE = re.compile(r"^([A-Z][^'’]*?)['’]s (?=[A-Z])")
 _OF_IN_AT = frozenset({"of", "in", "at"})
 _STATE_OF = re.compile(r"\bstates? of\s+(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:,\s+|\s+and\s+))*$")
 _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
@@ -136,7 +137,7 @@ class ToponymFinder(TextScanner):
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        found = without_overlaps(found)
+        found = [t for t in without_overlaps(found) if not self._names_no_place(text, t)]
         for t in found:
             t.prefer_admin1 = (
                 text.startswith((" state", " State"), t.end)
@@ -145,14 +146,24 @@ class ToponymFinder(TextScanner):
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for before, t, after in neighbours:
-            if t.source != "facility" or t.inner is not None:
-                continue
+            named_for = t.inner is not None and self.gazetteer.demonym(t.inner.text) is None
+            if t.source != "facility" or named_for:
+                continue  # "Chinese American Museum in Washington": in Washington, not in China
             # the town a building stands in: "Istanbul's Yeditepe University", "… Center in Shelby"
             if before is not None and text[before.end : t.start] in ("'s ", "’s "):
                 t.inner = before
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
                 t.inner = after
         return found
+
+    def _names_no_place(self, text: str, t: Toponym) -> bool:
+        """Tell whether a toponym only starts another name: "Washington Post", "Delhi belly"."""
+        g = self.gazetteer
+        head = _NEXT_WORD.match(text, t.end)
+        if head is not None and head.group(1) in g.not_place_heads:
+            return True
+        key = name_key(text[t.start : t.start + 40])
+        return any(key.startswith(idiom) and len(idiom) > t.end - t.start for idiom in g.place_idioms)
 
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
