@@ -119,6 +119,52 @@ def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:
     assert _place_of(state, "Washington").feature == "admin1"
 
 
+def test_places_us_state_against_country_by_context(analyze_text: Analyze) -> None:
+    listed = analyze_text("Salmonella cases rose in Alabama, Georgia and Tennessee this week.", clean=False)
+    assert _place_of(listed, "Georgia").country == "US"
+    town = analyze_text(
+        "The United States recalled peanut butter made at a plant in Dawsonville, Georgia.", clean=False
+    )
+    assert _place_of(town, "Georgia").country == "US"
+    stated = analyze_text("Officials in the state of Georgia ordered a recount.", clean=False)
+    assert _place_of(stated, "Georgia").country == "US"
+    war = analyze_text("Markets fell after Russia's invasion of neighboring Georgia.", clean=False)
+    assert _place_of(war, "Georgia").country == "GE"
+
+
+def test_places_kind_words_find_the_bare_name(analyze_text: Analyze) -> None:
+    text = (
+        "Serra Automotive in Grand Blanc Township, Michigan, is in talks with GM. Bird flu was found in "
+        "Akita Prefecture of northern Japan, and the car show in Frankfurt drew crowds."
+    )
+    analysis = analyze_text(text, clean=False)
+    township = _place_of(analysis, "Grand Blanc Township")
+    assert township.admin1 == "Michigan" and _near(township, 42.93, -83.63)
+    assert _place_of(analysis, "Akita Prefecture").country == "JP"
+    assert _place_of(analysis, "Frankfurt").country == "DE"
+
+
+def test_places_county_near_its_state(analyze_text: Analyze) -> None:
+    text = (
+        "Bird flu was found in swans in Michigan near a game area in Monroe County. "
+        "Tests were run in Ames, Iowa."
+    )
+    county = _place_of(analyze_text(text, clean=False), "Monroe County")
+    assert county.admin1 == "Michigan" and county.feature == "admin2"
+
+
+def test_places_unresolvable_name_stays_without_a_point(analyze_text: Analyze) -> None:
+    text = (
+        "Rustlers stormed a village in Kisima area, officials in Kenya and Uganda said, "
+        "and traders in London watched prices."
+    )
+    analysis = analyze_text(text, clean=False)
+    guess = _place_of(analysis, "Kisima")  # unknown; the article's places lie in three countries
+    assert guess.lat is None and guess.country is None and guess.resolved_by is None
+    kenya = _place_of(analysis, "Kenya")
+    assert kenya.confidence is not None and kenya.confidence >= 0.9
+
+
 def test_places_county_takes_its_state(analyze_text: Analyze) -> None:
     text = "The winning ticket was sold in Morris County, lottery officials in Trenton, New Jersey, said."
     analysis = analyze_text(text, clean=False)

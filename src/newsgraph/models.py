@@ -254,8 +254,8 @@ class Place(_Model):
         description="How sure the resolution is, 0-1: 0.95 for a country or a name the article's "
         "other places settle, less for a homonym chosen by population, 0.6 for the point of what "
         "contains a name the gazetteer lacks, 0.4 or less for a guess from the article's main "
-        "place. Below the component's threshold (0.5) the place keeps its name but no country "
-        "and no point: better unresolved than placed on another continent.",
+        "place. Below the component's threshold (0.5) the place keeps its name but no country, "
+        "no point and no confidence: better unresolved than placed on another continent.",
     )
     mentions: list[Span] = Field(default_factory=list)
 
