@@ -22,6 +22,7 @@ from newsgraph.extract.components._gazetteer import (
     SEA,
     GeoEntry,
     Match,
+    name_key,
 )
 from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, lies_inside
 
@@ -49,6 +50,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_areas(toponyms, ctx)
         self._resolve_settled(toponyms, ctx)
         self._resolve_ranked(toponyms, ctx)
+        _counties_by_short_name(toponyms)
         self._resolve_inner(toponyms, ctx)
         self._resolve_fallback(toponyms, ctx)
 
@@ -170,6 +172,19 @@ def _score(m: Match, ctx: ArticleContext) -> float:
     elif m.how == "alternate":
         score -= 15.0
     return score
+
+
+def _counties_by_short_name(toponyms: list[Toponym]) -> None:
+    """Give "Suffolk" the county the article calls "Suffolk County" rather than a far town."""
+    counties = {
+        name_key(t.entry.name).rsplit(" ", 1)[0]: t
+        for t in toponyms
+        if t.entry is not None and t.entry.feature == ADMIN2 and " " in t.entry.name
+    }
+    for t in toponyms:
+        county = counties.get(name_key(t.text))
+        if county is not None and t.entry is not None and t.entry.feature == CITY and t.confidence < 0.9:
+            t.entry, t.confidence = county.entry, min(0.8, county.confidence)
 
 
 def _state_not_country(t: Toponym, cands: list[Match], ctx: ArticleContext) -> list[Match]:
