@@ -411,6 +411,8 @@ class Gazetteer:
             self.admin1[(cc, code)] = entry
             bare = next((name.removesuffix(d) for d in _DESIGNATIONS if name.endswith(d)), name)
             for n in dict.fromkeys((name, bare)):
+                if name_key(n) in self.not_places:  # "North" (Cameroon), "Centre" (France)
+                    continue
                 self._add(n, entry, "alternate")
                 taken = any(
                     m.entry.feature == COUNTRY or (m.entry.feature == CITY and m.entry.population >= 100_000)

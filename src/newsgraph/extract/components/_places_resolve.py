@@ -114,7 +114,9 @@ class ToponymResolver(PlaceReader):
                 inner.entry.feature != CITY or not ctx.countries or inner.entry.country in ctx.countries
             )
             if fits and inner.entry is not None:
-                t.entry, t.resolved_by, t.confidence = inner.entry, "inner", min(0.8, inner.confidence or 0.8)
+                # a building is seldom near its country's centre ("U.S. Supreme Court"): a guess only
+                sure = 0.45 if inner.entry.feature == COUNTRY else min(0.8, inner.confidence or 0.8)
+                t.entry, t.resolved_by, t.confidence = inner.entry, "inner", sure
                 _count(ctx, inner.entry, strong=False, at=t.start)
 
     def _resolve_fallback(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
