@@ -138,6 +138,16 @@ class ToponymFinder(TextScanner):
         for t in found:
             self._extend(text, t)
         found = [t for t in without_overlaps(found) if not self._names_no_place(text, t)]
+        self._read_surroundings(text, found)
+        return found
+
+    def _read_surroundings(self, text: str, found: list[Toponym]) -> None:
+        """Note what the words around each toponym say.
+
+        "Washington state" and "the state of Georgia" name a state, "Blakely, Georgia" follows a
+        town, and a building stands in the town before or after it ("Istanbul's Yeditepe
+        University", "… Center in Shelby").
+        """
         for t in found:
             t.prefer_admin1 = (
                 text.startswith((" state", " State"), t.end)
@@ -149,12 +159,10 @@ class ToponymFinder(TextScanner):
             named_for = t.inner is not None and self.gazetteer.demonym(t.inner.text) is None
             if t.source != "facility" or named_for:
                 continue  # "Chinese American Museum in Washington": in Washington, not in China
-            # the town a building stands in: "Istanbul's Yeditepe University", "… Center in Shelby"
             if before is not None and text[before.end : t.start] in ("'s ", "’s "):
                 t.inner = before
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
                 t.inner = after
-        return found
 
     def _names_no_place(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym only starts another name: "Washington Post", "Delhi belly"."""

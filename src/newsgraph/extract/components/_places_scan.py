@@ -71,15 +71,7 @@ class TextScanner(PlaceReader):
                 if matches and free(a, b):
                     add(Toponym(a, b, piece, "dateline", matches=matches))
         for m in _QUALIFIED.finditer(text):
-            b_words = m.group("b").split()
-            qual: list[GeoEntry] = []
-            q_end = m.start("b")
-            for n in range(len(b_words), 0, -1):
-                cand = " ".join(b_words[:n])
-                qual = g.qualifier(cand) or g.qualifier(cand.rstrip(".,"))
-                if qual:
-                    q_end = m.start("b") + len(cand)
-                    break
+            qual, q_end = self._qualifier_at(m.group("b"), m.start("b"))
             if not qual:
                 continue
             qa, qb = self._trim(text, m.start("b"), q_end)
@@ -123,6 +115,16 @@ class TextScanner(PlaceReader):
         for m in _CAP_SEQ.finditer(text):
             self._scan_sequence(text, m.start(), m.end(), tagged, sentence_starts, free, add)
         return out
+
+    def _qualifier_at(self, words: str, start: int) -> tuple[list[GeoEntry], int]:
+        """Return the divisions or countries the longest head of `words` names, and where it ends."""
+        parts = words.split()
+        for n in range(len(parts), 0, -1):
+            cand = " ".join(parts[:n])
+            qual = self.gazetteer.qualifier(cand) or self.gazetteer.qualifier(cand.rstrip(".,"))
+            if qual:
+                return qual, start + len(cand)
+        return [], start
 
     def _scan_sequence(
         self,
