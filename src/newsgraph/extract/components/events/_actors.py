@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components._events_lexicon import Lexicon
+from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,

@@ -1,0 +1,283 @@
+"""Triggers: the words of a sentence that express an event, with their PLOVER sense.
+
+`TriggerFinder.find` matches the trigger lemmas on the parse (verbs, event nouns, "committed
+to"), classifies each by its dependency frame and attaches candidates to one another: a noun that
+is the object of an event verb is that verb's content ("agreed to mediation"), a clause under an
+absorbing verb ("threatened to attack") is the verb's content, a light verb's object noun takes
+the light verb's subject ("launched offensives").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
+
+OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+MAX_SENT_TOKENS = 150
+MAX_CANDIDATES = 2000
+_READY_WORDS = ["committed", "prepared", "ready", "willing"]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger under consideration."""
+
+    tok: Token
+    sense: Sense
+    noun: bool
+    frame: Frame | None = None
+    light: Token | None = None
+    absorbed_by: int | None = None
+    content: list[int] = field(default_factory=list)
+
+
+def known_verbs(lex: Lexicon) -> frozenset[str]:
+    """Return every verb lemma the component reads: triggers, reporting, light, intent and attempt verbs."""
+    known = lex.trigger_lemmas | lex.reporting | lex.light_verbs | lex.intent_only | lex.attempt_heads
+    return frozenset(k.split()[0] for k in known)
+
+
+class TriggerFinder:
+    """Find and classify trigger candidates in a parsed doc."""
+
+    def __init__(self, nlp: Language, lex: Lexicon, grammar: Grammar) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.matcher = Matcher(nlp.vocab)
+        verb_lemmas = sorted(lex.trigger_lemmas | lex.reporting)
+        verbs = set(verb_lemmas)
+        self.matcher.add("VERB", [[{"LEMMA": {"IN": verb_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        forms = sorted(f for f, lemma in grammar.forms.items() if lemma in verbs)
+        self.matcher.add("VERB", [[{"LOWER": {"IN": forms}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lex.noun_lemmas)}, "POS": "NOUN"}]])
+        self.matcher.add("ADJ", [[{"LOWER": {"IN": _READY_WORDS}, "POS": {"IN": ["ADJ", "VERB"]}}]])
+
+    def find(self, doc: Doc) -> tuple[dict[int, Candidate], list[Token]]:
+        """Return the doc's trigger candidates by token index, and its reporting verbs."""
+        cands: dict[int, Candidate] = {}
+        reporters: list[Token] = []
+        vocab = doc.vocab.strings
+        for match_id, start, _end in self.matcher(doc)[:MAX_CANDIDATES]:
+            tok = doc[start]
+            if len(tok.sent) > MAX_SENT_TOKENS:
+                continue
+            label = vocab[match_id]
+            if label == "VERB":
+                if tok.i in cands:
+                    continue
+                if self.g.lemma(tok) in self.lex.reporting:
+                    reporters.append(tok)
+                got = self.classify_verb(tok)
+                if got is not None:
+                    cands[tok.i] = Candidate(tok, got[0], noun=False, frame=got[1])
+            elif label == "ADJ":
+                if tok.lower_ == "committed" and any(
+                    c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+                ):
+                    cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
+            elif tok.i not in cands:
+                sense_n = self.classify_noun(tok)
+                if sense_n is not None:
+                    cands[tok.i] = Candidate(tok, sense_n, noun=True)
+        light_owner: dict[int, int] = {}
+        for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
+            self.attach(cand, cands, light_owner)
+        return cands, reporters
+
+    def classify_verb(self, tok: Token) -> tuple[Sense, Frame | None] | None:
+        """Return a verb's sense (and the frame that chose it), or None when it is no trigger here."""
+        lemma = self.g.lemma(tok)
+        if tok.dep_ in ("amod", "compound", "nmod"):
+            return None
+        if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
+            return None  # "pledged delegates": a participle used as an adjective
+        prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+        keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
+        obj = self.g.object_of(tok)
+        obj_lemmas: set[str] = set()
+        if obj is not None:
+            obj_lemmas.add(obj.lemma_.lower())
+            obj_lemmas.add(obj.lower_)
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+                elif c.dep_ == "compound":
+                    obj_lemmas.add(c.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "on"):
+                obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj_lemma = subj.lemma_.lower() if subj is not None else None
+        if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            subj_lemma = tok.head.lemma_.lower()
+        for key in keys:
+            for frame in self.lex.frames.get(key, ()):
+                if "*" in frame.obj:
+                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+                        continue
+                elif frame.obj and not (frame.obj & obj_lemmas):
+                    continue
+                if frame.obj_ent and (obj is None or obj.ent_type_ not in frame.obj_ent):
+                    continue
+                if frame.subj and subj_lemma not in frame.subj:
+                    continue
+                if frame.prep and not (frame.prep & set(preps)):
+                    continue
+                if frame.prt and not (frame.prt & set(prts)):
+                    continue
+                if frame.sense.type is None:
+                    return None
+                return frame.sense, frame
+        for key in keys:
+            sense = self.lex.verbs.get(key)
+            if sense is not None:
+                if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
+                    return None  # "struck down", "carried out": a particle that changes the verb
+                return sense, None
+        absorbing = self.lex.absorbing.get(lemma)
+        if absorbing is not None:
+            spec = self.lex.absorbing_frames.get(lemma, {})
+            if self._absorbing_ok(tok, spec, preps):
+                return Sense(absorbing, None, self.lex.cameo_by_type.get(absorbing)), None
+        return None
+
+    def _absorbing_ok(self, tok: Token, spec: dict[str, object], preps: list[str]) -> bool:
+        """Whether an absorbing verb has what makes it an event ("asked X to …", "called for …")."""
+        need = spec.get("needs")
+        prep_req = spec.get("prep")
+        prep_ok = isinstance(prep_req, list) and bool(set(prep_req) & set(preps))
+        has_xcomp = any(
+            c.dep_ == "xcomp"
+            or (
+                c.dep_ == "ccomp"
+                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            )
+            for c in tok.children
+        )
+        has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        if need is None:
+            return prep_ok or not isinstance(prep_req, list)
+        if need == "xcomp":
+            return has_xcomp or prep_ok
+        if need == "xcomp_or_object":
+            return has_xcomp or has_obj or prep_ok
+        if need == "prep_from":
+            return "from" in preps
+        return need != "frame"
+
+    def classify_noun(self, tok: Token) -> Sense | None:
+        """Return an event noun's sense by its modifiers and sentence context; None when no trigger."""
+        lemma = tok.lemma_.lower()
+        sense = self.lex.nouns.get(lemma)
+        if sense is None:
+            return None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.lex.compound_heads:
+            return None
+        if not tok.is_lower and tok.i != tok.sent.start:
+            return None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+        mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        blockers = self.lex.noun_blockers.get(lemma)
+        if blockers and mods & blockers:
+            return None
+        chosen: Sense | None = None
+        for mod in self.lex.noun_mods.get(lemma, ()):
+            if mods & mod.mods:
+                chosen = mod.sense
+                break
+        context = self.lex.noun_context.get(lemma)
+        violent = self.lex.noun_violent_context.get(lemma)
+        if chosen is None and (context is not None or violent is not None):
+            words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+            words.discard(lemma)
+            if violent is not None and words & violent and not (context is not None and words & context):
+                return Sense("ASSAULT", "air", self.lex.cameo_by_type.get("ASSAULT"))
+            if context is not None and not words & context:
+                return None
+        return chosen or sense
+
+    def attach(self, cand: Candidate, cands: dict[int, Candidate], light_owner: dict[int, int]) -> None:
+        """Mark a candidate absorbed by the event it is the content of, or note its light verb."""
+        tok = cand.tok
+        if cand.noun:
+            pos, dep, gov = self.g.noun_slot(tok)
+            if gov is None:
+                return
+            owner = cands.get(gov.i)
+            if dep in OBJ_DEPS or dep == "nsubjpass":
+                light_only = self.g.is_light(gov) and owner is not None and owner.frame is None
+                if (
+                    owner is not None
+                    and not owner.noun
+                    and not (light_only and owner.sense.type not in ("CONSULT", "AGREE"))
+                ):
+                    cand.absorbed_by = gov.i
+                    owner.content.append(tok.i)
+                    return
+                if self.g.is_light(gov):
+                    cand.light = gov
+                    light_owner.setdefault(gov.i, tok.i)
+                    up = self.g.governor(gov)
+                    up_owner = cands.get(up.i) if up is not None else None
+                    if (
+                        up is not None
+                        and up_owner is not None
+                        and (self.g.lemma(up) in self.lex.absorbing or up.lower_ == "committed")
+                    ):
+                        cand.absorbed_by = up.i
+                        up_owner.content.append(tok.i)
+                    else:
+                        self._absorb_purpose(cand, gov, cands, light_owner)
+                return
+            if dep == "nsubj" and owner is not None and not owner.noun and pos.i == tok.i:
+                cand.absorbed_by = gov.i
+                owner.content.append(tok.i)
+                return
+            if dep == "pobj" and gov.dep_ == "prep":
+                owner_tok = gov.head
+                owner = cands.get(owner_tok.i)
+                if owner is None and gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok):
+                    cand.light = owner_tok  # "went on strike", "entered into talks"
+                    light_owner.setdefault(owner_tok.i, tok.i)
+                    return
+                if owner is not None and (
+                    (owner.tok.i != tok.i and not owner.noun)
+                    or (owner.noun and gov.lower_ in ("for", "of", "to", "on"))
+                ):
+                    cand.absorbed_by = owner_tok.i
+                    owner.content.append(tok.i)
+            return
+        gov = self.g.governor(tok)
+        if gov is not None:
+            owner = cands.get(gov.i)
+            if owner is not None and (self.g.lemma(gov) in self.lex.absorbing or gov.lower_ == "committed"):
+                cand.absorbed_by = gov.i
+                owner.content.append(tok.i)
+                return
+        self._absorb_purpose(cand, tok, cands, light_owner)
+
+    def _absorb_purpose(
+        self, cand: Candidate, clause: Token, cands: dict[int, Candidate], light_owner: dict[int, int]
+    ) -> None:
+        """Absorb a purpose clause ("… to demand reforms", "…, calling for …") into the event it serves."""
+        if clause.dep_ != "advcl" or clause.head.i == clause.i:
+            return
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children)
+        if not infinitive and not (participle and cand.sense.type in self.lex.verbal_types):
+            return
+        head = clause.head
+        owner = cands.get(head.i)
+        if owner is None and head.i in light_owner:
+            owner = cands.get(light_owner[head.i])
+        if owner is None or owner is cand or owner.absorbed_by is not None:
+            return
+        cand.absorbed_by = owner.tok.i
+        owner.content.append(cand.tok.i)
