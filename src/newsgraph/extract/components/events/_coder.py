@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components.events._actors import ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._details import EventDetails
+from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._drafting import DocState, Draft, Drafter
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
@@ -32,8 +33,9 @@ class EventCoder:
 
     def __init__(self, nlp: Language, max_per_sentence: int = 4, min_confidence: float = 0.3) -> None:
         self.lex: Lexicon = load_lexicon()
-        self.g = Grammar(self.lex, known_verbs(self.lex))
-        self.triggers = TriggerFinder(nlp, self.lex, self.g)
+        cameo = load_dictionary()
+        self.g = Grammar(self.lex, known_verbs(self.lex, cameo))
+        self.triggers = TriggerFinder(nlp, self.lex, self.g, cameo)
         args = ArgumentFinder(self.lex, self.g)
         self.drafter = Drafter(self.lex, self.g, args, Modality(self.lex, self.g), ActorFinder(self.lex))
         self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)

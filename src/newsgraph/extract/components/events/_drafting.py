@@ -195,6 +195,8 @@ class Drafter:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
+        if cand.sense.origin == "cameo_verb" and not (d.sources and d.targets and self.g.is_main_clause(tok)):
+            return False  # a verb coded by the dictionary's verb alone: both actors, in the main clause
         if not d.sources:
             if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:
                 return False

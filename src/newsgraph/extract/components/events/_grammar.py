@@ -84,6 +84,23 @@ class Grammar:
             return True
         return any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in verb.children if c.dep_ == "prt")
 
+    def is_main_clause(self, verb: Token) -> bool:
+        """Whether a verb heads its sentence's main clause, or the clause a reporting verb reports.
+
+        Conjoined verbs share their first conjunct's place ("X attacked Y and killed Z").
+        """
+        cur = verb
+        for _ in range(6):
+            if cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            if cur.dep_ == "ROOT":
+                return True
+            if cur.dep_ in ("ccomp", "parataxis") and self.lemma(cur.head) in self.lex.reporting:
+                return cur.head.dep_ == "ROOT" or self.is_main_clause(cur.head)
+            return False
+        return False
+
     def is_passive(self, verb: Token) -> bool:
         """Whether a verb is passive (a passive auxiliary or subject, or a participle modifying a noun)."""
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (

@@ -17,11 +17,16 @@ from newsgraph.extract.lexicons import load_json, load_text
 
 @dataclass(frozen=True, slots=True)
 class Sense:
-    """One way a trigger word is coded: its PLOVER type (None = not an event), mode and CAMEO root."""
+    """One way a trigger word is coded: its PLOVER type (None = not an event), mode and CAMEO root.
+
+    `origin` says where the sense comes from: this project's lexicon, a CAMEO dictionary pattern
+    (`cameo_pattern`) or a CAMEO verb's own code (`cameo_verb`, the least specific).
+    """
 
     type: str | None
     mode: str | None = None
     cameo: str | None = None
+    origin: str = "lexicon"
 
 
 @dataclass(frozen=True, slots=True)

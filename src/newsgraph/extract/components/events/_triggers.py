@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._dictionary import CameoDictionary
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
 
@@ -37,20 +38,22 @@ class Candidate:
     content: list[int] = field(default_factory=list)
 
 
-def known_verbs(lex: Lexicon) -> frozenset[str]:
+def known_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
     """Return every verb lemma the component reads: triggers, reporting, light, intent and attempt verbs."""
     known = lex.trigger_lemmas | lex.reporting | lex.light_verbs | lex.intent_only | lex.attempt_heads
-    return frozenset(k.split()[0] for k in known)
+    return frozenset(k.split()[0] for k in known) | cameo.lemmas()
 
 
 class TriggerFinder:
     """Find and classify trigger candidates in a parsed doc."""
 
-    def __init__(self, nlp: Language, lex: Lexicon, grammar: Grammar) -> None:
+    def __init__(self, nlp: Language, lex: Lexicon, grammar: Grammar, cameo: CameoDictionary) -> None:
         self.lex = lex
         self.g = grammar
+        self.cameo = cameo
+        self.function_verbs = lex.reporting | lex.intent_only | lex.attempt_heads | lex.light_verbs
         self.matcher = Matcher(nlp.vocab)
-        verb_lemmas = sorted(lex.trigger_lemmas | lex.reporting)
+        verb_lemmas = sorted(lex.trigger_lemmas | lex.reporting | cameo.lemmas())
         verbs = set(verb_lemmas)
         self.matcher.add("VERB", [[{"LEMMA": {"IN": verb_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
         forms = sorted(f for f, lemma in grammar.forms.items() if lemma in verbs)
@@ -91,7 +94,12 @@ class TriggerFinder:
         return cands, reporters
 
     def classify_verb(self, tok: Token) -> tuple[Sense, Frame | None] | None:
-        """Return a verb's sense (and the frame that chose it), or None when it is no trigger here."""
+        """Return a verb's sense (and the frame that chose it), or None when it is no trigger here.
+
+        In order: this project's frames (a PLOVER sense in a dependency frame), a pattern of the
+        CAMEO dictionary with the verb's words (a `---` pattern blocks it), this project's verb
+        senses, the CAMEO verb's own code, then the absorbing verbs ("agreed to …").
+        """
         lemma = self.g.lemma(tok)
         if tok.dep_ in ("amod", "compound", "nmod"):
             return None
@@ -100,6 +108,41 @@ class TriggerFinder:
         prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
         preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
+        frame = self._frame(tok, keys, prts, preps)
+        if frame is not None:
+            return (frame.sense, frame) if frame.sense.type is not None else None
+        cameo = self.cameo.match(tok, lemma) if not self._function_verb(tok, lemma) else None
+        own = any(key in self.lex.verbs for key in keys)
+        if cameo is not None and cameo.size > 0 and (cameo.content or not own):
+            if cameo.code is None:
+                return None  # the dictionary blocks this use ("killed in an accident")
+            if cameo.type is not None:
+                return Sense(cameo.type, None, cameo.code[:2], "cameo_pattern"), None
+        for key in keys:
+            sense = self.lex.verbs.get(key)
+            if sense is not None:
+                if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
+                    return None  # "struck down", "carried out": a particle that changes the verb
+                return sense, None
+        if cameo is not None and cameo.type is not None and cameo.code is not None:
+            return Sense(cameo.type, None, cameo.code[:2], "cameo_verb"), None
+        absorbing = self.lex.absorbing.get(lemma)
+        if absorbing is not None:
+            spec = self.lex.absorbing_frames.get(lemma, {})
+            if self._absorbing_ok(tok, spec, preps):
+                return Sense(absorbing, None, self.lex.cameo_by_type.get(absorbing)), None
+        return None
+
+    def _function_verb(self, tok: Token, lemma: str) -> bool:
+        """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
+        if lemma in self.function_verbs:
+            return True
+        return any(
+            f"{lemma} {c.lower_}" in self.lex.light_verbs for c in tok.children if c.dep_ in ("prt", "dobj")
+        )
+
+    def _frame(self, tok: Token, keys: list[str], prts: list[str], preps: list[str]) -> Frame | None:
+        """Return this project's frame that the verb's object, subject, particle and preposition fit."""
         obj = self.g.object_of(tok)
         obj_lemmas: set[str] = set()
         if obj is not None:
@@ -132,20 +175,7 @@ class TriggerFinder:
                     continue
                 if frame.prt and not (frame.prt & set(prts)):
                     continue
-                if frame.sense.type is None:
-                    return None
-                return frame.sense, frame
-        for key in keys:
-            sense = self.lex.verbs.get(key)
-            if sense is not None:
-                if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
-                    return None  # "struck down", "carried out": a particle that changes the verb
-                return sense, None
-        absorbing = self.lex.absorbing.get(lemma)
-        if absorbing is not None:
-            spec = self.lex.absorbing_frames.get(lemma, {})
-            if self._absorbing_ok(tok, spec, preps):
-                return Sense(absorbing, None, self.lex.cameo_by_type.get(absorbing)), None
+                return frame
         return None
 
     def _absorbing_ok(self, tok: Token, spec: dict[str, object], preps: list[str]) -> bool:
