@@ -73,6 +73,15 @@ class ArgumentFinder:
                 return tok
         return None
 
+    def between(self, tok: Token) -> Token | None:
+        """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and self.is_actorish(pobj):
+                    return pobj
+        return None
+
     def prep_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any."""
         preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]

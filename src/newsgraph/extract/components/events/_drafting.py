@@ -96,7 +96,7 @@ class Drafter:
         if heads is None:
             return None
         mood = self.mod.modality(cand.tok, heads.anchor)
-        if cand.noun and cand.light is None:
+        if cand.noun and cand.light is None and cand.occurs is None:
             no = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children)
             mood = Mood(negated=no, intended=False, possible=False, reporter=mood.reporter)
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
@@ -135,8 +135,11 @@ class Drafter:
         type_ = cand.sense.type or ""
         anchor = cand.light if cand.light is not None else tok
         src, tgt, standalone = self.args.noun_args(tok, type_, cand.light)
+        if cand.occurs is not None and src is None:
+            # "clashes broke out between police and protesters": the verb's "between" phrase
+            src = self.args.between(cand.occurs)
         confidence = self.w.base["noun_light" if cand.light is not None else "noun"]
-        if src is None and tgt is None and cand.light is None:
+        if src is None and tgt is None and cand.light is None and cand.occurs is None:
             if tok.lemma_.lower() in self.lex.weak_nouns:
                 return None
             confidence = self.w.base["noun_bare"]
@@ -145,7 +148,9 @@ class Drafter:
             confidence -= self.w.penalty["standalone_source"]
         if tgt is None and cand.content:
             tgt = self.args.content_target(tok, cand, type_, {src.i} if src is not None else set())
-        if cand.light is None:
+        if cand.occurs is not None:
+            anchor, confidence = cand.occurs, max(confidence, self.w.base["noun_occurs"])
+        elif cand.light is None:
             anchor = self.g.clause_verb(tok) or anchor
         return _Heads(anchor, src, tgt, confidence)
 

@@ -87,7 +87,8 @@ class Grammar:
     def is_main_clause(self, verb: Token) -> bool:
         """Whether a verb heads its sentence's main clause, or the clause a reporting verb reports.
 
-        Conjoined verbs share their first conjunct's place ("X attacked Y and killed Z").
+        Conjoined verbs share their first conjunct's place ("X attacked Y and killed Z"); the
+        complement of an intent or attempt verb takes that verb's place ("decided to allow").
         """
         cur = verb
         for _ in range(6):
@@ -96,8 +97,12 @@ class Grammar:
                 continue
             if cur.dep_ == "ROOT":
                 return True
-            if cur.dep_ in ("ccomp", "parataxis") and self.lemma(cur.head) in self.lex.reporting:
+            head = self.lemma(cur.head)
+            if cur.dep_ in ("ccomp", "parataxis") and head in self.lex.reporting:
                 return cur.head.dep_ == "ROOT" or self.is_main_clause(cur.head)
+            if cur.dep_ == "xcomp" and (head in self.lex.intent_only or head in self.lex.attempt_heads):
+                cur = cur.head  # "decided to allow …": the complement of an intent or attempt verb
+                continue
             return False
         return False
 

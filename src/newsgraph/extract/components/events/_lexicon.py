@@ -130,6 +130,7 @@ class Lexicon:
     neutral_particles: frozenset[str]
     verbal_types: frozenset[str]
     sports_ambiguous_cues: frozenset[str]
+    occurrence_verbs: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -147,7 +148,7 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
-    "locative_preps", "neutral_particles", "sports_ambiguous_cues",
+    "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",

@@ -34,6 +34,7 @@ class Candidate:
     noun: bool
     frame: Frame | None = None
     light: Token | None = None
+    occurs: Token | None = None
     absorbed_by: int | None = None
     content: list[int] = field(default_factory=list)
 
@@ -98,7 +99,7 @@ class TriggerFinder:
 
         In order: this project's frames (a PLOVER sense in a dependency frame), a pattern of the
         CAMEO dictionary with the verb's words (a `---` pattern blocks it), this project's verb
-        senses, the CAMEO verb's own code, then the absorbing verbs ("agreed to …").
+        senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code.
         """
         lemma = self.g.lemma(tok)
         if tok.dep_ in ("amod", "compound", "nmod"):
@@ -124,13 +125,13 @@ class TriggerFinder:
                 if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
                     return None  # "struck down", "carried out": a particle that changes the verb
                 return sense, None
-        if cameo is not None and cameo.type is not None and cameo.code is not None:
-            return Sense(cameo.type, None, cameo.code[:2], "cameo_verb"), None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
             spec = self.lex.absorbing_frames.get(lemma, {})
             if self._absorbing_ok(tok, spec, preps):
                 return Sense(absorbing, None, self.lex.cameo_by_type.get(absorbing)), None
+        if cameo is not None and cameo.type is not None and cameo.code is not None:
+            return Sense(cameo.type, None, cameo.code[:2], "cameo_verb"), None
         return None
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
@@ -151,7 +152,7 @@ class TriggerFinder:
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
-                elif c.dep_ == "compound":
+                elif c.dep_ in ("compound", "amod"):
                     obj_lemmas.add(c.lemma_.lower())
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
@@ -266,6 +267,11 @@ class TriggerFinder:
                     else:
                         self._absorb_purpose(cand, gov, cands, light_owner)
                 return
+            if dep in ("nsubj", "nsubjpass", "attr") and pos.i == tok.i and self._occurs_at(gov, owner):
+                cand.occurs = gov  # "protests erupted", "there were clashes": the noun is the event
+                if owner is not None and not owner.noun:
+                    owner.absorbed_by = tok.i
+                return
             if dep == "nsubj" and owner is not None and not owner.noun and pos.i == tok.i:
                 cand.absorbed_by = gov.i
                 owner.content.append(tok.i)
@@ -292,6 +298,22 @@ class TriggerFinder:
                 owner.content.append(tok.i)
                 return
         self._absorb_purpose(cand, tok, cands, light_owner)
+
+    def _occurs_at(self, verb: Token, owner: Candidate | None) -> bool:
+        """Whether a verb says its subject event happened: an occurrence verb, "there was", or a verb
+        known only to the dictionary ("the bombardment left scores dead")."""
+        if owner is not None and not owner.noun and owner.sense.origin != "cameo_verb":
+            return False
+        lemma = self.g.lemma(verb)
+        if lemma in self.lex.occurrence_verbs or (owner is not None and owner.sense.origin == "cameo_verb"):
+            return True
+        if any(
+            f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
+            for c in verb.children
+            if c.dep_ in ("prt", "dobj")
+        ):
+            return True
+        return lemma == "be" and any(c.dep_ == "expl" for c in verb.children)
 
     def _absorb_purpose(
         self, cand: Candidate, clause: Token, cands: dict[int, Candidate], light_owner: dict[int, int]
