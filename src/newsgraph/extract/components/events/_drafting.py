@@ -191,6 +191,10 @@ class Drafter:
             doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in d.sources
         ):
             d.type, d.mode, d.cameo = "PROTEST", "riot", "14"  # violence by a crowd is a violent protest
+        elif d.type == "COERCE" and any(doc[a.head].lemma_.lower() in self.lex.weapon_nouns for a in d.sources):
+            d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
+        if d.type in self.lex.source_required and not d.sources:
+            return False  # material cooperation and sanctions need who gives, withdraws or cuts
         if (
             not d.sources
             and not cand.noun

@@ -131,6 +131,7 @@ class Lexicon:
     verbal_types: frozenset[str]
     sports_ambiguous_cues: frozenset[str]
     occurrence_verbs: frozenset[str]
+    source_required: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -249,6 +250,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     """Compile `event_rules.json` (the grammar's word lists) and `event_confidence.json` (weights)."""
     fields: dict[str, Any] = {name: _fs(rules[name]) for name in _RULE_WORD_LISTS}
     fields["verbal_types"] = frozenset(rules["verbal_types"])
+    fields["source_required"] = frozenset(rules["source_required"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},

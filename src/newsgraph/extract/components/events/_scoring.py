@@ -18,6 +18,7 @@ from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 
+_ARMED_SECTORS = frozenset({"military", "rebel", "police"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
 
 
@@ -91,7 +92,7 @@ class EventFilter:
             t.lower_ for t in sent if t.i != d.tok.i
         }
         if d.type == "ASSAULT":
-            if words & lex.violence_cues or d.dead is not None:
+            if words & lex.violence_cues or self._armed(d):
                 return True
             if trig in lex.verbal_attack_lemmas and words & lex.verbal_context:
                 d.type, d.mode, d.cameo = "ACCUSE", None, "11"
@@ -103,6 +104,15 @@ class EventFilter:
         if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
             return bool(words & lex.protest_cues)
         return True
+
+    def _armed(self, d: Draft) -> bool:
+        """Whether an actor of an event is armed: a force, an armed group, a weapon ("tanks attacked")."""
+        doc = d.tok.doc
+        for a in d.sources + d.targets:
+            lemma = doc[a.head].lemma_.lower()
+            if lemma in self.lex.weapon_nouns or self.lex.sector_nouns.get(lemma) in _ARMED_SECTORS:
+                return True
+        return False
 
     def merge(self, drafts: list[Draft]) -> list[Draft]:
         """Fold an event into a same-type event of the same sentence whose clause it elaborates."""
