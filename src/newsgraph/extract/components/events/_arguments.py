@@ -116,6 +116,9 @@ class ArgumentFinder:
         if tok.pos_ == "ADJ" or (tok.lower_ == "committed" and agent is None):
             agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
         patient = self.g.patient(tok)
+        if cand.sense.origin == "cameo_verb":
+            # a verb coded by the dictionary's verb alone takes its target from its object only
+            return agent, patient if patient is not None and self.is_actorish(patient) else None
         exclude = {agent.i} if agent is not None else set()
         target: Token | None = None
         if patient is not None and self.is_actorish(patient):

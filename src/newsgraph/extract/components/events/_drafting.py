@@ -117,7 +117,7 @@ class Drafter:
             confidence=heads.confidence,
             anchor=heads.anchor,
         )
-        self._resolve(st, d, heads, mood)
+        self._resolve(st, d, heads, mood, cand.noun)
         if not self._retype(st, cand, d):
             return None
         self._sides(st, d)
@@ -154,7 +154,7 @@ class Drafter:
             anchor = self.g.clause_verb(tok) or anchor
         return _Heads(anchor, src, tgt, confidence)
 
-    def _resolve(self, st: DocState, d: Draft, heads: _Heads, mood: Mood) -> None:
+    def _resolve(self, st: DocState, d: Draft, heads: _Heads, mood: Mood, cand_noun: bool) -> None:
         """Resolve the argument heads into actors; a reported pronoun subject gives way to the reporter."""
         doc = st.doc
         sources = self.actors.resolve(doc, heads.source, st.group_cache)
@@ -167,7 +167,7 @@ class Drafter:
         src_tok = heads.source
         if (
             mood.reporter is not None
-            and (src_tok is None or src_tok.pos_ == "PRON")
+            and ((src_tok is None and not cand_noun) or (src_tok is not None and src_tok.pos_ == "PRON"))
             and not self.g.is_passive(heads.anchor)
             and (not sources or all(doc[a.head].pos_ == "PRON" for a in sources))
         ):
@@ -191,7 +191,9 @@ class Drafter:
             doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in d.sources
         ):
             d.type, d.mode, d.cameo = "PROTEST", "riot", "14"  # violence by a crowd is a violent protest
-        elif d.type == "COERCE" and any(doc[a.head].lemma_.lower() in self.lex.weapon_nouns for a in d.sources):
+        elif d.type == "COERCE" and any(
+            doc[a.head].lemma_.lower() in self.lex.weapon_nouns for a in d.sources
+        ):
             d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
@@ -204,8 +206,13 @@ class Drafter:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
-        if cand.sense.origin == "cameo_verb" and not (d.sources and d.targets and self.g.is_main_clause(tok)):
-            return False  # a verb coded by the dictionary's verb alone: both actors, in the main clause
+        if cand.sense.origin == "cameo_verb" and not (
+            d.sources
+            and d.targets
+            and all(a.entity for a in d.sources + d.targets)
+            and self.g.is_main_clause(tok)
+        ):
+            return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
         if not d.sources:
             if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:
                 return False
@@ -269,7 +276,9 @@ class Drafter:
         pen = self.w.penalty
         anchor = d.anchor if d.anchor is not None else d.tok
         tok = cand.tok
-        if mood.possible or self.mod.conditional(anchor):
+        if self.mod.conditional(anchor):
+            d.confidence -= pen["conditional"]  # "if …", "whether …": a hypothetical
+        elif mood.possible:
             d.confidence -= pen["possible"]
         if not cand.noun and not d.sources and not d.targets:
             d.confidence -= pen["no_arguments"]
@@ -290,8 +299,8 @@ class Drafter:
     def obligation(self, st: DocState, rep: Token) -> Draft | None:
         """Code "X said Y must/should …" as a REQUEST of X to Y."""
         reporter_subj = self.g.agent(rep)
-        if reporter_subj is None:
-            return None
+        if reporter_subj is None or self.g.lemma(rep) in self.lex.cognition_verbs:
+            return None  # "X believes Y should …" is an opinion, not a request
         speech = self.lex.verbal_types | {"THREATEN"}
         for c in rep.children:
             if c.dep_ != "ccomp" or (c.i in st.cands and st.cands[c.i].sense.type in speech):
@@ -301,7 +310,7 @@ class Drafter:
             if not (aux & self.lex.obligation_aux) and not has_to:
                 continue
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.pos_ == "PRON" or not self.args.is_actorish(subj):
+            if subj is None or subj.pos_ == "PRON" or not self.args.is_actorish(subj) or not _specific(subj):
                 continue
             sources = self.actors.resolve(st.doc, reporter_subj, st.group_cache)
             targets = self.actors.resolve(st.doc, subj, st.group_cache)
@@ -384,3 +393,13 @@ class Drafter:
             if c.dep_ == "prt" and 0 < c.i - tok.i <= 3:
                 end = max(end, c.idx + len(c.text))
         return start, end
+
+
+def _specific(noun: Token) -> bool:
+    """Whether a noun names a specific actor ("Sudan", "the government"), not a generic one ("any company")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in noun.children
+    )

@@ -107,9 +107,18 @@ class Grammar:
         return False
 
     def is_passive(self, verb: Token) -> bool:
-        """Whether a verb is passive (a passive auxiliary or subject, or a participle modifying a noun)."""
-        return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        """Whether a verb is passive: a passive auxiliary or subject, a participle modifying a noun, or a
+        participle sharing a passive verb's auxiliary ("was convicted and sentenced")."""
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return True
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return True
+        return (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and verb.head.i != verb.i
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
         )
 
     def agent(self, verb: Token, depth: int = 0) -> Token | None:

@@ -131,6 +131,8 @@ class Lexicon:
     verbal_types: frozenset[str]
     sports_ambiguous_cues: frozenset[str]
     occurrence_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    question_verbs: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -149,7 +151,8 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
-    "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
+    "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
+    "question_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",

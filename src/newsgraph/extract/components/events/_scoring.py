@@ -18,6 +18,7 @@ from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 
+_HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 _ARMED_SECTORS = frozenset({"military", "rebel", "police"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
 
@@ -68,8 +69,13 @@ class EventFilter:
 
     def _out_of_context(self, d: Draft, sent: Span, kind: _SentenceKind) -> bool:
         """Whether a harm event is a hazard's doing, or a conflict word a sports report's (no violence)"""
-        # the trigger's own object ("exchanged fire") is no hazard
-        has_hazard = bool(kind.hazards - {c.i for c in d.tok.children if c.dep_ in ("dobj", "obj")})
+        # the trigger's own weapon object ("exchanged fire") is no hazard
+        weapons = {
+            c.i
+            for c in d.tok.children
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lex.weapon_nouns
+        }
+        has_hazard = bool(kind.hazards - weapons)
         if not has_hazard and not kind.sports:
             return False
         lex = self.lex
@@ -79,7 +85,7 @@ class EventFilter:
             if t.i != d.tok.i and t.i not in kind.hazards and t.lemma_.lower() in lex.violence_cues
         }
         cues |= {t.lower_ for t in sent if t.i != d.tok.i and t.lower_ in lex.violence_cues}
-        harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in ("ASSAULT", "COERCE")
+        harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in _HAZARD_SENSITIVE
         if has_hazard and not cues and harmful:
             return True
         return kind.sports and d.type in lex.sports_sensitive and not (cues - lex.sports_ambiguous_cues)

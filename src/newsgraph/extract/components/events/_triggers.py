@@ -112,6 +112,8 @@ class TriggerFinder:
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
             return (frame.sense, frame) if frame.sense.type is not None else None
+        if self._reports_question(tok):
+            return None  # '"Why …?" asked X': the verb reports a question
         cameo = self.cameo.match(tok, lemma) if not self._function_verb(tok, lemma) else None
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
@@ -133,6 +135,16 @@ class TriggerFinder:
         if cameo is not None and cameo.type is not None and cameo.code is not None:
             return Sense(cameo.type, None, cameo.code[:2], "cameo_verb"), None
         return None
+
+    def _reports_question(self, tok: Token) -> bool:
+        """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
+        if self.g.lemma(tok) not in self.lex.question_verbs:
+            return False
+        if any(c.dep_ in ("xcomp", "dobj", "dative") for c in tok.children):
+            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
+        return any(t.text == "?" for t in tok.sent if t.i < tok.i) or any(
+            c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children
+        )
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
@@ -157,6 +169,8 @@ class TriggerFinder:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
                 obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "acomp":
+                obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty"
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         subj_lemma = subj.lemma_.lower() if subj is not None else None
         if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
