@@ -396,7 +396,7 @@ class Drafter:
 
 
 def _specific(noun: Token) -> bool:
-    """Whether a noun names a specific actor ("Sudan", "the government"), not a generic one ("any company")."""
+    """Whether a noun names a specific actor ("Sudan", "the government"), not a generic ("any company")."""
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
         return True
     return any(
