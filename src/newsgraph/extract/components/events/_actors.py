@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events._actor_types import type_tokens
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
@@ -24,6 +25,7 @@ from newsgraph.extract.extensions import (
     get_entities,
     new_entity,
 )
+from newsgraph.knowledge import is_discard
 from newsgraph.models import Entity, EntityType
 
 _PHRASE_CUT_DEPS = frozenset(
@@ -43,6 +45,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _IMPERSONAL = frozenset({"it", "its", "this", "that"})
 _ORG_INDEX = "newsgraph_events_org_index"
+_NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 _MAX_CHAIN = 3  # antecedents followed from one argument ("they" → "the group" → …)
@@ -339,10 +342,20 @@ class ActorFinder:
         seen: set[tuple[int, int]] = set()
         uniq: list[Actor] = []
         for a in out:
-            if (a.start, a.end) not in seen:
+            if (a.start, a.end) not in seen and self._can_act(doc, a):
                 seen.add((a.start, a.end))
                 uniq.append(a)
         return uniq
+
+    def _can_act(self, doc: Doc, actor: Actor) -> bool:
+        """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
+        phrase the Phoenix dictionaries discard ("Bird Flu"), and with a word in it."""
+        head = doc[actor.head]
+        if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
+            return False
+        if not any(t.is_alpha for t in doc[actor.start : actor.end]) and actor.entity is None:
+            return False
+        return not is_discard(actor.text)
 
     def _resolve_one(self, doc: Doc, h: Token, group_cache: dict[str, Entity], depth: int) -> list[Actor]:
         if depth > 3:
@@ -442,43 +455,41 @@ class ActorFinder:
         return entity
 
     def sector_country(self, head: Token, start: int, end: int) -> tuple[str | None, str | None]:
-        """Return the sector and ISO country of a generic actor from its head and modifiers."""
+        """Return the sector and ISO country of a generic actor: the Phoenix dictionaries' reading of the
+        phrase ("Afghan security forces" -> military, AF), then this project's modifier sectors
+        ("pro-government fighters") and demonyms, then a country in its "of"/"in"/"from" phrase."""
         doc = head.doc
-        sector = self.lex.sector_nouns.get(head.lemma_.lower())
-        mods_text = doc[start : head.i].text.lower().replace(" ", "")
-        country: str | None = None
-        for key in ("pro-government", "anti-government"):
-            if key in mods_text:
-                sector = self.lex.modifier_sectors[key]
-                break
-        else:
-            for tok in doc[start : head.i]:
-                low = tok.lower_
-                if low in self.lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
-                    mod_sector = self.lex.modifier_sectors[low]
-                    if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
-                        sector = mod_sector
-        for tok in doc[start : head.i]:
-            low = tok.lower_
-            if low in self.lex.demonyms:
-                country = self.lex.demonyms[low]
-                break
-            if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
-                country = self.lex.countries[low]
-                break
-        if country is None:
-            ent = next((x for x in (ent_at(doc, i) for i in range(start, head.i)) if x is not None), None)
-            if ent is not None and not (start <= ent.start and ent.end <= head.i):
-                ent = None
-            if ent is not None and ent.text.lower() in self.lex.countries:
-                country = self.lex.countries[ent.text.lower()]
+        typed = type_tokens(list(doc[start : head.i + 1]), head, self.lex)
+        sector = self._modifier_sector(doc[start : head.i], typed.sector)
+        country = typed.country or self._own_country(doc[start : head.i])
         if country is None:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            ent = ent_at(doc, p.i)
-                            name = (ent.text if ent is not None else p.text).lower()
-                            if name in self.lex.countries:
-                                country = self.lex.countries[name]
+                            country = type_tokens(list(p.subtree), p, self.lex).country or country
         return sector, country
+
+    def _modifier_sector(self, mods: Span, sector: str | None) -> str | None:
+        """Return the sector a modifier sets ("pro-government", "rebel", "riot"), else `sector`."""
+        mods_text = mods.text.lower().replace(" ", "")
+        for key in ("pro-government", "anti-government"):
+            if key in mods_text:
+                return self.lex.modifier_sectors[key]
+        for tok in mods:
+            low = tok.lower_
+            if low in self.lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
+                mod_sector = self.lex.modifier_sectors[low]
+                if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
+                    sector = mod_sector
+        return sector
+
+    def _own_country(self, mods: Span) -> str | None:
+        """Return the country of a demonym or country name among the modifiers (this project's list)."""
+        for tok in mods:
+            low = tok.lower_
+            if low in self.lex.demonyms:
+                return self.lex.demonyms[low]
+            if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
+                return self.lex.countries[low]
+        return None

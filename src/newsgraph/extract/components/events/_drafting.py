@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
@@ -197,6 +198,10 @@ class Drafter:
             d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
+        if d.type in self.lex.political_types and not any(
+            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in d.sources + d.targets
+        ):
+            return False  # diplomacy, demands and threats are between political actors
         if (
             not d.sources
             and not cand.noun

@@ -133,6 +133,7 @@ class Lexicon:
     occurrence_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     question_verbs: frozenset[str]
+    political_types: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -254,6 +255,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields: dict[str, Any] = {name: _fs(rules[name]) for name in _RULE_WORD_LISTS}
     fields["verbal_types"] = frozenset(rules["verbal_types"])
     fields["source_required"] = frozenset(rules["source_required"])
+    fields["political_types"] = frozenset(rules["political_types"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},
