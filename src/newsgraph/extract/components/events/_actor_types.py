@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id
-from newsgraph.knowledge import longest_agent_match, longest_match
+from newsgraph.knowledge import longest_agent_match, longest_match, lookup_agent
 
 POLITICAL_SECTORS = frozenset(
     {
@@ -71,7 +71,9 @@ def type_tokens(tokens: list[Token], head: Token, lex: Lexicon) -> ActorType:
             country = record.country
         if covers_head and record.sector:
             sector = record.sector
-        political |= record.kind in _POLITICAL_KINDS or record.sector in POLITICAL_SECTORS
+        # a country's adjective makes an actor only of an actor noun ("Iraqi troops", not "European rival")
+        if covers_head or record.kind not in _COUNTRY_KINDS or _actor_noun(head, lex):
+            political |= record.kind in _POLITICAL_KINDS or record.sector in POLITICAL_SECTORS
         i = end
     own = lex.sector_nouns.get(head.lemma_.lower())
     if sector is None and own is not None:
@@ -88,7 +90,7 @@ def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, 
     """Whether an actor is political: by its entity (type, sector, roles, known name) or its phrase."""
     ent = entity_by_id(doc, entity) if entity is not None else None
     if ent is not None:
-        if ent.type in ("GPE", "NORP") or ent.sector in POLITICAL_SECTORS:
+        if ent.sector in POLITICAL_SECTORS or (ent.type == "NORP" and doc[head].ent_type_ == "NORP"):
             return True
         role_words = {w.lower() for role in ent.roles for w in role.split()}
         if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
@@ -97,3 +99,8 @@ def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, 
         if found is not None and (found[1].kind in _POLITICAL_KINDS or found[1].sector in POLITICAL_SECTORS):
             return True
     return type_tokens(list(doc[start:end]), doc[head], lex).political
+
+
+def _actor_noun(head: Token, lex: Lexicon) -> bool:
+    """Whether a phrase's head is an actor noun: a Phoenix agent or one of this project's sector nouns."""
+    return head.lemma_.lower() in lex.sector_nouns or lookup_agent(head.lemma_.lower()) is not None

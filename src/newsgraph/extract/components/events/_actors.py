@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
+    entity_by_id,
     entity_in_tokens,
     get_entities,
     new_entity,
@@ -349,13 +350,16 @@ class ActorFinder:
 
     def _can_act(self, doc: Doc, actor: Actor) -> bool:
         """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
-        phrase the Phoenix dictionaries discard ("Bird Flu"), and with a word in it."""
+        phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease, and with a word in it."""
         head = doc[actor.head]
         if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
             return False
         if not any(t.is_alpha for t in doc[actor.start : actor.end]) and actor.entity is None:
             return False
-        return not is_discard(actor.text)
+        if head.lemma_.lower() in self.lex.hazard_nouns:
+            return False  # "H5N1 has killed about 100 people": a disease is no actor
+        entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
+        return not is_discard(actor.text) and (entity is None or entity.type != "DISEASE")
 
     def _resolve_one(self, doc: Doc, h: Token, group_cache: dict[str, Entity], depth: int) -> list[Actor]:
         if depth > 3:

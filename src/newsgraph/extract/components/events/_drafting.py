@@ -99,7 +99,10 @@ class Drafter:
         mood = self.mod.modality(cand.tok, heads.anchor)
         if cand.noun and cand.light is None and cand.occurs is None:
             no = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children)
-            mood = Mood(negated=no, intended=False, possible=False, reporter=mood.reporter)
+            argument = cand.tok.head.i == heads.anchor.i and cand.tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            mood = Mood(
+                negated=no, intended=False, possible=argument and mood.possible, reporter=mood.reporter
+            )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
         tok = cand.tok
@@ -211,18 +214,23 @@ class Drafter:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
-        if cand.sense.origin == "cameo_verb" and not (
-            d.sources
-            and d.targets
-            and all(a.entity for a in d.sources + d.targets)
-            and self.g.is_main_clause(tok)
-        ):
+        if cand.sense.origin == "cameo_verb" and not self._dictionary_actors(doc, d, tok):
             return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
         if not d.sources:
             if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
+
+    def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
+        """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a
+        target, both political actors, in the sentence's main clause."""
+        actors = d.sources + d.targets
+        if not (d.sources and d.targets and self.g.is_main_clause(tok)):
+            return False
+        return all(
+            bool(a.entity) and is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in actors
+        )
 
     def _sides(self, st: DocState, d: Draft) -> None:
         """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
@@ -402,6 +410,8 @@ class Drafter:
 
 def _specific(noun: Token) -> bool:
     """Whether a noun names a specific actor ("Sudan", "the government"), not a generic ("any company")."""
+    if any(c.dep_ == "det" and c.lower_ in ("every", "any", "each", "all", "no") for c in noun.children):
+        return False
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
         return True
     return any(

@@ -47,6 +47,8 @@ class Modality:
                 low = c.lower_
                 if verb is clause and (c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never")):
                     negated = True
+                if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
+                    negated = True  # "No country has recognized …"
                 if c.dep_ in ("aux", "auxpass"):
                     if low in self.lex.future_aux:
                         intended = True
@@ -140,3 +142,10 @@ class Modality:
             return False
         upper = sum(1 for t in words if t.text[0].isupper())
         return upper >= 0.8 * len(words)
+
+
+def _no_one(subject: Token) -> bool:
+    """Whether a subject denies its verb: "no country", "none of them", "nobody"."""
+    if subject.lower_ in ("none", "nobody", "nothing", "neither"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
