@@ -202,9 +202,9 @@ class Drafter:
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
         if d.type in self.lex.political_types and not any(
-            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in d.sources + d.targets
+            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in d.sources or d.targets
         ):
-            return False  # diplomacy, demands and threats are between political actors
+            return False  # diplomacy, demands and threats come from political actors
         if (
             not d.sources
             and not cand.noun

@@ -119,6 +119,7 @@ class Lexicon:
     injured_lemmas: frozenset[str]
     victim_nouns: frozenset[str]
     size_nouns: frozenset[str]
+    political_org_words: frozenset[str]
     countries: dict[str, str]
     demonyms: dict[str, str]
     object_control: frozenset[str]
@@ -148,7 +149,7 @@ _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "protest_cues", "dead_lemmas",
-    "injured_lemmas", "victim_nouns", "size_nouns",
+    "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",

@@ -163,7 +163,12 @@ class TriggerFinder:
             obj_lemmas.add(obj.lower_)
             for c in obj.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+                    pobjs = [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
+                    obj_lemmas.update(pobjs)
+                    obj_lemmas.update(f"{obj.lemma_.lower()} of {p}" for p in pobjs)  # "state of emergency"
+                elif c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
+                    obj_lemmas.add(f"{c.lemma_.lower()} {obj.lemma_.lower()}")  # "emergency rule"
+                    obj_lemmas.add(c.lemma_.lower())
                 elif c.dep_ in ("compound", "amod"):
                     obj_lemmas.add(c.lemma_.lower())
         for c in tok.children:
