@@ -105,4 +105,18 @@ def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, 
 
 def _actor_noun(head: Token, lex: Lexicon) -> bool:
     """Whether a phrase's head is an actor noun: a Phoenix agent or one of this project's sector nouns."""
-    return head.lemma_.lower() in lex.sector_nouns or lookup_agent(head.lemma_.lower()) is not None
+    return head.lemma_.lower() in lex.sector_nouns or is_agent(head, lex)
+
+
+def is_agent(tok: Token, lex: Lexicon) -> bool:
+    """Whether a common noun is a Phoenix agent noun ("rustlers", "townspeople", "lawmakers"), not a place."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma not in lex.place_nouns and lookup_agent(lemma) is not None
+
+
+def sector_of(tok: Token, lex: Lexicon) -> str | None:
+    """Return the sector of an actor noun: the Phoenix agent's, else this project's sector nouns'."""
+    agent = lookup_agent(tok.lemma_.lower()) if is_agent(tok, lex) else None
+    if agent is not None and agent.sector is not None:
+        return agent.sector
+    return lex.sector_nouns.get(tok.lemma_.lower())

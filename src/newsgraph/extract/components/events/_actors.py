@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._actor_types import type_tokens
+from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
@@ -249,7 +249,12 @@ class ActorFinder:
             return True
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
-        if low in self.lex.weapon_nouns or tok.lower_ in self.lex.number_words or tok.like_num:
+        if (
+            is_agent(tok, self.lex)
+            or low in self.lex.weapon_nouns
+            or tok.lower_ in self.lex.number_words
+            or tok.like_num
+        ):
             return True
         return any(
             (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES))
@@ -269,7 +274,12 @@ class ActorFinder:
         low = tok.lemma_.lower()
         if low in self.lex.non_actor_heads:
             return False
-        return low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns
+        return (
+            low in self.lex.sector_nouns
+            or low in self.lex.delegate_nouns
+            or low in self.lex.victim_nouns
+            or is_agent(tok, self.lex)
+        )
 
     def _agrees(self, pron: str, tok: Token) -> bool:
         """Whether a pronoun can refer to a noun (person, number)."""
@@ -412,7 +422,11 @@ class ActorFinder:
         if known is not None:
             return known.id
         lemma = head.lemma_.lower()
-        if head.pos_ == "NOUN" and lemma in self.lex.sector_nouns and not head.ent_type_:
+        if (
+            head.pos_ == "NOUN"
+            and (lemma in self.lex.sector_nouns or is_agent(head, self.lex))
+            and not head.ent_type_
+        ):
             return self._group(doc, head, group_cache).id
         c_start, c_end = self.compact(head)
         known = entity_in_tokens(doc, c_start, c_end)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._actor_types import is_agent
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._triggers import Candidate
@@ -43,7 +44,7 @@ class ArgumentFinder:
             return tok.lower_ in self.lex.pronouns
         if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return False  # "state of emergency"
-        if low in self.lex.sector_nouns or low in self.lex.victim_nouns:
+        if low in self.lex.sector_nouns or low in self.lex.victim_nouns or is_agent(tok, self.lex):
             return True
         return (tok.like_num or low in self.lex.number_words) and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
@@ -303,4 +304,11 @@ class ArgumentFinder:
             source = None
         if source is not None and source.i == (target.i if target is not None else -1):
             target = None
+        if (
+            source is not None
+            and source.dep_ == "poss"
+            and target is None
+            and lemma in self.lex.noun_target_of
+        ):
+            source, target = None, source  # "Mech Dara's arrest", "Khashoggi's killing": the one it befell
         return source, target, fallback

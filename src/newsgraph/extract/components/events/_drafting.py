@@ -125,6 +125,8 @@ class Drafter:
         if not self._retype(st, cand, d):
             return None
         self._sides(st, d)
+        if d.type in self.lex.target_required and not d.targets:
+            return None  # a meeting or a visit is with someone or somewhere
         self._threat_mode(st, cand, d)
         self._intention(d, mood)
         self._score(st, cand, d, mood)

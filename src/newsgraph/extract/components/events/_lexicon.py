@@ -120,6 +120,7 @@ class Lexicon:
     victim_nouns: frozenset[str]
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
+    place_nouns: frozenset[str]
     countries: dict[str, str]
     demonyms: dict[str, str]
     object_control: frozenset[str]
@@ -135,6 +136,7 @@ class Lexicon:
     cognition_verbs: frozenset[str]
     question_verbs: frozenset[str]
     political_types: frozenset[str]
+    target_required: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -149,7 +151,7 @@ _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "protest_cues", "dead_lemmas",
-    "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words",
+    "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
@@ -257,6 +259,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["verbal_types"] = frozenset(rules["verbal_types"])
     fields["source_required"] = frozenset(rules["source_required"])
     fields["political_types"] = frozenset(rules["political_types"])
+    fields["target_required"] = frozenset(rules["target_required"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},
