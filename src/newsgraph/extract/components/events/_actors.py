@@ -44,7 +44,7 @@ _LABEL_TYPES: dict[str, EntityType] = {
 }
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-_IMPERSONAL = frozenset({"it", "its", "this", "that"})
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 _ORG_INDEX = "newsgraph_events_org_index"
 _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -279,6 +279,7 @@ class ActorFinder:
             or low in self.lex.delegate_nouns
             or low in self.lex.victim_nouns
             or is_agent(tok, self.lex)
+            or self._stand_in(tok) is not None  # "dozens of students"
         )
 
     def _agrees(self, pron: str, tok: Token) -> bool:
@@ -381,9 +382,9 @@ class ActorFinder:
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
-                if h.lower_ in _RELATIVE or h.lower_ not in self.lex.pronouns or h.lower_ in _IMPERSONAL:
-                    return []  # an unresolved "it" is rarely an actor
-                return [Actor(h.i, h.i, h.i + 1, h.text, None)]
+                if h.lower_ not in _FIRST_PERSON:
+                    return []  # an unresolved "they" or "it" is a fragment, no actor
+                return [Actor(h.i, h.i, h.i + 1, h.text, None)]  # "we" in a quote: its speaker, later
             return self.resolve(doc, ante, group_cache, depth + 1)
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []

@@ -25,8 +25,6 @@ from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
 from newsgraph.extract.extensions import doc_text, get_events, get_quotes
 
-_FIRST_PERSON = frozenset({"we", "our", "us", "i"})
-
 
 class EventCoder:
     """Code PLOVER events in a parsed Doc (see the package docstring)."""
@@ -49,7 +47,8 @@ class EventCoder:
         if not cands and not reporters:
             return doc
         sents = list(doc.sents)
-        st = DocState(doc, cands, [s.start for s in sents])
+        quotes = [(q.start, q.end, q.speaker) for q in get_quotes(doc) if q.kind in ("direct", "mixed")]
+        st = DocState(doc, cands, [s.start for s in sents], quotes=quotes)
         drafts = self._drafts(st, reporters)
         drafts = self.filter.merge(self.filter.filter(doc, drafts, sents))
         self._complete(st, drafts, sents)
@@ -78,12 +77,11 @@ class EventCoder:
         return drafts
 
     def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:
-        """Give each draft its contexts, magnitudes, place and time; a quoted "we" is the quote's speaker."""
+        """Give each draft its contexts, magnitudes, place and time; a quoted event is less certain."""
         doc = st.doc
         ents_by_sent: dict[int, list[Span]] = {}
         for ent in doc.ents:
             ents_by_sent.setdefault(bisect_right(st.sent_starts, ent.start) - 1, []).append(ent)
-        quote_spans = [(q.start, q.end, q.speaker) for q in get_quotes(doc) if q.kind in ("direct", "mixed")]
         sent_words: dict[int, set[str]] = {}
         for d in drafts:
             words = sent_words.get(d.sent)
@@ -92,10 +90,5 @@ class EventCoder:
             d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
             self.details.magnitudes(d)
             self.details.where_when(d, ents_by_sent.get(d.sent, []))
-            for qs, qe, speaker in quote_spans:
-                if qs <= d.tok.idx < qe:
-                    d.confidence *= self.lex.weights.factor["in_quote"]
-                    if speaker:
-                        for a in d.sources:
-                            if a.entity is None and doc[a.head].lower_ in _FIRST_PERSON:
-                                a.entity = speaker
+            if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):
+                d.confidence *= self.lex.weights.factor["in_quote"]

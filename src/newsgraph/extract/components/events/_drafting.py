@@ -25,6 +25,7 @@ from newsgraph.extract.components.events._triggers import Candidate
 from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 
 
 @dataclass(slots=True)
@@ -60,6 +61,20 @@ class DocState:
     sent_starts: list[int]
     group_cache: dict[str, Entity] = field(default_factory=dict)
     pairs: list[list[Actor]] = field(default_factory=list)
+    quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
+    """Direct and mixed quotes: (start, end) character offsets and the speaker's entity id."""
+
+    def speak(self, actors: list[Actor]) -> list[Actor]:
+        """Resolve "we", "I" inside a quote to the quote's speaker; drop them when it has none."""
+        out: list[Actor] = []
+        for a in actors:
+            if a.entity is None and self.doc[a.head].lower_ in _FIRST_PERSON:
+                idx = self.doc[a.head].idx
+                a.entity = next((sp for qs, qe, sp in self.quotes if qs <= idx < qe and sp), None)
+                if a.entity is None:
+                    continue
+            out.append(a)
+        return out
 
     def sentence_of(self, tok: Token) -> int:
         """Return the index of a token's sentence."""
@@ -180,7 +195,8 @@ class Drafter:
             rep_src = self.g.agent(mood.reporter)
             if rep_src is not None:
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
-        d.sources = sources
+        d.sources = st.speak(sources)
+        d.targets = st.speak(d.targets)
 
     def _retype(self, st: DocState, cand: Candidate, d: Draft) -> bool:
         """Re-type harm in a protest or by a crowd as a violent protest; False when the event has no doer."""
@@ -333,9 +349,10 @@ class Drafter:
                 continue
             if any(a.text.lower() == b.text.lower() for a in sources for b in targets):
                 continue
-            inner = st.cands.get(c.i)
-            if inner is not None:
-                inner.absorbed_by = rep.i
+            for inner in st.cands.values():
+                if inner.tok.i == c.i or inner.light is c:
+                    inner.absorbed_by = rep.i  # "… the U.N. must maintain sanctions": the content
+            sources, targets = st.speak(sources), st.speak(targets)
             return self._speech_act(
                 st, rep, c, "REQUEST", None, "10", sources, targets, self.w.base["obligation"]
             )
