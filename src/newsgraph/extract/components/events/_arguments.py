@@ -160,9 +160,35 @@ class ArgumentFinder:
                 target = dat
         if target is None:
             target = self.content_target(tok, cand, type_, exclude)
+        if (
+            target is None
+            and type_ in ("ASSAULT", "COERCE")
+            and patient is not None
+            and patient.pos_ == "NOUN"
+            and patient.lemma_.lower() not in self.lex.non_actor_heads
+            and patient.i not in exclude
+        ):
+            target = patient  # "ambushed a bus", "torched a church": the thing attacked
         if agent is None and type_ == "MOBILIZE" and target is not None and self.g.is_passive(tok):
             agent, target = target, None  # "troops were deployed": the force mobilizes
+        if agent is None and type_ == "ASSAULT" and self.g.is_passive(tok):
+            agent = self._opponent(tok)
         return agent, target
+
+    def _opponent(self, verb: Token) -> Token | None:
+        """For "was killed in a gun battle with police", the other side of the fight: police."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for fight in (p for p in c.children if p.dep_ == "pobj"):
+                    sense = self.lex.nouns.get(fight.lemma_.lower())
+                    if sense is None or sense.type != "ASSAULT":
+                        continue
+                    for w in fight.children:
+                        if w.dep_ == "prep" and w.lower_ == "with":
+                            other = next((p for p in w.children if p.dep_ == "pobj"), None)
+                            if other is not None and self.is_actorish(other):
+                                return other
+        return None
 
     def content_target(self, tok: Token, cand: Candidate, type_: str, exclude: set[int]) -> Token | None:
         """Return the target an absorbing verb takes from its complement ("demanded that X …")."""

@@ -174,8 +174,8 @@ class TriggerFinder:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
                 obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
-            elif c.dep_ == "acomp":
-                obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty"
+            elif c.dep_ in ("acomp", "xcomp"):
+                obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty", "declined to comment"
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         subj_lemma = subj.lemma_.lower() if subj is not None else None
         if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
