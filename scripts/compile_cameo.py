@@ -41,7 +41,6 @@ OUT = ROOT / "src" / "newsgraph" / "extract" / "lexicons" / "cameo_verbs.json"
 
 PLOVER_OVERRIDES = {
     "02": "REQUEST",  # CAMEO APPEAL: PLOVER's REQUEST covers requests and appeals ("urged", "asked")
-    "175": "PROTEST",  # violent repression (tear gas on a crowd): PLOVER codes force on protests as PROTEST
 }
 """CAMEO codes whose PLOVER type differs from the crosswalk's root mapping (prefix -> type)."""
 

@@ -169,8 +169,16 @@ class TriggerFinder:
                 elif c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
                     obj_lemmas.add(f"{c.lemma_.lower()} {obj.lemma_.lower()}")  # "emergency rule"
                     obj_lemmas.add(c.lemma_.lower())
-                elif c.dep_ in ("compound", "amod"):
-                    obj_lemmas.add(c.lemma_.lower())
+            # modifiers and conjuncts of the object's noun phrase ("tear gas and pepper spray")
+            for part in (obj, *obj.conjuncts):
+                obj_lemmas.add(part.lemma_.lower())
+                obj_lemmas.update(
+                    c.lemma_.lower() for c in part.children if c.dep_ in ("compound", "amod", "nmod")
+                )
+                for mod in (c for c in part.children if c.dep_ == "nmod"):
+                    obj_lemmas.update(
+                        c.lemma_.lower() for c in mod.children if c.dep_ in ("compound", "amod")
+                    )
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
                 obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
