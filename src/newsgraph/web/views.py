@@ -172,6 +172,7 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
     as_source = queries.list_events(conn, actor_id=entity_id, actor_role="source", limit=PAGE).items
     as_target = queries.list_events(conn, actor_id=entity_id, actor_role="target", limit=PAGE).items
+    event_sentences = data.event_sentences(conn, (v.id for v in as_source + as_target))
     numbers = queries.entity_quantities(conn, entity_id, limit=PAGE).items
     timeline = queries.entity_timeline(conn, entity_id)
     by_month: dict[str, int] = {}
@@ -186,6 +187,7 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
         sentences=sentences,
         as_source=as_source,
         as_target=as_target,
+        event_sentences=event_sentences,
         numbers=numbers,
         chart=chart,
         json_url=f"/api/entities/{entity_id}",
@@ -230,13 +232,18 @@ def events_page(
     place: Name = None,
     since: Day = None,
     until: Day = None,
+    actor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    role: Annotated[str | None, Query(max_length=10)] = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     type_: PloverType | None = type if type in PLOVER_TYPES else None  # type: ignore[assignment]
     country_ = country.upper() if country and len(country) == 2 and country.isalpha() else None
+    role_ = role if role in ("source", "target") else None
     page = queries.list_events(
         conn,
         type_=type_,
+        actor_id=actor,
+        actor_role=role_ if actor is not None else None,
         country=country_,
         place=_blank(place),
         since=_blank(since),
@@ -244,6 +251,7 @@ def events_page(
         limit=check_page(settings, min(PAGE, settings.api_max_page)),
         cursor=cursor,
     )
+    actor_summary = queries.get_entity(conn, actor).summary if actor is not None else None
     chart = bar_timeline(data.event_days(conn, type_, country_), title="Events per month")
     points = [
         MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type_ or ""}))
@@ -259,6 +267,11 @@ def events_page(
         type=type_ or "",
         country=country_ or "",
         place=_blank(place) or "",
+        since=_blank(since) or "",
+        until=_blank(until) or "",
+        actor=actor_summary,
+        role=role_ or "",
+        sentences=data.event_sentences(conn, (v.id for v in page.items)),
         json_url=f"/api/events?{request.url.query}",
     )
 
