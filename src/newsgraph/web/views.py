@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse
 
 from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.models import PLOVER_TYPES, PloverType
+from newsgraph.models import EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
 from newsgraph.store import queries
 from newsgraph.store.paging import Page
 from newsgraph.store.search import (
@@ -170,8 +170,13 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
     record = queries.get_entity(conn, entity_id)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
-    as_source = queries.list_events(conn, actor_id=entity_id, actor_role="source", limit=PAGE).items
-    as_target = queries.list_events(conn, actor_id=entity_id, actor_role="target", limit=PAGE).items
+    confident = EVENT_MIN_CONFIDENCE
+    as_source = queries.list_events(
+        conn, actor_id=entity_id, actor_role="source", min_confidence=confident, limit=PAGE
+    ).items
+    as_target = queries.list_events(
+        conn, actor_id=entity_id, actor_role="target", min_confidence=confident, limit=PAGE
+    ).items
     event_sentences = data.event_sentences(conn, (v.id for v in as_source + as_target))
     numbers = queries.entity_quantities(conn, entity_id, limit=PAGE).items
     timeline = queries.entity_timeline(conn, entity_id)
@@ -234,6 +239,7 @@ def events_page(
     until: Day = None,
     actor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     role: Annotated[str | None, Query(max_length=10)] = None,
+    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = EVENT_MIN_CONFIDENCE,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     type_: PloverType | None = type if type in PLOVER_TYPES else None  # type: ignore[assignment]
@@ -248,6 +254,7 @@ def events_page(
         place=_blank(place),
         since=_blank(since),
         until=_blank(until),
+        min_confidence=min_confidence,
         limit=check_page(settings, min(PAGE, settings.api_max_page)),
         cursor=cursor,
     )
@@ -271,6 +278,7 @@ def events_page(
         until=_blank(until) or "",
         actor=actor_summary,
         role=role_ or "",
+        every=min_confidence < EVENT_MIN_CONFIDENCE,
         sentences=data.event_sentences(conn, (v.id for v in page.items)),
         json_url=f"/api/events?{request.url.query}",
     )

@@ -43,7 +43,7 @@ __all__ = ["EventCoder", "link_events", "make_events"]
     "newsgraph_events",
     assigns=["doc._.newsgraph_events", "doc._.newsgraph_entities"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
-    default_config={"max_per_sentence": 4, "min_confidence": 0.5},
+    default_config={"max_per_sentence": 4, "min_confidence": 0.2},
 )
 def make_events(nlp: Language, name: str, max_per_sentence: int, min_confidence: float) -> EventCoder:
     """Create the events component (PLOVER event coding)."""

@@ -95,11 +95,15 @@ def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, 
         role_words = {w.lower() for role in ent.roles for w in role.split()}
         if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
             return True  # "Dodik", the "Bosnian Serb leader"
-        if ent.type == "ORG" and any(w.lower() in lex.political_org_words for w in ent.name.split()):
-            return True  # "Association of African Jurists", "Supreme Council"
-        found = longest_match(ent.name.split(), 0)
-        if found is not None and (found[1].kind in _POLITICAL_KINDS or found[1].sector in POLITICAL_SECTORS):
-            return True
+        words = ent.name.split()
+        if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
+            return True  # "Association of African Jurists", "Delegations from the Afghan government"
+        for i in range(len(words)):
+            found = longest_match(words, i)
+            if found is not None and (
+                found[1].kind in _POLITICAL_KINDS or found[1].sector in POLITICAL_SECTORS
+            ):
+                return True
     return type_tokens(list(doc[start:end]), doc[head], lex).political
 
 

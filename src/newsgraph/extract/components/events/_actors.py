@@ -44,7 +44,7 @@ _LABEL_TYPES: dict[str, EntityType] = {
 }
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+_GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
 _ORG_INDEX = "newsgraph_events_org_index"
 _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -382,9 +382,10 @@ class ActorFinder:
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
-                if h.lower_ not in _FIRST_PERSON:
-                    return []  # an unresolved "they" or "it" is a fragment, no actor
-                return [Actor(h.i, h.i, h.i + 1, h.text, None)]  # "we" in a quote: its speaker, later
+                if h.lower_ not in _GROUP_PRONOUNS:
+                    return []  # an unresolved "he" or "it" is a fragment, no actor
+                # "we" in a quote is its speaker; "they", "both sides" the last two-sided pair (drafting)
+                return [Actor(h.i, h.i, h.i + 1, h.text, None)]
             return self.resolve(doc, ante, group_cache, depth + 1)
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []

@@ -29,7 +29,7 @@ from newsgraph.extract.extensions import doc_text, get_events, get_quotes
 class EventCoder:
     """Code PLOVER events in a parsed Doc (see the package docstring)."""
 
-    def __init__(self, nlp: Language, max_per_sentence: int = 4, min_confidence: float = 0.5) -> None:
+    def __init__(self, nlp: Language, max_per_sentence: int = 4, min_confidence: float = 0.2) -> None:
         self.lex: Lexicon = load_lexicon()
         cameo = load_dictionary()
         self.g = Grammar(self.lex, known_verbs(self.lex, cameo))

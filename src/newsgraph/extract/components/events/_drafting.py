@@ -26,6 +26,7 @@ from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
 
 
 @dataclass(slots=True)
@@ -137,9 +138,12 @@ class Drafter:
             anchor=heads.anchor,
         )
         self._resolve(st, d, heads, mood, cand.noun)
+        self._sides(st, d)
+        # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
+        d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
+        d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         if not self._retype(st, cand, d):
             return None
-        self._sides(st, d)
         if d.type in self.lex.target_required and not d.targets:
             return None  # a meeting or a visit is with someone or somewhere
         self._threat_mode(st, cand, d)
@@ -437,3 +441,8 @@ def _specific(noun: Token) -> bool:
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
         for c in noun.children
     )
+
+
+def doc_word(st: DocState, actor: Actor) -> str:
+    """Return the lower-case word at an actor's head."""
+    return st.doc[actor.head].lower_
