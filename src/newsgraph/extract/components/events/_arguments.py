@@ -122,38 +122,18 @@ class ArgumentFinder:
             return agent, patient if patient is not None and self.is_actorish(patient) else None
         exclude = {agent.i} if agent is not None else set()
         target: Token | None = None
-        if patient is not None and self.is_actorish(patient):
-            target = patient
-        elif patient is not None:
-            theme = patient
-            target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
-            if target is None and theme.lemma_.lower() in self.lex.nouns:
-                src, _tgt, _fb = self.noun_args(theme, type_, None)
-                if src is not None and src.i not in exclude and self.is_actorish(src):
-                    target = src
-            if target is None:
-                poss = next((c for c in theme.children if c.dep_ == "poss"), None)
-                if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
-                    target = poss
-            if target is None:
-                target = self.target_head(theme, exclude)
-            if target is None:
-                target = self.g.place_pobj(tok) or self.g.place_pobj(theme)
-        else:
-            target = self.prep_target(tok, type_, exclude)
-            if target is None:
-                for c in tok.children:
-                    if (
-                        c.dep_ == "prep"
-                        and c.lower_ in ("into", "on", "against", "at", "to", "with")
-                        and c.i > tok.i
-                    ):
-                        pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                        target = self.target_head(pobj, exclude)
-                        if target is not None:
-                            break
-            if target is None and type_ in ("AID", "MOBILIZE"):
-                target = self.g.place_pobj(tok)
+        own = patient is not None and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in patient.children
+        )
+        if own and patient is not None:
+            # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
+            target = self.prep_target(tok, type_, exclude) or self.prep_target(patient, type_, exclude)
+        if target is None and patient is not None:
+            target = (
+                patient if self.is_actorish(patient) else self._theme_target(tok, patient, type_, exclude)
+            )
+        elif patient is None:
+            target = self._bare_target(tok, type_, exclude)
         if type_ == "AID":
             dat = self.prep_target(tok, "AID", exclude)
             if dat is not None:
@@ -189,6 +169,45 @@ class ArgumentFinder:
                             if other is not None and self.is_actorish(other):
                                 return other
         return None
+
+    def _theme_target(self, tok: Token, theme: Token, type_: str, exclude: set[int]) -> Token | None:
+        """Return the actor a verb's non-actor object points at: the type's preposition, the object
+        event's own actors ("called off talks with the rebels"), its owner, an actor in it, a place."""
+        target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
+        sense = self.lex.nouns.get(theme.lemma_.lower())
+        if target is None and sense is not None:
+            src, tgt, _fb = self.noun_args(theme, sense.type or type_, None)
+            # a reaction targets who did the event ("condemned the attack by X"); a break, the other party
+            order = (src, tgt) if type_ in self.lex.verbal_types or type_ == "SUPPORT" else (tgt, src)
+            for found in order:
+                if found is not None and found.i not in exclude and self.is_actorish(found):
+                    return found
+        if target is None:
+            poss = next((c for c in theme.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
+                target = poss
+        if target is None:
+            target = self.target_head(theme, exclude)
+        return target or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _bare_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
+        """Return the target of a verb without an object: the type's preposition, else an actor in a
+        directional phrase ("fired into the crowd"), else a place for aid and mobilization."""
+        target = self.prep_target(tok, type_, exclude)
+        if target is None:
+            for c in tok.children:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ in ("into", "on", "against", "at", "to", "with")
+                    and c.i > tok.i
+                ):
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    target = self.target_head(pobj, exclude)
+                    if target is not None:
+                        break
+        if target is None and type_ in ("AID", "MOBILIZE"):
+            target = self.g.place_pobj(tok)
+        return target
 
     def content_target(self, tok: Token, cand: Candidate, type_: str, exclude: set[int]) -> Token | None:
         """Return the target an absorbing verb takes from its complement ("demanded that X …")."""

@@ -80,9 +80,11 @@ class Grammar:
     def is_light(self, verb: Token) -> bool:
         """Whether a verb is a light verb whose object noun carries the event ("launched an attack")."""
         lemma = self.lemma(verb)
-        if lemma in self.lex.light_verbs:
+        prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        if any(f"{lemma} {p}" in self.lex.light_verbs for p in prts):
             return True
-        return any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in verb.children if c.dep_ == "prt")
+        # a particle that changes the verb makes it no light verb ("called off talks")
+        return lemma in self.lex.light_verbs and all(p in self.lex.neutral_particles for p in prts)
 
     def is_main_clause(self, verb: Token) -> bool:
         """Whether a verb heads its sentence's main clause, or the clause a reporting verb reports.

@@ -148,11 +148,11 @@ class TriggerFinder:
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
-        if lemma in self.function_verbs:
+        if lemma in self.function_verbs - self.lex.light_verbs:
             return True
-        return any(
-            f"{lemma} {c.lower_}" in self.lex.light_verbs for c in tok.children if c.dep_ in ("prt", "dobj")
-        )
+        if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in tok.children if c.dep_ == "dobj"):
+            return True  # "took part"
+        return self.g.is_light(tok)
 
     def _frame(self, tok: Token, keys: list[str], prts: list[str], preps: list[str]) -> Frame | None:
         """Return this project's frame that the verb's object, subject, particle and preposition fit."""
