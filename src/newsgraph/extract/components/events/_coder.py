@@ -50,7 +50,7 @@ class EventCoder:
         quotes = [(q.start, q.end, q.speaker) for q in get_quotes(doc) if q.kind in ("direct", "mixed")]
         st = DocState(doc, cands, [s.start for s in sents], quotes=quotes)
         drafts = self._drafts(st, reporters)
-        drafts = self.filter.merge(self.filter.filter(doc, drafts, sents))
+        drafts = self.filter.dedupe(self.filter.merge(self.filter.filter(doc, drafts, sents)))
         self._complete(st, drafts, sents)
         events = get_events(doc)
         n = len(events)

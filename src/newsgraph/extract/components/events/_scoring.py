@@ -163,6 +163,25 @@ class EventFilter:
                 return True
         return False
 
+    def dedupe(self, drafts: list[Draft]) -> list[Draft]:
+        """Keep one event per article for each type, trigger word, polarity, source and target entities:
+        the article's most confident report of it (a story retold in a later paragraph is one event)."""
+        best: dict[tuple[object, ...], Draft] = {}
+        out: list[Draft] = []
+        for d in drafts:
+            sources = tuple(sorted({a.entity for a in d.sources if a.entity}))
+            targets = tuple(sorted({a.entity for a in d.targets if a.entity}))
+            if not sources or len(sources) != len(d.sources):
+                out.append(d)  # without named sources two reports may be two events
+                continue
+            key = (d.type, d.tok.lemma_.lower(), d.negated, sources, targets)
+            kept = best.get(key)
+            if kept is None or d.confidence > kept.confidence:
+                best[key] = d
+        out.extend(best.values())
+        out.sort(key=lambda x: x.start)
+        return out
+
     def cap(self, drafts: list[Draft]) -> list[Draft]:
         """Keep events of at least `min_confidence`, at most `max_per_sentence` a sentence, in text order."""
         by_sent: dict[int, list[Draft]] = {}
