@@ -359,6 +359,14 @@ class ActorFinder:
                 uniq.append(a)
         return uniq
 
+    def thing(self, doc: Doc, head: Token) -> list[Actor]:
+        """Return a physical object an assault or a seizure hit ("a bus", "three villages") as a target
+        phrase without an entity, when it is no actor of its own."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() in self.lex.non_actor_heads:
+            return []
+        start, end = self.compact(head)
+        return [Actor(head.i, start, end, doc[start:end].text, None)]
+
     def _can_act(self, doc: Doc, actor: Actor) -> bool:
         """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
         phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease, and with a word in it."""
@@ -388,7 +396,7 @@ class ActorFinder:
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]
             return self.resolve(doc, ante, group_cache, depth + 1)
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
-            return []
+            return []  # a thing, no actor (`thing` keeps the object an assault hit)
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
             owner = self._owner(h)
             if owner is not None and depth < _MAX_CHAIN:

@@ -185,6 +185,8 @@ class Drafter:
         sources = self.actors.resolve(doc, heads.source, st.group_cache)
         exclude = {a.head for a in sources}
         targets = self.actors.resolve(doc, heads.target, st.group_cache) if heads.target is not None else []
+        if not targets and heads.target is not None and d.type in ("ASSAULT", "COERCE"):
+            targets = self.actors.thing(doc, heads.target)  # "ambushed a bus", "attacked ten villages"
         src_keys = {a.entity or a.text.lower() for a in sources}
         d.targets = [
             t for t in targets if t.head not in exclude and (t.entity or t.text.lower()) not in src_keys
@@ -404,8 +406,10 @@ class Drafter:
         sources: list[Actor],
         targets: list[Actor],
         confidence: float,
-    ) -> Draft:
-        """Return the draft of a speech act coded at its reporting verb."""
+    ) -> Draft | None:
+        """Return the draft of a speech act coded at its reporting verb (None without a political source)."""
+        if not any(is_political(st.doc, a.head, a.start, a.end, a.entity, self.lex) for a in sources):
+            return None  # "experts stressed that Africans should …": no political demand
         return Draft(
             type=type_,
             mode=mode,

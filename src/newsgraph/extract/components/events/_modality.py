@@ -58,6 +58,8 @@ class Modality:
             for c in tok.children:
                 if c.dep_ == "det" and c.lower_ in ("no",):
                     negated = True
+        if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            intended = True  # "making bombs to carry out attacks": a purpose, not a deed
         gov = self.g.governor(clause)
         if gov is not None:
             glow = self.g.lemma(gov)
@@ -72,6 +74,8 @@ class Modality:
                 any(c.dep_ == "neg" for c in gov.children) or glow == "fail"
             ):
                 negated = True
+            elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
+                possible = True  # "it is imperative that X provide aid": wanted, not done
             if glow in self.lex.reporting:
                 reporter = gov
             elif gov.pos_ in ("AUX", "ADJ") or glow in self.lex.intent_only:
