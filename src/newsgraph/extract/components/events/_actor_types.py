@@ -12,12 +12,13 @@ judiciary, parties, NGOs).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id
-from newsgraph.knowledge import longest_agent_match, longest_match, lookup_agent
+from newsgraph.knowledge import AgentRecord, longest_agent_match, longest_match, lookup_agent
 
 POLITICAL_SECTORS = frozenset(
     {
@@ -115,12 +116,18 @@ def _actor_noun(head: Token, lex: Lexicon) -> bool:
 def is_agent(tok: Token, lex: Lexicon) -> bool:
     """Whether a common noun is a Phoenix agent noun ("rustlers", "townspeople", "lawmakers"), not a place."""
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and lemma not in lex.place_nouns and lookup_agent(lemma) is not None
+    return tok.pos_ == "NOUN" and lemma not in lex.place_nouns and _agent(lemma) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _agent(lemma: str) -> AgentRecord | None:
+    """The Phoenix agent of a noun lemma (cached: the same nouns come back in every article)."""
+    return lookup_agent(lemma)
 
 
 def sector_of(tok: Token, lex: Lexicon) -> str | None:
     """Return the sector of an actor noun: the Phoenix agent's, else this project's sector nouns'."""
-    agent = lookup_agent(tok.lemma_.lower()) if is_agent(tok, lex) else None
+    agent = _agent(tok.lemma_.lower()) if is_agent(tok, lex) else None
     if agent is not None and agent.sector is not None:
         return agent.sector
     return lex.sector_nouns.get(tok.lemma_.lower())

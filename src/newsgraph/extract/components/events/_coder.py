@@ -24,6 +24,7 @@ from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
 from newsgraph.extract.extensions import doc_text, get_events, get_quotes
+from newsgraph.knowledge import actor_dictionary
 
 
 class EventCoder:
@@ -32,6 +33,7 @@ class EventCoder:
     def __init__(self, nlp: Language, max_per_sentence: int = 4, min_confidence: float = 0.2) -> None:
         self.lex: Lexicon = load_lexicon()
         cameo = load_dictionary()
+        actor_dictionary()  # the Phoenix dictionaries load with the pipeline, not with the first article
         self.g = Grammar(self.lex, known_verbs(self.lex, cameo))
         self.triggers = TriggerFinder(nlp, self.lex, self.g, cameo)
         args = ArgumentFinder(self.lex, self.g)

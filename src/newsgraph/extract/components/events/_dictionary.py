@@ -89,9 +89,16 @@ class _Bag:
         self.tokens = tokens
         heads = [t for t in tokens if t.dep_ not in _MODIFIER_DEPS]
         self.forms = {t.lower_ for t in heads} | {t.lemma_.lower() for t in heads}
-        lowers = " ".join(t.lower_ for t in tokens)
-        lemmas = " ".join(t.lemma_.lower() for t in tokens)
-        self.text = f" {lowers} | {lemmas} "
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The bag's words as text, lower case then lemmas, for phrases (built when first asked)."""
+        if self._text is None:
+            lowers = " ".join(t.lower_ for t in self.tokens)
+            lemmas = " ".join(t.lemma_.lower() for t in self.tokens)
+            self._text = f" {lowers} | {lemmas} "
+        return self._text
 
     def has(self, alts: Alternatives) -> bool:
         """Whether any alternative (a word or a phrase) is in the bag."""

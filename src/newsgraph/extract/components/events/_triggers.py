@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._dictionary import CameoDictionary
@@ -53,46 +52,61 @@ class TriggerFinder:
         self.g = grammar
         self.cameo = cameo
         self.function_verbs = lex.reporting | lex.intent_only | lex.attempt_heads | lex.light_verbs
-        self.matcher = Matcher(nlp.vocab)
-        verb_lemmas = sorted(lex.trigger_lemmas | lex.reporting | cameo.lemmas())
-        verbs = set(verb_lemmas)
-        self.matcher.add("VERB", [[{"LEMMA": {"IN": verb_lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
-        forms = sorted(f for f, lemma in grammar.forms.items() if lemma in verbs)
-        self.matcher.add("VERB", [[{"LOWER": {"IN": forms}, "POS": {"IN": ["VERB", "AUX"]}}]])
-        self.matcher.add("NOUN", [[{"LEMMA": {"IN": sorted(lex.noun_lemmas)}, "POS": "NOUN"}]])
-        self.matcher.add("ADJ", [[{"LOWER": {"IN": _READY_WORDS}, "POS": {"IN": ["ADJ", "VERB"]}}]])
+        verbs = lex.trigger_lemmas | lex.reporting | cameo.lemmas()
+        self.verb_lemmas = frozenset(verbs)
+        self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
+        self.ready_words = frozenset(_READY_WORDS)
 
     def find(self, doc: Doc) -> tuple[dict[int, Candidate], list[Token]]:
         """Return the doc's trigger candidates by token index, and its reporting verbs."""
         cands: dict[int, Candidate] = {}
         reporters: list[Token] = []
-        vocab = doc.vocab.strings
-        for match_id, start, _end in self.matcher(doc)[:MAX_CANDIDATES]:
-            tok = doc[start]
-            if len(tok.sent) > MAX_SENT_TOKENS:
+        seen = 0
+        for sent in doc.sents:
+            if len(sent) > MAX_SENT_TOKENS:
                 continue
-            label = vocab[match_id]
-            if label == "VERB":
-                if tok.i in cands:
+            for tok in sent:
+                kind = self._kind(tok)
+                if kind is None:
                     continue
-                if self.g.lemma(tok) in self.lex.reporting:
-                    reporters.append(tok)
-                got = self.classify_verb(tok)
-                if got is not None:
-                    cands[tok.i] = Candidate(tok, got[0], noun=False, frame=got[1])
-            elif label == "ADJ":
-                if tok.lower_ == "committed" and any(
-                    c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
-                ):
-                    cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
-            elif tok.i not in cands:
-                sense_n = self.classify_noun(tok)
-                if sense_n is not None:
-                    cands[tok.i] = Candidate(tok, sense_n, noun=True)
+                seen += 1
+                if seen > MAX_CANDIDATES:
+                    break
+                self._candidate(tok, kind, cands, reporters)
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self.attach(cand, cands, light_owner)
         return cands, reporters
+
+    def _kind(self, tok: Token) -> str | None:
+        """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None."""
+        pos = tok.pos_
+        if pos in ("VERB", "AUX") and (
+            tok.lemma_.lower() in self.verb_lemmas or tok.lower_ in self.verb_forms
+        ):
+            return "VERB"
+        if pos == "NOUN" and tok.lemma_ in self.lex.noun_lemmas:
+            return "NOUN"
+        if pos == "ADJ" and tok.lower_ in self.ready_words:
+            return "READY"
+        return None
+
+    def _candidate(self, tok: Token, kind: str, cands: dict[int, Candidate], reporters: list[Token]) -> None:
+        """Classify one matched token and record it as a candidate (and as a reporter)."""
+        if kind == "VERB":
+            if self.g.lemma(tok) in self.lex.reporting:
+                reporters.append(tok)
+            got = self.classify_verb(tok)
+            if got is not None:
+                cands[tok.i] = Candidate(tok, got[0], noun=False, frame=got[1])
+        elif kind == "NOUN":
+            sense_n = self.classify_noun(tok)
+            if sense_n is not None:
+                cands[tok.i] = Candidate(tok, sense_n, noun=True)
+        if tok.lower_ == "committed" and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+        ):
+            cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
 
     def classify_verb(self, tok: Token) -> tuple[Sense, Frame | None] | None:
         """Return a verb's sense (and the frame that chose it), or None when it is no trigger here.
