@@ -362,7 +362,10 @@ class ActorFinder:
     def thing(self, doc: Doc, head: Token) -> list[Actor]:
         """Return a physical object an assault or a seizure hit ("a bus", "three villages") as a target
         phrase without an entity, when it is no actor of its own."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() in self.lex.non_actor_heads:
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma in self.lex.non_actor_heads or lemma in self.lex.nouns:
+            return []  # an event noun is the content ("imposed restrictions"), not what was hit
+        if lemma in self.lex.animal_nouns:
             return []
         start, end = self.compact(head)
         return [Actor(head.i, start, end, doc[start:end].text, None)]
@@ -377,6 +380,8 @@ class ActorFinder:
             return False
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
+        if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):
+            return False  # "millions of dogs are killed": animals are no actors
         entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
         return not is_discard(actor.text) and (entity is None or entity.type != "DISEASE")
 

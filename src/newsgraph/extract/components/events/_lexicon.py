@@ -121,6 +121,7 @@ class Lexicon:
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
     place_nouns: frozenset[str]
+    animal_nouns: frozenset[str]
     countries: dict[str, str]
     demonyms: dict[str, str]
     object_control: frozenset[str]
@@ -135,6 +136,8 @@ class Lexicon:
     occurrence_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     question_verbs: frozenset[str]
+    purpose_harm: frozenset[str]
+    unfulfilled_heads: frozenset[str]
     political_types: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
@@ -151,12 +154,12 @@ _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "protest_cues", "dead_lemmas",
-    "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns",
+    "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
     "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
-    "question_verbs",
+    "question_verbs", "purpose_harm", "unfulfilled_heads",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",

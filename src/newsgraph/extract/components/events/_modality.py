@@ -58,7 +58,11 @@ class Modality:
             for c in tok.children:
                 if c.dep_ == "det" and c.lower_ in ("no",):
                     negated = True
-        if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if (
+            tok.lemma_.lower() in self.lex.purpose_harm
+            and clause.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
             intended = True  # "making bombs to carry out attacks": a purpose, not a deed
         gov = self.g.governor(clause)
         if gov is not None:
@@ -70,10 +74,10 @@ class Modality:
                 for c in gov.children:
                     if c.dep_ in ("aux",) and c.lower_ in self.lex.future_aux:
                         intended = True
-            elif glow in self.lex.attempt_heads and (
-                any(c.dep_ == "neg" for c in gov.children) or glow == "fail"
+            elif glow in self.lex.unfulfilled_heads or (
+                glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
             ):
-                negated = True
+                negated = True  # "failed to", "delayed lifting", "did not manage to"
             elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
                 possible = True  # "it is imperative that X provide aid": wanted, not done
             if glow in self.lex.reporting:

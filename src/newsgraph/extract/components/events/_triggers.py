@@ -22,6 +22,7 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
 MAX_CANDIDATES = 2000
 _READY_WORDS = ["committed", "prepared", "ready", "willing"]
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
 
 
 @dataclass(slots=True)
@@ -81,11 +82,13 @@ class TriggerFinder:
     def _kind(self, tok: Token) -> str | None:
         """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None."""
         pos = tok.pos_
+        if pos == "VERB" and tok.dep_ in _NOMINAL_DEPS:
+            pos = "NOUN"  # "… University protests over the war": a verb in a noun's slot is a misparsed noun
         if pos in ("VERB", "AUX") and (
             tok.lemma_.lower() in self.verb_lemmas or tok.lower_ in self.verb_forms
         ):
             return "VERB"
-        if pos == "NOUN" and tok.lemma_ in self.lex.noun_lemmas:
+        if pos == "NOUN" and (tok.lemma_ in self.lex.noun_lemmas or tok.lower_ in self.lex.noun_lemmas):
             return "NOUN"
         if pos == "ADJ" and tok.lower_ in self.ready_words:
             return "READY"
