@@ -54,6 +54,9 @@ class Pattern:
     size: int
     verbs: frozenset[str]
     content: bool
+    gate: frozenset[str] = frozenset()
+    """Words one of which the verb's surroundings must hold for the pattern to fit (its first item's
+    words, or its first preposition); empty when its items are phrases only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,14 +163,31 @@ class CameoDictionary:
                 content = bool(pre) or any(not isinstance(x, Prep) or x.items for x in items)
                 # a blocking pattern holds for the whole block; a coded one for the verb it was written for
                 origin = frozenset(verbs) if code is not None else frozenset()
-                patterns.append(Pattern(code, tuple(make.alts(x) for x in pre), items, size, origin, content))
+                pre_items = tuple(make.alts(x) for x in pre)
+                patterns.append(
+                    Pattern(code, pre_items, items, size, origin, content, _gate(pre_items + items))
+                )
             patterns.sort(key=lambda p: -p.size)
             blocks.append(tuple(patterns))
         self.blocks = tuple(blocks)
 
     def lemmas(self) -> frozenset[str]:
-        """Return every verb lemma the dictionary codes."""
+        """Return every verb lemma the dictionary lists."""
         return frozenset(self.verbs)
+
+    def coding_lemmas(self) -> frozenset[str]:
+        """Return the lemmas the dictionary can give a PLOVER event or block: a verb line or a pattern
+        of its block coded with a PLOVER type, or a `---` pattern ("say", coded 010, has none)."""
+        out: set[str] = set()
+        for lemma, entries in self.verbs.items():
+            for entry in entries:
+                if self.type_of(entry.code) is not None or any(
+                    (p.code is None or self.type_of(p.code) is not None) and (not p.verbs or lemma in p.verbs)
+                    for p in self.blocks[entry.block]
+                ):
+                    out.add(lemma)
+                    break
+        return frozenset(out)
 
     def type_of(self, code: str | None) -> str | None:
         """Return the PLOVER type of a CAMEO code (None: no PLOVER event)."""
@@ -184,14 +204,27 @@ class CameoDictionary:
         if entry is None:
             return None
         pre = _Bag(_side(verb, _PRE_DEPS, after=False))
+        around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
         for pattern in self.blocks[entry.block]:
-            if pattern.verbs and lemma not in pattern.verbs:
+            if (pattern.verbs and lemma not in pattern.verbs) or (
+                pattern.gate and pattern.gate.isdisjoint(around)
+            ):
                 continue
             if all(pre.has(alts) for alts in pattern.pre) and all(
                 post.has_prep(x) if isinstance(x, Prep) else post.has(x) for x in pattern.post
             ):
                 return CameoMatch(pattern.code, self.type_of(pattern.code), pattern.size, pattern.content)
         return CameoMatch(entry.code, self.type_of(entry.code), 0)
+
+
+def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:
+    """Return the words of a pattern's first item with words (a preposition counts as one)."""
+    for item in items:
+        if isinstance(item, Prep):
+            return frozenset({item.prep})
+        if item.words and not item.phrases:
+            return item.words
+    return frozenset()
 
 
 def _entry(entries: tuple[VerbEntry, ...], children: set[str]) -> VerbEntry | None:
