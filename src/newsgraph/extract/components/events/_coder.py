@@ -84,11 +84,8 @@ class EventCoder:
         ents_by_sent: dict[int, list[Span]] = {}
         for ent in doc.ents:
             ents_by_sent.setdefault(bisect_right(st.sent_starts, ent.start) - 1, []).append(ent)
-        sent_words: dict[int, set[str]] = {}
         for d in drafts:
-            words = sent_words.get(d.sent)
-            if words is None:
-                words = sent_words[d.sent] = {t.lemma_.lower() for t in sents[d.sent]}
+            words = self.g.words(d.tok)
             d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
             self.details.magnitudes(d)
             self.details.where_when(d, ents_by_sent.get(d.sent, []))

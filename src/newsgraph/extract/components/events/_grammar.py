@@ -22,6 +22,20 @@ class Grammar:
         self.lex = lex
         self.known_verbs = known_verbs
         self.forms = inflections(known_verbs)
+        self._words: dict[int, frozenset[str]] = {}
+        self._words_doc: int = 0
+
+    def words(self, tok: Token) -> frozenset[str]:
+        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence of a doc)."""
+        doc_id = id(tok.doc)
+        if doc_id != self._words_doc:
+            self._words, self._words_doc = {}, doc_id
+        sent = tok.sent
+        found = self._words.get(sent.start)
+        if found is None:
+            found = frozenset(t.lemma_.lower() for t in sent) | frozenset(t.lower_ for t in sent)
+            self._words[sent.start] = found
+        return found
 
     def lemma(self, tok: Token) -> str:
         """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")."""

@@ -95,9 +95,7 @@ class EventFilter:
         """Re-type or drop conflict words used about politics ("Clinton's attacks", "campaign rallies")."""
         lex = self.lex
         trig = self.g.lemma(d.tok)
-        words = {t.lemma_.lower() for t in sent if t.i != d.tok.i} | {
-            t.lower_ for t in sent if t.i != d.tok.i
-        }
+        words = self.g.words(d.tok) - {d.tok.lemma_.lower(), d.tok.lower_}
         if d.type == "ASSAULT":
             if words & lex.violence_cues or self._armed(d):
                 return True

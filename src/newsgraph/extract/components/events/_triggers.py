@@ -53,7 +53,7 @@ class TriggerFinder:
         self.g = grammar
         self.cameo = cameo
         self.function_verbs = lex.reporting | lex.intent_only | lex.attempt_heads | lex.light_verbs
-        verbs = lex.trigger_lemmas | lex.reporting | cameo.lemmas()
+        verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
         self.verb_lemmas = frozenset(verbs)
         self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
         self.ready_words = frozenset(_READY_WORDS)
@@ -270,8 +270,7 @@ class TriggerFinder:
         context = self.lex.noun_context.get(lemma)
         violent = self.lex.noun_violent_context.get(lemma)
         if chosen is None and (context is not None or violent is not None):
-            words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
-            words.discard(lemma)
+            words = self.g.words(tok) - {lemma}
             if violent is not None and words & violent and not (context is not None and words & context):
                 return Sense("ASSAULT", "air", self.lex.cameo_by_type.get("ASSAULT"))
             if context is not None and not words & context:
