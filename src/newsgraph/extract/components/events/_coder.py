@@ -45,6 +45,7 @@ class EventCoder:
         """Code the doc's events into `get_events(doc)`."""
         if not doc.has_annotation("DEP"):
             return doc
+        self.g.reset()
         cands, reporters = self.triggers.find(doc)
         if not cands and not reporters:
             return doc

@@ -23,13 +23,13 @@ class Grammar:
         self.known_verbs = known_verbs
         self.forms = inflections(known_verbs)
         self._words: dict[int, frozenset[str]] = {}
-        self._words_doc: int = 0
+
+    def reset(self) -> None:
+        """Forget the cached sentence words: call before each doc."""
+        self._words = {}
 
     def words(self, tok: Token) -> frozenset[str]:
-        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence of a doc)."""
-        doc_id = id(tok.doc)
-        if doc_id != self._words_doc:
-            self._words, self._words_doc = {}, doc_id
+        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
         sent = tok.sent
         found = self._words.get(sent.start)
         if found is None:
