@@ -319,8 +319,9 @@ class ActorFinder:
                     and c.i < pron.i
                     and self.is_actor(c)
                     and self._agrees(low, c)
+                    and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                 ):
-                    return c
+                    return c  # "No country …" is no antecedent
             if tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -376,8 +377,8 @@ class ActorFinder:
         head = doc[actor.head]
         if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
             return False
-        if not any(t.is_alpha for t in doc[actor.start : actor.end]) and actor.entity is None:
-            return False
+        if not any(t.is_alpha for t in doc[actor.start : actor.end]):
+            return False  # "-", "1991"
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
         if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):

@@ -138,6 +138,8 @@ class Drafter:
             anchor=heads.anchor,
         )
         self._resolve(st, d, heads, mood, cand.noun)
+        if cand.light is not None and self.g.lemma(cand.light) in self.lex.request_lights:
+            d.type, d.mode, d.cameo = "REQUEST", None, "10"  # "sought military assistance from Russia"
         self._sides(st, d)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]

@@ -138,6 +138,7 @@ class Lexicon:
     question_verbs: frozenset[str]
     purpose_harm: frozenset[str]
     unfulfilled_heads: frozenset[str]
+    request_lights: frozenset[str]
     political_types: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
@@ -159,7 +160,7 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
     "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
-    "question_verbs", "purpose_harm", "unfulfilled_heads",
+    "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",
