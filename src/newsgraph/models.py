@@ -161,6 +161,11 @@ class Trigger(Span):
     """The words that express an event."""
 
 
+EVENT_MIN_CONFIDENCE = 0.5
+"""Events of at least this confidence are the coder's confident readings: the evaluation scores
+them and the API and web pages list them by default; weaker readings stay in the store."""
+
+
 class Event(_Model):
     """Who did what to whom, where and when, coded in PLOVER."""
 

@@ -6,10 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.evaluate import Task
-from newsgraph.models import Analysis, Event
-
-MIN_CONFIDENCE = 0.5
-"""Events below this confidence are left out of the predictions (the analysis keeps them)."""
+from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
 
 
 def actor_names(analysis: Analysis, ids: list[str], text: str | None) -> str | None:
@@ -36,11 +33,11 @@ def predict_event(analysis: Analysis, event: Event) -> dict[str, Any]:
 
 
 def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
-    """Every asserted (not negated) event of at least `MIN_CONFIDENCE`."""
+    """Every asserted (not negated) event of at least `EVENT_MIN_CONFIDENCE` (the analysis keeps more)."""
     events = [
         predict_event(analysis, e)
         for e in analysis.events
-        if not e.negated and e.confidence >= MIN_CONFIDENCE
+        if not e.negated and e.confidence >= EVENT_MIN_CONFIDENCE
     ]
     return {"id": record["id"], "events": events}
 

@@ -433,10 +433,12 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     article_id: int | None = None,
+    min_confidence: float | None = None,
     limit: int = 50,
     cursor: str | None = None,
 ) -> Page[EventRecord]:
-    """Return events, newest first, by PLOVER type, actor (entity id; role `source`/`target`), place, date."""
+    """Return events, newest first, by PLOVER type, actor (entity id; role `source`/`target`), place, date
+    and confidence (at least `min_confidence`)."""
     check_limit(limit)
     key = decode_cursor(cursor, 2)
     ev = s.events.c
@@ -475,6 +477,8 @@ def list_events(
         filters.append(ev.published_day <= _day_bound(until, end=True))
     if article_id is not None:
         filters.append(ev.article_id == article_id)
+    if min_confidence is not None:
+        filters.append(ev.confidence >= min_confidence)
     cond = _newest_keyset(ev.published_day, ev.id, key)
     if cond is not None:
         filters.append(cond)

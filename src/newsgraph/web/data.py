@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
 from newsgraph.store import schema as s
 
-CONTEXT = 320  # characters read on each side of a quote to find its sentence
+CONTEXT = 320  # characters read on each side of a quote or trigger to find its sentence
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 
 
@@ -25,25 +25,38 @@ def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, tup
 
     Reads only a window of the article text around each quote, cut at sentence ends.
     """
-    ids = list(quote_ids)
-    if not ids:
+    q = s.quotes.c
+    return _sentence_windows(conn, s.quotes, q.start, q.end, quote_ids)
+
+
+def event_sentences(conn: Connection, event_ids: Iterable[int]) -> dict[int, tuple[str, int, int]]:
+    """Event id → (the sentence around its trigger, trigger start and end inside that sentence)."""
+    ev = s.events.c
+    return _sentence_windows(conn, s.events, ev.trigger_start, ev.trigger_end, event_ids)
+
+
+def _sentence_windows(
+    conn: Connection, table: Table, start: ColumnElement[int], end: ColumnElement[int], ids: Iterable[int]
+) -> dict[int, tuple[str, int, int]]:
+    """Row id → (the sentence(s) around the row's span, span start and end inside that text).
+
+    Reads only a window of the article text around each span, cut at sentence ends.
+    """
+    wanted = list(ids)
+    if not wanted:
         return {}
-    q, a = s.quotes.c, s.articles.c
-    lo = (
-        func.max(q.start - CONTEXT, 0)
-        if conn.dialect.name == "sqlite"
-        else func.greatest(q.start - CONTEXT, 0)
-    )
+    a = s.articles.c
+    lo = func.max(start - CONTEXT, 0) if conn.dialect.name == "sqlite" else func.greatest(start - CONTEXT, 0)
     rows = conn.execute(
         select(
-            q.id,
-            q.start,
-            q.end,
+            table.c.id,
+            start.label("start"),
+            end.label("end"),
             lo.label("lo"),
-            func.substr(a.text, lo + 1, q.end - lo + CONTEXT).label("window"),
+            func.substr(a.text, lo + 1, end - lo + CONTEXT).label("window"),
         )
-        .join(s.articles, a.id == q.article_id)
-        .where(q.id.in_(ids))
+        .join(s.articles, a.id == table.c.article_id)
+        .where(table.c.id.in_(wanted))
     )
     out: dict[int, tuple[str, int, int]] = {}
     for r in rows:
@@ -52,11 +65,13 @@ def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, tup
         begin = 0
         for m in _SENTENCE_END.finditer(window, 0, max(qs, 0)):
             begin = m.end()
-        end = len(window)
+        stop = len(window)
         after = _SENTENCE_END.search(window, max(qe, 0))
         if after is not None:
-            end = after.start() + 1
-        out[r.id] = (window[begin:end].strip(), qs - begin, qe - begin)
+            stop = after.start() + 1
+        text = window[begin:stop]
+        lead = len(text) - len(text.lstrip())
+        out[r.id] = (text.strip(), qs - begin - lead, qe - begin - lead)
     return out
 
 

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from newsgraph import __version__
+from newsgraph.web.evidence import event_evidence
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -43,6 +44,7 @@ templates.env.filters["snippet"] = _snippet
 templates.env.globals["version"] = __version__
 templates.env.globals["css"] = CSS
 templates.env.globals["query"] = _query
+templates.env.globals["event_evidence"] = event_evidence
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse
 
 from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.models import PLOVER_TYPES, PloverType
+from newsgraph.models import EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
 from newsgraph.store import queries
 from newsgraph.store.paging import Page
 from newsgraph.store.search import (
@@ -170,8 +170,14 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
     record = queries.get_entity(conn, entity_id)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
-    as_source = queries.list_events(conn, actor_id=entity_id, actor_role="source", limit=PAGE).items
-    as_target = queries.list_events(conn, actor_id=entity_id, actor_role="target", limit=PAGE).items
+    confident = EVENT_MIN_CONFIDENCE
+    as_source = queries.list_events(
+        conn, actor_id=entity_id, actor_role="source", min_confidence=confident, limit=PAGE
+    ).items
+    as_target = queries.list_events(
+        conn, actor_id=entity_id, actor_role="target", min_confidence=confident, limit=PAGE
+    ).items
+    event_sentences = data.event_sentences(conn, (v.id for v in as_source + as_target))
     numbers = queries.entity_quantities(conn, entity_id, limit=PAGE).items
     timeline = queries.entity_timeline(conn, entity_id)
     by_month: dict[str, int] = {}
@@ -186,6 +192,7 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
         sentences=sentences,
         as_source=as_source,
         as_target=as_target,
+        event_sentences=event_sentences,
         numbers=numbers,
         chart=chart,
         json_url=f"/api/entities/{entity_id}",
@@ -230,20 +237,28 @@ def events_page(
     place: Name = None,
     since: Day = None,
     until: Day = None,
+    actor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    role: Annotated[str | None, Query(max_length=10)] = None,
+    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = EVENT_MIN_CONFIDENCE,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     type_: PloverType | None = type if type in PLOVER_TYPES else None  # type: ignore[assignment]
     country_ = country.upper() if country and len(country) == 2 and country.isalpha() else None
+    role_ = role if role in ("source", "target") else None
     page = queries.list_events(
         conn,
         type_=type_,
+        actor_id=actor,
+        actor_role=role_ if actor is not None else None,
         country=country_,
         place=_blank(place),
         since=_blank(since),
         until=_blank(until),
+        min_confidence=min_confidence,
         limit=check_page(settings, min(PAGE, settings.api_max_page)),
         cursor=cursor,
     )
+    actor_summary = queries.get_entity(conn, actor).summary if actor is not None else None
     chart = bar_timeline(data.event_days(conn, type_, country_), title="Events per month")
     points = [
         MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type_ or ""}))
@@ -259,6 +274,12 @@ def events_page(
         type=type_ or "",
         country=country_ or "",
         place=_blank(place) or "",
+        since=_blank(since) or "",
+        until=_blank(until) or "",
+        actor=actor_summary,
+        role=role_ or "",
+        every=min_confidence < EVENT_MIN_CONFIDENCE,
+        sentences=data.event_sentences(conn, (v.id for v in page.items)),
         json_url=f"/api/events?{request.url.query}",
     )
 

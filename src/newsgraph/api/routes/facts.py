@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from newsgraph.api.common import check_page, check_query, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.models import PloverType
+from newsgraph.models import EVENT_MIN_CONFIDENCE, PloverType
 from newsgraph.store import queries
 from newsgraph.store.search import Filters, search_quantities, search_quotes
 
@@ -65,11 +65,15 @@ def events(
     since: Day = None,
     until: Day = None,
     article: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    min_confidence: Annotated[
+        float, Query(ge=0.0, le=1.0, description="least confidence; 0 lists every stored event")
+    ] = EVENT_MIN_CONFIDENCE,
     limit: Limit = 50,
     cursor: Cursor = None,
     format: Format = "json",
 ) -> Response:
-    """Who did what to whom, where and when — newest first."""
+    """Who did what to whom, where and when — newest first; by default the events coded with
+    confidence (the store also keeps weaker readings, listed with `min_confidence=0`)."""
     page = queries.list_events(
         conn,
         type_=type,
@@ -80,6 +84,7 @@ def events(
         since=since,
         until=until,
         article_id=article,
+        min_confidence=min_confidence,
         limit=check_page(settings, limit),
         cursor=cursor,
     )

@@ -2,7 +2,8 @@
 
 `plover_triggers.json` holds the PLOVER triggers (verbs, frames, event nouns, light, reporting,
 intent and absorbing verbs); `event_actors.json` the generic actor nouns with their sectors and
-the context words; `countries.tsv` country names, capitals and demonyms with ISO codes.
+the context words; `event_rules.json` the grammar's word lists; `event_confidence.json` the
+confidence weights; `countries.tsv` country names, capitals and demonyms with ISO codes.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ from newsgraph.extract.lexicons import load_json, load_text
 
 @dataclass(frozen=True, slots=True)
 class Sense:
-    """One way a trigger word is coded: its PLOVER type (None = not an event), mode and CAMEO root."""
+    """One way a trigger word is coded: its PLOVER type (None = not an event), mode and CAMEO root.
+
+    `origin` says where the sense comes from: this project's lexicon, a CAMEO dictionary pattern
+    (`cameo_pattern`) or a CAMEO verb's own code (`cameo_verb`, the least specific).
+    """
 
     type: str | None
     mode: str | None = None
     cameo: str | None = None
+    origin: str = "lexicon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,16 @@ class NounMod:
     noun: str
     mods: frozenset[str]
     sense: Sense
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Confidence weights (`event_confidence.json`): bases by how a trigger was found, penalties, factors."""
+
+    base: dict[str, float]
+    penalty: dict[str, float]
+    factor: dict[str, float]
+    floor: float
 
 
 @dataclass(frozen=True)
@@ -103,8 +119,30 @@ class Lexicon:
     injured_lemmas: frozenset[str]
     victim_nouns: frozenset[str]
     size_nouns: frozenset[str]
+    political_org_words: frozenset[str]
+    place_nouns: frozenset[str]
+    animal_nouns: frozenset[str]
     countries: dict[str, str]
     demonyms: dict[str, str]
+    object_control: frozenset[str]
+    quantifier_nouns: frozenset[str]
+    compound_heads: frozenset[str]
+    background_marks: frozenset[str]
+    background_preps: frozenset[str]
+    locative_preps: frozenset[str]
+    neutral_particles: frozenset[str]
+    verbal_types: frozenset[str]
+    sports_ambiguous_cues: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    purpose_harm: frozenset[str]
+    unfulfilled_heads: frozenset[str]
+    request_lights: frozenset[str]
+    political_types: frozenset[str]
+    target_required: frozenset[str]
+    source_required: frozenset[str]
+    weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
 
@@ -113,11 +151,50 @@ def _fs(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+_ACTOR_WORD_LISTS = (
+    "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
+    "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
+    "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "protest_cues", "dead_lemmas",
+    "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
+)  # fmt: skip
+_RULE_WORD_LISTS = (
+    "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
+    "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
+    "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
+)  # fmt: skip
+_TRIGGER_WORD_LISTS = (
+    "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",
+    "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative", "material_conflict",
+)  # fmt: skip
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Load and compile the events lexicons (cached per process)."""
     trig = load_json("plover_triggers.json")
-    act = load_json("event_actors.json")
+    fields = _trigger_fields(trig)
+    fields.update(_actor_fields(load_json("event_actors.json")))
+    fields.update(_rule_fields(load_json("event_rules.json"), load_json("event_confidence.json")))
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for line in load_text("countries.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, iso, kind = line.split("\t")
+        (demonyms if kind == "demonym" else countries)[name.lower()] = iso
+    trigger_lemmas = {k.split()[0] for k in fields["verbs"]} | {k.split()[0] for k in fields["frames"]}
+    trigger_lemmas |= set(fields["absorbing"]) | set(trig["object_only"])
+    return Lexicon(
+        **fields,
+        countries=countries,
+        demonyms=demonyms,
+        trigger_lemmas=frozenset(trigger_lemmas),
+        noun_lemmas=frozenset(fields["nouns"]),
+    )
+
+
+def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
+    """Compile `plover_triggers.json`: verbs, frames, nouns and the word lists of modality."""
     verbs: dict[str, Sense] = {}
     cameo_by_type: dict[str, str] = {}
     for type_, spec in trig["verbs"].items():
@@ -126,10 +203,9 @@ def load_lexicon() -> Lexicon:
             verbs[lemma] = Sense(type_, mode, spec["cameo"])
     frames: dict[str, list[Frame]] = {}
     for f in trig["frames"]:
-        sense = Sense(f["type"], f.get("mode"), f.get("cameo"))
         frame = Frame(
             lemma=f["lemma"],
-            sense=sense,
+            sense=Sense(f["type"], f.get("mode"), f.get("cameo")),
             obj=_fs(f.get("obj")),
             obj_ent=frozenset(f.get("obj_ent") or ()),
             subj=_fs(f.get("subj")),
@@ -143,79 +219,55 @@ def load_lexicon() -> Lexicon:
             nouns[lemma] = Sense(type_, mode, spec["cameo"])
     noun_mods: dict[str, list[NounMod]] = {}
     for m in trig["noun_mods"]:
-        cameo = cameo_by_type.get(m["type"])
-        noun_mods.setdefault(m["noun"], []).append(
-            NounMod(m["noun"], _fs(m["mods"]), Sense(m["type"], m.get("mode"), cameo))
-        )
-    countries: dict[str, str] = {}
-    demonyms: dict[str, str] = {}
-    for line in load_text("countries.tsv").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, iso, kind = line.split("\t")
-        (demonyms if kind == "demonym" else countries)[name.lower()] = iso
-    absorbing = {k.lower(): v for k, v in trig["absorbing_heads"].items()}
-    trigger_lemmas = {k.split()[0] for k in verbs}
-    trigger_lemmas |= {k.split()[0] for k in frames}
-    trigger_lemmas |= set(absorbing) | set(trig["object_only"])
-    lex = Lexicon(
+        sense = Sense(m["type"], m.get("mode"), cameo_by_type.get(m["type"]))
+        noun_mods.setdefault(m["noun"], []).append(NounMod(m["noun"], _fs(m["mods"]), sense))
+    fields: dict[str, Any] = {name: _fs(trig[name]) for name in _TRIGGER_WORD_LISTS}
+    fields.update(
         verbs=verbs,
         frames={k: tuple(v) for k, v in frames.items()},
         nouns=nouns,
-        weak_nouns=_fs(trig["weak_nouns"]),
         noun_context={k: _fs(v) for k, v in trig["noun_context"].items()},
         noun_violent_context={k: _fs(v) for k, v in trig["noun_violent_context"].items()},
         noun_mods={k: tuple(v) for k, v in noun_mods.items()},
         noun_blockers={k: _fs(v) for k, v in trig["noun_blockers"].items()},
-        light_verbs=_fs(trig["light_verbs"]),
         reporting=_fs(trig["reporting_verbs"]),
-        intent_only=_fs(trig["intent_only"]),
-        attempt_heads=_fs(trig["attempt_heads"]),
-        absorbing=absorbing,
+        absorbing={k.lower(): v for k, v in trig["absorbing_heads"].items()},
         absorbing_frames=trig["absorbing_frames"],
-        future_aux=_fs(trig["future_aux"]),
-        modal_aux=_fs(trig["modal_aux"]),
-        obligation_aux=_fs(trig["obligation_aux"]),
         contexts={k: _fs(v) for k, v in trig["contexts"].items() if not k.startswith("_")},
-        cooperative=_fs(t.lower() for t in trig["cooperative"]),
-        material_conflict=_fs(t.lower() for t in trig["material_conflict"]),
         threat_modes=trig["threat_modes"],
         reciprocal_types=frozenset(trig["reciprocal_types"]),
-        reciprocal_lemmas=_fs(trig["reciprocal_lemmas"]),
         target_preps={k: tuple(v) for k, v in trig["target_preps"].items()},
-        noun_source_of=_fs(trig["noun_source_of"]),
-        noun_target_of=_fs(trig["noun_target_of"]),
         cameo_by_type=cameo_by_type,
+    )
+    return fields
+
+
+def _actor_fields(act: dict[str, Any]) -> dict[str, Any]:
+    """Compile `event_actors.json`: actor nouns with their sectors, context words, number words."""
+    fields: dict[str, Any] = {name: _fs(act[name]) for name in _ACTOR_WORD_LISTS}
+    fields.update(
         sector_nouns={k.lower(): v for k, v in act["sector_nouns"].items()},
         modifier_sectors={k.lower(): v for k, v in act["modifier_sectors"].items()},
-        delegate_nouns=_fs(act["delegate_nouns"]),
-        delegate_preps=_fs(act["delegate_preps"]),
-        anaphoric_nouns=_fs(act["anaphoric_nouns"]),
         pronouns={k.lower(): v for k, v in act["pronouns"].items()},
-        non_actor_heads=_fs(act["non_actor_heads"]),
-        weapon_nouns=_fs(act["weapon_nouns"]),
-        rioter_nouns=_fs(act["rioter_nouns"]),
-        hazard_nouns=_fs(act["hazard_nouns"]),
-        violence_cues=_fs(act["violence_cues"]),
-        harm_lemmas=_fs(act["harm_lemmas"]),
-        sports_words=_fs(act["sports_words"]),
         sports_min_hits=int(act["sports_min_hits"]),
-        sports_weak=_fs(act["sports_weak"]),
         sports_sensitive=frozenset(act["sports_sensitive_types"]),
-        verbal_context=_fs(act["verbal_context"]),
-        verbal_attack_lemmas=_fs(act["verbal_attack_lemmas"]),
-        metaphor_conflict_lemmas=_fs(act["metaphor_conflict_lemmas"]),
-        campaign_context=_fs(act["campaign_context"]),
-        protest_cues=_fs(act["protest_cues"]),
         number_words={k.lower(): float(v) for k, v in act["number_words"].items()},
         number_scales={k.lower(): float(v) for k, v in act["number_scales"].items()},
-        dead_lemmas=_fs(act["dead_lemmas"]),
-        injured_lemmas=_fs(act["injured_lemmas"]),
-        victim_nouns=_fs(act["victim_nouns"]),
-        size_nouns=_fs(act["size_nouns"]),
-        countries=countries,
-        demonyms=demonyms,
-        trigger_lemmas=frozenset(trigger_lemmas),
-        noun_lemmas=frozenset(nouns),
     )
-    return lex
+    return fields
+
+
+def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
+    """Compile `event_rules.json` (the grammar's word lists) and `event_confidence.json` (weights)."""
+    fields: dict[str, Any] = {name: _fs(rules[name]) for name in _RULE_WORD_LISTS}
+    fields["verbal_types"] = frozenset(rules["verbal_types"])
+    fields["source_required"] = frozenset(rules["source_required"])
+    fields["political_types"] = frozenset(rules["political_types"])
+    fields["target_required"] = frozenset(rules["target_required"])
+    fields["weights"] = Weights(
+        base={k: float(v) for k, v in conf["base"].items()},
+        penalty={k: float(v) for k, v in conf["penalty"].items()},
+        factor={k: float(v) for k, v in conf["factor"].items()},
+        floor=float(conf["floor"]),
+    )
+    return fields

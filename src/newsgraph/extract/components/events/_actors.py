@@ -16,14 +16,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components._events_lexicon import Lexicon
+from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
+from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
+    entity_by_id,
     entity_in_tokens,
     get_entities,
     new_entity,
 )
+from newsgraph.knowledge import is_discard
 from newsgraph.models import Entity, EntityType
 
 _PHRASE_CUT_DEPS = frozenset(
@@ -41,8 +44,9 @@ _LABEL_TYPES: dict[str, EntityType] = {
 }
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-_IMPERSONAL = frozenset({"it", "its", "this", "that"})
+_GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
 _ORG_INDEX = "newsgraph_events_org_index"
+_NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 _MAX_CHAIN = 3  # antecedents followed from one argument ("they" → "the group" → …)
@@ -245,7 +249,12 @@ class ActorFinder:
             return True
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
-        if low in self.lex.weapon_nouns or tok.lower_ in self.lex.number_words or tok.like_num:
+        if (
+            is_agent(tok, self.lex)
+            or low in self.lex.weapon_nouns
+            or tok.lower_ in self.lex.number_words
+            or tok.like_num
+        ):
             return True
         return any(
             (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES))
@@ -265,7 +274,13 @@ class ActorFinder:
         low = tok.lemma_.lower()
         if low in self.lex.non_actor_heads:
             return False
-        return low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns
+        return (
+            low in self.lex.sector_nouns
+            or low in self.lex.delegate_nouns
+            or low in self.lex.victim_nouns
+            or is_agent(tok, self.lex)
+            or self._stand_in(tok) is not None  # "dozens of students"
+        )
 
     def _agrees(self, pron: str, tok: Token) -> bool:
         """Whether a pronoun can refer to a noun (person, number)."""
@@ -304,8 +319,9 @@ class ActorFinder:
                     and c.i < pron.i
                     and self.is_actor(c)
                     and self._agrees(low, c)
+                    and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
                 ):
-                    return c
+                    return c  # "No country …" is no antecedent
             if tok.head.i == tok.i:
                 break
             tok = tok.head
@@ -339,10 +355,36 @@ class ActorFinder:
         seen: set[tuple[int, int]] = set()
         uniq: list[Actor] = []
         for a in out:
-            if (a.start, a.end) not in seen:
+            if (a.start, a.end) not in seen and self._can_act(doc, a):
                 seen.add((a.start, a.end))
                 uniq.append(a)
         return uniq
+
+    def thing(self, doc: Doc, head: Token) -> list[Actor]:
+        """Return a physical object an assault or a seizure hit ("a bus", "three villages") as a target
+        phrase without an entity, when it is no actor of its own."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma in self.lex.non_actor_heads or lemma in self.lex.nouns:
+            return []  # an event noun is the content ("imposed restrictions"), not what was hit
+        if lemma in self.lex.animal_nouns:
+            return []
+        start, end = self.compact(head)
+        return [Actor(head.i, start, end, doc[start:end].text, None)]
+
+    def _can_act(self, doc: Doc, actor: Actor) -> bool:
+        """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
+        phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease, and with a word in it."""
+        head = doc[actor.head]
+        if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
+            return False
+        if not any(t.is_alpha for t in doc[actor.start : actor.end]):
+            return False  # "-", "1991"
+        if head.lemma_.lower() in self.lex.hazard_nouns:
+            return False  # "H5N1 has killed about 100 people": a disease is no actor
+        if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):
+            return False  # "millions of dogs are killed": animals are no actors
+        entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
+        return not is_discard(actor.text) and (entity is None or entity.type != "DISEASE")
 
     def _resolve_one(self, doc: Doc, h: Token, group_cache: dict[str, Entity], depth: int) -> list[Actor]:
         if depth > 3:
@@ -354,12 +396,13 @@ class ActorFinder:
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
-                if h.lower_ in _RELATIVE or h.lower_ not in self.lex.pronouns or h.lower_ in _IMPERSONAL:
-                    return []  # an unresolved "it" is rarely an actor
+                if h.lower_ not in _GROUP_PRONOUNS:
+                    return []  # an unresolved "he" or "it" is a fragment, no actor
+                # "we" in a quote is its speaker; "they", "both sides" the last two-sided pair (drafting)
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]
             return self.resolve(doc, ante, group_cache, depth + 1)
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
-            return []
+            return []  # a thing, no actor (`thing` keeps the object an assault hit)
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
             owner = self._owner(h)
             if owner is not None and depth < _MAX_CHAIN:
@@ -395,7 +438,11 @@ class ActorFinder:
         if known is not None:
             return known.id
         lemma = head.lemma_.lower()
-        if head.pos_ == "NOUN" and lemma in self.lex.sector_nouns and not head.ent_type_:
+        if (
+            head.pos_ == "NOUN"
+            and (lemma in self.lex.sector_nouns or is_agent(head, self.lex))
+            and not head.ent_type_
+        ):
             return self._group(doc, head, group_cache).id
         c_start, c_end = self.compact(head)
         known = entity_in_tokens(doc, c_start, c_end)
@@ -442,43 +489,41 @@ class ActorFinder:
         return entity
 
     def sector_country(self, head: Token, start: int, end: int) -> tuple[str | None, str | None]:
-        """Return the sector and ISO country of a generic actor from its head and modifiers."""
+        """Return the sector and ISO country of a generic actor: the Phoenix dictionaries' reading of the
+        phrase ("Afghan security forces" -> military, AF), then this project's modifier sectors
+        ("pro-government fighters") and demonyms, then a country in its "of"/"in"/"from" phrase."""
         doc = head.doc
-        sector = self.lex.sector_nouns.get(head.lemma_.lower())
-        mods_text = doc[start : head.i].text.lower().replace(" ", "")
-        country: str | None = None
-        for key in ("pro-government", "anti-government"):
-            if key in mods_text:
-                sector = self.lex.modifier_sectors[key]
-                break
-        else:
-            for tok in doc[start : head.i]:
-                low = tok.lower_
-                if low in self.lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
-                    mod_sector = self.lex.modifier_sectors[low]
-                    if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
-                        sector = mod_sector
-        for tok in doc[start : head.i]:
-            low = tok.lower_
-            if low in self.lex.demonyms:
-                country = self.lex.demonyms[low]
-                break
-            if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
-                country = self.lex.countries[low]
-                break
-        if country is None:
-            ent = next((x for x in (ent_at(doc, i) for i in range(start, head.i)) if x is not None), None)
-            if ent is not None and not (start <= ent.start and ent.end <= head.i):
-                ent = None
-            if ent is not None and ent.text.lower() in self.lex.countries:
-                country = self.lex.countries[ent.text.lower()]
+        typed = type_tokens(list(doc[start : head.i + 1]), head, self.lex)
+        sector = self._modifier_sector(doc[start : head.i], typed.sector)
+        country = typed.country or self._own_country(doc[start : head.i])
         if country is None:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            ent = ent_at(doc, p.i)
-                            name = (ent.text if ent is not None else p.text).lower()
-                            if name in self.lex.countries:
-                                country = self.lex.countries[name]
+                            country = type_tokens(list(p.subtree), p, self.lex).country or country
         return sector, country
+
+    def _modifier_sector(self, mods: Span, sector: str | None) -> str | None:
+        """Return the sector a modifier sets ("pro-government", "rebel", "riot"), else `sector`."""
+        mods_text = mods.text.lower().replace(" ", "")
+        for key in ("pro-government", "anti-government"):
+            if key in mods_text:
+                return self.lex.modifier_sectors[key]
+        for tok in mods:
+            low = tok.lower_
+            if low in self.lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
+                mod_sector = self.lex.modifier_sectors[low]
+                if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
+                    sector = mod_sector
+        return sector
+
+    def _own_country(self, mods: Span) -> str | None:
+        """Return the country of a demonym or country name among the modifiers (this project's list)."""
+        for tok in mods:
+            low = tok.lower_
+            if low in self.lex.demonyms:
+                return self.lex.demonyms[low]
+            if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
+                return self.lex.countries[low]
+        return None

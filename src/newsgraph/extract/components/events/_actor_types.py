@@ -1,0 +1,133 @@
+"""Typing of event actors with the Phoenix actor and agent dictionaries (`newsgraph.knowledge`).
+
+An actor phrase is typed by the longest known names and agent nouns inside it: "Afghan security
+forces" is an agent of Afghanistan's military, "U.N. mediator Diego Cordovez" names the UN, "the
+Sudanese government" is Sudan's government. This project's sector nouns fill in agents the
+Phoenix list lacks ("official", "leader", "forces"). A *political* actor is one that politics is
+made of: a country or a place standing for it, an international or armed organisation, or an
+actor of a political sector (government, military, police, rebels, opposition, legislature,
+judiciary, parties, NGOs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_by_id
+from newsgraph.knowledge import AgentRecord, longest_agent_match, longest_match, lookup_agent
+
+POLITICAL_SECTORS = frozenset(
+    {
+        "government",
+        "military",
+        "police",
+        "rebel",
+        "opposition",
+        "political",
+        "legislature",
+        "judiciary",
+        "international",
+        "ngo",
+    }
+)
+_POLITICAL_KINDS = frozenset({"country", "place", "region", "international", "armed_group"})
+_COUNTRY_KINDS = frozenset({"country", "place", "region"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorType:
+    """What the dictionaries say of an actor phrase."""
+
+    sector: str | None
+    country: str | None
+    political: bool
+    known: bool
+
+
+def type_tokens(tokens: list[Token], head: Token, lex: Lexicon) -> ActorType:
+    """Type the actor phrase `tokens` (headed by `head`) by its known names and agent nouns."""
+    words = [t.text for t in tokens]
+    sector: str | None = None
+    country: str | None = None
+    political = known = False
+    i = 0
+    while i < len(words):
+        found = longest_match(words, i)
+        if found is None:
+            agent = longest_agent_match(words, i)
+            if agent is not None and tokens[agent[0] - 1].i >= head.i:
+                sector = agent[1].sector or sector  # the agent noun heading the phrase
+                political |= agent[1].sector in POLITICAL_SECTORS
+                known = True
+            i = agent[0] if agent is not None else i + 1
+            continue
+        end, record = found
+        known = True
+        covers_head = tokens[i].i <= head.i < tokens[end - 1].i + 1
+        if record.country and (country is None or record.kind in _COUNTRY_KINDS):
+            country = record.country
+        if covers_head and record.sector:
+            sector = record.sector
+        # a country's adjective makes an actor only of an actor noun ("Iraqi troops", not "European rival")
+        if covers_head or record.kind not in _COUNTRY_KINDS or _actor_noun(head, lex):
+            political |= record.kind in _POLITICAL_KINDS or record.sector in POLITICAL_SECTORS
+        i = end
+    own = lex.sector_nouns.get(head.lemma_.lower())
+    if sector is None and own is not None:
+        sector = own
+    political |= own in POLITICAL_SECTORS or any(
+        lex.sector_nouns.get(t.lemma_.lower()) in POLITICAL_SECTORS
+        for t in tokens
+        if t.pos_ in ("NOUN", "PROPN")
+    )
+    return ActorType(sector, country, political, known or own is not None)
+
+
+def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, lex: Lexicon) -> bool:
+    """Whether an actor is political: by its entity (type, sector, roles, known name) or its phrase."""
+    ent = entity_by_id(doc, entity) if entity is not None else None
+    if ent is not None:
+        if ent.sector in POLITICAL_SECTORS or (ent.type == "NORP" and doc[head].ent_type_ == "NORP"):
+            return True
+        role_words = {w.lower() for role in ent.roles for w in role.split()}
+        if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
+            return True  # "Dodik", the "Bosnian Serb leader"
+        words = ent.name.split()
+        if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
+            return True  # "Association of African Jurists", "Delegations from the Afghan government"
+        for i in range(len(words)):
+            found = longest_match(words, i)
+            if found is not None and (
+                found[1].kind in _POLITICAL_KINDS or found[1].sector in POLITICAL_SECTORS
+            ):
+                return True
+    return type_tokens(list(doc[start:end]), doc[head], lex).political
+
+
+def _actor_noun(head: Token, lex: Lexicon) -> bool:
+    """Whether a phrase's head is an actor noun: a Phoenix agent or one of this project's sector nouns."""
+    return head.lemma_.lower() in lex.sector_nouns or is_agent(head, lex)
+
+
+def is_agent(tok: Token, lex: Lexicon) -> bool:
+    """Whether a common noun is a Phoenix agent noun ("rustlers", "townspeople", "lawmakers"), not a place."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma not in lex.place_nouns and _agent(lemma) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _agent(lemma: str) -> AgentRecord | None:
+    """The Phoenix agent of a noun lemma (cached: the same nouns come back in every article)."""
+    return lookup_agent(lemma)
+
+
+def sector_of(tok: Token, lex: Lexicon) -> str | None:
+    """Return the sector of an actor noun: the Phoenix agent's, else this project's sector nouns'."""
+    agent = _agent(tok.lemma_.lower()) if is_agent(tok, lex) else None
+    if agent is not None and agent.sector is not None:
+        return agent.sector
+    return lex.sector_nouns.get(tok.lemma_.lower())

@@ -1,0 +1,359 @@
+"""Arguments of event triggers: which words of the parse are a trigger's source and target.
+
+A verb's source is its doer (`Grammar.agent`); its target the patient when that is an actor, else
+the actor a preposition marks for the type ("against", "with", "to"), the owner or place of a theme
+noun, or the subject of an absorbed complement ("demanded that X …"). An event noun takes its
+source from a possessive, a name modifier or a "by"/"of" phrase, its target from the type's
+prepositions; a light verb's subject is the source of its object noun ("launched an attack").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components.events._actor_types import is_agent
+from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._triggers import Candidate
+
+NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+class ArgumentFinder:
+    """Find the source and target heads of triggers in the parse."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
+        self.lex = lex
+        self.g = grammar
+
+    def is_actorish(self, tok: Token) -> bool:
+        """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
+        if (tok.like_num or tok.lemma_.lower() in self.lex.number_words) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+        ):
+            return True
+        if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
+            return False
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        low = tok.lemma_.lower()
+        if low in self.lex.non_actor_heads:
+            return False
+        if tok.pos_ == "PRON":
+            return tok.lower_ in self.lex.pronouns
+        if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return False  # "state of emergency"
+        if low in self.lex.sector_nouns or low in self.lex.victim_nouns or is_agent(tok, self.lex):
+            return True
+        return (tok.like_num or low in self.lex.number_words) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+        )
+
+    def target_head(self, tok: Token | None, exclude: set[int]) -> Token | None:
+        """Return the actor a theme or complement noun points at ("Iraqi towns", "computers of X"), if any."""
+        if tok is None or tok.i in exclude or tok.ent_type_ in NOT_ACTOR_LABELS:
+            return None
+        if self.is_actorish(tok) or tok.ent_type_ in PLACE_LABELS:
+            return tok
+        if tok.pos_ != "NOUN":
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "by"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if (
+                    pobj is not None
+                    and pobj.i not in exclude
+                    and (self.is_actorish(pobj) or pobj.ent_type_ in PLACE_LABELS)
+                ):
+                    return pobj
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss") and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in self.lex.demonyms
+            ):
+                return tok
+        return None
+
+    def between(self, tok: Token) -> Token | None:
+        """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and self.is_actorish(pobj):
+                    return pobj
+        return None
+
+    def prep_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
+        """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any."""
+        preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        best: Token | None = None
+        best_rank = 99
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > tok.i:
+                rank = preps.index(c.lower_)
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in exclude and self.is_actorish(pobj) and rank < best_rank:
+                    best, best_rank = pobj, rank
+        return best
+
+    def verb_args(self, cand: Candidate, cands: dict[int, Candidate]) -> tuple[Token | None, Token | None]:
+        """Return the (source, target) heads of a verb trigger."""
+        tok = cand.tok
+        type_ = cand.sense.type or ""
+        agent = self.g.agent(tok)
+        if agent is None and tok.lower_ in ("committed", "prepared", "ready", "willing"):
+            agent = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        head = tok.head
+        if (
+            type_ in self.lex.verbal_types
+            and tok.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and self.g.lemma(head.head) in self.lex.reporting
+            and not any(c.dep_ in SUBJ_DEPS for c in tok.children)
+        ):
+            # "X said his group remained committed … but slammed …": a speech act joined to the
+            # reported clause is the speaker's, not the reported subject's.
+            agent = self.g.agent(head.head) or agent
+        if tok.pos_ == "ADJ" or (tok.lower_ == "committed" and agent is None):
+            agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
+        patient = self.g.patient(tok)
+        if cand.sense.origin == "cameo_verb":
+            # a verb coded by the dictionary's verb alone takes its target from its object only
+            return agent, patient if patient is not None and self.is_actorish(patient) else None
+        exclude = {agent.i} if agent is not None else set()
+        target: Token | None = None
+        own = patient is not None and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in patient.children
+        )
+        if own and patient is not None:
+            # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
+            target = self.prep_target(tok, type_, exclude) or self.prep_target(patient, type_, exclude)
+        if target is None and patient is not None:
+            target = (
+                patient if self.is_actorish(patient) else self._theme_target(tok, patient, type_, exclude)
+            )
+        elif patient is None:
+            target = self._bare_target(tok, type_, exclude)
+        if type_ == "AID":
+            dat = self.prep_target(tok, "AID", exclude)
+            if dat is not None:
+                target = dat
+        if target is None:
+            target = self.content_target(tok, cand, type_, exclude)
+        if (
+            target is None
+            and type_ in ("ASSAULT", "COERCE")
+            and patient is not None
+            and patient.pos_ == "NOUN"
+            and patient.lemma_.lower() not in self.lex.non_actor_heads
+            and patient.i not in exclude
+        ):
+            target = patient  # "ambushed a bus", "torched a church": the thing attacked
+        if agent is None and type_ == "MOBILIZE" and target is not None and self.g.is_passive(tok):
+            agent, target = target, None  # "troops were deployed": the force mobilizes
+        if agent is None and type_ == "ASSAULT" and self.g.is_passive(tok):
+            agent = self._opponent(tok)
+        return agent, target
+
+    def _opponent(self, verb: Token) -> Token | None:
+        """For "was killed in a gun battle with police", the other side of the fight: police."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                for fight in (p for p in c.children if p.dep_ == "pobj"):
+                    sense = self.lex.nouns.get(fight.lemma_.lower())
+                    if sense is None or sense.type != "ASSAULT":
+                        continue
+                    for w in fight.children:
+                        if w.dep_ == "prep" and w.lower_ == "with":
+                            other = next((p for p in w.children if p.dep_ == "pobj"), None)
+                            if other is not None and self.is_actorish(other):
+                                return other
+        return None
+
+    def _theme_target(self, tok: Token, theme: Token, type_: str, exclude: set[int]) -> Token | None:
+        """Return the actor a verb's non-actor object points at: the type's preposition, the object
+        event's own actors ("called off talks with the rebels"), its owner, an actor in it, a place."""
+        target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
+        sense = self.lex.nouns.get(theme.lemma_.lower())
+        if target is None and sense is not None:
+            src, tgt, _fb = self.noun_args(theme, sense.type or type_, None)
+            # a reaction targets who did the event ("condemned the attack by X"); a break, the other party
+            order = (src, tgt) if type_ in self.lex.verbal_types or type_ == "SUPPORT" else (tgt, src)
+            for found in order:
+                if found is not None and found.i not in exclude and self.is_actorish(found):
+                    return found
+        if target is None:
+            poss = next((c for c in theme.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
+                target = poss
+        if target is None:
+            target = self.target_head(theme, exclude)
+        return target or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _bare_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
+        """Return the target of a verb without an object: the type's preposition, else an actor in a
+        directional phrase ("fired into the crowd"), else a place for aid and mobilization."""
+        target = self.prep_target(tok, type_, exclude)
+        if target is None:
+            for c in tok.children:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ in ("into", "on", "against", "at", "to", "with")
+                    and c.i > tok.i
+                ):
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    target = self.target_head(pobj, exclude)
+                    if target is not None:
+                        break
+        if target is None and type_ in ("AID", "MOBILIZE"):
+            target = self.g.place_pobj(tok)
+        return target
+
+    def content_target(self, tok: Token, cand: Candidate, type_: str, exclude: set[int]) -> Token | None:
+        """Return the target an absorbing verb takes from its complement ("demanded that X …")."""
+        complements = [
+            c
+            for c in tok.children
+            if c.i not in exclude
+            and (
+                c.dep_ in ("xcomp", "ccomp")
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            )
+        ]
+        complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
+        for inner in complements:
+            if inner.pos_ in ("VERB", "AUX", "ADJ"):
+                subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if (
+                    subj is not None
+                    and inner.dep_ == "ccomp"
+                    and subj.i not in exclude
+                    and self.is_actorish(subj)
+                    and subj.lower_ not in self.lex.pronouns
+                ):
+                    return subj
+                pat = self.g.patient(inner)
+                found = self.target_head(pat, exclude)
+                if found is not None:
+                    return found
+                pt = self.prep_target(inner, type_, exclude)
+                if pt is not None:
+                    return pt
+                if pat is not None:
+                    pt = self.prep_target(pat, type_, exclude) or self.g.place_pobj(pat)
+                    if pt is not None:
+                        return pt
+                for c in inner.children:
+                    if c.dep_ == "prep":
+                        pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            found = self.prep_target(pobj, "REQUEST", exclude) or self.target_head(
+                                pobj, exclude
+                            )
+                            if found is not None and found.i != pobj.i:
+                                return found
+                place = self.g.place_pobj(inner)
+                if place is not None:
+                    return place
+            elif inner.pos_ in ("NOUN", "PROPN"):
+                src, tgt, _fb = self.noun_args(inner, type_, None)
+                if type_ in ("AGREE", "SUPPORT") and src is not None and src.i not in exclude:
+                    return src
+                if tgt is not None and tgt.i not in exclude:
+                    return tgt
+                for c in inner.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        if pobj is not None and self.is_actorish(pobj):
+                            return pobj
+                    if c.dep_ in ("acl", "ccomp", "relcl"):
+                        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+                        if (
+                            subj is not None
+                            and self.is_actorish(subj)
+                            and subj.lower_ not in self.lex.pronouns
+                        ):
+                            return subj
+                poss = next((c for c in inner.children if c.dep_ == "poss"), None)
+                if poss is not None and self.is_actorish(poss) and poss.i not in exclude:
+                    return poss
+        return None
+
+    def noun_args(
+        self, tok: Token, type_: str, light: Token | None
+    ) -> tuple[Token | None, Token | None, Token | None]:
+        """Return (source, target, fallback source) heads for an event noun."""
+        lemma = tok.lemma_.lower()
+        source: Token | None = None
+        target: Token | None = None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
+            tok = tok.head
+        for c in tok.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and source is None:
+                agent = next((x for x in c.children if x.dep_ == "agent"), None)
+                pobj = (
+                    next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+                )
+                if pobj is not None and self.is_actorish(pobj):
+                    source = pobj
+        for c in tok.children:
+            if (c.dep_ == "poss" and source is None) or (
+                c.dep_ in ("compound", "amod", "nmod")
+                and source is None
+                and (
+                    c.pos_ == "PROPN"
+                    or c.ent_type_ in ("GPE", "NORP", "ORG")
+                    or c.lower_ in self.lex.demonyms
+                )
+                and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+            ):
+                source = c
+        preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            low = c.lower_
+            if low in ("by", "between") and self.is_actorish(pobj):
+                source = pobj
+            elif low == "of" and self.is_actorish(pobj):
+                if lemma in self.lex.noun_source_of and source is None:
+                    source = pobj
+                elif lemma in self.lex.noun_target_of and target is None:
+                    target = pobj
+            elif low in preps and target is None and self.is_actorish(pobj):
+                target = pobj
+        if target is None:
+            for c in tok.children:
+                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not self.g.is_passive(c):
+                    target = self.target_head(self.g.patient(c), {source.i} if source is not None else set())
+                    if target is not None:
+                        break
+        fallback: Token | None = None
+        between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
+        if light is not None:
+            fallback = self.g.agent(light)
+            if self.g.lemma(light) in ("receive", "get", "face", "suffer") and target is None:
+                target, fallback = fallback, None
+        elif source is None or between:
+            clause = self.g.clause_verb(tok)
+            if clause is not None:
+                fallback = self.g.agent(clause)
+                if fallback is not None and fallback.i == tok.i:
+                    fallback = None
+        if between and (fallback is not None or light is not None):
+            if target is None:
+                target = source
+            source = None
+        if source is not None and source.i == (target.i if target is not None else -1):
+            target = None
+        if (
+            source is not None
+            and source.dep_ == "poss"
+            and target is None
+            and lemma in self.lex.noun_target_of
+        ):
+            source, target = None, source  # "Mech Dara's arrest", "Khashoggi's killing": the one it befell
+        return source, target, fallback

@@ -1,0 +1,94 @@
+"""The event coder: the stages of the events component run over one doc.
+
+Triggers are found and classified (`_triggers`, with the CAMEO verb dictionary of
+`_dictionary`), drafted with their arguments, actors and mood (`_drafting`), filtered, merged and
+capped (`_scoring`), completed with magnitudes, place and time (`_details`) and written to
+`get_events(doc)`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.components.events._actors import ActorFinder
+from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._details import EventDetails
+from newsgraph.extract.components.events._dictionary import load_dictionary
+from newsgraph.extract.components.events._drafting import DocState, Draft, Drafter
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
+from newsgraph.extract.components.events._modality import Modality
+from newsgraph.extract.components.events._scoring import EventFilter
+from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
+from newsgraph.extract.extensions import doc_text, get_events, get_quotes
+from newsgraph.knowledge import actor_dictionary
+
+
+class EventCoder:
+    """Code PLOVER events in a parsed Doc (see the package docstring)."""
+
+    def __init__(self, nlp: Language, max_per_sentence: int = 4, min_confidence: float = 0.2) -> None:
+        self.lex: Lexicon = load_lexicon()
+        cameo = load_dictionary()
+        actor_dictionary()  # the Phoenix dictionaries load with the pipeline, not with the first article
+        self.g = Grammar(self.lex, known_verbs(self.lex, cameo))
+        self.triggers = TriggerFinder(nlp, self.lex, self.g, cameo)
+        args = ArgumentFinder(self.lex, self.g)
+        self.drafter = Drafter(self.lex, self.g, args, Modality(self.lex, self.g), ActorFinder(self.lex))
+        self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)
+        self.details = EventDetails(self.lex, self.g)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Code the doc's events into `get_events(doc)`."""
+        if not doc.has_annotation("DEP"):
+            return doc
+        self.g.reset()
+        cands, reporters = self.triggers.find(doc)
+        if not cands and not reporters:
+            return doc
+        sents = list(doc.sents)
+        quotes = [(q.start, q.end, q.speaker) for q in get_quotes(doc) if q.kind in ("direct", "mixed")]
+        st = DocState(doc, cands, [s.start for s in sents], quotes=quotes)
+        drafts = self._drafts(st, reporters)
+        drafts = self.filter.dedupe(self.filter.merge(self.filter.filter(doc, drafts, sents)))
+        self._complete(st, drafts, sents)
+        events = get_events(doc)
+        n = len(events)
+        text = doc_text(doc)
+        for d in self.filter.cap(drafts):
+            n += 1
+            events.append(self.details.to_event(d, f"v{n}", text))
+        return doc
+
+    def _drafts(self, st: DocState, reporters: list[Token]) -> list[Draft]:
+        """Draft the speech acts of the reporting verbs, then every candidate not absorbed by another."""
+        drafts: list[Draft] = []
+        for rep in reporters:
+            draft = self.drafter.obligation(st, rep)
+            if draft is None and self.g.lemma(rep) in ("warn", "caution"):
+                draft = self.drafter.warning(st, rep)
+            if draft is not None:
+                drafts.append(draft)
+        for cand in sorted(st.cands.values(), key=lambda c: c.tok.i):
+            if cand.absorbed_by is None:
+                draft = self.drafter.draft(st, cand)
+                if draft is not None:
+                    drafts.append(draft)
+        return drafts
+
+    def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:
+        """Give each draft its contexts, magnitudes, place and time; a quoted event is less certain."""
+        doc = st.doc
+        ents_by_sent: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            ents_by_sent.setdefault(bisect_right(st.sent_starts, ent.start) - 1, []).append(ent)
+        for d in drafts:
+            words = self.g.words(d.tok)
+            d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
+            self.details.magnitudes(d)
+            self.details.where_when(d, ents_by_sent.get(d.sent, []))
+            if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):
+                d.confidence *= self.lex.weights.factor["in_quote"]

@@ -1,0 +1,181 @@
+"""Details of coded events: magnitudes, place and time, the Analysis `Event`, and the ids of both.
+
+Magnitudes (`dead`, `injured`, `size`) come from the numbers counting the victims and the crowd;
+place and time from the trigger's locative phrase or the sentence's GPE/LOC/FAC and DATE/TIME
+names, kept as text (`place_text`, `time_text`); `link_events` sets their ids once the times and
+places components have run.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.components.events._actors import number_of, parse_number
+from newsgraph.extract.components.events._drafting import Draft
+from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_by_id, get_events, get_places, get_times
+from newsgraph.models import Event, Trigger
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+class EventDetails:
+    """Fill in an event's magnitudes, place and time, and write it as an `Event`."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
+        self.lex = lex
+        self.g = grammar
+
+    def magnitudes(self, d: Draft) -> None:
+        """Set the dead and injured counts of an assault and the size of a protest or mobilization."""
+        lex = self.lex
+        sent = d.tok.sent
+        if d.type == "ASSAULT":
+            for t in sent:
+                lem = t.lemma_.lower()
+                is_dead = lem in lex.dead_lemmas
+                is_inj = lem in lex.injured_lemmas
+                if not (is_dead or is_inj):
+                    continue
+                value = self._count_near(t)
+                if value is None:
+                    continue
+                if is_dead and d.dead is None:
+                    d.dead = value
+                elif is_inj and d.injured is None:
+                    d.injured = value
+        if d.type in ("PROTEST", "MOBILIZE") or (d.type == "THREATEN" and d.mode == "protest"):
+            for a in d.sources:
+                if a.size is not None:
+                    d.size = a.size
+                    break
+            if d.size is None and d.type == "MOBILIZE":
+                pat = self.g.patient(d.tok) if d.tok.pos_ == "VERB" else None
+                if pat is not None and pat.lemma_.lower() in lex.size_nouns:
+                    d.size = number_of(pat, lex)
+
+    def _count_near(self, t: Token) -> float | None:
+        """Return the number counting the victims of a harm word ("killed 12 people", "12 dead"), if any."""
+        lex = self.lex
+        cands: list[Token] = []
+        if t.pos_ == "VERB":
+            cands = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        elif t.pos_ in ("ADJ", "NOUN"):
+            cands = [t.head] if t.dep_ in ("amod", "acomp", "oprd", "attr") else []
+            cands += [c for c in t.children if c.dep_ in ("nummod", "prep")]
+            if t.lemma_.lower() == "toll":
+                cands += [c for c in t.head.children if c.dep_ == "prep"]
+        for c in cands:
+            if c.like_num or c.pos_ == "NUM":
+                return parse_number(
+                    [x for x in c.subtree if x.like_num or x.lower_ in lex.number_scales], lex
+                )
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.like_num or p.pos_ == "NUM"):
+                        return parse_number(
+                            [x for x in p.subtree if x.like_num or x.lower_ in lex.number_scales], lex
+                        )
+                continue
+            value = number_of(c, lex)
+            if value is not None:
+                return value
+            if c.like_num or c.lower_ in lex.number_words:
+                return parse_number([c], lex)
+        if t.pos_ in ("ADJ",) and t.head.pos_ in ("NUM",):
+            return parse_number([t.head], lex)
+        return None
+
+    def where_when(self, d: Draft, ents: list[Span]) -> None:
+        """Set an event's place and time text: the names nearest its trigger in its sentence."""
+        actor_toks: set[int] = set()
+        for a in d.sources + d.targets:
+            actor_toks.update(range(a.start, a.end))
+        places: list[tuple[int, str]] = []
+        times: list[tuple[int, str]] = []
+        anchors = {d.tok.i}
+        if d.anchor is not None:
+            anchors.add(d.anchor.i)
+        for ent in ents:
+            if ent.label_ in PLACE_LABELS:
+                if any(i in actor_toks for i in range(ent.start, ent.end)):
+                    continue
+                root = ent.root
+                rank = 3
+                if root.dep_ == "pobj" and root.head.lower_ in self.lex.locative_preps:
+                    rank = 1 if root.head.head.i in anchors else 2
+                elif root.dep_ == "compound":
+                    rank = 4
+                places.append((rank, ent.text))
+            elif ent.label_ in _TIME_LABELS:
+                root = ent.root
+                rank = 1 if root.head.i in anchors or root.head.head.i in anchors else 2
+                times.append((rank, ent.text))
+        if places:
+            d.place_text = min(places, key=lambda x: x[0])[1]
+        if times:
+            d.time_text = min(times, key=lambda x: x[0])[1]
+
+    def to_event(self, d: Draft, event_id: str, text: str) -> Event:
+        """Return the draft as an `Event` of the Analysis."""
+        source_ids = [a.entity for a in d.sources if a.entity is not None]
+        target_ids = [a.entity for a in d.targets if a.entity is not None]
+        return Event(
+            id=event_id,
+            type=d.type,
+            mode=d.mode,
+            context=d.context,
+            cameo=d.cameo,
+            source=list(dict.fromkeys(source_ids)),
+            target=list(dict.fromkeys(target_ids)),
+            source_text=" ; ".join(a.text for a in d.sources) or None,
+            target_text=" ; ".join(a.text for a in d.targets) or None,
+            trigger=Trigger(start=d.start, end=d.end, text=text[d.start : d.end]),
+            place_text=d.place_text,
+            time_text=d.time_text,
+            negated=d.negated,
+            dead=d.dead,
+            injured=d.injured,
+            size=d.size,
+            confidence=round(d.confidence, 3),
+            sentence=d.sent,
+        )
+
+
+def link_events(doc: Doc) -> None:
+    """Set `time` and `place` ids on the doc's events from the times and places components' output.
+
+    An event's time is the time expression of its sentence whose text is its `time_text`; its place
+    the place with a mention in its sentence whose text is its `place_text`.
+    """
+    events = get_events(doc)
+    if not events:
+        return
+    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    times = get_times(doc)
+    places = get_places(doc)
+    for ev in events:
+        if ev.sentence >= len(sents):
+            continue
+        s0, s1 = sents[ev.sentence]
+        if ev.time_text and ev.time is None:
+            for t in times:
+                if s0 <= t.start < s1 and (
+                    t.text == ev.time_text or ev.time_text in t.text or t.text in ev.time_text
+                ):
+                    ev.time = t.id
+                    break
+        if ev.place_text and ev.place is None:
+            for p in places:
+                if any(s0 <= m.start < s1 and m.text == ev.place_text for m in p.mentions) or (
+                    p.name == ev.place_text and not p.mentions
+                ):
+                    ev.place = p.id
+                    break
+                ent = entity_by_id(doc, p.entity)
+                if ent is not None and any(
+                    s0 <= m.start < s1 and m.text == ev.place_text for m in ent.mentions
+                ):
+                    ev.place = p.id
+                    break

@@ -1,0 +1,255 @@
+"""The CAMEO verb dictionary (PETRARCH2's `CAMEO.2.0.txt`, MIT), matched on the dependency parse.
+
+`scripts/compile_cameo.py` compiles the dictionary into `lexicons/cameo_verbs.json`: every verb
+lemma with its verb block and CAMEO code, each block's patterns (words on the subject side,
+words and prepositional phrases after the verb) and the PLOVER type of each code.
+`CameoDictionary.match` reads a verb token's own words from the parse: the subject side is the
+subject's subtree with the verb's auxiliaries, negation and adverbs; the post-verb side is the
+subtrees of its objects, particles, prepositional phrases and complements. The most specific
+pattern whose words are all present gives the code ("agree" + "(TO &CEASEFIRE)" -> 0356), else the
+verb's own code; a pattern coded `---` blocks the verb ("killed in an accident").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.extract.lexicons import load_json
+
+_POST_DEPS = frozenset(
+    {"dobj", "obj", "dative", "prt", "prep", "attr", "oprd", "acomp", "xcomp", "advmod", "npadvmod", "agent"}
+)
+_PRE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "advmod"})
+_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
+_MAX_BAG = 40  # tokens read on each side of a verb
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    """One item of a pattern: the words and phrases any of which fits it."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Prep:
+    """A prepositional item of a pattern: the preposition and the words of its object."""
+
+    prep: str
+    items: tuple[Alternatives, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One dictionary pattern of a verb block: its code, subject-side items and post-verb items."""
+
+    code: str | None
+    pre: tuple[Alternatives, ...]
+    post: tuple[Alternatives | Prep, ...]
+    size: int
+    verbs: frozenset[str]
+    content: bool
+    gate: frozenset[str] = frozenset()
+    """Words one of which the verb's surroundings must hold for the pattern to fit (its first item's
+    words, or its first preposition); empty when its items are phrases only."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A verb line: its block, its own code, and the words a multi-word verb needs after it."""
+
+    block: int
+    code: str | None
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CameoMatch:
+    """The dictionary's reading of a verb: CAMEO code, PLOVER type, words matched (0 = the verb alone).
+
+    `content` is False for a pattern of prepositions only ("- * (WITH)"), which says little.
+    """
+
+    code: str | None
+    type: str | None
+    size: int
+    content: bool = False
+
+
+class _Bag:
+    """The words around a verb as the patterns read them: forms (lower case and lemma) and phrases.
+
+    A single pattern word names a phrase's head or a word of its own, never a noun modifier: "attacked
+    the government" is criticism, "attacked government forces" is not.
+    """
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        heads = [t for t in tokens if t.dep_ not in _MODIFIER_DEPS]
+        self.forms = {t.lower_ for t in heads} | {t.lemma_.lower() for t in heads}
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The bag's words as text, lower case then lemmas, for phrases (built when first asked)."""
+        if self._text is None:
+            lowers = " ".join(t.lower_ for t in self.tokens)
+            lemmas = " ".join(t.lemma_.lower() for t in self.tokens)
+            self._text = f" {lowers} | {lemmas} "
+        return self._text
+
+    def has(self, alts: Alternatives) -> bool:
+        """Whether any alternative (a word or a phrase) is in the bag."""
+        return not alts.words.isdisjoint(self.forms) or any(f" {p} " in self.text for p in alts.phrases)
+
+    def has_prep(self, item: Prep) -> bool:
+        """Whether a preposition of the bag has all the item's words in its phrase."""
+        for tok in self.tokens:
+            if tok.lower_ != item.prep:
+                continue
+            scope = _Bag([t for t in tok.subtree if t.i != tok.i][:_MAX_BAG])
+            if all(scope.has(alts) for alts in item.items):
+                return True
+        return False
+
+
+class _Items:
+    """Pattern items as alternatives, built once each (a class's words, a word and its singular)."""
+
+    def __init__(self, classes: dict[str, list[str]]) -> None:
+        self.classes = classes
+        self.cache: dict[str, Alternatives] = {}
+
+    def alts(self, raw: list[str]) -> Alternatives:
+        """Return the alternatives of an item: a word or phrase with its singular, or a class's members."""
+        key = raw[0]
+        found = self.cache.get(key)
+        if found is None:
+            words = self.classes.get(key[1:], []) if key.startswith("&") else [key]
+            found = Alternatives(
+                frozenset(w for w in words if " " not in w), tuple(sorted(w for w in words if " " in w))
+            )
+            self.cache[key] = found
+        return found
+
+    def post(self, raw: list[Any]) -> Alternatives | Prep:
+        """Return a post-verb item: alternatives, or a preposition with the items of its object."""
+        if raw and raw[0] == "(":
+            return Prep(raw[1], tuple(self.alts(x) for x in raw[2:]))
+        return self.alts(raw)
+
+
+class CameoDictionary:
+    """The compiled CAMEO verb dictionary (see the module docstring)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.plover: dict[str, str | None] = dict(data["plover"])
+        self.verbs: dict[str, tuple[VerbEntry, ...]] = {
+            lemma: tuple(VerbEntry(b, c, tuple(w)) for b, c, w in entries)
+            for lemma, entries in data["verbs"].items()
+        }
+        make = _Items(data["classes"])
+        blocks: list[tuple[Pattern, ...]] = []
+        for block in data["blocks"]:
+            patterns = []
+            for code, pre, post, verbs in block:
+                items = tuple(make.post(x) for x in post)
+                size = len(pre) + sum(1 + len(x.items) if isinstance(x, Prep) else 1 for x in items)
+                content = bool(pre) or any(not isinstance(x, Prep) or x.items for x in items)
+                # a blocking pattern holds for the whole block; a coded one for the verb it was written for
+                origin = frozenset(verbs) if code is not None else frozenset()
+                pre_items = tuple(make.alts(x) for x in pre)
+                patterns.append(
+                    Pattern(code, pre_items, items, size, origin, content, _gate(pre_items + items))
+                )
+            patterns.sort(key=lambda p: -p.size)
+            blocks.append(tuple(patterns))
+        self.blocks = tuple(blocks)
+
+    def lemmas(self) -> frozenset[str]:
+        """Return every verb lemma the dictionary lists."""
+        return frozenset(self.verbs)
+
+    def coding_lemmas(self) -> frozenset[str]:
+        """Return the lemmas the dictionary can give a PLOVER event or block: a verb line or a pattern
+        of its block coded with a PLOVER type, or a `---` pattern ("say", coded 010, has none)."""
+        out: set[str] = set()
+        for lemma, entries in self.verbs.items():
+            for entry in entries:
+                if self.type_of(entry.code) is not None or any(
+                    (p.code is None or self.type_of(p.code) is not None) and (not p.verbs or lemma in p.verbs)
+                    for p in self.blocks[entry.block]
+                ):
+                    out.add(lemma)
+                    break
+        return frozenset(out)
+
+    def type_of(self, code: str | None) -> str | None:
+        """Return the PLOVER type of a CAMEO code (None: no PLOVER event)."""
+        return self.plover.get(code) if code is not None else None
+
+    def match(self, verb: Token, lemma: str) -> CameoMatch | None:
+        """Return the dictionary's reading of a verb token, or None when the lemma is not in it."""
+        entries = self.verbs.get(lemma)
+        if not entries:
+            return None
+        post = _Bag(_side(verb, _POST_DEPS, after=True))
+        children = {c.lower_ for c in verb.children}
+        entry = _entry(entries, children)
+        if entry is None:
+            return None
+        pre = _Bag(_side(verb, _PRE_DEPS, after=False))
+        around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
+        for pattern in self.blocks[entry.block]:
+            if (pattern.verbs and lemma not in pattern.verbs) or (
+                pattern.gate and pattern.gate.isdisjoint(around)
+            ):
+                continue
+            if all(pre.has(alts) for alts in pattern.pre) and all(
+                post.has_prep(x) if isinstance(x, Prep) else post.has(x) for x in pattern.post
+            ):
+                return CameoMatch(pattern.code, self.type_of(pattern.code), pattern.size, pattern.content)
+        return CameoMatch(entry.code, self.type_of(entry.code), 0)
+
+
+def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:
+    """Return the words of a pattern's first item with words (a preposition counts as one)."""
+    for item in items:
+        if isinstance(item, Prep):
+            return frozenset({item.prep})
+        if item.words and not item.phrases:
+            return item.words
+    return frozenset()
+
+
+def _entry(entries: tuple[VerbEntry, ...], children: set[str]) -> VerbEntry | None:
+    """Return the verb line that fits: a multi-word verb whose words follow it, else the single word."""
+    multi = [e for e in entries if e.words and all(w in children for w in e.words)]
+    if multi:
+        return multi[0]
+    return next((e for e in entries if not e.words), None)
+
+
+def _side(verb: Token, deps: frozenset[str], after: bool) -> list[Token]:
+    """Return the tokens of a verb's dependents of `deps` on one side, in order (at most `_MAX_BAG`)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ not in deps or (child.i > verb.i) != after:
+            continue
+        out.extend(child.subtree)
+        if len(out) >= _MAX_BAG:
+            break
+    if not after and verb.dep_ == "relcl":
+        out.extend(t for t in verb.head.subtree if t.i < verb.head.i or t.i == verb.head.i)
+    return sorted(out[:_MAX_BAG], key=lambda t: t.i)
+
+
+@cache
+def load_dictionary() -> CameoDictionary:
+    """Load the compiled CAMEO verb dictionary (cached per process)."""
+    return CameoDictionary(load_json("cameo_verbs.json"))

@@ -1,0 +1,454 @@
+"""Drafts: a trigger with its arguments resolved to actors, its mood applied and its confidence set.
+
+`Drafter.draft` turns one candidate into a `Draft` in steps: find the argument heads, read the
+clause's mood, resolve the heads into actors (a reported clause whose subject is a pronoun takes
+the reporter as its source), re-type crowd violence as a violent protest, fill in the sides of
+two-sided events, apply intention (cooperation intended is AGREE, conflict intended is THREATEN)
+and score. `obligation` and `warning` code the two speech acts that have no trigger word of their
+own: "X said Y must …" (REQUEST) and "X warned it would …" (THREATEN).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._actor_types import is_political
+from newsgraph.extract.components.events._actors import Actor, ActorFinder
+from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._triggers import Candidate
+from newsgraph.models import Entity
+
+_THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event before ids are assigned and it is written to the doc."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    tok: Token
+    start: int
+    end: int
+    sent: int
+    sources: list[Actor]
+    targets: list[Actor]
+    negated: bool = False
+    confidence: float = 0.8
+    dead: float | None = None
+    injured: float | None = None
+    size: float | None = None
+    place_text: str | None = None
+    time_text: str | None = None
+    anchor: Token | None = None
+    context: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DocState:
+    """What drafting one doc shares across its triggers."""
+
+    doc: Doc
+    cands: dict[int, Candidate]
+    sent_starts: list[int]
+    group_cache: dict[str, Entity] = field(default_factory=dict)
+    pairs: list[list[Actor]] = field(default_factory=list)
+    quotes: list[tuple[int, int, str | None]] = field(default_factory=list)
+    """Direct and mixed quotes: (start, end) character offsets and the speaker's entity id."""
+
+    def speak(self, actors: list[Actor]) -> list[Actor]:
+        """Resolve "we", "I" inside a quote to the quote's speaker; drop them when it has none."""
+        out: list[Actor] = []
+        for a in actors:
+            if a.entity is None and self.doc[a.head].lower_ in _FIRST_PERSON:
+                idx = self.doc[a.head].idx
+                a.entity = next((sp for qs, qe, sp in self.quotes if qs <= idx < qe and sp), None)
+                if a.entity is None:
+                    continue
+            out.append(a)
+        return out
+
+    def sentence_of(self, tok: Token) -> int:
+        """Return the index of a token's sentence."""
+        return bisect_right(self.sent_starts, tok.i) - 1
+
+
+@dataclass(slots=True)
+class _Heads:
+    """A trigger's argument heads, the clause verb it is anchored at and its starting confidence."""
+
+    anchor: Token
+    source: Token | None
+    target: Token | None
+    confidence: float
+
+
+class Drafter:
+    """Build drafts from trigger candidates (see the module docstring)."""
+
+    def __init__(
+        self, lex: Lexicon, grammar: Grammar, args: ArgumentFinder, mod: Modality, actors: ActorFinder
+    ) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.args = args
+        self.mod = mod
+        self.actors = actors
+        self.w = lex.weights
+
+    def draft(self, st: DocState, cand: Candidate) -> Draft | None:
+        """Return the draft event of a candidate, or None when it is no event here."""
+        if cand.sense.type is None:
+            return None
+        heads = self._heads(st, cand)
+        if heads is None:
+            return None
+        mood = self.mod.modality(cand.tok, heads.anchor)
+        if cand.noun and cand.light is None and cand.occurs is None:
+            no = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children)
+            argument = cand.tok.head.i == heads.anchor.i and cand.tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            mood = Mood(
+                negated=no, intended=False, possible=argument and mood.possible, reporter=mood.reporter
+            )
+        if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
+            return None  # "the storm forced the evacuation …": a hazard is no actor
+        tok = cand.tok
+        start, end = self.trigger_span(tok, cand.light)
+        d = Draft(
+            type=cand.sense.type,
+            mode=cand.sense.mode,
+            cameo=cand.sense.cameo,
+            tok=tok,
+            start=start,
+            end=end,
+            sent=st.sentence_of(tok),
+            sources=[],
+            targets=[],
+            negated=mood.negated,
+            confidence=heads.confidence,
+            anchor=heads.anchor,
+        )
+        self._resolve(st, d, heads, mood, cand.noun)
+        if cand.light is not None and self.g.lemma(cand.light) in self.lex.request_lights:
+            d.type, d.mode, d.cameo = "REQUEST", None, "10"  # "sought military assistance from Russia"
+        self._sides(st, d)
+        # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
+        d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
+        d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
+        if not self._retype(st, cand, d):
+            return None
+        if d.type in self.lex.target_required and not d.targets:
+            return None  # a meeting or a visit is with someone or somewhere
+        self._threat_mode(st, cand, d)
+        self._intention(d, mood)
+        self._score(st, cand, d, mood)
+        return d
+
+    def _heads(self, st: DocState, cand: Candidate) -> _Heads | None:
+        """Find a candidate's argument heads and anchor; None for a bare weak event noun."""
+        tok = cand.tok
+        if not cand.noun:
+            src, tgt = self.args.verb_args(cand, st.cands)
+            return _Heads(tok, src, tgt, self.w.base["verb"])
+        type_ = cand.sense.type or ""
+        anchor = cand.light if cand.light is not None else tok
+        src, tgt, standalone = self.args.noun_args(tok, type_, cand.light)
+        if cand.occurs is not None and src is None:
+            # "clashes broke out between police and protesters": the verb's "between" phrase
+            src = self.args.between(cand.occurs)
+        confidence = self.w.base["noun_light" if cand.light is not None else "noun"]
+        if src is None and tgt is None and cand.light is None and cand.occurs is None:
+            if tok.lemma_.lower() in self.lex.weak_nouns:
+                return None
+            confidence = self.w.base["noun_bare"]
+        if src is None and standalone is not None:
+            src = standalone
+            confidence -= self.w.penalty["standalone_source"]
+        if tgt is None and cand.content:
+            tgt = self.args.content_target(tok, cand, type_, {src.i} if src is not None else set())
+        if cand.occurs is not None:
+            anchor, confidence = cand.occurs, max(confidence, self.w.base["noun_occurs"])
+        elif cand.light is None:
+            anchor = self.g.clause_verb(tok) or anchor
+        return _Heads(anchor, src, tgt, confidence)
+
+    def _resolve(self, st: DocState, d: Draft, heads: _Heads, mood: Mood, cand_noun: bool) -> None:
+        """Resolve the argument heads into actors; a reported pronoun subject gives way to the reporter."""
+        doc = st.doc
+        sources = self.actors.resolve(doc, heads.source, st.group_cache)
+        exclude = {a.head for a in sources}
+        targets = self.actors.resolve(doc, heads.target, st.group_cache) if heads.target is not None else []
+        if not targets and heads.target is not None and d.type in ("ASSAULT", "COERCE"):
+            targets = self.actors.thing(doc, heads.target)  # "ambushed a bus", "attacked ten villages"
+        src_keys = {a.entity or a.text.lower() for a in sources}
+        d.targets = [
+            t for t in targets if t.head not in exclude and (t.entity or t.text.lower()) not in src_keys
+        ]
+        src_tok = heads.source
+        if (
+            mood.reporter is not None
+            and ((src_tok is None and not cand_noun) or (src_tok is not None and src_tok.pos_ == "PRON"))
+            and not self.g.is_passive(heads.anchor)
+            and (not sources or all(doc[a.head].pos_ == "PRON" for a in sources))
+        ):
+            rep_src = self.g.agent(mood.reporter)
+            if rep_src is not None:
+                sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
+        d.sources = st.speak(sources)
+        d.targets = st.speak(d.targets)
+
+    def _retype(self, st: DocState, cand: Candidate, d: Draft) -> bool:
+        """Re-type harm in a protest or by a crowd as a violent protest; False when the event has no doer."""
+        doc, tok = st.doc, cand.tok
+        if d.type == "ASSAULT" and not d.sources and not cand.noun and self.g.is_passive(tok):
+            # "were injured in Saturday's protests": harm suffered in a protest is part of the protest
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    in_event = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
+                    if in_event is not None and in_event.type == "PROTEST":
+                        d.type, d.mode, d.cameo = "PROTEST", "riot", "14"
+        if d.type in ("ASSAULT", "COERCE") and any(
+            doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in d.sources
+        ):
+            d.type, d.mode, d.cameo = "PROTEST", "riot", "14"  # violence by a crowd is a violent protest
+        elif d.type == "COERCE" and any(
+            doc[a.head].lemma_.lower() in self.lex.weapon_nouns for a in d.sources
+        ):
+            d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
+        if d.type in self.lex.source_required and not d.sources:
+            return False  # material cooperation and sanctions need who gives, withdraws or cuts
+        if d.type in self.lex.political_types and not any(
+            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in d.sources or d.targets
+        ):
+            return False  # diplomacy, demands and threats come from political actors
+        if (
+            not d.sources
+            and not cand.noun
+            and tok.dep_ == "advcl"
+            and self.g.lemma(tok) in self.lex.harm_lemmas
+        ):
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
+                return False  # "a gas cylinder exploded, killing five": no actor did it
+        if cand.sense.origin == "cameo_verb" and not self._dictionary_actors(doc, d, tok):
+            return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
+        if not d.sources:
+            if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:
+                return False
+            d.confidence -= self.w.penalty["no_source"]
+        return True
+
+    def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
+        """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a
+        target, both political actors, in the sentence's main clause."""
+        actors = d.sources + d.targets
+        if not (d.sources and d.targets and self.g.is_main_clause(tok)):
+            return False
+        return all(
+            bool(a.entity) and is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in actors
+        )
+
+    def _sides(self, st: DocState, d: Draft) -> None:
+        """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
+        doc, reciprocal = st.doc, d.type in self.lex.reciprocal_types
+        if reciprocal and not d.targets and len(d.sources) > 1:
+            d.sources, d.targets = d.sources[:1], d.sources[1:]
+        first = d.sources[0] if len(d.sources) == 1 else None
+        sides = (
+            first is not None
+            and first.entity is None
+            and (
+                doc[first.head].lemma_.lower() == "side"
+                or (doc[first.head].lower_ in ("they", "we") and reciprocal)
+            )
+        )
+        if sides and first is not None and st.pairs:
+            # "the two sides", "both sides": the two parties of the last two-sided event
+            pair = [Actor(first.head, first.start, first.end, a.text, a.entity) for a in st.pairs[-1]]
+            if reciprocal and not d.targets:
+                d.sources, d.targets = pair[:1], pair[1:]
+            else:
+                d.sources = pair
+        elif reciprocal and d.sources and d.targets and all(a.entity for a in d.sources + d.targets):
+            st.pairs.append(d.sources + d.targets)
+
+    def _threat_mode(self, st: DocState, cand: Candidate, d: Draft) -> None:
+        """Give a threat the mode of the action it threatens ("threatened to impose sanctions")."""
+        if not cand.content or d.type != "THREATEN":
+            return
+        for i in cand.content:
+            inner = st.cands.get(i)
+            if inner is not None and inner.sense.type in _THREAT_CONTENT:
+                if inner.sense.type == "COERCE" and inner.sense.mode:
+                    d.mode = inner.sense.mode
+                else:
+                    d.mode = self.lex.threat_modes.get(inner.sense.type or "", d.mode or "")
+                return
+
+    def _intention(self, d: Draft, mood: Mood) -> None:
+        """Code intended cooperation as AGREE (refused: REJECT) and intended material conflict as THREATEN."""
+        if not mood.intended:
+            return
+        if d.type.lower() in self.lex.cooperative:
+            if d.negated:
+                d.type, d.negated = "REJECT", False
+            else:
+                d.type = "AGREE"
+            d.mode, d.cameo = "intend", "03" if d.type == "AGREE" else "12"
+        elif d.type.lower() in self.lex.material_conflict:
+            base_mode = d.mode if d.type == "COERCE" and d.mode else self.lex.threat_modes.get(d.type)
+            d.type, d.mode, d.cameo = "THREATEN", base_mode, "13"
+        d.confidence -= self.w.penalty["intended"]
+
+    def _score(self, st: DocState, cand: Candidate, d: Draft, mood: Mood) -> None:
+        """Lower the confidence of uncertain and secondary events (see `event_confidence.json`)."""
+        pen = self.w.penalty
+        anchor = d.anchor if d.anchor is not None else d.tok
+        tok = cand.tok
+        if self.mod.conditional(anchor):
+            d.confidence -= pen["conditional"]  # "if …", "whether …": a hypothetical
+        elif mood.possible:
+            d.confidence -= pen["possible"]
+        if not cand.noun and not d.sources and not d.targets:
+            d.confidence -= pen["no_arguments"]
+        if self.mod.embedded(anchor):
+            d.confidence -= pen["embedded"]
+        elif self.mod.background(anchor):
+            d.confidence -= pen["background"]
+        if self.mod.inside_content(anchor, st.cands):
+            d.confidence -= pen["inside_content"]
+        elif cand.noun and cand.light is None:
+            d.confidence -= pen["prep_depth"] * max(0, self.g.prep_depth(tok) - 1)
+            if tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps:
+                d.confidence -= pen["background_prep"]  # "after clashes in …": a background event
+        if self.mod.headline(tok.sent):
+            d.confidence -= pen["headline"]
+        d.confidence = max(self.w.floor, min(1.0, d.confidence))
+
+    def obligation(self, st: DocState, rep: Token) -> Draft | None:
+        """Code "X said Y must/should …" as a REQUEST of X to Y."""
+        reporter_subj = self.g.agent(rep)
+        if reporter_subj is None or self.g.lemma(rep) in self.lex.cognition_verbs:
+            return None  # "X believes Y should …" is an opinion, not a request
+        speech = self.lex.verbal_types | {"THREATEN"}
+        for c in rep.children:
+            if c.dep_ != "ccomp" or (c.i in st.cands and st.cands[c.i].sense.type in speech):
+                continue
+            aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
+            has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in c.children)
+            if not (aux & self.lex.obligation_aux) and not has_to:
+                continue
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ == "PRON" or not self.args.is_actorish(subj) or not _specific(subj):
+                continue
+            sources = self.actors.resolve(st.doc, reporter_subj, st.group_cache)
+            targets = self.actors.resolve(st.doc, subj, st.group_cache)
+            if not sources or {a.head for a in sources} & {a.head for a in targets}:
+                continue
+            if any(a.text.lower() == b.text.lower() for a in sources for b in targets):
+                continue
+            for inner in st.cands.values():
+                if inner.tok.i == c.i or inner.light is c:
+                    inner.absorbed_by = rep.i  # "… the U.N. must maintain sanctions": the content
+            sources, targets = st.speak(sources), st.speak(targets)
+            return self._speech_act(
+                st, rep, c, "REQUEST", None, "10", sources, targets, self.w.base["obligation"]
+            )
+        return None
+
+    def warning(self, st: DocState, rep: Token) -> Draft | None:
+        """Code "X warned (Y) that it would …" — a warning of X's own future action — as THREATEN."""
+        warner = self.g.agent(rep)
+        if warner is None:
+            return None
+        for c in rep.children:
+            if c.dep_ != "ccomp" or not any(
+                a.dep_ == "aux" and a.lower_ in self.lex.future_aux for a in c.children
+            ):
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if subj is None or any(x.dep_ == "neg" for x in c.children):
+                continue
+            own = subj.i == warner.i or subj.lower_ == warner.lower_
+            if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she"):
+                own = self.actors.antecedent(subj) in (None, warner)
+            if not own:
+                continue
+            inner = st.cands.get(c.i)
+            mode = None
+            if inner is not None:
+                inner.absorbed_by = rep.i
+                if inner.sense.type in self.lex.threat_modes:
+                    mode = self.lex.threat_modes[inner.sense.type]
+            sources = self.actors.resolve(st.doc, warner, st.group_cache)
+            obj = next((x for x in rep.children if x.dep_ in ("dobj", "dative")), None)
+            targets = self.actors.resolve(st.doc, obj, st.group_cache) if obj is not None else []
+            base = self.w.base["warning_conditional" if self.mod.conditional(c) else "warning"]
+            return self._speech_act(st, rep, c, "THREATEN", mode, "13", sources, targets, base)
+        return None
+
+    def _speech_act(
+        self,
+        st: DocState,
+        rep: Token,
+        clause: Token,
+        type_: str,
+        mode: str | None,
+        cameo: str,
+        sources: list[Actor],
+        targets: list[Actor],
+        confidence: float,
+    ) -> Draft | None:
+        """Return the draft of a speech act coded at its reporting verb (None without a political source)."""
+        if not any(is_political(st.doc, a.head, a.start, a.end, a.entity, self.lex) for a in sources):
+            return None  # "experts stressed that Africans should …": no political demand
+        return Draft(
+            type=type_,
+            mode=mode,
+            cameo=cameo,
+            tok=rep,
+            start=rep.idx,
+            end=rep.idx + len(rep.text),
+            sent=st.sentence_of(rep),
+            sources=sources,
+            targets=targets,
+            confidence=confidence,
+            anchor=clause,
+        )
+
+    def trigger_span(self, tok: Token, light: Token | None) -> tuple[int, int]:
+        """Return the trigger's character span: the word, from its light verb, through its particle."""
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if light is not None and 0 < tok.i - light.i <= 6:
+            start = light.idx
+        for c in tok.children:
+            if c.dep_ == "prt" and 0 < c.i - tok.i <= 3:
+                end = max(end, c.idx + len(c.text))
+        return start, end
+
+
+def _specific(noun: Token) -> bool:
+    """Whether a noun names a specific actor ("Sudan", "the government"), not a generic ("any company")."""
+    if any(c.dep_ == "det" and c.lower_ in ("every", "any", "each", "all", "no") for c in noun.children):
+        return False
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
+        return True
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
+def doc_word(st: DocState, actor: Actor) -> str:
+    """Return the lower-case word at an actor's head."""
+    return st.doc[actor.head].lower_

@@ -1,0 +1,262 @@
+"""The parse as the events component reads it: lemmas, clause structure, a verb's doer and patient.
+
+`Grammar` wraps the spaCy dependency parse with the few questions every stage asks: a verb's
+lemma (repairing the lemmatizer's misses on known verbs), whether it is passive, who does it
+(climbing through control, conjunction and subordinate clauses) and who undergoes it, which verb
+governs a complement clause, and where an event noun sits.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components.events._lexicon import Lexicon
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+class Grammar:
+    """Dependency-parse helpers shared by the events component's stages."""
+
+    def __init__(self, lex: Lexicon, known_verbs: frozenset[str]) -> None:
+        self.lex = lex
+        self.known_verbs = known_verbs
+        self.forms = inflections(known_verbs)
+        self._words: dict[int, frozenset[str]] = {}
+
+    def reset(self) -> None:
+        """Forget the cached sentence words: call before each doc."""
+        self._words = {}
+
+    def words(self, tok: Token) -> frozenset[str]:
+        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
+        sent = tok.sent
+        found = self._words.get(sent.start)
+        if found is None:
+            found = frozenset(t.lemma_.lower() for t in sent) | frozenset(t.lower_ for t in sent)
+            self._words[sent.start] = found
+        return found
+
+    def lemma(self, tok: Token) -> str:
+        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.known_verbs or tok.pos_ not in ("VERB", "AUX"):
+            return lemma
+        return self.forms.get(tok.lower_, lemma)
+
+    def object_of(self, tok: Token) -> Token | None:
+        """Return a verb's object: passive subject, direct object, else its first prepositional object."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        for c in tok.children:
+            if passive and c.dep_ == "nsubjpass":
+                return c
+            if c.dep_ in ("dobj", "obj"):
+                return c
+        if not passive:
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p
+        return None
+
+    def governor(self, tok: Token) -> Token | None:
+        """Return the verb or adjective whose complement `tok`'s clause is, if any."""
+        cur = tok
+        for _ in range(4):
+            dep = cur.dep_
+            if dep in ("xcomp", "ccomp"):
+                return cur.head
+            if dep == "pcomp" and cur.head.dep_ == "prep":
+                return cur.head.head
+            if dep == "conj" and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            return None
+        return None
+
+    def noun_slot(self, tok: Token) -> tuple[Token, str, Token | None]:
+        """Climb from an event noun through quantifier nouns; return (noun position, dep, governing word)."""
+        cur = tok.head if tok.dep_ == "compound" else tok
+        for _ in range(4):
+            head = cur.head
+            if cur.dep_ == "conj" and head.i != cur.i:
+                cur = head
+                continue
+            if cur.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+                owner = head.head
+                if owner.lemma_.lower() in self.lex.quantifier_nouns or owner.like_num or owner.pos_ == "NUM":
+                    cur = owner
+                    continue
+            break
+        return cur, cur.dep_, cur.head if cur.head.i != cur.i else None
+
+    def is_light(self, verb: Token) -> bool:
+        """Whether a verb is a light verb whose object noun carries the event ("launched an attack")."""
+        lemma = self.lemma(verb)
+        prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        if any(f"{lemma} {p}" in self.lex.light_verbs for p in prts):
+            return True
+        # a particle that changes the verb makes it no light verb ("called off talks")
+        return lemma in self.lex.light_verbs and all(p in self.lex.neutral_particles for p in prts)
+
+    def is_main_clause(self, verb: Token) -> bool:
+        """Whether a verb heads its sentence's main clause, or the clause a reporting verb reports.
+
+        Conjoined verbs share their first conjunct's place ("X attacked Y and killed Z"); the
+        complement of an intent or attempt verb takes that verb's place ("decided to allow").
+        """
+        cur = verb
+        for _ in range(6):
+            if cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            if cur.dep_ == "ROOT":
+                return True
+            head = self.lemma(cur.head)
+            if cur.dep_ in ("ccomp", "parataxis") and head in self.lex.reporting:
+                return cur.head.dep_ == "ROOT" or self.is_main_clause(cur.head)
+            if cur.dep_ == "xcomp" and (head in self.lex.intent_only or head in self.lex.attempt_heads):
+                cur = cur.head  # "decided to allow …": the complement of an intent or attempt verb
+                continue
+            return False
+        return False
+
+    def is_passive(self, verb: Token) -> bool:
+        """Whether a verb is passive: a passive auxiliary or subject, a participle modifying a noun, or a
+        participle sharing a passive verb's auxiliary ("was convicted and sentenced")."""
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return True
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return True
+        return (
+            verb.dep_ == "conj"
+            and verb.tag_ == "VBN"
+            and verb.head.i != verb.i
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children)
+        )
+
+    def agent(self, verb: Token, depth: int = 0) -> Token | None:
+        """Return the head of the doer of a verb, climbing through control, conjunction and clauses."""
+        if depth > 5:
+            return None
+        passive = self.is_passive(verb)
+        for c in verb.children:
+            if not passive and c.dep_ in ("nsubj", "csubj"):
+                return c
+            if passive and c.dep_ == "agent":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if passive:
+            if verb.dep_ == "conj" and verb.head.i != verb.i:
+                return self.agent(verb.head, depth + 1) if self.is_passive(verb.head) else None
+            return None
+        if verb.dep_ == "conj" and self.is_passive(verb.head):
+            # "The group is believed to control … and has laid siege …": the shared subject
+            shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            if shared is not None:
+                return shared
+        dep, head = verb.dep_, verb.head
+        if head.i == verb.i:
+            return None
+        if dep == "xcomp":
+            if self.lemma(head) in self.lex.object_control:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:
+                    return obj
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return pobj
+            return self.agent(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self.agent(head.head, depth + 1)
+        if dep in ("acomp",):
+            return self.agent(head, depth + 1)
+        if dep == "conj":
+            return self.agent(head, depth + 1)
+        if dep == "advcl" and (
+            verb.tag_ in ("VBG", "VB") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return self.agent(head, depth + 1)
+        if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
+            return head
+        if head.pos_ in ("ADJ",) and dep in ("xcomp", "prep"):
+            return self.agent(head, depth + 1)
+        return None
+
+    def patient(self, verb: Token) -> Token | None:
+        """Return the head of what undergoes a verb (object, passive subject, the noun a passive modifies)."""
+        passive = self.is_passive(verb)
+        for c in verb.children:
+            if passive and c.dep_ == "nsubjpass":
+                if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return c
+            if not passive and c.dep_ in ("dobj", "obj"):
+                return c
+        if passive and verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        if passive and verb.dep_ == "conj":
+            return self.patient(verb.head)
+        return None
+
+    def clause_verb(self, tok: Token) -> Token | None:
+        """Return the nearest verb above a token (the clause an event noun sits in)."""
+        cur = tok
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+                return cur
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    def prep_depth(self, tok: Token) -> int:
+        """Return how many prepositional phrases deep a noun sits below its clause's verb."""
+        depth = 0
+        cur = tok
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
+            if cur.dep_ == "pobj":
+                depth += 1
+            cur = cur.head
+        return depth
+
+    def place_pobj(self, tok: Token) -> Token | None:
+        """Return a place name in a locative phrase of a word ("in Kabul", "into Iraq"), if any."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "across", "to", "into"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
+                        return p
+        return None
+
+
+def inflections(lemmas: frozenset[str]) -> dict[str, str]:
+    """Return regular inflected forms (-s, -ed, -ing) of verb lemmas, mapped to their lemma."""
+    out: dict[str, str] = {}
+    vowels = set("aeiou")
+    for lemma in lemmas:
+        if not lemma.isalpha():
+            continue
+        if lemma.endswith("e"):
+            forms = [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+        elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in vowels:
+            forms = [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+        else:
+            suffix_s = "es" if lemma.endswith(("s", "x", "z", "ch", "sh")) else "s"
+            forms = [lemma + suffix_s, lemma + "ed", lemma + "ing"]
+            if (
+                len(lemma) >= 3
+                and lemma[-1] not in vowels | {"w", "x", "y"}
+                and lemma[-2] in vowels
+                and lemma[-3] not in vowels
+            ):
+                forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+        out.setdefault(lemma, lemma)
+        for form in forms:
+            out.setdefault(form, lemma)
+    return out

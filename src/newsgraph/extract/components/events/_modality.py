@@ -1,0 +1,159 @@
+"""Modality of events: negated, intended, possible, reported, background or embedded.
+
+A clause under "will" or an intent verb ("plans to") is intended; under a modal ("could") possible;
+under a reporting verb it is reported (the reporter may be its source). A clause inside a noun
+phrase, a background clause ("after …") or another event's content is secondary in its sentence:
+those lower an event's confidence rather than drop it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._triggers import Candidate
+
+
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """How a trigger's clause is asserted."""
+
+    negated: bool
+    intended: bool
+    possible: bool
+    reporter: Token | None
+
+
+class Modality:
+    """Read negation, mood and the place of a clause in its sentence from the parse."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
+        self.lex = lex
+        self.g = grammar
+
+    def modality(self, tok: Token, anchor: Token) -> Mood:
+        """Return the mood of a trigger anchored at a clause verb."""
+        negated = intended = possible = False
+        reporter: Token | None = None
+        clause = anchor
+        chain = [clause]
+        if clause.dep_ == "conj" and clause.head.i != clause.i:
+            chain.append(clause.head)
+        for verb in chain:
+            for c in verb.children:
+                low = c.lower_
+                if verb is clause and (c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never")):
+                    negated = True
+                if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
+                    negated = True  # "No country has recognized …"
+                if c.dep_ in ("aux", "auxpass"):
+                    if low in self.lex.future_aux:
+                        intended = True
+                    elif low in self.lex.modal_aux:
+                        possible = True
+        if tok is not anchor:
+            for c in tok.children:
+                if c.dep_ == "det" and c.lower_ in ("no",):
+                    negated = True
+        if (
+            tok.lemma_.lower() in self.lex.purpose_harm
+            and clause.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
+            intended = True  # "making bombs to carry out attacks": a purpose, not a deed
+        gov = self.g.governor(clause)
+        if gov is not None:
+            glow = self.g.lemma(gov)
+            if glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
+                intended = True
+                if any(c.dep_ == "neg" for c in gov.children):
+                    negated = True
+                for c in gov.children:
+                    if c.dep_ in ("aux",) and c.lower_ in self.lex.future_aux:
+                        intended = True
+            elif glow in self.lex.unfulfilled_heads or (
+                glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
+            ):
+                negated = True  # "failed to", "delayed lifting", "did not manage to"
+            elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
+                possible = True  # "it is imperative that X provide aid": wanted, not done
+            if glow in self.lex.reporting:
+                reporter = gov
+            elif gov.pos_ in ("AUX", "ADJ") or glow in self.lex.intent_only:
+                up = self.g.governor(gov)
+                if up is not None and self.g.lemma(up) in self.lex.reporting:
+                    reporter = up
+        return Mood(negated, intended, possible, reporter)
+
+    def embedded(self, tok: Token) -> bool:
+        """Whether a clause sits inside a noun phrase (relative clause, "the decision of sending …")."""
+        cur = tok
+        for _ in range(10):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ in ("relcl", "acl", "appos"):
+                return True
+            if (
+                cur.dep_ in ("pcomp", "pobj")
+                and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                return cur.pos_ in ("VERB", "AUX")
+            if cur.dep_ in ("ROOT", "ccomp") and cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+        return False
+
+    def background(self, verb: Token) -> bool:
+        """Whether a clause is a subordinate background clause ("after X alleged …", "as troops left")."""
+        cur = verb
+        for _ in range(4):
+            if cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.lex.background_marks for c in cur.children
+            ):
+                return True
+            if cur.dep_ not in ("conj", "xcomp", "acomp") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    def inside_content(self, tok: Token, cands: dict[int, Candidate]) -> bool:
+        """Whether a clause sits inside another event's content ("must agree … before they demobilize")."""
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            owner = cands.get(cur.i)
+            if owner is not None and owner.absorbed_by is not None:
+                return True
+        return False
+
+    def conditional(self, verb: Token) -> bool:
+        """Whether a clause is conditional or a question ("if …", "unless …", "whether …")."""
+        cur = verb
+        for _ in range(3):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+                return True
+            if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
+
+    def headline(self, sent: Span) -> bool:
+        """Whether a sentence is written in title case or capitals (a headline the parser handles badly)."""
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) < 4:
+            return False
+        upper = sum(1 for t in words if t.text[0].isupper())
+        return upper >= 0.8 * len(words)
+
+
+def _no_one(subject: Token) -> bool:
+    """Whether a subject denies its verb: "no country", "none of them", "nobody"."""
+    if subject.lower_ in ("none", "nobody", "nothing", "neither"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)

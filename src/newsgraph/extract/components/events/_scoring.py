@@ -1,0 +1,194 @@
+"""Precision controls after drafting: events out of context dropped, duplicates merged, a cap a sentence.
+
+`EventFilter.filter` drops harm words in a sentence about a natural hazard or an accident and
+conflict words in a sports report (unless a violence cue is present) and re-types or drops
+conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies").
+`merge` folds an event into a same-type event of its sentence whose clause it elaborates; `cap`
+keeps the most confident events of each sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.components.events._actor_types import sector_of
+from newsgraph.extract.components.events._drafting import Draft
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+
+_HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_ARMED_SECTORS = frozenset({"military", "rebel", "police", "criminal"})
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceKind:
+    """What a sentence is about: the hazard nouns in it, whether it is a sports report."""
+
+    hazards: frozenset[int]
+    sports: bool
+
+
+class EventFilter:
+    """Drop, re-type, merge and cap drafts (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar, max_per_sentence: int, min_confidence: float) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.max_per_sentence = max_per_sentence
+        self.min_confidence = min_confidence
+
+    def filter(self, doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[Draft]:
+        """Drop events of natural hazards, accidents and sports reports."""
+        out: list[Draft] = []
+        kinds: dict[int, _SentenceKind] = {}
+        for d in drafts:
+            kind = kinds.get(d.sent)
+            if kind is None:
+                kind = kinds[d.sent] = self._kind(sents[d.sent])
+            if any(doc[a.head].lemma_.lower() in self.lex.hazard_nouns for a in d.sources):
+                continue  # "the storm forced the evacuation …": a hazard is no actor
+            if d.type in ("ASSAULT", "PROTEST") and not self._keep_in_context(d, sents[d.sent]):
+                continue
+            if self._out_of_context(d, sents[d.sent], kind):
+                continue
+            out.append(d)
+        return out
+
+    def _kind(self, sent: Span) -> _SentenceKind:
+        """Find a sentence's hazard nouns and whether it reads as a sports report."""
+        lex = self.lex
+        nouns = [(t.i, t.lemma_.lower()) for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        hazards = frozenset(i for i, lem in nouns if lem in lex.hazard_nouns)
+        sports = len({lem for _i, lem in nouns if lem in lex.sports_words}) >= lex.sports_min_hits
+        if not sports and _SCORE.search(sent.text):  # "won 2-1": a score and a sports word
+            sports = any(t.lemma_.lower() in lex.sports_weak for t in sent)
+        return _SentenceKind(hazards, sports)
+
+    def _out_of_context(self, d: Draft, sent: Span, kind: _SentenceKind) -> bool:
+        """Whether a harm event is a hazard's doing, or a conflict word a sports report's (no violence)"""
+        # the trigger's own weapon object ("exchanged fire") is no hazard
+        weapons = {
+            c.i
+            for c in d.tok.children
+            if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lex.weapon_nouns
+        }
+        has_hazard = bool(kind.hazards - weapons)
+        if not has_hazard and not kind.sports:
+            return False
+        lex = self.lex
+        cues = {
+            t.lemma_.lower()
+            for t in sent
+            if t.i != d.tok.i and t.i not in kind.hazards and t.lemma_.lower() in lex.violence_cues
+        }
+        cues |= {t.lower_ for t in sent if t.i != d.tok.i and t.lower_ in lex.violence_cues}
+        harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in _HAZARD_SENSITIVE
+        if has_hazard and not cues and harmful:
+            return True
+        return kind.sports and d.type in lex.sports_sensitive and not (cues - lex.sports_ambiguous_cues)
+
+    def _keep_in_context(self, d: Draft, sent: Span) -> bool:
+        """Re-type or drop conflict words used about politics ("Clinton's attacks", "campaign rallies")."""
+        lex = self.lex
+        trig = self.g.lemma(d.tok)
+        words = self.g.words(d.tok) - {d.tok.lemma_.lower(), d.tok.lower_}
+        if d.type == "ASSAULT":
+            if words & lex.violence_cues or self._armed(d):
+                return True
+            if trig in lex.verbal_attack_lemmas and words & lex.verbal_context:
+                d.type, d.mode, d.cameo = "ACCUSE", None, "11"
+                return True
+            return not (
+                trig in lex.metaphor_conflict_lemmas and words & (lex.verbal_context | lex.campaign_context)
+            )
+        objects = {c.lemma_.lower() for c in d.tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
+            return bool(words & lex.protest_cues)
+        return True
+
+    def _armed(self, d: Draft) -> bool:
+        """Whether an actor of an event is armed: a force, an armed group, a weapon ("tanks attacked")."""
+        doc = d.tok.doc
+        for a in d.sources + d.targets:
+            lemma = doc[a.head].lemma_.lower()
+            if lemma in self.lex.weapon_nouns or sector_of(doc[a.head], self.lex) in _ARMED_SECTORS:
+                return True
+        return False
+
+    def merge(self, drafts: list[Draft]) -> list[Draft]:
+        """Fold an event into a same-type event of the same sentence whose clause it elaborates."""
+        out: list[Draft] = []
+        for d in sorted(drafts, key=lambda x: x.tok.i):
+            merged = False
+            for o in out:
+                if o.sent != d.sent or o.type != d.type:
+                    continue
+                if o.tok.i == d.tok.i or self._elaborates(d, o) or self._elaborates(o, d):
+                    keep, drop = (o, d) if o.confidence >= d.confidence or self._elaborates(d, o) else (d, o)
+                    if keep is d:
+                        out[out.index(o)] = d
+                    if not keep.sources and drop.sources:
+                        keep.sources = drop.sources
+                    if not keep.targets and drop.targets:
+                        keep.targets = [
+                            t for t in drop.targets if t.head not in {s.head for s in keep.sources}
+                        ]
+                    keep.confidence = max(keep.confidence, drop.confidence)
+                    merged = True
+                    break
+            if not merged:
+                out.append(d)
+        return out
+
+    def _elaborates(self, child: Draft, parent: Draft) -> bool:
+        """Whether an event's clause hangs from another's trigger (conjoined, adverbial or object clause)."""
+        anchors = {parent.tok.i}
+        if parent.anchor is not None:
+            anchors.add(parent.anchor.i)
+        cur = child.tok
+        for _ in range(3):
+            if (
+                cur.dep_ not in ("advcl", "conj", "xcomp", "acl", "dobj", "pobj", "prep", "appos")
+                or cur.head.i == cur.i
+            ):
+                return False
+            cur = cur.head
+            if cur.i in anchors:
+                return True
+        return False
+
+    def dedupe(self, drafts: list[Draft]) -> list[Draft]:
+        """Keep one event per article for each type, trigger word, polarity, source and target entities:
+        the article's most confident report of it (a story retold in a later paragraph is one event)."""
+        best: dict[tuple[object, ...], Draft] = {}
+        out: list[Draft] = []
+        for d in drafts:
+            sources = tuple(sorted({a.entity for a in d.sources if a.entity}))
+            targets = tuple(sorted({a.entity for a in d.targets if a.entity}))
+            if not sources or len(sources) != len(d.sources):
+                out.append(d)  # without named sources two reports may be two events
+                continue
+            key = (d.type, d.tok.lemma_.lower(), d.negated, sources, targets)
+            kept = best.get(key)
+            if kept is None or d.confidence > kept.confidence:
+                best[key] = d
+        out.extend(best.values())
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def cap(self, drafts: list[Draft]) -> list[Draft]:
+        """Keep events of at least `min_confidence`, at most `max_per_sentence` a sentence, in text order."""
+        by_sent: dict[int, list[Draft]] = {}
+        for d in drafts:
+            if d.confidence >= self.min_confidence:
+                by_sent.setdefault(d.sent, []).append(d)
+        out: list[Draft] = []
+        for items in by_sent.values():
+            items.sort(key=lambda x: -x.confidence)
+            out.extend(items[: self.max_per_sentence])
+        out.sort(key=lambda x: x.start)
+        return out

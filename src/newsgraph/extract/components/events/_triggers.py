@@ -1,0 +1,378 @@
+"""Triggers: the words of a sentence that express an event, with their PLOVER sense.
+
+`TriggerFinder.find` matches the trigger lemmas on the parse (verbs, event nouns, "committed
+to"), classifies each by its dependency frame and attaches candidates to one another: a noun that
+is the object of an event verb is that verb's content ("agreed to mediation"), a clause under an
+absorbing verb ("threatened to attack") is the verb's content, a light verb's object noun takes
+the light verb's subject ("launched offensives").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._dictionary import CameoDictionary
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
+
+OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+MAX_SENT_TOKENS = 150
+MAX_CANDIDATES = 2000
+_READY_WORDS = ["committed", "prepared", "ready", "willing"]
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger under consideration."""
+
+    tok: Token
+    sense: Sense
+    noun: bool
+    frame: Frame | None = None
+    light: Token | None = None
+    occurs: Token | None = None
+    absorbed_by: int | None = None
+    content: list[int] = field(default_factory=list)
+
+
+def known_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
+    """Return every verb lemma the component reads: triggers, reporting, light, intent and attempt verbs."""
+    known = lex.trigger_lemmas | lex.reporting | lex.light_verbs | lex.intent_only | lex.attempt_heads
+    return frozenset(k.split()[0] for k in known) | cameo.lemmas()
+
+
+class TriggerFinder:
+    """Find and classify trigger candidates in a parsed doc."""
+
+    def __init__(self, nlp: Language, lex: Lexicon, grammar: Grammar, cameo: CameoDictionary) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.cameo = cameo
+        self.function_verbs = lex.reporting | lex.intent_only | lex.attempt_heads | lex.light_verbs
+        verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
+        self.verb_lemmas = frozenset(verbs)
+        self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
+        self.ready_words = frozenset(_READY_WORDS)
+
+    def find(self, doc: Doc) -> tuple[dict[int, Candidate], list[Token]]:
+        """Return the doc's trigger candidates by token index, and its reporting verbs."""
+        cands: dict[int, Candidate] = {}
+        reporters: list[Token] = []
+        seen = 0
+        for sent in doc.sents:
+            if len(sent) > MAX_SENT_TOKENS:
+                continue
+            for tok in sent:
+                kind = self._kind(tok)
+                if kind is None:
+                    continue
+                seen += 1
+                if seen > MAX_CANDIDATES:
+                    break
+                self._candidate(tok, kind, cands, reporters)
+        light_owner: dict[int, int] = {}
+        for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
+            self.attach(cand, cands, light_owner)
+        return cands, reporters
+
+    def _kind(self, tok: Token) -> str | None:
+        """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None."""
+        pos = tok.pos_
+        if pos == "VERB" and tok.dep_ in _NOMINAL_DEPS:
+            pos = "NOUN"  # "… University protests over the war": a verb in a noun's slot is a misparsed noun
+        if pos in ("VERB", "AUX") and (
+            tok.lemma_.lower() in self.verb_lemmas or tok.lower_ in self.verb_forms
+        ):
+            return "VERB"
+        if pos == "NOUN" and (tok.lemma_ in self.lex.noun_lemmas or tok.lower_ in self.lex.noun_lemmas):
+            return "NOUN"
+        if pos == "ADJ" and tok.lower_ in self.ready_words:
+            return "READY"
+        return None
+
+    def _candidate(self, tok: Token, kind: str, cands: dict[int, Candidate], reporters: list[Token]) -> None:
+        """Classify one matched token and record it as a candidate (and as a reporter)."""
+        if kind == "VERB":
+            if self.g.lemma(tok) in self.lex.reporting:
+                reporters.append(tok)
+            got = self.classify_verb(tok)
+            if got is not None:
+                cands[tok.i] = Candidate(tok, got[0], noun=False, frame=got[1])
+        elif kind == "NOUN":
+            sense_n = self.classify_noun(tok)
+            if sense_n is not None:
+                cands[tok.i] = Candidate(tok, sense_n, noun=True)
+        if tok.lower_ == "committed" and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+        ):
+            cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
+
+    def classify_verb(self, tok: Token) -> tuple[Sense, Frame | None] | None:
+        """Return a verb's sense (and the frame that chose it), or None when it is no trigger here.
+
+        In order: this project's frames (a PLOVER sense in a dependency frame), a pattern of the
+        CAMEO dictionary with the verb's words (a `---` pattern blocks it), this project's verb
+        senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code.
+        """
+        lemma = self.g.lemma(tok)
+        if tok.dep_ in ("amod", "compound", "nmod"):
+            return None
+        if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
+            return None  # "pledged delegates": a participle used as an adjective
+        prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+        keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
+        frame = self._frame(tok, keys, prts, preps)
+        if frame is not None:
+            return (frame.sense, frame) if frame.sense.type is not None else None
+        if self._reports_question(tok):
+            return None  # '"Why …?" asked X': the verb reports a question
+        cameo = self.cameo.match(tok, lemma) if not self._function_verb(tok, lemma) else None
+        own = any(key in self.lex.verbs for key in keys)
+        if cameo is not None and cameo.size > 0 and (cameo.content or not own):
+            if cameo.code is None:
+                return None  # the dictionary blocks this use ("killed in an accident")
+            if cameo.type is not None:
+                return Sense(cameo.type, None, cameo.code[:2], "cameo_pattern"), None
+        for key in keys:
+            sense = self.lex.verbs.get(key)
+            if sense is not None:
+                if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
+                    return None  # "struck down", "carried out": a particle that changes the verb
+                return sense, None
+        absorbing = self.lex.absorbing.get(lemma)
+        if absorbing is not None:
+            spec = self.lex.absorbing_frames.get(lemma, {})
+            if self._absorbing_ok(tok, spec, preps):
+                return Sense(absorbing, None, self.lex.cameo_by_type.get(absorbing)), None
+        if cameo is not None and cameo.type is not None and cameo.code is not None:
+            return Sense(cameo.type, None, cameo.code[:2], "cameo_verb"), None
+        return None
+
+    def _reports_question(self, tok: Token) -> bool:
+        """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
+        if self.g.lemma(tok) not in self.lex.question_verbs:
+            return False
+        if any(c.dep_ in ("xcomp", "dobj", "dative") for c in tok.children):
+            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
+        return any(t.text == "?" for t in tok.sent if t.i < tok.i) or any(
+            c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children
+        )
+
+    def _function_verb(self, tok: Token, lemma: str) -> bool:
+        """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
+        if lemma in self.function_verbs - self.lex.light_verbs:
+            return True
+        if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in tok.children if c.dep_ == "dobj"):
+            return True  # "took part"
+        return self.g.is_light(tok)
+
+    def _frame(self, tok: Token, keys: list[str], prts: list[str], preps: list[str]) -> Frame | None:
+        """Return this project's frame that the verb's object, subject, particle and preposition fit."""
+        obj = self.g.object_of(tok)
+        obj_lemmas: set[str] = set()
+        if obj is not None:
+            obj_lemmas.add(obj.lemma_.lower())
+            obj_lemmas.add(obj.lower_)
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    pobjs = [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
+                    obj_lemmas.update(pobjs)
+                    obj_lemmas.update(f"{obj.lemma_.lower()} of {p}" for p in pobjs)  # "state of emergency"
+                elif c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
+                    obj_lemmas.add(f"{c.lemma_.lower()} {obj.lemma_.lower()}")  # "emergency rule"
+                    obj_lemmas.add(c.lemma_.lower())
+            # modifiers and conjuncts of the object's noun phrase ("tear gas and pepper spray")
+            for part in (obj, *obj.conjuncts):
+                obj_lemmas.add(part.lemma_.lower())
+                obj_lemmas.update(
+                    c.lemma_.lower() for c in part.children if c.dep_ in ("compound", "amod", "nmod")
+                )
+                for mod in (c for c in part.children if c.dep_ == "nmod"):
+                    obj_lemmas.update(
+                        c.lemma_.lower() for c in mod.children if c.dep_ in ("compound", "amod")
+                    )
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("as", "on"):
+                obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ in ("acomp", "xcomp"):
+                obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty", "declined to comment"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj_lemma = subj.lemma_.lower() if subj is not None else None
+        if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            subj_lemma = tok.head.lemma_.lower()
+        for key in keys:
+            for frame in self.lex.frames.get(key, ()):
+                if "*" in frame.obj:
+                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+                        continue
+                elif frame.obj and not (frame.obj & obj_lemmas):
+                    continue
+                if frame.obj_ent and (obj is None or obj.ent_type_ not in frame.obj_ent):
+                    continue
+                if frame.subj and subj_lemma not in frame.subj:
+                    continue
+                if frame.prep and not (frame.prep & set(preps)):
+                    continue
+                if frame.prt and not (frame.prt & set(prts)):
+                    continue
+                return frame
+        return None
+
+    def _absorbing_ok(self, tok: Token, spec: dict[str, object], preps: list[str]) -> bool:
+        """Whether an absorbing verb has what makes it an event ("asked X to …", "called for …")."""
+        need = spec.get("needs")
+        prep_req = spec.get("prep")
+        prep_ok = isinstance(prep_req, list) and bool(set(prep_req) & set(preps))
+        has_xcomp = any(
+            c.dep_ == "xcomp"
+            or (
+                c.dep_ == "ccomp"
+                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+            )
+            for c in tok.children
+        )
+        has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        if need is None:
+            return prep_ok or not isinstance(prep_req, list)
+        if need == "xcomp":
+            return has_xcomp or prep_ok
+        if need == "xcomp_or_object":
+            return has_xcomp or has_obj or prep_ok
+        if need == "prep_from":
+            return "from" in preps
+        return need != "frame"
+
+    def classify_noun(self, tok: Token) -> Sense | None:
+        """Return an event noun's sense by its modifiers and sentence context; None when no trigger."""
+        lemma = tok.lemma_.lower()
+        sense = self.lex.nouns.get(lemma)
+        if sense is None:
+            return None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.lex.compound_heads:
+            return None
+        if not tok.is_lower and tok.i != tok.sent.start:
+            return None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+        mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        blockers = self.lex.noun_blockers.get(lemma)
+        if blockers and mods & blockers:
+            return None
+        chosen: Sense | None = None
+        for mod in self.lex.noun_mods.get(lemma, ()):
+            if mods & mod.mods:
+                chosen = mod.sense
+                break
+        context = self.lex.noun_context.get(lemma)
+        violent = self.lex.noun_violent_context.get(lemma)
+        if chosen is None and (context is not None or violent is not None):
+            words = self.g.words(tok) - {lemma}
+            if violent is not None and words & violent and not (context is not None and words & context):
+                return Sense("ASSAULT", "air", self.lex.cameo_by_type.get("ASSAULT"))
+            if context is not None and not words & context:
+                return None
+        return chosen or sense
+
+    def attach(self, cand: Candidate, cands: dict[int, Candidate], light_owner: dict[int, int]) -> None:
+        """Mark a candidate absorbed by the event it is the content of, or note its light verb."""
+        tok = cand.tok
+        if cand.noun:
+            pos, dep, gov = self.g.noun_slot(tok)
+            if gov is None:
+                return
+            owner = cands.get(gov.i)
+            if dep in OBJ_DEPS or dep == "nsubjpass":
+                light_only = self.g.is_light(gov) and owner is not None and owner.frame is None
+                if (
+                    owner is not None
+                    and not owner.noun
+                    and not (light_only and owner.sense.type not in ("CONSULT", "AGREE"))
+                ):
+                    cand.absorbed_by = gov.i
+                    owner.content.append(tok.i)
+                    return
+                if self.g.is_light(gov):
+                    cand.light = gov
+                    light_owner.setdefault(gov.i, tok.i)
+                    up = self.g.governor(gov)
+                    up_owner = cands.get(up.i) if up is not None else None
+                    if (
+                        up is not None
+                        and up_owner is not None
+                        and (self.g.lemma(up) in self.lex.absorbing or up.lower_ == "committed")
+                    ):
+                        cand.absorbed_by = up.i
+                        up_owner.content.append(tok.i)
+                    else:
+                        self._absorb_purpose(cand, gov, cands, light_owner)
+                return
+            if dep in ("nsubj", "nsubjpass", "attr") and pos.i == tok.i and self._occurs_at(gov, owner):
+                cand.occurs = gov  # "protests erupted", "there were clashes": the noun is the event
+                if owner is not None and not owner.noun:
+                    owner.absorbed_by = tok.i
+                return
+            if dep == "nsubj" and owner is not None and not owner.noun and pos.i == tok.i:
+                cand.absorbed_by = gov.i
+                owner.content.append(tok.i)
+                return
+            if dep == "pobj" and gov.dep_ == "prep":
+                owner_tok = gov.head
+                owner = cands.get(owner_tok.i)
+                if owner is None and gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok):
+                    cand.light = owner_tok  # "went on strike", "entered into talks"
+                    light_owner.setdefault(owner_tok.i, tok.i)
+                    return
+                if owner is not None and (
+                    (owner.tok.i != tok.i and not owner.noun)
+                    or (owner.noun and gov.lower_ in ("for", "of", "to", "on"))
+                ):
+                    cand.absorbed_by = owner_tok.i
+                    owner.content.append(tok.i)
+            return
+        gov = self.g.governor(tok)
+        if gov is not None:
+            owner = cands.get(gov.i)
+            if owner is not None and (self.g.lemma(gov) in self.lex.absorbing or gov.lower_ == "committed"):
+                cand.absorbed_by = gov.i
+                owner.content.append(tok.i)
+                return
+        self._absorb_purpose(cand, tok, cands, light_owner)
+
+    def _occurs_at(self, verb: Token, owner: Candidate | None) -> bool:
+        """Whether a verb says its subject event happened: an occurrence verb, "there was", or a verb
+        known only to the dictionary ("the bombardment left scores dead")."""
+        if owner is not None and not owner.noun and owner.sense.origin != "cameo_verb":
+            return False
+        lemma = self.g.lemma(verb)
+        if lemma in self.lex.occurrence_verbs or (owner is not None and owner.sense.origin == "cameo_verb"):
+            return True
+        if any(
+            f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
+            for c in verb.children
+            if c.dep_ in ("prt", "dobj")
+        ):
+            return True
+        return lemma == "be" and any(c.dep_ == "expl" for c in verb.children)
+
+    def _absorb_purpose(
+        self, cand: Candidate, clause: Token, cands: dict[int, Candidate], light_owner: dict[int, int]
+    ) -> None:
+        """Absorb a purpose clause ("… to demand reforms", "…, calling for …") into the event it serves."""
+        if clause.dep_ != "advcl" or clause.head.i == clause.i:
+            return
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children)
+        if not infinitive and not (participle and cand.sense.type in self.lex.verbal_types):
+            return
+        head = clause.head
+        owner = cands.get(head.i)
+        if owner is None and head.i in light_owner:
+            owner = cands.get(light_owner[head.i])
+        if owner is None or owner is cand or owner.absorbed_by is not None:
+            return
+        cand.absorbed_by = owner.tok.i
+        owner.content.append(cand.tok.i)
