@@ -14,7 +14,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.components._quotes_marks import find_regions
+from newsgraph.extract.components.quotes.marks import find_regions
 from newsgraph.extract.extensions import get_quotes, set_extensions
 from newsgraph.models import Analysis, Quote
 
@@ -378,8 +378,8 @@ def test_quotes_low_precision_rows_need_quoted_content(nlp: Language, analyze_te
     for lemma, pos, rel, predicted, matched in rows:
         assert (lemma, pos, rel) in mined
         assert predicted >= 10 and matched / predicted < 0.3
-        assert (lemma, pos, rel) in quotes.quoted_only
-        assert rel not in [r for r, _ in quotes.unquoted_patterns.get((lemma, pos), [])]
+        assert (lemma, pos, rel) in quotes.lex.quoted_only
+        assert rel not in [r for r, _ in quotes.lex.unquoted_patterns.get((lemma, pos), [])]
     a = analyze_text("The agency issued a warning about the storm on Monday.")
     assert not any(q.cue == "issue" for q in a.quotes)
 
