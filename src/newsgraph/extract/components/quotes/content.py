@@ -15,21 +15,51 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.quotes.context import Construction, Context, Draft, tok_end
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
-from newsgraph.extract.components.quotes.speakers import set_speaker, speaker_from_token
+from newsgraph.extract.components.quotes.speakers import SUBJ_DEPS, set_speaker, speaker_from_token
 
 _TRIM_LEFT = frozenset({"that", ",", ":", ";", "—", "–", "-", "and", "but"})
 _CONTENT_SKIP_DEPS = frozenset({"punct"})
 FINITE_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _CUT_PUNCT = frozenset({",", ";", "—", "–", "-", "--"})
+_BARE_PRONOUN_TAGS = frozenset({"PRP", "WP", "WDT", "DT"})  # "it", "what", "which", "this"
 _MAX_CUT_DEPTH = 40  # a content's right edge is walked this deep at most
 
 
 def clause_quote(lex: QuoteLexicon, doc: Doc, ctx: Context, cue: Token) -> Draft | None:
     """An indirect quote: the cue's content dependent (clause, object, prepositional object)."""
+    content, span = _content_span(lex, doc, ctx, cue)
+    if span is None:
+        return None
+    start, end = span
+    # the content stays in the cue's paragraph (the parse may run a clause over a line break)
+    para_lo, para_hi = ctx.para_bounds_tokens(ctx.para_of(cue.idx))
+    start, end = max(start, para_lo), min(end, para_hi)
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if end - start < 1 or (end - start < 2 and not doc[start].is_alpha):
+        return None
+    q = Draft(frags=[(doc[start].idx, tok_end(doc[end - 1]))], cue=cue, cue_lemma=cue.lemma_.lower())
+    q.para = ctx.para_of(cue.idx)
+    q.content = construction(content)
+    set_speaker(lex, doc, q, cue, ctx)
+    if q.unnamed_source and q.content == "inf":
+        subj = next((c for c in cue.children if c.dep_ in SUBJ_DEPS and c.i < cue.i), None)
+        lo = max(para_lo, ctx.sentence_tokens(cue.i)[0])
+        if subj is not None and lo <= subj.left_edge.i and subj.left_edge.idx < q.frags[0][0]:
+            # "the number is expected to rise": what is reported is the whole proposition
+            q.frags = [(subj.left_edge.idx, q.frags[0][1])]
+    return q
+
+
+def _content_span(
+    lex: QuoteLexicon, doc: Doc, ctx: Context, cue: Token
+) -> tuple[Token | None, tuple[int, int] | None]:
+    """The cue's content dependent and the token range of the content it heads."""
     lemma = cue.lemma_.lower()
     rels = lex.patterns.get((lemma, cue.pos_))
-    span: tuple[int, int] | None = None
     found = _content_child(cue, rels) if rels else None
     if found is not None and (lemma, cue.pos_, found[1]) in lex.quoted_only:
         child = found[0]
@@ -43,40 +73,40 @@ def clause_quote(lex: QuoteLexicon, doc: Doc, ctx: Context, cue: Token) -> Draft
         and any(c.dep_ == "mark" and c.lower_ in lex.adverbial_marks for c in content.children)
     ):
         content = None  # "…, as the talks stalled": a clause of time or concession, not content
-    if content is not None:
-        right = content.right_edge.i + 1
-        cut = _content_cut(lex, content, cue) if lex.span_cuts else None
-        if cut is not None:
-            right = cut[0]
-            if cut[1] is not None:
-                ctx.coordinated[cut[1].i] = cue
-        elif content.dep_ in {"dobj", "pobj"} and lex.object_extend:
-            right = _object_end(lex, content, cue, right)
-        span = _trim(doc, content.left_edge.i, right, cue.i)
-        if span is not None and content.dep_ in {"pobj", "pcomp"} and span[1] - span[0] < lex.min_words:
-            # "slammed the opponents for “wasting time”": the object belongs to the content
-            obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < content.i), None)
-            if obj is not None:
-                span = (obj.left_edge.i, span[1])
-    elif lemma in lex.verbs and cue.pos_ == "VERB":
-        span = _that_clause(cue, ctx)
-    if span is None:
-        return None
-    start, end = span
-    # the content stays in the cue's paragraph (the parse may run a clause over a line break)
-    para_lo, para_hi = ctx.para_bounds_tokens(ctx.para_of(cue.idx))
-    start, end = max(start, para_lo), min(end, para_hi)
-    while start < end and (doc[start].is_space or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
-        end -= 1
-    if end - start < 1 or (end - start < 2 and not doc[start].is_alpha):
-        return None
-    q = Draft(frags=[(doc[start].idx, tok_end(doc[end - 1]))], cue=cue, cue_lemma=lemma)
-    q.para = ctx.para_of(cue.idx)
-    q.content = construction(content)
-    set_speaker(lex, doc, q, cue, ctx)
-    return q
+    if content is not None and not _speech_content(lex, ctx, cue, content):
+        content = None
+    if content is None:
+        return None, _that_clause(cue, ctx) if lemma in lex.verbs and cue.pos_ == "VERB" else None
+    right = content.right_edge.i + 1
+    cut = _content_cut(lex, content, cue) if lex.span_cuts else None
+    if cut is not None:
+        right = cut[0]
+        if cut[1] is not None:
+            ctx.coordinated[cut[1].i] = cue
+    elif content.dep_ in {"dobj", "pobj"} and lex.object_extend:
+        right = _object_end(lex, content, cue, right)
+    span = _trim(doc, content.left_edge.i, right, cue.i)
+    if span is not None and span[1] - span[0] == 1 and doc[span[0]].tag_ in _BARE_PRONOUN_TAGS:
+        return content, None  # "asked what", "opposed it": the content is elsewhere, not a proposition
+    if span is not None and content.dep_ in {"pobj", "pcomp"} and span[1] - span[0] < lex.min_words:
+        # "slammed the opponents for “wasting time”": the object belongs to the content
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < content.i), None)
+        if obj is not None:
+            span = (obj.left_edge.i, span[1])
+    return content, span
+
+
+def _speech_content(lex: QuoteLexicon, ctx: Context, cue: Token, content: Token) -> bool:
+    """Whether a content dependent can be reported speech given its cue's class and its form.
+
+    A verb of doing ("introduced the iPhone", "recalled the eggs", "the truce allowed them to
+    launch …") reports speech only through a quotation in marks; a content before its cue ("…, X
+    said") only a verb of saying or thinking (`verbs`) can take.
+    """
+    lemma = cue.lemma_.lower()
+    if lemma not in lex.not_speech and (content.i > cue.i or lemma in lex.verbs):
+        return True
+    return ctx.mostly_quoted(content.left_edge.idx, tok_end(content.right_edge))
 
 
 def _object_end(lex: QuoteLexicon, content: Token, cue: Token, right: int) -> int:

@@ -29,6 +29,7 @@ class QuoteLexicon:
         quoted_only: (lemma, pos, relation) rows usable only when the content is quoted.
         cue_lemmas: every lemma that is a cue next to a quotation.
         raising: verbs whose subject is what is reported on ("appear", "seem").
+        not_speech: verbs of doing whose object is a thing acted on, not speech ("introduce").
         outer_classes, inner_keep_classes, inner_drop_contents: the nested-cue rules.
         adverbial_marks: subordinators of a clause of time or concession (never content).
         span_cuts, span_advcl_marks, object_extend, extend_skip_preps: where a content ends.
@@ -43,6 +44,7 @@ class QuoteLexicon:
     quoted_only: frozenset[tuple[str, str, str]]
     cue_lemmas: frozenset[str]
     raising: frozenset[str]
+    not_speech: frozenset[str]
     outer_classes: frozenset[str]
     inner_keep_classes: frozenset[str]
     inner_drop_contents: frozenset[str]
@@ -103,6 +105,7 @@ def load_lexicon(
         quoted_only=quoted_only,
         cue_lemmas=frozenset(verbs) | direct_only,
         raising=frozenset(cues.get("raising", {}).get("verbs", [])),
+        not_speech=frozenset(cues.get("not_speech", {}).get("words", [])),
         outer_classes=frozenset(nested.get("outer_classes", [])),
         inner_keep_classes=frozenset(nested.get("inner_keep_finite_classes", [])),
         inner_drop_contents=frozenset(nested.get("inner_drop_contents", [])),
