@@ -9,6 +9,8 @@ finished `Quote`s.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.quotes.context import Context, Draft, tok_end
@@ -22,6 +24,9 @@ from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_enti
 from newsgraph.models import Entity, EntityType, Quote
 from newsgraph.models import Span as TextSpan
 
+_DEFINITE = frozenset({"the", "this", "that"})
+_ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "assistant", "acting", "ex", "late", "outgoing"})
+_ROLE_WORD_RE = re.compile(r"[\w-]+")
 _LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
 
 
@@ -111,22 +116,10 @@ def _description_entity(
     if not (is_person or is_org):
         return None
     if is_person and head.tag_ == "NN":
-        sent_i = ctx.sentence_of(q.cue.idx if q.cue is not None else start)
-        for nq in following[:3]:
-            if nq.speaker is None or nq.speaker_kind != "name" or nq.speaker_label != "PERSON":
-                continue
-            if ctx.sentence_of(nq.start) - sent_i > 1:
-                break
-            ns, ne = nq.speaker
-            name_text = doc[ns:ne].text
-            if _mentioned_before(ctx.text, name_text, start):
-                break
-            entity = _name_entity(doc, ctx, nq)
-            if entity is not None:
-                add_mention(doc, entity, start, end, "description")
-                nq.entity = entity
-                return entity
-            break
+        named = _named_after(doc, ctx, q, following, start) or _role_holder(doc, head, s, e, start)
+        if named is not None:
+            add_mention(doc, named, start, end, "description")
+            return named
     if head.tag_ in {"NNS", "NNPS"} and is_person:
         type_: EntityType = "GROUP"
     else:
@@ -134,6 +127,79 @@ def _description_entity(
     entity = new_entity(doc, _description_name(doc, s, e), type_)
     add_mention(doc, entity, start, end, "description")
     return entity
+
+
+def _named_after(doc: Doc, ctx: Context, q: Draft, following: list[Draft], start: int) -> Entity | None:
+    """The named person quoted the same way right after a description, not named before it.
+
+    "A spokesman for the police said … “…,” Daniel Okafor told reporters."
+    """
+    sent_i = ctx.sentence_of(q.cue.idx if q.cue is not None else start)
+    for nq in following[:3]:
+        if nq.speaker is None or nq.speaker_kind != "name" or nq.speaker_label != "PERSON":
+            continue
+        if ctx.sentence_of(nq.start) - sent_i > 1:
+            break
+        ns, ne = nq.speaker
+        name_text = doc[ns:ne].text
+        if _mentioned_before(ctx.text, name_text, start):
+            break
+        entity = _name_entity(doc, ctx, nq)
+        if entity is not None:
+            nq.entity = entity
+        return entity
+    return None
+
+
+def _role_key(word: str) -> str:
+    """A role word folded for comparison ("Spokeswoman", "spokesperson" -> "spokes")."""
+    word = word.lower()
+    return "spokes" if word.startswith("spokes") else word
+
+
+def _role_holder(doc: Doc, head: Token, s: int, e: int, start: int) -> Entity | None:
+    """The named person the article gave this description's role, most recently named before it.
+
+    "Ajmal Omar Shinwari, a spokesman for the Afghan security forces, …" then "the spokesman
+    said": the entities component recorded the role, and the description's head noun is one of
+    its words. The description's other words ("the *military* spokesperson") must be in the role
+    or the person's affiliation too — at least one for a definite description, all for an
+    indefinite one ("a spokesman for the army") — and a role's qualifier ("*former* deputy
+    secretary") in the description.
+    """
+    key = _role_key(head.lemma_)
+    first = doc[s]
+    definite = first.lower_ in _DEFINITE or first.tag_ == "PRP$" or first.dep_ == "poss"
+    words = {t.lower_ for t in doc[s:e] if t.i != head.i and t.is_alpha and not t.is_stop}
+    extra = words - _ROLE_QUALIFIERS
+    entities = get_entities(doc)
+    names = {entity.id: entity.name for entity in entities}
+    best: Entity | None = None
+    best_key = (-1, -1)
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        org = names.get(entity.affiliation or "", "")
+        shared = max(
+            (_role_fit(f"{role} {org}", key, words, extra, definite) for role in entity.roles), default=-1
+        )
+        if shared < 0:
+            continue
+        named_at = max((m.start for m in entity.mentions if m.kind == "name" and m.start < start), default=-1)
+        if named_at >= 0 and (shared, named_at) > best_key:
+            best, best_key = entity, (shared, named_at)
+    return best
+
+
+def _role_fit(role: str, key: str, described: set[str], extra: set[str], definite: bool) -> int:
+    """How many of a description's other words a role shares; -1 when it does not fit at all."""
+    words = {_role_key(w) for w in _ROLE_WORD_RE.findall(role)}
+    if key not in words or not (words & _ROLE_QUALIFIERS) <= described:
+        return -1
+    shared = len(extra & words)
+    if extra and (shared == 0 or (not definite and shared < len(extra))):
+        return -1
+    return shared if extra or definite else -1
 
 
 def _to_quote(doc: Doc, ctx: Context, q: Draft, qid: str) -> Quote:
