@@ -563,6 +563,19 @@ def test_quotes_definite_description_resolves_to_the_role_holder(analyze_text: A
     assert _speaker_name(a, q) == "Muhammad Aurangzeb"
 
 
+def test_quotes_pronoun_prefers_a_person_named_as_subject_since(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Mayor Anna Berg said the bridge would reopen in May.\n"
+        "Transport minister Carlos Ruiz, who oversees the project, was more cautious. "
+        "\u201cWe still have to test every one of the cables,\u201d he said."
+    )
+    _check_offsets(a)
+    assert _speaker_name(a, _quote(a, "the bridge would reopen")) == "Anna Berg"
+    q = _quote(a, "We still have to test")
+    assert q.speaker_text == "he"
+    assert _speaker_name(a, q) == "Carlos Ruiz"
+
+
 # -- real articles -----------------------------------------------------------------------------------
 
 

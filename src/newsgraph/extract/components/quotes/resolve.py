@@ -18,6 +18,7 @@ from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
     PERSON_PRONOUNS,
+    SUBJ_DEPS,
     speaker_from_token,
 )
 from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_entities, get_quotes, new_entity
@@ -33,6 +34,7 @@ _LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
 def resolve_and_write(lex: QuoteLexicon, doc: Doc, ctx: Context, quotes: list[Draft]) -> None:
     """Resolve each quote's speaker to an entity, in text order, and append the quotes."""
     recent: dict[str, Entity] = {}
+    seen_at: dict[str, int] = {}  # token of the recent speaker's mention
     out = get_quotes(doc)
     for idx, q in enumerate(quotes):
         if q.carried_from is not None:
@@ -41,10 +43,39 @@ def resolve_and_write(lex: QuoteLexicon, doc: Doc, ctx: Context, quotes: list[Dr
             q.speaker = src.speaker
             q.speaker_kind = src.speaker_kind
         else:
+            if q.speaker_kind == "pronoun" and q.speaker is not None:
+                _prefer_named_subject(doc, ctx, q.speaker[0], recent, seen_at)
             _resolve(lex, doc, ctx, q, quotes[idx + 1 :], recent)
         if q.entity is not None:
-            recent["person" if q.entity.type == "PERSON" else "group"] = q.entity
+            key = "person" if q.entity.type == "PERSON" else "group"
+            recent[key] = q.entity
+            if q.speaker is not None:
+                seen_at[key] = q.speaker[0]
         out.append(_to_quote(doc, ctx, q, f"q{len(out) + 1}"))
+
+
+def _prefer_named_subject(
+    doc: Doc, ctx: Context, pron: int, recent: dict[str, Entity], seen_at: dict[str, int]
+) -> None:
+    """A person named as a clause's subject after the last speaker is who "he" or "she" is.
+
+    "Von der Leyen has argued … Barnier, too, was a strong advocate … “…,” he warned": the
+    pronoun refers to Barnier, not to the last speaker (a name inside quoted speech is no such
+    subject). Only a person the entities component
+    knows by a full name (two words or more) counts: a one-word PERSON is too often a misread
+    place or product.
+    """
+    if doc[pron].lower_ not in PERSON_PRONOUNS or "person" not in recent:
+        return
+    lo = max(ctx.sentence_tokens(max(0, ctx.sentence_tokens(pron)[0] - 1))[0], seen_at.get("person", -1) + 1)
+    for ent in ctx.persons_before(pron, limit=3):
+        if ent.start < lo:
+            return
+        if ent.root.dep_ in SUBJ_DEPS and not ctx.in_quote(ent.start_char):
+            named = entity_in_tokens(doc, ent.start, ent.end)
+            if named is not None and named.type == "PERSON" and len(named.name.split()) > 1:
+                recent["person"] = named
+            return
 
 
 def _resolve(
