@@ -15,7 +15,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports(
-    include=["newsgraph.extract.components.quotes", "newsgraph.extract.components._quotes_marks"]
+    include=["newsgraph.extract.components.quotes", "newsgraph.extract.components.quotes.marks"]
 ):
     from newsgraph.extract.components import quotes as _quotes  # noqa: F401  (instrumented)
     from newsgraph.extract.extensions import get_quotes

@@ -14,7 +14,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.components._quotes_marks import find_regions
+from newsgraph.extract.components.quotes.content import clause_quote
+from newsgraph.extract.components.quotes.context import Context
+from newsgraph.extract.components.quotes.lexicon import MIN_WORDS, QuoteLexicon, load_lexicon
+from newsgraph.extract.components.quotes.marks import find_regions
+from newsgraph.extract.components.quotes.resolve import _role_fit
 from newsgraph.extract.extensions import get_quotes, set_extensions
 from newsgraph.models import Analysis, Quote
 
@@ -378,8 +382,8 @@ def test_quotes_low_precision_rows_need_quoted_content(nlp: Language, analyze_te
     for lemma, pos, rel, predicted, matched in rows:
         assert (lemma, pos, rel) in mined
         assert predicted >= 10 and matched / predicted < 0.3
-        assert (lemma, pos, rel) in quotes.quoted_only
-        assert rel not in [r for r, _ in quotes.unquoted_patterns.get((lemma, pos), [])]
+        assert (lemma, pos, rel) in quotes.lex.quoted_only
+        assert rel not in [r for r, _ in quotes.lex.unquoted_patterns.get((lemma, pos), [])]
     a = analyze_text("The agency issued a warning about the storm on Monday.")
     assert not any(q.cue == "issue" for q in a.quotes)
 
@@ -450,6 +454,126 @@ def test_quotes_object_content_takes_the_cues_complement(analyze_text: Analyze) 
     q = _quote(a, "the governor")
     assert q.text == "the governor for cutting school budgets"
     assert q.speaker_text == "The senator"
+
+
+# -- reported speech, not actions (issue 14; measured on PolNeAR train and the corpus) -------------
+
+
+def _lexicon() -> QuoteLexicon:
+    return load_lexicon("cue_verbs.json", "speaker_nouns.json", "quote_patterns.json", 0.35)
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    from spacy.vocab import Vocab
+
+    set_extensions()
+    tags = {"PRON": "PRP", "NOUN": "NN", "PROPN": "NNP", "VERB": "VBD", "DET": "DT", "PUNCT": "."}
+    return Doc(
+        Vocab(),
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=[tags.get(p, "XX") for p in pos],
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def _clause_quote_text(doc: Doc, cue: int) -> str | None:
+    ctx = Context(doc, find_regions(doc.text), MIN_WORDS)
+    q = clause_quote(_lexicon(), doc, ctx, doc[cue])
+    return None if q is None else doc.text[q.start : q.end]
+
+
+def test_quotes_verb_of_doing_object_is_not_speech() -> None:
+    """'introduced the next generation …' is an action; 'criticized the next generation …' a stance."""
+    heads = [1, 1, 4, 4, 1, 4, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "amod", "dobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "ADJ", "NOUN", "ADP", "NOUN", "PUNCT"]
+    rest = ["the", "next", "generation", "of", "players", "."]
+    lemmas = ["the", "next", "generation", "of", "player", "."]
+    doc = _doc(["Apple", "introduced", *rest], heads, deps, pos, ["Apple", "introduce", *lemmas])
+    assert _clause_quote_text(doc, 1) is None
+    doc = _doc(["Apple", "criticized", *rest], heads, deps, pos, ["Apple", "criticize", *lemmas])
+    assert _clause_quote_text(doc, 1) == "the next generation of players"
+
+
+def test_quotes_bare_pronoun_object_is_no_content() -> None:
+    doc = _doc(
+        ["The", "senator", "opposed", "it", "."],
+        heads=[1, 2, 2, 2, 2],
+        deps=["det", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "PRON", "PUNCT"],
+        lemmas=["the", "senator", "oppose", "it", "."],
+    )
+    assert _clause_quote_text(doc, 2) is None
+
+
+def test_quotes_content_before_a_verb_of_doing_is_not_speech() -> None:
+    """'The news comes as its parent company, EADS starts …': only 'said', 'believes' … take it."""
+    words = ["The", "news", "comes", ",", "EADS", "starts", "a", "programme", "."]
+    doc = _doc(
+        words,
+        heads=[1, 2, 5, 5, 5, 5, 7, 5, 5],
+        deps=["det", "nsubj", "ccomp", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["DET", "NOUN", "VERB", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+        lemmas=["the", "news", "come", ",", "EADS", "start", "a", "programme", "."],
+    )
+    assert _clause_quote_text(doc, 5) is None
+    words = ["The", "news", "is", "bad", ",", "EADS", "said", "."]
+    doc = _doc(
+        words,
+        heads=[1, 2, 6, 2, 6, 6, 6, 6],
+        deps=["det", "nsubj", "ccomp", "acomp", "punct", "nsubj", "ROOT", "punct"],
+        pos=["DET", "NOUN", "AUX", "ADJ", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        lemmas=["the", "news", "be", "bad", ",", "EADS", "say", "."],
+    )
+    assert _clause_quote_text(doc, 6) == "The news is bad"
+
+
+def test_quotes_unnamed_source_reports_the_whole_proposition(analyze_text: Analyze) -> None:
+    a = analyze_text("The number of infections is expected to rise sharply over the winter.")
+    _check_offsets(a)
+    q = _quote(a, "to rise sharply")
+    assert q.text.startswith("The number of infections is expected to rise")
+    assert q.speaker is None and q.speaker_text is None
+
+
+def test_quotes_role_fit_rules() -> None:
+    """A description fits a role holding its head noun, its other words and the role's qualifiers."""
+    assert _role_fit("Finance Minister", "minister", set(), set(), True) == 0
+    assert _role_fit("former Prime Minister", "minister", set(), set(), True) == -1  # 'former' missing
+    assert _role_fit("former Prime Minister", "minister", {"former"}, set(), True) == 0
+    assert _role_fit("Finance Minister", "minister", set(), set(), False) == -1  # "a minister": anyone
+    military = {"military"}
+    assert _role_fit("foreign ministry spokesperson Taliban", "spokes", military, military, True) == -1
+    forces = {"afghan", "security", "forces"}
+    assert _role_fit("spokesman for the Afghan security forces", "spokes", forces, forces, False) == 3
+
+
+def test_quotes_definite_description_resolves_to_the_role_holder(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Finance Minister Muhammad Aurangzeb met officials of the International Monetary Fund on Monday.\n"
+        "\u201cWe are close to an agreement on the next loan,\u201d the minister told reporters in Islamabad."
+    )
+    _check_offsets(a)
+    q = _quote(a, "We are close to an agreement")
+    assert q.speaker_text == "the minister"
+    assert _speaker_name(a, q) == "Muhammad Aurangzeb"
+
+
+def test_quotes_pronoun_prefers_a_person_named_as_subject_since(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Mayor Anna Berg said the bridge would reopen in May.\n"
+        "Transport minister Carlos Ruiz, who oversees the project, was more cautious. "
+        "\u201cWe still have to test every one of the cables,\u201d he said."
+    )
+    _check_offsets(a)
+    assert _speaker_name(a, _quote(a, "the bridge would reopen")) == "Anna Berg"
+    q = _quote(a, "We still have to test")
+    assert q.speaker_text == "he"
+    assert _speaker_name(a, q) == "Carlos Ruiz"
 
 
 # -- real articles -----------------------------------------------------------------------------------

@@ -1,0 +1,313 @@
+"""Speaker resolution: each quote's speaker mention becomes an entity, in text order.
+
+A name becomes the entity the entities component made for it (or a new one of its label); a
+pronoun the most recent compatible speaker (else the last person named before it); a relative
+pronoun ("who said") the noun it stands for; a description ("a spokesman for …") the named person
+the article identifies it with, else it stays an article-local description entity. Writes the
+finished `Quote`s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.quotes.context import Context, Draft, tok_end
+from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
+from newsgraph.extract.components.quotes.speakers import (
+    NAME_LABELS,
+    PERSON_PRONOUNS,
+    SUBJ_DEPS,
+    speaker_from_token,
+)
+from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_entities, get_quotes, new_entity
+from newsgraph.models import Entity, EntityType, Quote
+from newsgraph.models import Span as TextSpan
+
+_DEFINITE = frozenset({"the", "this", "that"})
+_ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "assistant", "acting", "ex", "late", "outgoing"})
+_ROLE_WORD_RE = re.compile(r"[\w-]+")
+_LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
+
+
+def resolve_and_write(lex: QuoteLexicon, doc: Doc, ctx: Context, quotes: list[Draft]) -> None:
+    """Resolve each quote's speaker to an entity, in text order, and append the quotes."""
+    recent: dict[str, Entity] = {}
+    seen_at: dict[str, int] = {}  # token of the recent speaker's mention
+    out = get_quotes(doc)
+    for idx, q in enumerate(quotes):
+        if q.carried_from is not None:
+            src = q.carried_from
+            q.entity = src.entity
+            q.speaker = src.speaker
+            q.speaker_kind = src.speaker_kind
+        else:
+            if q.speaker_kind == "pronoun" and q.speaker is not None:
+                _prefer_named_subject(doc, ctx, q.speaker[0], recent, seen_at)
+            _resolve(lex, doc, ctx, q, quotes[idx + 1 :], recent)
+        if q.entity is not None:
+            key = "person" if q.entity.type == "PERSON" else "group"
+            recent[key] = q.entity
+            if q.speaker is not None:
+                seen_at[key] = q.speaker[0]
+        out.append(_to_quote(doc, ctx, q, f"q{len(out) + 1}"))
+
+
+def _prefer_named_subject(
+    doc: Doc, ctx: Context, pron: int, recent: dict[str, Entity], seen_at: dict[str, int]
+) -> None:
+    """A person named as a clause's subject after the last speaker is who "he" or "she" is.
+
+    "Von der Leyen has argued … Barnier, too, was a strong advocate … “…,” he warned": the
+    pronoun refers to Barnier, not to the last speaker (a name inside quoted speech is no such
+    subject). Only a person the entities component
+    knows by a full name (two words or more) counts: a one-word PERSON is too often a misread
+    place or product.
+    """
+    if doc[pron].lower_ not in PERSON_PRONOUNS or "person" not in recent:
+        return
+    lo = max(ctx.sentence_tokens(max(0, ctx.sentence_tokens(pron)[0] - 1))[0], seen_at.get("person", -1) + 1)
+    for ent in ctx.persons_before(pron, limit=3):
+        if ent.start < lo:
+            return
+        if ent.root.dep_ in SUBJ_DEPS and not ctx.in_quote(ent.start_char):
+            named = entity_in_tokens(doc, ent.start, ent.end)
+            if named is not None and named.type == "PERSON" and len(named.name.split()) > 1:
+                recent["person"] = named
+            return
+
+
+def _resolve(
+    lex: QuoteLexicon, doc: Doc, ctx: Context, q: Draft, following: list[Draft], recent: dict[str, Entity]
+) -> None:
+    """Resolve one quote's speaker mention to an entity (see the module docstring)."""
+    if q.speaker is None:
+        return
+    s, e = q.speaker
+    if q.speaker_kind == "name":
+        q.entity = _name_entity(doc, ctx, q)
+    elif q.speaker_kind == "pronoun":
+        word = doc[s].lower_
+        target = recent.get("person") if word in PERSON_PRONOUNS else recent.get("group")
+        if target is None and word in PERSON_PRONOUNS:
+            target = _previous_person(doc, ctx, s)
+        if target is not None:
+            q.entity = target
+            add_mention(doc, target, doc[s].idx, tok_end(doc[e - 1]), "pronoun")
+    elif q.speaker_kind == "description":
+        q.entity = _description_entity(lex, doc, ctx, q, following)
+    elif q.speaker_kind == "relative" and q.antecedent is not None:
+        proxy = Draft(frags=q.frags, cue=q.cue, cue_lemma=q.cue_lemma)
+        speaker_from_token(doc, ctx, proxy, doc[q.antecedent])
+        if proxy.speaker_kind != "relative":
+            _resolve(lex, doc, ctx, proxy, following, recent)
+        q.entity = proxy.entity
+        if q.entity is not None:
+            add_mention(doc, q.entity, doc[s].idx, tok_end(doc[e - 1]), "pronoun")
+
+
+def _name_entity(doc: Doc, ctx: Context, q: Draft) -> Entity | None:
+    """The entity of a named speaker: the entities component's, else one named so, else a new one."""
+    assert q.speaker is not None
+    s, e = q.speaker
+    entity = entity_in_tokens(doc, s, e)
+    start, end = doc[s].idx, tok_end(doc[e - 1])
+    if entity is not None:
+        add_mention(doc, entity, start, end, "name")
+        return entity
+    name = ctx.text[start:end]
+    label = NAME_LABELS.get(q.speaker_label or "", "ORG")
+    entity = _find_entity_by_name(doc, name, label)
+    if entity is None:
+        entity = new_entity(doc, name, label)
+    add_mention(doc, entity, start, end, "name")
+    return entity
+
+
+def _description_entity(
+    lex: QuoteLexicon, doc: Doc, ctx: Context, q: Draft, following: list[Draft]
+) -> Entity | None:
+    """A description speaker: the named person quoted the same way just after it, else itself."""
+    assert q.speaker is not None
+    s, e = q.speaker
+    head = _head_noun(doc, s, e)
+    if head is None:
+        return None
+    lemma = head.lemma_.lower()
+    start, end = doc[s].idx, tok_end(doc[e - 1])
+    if lemma in lex.document_nouns:
+        return None
+    existing = entity_in_tokens(doc, head.i, head.i + 1)
+    if existing is not None:
+        add_mention(doc, existing, start, end, "description")
+        return existing
+    is_person = lemma in lex.person_nouns
+    is_org = lemma in lex.org_nouns
+    if not (is_person or is_org):
+        return None
+    if is_person and head.tag_ == "NN":
+        named = _named_after(doc, ctx, q, following, start) or _role_holder(doc, head, s, e, start)
+        if named is not None:
+            add_mention(doc, named, start, end, "description")
+            return named
+    if head.tag_ in {"NNS", "NNPS"} and is_person:
+        type_: EntityType = "GROUP"
+    else:
+        type_ = "PERSON" if is_person else "ORG"
+    entity = new_entity(doc, _description_name(doc, s, e), type_)
+    add_mention(doc, entity, start, end, "description")
+    return entity
+
+
+def _named_after(doc: Doc, ctx: Context, q: Draft, following: list[Draft], start: int) -> Entity | None:
+    """The named person quoted the same way right after a description, not named before it.
+
+    "A spokesman for the police said … “…,” Daniel Okafor told reporters."
+    """
+    sent_i = ctx.sentence_of(q.cue.idx if q.cue is not None else start)
+    for nq in following[:3]:
+        if nq.speaker is None or nq.speaker_kind != "name" or nq.speaker_label != "PERSON":
+            continue
+        if ctx.sentence_of(nq.start) - sent_i > 1:
+            break
+        ns, ne = nq.speaker
+        name_text = doc[ns:ne].text
+        if _mentioned_before(ctx.text, name_text, start):
+            break
+        entity = _name_entity(doc, ctx, nq)
+        if entity is not None:
+            nq.entity = entity
+        return entity
+    return None
+
+
+def _role_key(word: str) -> str:
+    """A role word folded for comparison ("Spokeswoman", "spokesperson" -> "spokes")."""
+    word = word.lower()
+    return "spokes" if word.startswith("spokes") else word
+
+
+def _role_holder(doc: Doc, head: Token, s: int, e: int, start: int) -> Entity | None:
+    """The named person the article gave this description's role, most recently named before it.
+
+    "Ajmal Omar Shinwari, a spokesman for the Afghan security forces, …" then "the spokesman
+    said": the entities component recorded the role, and the description's head noun is one of
+    its words. The description's other words ("the *military* spokesperson") must be in the role
+    or the person's affiliation too — at least one for a definite description, all for an
+    indefinite one ("a spokesman for the army") — and a role's qualifier ("*former* deputy
+    secretary") in the description.
+    """
+    key = _role_key(head.lemma_)
+    first = doc[s]
+    definite = first.lower_ in _DEFINITE or first.tag_ == "PRP$" or first.dep_ == "poss"
+    words = {t.lower_ for t in doc[s:e] if t.i != head.i and t.is_alpha and not t.is_stop}
+    extra = words - _ROLE_QUALIFIERS
+    entities = get_entities(doc)
+    names = {entity.id: entity.name for entity in entities}
+    best: Entity | None = None
+    best_key = (-1, -1)
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        org = names.get(entity.affiliation or "", "")
+        shared = max(
+            (_role_fit(f"{role} {org}", key, words, extra, definite) for role in entity.roles), default=-1
+        )
+        if shared < 0:
+            continue
+        named_at = max((m.start for m in entity.mentions if m.kind == "name" and m.start < start), default=-1)
+        if named_at >= 0 and (shared, named_at) > best_key:
+            best, best_key = entity, (shared, named_at)
+    return best
+
+
+def _role_fit(role: str, key: str, described: set[str], extra: set[str], definite: bool) -> int:
+    """How many of a description's other words a role shares; -1 when it does not fit at all."""
+    words = {_role_key(w) for w in _ROLE_WORD_RE.findall(role)}
+    if key not in words or not (words & _ROLE_QUALIFIERS) <= described:
+        return -1
+    shared = len(extra & words)
+    if extra and (shared == 0 or (not definite and shared < len(extra))):
+        return -1
+    return shared if extra or definite else -1
+
+
+def _to_quote(doc: Doc, ctx: Context, q: Draft, qid: str) -> Quote:
+    """The finished quote of a draft (offsets into the text, fragments when split)."""
+    text = ctx.text
+    frags = sorted(set(q.frags))
+    start, end = frags[0][0], max(e for _, e in frags)
+    kind = ctx.kind(frags)
+    speaker_start = speaker_end = None
+    speaker_text = None
+    if q.speaker is not None:
+        s, e = q.speaker
+        speaker_start, speaker_end = doc[s].idx, tok_end(doc[e - 1])
+        speaker_text = text[speaker_start:speaker_end]
+    cue_start = cue_end = None
+    if q.cue is not None:
+        cue_start = q.cue.idx
+        cue_end = tok_end(q.cue.nbor(1)) if q.cue_lemma == "according to" else tok_end(q.cue)
+    return Quote(
+        id=qid,
+        kind=kind,
+        start=start,
+        end=end,
+        text=text[start:end],
+        fragments=[TextSpan(start=a, end=b, text=text[a:b]) for a, b in frags] if len(frags) > 1 else [],
+        speaker=q.entity.id if q.entity is not None else None,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        speaker_text=speaker_text,
+        cue=q.cue_lemma,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        sentence=ctx.sentence_of(start),
+    )
+
+
+def _head_noun(doc: Doc, s: int, e: int) -> Token | None:
+    span = doc[s:e]
+    root = span.root
+    return root if root.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _description_name(doc: Doc, s: int, e: int) -> str:
+    words = doc[s:e]
+    if len(words) > 1 and words[0].lower_ in {"a", "an", "the", "this", "that"}:
+        words = doc[s + 1 : e]
+    return words.text
+
+
+def _mentioned_before(text: str, name: str, before: int) -> bool:
+    last = name.split()[-1] if name.split() else name
+    return bool(last) and text.find(last, max(0, before - _LOOKBACK_CHARS), before) >= 0
+
+
+def _find_entity_by_name(doc: Doc, name: str, type_: EntityType) -> Entity | None:
+    """An entity of this type already named so, or (persons) sharing the surname."""
+    last = name.split()[-1] if name.split() else name
+    for entity in get_entities(doc):
+        if entity.type != type_:
+            continue
+        if entity.name == name:
+            return entity
+        if type_ == "PERSON" and entity.name.split()[-1:] == [last]:
+            return entity
+    return None
+
+
+def _previous_person(doc: Doc, ctx: Context, before_tok: int) -> Entity | None:
+    """The entity of the last person named before a token (made when no component made it)."""
+    for ent in ctx.persons_before(before_tok):
+        entity = entity_in_tokens(doc, ent.start, ent.end)
+        if entity is not None:
+            return entity
+        found = _find_entity_by_name(doc, ent.text, "PERSON")
+        if found is not None:
+            return found
+        entity = new_entity(doc, ent.text, "PERSON")
+        add_mention(doc, entity, ent.start_char, ent.end_char, "name")
+        return entity
+    return None
