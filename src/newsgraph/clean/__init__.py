@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.clean.rules import BODY, JUNK, SEP, SHORT, TEASER, Line, load_rules, split_lines
+from newsgraph.clean.page import PAGE_CHROME, find_header_bylines, find_page_body, page_headline
+from newsgraph.clean.rules import BODY, JUNK, SEP, SHORT, TEASER, Line, Rules, load_rules, split_lines
 from newsgraph.clean.text import (
     cut_body,
     find_bylines_after_title,
@@ -98,7 +99,8 @@ def clean_text(raw: str) -> Cleaned:
     """Return the article body of `raw` with boilerplate removed and reported.
 
     Args:
-        raw: the plain text of a scraped page (line ends "\\n"; "\\r\\n" is tolerated).
+        raw: the plain text of a scraped article, or the whole visible text of its page (line
+            ends "\\n"; "\\r\\n" is tolerated).
 
     Returns:
         The kept body (stripped), every cut stretch with its reason and raw offsets, the authors
@@ -107,6 +109,27 @@ def clean_text(raw: str) -> Cleaned:
     rules = load_rules()
     lines = split_lines(raw, rules)
     authors: list[str] = []
+    region = find_page_body(lines, rules)
+    lo, hi = region or (0, len(lines))
+    cut = dict.fromkeys([*range(lo), *range(hi, len(lines))], PAGE_CHROME)
+    if region is not None:
+        find_header_bylines(lines, rules, lo, authors)
+    body = lines[lo:hi]
+    body_cut, dateline, headline = _clean_body(body, rules, authors)
+    cut.update((lo + i, reason) for i, reason in body_cut.items())
+    return Cleaned(
+        text=_join_kept(raw, lines, cut).strip(),
+        removed=_removed_spans(raw, lines, cut),
+        authors=authors,
+        dateline=dateline,
+        headline=headline if region is None else page_headline(lines, lo) or headline,
+    )
+
+
+def _clean_body(
+    lines: list[Line], rules: Rules, authors: list[str]
+) -> tuple[dict[int, str], str | None, str | None]:
+    """Run the plain-text stages over the article's lines; return the cuts, dateline and headline."""
     body_start, cut = find_head(lines, rules, authors)
     find_bylines_after_title(lines, rules, body_start, authors, cut)
     tail = find_tail(lines, body_start, rules)
@@ -120,10 +143,4 @@ def clean_text(raw: str) -> Cleaned:
             cut[i] = "navigation"
     cut_body(lines, body_start, tail, cut)
     dateline = find_dateline(lines, rules, body_start, tail, cut)
-    return Cleaned(
-        text=_join_kept(raw, lines, cut).strip(),
-        removed=_removed_spans(raw, lines, cut),
-        authors=authors,
-        dateline=dateline,
-        headline=find_headline(lines, rules, body_start, tail, cut),
-    )
+    return cut, dateline, find_headline(lines, rules, body_start, tail, cut)

@@ -92,6 +92,8 @@ class Rules:
             "|".join(f"(?:{p})" for p in data["teaser_prompts"]) + r"(?:\s*(?:[:…>»›]+|\.{3}))?",
             re.IGNORECASE,
         )
+        credits = "|".join(f"(?:{p})" for p in data["caption_credit"]["patterns"])
+        self.caption_credit = re.compile(rf"(?:{credits})\s*$")
         byline = data["byline"]
         prefixes = "|".join(re.escape(p) for p in sorted(byline["prefixes"], key=len, reverse=True))
         self.byline_prefix = re.compile(rf"(?:{prefixes})\s*:?\s+", re.IGNORECASE)
