@@ -35,6 +35,7 @@ fix: install
 
 eval: install
 	$(BIN)/newsgraph evaluate cleaning ../shared/data/extract_text/input.jsonl | tail -1
+	$(BIN)/newsgraph evaluate extract_page ../shared/data/extract_page/input.jsonl | tail -1
 	$(BIN)/newsgraph evaluate extract ../shared/data/extract/expected.jsonl | tail -1
 	for task in ner quotes events times places quantities; do \
 		$(BIN)/newsgraph evaluate $$task ../shared/data/$$task/dev.jsonl | tail -1; \

@@ -21,9 +21,8 @@ other stories, comments and footers. The article is the densest run of prose amo
    or a list of teasers is not.
 4. By position: the body ends where a comment section begins (a comments marker after
    `MIN_BODY_WORDS` of prose); when the best run lies after such a marker, the best run before it
-   wins if it holds that much prose. The article's header (title, standfirst, byline, date) is
-   left out: a byline or date line among the run's first lines starts the body after it. A list
-   announced by the last paragraph (ending in ":") with numbered items continues the body.
+   wins if it holds that much prose. A list announced by the last paragraph (ending in ":")
+   with numbered items continues the body.
 
 When no run holds `MIN_BODY_WORDS` words of prose, there is no confident body and the text is
 left to the plain-text stages: the page is never cleaned worse than by leaving it alone.
@@ -49,10 +48,6 @@ MIN_NAV_LINES = 10
 MIN_NAV_RUN = 5
 """A whole page has this many link-like lines, this many of them in a row."""
 LINK_MAX_WORDS = 4
-HEADER_LINES = 8
-"""A byline or date line among the body's first lines this many lines ends the article header."""
-HEADER_MAX_WORDS = 60
-"""… provided less prose than this stands above it (else it is a date inside the text)."""
 
 CJK_CHARS_PER_WORD = 2.5
 PAGE_CHROME = "page-chrome"
@@ -64,9 +59,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _LIST_ITEM = re.compile(r"(\d{1,3})\s*[.)]\s+\S")
-_HEADER_REASONS = frozenset({"timestamp"})
 _COMMENT_REASONS = frozenset({"comments"})
-_END_REASONS = frozenset({"comments", "timestamp"})
 _CAPTION_REASON = "media-caption"
 
 
@@ -163,14 +156,10 @@ def _before_comments(lines: list[Line], weights: list[float], lo: int, hi: int) 
 
 
 def _end_at_marker(lines: list[Line], weights: list[float], lo: int, hi: int) -> int:
-    """Return where the body ends: at a comments marker or a date line after enough prose, else `hi`.
-
-    An article's text holds no date line of its own; one below the article's prose starts the
-    comments ("Jane on August 22, 2018 at 5:57 am") or a list of other stories.
-    """
+    """Return where the body ends: at a comments marker after enough prose ("6 thoughts on …"), else `hi`."""
     prose = 0.0
     for i in range(lo, hi):
-        if prose >= MIN_BODY_WORDS and _is_marker(lines[i], _END_REASONS):
+        if prose >= MIN_BODY_WORDS and _is_marker(lines[i], _COMMENT_REASONS):
             return _trim_end(weights, lo, i)
         if weights[i] > 0:
             prose += size(lines[i].text)
@@ -178,7 +167,7 @@ def _end_at_marker(lines: list[Line], weights: list[float], lo: int, hi: int) ->
 
 
 def _is_marker(line: Line, reasons: frozenset[str]) -> bool:
-    """Tell a comments or date line ("5 Comments", "May 2, 2019 at 5:57 am"; not a counter "1 / 7")."""
+    """Tell a boilerplate line of one of these reasons that holds a letter (not a counter "1 / 7")."""
     return line.kind in (STRONG, WEAK) and line.reason in reasons and _LETTER.search(line.text) is not None
 
 
@@ -186,26 +175,6 @@ def _trim_end(weights: list[float], lo: int, hi: int) -> int:
     while hi > lo + 1 and weights[hi - 1] <= 0:
         hi -= 1
     return hi
-
-
-def _after_header(lines: list[Line], weights: list[float], lo: int, hi: int, rules: Rules) -> int:
-    """Return where the body starts once the article's header (byline, date) is left out."""
-    start = lo
-    prose_above = 0.0
-    for i in range(lo, min(hi, lo + HEADER_LINES)):
-        line = lines[i]
-        if weights[i] > 0:
-            prose_above += size(line.text)
-        if prose_above >= HEADER_MAX_WORDS:
-            break
-        header = (line.kind in (STRONG, WEAK) and line.reason in _HEADER_REASONS) or (
-            weights[i] <= 0 and rules.byline(line.text) is not None
-        )
-        if header:
-            start = i + 1
-    while start < hi and weights[start] <= 0:
-        start += 1
-    return start if start < hi else lo
 
 
 def _announced_list_end(lines: list[Line], hi: int) -> int:
@@ -245,7 +214,6 @@ def find_page_body(lines: list[Line], rules: Rules) -> tuple[int, int] | None:
     lo, hi = _before_comments(lines, weights, lo, hi)
     if _prose_words(lines, weights, lo, hi) < MIN_BODY_WORDS:
         return None
-    lo = _after_header(lines, weights, lo, hi, rules)
     hi = _end_at_marker(lines, weights, lo, hi)
     return lo, _announced_list_end(lines, hi)
 
