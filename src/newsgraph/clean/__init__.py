@@ -35,6 +35,7 @@ from newsgraph.clean.rules import BODY, JUNK, SEP, SHORT, TEASER, Line, Rules, l
 from newsgraph.clean.text import (
     cut_body,
     find_bylines_after_title,
+    find_date_lines,
     find_dateline,
     find_head,
     find_headline,
@@ -55,6 +56,10 @@ class Cleaned:
     dateline: str | None = None
     headline: str | None = None
     """The first kept line when it reads as a headline (it stays in `text`)."""
+    date_lines: list[str] = field(default_factory=list)
+    """Date lines of the article's header ("Published June 4, 2024"), cut from the text, nearest
+    to the body first. In a whole page, only those between the headline and the body (a date
+    above the headline may be another story's)."""
 
 
 def _removed_spans(raw: str, lines: list[Line], cut: dict[int, str]) -> list[Removed]:
@@ -112,8 +117,10 @@ def clean_text(raw: str) -> Cleaned:
     region = find_page_body(lines, rules)
     lo, hi = region or (0, len(lines))
     cut = dict.fromkeys([*range(lo), *range(hi, len(lines))], PAGE_CHROME)
+    title_at = None
     if region is not None:
         find_header_bylines(lines, rules, lo, authors)
+        title_at = page_headline(lines, lo)
     body = lines[lo:hi]
     body_cut, dateline, headline = _clean_body(body, rules, authors)
     cut.update((lo + i, reason) for i, reason in body_cut.items())
@@ -122,8 +129,15 @@ def clean_text(raw: str) -> Cleaned:
         removed=_removed_spans(raw, lines, cut),
         authors=authors,
         dateline=dateline,
-        headline=headline if region is None else page_headline(lines, lo) or headline,
+        headline=headline if region is None else _text_of(lines, title_at) or headline,
+        date_lines=find_date_lines(lines, cut, after=title_at)
+        if region is None or title_at is not None
+        else [],
     )
+
+
+def _text_of(lines: list[Line], i: int | None) -> str | None:
+    return None if i is None else " ".join(lines[i].text.split())
 
 
 def _clean_body(

@@ -226,8 +226,8 @@ def find_header_bylines(lines: list[Line], rules: Rules, lo: int, authors: list[
             authors.extend(n for n in names if n not in authors)
 
 
-def page_headline(lines: list[Line], lo: int) -> str | None:
-    """Return the article's headline above the body: the nearest line that opens the page's title.
+def page_headline(lines: list[Line], lo: int) -> int | None:
+    """Return the index of the article's headline above the body: the nearest line opening the page's title.
 
     A page's text starts with its document title ("Headline | Site"); the headline stands
     again just above the article.
@@ -235,7 +235,8 @@ def page_headline(lines: list[Line], lo: int) -> str | None:
     if lo < 2:
         return None
     title = lines[0].text
-    for line in reversed(lines[max(1, lo - HEADLINE_SCAN) : lo]):
+    for i in range(lo - 1, max(0, lo - HEADLINE_SCAN), -1):
+        line = lines[i]
         if line.kind == HEADLINE and size(line.text) >= 3 and title.startswith(line.text):
-            return " ".join(line.text.split())
+            return i
     return None

@@ -6,6 +6,8 @@ Each stage reads the classified lines (`rules.split_lines`) and records what to 
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.clean.rules import (
     BODY,
     BYLINE_KINDS,
@@ -243,3 +245,27 @@ def find_headline(lines: list[Line], rules: Rules, lo: int, hi: int, cut: dict[i
     if rules.dateline.match(text + " "):
         return None
     return text if any(lines[i].kind == BODY for i in kept[1:]) else None
+
+
+DATE_LINE_SCAN = 15
+"""How many lines above the body are searched for its date line."""
+_REVISED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+
+
+def find_date_lines(lines: list[Line], cut: dict[int, str], after: int | None = None) -> list[str]:
+    """Return the cut date lines just above the first kept line, nearest first ("Published June 4, 2024").
+
+    They are looked for among the `DATE_LINE_SCAN` lines above it (below line `after`, if given).
+    A line of when the article was updated or modified is not its publication date and is passed.
+    """
+    first = next((i for i in range(len(lines)) if i not in cut), None)
+    if first is None:
+        return []
+    low = max(-1, first - 1 - DATE_LINE_SCAN, -1 if after is None else after)
+    return [
+        lines[i].text
+        for i in range(first - 1, low, -1)
+        if lines[i].kind in (STRONG, WEAK)
+        and lines[i].reason == "timestamp"
+        and not _REVISED.match(lines[i].text)
+    ]

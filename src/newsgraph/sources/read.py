@@ -178,6 +178,8 @@ def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
             for name, value in meta.items():
                 if value is not None:
                     setattr(item, name, value)
+            if meta["published"] is not None:
+                item.published_source = None  # the record states it
         return item
     if "text" not in record and "html" not in record:
         return Rejected(origin, "no `text` or `html` field", id=rid)
