@@ -41,10 +41,9 @@ _URL_DATES = (
 )
 _DATELINE_DASH = re.compile(r"\s(?:—|–|--|-)\s")
 _AGENCY_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_REPORT_DAY = re.compile(
+_REPORT_DAY = (
     r"(?P<rel>today|yesterday|tonight|last night|this (?:morning|afternoon|evening)|earlier today)"
-    r"\s*[,(]?\s*(?:on\s+)?",
-    re.IGNORECASE,
+    r"\s*[,(]?\s*(?:on\s+)?(?:{WEEKDAY}\.?,?\s+(?=\d))?"
 )
 _DAY_AFTER = frozenset({"yesterday", "last night"})
 
@@ -53,6 +52,7 @@ _DAY_AFTER = frozenset({"yesterday", "last night"})
 class _Dates:
     patterns: tuple[re.Pattern[str], ...]
     months: dict[str, int]
+    report_day: re.Pattern[str]
 
 
 @cache
@@ -65,7 +65,8 @@ def _dates() -> _Dates:
         for name in _FULL_DATE_RULES
     )
     months = {word.lower(): int(number) for word, number in data["vocab"]["MONTH"].items()}
-    return _Dates(patterns, months)
+    report_day = re.compile(expand_placeholders(_REPORT_DAY, placeholders), re.IGNORECASE)
+    return _Dates(patterns, months, report_day)
 
 
 def _make_date(year: int | str, month: int | str, day: int | str) -> date | None:
@@ -132,7 +133,7 @@ def date_from_dateline(date_lines: list[str], text: str) -> date | None:
 def date_from_lede(text: str) -> date | None:
     """Return the report's day when the lede gives it: "Yesterday, February 17, 2006, …" → Feb 18."""
     lede = text[:LEDE_CHARS]
-    for match in _REPORT_DAY.finditer(lede):
+    for match in _dates().report_day.finditer(lede):
         found = find_full_date(lede[match.end() :], at_start=True)
         if found is not None:
             rel = " ".join(match.group("rel").lower().split())
