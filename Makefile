@@ -1,4 +1,4 @@
-# newsgraph: `make demo` ingests the sample articles into newsgraph.db and serves the web UI on
+# newsgraph: `make demo` ingests the demo corpus (436 real news articles) into newsgraph.db and serves the web UI on
 # http://127.0.0.1:8000; `make test` runs every test (lint, types, pytest).
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 demo: install
-	$(BIN)/newsgraph ingest samples/articles.jsonl --db sqlite:///newsgraph.db
+	$(BIN)/newsgraph ingest samples/corpus.jsonl.gz --db sqlite:///newsgraph.db --workers 2
 	$(BIN)/newsgraph serve --db sqlite:///newsgraph.db --host 127.0.0.1 --port 8000
 
 test: install
