@@ -17,7 +17,11 @@ import json
 import sys
 from pathlib import Path
 
-PUBLISHERS = {"voa": ("Voice of America", None), "meantime": ("Wikinews", "MEANTIME"), "geovirus": ("Wikinews", "GeoVirus")}
+PUBLISHERS = {
+    "voa": ("Voice of America", None),
+    "meantime": ("Wikinews", "MEANTIME"),
+    "geovirus": ("Wikinews", "GeoVirus"),
+}
 FIELDS = ("id", "source", "collection", "url", "title", "published", "author", "license", "text")
 
 
@@ -33,7 +37,7 @@ def main() -> None:
         record.update(source=publisher, collection=collection)
         lines.append(json.dumps({k: record.get(k) for k in FIELDS}, ensure_ascii=False))
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as out:
+    with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
         out.write(data)
     print(f"{target}: {len(lines)} articles, {target.stat().st_size:,} bytes")
 

@@ -23,42 +23,144 @@ from pathlib import Path
 from typing import Any
 
 SITES = [
-    "The Daily Courier", "Metro Herald", "Northern Ledger", "The Evening Post", "Global Dispatch",
-    "Valley Times", "The Harbor Gazette", "Capital Report", "Riverside Tribune", "World Desk",
+    "The Daily Courier",
+    "Metro Herald",
+    "Northern Ledger",
+    "The Evening Post",
+    "Global Dispatch",
+    "Valley Times",
+    "The Harbor Gazette",
+    "Capital Report",
+    "Riverside Tribune",
+    "World Desk",
 ]
 SECTIONS = [
-    "News", "World", "US", "Politics", "Business", "Markets", "Tech", "Science", "Health",
-    "Sports", "Entertainment", "Opinion", "Lifestyle", "Travel", "Video", "Podcasts", "Weather",
-    "Local", "Education", "Climate", "Culture", "Books", "Food", "Real Estate", "Obituaries",
-    "Classifieds", "Jobs", "Cars", "Africa", "Asia", "Europe", "Middle East", "Americas",
-    "Economy", "Personal Finance", "Crime", "Elections", "Photos", "Puzzles", "Horoscopes",
+    "News",
+    "World",
+    "US",
+    "Politics",
+    "Business",
+    "Markets",
+    "Tech",
+    "Science",
+    "Health",
+    "Sports",
+    "Entertainment",
+    "Opinion",
+    "Lifestyle",
+    "Travel",
+    "Video",
+    "Podcasts",
+    "Weather",
+    "Local",
+    "Education",
+    "Climate",
+    "Culture",
+    "Books",
+    "Food",
+    "Real Estate",
+    "Obituaries",
+    "Classifieds",
+    "Jobs",
+    "Cars",
+    "Africa",
+    "Asia",
+    "Europe",
+    "Middle East",
+    "Americas",
+    "Economy",
+    "Personal Finance",
+    "Crime",
+    "Elections",
+    "Photos",
+    "Puzzles",
+    "Horoscopes",
 ]
 UTILITY = [
-    "Skip to main content", "Skip to navigation", "Menu", "Search", "Sign In", "Log in",
-    "Subscribe", "Register", "Newsletters", "Edition: US", "Today's paper", "Live TV", "☰",
-    "Close", "My Account", "Watch Live", "e-Edition", "Open Navigation Menu",
+    "Skip to main content",
+    "Skip to navigation",
+    "Menu",
+    "Search",
+    "Sign In",
+    "Log in",
+    "Subscribe",
+    "Register",
+    "Newsletters",
+    "Edition: US",
+    "Today's paper",
+    "Live TV",
+    "☰",
+    "Close",
+    "My Account",
+    "Watch Live",
+    "e-Edition",
+    "Open Navigation Menu",
 ]
 FOOTER = [
-    "About Us", "Contact Us", "Careers", "Advertise", "Privacy Policy", "Terms of Service",
-    "Cookie Settings", "Accessibility", "Sitemap", "Corrections", "Help Center", "Site Map",
-    "Work for us", "Ethics Policy", "Your Privacy Choices", "RSS Feeds", "Archives",
+    "About Us",
+    "Contact Us",
+    "Careers",
+    "Advertise",
+    "Privacy Policy",
+    "Terms of Service",
+    "Cookie Settings",
+    "Accessibility",
+    "Sitemap",
+    "Corrections",
+    "Help Center",
+    "Site Map",
+    "Work for us",
+    "Ethics Policy",
+    "Your Privacy Choices",
+    "RSS Feeds",
+    "Archives",
 ]
 NETWORKS = ["Facebook", "Twitter", "Instagram", "LinkedIn", "YouTube", "WhatsApp", "Email", "Reddit"]
 NAMES = [
-    "Maria Lopez", "James Carter", "Aisha Bello", "Tomás Herrera", "Hannah Becker", "Kofi Mensah",
-    "Priya Raman", "Daniel O'Neill", "Mei Chen", "Samuel Adeyemi", "Laura Rossi", "Omar Haddad",
+    "Maria Lopez",
+    "James Carter",
+    "Aisha Bello",
+    "Tomás Herrera",
+    "Hannah Becker",
+    "Kofi Mensah",
+    "Priya Raman",
+    "Daniel O'Neill",
+    "Mei Chen",
+    "Samuel Adeyemi",
+    "Laura Rossi",
+    "Omar Haddad",
 ]
 HANDLES = ["jdoe77", "RiverRat", "concerned_citizen", "M. K.", "truthseeker", "Anna_B", "oldtimer", "PeteR"]
 BEATS = ["health and science", "national security", "foreign affairs", "the economy", "local government"]
 ROLES = ["staff writer", "correspondent", "senior reporter", "contributing editor", "health reporter"]
 RELATED_HEADS = [
-    "Related Stories", "More from {site}", "You may also like", "Recommended for you", "Read next",
-    "Most Popular", "Trending Now", "Editor's Picks", "More in {section}", "Latest News",
-    "Don't miss", "What to read next", "Top Stories",
+    "Related Stories",
+    "More from {site}",
+    "You may also like",
+    "Recommended for you",
+    "Read next",
+    "Most Popular",
+    "Trending Now",
+    "Editor's Picks",
+    "More in {section}",
+    "Latest News",
+    "Don't miss",
+    "What to read next",
+    "Top Stories",
 ]
 MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[A-Z\"“‘(\d])")
@@ -128,7 +230,8 @@ class Page:
         if style == 0:
             return f"Published {m} {d}, {y}"
         if style == 1:
-            return f"Updated {r.randint(1, 12)}:{r.randint(0, 59):02d} {r.choice(['am', 'pm'])} EST, {r.choice(DAYS)}, {m} {d}, {y}"
+            clock = f"{r.randint(1, 12)}:{r.randint(0, 59):02d} {r.choice(['am', 'pm'])}"
+            return f"Updated {clock} EST, {r.choice(DAYS)}, {m} {d}, {y}"
         if style == 2:
             return f"{m[:3]} {d}, {y} at {r.randint(1, 12)}:{r.randint(0, 59):02d} p.m. ET"
         if style == 3:
@@ -180,7 +283,9 @@ class Page:
             out.append(self.section)
         out.append(self.article["title"])
         if r.random() < 0.5:
-            out.append(self.other_sentence(10, 30) if r.random() < 0.5 else sentences(self.article["text"])[0])
+            out.append(
+                self.other_sentence(10, 30) if r.random() < 0.5 else sentences(self.article["text"])[0]
+            )
         byline = r.choice(
             [
                 f"By {self.author}",
@@ -215,7 +320,9 @@ class Page:
     def image(self) -> list[str]:
         r = self.rnd
         caption = self.other_sentence(8, 35)
-        credit = r.choice(["Photo: AP", "(Reuters)", "Image: Getty Images", "AFP via Getty Images", "Photo by staff"])
+        credit = r.choice(
+            ["Photo: AP", "(Reuters)", "Image: Getty Images", "AFP via Getty Images", "Photo by staff"]
+        )
         out = [caption, credit]
         if r.random() < 0.3:
             out = ["Enlarge this image", *out, "hide caption", "toggle caption"]
@@ -252,7 +359,9 @@ class Page:
             beat, role = r.choice(BEATS), r.choice(ROLES)
             handle = self.author.split()[0].lower()
             out.append(f"{self.author} is a {role} for {self.site}, covering {beat}.")
-            out.append(r.choice([f"Follow on Twitter @{handle}", f"Contact: {handle}@example.com", "View all posts"]))
+            out.append(
+                r.choice([f"Follow on Twitter @{handle}", f"Contact: {handle}@example.com", "View all posts"])
+            )
         blocks = [self.related, self.related, self.newsletter, self.comments, self.most_read]
         r.shuffle(blocks)
         for block in blocks[: r.randint(1, 4)]:
@@ -351,13 +460,17 @@ def make_page(article: dict[str, Any], others: list[dict[str, Any]], rnd: random
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--pages", type=int, default=150)
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args()
-    records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     records = [r for r in records if r.get("title") and r.get("text")]
     rnd = random.Random(args.seed)
     chosen = rnd.sample(records, min(args.pages, len(records)))

@@ -241,11 +241,8 @@ def test_sources_compressed_jsonl_is_read_and_counted(tmp_path: Path) -> None:
     assert [i.id for i in items if isinstance(i, RawArticle)] == ["a0", "a1", "a2"]
     assert [i.origin for i in items] == [f"{path}:{n}" for n in (1, 2, 3)]
     assert count_inputs([path]) == 3
-    assert [i.id for i in read_path(tmp_path) if isinstance(i, RawArticle)] == [
-        "a0",
-        "a1",
-        "a2",
-    ]  # in a folder
+    in_folder = [i.id for i in read_path(tmp_path) if isinstance(i, RawArticle)]
+    assert in_folder == ["a0", "a1", "a2"]
 
 
 def test_sources_damaged_compressed_jsonl_keeps_what_was_read(tmp_path: Path) -> None:
@@ -273,5 +270,6 @@ def test_sources_demo_corpus_is_freely_licensed_real_news() -> None:
     assert all(a.url and a.title and len(a.text.split()) >= 50 for a in articles)
     import gzip
 
-    licences = {orjson.loads(line)["license"].split(" ")[0] for line in gzip.open(path)}
+    with gzip.open(path) as lines:
+        licences = {orjson.loads(line)["license"].split(" ")[0] for line in lines}
     assert licences == {"public-domain", "CC-BY-2.5"}
