@@ -438,7 +438,8 @@ class Page:
         )
         if r.random() < 0.3:
             out.append(
-                "This material may not be published, broadcast, rewritten or redistributed without permission."
+                "This material may not be published, broadcast, rewritten or redistributed "
+                "without permission."
             )
         if r.random() < 0.2:
             out += self.cookie()
