@@ -31,11 +31,16 @@ def expected_beside(label: str) -> Callable[[Path, Path], list[str]]:
     return scorer_args
 
 
-TASK = Task(
-    name="cleaning",
-    scorer="extract/score.py",
-    predict=predict,
-    scorer_args=expected_beside("extract_text"),
-    clean=True,
-    components=(),
-)
+def noisy_text_task(name: str, label: str) -> Task:
+    """Return the task that cleans each noisy input text and scores it against `expected.jsonl` beside it."""
+    return Task(
+        name=name,
+        scorer="extract/score.py",
+        predict=predict,
+        scorer_args=expected_beside(label),
+        clean=True,
+        components=(),
+    )
+
+
+TASK = noisy_text_task("cleaning", "extract_text")

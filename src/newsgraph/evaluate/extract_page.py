@@ -8,14 +8,6 @@ menus, share bars, related links, footers — as `html-text` or a browser's sele
 
 from __future__ import annotations
 
-from newsgraph.evaluate import Task
-from newsgraph.evaluate.cleaning import expected_beside, predict
+from newsgraph.evaluate.cleaning import noisy_text_task
 
-TASK = Task(
-    name="extract_page",
-    scorer="extract/score.py",
-    predict=predict,
-    scorer_args=expected_beside("extract_page"),
-    clean=True,
-    components=(),
-)
+TASK = noisy_text_task("extract_page", "extract_page")
