@@ -106,6 +106,7 @@ def test_clean_page_keeps_exactly_the_article() -> None:
     assert cleaned.headline == "Bridge to close for four months after cracks found"
     assert cleaned.authors == ["Dana Whitfield"]
     assert cleaned.dateline == "MILLBROOK —"
+    assert cleaned.date_lines == ["Published June 4, 2024"]  # between the headline and the body
     assert cleaned.removed[0].reason == PAGE_CHROME
     assert cleaned.removed[0].text.startswith("Bridge to close") and cleaned.removed[0].text.endswith(
         "Tribune"
@@ -113,6 +114,20 @@ def test_clean_page_keeps_exactly_the_article() -> None:
     assert cleaned.removed[-1].reason == PAGE_CHROME and cleaned.removed[-1].text.endswith(
         "© 2024 Riverside Tribune"
     )
+
+
+def test_clean_page_date_lines_above_the_headline_are_not_the_article_s() -> None:
+    teasers = [
+        "Most Read",
+        "Library extends weekend hours",
+        "May 15, 2017",
+        "Farmers market returns",
+        "June 1, 2024",
+    ]
+    header = [HEADER[0], *MENU, *teasers, *HEADER[len(MENU) + 2 :]]
+    assert clean_text(page(header, PARAGRAPHS, FOOTER)).date_lines == ["Published June 4, 2024"]
+    no_headline = [line for line in header if line != "Bridge to close for four months after cracks found"]
+    assert clean_text(page(no_headline, PARAGRAPHS, FOOTER)).date_lines == []
 
 
 def test_clean_page_comments_longer_than_the_article_are_left_out() -> None:
