@@ -1,4 +1,4 @@
-# newsgraph: `make demo` ingests the sample articles into newsgraph.db and serves the web UI on
+# newsgraph: `make demo` ingests the demo corpus (436 real news articles) into newsgraph.db and serves the web UI on
 # http://127.0.0.1:8000; `make test` runs every test (lint, types, pytest).
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 demo: install
-	$(BIN)/newsgraph ingest samples/articles.jsonl --db sqlite:///newsgraph.db
+	$(BIN)/newsgraph ingest samples/corpus.jsonl.gz --db sqlite:///newsgraph.db --workers 2
 	$(BIN)/newsgraph serve --db sqlite:///newsgraph.db --host 127.0.0.1 --port 8000
 
 test: install
@@ -35,6 +35,7 @@ fix: install
 
 eval: install
 	$(BIN)/newsgraph evaluate cleaning ../shared/data/extract_text/input.jsonl | tail -1
+	$(BIN)/newsgraph evaluate extract_page ../shared/data/extract_page/input.jsonl | tail -1
 	$(BIN)/newsgraph evaluate extract ../shared/data/extract/expected.jsonl | tail -1
 	for task in ner quotes events times places quantities; do \
 		$(BIN)/newsgraph evaluate $$task ../shared/data/$$task/dev.jsonl | tail -1; \

@@ -219,3 +219,57 @@ def test_sources_html_extraction_dev_set_floor(shared: Path, tmp_path: Path) -> 
     assert float(figures["F1"]) >= 0.955
     assert float(figures["P"]) >= 0.955
     assert float(figures["R"]) >= 0.95
+
+
+def _gz_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
+    import gzip
+
+    with gzip.open(path, "wb") as out:
+        out.write(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    return path
+
+
+def test_sources_compressed_jsonl_is_read_and_counted(tmp_path: Path) -> None:
+    from newsgraph.store.ingest import count_inputs
+
+    records: list[dict[str, object]] = [
+        {"id": f"a{i}", "text": f"Story number {i} about the harbour strike.", "published": "2024-03-11"}
+        for i in range(3)
+    ]
+    path = _gz_jsonl(tmp_path / "news.jsonl.gz", records)
+    items = list(read_path(path))
+    assert [i.id for i in items if isinstance(i, RawArticle)] == ["a0", "a1", "a2"]
+    assert [i.origin for i in items] == [f"{path}:{n}" for n in (1, 2, 3)]
+    assert count_inputs([path]) == 3
+    in_folder = [i.id for i in read_path(tmp_path) if isinstance(i, RawArticle)]
+    assert in_folder == ["a0", "a1", "a2"]
+
+
+def test_sources_damaged_compressed_jsonl_keeps_what_was_read(tmp_path: Path) -> None:
+    records: list[dict[str, object]] = [{"id": f"a{i}", "text": "x " * 2000 + str(i)} for i in range(40)]
+    whole = _gz_jsonl(tmp_path / "whole.jsonl.gz", records).read_bytes()
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    items = list(read_path(cut))
+    assert isinstance(items[-1], Rejected) and "damaged compressed file" in items[-1].reason
+    read = [i for i in items if isinstance(i, RawArticle)]
+    assert 0 < len(read) < 40 and read[0].id == "a0"
+    garbage = tmp_path / "garbage.jsonl.gz"
+    garbage.write_bytes(b"not gzip at all\n")
+    (only,) = list(read_path(garbage))
+    assert isinstance(only, Rejected) and "damaged compressed file" in only.reason
+
+
+def test_sources_demo_corpus_is_freely_licensed_real_news() -> None:
+    path = Path(__file__).resolve().parents[1] / "samples" / "corpus.jsonl.gz"
+    items = list(read_path(path))
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    assert len(articles) == len(items) == 436
+    assert {a.source for a in articles} == {"Voice of America", "Wikinews"}
+    assert len({a.id for a in articles}) == 436
+    assert all(a.url and a.title and len(a.text.split()) >= 50 for a in articles)
+    import gzip
+
+    with gzip.open(path) as lines:
+        licences = {orjson.loads(line)["license"].split(" ")[0] for line in lines}
+    assert licences == {"public-domain", "CC-BY-2.5"}

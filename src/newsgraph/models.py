@@ -47,6 +47,8 @@ ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined
 MentionKind = Literal["name", "pronoun", "description"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+PublishedSource = Literal["given", "html", "url", "dateline", "text"]
+"""Where a publication date came from (see `Analysis.published_source`)."""
 PloverType = Literal[
     "AGREE",
     "CONSULT",
@@ -275,6 +277,13 @@ class Analysis(_Model):
     source: str | None = None
     title: str | None = None
     published: str | None = Field(default=None, description="Publication date, ISO 8601.")
+    published_source: PublishedSource | None = Field(
+        default=None,
+        description="Where the publication date came from: `given` (the input stated it), `html` (the "
+        "page's metadata), `url` (a date in the URL), `dateline` (a date line above the text or a "
+        "dateline opening it), `text` (the lede gives the report's day: \"Yesterday, February 17, "
+        '2006, …"); null when no date was found.',
+    )
     language: str | None = "en"
     authors: list[str] = Field(default_factory=list, description="Byline, when cleaning recognised one.")
     dateline: str | None = Field(default=None, description='Dateline ("NEW YORK (AP) —"), when recognised.')

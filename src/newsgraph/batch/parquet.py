@@ -63,6 +63,7 @@ ANALYSES_SCHEMA = pa.schema(
         pa.field("title", pa.string()),
         pa.field("published", pa.string()),
         pa.field("published_day", pa.string()),
+        pa.field("published_source", pa.string()),
         pa.field("language", pa.string()),
         pa.field("origin", pa.string()),
         pa.field("chars", pa.int64()),
@@ -383,7 +384,7 @@ def _analyses_table(
         day = published_day(data.get("published"))
         columns["id"].append(data["id"])
         columns["hash"].append(data["hash"])
-        for key in ("url", "source", "title", "published", "language"):
+        for key in ("url", "source", "title", "published", "published_source", "language"):
             columns[key].append(data.get(key))
         columns["published_day"].append(day)
         columns["origin"].append(row["origin"])

@@ -14,7 +14,10 @@ from newsgraph.settings import Settings
 
 def evaluate(
     task: Annotated[
-        str, typer.Argument(help="Task: cleaning, extract, ner, quotes, events, times, places, quantities.")
+        str,
+        typer.Argument(
+            help="Task: cleaning, extract_page, extract, ner, quotes, events, times, places, quantities."
+        ),
     ],
     gold: Annotated[Path, typer.Argument(help="Gold JSONL file (e.g. ../shared/data/ner/dev.jsonl).")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the predictions.")] = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,23 +15,32 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     return {"id": record["id"], "text": analysis.text}
 
 
-def scorer_args(gold: Path, pred: Path) -> list[str]:
-    """The scorer's arguments: the clean articles (`expected.jsonl` beside the noisy input).
+def expected_beside(label: str) -> Callable[[Path, Path], list[str]]:
+    """Return the scorer's arguments for a noisy input whose clean articles (`expected.jsonl`) sit beside it.
 
     With `noise.jsonl` beside them, the scorer also reports the share of noise lines removed
     and of article lines kept.
     """
-    expected = gold.with_name("expected.jsonl")
-    args = ["--gold", str(expected), "--pred", str(pred), "--label", "extract_text"]
-    noise = gold.with_name("noise.jsonl")
-    return [*args, "--noise", str(noise)] if noise.is_file() else args
+
+    def scorer_args(gold: Path, pred: Path) -> list[str]:
+        expected = gold.with_name("expected.jsonl")
+        args = ["--gold", str(expected), "--pred", str(pred), "--label", label]
+        noise = gold.with_name("noise.jsonl")
+        return [*args, "--noise", str(noise)] if noise.is_file() else args
+
+    return scorer_args
 
 
-TASK = Task(
-    name="cleaning",
-    scorer="extract/score.py",
-    predict=predict,
-    scorer_args=scorer_args,
-    clean=True,
-    components=(),
-)
+def noisy_text_task(name: str, label: str) -> Task:
+    """Return the task that cleans each noisy input text and scores it against `expected.jsonl` beside it."""
+    return Task(
+        name=name,
+        scorer="extract/score.py",
+        predict=predict,
+        scorer_args=expected_beside(label),
+        clean=True,
+        components=(),
+    )
+
+
+TASK = noisy_text_task("cleaning", "extract_text")

@@ -36,7 +36,8 @@ from newsgraph.extract.extensions import (
     set_extensions,
     set_published,
 )
-from newsgraph.models import Analysis, Sentence
+from newsgraph.extract.published import recover_published
+from newsgraph.models import Analysis, PublishedSource, Sentence
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected
 from newsgraph.watchdog import ArticleTimeout, time_limit
@@ -114,15 +115,21 @@ def clean_article(raw: RawArticle, settings: Settings) -> Cleaned:
 class Prepared:
     """An article ready for the pipeline: its raw record, its cleaned body and its Doc."""
 
-    __slots__ = ("cleaned", "doc", "language", "published", "raw")
+    __slots__ = ("cleaned", "doc", "language", "published", "published_source", "raw")
 
     def __init__(
-        self, raw: RawArticle, cleaned: Cleaned, doc: Doc, published: str | None, language: str | None = "en"
+        self,
+        raw: RawArticle,
+        cleaned: Cleaned,
+        doc: Doc,
+        published: tuple[str, PublishedSource] | None,
+        language: str | None = "en",
     ) -> None:
         self.raw = raw
         self.cleaned = cleaned
         self.doc = doc
-        self.published = published
+        self.published: str | None = published[0] if published else None
+        self.published_source: PublishedSource | None = published[1] if published else None
         self.language = language
 
 
@@ -174,11 +181,22 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
         if language not in (None, "en") and settings.non_english == "reject":
             raise InputError(f"{raw.origin}: not English (detected: {language})")
     check_tokenizable(cleaned.text, raw.origin)
-    published = normalize_published(raw.published)
+    published = find_published(raw, cleaned)
     doc = nlp.make_doc(cleaned.text)
     doc.user_data[DOC_TEXT_KEY] = cleaned.text  # what doc.text would rebuild, token by token
-    set_published(doc, published)
+    set_published(doc, published[0] if published else None)
     return Prepared(raw, cleaned, doc, published, language)
+
+
+def find_published(raw: RawArticle, cleaned: Cleaned) -> tuple[str, PublishedSource] | None:
+    """Return the publication date and its source: the input's, else one recovered from the article.
+
+    Times in the text are resolved against it (`extract.published` says how it is recovered).
+    """
+    published = normalize_published(raw.published)
+    if published is not None:
+        return published, raw.published_source or "given"
+    return recover_published(raw.url, cleaned.date_lines, cleaned.text)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -206,6 +224,7 @@ def build_analysis(prepared: Prepared) -> Analysis:
         source=raw.source,
         title=raw.title or cleaned.headline,
         published=prepared.published,
+        published_source=prepared.published_source,
         language=prepared.language,
         authors=raw.authors or cleaned.authors,
         dateline=cleaned.dateline,

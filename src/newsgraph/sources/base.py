@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(slots=True)
@@ -15,6 +16,8 @@ class RawArticle:
         origin: where it came from, for messages: `path`, `path:line`, `<stdin>`.
         is_extracted: True when `text` came out of an HTML extractor (already free of page
             boilerplate), so plain-text cleaning is skipped.
+        published_source: `html` when `published` came from the page's metadata; None when the
+            input stated it.
     """
 
     text: str
@@ -26,6 +29,7 @@ class RawArticle:
     authors: list[str] = field(default_factory=list)
     origin: str = "<input>"
     is_extracted: bool = False
+    published_source: Literal["html"] | None = None
 
 
 @dataclass(slots=True, frozen=True)

@@ -39,12 +39,14 @@ def extract_html(html: str, *, origin: str, id: str | None = None, url: str | No
         return Rejected(origin, f"no article text found in HTML (only {text.strip()!r})", id=id)
     author = data.get("author")
     authors = [a.strip() for a in author.split(";") if a.strip()] if isinstance(author, str) else []
+    published = data.get("date") or None
     return RawArticle(
         text=text,
         id=id,
         url=url or data.get("url"),
         title=data.get("title"),
-        published=data.get("date"),
+        published=published,
+        published_source="html" if published else None,
         source=data.get("sitename") or data.get("hostname"),
         authors=authors,
         origin=origin,

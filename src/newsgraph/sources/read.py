@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import codecs
 import glob
+import gzip
 import logging
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import orjson
 
@@ -25,6 +27,7 @@ LOGGER = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+COMPRESSED_JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 OPTIONAL_FIELDS = ("url", "title", "published", "source")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -178,6 +181,8 @@ def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
             for name, value in meta.items():
                 if value is not None:
                     setattr(item, name, value)
+            if meta["published"] is not None:
+                item.published_source = None  # the record states it
         return item
     if "text" not in record and "html" not in record:
         return Rejected(origin, "no `text` or `html` field", id=rid)
@@ -192,20 +197,43 @@ def _authors(value: Any) -> list[str]:
     return []
 
 
+def is_jsonl(path: Path) -> bool:
+    """Return True for a JSONL file name, gzip-compressed or not (`.jsonl`, `.ndjson`, `.jsonl.gz`)."""
+    return path.suffix.lower() in JSONL_SUFFIXES or path.name.lower().endswith(COMPRESSED_JSONL_SUFFIXES)
+
+
+def open_jsonl(path: Path) -> BinaryIO:
+    """Open a JSONL file for reading bytes, decompressing a `.gz` one on the fly."""
+    if path.name.lower().endswith(".gz"):
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+BROKEN_GZIP = (OSError, EOFError, zlib.error)
+"""What reading a corrupt or truncated gzip file raises."""
+
+
 def read_jsonl(path: Path) -> Iterator[SourceItem]:
-    """Yield one item per non-blank line of a JSONL file; bad lines become Rejected."""
+    """Yield one item per non-blank line of a JSONL file (gzip-compressed or not); bad lines become Rejected.
+
+    A corrupt or truncated `.gz` file ends with a Rejected after every line read before the damage.
+    """
     try:
-        handle = path.open("rb")
+        handle = open_jsonl(path)
     except OSError as exc:
         yield Rejected(str(path), f"cannot read file: {exc.strerror or exc}")
         return
+    number = 0
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if number == 1:
-                line = line.removeprefix(_UTF8_BOM)
-            if not line.strip():
-                continue
-            yield parse_jsonl_record(line, f"{path}:{number}")
+        try:
+            for number, line in enumerate(handle, start=1):
+                if number == 1:
+                    line = line.removeprefix(_UTF8_BOM)
+                if not line.strip():
+                    continue
+                yield parse_jsonl_record(line, f"{path}:{number}")
+        except BROKEN_GZIP as exc:
+            yield Rejected(f"{path}:{number + 1}", f"damaged compressed file: {exc}")
 
 
 def read_stdin(data: bytes, *, as_jsonl: bool = False) -> Iterator[SourceItem]:
@@ -233,7 +261,11 @@ def read_path(path: Path) -> Iterator[SourceItem]:
     if path.is_dir():
         children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         for child in children:
-            if _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_warc(child):
+            if (
+                _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+                or is_warc(child)
+                or is_jsonl(child)
+            ):
                 yield from read_path(child)
         return
     if not path.exists():
@@ -242,7 +274,7 @@ def read_path(path: Path) -> Iterator[SourceItem]:
     suffix = _suffix(path)
     if is_warc(path):
         yield from read_warc(path)
-    elif suffix in JSONL_SUFFIXES:
+    elif is_jsonl(path):
         yield from read_jsonl(path)
     elif suffix in HTML_SUFFIXES:
         yield from read_html_file(path)

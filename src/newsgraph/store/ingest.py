@@ -61,7 +61,15 @@ def count_inputs(paths: Iterable[Path]) -> int | None:
     Files count one article each and JSONL files one per non-blank line; WARC files cannot be
     counted without decompressing them, so their presence makes the total unknown.
     """
-    from newsgraph.sources.read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, expand_pattern
+    from newsgraph.sources.read import (
+        BROKEN_GZIP,
+        HTML_SUFFIXES,
+        JSONL_SUFFIXES,
+        TEXT_SUFFIXES,
+        expand_pattern,
+        is_jsonl,
+        open_jsonl,
+    )
     from newsgraph.sources.warc import is_warc
 
     known = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
@@ -76,18 +84,18 @@ def count_inputs(paths: Iterable[Path]) -> int | None:
                     for p in sorted(item.rglob("*"))
                     if p.is_file()
                     and not p.name.startswith(".")
-                    and (p.suffix.lower() in known or is_warc(p))
+                    and (p.suffix.lower() in known or is_warc(p) or is_jsonl(p))
                 )
             else:
                 files.append(item)
     for file in files:
         if is_warc(file):
             return None
-        if file.suffix.lower() in JSONL_SUFFIXES:
+        if is_jsonl(file):
             try:
-                with file.open("rb") as handle:
+                with open_jsonl(file) as handle:
                     total += sum(1 for line in handle if line.strip())
-            except OSError:
+            except BROKEN_GZIP:
                 total += 1
         else:
             total += 1

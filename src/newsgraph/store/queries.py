@@ -83,6 +83,14 @@ class EntityRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class Undated:
+    """The articles of unknown date that mention an entity: not on its timeline."""
+
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
 class TimelinePoint:
     """How often an entity appeared on one day."""
 
@@ -374,6 +382,17 @@ def entity_timeline(conn: Connection, entity_id: int) -> list[TimelinePoint]:
         .order_by(ae.published_day)
     )
     return [TimelinePoint(r.published_day, int(r.articles), int(r.mentions or 0)) for r in rows]
+
+
+def entity_undated(conn: Connection, entity_id: int) -> Undated:
+    """Return how many articles of unknown date mention the entity, and how often (not on its timeline)."""
+    ae = s.article_entities.c
+    row = conn.execute(
+        select(func.count(func.distinct(ae.article_id)), func.sum(ae.mention_count)).where(
+            ae.entity_id == entity_id, ae.published_day.is_(None)
+        )
+    ).one()
+    return Undated(int(row[0] or 0), int(row[1] or 0))
 
 
 def entity_quotes(

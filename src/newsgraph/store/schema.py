@@ -83,6 +83,11 @@ articles = Table(
     Column("title", Text),
     Column("published", String(40)),
     Column("published_day", String(10)),
+    Column(
+        "published_source",
+        String(10),
+        comment="Where the date came from: given, html, url, dateline or text (Analysis.published_source).",
+    ),
     Column("language", String(20)),
     Column("authors", Text, comment="JSON list of names."),
     Column("text", Text, nullable=False),

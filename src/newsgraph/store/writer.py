@@ -272,6 +272,7 @@ class _Batch:
             "title": data.get("title"),
             "published": published,
             "published_day": day,
+            "published_source": data.get("published_source"),
             "language": data.get("language"),
             "authors": _json(data.get("authors")),
             "text": data["text"],

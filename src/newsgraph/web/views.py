@@ -195,6 +195,7 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
         event_sentences=event_sentences,
         numbers=numbers,
         chart=chart,
+        undated=queries.entity_undated(conn, entity_id),
         json_url=f"/api/entities/{entity_id}",
     )
 

@@ -55,6 +55,7 @@ def get_entity(entity_id: StoreId, conn: ConnDep, settings: SettingsDep) -> JSON
             "aliases": to_jsonable(record.aliases),
             "roles": to_jsonable(record.roles),
             "timeline": to_jsonable(queries.entity_timeline(conn, entity_id)),
+            "undated": to_jsonable(queries.entity_undated(conn, entity_id)),
             "quotes": to_jsonable(queries.entity_quotes(conn, entity_id, limit=size)),
             "events": to_jsonable(queries.list_events(conn, actor_id=entity_id, limit=size)),
             "quantities": to_jsonable(queries.entity_quantities(conn, entity_id, limit=size)),

@@ -46,19 +46,11 @@ class Times:
         data = load_json("timex_rules.json")
         vocab: dict[str, dict[str, Any]] = data["vocab"]
         self._vocab = {cls: {k.lower(): v for k, v in words.items()} for cls, words in vocab.items()}
-        placeholders: dict[str, str] = {
-            cls: "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-            for cls, words in vocab.items()
-        }
-        patterns: dict[str, str] = dict(data["patterns"])
-        for _ in range(3):  # patterns may use each other and the vocabulary
-            for key, value in patterns.items():
-                patterns[key] = _expand(value, {**placeholders, **patterns})
-        placeholders.update(patterns)
+        placeholders = timex_placeholders(data)
         self._rules: list[Rule] = []
         for order, rule in enumerate(data["rules"]):
             flags = 0 if rule.get("case") else re.IGNORECASE
-            body = _expand(rule["re"], placeholders)
+            body = expand_placeholders(rule["re"], placeholders)
             regex = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", flags)
             self._rules.append(
                 Rule(
@@ -308,7 +300,21 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _expand(pattern: str, placeholders: dict[str, str]) -> str:
+def timex_placeholders(data: dict[str, Any]) -> dict[str, str]:
+    """Return the regex of each `{NAME}` of `timex_rules.json`: its word classes and patterns."""
+    placeholders: dict[str, str] = {
+        cls: "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        for cls, words in data["vocab"].items()
+    }
+    patterns: dict[str, str] = dict(data["patterns"])
+    for _ in range(3):  # patterns may use each other and the vocabulary
+        for key, value in patterns.items():
+            patterns[key] = expand_placeholders(value, {**placeholders, **patterns})
+    placeholders.update(patterns)
+    return placeholders
+
+
+def expand_placeholders(pattern: str, placeholders: dict[str, str]) -> str:
     """Replace `{NAME}` placeholders (not regex quantifiers such as `{2,4}`)."""
     return re.sub(r"\{([A-Z]+)\}", lambda m: placeholders.get(m.group(1), m.group(0)), pattern)
 
