@@ -152,13 +152,14 @@ DOHA_1 = (
 )
 DOHA_2 = (
     "Negotiators from Kabul and the Taliban ended their talks in Doha without an agreement. "
-    "“The war must end with a settlement acceptable to all Afghans,” Akhundzada said, according to "
-    "a statement. Abdullah Abdullah, who led the government delegation, said more meetings would follow."
+    "“The war must end with a settlement acceptable to all Afghans,” Haibatullah Akhundzada said, "
+    "according to a statement. Abdullah Abdullah, who led the government delegation, said more "
+    "meetings would follow."
 )
 
 
 def doha_analyses() -> list[Analysis]:
-    """Two related articles: the same person named in full in one and by surname in the other."""
+    """Two related articles: the same person named in full in both, by surname too in the first."""
     first = make_analysis(
         DOHA_1,
         id="doha-1",
@@ -187,7 +188,7 @@ def doha_analyses() -> list[Analysis]:
         entities=[
             ("e1", "ORG", "the Taliban", []),
             ("e2", "GPE", "Doha", []),
-            ("e3", "PERSON", "Akhundzada", []),
+            ("e3", "PERSON", "Haibatullah Akhundzada", []),
             ("e4", "PERSON", "Abdullah Abdullah", []),
         ],
         quotes=[("The war must end with a settlement acceptable to all Afghans,", "e3", "say")],
