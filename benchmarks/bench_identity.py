@@ -133,7 +133,9 @@ def compare_orders(lines: list[bytes], orders: int, seed: int, tmp: Path) -> Non
 
 def main() -> None:
     """Run the benchmark and print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("analyses", type=Path)
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--batch-sizes", default="64,1024")
