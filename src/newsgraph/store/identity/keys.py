@@ -85,8 +85,11 @@ def _nicknamer() -> Any:
 
 @functools.lru_cache(maxsize=1 << 14)
 def formal_names(given: str) -> tuple[str, ...]:
-    """Return the formal given names a nickname stands for ("jim" → ("james",)), when at most three."""
-    found = _nicknamer().canonicals_of(given)
+    """Return the formal given names a nickname stands for ("jim" → ("james",)), when at most three.
+
+    Only longer names count: a nickname shortens ("James" is listed under "Jamie" too).
+    """
+    found = {name for name in _nicknamer().canonicals_of(given) if len(name) > len(given)}
     return tuple(sorted(found)) if 0 < len(found) <= MAX_NICKNAME_READINGS else ()
 
 
