@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -26,84 +25,12 @@ from newsgraph.store.identity.corrections import (
 )
 from newsgraph.store.identity.keys import entity_keys
 from newsgraph.store.writer import Writer, store_analyses
-from tests.store_support import BACKENDS, make_analysis, new_database
+from tests.store_support import BACKENDS, entity_sets, identity_article, identity_articles, new_database
 
 
 @pytest.fixture(params=BACKENDS)
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield from new_database(request.param, tmp_path)
-
-
-def _article(n: int, text_: str, entities: list[tuple[str, str, str, list[str]]], **kw: Any) -> Analysis:
-    return make_analysis(text_, id=f"a{n}", published=f"2024-05-{n + 1:02d}", entities=entities, **kw)
-
-
-ARTICLES = [
-    _article(
-        0,
-        "John Clifford, the USDA chief veterinarian, said the herd was safe. Clifford spoke in Iowa.",
-        [("e1", "PERSON", "John Clifford", ["Clifford"])],
-    ),
-    _article(
-        1,
-        "Mark Clifford, a Hong Kong activist, was arrested on Monday. Clifford denied the charges.",
-        [("e1", "PERSON", "Mark Clifford", ["Clifford"])],
-    ),
-    _article(
-        2,
-        "Senator Jim Risch of Idaho said the Centers for Disease Control and Prevention (CDC) must act.",
-        [
-            ("e1", "PERSON", "Jim Risch", []),
-            ("e2", "ORG", "Centers for Disease Control and Prevention", ["CDC"]),
-        ],
-    ),
-    _article(
-        3,
-        "James Risch asked the CDC for its data. Apple Inc. shares rose.",
-        [("e1", "PERSON", "James Risch", []), ("e2", "ORG", "CDC", []), ("e3", "ORG", "Apple Inc.", [])],
-    ),
-    _article(
-        4,
-        "Apple Computer unveiled a laptop; Apple said sales doubled. A 52-year-old man was held.",
-        [
-            ("e1", "ORG", "Apple Computer", []),
-            ("e2", "ORG", "Apple", []),
-            ("e3", "PERSON", "52-year-old man", []),
-        ],
-    ),
-    _article(
-        5,
-        "A 52-year-old man was held in Ohio after the crash. Apple declined to comment.",
-        [("e1", "PERSON", "52-year-old man", []), ("e2", "ORG", "Apple", [])],
-    ),
-]
-"""Hand-written articles; the 52-year-old man is a description (its mentions say so below)."""
-
-
-def _descriptions(analysis: Analysis) -> Analysis:
-    for entity in analysis.entities:
-        if entity.name == "52-year-old man":
-            for mention in entity.mentions:
-                mention.kind = "description"
-    return analysis
-
-
-def _entities(url: str) -> set[tuple[str, str, frozenset[str]]]:
-    engine = open_store(url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT e.id, e.type, e.name, a.doc_id FROM entities e JOIN article_entities ae "
-                    "ON ae.entity_id = e.id JOIN articles a ON a.id = ae.article_id"
-                )
-            )
-            found: dict[int, tuple[str, str, set[str]]] = {}
-            for r in rows:
-                found.setdefault(r.id, (r.type, r.name, set()))[2].add(r.doc_id)
-    finally:
-        engine.dispose()
-    return {(t, n, frozenset(d)) for t, n, d in found.values()}
 
 
 def _store(url: str, analyses: list[Analysis], batch: int = 64) -> Engine:
@@ -113,9 +40,9 @@ def _store(url: str, analyses: list[Analysis], batch: int = 64) -> Engine:
 
 
 def test_store_identity_joins_on_evidence_only(store_url: str) -> None:
-    engine = _store(store_url, [_descriptions(a) for a in ARTICLES])
+    engine = _store(store_url, list(identity_articles()))
     engine.dispose()
-    every = _entities(store_url)
+    every = entity_sets(store_url)
     found = {(t, n): set(d) for t, n, d in every}
     assert found[("PERSON", "John Clifford")] == {"a0"}
     assert found[("PERSON", "Mark Clifford")] == {"a1"}
@@ -129,10 +56,10 @@ def test_store_identity_joins_on_evidence_only(store_url: str) -> None:
 def test_store_identity_same_entities_in_every_order(
     store_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    articles = [_descriptions(a) for a in ARTICLES]
+    articles = identity_articles()
     engine = _store(store_url, articles)
     engine.dispose()
-    reference = _entities(store_url)
+    reference = entity_sets(store_url)
     for number, order in enumerate(itertools.islice(itertools.permutations(articles), 0, 720, 181)):
         other = f"sqlite:///{tmp_path_factory.mktemp(f'order{number}') / 'store.db'}"
         engine = open_store(other)
@@ -140,7 +67,7 @@ def test_store_identity_same_entities_in_every_order(
         for analysis in order:  # one transaction per article: every bridging merge happens
             writer.write([analysis])
         engine.dispose()
-        assert _entities(other) == reference
+        assert entity_sets(other) == reference
 
 
 def test_store_identity_places_apart_by_resolution() -> None:
@@ -193,18 +120,20 @@ CORRECTED = {
 def test_store_identity_corrections_hold_for_new_and_reingested_articles(
     store_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    articles = [_descriptions(a) for a in ARTICLES]
+    articles = identity_articles()
     engine = _store(store_url, articles)
     engine.dispose()
     _corrections(store_url)
-    later = _article(6, "Jim Risch, an Idaho senator, spoke again.", [("e1", "PERSON", "Jim Risch", [])])
+    later = identity_article(
+        6, "Jim Risch, an Idaho senator, spoke again.", [("e1", "PERSON", "Jim Risch", [])]
+    )
     engine = _store(store_url, [later])
     with engine.connect() as conn:
         rules = list_rules(conn)
         log = audit_log(conn)
     engine.dispose()
-    found = _entities(store_url)
-    assert CORRECTED <= found
+    found = entity_sets(store_url)
+    assert found >= CORRECTED
     assert not any(n == "Apple Computer" and t == "ORG" and len(d) > 1 for t, n, d in found)
     assert [r.kind for r in rules] == ["merge", "split", "rename", "retype", "reject"]
     assert [a.action for a in log] == ["reject", "retype", "rename", "split", "merge"]
@@ -215,9 +144,9 @@ def test_store_identity_corrections_hold_for_new_and_reingested_articles(
     import_rules(engine, rules, author="t")
     store_analyses(engine, [*reversed(articles), later], batch_size=2)
     engine.dispose()
-    assert _entities(again) == found
+    assert entity_sets(again) == found
     # and resolving the whole store again changes nothing
     engine = open_store(store_url)
     rebuild_all(engine)
     engine.dispose()
-    assert _entities(store_url) == found
+    assert entity_sets(store_url) == found
