@@ -107,3 +107,36 @@ def test_api_corrections_hold_after_reingest_and_for_new_articles(
     url = str(again.url)
     again.dispose()
     assert entity_sets(url) == corrected
+
+
+def test_api_corrections_entity_page_forms(settings: Settings, tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    hostile = identity_article(
+        7,
+        "<script>alert(1)</script> Corp said it would appeal.",
+        [("e1", "ORG", "<script>alert(1)</script> Corp", [])],
+    )
+    store_analyses(engine, [*identity_articles(), hostile])
+    john, mark = _id(engine, "John Clifford"), _id(engine, "Mark Clifford")
+    form = {"with": str(mark), "token": TOKEN, "author": "desk"}
+    with _client(settings, engine, token=None) as read_only:
+        assert "Correct this entity" not in read_only.get(f"/entities/{john}").text
+        assert read_only.post(f"/entities/{john}/merge", data=form).status_code == 403
+    with _client(settings, engine) as client:
+        page = client.get(f"/entities/{john}").text
+        assert 'action="/entities/' in page and 'type="password" name="token"' in page
+        bad = client.get(f"/entities/{_id(engine, '<script>alert(1)</script> Corp')}").text
+        assert "<script>alert(1)" not in bad and "&lt;script&gt;" in bad
+        wrong = client.post(f"/entities/{john}/merge", data={**form, "token": "nope"})
+        assert wrong.status_code == 401
+        cross = client.post(f"/entities/{john}/merge", data=form, headers={"Sec-Fetch-Site": "cross-site"})
+        assert cross.status_code == 403
+        done = client.post(
+            f"/entities/{mark}/merge", data={**form, "with": str(john)}, follow_redirects=False
+        )
+        assert done.status_code == 303 and done.headers["location"] == f"/entities/{min(john, mark)}"
+        assert (
+            client.post(f"/entities/{john}/retype", data={"type": "HUMAN", "token": TOKEN}).status_code == 400
+        )
+    assert ("PERSON", "John Clifford", frozenset({"a0", "a1"})) in entity_sets(str(engine.url))
+    engine.dispose()

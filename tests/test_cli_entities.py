@@ -46,9 +46,7 @@ def test_cli_entities_corrections_rules_and_audit(tmp_path: Path) -> None:
     assert merged.exit_code == 0, merged.output
     renamed = runner.invoke(app, ["entities", "rename", str(ids["James Risch"]), "Jim Risch", "--db", url])
     assert renamed.exit_code == 0, renamed.output
-    bad = runner.invoke(
-        app, ["entities", "retype", str(ids["Jim Risch"] if "Jim Risch" in ids else 1), "HUMAN"]
-    )
+    bad = runner.invoke(app, ["entities", "retype", "1", "HUMAN", "--db", url])
     assert bad.exit_code != 0
     rejected = runner.invoke(app, ["entities", "reject", "apple computer", "--db", url])
     assert rejected.exit_code == 0, rejected.output

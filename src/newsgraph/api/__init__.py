@@ -31,6 +31,7 @@ from newsgraph.settings import Settings
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """Build the app on the store at `settings.db` (opened and migrated here), or on `engine`."""
     from newsgraph.store.db import open_store
+    from newsgraph.web import corrections as web_corrections
     from newsgraph.web import views
     from newsgraph.web.render import STATIC_DIR
 
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     ):
         app.include_router(router)
     app.include_router(views.router)
+    app.include_router(web_corrections.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(
         ResponseCache,
