@@ -105,12 +105,11 @@ def retype(
     note: Note = None,
 ) -> None:
     """Give the entity this type, whatever its articles say."""
-    from newsgraph.models import EntityType
+    from newsgraph.models import ENTITY_TYPES
     from newsgraph.store.identity.corrections import Retype
 
-    types: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
-    if type_.upper() not in types:
-        raise InputError(f"unknown type {type_!r}: choose one of {', '.join(types)}")
+    if type_.upper() not in ENTITY_TYPES:
+        raise InputError(f"unknown type {type_!r}: choose one of {', '.join(ENTITY_TYPES)}")
     _correct(Retype(entity_id, type_.upper()), db, author, note)
 
 

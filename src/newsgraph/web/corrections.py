@@ -21,14 +21,13 @@ from newsgraph.api.common import MAX_ID, StoreId
 from newsgraph.api.deps import EngineDep, SettingsDep
 from newsgraph.api.security import token_matches
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.models import EntityType
+from newsgraph.models import ENTITY_TYPES
 from newsgraph.store import queries
 from newsgraph.store.identity.corrections import Correction, Merge, Reject, Rename, Retype, Split, correct
 from newsgraph.web.render import render_error
 
 router = APIRouter(include_in_schema=False)
 
-ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 SPLIT_CHOICES = 200
 """At most this many of the entity's articles are offered in the split form."""
 

@@ -16,24 +16,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsgraph.models import ENTITY_TYPES
 from newsgraph.store.identity.keys import name_key
 
-TYPE_ORDER = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "FAC",
-    "NORP",
-    "DISEASE",
-    "INDEX",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "GROUP",
-)
-"""Ties between types are broken in this order."""
+TYPE_ORDER = ENTITY_TYPES
+"""Ties between types are broken in this order (the contract's)."""
 
 
 @dataclass(frozen=True, slots=True)

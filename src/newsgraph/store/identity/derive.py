@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsgraph.store.identity.decide import Vote, decide
 from newsgraph.store.identity.keys import last_word, name_key
-from newsgraph.store.identity.members import Contribution, contributions, stored_member
+from newsgraph.store.identity.members import ArticleMember, Contribution, contributions, stored_member
 from newsgraph.store.identity.rules import RuleSet
 from newsgraph.store.schema import (
     article_entities,
@@ -141,12 +141,12 @@ def write_totals(conn: Connection, totals: Totals) -> None:
         )
 
 
-def rebuild(conn: Connection, ids: Collection[int], rules: RuleSet) -> None:
-    """Recompute the counts, aliases, roles, votes, name and type of these entities from their members."""
-    if not ids:
-        return
+def stored_members(
+    conn: Connection, ids: Collection[int], rules: RuleSet
+) -> list[tuple[int, int, ArticleMember]]:
+    """Return (entity id, article id, member) of every member of these entities, by article and local id."""
     ae = article_entities.c
-    triples = []
+    out = []
     for chunk in chunks(ids):
         rows = conn.execute(
             select(ae.entity_id, ae.article_id, ae.local_id, ae.name, ae.type, ae.aliases, ae.roles)
@@ -154,7 +154,15 @@ def rebuild(conn: Connection, ids: Collection[int], rules: RuleSet) -> None:
             .join(articles, articles.c.id == ae.article_id)
             .where(ae.entity_id.in_(chunk))
         )
-        triples += [(r.entity_id, r.article_id, stored_member(r, r.hash, rules)) for r in rows]
+        out += [(r.entity_id, r.article_id, stored_member(r, r.hash, rules)) for r in rows]
+    return sorted(out, key=lambda t: (t[1], t[2].local_id))
+
+
+def rebuild(conn: Connection, ids: Collection[int], rules: RuleSet) -> None:
+    """Recompute the counts, aliases, roles, votes, name and type of these entities from their members."""
+    if not ids:
+        return
+    triples = stored_members(conn, ids, rules)
     totals = Totals()
     for (entity_id, _), part in sorted(contributions(triples).items()):
         totals.add(entity_id, part)

@@ -16,11 +16,11 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
 
-from newsgraph.store.identity.derive import chunks, named_row, rebuild
-from newsgraph.store.identity.members import ArticleMember, stored_member
+from newsgraph.store.identity.derive import chunks, named_row, rebuild, stored_members
+from newsgraph.store.identity.members import ArticleMember
 from newsgraph.store.identity.merge import drop_entities, merge_into, move_members
 from newsgraph.store.identity.rules import RuleSet
-from newsgraph.store.schema import article_entities, articles, entities, entity_keys
+from newsgraph.store.schema import entities, entity_keys
 
 
 @dataclass(slots=True)
@@ -49,18 +49,10 @@ class _Components:
 
 
 def _members(conn: Connection, ids: Collection[int], rules: RuleSet) -> list[_Stored]:
-    ae = article_entities.c
-    out = []
-    for chunk in chunks(ids):
-        rows = conn.execute(
-            select(ae.entity_id, ae.article_id, ae.local_id, ae.name, ae.type, ae.aliases, ae.roles)
-            .add_columns(ae.mention_count, ae.identity_keys, articles.c.hash)
-            .join(articles, articles.c.id == ae.article_id)
-            .where(ae.entity_id.in_(chunk))
-            .order_by(ae.article_id, ae.local_id)
-        )
-        out += [_Stored(r.article_id, r.entity_id, stored_member(r, r.hash, rules)) for r in rows]
-    return sorted(out, key=lambda s: (s.article_id, s.member.local_id))
+    return [
+        _Stored(article_id, entity_id, member)
+        for entity_id, article_id, member in stored_members(conn, ids, rules)
+    ]
 
 
 def _outside_owners(conn: Connection, keys: Collection[str]) -> dict[str, int]:
