@@ -19,8 +19,10 @@ member without a `name` mention, or a name all in lower case unless it is a dise
 person's single name ("Clifford", "Jim"), titles and honorifics left out; a one-word alias that
 is the last word of the name ("Clifford" of "Mark Clifford") or a generic noun ("Council").
 Folded variants of general scope are extra keys: a company's legal form ("Apple Inc." =
-"Apple"), a given name's nickname when the nickname table gives it at most three formal
-names ("Jim Risch" = "James Risch").
+"Apple"), a leading country written as its code ("U.S. Air Force" = "United States Air Force" =
+"American Air Force", with the knowledge base's country names and demonyms), a given name's
+nickname when the nickname table gives it at most three formal names ("Jim Risch" = "James
+Risch").
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from importlib import resources
 from typing import Any
 
 from newsgraph.extract.lexicons import load_json
-from newsgraph.knowledge import phrase_key
+from newsgraph.knowledge import lookup, phrase_key
 
 MAX_KEY = 500
 """Keys, aliases and roles are cut to this many characters: they are indexed, and a PostgreSQL
@@ -251,9 +253,30 @@ def _thing_keys(name: str, aliases: list[str]) -> set[str]:
     return {k[:MAX_KEY] for k in keys if k != "n:"}
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def country_code(words: str) -> str | None:
+    """Return the country code ("USA") a name or demonym stands for ("U.S.", "United States", "American")."""
+    record = lookup(words)
+    return record.code[:3] if record is not None and record.kind == "country" else None
+
+
+def _qualified(key: str) -> str | None:
+    """Return the key with a leading country written as its code ("u s air force" → "USA air force")."""
+    words = key.split()
+    for size in range(min(3, len(words) - 1), 0, -1):
+        code = country_code(" ".join(words[:size]))
+        if code is not None:
+            return " ".join((code, *words[size:]))
+    return None
+
+
 def _folded(key: str) -> list[str]:
-    """Return the `n:` key of a name and of its form without a company's legal suffix."""
+    """Return the `n:` key of a name, of its form without a company's legal suffix, and of its form
+    with a leading country as a code ("U.S. Air Force" = "United States Air Force")."""
     out = [f"n:{key}"]
+    qualified = _qualified(key)
+    if qualified is not None:
+        out.append(f"n:{qualified}")
     words = key.split()
     legal, group = _words()["legal"], _words()["group"]
     while len(words) > 1 and words[-1] in legal:
