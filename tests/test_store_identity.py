@@ -150,3 +150,18 @@ def test_store_identity_corrections_hold_for_new_and_reingested_articles(
     rebuild_all(engine)
     engine.dispose()
     assert entity_sets(store_url) == found
+
+
+def test_store_identity_generic_institutions_are_one_per_country() -> None:
+    def keys(name: str, country: str | None, own: str | None = None) -> list[str]:
+        entity = {"id": "e1", "name": name, "type": "ORG", "mentions": [{"kind": "name"}], "country": own}
+        return entity_keys(entity, None, country)
+
+    assert keys("Ministry of Health", "ID") == ["n:ministry of health@ID"]
+    assert keys("Ministry of Health", "CN") != keys("Ministry of Health", "ID")
+    assert keys("Ministry of Health", "CN", own="ID") == keys("Ministry of Health", "ID")
+    assert keys("Health Ministry", None) == []  # no country: its article's own entity
+    assert "n:ministry of health@CN" in keys("Chinese Ministry of Health", "US")
+    assert set(keys("U.S. Air Force", None)) & set(keys("United States Air Force", None))
+    assert set(keys("U.S. Air Force", None)) & set(keys("Air Force", "US"))
+    assert keys("World Health Organization", None) == ["n:world health organization"]

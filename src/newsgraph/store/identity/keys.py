@@ -14,13 +14,17 @@ same whatever order the articles arrive in. A key is a prefixed string:
   Georgia the country and Georgia the US state stay apart while an unresolved "United States"
   still joins the resolved one.
 
+A generic institution's name ("Ministry of Health", "Congress", "Air Force": institution words
+only) names a different body in each country: its key carries the entity's country, or the
+article's (the country most of its places are in), and without one it makes no key.
+
 What never makes a key, so never joins two articles: a description ("52-year-old man", a
 member without a `name` mention, or a name all in lower case unless it is a disease); a
 person's single name ("Clifford", "Jim"), titles and honorifics left out; a one-word alias that
 is the last word of the name ("Clifford" of "Mark Clifford") or a generic noun ("Council").
 Folded variants of general scope are extra keys: a company's legal form ("Apple Inc." =
 "Apple"), a leading country written as its code ("U.S. Air Force" = "United States Air Force" =
-"American Air Force", with the knowledge base's country names and demonyms), a given name's
+"American Air Force", with `countries.tsv`'s names, variants and demonyms), a given name's
 nickname when the nickname table gives it at most three formal names ("Jim Risch" = "James
 Risch").
 """
@@ -35,8 +39,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from newsgraph.extract.lexicons import load_json
-from newsgraph.knowledge import lookup, phrase_key
+from newsgraph.extract.lexicons import load_json, load_text
+from newsgraph.knowledge import phrase_key
 
 MAX_KEY = 500
 """Keys, aliases and roles are cut to this many characters: they are indexed, and a PostgreSQL
@@ -57,6 +61,10 @@ def _words() -> dict[str, frozenset[str]]:
         "group": frozenset(data["group_suffixes"]),
         "generic": frozenset(data["generic_aliases"]),
         "units": frozenset(data["unit_words"]),
+        "institution": frozenset(
+            phrase_key(w)
+            for w in (*data["institution_words"], *data["generic_aliases"], *titles["modifiers"])
+        ),
         "titles": frozenset(
             phrase_key(w) for w in (*titles["titles"], *titles["honorifics"], *titles["modifiers"])
         ),
@@ -115,6 +123,20 @@ class PlaceRef:
         return None
 
 
+def article_country(places: Iterable[Mapping[str, Any]]) -> str | None:
+    """Return the country the article is about: the one most of its resolved places are in, if only one."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.get("country"):
+            counts[place["country"]] = counts.get(place["country"], 0) + max(
+                1, len(place.get("mentions") or ())
+            )
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    return max(counts, key=lambda c: counts[c]) if len(ranked) == 1 or ranked[0] > ranked[1] else None
+
+
 def place_refs(places: Iterable[Mapping[str, Any]]) -> dict[str, PlaceRef]:
     """Return the article's places by the local id of the entity they resolve."""
     out: dict[str, PlaceRef] = {}
@@ -138,10 +160,14 @@ def is_named(entity: Mapping[str, Any]) -> bool:
     return any(ch.isupper() or ch.isdigit() for ch in name)
 
 
-def entity_keys(entity: Mapping[str, Any], place: PlaceRef | None = None) -> list[str]:
+def entity_keys(
+    entity: Mapping[str, Any], place: PlaceRef | None = None, country: str | None = None
+) -> list[str]:
     """Return the sorted identity keys of an article's entity (an `Analysis.entities` item as a dict).
 
-    Empty for a description, and for a person known by one name only.
+    Empty for a description, and for a person known by one name only. `country` is the article's
+    (`article_country`): a generic institution's name ("Ministry of Health") is one entity only
+    within one country; the entity's own `country` wins.
     """
     if not is_named(entity):
         return []
@@ -157,7 +183,7 @@ def entity_keys(entity: Mapping[str, Any], place: PlaceRef | None = None) -> lis
     elif entity.get("type") == "PERSON":
         keys.update(_person_keys(name, aliases))
     else:
-        keys.update(_thing_keys(name, aliases))
+        keys.update(_thing_keys(name, aliases, entity.get("country") or country))
     return sorted(keys)
 
 
@@ -238,9 +264,9 @@ def _part_of(words: list[str], full: list[str]) -> bool:
     return len(words) < len(full) and (full[: len(words)] == words or full[-len(words) :] == words)
 
 
-def _thing_keys(name: str, aliases: list[str]) -> set[str]:
+def _thing_keys(name: str, aliases: list[str], country: str | None) -> set[str]:
     full = name_key(name)
-    keys = set(_folded(full))
+    keys = set(_folded(full, country))
     generic = _words()["generic"]
     full_words = full.split()
     for alias in aliases:
@@ -249,34 +275,57 @@ def _thing_keys(name: str, aliases: list[str]) -> set[str]:
             continue
         if " " not in key and (key in generic or (len(full_words) > 1 and key == full_words[-1])):
             continue
-        keys.update(_folded(key))
+        keys.update(_folded(key, country))
     return {k[:MAX_KEY] for k in keys if k != "n:"}
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.cache
+def _countries() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in load_text("countries.tsv").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and not line.startswith("#") and parts[2] in ("country", "alias", "demonym"):
+            out.setdefault(phrase_key(parts[0]), parts[1])
+    return out
+
+
 def country_code(words: str) -> str | None:
-    """Return the country code ("USA") a name or demonym stands for ("U.S.", "United States", "American")."""
-    record = lookup(words)
-    return record.code[:3] if record is not None and record.kind == "country" else None
+    """Return the ISO code ("US") a country name, variant or demonym stands for ("U.S.", "American")."""
+    return _countries().get(words)
 
 
-def _qualified(key: str) -> str | None:
-    """Return the key with a leading country written as its code ("u s air force" → "USA air force")."""
+def _qualified(key: str) -> tuple[str, str] | None:
+    """Return (country code, rest) of a name led by a country ("us air force" → ("US", "air force"))."""
     words = key.split()
     for size in range(min(3, len(words) - 1), 0, -1):
         code = country_code(" ".join(words[:size]))
         if code is not None:
-            return " ".join((code, *words[size:]))
+            return code, " ".join(words[size:])
     return None
 
 
-def _folded(key: str) -> list[str]:
-    """Return the `n:` key of a name, of its form without a company's legal suffix, and of its form
-    with a leading country as a code ("U.S. Air Force" = "United States Air Force")."""
-    out = [f"n:{key}"]
+def institutional(key: str) -> bool:
+    """Return whether a name is made of generic institution words only ("ministry of health")."""
+    words = _words()["institution"]
+    return all(word in words for word in key.split())
+
+
+def _n(key: str, country: str | None) -> str | None:
+    """Return the `n:` key of a name; a generic institution's carries its country (none without one)."""
+    if not institutional(key):
+        return f"n:{key}"
+    return f"n:{key}@{country}" if country else None
+
+
+def _folded(key: str, country: str | None) -> list[str]:
+    """Return the `n:` keys of a name: as written, without a company's legal suffix, and with a
+    leading country as its code ("U.S. Air Force" = "United States Air Force" = "Air Force" in an
+    article about the United States)."""
+    out = [_n(key, country)]
     qualified = _qualified(key)
     if qualified is not None:
-        out.append(f"n:{qualified}")
+        code, rest = qualified
+        out.append(_n(rest, code) if institutional(rest) else f"n:{code} {rest}")
     words = key.split()
     legal, group = _words()["legal"], _words()["group"]
     while len(words) > 1 and words[-1] in legal:
@@ -284,5 +333,5 @@ def _folded(key: str) -> list[str]:
     if len(words) == 2 and words[-1] in group:
         words = words[:-1]
     if len(words) < len(key.split()):
-        out.append("n:" + " ".join(words))
-    return out
+        out.append(_n(" ".join(words), country))
+    return [k for k in out if k is not None]

@@ -19,6 +19,7 @@ import orjson
 from newsgraph.store.identity.keys import (
     MAX_KEY,
     article_aliases,
+    article_country,
     entity_keys,
     is_named,
     name_key,
@@ -49,13 +50,14 @@ class ArticleMember:
 def article_members(data: Mapping[str, Any], rules: RuleSet) -> list[ArticleMember]:
     """Return the members of an article (an Analysis as a dict), with keys rewritten by `rules`."""
     places = place_refs(data.get("places") or [])
+    country = article_country(data.get("places") or [])
     entities = data.get("entities") or []
     extra = article_aliases([e for e in entities if is_named(e) and e["id"] not in places])
     out: list[ArticleMember] = []
     for entity in entities:
         base: tuple[str, ...] | None = None
         if is_named(entity):
-            found = entity_keys(entity, places.get(entity["id"]))
+            found = entity_keys(entity, places.get(entity["id"]), country)
             if entity["id"] in extra and found:
                 found = sorted({*found, extra[entity["id"]]})
             base = tuple(found)
