@@ -15,9 +15,10 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from sqlalchemy import text
 
 from newsgraph.models import Analysis
-from newsgraph.store.db import make_engine
+from newsgraph.store.db import make_engine, open_store
 
 PG_URL = os.environ.get("NEWSGRAPH_TEST_PG_URL")
 
@@ -152,13 +153,14 @@ DOHA_1 = (
 )
 DOHA_2 = (
     "Negotiators from Kabul and the Taliban ended their talks in Doha without an agreement. "
-    "“The war must end with a settlement acceptable to all Afghans,” Akhundzada said, according to "
-    "a statement. Abdullah Abdullah, who led the government delegation, said more meetings would follow."
+    "“The war must end with a settlement acceptable to all Afghans,” Haibatullah Akhundzada said, "
+    "according to a statement. Abdullah Abdullah, who led the government delegation, said more "
+    "meetings would follow."
 )
 
 
 def doha_analyses() -> list[Analysis]:
-    """Two related articles: the same person named in full in one and by surname in the other."""
+    """Two related articles: the same person named in full in both, by surname too in the first."""
     first = make_analysis(
         DOHA_1,
         id="doha-1",
@@ -187,7 +189,7 @@ def doha_analyses() -> list[Analysis]:
         entities=[
             ("e1", "ORG", "the Taliban", []),
             ("e2", "GPE", "Doha", []),
-            ("e3", "PERSON", "Akhundzada", []),
+            ("e3", "PERSON", "Haibatullah Akhundzada", []),
             ("e4", "PERSON", "Abdullah Abdullah", []),
         ],
         quotes=[("The war must end with a settlement acceptable to all Afghans,", "e3", "say")],
@@ -225,3 +227,83 @@ def count(url: str, table: str) -> int:
             return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() or 0)
     finally:
         engine.dispose()
+
+
+def identity_article(
+    n: int, text_: str, entities: list[tuple[str, str, str, list[str]]], **kw: Any
+) -> Analysis:
+    """Return one hand-written identity article (id `a<n>`)."""
+    return make_analysis(text_, id=f"a{n}", published=f"2024-05-{n + 1:02d}", entities=entities, **kw)
+
+
+_IDENTITY = [
+    identity_article(
+        0,
+        "John Clifford, the USDA chief veterinarian, said the herd was safe. Clifford spoke in Iowa.",
+        [("e1", "PERSON", "John Clifford", ["Clifford"])],
+    ),
+    identity_article(
+        1,
+        "Mark Clifford, a Hong Kong activist, was arrested on Monday. Clifford denied the charges.",
+        [("e1", "PERSON", "Mark Clifford", ["Clifford"])],
+    ),
+    identity_article(
+        2,
+        "Senator Jim Risch of Idaho said the Centers for Disease Control and Prevention (CDC) must act.",
+        [
+            ("e1", "PERSON", "Jim Risch", []),
+            ("e2", "ORG", "Centers for Disease Control and Prevention", ["CDC"]),
+        ],
+    ),
+    identity_article(
+        3,
+        "James Risch asked the CDC for its data. Apple Inc. shares rose.",
+        [("e1", "PERSON", "James Risch", []), ("e2", "ORG", "CDC", []), ("e3", "ORG", "Apple Inc.", [])],
+    ),
+    identity_article(
+        4,
+        "Apple Computer unveiled a laptop; Apple said sales doubled. A 52-year-old man was held.",
+        [
+            ("e1", "ORG", "Apple Computer", []),
+            ("e2", "ORG", "Apple", []),
+            ("e3", "PERSON", "52-year-old man", []),
+        ],
+    ),
+    identity_article(
+        5,
+        "A 52-year-old man was held in Ohio after the crash. Apple declined to comment.",
+        [("e1", "PERSON", "52-year-old man", []), ("e2", "ORG", "Apple", [])],
+    ),
+]
+"""Hand-written articles for entity identity: namesakes, a nickname, an acronym, a company's
+forms, and a description (the 52-year-old man: its mentions are descriptions)."""
+
+
+def identity_articles() -> list[Analysis]:
+    """Return fresh copies of the identity articles."""
+    out = [a.model_copy(deep=True) for a in _IDENTITY]
+    for analysis in out:
+        for entity in analysis.entities:
+            if entity.name == "52-year-old man":
+                for mention in entity.mentions:
+                    mention.kind = "description"
+    return out
+
+
+def entity_sets(url: str) -> set[tuple[str, str, frozenset[str]]]:
+    """Return the store's entities as (type, name, input ids of their articles)."""
+    engine = open_store(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT e.id, e.type, e.name, a.doc_id FROM entities e JOIN article_entities ae "
+                    "ON ae.entity_id = e.id JOIN articles a ON a.id = ae.article_id"
+                )
+            )
+            found: dict[int, tuple[str, str, set[str]]] = {}
+            for r in rows:
+                found.setdefault(r.id, (r.type, r.name, set()))[2].add(r.doc_id)
+    finally:
+        engine.dispose()
+    return {(t, n, frozenset(d)) for t, n, d in found.values()}

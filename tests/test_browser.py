@@ -1,8 +1,9 @@
 """The web UI in a real browser (Debian's Chromium driven by Playwright).
 
 Opens a sample article, sees a quote highlighted with its speaker, follows the speaker to the
-entity page and finds the quote there; runs a search. Screenshots of the article, entity and
-events pages are written to `test-artifacts/screenshots/`.
+entity page and finds the quote there; runs a search; merges two entities from an entity
+page. Screenshots of the article, entity and events pages are written to
+`test-artifacts/screenshots/`.
 """
 
 from __future__ import annotations
@@ -117,3 +118,49 @@ def test_browser_search_and_events(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/events")
     expect(page.locator("svg.map")).to_be_visible()
     page.screenshot(path=str(SHOTS / "events.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def corrections_url(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server with the write token set, on a store of its own holding the identity articles."""
+    import uvicorn
+
+    from newsgraph.store.db import open_store
+    from newsgraph.store.writer import store_analyses
+    from tests.store_support import identity_articles
+
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('corrections') / 'store.db'}")
+    store_analyses(store, identity_articles())
+    port = _free_port()
+    app = create_app(settings.model_copy(update={"api_rate": 0, "api_token": "br0wser-token"}), engine=store)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.dispose()
+
+
+def test_browser_merge_from_the_entity_page(page: Page, corrections_url: str) -> None:
+    import orjson
+
+    found = page.request.get(f"{corrections_url}/api/entities?q=Mark%20Clifford").body()
+    mark = orjson.loads(found)["items"][0]["id"]
+    found = page.request.get(f"{corrections_url}/api/entities?q=John%20Clifford").body()
+    john = orjson.loads(found)["items"][0]["id"]
+    page.goto(f"{corrections_url}/entities/{john}")
+    form = page.locator("#merge-form")
+    form.get_by_label("Merge with entity ids").fill(str(mark))
+    form.get_by_label("write token").fill("br0wser-token")
+    form.get_by_label("your name").fill("browser test")
+    form.get_by_role("button", name="Merge").click()
+    expect(page.locator("h1")).to_contain_text("John Clifford")
+    expect(page.locator("p.counts")).to_contain_text("2 articles")
+    page.screenshot(path=str(SHOTS / "entity-merged.png"), full_page=True)
+    audit = orjson.loads(page.request.get(f"{corrections_url}/api/corrections/audit").body())["items"]
+    assert [(a["action"], a["author"]) for a in audit] == [("merge", "browser test")]

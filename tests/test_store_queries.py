@@ -63,7 +63,7 @@ def test_store_queries_entity_page(store: Engine) -> None:
         articles = queries.list_articles(conn, entity_id=person.id)
     assert record.summary.name == "Haibatullah Akhundzada"
     assert record.summary.article_count == 3
-    assert {a.alias: a.count for a in record.aliases} == {"Akhundzada": 3, "Haibatullah Akhundzada": 2}
+    assert {a.alias: a.count for a in record.aliases} == {"Akhundzada": 2, "Haibatullah Akhundzada": 3}
     assert [(p.day, p.articles) for p in timeline] == [
         ("2021-07-18", 1),
         ("2021-07-19", 1),
@@ -123,14 +123,26 @@ def test_store_export_every_kind_and_format(store: Engine, kind: str, tmp_path: 
     path.write_bytes(outputs["parquet"][1])
     table = pq.read_table(path)
     assert len(lines) == len(rows) == table.num_rows
-    assert [r["id"] for r in lines] == [int(r["id"]) for r in rows] == table.column("id").to_pylist()
+    key = "article_id" if kind == "mentions" else "id"
+    assert [r[key] for r in lines] == [int(r[key]) for r in rows] == table.column(key).to_pylist()
     if kind == "articles":
         assert Analysis.model_validate(lines[0]["analysis"]) == doha_analyses()[0]
     if kind == "entities":
         person = next(r for r in lines if r["name"] == "Haibatullah Akhundzada")
-        assert person["aliases"] == "Akhundzada; Haibatullah Akhundzada"
+        assert person["aliases"] == "Haibatullah Akhundzada; Akhundzada"
     if kind == "events":
         assert lines[0]["source_actors"] == "Taliban"
+    if kind == "mentions":
+        text = doha_analyses()[0].text
+        first = [r for r in lines if r["doc_id"] == "doha-1"]
+        assert first and all(text[r["start"] : r["end"]] == r["text"] for r in first)
+        assert [r["start"] for r in first] == sorted(r["start"] for r in first)
+        person = next(r for r in first if r["text"] == "Akhundzada")
+        assert (person["type"], person["name"], person["kind"]) == (
+            "PERSON",
+            "Haibatullah Akhundzada",
+            "name",
+        )
 
 
 def test_store_export_rejects_unknown_kind(store: Engine) -> None:

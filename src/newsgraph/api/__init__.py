@@ -4,7 +4,8 @@
     /, /articles/1 …    HTML pages, each with its JSON twin under /api
     /static/...         vendored assets, the version in each file name
 
-Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles. Responses are kept
+Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles and the entity
+corrections (POST /api/corrections/…, and their forms on the entity page). Responses are kept
 in memory until the data changes (`api.cache`).
 """
 
@@ -22,7 +23,7 @@ from newsgraph import __version__
 from newsgraph.api.cache import ResponseCache
 from newsgraph.api.common import JSONBytes
 from newsgraph.api.errors import install_error_handlers
-from newsgraph.api.routes import articles, entities, facts, search, stories
+from newsgraph.api.routes import articles, corrections, entities, facts, search, stories
 from newsgraph.api.security import BodyLimit, RateLimit, SecurityHeaders
 from newsgraph.settings import Settings
 
@@ -30,6 +31,7 @@ from newsgraph.settings import Settings
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """Build the app on the store at `settings.db` (opened and migrated here), or on `engine`."""
     from newsgraph.store.db import open_store
+    from newsgraph.web import corrections as web_corrections
     from newsgraph.web import views
     from newsgraph.web.render import STATIC_DIR
 
@@ -56,9 +58,17 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.state.engine = engine or open_store(settings.db)
     install_error_handlers(app)
-    for router in (articles.router, entities.router, facts.router, stories.router, search.router):
+    for router in (
+        articles.router,
+        entities.router,
+        corrections.router,
+        facts.router,
+        stories.router,
+        search.router,
+    ):
         app.include_router(router)
     app.include_router(views.router)
+    app.include_router(web_corrections.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(
         ResponseCache,

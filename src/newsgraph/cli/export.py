@@ -1,4 +1,4 @@
-"""`newsgraph export`: articles, entities, quotes, events or quantities as JSONL, CSV or Parquet."""
+"""`newsgraph export`: articles, entities, mentions, quotes, events or quantities as JSONL, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from newsgraph.settings import Settings
 
 # the same as newsgraph.store.export.KINDS and FORMATS (a test checks), kept here so that the CLI
 # starts without importing SQLAlchemy
-KINDS: tuple[str, ...] = ("articles", "entities", "quotes", "events", "quantities")
+KINDS: tuple[str, ...] = ("articles", "entities", "mentions", "quotes", "events", "quantities")
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
 

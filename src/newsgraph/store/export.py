@@ -4,9 +4,11 @@
         count = export(conn, "quotes", "csv", out)
 
 Kinds: `articles` (JSONL carries each full Analysis under `analysis`), `entities` (with their
-aliases and roles), `quotes` (with speaker names), `events` (with actor names) and
-`quantities` (with claimants). Rows come in id order; names of linked entities are resolved so
-each file stands on its own. Parquet columns have fixed types, so files of one kind concatenate.
+aliases and roles), `mentions` (every mention with its article's input id, its offsets and the
+stored entity it was resolved to: what the xdoc scorer reads), `quotes` (with speaker names),
+`events` (with actor names) and `quantities` (with claimants). Rows come in id order (mentions
+by article, then in text order); names of linked entities are resolved so each file stands on
+its own. Parquet columns have fixed types, so files of one kind concatenate.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from sqlalchemy import Connection, Select, select
 from newsgraph.errors import InputError
 from newsgraph.store import schema as s
 
-Kind = Literal["articles", "entities", "quotes", "events", "quantities"]
+Kind = Literal["articles", "entities", "mentions", "quotes", "events", "quantities"]
 Format = Literal["jsonl", "csv", "parquet"]
-KINDS: tuple[str, ...] = ("articles", "entities", "quotes", "events", "quantities")
+KINDS: tuple[str, ...] = ("articles", "entities", "mentions", "quotes", "events", "quantities")
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 CHUNK = 1000
 
@@ -88,6 +90,25 @@ def _entity_lists(conn: Connection, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         row["aliases"] = "; ".join(aliases.get(row["id"], []))
         row["roles"] = "; ".join(roles.get(row["id"], []))
+
+
+def _mentions() -> Select[Any]:
+    m, a, e = s.mentions.c, s.articles.c, s.entities.c
+    return (
+        select(
+            a.doc_id,
+            m.article_id,
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.entity_id,
+            e.type,
+            e.name,
+        )
+        .select_from(s.mentions.join(s.articles, a.id == m.article_id).join(s.entities, e.id == m.entity_id))
+        .order_by(m.article_id, m.start, m.end, m.seq)
+    )
 
 
 def _quotes() -> Select[Any]:
@@ -224,6 +245,20 @@ EXPORTS: dict[str, _Export] = {
         ),
         _entities,
         _entity_lists,
+    ),
+    "mentions": _Export(
+        (
+            ("doc_id", "str"),
+            ("article_id", "int"),
+            ("start", "int"),
+            ("end", "int"),
+            ("text", "str"),
+            ("kind", "str"),
+            ("entity_id", "int"),
+            ("type", "str"),
+            ("name", "str"),
+        ),
+        _mentions,
     ),
     "quotes": _Export(
         (

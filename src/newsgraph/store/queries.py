@@ -355,11 +355,11 @@ def list_entities(
     limit: int = 50,
     cursor: str | None = None,
 ) -> Page[EntitySummary]:
-    """Return entities, those in most articles first."""
+    """Return the listed entities (not an article's own description), those in most articles first."""
     check_limit(limit)
     key = decode_cursor(cursor, 2)
     e = s.entities.c
-    stmt = select(*_ENTITY_COLUMNS)
+    stmt = select(*_ENTITY_COLUMNS).where(e.named.is_(True))
     if type_:
         stmt = stmt.where(e.type == type_.upper())
     if key is not None:

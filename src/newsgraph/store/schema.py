@@ -12,7 +12,10 @@
              │            ├─ times             │
              │            └─ places ───────────┘
     entities ─┬─ entity_aliases                    cross-article identity: canonical name + type
-              └─ entity_roles
+              ├─ entity_roles
+              ├─ entity_names                      votes for its name and type
+              └─ entity_keys                       identity keys → the entity holding them
+    entity_rules ─ entity_audit                    journalists' corrections and who made them
 
 Every id is an integer the writer assigns in input order (the next free id inside the batch's
 transaction), never a database sequence: sequences are not transactional in PostgreSQL, and ids
@@ -39,7 +42,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 
 NAMING_CONVENTION = {
@@ -126,15 +128,46 @@ entities = Table(
     "entities",
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
-    Column("type", String(20), nullable=False),
-    Column("name", Text, nullable=False, comment="Canonical name: the longest name seen for it."),
+    Column("type", String(20), nullable=False, comment="Decided by its members' votes (store.identity)."),
+    Column("name", Text, nullable=False, comment="Canonical name, decided by its members' votes."),
     Column("name_key", Text, nullable=False, comment="Normalized name (see store.identity.name_key)."),
     Column("last_key", Text, nullable=False, comment="Last word of name_key (surname lookups)."),
     Column("article_count", Integer, nullable=False),
     Column("mention_count", Integer, nullable=False),
-    UniqueConstraint("type", "name_key", name="uq_entities_type_name_key"),
+    Column(
+        "named",
+        Boolean,
+        nullable=False,
+        server_default="1",
+        comment="False for an article's own description-only entity: left out of entity lists.",
+    ),
+    Column("name_rule", Id, comment="The rename rule that sets its name, if any."),
+    Column("type_rule", Id, comment="The retype rule that sets its type, if any."),
     Index("ix_entities_name_key", "name_key"),
     Index("ix_entities_type_last_key", "type", "last_key"),
+    Index("ix_entities_named_count", "named", "article_count", "id"),
+)
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", Text, primary_key=True, comment="An identity key (store.identity.keys)."),
+    Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
+    Index("ix_entity_keys_entity_id", "entity_id"),
+    comment="Which entity holds each identity key: every member with the key belongs to it.",
+)
+
+entity_names = Table(
+    "entity_names",
+    metadata,
+    Column("entity_id", Id, ForeignKey("entities.id"), primary_key=True),
+    Column("name", Text, primary_key=True),
+    Column("type", String(20), primary_key=True),
+    Column("articles", Integer, nullable=False, comment="Articles whose entity had this name and type."),
+    Column(
+        "linked", Integer, nullable=False, comment="Of those, articles that linked it to a knowledge base."
+    ),
+    comment="The votes an entity's canonical name and type are decided by.",
 )
 
 entity_aliases = Table(
@@ -172,6 +205,11 @@ article_entities = Table(
     Column("country", String(2)),
     Column("mention_count", Integer, nullable=False),
     Column("published_day", String(10)),
+    Column(
+        "identity_keys",
+        Text,
+        comment="JSON list of its identity keys before correction rules (NULL: a description).",
+    ),
     Index("ix_article_entities_entity_day", "entity_id", "published_day", "article_id", "mention_count"),
 )
 
@@ -328,6 +366,30 @@ places = Table(
     Index("ix_places_country", "country"),
     Index("ix_places_geonameid", "geonameid"),
     Index("ix_places_entity_id", "entity_id"),
+)
+
+entity_rules = Table(
+    "entity_rules",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("kind", String(10), nullable=False, comment="merge, split, rename, retype or reject."),
+    Column("data", Text, nullable=False, comment="JSON: the keys, articles, name or type it applies."),
+    Column("created", String(40), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("note", Text),
+    comment="Corrections to entity identity, applied to every article stored (store.identity.rules).",
+)
+
+entity_audit = Table(
+    "entity_audit",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("rule_id", Id),
+    Column("detail", Text, nullable=False, comment="JSON: the entities before and after, the request."),
+    comment="Who changed entity identity, when, and what it did.",
 )
 
 store_state = Table(

@@ -81,6 +81,16 @@ FACT_TABLES = (
 )
 """The tables of an article's facts, parents first: written in bulk (COPY on PostgreSQL)."""
 
+ENTITY_COLUMNS = {
+    "article_entities": ("entity_id", "affiliation_id"),
+    "mentions": ("entity_id",),
+    "quotes": ("speaker_id",),
+    "event_actors": ("entity_id",),
+    "quantities": ("claimant_id",),
+    "places": ("entity_id",),
+}
+"""The columns of the fact rows that hold an entity id."""
+
 MAX_URL_BYTES = 2000
 """Longer URLs stay in the Analysis and `articles.url` but not in the indexed `article_urls`."""
 
@@ -206,12 +216,10 @@ class _Batch:
                 select(s.articles.c.id, s.articles.c.hash).where(s.articles.c.hash.in_(chunk))
             )
             self.by_hash.update({row.hash: row.id for row in rows})
-        self.resolver.prefetch(
-            pair
+        self.resolver.prepare(
+            item[0]
             for item in loaded
             if not isinstance(item, SeenAgain) and item[0]["hash"] not in self.by_hash
-            for entity in item[0].get("entities", [])
-            for pair in EntityResolver.keys(entity["type"], entity["name"], entity.get("aliases", []))
         )
         outcomes: list[Outcome | None] = []
         urls: list[dict[str, Any]] = []
@@ -234,7 +242,10 @@ class _Batch:
                 continue
             outcomes.append(self._store(data, raw))
         self.resolver.flush()
+        if self.resolver.merged:
+            self._remap_entities()
         self._flush()
+        self.resolver.finish()
         if urls:
             unique = list({(u["article_id"], u["url"]): u for u in urls}.values())
             stmt = self.writer._insert(s.article_urls).values(unique)
@@ -360,24 +371,9 @@ class _Batch:
     # ── facts ────────────────────────────────────────────────────────────────────────────────
     def _facts(self, article_id: int, data: dict[str, Any], source_id: int | None, day: str | None) -> None:
         rows = self.rows
-        local: dict[str, int] = {}
-        names: dict[str, str] = {}
-        recorded: set[int] = set()
-        self.resolver.start_article()
-        for entity in data.get("entities", []):
-            entity_id = self.resolver.resolve(entity["type"], entity["name"], entity.get("aliases", []))
-            local[entity["id"]] = entity_id
-            names[entity["id"]] = entity["name"]
-            mentions = entity.get("mentions", [])
-            self.resolver.record(
-                entity_id,
-                entity["type"],
-                [entity["name"], *entity.get("aliases", [])],
-                entity.get("roles", []),
-                len(mentions),
-                new_article=entity_id not in recorded,
-            )
-            recorded.add(entity_id)
+        local = self.resolver.article(data)
+        names = {entity["id"]: entity["name"] for entity in data.get("entities", [])}
+        base = {member.local_id: member.base for member in self.resolver.members(data)}
         seq = 0
         for entity in data.get("entities", []):
             rows["article_entities"].append(
@@ -394,6 +390,9 @@ class _Batch:
                     "country": entity.get("country"),
                     "mention_count": len(entity.get("mentions", [])),
                     "published_day": day,
+                    "identity_keys": None
+                    if base[entity["id"]] is None
+                    else orjson.dumps(base[entity["id"]]).decode(),
                 }
             )
             for mention in entity.get("mentions", []):
@@ -541,6 +540,15 @@ class _Batch:
                     "mentions": _json(place.get("mentions")),
                 }
             )
+
+    def _remap_entities(self) -> None:
+        """Point the collected rows at the entities their ids were merged into."""
+        final = self.resolver.final
+        for table, columns in ENTITY_COLUMNS.items():
+            for row in self.rows.get(table, ()):
+                for column in columns:
+                    if row[column] is not None:
+                        row[column] = final(row[column])
 
     def _flush(self) -> None:
         """Insert the collected fact rows, parents before children."""

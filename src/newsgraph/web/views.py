@@ -33,6 +33,7 @@ from newsgraph.store.search import (
 )
 from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, bar_timeline, world_map
+from newsgraph.web.corrections import correction_forms
 from newsgraph.web.highlight import article_html
 from newsgraph.web.render import render
 
@@ -166,7 +167,9 @@ def entities_page(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
+def entity_page(
+    request: Request, entity_id: StoreId, conn: ConnDep, settings: SettingsDep, cursor: Cursor = None
+) -> HTMLResponse:
     record = queries.get_entity(conn, entity_id)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
@@ -196,6 +199,7 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
         numbers=numbers,
         chart=chart,
         undated=queries.entity_undated(conn, entity_id),
+        forms=correction_forms(conn, entity_id, enabled=bool(settings.api_token)),
         json_url=f"/api/entities/{entity_id}",
     )
 

@@ -1,0 +1,128 @@
+"""Moving stored rows between entities: merging whole entities, moving single members.
+
+Every row that points at an entity (`REFERENCES`) is re-pointed; derived rows (aliases, roles,
+votes) are dropped for entities that disappear and rebuilt (`derive.rebuild`) by the caller for
+those that change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import orjson
+from sqlalchemy import Column, Connection, Table, and_, bindparam, delete, select, update
+
+from newsgraph.store.identity.derive import chunks
+from newsgraph.store.schema import (
+    article_entities,
+    articles,
+    entities,
+    entity_aliases,
+    entity_keys,
+    entity_names,
+    entity_roles,
+    event_actors,
+    events,
+    mentions,
+    places,
+    quantities,
+    quotes,
+)
+
+REFERENCES: tuple[tuple[Table, str], ...] = (
+    (article_entities, "entity_id"),
+    (article_entities, "affiliation_id"),
+    (mentions, "entity_id"),
+    (quotes, "speaker_id"),
+    (event_actors, "entity_id"),
+    (quantities, "claimant_id"),
+    (places, "entity_id"),
+    (entity_keys, "entity_id"),
+)
+"""Every column that holds an entity id (derived tables aside)."""
+
+
+def merge_into(conn: Connection, moves: Mapping[int, int]) -> None:
+    """Point every row of the entities in `moves` (old id → new id) at the new one; delete the old.
+
+    The new entities' counts, aliases, roles and votes are not updated: rebuild them.
+    """
+    if not moves:
+        return
+    params = [{"old": old, "new": new} for old, new in sorted(moves.items())]
+    for table, name in REFERENCES:
+        column: Column[Any] = table.c[name]
+        conn.execute(update(table).where(column == bindparam("old")).values({name: bindparam("new")}), params)
+    drop_entities(conn, moves.keys())
+
+
+def drop_entities(conn: Connection, ids: Collection[int]) -> None:
+    """Delete entities nothing points at any more, with their derived rows."""
+    for chunk in chunks(ids):
+        for table in (entity_aliases, entity_roles, entity_names):
+            conn.execute(delete(table).where(table.c.entity_id.in_(chunk)))
+        conn.execute(delete(entities).where(entities.c.id.in_(chunk)))
+
+
+def move_members(conn: Connection, moves: Mapping[tuple[int, str], int]) -> None:
+    """Point the rows of single members ((article id, local id) → entity id) at other entities.
+
+    Quotes, mentions and event actors carry the local id; claimants, places and affiliations
+    are found through the article's stored Analysis.
+    """
+    by_article: dict[int, dict[str, int]] = defaultdict(dict)
+    for (article_id, local_id), entity_id in moves.items():
+        by_article[article_id][local_id] = entity_id
+    for article_id, local in sorted(by_article.items()):
+        _move_in_article(conn, article_id, local)
+
+
+def _move_in_article(conn: Connection, article_id: int, local: dict[str, int]) -> None:
+    ae, m, q, ea = article_entities.c, mentions.c, quotes.c, event_actors.c
+    for local_id, entity_id in sorted(local.items()):
+        conn.execute(
+            update(article_entities)
+            .where(and_(ae.article_id == article_id, ae.local_id == local_id))
+            .values(entity_id=entity_id)
+        )
+        conn.execute(
+            update(mentions)
+            .where(and_(m.article_id == article_id, m.local_id == local_id))
+            .values(entity_id=entity_id)
+        )
+        conn.execute(
+            update(quotes)
+            .where(and_(q.article_id == article_id, q.speaker_local_id == local_id))
+            .values(speaker_id=entity_id)
+        )
+        in_article = select(events.c.id).where(events.c.article_id == article_id).scalar_subquery()
+        conn.execute(
+            update(event_actors)
+            .where(and_(ea.local_id == local_id, ea.event_id.in_(in_article)))
+            .values(entity_id=entity_id)
+        )
+    raw = conn.execute(select(articles.c.analysis).where(articles.c.id == article_id)).scalar_one()
+    data = orjson.loads(raw)
+    for seq, quantity in enumerate(data.get("quantities") or [], start=1):
+        if quantity.get("claimant") in local:
+            conn.execute(
+                update(quantities)
+                .where(and_(quantities.c.article_id == article_id, quantities.c.seq == seq))
+                .values(claimant_id=local[quantity["claimant"]])
+            )
+    for place in data.get("places") or []:
+        if place.get("entity") in local:
+            conn.execute(
+                update(places)
+                .where(and_(places.c.article_id == article_id, places.c.local_id == place["id"]))
+                .values(entity_id=local[place["entity"]])
+            )
+    for entity in data.get("entities") or []:
+        if entity.get("affiliation") in local:
+            conn.execute(
+                update(article_entities)
+                .where(and_(ae.article_id == article_id, ae.local_id == entity["id"]))
+                .values(affiliation_id=local[entity["affiliation"]])
+            )
