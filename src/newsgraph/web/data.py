@@ -60,20 +60,6 @@ def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, tup
     return out
 
 
-def event_days(
-    conn: Connection, type_: str | None = None, country: str | None = None
-) -> list[tuple[str, int]]:
-    """Events per month (YYYY-MM), oldest first, optionally of one type or country."""
-    ev = s.events.c
-    month = func.substr(ev.published_day, 1, 7)
-    stmt = select(month.label("m"), func.count().label("n")).where(ev.published_day.is_not(None))
-    if type_:
-        stmt = stmt.where(ev.type == type_)
-    if country:
-        stmt = stmt.where(ev.country == country.upper())
-    return [(r.m, int(r.n)) for r in conn.execute(stmt.group_by(month).order_by(month))]
-
-
 def event_places(
     conn: Connection, type_: str | None = None, limit: int = 300
 ) -> list[tuple[str, float, float, int]]:

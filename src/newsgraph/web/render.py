@@ -16,6 +16,7 @@ from newsgraph import __version__
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 CSS = "newsgraph-1.0.0.css"
+READER_CSS = "newsgraph-reader-1.0.0.css"
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.autoescape = True
@@ -42,6 +43,7 @@ def _query(request: Request, **changes: Any) -> str:
 templates.env.filters["snippet"] = _snippet
 templates.env.globals["version"] = __version__
 templates.env.globals["css"] = CSS
+templates.env.globals["reader_css"] = READER_CSS
 templates.env.globals["query"] = _query
 
 

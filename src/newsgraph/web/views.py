@@ -31,8 +31,9 @@ from newsgraph.store.search import (
     search_quantities,
     search_quotes,
 )
+from newsgraph.store.timelines import entity_months, event_months
 from newsgraph.web import data
-from newsgraph.web.charts import MapPoint, bar_timeline, world_map
+from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.highlight import article_html
 from newsgraph.web.render import render
 
@@ -173,11 +174,12 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
     as_source = queries.list_events(conn, actor_id=entity_id, actor_role="source", limit=PAGE).items
     as_target = queries.list_events(conn, actor_id=entity_id, actor_role="target", limit=PAGE).items
     numbers = queries.entity_quantities(conn, entity_id, limit=PAGE).items
-    timeline = queries.entity_timeline(conn, entity_id)
-    by_month: dict[str, int] = {}
-    for point in timeline:
-        by_month[point.day[:7]] = by_month.get(point.day[:7], 0) + point.mentions
-    chart = bar_timeline(sorted(by_month.items()), title="Mentions per month")
+    chart = timeline_chart(
+        entity_months(conn, entity_id),
+        title="Mentions per month",
+        noun="mention",
+        json_url=f"/api/entities/{entity_id}",
+    )
     return render(
         request,
         "entity.html",
@@ -244,7 +246,11 @@ def events_page(
         limit=check_page(settings, min(PAGE, settings.api_max_page)),
         cursor=cursor,
     )
-    chart = bar_timeline(data.event_days(conn, type_, country_), title="Events per month")
+    wanted = (("type", type_), ("country", country_))
+    months_url = "/api/events/months?" + urlencode({k: v for k, v in wanted if v})
+    chart = timeline_chart(
+        event_months(conn, type_, country_), title="Events per month", noun="event", json_url=months_url
+    )
     points = [
         MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type_ or ""}))
         for name, lat, lon, n in data.event_places(conn, type_)

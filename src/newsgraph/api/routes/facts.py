@@ -7,11 +7,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from newsgraph.api.common import check_page, check_query, csv_response, page_json
+from newsgraph.api.common import JSONBytes, check_page, check_query, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import PloverType
 from newsgraph.store import queries
+from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import Filters, search_quantities, search_quotes
+from newsgraph.store.timelines import event_months
 
 router = APIRouter(prefix="/api", tags=["facts"])
 
@@ -86,6 +88,17 @@ def events(
     if format == "csv":
         return csv_response(page.items, "events.csv")
     return page_json(page)
+
+
+@router.get("/events/months", summary="Events per month, every month from the first to the last")
+def events_per_month(
+    conn: ConnDep,
+    type: PloverType | None = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2, pattern="^[A-Za-z]{2}$")] = None,
+) -> JSONBytes:
+    """The numbers behind the events chart: `{"period": "YYYY-MM", "count": n}`, empty months as 0
+    (per year, `YYYY`, when the span is longer than 30 years)."""
+    return JSONBytes({"ok": True, "items": to_jsonable(event_months(conn, type, country))})
 
 
 @router.get("/quantities", summary="Numbers by what they count, with who claims them")
