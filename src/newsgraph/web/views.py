@@ -21,6 +21,7 @@ from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import PLOVER_TYPES, PloverType
 from newsgraph.store import queries
+from newsgraph.store.fulltext import expand_query
 from newsgraph.store.paging import Page
 from newsgraph.store.search import (
     ArticleHit,
@@ -70,9 +71,11 @@ def search_page(
     entity: Name = None,
     speaker: Name = None,
     event_type: Annotated[str | None, Query(max_length=20)] = None,
+    expand: bool = True,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     query = check_query(settings, q)
+    match = expand_query(conn, query) if query and expand and kind != "quantities" else None
     event = event_type if event_type in PLOVER_TYPES else None
     filters = Filters(
         source=_blank(source),
@@ -85,11 +88,11 @@ def search_page(
     page: Page[ArticleHit] | Page[QuoteHit] | Page[QuantityHit] | None = None
     if query:
         if kind == "quotes":
-            page = search_quotes(conn, query, filters, limit=PAGE, cursor=cursor)
+            page = search_quotes(conn, match or query, filters, limit=PAGE, cursor=cursor)
         elif kind == "quantities":
             page = search_quantities(conn, query, filters, limit=PAGE, cursor=cursor)
         else:
-            page = search_articles(conn, query, filters, limit=PAGE, cursor=cursor)
+            page = search_articles(conn, match or query, filters, limit=PAGE, cursor=cursor)
     stats = queries.stats(conn)
     return render(
         request,
@@ -98,6 +101,7 @@ def search_page(
         kind=kind,
         filters=filters,
         page=page,
+        expansions=match.expansions if match else (),
         stats=stats,
         plover=PLOVER_TYPES,
         json_url=f"/api/search{request.url.query and '?' + request.url.query}" if query else None,
