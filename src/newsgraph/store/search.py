@@ -82,6 +82,7 @@ class Filters:
             "Haibatullah Akhundzada").
         speaker: name of the quote's speaker (same matching); for articles, one who is quoted.
         event_type: a PLOVER type (`CONSULT`) the article reports.
+        place: name of a place the article names (case-insensitive, as geocoded: "Harare").
         entity_id, speaker_id: the same by stored entity id.
     """
 
@@ -91,6 +92,7 @@ class Filters:
     entity: str | None = None
     speaker: str | None = None
     event_type: str | None = None
+    place: str | None = None
     entity_id: int | None = None
     speaker_id: int | None = None
 
@@ -240,6 +242,11 @@ def _filters(conn: Connection, filters: Filters, table: str, *, quotes: bool) ->
                 f"{article_col} IN (SELECT article_id FROM quotes "
                 f"WHERE speaker_id IN ({_ids_sql(speaker_ids)}))"
             )
+    if filters.place:
+        where.add(
+            f"{article_col} IN (SELECT article_id FROM places WHERE lower(name) = lower(:place))",
+            place=filters.place,
+        )
     if filters.event_type:
         where.add(
             f"{article_col} IN (SELECT article_id FROM events WHERE type = :event_type)",
@@ -469,28 +476,32 @@ def _plain_keyset(key: list[Any] | None) -> str:
 
 def search_quantities(
     conn: Connection,
-    query: str,
+    query: str | None,
     filters: Filters | None = None,
     *,
+    kind: str | None = None,
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[QuantityHit]:
     """Return numbers whose text or unit contains every word of `query` ("prisoners"), newest first.
 
+    Without a query (None), every number the filters and `kind` (`count`, `money`, …) allow.
     The snippet is the number with the words around it, the number flagged as the match.
 
     Raises:
-        InputError: an empty query, a bad date, limit or cursor.
+        InputError: a query without words, a bad date, limit or cursor.
     """
     check_limit(limit)
     filters = filters or Filters()
-    words = [w.casefold() for w in re.findall(r"\w+", query)]
-    if not words:
+    words = [w.casefold() for w in re.findall(r"\w+", query or "")]
+    if query is not None and not words:
         raise InputError(f"nothing to search for in {query!r}")
     key = decode_cursor(cursor, 2)
     where = _filters(conn, filters, "quantities", quotes=False)
     if where.empty:
         return Page()
+    if kind:
+        where.add("q.kind = :kind", kind=kind)
     for n, word in enumerate(words):
         where.add(
             f"(lower(q.text) LIKE :w{n} OR lower(coalesce(q.unit, '')) LIKE :w{n})", **{f"w{n}": f"%{word}%"}

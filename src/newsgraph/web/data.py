@@ -20,10 +20,12 @@ def entity_pages(conn: Connection, article_id: int) -> dict[str, int]:
     return {r.local_id: int(r.entity_id) for r in rows}
 
 
-def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, tuple[str, int, int]]:
-    """Quote id → (the sentence(s) around it, quote start and end inside that text).
+def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, list[tuple[str, str]]]:
+    """Quote id → the sentence(s) around it as pieces (text, part): part is `said` for the quote,
+    `speaker` and `cue` for who said it and the verb, "" for the rest.
 
-    Reads only a window of the article text around each quote, cut at sentence ends.
+    Reads only a window of the article text around each quote, cut at sentence ends. A speaker
+    or cue outside that window is left out (the caption names the speaker).
     """
     ids = list(quote_ids)
     if not ids:
@@ -39,13 +41,17 @@ def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, tup
             q.id,
             q.start,
             q.end,
+            q.speaker_start,
+            q.speaker_end,
+            q.cue_start,
+            q.cue_end,
             lo.label("lo"),
             func.substr(a.text, lo + 1, q.end - lo + CONTEXT).label("window"),
         )
         .join(s.articles, a.id == q.article_id)
         .where(q.id.in_(ids))
     )
-    out: dict[int, tuple[str, int, int]] = {}
+    out: dict[int, list[tuple[str, str]]] = {}
     for r in rows:
         window: str = r.window or ""
         qs, qe = r.start - r.lo, r.end - r.lo
@@ -56,8 +62,36 @@ def quote_sentences(conn: Connection, quote_ids: Iterable[int]) -> dict[int, tup
         after = _SENTENCE_END.search(window, max(qe, 0))
         if after is not None:
             end = after.start() + 1
-        out[r.id] = (window[begin:end].strip(), qs - begin, qe - begin)
+        spans = [(qs, qe, "said")]
+        for start, stop, part in (
+            (r.speaker_start, r.speaker_end, "speaker"),
+            (r.cue_start, r.cue_end, "cue"),
+        ):
+            if start is not None and stop is not None:
+                spans.append((start - r.lo, stop - r.lo, part))
+        out[r.id] = _pieces(window, begin, end, spans)
     return out
+
+
+def _pieces(text: str, begin: int, end: int, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """Cut text[begin:end] into (piece, part) at the spans inside it (overlapping ones dropped)."""
+    kept: list[tuple[int, int, str]] = []
+    for start, stop, part in sorted(spans):
+        if begin <= start < stop <= end and all(stop <= a or start >= b for a, b, _ in kept):
+            kept.append((start, stop, part))
+    pieces: list[tuple[str, str]] = []
+    at = begin
+    for start, stop, part in kept:
+        pieces.append((text[at:start], ""))
+        pieces.append((text[start:stop], part))
+        at = stop
+    pieces.append((text[at:end], ""))
+    pieces = [(t, p) for t, p in pieces if t]
+    if pieces and not pieces[0][1]:
+        pieces[0] = (pieces[0][0].lstrip(), "")
+    if pieces and not pieces[-1][1]:
+        pieces[-1] = (pieces[-1][0].rstrip(), "")
+    return pieces
 
 
 def event_places(

@@ -19,8 +19,9 @@ from fastapi.responses import HTMLResponse
 
 from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.models import PLOVER_TYPES, PloverType
+from newsgraph.models import ENTITY_TYPES, PLOVER_TYPES, PloverType
 from newsgraph.store import queries
+from newsgraph.store.browse import browse_articles
 from newsgraph.store.fulltext import expand_query
 from newsgraph.store.paging import Page
 from newsgraph.store.search import (
@@ -36,7 +37,8 @@ from newsgraph.store.timelines import entity_months, event_months
 from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.highlight import article_html
-from newsgraph.web.render import render
+from newsgraph.web.render import blank as _blank
+from newsgraph.web.render import choice, render, twin
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,10 +46,6 @@ Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2}
 Name = Annotated[str | None, Query(max_length=300)]
 Cursor = Annotated[str | None, Query(max_length=400)]
 PAGE = 50
-
-
-def _blank(value: str | None) -> str | None:
-    return value.strip() or None if value else None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -115,12 +113,31 @@ def articles_page(
     source: Name = None,
     since: Day = None,
     until: Day = None,
+    mentions: Name = None,
+    speaker: Name = None,
+    place: Name = None,
+    event_type: Annotated[str | None, Query(max_length=20)] = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
-    page = queries.list_articles(
-        conn, source=_blank(source), since=_blank(since), until=_blank(until), limit=PAGE, cursor=cursor
+    filters = Filters(
+        source=_blank(source),
+        since=_blank(since),
+        until=_blank(until),
+        entity=_blank(mentions),
+        speaker=_blank(speaker),
+        place=_blank(place),
+        event_type=choice(event_type, PLOVER_TYPES, "event type"),
     )
-    return render(request, "articles.html", page=page, json_url=f"/api/articles?{request.url.query}")
+    page = browse_articles(conn, filters, limit=PAGE, cursor=cursor)
+    return render(
+        request,
+        "articles.html",
+        page=page,
+        filters=filters,
+        stats=queries.stats(conn),
+        plover=PLOVER_TYPES,
+        json_url=twin(request, "/api/articles"),
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -155,7 +172,7 @@ def entities_page(
     cursor: Cursor = None,
 ) -> HTMLResponse:
     name = check_query(settings, q)
-    type_ = type.upper() if type else None
+    type_ = choice(type.upper() if type else None, ENTITY_TYPES, "entity type")
     if name:
         page = Page(queries.find_entities(conn, name, type_, limit=PAGE))
     else:
@@ -166,6 +183,7 @@ def entities_page(
         page=page,
         q=name or "",
         type=type_ or "",
+        entity_types=ENTITY_TYPES,
         json_url=f"/api/entities?{request.url.query}",
     )
 
@@ -208,10 +226,17 @@ def quotes_page(
     source: Name = None,
     since: Day = None,
     until: Day = None,
+    mentions: Name = None,
+    place: Name = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     filters = Filters(
-        source=_blank(source), since=_blank(since), until=_blank(until), speaker=_blank(speaker)
+        source=_blank(source),
+        since=_blank(since),
+        until=_blank(until),
+        speaker=_blank(speaker),
+        entity=_blank(mentions),
+        place=_blank(place),
     )
     page = search_quotes(conn, check_query(settings, q), filters, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in page.items))
@@ -219,10 +244,11 @@ def quotes_page(
         request,
         "quotes.html",
         page=page,
+        stats=queries.stats(conn),
         sentences=sentences,
         q=q or "",
         filters=filters,
-        json_url=f"/api/quotes?{request.url.query}",
+        json_url=twin(request, "/api/quotes"),
     )
 
 

@@ -101,22 +101,30 @@ def events_per_month(
     return JSONBytes({"ok": True, "items": to_jsonable(event_months(conn, type, country))})
 
 
+QuantityKind = Literal["count", "percent", "money", "measure", "fraction"]
+
+
 @router.get("/quantities", summary="Numbers by what they count, with who claims them")
 def quantities(
     conn: ConnDep,
     settings: SettingsDep,
-    q: Annotated[str, Query(min_length=1, max_length=2000, description="words of the number's text or unit")],
+    q: Annotated[str | None, Query(max_length=2000, description="words of the number's text or unit")] = None,
+    kind: QuantityKind | None = None,
+    claimant: Name = None,
     source: Name = None,
+    entity: Name = None,
     since: Day = None,
     until: Day = None,
     limit: Limit = 20,
     cursor: Cursor = None,
     format: Format = "json",
 ) -> Response:
-    """Numbers whose text or unit has every word of `q` ("fighters"), newest first."""
-    query = check_query(settings, q) or ""
-    filters = Filters(source=source, since=since, until=until)
-    page = search_quantities(conn, query, filters, limit=check_page(settings, limit), cursor=cursor)
+    """Numbers, newest first; with `q`, those whose text or unit has every word of it ("fighters");
+    `claimant` is who claims them, `entity` a person, organisation or place their article mentions."""
+    filters = Filters(source=source, since=since, until=until, speaker=claimant, entity=entity)
+    page = search_quantities(
+        conn, check_query(settings, q), filters, kind=kind, limit=check_page(settings, limit), cursor=cursor
+    )
     if format == "csv":
         return csv_response(page.items, "quantities.csv")
     return page_json(page)
