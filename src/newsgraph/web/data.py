@@ -108,3 +108,31 @@ def event_places(
         stmt.group_by(ev.place_name, ev.lat, ev.lon).order_by(func.count().desc()).limit(limit)
     )
     return [(r.place_name or "?", float(r.lat), float(r.lon), int(r.n)) for r in rows]
+
+
+def article_places(conn: Connection, limit: int = 300) -> list[tuple[str, float, float, int]]:
+    """Places named in articles, with coordinates: (name, lat, lon, articles), most articles first."""
+    p = s.places.c
+    n = func.count(func.distinct(p.article_id))
+    rows = conn.execute(
+        select(p.name, p.lat, p.lon, n.label("n"))
+        .where(p.lat.is_not(None), p.lon.is_not(None))
+        .group_by(p.name, p.lat, p.lon)
+        .order_by(n.desc(), p.name)
+        .limit(limit)
+    )
+    return [(r.name, float(r.lat), float(r.lon), int(r.n)) for r in rows]
+
+
+def top_speakers(conn: Connection, limit: int = 10) -> list[tuple[int, str, str, int]]:
+    """The most quoted entities: (id, name, type, quotes), most quotes first."""
+    q, e = s.quotes.c, s.entities.c
+    n = func.count()
+    rows = conn.execute(
+        select(e.id, e.name, e.type, n.label("n"))
+        .select_from(s.quotes.join(s.entities, e.id == q.speaker_id))
+        .group_by(e.id, e.name, e.type)
+        .order_by(n.desc(), e.id)
+        .limit(limit)
+    )
+    return [(int(r.id), r.name, r.type, int(r.n)) for r in rows]

@@ -24,6 +24,7 @@ from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
 from newsgraph.store.fulltext import expand_query
 from newsgraph.store.paging import Page
+from newsgraph.store.related import cooccurring
 from newsgraph.store.search import (
     ArticleHit,
     Filters,
@@ -46,14 +47,6 @@ Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2}
 Name = Annotated[str | None, Query(max_length=300)]
 Cursor = Annotated[str | None, Query(max_length=400)]
 PAGE = 50
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, conn: ConnDep) -> HTMLResponse:
-    stats = queries.stats(conn)
-    latest = queries.list_articles(conn, limit=15).items
-    top = queries.list_entities(conn, limit=20).items
-    return render(request, "home.html", stats=stats, latest=latest, top=top, json_url="/api/stats")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -189,8 +182,11 @@ def entities_page(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
+def entity_page(
+    request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cursor = None, articles_cursor: Cursor = None
+) -> HTMLResponse:
     record = queries.get_entity(conn, entity_id)
+    articles = queries.list_articles(conn, entity_id=entity_id, limit=20, cursor=articles_cursor)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
     as_source = queries.list_events(conn, actor_id=entity_id, actor_role="source", limit=PAGE).items
@@ -206,6 +202,8 @@ def entity_page(request: Request, entity_id: StoreId, conn: ConnDep, cursor: Cur
         request,
         "entity.html",
         record=record,
+        related=cooccurring(conn, entity_id),
+        articles=articles,
         quotes=quotes,
         sentences=sentences,
         as_source=as_source,

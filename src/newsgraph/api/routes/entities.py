@@ -13,6 +13,7 @@ from newsgraph.models import EntityType
 from newsgraph.store import queries
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
+from newsgraph.store.related import cooccurring
 from newsgraph.store.timelines import entity_months
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
@@ -58,6 +59,7 @@ def get_entity(entity_id: StoreId, conn: ConnDep, settings: SettingsDep) -> JSON
             "roles": to_jsonable(record.roles),
             "timeline": to_jsonable(queries.entity_timeline(conn, entity_id)),
             "months": to_jsonable(entity_months(conn, entity_id)),
+            "related": to_jsonable(cooccurring(conn, entity_id)),
             "quotes": to_jsonable(queries.entity_quotes(conn, entity_id, limit=size)),
             "events": to_jsonable(queries.list_events(conn, actor_id=entity_id, limit=size)),
             "quantities": to_jsonable(queries.entity_quantities(conn, entity_id, limit=size)),
