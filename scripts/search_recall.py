@@ -35,7 +35,10 @@ QUERIES = [
     ("European Union", EU),
     ("Islamic State", (r"Islamic State|\bISIS\b|\bISIL\b|Daesh", 0)),
     ("coronavirus", (r"coronavirus|COVID|SARS-CoV-2", re.I)),
-    ("Airbus layoffs", (r"Airbus[\s\S]*(job cuts|layoffs?|redundanc)|(job cuts|layoffs?)[\s\S]*Airbus", re.I)),
+    (
+        "Airbus layoffs",
+        (r"Airbus[\s\S]*(job cuts|layoffs?|redundanc)|(job cuts|layoffs?)[\s\S]*Airbus", re.I),
+    ),
 ]
 
 
@@ -73,7 +76,9 @@ def main() -> None:
                 cells.append(f"{len(found)}, {recall:.2f}, {precision:.2f}")
             totals[0] += len(relevant)
             print(f"| {query} | {len(relevant)} | {cells[0]} | {cells[1]} |")
-        print(f"| all (micro recall) | {totals[0]} | {totals[1] / totals[0]:.2f} | {totals[2] / totals[0]:.2f} |")
+        print(
+            f"| all (micro recall) | {totals[0]} | {totals[1] / totals[0]:.2f} | {totals[2] / totals[0]:.2f} |"
+        )
 
 
 if __name__ == "__main__":
