@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint fix eval bench serve clean
+.PHONY: install demo test lint fix eval bench serve clean screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,14 @@ install: $(STAMP)
 demo: install
 	$(BIN)/newsgraph ingest samples/corpus.jsonl.gz --db sqlite:///newsgraph.db --workers 2
 	$(BIN)/newsgraph serve --db sqlite:///newsgraph.db --host 127.0.0.1 --port 8000
+
+# Screenshots of the demo store's home, entity, article and events pages into docs/screenshots/
+# (the store is built from the demo corpus when absent).
+DEMO_CORPUS ?= $(firstword $(wildcard samples/corpus.jsonl.gz) samples/articles.jsonl)
+
+screenshots: install
+	test -f newsgraph.db || $(BIN)/newsgraph ingest $(DEMO_CORPUS) --db sqlite:///newsgraph.db
+	$(BIN)/python scripts/screenshots.py --db sqlite:///newsgraph.db --out docs/screenshots
 
 test: install
 	$(BIN)/ruff check src tests benchmarks

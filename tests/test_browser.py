@@ -164,3 +164,22 @@ def test_browser_merge_from_the_entity_page(page: Page, corrections_url: str) ->
     page.screenshot(path=str(SHOTS / "entity-merged.png"), full_page=True)
     audit = orjson.loads(page.request.get(f"{corrections_url}/api/corrections/audit").body())["items"]
     assert [(a["action"], a["author"]) for a in audit] == [("merge", "browser test")]
+
+
+def test_browser_demo_pages_home_entity_article_events(page: Page, base_url: str) -> None:
+    """The four pages of the demo: the home page leads to a person, an article and the events."""
+    page.goto(base_url)
+    expect(page.locator("h1")).to_have_text("What the news says")
+    expect(page.locator("svg.chart")).to_be_visible()  # articles over time
+    expect(page.locator("svg.map")).to_be_visible()
+    page.locator("section", has_text="Who is quoted most").get_by_role("link").first.click()
+    expect(page.locator("h2", has_text="Often named with")).to_be_visible()
+    expect(page.locator("figure.quote mark.said").first).to_be_visible()
+    page.locator("#articles").get_by_role("link").first.click()
+    expect(page.locator("#text")).to_be_visible()
+    expect(page.locator("#text .ent").first).to_be_visible()
+    page.get_by_role("link", name="Events", exact=True).click()
+    chart = page.locator("figure.timeline svg.chart")
+    expect(chart).to_be_visible()
+    assert (chart.bounding_box() or {"width": 0})["width"] > 900  # full width, readable
+    assert "event" in (page.locator("figure.timeline g title").first.text_content() or "")

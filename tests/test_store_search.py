@@ -10,13 +10,13 @@ from sqlalchemy import Engine
 
 from newsgraph.errors import InputError
 from newsgraph.store.db import open_store
+from newsgraph.store.fulltext import fts5_query
 from newsgraph.store.paging import InvalidCursor
 from newsgraph.store.search import (
     MARK_END,
     MARK_START,
     Filters,
     Snippet,
-    fts5_query,
     search_articles,
     search_quantities,
     search_quotes,

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
@@ -32,7 +34,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     """Build the app on the store at `settings.db` (opened and migrated here), or on `engine`."""
     from newsgraph.store.db import open_store
     from newsgraph.web import corrections as web_corrections
-    from newsgraph.web import views
+    from newsgraph.web import pages, views
     from newsgraph.web.render import STATIC_DIR
 
     settings = settings or Settings()
@@ -57,6 +59,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
     app.state.settings = settings
     app.state.engine = engine or open_store(settings.db)
+    app.openapi = lambda: _openapi(app, settings)  # type: ignore[method-assign]
     install_error_handlers(app)
     for router in (
         articles.router,
@@ -69,6 +72,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         app.include_router(router)
     app.include_router(views.router)
     app.include_router(web_corrections.router)
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(
         ResponseCache,
@@ -81,6 +85,22 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body)
     app.add_middleware(RateLimit, rate=settings.api_rate, burst=settings.api_burst)
     return app
+
+
+def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
+    """The OpenAPI schema, with every `limit` capped at the page size this server serves."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for parameter in operation.get("parameters", []):
+                    if parameter.get("name") == "limit":
+                        parameter["schema"]["maximum"] = settings.api_max_page
+                        parameter["description"] = f"page size, at most {settings.api_max_page}"
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 __all__ = ["create_app"]

@@ -16,7 +16,7 @@ import orjson
 from sqlalchemy import Connection, and_, func, or_, select
 
 from newsgraph.errors import NotFound
-from newsgraph.models import Analysis
+from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
 from newsgraph.store import schema as s
 from newsgraph.store.identity import find_entities as _find_entity_ids
 from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor, keyset_page
@@ -608,6 +608,7 @@ def stats(conn: Connection) -> Stats:
         r.type: int(r.n)
         for r in conn.execute(
             select(s.events.c.type, func.count().label("n"))
+            .where(s.events.c.confidence >= EVENT_MIN_CONFIDENCE)
             .group_by(s.events.c.type)
             .order_by(func.count().desc(), s.events.c.type)
         )

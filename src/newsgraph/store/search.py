@@ -7,8 +7,9 @@
 
 SQLite uses the FTS5 tables `articles_fts` and `quotes_fts` (Porter stemming, accents folded);
 PostgreSQL the generated `tsv` columns with GIN indexes (English configuration). The query
-language is the same on both: words (all must match), "quoted phrases", `OR` between terms,
-`-word` to exclude; SQLite also takes `word*` prefixes.
+language (`store.fulltext`) is the same on both: words (all must match), "quoted phrases", `OR`
+between terms, `-word` to exclude; SQLite also takes `word*` prefixes. A `Match` from
+`fulltext.expand_query` also finds the other names of the entities a query names.
 
 Articles are ranked by relevance (BM25 on SQLite, `ts_rank_cd` on PostgreSQL) unless
 `order="newest"`; quotes come newest first unless `order="relevance"`. Pages use keyset cursors.
@@ -27,6 +28,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, text
 
 from newsgraph.errors import InputError
+from newsgraph.store.fulltext import Match, TextCondition, text_condition
 from newsgraph.store.identity import find_entities
 from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor
 
@@ -80,6 +82,7 @@ class Filters:
             "Haibatullah Akhundzada").
         speaker: name of the quote's speaker (same matching); for articles, one who is quoted.
         event_type: a PLOVER type (`CONSULT`) the article reports.
+        place: name of a place the article names (case-insensitive, as geocoded: "Harare").
         entity_id, speaker_id: the same by stored entity id.
     """
 
@@ -89,6 +92,7 @@ class Filters:
     entity: str | None = None
     speaker: str | None = None
     event_type: str | None = None
+    place: str | None = None
     entity_id: int | None = None
     speaker_id: int | None = None
 
@@ -179,51 +183,6 @@ def _day_bound(value: str | None, *, end: bool) -> str | None:
     return value
 
 
-_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-
-
-def fts5_query(query: str) -> str:
-    """Translate the search syntax (words, "phrases", OR, -word, word*) into an FTS5 query.
-
-    Raises:
-        InputError: nothing to search for (only exclusions or punctuation).
-    """
-    positive: list[str] = []
-    negative: list[str] = []
-    pending_or = False
-    for match in _TOKEN.finditer(query):
-        neg, phrase, word = match.group(1), match.group(2), match.group(3)
-        if word is not None and word == "OR":
-            pending_or = bool(positive)
-            continue
-        if word is not None:
-            neg = "-" if word.startswith("-") and len(word) > 1 else ""
-            word = word[1:] if neg else word
-            prefix = word.endswith("*")
-            words = re.findall(r"\w+", word)
-            if not words:
-                continue
-            term = '"' + " ".join(words) + '"' + ("*" if prefix else "")
-        else:
-            words = re.findall(r"\w+", phrase or "")
-            if not words:
-                continue
-            term = '"' + " ".join(words) + '"'
-        if neg:
-            negative.append(term)
-        elif pending_or and positive:
-            positive[-1] = f"({positive[-1]} OR {term})"
-            pending_or = False
-        else:
-            positive.append(term)
-    if not positive:
-        raise InputError(f"nothing to search for in {query!r}")
-    result = " AND ".join(positive)
-    for term in negative:
-        result = f"({result}) NOT {term}"
-    return result
-
-
 class _Where:
     """SQL conditions with their parameters, built from Filters."""
 
@@ -283,6 +242,11 @@ def _filters(conn: Connection, filters: Filters, table: str, *, quotes: bool) ->
                 f"{article_col} IN (SELECT article_id FROM quotes "
                 f"WHERE speaker_id IN ({_ids_sql(speaker_ids)}))"
             )
+    if filters.place:
+        where.add(
+            f"{article_col} IN (SELECT article_id FROM places WHERE lower(name) = lower(:place))",
+            place=filters.place,
+        )
     if filters.event_type:
         where.add(
             f"{article_col} IN (SELECT article_id FROM events WHERE type = :event_type)",
@@ -311,9 +275,33 @@ def _newest_sql(pg: bool, alias: str) -> str:
     return f"{alias}.published_day DESC, {alias}.id DESC"
 
 
+def _snippets(conn: Connection, match: TextCondition, table: str, ids: list[int]) -> dict[int, str]:
+    """Id → its passage with the matches between MARK_START and MARK_END."""
+    if conn.dialect.name == "postgresql":
+        column = "a.text" if table == "articles" else "q.text"
+        opts = (
+            _pg_opts()
+            if table == "articles"
+            else f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+        )
+        sql = (
+            f"SELECT {column[0]}.id, ts_headline('english', {column}, {match.tsquery}, :opts) AS snip "
+            f"FROM {table} {column[0]} WHERE {column[0]}.id IN ({_ids_sql(ids)})"
+        )
+        return {r.id: r.snip for r in conn.execute(text(sql), {**match.params, "opts": opts})}
+    part, tokens = (-1, SNIPPET_TOKENS) if table == "articles" else (0, 48)
+    fts = match.tsquery
+    sql = (
+        f"SELECT rowid AS id, snippet({fts}, {part}, :ms, :me, '…', :n) AS snip FROM {fts} "
+        f"WHERE {fts} MATCH :q AND rowid IN ({_ids_sql(ids)})"
+    )
+    params: dict[str, Any] = {"q": match.params["q"], "ms": MARK_START, "me": MARK_END, "n": tokens}
+    return {r.id: r.snip for r in conn.execute(text(sql), params)}
+
+
 def search_articles(
     conn: Connection,
-    query: str,
+    query: str | Match,
     filters: Filters | None = None,
     *,
     order: Order = "relevance",
@@ -321,6 +309,8 @@ def search_articles(
     cursor: str | None = None,
 ) -> Page[ArticleHit]:
     """Return the articles matching `query` and the filters, with their best passage.
+
+    A `Match` (from `fulltext.expand_query`) also finds the other names of the entities it names.
 
     Raises:
         InputError: an empty query, a bad date, limit or cursor.
@@ -331,50 +321,22 @@ def search_articles(
     where = _filters(conn, filters, "articles", quotes=False)
     if where.empty:
         return Page()
-    pg = conn.dialect.name == "postgresql"
-    if pg:
-        if not query.strip():
-            raise InputError("nothing to search for")
-        base = (
-            "SELECT a.id AS id, (-ts_rank_cd(a.tsv, websearch_to_tsquery('english', :q)))::float8 AS score, "
-            "coalesce(a.published_day, '') AS day FROM articles a "
-            f"WHERE a.tsv @@ websearch_to_tsquery('english', :q) AND {where.clause()}"
-        )
-        params = {"q": query, **where.params}
-    else:
-        base = (
-            "SELECT a.id AS id, bm25(articles_fts, 2.0, 1.0) AS score, coalesce(a.published_day, '') AS day "
-            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-            f"WHERE articles_fts MATCH :q AND {where.clause()}"
-        )
-        params = {"q": fts5_query(query), **where.params}
+    match = text_condition(conn, query, "articles")
+    base = (
+        f"SELECT a.id AS id, {match.score} AS score, coalesce(a.published_day, '') AS day "
+        f"FROM {match.source} WHERE {match.cond} AND {where.clause()}"
+    )
     cond, order_by, kparams = _keyset(order, key, "score", "day", "id")
     rows = conn.execute(
         text(f"SELECT id, score, day FROM ({base}) hits WHERE {cond} ORDER BY {order_by} LIMIT :limit"),
-        {**params, **kparams, "limit": limit + 1},
+        {**match.params, **where.params, **kparams, "limit": limit + 1},
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
     if not rows:
         return Page()
     ids = [r.id for r in rows]
-    if pg:
-        snippet_sql = (
-            "SELECT a.id, ts_headline('english', a.text, websearch_to_tsquery('english', :q), :opts) AS snip "
-            f"FROM articles a WHERE a.id IN ({_ids_sql(ids)})"
-        )
-        snippets = {r.id: r.snip for r in conn.execute(text(snippet_sql), {"q": query, "opts": _pg_opts()})}
-    else:
-        snippet_sql = (
-            "SELECT rowid AS id, snippet(articles_fts, -1, :ms, :me, '…', :n) AS snip FROM articles_fts "
-            f"WHERE articles_fts MATCH :q AND rowid IN ({_ids_sql(ids)})"
-        )
-        snippets = {
-            r.id: r.snip
-            for r in conn.execute(
-                text(snippet_sql), {"q": params["q"], "ms": MARK_START, "me": MARK_END, "n": SNIPPET_TOKENS}
-            )
-        }
+    snippets = _snippets(conn, match, "articles", ids)
     meta = {
         r.id: r
         for r in conn.execute(
@@ -416,7 +378,7 @@ _QUOTE_COLUMNS = (
 
 def search_quotes(
     conn: Connection,
-    query: str | None = None,
+    query: str | Match | None = None,
     filters: Filters | None = None,
     *,
     order: Order | None = None,
@@ -433,7 +395,8 @@ def search_quotes(
     """
     check_limit(limit)
     filters = filters or Filters()
-    query = (query or "").strip() or None
+    if not isinstance(query, Match):
+        query = (query or "").strip() or None
     order = order or "newest"
     if order == "relevance" and not query:
         order = "newest"
@@ -443,28 +406,9 @@ def search_quotes(
     if where.empty:
         return Page()
     pg = conn.dialect.name == "postgresql"
-    params: dict[str, Any] = dict(where.params)
-    base = ""
-    if query is None:
-        pass
-    elif pg:
-        score = "(-ts_rank_cd(q.tsv, websearch_to_tsquery('english', :q)))::float8" if ranked else "0.0"
-        base = (
-            f"SELECT q.id AS id, {score} AS score, "
-            "coalesce(q.published_day, '') AS day FROM quotes q "
-            f"WHERE q.tsv @@ websearch_to_tsquery('english', :q) AND {where.clause()}"
-        )
-        params["q"] = query
-    else:
-        base = (
-            f"SELECT q.id AS id, {'bm25(quotes_fts)' if ranked else '0.0'} AS score, "
-            "coalesce(q.published_day, '') AS day "
-            "FROM quotes_fts JOIN quotes q INDEXED BY ix_quotes_filter ON q.id = quotes_fts.rowid "
-            f"WHERE quotes_fts MATCH :q AND {where.clause()}"
-        )
-        params["q"] = fts5_query(query)
     cond, order_by, kparams = _keyset(order, key, "score", "day", "id")
-    if query is None:
+    match = text_condition(conn, query, "quotes", ranked=ranked) if query is not None else None
+    if match is None:
         # No ranking: let the (published_day, id) indexes drive the scan instead of a subquery.
         sql = (
             f"SELECT q.id AS id, 0.0 AS score, coalesce(q.published_day, '') AS day FROM quotes q "
@@ -472,37 +416,19 @@ def search_quotes(
             f"ORDER BY {_newest_sql(pg, 'q')} LIMIT :limit"
         )
     else:
+        base = (
+            f"SELECT q.id AS id, {match.score} AS score, coalesce(q.published_day, '') AS day "
+            f"FROM {match.source} WHERE {match.cond} AND {where.clause()}"
+        )
         sql = f"SELECT id, score, day FROM ({base}) hits WHERE {cond} ORDER BY {order_by} LIMIT :limit"
+    params = {**where.params, **(match.params if match else {})}
     rows = conn.execute(text(sql), {**params, **kparams, "limit": limit + 1}).all()
     more = len(rows) > limit
     rows = rows[:limit]
     if not rows:
         return Page()
     ids = [r.id for r in rows]
-    snippets: dict[int, str] = {}
-    if query is not None and pg:
-        snippets = {
-            r.id: r.snip
-            for r in conn.execute(
-                text(
-                    "SELECT q.id, "
-                    "ts_headline('english', q.text, websearch_to_tsquery('english', :q), :opts) AS snip "
-                    f"FROM quotes q WHERE q.id IN ({_ids_sql(ids)})"
-                ),
-                {"q": query, "opts": f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"},
-            )
-        }
-    elif query is not None:
-        snippets = {
-            r.id: r.snip
-            for r in conn.execute(
-                text(
-                    "SELECT rowid AS id, snippet(quotes_fts, 0, :ms, :me, '…', :n) AS snip FROM quotes_fts "
-                    f"WHERE quotes_fts MATCH :q AND rowid IN ({_ids_sql(ids)})"
-                ),
-                {"q": params["q"], "ms": MARK_START, "me": MARK_END, "n": 48},
-            )
-        }
+    snippets = _snippets(conn, match, "quotes", ids) if match else {}
     meta = {
         r.id: r
         for r in conn.execute(
@@ -550,28 +476,32 @@ def _plain_keyset(key: list[Any] | None) -> str:
 
 def search_quantities(
     conn: Connection,
-    query: str,
+    query: str | None,
     filters: Filters | None = None,
     *,
+    kind: str | None = None,
     limit: int = 20,
     cursor: str | None = None,
 ) -> Page[QuantityHit]:
     """Return numbers whose text or unit contains every word of `query` ("prisoners"), newest first.
 
+    Without a query (None), every number the filters and `kind` (`count`, `money`, …) allow.
     The snippet is the number with the words around it, the number flagged as the match.
 
     Raises:
-        InputError: an empty query, a bad date, limit or cursor.
+        InputError: a query without words, a bad date, limit or cursor.
     """
     check_limit(limit)
     filters = filters or Filters()
-    words = [w.casefold() for w in re.findall(r"\w+", query)]
-    if not words:
+    words = [w.casefold() for w in re.findall(r"\w+", query or "")]
+    if query is not None and not words:
         raise InputError(f"nothing to search for in {query!r}")
     key = decode_cursor(cursor, 2)
     where = _filters(conn, filters, "quantities", quotes=False)
     if where.empty:
         return Page()
+    if kind:
+        where.add("q.kind = :kind", kind=kind)
     for n, word in enumerate(words):
         where.add(
             f"(lower(q.text) LIKE :w{n} OR lower(coalesce(q.unit, '')) LIKE :w{n})", **{f"w{n}": f"%{word}%"}

@@ -2,7 +2,8 @@
 
 * `world_map` — country shapes from Natural Earth 1:110m (the `world-atlas` 2.0.2 package's
   TopoJSON, vendored in `static/`), equirectangular projection, with points for places.
-* `bar_timeline` — counts per period (mentions or events over time).
+* `timeline_chart` — counts per month (or year) on a true time axis: every period between the
+  first and the last is drawn, an empty one as a gap, with its number on hover (`<title>`).
 
 Every label is escaped; the SVG is safe to embed in a page.
 """
@@ -15,6 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib import resources
+from math import ceil
+
+from newsgraph.store.timelines import PeriodCount
 
 WORLD_TOPOJSON = "countries-110m-2.0.2.json"
 MAP_WIDTH = 960
@@ -116,27 +120,110 @@ def world_map(points: Sequence[MapPoint], *, title: str = "Places") -> str:
     )
 
 
-def bar_timeline(counts: Sequence[tuple[str, int]], *, title: str = "Over time", height: int = 140) -> str:
-    """Return an SVG bar chart of (period label, count) pairs in the given order."""
-    if not counts:
-        return '<p class="muted">No dated items.</p>'
-    width = max(320, min(960, 24 * len(counts)))
-    top = max(c for _, c in counts) or 1
-    bar = width / len(counts)
-    bars = []
-    for i, (label, count) in enumerate(counts):
-        h = (height - 36) * count / top
-        x = i * bar
-        bars.append(
-            f'<rect x="{x + 1:.1f}" y="{height - 20 - h:.1f}" width="{max(bar - 2, 1):.1f}" height="{h:.1f}">'
-            f"<title>{escape(label)}: {count}</title></rect>"
+CHART_WIDTH = 960
+CHART_HEIGHT = 190
+_LEFT, _RIGHT, _TOP, _BOTTOM = 40, 8, 12, 24
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """Return "1 article", "2 articles", "1,024 articles" (`nouns` for an irregular plural)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def _nice_top(value: int) -> int:
+    """The smallest 1, 2 or 5 × 10^k at or above `value` (at least 1)."""
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            if m * step >= value:
+                return m * step
+        step *= 10
+
+
+def _period_label(period: str, *, short: bool) -> str:
+    if len(period) == 7 and short:
+        return f"{_MONTHS[int(period[5:7]) - 1]} {period[:4]}"
+    return period
+
+
+def _x_labels(series: Sequence[PeriodCount], bar: float) -> list[tuple[int, str]]:
+    """(index, text) of the periods to label: years at January, or months on a short span."""
+    monthly = len(series[0].period) == 7
+    if monthly and len(series) > 24:
+        years = [i for i, p in enumerate(series) if p.period.endswith("-01")]
+        step = next((k for k in (1, 2, 5, 10) if k * 12 * bar >= 44), 10)
+        return [(i, series[i].period[:4]) for i in years if int(series[i].period[:4]) % step == 0]
+    width = 70 if monthly else 44
+    step = max(1, ceil(width / bar))
+    return [(i, _period_label(p.period, short=True)) for i, p in enumerate(series) if i % step == 0]
+
+
+def timeline_chart(
+    series: Sequence[PeriodCount], *, title: str, noun: str = "item", json_url: str | None = None
+) -> str:
+    """Return a figure: an SVG bar chart of `series` and a caption reading it.
+
+    `series` has every period (as `store.timelines` gives it): bars are evenly spaced in time,
+    so a gap in the data shows as empty space; each period's count is in its `<title>` (shown on
+    hover), and `json_url` links the same numbers as JSON. A short note when there is no data.
+    """
+    if not series:
+        return f'<p class="muted">No dated {escape(noun)}s.</p>'
+    plot_w, plot_h = CHART_WIDTH - _LEFT - _RIGHT, CHART_HEIGHT - _TOP - _BOTTOM
+    top = _nice_top(max(p.count for p in series))
+    bar = plot_w / len(series)
+    gap = min(2.0, bar * 0.25)
+    base = _TOP + plot_h
+    out = [
+        f'<svg class="chart" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img"'
+        f' aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for value in sorted({0, top // 2, top} if top % 2 == 0 else {0, top}):
+        y = base - plot_h * value / top
+        out.append(
+            f'<line class="grid" x1="{_LEFT}" x2="{CHART_WIDTH - _RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="y" x="{_LEFT - 5}" y="{y + 4:.1f}" text-anchor="end">{value:,}</text>'
         )
-    first, last = escape(counts[0][0]), escape(counts[-1][0])
+    for i, p in enumerate(series):
+        x = _LEFT + i * bar
+        tip = escape(f"{_period_label(p.period, short=True)}: {plural(p.count, noun)}")
+        h = plot_h * p.count / top
+        bar_rect = (
+            f'<rect class="bar" x="{x + gap / 2:.2f}" y="{base - h:.1f}" width="{bar - gap:.2f}"'
+            f' height="{h:.1f}"/>'
+            if p.count
+            else ""
+        )
+        out.append(
+            f'<g><title>{tip}</title><rect class="hit" x="{x:.2f}" y="{_TOP}" width="{bar:.2f}"'
+            f' height="{plot_h}"/>{bar_rect}</g>'
+        )
+    for i, label in _x_labels(series, bar):
+        x = _LEFT + i * bar
+        end = x + 7.5 * len(label) > CHART_WIDTH  # a label at the right edge ends there
+        at = f'x="{CHART_WIDTH - _RIGHT}" text-anchor="end"' if end else f'x="{x:.1f}"'
+        out.append(
+            f'<line class="tick" x1="{x:.1f}" x2="{x:.1f}" y1="{base}" y2="{base + 4}"/>'
+            f'<text class="x" {at} y="{CHART_HEIGHT - 6}">{escape(label)}</text>'
+        )
+    out.append(f'<line class="axis" x1="{_LEFT}" x2="{CHART_WIDTH - _RIGHT}" y1="{base}" y2="{base}"/></svg>')
+    link = f' <a href="{escape(json_url)}" type="application/json">numbers as JSON</a>' if json_url else ""
+    caption = f"<figcaption>{escape(timeline_caption(series, noun))}{link}</figcaption>"
+    return f'<figure class="timeline">{"".join(out)}{caption}</figure>'
+
+
+def timeline_caption(series: Sequence[PeriodCount], noun: str = "item") -> str:
+    """A one-line reading of the chart: span, total and the busiest period (plain text)."""
+    if not series:
+        return ""
+    unit = "month" if len(series[0].period) == 7 else "year"
+    busiest = max(series, key=lambda p: p.count)
+    empty = sum(1 for p in series if not p.count)
+    total = sum(p.count for p in series)
     return (
-        f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img"'
-        f' aria-label="{escape(title)}"'
-        f' xmlns="http://www.w3.org/2000/svg">{"".join(bars)}'
-        f'<text x="0" y="{height - 4}">{first}</text>'
-        f'<text x="{width}" y="{height - 4}" text-anchor="end">{last}</text>'
-        f'<text x="{width}" y="12" text-anchor="end">max {top}</text></svg>'
+        f"{plural(total, noun)} over {plural(len(series), unit)} "
+        f"({_period_label(series[0].period, short=True)} – {_period_label(series[-1].period, short=True)}), "
+        f"{plural(empty, unit)} without any; busiest {_period_label(busiest.period, short=True)} "
+        f"({plural(busiest.count, noun)})."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -13,10 +14,13 @@ from markupsafe import Markup
 
 from newsgraph import __version__
 from newsgraph.web.evidence import event_evidence
+from newsgraph.errors import InputError
+from newsgraph.web.charts import plural
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 CSS = "newsgraph-1.0.0.css"
+READER_CSS = "newsgraph-reader-1.0.0.css"
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.autoescape = True
@@ -41,10 +45,32 @@ def _query(request: Request, **changes: Any) -> str:
 
 
 templates.env.filters["snippet"] = _snippet
+templates.env.filters["plural"] = plural
 templates.env.globals["version"] = __version__
 templates.env.globals["css"] = CSS
+templates.env.globals["reader_css"] = READER_CSS
 templates.env.globals["query"] = _query
 templates.env.globals["event_evidence"] = event_evidence
+
+
+def twin(request: Request, path: str) -> str:
+    """The JSON twin's URL: `path` with the page's non-blank query parameters."""
+    params = {k: v for k, v in request.query_params.items() if v.strip()}
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def blank(value: str | None) -> str | None:
+    """None for a missing or blank form field, else the value stripped."""
+    return value.strip() or None if value else None
+
+
+def choice(value: str | None, allowed: Sequence[str], what: str) -> str | None:
+    """Return `value` when blank (None) or one of `allowed`; else raise a clear InputError."""
+    if not value or not value.strip():
+        return None
+    if value.strip() not in allowed:
+        raise InputError(f"unknown {what} {value!r}: use one of {', '.join(allowed)}")
+    return value.strip()
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

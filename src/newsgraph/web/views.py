@@ -19,9 +19,12 @@ from fastapi.responses import HTMLResponse
 
 from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.models import EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
+from newsgraph.models import ENTITY_TYPES, EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
 from newsgraph.store import queries
+from newsgraph.store.browse import browse_articles
+from newsgraph.store.fulltext import expand_query
 from newsgraph.store.paging import Page
+from newsgraph.store.related import cooccurring
 from newsgraph.store.search import (
     ArticleHit,
     Filters,
@@ -31,11 +34,13 @@ from newsgraph.store.search import (
     search_quantities,
     search_quotes,
 )
+from newsgraph.store.timelines import entity_months, event_months
 from newsgraph.web import data
-from newsgraph.web.charts import MapPoint, bar_timeline, world_map
+from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.corrections import correction_forms
 from newsgraph.web.highlight import article_html
-from newsgraph.web.render import render
+from newsgraph.web.render import blank as _blank
+from newsgraph.web.render import choice, render, twin
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,18 +48,6 @@ Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2}
 Name = Annotated[str | None, Query(max_length=300)]
 Cursor = Annotated[str | None, Query(max_length=400)]
 PAGE = 50
-
-
-def _blank(value: str | None) -> str | None:
-    return value.strip() or None if value else None
-
-
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, conn: ConnDep) -> HTMLResponse:
-    stats = queries.stats(conn)
-    latest = queries.list_articles(conn, limit=15).items
-    top = queries.list_entities(conn, limit=20).items
-    return render(request, "home.html", stats=stats, latest=latest, top=top, json_url="/api/stats")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -70,9 +63,11 @@ def search_page(
     entity: Name = None,
     speaker: Name = None,
     event_type: Annotated[str | None, Query(max_length=20)] = None,
+    expand: bool = True,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     query = check_query(settings, q)
+    match = expand_query(conn, query) if query and expand and kind != "quantities" else None
     event = event_type if event_type in PLOVER_TYPES else None
     filters = Filters(
         source=_blank(source),
@@ -85,11 +80,11 @@ def search_page(
     page: Page[ArticleHit] | Page[QuoteHit] | Page[QuantityHit] | None = None
     if query:
         if kind == "quotes":
-            page = search_quotes(conn, query, filters, limit=PAGE, cursor=cursor)
+            page = search_quotes(conn, match or query, filters, limit=PAGE, cursor=cursor)
         elif kind == "quantities":
             page = search_quantities(conn, query, filters, limit=PAGE, cursor=cursor)
         else:
-            page = search_articles(conn, query, filters, limit=PAGE, cursor=cursor)
+            page = search_articles(conn, match or query, filters, limit=PAGE, cursor=cursor)
     stats = queries.stats(conn)
     return render(
         request,
@@ -98,6 +93,7 @@ def search_page(
         kind=kind,
         filters=filters,
         page=page,
+        expansions=match.expansions if match else (),
         stats=stats,
         plover=PLOVER_TYPES,
         json_url=f"/api/search{request.url.query and '?' + request.url.query}" if query else None,
@@ -111,12 +107,31 @@ def articles_page(
     source: Name = None,
     since: Day = None,
     until: Day = None,
+    mentions: Name = None,
+    speaker: Name = None,
+    place: Name = None,
+    event_type: Annotated[str | None, Query(max_length=20)] = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
-    page = queries.list_articles(
-        conn, source=_blank(source), since=_blank(since), until=_blank(until), limit=PAGE, cursor=cursor
+    filters = Filters(
+        source=_blank(source),
+        since=_blank(since),
+        until=_blank(until),
+        entity=_blank(mentions),
+        speaker=_blank(speaker),
+        place=_blank(place),
+        event_type=choice(event_type, PLOVER_TYPES, "event type"),
     )
-    return render(request, "articles.html", page=page, json_url=f"/api/articles?{request.url.query}")
+    page = browse_articles(conn, filters, limit=PAGE, cursor=cursor)
+    return render(
+        request,
+        "articles.html",
+        page=page,
+        filters=filters,
+        stats=queries.stats(conn),
+        plover=PLOVER_TYPES,
+        json_url=twin(request, "/api/articles"),
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -151,7 +166,7 @@ def entities_page(
     cursor: Cursor = None,
 ) -> HTMLResponse:
     name = check_query(settings, q)
-    type_ = type.upper() if type else None
+    type_ = choice(type.upper() if type else None, ENTITY_TYPES, "entity type")
     if name:
         page = Page(queries.find_entities(conn, name, type_, limit=PAGE))
     else:
@@ -162,15 +177,22 @@ def entities_page(
         page=page,
         q=name or "",
         type=type_ or "",
+        entity_types=ENTITY_TYPES,
         json_url=f"/api/entities?{request.url.query}",
     )
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(
-    request: Request, entity_id: StoreId, conn: ConnDep, settings: SettingsDep, cursor: Cursor = None
+    request: Request,
+    entity_id: StoreId,
+    conn: ConnDep,
+    settings: SettingsDep,
+    cursor: Cursor = None,
+    articles_cursor: Cursor = None,
 ) -> HTMLResponse:
     record = queries.get_entity(conn, entity_id)
+    articles = queries.list_articles(conn, entity_id=entity_id, limit=20, cursor=articles_cursor)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
     confident = EVENT_MIN_CONFIDENCE
@@ -182,15 +204,18 @@ def entity_page(
     ).items
     event_sentences = data.event_sentences(conn, (v.id for v in as_source + as_target))
     numbers = queries.entity_quantities(conn, entity_id, limit=PAGE).items
-    timeline = queries.entity_timeline(conn, entity_id)
-    by_month: dict[str, int] = {}
-    for point in timeline:
-        by_month[point.day[:7]] = by_month.get(point.day[:7], 0) + point.mentions
-    chart = bar_timeline(sorted(by_month.items()), title="Mentions per month")
+    chart = timeline_chart(
+        entity_months(conn, entity_id),
+        title="Mentions per month",
+        noun="mention",
+        json_url=f"/api/entities/{entity_id}",
+    )
     return render(
         request,
         "entity.html",
         record=record,
+        related=cooccurring(conn, entity_id),
+        articles=articles,
         quotes=quotes,
         sentences=sentences,
         as_source=as_source,
@@ -214,10 +239,17 @@ def quotes_page(
     source: Name = None,
     since: Day = None,
     until: Day = None,
+    mentions: Name = None,
+    place: Name = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     filters = Filters(
-        source=_blank(source), since=_blank(since), until=_blank(until), speaker=_blank(speaker)
+        source=_blank(source),
+        since=_blank(since),
+        until=_blank(until),
+        speaker=_blank(speaker),
+        entity=_blank(mentions),
+        place=_blank(place),
     )
     page = search_quotes(conn, check_query(settings, q), filters, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.quote_id for h in page.items))
@@ -225,10 +257,11 @@ def quotes_page(
         request,
         "quotes.html",
         page=page,
+        stats=queries.stats(conn),
         sentences=sentences,
         q=q or "",
         filters=filters,
-        json_url=f"/api/quotes?{request.url.query}",
+        json_url=twin(request, "/api/quotes"),
     )
 
 
@@ -264,7 +297,11 @@ def events_page(
         cursor=cursor,
     )
     actor_summary = queries.get_entity(conn, actor).summary if actor is not None else None
-    chart = bar_timeline(data.event_days(conn, type_, country_), title="Events per month")
+    wanted = (("type", type_), ("country", country_))
+    months_url = "/api/events/months?" + urlencode({k: v for k, v in wanted if v})
+    chart = timeline_chart(
+        event_months(conn, type_, country_), title="Events per month", noun="event", json_url=months_url
+    )
     points = [
         MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type_ or ""}))
         for name, lat, lon, n in data.event_places(conn, type_)

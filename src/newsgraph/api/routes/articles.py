@@ -12,8 +12,11 @@ from pydantic import BaseModel, Field
 from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, page_json
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
 from newsgraph.errors import InputError
+from newsgraph.models import PloverType
 from newsgraph.store import queries
+from newsgraph.store.browse import browse_articles
 from newsgraph.store.queries import to_jsonable
+from newsgraph.store.search import Filters
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -33,22 +36,46 @@ def list_articles(
     since: Day = None,
     until: Day = None,
     story: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-    entity: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    entity: Annotated[
+        int | None, Query(ge=1, le=2**62, description="stored id of an entity it mentions")
+    ] = None,
+    mentions: Annotated[
+        str | None, Query(max_length=300, description="name of an entity it mentions")
+    ] = None,
+    speaker: Annotated[str | None, Query(max_length=300, description="name of someone it quotes")] = None,
+    place: Annotated[str | None, Query(max_length=300, description="name of a place it names")] = None,
+    event_type: PloverType | None = None,
     limit: Limit = 50,
     cursor: Cursor = None,
     format: Format = "json",
 ) -> Response:
-    """Articles with their title, source, date and story; filter by source, period, story or entity."""
-    page = queries.list_articles(
-        conn,
-        source=source,
-        since=since,
-        until=until,
-        story_id=story,
-        entity_id=entity,
-        limit=check_page(settings, limit),
-        cursor=cursor,
-    )
+    """Articles with their title, source, date and story, newest first; filter by source, period,
+    story, an entity it mentions (by id or name), someone it quotes, a place, a type of event."""
+    if mentions or speaker or place or event_type:
+        if story is not None:
+            raise InputError("story cannot be combined with mentions, speaker, place or event_type")
+        filters = Filters(
+            source=source,
+            since=since,
+            until=until,
+            entity=mentions,
+            entity_id=entity,
+            speaker=speaker,
+            place=place,
+            event_type=event_type,
+        )
+        page = browse_articles(conn, filters, limit=check_page(settings, limit), cursor=cursor)
+    else:
+        page = queries.list_articles(
+            conn,
+            source=source,
+            since=since,
+            until=until,
+            story_id=story,
+            entity_id=entity,
+            limit=check_page(settings, limit),
+            cursor=cursor,
+        )
     if format == "csv":
         return csv_response(page.items, "articles.csv")
     return page_json(page)

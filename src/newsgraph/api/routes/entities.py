@@ -13,6 +13,8 @@ from newsgraph.models import EntityType
 from newsgraph.store import queries
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
+from newsgraph.store.related import cooccurring
+from newsgraph.store.timelines import entity_months
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 
@@ -45,7 +47,8 @@ def list_entities(
 
 @router.get("/{entity_id}", summary="One entity with everything about it")
 def get_entity(entity_id: StoreId, conn: ConnDep, settings: SettingsDep) -> JSONBytes:
-    """Aliases, roles, mentions over time, and the first page of its quotes, events and numbers."""
+    """Aliases, roles, mentions per day and per month (every month, empty ones 0), and the first
+    page of its quotes, events and numbers."""
     record = queries.get_entity(conn, entity_id)
     size = min(20, settings.api_max_page)
     return JSONBytes(
@@ -56,6 +59,8 @@ def get_entity(entity_id: StoreId, conn: ConnDep, settings: SettingsDep) -> JSON
             "roles": to_jsonable(record.roles),
             "timeline": to_jsonable(queries.entity_timeline(conn, entity_id)),
             "undated": to_jsonable(queries.entity_undated(conn, entity_id)),
+            "months": to_jsonable(entity_months(conn, entity_id)),
+            "related": to_jsonable(cooccurring(conn, entity_id)),
             "quotes": to_jsonable(queries.entity_quotes(conn, entity_id, limit=size)),
             "events": to_jsonable(queries.list_events(conn, actor_id=entity_id, limit=size)),
             "quantities": to_jsonable(queries.entity_quantities(conn, entity_id, limit=size)),

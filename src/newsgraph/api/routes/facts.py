@@ -7,11 +7,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from newsgraph.api.common import check_page, check_query, csv_response, page_json
+from newsgraph.api.common import JSONBytes, check_page, check_query, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import EVENT_MIN_CONFIDENCE, PloverType
 from newsgraph.store import queries
+from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import Filters, search_quantities, search_quotes
+from newsgraph.store.timelines import event_months
 
 router = APIRouter(prefix="/api", tags=["facts"])
 
@@ -93,22 +95,41 @@ def events(
     return page_json(page)
 
 
+@router.get("/events/months", summary="Events per month, every month from the first to the last")
+def events_per_month(
+    conn: ConnDep,
+    type: PloverType | None = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2, pattern="^[A-Za-z]{2}$")] = None,
+) -> JSONBytes:
+    """The numbers behind the events chart: `{"period": "YYYY-MM", "count": n}`, empty months as 0
+    (per year, `YYYY`, when the span is longer than 30 years)."""
+    return JSONBytes({"ok": True, "items": to_jsonable(event_months(conn, type, country))})
+
+
+QuantityKind = Literal["count", "percent", "money", "measure", "fraction"]
+
+
 @router.get("/quantities", summary="Numbers by what they count, with who claims them")
 def quantities(
     conn: ConnDep,
     settings: SettingsDep,
-    q: Annotated[str, Query(min_length=1, max_length=2000, description="words of the number's text or unit")],
+    q: Annotated[str | None, Query(max_length=2000, description="words of the number's text or unit")] = None,
+    kind: QuantityKind | None = None,
+    claimant: Name = None,
     source: Name = None,
+    entity: Name = None,
     since: Day = None,
     until: Day = None,
     limit: Limit = 20,
     cursor: Cursor = None,
     format: Format = "json",
 ) -> Response:
-    """Numbers whose text or unit has every word of `q` ("fighters"), newest first."""
-    query = check_query(settings, q) or ""
-    filters = Filters(source=source, since=since, until=until)
-    page = search_quantities(conn, query, filters, limit=check_page(settings, limit), cursor=cursor)
+    """Numbers, newest first; with `q`, those whose text or unit has every word of it ("fighters");
+    `claimant` is who claims them, `entity` a person, organisation or place their article mentions."""
+    filters = Filters(source=source, since=since, until=until, speaker=claimant, entity=entity)
+    page = search_quantities(
+        conn, check_query(settings, q), filters, kind=kind, limit=check_page(settings, limit), cursor=cursor
+    )
     if format == "csv":
         return csv_response(page.items, "quantities.csv")
     return page_json(page)

@@ -12,6 +12,7 @@ from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.errors import InputError
 from newsgraph.models import PloverType
 from newsgraph.store import queries
+from newsgraph.store.fulltext import Match, expand_query
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import (
@@ -43,11 +44,19 @@ def search(
     speaker: Name = None,
     event_type: PloverType | None = None,
     order: Literal["relevance", "newest"] = "relevance",
+    expand: Annotated[
+        bool,
+        Query(description="also search other names of the entities it names ('UN': United Nations)"),
+    ] = True,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
-    """Hits are articles, quotes or numbers; `snippet.parts` flags the matching words."""
+    """Hits are articles, quotes or numbers; `snippet.parts` flags the matching words.
+
+    Words naming a stored entity are searched under its other names too (`expanded` lists them);
+    an article found only that way mentions the entity. `expand=false` searches the words alone.
+    """
     query = check_query(settings, q)
     if not query:
         raise InputError("empty query")
@@ -56,15 +65,16 @@ def search(
         source=source, since=since, until=until, entity=entity, speaker=speaker, event_type=event_type
     )
     page: Page[ArticleHit] | Page[QuoteHit] | Page[QuantityHit]
+    match = expand_query(conn, query) if expand and kind != "quantities" else Match(query)
     if kind == "quotes":
-        page = search_quotes(conn, query, filters, order=order, limit=limit, cursor=cursor)
+        page = search_quotes(conn, match, filters, order=order, limit=limit, cursor=cursor)
     elif kind == "quantities":
         page = search_quantities(conn, query, filters, limit=limit, cursor=cursor)
     else:
-        page = search_articles(conn, query, filters, order=order, limit=limit, cursor=cursor)
+        page = search_articles(conn, match, filters, order=order, limit=limit, cursor=cursor)
     if format == "csv":
         return csv_response(page.items, f"search-{kind}.csv")
-    return page_json(page, kind=kind)
+    return page_json(page, kind=kind, expanded=to_jsonable(list(match.expansions)))
 
 
 @router.get("/stats", summary="Counts over the whole store")
