@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, InvalidCursor
 from newsgraph.store.db import open_store
-from newsgraph.store.paging import InvalidCursor
 from newsgraph.store.search import (
     MARK_END,
     MARK_START,

@@ -26,7 +26,6 @@ import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 from newsgraph.batch.job import (
     DEFAULT_ROWS_PER_PART,
     Analyzer,
-    BatchError,
     Summary,
     failure_reasons,
     finish_output,
@@ -36,6 +35,7 @@ from newsgraph.batch.job import (
     write_outputs,
 )
 from newsgraph.batch.parquet import TABLES, Partitioning, Result, results_table
+from newsgraph.errors import BatchError
 from newsgraph.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def run_ray(
     rows = [{"path": f.path, "base": f.base} for f in files]
     dataset = (
         ray.data.from_items(rows, override_num_blocks=len(rows))
-        .map_batches(read_files, batch_size=1, batch_format="pyarrow")
+        .map_batches(read_files, fn_kwargs={"strict": settings.strict}, batch_size=1, batch_format="pyarrow")
         .repartition(target_num_rows_per_block=settings.batch_size)
         .map_batches(
             Analyzer,

@@ -50,6 +50,7 @@ from newsgraph.extract.extensions import (
     get_times,
     set_extensions,
 )
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Entity, Event, Trigger
 
 LOGGER = logging.getLogger(__name__)
@@ -239,12 +240,9 @@ class EventCoder:
         return self.forms.get(tok.lower_, lemma)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Code the doc's events into `get_events(doc)`; never raises on odd input."""
-        try:
-            self._run(doc)
-        except Exception:  # a component that fails loses the article: log and keep the doc
-            LOGGER.warning("events: coding failed; article kept without events", exc_info=True)
-        return doc
+        """Code the doc's events into `get_events(doc)`."""
+        self._run(doc)
+        return write_spans(doc, "newsgraph_events", "newsgraph_entities")
 
     # -- main loop -----------------------------------------------------------------------------------
 

@@ -56,6 +56,7 @@ from newsgraph.extract.extensions import (
     set_extensions,
 )
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Entity, EntityType, MentionKind, Quote
 from newsgraph.models import Span as TextSpan
 
@@ -209,12 +210,9 @@ class QuoteExtractor:
         self.cue_key = nlp.vocab.strings["CUE"]
 
     def __call__(self, doc: Doc) -> Doc:
-        """Append the doc's quotes to `get_quotes(doc)`; never raises on odd input."""
-        try:
-            self._extract(doc)
-        except Exception:  # a failure here must not lose the article
-            LOGGER.warning("quote extraction failed on a %d-token doc", len(doc), exc_info=True)
-        return doc
+        """Append the doc's quotes to `get_quotes(doc)`."""
+        self._extract(doc)
+        return write_spans(doc, "newsgraph_quotes", "newsgraph_entities")
 
     # -- the steps -------------------------------------------------------------------------------
 
