@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.extract import shingle_figures
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 
 
@@ -26,10 +28,16 @@ def scorer_args(gold: Path, pred: Path) -> list[str]:
     return [*args, "--noise", str(noise)] if noise.is_file() else args
 
 
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """The cleaned texts scored against the clean articles (`extract_text: F1=… P=… R=…`)."""
+    return shingle_figures(scorer, gold.with_name("expected.jsonl"), pred)
+
+
 TASK = Task(
     name="cleaning",
     scorer="extract/score.py",
     predict=predict,
+    figures=figures,
     scorer_args=scorer_args,
     clean=True,
     components=(),
