@@ -14,9 +14,11 @@ import sys
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 
 from newsgraph.cli import analyze, batch, evaluate, export, ingest, load, schema, search, serve
 from newsgraph.errors import NewsgraphError
+from newsgraph.extras import missing_extra
 
 app = typer.Typer(
     name="newsgraph",
@@ -55,11 +57,20 @@ for _command in COMMANDS:
 
 
 def main() -> None:
-    """Run the CLI; turn newsgraph errors into one line on stderr and exit code 1."""
+    """Run the CLI; turn newsgraph errors into one line on stderr and exit code 1.
+
+    A missing optional dependency is one of them: the line names the extra that installs it.
+    """
     try:
-        app()
+        try:
+            app()
+        except ModuleNotFoundError as exc:
+            extra = missing_extra(exc)
+            if extra is None:
+                raise
+            raise extra from exc
     except NewsgraphError as exc:
         if _STATE["debug"]:
             raise
-        err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(exc.message)}", highlight=False, soft_wrap=True)
         sys.exit(1)

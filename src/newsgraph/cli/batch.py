@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsgraph.extras import require
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:  # pyarrow is imported when the command runs, not with the CLI
@@ -48,6 +49,9 @@ def batch(
     overwrite: Annotated[bool, typer.Option(help="Replace the contents of a non-empty --out.")] = False,
 ) -> None:
     """Analyze many articles into Parquet: analyses, fact tables and errors under --out."""
+    require("parquet", "`newsgraph batch`")
+    if engine == "ray":
+        require("ray", "`newsgraph batch --engine ray`")
     from newsgraph.batch.job import run_local
 
     if engine not in {"local", "ray"}:
