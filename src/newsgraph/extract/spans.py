@@ -35,16 +35,6 @@ from newsgraph.extract.extensions import (
     get_times,
 )
 
-SPAN_GROUPS: tuple[str, ...] = (
-    "newsgraph_entities",
-    "newsgraph_quotes",
-    "newsgraph_events",
-    "newsgraph_quantities",
-    "newsgraph_times",
-    "newsgraph_places",
-)
-"""The `doc.spans` keys newsgraph writes."""
-
 _Fact = tuple[int, int, str, str, str]
 """start, end, label, id, kb id."""
 
@@ -85,6 +75,9 @@ _FACTS = {
     "newsgraph_times": _times,
     "newsgraph_places": _places,
 }
+
+SPAN_GROUPS: tuple[str, ...] = tuple(_FACTS)
+"""The `doc.spans` keys newsgraph writes."""
 
 
 def write_spans(doc: Doc, *keys: str) -> Doc:
