@@ -6,7 +6,7 @@ options={"spans_key": "newsgraph_quotes"})` shows the quotes, `DocBin` and `nlp.
 n_process=2)` carry them, and code written for spans reads them without knowing newsgraph.
 
     group                  one span per                 label                 span.id_        span.kb_id_
-    newsgraph_entities     mention of an entity         entity type (PERSON)  entity id (e1)
+    newsgraph_entities     mention of an entity         entity type (PERSON)  entity id (e1)  Entity.kb
     newsgraph_quotes       quote (its content)          direct/indirect/mixed quote id (q1)
     newsgraph_events       event (its trigger)          PLOVER type           event id (v1)
     newsgraph_quantities   quantity                     kind (count, money…)  position (0, 1…)
@@ -40,7 +40,7 @@ _Fact = tuple[int, int, str, str, str]
 
 
 def _entities(doc: Doc) -> Iterable[_Fact]:
-    return ((m.start, m.end, e.type, e.id, "") for e in get_entities(doc) for m in e.mentions)
+    return ((m.start, m.end, e.type, e.id, e.kb or "") for e in get_entities(doc) for m in e.mentions)
 
 
 def _quotes(doc: Doc) -> Iterable[_Fact]:
