@@ -1,7 +1,13 @@
-"""Shared fixtures: the pipeline (built once per test session) and the ../shared folder."""
+"""Shared fixtures: the pipeline (built once per test session) and the ../shared folder.
+
+The suite runs in strict mode (`NEWSGRAPH_STRICT=1`, set before any Settings is built, and
+inherited by the CLI subprocesses tests start): a component or reader that raises fails the test
+instead of becoming a rejected article. Tests of the rejection path build `Settings(strict=False)`.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +20,8 @@ from newsgraph.settings import DEFAULT_COMPONENTS, Settings
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
+
+os.environ["NEWSGRAPH_STRICT"] = "1"
 
 
 @pytest.fixture(scope="session")

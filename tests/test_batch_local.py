@@ -8,13 +8,16 @@ from pathlib import Path
 import orjson
 import pyarrow.dataset as pads
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from newsgraph.batch.job import SUMMARY_FILE, BatchError, list_inputs, run_local
+from newsgraph.batch.job import SUMMARY_FILE, list_inputs, run_local
 from newsgraph.batch.load import load_output, origin_key
 from newsgraph.batch.parquet import TABLES
 from newsgraph.cli import app
+from newsgraph.errors import BatchError, ExtractionError
 from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
@@ -249,20 +252,20 @@ def test_batch_local_reads_warc_through_a_uri(tmp_path: Path, settings: Settings
 
 
 def test_batch_one_failing_article_loses_only_itself(
-    monkeypatch: pytest.MonkeyPatch, settings: Settings
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, nlp: Language
 ) -> None:
-    import newsgraph.batch.local as local
     from newsgraph.batch.job import analyze_items
     from newsgraph.sources.base import RawArticle, Rejected
 
-    real = local.analyze_chunk
+    component = type(nlp.get_pipe("newsgraph_quotes"))
+    real = component.__call__
 
-    def crashing(items: list[RawArticle | Rejected], settings: Settings) -> list[object]:
-        if any(isinstance(i, RawArticle) and "crash" in i.text for i in items):
-            raise RuntimeError("pipeline crashed")
-        return real(items, settings)
+    def crashing(self: object, doc: Doc) -> Doc:
+        if "crash" in doc.text:
+            raise KeyError("e7")
+        return real(self, doc)
 
-    monkeypatch.setattr(local, "analyze_chunk", crashing)
+    monkeypatch.setattr(component, "__call__", crashing)
     items: list[RawArticle | Rejected] = [
         RawArticle(text=str(ARTICLES[1]["text"]), id="budget", origin="in.jsonl:1"),
         RawArticle(
@@ -270,10 +273,12 @@ def test_batch_one_failing_article_loses_only_itself(
         ),
         Rejected("in.jsonl:3", "invalid JSON: unexpected character"),
     ]
-    results = analyze_items(items, settings)
+    results = analyze_items(items, settings.model_copy(update={"strict": False}))
     assert [r.origin for r in results] == ["in.jsonl:1", "in.jsonl:2", "in.jsonl:3"]
     assert results[0].analysis is not None
     assert results[1].analysis is None
     assert (results[1].id, results[1].stage) == ("bad", "analyze")
-    assert str(results[1].reason).startswith("extraction failed: RuntimeError: pipeline crashed")
+    assert results[1].reason == "extraction failed in newsgraph_quotes: KeyError: 'e7'"
     assert (results[2].stage, results[2].reason) == ("read", "invalid JSON: unexpected character")
+    with pytest.raises(ExtractionError, match="newsgraph_quotes: KeyError"):
+        analyze_items(items, settings.model_copy(update={"strict": True}))

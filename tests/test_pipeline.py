@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.batch.local import Done, analyze_parallel
-from newsgraph.errors import InputError
+from newsgraph.errors import ArticleTooLong, EmptyArticle, ExtractionError, InputError
 from newsgraph.extract.pipeline import analyze, analyze_stream, get_nlp, normalize_published
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
@@ -128,32 +128,56 @@ def test_pipeline_line_breaks_end_sentences(settings: Settings) -> None:
     assert starts[1].endswith("the union said."), "a hard-wrapped line stays in its sentence"
 
 
-def test_pipeline_failing_article_is_rejected_and_the_batch_is_redone_cleanly(
+def test_pipeline_failing_component_rejects_its_article_or_fails_in_strict_mode(
     settings: Settings, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsgraph.extract.components.quantities import Quantities
+    component = type(nlp.get_pipe("newsgraph_quantities"))
+    original = component.__call__
 
-    original = Quantities.__call__
-
-    def explode(self: Quantities, doc: Doc) -> Doc:
+    def explode(self: object, doc: Doc) -> Doc:
         if "EXPLODE" in doc.text:
             raise RuntimeError("component failure")
         return original(self, doc)
 
     alone = analyze(ARTICLE, settings=settings)
-    monkeypatch.setattr(Quantities, "__call__", explode)
+    monkeypatch.setattr(component, "__call__", explode)
     items = [
         RawArticle(text=ARTICLE, id="a"),
         RawArticle(text=ARTICLE.replace("Lyon", "EXPLODE"), id="bad", origin="x:2"),
         RawArticle(text=ARTICLE, id="c"),
     ]
-    first, bad, last = analyze_stream(items, settings=settings.model_copy(update={"batch_size": 8}))
+    lenient = settings.model_copy(update={"batch_size": 8, "strict": False})
+    first, bad, last = analyze_stream(items, settings=lenient)
     assert isinstance(bad, Rejected)
-    assert "extraction failed: RuntimeError: component failure" in bad.reason
+    assert (bad.origin, bad.id) == ("x:2", "bad")
+    assert bad.reason == "extraction failed in newsgraph_quantities: RuntimeError: component failure"
     for result in (first, last):
         assert isinstance(result, Analysis)
         assert result.entities == alone.entities, "a retried article is analyzed once, from scratch"
         assert result.quotes == alone.quotes
+    with pytest.raises(ExtractionError, match="in newsgraph_quantities: RuntimeError") as failure:
+        list(analyze_stream(items, settings=settings.model_copy(update={"strict": True})))
+    assert isinstance(failure.value.__cause__, RuntimeError)
+    with pytest.raises(ExtractionError, match="newsgraph_quantities") as failure:
+        analyze(items[1].text, settings=lenient)  # analyze() raises whatever the mode
+    assert failure.value.status == 500
+
+
+def test_pipeline_strict_mode_is_on_in_the_test_suite() -> None:
+    assert Settings().strict, "conftest sets NEWSGRAPH_STRICT=1 so an injected bug fails the suite"
+
+
+def test_pipeline_errors_keep_their_class() -> None:
+    with pytest.raises(ArticleTooLong) as too_long:
+        analyze("word " * 300, settings=Settings(max_chars=1000))
+    assert too_long.value.status == 413
+    with pytest.raises(EmptyArticle):
+        analyze("   \n  ")
+    rejected = list(
+        analyze_stream([RawArticle(text="x" * 2000, origin="in:1")], settings=Settings(max_chars=1000))
+    )
+    assert isinstance(rejected[0], Rejected)
+    assert rejected[0].reason == "article has 2,000 characters, over the limit of 1,000 (NEWSGRAPH_MAX_CHARS)"
 
 
 def test_pipeline_components_do_not_fail_on_an_article_without_places(

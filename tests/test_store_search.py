@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, InvalidCursor
 from newsgraph.store.db import open_store
 from newsgraph.store.fulltext import fts5_query
 from newsgraph.store.paging import InvalidCursor

@@ -1,14 +1,29 @@
 """Errors newsgraph raises on purpose, each with a clear message and an HTTP-style status.
 
-    NewsgraphError
-    ├── InputError            bad input: unreadable file, malformed line, empty or oversized article
-    │   ├── EmptyArticle
-    │   └── ArticleTooLong
-    ├── ExtractionError       the NLP pipeline failed on an article
-    ├── ConfigError           a setting or model that cannot be used
-    └── NotFound              something asked for does not exist
+    NewsgraphError                 500
+    ├── InputError                 400  bad input: the message names the input and the reason
+    │   ├── EmptyArticle                nothing left to analyze after cleaning
+    │   ├── ArticleTooLong         413  over NEWSGRAPH_MAX_CHARS
+    │   ├── DecodeError                 bytes that are not text in any encoding we accept
+    │   ├── DamagedArchive              a WARC record that shows the archive is corrupt or cut
+    │   ├── InvalidCursor               a pagination cursor this query did not produce
+    │   └── BatchError                  a batch run that cannot start (no input, unusable output)
+    ├── ExtractionError            500  a component raised on an article (the message names it)
+    ├── ConfigError                500  a setting or model that cannot be used
+    │   └── MissingExtra                an optional dependency group is not installed
+    ├── StoreUnavailable           503  the database cannot be reached, even after retries
+    ├── StoreFull                  507  the database's disk is full (the transaction rolled back)
+    └── NotFound                   404  something asked for does not exist
 
-The CLI prints the message on one line and exits 1; the API turns them into one JSON shape.
+Every class newsgraph raises on purpose is in this tree and defined here. The CLI prints the
+message on one line and exits 1; the API turns them into one JSON shape.
+
+Failure policy: a component raises on a bug, never returns an empty result instead. One boundary
+per article (`newsgraph.extract.pipeline.analyze_stream`, which the CLI, ingest and both batch
+engines go through) turns an article's exception into a rejected article with its reason
+(`sources.base.Rejected`: the input's origin and why); with `Settings.strict` (the tests) it
+re-raises instead. `watchdog.ArticleTimeout` stays outside the tree on purpose: it is a
+BaseException, so no `except Exception` can swallow a runaway article's time limit.
 """
 
 from __future__ import annotations
@@ -40,12 +55,44 @@ class ArticleTooLong(InputError):
     status = 413
 
 
+class DecodeError(InputError):
+    """Bytes that are not text in any encoding we accept."""
+
+
+class DamagedArchive(InputError):
+    """A record that shows the archive is corrupt or truncated; the rest of the file is unreadable."""
+
+
+class InvalidCursor(InputError):
+    """A pagination cursor that this query did not produce."""
+
+
+class BatchError(InputError):
+    """A batch run that cannot start: no inputs, an unusable output directory or engine."""
+
+
 class ExtractionError(NewsgraphError):
-    """The pipeline failed on an article."""
+    """A component of the pipeline raised on an article; the message names the component."""
 
 
 class ConfigError(NewsgraphError):
     """A setting or a model that cannot be used."""
+
+
+class MissingExtra(ConfigError):
+    """A feature needs an optional dependency group (`pip install 'newsgraph[EXTRA]'`) not installed."""
+
+
+class StoreUnavailable(NewsgraphError):
+    """The database could not be reached or kept failing after every retry."""
+
+    status = 503
+
+
+class StoreFull(NewsgraphError):
+    """The database's disk (or its size limit) is full; the failed transaction was rolled back."""
+
+    status = 507
 
 
 class NotFound(NewsgraphError):

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_COMPONENTS: tuple[str, ...] = (
+DEFAULT_COMPONENTS: tuple[str, ...] = (  # the order of the registry, newsgraph/extract/components
     "newsgraph_entities",
     "newsgraph_quotes",
     "newsgraph_events",
@@ -46,6 +46,11 @@ class Settings(BaseSettings):
         ge=0,
         description="Per-article time limit for cleaning and analysis; an article that runs past it is "
         "rejected with the reason 'timed out after N s' and the batch goes on (0: no limit).",
+    )
+    strict: bool = Field(
+        default=False,
+        description="Raise a component's or reader's unexpected exception instead of rejecting the "
+        "article with the reason (the test suite sets it, so an injected bug fails the tests).",
     )
     non_english: Literal["reject", "mark", "off"] = Field(
         default="reject",

@@ -49,7 +49,8 @@ import pyarrow.fs as pafs  # type: ignore[import-untyped, unused-ignore]
 import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
 from newsgraph.batch.parquet import TABLES, Partitioning, Result, results_table, split_results
-from newsgraph.errors import InputError
+from newsgraph.boundary import reject
+from newsgraph.errors import BatchError
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 
@@ -75,10 +76,6 @@ RAW_SCHEMA = pa.schema(
     ]
 )
 """One input item as read: a `RawArticle`, or a `Rejected` (then only origin, id, reason)."""
-
-
-class BatchError(InputError):
-    """A batch run that cannot start: no inputs, an unusable output directory or engine."""
 
 
 # --- Inputs ---------------------------------------------------------------------------------
@@ -257,17 +254,20 @@ def table_items(table: pa.Table) -> list[SourceItem]:
     return items
 
 
-def read_files(files: pa.Table) -> pa.Table:
+def read_files(files: pa.Table, strict: bool = False) -> pa.Table:
     """Read the input files named in a table's `path`/`base` columns into `RAW_SCHEMA` rows."""
     items: list[SourceItem] = []
     for row in files.to_pylist():
-        file = InputFile(row["path"], row["base"])
-        try:
-            items.extend(read_input(file))
-        except Exception as exc:  # a reader bug must not end the run: the file becomes an error
-            LOGGER.exception("%s: reading failed", file.uri)
-            items.append(Rejected(file.uri, f"reading failed: {type(exc).__name__}: {exc}"))
+        items.extend(read_guarded(InputFile(row["path"], row["base"]), strict))
     return items_table(items)
+
+
+def read_guarded(file: InputFile, strict: bool = False) -> Iterator[SourceItem]:
+    """Yield the articles of one input file; a reader bug rejects the rest of the file (`reject`)."""
+    try:
+        yield from read_input(file)
+    except Exception as exc:  # the per-file failure boundary
+        yield reject(file.uri, exc, strict=strict, stage="reading")
 
 
 # --- The analyze step -----------------------------------------------------------------------
@@ -276,23 +276,12 @@ def read_files(files: pa.Table) -> pa.Table:
 def analyze_items(items: list[SourceItem], settings: Settings) -> list[Result]:
     """Analyze a chunk of items in this process; one Result per item, in order.
 
-    Inputs that were already Rejected keep stage `read`. If the chunk fails as a whole, its
-    articles are retried one at a time, so one article that breaks the pipeline loses only itself.
+    Inputs that were already Rejected keep stage `read`; an article that fails is rejected with
+    stage `analyze` and its reason by the per-article boundary of `analyze_stream`.
     """
     from newsgraph.batch.local import Done, analyze_chunk
 
-    try:
-        done = analyze_chunk(items, settings)
-    except Exception:
-        LOGGER.warning("chunk of %d articles failed; retrying one by one", len(items), exc_info=True)
-        done = []
-        for item in items:
-            try:
-                done.extend(analyze_chunk([item], settings))
-            except Exception as exc:
-                done.append(
-                    Rejected(item.origin, f"extraction failed: {type(exc).__name__}: {exc}", id=item.id)
-                )
+    done = analyze_chunk(items, settings)
     out: list[Result] = []
     for item, result in zip(items, done, strict=True):
         if isinstance(result, Done):
@@ -485,14 +474,12 @@ def _chunks(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]
         yield chunk
 
 
-def iter_items(files: Sequence[InputFile], missing: Sequence[Rejected]) -> Iterator[SourceItem]:
+def iter_items(
+    files: Sequence[InputFile], missing: Sequence[Rejected], strict: bool = False
+) -> Iterator[SourceItem]:
     """Yield the items of every input file in order, then the inputs that matched nothing."""
     for file in files:
-        try:
-            yield from read_input(file)
-        except Exception as exc:  # a reader bug must not end the run
-            LOGGER.exception("%s: reading failed", file.uri)
-            yield Rejected(file.uri, f"reading failed: {type(exc).__name__}: {exc}")
+        yield from read_guarded(file, strict)
     yield from missing
 
 
@@ -518,7 +505,10 @@ def run_local(
     prepare_output(out, overwrite=overwrite)
     summary = Summary(engine="local", workers=workers, inputs=len(files))
     started = time.perf_counter()
-    chunks = (items_table(chunk) for chunk in _chunks(iter_items(files, missing), settings.batch_size))
+    chunks = (
+        items_table(chunk)
+        for chunk in _chunks(iter_items(files, missing, settings.strict), settings.batch_size)
+    )
     with contextlib.ExitStack() as stack:
         if workers <= 1:
             analyzer = Analyzer(settings)

@@ -27,7 +27,8 @@ import pyarrow.dataset as pads  # type: ignore[import-untyped, unused-ignore]
 import pyarrow.fs as pafs  # type: ignore[import-untyped, unused-ignore]
 from sqlalchemy import Engine
 
-from newsgraph.batch.job import BatchError, filesystem
+from newsgraph.batch.job import filesystem
+from newsgraph.errors import BatchError
 from newsgraph.store.writer import Duplicate, SeenAgain, Stored, Writer
 
 LOGGER = logging.getLogger(__name__)

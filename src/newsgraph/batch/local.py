@@ -53,7 +53,11 @@ def _init_worker(settings: Settings) -> None:
 
 
 def analyze_chunk(items: list[RawArticle | Rejected], settings: Settings) -> list[Result]:
-    """Analyze one chunk in this process; one result per item, in order."""
+    """Analyze one chunk in this process; one result per item, in order.
+
+    A failing article comes out as its Rejected (`analyze_stream` is the per-article failure
+    boundary); nothing here catches exceptions, so with `settings.strict` a bug ends the run.
+    """
     from newsgraph.extract.pipeline import analyze_stream
 
     out: list[Result] = []
@@ -68,14 +72,7 @@ def analyze_chunk(items: list[RawArticle | Rejected], settings: Settings) -> lis
 
 def _worker_chunk(items: list[RawArticle | Rejected]) -> list[Result]:
     assert _WORKER_SETTINGS is not None
-    try:
-        return analyze_chunk(items, _WORKER_SETTINGS)
-    except Exception as exc:  # never lose a chunk: reject each article with the reason
-        LOGGER.exception("chunk of %d articles failed", len(items))
-        return [
-            i if isinstance(i, Rejected) else Rejected(i.origin, f"extraction failed: {exc}", id=i.id)
-            for i in items
-        ]
+    return analyze_chunk(items, _WORKER_SETTINGS)
 
 
 def _chunks(items: Iterable[RawArticle | Rejected], size: int) -> Iterator[list[RawArticle | Rejected]]:

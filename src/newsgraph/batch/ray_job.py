@@ -26,7 +26,6 @@ import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 from newsgraph.batch.job import (
     DEFAULT_ROWS_PER_PART,
     Analyzer,
-    BatchError,
     Summary,
     failure_reasons,
     finish_output,
@@ -36,6 +35,8 @@ from newsgraph.batch.job import (
     write_outputs,
 )
 from newsgraph.batch.parquet import TABLES, Partitioning, Result, results_table
+from newsgraph.errors import BatchError
+from newsgraph.extras import require
 from newsgraph.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -60,14 +61,11 @@ def connect(address: str | None, workers: int | None) -> int:
     Usage statistics and the dashboard stay off, so nothing is downloaded or sent anywhere.
 
     Raises:
-        BatchError: Ray is not installed.
+        MissingExtra: Ray is not installed.
     """
-    try:
-        import ray
-    except ImportError as exc:
-        raise BatchError(
-            "the ray engine needs Ray: pip install 'newsgraph[ray]' (or use --engine local)"
-        ) from exc
+    require("ray", "the ray engine (or use --engine local)")
+    import ray
+
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": True}
@@ -96,7 +94,8 @@ def run_ray(
     cluster. Ray Data shows its progress bars on standard error.
 
     Raises:
-        BatchError: Ray is missing, no input matched, the output directory is not usable, or the
+        MissingExtra: Ray is not installed.
+        BatchError: no input matched, the output directory is not usable, or the
             job failed as a whole (an analyzer that cannot start, a lost cluster).
     """
     files, missing = list_inputs(inputs)
@@ -117,7 +116,7 @@ def run_ray(
     rows = [{"path": f.path, "base": f.base} for f in files]
     dataset = (
         ray.data.from_items(rows, override_num_blocks=len(rows))
-        .map_batches(read_files, batch_size=1, batch_format="pyarrow")
+        .map_batches(read_files, fn_kwargs={"strict": settings.strict}, batch_size=1, batch_format="pyarrow")
         .repartition(target_num_rows_per_block=settings.batch_size)
         .map_batches(
             Analyzer,

@@ -1,22 +1,24 @@
 """The `newsgraph` command line: a thin Typer layer over the library.
 
 One module per command (`analyze.py`, `schema.py`, `evaluate.py`, …), each defining
-`register(app)`. Library errors (`NewsgraphError`) print one line and exit 1; `--debug` shows
-the traceback.
+`register(app)`; COMMANDS below lists them, in the order `newsgraph --help` shows them (a new
+command module goes there too; `tests/test_registries.py` checks every module is listed).
+Library errors (`NewsgraphError`) print one line and exit 1; `--debug` shows the traceback.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import pkgutil
 import sys
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 
+from newsgraph.cli import analyze, batch, evaluate, export, ingest, load, schema, search, serve
 from newsgraph.errors import NewsgraphError
+from newsgraph.extras import missing_extra
 
 app = typer.Typer(
     name="newsgraph",
@@ -47,24 +49,28 @@ def _main(
     logging.getLogger("newsgraph").setLevel(level)
 
 
-def _register_commands() -> None:
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if module.name.startswith("_"):
-            continue
-        register = getattr(importlib.import_module(f"{__name__}.{module.name}"), "register", None)
-        if callable(register):
-            register(app)
+COMMANDS = (analyze, batch, evaluate, export, ingest, load, schema, search, serve)
+"""The command modules, in the order of `newsgraph --help`."""
 
-
-_register_commands()
+for _command in COMMANDS:
+    _command.register(app)
 
 
 def main() -> None:
-    """Run the CLI; turn newsgraph errors into one line on stderr and exit code 1."""
+    """Run the CLI; turn newsgraph errors into one line on stderr and exit code 1.
+
+    A missing optional dependency is one of them: the line names the extra that installs it.
+    """
     try:
-        app()
+        try:
+            app()
+        except ModuleNotFoundError as exc:
+            extra = missing_extra(exc)
+            if extra is None:
+                raise
+            raise extra from exc
     except NewsgraphError as exc:
         if _STATE["debug"]:
             raise
-        err_console.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(exc.message)}", highlight=False, soft_wrap=True)
         sys.exit(1)

@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsgraph.extras import require
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:  # pyarrow is imported when the command runs, not with the CLI
@@ -48,8 +49,9 @@ def batch(
     overwrite: Annotated[bool, typer.Option(help="Replace the contents of a non-empty --out.")] = False,
 ) -> None:
     """Analyze many articles into Parquet: analyses, fact tables and errors under --out."""
-    from newsgraph.batch.job import run_local
-
+    require("parquet", "`newsgraph batch`")
+    if engine == "ray":
+        require("ray", "`newsgraph batch --engine ray`")
     if engine not in {"local", "ray"}:
         raise typer.BadParameter("--engine must be `local` or `ray`")
     if partition_by not in {"none", "month"}:
@@ -73,35 +75,61 @@ def batch(
             overwrite=overwrite,
         )
     else:
-        progress = Progress(
-            TextColumn("analyzing"),
-            BarColumn(),
-            TextColumn("{task.completed} analyzed, {task.fields[failed]} failed"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=not console.is_terminal,
+        summary = _run_local(
+            inputs,
+            out,
+            settings,
+            console,
+            workers=workers,
+            partitioning=partitioning,
+            rows_per_part=rows_per_part,
+            overwrite=overwrite,
         )
-        with progress:
-            task = progress.add_task("batch", total=None, failed=0)
-            failed = 0
-
-            def advance(analyzed: int, failures: int) -> None:
-                nonlocal failed
-                failed += failures
-                progress.update(task, advance=analyzed, failed=failed)
-
-            summary = run_local(
-                inputs,
-                out,
-                settings,
-                workers=workers or settings.workers,
-                partitioning=partitioning,
-                rows_per_part=rows_per_part,
-                overwrite=overwrite,
-                progress=advance,
-            )
     print_summary(summary, out, console)
+
+
+def _run_local(
+    inputs: list[str],
+    out: str,
+    settings: Settings,
+    console: Console,
+    *,
+    workers: int | None,
+    partitioning: Literal["none", "month"],
+    rows_per_part: int,
+    overwrite: bool,
+) -> Summary:
+    """Run the local engine with a progress line (articles analyzed, failed) on a terminal."""
+    from newsgraph.batch.job import run_local
+
+    progress = Progress(
+        TextColumn("analyzing"),
+        BarColumn(),
+        TextColumn("{task.completed} analyzed, {task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("batch", total=None, failed=0)
+        failed = 0
+
+        def advance(analyzed: int, failures: int) -> None:
+            nonlocal failed
+            failed += failures
+            progress.update(task, advance=analyzed, failed=failed)
+
+        return run_local(
+            inputs,
+            out,
+            settings,
+            workers=workers or settings.workers,
+            partitioning=partitioning,
+            rows_per_part=rows_per_part,
+            overwrite=overwrite,
+            progress=advance,
+        )
 
 
 def print_summary(summary: Summary, out: str, console: Console) -> None:

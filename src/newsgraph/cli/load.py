@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, TextColumn, TimeElapsedColumn
 
+from newsgraph.extras import require
 from newsgraph.settings import Settings
 
 
@@ -19,6 +20,7 @@ def load(
     commit_every: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 1024,
 ) -> None:
     """Load a batch output's analyses into the store, with the same entity identity and dedup as ingest."""
+    require("parquet", "`newsgraph load`")
     from newsgraph.batch.load import load_output
     from newsgraph.store.db import open_store
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from newsgraph.extras import require
 from newsgraph.settings import Settings
 
 
@@ -19,6 +20,8 @@ def serve(
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless NEWSGRAPH_API_TOKEN is set)."""
     import os
+
+    require("server", "`newsgraph serve`")
 
     import uvicorn
 

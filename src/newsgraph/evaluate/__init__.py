@@ -1,64 +1,69 @@
 """Evaluation: predictions in the formats of `../shared/eval`, scored by its scorers.
 
-Each task is a module here defining `TASK = Task(...)`: how to turn an Analysis of a gold
-record into a prediction line, and how to call the task's scorer. `run_task` analyzes the gold
-file's texts with the full pipeline, writes the predictions and runs the scorer.
+Each task is a module here defining `TASK = Task(...)` (`task.py`): how to turn the Analysis of a
+gold record into a prediction line, and how to call the task's scorer. TASKS below is the
+registry (a new task module goes there; `tests/test_registries.py` checks every module is
+listed). `evaluate_task` analyzes a gold file's texts with the full pipeline, writes the
+predictions and returns the scorer's figures, computed by calling the scorer's own functions;
+`run_task` runs the scorer script instead and returns its whole report (`newsgraph evaluate`).
+The dev-set floors every change must keep are in `tests/eval_floors.json`.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+import importlib.util
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import orjson
 
 from newsgraph.errors import ConfigError, InputError
+from newsgraph.evaluate import (
+    cleaning,
+    events,
+    extract,
+    extract_page,
+    ner,
+    places,
+    quantities,
+    quotes,
+    times,
+)
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected
 
+TASKS: dict[str, Task] = {
+    t.name: t
+    for t in (
+        cleaning.TASK,
+        extract_page.TASK,
+        extract.TASK,
+        ner.TASK,
+        quotes.TASK,
+        events.TASK,
+        times.TASK,
+        places.TASK,
+        quantities.TASK,
+    )
+}
+"""Every evaluation task, by name."""
 
-@dataclass(frozen=True, slots=True)
-class Task:
-    """One evaluation task.
 
-    Attributes:
-        name: the task's name on the command line (`ner`, `quotes`, …).
-        scorer: the scorer's path relative to the `eval/` folder (`ner/score.py`).
-        predict: turns (gold record, its Analysis) into one prediction line (a dict with `id`).
-        scorer_args: the scorer's arguments given gold and prediction paths.
-        clean: whether to run boilerplate cleaning on the gold text. Off for tasks whose gold
-            offsets point into the raw text.
-        record_published: the gold record's field holding the publication date, if any.
-        source: turns (gold record, gold file path) into the article to analyze, for tasks whose
-            input is not the record's `text` (e.g. an HTML page the record points to); None
-            reads the record's `text`.
+def get_task(name: str) -> Task:
+    """Return the task called `name`.
+
+    Raises:
+        ConfigError: there is no such task.
     """
-
-    name: str
-    scorer: str
-    predict: Callable[[dict[str, Any], Analysis], dict[str, Any]]
-    scorer_args: Callable[[Path, Path], list[str]]
-    clean: bool = False
-    record_published: str | None = None
-    components: tuple[str, ...] | None = field(default=None)
-    source: Callable[[dict[str, Any], Path], RawArticle | Rejected] | None = None
-
-
-def tasks() -> dict[str, Task]:
-    """Return every task defined in this package, by name."""
-    found: dict[str, Task] = {}
-    for module in pkgutil.iter_modules(__path__):
-        task = getattr(importlib.import_module(f"{__name__}.{module.name}"), "TASK", None)
-        if isinstance(task, Task):
-            found[task.name] = task
-    return found
+    if name not in TASKS:
+        raise ConfigError(f"unknown task {name!r}; choose one of {', '.join(sorted(TASKS))}")
+    return TASKS[name]
 
 
 def find_scorer(gold: Path, task: Task, scorer: Path | None = None) -> Path:
@@ -70,6 +75,16 @@ def find_scorer(gold: Path, task: Task, scorer: Path | None = None) -> Path:
         if candidate.is_file():
             return candidate
     raise ConfigError(f"cannot find the scorer eval/{task.scorer} above {gold}; pass --scorer")
+
+
+def load_scorer(script: Path) -> ModuleType:
+    """Import a scorer script as a module (its functions are called; its `main` is not run)."""
+    spec = importlib.util.spec_from_file_location(f"newsgraph_scorer_{script.parent.name}", script)
+    if spec is None or spec.loader is None:
+        raise ConfigError(f"{script}: cannot be loaded as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def read_gold(gold: Path) -> list[dict[str, Any]]:
@@ -115,19 +130,32 @@ def _empty(record: dict[str, Any], keep_text: bool = True) -> Analysis:
     return Analysis(id=str(record["id"]), hash="", text=record.get("text", "") if keep_text else "")
 
 
-def run_task(
-    name: str, gold: Path, out: Path, settings: Settings, scorer: Path | None = None
-) -> tuple[int, str]:
-    """Write predictions for `gold` to `out`, run the scorer; return (exit code, its output)."""
-    all_tasks = tasks()
-    if name not in all_tasks:
-        raise ConfigError(f"unknown task {name!r}; choose one of {', '.join(sorted(all_tasks))}")
-    task = all_tasks[name]
-    script = find_scorer(gold, task, scorer)
+def write_predictions(task: Task, gold: Path, out: Path, settings: Settings) -> int:
+    """Analyze the gold file's records and write one prediction line each to `out`; return the count."""
     records = read_gold(gold)
     with out.open("wb") as handle:
         for line in predict(task, records, settings, gold):
             handle.write(orjson.dumps(line) + b"\n")
+    return len(records)
+
+
+def evaluate_task(
+    name: str, gold: Path, out: Path, settings: Settings, scorer: Path | None = None
+) -> Figures:
+    """Write predictions for `gold` to `out` and return the scorer's figures (see `Task.figures`)."""
+    task = get_task(name)
+    script = find_scorer(gold, task, scorer)
+    write_predictions(task, gold, out, settings)
+    return task.figures(load_scorer(script), gold, out)
+
+
+def run_task(
+    name: str, gold: Path, out: Path, settings: Settings, scorer: Path | None = None
+) -> tuple[int, str]:
+    """Write predictions for `gold` to `out`, run the scorer script; return (exit code, its report)."""
+    task = get_task(name)
+    script = find_scorer(gold, task, scorer)
+    write_predictions(task, gold, out, settings)
     proc = subprocess.run(
         [sys.executable, str(script), *task.scorer_args(gold, out)],
         capture_output=True,

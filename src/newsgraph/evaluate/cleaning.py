@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.extract import shingle_figures
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 
 
@@ -16,7 +18,7 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
 
 
 def expected_beside(label: str) -> Callable[[Path, Path], list[str]]:
-    """Return the scorer's arguments for a noisy input whose clean articles (`expected.jsonl`) sit beside it.
+    """Return the scorer's arguments builder: the clean articles (`expected.jsonl` beside the input).
 
     With `noise.jsonl` beside them, the scorer also reports the share of noise lines removed
     and of article lines kept.
@@ -31,12 +33,18 @@ def expected_beside(label: str) -> Callable[[Path, Path], list[str]]:
     return scorer_args
 
 
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """The cleaned texts scored against the clean articles (`LABEL: F1=… P=… R=…`)."""
+    return shingle_figures(scorer, gold.with_name("expected.jsonl"), pred)
+
+
 def noisy_text_task(name: str, label: str) -> Task:
     """Return the task that cleans each noisy input text and scores it against `expected.jsonl` beside it."""
     return Task(
         name=name,
         scorer="extract/score.py",
         predict=predict,
+        figures=figures,
         scorer_args=expected_beside(label),
         clean=True,
         components=(),

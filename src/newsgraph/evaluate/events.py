@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
 
 
@@ -43,7 +44,25 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
 
 
 def scorer_args(gold: Path, pred: Path) -> list[str]:
+    """The scorer takes the gold and prediction paths as positional arguments."""
     return [str(gold), str(pred)]
 
 
-TASK = Task(name="events", scorer="events/score.py", predict=predict, scorer_args=scorer_args, clean=False)
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """Type micro- and macro-F1 and actor accuracy (`events: type_microF1=… type_macroF1=… actor_acc=…`)."""
+    result = scorer.score(scorer.load(gold), scorer.load(pred))
+    return {
+        "type_microF1": result["microF1"],
+        "type_macroF1": result["macroF1"],
+        "actor_acc": result["actor_acc"],
+    }
+
+
+TASK = Task(
+    name="events",
+    scorer="events/score.py",
+    predict=predict,
+    figures=figures,
+    scorer_args=scorer_args,
+    clean=False,
+)

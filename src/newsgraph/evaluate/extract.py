@@ -9,9 +9,10 @@ never read for the prediction: a page that cannot be read predicts an empty text
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 from newsgraph.sources.base import RawArticle, Rejected
 
@@ -44,11 +45,21 @@ def scorer_args(gold: Path, pred: Path) -> list[str]:
     return ["--gold", str(gold), "--pred", str(pred), "--label", "extract"]
 
 
+def shingle_figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """F1, precision and recall of word 4-shingles over the documents, as the scorer's last line."""
+    true, guess = scorer.load_jsonl(gold), scorer.load_jsonl(pred)
+    f1, precision, recall = scorer.aggregate(
+        [scorer.doc_counts(true[k], guess.get(k, ""), 4) for k in sorted(true)]
+    )
+    return {"F1": f1, "P": precision, "R": recall}
+
+
 # Extraction needs no newsgraph component: only the text that reaches the pipeline is scored.
 TASK = Task(
     name="extract",
     scorer="extract/score.py",
     predict=predict,
+    figures=shingle_figures,
     scorer_args=scorer_args,
     clean=True,
     components=(),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 
 
@@ -21,9 +22,10 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     return {"id": record["id"], "entities": entities}
 
 
-def scorer_args(gold: Path, pred: Path) -> list[str]:
-    """The NER scorer's command-line arguments."""
-    return ["--gold", str(gold), "--pred", str(pred)]
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """Span micro-F1 over all types and F1 per type (`ner: F1=… PER=… ORG=… LOC=…`)."""
+    result = scorer.score(scorer.load(gold), scorer.load(pred))
+    return {"F1": result["ALL"][5], **{label: result[label][5] for label in ("PER", "ORG", "LOC")}}
 
 
 # Names come from the entities component alone: the other components add no name mentions.
@@ -31,7 +33,7 @@ TASK = Task(
     name="ner",
     scorer="ner/score.py",
     predict=predict,
-    scorer_args=scorer_args,
+    figures=figures,
     clean=False,
     components=("newsgraph_entities",),
 )

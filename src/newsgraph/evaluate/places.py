@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 
 
@@ -23,9 +24,10 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     return {"id": record["id"], "toponyms": toponyms}
 
 
-def scorer_args(gold: Path, pred: Path) -> list[str]:
-    """Return the scorer's command-line arguments."""
-    return ["--gold", str(gold), "--pred", str(pred)]
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """Exact detection F1 and accuracy within 161 km (`places: detect_F1=… acc161=…`)."""
+    result, _ = scorer.score(scorer.read_jsonl(gold), scorer.read_jsonl(pred))
+    return {"detect_F1": result["exact_F1"], "acc161": result["acc161"]}
 
 
-TASK = Task(name="places", scorer="places/score.py", predict=predict, scorer_args=scorer_args, clean=False)
+TASK = Task(name="places", scorer="places/score.py", predict=predict, figures=figures, clean=False)

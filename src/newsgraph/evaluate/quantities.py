@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis, Quantity
 
 
@@ -46,11 +47,10 @@ def _unit(q: Quantity) -> str | None:
     return f"% {base}" if base else q.unit
 
 
-def scorer_args(gold: Path, pred: Path) -> list[str]:
-    """Return the scorer's command-line arguments."""
-    return ["--gold", str(gold), "--pred", str(pred)]
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """Value F1 and unit accuracy on value matches (`quantities: value_F1=… unit_acc=…`)."""
+    result, _ = scorer.score(scorer.read_jsonl(gold), scorer.read_jsonl(pred))
+    return {"value_F1": result["value_F1"], "unit_acc": result["unit_acc"]}
 
 
-TASK = Task(
-    name="quantities", scorer="quantities/score.py", predict=predict, scorer_args=scorer_args, clean=False
-)
+TASK = Task(name="quantities", scorer="quantities/score.py", predict=predict, figures=figures, clean=False)

@@ -9,9 +9,10 @@ what the scorer matches first. Gold offsets point into the raw text, so cleaning
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 
 
@@ -39,4 +40,22 @@ def scorer_args(gold: Path, pred: Path) -> list[str]:
     return [str(gold), str(pred)]
 
 
-TASK = Task(name="quotes", scorer="quotes/score.py", predict=predict, scorer_args=scorer_args, clean=False)
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """Overlap F1 of direct and of all quotes, speaker accuracy, attributed F1 (overlap and speaker)."""
+    result = scorer.score(scorer.load_jsonl(gold), scorer.load_jsonl(pred))
+    return {
+        "direct_F1": result["ov_direct"]["F1"],
+        "all_F1": result["ov_all"]["F1"],
+        "speaker_acc": result["speaker_acc"],
+        "attributed_F1": result["attributed"]["F1"],
+    }
+
+
+TASK = Task(
+    name="quotes",
+    scorer="quotes/score.py",
+    predict=predict,
+    figures=figures,
+    scorer_args=scorer_args,
+    clean=False,
+)

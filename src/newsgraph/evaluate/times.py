@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from newsgraph.evaluate import Task
+from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 
 
@@ -17,16 +18,17 @@ def predict(record: dict[str, Any], analysis: Analysis) -> dict[str, Any]:
     return {"id": record["id"], "timexes": timexes}
 
 
-def scorer_args(gold: Path, pred: Path) -> list[str]:
-    """Return the scorer's command-line arguments."""
-    return ["--gold", str(gold), "--pred", str(pred)]
+def figures(scorer: ModuleType, gold: Path, pred: Path) -> Figures:
+    """Relaxed span F1 and value accuracy (`times: span_F1=… value_acc=…`)."""
+    result, _ = scorer.score(scorer.read_jsonl(gold), scorer.read_jsonl(pred))
+    return {"span_F1": result["relaxed_F1"], "value_acc": result["value_acc"]}
 
 
 TASK = Task(
     name="times",
     scorer="times/score.py",
     predict=predict,
-    scorer_args=scorer_args,
+    figures=figures,
     clean=False,
     record_published="dct",
 )

@@ -8,6 +8,13 @@ stores its results.
 Entities are shared state: the entities component creates them; quotes, events and places add
 mentions (a pronoun speaker, a description) or new entities (a generic actor) through
 `new_entity` and `add_mention`, which keep ids unique and the token index current.
+
+The storage is serializable, so `doc.to_bytes()`, `DocBin(store_user_data=True)` and
+`nlp.pipe(texts, n_process=2)` carry the facts: while the pipeline runs, `doc.user_data` holds the
+Analysis objects the components work on; when spaCy serializes a Doc (msgpack, through srsly),
+`_encode_fact` writes each as the plain dict of its JSON form, and a Doc read back holds those
+dicts, which the accessors below turn into the Analysis types again on first access. The same
+facts are also written as `doc.spans` groups (`newsgraph.extract.spans`).
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import srsly
+from pydantic import BaseModel
 from spacy.tokens import Doc
 
 from newsgraph.models import Entity, EntityType, Event, Mention, MentionKind, Place, Quantity, Quote, Time
@@ -40,12 +49,32 @@ def set_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-def _list(doc: Doc, name: str) -> list[Any]:
+def _encode_fact(obj: Any, chain: Any = None) -> Any:
+    """srsly msgpack encoder: an Analysis object (`newsgraph.models`) as its JSON-ready dict."""
+    if isinstance(obj, BaseModel) and type(obj).__module__ == "newsgraph.models":
+        return obj.model_dump(mode="json")
+    return obj if chain is None else chain(obj)
+
+
+# Registered on import, not in set_extensions: a worker of `nlp.pipe(n_process=N)` started by
+# "spawn" imports this module (through the components it unpickles) but runs no factory.
+srsly.msgpack_encoders.register("newsgraph_facts", func=_encode_fact)
+
+
+def _list(doc: Doc, name: str, model: type[BaseModel] | None = None) -> list[Any]:
+    """Return the list stored under `doc._.<name>`, making it (or rebuilding it after a read).
+
+    A Doc read back from bytes holds a tuple or a list of plain dicts: they become a list of
+    `model` again, stored back, so components and callers always see the Analysis types.
+    """
     value = getattr(doc._, name)
     if value is None:
         value = []
         setattr(doc._, name, value)
-    return value  # type: ignore[no-any-return]
+    elif type(value) is not list or (model is not None and value and not isinstance(value[0], model)):
+        value = [model.model_validate(v) if model is not None and isinstance(v, dict) else v for v in value]
+        setattr(doc._, name, value)
+    return value
 
 
 def get_published(doc: Doc) -> str | None:
@@ -62,32 +91,32 @@ def set_published(doc: Doc, published: str | None) -> None:
 
 def get_entities(doc: Doc) -> list[Entity]:
     """Return the doc's entities (the entities component fills them)."""
-    return _list(doc, "newsgraph_entities")
+    return _list(doc, "newsgraph_entities", Entity)
 
 
 def get_quotes(doc: Doc) -> list[Quote]:
     """Return the doc's quotes."""
-    return _list(doc, "newsgraph_quotes")
+    return _list(doc, "newsgraph_quotes", Quote)
 
 
 def get_events(doc: Doc) -> list[Event]:
     """Return the doc's events."""
-    return _list(doc, "newsgraph_events")
+    return _list(doc, "newsgraph_events", Event)
 
 
 def get_quantities(doc: Doc) -> list[Quantity]:
     """Return the doc's quantities."""
-    return _list(doc, "newsgraph_quantities")
+    return _list(doc, "newsgraph_quantities", Quantity)
 
 
 def get_times(doc: Doc) -> list[Time]:
     """Return the doc's time expressions."""
-    return _list(doc, "newsgraph_times")
+    return _list(doc, "newsgraph_times", Time)
 
 
 def get_places(doc: Doc) -> list[Place]:
     """Return the doc's places."""
-    return _list(doc, "newsgraph_places")
+    return _list(doc, "newsgraph_places", Place)
 
 
 def get_summary(doc: Doc) -> list[int]:

@@ -16,13 +16,16 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from typing import NoReturn
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.boundary import reject
 from newsgraph.clean import Cleaned, clean_text
-from newsgraph.errors import ConfigError, EmptyArticle, InputError
+from newsgraph.errors import ArticleTooLong, ConfigError, EmptyArticle, ExtractionError, InputError
+from newsgraph.extract.components import FACTORIES
 from newsgraph.extract.extensions import (
     DOC_TEXT_KEY,
     doc_text,
@@ -51,8 +54,6 @@ _NLP_LOCK = threading.Lock()
 def build_nlp(settings: Settings) -> Language:
     """Load the spaCy model and add newsgraph's components in `settings.components` order."""
     set_extensions()
-    import newsgraph.extract.components  # noqa: F401  (registers the factories)
-
     try:
         nlp = spacy.load(settings.model)
     except OSError as exc:
@@ -61,9 +62,10 @@ def build_nlp(settings: Settings) -> Language:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for name in settings.components:
         if not Language.has_factory(name):
-            raise ConfigError(f"unknown component {name!r}")
+            raise ConfigError(f"unknown component {name!r}; newsgraph's are {', '.join(FACTORIES)}")
         nlp.add_pipe(name)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    nlp.default_error_handler = name_failed_component  # (set_error_handler fails on spaCy's parser)
     return nlp
 
 
@@ -166,7 +168,7 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
             (`settings.non_english` is "reject").
     """
     if len(raw.text) > settings.max_chars:
-        raise InputError(
+        raise ArticleTooLong(
             f"{raw.origin}: article has {len(raw.text):,} characters, over the limit of "
             f"{settings.max_chars:,} (NEWSGRAPH_MAX_CHARS)"
         )
@@ -249,10 +251,12 @@ def analyze_stream(
 ) -> Iterator[Analysis | Rejected]:
     """Analyze articles in order, batched through `nlp.pipe`; bad ones come out as Rejected.
 
-    The output has one item per input item, in input order. Each article's cleaning, and each
-    batch's analysis, runs under the `settings.article_seconds` watchdog; a batch that runs past
-    it is analyzed again one article at a time, each under its own limit, so only the runaway
-    article is rejected ("timed out after N s").
+    This is the per-article failure boundary (`newsgraph.boundary`) of every entry point: the
+    output has one item per input item, in input order; an article whose cleaning or analysis
+    raises comes out as a `Rejected` with the reason (with `settings.strict`, a bug is raised
+    instead). Each article's cleaning, and each batch's analysis, runs under the
+    `settings.article_seconds` watchdog; a batch that runs past it, or raises, is analyzed again
+    one article at a time, each under its own limit, so only the failing article is rejected.
     """
     settings = settings or Settings()
     nlp = nlp or get_nlp(settings)
@@ -263,46 +267,41 @@ def analyze_stream(
         else:
             try:
                 with time_limit(settings.article_seconds):
-                    prepared = prepare(item, nlp, settings)
-                batch.append(prepared)
-            except InputError as exc:
-                batch.append(Rejected(item.origin, _reason(exc, item.origin), id=item.id))
-            except ArticleTimeout as exc:
-                LOGGER.warning("%s: cleaning and tokenizing %s", item.origin, exc.reason)
-                batch.append(Rejected(item.origin, exc.reason, id=item.id))
+                    batch.append(prepare(item, nlp, settings))
+            except BaseException as exc:
+                batch.append(reject(item.origin, exc, id=item.id, strict=settings.strict, stage="cleaning"))
         if len(batch) >= settings.batch_size:
-            yield from _run_batch(batch, nlp, settings.article_seconds)
+            yield from _run_batch(batch, nlp, settings)
             batch = []
     if batch:
-        yield from _run_batch(batch, nlp, settings.article_seconds)
-
-
-def _reason(exc: InputError, origin: str) -> str:
-    prefix = f"{origin}: "
-    return exc.message[len(prefix) :] if exc.message.startswith(prefix) else exc.message
+        yield from _run_batch(batch, nlp, settings)
 
 
 def _run_batch(
-    batch: list[Prepared | Rejected], nlp: Language, seconds: float
+    batch: list[Prepared | Rejected], nlp: Language, settings: Settings
 ) -> Iterator[Analysis | Rejected]:
     prepared = [p for p in batch if isinstance(p, Prepared)]
-    try:
-        with time_limit(seconds):
-            done = list(nlp.pipe(p.doc for p in prepared))
-    except ArticleTimeout:
-        LOGGER.warning("batch timed out; retrying its %d articles one by one", len(prepared))
-        done = []
-    except Exception:
-        LOGGER.warning("batch failed; retrying its %d articles one by one", len(prepared), exc_info=True)
-        done = []
     results: dict[int, Analysis | Rejected] = {}
-    if len(done) == len(prepared):
+    try:
+        with time_limit(settings.article_seconds):
+            done = list(nlp.pipe(p.doc for p in prepared))
         for p, doc in zip(prepared, done, strict=True):
             p.doc = doc
             results[id(p)] = build_analysis(p)
-    else:
+    except ArticleTimeout:
+        LOGGER.warning("batch timed out; retrying its %d articles one by one", len(prepared))
+        results.clear()
+    except Exception:
+        if settings.strict:
+            raise
+        LOGGER.warning("batch failed; retrying its %d articles one by one", len(prepared))
+        results.clear()
+    if len(results) < len(prepared):
         for p in prepared:
-            results[id(p)] = _run_one(p, nlp, seconds)
+            try:
+                results[id(p)] = _process(p, nlp, settings.article_seconds)
+            except BaseException as exc:
+                results[id(p)] = reject(p.raw.origin, exc, id=p.raw.id, strict=settings.strict)
     for item in batch:
         yield item if isinstance(item, Rejected) else results[id(item)]
 
@@ -318,18 +317,16 @@ def _fresh_doc(p: Prepared, nlp: Language) -> Doc:
     return doc
 
 
-def _run_one(p: Prepared, nlp: Language, seconds: float = 0) -> Analysis | Rejected:
-    try:
-        with time_limit(seconds):
-            doc = nlp(_fresh_doc(p, nlp))
-    except ArticleTimeout as exc:
-        LOGGER.warning("%s: analysis %s", p.raw.origin, exc.reason)
-        return Rejected(p.raw.origin, exc.reason, id=p.raw.id)
-    except Exception as exc:  # one bad article never ends a batch
-        LOGGER.warning("%s: extraction failed", p.raw.origin, exc_info=True)
-        return Rejected(p.raw.origin, f"extraction failed: {type(exc).__name__}: {exc}", id=p.raw.id)
-    p.doc = doc
+def _process(p: Prepared, nlp: Language, seconds: float = 0) -> Analysis:
+    """Run the pipeline on a fresh Doc of one article and build its Analysis; raise on failure."""
+    with time_limit(seconds):
+        (p.doc,) = nlp.pipe([_fresh_doc(p, nlp)])
     return build_analysis(p)
+
+
+def name_failed_component(name: str, proc: object, docs: list[Doc], exc: Exception) -> NoReturn:
+    """spaCy error handler: raise the component's exception as an ExtractionError naming it."""
+    raise ExtractionError(f"extraction failed in {name}: {type(exc).__name__}: {exc}") from exc
 
 
 def analyze(
@@ -345,15 +342,16 @@ def analyze(
     """Analyze one article's text and return its Analysis.
 
     Raises:
-        InputError: the text is empty after cleaning or too long.
-        ExtractionError: the pipeline failed on it.
+        InputError: the text is empty after cleaning, too long (ArticleTooLong), not English, or
+            ran past `settings.article_seconds`.
+        ExtractionError: a component raised on it (the message names the component).
     """
+    settings = settings or Settings()
+    nlp = get_nlp(settings)
     raw = RawArticle(text=text, id=id, url=url, title=title, published=published, source=source)
-    (result,) = analyze_stream([raw], settings=settings)
-    if isinstance(result, Rejected):
-        if result.reason.startswith("extraction failed"):
-            from newsgraph.errors import ExtractionError
-
-            raise ExtractionError(result.reason)
-        raise InputError(result.reason)
-    return result
+    try:
+        with time_limit(settings.article_seconds):
+            prepared = prepare(raw, nlp, settings)
+        return _process(prepared, nlp, settings.article_seconds)
+    except ArticleTimeout as exc:
+        raise InputError(f"{raw.origin}: {exc.reason}") from None

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, cast
 
 import orjson
 
+from newsgraph.errors import DecodeError
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 
 LOGGER = logging.getLogger(__name__)
@@ -31,10 +32,6 @@ COMPRESSED_JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 OPTIONAL_FIELDS = ("url", "title", "published", "source")
 _UTF8_BOM = b"\xef\xbb\xbf"
-
-
-class DecodeError(ValueError):
-    """Bytes that are not text in any encoding we accept."""
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from newsgraph.errors import DamagedArchive
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 
 LOGGER = logging.getLogger(__name__)
@@ -60,10 +61,6 @@ def _decode(body: bytes, content_type: str) -> str:
 WARC_TYPES = frozenset(
     {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
 )
-
-
-class DamagedArchive(ValueError):
-    """A record that shows the archive is corrupt or truncated; the rest of the file is unreadable."""
 
 
 def _check_record(record: Any) -> None:

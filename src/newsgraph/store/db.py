@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from newsgraph.errors import ConfigError
+from newsgraph.extras import require
 
 LOGGER = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         _tune_sqlite(engine)
         return engine
     if backend == "postgresql":
+        require("postgres", "a PostgreSQL store")
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
         event.listen(engine, "before_cursor_execute", _replace_nul, retval=True)
         return engine

@@ -24,6 +24,7 @@ import orjson
 from sqlalchemy import Connection, Select, select
 
 from newsgraph.errors import InputError
+from newsgraph.extras import require
 from newsgraph.store import schema as s
 
 Kind = Literal["articles", "entities", "mentions", "quotes", "events", "quantities"]
@@ -395,6 +396,7 @@ def _csv(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], names: list[str
 def _parquet(
     chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: tuple[tuple[str, ColumnType], ...]
 ) -> int:
+    require("parquet", "Parquet export")
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, InvalidCursor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,10 +28,6 @@ class Page(Generic[T]):
 
     items: list[T] = field(default_factory=list)
     next_cursor: str | None = None
-
-
-class InvalidCursor(InputError):
-    """A pagination cursor that this query did not produce."""
 
 
 def encode_cursor(key: list[Any]) -> str:

@@ -30,7 +30,7 @@ from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import StoreFull, StoreUnavailable
 
 LOGGER = logging.getLogger(__name__)
 
@@ -63,18 +63,6 @@ _TRANSIENT_MESSAGES = (
     "could not send data",
 )
 _DISK_FULL_MESSAGES = ("database or disk is full", "no space left on device", "disk quota exceeded")
-
-
-class StoreUnavailable(NewsgraphError):
-    """The database could not be reached or kept failing after every retry."""
-
-    status = 503
-
-
-class StoreFull(NewsgraphError):
-    """The database's disk (or its size limit) is full; the failed transaction was rolled back."""
-
-    status = 507
 
 
 def _sqlstate(exc: BaseException) -> str | None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, page_json
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
-from newsgraph.errors import InputError
+from newsgraph.errors import ArticleTooLong, InputError
 from newsgraph.models import PloverType
 from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
@@ -110,7 +110,9 @@ class ArticleIn(BaseModel):
 async def post_article(article: ArticleIn, settings: SettingsDep, engine: EngineDep) -> JSONBytes:
     """Analyze the text, store the Analysis and return where it is (needs NEWSGRAPH_API_TOKEN)."""
     if len(article.text) > settings.max_chars:
-        raise InputError(f"article has {len(article.text):,} characters; the limit is {settings.max_chars:,}")
+        raise ArticleTooLong(
+            f"article has {len(article.text):,} characters; the limit is {settings.max_chars:,}"
+        )
 
     def work() -> dict[str, object]:
         from newsgraph.extract.pipeline import analyze

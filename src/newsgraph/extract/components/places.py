@@ -42,6 +42,7 @@ from newsgraph.extract.components._places_resolve import ToponymResolver
 from newsgraph.extract.components._places_toponym import Toponym
 from newsgraph.extract.components.events import link_events
 from newsgraph.extract.extensions import doc_text, get_entities, get_places, set_extensions
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Place
 from newsgraph.models import Span as TextSpan
 
@@ -72,16 +73,12 @@ class Places(ToponymFinder, ToponymResolver):
         """Write `get_places(doc)` for the doc's toponyms."""
         places = get_places(doc)
         places.clear()
-        try:
-            text = doc_text(doc)
-            toponyms = self.find(doc, text)
-            self.resolve(toponyms)
-            places.extend(self.build(doc, text, toponyms))
-            link_events(doc)  # events ran before places: give them their place and time ids now
-        except Exception:  # a failure here must not lose the article
-            LOGGER.warning("places failed on a document of %d characters", len(doc_text(doc)), exc_info=True)
-            places.clear()
-        return doc
+        text = doc_text(doc)
+        toponyms = self.find(doc, text)
+        self.resolve(toponyms)
+        places.extend(self.build(doc, text, toponyms))
+        link_events(doc)  # events ran before places: give them their place and time ids now
+        return write_spans(doc, "newsgraph_places")
 
     # -- output --------------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from newsgraph.extract.components._quantities_digits import DigitReader
 from newsgraph.extract.components._quantities_lexicon import Found, claim
 from newsgraph.extract.components._quantities_words import WordReader
 from newsgraph.extract.extensions import doc_text, get_quantities, get_quotes, set_extensions
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Quantity, Quote
 
 LOGGER = logging.getLogger(__name__)
@@ -45,12 +46,8 @@ class Quantities(DigitReader, WordReader):
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's quantities and append them to `doc._.newsgraph_quantities`."""
-        try:
-            text = doc_text(doc)
-            found = self._find(doc, text)
-        except Exception:  # a component must never lose the article
-            LOGGER.warning("quantities failed on a document", exc_info=True)
-            return doc
+        text = doc_text(doc)
+        found = self._find(doc, text)
         out = get_quantities(doc)
         quotes = get_quotes(doc)
         sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
@@ -74,7 +71,7 @@ class Quantities(DigitReader, WordReader):
                     sentence=max(0, bisect.bisect_right(sent_starts, f.start) - 1),
                 )
             )
-        return doc
+        return write_spans(doc, "newsgraph_quantities")
 
     # ------------------------------------------------------------------ search
 

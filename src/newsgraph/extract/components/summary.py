@@ -55,11 +55,7 @@ class Summary:
         """Write `get_summary(doc)`."""
         summary = get_summary(doc)
         summary.clear()
-        try:
-            summary.extend(self.pick(doc))
-        except Exception:  # a failure here must not lose the article
-            LOGGER.warning("summary failed on a document of %d characters", len(doc_text(doc)), exc_info=True)
-            summary.clear()
+        summary.extend(self.pick(doc))
         return doc
 
     def size(self, usable: int, total: int) -> int:

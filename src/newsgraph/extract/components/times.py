@@ -28,6 +28,7 @@ from newsgraph.extract.components._times_tense import TenseReader
 from newsgraph.extract.components._times_values import Context, Hit, Normalizer, Rule, read_spelled_year
 from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Time, TimeType
 
 LOGGER = logging.getLogger(__name__)
@@ -91,12 +92,8 @@ class Times:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's time expressions and append them to `doc._.newsgraph_times`."""
-        try:
-            text = doc_text(doc)
-            found = self._find(doc, text)
-        except Exception:  # a component must never lose the article
-            LOGGER.warning("times failed on a document", exc_info=True)
-            return doc
+        text = doc_text(doc)
+        found = self._find(doc, text)
         out = get_times(doc)
         n = len(out)
         for start, end, type_, value, mod in found:
@@ -112,7 +109,7 @@ class Times:
                     mod=mod,
                 )
             )
-        return doc
+        return write_spans(doc, "newsgraph_times")
 
     def _find(self, doc: Doc, text: str) -> list[tuple[int, int, TimeType, str | None, str | None]]:
         dct = parse_dct(get_published(doc))

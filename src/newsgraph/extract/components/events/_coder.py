@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
+from newsgraph.extract.spans import write_spans
 from newsgraph.extract.extensions import doc_text, get_events, get_quotes
 from newsgraph.knowledge import actor_dictionary
 
@@ -42,13 +43,18 @@ class EventCoder:
         self.details = EventDetails(self.lex, self.g)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Code the doc's events into `get_events(doc)`."""
+        """Code the doc's events into `get_events(doc)` and the `newsgraph_events` spans."""
+        self._code(doc)
+        return write_spans(doc, "newsgraph_events", "newsgraph_entities")
+
+    def _code(self, doc: Doc) -> None:
+        """Draft, filter and complete the events of a parsed doc; append them to `get_events(doc)`."""
         if not doc.has_annotation("DEP"):
-            return doc
+            return
         self.g.reset()
         cands, reporters = self.triggers.find(doc)
         if not cands and not reporters:
-            return doc
+            return
         sents = list(doc.sents)
         quotes = [(q.start, q.end, q.speaker) for q in get_quotes(doc) if q.kind in ("direct", "mixed")]
         st = DocState(doc, cands, [s.start for s in sents], quotes=quotes)
@@ -61,7 +67,6 @@ class EventCoder:
         for d in self.filter.cap(drafts):
             n += 1
             events.append(self.details.to_event(d, f"v{n}", text))
-        return doc
 
     def _drafts(self, st: DocState, reporters: list[Token]) -> list[Draft]:
         """Draft the speech acts of the reporting verbs, then every candidate not absorbed by another."""

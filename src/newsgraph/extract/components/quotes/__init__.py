@@ -36,6 +36,7 @@ from newsgraph.extract.components.quotes.marks import find_regions
 from newsgraph.extract.components.quotes.regions import RegionFolder
 from newsgraph.extract.components.quotes.resolve import resolve_and_write
 from newsgraph.extract.extensions import doc_text, set_extensions
+from newsgraph.extract.spans import write_spans
 
 __all__ = ["QuoteExtractor", "make_quotes"]
 
@@ -53,12 +54,9 @@ class QuoteExtractor:
         self.cues = CueFinder(nlp, lex)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Append the doc's quotes to `get_quotes(doc)`; never raises on odd input."""
-        try:
-            self.extract(doc)
-        except Exception:  # a failure here must not lose the article
-            LOGGER.warning("quote extraction failed on a %d-token doc", len(doc), exc_info=True)
-        return doc
+        """Append the doc's quotes to `get_quotes(doc)`."""
+        self.extract(doc)
+        return write_spans(doc, "newsgraph_quotes", "newsgraph_entities")
 
     def extract(self, doc: Doc) -> None:
         """Run the stages: cues, contents, quotations in marks, nesting, speakers."""
