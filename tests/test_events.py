@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,7 +14,6 @@ from newsgraph.extract.components.events._actor_types import type_tokens
 from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
-from newsgraph.settings import Settings
 
 Analyze = Callable[..., Analysis]
 

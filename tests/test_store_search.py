@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 from newsgraph.errors import InputError, InvalidCursor
 from newsgraph.store.db import open_store
 from newsgraph.store.fulltext import fts5_query
-from newsgraph.store.paging import InvalidCursor
 from newsgraph.store.search import (
     MARK_END,
     MARK_START,

@@ -48,7 +48,9 @@ def event_sentences(conn: Connection, event_ids: Iterable[int]) -> dict[int, tup
     """Event id → (the sentence around its trigger, trigger start and end inside that sentence)."""
     ev = s.events.c
     out: dict[int, tuple[str, int, int]] = {}
-    for r, window, begin, stop in _sentence_windows(conn, s.events, ev.trigger_start, ev.trigger_end, event_ids):
+    for r, window, begin, stop in _sentence_windows(
+        conn, s.events, ev.trigger_start, ev.trigger_end, event_ids
+    ):
         text = window[begin:stop]
         lead = len(text) - len(text.lstrip())
         qs, qe = r.start - r.lo, r.end - r.lo

@@ -13,9 +13,9 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from newsgraph import __version__
-from newsgraph.web.evidence import event_evidence
 from newsgraph.errors import InputError
 from newsgraph.web.charts import plural
+from newsgraph.web.evidence import event_evidence
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"

@@ -23,8 +23,8 @@ from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
-from newsgraph.extract.spans import write_spans
 from newsgraph.extract.extensions import doc_text, get_events, get_quotes
+from newsgraph.extract.spans import write_spans
 from newsgraph.knowledge import actor_dictionary
 
 
