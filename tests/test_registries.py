@@ -6,6 +6,7 @@ caught here rather than silently left out.
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
 import tomllib
 from pathlib import Path
@@ -50,11 +51,16 @@ def test_registries_every_cli_command_module_is_listed() -> None:
     listed = {_top_module(m.__name__, newsgraph.cli) for m in COMMANDS}
     assert listed == _public_modules(newsgraph.cli)
     assert all(callable(getattr(m, "register", None)) for m in COMMANDS)
-    names = [c.name for c in newsgraph.cli.app.registered_commands]
+    app = newsgraph.cli.app
+    names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
     assert len(names) == len(set(names)) == len(COMMANDS)
 
 
 def test_registries_every_evaluation_module_is_a_listed_task() -> None:
-    listed = {_top_module(t.predict.__module__, newsgraph.evaluate) for t in TASKS.values()}
-    assert listed == _public_modules(newsgraph.evaluate) - {"task"}
+    modules = _public_modules(newsgraph.evaluate) - {"task"}
+    tasks = {
+        name: getattr(importlib.import_module(f"newsgraph.evaluate.{name}"), "TASK", None) for name in modules
+    }
+    assert all(task in TASKS.values() for task in tasks.values()), tasks
+    assert len(tasks) == len(TASKS)
     assert all(name == task.name for name, task in TASKS.items())
