@@ -1,0 +1,137 @@
+"""Entities: spaCy's names, repaired for news and resolved into one entity per person or organisation.
+
+The component (`newsgraph_entities`) reads spaCy's `doc.ents`, the parse, the part-of-speech tags
+and sentence starts, and writes `doc._.newsgraph_entities` (a list of `models.Entity`, mentions of
+kind "name") and the token index behind `entity_at_token` / `entity_in_tokens` (through
+`add_mentions`). An unnamed organisation a person is placed in ("Ahmed Ali of the foreign
+ministry") becomes an ORG entity with a "description" mention.
+
+Its stages, one module each, run in this order:
+
+1. `repair`: spaCy's name spans repaired (possessives, titles, edges, line breaks, brackets).
+2. `additions`: names spaCy missed (datelines, country names, initialled names, results lists).
+3. `chains`: mentions with the same name grouped; further mentions of known names found.
+4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
+5. `classify`: each chain's type (data tables, person cues, the vote of its mentions).
+6. `roles`: roles and affiliations of people.
+
+Ids are `e1`, `e2`, … in order of first mention. Work is per entity span and per name form (regex
+scans of the text), not per token. Word lists are in `lexicon` (data files `entity_fixes.json`,
+`gpe_names.json`, `titles.json`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsgraph.extract.components.entities.additions import (
+    add_datelines,
+    add_gazetteer,
+    add_initialled_names,
+    merge_adjacent_persons,
+    people_with_country,
+)
+from newsgraph.extract.components.entities.chains import (
+    acronyms_in_brackets,
+    chain_mentions,
+    drop_common_words,
+    propagate,
+)
+from newsgraph.extract.components.entities.classify import chain_type, entity_type
+from newsgraph.extract.components.entities.folding import fold_chains
+from newsgraph.extract.components.entities.lexicon import (
+    KEPT_LABELS,
+    EntityLexicon,
+    acronym_candidates,
+    get_lexicon,
+    normalize_name,
+)
+from newsgraph.extract.components.entities.repair import ner_mentions
+from newsgraph.extract.components.entities.roles import assign_roles
+from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text
+from newsgraph.extract.extensions import add_mentions, doc_text, new_entity, set_extensions
+from newsgraph.models import Entity
+
+__all__ = ["KEPT_LABELS", "EntityResolver", "acronym_candidates", "make_entities", "normalize_name"]
+
+LOGGER = logging.getLogger(__name__)
+
+
+class EntityResolver:
+    """Build resolved entities from spaCy's NER (see the package docstring).
+
+    Reads `doc.ents`, `token.pos_`, `token.dep_`, sentence boundaries; writes
+    `doc._.newsgraph_entities` and the token index (`add_mention`).
+    """
+
+    def __init__(self, nlp: Language, lexicon: EntityLexicon | None = None) -> None:
+        """Take the word lists (loaded once per process) and build the gazetteer matcher."""
+        self.lex = lexicon or get_lexicon()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("GPE", [nlp.make_doc(p) for p in self.lex.gap_fill])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
+        try:
+            self.resolve(doc)
+        except Exception:  # one odd article must not lose the whole analysis
+            LOGGER.warning("entities: resolution failed on a %d-token doc", len(doc), exc_info=True)
+        return doc
+
+    def resolve(self, doc: Doc) -> None:
+        """Run all stages on one doc."""
+        if len(doc) == 0:
+            return
+        lex = self.lex
+        text = doc_text(doc)  # spaCy rebuilds doc.text from the tokens at every access
+        caps = caps_lines(text)
+        mentions = ner_mentions(doc, lex, caps)
+        mentions = add_datelines(doc, mentions, text)
+        mentions = add_gazetteer(doc, self.matcher, mentions)
+        mentions = add_initialled_names(doc, lex, mentions, text)
+        mentions = merge_adjacent_persons(doc, mentions)
+        mentions = people_with_country(doc, lex, mentions)
+        chains = chain_mentions(doc, lex, mentions)
+        chains = drop_common_words(doc, lex, chains, text)
+        propagate(doc, lex, chains, caps, text)
+        acronyms_in_brackets(doc, chains, text)
+        chains = fold_chains(doc, lex, chains)
+        written = self._write(doc, chains, text)
+        assign_roles(doc, lex, written)
+
+    def _write(self, doc: Doc, chains: list[Chain], text: str) -> list[tuple[Entity, Chain]]:
+        """Create the entities in order of first mention; return each with its chain."""
+        written: list[tuple[Entity, Chain]] = []
+        chains.sort(key=lambda c: c.first)
+        for c in chains:
+            type_ = chain_type(doc, self.lex, c)
+            name = c.canonical or longest_text(doc, c)
+            entity = new_entity(doc, name, entity_type(type_))
+            offsets = []
+            aliases: list[str] = []
+            for m in sorted(c.mentions, key=lambda m: m.start):
+                span = doc[m.start : m.end]
+                offsets.append((span.start_char, span.end_char))
+                alias = SPACES.sub(" ", span.text)
+                if alias != name and alias not in aliases:
+                    aliases.append(alias)
+            add_mentions(doc, entity, offsets, "name", text=text)
+            entity.aliases = aliases
+            written.append((entity, c))
+        return written
+
+
+@Language.factory(
+    "newsgraph_entities",
+    assigns=["doc._.newsgraph_entities", "doc._.newsgraph_entity_by_token"],
+    requires=["doc.ents", "token.pos", "token.dep", "token.tag"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> EntityResolver:
+    """Create the entities component (`newsgraph_entities`)."""
+    set_extensions()
+    return EntityResolver(nlp)

@@ -1,0 +1,200 @@
+"""Stage 3: mentions grouped into chains, and further mentions of the names found.
+
+Mentions with the same key (case, dots, accents and British spellings aside; the alias table's
+forms under their canonical name) form a chain; names in ALL-CAPS lines only join a chain the
+body confirms. Then the known forms are looked for again in the text (a surname alone, a company
+without "Inc.", the acronym given in brackets after a name), and one-word names seen only at
+sentence starts that are ordinary words ("Death") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.components.entities.lexicon import RESOLVED_LABELS, EntityLexicon, normalize_name
+from newsgraph.extract.components.entities.spans import (
+    Chain,
+    NameMention,
+    common_word,
+    in_ranges,
+    joined_to_other_name,
+    mention_key,
+    starts_sentence,
+)
+
+_MAX_FORMS = 2000
+
+
+def chain_mentions(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[Chain]:
+    """Group mentions with the same key (after the alias table); weak ones only join."""
+    by_key: dict[str, Chain] = {}
+    weak: list[tuple[str, NameMention]] = []
+    for m in mentions:
+        key = mention_key(doc, m)
+        if not key:
+            continue
+        canonical = None
+        forced = None
+        if key in lex.alias_to:
+            canonical, forced = lex.alias_to[key]
+            key = normalize_name(canonical)
+        if m.weak:
+            weak.append((key, m))
+            continue
+        chain = by_key.get(key)
+        if chain is None:
+            chain = by_key[key] = Chain([], key, canonical, forced)
+        chain.mentions.append(m)
+    for key, m in weak:
+        chain = by_key.get(key)
+        if chain is not None:
+            chain.mentions.append(m)
+        elif key in lex.countries or key in lex.places or key in lex.alias_to:
+            m.label = "GPE" if key not in lex.alias_to else lex.alias_to[key][1]
+            by_key[key] = Chain([m], key, lex.alias_to.get(key, (None, None))[0], None)
+    return list(by_key.values())
+
+
+def drop_common_words(doc: Doc, lex: EntityLexicon, chains: list[Chain], text: str) -> list[Chain]:
+    """Drop one-word names seen only at a sentence start when the word is an ordinary one ("Death")."""
+    kept = []
+    for c in chains:
+        if c.forced_type is None and all(
+            m.end - m.start == 1 and m.source == "ner" and starts_sentence(doc[m.start]) for m in c.mentions
+        ):
+            tok = doc[c.mentions[0].start]
+            known = lex.is_place(c.key) or c.key in lex.actor_types
+            if not known and (tok.pos_ not in {"PROPN", "X"} or common_word(tok, text)):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _known_forms(
+    doc: Doc, lex: EntityLexicon, chains: list[Chain]
+) -> tuple[dict[str, Chain], dict[str, Chain]]:
+    """Return the name forms to look for again (as written, and in capitals) with their chains."""
+    forms: dict[str, Chain] = {}
+    upper_forms: dict[str, Chain] = {}
+    for chain in chains:
+        if not any(m.label in RESOLVED_LABELS for m in chain.mentions):
+            continue
+        for m in chain.mentions:
+            if m.weak:
+                continue
+            span = doc[m.start : m.end]
+            form = span.text
+            if len(form) >= 2 and "\n" not in form:
+                forms.setdefault(form, chain)
+                if len(form) >= 4:
+                    upper_forms.setdefault(form.upper(), chain)
+            if (
+                m.label == "ORG"
+                and len(span) >= 2
+                and normalize_name(span[-1].text) in lex.corporate_suffixes
+            ):
+                k = len(span) - 1
+                while k > 1 and normalize_name(span[k - 1].text) in lex.corporate_suffixes:
+                    k -= 1
+                short = span[:k].text.rstrip(",")
+                if len(short) >= 3:
+                    forms.setdefault(short, chain)  # "Northwind" for "Northwind Inc."
+            if m.label == "PERSON" and len(span) >= 2:
+                last = span[-1]
+                if last.is_title and len(last.text) >= 3 and last.lower_ not in lex.particles:
+                    forms.setdefault(last.text, chain)
+                    if len(last.text) >= 4:
+                        upper_forms.setdefault(last.text.upper(), chain)
+    return forms, upper_forms
+
+
+def propagate(
+    doc: Doc, lex: EntityLexicon, chains: list[Chain], caps: list[tuple[int, int]], text: str
+) -> None:
+    """Find further mentions of names already known (a surname alone, names in capitals)."""
+    forms, upper_forms = _known_forms(doc, lex, chains)
+    if not forms or len(forms) > _MAX_FORMS:
+        return
+    covered = {i for c in chains for m in c.mentions for i in range(m.start, m.end)}
+    scan(doc, forms, covered, None, text)
+    if caps:
+        scan(doc, upper_forms, covered, caps, text)
+
+
+def scan(
+    doc: Doc,
+    forms: dict[str, Chain],
+    covered: set[int],
+    caps: list[tuple[int, int]] | None,
+    text: str,
+) -> None:
+    """Add unlabelled occurrences of known name forms as mentions of their chains."""
+    pattern = re.compile(
+        r"(?<![\w\-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w\-])"
+    )
+    for match in pattern.finditer(text):
+        if caps is not None and not in_ranges(match.start(), caps):
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        if caps is None:
+            if joined_to_other_name(doc, span.start, span.end):
+                continue
+            first = span[0]
+            if len(span) == 1 and (first.is_sent_start or first.i == 0) and common_word(first, text):
+                continue
+            if span[0].pos_ not in {"PROPN", "NOUN", "ADJ", "X"} and not span[0].is_upper:
+                continue
+        chain = forms[match.group()]
+        chain.mentions.append(NameMention(span.start, span.end, None, "propagated", weak=caps is not None))
+        covered.update(range(span.start, span.end))
+
+
+def acronyms_in_brackets(doc: Doc, chains: list[Chain], text: str) -> None:
+    """Link "Full Name (ACR)" and give ACR to the full name's chain, tagged or not."""
+    key_to_chain = {c.key: c for c in chains}
+    by_token = {m.start: c for c in chains for m in c.mentions if m.end - m.start == 1}
+    for chain in list(chains):
+        for m in list(chain.mentions):
+            if m.label not in {"ORG", "GPE", "NORP", "FAC", "LOC"} or m.end - m.start < 2:
+                continue
+            if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
+                continue
+            acr = doc[m.end + 1]
+            if not (acr.is_upper and 2 <= len(acr.text) <= 8 and acr.is_alpha) or not chain.mentions:
+                continue
+            other = by_token.get(acr.i) or key_to_chain.get(normalize_name(acr.text))
+            if other is not None and other is not chain and other.mentions:
+                if other.forced_type is not None and chain.forced_type is None:
+                    merge(other, chain)  # "Democratic Republic of Congo (DRC)": the table's entity
+                else:
+                    merge(chain, other)
+            elif other is None:
+                chain.mentions.append(NameMention(acr.i, acr.i + 1, m.label, "acronym"))
+                key_to_chain[normalize_name(acr.text)] = chain
+                by_token[acr.i] = chain
+    chains[:] = [c for c in chains if c.mentions]
+    # the acronym's later mentions
+    forms = {}
+    for chain in chains:
+        for m in chain.mentions:
+            if m.source == "acronym":
+                forms[doc[m.start].text] = chain
+    if forms:
+        covered = {i for c in chains for m in c.mentions for i in range(m.start, m.end)}
+        scan(doc, forms, covered, None, text)
+
+
+def merge(into: Chain, other: Chain) -> None:
+    """Move `other`'s mentions into `into`, keeping a table name and type either had."""
+    into.mentions.extend(other.mentions)
+    other.mentions = []
+    if into.canonical is None:
+        into.canonical = other.canonical
+    if into.forced_type is None:
+        into.forced_type = other.forced_type

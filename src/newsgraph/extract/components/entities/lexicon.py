@@ -1,0 +1,163 @@
+"""The entities component's word lists and the word-level tests built on them.
+
+Data: `entity_fixes.json` (aliases, actor types, not-names, name particles, organisation words,
+corporate suffixes, spellings), `gpe_names.json` (countries, capitals, places, demonyms) and
+`titles.json` (titles, modifiers, honorifics). `EntityLexicon` loads them once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph.extract.lexicons import load_json
+
+KEPT_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+"""spaCy labels kept as entities; numbers and times are other components' business."""
+RESOLVED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+"""Labels whose names are chained, propagated and trimmed of numbers."""
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+DETERMINERS = frozenset({"the", "a", "an"})
+_DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish", "ic", "ean", "ite"})
+_COUNTRY_ENDINGS = (("istan", 4), ("stan", 4), ("ia", 5), ("a", 5))
+_ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_name(text: str) -> str:
+    """Return the comparison key of a name: case-folded, no leading 'the', no dots, one space."""
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = _SPACES.sub(" ", text).strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    text = text.replace(".", "").casefold().strip()
+    if not text.isascii():
+        # "Kürecik" = "Kurecik", "Médecins" = "Medecins"
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    spelling: dict[str, str] = load_json("entity_fixes.json")["spelling"]
+    if any(word in text for word in spelling):
+        text = " ".join(spelling.get(w, w) for w in text.split())
+    return text
+
+
+def acronym_candidates(name: str) -> set[str]:
+    """Return the acronyms a multi-word name may be shortened to (Asia-Pacific Economic Cooperation: APEC)."""
+    words = [w for w in re.split(r"[\s]+", name.replace("’", "'")) if w]
+    if len(words) < 2:
+        return set()
+    out: set[str] = set()
+    for split_hyphens in (False, True):
+        parts: list[str] = []
+        for w in words:
+            parts.extend(w.split("-") if split_hyphens else [w])
+        parts = [p for p in parts if p and p[0].isalpha()]
+        full = "".join(p[0] for p in parts).upper()
+        content = "".join(p[0] for p in parts if p.lower() not in _ACRONYM_SKIP).upper()
+        out.update({full, content})
+    return {a for a in out if len(a) >= 2}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLexicon:
+    """The word lists, as sets of comparison keys or lower-case words."""
+
+    alias_to: dict[str, tuple[str, str]]
+    actor_types: dict[str, str]
+    not_names: frozenset[str]
+    particles: frozenset[str]
+    org_words: frozenset[str]
+    org_nouns: frozenset[str]
+    possessive_names: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    countries: frozenset[str]
+    capitals: frozenset[str]
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    country_stems: dict[str, int]
+    titles: frozenset[str]
+    title_words: frozenset[str]
+    honorifics: frozenset[str]
+    gap_fill: tuple[str, ...]
+
+    def is_place(self, key: str) -> bool:
+        """Whether a name key is a known country, capital or place."""
+        return key in self.countries or key in self.capitals or key in self.places
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether a word names a nationality derived from a country ("Tajik", "Rwandan", "Qatari")."""
+        if len(word) < 4 or not word[:1].isupper() or not word[1:].islower():
+            return False
+        if word in self.demonyms or (word[-1] == "s" and word[:-1] in self.demonyms):
+            return True
+        low = word.casefold()
+        if low in self.countries:
+            return False
+        if low[-1] == "s" and low[-2:] not in {"ss", "is", "us"}:
+            low = low[:-1]  # "Afghans", "Qataris"
+        for n in (3, 2, 1):  # "Qatari", "Rwandan", "Iranian", "Sudanese"
+            if low[:-n] in self.countries and low[-n:] in _DEMONYM_ENDINGS:
+                return True
+        return low in self.country_stems  # "Tajik" (Tajikistan), "Somali" (Somalia)
+
+    def is_title(self, tok: Token) -> bool:
+        """Whether a token is a title, a title modifier or an honorific."""
+        low = tok.lower_
+        return low in self.title_words or low.rstrip(".") in self.title_words or low in self.honorifics
+
+    def in_titles(self, tok: Token) -> bool:
+        """Whether a token is a title noun (by its form or lemma)."""
+        low = tok.lower_
+        return low in self.titles or low.rstrip(".") in self.titles or tok.lemma_.lower() in self.titles
+
+    def is_title_noun(self, tok: Token) -> bool:
+        """Whether a token is a noun that names a title or a role."""
+        return tok.pos_ in {"NOUN", "PROPN"} and self.in_titles(tok)
+
+
+@cache
+def get_lexicon() -> EntityLexicon:
+    """Load the entities component's word lists (once per process)."""
+    fixes = load_json("entity_fixes.json")
+    gpe = load_json("gpe_names.json")
+    titles = load_json("titles.json")
+    alias_to: dict[str, tuple[str, str]] = {}
+    for group in fixes["aliases"]:
+        for form in (group["name"], *group["aliases"]):
+            alias_to[normalize_name(form)] = (group["name"], group["type"])
+    countries = frozenset(normalize_name(c) for c in gpe["countries"])
+    country_stems: dict[str, int] = {}
+    for country in countries:
+        if " " in country:
+            continue
+        for ending, shortest in _COUNTRY_ENDINGS:
+            if country.endswith(ending) and len(country) - len(ending) >= shortest:
+                country_stems.setdefault(country[: -len(ending)], len(ending))
+    no_fill = set(gpe["no_gap_fill"])
+    fill = [c for c in gpe["countries"] if c not in no_fill]
+    fill += [a for g in fixes["aliases"] if g["type"] == "GPE" for a in (g["name"], *g["aliases"])]
+    title_set = frozenset(t.casefold() for t in titles["titles"])
+    return EntityLexicon(
+        alias_to=alias_to,
+        actor_types={normalize_name(k): v for k, v in fixes["types"].items()},
+        not_names=frozenset(w.casefold() for w in fixes["not_names"]),
+        particles=frozenset(fixes["name_particles"]),
+        org_words=frozenset(fixes["org_words"]),
+        org_nouns=frozenset(w.casefold() for w in fixes["org_words"] if w.isalpha()),
+        possessive_names=frozenset(fixes["possessive_names"]),
+        corporate_suffixes=frozenset(normalize_name(w) for w in fixes["corporate_suffixes"]),
+        countries=countries,
+        capitals=frozenset(normalize_name(c) for c in gpe["capitals"]),
+        places=frozenset(normalize_name(c) for c in gpe["places"]),
+        demonyms=frozenset(gpe.get("demonyms", [])),
+        country_stems=country_stems,
+        titles=title_set,
+        title_words=title_set | frozenset(t.casefold() for t in titles["modifiers"]),
+        honorifics=frozenset(t.casefold() for t in titles["honorifics"]),
+        gap_fill=tuple(sorted({*fill, *(c.upper() for c in fill)})),
+    )

@@ -1,0 +1,183 @@
+"""Stage 1: spaCy's name spans, repaired for news.
+
+A possessive swallowed into a name ("Al Jazeera’s"), a leading "the", punctuation and numbers at
+the edges, spans running across a line break, a bracket, a comma or "at" ("Grace Road,
+Leicestershire"; not "Washington, DC"), two names joined by a possessive ("Al Jazeera’s Rosalind
+Jordan"; not "People’s Republic of China"), titles inside a PERSON span ("President Joe Biden" →
+role "President"), one-word spans that are only a title word ("Supreme" before "Leader"), a first
+name or an initial left outside a PERSON span, nationality words tagged PERSON ("Rwandan Hutu" →
+NORP).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.components.entities.lexicon import (
+    DETERMINERS,
+    KEPT_LABELS,
+    POSSESSIVES,
+    RESOLVED_LABELS,
+    EntityLexicon,
+    normalize_name,
+)
+from newsgraph.extract.components.entities.spans import INITIAL, NameMention, glued_hyphen_after, in_ranges
+
+_SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})
+_PREFIXES = frozenset(
+    {"pro", "anti", "ex", "non", "post", "pre", "mid", "neo", "former", "then", "all", "pan"}
+)
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
+
+
+def ner_mentions(doc: Doc, lex: EntityLexicon, caps: list[tuple[int, int]]) -> list[NameMention]:
+    """Turn spaCy's kept `doc.ents` into repaired mentions; those in capitals lines are weak."""
+    out: list[NameMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        for start, end in split_span(doc, lex, ent.start, ent.end, ent.label_):
+            m = trim(doc, lex, start, end, ent.label_)
+            if m is None:
+                continue
+            if caps and in_ranges(doc[m.start].idx, caps):
+                m.weak = True
+            out.append(m)
+    return out
+
+
+def split_span(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Iterable[tuple[int, int]]:
+    """Split a span at line breaks, brackets, internal possessives and separators.
+
+    "Al Jazeera’s Rosalind Jordan" (owner and owned), "Yuri Kushko\nTAVILDARA" (two lines),
+    "Olabisi Afolabi (Nigeria" (a bracket), "Yorkshire at Headingley", "Grace Road, Leicestershire"
+    (but not "Washington, DC": an abbreviation after the comma stays).
+    """
+    piece = start
+    for i in range(start, end):
+        tok = doc[i]
+        text = tok.text
+        separator = tok.is_space or text in _SEPARATORS
+        if not separator and text in POSSESSIVES and tok.tag_ == "POS" and i + 1 < end:
+            separator = _possessive_separates(doc, lex, piece, i, end)
+        elif not separator and text == "at" and piece < i < end - 1 and doc[i + 1].is_title:
+            separator = True
+        elif not separator and text == "," and i + 1 < end and label in RESOLVED_LABELS:
+            after = doc[i + 1 : end]
+            abbreviation = len(after) == 1 and (
+                (after[0].is_upper and len(after[0]) <= 4) or after[0].text[-1:] == "."
+            )
+            suffix = all(normalize_name(t.text) in lex.corporate_suffixes for t in after)
+            separator = not (abbreviation or suffix)  # "Washington, DC", "Boskovich Farms, Inc."
+        if separator:
+            if piece < i:
+                yield piece, i
+            piece = i + 1
+        elif "\n" in tok.whitespace_:
+            yield piece, i + 1
+            piece = i + 1
+    if piece < end:
+        yield piece, end
+
+
+def _possessive_separates(doc: Doc, lex: EntityLexicon, start: int, i: int, end: int) -> bool:
+    """Whether the possessive at `i` parts two names, unlike "People’s Republic of China"."""
+    if i - start == 1 and doc[start].text in lex.possessive_names:
+        return False
+    return not any(t.text in lex.org_words for t in doc[i + 1 : end])
+
+
+def _trim_edges(doc: Doc, start: int, end: int, numbers: bool) -> tuple[int, int]:
+    """Move a span's edges past determiners, possessives, punctuation, lower-case words and numbers."""
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_
+        if tok.is_lower and glued_hyphen_after(doc, start, end) and low not in _PREFIXES:
+            break  # "al-Gama'a": a name particle, not a stray word
+        if low in DETERMINERS or tok.is_punct or tok.is_space or (numbers and tok.like_num) or tok.is_lower:
+            start += 1
+        else:
+            break
+    while end > start:
+        tok = doc[end - 1]
+        if tok.is_lower and end - 2 > start and glued_hyphen_after(doc, end - 3, end):
+            break  # "Chen Chun-yeh"
+        digits = numbers and any(ch.isdigit() for ch in tok.text)
+        if tok.text in POSSESSIVES or tok.is_punct or tok.is_space or tok.is_lower or digits:
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> NameMention | None:
+    """Trim determiners, possessives, punctuation, numbers and titles off a span's edges."""
+    start, end = _trim_edges(doc, start, end, numbers=label in RESOLVED_LABELS)  # "the 2001 Olympics"
+    if end <= start:
+        return None
+    if all(INITIAL.match(t.text) for t in doc[start:end]):
+        label = "PERSON"  # "D." (before "Gough"), whatever spaCy called it
+    elif label == "PERSON" and all(lex.is_demonym(t.text) for t in doc[start:end]):
+        label = "NORP"  # "Rwandan Hutu"
+    mention = NameMention(start, end, label, "ner")
+    if label == "PERSON":
+        split_titles(doc, lex, mention)
+        extend_person(doc, lex, mention)
+    span = doc[mention.start : mention.end]
+    if not any(ch.isupper() for ch in span.text):
+        return None
+    if all(t.lower_.rstrip(".") in lex.title_words or t.lower_ in lex.title_words for t in span):
+        return None  # "Supreme" (before "Leader"), "President" alone
+    if len(span) == 1 and span.text.casefold().rstrip(".") in lex.not_names:
+        return None
+    if all(normalize_name(t.text) in lex.corporate_suffixes for t in span):
+        return None  # "Inc." left over
+    return mention
+
+
+def split_titles(doc: Doc, lex: EntityLexicon, m: NameMention) -> None:
+    """Move leading titles of a PERSON span ("President", "Gen.", "Mr") out of the name."""
+    i = m.start
+    while i < m.end - 1 and (lex.is_title(doc[i]) or lex.is_demonym(doc[i].text) or doc[i].is_punct):
+        i += 1
+    while i > m.start and not lex.is_title(doc[i - 1]):
+        i -= 1  # "Belgian Baudouin": a nationality alone is no title
+    if i == m.start:
+        return
+    # keep only title words that name a role (not the honorific "Mr")
+    first = m.start
+    while first < i and (doc[first].lower_ in lex.honorifics or lex.is_demonym(doc[first].text)):
+        first += 1
+    if first < i:
+        m.titles.append((first, i))
+    m.start = i
+
+
+def extend_person(doc: Doc, lex: EntityLexicon, m: NameMention) -> None:
+    """Take in a first name spaCy left outside ("Rosalind" + "Jordan") and a suffix ("Henry VIII")."""
+    while m.start > 0 and m.end - m.start < 5:
+        prev = doc[m.start - 1]
+        if "\n" in prev.whitespace_ or (prev.ent_type_ and prev.ent_type_ != "PERSON"):
+            break
+        if INITIAL.match(prev.text) or (
+            prev.pos_ == "PROPN"
+            and prev.is_title
+            and not prev.ent_type_
+            and not lex.is_title(prev)
+            and not lex.is_demonym(prev.text)
+            and prev.text.casefold() not in lex.not_names
+        ):
+            m.start -= 1
+        else:
+            break
+    while (
+        m.end < len(doc)
+        and all(INITIAL.match(t.text) for t in doc[m.start : m.end])
+        and doc[m.end].is_title
+        and "\n" not in doc[m.end - 1].whitespace_
+    ):
+        m.end += 1  # "D." + "Gough"
+    if m.end < len(doc) and doc[m.end].text in _ROMAN and doc[m.end - 1].whitespace_ == " ":
+        m.end += 1

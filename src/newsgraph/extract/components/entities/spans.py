@@ -1,0 +1,124 @@
+"""Name spans during resolution (token offsets) and the small token tests every stage shares."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.entities.lexicon import normalize_name
+
+INITIAL = re.compile(r"^[A-Z]\.$")
+SPACES = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]+")
+_UPPER = re.compile(r"[A-Z]")
+_BIG = 1 << 62
+
+
+@dataclass(slots=True)
+class NameMention:
+    """A name span during resolution (token offsets) with where it came from."""
+
+    start: int
+    end: int
+    label: str | None
+    source: str  # ner | dateline | gazetteer | pattern | propagated | acronym
+    weak: bool = False  # found in an ALL-CAPS line: only trusted when confirmed
+    titles: list[tuple[int, int]] = field(default_factory=list)  # title tokens split off the span
+
+
+@dataclass(slots=True)
+class Chain:
+    """Mentions of one entity."""
+
+    mentions: list[NameMention]
+    key: str
+    canonical: str | None = None
+    forced_type: str | None = None
+
+    @property
+    def first(self) -> int:
+        """Token index of the chain's first mention."""
+        return min(m.start for m in self.mentions)
+
+
+def mention_key(doc: Doc, m: NameMention) -> str:
+    """Return the comparison key of a mention's text."""
+    return normalize_name(doc[m.start : m.end].text)
+
+
+def caps_lines(text: str) -> list[tuple[int, int]]:
+    """Return the character ranges of lines written in capitals (headlines, datelines)."""
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if line == line.upper() and len(_UPPER.findall(line, 0, 200)) >= 6:
+            out.append((m.start(), m.end()))
+    if sum(b - a for a, b in out) > len(text) // 2:
+        return []  # a text all in capitals: spaCy's names are all there is
+    return out
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether `pos` falls in one of the sorted, disjoint `ranges`."""
+    k = bisect_right(ranges, (pos, _BIG)) - 1
+    return k >= 0 and ranges[k][0] <= pos < ranges[k][1]
+
+
+def taken(mentions: Iterable[NameMention]) -> set[int]:
+    """Return the token indices the mentions cover."""
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def starts_sentence(tok: Token) -> bool:
+    """Whether a token opens a sentence or a line (possibly after a quotation mark)."""
+    i = tok.i
+    doc = tok.doc
+    while i > 0 and doc[i - 1].is_quote:
+        i -= 1
+    return i == 0 or doc[i].is_sent_start is True or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+
+
+def glued_hyphen_after(doc: Doc, i: int, end: int) -> bool:
+    """Whether token `i` is joined to the next word by a hyphen without spaces ("al-Qahtani")."""
+    return (
+        i + 2 < end and doc[i + 1].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].whitespace_ == ""
+    )
+
+
+def joined_to_other_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a match is glued to more capitalised words (part of a longer name)."""
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.is_title and prev.is_alpha and not prev.is_sent_start and "\n" not in prev.whitespace_:
+            return not doc[start].is_upper
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.is_title and nxt.is_alpha and "\n" not in doc[end - 1].whitespace_:
+            return not doc[end - 1].is_upper
+    return False
+
+
+def common_word(tok: Token, text: str) -> bool:
+    """Whether a sentence-initial capitalised word is an ordinary word ("Such", "Death")."""
+    if tok.is_stop:
+        return True
+    return re.search(r"(?<![\w\-])" + re.escape(tok.lower_) + r"(?![\w\-])", text) is not None
+
+
+def name_words(key: str) -> tuple[str, ...]:
+    """Split a name key into words at spaces and hyphens ("omar al-bashir" → omar, al, bashir)."""
+    return tuple(w for w in re.split(r"[\s\-‐–]+", key) if w)
+
+
+def longest_text(doc: Doc, c: Chain) -> str:
+    """Return the longest mention text (not from a capitals line when there is another)."""
+    strong = [m for m in c.mentions if not m.weak] or c.mentions
+    best = max(
+        strong,
+        key=lambda m: (m.end - m.start, doc[m.end - 1].idx + len(doc[m.end - 1]) - doc[m.start].idx),
+    )
+    return SPACES.sub(" ", doc[best.start : best.end].text)

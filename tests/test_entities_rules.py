@@ -1,0 +1,181 @@
+"""Rule tests of the entities component's stages on hand-built Docs (no model loaded)."""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsgraph.extract.components.entities.additions import (
+    add_datelines,
+    add_gazetteer,
+    merge_adjacent_persons,
+    people_with_country,
+)
+from newsgraph.extract.components.entities.chains import chain_mentions, propagate
+from newsgraph.extract.components.entities.classify import chain_type, label_vote
+from newsgraph.extract.components.entities.folding import fold_chains
+from newsgraph.extract.components.entities.lexicon import get_lexicon
+from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
+from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
+from newsgraph.extract.extensions import doc_text, set_extensions
+from tests.entity_docs import make_doc, vocab
+
+LEX = get_lexicon()
+
+
+def _texts(doc: Doc, mentions: list[NameMention]) -> list[str]:
+    return [doc[m.start : m.end].text for m in mentions]
+
+
+def _chains(doc: Doc) -> list[Chain]:
+    set_extensions()
+    text = doc_text(doc)
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, caps_lines(text)))
+    propagate(doc, LEX, chains, caps_lines(text), text)
+    return fold_chains(doc, LEX, chains)
+
+
+def _chain_of(doc: Doc, chains: list[Chain], text: str) -> Chain:
+    found = [c for c in chains if text in _texts(doc, c.mentions)]
+    assert len(found) == 1, [(c.key, _texts(doc, c.mentions)) for c in chains]
+    return found[0]
+
+
+def test_repair_possessive_parts_owner_and_person() -> None:
+    doc = make_doc(
+        "Al Jazeera 's Rosalind Jordan reported .", ents=[("Al Jazeera 's Rosalind Jordan", "PERSON")]
+    )
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 0, 5, "PERSON")] == [
+        "Al Jazeera",
+        "Rosalind Jordan",
+    ]
+
+
+def test_repair_possessive_inside_a_name_stays() -> None:
+    doc = make_doc("The People 's Republic of China said .")
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 1, 6, "GPE")] == ["People's Republic of China"]
+
+
+def test_repair_comma_parts_two_places_but_not_a_state_abbreviation() -> None:
+    doc = make_doc("at Grace Road , Leicestershire and Washington , DC .")
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 1, 5, "GPE")] == ["Grace Road", "Leicestershire"]
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 6, 9, "GPE")] == ["Washington, DC"]
+
+
+def test_repair_title_inside_person_span_becomes_a_role() -> None:
+    doc = make_doc("President Joe Biden spoke .", pos={"spoke": "VERB"})
+    m = trim(doc, LEX, 0, 3, "PERSON")
+    assert m is not None
+    assert doc[m.start : m.end].text == "Joe Biden"
+    assert [doc[a:b].text for a, b in m.titles] == ["President"]
+
+
+def test_repair_title_or_heading_word_alone_is_no_name() -> None:
+    doc = make_doc("President and Photo .")
+    assert trim(doc, LEX, 0, 1, "PERSON") is None
+    assert trim(doc, LEX, 2, 3, "ORG") is None
+
+
+def test_repair_edges_lose_the_possessive_and_leading_article() -> None:
+    doc = make_doc("the Taliban 's leader", pos={"the": "DET"})
+    m = trim(doc, LEX, 0, 3, "ORG")
+    assert m is not None and doc[m.start : m.end].text == "Taliban"
+
+
+def test_repair_first_name_outside_the_span_is_taken_in() -> None:
+    doc = make_doc("reporter Rosalind Jordan said", pos={"said": "VERB"}, ents=[("Jordan", "PERSON")])
+    mentions = ner_mentions(doc, LEX, [])
+    assert _texts(doc, mentions) == ["Rosalind Jordan"]
+
+
+def test_additions_dateline_place_replaces_spacy_span() -> None:
+    doc = make_doc("KABUL , Afghanistan ( AP ) — Gunmen attacked .", ents=[("KABUL", "ORG")])
+    mentions = add_datelines(doc, ner_mentions(doc, LEX, []), doc.text)
+    assert [(doc[m.start : m.end].text, m.label, m.source) for m in mentions] == [
+        ("KABUL", "GPE", "dateline"),
+        ("Afghanistan", "GPE", "dateline"),
+    ]
+
+
+def test_additions_country_gap_filling_skips_longer_names() -> None:
+    matcher = PhraseMatcher(vocab(), attr="ORTH")
+    matcher.add("GPE", [Doc(vocab(), words=["Kenya"])])
+    doc = make_doc("Troops from Kenya joined Kenya Airways staff .")
+    mentions = add_gazetteer(doc, matcher, [])
+    assert [(m.start, m.label) for m in mentions] == [(2, "GPE")]
+
+
+def test_additions_adjacent_person_spans_join() -> None:
+    doc = make_doc("Kengo Dondo won .", ents=[("Kengo", "PERSON"), ("Dondo", "PERSON")])
+    joined = merge_adjacent_persons(doc, ner_mentions(doc, LEX, []))
+    assert _texts(doc, joined) == ["Kengo Dondo"]
+
+
+def test_additions_results_list_names_are_people() -> None:
+    doc = make_doc("1 . Wilson Kipketer ( Denmark ) 1:42.5", ents=[("Denmark", "GPE")])
+    mentions = people_with_country(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Wilson Kipketer", "PERSON"),
+        ("Denmark", "GPE"),
+    ]
+
+
+def test_chains_alias_table_folds_country_variants() -> None:
+    doc = make_doc(
+        "The US and America and the United States agree .",
+        ents=[("US", "GPE"), ("America", "GPE"), ("United States", "GPE")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert len(chains) == 1
+    assert chains[0].canonical == "United States" and chains[0].forced_type == "GPE"
+
+
+def test_chains_surname_alone_is_found_and_folded() -> None:
+    doc = make_doc(
+        "Minister Farida Mansouri spoke . Critics of Mansouri said so .",
+        pos={"spoke": "VERB", "said": "VERB", "of": "ADP", "so": "ADV", "Critics": "NOUN"},
+        ents=[("Farida Mansouri", "PERSON")],
+    )
+    chain = _chain_of(doc, _chains(doc), "Farida Mansouri")
+    assert _texts(doc, chain.mentions) == ["Farida Mansouri", "Mansouri"]
+
+
+def test_folding_surname_goes_to_the_nearest_full_name_before_it() -> None:
+    doc = make_doc(
+        "Anna Ford met . Henry Ford spoke . Ford left .",
+        pos={"met": "VERB", "spoke": "VERB", "left": "VERB"},
+        ents=[("Anna Ford", "PERSON"), ("Henry Ford", "PERSON"), ("Ford", "PERSON")],
+    )
+    chains = _chains(doc)
+    henry = _chain_of(doc, chains, "Henry Ford")
+    assert _texts(doc, sorted(henry.mentions, key=lambda m: m.start)) == ["Henry Ford", "Ford"]
+
+
+def test_folding_company_short_form_and_acronym() -> None:
+    doc = make_doc(
+        "Shares of Northwind Inc. fell . Northwind said the Asia-Pacific Economic Cooperation and APEC met .",
+        pos={"fell": "VERB", "said": "VERB", "met": "VERB", "of": "ADP", "and": "CCONJ", "the": "DET"},
+        ents=[("Northwind Inc.", "ORG"), ("Asia-Pacific Economic Cooperation", "ORG"), ("APEC", "ORG")],
+    )
+    chains = _chains(doc)
+    assert _texts(doc, _chain_of(doc, chains, "Northwind Inc.").mentions) == ["Northwind Inc.", "Northwind"]
+    apec = _chain_of(doc, chains, "APEC")
+    assert "Asia-Pacific Economic Cooperation" in _texts(doc, apec.mentions)
+
+
+def test_classify_vote_prefers_full_person_name() -> None:
+    chain = Chain([NameMention(0, 2, "PERSON", "ner"), NameMention(5, 6, "ORG", "ner")], "x")
+    assert label_vote(chain) == "PERSON"
+    chain = Chain([NameMention(0, 1, "GPE", "dateline"), NameMention(5, 6, "ORG", "ner")], "x")
+    assert label_vote(chain) == "GPE"
+
+
+def test_classify_country_tagged_person_is_a_place_and_age_marks_a_person() -> None:
+    doc = make_doc(
+        "Chile said Kemi Adesanya , 20 , was hurt .",
+        pos={"said": "VERB", "was": "AUX", "hurt": "VERB", "20": "NUM"},
+        ents=[("Chile", "PERSON"), ("Kemi Adesanya", "ORG")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Chile")) == "GPE"
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Kemi Adesanya")) == "PERSON"
