@@ -43,13 +43,8 @@ from newsgraph.extract.components.entities.chains import (
 )
 from newsgraph.extract.components.entities.classify import chain_type, entity_type
 from newsgraph.extract.components.entities.folding import fold_chains
-from newsgraph.extract.components.entities.lexicon import (
-    KEPT_LABELS,
-    EntityLexicon,
-    acronym_candidates,
-    get_lexicon,
-    normalize_name,
-)
+from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
+from newsgraph.extract.components.entities.names import acronym_candidates, normalize_name
 from newsgraph.extract.components.entities.repair import ner_mentions
 from newsgraph.extract.components.entities.roles import assign_roles
 from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text
@@ -72,7 +67,8 @@ class EntityResolver:
         """Take the word lists (loaded once per process) and build the gazetteer matcher."""
         self.lex = lexicon or get_lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("GPE", [nlp.make_doc(p) for p in self.lex.gap_fill])
+        for label in sorted({label for label, _ in self.lex.gap_fill}):
+            self.matcher.add(label, [nlp.make_doc(p) for lab, p in self.lex.gap_fill if lab == label])
 
     def __call__(self, doc: Doc) -> Doc:
         """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
@@ -110,7 +106,7 @@ class EntityResolver:
         for c in chains:
             type_ = chain_type(doc, self.lex, c)
             name = c.canonical or longest_text(doc, c)
-            entity = new_entity(doc, name, entity_type(type_))
+            entity = new_entity(doc, name, entity_type(type_), kb=c.kb)
             offsets = []
             aliases: list[str] = []
             for m in sorted(c.mentions, key=lambda m: m.start):

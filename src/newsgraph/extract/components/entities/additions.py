@@ -108,7 +108,8 @@ def people_with_country(doc: Doc, lex: EntityLexicon, mentions: list[NameMention
             continue
         if doc[m.start - 1].text != "(" or doc[m.end].text != ")":
             continue
-        if mention_key(doc, m) not in lex.countries and mention_key(doc, m) not in lex.alias_to:
+        key = mention_key(doc, m)
+        if key not in lex.countries and lex.known.find(key) is None:
             continue
         before = by_end.get(m.start - 1)
         if before is not None:

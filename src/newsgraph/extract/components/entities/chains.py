@@ -13,7 +13,9 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.components.entities.lexicon import RESOLVED_LABELS, EntityLexicon, normalize_name
+from newsgraph.extract.components.entities.known import KnownEntity
+from newsgraph.extract.components.entities.lexicon import RESOLVED_LABELS, EntityLexicon
+from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.components.entities.spans import (
     Chain,
     NameMention,
@@ -28,33 +30,70 @@ _MAX_FORMS = 2000
 
 
 def chain_mentions(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[Chain]:
-    """Group mentions with the same key (after the alias table); weak ones only join."""
+    """Group mentions with the same key (after the known-entity table); weak ones only join."""
+    keys = [mention_key(doc, m) for m in mentions]
+    main = lex.known.main_country(keys, lex.countries)
+    shadowed = _shadowed_words(doc, lex, mentions, keys)
     by_key: dict[str, Chain] = {}
-    weak: list[tuple[str, NameMention]] = []
-    for m in mentions:
-        key = mention_key(doc, m)
+    weak: list[tuple[str, NameMention, KnownEntity | None]] = []
+    for m, key in zip(mentions, keys, strict=True):
         if not key:
             continue
-        canonical = None
-        forced = None
-        if key in lex.alias_to:
-            canonical, forced = lex.alias_to[key]
-            key = normalize_name(canonical)
+        entry = _known(lex, m, key, main, shadowed)
+        if entry is not None:
+            key = normalize_name(entry.name)
         if m.weak:
-            weak.append((key, m))
+            weak.append((key, m, entry))
             continue
         chain = by_key.get(key)
         if chain is None:
-            chain = by_key[key] = Chain([], key, canonical, forced)
+            chain = by_key[key] = _new_chain(key, entry)
         chain.mentions.append(m)
-    for key, m in weak:
+    for key, m, entry in weak:
         chain = by_key.get(key)
         if chain is not None:
             chain.mentions.append(m)
-        elif key in lex.countries or key in lex.places or key in lex.alias_to:
-            m.label = "GPE" if key not in lex.alias_to else lex.alias_to[key][1]
-            by_key[key] = Chain([m], key, lex.alias_to.get(key, (None, None))[0], None)
+        elif key in lex.countries or key in lex.places or entry is not None:
+            m.label = "GPE" if entry is None else entry.type
+            by_key[key] = _new_chain(key, entry, forced=False)
     return list(by_key.values())
+
+
+def _new_chain(key: str, entry: KnownEntity | None, *, forced: bool = True) -> Chain:
+    """Return an empty chain, named, typed and linked by its known-entity entry if any."""
+    if entry is None:
+        return Chain([], key)
+    return Chain([], key, entry.name, entry.type if forced else None, entry.key)
+
+
+def _known(
+    lex: EntityLexicon, m: NameMention, key: str, main: str | None, shadowed: set[str]
+) -> KnownEntity | None:
+    """Return the known entity a mention names, unless its one word is part of another name here."""
+    entry = lex.known.find(key)
+    if entry is None:
+        local = lex.known.local.get(key)
+        return local if local is not None and local.country == main else None
+    if m.end - m.start == 1 and (key in shadowed or m.titles) and entry.type != "GPE":
+        return None  # "Ford" after "Henry Ford", "Apple" in an article about "Apple Corps"
+    return entry
+
+
+def _shadowed_words(doc: Doc, lex: EntityLexicon, mentions: list[NameMention], keys: list[str]) -> set[str]:
+    """Return the words that open an organisation's or end a person's longer name here.
+
+    A one-word alias of the table ("Ford", "Apple") names the table's entry only when no
+    longer name of something else uses it ("Henry Ford", "Apple Corps").
+    """
+    out: set[str] = set()
+    for m, key in zip(mentions, keys, strict=True):
+        if m.end - m.start < 2 or lex.known.find(key) is not None:
+            continue
+        if m.label == "PERSON":
+            out.add(normalize_name(doc[m.end - 1].text))
+        elif m.label == "ORG":
+            out.add(normalize_name(doc[m.start].text))
+    return out
 
 
 def drop_common_words(doc: Doc, lex: EntityLexicon, chains: list[Chain], text: str) -> list[Chain]:
@@ -65,7 +104,7 @@ def drop_common_words(doc: Doc, lex: EntityLexicon, chains: list[Chain], text: s
             m.end - m.start == 1 and m.source == "ner" and starts_sentence(doc[m.start]) for m in c.mentions
         ):
             tok = doc[c.mentions[0].start]
-            known = lex.is_place(c.key) or c.key in lex.actor_types
+            known = lex.is_place(c.key) or lex.known.knows(c.key)
             if not known and (tok.pos_ not in {"PROPN", "X"} or common_word(tok, text)):
                 continue
         kept.append(c)
@@ -191,10 +230,12 @@ def acronyms_in_brackets(doc: Doc, chains: list[Chain], text: str) -> None:
 
 
 def merge(into: Chain, other: Chain) -> None:
-    """Move `other`'s mentions into `into`, keeping a table name and type either had."""
+    """Move `other`'s mentions into `into`, keeping a table name, type and link either had."""
     into.mentions.extend(other.mentions)
     other.mentions = []
     if into.canonical is None:
         into.canonical = other.canonical
     if into.forced_type is None:
         into.forced_type = other.forced_type
+    if into.kb is None:
+        into.kb = other.kb

@@ -57,9 +57,9 @@ def chain_type(doc: Doc, lex: EntityLexicon, c: Chain) -> str:
     if c.forced_type:
         return c.forced_type
     for m in c.mentions:
-        key = mention_key(doc, m)
-        if key in lex.actor_types:
-            return lex.actor_types[key]
+        entry = lex.known.local.get(mention_key(doc, m))
+        if entry is not None:
+            return entry.type  # "Congress" where it is not the table's: still an organisation
     if any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
         return "PERSON"
     if _surname_used_alone(doc, lex, c) or _person_cue(doc, lex, c):
@@ -84,7 +84,7 @@ def _person_cue(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
     Cues: an age after it ("Devina Cordero, 20,"), "who" after it, or a role noun right
     before it ("his lawyer, Amine Sidhoum", "trainer Bart Cummings").
     """
-    if lex.is_place(c.key) or c.key in lex.alias_to:
+    if lex.is_place(c.key) or lex.known.knows(c.key):
         return False
     n = len(doc)
     for m in c.mentions:

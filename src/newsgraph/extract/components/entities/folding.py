@@ -11,7 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.components.entities.classify import label_vote
-from newsgraph.extract.components.entities.lexicon import EntityLexicon, acronym_candidates
+from newsgraph.extract.components.entities.lexicon import EntityLexicon
+from newsgraph.extract.components.entities.names import acronym_candidates
 from newsgraph.extract.components.entities.spans import Chain, longest_text, name_words
 
 
@@ -63,10 +64,12 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
 
 def _fold_org_short_forms(lex: EntityLexicon, chains: list[Chain]) -> list[Chain]:
     """Fold "Apple" into "Apple Inc.", "High Council" into "High Council for National Reconciliation"."""
-    orgs = [c for c in chains if c.forced_type is None and label_vote(c) == "ORG"]
+    orgs = [c for c in chains if (c.forced_type or label_vote(c)) == "ORG"]
     if len(orgs) < 2:
         return chains
     for short in sorted(orgs, key=lambda c: len(c.key.split())):
+        if short.forced_type is not None:
+            continue
         words = short.key.split()
         targets = []
         for long in orgs:

@@ -1,19 +1,20 @@
 """The entities component's word lists and the word-level tests built on them.
 
-Data: `entity_fixes.json` (aliases, actor types, not-names, name particles, organisation words,
-corporate suffixes, spellings), `gpe_names.json` (countries, capitals, places, demonyms) and
-`titles.json` (titles, modifiers, honorifics). `EntityLexicon` loads them once per process.
+Data: `entity_fixes.json` (not-names, name particles, organisation words, corporate suffixes,
+spellings), `gpe_names.json` (countries, capitals, places, demonyms), `titles.json` (titles,
+modifiers, honorifics) and the known-entity table (`known`). `EntityLexicon` loads them once per
+process.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.entities.known import KnownTable, load_known_table
+from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.lexicons import load_json
 
 KEPT_LABELS: frozenset[str] = frozenset(
@@ -26,49 +27,13 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 DETERMINERS = frozenset({"the", "a", "an"})
 _DEMONYM_ENDINGS = frozenset({"i", "n", "an", "ian", "ese", "ish", "ic", "ean", "ite"})
 _COUNTRY_ENDINGS = (("istan", 4), ("stan", 4), ("ia", 5), ("a", 5))
-_ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to", "&"})
-_SPACES = re.compile(r"\s+")
-
-
-def normalize_name(text: str) -> str:
-    """Return the comparison key of a name: case-folded, no leading 'the', no dots, one space."""
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = _SPACES.sub(" ", text).strip()
-    if text[:4].lower() == "the ":
-        text = text[4:]
-    text = text.replace(".", "").casefold().strip()
-    if not text.isascii():
-        # "Kürecik" = "Kurecik", "Médecins" = "Medecins"
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    spelling: dict[str, str] = load_json("entity_fixes.json")["spelling"]
-    if any(word in text for word in spelling):
-        text = " ".join(spelling.get(w, w) for w in text.split())
-    return text
-
-
-def acronym_candidates(name: str) -> set[str]:
-    """Return the acronyms a multi-word name may be shortened to (Asia-Pacific Economic Cooperation: APEC)."""
-    words = [w for w in re.split(r"[\s]+", name.replace("’", "'")) if w]
-    if len(words) < 2:
-        return set()
-    out: set[str] = set()
-    for split_hyphens in (False, True):
-        parts: list[str] = []
-        for w in words:
-            parts.extend(w.split("-") if split_hyphens else [w])
-        parts = [p for p in parts if p and p[0].isalpha()]
-        full = "".join(p[0] for p in parts).upper()
-        content = "".join(p[0] for p in parts if p.lower() not in _ACRONYM_SKIP).upper()
-        out.update({full, content})
-    return {a for a in out if len(a) >= 2}
 
 
 @dataclass(frozen=True, slots=True)
 class EntityLexicon:
     """The word lists, as sets of comparison keys or lower-case words."""
 
-    alias_to: dict[str, tuple[str, str]]
-    actor_types: dict[str, str]
+    known: KnownTable
     not_names: frozenset[str]
     particles: frozenset[str]
     org_words: frozenset[str]
@@ -83,7 +48,8 @@ class EntityLexicon:
     titles: frozenset[str]
     title_words: frozenset[str]
     honorifics: frozenset[str]
-    gap_fill: tuple[str, ...]
+    gap_fill: tuple[tuple[str, str], ...]
+    """(label, name) pairs looked for where spaCy found no name: countries and known entities."""
 
     def is_place(self, key: str) -> bool:
         """Whether a name key is a known country, capital or place."""
@@ -126,10 +92,7 @@ def get_lexicon() -> EntityLexicon:
     fixes = load_json("entity_fixes.json")
     gpe = load_json("gpe_names.json")
     titles = load_json("titles.json")
-    alias_to: dict[str, tuple[str, str]] = {}
-    for group in fixes["aliases"]:
-        for form in (group["name"], *group["aliases"]):
-            alias_to[normalize_name(form)] = (group["name"], group["type"])
+    known = load_known_table()
     countries = frozenset(normalize_name(c) for c in gpe["countries"])
     country_stems: dict[str, int] = {}
     for country in countries:
@@ -139,12 +102,10 @@ def get_lexicon() -> EntityLexicon:
             if country.endswith(ending) and len(country) - len(ending) >= shortest:
                 country_stems.setdefault(country[: -len(ending)], len(ending))
     no_fill = set(gpe["no_gap_fill"])
-    fill = [c for c in gpe["countries"] if c not in no_fill]
-    fill += [a for g in fixes["aliases"] if g["type"] == "GPE" for a in (g["name"], *g["aliases"])]
+    fill = {("GPE", c) for c in gpe["countries"] if c not in no_fill} | set(known.gap_fill)
     title_set = frozenset(t.casefold() for t in titles["titles"])
     return EntityLexicon(
-        alias_to=alias_to,
-        actor_types={normalize_name(k): v for k, v in fixes["types"].items()},
+        known=known,
         not_names=frozenset(w.casefold() for w in fixes["not_names"]),
         particles=frozenset(fixes["name_particles"]),
         org_words=frozenset(fixes["org_words"]),
@@ -159,5 +120,5 @@ def get_lexicon() -> EntityLexicon:
         titles=title_set,
         title_words=title_set | frozenset(t.casefold() for t in titles["modifiers"]),
         honorifics=frozenset(t.casefold() for t in titles["honorifics"]),
-        gap_fill=tuple(sorted({*fill, *(c.upper() for c in fill)})),
+        gap_fill=tuple(sorted(fill | {(label, name.upper()) for label, name in fill})),
     )

@@ -21,8 +21,8 @@ from newsgraph.extract.components.entities.lexicon import (
     POSSESSIVES,
     RESOLVED_LABELS,
     EntityLexicon,
-    normalize_name,
 )
+from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.components.entities.spans import INITIAL, NameMention, glued_hyphen_after, in_ranges
 
 _SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.components.entities.lexicon import normalize_name
+from newsgraph.extract.components.entities.names import normalize_name
 
 INITIAL = re.compile(r"^[A-Z]\.$")
 SPACES = re.compile(r"\s+")
@@ -38,6 +38,7 @@ class Chain:
     key: str
     canonical: str | None = None
     forced_type: str | None = None
+    kb: str | None = None
 
     @property
     def first(self) -> int:
