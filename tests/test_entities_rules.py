@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
+    join_split_names,
     merge_adjacent_persons,
     people_with_country,
 )
@@ -179,3 +180,49 @@ def test_classify_country_tagged_person_is_a_place_and_age_marks_a_person() -> N
     chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
     assert chain_type(doc, LEX, _chain_of(doc, chains, "Chile")) == "GPE"
     assert chain_type(doc, LEX, _chain_of(doc, chains, "Kemi Adesanya")) == "PERSON"
+
+
+def test_repair_weekday_and_time_zone_alone_are_no_names() -> None:
+    doc = make_doc("Tuesday at 14:00 UTC", ents=[("Tuesday", "ORG"), ("UTC", "ORG")])
+    assert ner_mentions(doc, LEX, []) == []
+
+
+def test_repair_unit_glued_to_a_number_is_no_name() -> None:
+    spaced = Doc(vocab(), words=["the", "16", "GB", "model"], spaces=[True, True, True, False])
+    glued = Doc(vocab(), words=["the", "16", "GB", "model"], spaces=[True, False, True, False])
+    assert trim(spaced, LEX, 2, 3, "PERSON") is not None
+    assert trim(glued, LEX, 2, 3, "PERSON") is None
+
+
+def test_repair_spaced_dash_and_inner_verb_part_two_names() -> None:
+    doc = make_doc("in San Jose - Cisco said", pos={"said": "VERB", "in": "ADP"})
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 1, 5, "GPE")] == ["San Jose", "Cisco"]
+    doc = make_doc("Apple passed Wal - Mart", pos={"passed": "VERB"})
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 0, 5, "ORG")] == ["Apple", "Wal - Mart"]
+
+
+def test_repair_listing_comma_stays_inside_an_organisation_name() -> None:
+    doc = make_doc("Department for Environment , Food and Rural Affairs", pos={"for": "ADP", "and": "CCONJ"})
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 0, 8, "ORG")] == [doc.text]
+
+
+def test_additions_particles_join_a_split_person_name() -> None:
+    doc = make_doc(
+        "President Ursula von der Leyen spoke .",
+        pos={"von": "PROPN", "der": "PROPN", "spoke": "VERB"},
+        ents=[("President Ursula von der", "PERSON"), ("Leyen", "GPE")],
+    )
+    mentions = join_split_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [("Ursula von der Leyen", "PERSON")]
+
+
+def test_additions_first_name_coordinated_into_a_foundation() -> None:
+    doc = make_doc(
+        "the Bill and Melinda Gates Foundation paid",
+        pos={"the": "DET", "and": "CCONJ", "paid": "VERB"},
+        ents=[("Bill", "PERSON"), ("Melinda Gates Foundation", "ORG")],
+    )
+    mentions = join_split_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Bill and Melinda Gates Foundation", "ORG")
+    ]

@@ -32,6 +32,7 @@ from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
     add_initialled_names,
+    join_split_names,
     merge_adjacent_persons,
     people_with_country,
 )
@@ -90,6 +91,7 @@ class EntityResolver:
         mentions = add_gazetteer(doc, self.matcher, mentions)
         mentions = add_initialled_names(doc, lex, mentions, text)
         mentions = merge_adjacent_persons(doc, mentions)
+        mentions = join_split_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
         chains = chain_mentions(doc, lex, mentions)
         chains = drop_common_words(doc, lex, chains, text)

@@ -99,6 +99,35 @@ def merge_adjacent_persons(doc: Doc, mentions: list[NameMention]) -> list[NameMe
     return out
 
 
+def join_split_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[NameMention]:
+    """Join two spans of one name that spaCy parted.
+
+    A person's name around lower-case particles ("Ursula" von der "Leyen", "Charles" de
+    "Gaulle"), and a first name coordinated into an organisation's name ("Bill" and "Melinda
+    Gates Foundation").
+    """
+    out: list[NameMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end < m.start and "\n" not in doc[prev.end : m.start].text:
+            between = doc[prev.end : m.start]
+            if "PERSON" in {prev.label, m.label} and all(t.lower_ in lex.particles for t in between):
+                prev.end, prev.label = m.end, "PERSON"
+                continue
+            if (
+                len(between) == 1
+                and between[0].lower_ in {"and", "&"}
+                and prev.label == "PERSON"
+                and prev.end - prev.start == 1
+                and m.label == "ORG"
+                and doc[m.end - 1].text in lex.org_words
+            ):
+                prev.end, prev.label = m.end, "ORG"
+                continue
+        out.append(m)
+    return out
+
+
 def people_with_country(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[NameMention]:
     """Type "Wilson Kipketer (Denmark)" as a person: results lists and party labels."""
     by_end = {m.end: m for m in mentions}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.entities.lexicon import (
     DETERMINERS,
@@ -49,7 +49,7 @@ def ner_mentions(doc: Doc, lex: EntityLexicon, caps: list[tuple[int, int]]) -> l
 
 
 def split_span(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Iterable[tuple[int, int]]:
-    """Split a span at line breaks, brackets, internal possessives and separators.
+    """Split a span at line breaks, brackets, internal possessives, verbs and separators.
 
     "Al Jazeera’s Rosalind Jordan" (owner and owned), "Yuri Kushko\nTAVILDARA" (two lines),
     "Olabisi Afolabi (Nigeria" (a bracket), "Yorkshire at Headingley", "Grace Road, Leicestershire"
@@ -59,18 +59,13 @@ def split_span(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -
     for i in range(start, end):
         tok = doc[i]
         text = tok.text
-        separator = tok.is_space or text in _SEPARATORS
+        separator = tok.is_space or text in _SEPARATORS or _spaced_dash(doc, i) or _inner_verb(tok)
         if not separator and text in POSSESSIVES and tok.tag_ == "POS" and i + 1 < end:
             separator = _possessive_separates(doc, lex, piece, i, end)
         elif not separator and text == "at" and piece < i < end - 1 and doc[i + 1].is_title:
             separator = True
         elif not separator and text == "," and i + 1 < end and label in RESOLVED_LABELS:
-            after = doc[i + 1 : end]
-            abbreviation = len(after) == 1 and (
-                (after[0].is_upper and len(after[0]) <= 4) or after[0].text[-1:] == "."
-            )
-            suffix = all(normalize_name(t.text) in lex.corporate_suffixes for t in after)
-            separator = not (abbreviation or suffix)  # "Washington, DC", "Boskovich Farms, Inc."
+            separator = _comma_separates(doc, lex, piece, i, end, label)
         if separator:
             if piece < i:
                 yield piece, i
@@ -80,6 +75,42 @@ def split_span(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -
             piece = i + 1
     if piece < end:
         yield piece, end
+
+
+def _inner_verb(tok: Token) -> bool:
+    """Whether a token is a lower-case verb, which no name holds ("Apple passed Wal-Mart")."""
+    return tok.is_lower and len(tok) > 1 and tok.pos_ in {"VERB", "AUX"}
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a dash with spaces around it between two names ("San Jose - Cisco").
+
+    Between two single words it is taken for a hyphen written with spaces ("Wal - Mart").
+    """
+    if doc[i].text not in {"-", "–", "—"} or i == 0 or i + 1 >= len(doc):
+        return False
+    if doc[i - 1].whitespace_ == "" or doc[i].whitespace_ == "":
+        return False
+    return (i > 1 and doc[i - 2].is_title) or (i + 2 < len(doc) and doc[i + 2].is_title)
+
+
+def _comma_separates(doc: Doc, lex: EntityLexicon, start: int, i: int, end: int, label: str) -> bool:
+    """Whether the comma at `i` parts two names, unlike "Washington, DC" or "Boskovich Farms, Inc."
+
+    A comma also stays inside an organisation's name that lists its fields ("Department for
+    Environment, Food and Rural Affairs").
+    """
+    after = doc[i + 1 : end]
+    if len(after) == 1 and ((after[0].is_upper and len(after[0]) <= 4) or after[0].text[-1:] == "."):
+        return False
+    if all(normalize_name(t.text) in lex.corporate_suffixes for t in after):
+        return False
+    return not (
+        label == "ORG"
+        and any(t.text in lex.org_words for t in doc[start:i])
+        and any(t.lower_ in {"and", "&"} for t in after)
+        and all(t.is_title or t.lower_ in {"and", "&", "of"} for t in after)
+    )
 
 
 def _possessive_separates(doc: Doc, lex: EntityLexicon, start: int, i: int, end: int) -> bool:
@@ -115,7 +146,7 @@ def _trim_edges(doc: Doc, start: int, end: int, numbers: bool) -> tuple[int, int
 def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> NameMention | None:
     """Trim determiners, possessives, punctuation, numbers and titles off a span's edges."""
     start, end = _trim_edges(doc, start, end, numbers=label in RESOLVED_LABELS)  # "the 2001 Olympics"
-    if end <= start:
+    if end <= start or _glued_to_number(doc, start):
         return None
     if all(INITIAL.match(t.text) for t in doc[start:end]):
         label = "PERSON"  # "D." (before "Gough"), whatever spaCy called it
@@ -135,6 +166,11 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
     if all(normalize_name(t.text) in lex.corporate_suffixes for t in span):
         return None  # "Inc." left over
     return mention
+
+
+def _glued_to_number(doc: Doc, start: int) -> bool:
+    """Whether a span's first token is written onto a number before it ("GB" in "16GB")."""
+    return start > 0 and doc[start - 1].whitespace_ == "" and doc[start - 1].text[-1:].isdigit()
 
 
 def split_titles(doc: Doc, lex: EntityLexicon, m: NameMention) -> None:
