@@ -16,6 +16,7 @@ from newsgraph.extract.components.entities.chains import chain_mentions, propaga
 from newsgraph.extract.components.entities.classify import chain_type, label_vote
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import get_lexicon
+from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
 from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
 from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
 from newsgraph.extract.extensions import doc_text, set_extensions
@@ -226,3 +227,57 @@ def test_additions_first_name_coordinated_into_a_foundation() -> None:
     assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
         ("Bill and Melinda Gates Foundation", "ORG")
     ]
+
+
+def _finder() -> PhraseFinder:
+    return PhraseFinder(vocab(), lambda text: make_doc(text, default_pos="PROPN"))
+
+
+def test_phrases_strain_and_disease_are_one_entity_and_replace_spacy_spans() -> None:
+    doc = make_doc(
+        "The H5N1 Avian Flu spread . Bird flu and H5N1 killed birds .",
+        pos={"The": "DET", "spread": "VERB", "killed": "VERB", "and": "CCONJ"},
+        ents=[("H5N1 Avian Flu", "PERSON"), ("H5N1", "ORG")],
+    )
+    mentions = add_phrase_names(doc, _finder(), ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label, m.kb) for m in mentions] == [
+        ("H5N1 Avian Flu", "DISEASE", "disease:avian-influenza"),
+        ("Bird flu", "DISEASE", "disease:avian-influenza"),
+        ("H5N1", "DISEASE", "disease:avian-influenza"),
+    ]
+
+
+def test_phrases_strain_alone_is_its_own_disease() -> None:
+    doc = make_doc("H5N1 was found .", pos={"was": "AUX", "found": "VERB"})
+    assert [m.kb for m in _finder().find(doc)] == ["disease:influenza-a-h5n1"]
+
+
+def test_phrases_a_longer_name_keeps_its_place() -> None:
+    doc = make_doc(
+        "the Global Polio Eradication Initiative and the World AIDS Campaign",
+        pos={"the": "DET", "and": "CCONJ"},
+        ents=[("Global Polio Eradication Initiative", "ORG")],
+    )
+    mentions = add_phrase_names(doc, _finder(), ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Global Polio Eradication Initiative", "ORG")
+    ]
+
+
+def test_phrases_place_name_is_the_disease_only_in_context() -> None:
+    doc = make_doc(
+        "The Marburg virus spread . Doctors in Marburg met . Marburg kills .",
+        pos={"The": "DET", "virus": "NOUN", "spread": "VERB", "in": "ADP", "met": "VERB", "kills": "VERB"},
+    )
+    assert [doc[m.start : m.end].text for m in _finder().find(doc)] == ["Marburg virus", "Marburg"]
+    assert [m.start for m in _finder().find(doc)] == [1, 10]  # not "in Marburg"
+
+
+def test_phrases_index_needs_the_market_not_the_listing() -> None:
+    doc = make_doc(
+        "The Nasdaq fell 2 percent . Apple is listed on the Nasdaq . The FTSE 100 rose .",
+        pos={"The": "DET", "fell": "VERB", "2": "NUM", "percent": "NOUN", "is": "AUX", "listed": "VERB"}
+        | {"on": "ADP", "the": "DET", "rose": "VERB", "100": "NUM"},
+    )
+    found = [(doc[m.start : m.end].text, m.kb) for m in _finder().find(doc)]
+    assert found == [("Nasdaq", "index:nasdaq-composite"), ("FTSE 100", "index:ftse-100")]

@@ -9,7 +9,8 @@ ministry") becomes an ORG entity with a "description" mention.
 Its stages, one module each, run in this order:
 
 1. `repair`: spaCy's name spans repaired (possessives, titles, edges, line breaks, brackets).
-2. `additions`: names spaCy missed (datelines, country names, initialled names, results lists).
+2. `additions`: names spaCy missed (datelines, country names, initialled names, results lists);
+   `phrases`: diseases and market indices from their lexicons.
 3. `chains`: mentions with the same name grouped; further mentions of known names found.
 4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
 5. `classify`: each chain's type (data tables, person cues, the vote of its mentions).
@@ -46,6 +47,7 @@ from newsgraph.extract.components.entities.classify import chain_type, entity_ty
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
 from newsgraph.extract.components.entities.names import acronym_candidates, normalize_name
+from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
 from newsgraph.extract.components.entities.repair import ner_mentions
 from newsgraph.extract.components.entities.roles import assign_roles
 from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text
@@ -70,6 +72,7 @@ class EntityResolver:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label in sorted({label for label, _ in self.lex.gap_fill}):
             self.matcher.add(label, [nlp.make_doc(p) for lab, p in self.lex.gap_fill if lab == label])
+        self.phrases = PhraseFinder(nlp.vocab, nlp.make_doc)
 
     def __call__(self, doc: Doc) -> Doc:
         """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
@@ -89,11 +92,12 @@ class EntityResolver:
         mentions = ner_mentions(doc, lex, caps)
         mentions = add_datelines(doc, mentions, text)
         mentions = add_gazetteer(doc, self.matcher, mentions)
+        mentions = add_phrase_names(doc, self.phrases, mentions)
         mentions = add_initialled_names(doc, lex, mentions, text)
         mentions = merge_adjacent_persons(doc, mentions)
         mentions = join_split_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
-        chains = chain_mentions(doc, lex, mentions)
+        chains = chain_mentions(doc, lex, mentions, self.phrases.entries)
         chains = drop_common_words(doc, lex, chains, text)
         propagate(doc, lex, chains, caps, text)
         acronyms_in_brackets(doc, chains, text)

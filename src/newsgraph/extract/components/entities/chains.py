@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.components.entities.known import KnownEntity
 from newsgraph.extract.components.entities.lexicon import RESOLVED_LABELS, EntityLexicon
 from newsgraph.extract.components.entities.names import normalize_name
+from newsgraph.extract.components.entities.phrases import PhraseEntry
 from newsgraph.extract.components.entities.spans import (
     Chain,
     NameMention,
@@ -29,8 +30,13 @@ from newsgraph.extract.components.entities.spans import (
 _MAX_FORMS = 2000
 
 
-def chain_mentions(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[Chain]:
-    """Group mentions with the same key (after the known-entity table); weak ones only join."""
+def chain_mentions(
+    doc: Doc, lex: EntityLexicon, mentions: list[NameMention], entries: dict[str, PhraseEntry] | None = None
+) -> list[Chain]:
+    """Group mentions with the same key (after the known-entity table); weak ones only join.
+
+    A lexicon mention (a disease, an index) joins the chain of its entry in `entries`.
+    """
     keys = [mention_key(doc, m) for m in mentions]
     main = lex.known.main_country(keys, lex.countries)
     shadowed = _shadowed_words(doc, lex, mentions, keys)
@@ -39,20 +45,22 @@ def chain_mentions(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) ->
     for m, key in zip(mentions, keys, strict=True):
         if not key:
             continue
+        if m.kb is not None and entries is not None:
+            phrase = entries[m.kb]
+            by_key.setdefault(m.kb, Chain([], m.kb, phrase.name, phrase.type, phrase.key)).mentions.append(m)
+            continue
         entry = _known(lex, m, key, main, shadowed)
         if entry is not None:
             key = normalize_name(entry.name)
         if m.weak:
             weak.append((key, m, entry))
             continue
-        chain = by_key.get(key)
-        if chain is None:
-            chain = by_key[key] = _new_chain(key, entry)
-        chain.mentions.append(m)
+        if key not in by_key:
+            by_key[key] = _new_chain(key, entry)
+        by_key[key].mentions.append(m)
     for key, m, entry in weak:
-        chain = by_key.get(key)
-        if chain is not None:
-            chain.mentions.append(m)
+        if key in by_key:
+            by_key[key].mentions.append(m)
         elif key in lex.countries or key in lex.places or entry is not None:
             m.label = "GPE" if entry is None else entry.type
             by_key[key] = _new_chain(key, entry, forced=False)
@@ -200,7 +208,7 @@ def acronyms_in_brackets(doc: Doc, chains: list[Chain], text: str) -> None:
     by_token = {m.start: c for c in chains for m in c.mentions if m.end - m.start == 1}
     for chain in list(chains):
         for m in list(chain.mentions):
-            if m.label not in {"ORG", "GPE", "NORP", "FAC", "LOC"} or m.end - m.start < 2:
+            if m.label not in {"ORG", "GPE", "NORP", "FAC", "LOC", "DISEASE", "INDEX"} or m.end - m.start < 2:
                 continue
             if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
                 continue

@@ -27,6 +27,8 @@ _ENTITY_TYPES: dict[str, EntityType] = {
     "PRODUCT": "PRODUCT",
     "WORK_OF_ART": "WORK_OF_ART",
     "LAW": "LAW",
+    "DISEASE": "DISEASE",
+    "INDEX": "INDEX",
 }
 
 

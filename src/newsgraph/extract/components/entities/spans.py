@@ -25,9 +25,10 @@ class NameMention:
     start: int
     end: int
     label: str | None
-    source: str  # ner | dateline | gazetteer | pattern | propagated | acronym
+    source: str  # ner | dateline | gazetteer | lexicon | pattern | propagated | acronym
     weak: bool = False  # found in an ALL-CAPS line: only trusted when confirmed
     titles: list[tuple[int, int]] = field(default_factory=list)  # title tokens split off the span
+    kb: str | None = None  # a lexicon entry's key (diseases, market indices)
 
 
 @dataclass(slots=True)
