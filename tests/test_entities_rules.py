@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from newsgraph.extract.components._gazetteer import get_gazetteer
 from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
@@ -16,6 +17,7 @@ from newsgraph.extract.components.entities.chains import chain_mentions, propaga
 from newsgraph.extract.components.entities.classify import chain_type, label_vote
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import get_lexicon
+from newsgraph.extract.components.entities.link import knowledge_link
 from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
 from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
 from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
@@ -281,3 +283,42 @@ def test_phrases_index_needs_the_market_not_the_listing() -> None:
     )
     found = [(doc[m.start : m.end].text, m.kb) for m in _finder().find(doc)]
     assert found == [("Nasdaq", "index:nasdaq-composite"), ("FTSE 100", "index:ftse-100")]
+
+
+def _typed(doc: Doc, text: str, *, main: str | None = None) -> tuple[str, str | None]:
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []), main=main)
+    chain = _chain_of(doc, chains, text)
+    link = knowledge_link(doc, LEX, get_gazetteer(), chain, on="2021-07-18", main=main)
+    type_ = chain_type(doc, LEX, chain, link)
+    return type_, chain.kb or (link.kb if link is not None and link.type == type_ else None)
+
+
+def test_link_country_and_city_are_never_people() -> None:
+    doc = make_doc(
+        "Burkina Faso and Toulouse joined .",
+        pos={"and": "CCONJ", "joined": "VERB"},
+        ents=[("Burkina Faso", "PERSON"), ("Toulouse", "PERSON")],
+    )
+    assert _typed(doc, "Burkina Faso") == ("GPE", "phoenix:burkina faso")
+    assert _typed(doc, "Toulouse")[0] == "GPE"
+
+
+def test_link_a_title_keeps_a_person_named_like_a_place() -> None:
+    doc = make_doc("President Jordan spoke .", pos={"spoke": "VERB"}, ents=[("Jordan", "PERSON")])
+    assert _typed(doc, "Jordan") == ("PERSON", None)
+
+
+def test_link_full_names_of_known_people_are_linked_surnames_are_not() -> None:
+    doc = make_doc(
+        "Barack Obama met Obama aides .",
+        pos={"met": "VERB", "aides": "NOUN"},
+        ents=[("Barack Obama", "ORG"), ("Obama", "PERSON")],
+    )
+    assert _typed(doc, "Barack Obama") == ("PERSON", "phoenix:barack obama")
+    assert _typed(doc, "Obama") == ("PERSON", None)
+
+
+def test_link_country_that_is_a_state_of_the_main_country_stays_unlinked() -> None:
+    doc = make_doc("Georgia voted .", pos={"voted": "VERB"}, ents=[("Georgia", "GPE")])
+    assert _typed(doc, "Georgia") == ("GPE", "phoenix:georgia")
+    assert _typed(doc, "Georgia", main="US") == ("GPE", None)

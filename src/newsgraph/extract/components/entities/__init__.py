@@ -13,7 +13,8 @@ Its stages, one module each, run in this order:
    `phrases`: diseases and market indices from their lexicons.
 3. `chains`: mentions with the same name grouped; further mentions of known names found.
 4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
-5. `classify`: each chain's type (data tables, person cues, the vote of its mentions).
+5. `link`: what the knowledge bases (Phoenix actors, gazetteer) say of each chain;
+   `classify`: each chain's type (data tables, knowledge, person cues, the vote of its mentions).
 6. `roles`: roles and affiliations of people.
 
 Ids are `e1`, `e2`, … in order of first mention. Work is per entity span and per name form (regex
@@ -29,6 +30,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from newsgraph.extract.components._gazetteer import Gazetteer, get_gazetteer
 from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
@@ -46,17 +48,21 @@ from newsgraph.extract.components.entities.chains import (
 from newsgraph.extract.components.entities.classify import chain_type, entity_type
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
+from newsgraph.extract.components.entities.link import knowledge_link
 from newsgraph.extract.components.entities.names import acronym_candidates, normalize_name
 from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
 from newsgraph.extract.components.entities.repair import ner_mentions
 from newsgraph.extract.components.entities.roles import assign_roles
-from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text
-from newsgraph.extract.extensions import add_mentions, doc_text, new_entity, set_extensions
+from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text, mention_key
+from newsgraph.extract.extensions import add_mentions, doc_text, get_published, new_entity, set_extensions
 from newsgraph.models import Entity
 
 __all__ = ["KEPT_LABELS", "EntityResolver", "acronym_candidates", "make_entities", "normalize_name"]
 
 LOGGER = logging.getLogger(__name__)
+
+Written = tuple[Entity, Chain]
+"""An entity as written into the doc, with the chain it was made from."""
 
 
 class EntityResolver:
@@ -66,13 +72,16 @@ class EntityResolver:
     `doc._.newsgraph_entities` and the token index (`add_mention`).
     """
 
-    def __init__(self, nlp: Language, lexicon: EntityLexicon | None = None) -> None:
-        """Take the word lists (loaded once per process) and build the gazetteer matcher."""
+    def __init__(
+        self, nlp: Language, lexicon: EntityLexicon | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
+        """Take the word lists and the gazetteer (loaded once per process); build the matchers."""
         self.lex = lexicon or get_lexicon()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label in sorted({label for label, _ in self.lex.gap_fill}):
             self.matcher.add(label, [nlp.make_doc(p) for lab, p in self.lex.gap_fill if lab == label])
         self.phrases = PhraseFinder(nlp.vocab, nlp.make_doc)
+        self.gazetteer = gazetteer or get_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
@@ -97,22 +106,32 @@ class EntityResolver:
         mentions = merge_adjacent_persons(doc, mentions)
         mentions = join_split_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
-        chains = chain_mentions(doc, lex, mentions, self.phrases.entries)
+        main = lex.known.main_country((mention_key(doc, m) for m in mentions), lex.countries)
+        chains = chain_mentions(doc, lex, mentions, self.phrases.entries, main=main)
         chains = drop_common_words(doc, lex, chains, text)
         propagate(doc, lex, chains, caps, text)
         acronyms_in_brackets(doc, chains, text)
         chains = fold_chains(doc, lex, chains)
-        written = self._write(doc, chains, text)
+        written = self._write(doc, chains, text, main)
         assign_roles(doc, lex, written)
 
-    def _write(self, doc: Doc, chains: list[Chain], text: str) -> list[tuple[Entity, Chain]]:
+    def _write(
+        self, doc: Doc, chains: list[Chain], text: str, main: str | None
+    ) -> list[tuple[Entity, Chain]]:
         """Create the entities in order of first mention; return each with its chain."""
-        written: list[tuple[Entity, Chain]] = []
+        written: list[Written] = []
         chains.sort(key=lambda c: c.first)
+        on = get_published(doc)
         for c in chains:
-            type_ = chain_type(doc, self.lex, c)
+            link = None
+            if c.forced_type is None:
+                link = knowledge_link(doc, self.lex, self.gazetteer, c, on=on, main=main)
+            type_ = chain_type(doc, self.lex, c, link)
+            kb = c.kb or (link.kb if link is not None and link.type == type_ else None)
+            if link is not None and link.kind == "country" and type_ == "GPE":
+                kb = link.kb  # the dictionary's own name of a country ("Hong Kong", not its people)
             name = c.canonical or longest_text(doc, c)
-            entity = new_entity(doc, name, entity_type(type_), kb=c.kb)
+            entity = new_entity(doc, name, entity_type(type_), kb=kb)
             offsets = []
             aliases: list[str] = []
             for m in sorted(c.mentions, key=lambda m: m.start):

@@ -31,14 +31,19 @@ _MAX_FORMS = 2000
 
 
 def chain_mentions(
-    doc: Doc, lex: EntityLexicon, mentions: list[NameMention], entries: dict[str, PhraseEntry] | None = None
+    doc: Doc,
+    lex: EntityLexicon,
+    mentions: list[NameMention],
+    entries: dict[str, PhraseEntry] | None = None,
+    *,
+    main: str | None = None,
 ) -> list[Chain]:
     """Group mentions with the same key (after the known-entity table); weak ones only join.
 
-    A lexicon mention (a disease, an index) joins the chain of its entry in `entries`.
+    A lexicon mention (a disease, an index) joins the chain of its entry in `entries`; `main`
+    is the article's most-mentioned country (`KnownTable.main_country`).
     """
     keys = [mention_key(doc, m) for m in mentions]
-    main = lex.known.main_country(keys, lex.countries)
     shadowed = _shadowed_words(doc, lex, mentions, keys)
     by_key: dict[str, Chain] = {}
     weak: list[tuple[str, NameMention, KnownEntity | None]] = []

@@ -8,12 +8,11 @@ tagged ORG), corrected by the lists of countries, capitals and places.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc
 
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
-from newsgraph.extract.components.entities.spans import Chain, mention_key
+from newsgraph.extract.components.entities.link import Link
+from newsgraph.extract.components.entities.spans import Chain, label_vote, mention_key
 from newsgraph.models import EntityType
 
 _ENTITY_TYPES: dict[str, EntityType] = {
@@ -37,38 +36,33 @@ def entity_type(label: str) -> EntityType:
     return _ENTITY_TYPES.get(label, "ORG")
 
 
-def label_vote(c: Chain) -> str:
-    """Return the label most of the chain's mentions carry (a dateline or a full name weighs more)."""
-    votes: Counter[str] = Counter()
-    for m in c.mentions:
-        if m.label:
-            weight = 3 if m.source == "dateline" else 2 if m.label == "PERSON" and m.end - m.start >= 2 else 1
-            votes[m.label] += weight
-    if not votes:
-        return "ORG"
-    best = max(votes.values())
-    ordered = sorted(c.mentions, key=lambda m: -(m.end - m.start))
-    for m in ordered:
-        if m.label and votes[m.label] == best:
-            return m.label
-    return votes.most_common(1)[0][0]
+def chain_type(doc: Doc, lex: EntityLexicon, c: Chain, link: Link | None = None) -> str:
+    """Decide a chain's entity type.
 
-
-def chain_type(doc: Doc, lex: EntityLexicon, c: Chain) -> str:
-    """Decide a chain's entity type: data tables first, then a full personal name, then the vote."""
+    Data tables first; then what the knowledge bases say (`link`), unless the text marks a
+    person; a country is never a person; then a full personal name or a person cue, then the
+    vote of the mentions' labels, corrected by the lists of capitals and places.
+    """
     if c.forced_type:
         return c.forced_type
     for m in c.mentions:
         entry = lex.known.local.get(mention_key(doc, m))
         if entry is not None:
             return entry.type  # "Congress" where it is not the table's: still an organisation
-    if any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
-        return "PERSON"
-    if _surname_used_alone(doc, lex, c) or _person_cue(doc, lex, c):
-        return "PERSON"
+    person = _titled(doc, lex, c) or _surname_used_alone(doc, lex, c) or _person_cue(doc, lex, c)
     label = label_vote(c)
-    if c.key in lex.countries and label not in {"LOC", "FAC", "NORP"}:
+    if link is not None and (link.type == "PERSON" or not person):
+        if link.type not in {"GPE", "NORP"}:
+            return link.type
+        first = c.mentions[0]
+        demonym = all(m.end - m.start == 1 for m in c.mentions) and lex.is_demonym(doc[first.start].text)
+        if demonym or (link.type == "NORP" and label == "NORP"):
+            return "NORP"  # "Ukrainian", "Chinese"; not "Hong Kong", which the dictionary calls an adjective
+        return label if label in {"LOC", "FAC"} else "GPE"
+    if c.key in lex.countries and label not in {"LOC", "FAC", "NORP"} and not person:
         return "GPE"
+    if person or any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
+        return "PERSON"
     if c.key in lex.capitals and label in {"PERSON", "NORP", "ORG"}:
         return "GPE"
     if c.key in lex.places and label in {"PERSON", "NORP"}:
@@ -78,6 +72,19 @@ def chain_type(doc: Doc, lex: EntityLexicon, c: Chain) -> str:
     ):
         return "NORP"
     return label
+
+
+def _titled(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
+    """Whether a mention of the chain comes with a title ("President Bush", "Mr. Jordan")."""
+    for m in c.mentions:
+        if m.titles:
+            return True
+        before = doc[m.start - 1] if m.start > 0 else None
+        if before is not None and before.is_title and not lex.is_demonym(doc[m.start].text):
+            word = before.lower_.rstrip(".")
+            if word in lex.titles or word in lex.honorifics or before.lower_ in lex.honorifics:
+                return True
+    return False
 
 
 def _person_cue(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:

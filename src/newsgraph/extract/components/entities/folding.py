@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.components.entities.classify import label_vote
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
 from newsgraph.extract.components.entities.names import acronym_candidates
-from newsgraph.extract.components.entities.spans import Chain, longest_text, name_words
+from newsgraph.extract.components.entities.spans import Chain, label_vote, longest_text, name_words
 
 
 def fold_chains(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> list[Chain]:

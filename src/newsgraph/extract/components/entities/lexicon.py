@@ -48,6 +48,8 @@ class EntityLexicon:
     titles: frozenset[str]
     title_words: frozenset[str]
     honorifics: frozenset[str]
+    speech_verbs: frozenset[str]
+    """Lemmas of the verbs of speech (the quotes component's cue list)."""
     gap_fill: tuple[tuple[str, str], ...]
     """(label, name) pairs looked for where spaCy found no name: countries and known entities."""
 
@@ -92,6 +94,7 @@ def get_lexicon() -> EntityLexicon:
     fixes = load_json("entity_fixes.json")
     gpe = load_json("gpe_names.json")
     titles = load_json("titles.json")
+    cues: dict[str, str] = load_json("cue_verbs.json")["verbs"]
     known = load_known_table()
     countries = frozenset(normalize_name(c) for c in gpe["countries"])
     country_stems: dict[str, int] = {}
@@ -120,5 +123,6 @@ def get_lexicon() -> EntityLexicon:
         titles=title_set,
         title_words=title_set | frozenset(t.casefold() for t in titles["modifiers"]),
         honorifics=frozenset(t.casefold() for t in titles["honorifics"]),
+        speech_verbs=frozenset(v for v, kind in cues.items() if kind == "speech"),
         gap_fill=tuple(sorted(fill | {(label, name.upper()) for label, name in fill})),
     )

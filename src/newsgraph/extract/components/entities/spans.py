@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -124,3 +125,20 @@ def longest_text(doc: Doc, c: Chain) -> str:
         key=lambda m: (m.end - m.start, doc[m.end - 1].idx + len(doc[m.end - 1]) - doc[m.start].idx),
     )
     return SPACES.sub(" ", doc[best.start : best.end].text)
+
+
+def label_vote(c: Chain) -> str:
+    """Return the label most of the chain's mentions carry (a dateline or a full name weighs more)."""
+    votes: Counter[str] = Counter()
+    for m in c.mentions:
+        if m.label:
+            weight = 3 if m.source == "dateline" else 2 if m.label == "PERSON" and m.end - m.start >= 2 else 1
+            votes[m.label] += weight
+    if not votes:
+        return "ORG"
+    best = max(votes.values())
+    ordered = sorted(c.mentions, key=lambda m: -(m.end - m.start))
+    for m in ordered:
+        if m.label and votes[m.label] == best:
+            return m.label
+    return votes.most_common(1)[0][0]
