@@ -21,6 +21,7 @@ def make_doc(
     pos: dict[str, str] | None = None,
     ents: list[tuple[str, str]] | None = None,
     default_pos: str = "PROPN",
+    heads: dict[int, int] | None = None,
 ) -> Doc:
     """Build a Doc from `text` split at spaces, one sentence per line break or full stop.
 
@@ -30,6 +31,8 @@ def make_doc(
             capitalised, PUNCT when punctuation, else `NOUN` (or `default_pos` for capitalised).
         ents: (words, label) pairs: the first occurrence of the space-separated words outside
             the spans before it becomes an entity span with that label.
+        heads: token index -> index of its head (dependency "dep"); the others are roots. With
+            heads, sentences come from the tree instead of full stops.
     """
     words: list[str] = []
     spaces: list[bool] = []
@@ -57,8 +60,13 @@ def make_doc(
             tags.append(default_pos)
         else:
             tags.append("NOUN")
-    starts = [i == 0 or words[i - 1] in {".", "\n"} for i in range(len(words))]
-    doc = Doc(vocab(), words=words, spaces=spaces, pos=tags, sent_starts=starts)
+    if heads is not None:
+        tree = [heads.get(i, i) for i in range(len(words))]
+        deps = ["dep" if i in heads else "ROOT" for i in range(len(words))]
+        doc = Doc(vocab(), words=words, spaces=spaces, pos=tags, heads=tree, deps=deps)
+    else:
+        starts = [i == 0 or words[i - 1] in {".", "\n"} for i in range(len(words))]
+        doc = Doc(vocab(), words=words, spaces=spaces, pos=tags, sent_starts=starts)
     for i, word in enumerate(words):
         if word in {"'s", "’s"}:
             doc[i].tag_ = "POS"

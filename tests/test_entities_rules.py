@@ -19,6 +19,7 @@ from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
 from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
+from newsgraph.extract.components.entities.products import add_products
 from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
 from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
 from newsgraph.extract.extensions import doc_text, set_extensions
@@ -322,3 +323,41 @@ def test_link_country_that_is_a_state_of_the_main_country_stays_unlinked() -> No
     doc = make_doc("Georgia voted .", pos={"voted": "VERB"}, ents=[("Georgia", "GPE")])
     assert _typed(doc, "Georgia") == ("GPE", "phoenix:georgia")
     assert _typed(doc, "Georgia", main="US") == ("GPE", None)
+
+
+def test_products_model_number_after_maker_and_line() -> None:
+    doc = make_doc(
+        "Boeing 's 787 Dreamliner and the iPhone 4 sold , and the 787 flew .",
+        pos={"'s": "PART", "787": "NUM", "Dreamliner": "PROPN", "and": "CCONJ", "the": "DET", "4": "NUM"}
+        | {"sold": "VERB", "flew": "VERB"},
+        ents=[("Boeing", "ORG")],
+        heads={0: 3, 2: 3, 7: 6},  # "Boeing", "787" → "Dreamliner"; "4" → "iPhone"
+    )
+    mentions = add_products(doc, ner_mentions(doc, LEX, []))
+    found = [(doc[m.start : m.end].text, m.label, m.canonical) for m in mentions]
+    assert found == [
+        ("Boeing", "ORG", None),
+        ("787 Dreamliner", "PRODUCT", "Boeing 787 Dreamliner"),
+        ("iPhone 4", "PRODUCT", None),
+    ]
+
+
+def test_products_no_model_in_dates_shares_scores_or_numbered_nouns() -> None:
+    doc = make_doc(
+        "GM 3 percent , Chapter 11 , March 4 and LG 2 OB 0",
+        pos={"3": "NUM", "percent": "NOUN", "11": "NUM", "4": "NUM", "2": "NUM", "0": "NUM", "and": "CCONJ"},
+        ents=[("GM", "ORG"), ("LG", "ORG")],
+        heads={1: 2, 5: 4, 8: 7, 11: 10},
+    )
+    assert [m.label for m in add_products(doc, ner_mentions(doc, LEX, []))] == ["ORG", "ORG"]
+
+
+def test_classify_a_band_after_the_and_a_store_are_organisations() -> None:
+    doc = make_doc(
+        "the Beatles sang at the Music Store .",
+        pos={"the": "DET", "sang": "VERB", "at": "ADP"},
+        ents=[("Beatles", "PERSON"), ("Music Store", "PERSON")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Beatles")) == "ORG"
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Music Store")) == "ORG"

@@ -10,7 +10,7 @@ Its stages, one module each, run in this order:
 
 1. `repair`: spaCy's name spans repaired (possessives, titles, edges, line breaks, brackets).
 2. `additions`: names spaCy missed (datelines, country names, initialled names, results lists);
-   `phrases`: diseases and market indices from their lexicons.
+   `phrases`: diseases and market indices from their lexicons; `products`: model numbers.
 3. `chains`: mentions with the same name grouped; further mentions of known names found.
 4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
 5. `link`: what the knowledge bases (Phoenix actors, gazetteer) say of each chain;
@@ -51,6 +51,7 @@ from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLex
 from newsgraph.extract.components.entities.link import knowledge_link
 from newsgraph.extract.components.entities.names import acronym_candidates, normalize_name
 from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
+from newsgraph.extract.components.entities.products import add_products
 from newsgraph.extract.components.entities.repair import ner_mentions
 from newsgraph.extract.components.entities.roles import assign_roles
 from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text, mention_key
@@ -102,6 +103,7 @@ class EntityResolver:
         mentions = add_datelines(doc, mentions, text)
         mentions = add_gazetteer(doc, self.matcher, mentions)
         mentions = add_phrase_names(doc, self.phrases, mentions)
+        mentions = add_products(doc, mentions)
         mentions = add_initialled_names(doc, lex, mentions, text)
         mentions = merge_adjacent_persons(doc, mentions)
         mentions = join_split_names(doc, lex, mentions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.entities.known import KnownEntity
 from newsgraph.extract.components.entities.lexicon import RESOLVED_LABELS, EntityLexicon
@@ -62,6 +62,7 @@ def chain_mentions(
             continue
         if key not in by_key:
             by_key[key] = _new_chain(key, entry)
+            by_key[key].canonical = by_key[key].canonical or m.canonical
         by_key[key].mentions.append(m)
     for key, m, entry in weak:
         if key in by_key:
@@ -131,7 +132,7 @@ def _known_forms(
     forms: dict[str, Chain] = {}
     upper_forms: dict[str, Chain] = {}
     for chain in chains:
-        if not any(m.label in RESOLVED_LABELS for m in chain.mentions):
+        if not any(m.label in RESOLVED_LABELS or m.label == "PRODUCT" for m in chain.mentions):
             continue
         for m in chain.mentions:
             if m.weak:
@@ -153,6 +154,8 @@ def _known_forms(
                 short = span[:k].text.rstrip(",")
                 if len(short) >= 3:
                     forms.setdefault(short, chain)  # "Northwind" for "Northwind Inc."
+            if m.label == "PRODUCT" and len(span) >= 2 and any(ch.isdigit() for ch in span[0].text):
+                forms.setdefault(span[0].text, chain)  # "787" for "787 Dreamliner"
             if m.label == "PERSON" and len(span) >= 2:
                 last = span[-1]
                 if last.is_title and len(last.text) >= 3 and last.lower_ not in lex.particles:
@@ -200,11 +203,23 @@ def scan(
             first = span[0]
             if len(span) == 1 and (first.is_sent_start or first.i == 0) and common_word(first, text):
                 continue
-            if span[0].pos_ not in {"PROPN", "NOUN", "ADJ", "X"} and not span[0].is_upper:
+            if (
+                span[0].pos_ not in {"PROPN", "NOUN", "ADJ", "X"}
+                and not span[0].is_upper
+                and not _model(span[0])
+            ):
                 continue
         chain = forms[match.group()]
         chain.mentions.append(NameMention(span.start, span.end, None, "propagated", weak=caps is not None))
         covered.update(range(span.start, span.end))
+
+
+def _model(tok: Token) -> bool:
+    """Whether a number is a model's name here: after "the" or a possessive ("the 787", "Boeing's 787")."""
+    if tok.i == 0 or not any(ch.isdigit() for ch in tok.text):
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in {"the", "its", "their", "his", "her"} or before.tag_ == "POS"
 
 
 def acronyms_in_brackets(doc: Doc, chains: list[Chain], text: str) -> None:

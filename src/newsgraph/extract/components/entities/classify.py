@@ -61,6 +61,10 @@ def chain_type(doc: Doc, lex: EntityLexicon, c: Chain, link: Link | None = None)
         return label if label in {"LOC", "FAC"} else "GPE"
     if c.key in lex.countries and label not in {"LOC", "FAC", "NORP"} and not person:
         return "GPE"
+    if any(m.source == "pattern" and m.label == "PRODUCT" for m in c.mentions):
+        return "PRODUCT"  # a model number or a name written like a product's
+    if not person and label == "PERSON" and _group_or_place_of_business(doc, lex, c):
+        return "ORG"  # "the Beatles", "Music Store"
     if person or any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
         return "PERSON"
     if c.key in lex.capitals and label in {"PERSON", "NORP", "ORG"}:
@@ -72,6 +76,24 @@ def chain_type(doc: Doc, lex: EntityLexicon, c: Chain, link: Link | None = None)
     ):
         return "NORP"
     return label
+
+
+def _group_or_place_of_business(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
+    """Whether a name spaCy took for a person's is an organisation's.
+
+    Every mention follows "the" without modifying a noun after it ("the Beatles"; not "the
+    Obama administration"), or the name ends with a word that heads organisations' and places'
+    names, never people's ("Music Store", "Kennedy Elementary Schools").
+    """
+    longest = max(c.mentions, key=lambda m: m.end - m.start)
+    if doc[longest.end - 1].text in lex.org_heads:
+        return True
+    for m in c.mentions:
+        if m.start == 0 or doc[m.start - 1].lower_ != "the":
+            return False
+        if doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and doc[m.end - 1].head.i >= m.end:
+            return False
+    return True
 
 
 def _titled(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:

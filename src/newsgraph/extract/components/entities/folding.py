@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
 from newsgraph.extract.components.entities.names import acronym_candidates
+from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import Chain, label_vote, longest_text, name_words
 
 
@@ -19,6 +20,7 @@ def fold_chains(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> list[Chain
     """Fold surnames into full names and acronyms into the names they abbreviate."""
     chains = _fold_person_parts(doc, lex, chains)
     chains = _fold_org_short_forms(lex, chains)
+    chains = _fold_product_parts(chains)
     return _fold_acronyms(doc, chains)
 
 
@@ -84,6 +86,25 @@ def _fold_org_short_forms(lex: EntityLexicon, chains: list[Chain]) -> list[Chain
             elif len(words) >= 2 and lw[-len(words) :] == words and lw[-len(words) - 1] in {"of", "for"}:
                 targets.append(long)  # "Homeland Security" in "Department of Homeland Security"
         if len(targets) == 1 and short.mentions:
+            targets[0].mentions.extend(short.mentions)
+            short.mentions = []
+    return [c for c in chains if c.mentions]
+
+
+def _fold_product_parts(chains: list[Chain]) -> list[Chain]:
+    """Fold a model word alone into the one product of the article it ends ("the Nano": "iPod nano").
+
+    A product line alone ("the iPhone" beside "iPhone 4") stays itself: it may name the line.
+    """
+    products = [c for c in chains if c.forced_type is None and label_vote(c) == "PRODUCT" and " " in c.key]
+    if not products:
+        return chains
+    words = {w.casefold() for w in product_words().model}
+    for short in chains:
+        if short.key not in words or short.forced_type is not None or not short.mentions:
+            continue
+        targets = [p for p in products if p.key.split()[-1] == short.key]
+        if len(targets) == 1:
             targets[0].mentions.extend(short.mentions)
             short.mentions = []
     return [c for c in chains if c.mentions]

@@ -38,6 +38,7 @@ class EntityLexicon:
     particles: frozenset[str]
     org_words: frozenset[str]
     org_nouns: frozenset[str]
+    org_heads: frozenset[str]
     possessive_names: frozenset[str]
     corporate_suffixes: frozenset[str]
     countries: frozenset[str]
@@ -113,6 +114,7 @@ def get_lexicon() -> EntityLexicon:
         particles=frozenset(fixes["name_particles"]),
         org_words=frozenset(fixes["org_words"]),
         org_nouns=frozenset(w.casefold() for w in fixes["org_words"] if w.isalpha()),
+        org_heads=frozenset(fixes["org_heads"]),
         possessive_names=frozenset(fixes["possessive_names"]),
         corporate_suffixes=frozenset(normalize_name(w) for w in fixes["corporate_suffixes"]),
         countries=countries,

@@ -30,6 +30,7 @@ class NameMention:
     weak: bool = False  # found in an ALL-CAPS line: only trusted when confirmed
     titles: list[tuple[int, int]] = field(default_factory=list)  # title tokens split off the span
     kb: str | None = None  # a lexicon entry's key (diseases, market indices)
+    canonical: str | None = None  # the name a new chain of this mention takes ("Boeing 787" for "787")
 
 
 @dataclass(slots=True)
