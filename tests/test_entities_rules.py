@@ -361,3 +361,12 @@ def test_classify_a_band_after_the_and_a_store_are_organisations() -> None:
     chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
     assert chain_type(doc, LEX, _chain_of(doc, chains, "Beatles")) == "ORG"
     assert chain_type(doc, LEX, _chain_of(doc, chains, "Music Store")) == "ORG"
+
+
+def test_repair_generic_nouns_are_no_names() -> None:
+    doc = make_doc(
+        "Riot police and Police came , Congress and King met",
+        pos={"police": "NOUN", "and": "CCONJ", "came": "VERB", "met": "VERB"},
+        ents=[("Riot", "PERSON"), ("Police", "ORG"), ("Congress", "ORG"), ("King", "PERSON")],
+    )
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Congress", "King"]

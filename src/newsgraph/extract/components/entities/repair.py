@@ -24,6 +24,7 @@ from newsgraph.extract.components.entities.lexicon import (
 )
 from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.components.entities.spans import INITIAL, NameMention, glued_hyphen_after, in_ranges
+from newsgraph.knowledge import longest_agent_match
 
 _SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})
 _PREFIXES = frozenset(
@@ -33,7 +34,10 @@ _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
 
 
 def ner_mentions(doc: Doc, lex: EntityLexicon, caps: list[tuple[int, int]]) -> list[NameMention]:
-    """Turn spaCy's kept `doc.ents` into repaired mentions; those in capitals lines are weak."""
+    """Turn spaCy's kept `doc.ents` into repaired mentions; those in capitals lines are weak.
+
+    A generic noun is no name ("Police" said, "Riot" police): see `_generic`.
+    """
     out: list[NameMention] = []
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
@@ -42,10 +46,32 @@ def ner_mentions(doc: Doc, lex: EntityLexicon, caps: list[tuple[int, int]]) -> l
             m = trim(doc, lex, start, end, ent.label_)
             if m is None:
                 continue
+            if _generic(doc, lex, m):
+                continue
             if caps and in_ranges(doc[m.start].idx, caps):
                 m.weak = True
             out.append(m)
     return out
+
+
+def _generic(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether a one-word span is a generic noun of the actor dictionary, not a name.
+
+    Alone ("Police said", "the Cabinet"; not a legislature, a court or a religion, which name one
+    body or a people, nor a person's or a people's name: "King", "Muslim"), or as the first word
+    of a generic noun phrase ("Riot police").
+    """
+    if m.end - m.start != 1 or m.label == "PRODUCT" or not doc[m.start].is_alpha:
+        return False
+    if lex.known.knows(normalize_name(doc[m.start].text)):
+        return False
+    found = longest_agent_match([t.text for t in doc[m.start : m.start + 4]], 0)
+    if found is None:
+        return False
+    end, agent = found
+    if end > 1:
+        return all(t.is_lower for t in doc[m.start + 1 : m.start + end])  # "Riot police"
+    return m.label not in {"PERSON", "NORP"} and agent.sector not in {"legislature", "judiciary", "religious"}
 
 
 def split_span(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Iterable[tuple[int, int]]:
