@@ -15,6 +15,7 @@ from newsgraph.extract.components.entities.additions import (
 )
 from newsgraph.extract.components.entities.chains import chain_mentions, propagate
 from newsgraph.extract.components.entities.classify import chain_type, label_vote
+from newsgraph.extract.components.entities.cues import context_type
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
@@ -370,3 +371,42 @@ def test_repair_generic_nouns_are_no_names() -> None:
         ents=[("Riot", "PERSON"), ("Police", "ORG"), ("Congress", "ORG"), ("Granger", "PERSON")],
     )
     assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Congress", "Granger"]
+
+
+def _cue(doc: Doc, text: str, places: set[int] | None = None) -> str | None:
+    chain = _chain_of(doc, chain_mentions(doc, LEX, ner_mentions(doc, LEX, [])), text)
+    return context_type(doc, LEX, get_gazetteer(), chain, places or set())
+
+
+def test_cues_product_organisation_and_place_nouns_around_a_name() -> None:
+    doc = make_doc(
+        "the Aura sedan , German airline Air Berlin , Merial , the drug company , and Pixar , which grew",
+        pos={"the": "DET", "sedan": "NOUN", "German": "ADJ", "airline": "NOUN", "drug": "NOUN"}
+        | {"company": "NOUN", "and": "CCONJ", "which": "PRON", "grew": "VERB"},
+        ents=[("Aura", "PERSON"), ("Air Berlin", "PERSON"), ("Merial", "PERSON"), ("Pixar", "PERSON")],
+    )
+    assert [_cue(doc, n) for n in ("Aura", "Air Berlin", "Merial", "Pixar")] == [
+        "PRODUCT",
+        "ORG",
+        "ORG",
+        "ORG",
+    ]
+
+
+def test_cues_place_words_and_lists_make_a_place() -> None:
+    doc = make_doc(
+        "in Toulouse and Cairo , Giza and Berry , in Beledweyne District",
+        pos={"in": "ADP", "and": "CCONJ"},
+        ents=[
+            ("Toulouse", "PERSON"),
+            ("Cairo", "GPE"),
+            ("Berry", "PERSON"),
+            ("Beledweyne District", "PERSON"),
+        ],
+        heads={5: 3, 7: 3},  # "Giza", "Berry" coordinated with "Cairo"
+    )
+    for i in (5, 7):
+        doc[i].dep_ = "conj"
+    assert _cue(doc, "Toulouse") == "GPE"
+    assert _cue(doc, "Berry", places={3}) == "GPE"
+    assert _cue(doc, "Beledweyne District") == "GPE"

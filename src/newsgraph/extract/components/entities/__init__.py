@@ -46,6 +46,7 @@ from newsgraph.extract.components.entities.chains import (
     propagate,
 )
 from newsgraph.extract.components.entities.classify import chain_type, entity_type
+from newsgraph.extract.components.entities.cues import context_type
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
@@ -62,6 +63,7 @@ __all__ = ["KEPT_LABELS", "EntityResolver", "acronym_candidates", "make_entities
 
 LOGGER = logging.getLogger(__name__)
 
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 Written = tuple[Entity, Chain]
 """An entity as written into the doc, with the chain it was made from."""
 
@@ -117,21 +119,15 @@ class EntityResolver:
         written = self._write(doc, chains, text, main)
         assign_roles(doc, lex, written)
 
-    def _write(
-        self, doc: Doc, chains: list[Chain], text: str, main: str | None
-    ) -> list[tuple[Entity, Chain]]:
+    def _write(self, doc: Doc, chains: list[Chain], text: str, main: str | None) -> list[Written]:
         """Create the entities in order of first mention; return each with its chain."""
         written: list[Written] = []
         chains.sort(key=lambda c: c.first)
-        on = get_published(doc)
+        places = {
+            i for c in chains for m in c.mentions if m.label in _PLACE_LABELS for i in range(m.start, m.end)
+        }
         for c in chains:
-            link = None
-            if c.forced_type is None:
-                link = knowledge_link(doc, self.lex, self.gazetteer, c, on=on, main=main)
-            type_ = chain_type(doc, self.lex, c, link)
-            kb = c.kb or (link.kb if link is not None and link.type == type_ else None)
-            if link is not None and link.kind == "country" and type_ == "GPE":
-                kb = link.kb  # the dictionary's own name of a country ("Hong Kong", not its people)
+            type_, kb = self._decide(doc, c, main, places)
             name = c.canonical or longest_text(doc, c)
             entity = new_entity(doc, name, entity_type(type_), kb=kb)
             offsets = []
@@ -146,6 +142,19 @@ class EntityResolver:
             entity.aliases = aliases
             written.append((entity, c))
         return written
+
+    def _decide(self, doc: Doc, c: Chain, main: str | None, places: set[int]) -> tuple[str, str | None]:
+        """Return a chain's type and knowledge-base link (knowledge, context, then the chain itself)."""
+        if c.forced_type is not None:
+            return chain_type(doc, self.lex, c), c.kb
+        link = knowledge_link(doc, self.lex, self.gazetteer, c, on=get_published(doc), main=main)
+        cue = context_type(doc, self.lex, self.gazetteer, c, places)
+        type_ = chain_type(doc, self.lex, c, link, cue)
+        if link is None or type_ == "NORP":
+            return type_, None
+        if link.type == type_ or (link.kind == "country" and type_ == "GPE"):
+            return type_, link.kb  # a country's own name ("Hong Kong"), not its people
+        return type_, None
 
 
 @Language.factory(

@@ -36,12 +36,15 @@ def entity_type(label: str) -> EntityType:
     return _ENTITY_TYPES.get(label, "ORG")
 
 
-def chain_type(doc: Doc, lex: EntityLexicon, c: Chain, link: Link | None = None) -> str:
+def chain_type(
+    doc: Doc, lex: EntityLexicon, c: Chain, link: Link | None = None, cue: str | None = None
+) -> str:
     """Decide a chain's entity type.
 
     Data tables first; then what the knowledge bases say (`link`), unless the text marks a
-    person; a country is never a person; then a full personal name or a person cue, then the
-    vote of the mentions' labels, corrected by the lists of capitals and places.
+    person; a country is never a person; a product's form; what the context says (`cue`,
+    `cues.context_type`); then a full personal name or a person cue, then the vote of the
+    mentions' labels, corrected by the lists of capitals and places.
     """
     if c.forced_type:
         return c.forced_type
@@ -63,6 +66,8 @@ def chain_type(doc: Doc, lex: EntityLexicon, c: Chain, link: Link | None = None)
         return "GPE"
     if any(m.source == "pattern" and m.label == "PRODUCT" for m in c.mentions):
         return "PRODUCT"  # a model number or a name written like a product's
+    if cue is not None and not person and (label == "PERSON" or (label == "NORP" and cue == "PRODUCT")):
+        return cue  # "German airline Air Berlin", "the Aura sedan", "in Khartoum and Al Jazirah"
     if not person and label == "PERSON" and _group_or_place_of_business(doc, lex, c):
         return "ORG"  # "the Beatles", "Music Store"
     if person or any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):

@@ -39,6 +39,7 @@ class EntityLexicon:
     org_words: frozenset[str]
     org_nouns: frozenset[str]
     org_heads: frozenset[str]
+    org_cue_nouns: frozenset[str]
     possessive_names: frozenset[str]
     corporate_suffixes: frozenset[str]
     countries: frozenset[str]
@@ -115,6 +116,7 @@ def get_lexicon() -> EntityLexicon:
         org_words=frozenset(fixes["org_words"]),
         org_nouns=frozenset(w.casefold() for w in fixes["org_words"] if w.isalpha()),
         org_heads=frozenset(fixes["org_heads"]),
+        org_cue_nouns=frozenset(fixes["org_cue_nouns"]),
         possessive_names=frozenset(fixes["possessive_names"]),
         corporate_suffixes=frozenset(normalize_name(w) for w in fixes["corporate_suffixes"]),
         countries=countries,

@@ -44,7 +44,10 @@ def knowledge_link(
     A place is no link for a one-word name spaCy took for a person who speaks ("Santos said"):
     the surname of someone, not the city.
     """
-    for text in _names(doc, c):
+    names = _names(doc, c)
+    if any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
+        names = [n for n in names if " " in n]  # "Rosalind Jordan", not its surname alone
+    for text in names:
         record = _lookup(text, on)
         if record is None or record.kind == "office":
             continue

@@ -1,0 +1,105 @@
+"""What the words around a name say it is, when spaCy took it for a person's.
+
+- A product: a product noun right after it or in apposition before it ("the Aura sedan",
+  "Safari 4.0 web browser", "the drug Tamiflu").
+- An organisation: an organisation noun right before it or in apposition after it ("German
+  airline Air Berlin", "Merial, the pharmaceutical company"), or "which" after it ("Pixar, which
+  was acquired"): people take "who".
+- A place: its name ends with a place word ("Beledweyne District"), or every mention stands after
+  a word of place or beside a place it is listed with ("in Agalega", "Cairo, Giza, and Al-Minya"),
+  and the gazetteer knows it or it is one word listed with places.
+
+Data: `entity_fixes.json` (`org_cue_nouns`), `products.json` (`product_nouns`) and the
+gazetteer's place heads and locative words (`places_names.json`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components._gazetteer import Gazetteer
+from newsgraph.extract.components.entities.lexicon import DETERMINERS, EntityLexicon
+from newsgraph.extract.components.entities.products import product_words
+from newsgraph.extract.components.entities.spans import Chain, NameMention
+
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
+_VERSION = frozenset("0123456789.")
+
+
+def context_type(
+    doc: Doc, lex: EntityLexicon, gazetteer: Gazetteer, c: Chain, places: set[int]
+) -> str | None:
+    """Return PRODUCT (for a one-word name), ORG or GPE when the context says so, else None.
+
+    `places` holds the token indices of the article's place names (GPE, LOC), for lists.
+    """
+    one_word = all(m.end - m.start == 1 for m in c.mentions)
+    if (
+        one_word
+        and not lex.is_demonym(doc[c.mentions[0].start].text)
+        and any(_product_beside(doc, m) for m in c.mentions)
+    ):
+        return "PRODUCT"
+    if any(_organisation_beside(doc, lex, m) for m in c.mentions):
+        return "ORG"
+    longest = max(c.mentions, key=lambda m: m.end - m.start)
+    if doc[longest.end - 1].text in gazetteer.place_heads and longest.end - longest.start >= 2:
+        return "GPE"
+    known = gazetteer.known(doc[longest.start : longest.end].text)
+    one_name = " " not in doc[longest.start : longest.end].text  # "Berry", "Al-Minya"
+    listed = one_name and any(_listed_with_place(doc, m, places) for m in c.mentions)
+    placed = all(_after_place_word(doc, m) or _listed_with_place(doc, m, places) for m in c.mentions)
+    if placed and (listed or known):
+        return "GPE"
+    return None
+
+
+def _product_beside(doc: Doc, m: NameMention) -> bool:
+    """Whether a product noun follows the name (after a version number) or precedes it in apposition."""
+    nouns = product_words().nouns
+    i = m.end
+    if i < len(doc) and set(doc[i].text) <= _VERSION and any(ch.isdigit() for ch in doc[i].text):
+        i += 1  # "Safari 4.0 web browser"
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ in {"NOUN", "ADJ"} and doc[i].text not in nouns:
+        i += 1  # "web"
+    if i < len(doc) and doc[i].text in nouns and i - m.end <= 2:
+        return True
+    before = doc[m.start - 1] if m.start > 0 else None
+    return (
+        before is not None
+        and before.text in nouns
+        and m.start > 1
+        and doc[m.start - 2].lower_ in DETERMINERS  # "the drug Tamiflu"
+    )
+
+
+def _organisation_beside(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether an organisation noun names the kind of the name, before or after it, or "which" follows."""
+    if m.start > 0 and doc[m.start - 1].lower_ in lex.org_cue_nouns and doc[m.start - 1].is_lower:
+        return True  # "German airline Air Berlin"
+    after = doc[m.end : m.end + 6]
+    if len(after) and after[0].text == ",":
+        after = after[1:]
+    if len(after) and after[0].lower_ == "which":
+        return True
+    if len(after) and after[0].lower_ in DETERMINERS:
+        for tok in after[1:]:
+            if tok.lower_ in lex.org_cue_nouns:
+                return True  # "Merial, the pharmaceutical company"
+            if not (tok.is_lower and tok.pos_ in {"ADJ", "NOUN"}):
+                break
+    return False
+
+
+def _after_place_word(doc: Doc, m: NameMention) -> bool:
+    """Whether the name follows a word of place ("in Agalega", "across Java")."""
+    return m.start > 0 and doc[m.start - 1].lower_ in _PLACE_PREPOSITIONS
+
+
+def _listed_with_place(doc: Doc, m: NameMention, places: set[int]) -> bool:
+    """Whether the name is coordinated with a place name ("Khartoum and Al Jazirah")."""
+    tok: Token = doc[m.end - 1]
+    for other in (*tok.conjuncts, tok.head):
+        if other.i in places and (other.dep_ == "conj" or tok.dep_ == "conj"):
+            return True
+    return False
