@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components._gazetteer import get_gazetteer
 from newsgraph.extract.components.entities.additions import (
@@ -410,3 +410,19 @@ def test_cues_place_words_and_lists_make_a_place() -> None:
     assert _cue(doc, "Toulouse") == "GPE"
     assert _cue(doc, "Berry", places={3}) == "GPE"
     assert _cue(doc, "Beledweyne District") == "GPE"
+
+
+def test_repair_sentence_opener_and_numbered_noun_are_no_names() -> None:
+    doc = make_doc(
+        "Beyond Ukraine , Senate Bill 461 passed",
+        pos={"Beyond": "ADP", "461": "NUM", "passed": "VERB"},
+        ents=[("Beyond Ukraine", "PERSON"), ("Senate", "ORG"), ("Bill", "PERSON")],
+    )
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Ukraine", "Senate"]
+
+
+def test_repair_hyphenated_given_name_joins_the_surname() -> None:
+    words = ["reporter", "Ahn", "So", "-", "young", "wrote"]
+    doc = Doc(vocab(), words=words, spaces=[True, True, False, False, True, False])
+    doc.ents = [Span(doc, 1, 2, label="PERSON")]
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Ahn So-young"]

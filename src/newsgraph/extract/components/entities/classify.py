@@ -66,10 +66,10 @@ def chain_type(
         return "GPE"
     if any(m.source == "pattern" and m.label == "PRODUCT" for m in c.mentions):
         return "PRODUCT"  # a model number or a name written like a product's
-    if cue is not None and not person and (label == "PERSON" or (label == "NORP" and cue == "PRODUCT")):
-        return cue  # "German airline Air Berlin", "the Aura sedan", "in Khartoum and Al Jazirah"
     if not person and label == "PERSON" and _group_or_place_of_business(doc, lex, c):
         return "ORG"  # "the Beatles", "Music Store"
+    if cue is not None and not person and (label == "PERSON" or (label == "NORP" and cue == "PRODUCT")):
+        return cue  # "German airline Air Berlin", "the Aura sedan", "in Khartoum and Al Jazirah"
     if person or any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
         return "PERSON"
     if c.key in lex.capitals and label in {"PERSON", "NORP", "ORG"}:

@@ -3,9 +3,11 @@
 - A product: a product noun right after it or in apposition before it ("the Aura sedan",
   "Safari 4.0 web browser", "the drug Tamiflu").
 - An organisation: an organisation noun right before it or in apposition after it ("German
-  airline Air Berlin", "Merial, the pharmaceutical company"), or "which" after it ("Pixar, which
-  was acquired"): people take "who".
-- A place: its name ends with a place word ("Beledweyne District"), or every mention stands after
+  airline Air Berlin", "Merial, the pharmaceutical company", "a group called 'Anonymous'"), or
+  "which" after it ("Pixar, which was acquired"): people take "who".
+- A place: a place noun beside it ("the Dadaab refugee camp", "the port of Bandar Abbas"), its
+  country after it ("Binh Phuoc, Vietnam;"), its name ends with a place word ("Beledweyne
+  District"), or every mention stands after
   a word of place or beside a place it is listed with ("in Agalega", "Cairo, Giza, and Al-Minya"),
   and the gazetteer knows it or it is one word listed with places.
 
@@ -24,6 +26,23 @@ from newsgraph.extract.components.entities.spans import Chain, NameMention
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
 _VERSION = frozenset("0123456789.")
+_PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "port",
+        "province",
+        "district",
+        "region",
+        "county",
+        "camp",
+        "island",
+        "islands",
+    }
+    | {"state", "capital", "valley", "complex", "settlement", "municipality", "prefecture", "suburb"}
+)
+"""Common nouns of places: one after a name or before "of" and a name makes it a place's."""
 
 
 def context_type(
@@ -40,8 +59,10 @@ def context_type(
         and any(_product_beside(doc, m) for m in c.mentions)
     ):
         return "PRODUCT"
-    if any(_organisation_beside(doc, lex, m) for m in c.mentions):
+    if any(_organisation_beside(doc, lex, m) or _called(doc, lex.org_cue_nouns, m) for m in c.mentions):
         return "ORG"
+    if any(_qualified(doc, m, places) or _place_noun_beside(doc, m) for m in c.mentions):
+        return "GPE"
     longest = max(c.mentions, key=lambda m: m.end - m.start)
     if doc[longest.end - 1].text in gazetteer.place_heads and longest.end - longest.start >= 2:
         return "GPE"
@@ -89,6 +110,39 @@ def _organisation_beside(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
             if not (tok.is_lower and tok.pos_ in {"ADJ", "NOUN"}):
                 break
     return False
+
+
+def _called(doc: Doc, nouns: frozenset[str], m: NameMention) -> bool:
+    """Whether the name is given after one of `nouns` and "called", "named" or "known as"."""
+    i = m.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].text in {"'", "‘", "“", '"'}):
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+        i -= 1
+    elif i < 0 or doc[i].lower_ not in {"called", "named", "dubbed"}:
+        return False
+    return i >= 1 and doc[i - 1].lower_ in nouns  # "an Internet group called 'Anonymous'"
+
+
+def _qualified(doc: Doc, m: NameMention, places: set[int]) -> bool:
+    """Whether the name is followed by its country or region as a qualifier ("Binh Phuoc, Vietnam;")."""
+    if m.end + 2 >= len(doc) or doc[m.end].text != "," or m.end + 1 not in places:
+        return False
+    end = m.end + 1
+    while end in places:
+        end += 1
+    return end >= len(doc) or doc[end].text in {";", ",", ".", ")"} or doc[end].lower_ == "and"
+
+
+def _place_noun_beside(doc: Doc, m: NameMention) -> bool:
+    """Whether a place noun follows the name or names it with "of" ("Dadaab refugee camp", "port of X")."""
+    after = doc[m.end : m.end + 2]
+    for tok in after:
+        if tok.is_lower and tok.lower_ in _PLACE_NOUNS:
+            return True
+        if not (tok.is_lower and tok.pos_ in {"NOUN", "ADJ"}):
+            break
+    return m.start > 1 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _PLACE_NOUNS
 
 
 def _after_place_word(doc: Doc, m: NameMention) -> bool:

@@ -23,6 +23,7 @@ from newsgraph.extract.components.entities.lexicon import (
     EntityLexicon,
 )
 from newsgraph.extract.components.entities.names import normalize_name
+from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import INITIAL, NameMention, glued_hyphen_after, in_ranges
 from newsgraph.knowledge import longest_agent_match
 
@@ -30,6 +31,7 @@ _SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})
 _PREFIXES = frozenset(
     {"pro", "anti", "ex", "non", "post", "pre", "mid", "neo", "former", "then", "all", "pan"}
 )
+_FUNCTION_POS = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "PRON", "DET"})
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
 
 
@@ -141,8 +143,8 @@ def _comma_separates(doc: Doc, lex: EntityLexicon, start: int, i: int, end: int,
 
 def _possessive_separates(doc: Doc, lex: EntityLexicon, start: int, i: int, end: int) -> bool:
     """Whether the possessive at `i` parts two names, unlike "People’s Republic of China"."""
-    if i - start == 1 and doc[start].text in lex.possessive_names:
-        return False
+    if doc[i - 1].text in lex.possessive_names:
+        return False  # "People’s Republic of China", "SOS Children’s Villages"
     return not any(t.text in lex.org_words for t in doc[i + 1 : end])
 
 
@@ -153,7 +155,15 @@ def _trim_edges(doc: Doc, start: int, end: int, numbers: bool) -> tuple[int, int
         low = tok.lower_
         if tok.is_lower and glued_hyphen_after(doc, start, end) and low not in _PREFIXES:
             break  # "al-Gama'a": a name particle, not a stray word
-        if low in DETERMINERS or tok.is_punct or tok.is_space or (numbers and tok.like_num) or tok.is_lower:
+        opener = tok.is_sent_start and tok.is_stop and tok.pos_ in _FUNCTION_POS  # "Beyond Ukraine"
+        if (
+            low in DETERMINERS
+            or tok.is_punct
+            or tok.is_space
+            or (numbers and tok.like_num)
+            or tok.is_lower
+            or opener
+        ):
             start += 1
         else:
             break
@@ -189,6 +199,9 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
         return None  # "Supreme" (before "Leader"), "President" alone
     if len(span) == 1 and span.text.casefold().rstrip(".") in lex.not_names:
         return None
+    numbered = len(span) == 1 and span.text in product_words().numbered
+    if numbered and mention.end < len(doc) and doc[mention.end].like_num:
+        return None  # "Bill 461", "Chapter 11"
     if all(normalize_name(t.text) in lex.corporate_suffixes for t in span):
         return None  # "Inc." left over
     return mention
@@ -243,3 +256,7 @@ def extend_person(doc: Doc, lex: EntityLexicon, m: NameMention) -> None:
         m.end += 1  # "D." + "Gough"
     if m.end < len(doc) and doc[m.end].text in _ROMAN and doc[m.end - 1].whitespace_ == " ":
         m.end += 1
+    hyphened = m.end + 2 < len(doc) and glued_hyphen_after(doc, m.end, m.end + 3)
+    given = hyphened and doc[m.end].is_title and doc[m.end + 2].is_lower and not doc[m.end].ent_type_
+    if given and doc[m.end - 1].whitespace_ == " ":
+        m.end += 3  # "Ahn" + "So-young", "Lee" + "Myung-bak"
