@@ -426,3 +426,23 @@ def test_repair_hyphenated_given_name_joins_the_surname() -> None:
     doc = Doc(vocab(), words=words, spaces=[True, True, False, False, True, False])
     doc.ents = [Span(doc, 1, 2, label="PERSON")]
     assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Ahn So-young"]
+
+
+def test_repair_organisation_loses_a_title_at_its_end() -> None:
+    doc = make_doc(
+        "the Northwind Executive and the Royal Courts of Justice",
+        pos={"the": "DET", "and": "CCONJ", "of": "ADP"},
+        ents=[("Northwind Executive", "ORG"), ("Royal Courts of Justice", "ORG")],
+    )
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Northwind", "Royal Courts of Justice"]
+
+
+def test_cues_a_name_that_acts_is_no_product() -> None:
+    doc = make_doc(
+        "Macintosh computers and Lenovo laptops sold , and Lenovo 's chief said",
+        pos={"computers": "NOUN", "laptops": "NOUN", "and": "CCONJ", "sold": "VERB", "chief": "NOUN"}
+        | {"said": "VERB"},
+        ents=[("Macintosh", "ORG"), ("Lenovo", "ORG"), ("Lenovo", "ORG")],
+    )
+    assert _cue(doc, "Macintosh") == "PRODUCT"
+    assert _cue(doc, "Lenovo") is None

@@ -68,7 +68,12 @@ def chain_type(
         return "PRODUCT"  # a model number or a name written like a product's
     if not person and label == "PERSON" and _group_or_place_of_business(doc, lex, c):
         return "ORG"  # "the Beatles", "Music Store"
-    if cue is not None and not person and (label == "PERSON" or (label == "NORP" and cue == "PRODUCT")):
+    org_cue = label == "ORG" and link is None and cue in {"PRODUCT", "GPE"}
+    if (
+        cue is not None
+        and not person
+        and (label == "PERSON" or org_cue or (label == "NORP" and cue == "PRODUCT"))
+    ):
         return cue  # "German airline Air Berlin", "the Aura sedan", "in Khartoum and Al Jazirah"
     if person or any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
         return "PERSON"

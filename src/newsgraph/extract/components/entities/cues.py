@@ -22,10 +22,13 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._gazetteer import Gazetteer
 from newsgraph.extract.components.entities.lexicon import DETERMINERS, EntityLexicon
 from newsgraph.extract.components.entities.products import product_words
-from newsgraph.extract.components.entities.spans import Chain, NameMention
+from newsgraph.extract.components.entities.spans import Chain, NameMention, label_vote, longest_text
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
 _VERSION = frozenset("0123456789.")
+_DOSES = frozenset(
+    {"dose", "doses", "units", "shipments", "stockpiles", "supplies", "copies", "pills", "tablets"}
+)
 _PLACE_NOUNS = frozenset(
     {
         "city",
@@ -50,8 +53,22 @@ def context_type(
 ) -> str | None:
     """Return PRODUCT (for a one-word name), ORG or GPE when the context says so, else None.
 
-    `places` holds the token indices of the article's place names (GPE, LOC), for lists.
+    `places` holds the token indices of the article's place names (GPE, LOC), for lists. For a
+    name spaCy took for an organisation's, only a product that never acts or owns ("Apple said",
+    "Apple's"), or a place the gazetteer knows.
     """
+    if label_vote(c) == "ORG":
+        cue = _person_context(doc, lex, gazetteer, c, places)
+        if cue == "PRODUCT" and not any(_acts(doc, m) for m in c.mentions):
+            return cue
+        return cue if cue == "GPE" and gazetteer.known(longest_text(doc, c)) else None
+    return _person_context(doc, lex, gazetteer, c, places)
+
+
+def _person_context(
+    doc: Doc, lex: EntityLexicon, gazetteer: Gazetteer, c: Chain, places: set[int]
+) -> str | None:
+    """Return the type the context of a chain's mentions gives it (see `context_type`)."""
     one_word = all(m.end - m.start == 1 for m in c.mentions)
     if (
         one_word
@@ -75,6 +92,13 @@ def context_type(
     return None
 
 
+def _acts(doc: Doc, m: NameMention) -> bool:
+    """Whether a mention acts or owns, as a company does ("Apple said", "Apple's chief")."""
+    last = doc[m.end - 1]
+    owns = m.end < len(doc) and doc[m.end].tag_ == "POS"
+    return owns or last.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _product_beside(doc: Doc, m: NameMention) -> bool:
     """Whether a product noun follows the name (after a version number) or precedes it in apposition."""
     nouns = product_words().nouns
@@ -86,6 +110,8 @@ def _product_beside(doc: Doc, m: NameMention) -> bool:
     if i < len(doc) and doc[i].text in nouns and i - m.end <= 2:
         return True
     before = doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in _DOSES:
+        return True  # "12 million doses of Tamiflu"
     return (
         before is not None
         and before.text in nouns

@@ -25,6 +25,8 @@ from newsgraph.extract.components.entities.spans import NameMention, joined_to_o
 from newsgraph.extract.lexicons import load_json
 
 _KINDS = ("name", "acronym", "context")
+_MOVE_WINDOW = 8
+"""Words after an index's context name within which a word of the market's moves must come."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,7 @@ class PhraseFinder:
         """Whether a context name ("Marburg", "Nasdaq") means the disease or the index here.
 
         A disease: a disease word follows ("Marburg virus", "Zika outbreak"). An index: an index
-        word or a number follows ("Nikkei average", "FTSE 100"), or within four words a word of
+        word or a number follows ("Nikkei average", "FTSE 100"), or within eight words a word of
         the market's moves ("the Nasdaq fell 2 percent"), and it is no listing's place ("listed on
         the Nasdaq") nor part of a longer name ("Hang Seng Bank").
         """
@@ -152,7 +154,7 @@ class PhraseFinder:
             return True
         if {t.lower_ for t in doc[max(0, m.start - 3) : m.start]} & self.words.listing:
             return False
-        return any(t.lower_ in self.words.movement for t in doc[m.end : m.end + 4])
+        return any(t.lower_ in self.words.movement for t in doc[m.end : m.end + _MOVE_WINDOW])
 
 
 def _placed(doc: Doc, m: _Match) -> bool:
@@ -167,6 +169,11 @@ def _inside_name(doc: Doc, m: _Match) -> bool:
     before, after = doc[m.start - 1], doc[m.end]
     one_line = "\n" not in before.whitespace_ and "\n" not in doc[m.end - 1].whitespace_
     return one_line and before.is_title and after.is_title and not before.is_sent_start
+
+
+def _adjectives(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens are adjectives before a name spaCy took into it ("Brazilian" Bovespa)."""
+    return all(t.pos_ == "ADJ" or t.tag_ == "JJ" or t.lower_ in {"the", "a"} for t in doc[start:end])
 
 
 def _before_like(doc: Doc, end: int) -> bool:
@@ -194,7 +201,7 @@ def add_phrase_names(doc: Doc, finder: PhraseFinder, mentions: list[NameMention]
     """Add the diseases and indices, in place of the spaCy spans they cover.
 
     A spaCy span that holds more than the match ("Global Polio Eradication Initiative") keeps the
-    place and the match is dropped.
+    place and the match is dropped, unless it adds only adjectives before it ("Brazilian Bovespa").
     """
     found = finder.find(doc)
     if not found:
@@ -203,7 +210,7 @@ def add_phrase_names(doc: Doc, finder: PhraseFinder, mentions: list[NameMention]
     added = []
     for p in found:
         over = [m for m in kept if m.start < p.end and p.start < m.end]
-        if any(m.start < p.start or m.end > p.end for m in over):
+        if any(m.end > p.end or (m.start < p.start and not _adjectives(doc, m.start, p.start)) for m in over):
             continue
         kept = [m for m in kept if m not in over]
         added.append(p)

@@ -31,6 +31,8 @@ _INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 _NOT_DESIGNATOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _NOT_MAKER_LABELS = frozenset({"PERSON", "GPE", "NORP", "DATE", "TIME", "DISEASE", "INDEX", "LOC", "FAC"})
 _MAX_MODEL_WORDS = 2
+_STORE_WORDS = frozenset({"Store", "Stores", "Program", "Programme", "Kit", "Service", "Services"})
+"""Last words of a name that a product's name may open ("iTunes Music Store")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,7 @@ def add_products(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
             if owner is not None:
                 dropped.add(id(owner))
     added += _line_models(doc, by_token, added, words)
-    added += _camel_names(doc, mentions, added)
+    added += _camel_names(doc, mentions, added, by_token)
     for m in mentions:
         if (
             m.end - m.start > 1
@@ -192,8 +194,16 @@ def _product_line(line: Token, model: Token, owner: NameMention | None) -> bool:
     )
 
 
-def _camel_names(doc: Doc, mentions: list[NameMention], added: list[NameMention]) -> list[NameMention]:
-    """Return the one-word names written like products that no other span holds ("iPod", "iTunes")."""
+def _opens(doc: Doc, nxt: NameMention) -> bool:
+    """Whether a name after a product's name continues it ("iTunes" + "Music Store")."""
+    return nxt.label == "PRODUCT" or doc[nxt.end - 1].text in _STORE_WORDS
+
+
+def _camel_names(
+    doc: Doc, mentions: list[NameMention], added: list[NameMention], by_token: dict[int, NameMention]
+) -> list[NameMention]:
+    """Return the names written like products ("iPod", "iTunes"), with a name right after them
+    ("iTunes" + "Music Store"), that no longer span holds."""
     covered = taken(added)
     out = []
     for tok in doc:
@@ -201,5 +211,9 @@ def _camel_names(doc: Doc, mentions: list[NameMention], added: list[NameMention]
             continue
         if any(o.start <= tok.i < o.end and o.end - o.start > 1 for o in mentions):
             continue  # part of a longer name ("iTunes Music Store")
-        out.append(NameMention(tok.i, tok.i + 1, "PRODUCT", "pattern"))
+        end = tok.i + 1
+        nxt = by_token.get(end)
+        if nxt is not None and nxt.start == end and tok.whitespace_ == " " and _opens(doc, nxt):
+            end = nxt.end
+        out.append(NameMention(tok.i, end, "PRODUCT", "pattern"))
     return out

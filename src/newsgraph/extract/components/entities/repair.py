@@ -31,6 +31,11 @@ _SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})
 _PREFIXES = frozenset(
     {"pro", "anti", "ex", "non", "post", "pre", "mid", "neo", "former", "then", "all", "pan"}
 )
+_KINDS_OF_ORGANISATION = frozenset(
+    {"agency", "commission", "company", "council", "department", "ministry", "committee", "authority"}
+    | {"bureau", "office", "firm", "group", "government", "corporation", "organisation", "organization"}
+)
+"""Kinds of organisation that, capitalised after "the", refer back to a named one ("the Agency")."""
 _FUNCTION_POS = frozenset({"ADP", "ADV", "CCONJ", "SCONJ", "PRON", "DET"})
 _ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "Jr", "Jr.", "Sr", "Sr."})
 
@@ -48,7 +53,7 @@ def ner_mentions(doc: Doc, lex: EntityLexicon, caps: list[tuple[int, int]]) -> l
             m = trim(doc, lex, start, end, ent.label_)
             if m is None:
                 continue
-            if _generic(doc, lex, m):
+            if _generic(doc, lex, m) or _back_reference(doc, lex, m):
                 continue
             if caps and in_ranges(doc[m.start].idx, caps):
                 m.weak = True
@@ -74,6 +79,13 @@ def _generic(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     if end > 1:
         return all(t.is_lower for t in doc[m.start + 1 : m.start + end])  # "Riot police"
     return m.label not in {"PERSON", "NORP"} and agent.sector not in {"legislature", "judiciary", "religious"}
+
+
+def _back_reference(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether a one-word organisation name is a kind of organisation said again ("the Agency")."""
+    if m.end - m.start != 1 or m.label != "ORG" or lex.known.knows(normalize_name(doc[m.start].text)):
+        return False
+    return doc[m.start].lower_ in _KINDS_OF_ORGANISATION and m.start > 0 and doc[m.start - 1].lower_ == "the"
 
 
 def split_span(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Iterable[tuple[int, int]]:
@@ -188,6 +200,8 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
         label = "PERSON"  # "D." (before "Gough"), whatever spaCy called it
     elif label == "PERSON" and all(lex.is_demonym(t.text) for t in doc[start:end]):
         label = "NORP"  # "Rwandan Hutu"
+    if label == "ORG":
+        end = _without_title_tail(doc, lex, start, end)  # "U.N. Resident Coordinator": "U.N."
     mention = NameMention(start, end, label, "ner")
     if label == "PERSON":
         split_titles(doc, lex, mention)
@@ -205,6 +219,27 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
     if all(normalize_name(t.text) in lex.corporate_suffixes for t in span):
         return None  # "Inc." left over
     return mention
+
+
+def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> int:
+    """Return the end of an organisation's name before the person's title that ends the span.
+
+    "U.N. Resident Coordinator" → "U.N."; not when the rest would end on a function word or a
+    hyphen ("Royal Courts of Justice", "Health Officer-Administrator").
+    """
+    if lex.known.knows(normalize_name(doc[start:end].text)):
+        return end
+    k = end
+    while k > start + 1 and doc[k - 1].lower_ in lex.titles and doc[k - 1].text not in lex.org_words:
+        k -= 1
+    while (
+        start + 1 < k < end and doc[k - 1].lower_ in lex.title_words and doc[k - 1].text not in lex.org_words
+    ):
+        k -= 1  # "Resident" before "Coordinator"
+    last = doc[k - 1]
+    if k == end or last.whitespace_ == "" or last.is_punct or last.pos_ in {"ADP", "DET", "CCONJ", "ADJ"}:
+        return end
+    return k
 
 
 def _glued_to_number(doc: Doc, start: int) -> bool:
