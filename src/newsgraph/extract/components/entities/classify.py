@@ -98,12 +98,14 @@ def _group_or_place_of_business(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
     longest = max(c.mentions, key=lambda m: m.end - m.start)
     if doc[longest.end - 1].text in lex.org_heads:
         return True
+    after_the = 0
     for m in c.mentions:
+        if doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and doc[m.end - 1].head.i >= m.end:
+            continue  # "Beatles songs", "the Obama administration": says nothing
         if m.start == 0 or doc[m.start - 1].lower_ != "the":
             return False
-        if doc[m.end - 1].dep_ in {"compound", "amod", "nmod"} and doc[m.end - 1].head.i >= m.end:
-            return False
-    return True
+        after_the += 1
+    return after_the > 0
 
 
 def _titled(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
@@ -149,10 +151,11 @@ def _person_cue(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
         if age or (who and not placed and m.label != "GPE"):
             return True
         k = m.start - 1
-        if k >= 0 and doc[k].text == ",":
+        comma = k >= 0 and doc[k].text == ","
+        if comma:
             k -= 1
-        if k >= 0 and doc[k].is_lower and lex.is_title_noun(doc[k]):
-            return True
+        if k >= 0 and doc[k].is_lower and lex.is_title_noun(doc[k]) and not (comma and doc[k].tag_ == "NNS"):
+            return True  # "his lawyer, Amine Sidhoum"; not "Speaking to reporters, Beledweyne District"
     return False
 
 

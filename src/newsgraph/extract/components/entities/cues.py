@@ -26,6 +26,10 @@ from newsgraph.extract.components.entities.spans import Chain, NameMention, labe
 
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
 _VERSION = frozenset("0123456789.")
+_PLURAL_ORG_NOUNS = frozenset(
+    {"retailers", "banks", "automakers", "carmakers", "manufacturers", "brands", "groups", "charities"}
+    | {"agencies", "insurers", "lenders", "networks", "chains", "newspapers", "broadcasters", "parties"}
+)
 _DOSES = frozenset(
     {"dose", "doses", "units", "shipments", "stockpiles", "supplies", "copies", "pills", "tablets"}
 )
@@ -124,6 +128,8 @@ def _organisation_beside(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     """Whether an organisation noun names the kind of the name, before or after it, or "which" follows."""
     if m.start > 0 and doc[m.start - 1].lower_ in lex.org_cue_nouns and doc[m.start - 1].is_lower:
         return True  # "German airline Air Berlin"
+    if _kind_listed(doc, lex, m):
+        return True  # "other retailers, including Best Buy"
     after = doc[m.end : m.end + 6]
     if len(after) and after[0].text == ",":
         after = after[1:]
@@ -169,6 +175,20 @@ def _place_noun_beside(doc: Doc, m: NameMention) -> bool:
         if not (tok.is_lower and tok.pos_ in {"NOUN", "ADJ"}):
             break
     return m.start > 1 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _PLACE_NOUNS
+
+
+def _kind_listed(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether the name is an example of a kind of organisation ("retailers, including Best Buy")."""
+    k = m.start - 1
+    if k > 1 and doc[k - 1].lower_ == "such" and doc[k].lower_ == "as":
+        k -= 2
+    elif k > 0 and doc[k].lower_ in {"including", "like"}:
+        k -= 1
+    else:
+        return False
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and (doc[k].lower_ in lex.org_cue_nouns or doc[k].lower_ in _PLURAL_ORG_NOUNS)
 
 
 def _after_place_word(doc: Doc, m: NameMention) -> bool:
