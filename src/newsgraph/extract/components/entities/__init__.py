@@ -87,11 +87,8 @@ class EntityResolver:
         self.gazetteer = gazetteer or get_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        """Fill the doc's entities; on an unexpected failure log it and keep what was built."""
-        try:
-            self.resolve(doc)
-        except Exception:  # one odd article must not lose the whole analysis
-            LOGGER.warning("entities: resolution failed on a %d-token doc", len(doc), exc_info=True)
+        """Fill the doc's entities (an unexpected failure raises: the pipeline rejects the article)."""
+        self.resolve(doc)
         return doc
 
     def resolve(self, doc: Doc) -> None:
