@@ -446,3 +446,14 @@ def test_cues_a_name_that_acts_is_no_product() -> None:
     )
     assert _cue(doc, "Macintosh") == "PRODUCT"
     assert _cue(doc, "Lenovo") is None
+
+
+def test_chains_a_place_in_a_capitals_line_is_kept_alone() -> None:
+    doc = make_doc(
+        "OBAMA GOES TO JAPAN \\n Officials in Tokyo said on Monday that the visit would be short .",
+        pos={"in": "ADP", "said": "VERB", "on": "ADP", "that": "SCONJ", "the": "DET", "would": "AUX"},
+        ents=[("JAPAN", "GPE"), ("Tokyo", "GPE")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, caps_lines(doc.text)))
+    assert sorted(_texts(doc, c.mentions)[0] for c in chains) == ["JAPAN", "Tokyo"]
+    assert all(c.mentions for c in chains)

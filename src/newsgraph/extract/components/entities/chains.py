@@ -70,6 +70,7 @@ def chain_mentions(
         elif key in lex.countries or key in lex.places or entry is not None:
             m.label = "GPE" if entry is None else entry.type
             by_key[key] = _new_chain(key, entry, forced=False)
+            by_key[key].mentions.append(m)
     return list(by_key.values())
 
 
