@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsgraph.extract.components._gazetteer import Gazetteer, get_gazetteer
+from newsgraph.extract.components._gazetteer import INDEXED_POPULATIONS, Gazetteer, get_gazetteer
 from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
@@ -84,7 +84,8 @@ class EntityResolver:
         for label in sorted({label for label, _ in self.lex.gap_fill}):
             self.matcher.add(label, [nlp.make_doc(p) for lab, p in self.lex.gap_fill if lab == label])
         self.phrases = PhraseFinder(nlp.vocab, nlp.make_doc)
-        self.gazetteer = gazetteer or get_gazetteer()
+        # the places component's default table: one gazetteer per process (`get_gazetteer` caches by argument)
+        self.gazetteer = gazetteer or get_gazetteer(INDEXED_POPULATIONS[0])
 
     def __call__(self, doc: Doc) -> Doc:
         """Fill the doc's entities (an unexpected failure raises: the pipeline rejects the article)."""
