@@ -55,7 +55,14 @@ from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phra
 from newsgraph.extract.components.entities.products import add_products
 from newsgraph.extract.components.entities.repair import ner_mentions
 from newsgraph.extract.components.entities.roles import assign_roles
-from newsgraph.extract.components.entities.spans import SPACES, Chain, caps_lines, longest_text, mention_key
+from newsgraph.extract.components.entities.spans import (
+    SPACES,
+    Chain,
+    caps_lines,
+    label_vote,
+    longest_text,
+    mention_key,
+)
 from newsgraph.extract.extensions import add_mentions, doc_text, get_published, new_entity, set_extensions
 from newsgraph.models import Entity
 
@@ -146,7 +153,9 @@ class EntityResolver:
         if c.forced_type is not None:
             return chain_type(doc, self.lex, c), c.kb
         link = knowledge_link(doc, self.lex, self.gazetteer, c, on=get_published(doc), main=main)
-        cue = context_type(doc, self.lex, self.gazetteer, c, places)
+        cue = None
+        if label_vote(c) in {"PERSON", "ORG", "NORP"}:  # the labels a context may overrule
+            cue = context_type(doc, self.lex, self.gazetteer, c, places)
         type_ = chain_type(doc, self.lex, c, link, cue)
         if link is None or type_ == "NORP":
             return type_, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsgraph.extract.lexicons import load_json
 
@@ -11,6 +12,7 @@ _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "d
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 15)  # an article compares the same names many times
 def normalize_name(text: str) -> str:
     """Return the comparison key of a name: case-folded, no leading 'the', no dots, one space."""
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")

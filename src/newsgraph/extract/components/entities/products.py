@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import ORTH, SHAPE
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.entities.spans import NameMention, taken
@@ -64,7 +65,9 @@ def add_products(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     added: list[NameMention] = []
     dropped: set[int] = set()
-    for tok in doc:
+    digits, camels, models = _candidates(doc, words)
+    for i in digits:
+        tok = doc[i]
         if not _is_designator(tok):
             continue
         maker = tok.i - 2 if tok.i > 1 and doc[tok.i - 1].tag_ == "POS" else tok.i - 1  # "Boeing's 787"
@@ -82,8 +85,8 @@ def add_products(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
             added.append(NameMention(start, end, "PRODUCT", "pattern"))
             if owner is not None:
                 dropped.add(id(owner))
-    added += _line_models(doc, by_token, added, words)
-    added += _camel_names(doc, mentions, added, by_token)
+    added += _line_models(doc, models, by_token, added)
+    added += _camel_names(doc, camels, mentions, added, by_token)
     for m in mentions:
         if (
             m.end - m.start > 1
@@ -98,6 +101,23 @@ def add_products(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
         m for m in mentions if id(m) not in dropped and not any(i in covered for i in range(m.start, m.end))
     ]
     return sorted(kept + added, key=lambda m: m.start)
+
+
+def _candidates(doc: Doc, words: ProductWords) -> tuple[list[int], list[int], list[int]]:
+    """Return the indices of the tokens with a digit, of those written like products ("iPod")
+    and of the model words, from the token shapes (without building every token)."""
+    strings = doc.vocab.strings
+    model_ids = {strings.add(w) for w in words.model}
+    digits, camels, models = [], [], []
+    for i, (orth, shape) in enumerate(doc.to_array([ORTH, SHAPE]).tolist()):
+        form = strings[shape]
+        if "d" in form:
+            digits.append(i)
+        elif form[:1] == "x" and "X" in form[1:3]:
+            camels.append(i)
+        if orth in model_ids:
+            models.append(i)
+    return digits, camels, models
 
 
 def _is_designator(tok: Token) -> bool:
@@ -161,13 +181,14 @@ def _model_end(doc: Doc, i: int, by_token: dict[int, NameMention], words: Produc
 
 
 def _line_models(
-    doc: Doc, by_token: dict[int, NameMention], added: list[NameMention], words: ProductWords
+    doc: Doc, models: list[int], by_token: dict[int, NameMention], added: list[NameMention]
 ) -> list[NameMention]:
     """Return a product line with its model word and no number ("iPod nano", "MacBook Pro")."""
     out = []
     covered = taken(added)
-    for tok in doc:
-        if tok.i == 0 or tok.text not in words.model or tok.i in covered:
+    for i in models:
+        tok = doc[i]
+        if tok.i == 0 or tok.i in covered:
             continue
         line = doc[tok.i - 1]
         owner = by_token.get(line.i)
@@ -200,13 +221,18 @@ def _opens(doc: Doc, nxt: NameMention) -> bool:
 
 
 def _camel_names(
-    doc: Doc, mentions: list[NameMention], added: list[NameMention], by_token: dict[int, NameMention]
+    doc: Doc,
+    camels: list[int],
+    mentions: list[NameMention],
+    added: list[NameMention],
+    by_token: dict[int, NameMention],
 ) -> list[NameMention]:
     """Return the names written like products ("iPod", "iTunes"), with a name right after them
     ("iTunes" + "Music Store"), that no longer span holds."""
     covered = taken(added)
     out = []
-    for tok in doc:
+    for i in camels:
+        tok = doc[i]
         if tok.i in covered or not is_camel_product(tok.text):
             continue
         if any(o.start <= tok.i < o.end and o.end - o.start > 1 for o in mentions):
