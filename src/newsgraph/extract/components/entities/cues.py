@@ -2,7 +2,8 @@
 
 - A product: a product noun right after it or in apposition before it ("the Aura sedan",
   "Safari 4.0 web browser", "the drug Tamiflu").
-- An organisation: an organisation noun right before it or in apposition after it ("German
+- An organisation: an organisation noun right before it, in apposition after it or as what it
+  is said to be ("German
   airline Air Berlin", "Merial, the pharmaceutical company", "a group called 'Anonymous'"), or
   "which" after it ("Pixar, which was acquired"): people take "who".
 - A place: a place noun beside it ("the Dadaab refugee camp", "the port of Bandar Abbas"), its
@@ -130,7 +131,7 @@ def _organisation_beside(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
         return True  # "German airline Air Berlin"
     if _kind_listed(doc, lex, m):
         return True  # "other retailers, including Best Buy"
-    after = doc[m.end : m.end + 6]
+    after = doc[m.end : m.end + 7]
     if len(after) and after[0].text == ",":
         after = after[1:]
     if len(after) and after[0].lower_ == "which":
@@ -138,10 +139,18 @@ def _organisation_beside(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     if len(after) and after[0].lower_ in DETERMINERS:
         for tok in after[1:]:
             if tok.lower_ in lex.org_cue_nouns:
-                return True  # "Merial, the pharmaceutical company"
-            if not (tok.is_lower and tok.pos_ in {"ADJ", "NOUN"}):
+                return True  # "Merial, the pharmaceutical company", "Magna, a Canadian parts company"
+            if tok.pos_ not in {"ADJ", "NOUN", "PROPN"}:
                 break
-    return False
+    return _said_to_be(doc, lex, m)
+
+
+def _said_to_be(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether the name is the subject of "to be" with an organisation noun ("HTS is an Islamist group")."""
+    tok = doc[m.end - 1]
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.lower_ in lex.org_cue_nouns for c in tok.head.children)
 
 
 def _called(doc: Doc, nouns: frozenset[str], m: NameMention) -> bool:
