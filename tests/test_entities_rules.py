@@ -457,3 +457,11 @@ def test_chains_a_place_in_a_capitals_line_is_kept_alone() -> None:
     chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, caps_lines(doc.text)))
     assert sorted(_texts(doc, c.mentions)[0] for c in chains) == ["JAPAN", "Tokyo"]
     assert all(c.mentions for c in chains)
+
+
+def test_repair_joined_countries_and_a_flight_number_are_no_organisations() -> None:
+    words = ["a", "U.S.", "-", "Japan", "body", "and", "Air", "France", "Flight", "447", "crashed"]
+    spaces = [True, False, False, True, True, True, True, True, True, True, False]
+    doc = Doc(vocab(), words=words, spaces=spaces)
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 6, 9, label="ORG")]
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Air France"]

@@ -173,7 +173,7 @@ def _inside_name(doc: Doc, m: _Match) -> bool:
 
 def _adjectives(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens are adjectives before a name spaCy took into it ("Brazilian" Bovespa)."""
-    return all(t.pos_ == "ADJ" or t.tag_ == "JJ" or t.lower_ in {"the", "a"} for t in doc[start:end])
+    return all(t.pos_ == "ADJ" or t.tag_ in {"JJ", "NNP"} or t.lower_ in {"the", "a"} for t in doc[start:end])
 
 
 def _before_like(doc: Doc, end: int) -> bool:

@@ -202,6 +202,10 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
         label = "NORP"  # "Rwandan Hutu"
     if label == "ORG":
         end = _without_title_tail(doc, lex, start, end)  # "U.N. Resident Coordinator": "U.N."
+    if end - start >= 2 and doc[end - 1].text == "Flight" and end < len(doc) and doc[end].like_num:
+        end -= 1  # "Air France Flight 447": the airline
+    if _places_joined(doc, lex, start, end):
+        return None  # "U.S.-Japan" (talks)
     mention = NameMention(start, end, label, "ner")
     if label == "PERSON":
         split_titles(doc, lex, mention)
@@ -240,6 +244,18 @@ def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> i
     if k == end or last.whitespace_ == "" or last.is_punct or last.pos_ in {"ADP", "DET", "CCONJ", "ADJ"}:
         return end
     return k
+
+
+def _places_joined(doc: Doc, lex: EntityLexicon, start: int, end: int) -> bool:
+    """Whether a span is two place names joined by a hyphen ("U.S.-Japan", "China-Japan")."""
+    dashes = [i for i in range(start + 1, end - 1) if doc[i].text in {"-", "–"} and doc[i].whitespace_ == ""]
+    if len(dashes) != 1:
+        return False
+    left, right = doc[start : dashes[0]].text, doc[dashes[0] + 1 : end].text
+    return all(
+        lex.is_place(normalize_name(x)) or lex.known.find(normalize_name(x)) is not None
+        for x in (left, right)
+    )
 
 
 def _glued_to_number(doc: Doc, start: int) -> bool:
