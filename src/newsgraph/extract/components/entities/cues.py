@@ -60,12 +60,14 @@ def context_type(
 
     `places` holds the token indices of the article's place names (GPE, LOC), for lists. For a
     name spaCy took for an organisation's, only a product that never acts or owns ("Apple said",
-    "Apple's"), or a place the gazetteer knows.
+    "Apple's"), or a place the gazetteer knows (then "in" and a place after it also tell one).
     """
     if label_vote(c) == "ORG":
         cue = _person_context(doc, lex, gazetteer, c, places)
         if cue == "PRODUCT" and not any(_acts(doc, m) for m in c.mentions):
             return cue
+        if cue is None and any(_in_place(doc, m, places) for m in c.mentions):
+            cue = "GPE"  # "schoolgirls from Chibok in Borno State"
         return cue if cue == "GPE" and gazetteer.known(longest_text(doc, c)) else None
     return _person_context(doc, lex, gazetteer, c, places)
 
@@ -173,6 +175,11 @@ def _qualified(doc: Doc, m: NameMention, places: set[int]) -> bool:
     while end in places:
         end += 1
     return end >= len(doc) or doc[end].text in {";", ",", ".", ")"} or doc[end].lower_ == "and"
+
+
+def _in_place(doc: Doc, m: NameMention, places: set[int]) -> bool:
+    """Whether the name is followed by "in" and a place ("Chibok in Borno State")."""
+    return m.end + 1 < len(doc) and doc[m.end].lower_ == "in" and m.end + 1 in places
 
 
 def _place_noun_beside(doc: Doc, m: NameMention) -> bool:
