@@ -247,15 +247,16 @@ def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> i
 
 
 def _places_joined(doc: Doc, lex: EntityLexicon, start: int, end: int) -> bool:
-    """Whether a span is two place names joined by a hyphen ("U.S.-Japan", "China-Japan")."""
-    dashes = [i for i in range(start + 1, end - 1) if doc[i].text in {"-", "–"} and doc[i].whitespace_ == ""]
-    if len(dashes) != 1:
+    """Whether a span is two place names joined by a hyphen ("U.S.-Japan"; not "Guinea-Bissau")."""
+    text = doc[start:end].text
+    if " " in text or lex.known.find(normalize_name(text)) is not None or lex.is_place(normalize_name(text)):
         return False
-    left, right = doc[start : dashes[0]].text, doc[dashes[0] + 1 : end].text
-    return all(
-        lex.is_place(normalize_name(x)) or lex.known.find(normalize_name(x)) is not None
-        for x in (left, right)
-    )
+    for dash in ("-", "–"):
+        left, _, right = text.partition(dash)
+        if left and right:
+            keys = (normalize_name(left), normalize_name(right))
+            return all(lex.is_place(k) or lex.known.find(k) is not None for k in keys)
+    return False
 
 
 def _glued_to_number(doc: Doc, start: int) -> bool:
