@@ -64,6 +64,7 @@ from newsgraph.extract.components.entities.spans import (
     mention_key,
 )
 from newsgraph.extract.extensions import add_mentions, doc_text, get_published, new_entity, set_extensions
+from newsgraph.extract.spans import write_spans
 from newsgraph.models import Entity
 
 __all__ = ["KEPT_LABELS", "EntityResolver", "acronym_candidates", "make_entities", "normalize_name"]
@@ -97,7 +98,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         """Fill the doc's entities (an unexpected failure raises: the pipeline rejects the article)."""
         self.resolve(doc)
-        return doc
+        return write_spans(doc, "newsgraph_entities")
 
     def resolve(self, doc: Doc) -> None:
         """Run all stages on one doc."""
