@@ -212,3 +212,56 @@ def test_times_pathological_input_stays_linear(nlp: Language) -> None:
     t0 = time.perf_counter()
     component(long_line)
     assert time.perf_counter() - t0 < 10
+
+
+def test_times_scheduled_and_passive_present_point_ahead(analyze_text: Analyze) -> None:
+    text = (
+        "The ruling is expected in December. The agency has scheduled a news conference Thursday "
+        "to announce the findings."
+    )
+    a = analyze_text(text, published="2021-10-27", clean=False)  # a Wednesday
+    assert _time(a, "December").value == "2021-12"  # not the past December
+    assert _time(a, "Thursday").value == "2021-10-28"  # the conference's day, not last Thursday
+    b = analyze_text(
+        "The family may lose when the case is heard in May.", published="2021-03-29", clean=False
+    )
+    assert _time(b, "May").value == "2021-05"  # "is heard": present, not past
+
+
+def test_times_modal_perfect_is_past(analyze_text: Analyze) -> None:
+    text = "Analysts said the storm may have been responsible for the outage on Monday."
+    a = analyze_text(text, published="2021-10-27", clean=False)  # a Wednesday
+    assert _time(a, "Monday").value == "2021-10-25"
+
+
+def test_times_date_modifying_an_event_noun_lies_behind(analyze_text: Analyze) -> None:
+    text = "The bank is continuing to try to sell itself under a June agreement with its shareholders."
+    a = analyze_text(text, published="2021-10-27", clean=False)
+    assert _time(a, "June").value == "2021-06"  # the agreement's month, not next June
+    b = analyze_text(
+        "The April accession will enable the three countries to vote.", published="2021-03-10", clean=False
+    )
+    assert _time(b, "April").value == "2021-04"  # a future auxiliary keeps it ahead
+
+
+def test_times_as_soon_as_is_a_conjunction(analyze_text: Analyze) -> None:
+    text = "Officials will act as soon as the results arrive and will answer as soon as possible."
+    a = analyze_text(text, published="2021-07-15", clean=False)
+    assert [t.start for t in a.times if t.text == "soon"] == [text.rindex("soon")]
+
+
+def test_times_clock_with_its_date_and_sets_of_months(analyze_text: Analyze) -> None:
+    text = "The offer was extended until 5 p.m. EST Nov. 9. Marchers parade each July through the town."
+    a = analyze_text(text, published="2021-11-02", clean=False)
+    clock = _time(a, "5 p.m. EST Nov. 9")
+    assert (clock.type, clock.value) == ("TIME", "2021-11-09T17:00")
+    july = _time(a, "each July")
+    assert (july.type, july.value) == ("SET", "XXXX-07")
+
+
+def test_times_vague_durations_use_timex_units(analyze_text: Analyze) -> None:
+    text = "The fighting went on for hours. The base has been vital for decades, and it took a few minutes."
+    a = analyze_text(text, published="2021-07-15", clean=False)
+    assert _time(a, "hours").value == "PTXH"
+    assert _time(a, "decades").value == "PXY"
+    assert _time(a, "a few minutes").value == "PTXM"

@@ -125,6 +125,20 @@ def offset_value(dct: date, unit: str, amount: int) -> str:
     return dct.isoformat()
 
 
+def vague_period(unit: str) -> str:
+    """Return a TIMEX3 duration of an unstated number of units: PXY for "decades", PTXH for "hours".
+
+    Decades and centuries are counted in years and quarters in months, as `period` counts them.
+    """
+    if unit in ("DE", "CE"):
+        return "PXY"
+    if unit == "Q":
+        return "PXM"
+    if unit in ("H", "MIN", "S"):
+        return f"PTX{unit[0]}"
+    return f"PX{unit}"
+
+
 def period(n: float, unit: str) -> str:
     """Return a TIMEX3 duration: P2D, PT3H, PT1M30S, P20Y for two decades, P1Y6M for 1.5 years."""
     if unit == "DE":

@@ -13,6 +13,11 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components._times_calendar import Tense
 
+_TIME_NOUNS = frozenset(
+    {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
+)
+"""Nouns a weekday or month may modify without naming an event ("Tuesday morning")."""
+
 
 class TenseReader:
     """Read the tense governing a character offset of a parsed Doc.
@@ -21,23 +26,32 @@ class TenseReader:
         future_aux: auxiliaries and semi-auxiliaries that make a verb future ("will", "plans").
         past_tags: the Penn tags of past forms (VBD, VBN).
         plan_verbs: lemmas of verbs whose object or infinitive lies ahead ("plan", "agree").
+        scheduling_verbs: lemmas of verbs that place what they govern ahead when passive ("is
+            expected in December") or with an object ("scheduled a news conference Thursday").
     """
 
-    def __init__(self, future_aux: set[str], past_tags: set[str], plan_verbs: set[str]) -> None:
+    def __init__(
+        self, future_aux: set[str], past_tags: set[str], plan_verbs: set[str], scheduling_verbs: set[str]
+    ) -> None:
         """Keep the word lists."""
         self._future_aux = future_aux
         self._past_tags = past_tags
         self._plan_verbs = plan_verbs
+        self._scheduling_verbs = scheduling_verbs
 
     def tense(self, doc: Doc, token_starts: list[int], char: int) -> Tense:
         """Return the tense of the verb governing the token at `char`.
 
-        A possessive ("Wednesday's ruling") has none: the verb is the ruling's, not the day's.
+        A possessive ("Wednesday's ruling") has none: the verb is the ruling's, not the day's. A
+        date modifying an event noun ("the October slaying") is past unless the verb is plainly
+        future; a scheduling verb, passive or with an object, points ahead.
         """
         i = max(0, bisect.bisect_right(token_starts, char) - 1)
         head: Token = doc[i]
         if head.dep_ == "poss" or (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
             return None
+        modified = head.head if head.dep_ in ("compound", "amod", "nmod") and head.head.i > i else None
+        event_noun = modified is not None and modified.pos_ == "NOUN" and modified.lower_ not in _TIME_NOUNS
         for _ in range(8):
             if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
                 break
@@ -47,20 +61,43 @@ class TenseReader:
                 break
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
-            return None
+            return "past" if event_noun else None
+        if event_noun:
+            return "future" if self._plainly_future(head) else "past"
+        scheduled = any(c.dep_ in ("auxpass", "dobj") for c in head.children)
+        if head.lemma_ in self._scheduling_verbs and scheduled:
+            return "future"  # "the ruling is expected in December", "scheduled a news conference Thursday"
         return self._verb_tense(head, 0)
 
-    def _verb_tense(self, verb: Token, depth: int) -> Tense:
-        """Return the tense of a verb; an infinitive takes it from the verb it depends on."""
+    def _plainly_future(self, verb: Token) -> bool:
+        """Tell whether a future auxiliary ("will enable") or a plan ("expects North Korea to
+        launch") puts a verb ahead; a progressive or a chain of infinitives does not."""
         for child in verb.children:
-            if child.dep_ in ("aux", "auxpass"):
-                low = child.lower_
-                if low in self._future_aux:
-                    return "future"
-                if child.tag_ in self._past_tags:
-                    return "past"
-                if low == "to":
-                    return self._infinitive_tense(verb, depth)
+            if child.dep_ == "aux" and child.lower_ in self._future_aux:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "to" and verb.head.lemma_ in self._plan_verbs:
+                return True
+        return False
+
+    def _verb_tense(self, verb: Token, depth: int) -> Tense:
+        """Return the tense of a verb; an infinitive takes it from the verb it depends on.
+
+        A modal perfect is past ("may have been responsible on Wednesday"); a passive with a
+        present auxiliary is present ("when the case is heard in May"), not past.
+        """
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lemma_ == "have" and c.tag_ == "VB" for c in auxes):
+            return "past"
+        for child in auxes:
+            low = child.lower_
+            if low in self._future_aux:
+                return "future"
+            if child.tag_ in self._past_tags:
+                return "past"
+            if low == "to":
+                return self._infinitive_tense(verb, depth)
+        if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in auxes):
+            return "present"
         if verb.tag_ in self._past_tags:
             return "past"
         if verb.tag_ == "VBG":

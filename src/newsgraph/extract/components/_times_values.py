@@ -22,6 +22,7 @@ from newsgraph.extract.components._times_calendar import (
     offset_value,
     period,
     shift,
+    vague_period,
     weekday_date,
 )
 from newsgraph.models import TimeType
@@ -301,7 +302,14 @@ class Normalizer:
             raise ValueError("not a clock time")
         clock = f"T{hour:02d}:{minute:02d}"
         day: date | None = None
-        if dct is not None:
+        if "month" in g:  # "5 p.m. EST Nov. 9"
+            if "year" in g:
+                day = date(int(g["year"]), self._month_num(g), _day(g["day"]))
+            elif dct is not None:
+                day = nearest_date(dct, self._month_num(g), _day(g["day"]), tense)
+            else:
+                return f"XXXX-{self._month_num(g):02d}-{_day(g['day']):02d}{clock}", None, "TIME"
+        elif dct is not None:
             if "weekday" in g:
                 day = weekday_date(dct, int(self._vocab["WEEKDAY"][g["weekday"].lower()]), None, tense)
             elif "deictic" in g:
@@ -434,6 +442,8 @@ class Normalizer:
             return str(self._vocab["SETWORD"][g["setword"].lower()]), None, "SET"
         if "weekday" in g:
             return f"XXXX-WXX-{self._vocab['WEEKDAY'][g['weekday'].lower()]}", None, "SET"
+        if "month" in g:  # "each July"
+            return f"XXXX-{self._month_num(g):02d}", None, "SET"
         unit_word = g["unit"].lower()
         if unit_word in ("morning", "afternoon", "evening", "night"):
             return f"XXXX-XX-XXT{PART_OF_DAY[unit_word]}", None, "SET"
@@ -450,7 +460,7 @@ class Normalizer:
         n = _count((g.get("num") or "one").lower())
         mod = self._approx_mod(g)
         if n is None:
-            return f"PX{unit}" if unit not in ("Q",) else "PXM", mod, "DURATION"
+            return vague_period(unit), mod, "DURATION"
         if g.get("half") or g.get("halfpre"):
             n += 0.5
         return period(n, unit), mod, "DURATION"
@@ -460,10 +470,7 @@ class Normalizer:
         rel = (g.get("rel") or "").lower()
         if rel == "recent":
             return "PAST_REF", None, "DATE"
-        unit = str(self._vocab["UNITS"][g["units"].lower()])
-        if unit == "Q":
-            return "PXM", None, "DURATION"
-        return f"PX{unit}", None, "DURATION"
+        return vague_period(str(self._vocab["UNITS"][g["units"].lower()])), None, "DURATION"
 
     def _ref(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups

@@ -83,7 +83,10 @@ class Times:
         self._ambiguous_months = {w.lower() for w in vetoes["ambiguous_months"]}
         self._veto = {k: re.compile(v) for k, v in vetoes.items() if isinstance(v, str)}
         self._tense = TenseReader(
-            {w.lower() for w in data["future_aux"]}, set(data["past_tags"]), set(data["plan_verbs"])
+            {w.lower() for w in data["future_aux"]},
+            set(data["past_tags"]),
+            set(data["plan_verbs"]),
+            set(data["scheduling_verbs"]),
         )
         self._normalizer = Normalizer(self._vocab)
         self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
@@ -218,6 +221,10 @@ class Times:
         ):
             return False
         if hit.rule.norm == "ref" and self._veto["ref_after"].match(text[hit.end : hit.end + 3]):
+            return False
+        if g.get("ref", "").lower() == "soon" and self._veto["as_soon_as"].match(
+            text, max(0, hit.start - 3), hit.end + 16
+        ):
             return False
         if hit.rule.norm == "duration":
             return self._keep_duration(text, hit, before)
