@@ -24,6 +24,13 @@ def _place_of(analysis: Analysis, surface: str) -> Place:
     raise AssertionError(f"no place mentioned as {surface!r}: {[p.name for p in analysis.places]}")
 
 
+def _place_of_at(analysis: Analysis, start: int) -> Place:
+    for place in analysis.places:
+        if any(m.start == start for m in place.mentions):
+            return place
+    raise AssertionError(f"no place mentioned at {start}: {[p.name for p in analysis.places]}")
+
+
 def _near(place: Place, lat: float, lon: float, km: float = 50.0) -> bool:
     assert place.lat is not None and place.lon is not None, place
     return distance_km(place.lat, place.lon, lat, lon) <= km
@@ -95,12 +102,43 @@ def test_places_newspaper_company_and_idiom_names_are_not_places(analyze_text: A
     )
     analysis = analyze_text(text, clean=False)
     starts = {m.start for p in analysis.places for m in p.mentions}
-    for name in ("Washington Post", "Washington Mutual", "Delhi belly"):
-        assert text.index(name) not in starts, name
+    assert text.index("Delhi belly") not in starts  # an idiom names no place at all
+    for name in ("Washington Post", "Washington Mutual"):
+        # a toponym inside a newspaper's or company's name: resolved, but no place of the story
+        place = _place_of_at(analysis, text.index(name))
+        assert not place.literal and place.entity is None and place.country == "US", name
+    in_names = [m.start for p in analysis.places if not p.literal for m in p.mentions]
+    assert sorted(in_names) == [text.index("Washington Post"), text.index("Washington Mutual")]
     museum = _place_of(analysis, "Chinese American Museum")
     assert museum.country == "US" and museum.resolved_by == "inner"  # in Washington, not in China
     seattle = _place_of(analysis, "Seattle")
     assert seattle.admin1 == "Washington State"
+
+
+def test_places_a_newspapers_place_is_no_context(analyze_text: Analyze) -> None:
+    text = "The Alabama Journal reported that Georgia signed a gas deal with Armenia on Monday."
+    analysis = analyze_text(text, clean=False)
+    journal = _place_of(analysis, "Alabama")
+    assert not journal.literal and journal.admin1 == "Alabama"
+    assert _place_of(analysis, "Georgia").country == "GE"  # the newspaper names no US state of the story
+
+
+def test_places_small_us_towns_need_their_state(analyze_text: Analyze) -> None:
+    text = (
+        "A 35-year-old woman from Philippi, West Virginia, was treated in Morgantown. "
+        "The winning ticket was sold at a gas station in Riverdale, lottery officials in New Jersey said."
+    )
+    analysis = analyze_text(text, clean=False)
+    philippi = _place_of(analysis, "Philippi")  # 3,000 people: not in the gazetteer's own tables
+    assert philippi.resolved_by == "qualifier" and _near(philippi, 39.15, -80.04, km=10)
+    riverdale = _place_of(analysis, "Riverdale")  # New Jersey's, not the larger one in Georgia
+    assert riverdale.admin1 == "New Jersey" and _near(riverdale, 40.99, -74.30, km=10)
+    elsewhere = analyze_text("Firefighters in Riverdale worked through the night.", clean=False)
+    assert _place_of(elsewhere, "Riverdale").admin1 != "New Jersey"  # no state named: the gazetteer's
+    neighbourhood = analyze_text(
+        "A man was killed in the Crown Heights neighborhood of Brooklyn, New York police said.", clean=False
+    )
+    assert all(p.name != "Crown Heights" or p.feature != "city" for p in neighbourhood.places)
 
 
 def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:

@@ -23,7 +23,7 @@ from newsgraph.store.identity.corrections import (
     list_rules,
     rebuild_all,
 )
-from newsgraph.store.identity.keys import entity_keys
+from newsgraph.store.identity.keys import article_country, entity_keys
 from newsgraph.store.writer import Writer, store_analyses
 from tests.store_support import BACKENDS, entity_sets, identity_article, identity_articles, new_database
 
@@ -165,3 +165,11 @@ def test_store_identity_generic_institutions_are_one_per_country() -> None:
     assert set(keys("U.S. Air Force", None)) & set(keys("United States Air Force", None))
     assert set(keys("U.S. Air Force", None)) & set(keys("Air Force", "US"))
     assert keys("World Health Organization", None) == ["n:world health organization"]
+
+
+def test_store_identity_article_country_ignores_places_inside_names() -> None:
+    places = [
+        {"country": "QA", "mentions": [{}]},
+        {"country": "US", "literal": False, "mentions": [{}, {}]},  # "The Washington Post" twice
+    ]
+    assert article_country(places) == "QA"

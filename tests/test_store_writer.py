@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.models import Span
 from newsgraph.store.db import open_store
 from newsgraph.store.identity import name_key
 from newsgraph.store.writer import Duplicate, Stored, Writer, store_analyses
@@ -214,3 +215,26 @@ def test_store_writer_survives_hostile_values(store_url: str) -> None:
     assert count(store_url, "article_urls") == 0  # too long for the index; kept in the Analysis
     stored_text = _rows(store_url, "SELECT text FROM articles")[0][0]
     assert isinstance(stored_text, str) and len(stored_text) == len(text)
+
+
+def test_store_writer_leaves_a_place_inside_a_name_out_of_the_place_index(store_url: str) -> None:
+    text = "Officials in Doha spoke to The Washington Post."
+    analysis = make_analysis(text, id="post", places=[("Doha", "QA", 25.29, 51.53)])
+    at = text.index("Washington")
+    newspaper = analysis.places[0].model_copy(
+        update={
+            "id": "p2",
+            "name": "Washington",
+            "country": "US",
+            "lat": 38.9,
+            "lon": -77.04,
+            "literal": False,
+            "mentions": [Span(start=at, end=at + len("Washington"), text="Washington")],
+        }
+    )
+    engine = open_store(store_url)
+    store_analyses(engine, [analysis.model_copy(update={"places": [*analysis.places, newspaper]})])
+    engine.dispose()
+    assert _rows(store_url, "SELECT name FROM places") == [("Doha",)]  # maps and place search
+    stored = _rows(store_url, "SELECT analysis FROM articles")[0][0]
+    assert '"literal":false' in str(stored).replace(" ", "")  # the article's own record keeps it

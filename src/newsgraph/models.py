@@ -264,6 +264,13 @@ class Place(_Model):
         "place. Below the component's threshold (0.5) the place keeps its name but no country, "
         "no point and no confidence: better unresolved than placed on another continent.",
     )
+    literal: bool = Field(
+        default=True,
+        description="False for a place name that only starts the name of a newspaper, company or the "
+        'like ("Washington" in "The Washington Post", "Malaysia" in "Malaysia Airlines"): a toponym, '
+        "resolved by its name, but no place of the story. Such places are left out of the store's place "
+        "index (maps, place search), of event places and of the article's context for other places.",
+    )
     mentions: list[Span] = Field(default_factory=list)
 
 

@@ -141,7 +141,7 @@ def print_report(analysis: Analysis, console: Console) -> None:
             table.add_column(col)
         for p in analysis.places:
             table.add_row(
-                escape(p.name),
+                escape(p.name) + ("" if p.literal else " (in a name)"),
                 p.country or "",
                 f"{p.lat:.2f}" if p.lat is not None else "",
                 f"{p.lon:.2f}" if p.lon is not None else "",

@@ -525,6 +525,8 @@ class _Batch:
                 }
             )
         for place in data.get("places", []):
+            if not place.get("literal", True):
+                continue  # a place name inside a newspaper's or company's name: no place of the story
             rows["places"].append(
                 {
                     "article_id": article_id,

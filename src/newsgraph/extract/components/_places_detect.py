@@ -41,6 +41,7 @@ _OF_IN_AT = frozenset({"of", "in", "at"})
 _STATE_OF = re.compile(r"\bstates? of\s+(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:,\s+|\s+and\s+))*$")
 _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
+_CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
@@ -125,6 +126,8 @@ class ToponymFinder(TextScanner):
                     head in g.place_heads or self._locative(text, s) or followed_by_qualifier(g, text, e)
                 ):
                     found.append(Toponym(s, e, surface, "entity", entity_id))
+                elif label != "FAC" and surface in self.towns:  # a small US town, if the article says where
+                    found.append(Toponym(s, e, surface, "entity", entity_id, needs_point=True))
                 else:  # "East of England" in "East of England Ambulance Service" (tagged LOC)
                     found.extend(self._embedded_all(text, s, e))
                 continue
@@ -137,7 +140,9 @@ class ToponymFinder(TextScanner):
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        found = [t for t in without_overlaps(found) if not self._names_no_place(text, t)]
+        found = [t for t in without_overlaps(found) if not self._in_idiom(text, t)]
+        for t in found:
+            t.literal = not self._starts_a_name(text, t)
         self._read_surroundings(text, found)
         return found
 
@@ -154,6 +159,7 @@ class ToponymFinder(TextScanner):
                 and not text.startswith((" State ", " State's", " State’s"), t.end)
             ) or _STATE_OF.search(text, max(0, t.start - 60), t.start) is not None
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
+            t.in_city = _CITY_PART.match(text, t.end) is not None
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for before, t, after in neighbours:
             named_for = t.inner is not None and self.gazetteer.demonym(t.inner.text) is None
@@ -164,14 +170,17 @@ class ToponymFinder(TextScanner):
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
                 t.inner = after
 
-    def _names_no_place(self, text: str, t: Toponym) -> bool:
-        """Tell whether a toponym only starts another name: "Washington Post", "Delhi belly"."""
-        g = self.gazetteer
+    def _starts_a_name(self, text: str, t: Toponym) -> bool:
+        """Tell whether a toponym only starts a newspaper's or company's name ("Washington Post")."""
         head = _NEXT_WORD.match(text, t.end)
-        if head is not None and head.group(1) in g.not_place_heads:
-            return True
+        return head is not None and head.group(1) in self.gazetteer.not_place_heads
+
+    def _in_idiom(self, text: str, t: Toponym) -> bool:
+        """Tell whether a toponym starts an idiom that names no place ("Delhi belly")."""
         key = name_key(text[t.start : t.start + 40])
-        return any(key.startswith(idiom) and len(idiom) > t.end - t.start for idiom in g.place_idioms)
+        return any(
+            key.startswith(idiom) and len(idiom) > t.end - t.start for idiom in self.gazetteer.place_idioms
+        )
 
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""

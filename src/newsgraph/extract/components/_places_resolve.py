@@ -7,6 +7,7 @@ the same countries and divisions ("Paris" in a Texas story).
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
-from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, lies_inside
+from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, lies_inside, us_states
 
 
 @dataclass(slots=True)
@@ -45,14 +46,26 @@ class ToponymResolver(PlaceReader):
     """Resolve toponyms against the gazetteer and the article's context."""
 
     def resolve(self, toponyms: list[Toponym]) -> None:
-        """Pick each toponym's gazetteer record and say how sure that is (`Toponym.confidence`)."""
+        """Pick each toponym's gazetteer record and say how sure that is (`Toponym.confidence`).
+
+        A place name inside a newspaper's or company's name ("The Washington Post") is resolved
+        by its name in the article's context, but is no context for the others.
+        """
         ctx = ArticleContext()
-        self._resolve_areas(toponyms, ctx)
-        self._resolve_settled(toponyms, ctx)
-        self._resolve_ranked(toponyms, ctx)
-        _counties_by_short_name(toponyms)
-        self._resolve_inner(toponyms, ctx)
-        self._resolve_fallback(toponyms, ctx)
+        literal = [t for t in toponyms if t.literal]
+        self._resolve_areas(literal, ctx)
+        self._resolve_settled(literal, ctx)
+        self._resolve_ranked(literal, ctx)
+        _counties_by_short_name(literal)
+        self._resolve_towns(literal, ctx)
+        self._resolve_inner(literal, ctx)
+        self._resolve_fallback(literal, ctx)
+        names = [t for t in toponyms if not t.literal]
+        if names:
+            scratch = copy.deepcopy(ctx)
+            self._resolve_areas(names, scratch)
+            self._resolve_settled(names, scratch)
+            self._resolve_ranked(names, scratch)
 
     def _resolve_areas(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Demonyms, and countries, regions and seas that no division shares a name with."""
@@ -98,6 +111,35 @@ class ToponymResolver(PlaceReader):
                     _count(ctx, t.entry, strong=False, at=t.start)
             before = t
 
+    def _resolve_towns(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
+        """Small US towns (`_places_towns`) in the state the article gives them.
+
+        A stated qualifier settles a name the gazetteer lacks ("Philippi, West Virginia");
+        otherwise a US state the article names (or a county or a large town of it) does, for a
+        name the gazetteer lacks or knows only as a smaller town of another state ("Riverdale" in
+        a New Jersey story) and that is not as often a word or a person's name.
+        """
+        states = set(ctx.divisions.get("US", ())) | {a for c, a in ctx.admin1s if c == "US"}
+        counties = {
+            (t.entry.admin1 or "", t.entry.name)
+            for t in toponyms
+            if t.entry is not None and t.entry.feature == ADMIN2 and t.entry.country == "US"
+        }
+        g = self.gazetteer
+        for t in toponyms:
+            stated = us_states(t.qualifiers)
+            key = name_key(t.text)
+            common = key in g.not_places or key in g.person_names  # "the West", "Chelsea" Clinton
+            if stated and t.entry is None:
+                town, sure = self.towns.find(t.text, stated, counties), 0.95
+            elif not stated and states and not common and _may_be_small_town(t, states):
+                town, sure = self.towns.find(t.text, states, counties), 0.8
+            else:
+                continue
+            if town is not None:
+                t.entry, t.resolved_by, t.confidence = town, "qualifier" if stated else "name", sure
+                _count(ctx, town, strong=bool(stated), at=t.start)
+
     def _resolve_inner(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """A building takes the point of the toponym inside its name ("Delhi High Court")."""
         g = self.gazetteer
@@ -129,7 +171,7 @@ class ToponymResolver(PlaceReader):
         focus = _focus(toponyms)
         resolved = {t.entry.country for t in toponyms if t.entry is not None and t.entry.country}
         for t in toponyms:
-            if t.entry is not None:
+            if t.entry is not None or t.needs_point:
                 continue
             county = g.county_state(t.text, ctx.admin1s)
             if t.qualifiers:
@@ -174,6 +216,26 @@ def _score(m: Match, ctx: ArticleContext) -> float:
     elif m.how == "alternate":
         score -= 15.0
     return score
+
+
+def _may_be_small_town(t: Toponym, states: set[str]) -> bool:
+    """Tell whether a place name may be a small town of the article's US `states`.
+
+    Only a name the text calls a place, which the gazetteer lacks or knows only as a town of
+    another state, of under 100,000 people, chosen without certainty.
+    """
+    if t.source not in ("entity", "dateline", "qualified", "scan") or t.in_city:
+        return False
+    e = t.entry
+    if e is None:
+        return True
+    return (
+        e.feature == CITY
+        and e.country == "US"
+        and e.admin1 not in states
+        and e.population < 100_000
+        and t.confidence < 0.9
+    )
 
 
 def _counties_by_short_name(toponyms: list[Toponym]) -> None:

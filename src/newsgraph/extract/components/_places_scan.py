@@ -22,6 +22,7 @@ from newsgraph.extract.components._places_toponym import (
     PlaceReader,
     Toponym,
     lies_inside,
+    us_states,
 )
 
 _CAP_SEQ = re.compile(r"[A-Z][\w'’.&-]*(?:(?:\s+(?:of|de|del|la|upon|on|and|the)\s+|\s+|-)[A-Z][\w'’.&-]*)*")
@@ -93,6 +94,12 @@ class TextScanner(PlaceReader):
                     break
                 if matches and free(cs, ce):
                     add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
+                    settled = True
+                    break
+                if free(cs, ce) and self.towns.find(
+                    text[cs:ce], us_states(qual)
+                ):  # "Philippi, West Virginia"
+                    add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
                     settled = True
                     break
             if not settled and free(m.start("a"), m.end("a")):

@@ -24,6 +24,7 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     get_gazetteer,
 )
+from newsgraph.extract.components._places_towns import UsTowns, us_towns
 
 AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1, ADMIN2})
 
@@ -52,6 +53,15 @@ class Toponym:
     """Follows "Blakely, ": the name qualifies a town, as a state or country does."""
     confidence: float = 0.0
     """How sure the resolution is (see `Place.confidence`)."""
+    in_city: bool = False
+    """Followed by "neighborhood" or "district": a part of a city ("the Crown Heights neighborhood
+    of Brooklyn"), not a town of its own."""
+    needs_point: bool = False
+    """A name known only as a small US town (`_places_towns`): kept only where the article places
+    it in a state."""
+    literal: bool = True
+    """False for a place name that starts a newspaper's or company's name ("The Washington Post"):
+    a toponym, but no place of the story (see `Place.literal`)."""
 
 
 class PlaceReader:
@@ -66,6 +76,7 @@ class PlaceReader:
     def __init__(self, min_population: int = 5000, scan_min_population: int = 100_000) -> None:
         """Load the gazetteer of the city table."""
         self.gazetteer: Gazetteer = get_gazetteer(min_population)
+        self.towns: UsTowns = us_towns()
         self.scan_min_population = scan_min_population
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,6 +103,11 @@ class PlaceReader:
         if strict and word in ("to", "from"):  # "close to McGregor", "a letter from Chicago"
             return False
         return word in self.gazetteer.locative_words
+
+
+def us_states(areas: Iterable[GeoEntry]) -> set[str]:
+    """Return the postal codes of the US states among `areas`."""
+    return {q.admin1 for q in areas if q.feature == ADMIN1 and q.country == "US" and q.admin1}
 
 
 def lies_inside(entry: GeoEntry, areas: Iterable[GeoEntry]) -> bool:

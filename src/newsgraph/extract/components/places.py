@@ -90,10 +90,12 @@ class Places(ToponymFinder, ToponymResolver):
         for t in toponyms:
             if t.entry is not None and t.confidence < self.min_confidence:
                 t.entry, t.resolved_by = None, None  # better unresolved than on another continent
+            if t.needs_point and t.entry is None:
+                continue  # a small US town's name where the article says no state: no place
             exact = t.entry is not None and t.resolved_by in _EXACT
             key: tuple[str | None, ...] = (
                 ("geo", *t.entry.ident) if exact and t.entry else ("text", name_key(t.text))
-            )
+            ) + (("name",) if not t.literal else ())
             groups.setdefault(key, []).append(t)
         places: list[Place] = []
         for members in groups.values():
@@ -101,8 +103,10 @@ class Places(ToponymFinder, ToponymResolver):
             entry = first.entry
             exact = entry is not None and first.resolved_by in _EXACT
             name = entry.name if exact and entry is not None else first.text
-            entity = next((t.entity for t in members if t.entity), None) or named.get(name_key(name))
-            if entity is None:
+            entity = None
+            if first.literal:  # "The Washington Post" is no mention of the entity Washington
+                entity = next((t.entity for t in members if t.entity), None) or named.get(name_key(name))
+            if entity is None and first.literal:
                 entity = next((named[name_key(t.text)] for t in members if name_key(t.text) in named), None)
             admin1 = None
             if entry is not None and entry.country and entry.admin1:
@@ -125,6 +129,7 @@ class Places(ToponymFinder, ToponymResolver):
                     geonameid=entry.geonameid if exact and entry is not None else None,
                     resolved_by=first.resolved_by,
                     confidence=round(max(t.confidence for t in members), 3) if entry is not None else None,
+                    literal=first.literal,
                     mentions=[
                         TextSpan(start=t.start, end=t.end, text=text[t.start : t.end]) for t in members
                     ],

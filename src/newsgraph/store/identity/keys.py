@@ -127,7 +127,7 @@ def article_country(places: Iterable[Mapping[str, Any]]) -> str | None:
     """Return the country the article is about: the one most of its resolved places are in, if only one."""
     counts: dict[str, int] = {}
     for place in places:
-        if place.get("country"):
+        if place.get("country") and place.get("literal", True):
             counts[place["country"]] = counts.get(place["country"], 0) + max(
                 1, len(place.get("mentions") or ())
             )

@@ -154,7 +154,7 @@ def link_events(doc: Doc) -> None:
         return
     sents = [(s.start_char, s.end_char) for s in doc.sents]
     times = get_times(doc)
-    places = get_places(doc)
+    places = [p for p in get_places(doc) if p.literal]  # not "Washington" of "The Washington Post"
     for ev in events:
         if ev.sentence >= len(sents):
             continue
