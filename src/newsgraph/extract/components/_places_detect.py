@@ -160,6 +160,7 @@ class ToponymFinder(TextScanner):
             ) or _STATE_OF.search(text, max(0, t.start - 60), t.start) is not None
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
             t.in_city = _CITY_PART.match(text, t.end) is not None
+            t.after_locative = self._locative(text, t.start, strict=True)
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for before, t, after in neighbours:
             named_for = t.inner is not None and self.gazetteer.demonym(t.inner.text) is None

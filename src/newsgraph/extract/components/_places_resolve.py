@@ -129,7 +129,9 @@ class ToponymResolver(PlaceReader):
         for t in toponyms:
             stated = us_states(t.qualifiers)
             key = name_key(t.text)
-            common = key in g.not_places or key in g.person_names  # "the West", "Chelsea" Clinton
+            # "the West", "Bill, Hillary and Chelsea"; but "a prison in Shelby"
+            person = key in g.person_names and not t.after_locative
+            common = key in g.not_places or person
             if stated and t.entry is None:
                 town, sure = self.towns.find(t.text, stated, counties), 0.95
             elif not stated and states and not common and _may_be_small_town(t, states):

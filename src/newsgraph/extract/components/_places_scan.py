@@ -76,32 +76,7 @@ class TextScanner(PlaceReader):
             if not qual:
                 continue
             qa, qb = self._trim(text, m.start("b"), q_end)
-            # the town is the last capitalized words before the comma ("in Klamath Falls")
-            a_words = [(w.start(), w.end()) for w in WORD.finditer(text, m.start("a"), m.end("a"))]
-            settled = False
-            for k in range(max(0, len(a_words) - 3), len(a_words)):
-                cs, ce = a_words[k][0], m.end("a")
-                whole = [x for x in g.lookup(text[cs:qb]) if x.how != "alternate"]
-                if whole:  # "Washington, D.C." is one name
-                    add(Toponym(cs, qb, text[cs:qb], "entity", matches=whole))
-                    settled = True
-                    break
-                matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
-                existing = by_span.get((cs, ce))
-                if existing is not None and (matches or not existing.matches):
-                    existing.qualifiers = qual
-                    settled = True
-                    break
-                if matches and free(cs, ce):
-                    add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
-                    settled = True
-                    break
-                if free(cs, ce) and self.towns.find(
-                    text[cs:ce], us_states(qual)
-                ):  # "Philippi, West Virginia"
-                    add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
-                    settled = True
-                    break
+            settled = self._qualified_town(text, m, qual, qb, by_span, free, add)
             if not settled and free(m.start("a"), m.end("a")):
                 continue  # "Brazil, Germany": a list, not a town and its state
             if free(qa, qb) and (tagged.find(1, qa, qb) == -1 or (qa, qb) in blocked_set):
@@ -122,6 +97,43 @@ class TextScanner(PlaceReader):
         for m in _CAP_SEQ.finditer(text):
             self._scan_sequence(text, m.start(), m.end(), tagged, sentence_starts, free, add)
         return out
+
+    def _qualified_town(
+        self,
+        text: str,
+        m: re.Match[str],
+        qual: list[GeoEntry],
+        qb: int,
+        by_span: dict[tuple[int, int], Toponym],
+        free: Callable[[int, int], bool],
+        add: Callable[[Toponym], None],
+    ) -> bool:
+        """Find the town before a qualifier ("in Klamath Falls, Ore."); False when there is none.
+
+        The town is the last capitalized words before the comma: a name with its qualifier
+        ("Washington, D.C."), a tagged name, a gazetteer town inside the qualifier, or a small
+        US town the gazetteer lacks ("Philippi, West Virginia").
+        """
+        g = self.gazetteer
+        a_words = [(w.start(), w.end()) for w in WORD.finditer(text, m.start("a"), m.end("a"))]
+        for k in range(max(0, len(a_words) - 3), len(a_words)):
+            cs, ce = a_words[k][0], m.end("a")
+            whole = [x for x in g.lookup(text[cs:qb]) if x.how != "alternate"]
+            if whole:  # "Washington, D.C." is one name
+                add(Toponym(cs, qb, text[cs:qb], "entity", matches=whole))
+                return True
+            matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
+            existing = by_span.get((cs, ce))
+            if existing is not None and (matches or not existing.matches):
+                existing.qualifiers = qual
+                return True
+            if matches and free(cs, ce):
+                add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
+                return True
+            if free(cs, ce) and self.towns.find(text[cs:ce], us_states(qual)):
+                add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
+                return True
+        return False
 
     def _qualifier_at(self, words: str, start: int) -> tuple[list[GeoEntry], int]:
         """Return the divisions or countries the longest head of `words` names, and where it ends."""

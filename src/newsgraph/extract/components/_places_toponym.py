@@ -53,6 +53,8 @@ class Toponym:
     """Follows "Blakely, ": the name qualifies a town, as a state or country does."""
     confidence: float = 0.0
     """How sure the resolution is (see `Place.confidence`)."""
+    after_locative: bool = False
+    """After a locative word ("in Shelby", not "from"/"to"): the name is a place's."""
     in_city: bool = False
     """Followed by "neighborhood" or "district": a part of a city ("the Crown Heights neighborhood
     of Brooklyn"), not a town of its own."""
