@@ -141,6 +141,23 @@ def test_places_small_us_towns_need_their_state(analyze_text: Analyze) -> None:
     assert all(p.name != "Crown Heights" or p.feature != "city" for p in neighbourhood.places)
 
 
+def test_places_small_us_town_beats_a_homonym_abroad(analyze_text: Analyze) -> None:
+    text = "Victims of the shooting in Newtown, Connecticut, met the president."
+    newtown = _place_of(analyze_text(text, clean=False), "Newtown")  # not the larger Newtown in Wales
+    assert newtown.admin1 == "Connecticut" and _near(newtown, 41.41, -73.30, km=10)
+    listed = analyze_text("Utah, Virginia, Washington, West Virginia and Wisconsin passed laws.", clean=False)
+    assert _place_of(listed, "Washington").admin1 != "West Virginia"  # a list of states, no town
+
+
+def test_places_a_persons_short_name_is_no_town(analyze_text: Analyze) -> None:
+    text = (
+        "Marco Rubio spoke in Des Moines on Monday. Rubio said he would win. "
+        "Donors flocked to Rubio super PAC, officials said."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert [p.name for p in analysis.places] == ["Des Moines"]  # not Rubio, Venezuela
+
+
 def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:
     us = analyze_text(
         "Voters in Atlanta and Savannah lined up early as Georgia counted ballots.", clean=False

@@ -27,6 +27,8 @@ from newsgraph.extract.components._places_toponym import (
     WORD,
     Toponym,
     followed_by_qualifier,
+    lies_inside,
+    qualifier_after,
     without_overlaps,
 )
 from newsgraph.extract.extensions import get_entities
@@ -43,6 +45,21 @@ _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Return the one-word names by which the article calls its people ("Rubio" of "Marco Rubio").
+
+    Only short forms of a longer name count: the entities component linked them to a person, so
+    a one-word name tagged by mistake ("Erdogan Ankara") takes no town's name away.
+    """
+    return {
+        name_key(m.text.removesuffix("'s").removesuffix("’s"))
+        for e in get_entities(doc)
+        if e.type == "PERSON" and len(e.name.split()) > 1
+        for m in e.mentions
+        if m.kind == "name" and len(m.text.split()) == 1
+    }
 
 
 class ToponymFinder(TextScanner):
@@ -137,14 +154,38 @@ class ToponymFinder(TextScanner):
             if label in _EMBED_LABELS:
                 found.extend(self._embedded_all(text, s, e))
         found.extend(self._scan(doc, text, blocked, found))
+        return self._settle(doc, text, found)
+
+    def _settle(self, doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
+        """Grow the toponyms into longer names, drop idioms and people's names, mark the rest."""
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        found = [t for t in without_overlaps(found) if not self._in_idiom(text, t)]
+        persons = _person_words(doc)
+        found = [
+            t
+            for t in without_overlaps(found)
+            if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
+        ]
         for t in found:
             t.literal = not self._starts_a_name(text, t)
         self._read_surroundings(text, found)
         return found
+
+    def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
+        """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
+
+        Only a name the gazetteer knows as towns alone (not "Jordan", "Georgia"), with no
+        locative word before it and no qualifier after it that holds it ("in Houston", "Houston,
+        Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
+        """
+        if name_key(t.text) not in persons or not t.matches or t.qualifiers:
+            return False
+        if any(m.entry.feature != CITY for m in t.matches):
+            return False
+        qualifier = qualifier_after(self.gazetteer, text, t.end)
+        inside = any(lies_inside(m.entry, qualifier) for m in t.matches)
+        return not inside and not self._locative(text, t.start, strict=True)
 
     def _read_surroundings(self, text: str, found: list[Toponym]) -> None:
         """Note what the words around each toponym say.

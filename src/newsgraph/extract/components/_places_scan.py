@@ -124,13 +124,16 @@ class TextScanner(PlaceReader):
                 return True
             matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
             existing = by_span.get((cs, ce))
-            if existing is not None and (matches or not existing.matches):
-                existing.qualifiers = qual
+            # a small US town the gazetteer lacks; not a state in a list ("Washington, West Virginia")
+            area = any(x.entry.feature in AREA_FEATURES for x in g.lookup(text[cs:ce]))
+            small = not area and self.towns.find(text[cs:ce], us_states(qual)) is not None
+            if existing is not None and (matches or not existing.matches or small):
+                existing.qualifiers = qual  # "Newtown, Connecticut": its small town, not the one in Wales
                 return True
             if matches and free(cs, ce):
                 add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
                 return True
-            if free(cs, ce) and self.towns.find(text[cs:ce], us_states(qual)):
+            if free(cs, ce) and small:
                 add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
                 return True
         return False

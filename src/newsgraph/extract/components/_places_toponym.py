@@ -121,11 +121,16 @@ def lies_inside(entry: GeoEntry, areas: Iterable[GeoEntry]) -> bool:
     return False
 
 
-def followed_by_qualifier(g: Gazetteer, text: str, end: int) -> bool:
+def qualifier_after(g: Gazetteer, text: str, end: int) -> list[GeoEntry]:
+    """Return the divisions or countries named right after a comma at `end` ("…, Texas")."""
     m = _NEXT_QUALIFIER.match(text[end : end + 40])
     if m is None:
-        return False
-    return bool(g.qualifier(m.group(1)) or g.qualifier(m.group(1).split()[0]))
+        return []
+    return g.qualifier(m.group(1)) or g.qualifier(m.group(1).split()[0])
+
+
+def followed_by_qualifier(g: Gazetteer, text: str, end: int) -> bool:
+    return bool(qualifier_after(g, text, end))
 
 
 def without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
