@@ -219,10 +219,11 @@ class ToponymFinder(TextScanner):
 
     def _in_idiom(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym starts an idiom that names no place ("Delhi belly")."""
+        idioms = self.idioms.get(name_key(t.text).split(" ", 1)[0], ())
+        if not idioms:
+            return False
         key = name_key(text[t.start : t.start + 40])
-        return any(
-            key.startswith(idiom) and len(idiom) > t.end - t.start for idiom in self.gazetteer.place_idioms
-        )
+        return any(key.startswith(idiom) and len(idiom) > t.end - t.start for idiom in idioms)
 
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""

@@ -79,6 +79,11 @@ class PlaceReader:
         """Load the gazetteer of the city table."""
         self.gazetteer: Gazetteer = get_gazetteer(min_population)
         self.towns: UsTowns = us_towns()
+        self.idioms: dict[str, tuple[str, ...]] = {}
+        """Fixed expressions that start with a place name ("delhi belly"), by their first word."""
+        for idiom in self.gazetteer.place_idioms:
+            first = idiom.split()[0]
+            self.idioms[first] = (*self.idioms.get(first, ()), idiom)
         self.scan_min_population = scan_min_population
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int]:
