@@ -149,6 +149,33 @@ def test_places_small_us_town_beats_a_homonym_abroad(analyze_text: Analyze) -> N
     assert _place_of(listed, "Washington").admin1 != "West Virginia"  # a list of states, no town
 
 
+def test_places_a_county_named_in_the_article_holds_its_small_town(analyze_text: Analyze) -> None:
+    text = (
+        "Austin, in Scott County, Indiana, was the epicenter of the outbreak, health officials in "
+        "Indianapolis said."
+    )
+    austin = _place_of(analyze_text(text, clean=False), "Austin")  # not the state capital of Texas
+    assert austin.admin1 == "Indiana" and _near(austin, 38.76, -85.81, km=10)
+
+
+def test_places_a_little_known_town_alone_in_its_country_stays_unresolved(analyze_text: Analyze) -> None:
+    text = (
+        "The remains of a wild swan found in Fife tested positive for bird flu, officials in Scotland said."
+    )
+    analysis = analyze_text(text, clean=False)
+    fife = _place_of(analysis, "Fife")  # read only as a town in Washington State: no US in the story
+    assert fife.lat is None and fife.country is None
+    assert _place_of(analysis, "Scotland").country == "GB"
+
+
+def test_places_world_and_us_regions(analyze_text: Analyze) -> None:
+    text = "Sanders won the Midwest, and a study in the New England Journal of Medicine was cited."
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Midwest").country == "US"
+    journal = _place_of(analysis, "New England")  # the region that starts the journal's name
+    assert journal.country == "US" and not journal.literal
+
+
 def test_places_a_persons_short_name_is_no_town(analyze_text: Analyze) -> None:
     text = (
         "Marco Rubio spoke in Des Moines on Monday. Rubio said he would win. "

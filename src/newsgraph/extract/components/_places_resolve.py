@@ -60,6 +60,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_towns(literal, ctx)
         self._resolve_inner(literal, ctx)
         self._resolve_fallback(literal, ctx)
+        _doubt_lone_towns(literal)
         names = [t for t in toponyms if not t.literal]
         if names:
             scratch = copy.deepcopy(ctx)
@@ -125,22 +126,52 @@ class ToponymResolver(PlaceReader):
             for t in toponyms
             if t.entry is not None and t.entry.feature == ADMIN2 and t.entry.country == "US"
         }
-        g = self.gazetteer
+        # how often each state is reached, to tell whether a town is alone in its state
+        reached = Counter(
+            (t.entry.admin1, t.entry.ident)
+            for t in toponyms
+            if t.entry is not None and t.entry.country == "US"
+        )
+        by_state = Counter(state for state, _ in reached.elements())
         for t in toponyms:
-            stated = us_states(t.qualifiers)
-            key = name_key(t.text)
-            # "the West", "Bill, Hillary and Chelsea"; but "a prison in Shelby"
-            person = key in g.person_names and not t.after_locative
-            common = key in g.not_places or person
-            if stated and t.entry is None:
-                town, sure = self.towns.find(t.text, stated, counties), 0.95
-            elif not stated and states and not common and _may_be_small_town(t, states):
-                town, sure = self.towns.find(t.text, states, counties), 0.8
-            else:
-                continue
-            if town is not None:
-                t.entry, t.resolved_by, t.confidence = town, "qualifier" if stated else "name", sure
-                _count(ctx, town, strong=bool(stated), at=t.start)
+            e = t.entry
+            alone = e is None or (
+                e.feature == CITY
+                and e.admin1 not in ctx.divisions.get("US", ())
+                and by_state[e.admin1] == reached[(e.admin1, e.ident)]
+            )
+            found = self._small_town(t, states, counties, alone)
+            if found is not None:
+                town, sure = found
+                t.entry, t.resolved_by, t.confidence = town, "qualifier" if t.qualifiers else "name", sure
+                _count(ctx, town, strong=bool(t.qualifiers), at=t.start)
+
+    def _small_town(
+        self, t: Toponym, states: set[str], counties: set[tuple[str, str]], alone: bool
+    ) -> tuple[GeoEntry, float] | None:
+        """Return the small US town a toponym names, and how sure that is; None when none.
+
+        Its stated qualifier decides; a county the article names that holds a town of the name
+        decides against a gazetteer town of a state the article reaches by it alone (`alone`:
+        "Austin, in Scott County, Indiana"); a state the article names, for a name that is no
+        common word or person's.
+        """
+        stated = us_states(t.qualifiers)
+        if stated:
+            town = self.towns.find(t.text, stated, counties) if t.entry is None else None
+            return (town, 0.95) if town is not None else None
+        if t.source not in _NAMED_SOURCES or t.in_city:
+            return None
+        in_county = self.towns.in_counties(t.text, counties)
+        if in_county is not None and alone:
+            return in_county, 0.9
+        key = name_key(t.text)
+        # "the West", "Bill, Hillary and Chelsea"; but "a prison in Shelby"
+        person = key in self.gazetteer.person_names and not t.after_locative
+        if not states or key in self.gazetteer.not_places or person or not _may_be_small_town(t, states):
+            return None
+        town = self.towns.find(t.text, states, counties)
+        return (town, 0.8) if town is not None else None
 
     def _resolve_inner(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """A building takes the point of the toponym inside its name ("Delhi High Court")."""
@@ -220,14 +251,35 @@ def _score(m: Match, ctx: ArticleContext) -> float:
     return score
 
 
+_NAMED_SOURCES = frozenset({"entity", "dateline", "qualified", "scan"})
+"""Toponyms the text itself names as places (not a building's inner name, not a demonym)."""
+
+
+def _doubt_lone_towns(toponyms: list[Toponym]) -> None:
+    """Doubt a little-known town of under 100,000 people alone in its country among the article's places.
+
+    A story names the country of a small foreign town ("Kisumu, Kenya"); a name that reads only
+    as a small town of a country the article otherwise never reaches ("Vice" of "Vice President"
+    in a story of Washington and Iowa, read as a town in Peru) is more likely something else.
+    """
+    countries = Counter(t.entry.country for t in toponyms if t.entry is not None and t.entry.country)
+    for t in toponyms:
+        e = t.entry
+        if e is None or e.feature != CITY or t.resolved_by != "name" or e.population >= 100_000:
+            continue
+        if e.names >= 40:  # a famous town ("the Venice Commission") needs no country beside it
+            continue
+        mine = sum(1 for u in toponyms if u.entry is not None and u.entry.ident == e.ident)
+        if countries[e.country or ""] == mine and len(countries) > 1:
+            t.confidence = min(t.confidence, 0.45)
+
+
 def _may_be_small_town(t: Toponym, states: set[str]) -> bool:
     """Tell whether a place name may be a small town of the article's US `states`.
 
-    Only a name the text calls a place, which the gazetteer lacks or knows only as a town of
-    another state, of under 100,000 people, chosen without certainty.
+    Only a name the gazetteer lacks or knows only as a town of another state, of under 100,000
+    people, chosen without certainty.
     """
-    if t.source not in ("entity", "dateline", "qualified", "scan") or t.in_city:
-        return False
     e = t.entry
     if e is None:
         return True

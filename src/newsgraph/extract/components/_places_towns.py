@@ -64,6 +64,11 @@ class UsTowns:
             towns = [t for t in towns if (t.entry.admin1, t.county) in counties]
         return towns[0].entry if len(towns) == 1 else None
 
+    def in_counties(self, name: str, counties: Collection[tuple[str, str]]) -> GeoEntry | None:
+        """Return the one town of this name in one of `counties` ((state, "Scott County") pairs)."""
+        towns = [t for t in self._by_name.get(name_key(name), ()) if (t.entry.admin1, t.county) in counties]
+        return towns[0].entry if len(towns) == 1 else None
+
 
 @cache
 def us_towns() -> UsTowns:
