@@ -124,17 +124,20 @@ def test_places_a_newspapers_place_is_no_context(analyze_text: Analyze) -> None:
 
 
 def test_places_small_us_towns_need_their_state(analyze_text: Analyze) -> None:
-    text = (
-        "A 35-year-old woman from Philippi, West Virginia, was treated in Morgantown. "
-        "The winning ticket was sold at a gas station in Riverdale, lottery officials in New Jersey said."
-    )
-    analysis = analyze_text(text, clean=False)
-    philippi = _place_of(analysis, "Philippi")  # 3,000 people: not in the gazetteer's own tables
+    text = "A 35-year-old woman from Philippi, West Virginia, was treated in Morgantown."
+    philippi = _place_of(analyze_text(text, clean=False), "Philippi")  # 3,000 people: not in the gazetteer
     assert philippi.resolved_by == "qualifier" and _near(philippi, 39.15, -80.04, km=10)
-    riverdale = _place_of(analysis, "Riverdale")  # New Jersey's, not the larger one in Georgia
+    text = "The winning ticket was sold at a gas station in Riverdale, lottery officials in New Jersey said."
+    riverdale = _place_of(analyze_text(text, clean=False), "Riverdale")  # not the larger one in Georgia
     assert riverdale.admin1 == "New Jersey" and _near(riverdale, 40.99, -74.30, km=10)
     elsewhere = analyze_text("Firefighters in Riverdale worked through the night.", clean=False)
     assert _place_of(elsewhere, "Riverdale").admin1 != "New Jersey"  # no state named: the gazetteer's
+    aside = analyze_text(
+        "Health officials in Minnesota said 20 people fell ill in Minneapolis and Duluth, Minnesota. "
+        "Peanut Corp., based in Lynchburg, supplies King Nut of Solon, Ohio.",
+        clean=False,
+    )
+    assert _place_of(aside, "Lynchburg").admin1 == "Virginia"  # Ohio is no main state of the story
     neighbourhood = analyze_text(
         "A man was killed in the Crown Heights neighborhood of Brooklyn, New York police said.", clean=False
     )

@@ -121,6 +121,8 @@ class ToponymResolver(PlaceReader):
         a New Jersey story) and that is not as often a word or a person's name.
         """
         states = set(ctx.divisions.get("US", ())) | {a for c, a in ctx.admin1s if c == "US"}
+        named = {a: n for (c, a), n in ctx.admin1s.items() if c == "US"}
+        main = {a for a, n in named.items() if n == max(named.values())} if named else set()
         counties = {
             (t.entry.admin1 or "", t.entry.name)
             for t in toponyms
@@ -140,22 +142,28 @@ class ToponymResolver(PlaceReader):
                 and e.admin1 not in ctx.divisions.get("US", ())
                 and by_state[e.admin1] == reached[(e.admin1, e.ident)]
             )
-            found = self._small_town(t, states, counties, alone)
+            found = self._small_town(t, (states, main), counties, alone)
             if found is not None:
                 town, sure = found
                 t.entry, t.resolved_by, t.confidence = town, "qualifier" if t.qualifiers else "name", sure
                 _count(ctx, town, strong=bool(t.qualifiers), at=t.start)
 
     def _small_town(
-        self, t: Toponym, states: set[str], counties: set[tuple[str, str]], alone: bool
+        self,
+        t: Toponym,
+        states_and_main: tuple[set[str], set[str]],
+        counties: set[tuple[str, str]],
+        alone: bool,
     ) -> tuple[GeoEntry, float] | None:
         """Return the small US town a toponym names, and how sure that is; None when none.
 
         Its stated qualifier decides; a county the article names that holds a town of the name
         decides against a gazetteer town of a state the article reaches by it alone (`alone`:
-        "Austin, in Scott County, Indiana"); a state the article names, for a name that is no
-        common word or person's.
+        "Austin, in Scott County, Indiana"); a state the article names (`states_and_main`: the
+        states it names and the most named of them), for a name that is no common word or
+        person's.
         """
+        states, main_states = states_and_main
         stated = us_states(t.qualifiers)
         if stated:
             town = self.towns.find(t.text, stated, counties) if t.entry is None else None
@@ -170,7 +178,9 @@ class ToponymResolver(PlaceReader):
         person = key in self.gazetteer.person_names and not t.after_locative
         if not states or key in self.gazetteer.not_places or person or not _may_be_small_town(t, states):
             return None
-        town = self.towns.find(t.text, states, counties)
+        # against a larger town elsewhere, only the article's main state: "Riverdale" in a New
+        # Jersey story, not "Lynchburg" (Virginia) in a Minnesota story naming "Solon, Ohio"
+        town = self.towns.find(t.text, states if t.entry is None else main_states, counties)
         return (town, 0.8) if town is not None else None
 
     def _resolve_inner(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
