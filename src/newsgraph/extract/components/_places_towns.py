@@ -9,44 +9,29 @@ article gives it: its qualifier, or a state (or a county of it) the article name
 
 from __future__ import annotations
 
+import gc
 import gzip
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from newsgraph.extract.components._gazetteer import CITY, GeoEntry, name_key
 
 
-@dataclass(frozen=True, slots=True)
-class Town:
-    """One small US town: its gazetteer record and its county ("Morris County", or "")."""
-
-    entry: GeoEntry
-    county: str
-
-
 class UsTowns:
-    """The small US towns by name."""
+    """The small US towns by name.
+
+    Rows stay as read (state, county, name, lat, lon, population, GeoNames id) until a name finds
+    its town: building ten thousand records at start-up would cost more than every look-up.
+    """
 
     def __init__(self, text: str) -> None:
-        """Read the rows of `us_towns.tsv` (state, county, name, lat, lon, population, GeoNames id)."""
-        self._by_name: dict[str, list[Town]] = {}
+        """Index the rows of `us_towns.tsv` by the lookup key of their name."""
+        self._by_name: dict[str, list[tuple[str, ...]]] = {}
         for line in text.splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            state, county, name, lat, lon, population, geonameid = line.split("\t")
-            entry = GeoEntry(
-                name=name,
-                feature=CITY,
-                lat=float(lat),
-                lon=float(lon),
-                country="US",
-                admin1=state,
-                population=int(population),
-                geonameid=int(geonameid),
-            )
-            self._by_name.setdefault(name_key(name), []).append(Town(entry, county))
+            if line and not line.startswith("#"):
+                row = tuple(line.split("\t"))
+                self._by_name.setdefault(name_key(row[2]), []).append(row)
 
     def __contains__(self, name: str) -> bool:
         return name_key(name) in self._by_name
@@ -59,19 +44,40 @@ class UsTowns:
         Two towns of the name in those states are told apart only by a county the article names
         (`counties`: (state, "Morris County") pairs); otherwise the name stays unresolved.
         """
-        towns = [t for t in self._by_name.get(name_key(name), ()) if t.entry.admin1 in states]
-        if len(towns) > 1:
-            towns = [t for t in towns if (t.entry.admin1, t.county) in counties]
-        return towns[0].entry if len(towns) == 1 else None
+        rows = [r for r in self._by_name.get(name_key(name), ()) if r[0] in states]
+        if len(rows) > 1:
+            rows = [r for r in rows if (r[0], r[1]) in counties]
+        return _entry(rows[0]) if len(rows) == 1 else None
 
     def in_counties(self, name: str, counties: Collection[tuple[str, str]]) -> GeoEntry | None:
         """Return the one town of this name in one of `counties` ((state, "Scott County") pairs)."""
-        towns = [t for t in self._by_name.get(name_key(name), ()) if (t.entry.admin1, t.county) in counties]
-        return towns[0].entry if len(towns) == 1 else None
+        rows = [r for r in self._by_name.get(name_key(name), ()) if (r[0], r[1]) in counties]
+        return _entry(rows[0]) if len(rows) == 1 else None
+
+
+@cache
+def _entry(row: tuple[str, ...]) -> GeoEntry:
+    state, _county, name, lat, lon, population, geonameid = row
+    return GeoEntry(
+        name=name,
+        feature=CITY,
+        lat=float(lat),
+        lon=float(lon),
+        country="US",
+        admin1=state,
+        population=int(population),
+        geonameid=int(geonameid),
+    )
 
 
 @cache
 def us_towns() -> UsTowns:
     """Return the small US towns shipped with the package (read once per process)."""
     data = resources.files("newsgraph.data").joinpath("us_towns.tsv.gz").read_bytes()
-    return UsTowns(gzip.decompress(data).decode("utf-8"))
+    collecting = gc.isenabled()
+    gc.disable()  # ~80,000 strings that live as long as the process: no collections meanwhile
+    try:
+        return UsTowns(gzip.decompress(data).decode("utf-8"))
+    finally:
+        if collecting:
+            gc.enable()

@@ -7,9 +7,11 @@ sentences, and `doc.text`; writes `get_places(doc)`: one `Place` per location wi
 Detection follows the conventions of news geoparsing (GeoWebNews): a toponym is the bare name
 ("Indian Ocean", not "the Indian Ocean"; "London", not "London's"), demonym modifiers count
 ("Afghan", "Qatari", not "Canadians"), a toponym inside an institution's name counts on its own
-("Maryland" in "Maryland State Police", "Malta" in "Central Bank of Malta") but not one that only
-starts the name of a newspaper or company ("The Washington Post", "Washington Mutual"), an idiom
-("Delhi belly") or a US ethnic compound ("Chinese American"), and a building or site is one
+("Maryland" in "Maryland State Police", "Malta" in "Central Bank of Malta"); one that only starts
+the name of a newspaper or company ("The Washington Post", "Washington Mutual") is a toponym but
+no place of the story (`Place.literal` false: resolved by its name, no context for the others);
+an idiom ("Delhi belly") or a US ethnic compound ("Chinese American") names no place, nor does a
+short name the article gives a person ("Rubio" of "Marco Rubio"), and a building or site is one
 toponym ("Colchester General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
 tagger missed or mislabelled.
@@ -19,9 +21,12 @@ division, city), population and the article's context: a stated qualifier ("Spri
 decides; otherwise countries and divisions named in the article, and the country and division of
 its other places, favour candidates inside them ("Paris" in a Texas story); a US state beats a
 country of its name when the article names other states or the name follows a town ("Blakely,
-Georgia"). A name the gazetteer lacks takes the point of what contains it — the qualifier, the
-toponym inside a facility's name, and only as a last resort the article's main place — and says
-so in `Place.resolved_by`. Every resolution has a confidence (`Place.confidence`); below
+Georgia"). A US town of under 5,000 people, which the gazetteer lacks, is found only in a state
+the article gives it (its qualifier, a county or the main state it names: `_places_towns`), and
+a little-known town alone in its country among the article's places is only a guess. A name the
+gazetteer lacks takes the point of what contains it — the qualifier, the toponym inside a
+facility's name, and only as a last resort the article's main place — and says so in
+`Place.resolved_by`. Every resolution has a confidence (`Place.confidence`); below
 `min_confidence` the place keeps its name but gets no country and no point: an unresolvable
 small place is better left unresolved than placed on another continent.
 """
