@@ -333,7 +333,7 @@ class _Batch:
         return [article_id for _, article_id in sorted(found)]
 
     def _copy_of(self, copies: list[int]) -> int | None:
-        """Return the first article of the closest near-duplicate's copies (marking it so if it is the first)."""
+        """Return the first copy of the closest near-duplicate (marked so, if it is that first one)."""
         if not copies:
             return None
         match_id = copies[0]

@@ -140,7 +140,9 @@ class StoryAssigner:
         for query in queries:
             if budget <= 0:
                 break
-            rows = self.conn.execute(query.where(k.article_id != article_id).order_by(k.article_id.desc()).limit(budget))
+            rows = self.conn.execute(
+                query.where(k.article_id != article_id).order_by(k.article_id.desc()).limit(budget)
+            )
             ids = [int(r[0]) for r in rows]
             budget -= len(ids)
             shared.update(ids)
@@ -175,9 +177,9 @@ def refresh_story(conn: Connection, story_id: int) -> None:
     """Recompute a story's title, counts and dates from its articles (the earliest headline wins)."""
     a = s.articles.c
     count, sources, first, last = conn.execute(
-        select(func.count(), func.count(func.distinct(a.source_id)), func.min(a.published), func.max(a.published)).where(
-            a.story_id == story_id
-        )
+        select(
+            func.count(), func.count(func.distinct(a.source_id)), func.min(a.published), func.max(a.published)
+        ).where(a.story_id == story_id)
     ).one()
     title = conn.execute(
         select(a.title)
@@ -188,7 +190,9 @@ def refresh_story(conn: Connection, story_id: int) -> None:
     conn.execute(
         update(s.stories)
         .where(s.stories.c.id == story_id)
-        .values(title=title, article_count=count, source_count=sources, first_published=first, last_published=last)
+        .values(
+            title=title, article_count=count, source_count=sources, first_published=first, last_published=last
+        )
     )
 
 

@@ -8,7 +8,7 @@ The score adds up, each part capped so no single kind of evidence decides alone:
 
 | part | weight | cap | why |
 |---|---|---|---|
-| shared entities | their weight (specificity x salience, the smaller of the two articles') | 3 | the same people and organisations, central in both |
+| shared entities | specificity x salience (the smaller of the two) | 3 | the same people, central in both |
 | key terms | 3 x cosine of the two sets | 3 | the same words for what happened (names left out) |
 | headline words | 0.5 each | 1 | the same thing in both headlines |
 | places finer than a country | 0.3 each | 0.9 | the same town or province |

@@ -216,7 +216,12 @@ def _words(text: str) -> list[str]:
 
 def _name_words(data: Mapping[str, Any]) -> frozenset[str]:
     """Return the words of the article's names: entities and places are compared as such, not as terms."""
-    names = [m["text"] for e in data.get("entities") or () for m in e.get("mentions") or () if m.get("kind", "name") == "name"]
+    names = [
+        m["text"]
+        for e in data.get("entities") or ()
+        for m in e.get("mentions") or ()
+        if m.get("kind", "name") == "name"
+    ]
     names.extend(p["name"] for p in data.get("places") or ())
     return frozenset(_words(" ".join(names)))
 

@@ -53,7 +53,9 @@ def upgrade() -> None:
         "story_keys",
         sa.Column("key", sa.BigInteger(), nullable=False, comment="64-bit hash of an entity or place key."),
         sa.Column("article_id", Id, sa.ForeignKey("articles.id"), nullable=False),
-        sa.Column("day", sa.String(length=10), nullable=True, comment="The article's published_day (NULL: undated)."),
+        sa.Column(
+            "day", sa.String(length=10), nullable=True, comment="The article's published_day (NULL: undated)."
+        ),
         sa.PrimaryKeyConstraint("key", "article_id", name=op.f("pk_story_keys")),
         comment="The story index: the articles naming an entity or place, by day.",
     )
@@ -61,7 +63,9 @@ def upgrade() -> None:
     op.create_table(
         "story_links",
         sa.Column("article_id", Id, sa.ForeignKey("articles.id"), nullable=False),
-        sa.Column("other_id", Id, sa.ForeignKey("articles.id"), nullable=False, comment="An earlier article."),
+        sa.Column(
+            "other_id", Id, sa.ForeignKey("articles.id"), nullable=False, comment="An earlier article."
+        ),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("evidence", sa.Text(), nullable=False, comment="JSON: store.stories.evidence.Evidence."),
         sa.PrimaryKeyConstraint("article_id", "other_id", name=op.f("pk_story_links")),
