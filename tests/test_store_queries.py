@@ -17,10 +17,10 @@ from sqlalchemy import Engine
 from newsgraph.errors import InputError, NotFound
 from newsgraph.models import Analysis
 from newsgraph.store import queries
-from newsgraph.store.stories import read
 from newsgraph.store.db import open_store
 from newsgraph.store.export import KINDS, export
 from newsgraph.store.paging import Page
+from newsgraph.store.stories import read
 from newsgraph.store.writer import store_analyses
 from tests.store_support import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
 
