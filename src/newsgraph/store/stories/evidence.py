@@ -30,7 +30,7 @@ from datetime import date
 
 from newsgraph.store.stories.features import Features
 
-WINDOW_DAYS = 4
+WINDOW_DAYS = 3
 """Two dated reports of one event are published at most this many days apart (a story can last
 longer: it grows through its articles, each within the window of another)."""
 LINK_SCORE = 2.6
