@@ -115,7 +115,7 @@ def test_store_writer_exact_duplicates_are_stored_once_with_every_url(store_url:
     assert urls == [("https://example.org/doha-1",), ("https://mirror.example.net/doha",)]
 
 
-def test_store_writer_groups_near_duplicates_into_a_story(store_url: str) -> None:
+def test_store_writer_marks_near_duplicates_as_copies_in_the_story(store_url: str) -> None:
     first, second = doha_analyses()
     updated_text = (
         DOHA_1.replace("for two days of talks", "for three days of talks") + " The talks resume on Monday."
@@ -128,9 +128,14 @@ def test_store_writer_groups_near_duplicates_into_a_story(store_url: str) -> Non
     engine.dispose()
     assert isinstance(outcomes[2], Stored)
     assert outcomes[2].story_id == outcomes[0].article_id
-    assert _rows(store_url, "SELECT id, story_id FROM articles ORDER BY id") == [(1, 1), (2, None), (3, 1)]
+    # the update is a copy of the first; the second report of the talks is no copy, but the same story
+    assert _rows(store_url, "SELECT id, copy_of, story_id FROM articles ORDER BY id") == [
+        (1, 1, 1),
+        (2, None, 1),
+        (3, 1, 1),
+    ]
     assert _rows(store_url, "SELECT id, article_count, first_published FROM stories") == [
-        (1, 2, "2021-07-18")
+        (1, 3, "2021-07-18")
     ]
 
 

@@ -16,7 +16,19 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
 
-from newsgraph.cli import analyze, batch, entities, evaluate, export, ingest, load, schema, search, serve
+from newsgraph.cli import (
+    analyze,
+    batch,
+    entities,
+    evaluate,
+    export,
+    ingest,
+    load,
+    schema,
+    search,
+    serve,
+    stories,
+)
 from newsgraph.errors import NewsgraphError
 from newsgraph.extras import missing_extra
 
@@ -49,7 +61,7 @@ def _main(
     logging.getLogger("newsgraph").setLevel(level)
 
 
-COMMANDS = (analyze, batch, entities, evaluate, export, ingest, load, schema, search, serve)
+COMMANDS = (analyze, batch, entities, evaluate, export, ingest, load, schema, search, serve, stories)
 """The command modules, in the order of `newsgraph --help`."""
 
 for _command in COMMANDS:

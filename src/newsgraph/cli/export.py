@@ -14,7 +14,16 @@ from newsgraph.settings import Settings
 
 # the same as newsgraph.store.export.KINDS and FORMATS (a test checks), kept here so that the CLI
 # starts without importing SQLAlchemy
-KINDS: tuple[str, ...] = ("articles", "entities", "mentions", "quotes", "events", "quantities")
+KINDS: tuple[str, ...] = (
+    "articles",
+    "entities",
+    "mentions",
+    "quotes",
+    "events",
+    "quantities",
+    "stories",
+    "claims",
+)
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 
 

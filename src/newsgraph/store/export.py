@@ -6,7 +6,9 @@
 Kinds: `articles` (JSONL carries each full Analysis under `analysis`), `entities` (with their
 aliases and roles), `mentions` (every mention with its article's input id, its offsets and the
 stored entity it was resolved to: what the xdoc scorer reads), `quotes` (with speaker names),
-`events` (with actor names) and `quantities` (with claimants). Rows come in id order (mentions
+`events` (with actor names), `quantities` (with claimants), `stories` (the articles reporting one
+event: counts and dates) and `claims` (every figure of every story's claim tables, one row each,
+with its table's counted noun, predicate and disagreement flag). Rows come in id order (mentions
 by article, then in text order); names of linked entities are resolved so each file stands on
 its own. Parquet columns have fixed types, so files of one kind concatenate.
 """
@@ -26,10 +28,20 @@ from sqlalchemy import Connection, Select, select
 from newsgraph.errors import InputError
 from newsgraph.extras import require
 from newsgraph.store import schema as s
+from newsgraph.store.stories.claims import claim_tables
 
-Kind = Literal["articles", "entities", "mentions", "quotes", "events", "quantities"]
+Kind = Literal["articles", "entities", "mentions", "quotes", "events", "quantities", "stories", "claims"]
 Format = Literal["jsonl", "csv", "parquet"]
-KINDS: tuple[str, ...] = ("articles", "entities", "mentions", "quotes", "events", "quantities")
+KINDS: tuple[str, ...] = (
+    "articles",
+    "entities",
+    "mentions",
+    "quotes",
+    "events",
+    "quantities",
+    "stories",
+    "claims",
+)
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 CHUNK = 1000
 
@@ -215,6 +227,49 @@ def _quantities() -> Select[Any]:
     )
 
 
+def _stories() -> Select[Any]:
+    st = s.stories.c
+    return select(
+        st.id, st.title, st.article_count, st.source_count, st.first_published, st.last_published
+    ).order_by(st.id)
+
+
+def _claim_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Replace each story of the chunk by the figures of its claim tables."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        for number, table in enumerate(claim_tables(conn, row["story_id"]), start=1):
+            for figure in table.figures:
+                out.append(
+                    {
+                        "story_id": row["story_id"],
+                        "table": number,
+                        "counted": table.counted,
+                        "predicate": table.predicate,
+                        "kind": table.kind,
+                        "disagree": table.disagree,
+                        **{k: getattr(figure, k) for k in _FIGURE_COLUMNS},
+                    }
+                )
+    rows[:] = out
+
+
+_FIGURE_COLUMNS = (
+    "quantity_id",
+    "article_id",
+    "value",
+    "text",
+    "approximate",
+    "claimant_id",
+    "claimant",
+    "source",
+    "published",
+    "start",
+    "end",
+    "sentence",
+)
+
+
 EXPORTS: dict[str, _Export] = {
     "articles": _Export(
         (
@@ -323,6 +378,41 @@ EXPORTS: dict[str, _Export] = {
             ("url", "str"),
         ),
         _quantities,
+    ),
+    "stories": _Export(
+        (
+            ("id", "int"),
+            ("title", "str"),
+            ("article_count", "int"),
+            ("source_count", "int"),
+            ("first_published", "str"),
+            ("last_published", "str"),
+        ),
+        _stories,
+    ),
+    "claims": _Export(
+        (
+            ("story_id", "int"),
+            ("table", "int"),
+            ("counted", "str"),
+            ("predicate", "str"),
+            ("kind", "str"),
+            ("disagree", "bool"),
+            ("quantity_id", "int"),
+            ("article_id", "int"),
+            ("value", "float"),
+            ("text", "str"),
+            ("approximate", "bool"),
+            ("claimant_id", "int"),
+            ("claimant", "str"),
+            ("source", "str"),
+            ("published", "str"),
+            ("start", "int"),
+            ("end", "int"),
+            ("sentence", "str"),
+        ),
+        lambda: select(s.stories.c.id.label("story_id")).order_by(s.stories.c.id),
+        _claim_rows,
     ),
 }
 

@@ -4,7 +4,8 @@ Every function takes an open `Connection` (the caller decides its lifetime, e.g.
 request) and returns dataclasses; lists come as `Page`s with keyset cursors. Missing things
 raise `NotFound`. Full-text search lives in `store.search`; this module answers the browsing
 questions: one article with its full Analysis, an entity with its aliases, roles, quotes,
-events, numbers and mentions over time, events by type/actor/place/date, stories, and counts.
+events, numbers and mentions over time, events by type/actor/place/date, and counts (stories are
+read by `store.stories.read`).
 """
 
 from __future__ import annotations
@@ -128,25 +129,6 @@ class EventRecord:
     negated: bool
     published: str | None
     source: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StorySummary:
-    """A cluster of near-duplicate articles (syndicated copies, updated versions)."""
-
-    id: int
-    title: str | None
-    article_count: int
-    first_published: str | None
-    last_published: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRecord:
-    """A story and its articles, oldest first."""
-
-    summary: StorySummary
-    articles: list[ArticleSummary]
 
 
 @dataclass(frozen=True, slots=True)
@@ -547,44 +529,6 @@ def list_events(
         for r in rows
     ]
     return Page(items, encode_cursor([rows[-1].day, rows[-1].id]) if more and rows else None)
-
-
-def _story_summary(row: Any) -> StorySummary:
-    return StorySummary(row.id, row.title, row.article_count, row.first_published, row.last_published)
-
-
-def list_stories(conn: Connection, *, limit: int = 50, cursor: str | None = None) -> Page[StorySummary]:
-    """Return stories (clusters of two or more near-duplicate articles), most recent first."""
-    check_limit(limit)
-    key = decode_cursor(cursor, 2)
-    st = s.stories.c
-    last = func.coalesce(st.last_published, "")
-    stmt = select(st.id, st.title, st.article_count, st.first_published, st.last_published, last.label("day"))
-    if key is not None:
-        stmt = stmt.where(or_(last < key[0], and_(last == key[0], st.id < key[1])))
-    rows = conn.execute(stmt.order_by(last.desc(), st.id.desc()).limit(limit + 1)).all()
-    return keyset_page(rows, limit, _story_summary, lambda r: [r.day, r.id])
-
-
-def get_story(conn: Connection, story_id: int) -> StoryRecord:
-    """Return a story with its articles, oldest first.
-
-    Raises:
-        NotFound: no story has this id.
-    """
-    st = s.stories.c
-    row = conn.execute(
-        select(st.id, st.title, st.article_count, st.first_published, st.last_published).where(
-            st.id == story_id
-        )
-    ).first()
-    if row is None:
-        raise NotFound(f"no story {story_id}")
-    a = s.articles.c
-    articles = conn.execute(
-        _articles_select().where(a.story_id == story_id).order_by(func.coalesce(a.published, ""), a.id)
-    )
-    return StoryRecord(_story_summary(row), [_article_summary(r) for r in articles])
 
 
 def _count(conn: Connection, table: Any) -> int:

@@ -4,6 +4,9 @@
     stories ─┼─ articles ─┬─ article_urls          every URL an identical text was seen at
              │            ├─ article_minhash       MinHash signature (near-duplicate detection)
              │            ├─ minhash_bands         its LSH bands, the near-duplicate index
+             │            ├─ story_features        what it brings to "same event?" (store.stories)
+             │            ├─ story_keys            its entity and place keys, the story index
+             │            ├─ story_links           the articles it reports the same event as
              │            ├─ article_entities ─┐   the article's entities, linked to global ones
              │            ├─ mentions ─────────┤
              │            ├─ quotes ───────────┤   speaker_id → entities
@@ -71,7 +74,9 @@ stories = Table(
     Column("article_count", Integer, nullable=False),
     Column("first_published", String(40)),
     Column("last_published", String(40)),
+    Column("source_count", Integer, nullable=False, server_default="0"),
 )
+"""Articles reporting one event: the connected components of `story_links` (`store.stories`)."""
 
 articles = Table(
     "articles",
@@ -81,6 +86,11 @@ articles = Table(
     Column("doc_id", String(300), nullable=False, comment="The input's id (Analysis.id)."),
     Column("source_id", Id, ForeignKey("sources.id")),
     Column("story_id", Id, ForeignKey("stories.id")),
+    Column(
+        "copy_of",
+        Id,
+        comment="The first article of its near-duplicates (syndicated copies, updated versions), if any.",
+    ),
     Column("url", Text, comment="The first URL it was seen at; all are in article_urls."),
     Column("title", Text),
     Column("published", String(40)),
@@ -97,6 +107,7 @@ articles = Table(
     Index("ix_articles_published_day", "published_day", "id"),
     Index("ix_articles_source_day", "source_id", "published_day"),
     Index("ix_articles_story_id", "story_id"),
+    Index("ix_articles_copy_of", "copy_of"),
     Index("ix_articles_doc_id", "doc_id"),
 )
 
@@ -122,6 +133,34 @@ minhash_bands = Table(
     Column("key", BigInteger, primary_key=True, comment="64-bit hash of the band's MinHash values."),
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
     comment="The LSH index: articles sharing a (band, key) are near-duplicate candidates.",
+)
+
+story_features = Table(
+    "story_features",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("data", Text, nullable=False, comment="JSON: store.stories.features.Features."),
+)
+
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", BigInteger, primary_key=True, comment="64-bit hash of an entity or place key."),
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("day", String(10), comment="The article's published_day (NULL: undated)."),
+    Index("ix_story_keys_key_day", "key", "day", "article_id"),
+    comment="The story index: the articles naming an entity or place, by day.",
+)
+
+story_links = Table(
+    "story_links",
+    metadata,
+    Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
+    Column("other_id", Id, ForeignKey("articles.id"), primary_key=True, comment="An earlier article."),
+    Column("score", Float, nullable=False),
+    Column("evidence", Text, nullable=False, comment="JSON: store.stories.evidence.Evidence."),
+    Index("ix_story_links_other_id", "other_id"),
+    comment="Two articles reporting the same event, and the evidence.",
 )
 
 entities = Table(
@@ -409,6 +448,9 @@ ID_TABLES = (sources, stories, articles, entities, quotes, events, quantities)
 """Tables whose `id` the writer assigns (next free id)."""
 
 CHILD_TABLES = (
+    story_links,
+    story_keys,
+    story_features,
     article_urls,
     minhash_bands,
     article_minhash,

@@ -6,8 +6,9 @@
 Each batch is one transaction. Inside it the writer takes the write lock, reads the next free
 id of each table, and stores the articles in order: an article whose content hash is already
 stored is a `Duplicate` (its URL is added to `article_urls`); a new one gets the next article id,
-its entities are resolved to stored entities (`identity`), it joins the story of its closest
-near-duplicate (`dedup`), and all its facts are written. Nothing outside the database carries
+its entities are resolved to stored entities (`identity`), its near-duplicates are found
+(`dedup`: it becomes a copy of the first of them), it joins the story of the event it reports
+(`stories`), and all its facts are written. Nothing outside the database carries
 state between batches, so a batch either lands whole or not at all, and an ingest killed at any
 moment and run again produces the same rows, with the same ids, as one uninterrupted run.
 """
@@ -33,6 +34,7 @@ from newsgraph.store import schema as s
 from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.dedup import MinHasher, Signature, signature_from_bytes, similarity
 from newsgraph.store.identity import EntityResolver
+from newsgraph.store.stories import StoryAssigner
 
 LOGGER = logging.getLogger(__name__)
 
@@ -162,7 +164,7 @@ class Writer:
 
     Args:
         engine: an engine from `open_store` (schema migrated).
-        stories: detect near-duplicates and group them into stories (MinHash LSH).
+        stories: find near-duplicates (MinHash LSH) and group articles into same-event stories.
         hasher: the MinHash settings (threshold, permutations, seed).
     """
 
@@ -198,6 +200,7 @@ class _Batch:
         self.conn = conn
         self.ids = _Ids(conn)
         self.resolver = EntityResolver(conn, lambda: self.ids.take(s.entities))
+        self.stories = StoryAssigner(conn)
         self.rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.sources: dict[str, int] = {}
         self.by_hash: dict[str, int] = {}
@@ -272,13 +275,14 @@ class _Batch:
         published = data.get("published")
         day = published_day(published)
         signature = self.writer.hasher.signature(data["text"]) if self.writer.stories else None
-        story_id = self._story_for(signature, data, article_id) if signature is not None else None
+        copies = self._near_duplicates(signature) if signature is not None else []
         row = {
             "id": article_id,
             "hash": data["hash"],
             "doc_id": str(data.get("id") or data["hash"][:16])[:300],
             "source_id": source_id,
-            "story_id": story_id,
+            "story_id": None,
+            "copy_of": self._copy_of(copies),
             "url": data.get("url"),
             "title": data.get("title"),
             "published": published,
@@ -289,8 +293,11 @@ class _Batch:
             "text": data["text"],
             "analysis": raw,
         }
+        story_id = None
         if self.writer.stories:
             self.conn.execute(s.articles.insert().values(**fit(s.articles, row)))
+            members = self.resolver.members(data)
+            story_id = self.stories.assign(article_id, data, members, day, copies)
         else:  # nothing reads it back inside the batch: insert with the others
             self.rows["articles"].append(row)
         if indexable_url(data.get("url")):
@@ -300,8 +307,9 @@ class _Batch:
         self._facts(article_id, data, source_id, day)
         return Stored(article_id, data["hash"], story_id)
 
-    # ── stories ──────────────────────────────────────────────────────────────────────────────
-    def _story_for(self, signature: Signature, data: dict[str, Any], article_id: int) -> int | None:
+    # ── near-duplicates ──────────────────────────────────────────────────────────────────────
+    def _near_duplicates(self, signature: Signature) -> list[int]:
+        """Return the stored articles whose MinHash similarity reaches the threshold, closest first."""
         bands = list(enumerate(signature.bands))
         candidates: set[int] = set()
         for chunk in _chunks(bands, 100):
@@ -311,9 +319,7 @@ class _Batch:
                 .distinct()
             )
             candidates.update(row[0] for row in rows)
-        if not candidates:
-            return None
-        best: tuple[float, int] | None = None
+        found: list[tuple[float, int]] = []
         for chunk in _chunks(sorted(candidates), 500):
             rows = self.conn.execute(
                 select(s.article_minhash.c.article_id, s.article_minhash.c.signature).where(
@@ -322,43 +328,20 @@ class _Batch:
             )
             for row in rows:
                 score = similarity(signature.values, signature_from_bytes(row.signature))
-                if score >= self.writer.hasher.threshold and (
-                    best is None or (score, -row.article_id) > best
-                ):
-                    best = (score, -row.article_id)
-        if best is None:
+                if score >= self.writer.hasher.threshold:
+                    found.append((-score, int(row.article_id)))
+        return [article_id for _, article_id in sorted(found)]
+
+    def _copy_of(self, copies: list[int]) -> int | None:
+        """Return the first copy of the closest near-duplicate (marked so, if it is that first one)."""
+        if not copies:
             return None
-        match_id = -best[1]
-        match = self.conn.execute(
-            select(s.articles.c.story_id, s.articles.c.title, s.articles.c.published).where(
-                s.articles.c.id == match_id
-            )
-        ).one()
-        published = data.get("published")
-        if match.story_id is None:
-            dates = sorted(d for d in (match.published, published) if d)
-            self.conn.execute(
-                s.stories.insert().values(
-                    id=match_id,
-                    title=match.title or data.get("title"),
-                    article_count=2,
-                    first_published=dates[0] if dates else None,
-                    last_published=dates[-1] if dates else None,
-                )
-            )
-            self.conn.execute(update(s.articles).where(s.articles.c.id == match_id).values(story_id=match_id))
-            return int(match_id)
-        story = s.stories.c
-        values: dict[str, Any] = {"article_count": story.article_count + 1}
-        if published:
-            values["first_published"] = func.coalesce(
-                _least(self.conn, story.first_published, published), published
-            )
-            values["last_published"] = func.coalesce(
-                _greatest(self.conn, story.last_published, published), published
-            )
-        self.conn.execute(update(s.stories).where(story.id == match.story_id).values(**values))
-        return int(match.story_id)
+        match_id = copies[0]
+        first = self.conn.execute(select(s.articles.c.copy_of).where(s.articles.c.id == match_id)).scalar()
+        if first is None:
+            self.conn.execute(update(s.articles).where(s.articles.c.id == match_id).values(copy_of=match_id))
+            return match_id
+        return int(first)
 
     def _index(self, article_id: int, signature: Signature) -> None:
         self.conn.execute(
@@ -640,14 +623,6 @@ def copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iter
 def _without_nul(row: tuple[Any, ...]) -> tuple[Any, ...]:
     """Return the row with NUL characters replaced by U+FFFD (one for one: offsets hold)."""
     return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
-
-
-def _least(conn: Connection, column: Any, value: str) -> Any:
-    return func.min(column, value) if conn.dialect.name == "sqlite" else func.least(column, value)
-
-
-def _greatest(conn: Connection, column: Any, value: str) -> Any:
-    return func.max(column, value) if conn.dialect.name == "sqlite" else func.greatest(column, value)
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

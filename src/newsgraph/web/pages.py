@@ -13,6 +13,7 @@ from newsgraph.api.common import check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.store import queries
 from newsgraph.store.search import Filters, search_quantities, search_quotes
+from newsgraph.store.stories.read import list_stories
 from newsgraph.store.timelines import article_months, undated_articles
 from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
@@ -46,7 +47,7 @@ def home(request: Request, conn: ConnDep) -> HTMLResponse:
         speakers=data.top_speakers(conn),
         quotes=quotes,
         sentences=data.quote_sentences(conn, (h.quote_id for h in quotes)),
-        stories=queries.list_stories(conn, limit=5).items,
+        stories=list_stories(conn, limit=5).items,
         map=world_map(points, title="Places named in the articles"),
         json_url="/api/stats",
     )

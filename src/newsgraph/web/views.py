@@ -6,7 +6,7 @@
 /entities          entity list                /entities/{id}   aliases, roles, quotes, events, chart
 /quotes            quotes explorer
 /events            events table, timeline chart and world map
-/stories           story clusters             /stories/{id}    one story's articles
+/stories           same-event stories         /stories/{id}    timeline, claims side by side
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from newsgraph.store.search import (
     search_quantities,
     search_quotes,
 )
+from newsgraph.store.stories import read as stories
 from newsgraph.store.timelines import entity_months, event_months
 from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
@@ -152,6 +153,7 @@ def article_page(request: Request, article_id: StoreId, conn: ConnDep) -> HTMLRe
         body=article_html(analysis, pages),
         pages=pages,
         summary=summary,
+        related=stories.related_articles(conn, article_id),
         json_url=f"/api/articles/{article_id}",
     )
 
@@ -215,6 +217,7 @@ def entity_page(
         "entity.html",
         record=record,
         related=cooccurring(conn, entity_id),
+        stories=stories.entity_stories(conn, entity_id),
         articles=articles,
         quotes=quotes,
         sentences=sentences,
@@ -328,11 +331,18 @@ def events_page(
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request, conn: ConnDep, cursor: Cursor = None) -> HTMLResponse:
-    page = queries.list_stories(conn, limit=PAGE, cursor=cursor)
+    page = stories.list_stories(conn, limit=PAGE, cursor=cursor)
     return render(request, "stories.html", page=page, json_url="/api/stories")
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: StoreId, conn: ConnDep) -> HTMLResponse:
-    record = queries.get_story(conn, story_id)
-    return render(request, "story.html", record=record, json_url=f"/api/stories/{story_id}")
+    record = stories.get_story(conn, story_id)
+    points = [MapPoint(p.lat, p.lon, p.name, p.articles) for p in record.places]
+    return render(
+        request,
+        "story.html",
+        record=record,
+        map=world_map(points, title="Places of the story") if points else None,
+        json_url=f"/api/stories/{story_id}",
+    )

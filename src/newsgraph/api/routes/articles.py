@@ -17,6 +17,7 @@ from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import Filters
+from newsgraph.store.stories.read import related_articles
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -93,6 +94,15 @@ def get_article(article_id: StoreId, conn: ConnDep) -> JSONBytes:
             "analysis": record.analysis.to_dict(),
         }
     )
+
+
+@router.get("/{article_id}/related", summary="Related articles: same story first, then shared entities")
+def get_related(
+    article_id: StoreId, conn: ConnDep, limit: Annotated[int, Query(ge=1, le=100)] = 10
+) -> JSONBytes:
+    """The other articles of its story, oldest first, then those sharing most of its rarer entities."""
+    related = related_articles(conn, article_id, limit=limit)
+    return JSONBytes({"ok": True, "article_id": article_id, "related": to_jsonable(related)})
 
 
 class ArticleIn(BaseModel):

@@ -14,6 +14,7 @@ from newsgraph.store import queries
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.related import cooccurring
+from newsgraph.store.stories.read import entity_stories
 from newsgraph.store.timelines import entity_months
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
@@ -99,6 +100,15 @@ def entity_quantities(
     queries.get_entity(conn, entity_id)
     return page_json(
         queries.entity_quantities(conn, entity_id, limit=check_page(settings, limit), cursor=cursor)
+    )
+
+
+@router.get("/{entity_id}/stories", summary="The stories the entity is named in")
+def get_entity_stories(entity_id: StoreId, conn: ConnDep) -> JSONBytes:
+    """Stories (articles reporting one event) with an article naming the entity, biggest first."""
+    queries.get_entity(conn, entity_id)
+    return JSONBytes(
+        {"ok": True, "entity_id": entity_id, "stories": to_jsonable(entity_stories(conn, entity_id))}
     )
 
 

@@ -1,7 +1,8 @@
-"""/api/stories: clusters of near-duplicate articles (syndicated copies, updates)."""
+"""/api/stories: the articles reporting one event, across outlets and days, and their claim tables."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -9,8 +10,9 @@ from fastapi.responses import Response
 
 from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.store import queries
 from newsgraph.store.queries import to_jsonable
+from newsgraph.store.stories import read
+from newsgraph.store.stories.claims import claim_tables
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
 
@@ -23,15 +25,67 @@ def list_stories(
     cursor: Annotated[str | None, Query(max_length=400)] = None,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
-    page = queries.list_stories(conn, limit=check_page(settings, limit), cursor=cursor)
+    """Stories (two or more articles reporting one event), with their article and source counts."""
+    page = read.list_stories(conn, limit=check_page(settings, limit), cursor=cursor)
     if format == "csv":
         return csv_response(page.items, "stories.csv")
     return page_json(page)
 
 
-@router.get("/{story_id}", summary="One story with its articles")
+@router.get("/{story_id}", summary="One story: timeline, entities, quotes, events, places, claims")
 def get_story(story_id: StoreId, conn: ConnDep) -> JSONBytes:
-    record = queries.get_story(conn, story_id)
-    return JSONBytes(
-        {"ok": True, "story": to_jsonable(record.summary), "articles": to_jsonable(record.articles)}
-    )
+    """The story's articles by date and source, its key entities, quotes by speaker, events,
+    places and claim tables (numbers side by side)."""
+    record = read.get_story(conn, story_id)
+    return JSONBytes({"ok": True, **to_jsonable(record)})
+
+
+@dataclass(frozen=True, slots=True)
+class _ClaimRow:
+    """One figure of a claim table, flattened for CSV."""
+
+    table: int
+    counted: str
+    predicate: str | None
+    disagree: bool
+    value: float
+    text: str
+    approximate: bool
+    claimant: str | None
+    source: str | None
+    published: str | None
+    article_id: int
+    start: int
+    end: int
+    sentence: str
+
+
+@router.get("/{story_id}/claims", summary="The story's claim tables: figures for the same count")
+def get_claims(story_id: StoreId, conn: ConnDep, format: Literal["json", "csv"] = "json") -> Response:
+    """Figures of several articles counting the same thing (same unit, counted noun and event),
+    who claims each, its sentence and offsets, and whether they disagree."""
+    read.get_story_summary(conn, story_id)
+    tables = claim_tables(conn, story_id)
+    if format == "csv":
+        rows = [
+            _ClaimRow(
+                n,
+                t.counted,
+                t.predicate,
+                t.disagree,
+                f.value,
+                f.text,
+                f.approximate,
+                f.claimant,
+                f.source,
+                f.published,
+                f.article_id,
+                f.start,
+                f.end,
+                f.sentence,
+            )
+            for n, t in enumerate(tables, start=1)
+            for f in t.figures
+        ]
+        return csv_response(rows, f"story-{story_id}-claims.csv")
+    return JSONBytes({"ok": True, "story_id": story_id, "claims": to_jsonable(tables)})

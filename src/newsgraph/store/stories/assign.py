@@ -1,0 +1,211 @@
+"""Put each new article in the story of the event it reports: the writer's hook.
+
+    stories = StoryAssigner(conn)
+    story_id = stories.assign(article_id, data, members, day, copies)   # after its row is inserted
+
+For each new article: its `Features` are stored (`story_features`) and indexed (`story_keys`);
+candidates are the stored articles sharing an index key — an entity within `WINDOW_DAYS` of its
+day, or a place finer than a country when either side is undated (the only ways `evidence`
+links two articles, so the retrieval misses no link); each candidate is compared
+(`evidence.compare`) and every pair that links is stored (`story_links`), and so is every
+near-duplicate the writer found (`copies`), always. The article then joins the story of the
+articles it links to: none, a new story; one, that one; several, it bridges them and they merge
+into the one with the smallest id. A story's id is the smallest id of its articles.
+
+Since a link depends on the two articles only, a story is a connected component of the graph
+of links, the same whatever order the articles arrive in or how they are batched; ids follow
+the input order, memberships do not. Bounded work per article: each key's postings are read
+within the article's window (or, for an undated article, its fine places only), at most
+`MAX_POSTINGS` rows in all, and the `MAX_CANDIDATES` sharing the most keys are compared; a key
+named in more articles than that is common and its postings beyond the bound are not read
+(the one way order could matter, on a store far larger than the corpus).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict
+from datetime import date, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, delete, func, select, update
+
+from newsgraph.store import schema as s
+from newsgraph.store.identity.members import ArticleMember
+from newsgraph.store.stories.evidence import WINDOW_DAYS, Evidence, compare
+from newsgraph.store.stories.features import Features, article_features
+
+MAX_POSTINGS = 20_000
+MAX_CANDIDATES = 200
+CHUNK = 500
+
+
+def key_hash(key: str) -> int:
+    """Return the signed 64-bit hash a key is indexed under in `story_keys`."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def window(day: str) -> tuple[str, str]:
+    """Return the first and last day (`YYYY-MM-DD`) a dated article links within."""
+    at = date.fromisoformat(day)
+    span = timedelta(days=WINDOW_DAYS)
+    return (at - span).isoformat(), (at + span).isoformat()
+
+
+class StoryAssigner:
+    """Assign new articles to stories inside the writer's transaction; see the module docstring."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def assign(
+        self,
+        article_id: int,
+        data: Mapping[str, Any],
+        members: Sequence[ArticleMember],
+        day: str | None,
+        copies: Iterable[int] = (),
+    ) -> int | None:
+        """Store the article's features, link it to the articles of its event; return its story id.
+
+        `copies` are the stored near-duplicates of the article (`dedup`): they report its event.
+        """
+        features = article_features(data, members, _valid_day(day))
+        self._index(article_id, features)
+        links = self._links(article_id, features)
+        for other in copies:
+            if other != article_id and other not in links:
+                links[other] = None
+        if not links:
+            return None
+        self.conn.execute(
+            s.story_links.insert(),
+            [
+                {
+                    "article_id": article_id,
+                    "other_id": other,
+                    "score": evidence.score if evidence else 1000.0,
+                    "evidence": orjson.dumps(asdict(evidence) if evidence else {"copy": True}).decode(),
+                }
+                for other, evidence in sorted(links.items())
+            ],
+        )
+        return self._join(article_id, sorted(links))
+
+    def _index(self, article_id: int, features: Features) -> None:
+        self.conn.execute(
+            s.story_features.insert().values(article_id=article_id, data=features.to_json().decode())
+        )
+        keys = sorted({key_hash(k) for k in features.index_keys()})
+        if keys:
+            self.conn.execute(
+                s.story_keys.insert(),
+                [{"key": k, "article_id": article_id, "day": features.day} for k in keys],
+            )
+
+    def _links(self, article_id: int, features: Features) -> dict[int, Evidence | None]:
+        """Return the stored articles this one reports the same event as, with the evidence."""
+        shared = self._candidates(article_id, features)
+        ranked = sorted(shared, key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
+        links: dict[int, Evidence | None] = {}
+        for chunk in _chunks(sorted(ranked), CHUNK):
+            rows = self.conn.execute(
+                select(s.story_features.c.article_id, s.story_features.c.data).where(
+                    s.story_features.c.article_id.in_(chunk)
+                )
+            )
+            for row in rows:
+                evidence = compare(features, Features.from_json(row.data))
+                if evidence.links:
+                    links[int(row.article_id)] = evidence
+        return links
+
+    def _candidates(self, article_id: int, features: Features) -> Counter[int]:
+        """Count, per stored article, the index keys it shares with this one (see the module docstring)."""
+        k = s.story_keys.c
+        places = sorted({key_hash(key) for key, fine in features.places if fine})
+        entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
+        queries = []
+        if features.day is None:
+            queries.append(select(k.article_id).where(k.key.in_(places)))
+        else:
+            first, last = window(features.day)
+            queries.append(select(k.article_id).where(k.key.in_(entities), k.day.between(first, last)))
+            queries.append(select(k.article_id).where(k.key.in_(places), k.day.is_(None)))
+        shared: Counter[int] = Counter()
+        budget = MAX_POSTINGS
+        for query in queries:
+            if budget <= 0:
+                break
+            rows = self.conn.execute(
+                query.where(k.article_id != article_id).order_by(k.article_id.desc()).limit(budget)
+            )
+            ids = [int(r[0]) for r in rows]
+            budget -= len(ids)
+            shared.update(ids)
+        return shared
+
+    def _join(self, article_id: int, linked: list[int]) -> int:
+        """Put the article and the stories of the articles it links to in one story; return its id."""
+        a = s.articles.c
+        stories = {
+            int(r.story_id)
+            for chunk in _chunks(linked, CHUNK)
+            for r in self.conn.execute(select(a.story_id).where(a.id.in_(chunk), a.story_id.is_not(None)))
+        }
+        loose = [i for i in linked if i not in stories]
+        target = min([*stories, *linked, article_id])
+        others = sorted(stories - {target})
+        if target not in stories:
+            self.conn.execute(
+                s.stories.insert().values(id=target, title=None, article_count=0, source_count=0)
+            )
+        for chunk in _chunks(others, CHUNK):
+            self.conn.execute(update(s.articles).where(a.story_id.in_(chunk)).values(story_id=target))
+            self.conn.execute(delete(s.stories).where(s.stories.c.id.in_(chunk)))
+        members = sorted({*loose, article_id})
+        for chunk in _chunks(members, CHUNK):
+            self.conn.execute(update(s.articles).where(a.id.in_(chunk)).values(story_id=target))
+        refresh_story(self.conn, target)
+        return target
+
+
+def refresh_story(conn: Connection, story_id: int) -> None:
+    """Recompute a story's title, counts and dates from its articles (the earliest headline wins)."""
+    a = s.articles.c
+    count, sources, first, last = conn.execute(
+        select(
+            func.count(), func.count(func.distinct(a.source_id)), func.min(a.published), func.max(a.published)
+        ).where(a.story_id == story_id)
+    ).one()
+    title = conn.execute(
+        select(a.title)
+        .where(a.story_id == story_id, a.title.is_not(None))
+        .order_by(a.published_day.is_(None), a.published_day, a.hash)
+        .limit(1)
+    ).scalar()
+    conn.execute(
+        update(s.stories)
+        .where(s.stories.c.id == story_id)
+        .values(
+            title=title, article_count=count, source_count=sources, first_published=first, last_published=last
+        )
+    )
+
+
+def _valid_day(day: str | None) -> str | None:
+    if day is None:
+        return None
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,222 @@
+"""Numbers side by side: the figures a story's articles give for the same count, and who gives them.
+
+A figure is a stored quantity of one of the story's articles. Figures count the same thing when
+they have the same kind (a count, money in one currency, a percentage…), the same counted noun
+(the last word of the unit: "33 BLA terrorists" and "30 terrorists" both count terrorists;
+"person" is read as "people") and the same predicate: what the sentence's nearest confident
+event says happened to them — `killed` when the event's dead toll is the figure, `injured`
+likewise, else the event's PLOVER type (AID for "rescued"). A figure with no event in its
+sentence has no predicate and is in no table ("450 passengers" on board and "21 passengers"
+killed count different things). A claim table is such a group with figures from at least two
+articles; it is flagged as a disagreement when two of its
+figures differ by more than `TOLERANCE` (an approximate figure, "nearly 200", by more than
+`APPROX_TOLERANCE`). Each figure keeps its article, claimant and sentence, so a reader sees who
+said what, when, and where.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select
+
+from newsgraph.models import EVENT_MIN_CONFIDENCE
+from newsgraph.store import schema as s
+
+TOLERANCE = 0.0
+APPROX_TOLERANCE = 0.1
+MAX_ARTICLES = 300
+"""Claim tables read the figures of a story's latest articles up to this many."""
+_PEOPLE = frozenset({"person", "people", "persons"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One article's figure for a count, with its claimant and sentence."""
+
+    quantity_id: int
+    article_id: int
+    title: str | None
+    source: str | None
+    published: str | None
+    text: str
+    value: float
+    approximate: bool
+    claimant_id: int | None
+    claimant: str | None
+    sentence: str
+    start: int
+    end: int
+    """Offsets of the figure in the article text (`text[start:end]`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTable:
+    """Figures of several articles for one count: what is counted, and whether they disagree."""
+
+    kind: str
+    unit: str
+    counted: str
+    predicate: str | None
+    figures: list[Figure]
+    disagree: bool
+    low: float
+    high: float
+
+
+def counted_noun(unit: str | None) -> str:
+    """Return what a unit counts: its last word, lower case; a person counts as people."""
+    words = (unit or "").casefold().split()
+    last = words[-1] if words else ""
+    return "people" if last in _PEOPLE else last
+
+
+def disagree(figures: Sequence[Figure]) -> bool:
+    """Whether two figures differ by more than the tolerance (relative to the larger)."""
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            tolerance = APPROX_TOLERANCE if a.approximate or b.approximate else TOLERANCE
+            if abs(a.value - b.value) > tolerance * max(abs(a.value), abs(b.value)):
+                return True
+    return False
+
+
+def claim_tables(conn: Connection, story_id: int) -> list[ClaimTable]:
+    """Return the story's claim tables, disagreements first, then by how many articles give figures."""
+    a, q = s.articles.c, s.quantities.c
+    articles = {
+        int(r.id): r
+        for r in conn.execute(
+            select(a.id, a.title, a.published, s.sources.c.name.label("source"))
+            .select_from(s.articles.outerjoin(s.sources, s.sources.c.id == a.source_id))
+            .where(a.story_id == story_id)
+            .order_by(a.published_day.desc(), a.id.desc())
+            .limit(MAX_ARTICLES)
+        )
+    }
+    if len(articles) < 2:
+        return []
+    ids = sorted(articles)
+    rows = conn.execute(
+        select(
+            q.id,
+            q.article_id,
+            q.start,
+            q.end,
+            q.text,
+            q.value,
+            q.approximate,
+            q.unit,
+            q.kind,
+            q.currency,
+            q.claimant_id,
+            q.sentence,
+            s.entities.c.name.label("claimant"),
+        )
+        .select_from(s.quantities.outerjoin(s.entities, s.entities.c.id == q.claimant_id))
+        .where(q.article_id.in_(ids), q.value.is_not(None), q.unit.is_not(None))
+        .order_by(q.id)
+    ).all()
+    events = _events(conn, ids)
+    groups: dict[tuple[str, str, str | None], list[Any]] = defaultdict(list)
+    for row in rows:
+        noun = counted_noun(row.unit)
+        if not noun or row.kind == "fraction":
+            continue
+        kind = f"{row.kind}:{row.currency}" if row.currency else row.kind
+        groups[(kind, noun, _predicate(row, events.get((row.article_id, row.sentence), ())))].append(row)
+    wanted = [
+        (key, found)
+        for key, found in groups.items()
+        if key[2] is not None and len({r.article_id for r in found}) >= 2
+    ]
+    texts = _sentences(conn, {r.article_id for _, found in wanted for r in found})
+    tables = [_table(key, found, articles, texts) for key, found in wanted]
+    tables.sort(
+        key=lambda t: (not t.disagree, -len({f.article_id for f in t.figures}), t.counted, t.predicate or "")
+    )
+    return tables
+
+
+def _events(conn: Connection, article_ids: Sequence[int]) -> dict[tuple[int, int], list[Any]]:
+    ev = s.events.c
+    out: dict[tuple[int, int], list[Any]] = defaultdict(list)
+    for r in conn.execute(
+        select(ev.article_id, ev.sentence, ev.type, ev.trigger_start, ev.dead, ev.injured).where(
+            ev.article_id.in_(article_ids), ev.confidence >= EVENT_MIN_CONFIDENCE, ev.negated.is_(False)
+        )
+    ):
+        out[(int(r.article_id), int(r.sentence))].append(r)
+    return out
+
+
+def _predicate(row: Any, events: Iterable[Any]) -> str | None:
+    """Return what happened to what the figure counts: `killed`, `injured`, an event type, or None."""
+    nearest = min(events, key=lambda e: (abs(e.trigger_start - row.start), e.trigger_start), default=None)
+    if nearest is None:
+        return None
+    if nearest.dead is not None and nearest.dead == row.value:
+        return "killed"
+    if nearest.injured is not None and nearest.injured == row.value:
+        return "injured"
+    return str(nearest.type)
+
+
+def _sentences(conn: Connection, wanted: set[int]) -> dict[int, tuple[str, list[tuple[int, int]]]]:
+    """Return the text and sentence offsets of the articles whose figures are shown (their Analysis)."""
+    out: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+    a = s.articles.c
+    for r in conn.execute(select(a.id, a.analysis).where(a.id.in_(sorted(wanted)))):
+        data = orjson.loads(r.analysis)
+        out[int(r.id)] = (
+            data["text"],
+            [(int(x["start"]), int(x["end"])) for x in data.get("sentences") or ()],
+        )
+    return out
+
+
+def _table(
+    key: tuple[str, str, str | None],
+    rows: list[Any],
+    articles: dict[int, Any],
+    sentences: dict[int, tuple[str, list[tuple[int, int]]]],
+) -> ClaimTable:
+    kind, noun, predicate = key
+    figures = []
+    for r in rows:
+        article = articles[r.article_id]
+        text, bounds = sentences[r.article_id]
+        start, end = bounds[r.sentence] if 0 <= r.sentence < len(bounds) else (r.start, r.end)
+        figures.append(
+            Figure(
+                quantity_id=int(r.id),
+                article_id=int(r.article_id),
+                title=article.title,
+                source=article.source,
+                published=article.published,
+                text=r.text,
+                value=float(r.value),
+                approximate=bool(r.approximate),
+                claimant_id=r.claimant_id,
+                claimant=r.claimant,
+                sentence=text[start:end],
+                start=int(r.start),
+                end=int(r.end),
+            )
+        )
+    figures.sort(key=lambda f: (f.published or "", f.article_id, f.start))
+    values = [f.value for f in figures]
+    return ClaimTable(
+        kind=kind.split(":")[0],
+        unit=rows[0].unit,
+        counted=noun,
+        predicate=predicate,
+        figures=figures,
+        disagree=disagree(figures),
+        low=min(values),
+        high=max(values),
+    )

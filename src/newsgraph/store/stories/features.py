@@ -1,0 +1,249 @@
+"""What one article brings to the question "same event?": computed from that article alone.
+
+`article_features(data, members)` reads an Analysis (as a dict) and its identity members and
+returns `Features`, stored per article (`story_features.data`, JSON) so a later article is
+compared with it without reading the Analysis again:
+
+- `day`: the publication day, or None;
+- `entities`: the named entities that are not places, each as its identity keys and a weight,
+  its specificity (a full name counts more than a nationality) times its salience in the article
+  (mentions, a place in the headline);
+- `places`: the resolved places, each as one key (`g:<geonameid>`, else `g:<CC>/<admin1>`, else
+  `g:<CC>`) and whether it is finer than a country;
+- `terms`: the content words of the headline and the lede, and the words the article repeats,
+  names left out (entities and places are compared as such); `headline`: those of the headline;
+- `events`: confident events as (PLOVER type, trigger word);
+- `numbers`: counts of at least `MIN_NUMBER` as (value, counted noun), years left out.
+
+The years an article's dates name are not taken as time evidence for an undated article: in the
+corpus they are mostly those of earlier events ("the first case, in December 2003").
+
+Since each value depends on the article only, the pairwise evidence (`evidence.compare`) is a
+function of the two articles, and the stories, its connected components, do not depend on the
+order articles arrive in.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from newsgraph.extract.lexicons import load_json
+from newsgraph.models import EVENT_MIN_CONFIDENCE
+from newsgraph.store.identity.keys import name_key
+from newsgraph.store.identity.members import ArticleMember
+
+LEDE_SENTENCES = 3
+"""Sentences of the lede whose words are key terms, with the headline's."""
+REPEATED = 3
+"""A word the article uses this often is a key term wherever it stands."""
+MAX_TERMS = 40
+MAX_ENTITIES = 30
+MIN_NUMBER = 10
+"""Smaller counts ("two people", "three sites") are too common to tell events apart."""
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+
+SPECIFICITY = {
+    "PERSON": 1.0,
+    "ORG": 1.0,
+    "FAC": 1.0,
+    "EVENT": 1.0,
+    "PRODUCT": 1.0,
+    "LAW": 1.0,
+    "WORK_OF_ART": 1.0,
+    "DISEASE": 0.6,
+    "GPE": 0.4,
+    "LOC": 0.4,
+    "NORP": 0.2,
+}
+"""How much sharing an entity of a type says about two articles reporting one event: a named
+person or organisation singles out an event better than a disease or a place, and a nationality
+least. A person known by one word only weighs half (`_specificity`). Types not listed weigh 0."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFeature:
+    """One named entity of the article: its identity keys and weight."""
+
+    keys: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The evidence one article offers for story assignment; see the module docstring."""
+
+    day: str | None
+    entities: tuple[EntityFeature, ...]
+    places: tuple[tuple[str, bool], ...]
+    terms: frozenset[str]
+    headline: frozenset[str]
+    events: frozenset[tuple[str, str]]
+    numbers: frozenset[tuple[float, str]]
+
+    def to_json(self) -> bytes:
+        """Serialize for `story_features.data`."""
+        return orjson.dumps(
+            {
+                "day": self.day,
+                "e": [[list(e.keys), round(e.weight, 4)] for e in self.entities],
+                "p": [list(p) for p in self.places],
+                "t": sorted(self.terms),
+                "h": sorted(self.headline),
+                "v": sorted(list(v) for v in self.events),
+                "n": sorted(list(n) for n in self.numbers),
+            }
+        )
+
+    @classmethod
+    def from_json(cls, raw: bytes | str) -> Features:
+        """Read what `to_json` wrote."""
+        data = orjson.loads(raw)
+        return cls(
+            day=data["day"],
+            entities=tuple(EntityFeature(tuple(k), float(w)) for k, w in data["e"]),
+            places=tuple((str(k), bool(f)) for k, f in data["p"]),
+            terms=frozenset(data["t"]),
+            headline=frozenset(data["h"]),
+            events=frozenset((str(t), str(w)) for t, w in data["v"]),
+            numbers=frozenset((float(v), str(u)) for v, u in data["n"]),
+        )
+
+    def index_keys(self) -> set[str]:
+        """Return the keys this article is found by (`story_keys`): its entities' keys, its fine places."""
+        keys = {k for e in self.entities for k in e.keys}
+        keys.update(key for key, fine in self.places if fine)
+        return keys
+
+
+def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], day: str | None) -> Features:
+    """Return the story features of an article (an Analysis as a dict) and its identity members."""
+    text = data["text"]
+    title = data.get("title") or ""
+    place_entities = {p.get("entity") for p in data.get("places") or () if p.get("entity")}
+    outlet = name_key(data.get("source") or "")
+    names = _name_words(data)
+    return Features(
+        day=day,
+        entities=_entities(members, place_entities, title, outlet),
+        places=_places(data.get("places") or ()),
+        terms=_terms(title, text, data.get("sentences") or (), names),
+        headline=frozenset(w for w in _words(title) if w not in names),
+        events=frozenset(
+            (e["type"], _first(e["trigger"]["text"]))
+            for e in data.get("events") or ()
+            if e.get("confidence", 1.0) >= EVENT_MIN_CONFIDENCE and not e.get("negated")
+        ),
+        numbers=frozenset(
+            (float(q["value"]), _head(q["unit"]))
+            for q in data.get("quantities") or ()
+            if q.get("kind", "count") == "count"
+            and q.get("unit")
+            and q.get("value") is not None
+            and q["value"] >= MIN_NUMBER
+            and not _year_like(float(q["value"]))
+        ),
+    )
+
+
+def _year_like(value: float) -> bool:
+    return value.is_integer() and 1800 <= value <= 2100
+
+
+def _specificity(member: ArticleMember) -> float:
+    weight = SPECIFICITY.get(member.type, 0.0)
+    if member.type == "PERSON" and len(member.name.split()) < 2:
+        weight /= 2
+    return weight
+
+
+def _entities(
+    members: Sequence[ArticleMember], places: set[str], title: str, outlet: str
+) -> tuple[EntityFeature, ...]:
+    folded = title.casefold()
+    found: list[EntityFeature] = []
+    top = max((m.mentions for m in members if m.named), default=1) or 1
+    for member in members:
+        if not member.named or not member.base or member.local_id in places:
+            continue
+        if outlet and f"n:{outlet}" in member.base:
+            continue  # the outlet naming itself ("told VOA") says nothing about the event
+        keys = tuple(sorted(k for k in member.base if not k.startswith("g:")))
+        specificity = _specificity(member)
+        if not keys or specificity == 0.0:
+            continue
+        in_title = any(name.casefold() in folded for name in member.names if len(name) > 2)
+        salience = 1.0 if in_title else min(1.0, member.mentions / top + member.mentions / 8)
+        found.append(EntityFeature(keys, specificity * salience))
+    found.sort(key=lambda e: (-e.weight, e.keys))
+    return tuple(found[:MAX_ENTITIES])
+
+
+def _places(places: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, bool], ...]:
+    out: dict[str, bool] = {}
+    for place in places:
+        country = place.get("country")
+        feature = place.get("feature")
+        if place.get("geonameid"):
+            key = f"g:{place['geonameid']}"
+        elif country and place.get("admin1"):
+            key = f"g:{country}/{place['admin1']}"
+        elif country:
+            key = f"g:{country}"
+        else:
+            continue
+        out[key] = feature not in (None, "country", "continent", "region", "sea")
+    return tuple(sorted(out.items()))
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(load_json("story_stopwords.json")["words"])
+
+
+def _words(text: str) -> list[str]:
+    stop = _stopwords()
+    folded = (m.group(0).casefold().replace("’", "'") for m in _WORD.finditer(text))
+    return [w for w in folded if len(w) > 2 and w not in stop]
+
+
+def _name_words(data: Mapping[str, Any]) -> frozenset[str]:
+    """Return the words of the article's names: entities and places are compared as such, not as terms."""
+    names = [
+        m["text"]
+        for e in data.get("entities") or ()
+        for m in e.get("mentions") or ()
+        if m.get("kind", "name") == "name"
+    ]
+    names.extend(p["name"] for p in data.get("places") or ())
+    return frozenset(_words(" ".join(names)))
+
+
+def _terms(
+    title: str, text: str, sentences: Sequence[Mapping[str, int]], names: frozenset[str]
+) -> frozenset[str]:
+    lede_end = sentences[min(len(sentences), LEDE_SENTENCES) - 1]["end"] if sentences else min(len(text), 600)
+    key = Counter(w for w in _words(title) + _words(text[:lede_end]) if w not in names)
+    for word, n in Counter(_words(text)).items():
+        if n >= REPEATED and word not in names:
+            key[word] += n
+    return frozenset(w for w, _ in sorted(key.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS])
+
+
+def _first(phrase: str) -> str:
+    """Return the first word of a phrase, lower case ("blown up" -> "blown")."""
+    words = phrase.casefold().split()
+    return words[0] if words else ""
+
+
+def _head(phrase: str) -> str:
+    """Return the last word of a phrase, lower case ("injured people" -> "people")."""
+    words = phrase.casefold().split()
+    return words[-1] if words else ""
