@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 from sqlalchemy import text
 
 from newsgraph.models import Analysis
 from newsgraph.store.db import open_store
+from newsgraph.store.export import export
 from newsgraph.store.stories.claims import claim_tables
 from newsgraph.store.stories.read import get_story, related_articles
 from newsgraph.store.stories.rebuild import rebuild_stories
@@ -111,6 +115,22 @@ def test_stories_conflicting_casualty_figures_side_by_side(store_url: str) -> No
         assert figure.text in figure.sentence
     assert (page.summary.article_count, page.summary.source_count) == (2, 2)
     assert page.summary.title == POLICE.split(".")[0]
+
+
+def test_stories_claims_export_the_same_figures_in_every_format(store_url: str) -> None:
+    engine = open_store(store_url)
+    Writer(engine).write(_articles()[:2])
+    with engine.connect() as conn:
+        outputs = {}
+        for fmt in ("jsonl", "csv", "parquet"):
+            buffer = io.BytesIO()
+            outputs[fmt] = (export(conn, "claims", fmt, buffer), buffer.getvalue())
+    engine.dispose()
+    assert {n for n, _ in outputs.values()} == {2}
+    lines = [orjson.loads(line) for line in outputs["jsonl"][1].splitlines()]
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"][1].decode())))
+    assert sorted(line["value"] for line in lines) == [12.0, 40.0]
+    assert sorted(float(row["value"]) for row in rows) == [12.0, 40.0]
 
 
 def test_stories_agreeing_figures_are_not_flagged(store_url: str) -> None:
