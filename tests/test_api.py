@@ -108,7 +108,7 @@ def test_api_quote_search_and_speaker_page_agree(client: TestClient) -> None:
     assert hit["speaker_id"] is not None
     entity = client.get(f"/api/entities/{hit['speaker_id']}").json()
     assert "Vries" in entity["entity"]["name"]
-    assert hit["quote_id"] in [q["quote_id"] for q in entity["quotes"]["items"]]
+    assert hit["id"] in [q["id"] for q in entity["quotes"]["items"]]
 
 
 def test_api_entity_type_filter_accepts_every_contract_type(client: TestClient) -> None:
@@ -123,7 +123,7 @@ def test_api_csv_export(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     header = response.text.splitlines()[0].split(",")
-    assert {"quote_id", "text", "speaker", "published"} <= set(header)
+    assert {"id", "text", "speaker_name", "published"} <= set(header)
 
 
 def test_api_search_and_stats(client: TestClient) -> None:

@@ -61,7 +61,7 @@ def corpus(tmp_path: Path) -> Path:
 def read_table(out: Path, name: str) -> list[dict[str, object]]:
     """Read one output dataset back, rows sorted by origin or id."""
     rows = pads.dataset(out / name, format="parquet", partitioning="hive").to_table().to_pylist()
-    key = "origin" if name in {"analyses", "errors"} else "article_id"
+    key = "origin" if name in {"analyses", "errors"} else "doc_id"
     return sorted(rows, key=lambda r: str(r[key]))
 
 
@@ -82,9 +82,9 @@ def test_batch_local_writes_analyses_facts_errors_and_summary(
         (f"{corpus}:4", "read"),
     ]
     assert errors[1]["reason"].startswith("invalid JSON")
-    assert errors[2]["id"] == "no-text"
-    entities = read_table(out, "entities")
-    assert len(entities) == sum(len(a.entities) for a in expected) == summary.rows["entities"]
+    assert errors[2]["doc_id"] == "no-text"
+    entities = read_table(out, "article_entities")
+    assert len(entities) == sum(len(a.entities) for a in expected) == summary.rows["article_entities"]
     assert {"Joost Bakker", "Rotterdam"} <= {e["name"] for e in entities}
     for name in TABLES:  # every dataset exists and is readable, even when empty
         assert pads.dataset(out / name, format="parquet").count_rows() == summary.rows[name]
@@ -277,7 +277,7 @@ def test_batch_one_failing_article_loses_only_itself(
     assert [r.origin for r in results] == ["in.jsonl:1", "in.jsonl:2", "in.jsonl:3"]
     assert results[0].analysis is not None
     assert results[1].analysis is None
-    assert (results[1].id, results[1].stage) == ("bad", "analyze")
+    assert (results[1].doc_id, results[1].stage) == ("bad", "analyze")
     assert results[1].reason == "extraction failed in newsgraph_quotes: KeyError: 'e7'"
     assert (results[2].stage, results[2].reason) == ("read", "invalid JSON: unexpected character")
     with pytest.raises(ExtractionError, match="newsgraph_quotes: KeyError"):

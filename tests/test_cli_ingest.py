@@ -133,7 +133,7 @@ def test_cli_search_quotes_with_snippets(doha_url: str) -> None:
     by_speaker = runner.invoke(app, ["search", "--speaker", "Akhundzada", "--json", "--db", doha_url])
     assert by_speaker.exit_code == 0, by_speaker.output
     payload = orjson.loads(by_speaker.stdout)
-    assert [h["speaker"] for h in payload["items"]] == ["Haibatullah Akhundzada"] * 2
+    assert [h["speaker_name"] for h in payload["items"]] == ["Haibatullah Akhundzada"] * 2
     assert payload["next_cursor"] is None
     articles = runner.invoke(app, ["search", "talks", "--since", "2021-07-19", "--json", "--db", doha_url])
     assert [h["title"] for h in orjson.loads(articles.stdout)["items"]] == ["Doha talks end"]
@@ -154,7 +154,7 @@ def test_cli_export_writes_files(doha_url: str, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     import pyarrow.parquet as pq
 
-    assert pq.read_table(out).column("speaker").to_pylist() == ["Haibatullah Akhundzada"] * 2
+    assert pq.read_table(out).column("speaker_name").to_pylist() == ["Haibatullah Akhundzada"] * 2
     jsonl = runner.invoke(app, ["export", "entities", "--db", doha_url])
     names = [orjson.loads(line)["name"] for line in io.StringIO(jsonl.stdout) if line.startswith("{")]
     assert "Haibatullah Akhundzada" in names

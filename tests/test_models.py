@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import orjson
 import pytest
 from pydantic import ValidationError
 
@@ -16,6 +19,7 @@ from newsgraph.models import (
     Time,
     Trigger,
     json_schema,
+    offset_problems,
 )
 
 TEXT = "Rebels attacked the town on Sunday, killing 12 soldiers, the army said."
@@ -32,7 +36,7 @@ def _analysis() -> Analysis:
                 id="e1",
                 name="army",
                 type="ORG",
-                mentions=[Mention(start=61, end=69, text="the army", kind="description")],
+                mentions=[Mention(start=57, end=65, text="the army", kind="description")],
             ),
             Entity(id="e2", name="Rebels", type="GROUP", sector="rebel"),
         ],
@@ -49,10 +53,10 @@ def _analysis() -> Analysis:
         ],
         quantities=[
             Quantity(
-                start=44, end=54, text="12 soldiers", value=12, unit="soldier", sentence=0, claimant="e1"
+                start=44, end=55, text="12 soldiers", value=12, unit="soldier", sentence=0, claimant="e1"
             )
         ],
-        times=[Time(id="t1", start=26, end=35, text="on Sunday", type="DATE", value="2024-03-10")],
+        times=[Time(id="t1", start=25, end=34, text="on Sunday", type="DATE", value="2024-03-10")],
         summary=[0],
     )
 
@@ -98,6 +102,47 @@ def test_models_entity_types_include_disease_and_index_and_kb_link() -> None:
     assert Entity.model_validate(entity.model_dump()).kb == "phoenix:IGOWHO"
     with pytest.raises(ValidationError):
         Entity(id="e2", name="Tuesday", type="WEEKDAY")  # type: ignore[arg-type]
+
+
+def test_models_offsets_of_the_fixture_hold() -> None:
+    analysis = _analysis()
+    assert offset_problems(analysis) == []
+    for mention in analysis.entities[0].mentions:
+        assert TEXT[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("path", "change", "message"),
+    [
+        (("quantities", 0), {"end": 54}, "quantities[0]: text[44:54] is '12 soldier', not '12 soldiers'"),
+        (("times", 0), {"start": 26, "end": 35}, "times[0]: text[26:35] is 'n Sunday,', not 'on Sunday'"),
+        (("quotes", 0), {"end": 99}, "quotes[0] [0:99] lies outside the text (length 71)"),
+        (("quotes", 0), {"cue_start": 70, "cue_end": 80}, "quotes[0].cue [70:80] lies outside the text"),
+        (
+            ("quotes", 0),
+            {"speaker_start": 57, "speaker_end": 65, "speaker_text": "the navy"},
+            "quotes[0].speaker: text[57:65] is 'the army', not 'the navy'",
+        ),
+    ],
+)
+def test_models_a_wrong_offset_is_a_validation_error_naming_it(
+    path: tuple[str, int], change: dict[str, object], message: str
+) -> None:
+    data = _analysis().to_dict()
+    data[path[0]][path[1]].update(change)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        Analysis.model_validate(data)
+
+
+def test_models_wrong_mention_and_trigger_offsets_are_rejected_from_json() -> None:
+    data = _analysis().to_dict()
+    data["entities"][0]["mentions"][0]["start"] = 61
+    data["events"][0]["trigger"]["text"] = "attacks"
+    with pytest.raises(ValidationError) as caught:
+        Analysis.from_json(orjson.dumps(data))
+    error = str(caught.value)
+    assert "entities[0].mentions[0]: text[61:65] is 'army', not 'the army'" in error
+    assert "events[0].trigger: text[7:15] is 'attacked', not 'attacks'" in error
 
 
 def test_models_entity_lookup() -> None:

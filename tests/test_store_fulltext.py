@@ -62,7 +62,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 def _titles(engine: Engine, query: str | Match) -> set[str]:
     with engine.connect() as conn:
         page = search_articles(conn, query, limit=50)
-        ids = {h.article_id for h in page.items}
+        ids = {h.id for h in page.items}
         rows = conn.exec_driver_sql("SELECT id, doc_id FROM articles").all()
     return {doc for i, doc in rows if i in ids}
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import Engine
@@ -18,6 +19,7 @@ from newsgraph.errors import InputError, NotFound
 from newsgraph.models import Analysis
 from newsgraph.store import queries
 from newsgraph.store.db import open_store
+from newsgraph.store.events import list_events
 from newsgraph.store.export import KINDS, export
 from newsgraph.store.paging import Page
 from newsgraph.store.stories import read
@@ -77,12 +79,12 @@ def test_store_queries_entity_page(store: Engine) -> None:
 def test_store_queries_events_by_type_actor_and_place(store: Engine) -> None:
     with store.connect() as conn:
         (taliban,) = queries.find_entities(conn, "Taliban", "ORG")
-        by_actor = queries.list_events(conn, actor_id=taliban.id, actor_role="source")
-        by_place = queries.list_events(conn, type_="consult", country="qa")
-        by_day = queries.list_events(conn, since="2021-07-19")
+        by_actor = list_events(conn, actor_id=taliban.id, actor_role="source")
+        by_place = list_events(conn, type_="consult", country="qa")
+        by_day = list_events(conn, since="2021-07-19")
     assert len(by_actor.items) == 2
     assert all(a.name == "Taliban" for e in by_actor.items for a in e.actors)
-    assert [(e.place, e.time) for e in by_place.items] == [("Doha", "2021-07-18")]
+    assert [(e.place_name, e.time_value) for e in by_place.items] == [("Doha", "2021-07-18")]
     assert [e.published for e in by_day.items] == ["2021-07-19"]
 
 
@@ -127,25 +129,30 @@ def test_store_export_every_kind_and_format(store: Engine, kind: str, tmp_path: 
     path.write_bytes(outputs["parquet"][1])
     table = pq.read_table(path)
     assert len(lines) == len(rows) == table.num_rows
-    key = "article_id" if kind == "mentions" else "id"
+    key = "id" if "id" in lines[0] else "article_id"
     assert [r[key] for r in lines] == [int(r[key]) for r in rows] == table.column(key).to_pylist()
     if kind == "articles":
         assert Analysis.model_validate(lines[0]["analysis"]) == doha_analyses()[0]
     if kind == "entities":
         person = next(r for r in lines if r["name"] == "Haibatullah Akhundzada")
-        assert person["aliases"] == "Haibatullah Akhundzada; Akhundzada"
+        assert person["aliases"] == ["Haibatullah Akhundzada", "Akhundzada"]  # a list, not a joined string
+        assert table.schema.field("aliases").type == pa.list_(pa.string())
+        csv_person = next(r for r in rows if r["name"] == "Haibatullah Akhundzada")
+        assert orjson.loads(csv_person["aliases"]) == person["aliases"]  # CSV: JSON text
     if kind == "events":
-        assert lines[0]["source_actors"] == "Taliban"
+        assert (lines[0]["source_actor_names"], lines[0]["source_actor_local_ids"]) == (["Taliban"], ["e2"])
+        assert lines[0]["source"] == "Example News"  # the news source, never the actors
     if kind == "mentions":
         text = doha_analyses()[0].text
         first = [r for r in lines if r["doc_id"] == "doha-1"]
         assert first and all(text[r["start"] : r["end"]] == r["text"] for r in first)
         assert [r["start"] for r in first] == sorted(r["start"] for r in first)
         person = next(r for r in first if r["text"] == "Akhundzada")
-        assert (person["type"], person["name"], person["kind"]) == (
+        assert (person["entity_type"], person["entity_name"], person["kind"], person["entity_local_id"]) == (
             "PERSON",
             "Haibatullah Akhundzada",
             "name",
+            "e1",
         )
 
 
@@ -188,7 +195,7 @@ def test_store_queries_newest_first_with_undated_last_across_pages(backend: str,
             (lee,) = queries.find_entities(conn, "Ann Lee")
             fetchers: dict[str, Callable[..., Page[Any]]] = {
                 "quotes": functools.partial(queries.entity_quotes, conn, lee.id),
-                "events": functools.partial(queries.list_events, conn, actor_id=lee.id),
+                "events": functools.partial(list_events, conn, actor_id=lee.id),
                 "numbers": functools.partial(queries.entity_quantities, conn, lee.id),
             }
             for name, fetch in fetchers.items():

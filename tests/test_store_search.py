@@ -51,7 +51,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 def test_store_search_quotes_by_text_with_snippets(store: Engine) -> None:
     with store.connect() as conn:
         page = search_quotes(conn, "settlement")
-    assert [h.speaker for h in page.items] == ["Haibatullah Akhundzada", "Haibatullah Akhundzada"]
+    assert [h.speaker_name for h in page.items] == ["Haibatullah Akhundzada", "Haibatullah Akhundzada"]
     for hit in page.items:
         assert "settlement" in [p.lower() for p, match in hit.snippet.parts if match]
         assert hit.snippet.text.strip(" …").rstrip(",") in hit.text
@@ -77,7 +77,7 @@ def test_store_search_quotes_filters_combine(store: Engine) -> None:
     assert {h.source for h in by_source.items} == {"Example News"}
     assert len(by_source.items) == 2
     assert [h.published for h in by_day.items] == ["2021-07-19"]
-    assert [h.speaker for h in by_year.items] == ["Zalmay Khalilzad"]
+    assert [h.speaker_name for h in by_year.items] == ["Zalmay Khalilzad"]
     assert len(by_event.items) == 2
 
 
@@ -103,7 +103,7 @@ def test_store_search_pages_do_not_repeat_or_skip(store: Engine) -> None:
             cursor = None
             while True:
                 page = search_articles(conn, "settlement OR talks", order=order, limit=1, cursor=cursor)  # type: ignore[arg-type]
-                seen += [h.article_id for h in page.items]
+                seen += [h.id for h in page.items]
                 if page.next_cursor is None:
                     break
                 cursor = page.next_cursor
@@ -111,7 +111,7 @@ def test_store_search_pages_do_not_repeat_or_skip(store: Engine) -> None:
         quotes = search_quotes(conn, None, limit=2)
         rest = search_quotes(conn, None, limit=2, cursor=quotes.next_cursor)
     assert len(quotes.items) == 2 and len(rest.items) == 1 and rest.next_cursor is None
-    assert not {h.quote_id for h in quotes.items} & {h.quote_id for h in rest.items}
+    assert not {h.id for h in quotes.items} & {h.id for h in rest.items}
 
 
 def test_store_search_numbers(store: Engine) -> None:

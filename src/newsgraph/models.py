@@ -17,10 +17,11 @@ The schema is versioned by ``SCHEMA_VERSION``; a change that breaks readers bump
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "newsgraph.analysis/1"
 
@@ -68,6 +69,8 @@ PloverType = Literal[
     "ASSAULT",
 ]
 PLOVER_TYPES: tuple[str, ...] = PloverType.__args__  # type: ignore[attr-defined]
+QuantityKind = Literal["count", "percent", "money", "measure", "fraction"]
+QUANTITY_KINDS: tuple[str, ...] = QuantityKind.__args__  # type: ignore[attr-defined]
 
 
 class _Model(BaseModel):
@@ -88,7 +91,7 @@ class Removed(_Model):
     """A stretch of the raw input that cleaning cut, with the reason."""
 
     start: int = Field(ge=0, description="Offset into the raw input (not into `text`).")
-    end: int = Field(ge=0)
+    end: int = Field(ge=0, description="Offset one past the last removed character (exclusive).")
     reason: str = Field(description="Why it was cut, e.g. `teaser-list`, `share-prompt`, `copyright`.")
     text: str = Field(description="The removed characters, so a reader can see exactly what was cut.")
 
@@ -96,8 +99,8 @@ class Removed(_Model):
 class Sentence(_Model):
     """One sentence of the cleaned text."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int = Field(ge=0, description="Offset of its first character in `text`.")
+    end: int = Field(ge=0, description="Offset one past its last character (exclusive).")
 
 
 class Mention(Span):
@@ -113,7 +116,7 @@ class Entity(_Model):
 
     id: str = Field(description="Article-local id, `e1`, `e2`, …")
     name: str = Field(description="Canonical name: the longest proper name used for it in the article.")
-    type: EntityType
+    type: EntityType = Field(description="Its kind: `PERSON`, `ORG`, `GPE`, `LOC`, `GROUP`, `DISEASE`, … .")
     mentions: list[Mention] = Field(default_factory=list)
     aliases: list[str] = Field(
         default_factory=list, description='Other surface forms of the name ("Akhundzada"), no pronouns.'
@@ -138,11 +141,11 @@ class Entity(_Model):
 class Quote(_Model):
     """Who said what: a direct, indirect or mixed quotation with its speaker."""
 
-    id: str
-    kind: QuoteKind
+    id: str = Field(description="Article-local id, `q1`, `q2`, …")
+    kind: QuoteKind = Field(description="`direct` (in quotation marks), `indirect` (reported) or `mixed`.")
     start: int = Field(ge=0, description="Start of the quoted content (inside the quotation marks).")
-    end: int = Field(ge=0)
-    text: str
+    end: int = Field(ge=0, description="End of the quoted content (exclusive).")
+    text: str = Field(description="What was said: exactly `text[start:end]`.")
     fragments: list[Span] = Field(
         default_factory=list,
         description="For a quote split around its cue (“…,” she said. “…”), the pieces; else empty.",
@@ -151,11 +154,14 @@ class Quote(_Model):
     speaker_start: int | None = Field(
         default=None, description="The speaker's mention in this quote's frame."
     )
-    speaker_end: int | None = None
-    speaker_text: str | None = None
+    speaker_end: int | None = Field(default=None, description="End of the speaker's mention (exclusive).")
+    speaker_text: str | None = Field(
+        default=None,
+        description='The speaker\'s mention as written ("a spokesman"), `text[speaker_start:speaker_end]`.',
+    )
     cue: str | None = Field(default=None, description='The reporting verb\'s lemma ("say", "tell").')
-    cue_start: int | None = None
-    cue_end: int | None = None
+    cue_start: int | None = Field(default=None, description="Start of the reporting verb in `text`.")
+    cue_end: int | None = Field(default=None, description="End of the reporting verb (exclusive).")
     sentence: int | None = Field(default=None, description="Index of the sentence where the quote starts.")
 
 
@@ -171,55 +177,62 @@ them and the API and web pages list them by default; weaker readings stay in the
 class Event(_Model):
     """Who did what to whom, where and when, coded in PLOVER."""
 
-    id: str
-    type: PloverType
+    id: str = Field(description="Article-local id, `v1`, `v2`, …")
+    type: PloverType = Field(description="PLOVER event type: `CONSULT`, `AGREE`, `ASSAULT`, … .")
     mode: str | None = Field(default=None, description="PLOVER mode, e.g. `threaten`, `deny`, `intend`.")
     context: list[str] = Field(default_factory=list, description="PLOVER contexts, e.g. `economic`.")
     cameo: str | None = Field(default=None, description="CAMEO root code as a cross-reference.")
     source: list[str] = Field(default_factory=list, description="Entity ids of the actors who act.")
     target: list[str] = Field(default_factory=list, description="Entity ids of those acted upon.")
     source_text: str | None = Field(default=None, description="The source actor phrase as written.")
-    target_text: str | None = None
-    trigger: Trigger
+    target_text: str | None = Field(default=None, description="The target actor phrase as written.")
+    trigger: Trigger = Field(description="The words that express the event.")
     place: str | None = Field(default=None, description="Place id (`p1`).")
-    place_text: str | None = None
+    place_text: str | None = Field(default=None, description="The place as written.")
     time: str | None = Field(default=None, description="Time id (`t1`).")
-    time_text: str | None = None
-    negated: bool = False
+    time_text: str | None = Field(default=None, description="The time as written.")
+    negated: bool = Field(default=False, description="True when the text says it did not happen.")
     dead: float | None = Field(default=None, description="PLOVER magnitude: people killed.")
-    injured: float | None = None
+    injured: float | None = Field(default=None, description="PLOVER magnitude: people injured.")
     size: float | None = Field(default=None, description="PLOVER magnitude: crowd or force size.")
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
-    sentence: int = Field(ge=0)
+    confidence: float = Field(
+        default=1.0,
+        ge=0.0,
+        le=1.0,
+        description="How sure the coding is, 0-1; listed by default from `EVENT_MIN_CONFIDENCE` (0.5).",
+    )
+    sentence: int = Field(ge=0, description="Index of the sentence of its trigger.")
 
 
 class Quantity(_Model):
     """How many: a number with what it counts and who claims it."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+    start: int = Field(ge=0, description="Offset of the number's first character in `text`.")
+    end: int = Field(ge=0, description="Offset one past its last character (exclusive).")
+    text: str = Field(description='The number with what it counts, as written ("244 operations").')
     value: float | None = Field(description="The number; for a range, its low end (see `low`/`high`).")
-    low: float | None = None
-    high: float | None = None
-    approximate: bool = False
+    low: float | None = Field(default=None, description="For a range, its low end.")
+    high: float | None = Field(default=None, description="For a range, its high end.")
+    approximate: bool = Field(default=False, description='True for "about", "nearly", "more than" … .')
     unit: str | None = Field(default=None, description='Unit or counted noun, singular ("operation").')
-    kind: Literal["count", "percent", "money", "measure", "fraction"] = "count"
+    kind: QuantityKind = Field(
+        default="count", description="`count`, `percent`, `money`, `measure` or `fraction`."
+    )
     currency: str | None = Field(default=None, description="ISO 4217 code for money.")
     base: str | None = Field(default=None, description="For a proportion, what it is a share of.")
     claimant: str | None = Field(default=None, description="Entity id of who states it, when quoted.")
     quote: str | None = Field(default=None, description="Quote id the number sits in.")
-    sentence: int = Field(ge=0)
+    sentence: int = Field(ge=0, description="Index of the sentence it is in.")
 
 
 class Time(_Model):
     """A time expression, TIMEX3 style, normalized against the publication date."""
 
-    id: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
-    type: TimeType
+    id: str = Field(description="Article-local id, `t1`, `t2`, …")
+    start: int = Field(ge=0, description="Offset of its first character in `text`.")
+    end: int = Field(ge=0, description="Offset one past its last character (exclusive).")
+    text: str = Field(description='The expression as written ("on Sunday").')
+    type: TimeType = Field(description="TIMEX3 type: `DATE`, `TIME`, `DURATION` or `SET`.")
     value: str | None = Field(
         description="TIMEX3 value: `2021-07-18`, `2021-W29`, `P2D`, `XXXX-WXX-7` when underspecified."
     )
@@ -229,23 +242,23 @@ class Time(_Model):
 class Place(_Model):
     """A toponym resolved to a country and coordinates with the offline gazetteer."""
 
-    id: str
+    id: str = Field(description="Article-local id, `p1`, `p2`, …")
     entity: str | None = Field(default=None, description="Entity id of the place's name.")
-    name: str
+    name: str = Field(description="The place's name as the article gives it.")
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2.")
     admin1: str | None = Field(
         default=None,
         description="First-level division (state, province): its name when newsgraph's data knows it "
         '("Illinois"), else its GeoNames admin1 code.',
     )
-    lat: float | None = None
-    lon: float | None = None
+    lat: float | None = Field(default=None, description="Latitude (WGS 84) of the resolved point.")
+    lon: float | None = Field(default=None, description="Longitude (WGS 84) of the resolved point.")
     feature: str | None = Field(
         default=None,
         description="`country`, `admin1`, `admin2`, `city`, `continent`, `region`, `sea`, `facility`, "
         "or `locality` (a name the gazetteer lacks).",
     )
-    geonameid: int | None = None
+    geonameid: int | None = Field(default=None, description="GeoNames id of the resolved place.")
     resolved_by: str | None = Field(
         default=None,
         description="How the point was found: `name` (the gazetteer knows the name), `qualifier` "
@@ -271,7 +284,7 @@ class Place(_Model):
         "resolved by its name, but no place of the story. Such places are left out of the store's place "
         "index (maps, place search), of event places and of the article's context for other places.",
     )
-    mentions: list[Span] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list, description="Where the text names the place.")
 
 
 class Analysis(_Model):
@@ -280,9 +293,9 @@ class Analysis(_Model):
     schema_: str = Field(default=SCHEMA_VERSION, alias="schema")
     id: str = Field(description="The input's id, or the content hash when it had none.")
     hash: str = Field(description="SHA-256 of the cleaned text: stable identity for dedup.")
-    url: str | None = None
-    source: str | None = None
-    title: str | None = None
+    url: str | None = Field(default=None, description="Where the article was found.")
+    source: str | None = Field(default=None, description="The news source's name.")
+    title: str | None = Field(default=None, description="The headline.")
     published: str | None = Field(default=None, description="Publication date, ISO 8601.")
     published_source: PublishedSource | None = Field(
         default=None,
@@ -291,12 +304,12 @@ class Analysis(_Model):
         "dateline opening it), `text` (the lede gives the report's day: \"Yesterday, February 17, "
         '2006, …"); null when no date was found.',
     )
-    language: str | None = "en"
+    language: str | None = Field(default="en", description="ISO 639-1 code of the text's language.")
     authors: list[str] = Field(default_factory=list, description="Byline, when cleaning recognised one.")
     dateline: str | None = Field(default=None, description='Dateline ("NEW YORK (AP) —"), when recognised.')
-    text: str
-    removed: list[Removed] = Field(default_factory=list)
-    sentences: list[Sentence] = Field(default_factory=list)
+    text: str = Field(description="The cleaned article body, which every offset points into.")
+    removed: list[Removed] = Field(default_factory=list, description="What cleaning cut from the raw input.")
+    sentences: list[Sentence] = Field(default_factory=list, description="The sentences of `text`, in order.")
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
@@ -306,6 +319,15 @@ class Analysis(_Model):
     summary: list[int] = Field(default_factory=list, description="Sentence indices of the summary.")
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _offsets_hold(self) -> Analysis:
+        """Enforce the contract's rule: every span lies in `text` and quotes it exactly."""
+        problems = offset_problems(self)
+        if problems:
+            more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+            raise ValueError(f"offsets do not match the text: {'; '.join(problems[:3])}{more}")
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready dict, with `schema` as the first key."""
@@ -329,6 +351,48 @@ class Analysis(_Model):
             if entity.id == entity_id:
                 return entity
         return None
+
+
+Located = tuple[str, int, int | None, str | None]
+"""Where a span is (`quotes[2].speaker`), its start, its end, and the text it must quote (None: any)."""
+
+
+def _spans(analysis: Analysis) -> Iterator[Located]:
+    """Yield every span of an Analysis that points into `text` (not `removed`: the raw input)."""
+    for i, sentence in enumerate(analysis.sentences):
+        yield f"sentences[{i}]", sentence.start, sentence.end, None
+    for i, entity in enumerate(analysis.entities):
+        for j, mention in enumerate(entity.mentions):
+            yield f"entities[{i}].mentions[{j}]", mention.start, mention.end, mention.text
+    for i, quote in enumerate(analysis.quotes):
+        yield f"quotes[{i}]", quote.start, quote.end, quote.text
+        for j, fragment in enumerate(quote.fragments):
+            yield f"quotes[{i}].fragments[{j}]", fragment.start, fragment.end, fragment.text
+        if quote.speaker_start is not None:
+            yield f"quotes[{i}].speaker", quote.speaker_start, quote.speaker_end, quote.speaker_text
+        if quote.cue_start is not None:  # the cue is a lemma: only its bounds are checked
+            yield f"quotes[{i}].cue", quote.cue_start, quote.cue_end, None
+    for i, event in enumerate(analysis.events):
+        yield f"events[{i}].trigger", event.trigger.start, event.trigger.end, event.trigger.text
+    for i, quantity in enumerate(analysis.quantities):
+        yield f"quantities[{i}]", quantity.start, quantity.end, quantity.text
+    for i, time in enumerate(analysis.times):
+        yield f"times[{i}]", time.start, time.end, time.text
+    for i, place in enumerate(analysis.places):
+        for j, span in enumerate(place.mentions):
+            yield f"places[{i}].mentions[{j}]", span.start, span.end, span.text
+
+
+def offset_problems(analysis: Analysis) -> list[str]:
+    """Return every span of `analysis` that breaks `text[start:end] == span.text`, described."""
+    text = analysis.text
+    problems = []
+    for where, start, end, quoted in _spans(analysis):
+        if end is None or not 0 <= start <= end <= len(text):
+            problems.append(f"{where} [{start}:{end}] lies outside the text (length {len(text)})")
+        elif quoted is not None and text[start:end] != quoted:
+            problems.append(f"{where}: text[{start}:{end}] is {text[start:end]!r}, not {quoted!r}")
+    return problems
 
 
 def json_schema() -> dict[str, Any]:

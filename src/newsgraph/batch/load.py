@@ -5,7 +5,7 @@
 The rows go through the store's own `Writer`, batch by batch, so a loaded database has the
 same cross-article entity identity, near-duplicate stories and content-hash dedup as one built
 by `newsgraph ingest`; on PostgreSQL the writer sends the fact rows with COPY
-(`store.writer.copy_rows`). Articles whose hash is stored already are not parsed again: only their
+(`store.bulk.copy_rows`). Articles whose hash is stored already are not parsed again: only their
 URL is recorded (`SeenAgain`), so loading the same output twice, or an output that overlaps a
 previous one, changes nothing else, and a killed load run again finishes the job.
 

@@ -1,4 +1,4 @@
-"""`newsgraph export`: articles, entities, mentions, quotes, events or quantities as JSONL, CSV or Parquet."""
+"""`newsgraph export`: a table of the store (articles, entities, their facts) as JSONL, CSV or Parquet."""
 
 from __future__ import annotations
 
@@ -17,10 +17,13 @@ from newsgraph.settings import Settings
 KINDS: tuple[str, ...] = (
     "articles",
     "entities",
+    "article_entities",
     "mentions",
     "quotes",
     "events",
     "quantities",
+    "times",
+    "places",
     "stories",
     "claims",
 )
@@ -36,10 +39,16 @@ def export_command(
         Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
     ] = None,
     db: Annotated[str | None, typer.Option(help="Database URL (default: NEWSGRAPH_DB).")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only articles published on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on or before this day.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only articles of this source (its name).")] = None,
 ) -> None:
-    """Export a table of the store, linked names resolved, in id order."""
+    """Export a table of the store, linked names resolved, in id order (columns: docs/data-dictionary.md)."""
     from newsgraph.store.db import open_store
-    from newsgraph.store.export import export
+    from newsgraph.store.export import ExportFilters, iter_rows, write_rows
 
     if kind not in KINDS:
         raise InputError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
@@ -47,15 +56,17 @@ def export_command(
         raise InputError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "parquet" and out is None:
         raise InputError("Parquet needs a file: add --out FILE")
+    filters = ExportFilters(since=since, until=until, source=source)
     engine = open_store(db or Settings().db)
     try:
         with engine.connect() as conn:
+            chunks = iter_rows(conn, kind, filters)  # a bad filter fails here, before the file is made
             if out is None:
-                count = export(conn, kind, fmt, sys.stdout.buffer)
+                count = write_rows(chunks, kind, fmt, sys.stdout.buffer)
                 sys.stdout.flush()
             else:
                 with out.open("wb") as handle:
-                    count = export(conn, kind, fmt, handle)
+                    count = write_rows(chunks, kind, fmt, handle)
     finally:
         engine.dispose()
     Console(stderr=True).print(f"exported {count:,} {kind}" + (f" to {out}" if out else ""))

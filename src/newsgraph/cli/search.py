@@ -115,17 +115,17 @@ def print_hits(page: Page[Any], console: Console) -> None:
         return
     for hit in page.items:
         if isinstance(hit, QuoteHit):
-            who = escape(hit.speaker or hit.speaker_text or "unknown speaker")
+            who = escape(hit.speaker_name or hit.speaker_text or "unknown speaker")
             where = _where(hit.source, hit.published, hit.article_id)
             console.print(f"“{_marked(hit.snippet)}”\n   — [bold]{who}[/bold] ({where})")
         elif isinstance(hit, QuantityHit):
-            who = f" — claimed by [bold]{escape(hit.claimant)}[/bold]" if hit.claimant else ""
+            who = f" — claimed by [bold]{escape(hit.claimant_name)}[/bold]" if hit.claimant_name else ""
             console.print(
                 f"{_marked(hit.snippet)}\n   {who} ({_where(hit.source, hit.published, hit.article_id)})"
             )
         elif isinstance(hit, ArticleHit):
             title = escape(hit.title or "(untitled)")
-            console.print(f"[bold]{title}[/bold] ({_where(hit.source, hit.published, hit.article_id)})")
+            console.print(f"[bold]{title}[/bold] ({_where(hit.source, hit.published, hit.id)})")
             console.print(f"   {_marked(hit.snippet)}")
     if page.next_cursor:
         console.print(f"[dim]more: --cursor {page.next_cursor}[/dim]")

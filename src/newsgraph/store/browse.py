@@ -8,6 +8,7 @@ from sqlalchemy import Connection, text
 from newsgraph.store.paging import Page, check_limit, decode_cursor, keyset_page
 from newsgraph.store.queries import ArticleSummary
 from newsgraph.store.search import Filters, _filters
+from newsgraph.store.types import Timestamp
 
 
 def browse_articles(
@@ -30,7 +31,7 @@ def browse_articles(
             "SELECT a.id, a.hash, a.doc_id, a.title, a.url, s.name AS source, a.published, a.story_id, "
             f"{day} AS day FROM articles a LEFT JOIN sources s ON s.id = a.source_id "
             f"WHERE {where.clause()} AND {after} ORDER BY {day} DESC, a.id DESC LIMIT :limit"
-        ),
+        ).columns(published=Timestamp()),
         {**where.params, **({"c0": key[0], "c1": key[1]} if key else {}), "limit": limit + 1},
     ).all()
     return keyset_page(

@@ -83,13 +83,15 @@ def _tune_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def _without_nul(value: Any) -> Any:
+def without_nul(value: Any) -> Any:
+    """Return a value (a string, or a dict, list or tuple of them) with NUL characters replaced by
+    U+FFFD, one for one (offsets hold): PostgreSQL text and jsonb cannot hold NUL."""
     if isinstance(value, str):
         return value.replace("\x00", "\ufffd") if "\x00" in value else value
     if isinstance(value, dict):
-        return {k: _without_nul(v) for k, v in value.items()}
+        return {k: without_nul(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return type(value)(_without_nul(v) for v in value)
+        return type(value)(without_nul(v) for v in value)
     return value
 
 
@@ -97,7 +99,7 @@ def _replace_nul(
     conn: Connection, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
 ) -> tuple[str, Any]:
     """PostgreSQL text cannot hold NUL: store U+FFFD instead (one character for one, offsets hold)."""
-    return statement, _without_nul(parameters)
+    return statement, without_nul(parameters)
 
 
 def write_connection(engine: Engine) -> Connection:

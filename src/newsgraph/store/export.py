@@ -1,16 +1,18 @@
-"""Export the store's tables as JSON Lines, CSV or Parquet, streamed in chunks.
+"""Export the store's tables as JSON Lines, CSV or Parquet, streamed in chunks, optionally filtered.
 
-    with engine.connect() as conn, open("quotes.csv", "wb") as out:
-        count = export(conn, "quotes", "csv", out)
+    with engine.connect() as conn, open("quotes.parquet", "wb") as out:
+        count = export(conn, "quotes", "parquet", out, ExportFilters(since="2021-07", source="VOA"))
 
-Kinds: `articles` (JSONL carries each full Analysis under `analysis`), `entities` (with their
-aliases and roles), `mentions` (every mention with its article's input id, its offsets and the
-stored entity it was resolved to: what the xdoc scorer reads), `quotes` (with speaker names),
-`events` (with actor names), `quantities` (with claimants), `stories` (the articles reporting one
-event: counts and dates) and `claims` (every figure of every story's claim tables, one row each,
-with its table's counted noun, predicate and disagreement flag). Rows come in id order (mentions
-by article, then in text order); names of linked entities are resolved so each file stands on
-its own. Parquet columns have fixed types, so files of one kind concatenate.
+Kinds: `entities` (the cross-article entities, with their aliases and roles) and one per fact
+table of `newsgraph.rows` — `articles` (with the full Analysis), `article_entities`, `mentions`
+(what the xdoc scorer reads), `quotes`, `events` (with their actors), `quantities`, `times` and
+`places`. A fact kind has the columns of its fact table under the same names as in the batch
+job's Parquet and the data dictionary, with the store's keys: the row's `id`, its `article_id`
+and `doc_id`, the stored entities its references resolve to (`speaker_id`, `speaker_name`, …),
+and its article's `source`, `published_day`, `published` and `url`. Lists and spans are lists
+and structs in JSON Lines and Parquet, JSON text in CSV. Rows come in id order (facts without
+an id by article, then in text order). Filters (`--since`, `--until`, `--source`) keep the
+facts of the articles they allow; they do not apply to `entities`, which span all articles.
 """
 
 from __future__ import annotations
@@ -20,462 +22,311 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any, Literal
+from typing import IO, Any
 
 import orjson
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, Table, func, select
 
 from newsgraph.errors import InputError
 from newsgraph.extras import require
+from newsgraph.rows import KEY_COLUMNS, TABLES, ColumnType
 from newsgraph.store import schema as s
-from newsgraph.store.stories.claims import claim_tables
+from newsgraph.store.search import day_bound
 
-Kind = Literal["articles", "entities", "mentions", "quotes", "events", "quantities", "stories", "claims"]
-Format = Literal["jsonl", "csv", "parquet"]
-KINDS: tuple[str, ...] = (
-    "articles",
-    "entities",
-    "mentions",
-    "quotes",
-    "events",
-    "quantities",
-    "stories",
-    "claims",
-)
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 CHUNK = 1000
 
-ColumnType = Literal["int", "float", "str", "bool"]
+Columns = tuple[tuple[str, ColumnType], ...]
+Enrich = Callable[[Connection, list[dict[str, Any]]], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilters:
+    """Which articles' facts to export: publication days (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`,
+    inclusive) and the source's name (case-insensitive)."""
+
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        day_bound(self.since, end=False)  # InputError for a bad date, before any output
+        day_bound(self.until, end=True)
+
+    def __bool__(self) -> bool:
+        return any((self.since, self.until, self.source))
 
 
 @dataclass(frozen=True, slots=True)
 class _Export:
-    columns: tuple[tuple[str, ColumnType], ...]
-    query: Callable[[], Select[Any]]
-    enrich: Callable[[Connection, list[dict[str, Any]]], None] | None = None
+    columns: Columns
+    query: Callable[[ExportFilters], Select[Any]]
+    enrich: Enrich | None = None
 
 
-def _articles() -> Select[Any]:
+def _key(name: str) -> tuple[str, ColumnType]:
+    kind = KEY_COLUMNS[name][0]
+    return name, ColumnType(kind) if kind != "list" else ColumnType("list", item=ColumnType("str"))
+
+
+_INT_LIST = ColumnType("list", item=ColumnType("int"))
+_STR_LIST = ColumnType("list", item=ColumnType("str"))
+
+
+def _filtered(stmt: Select[Any], filters: ExportFilters) -> Select[Any]:
+    """Restrict a query joined to `articles` and `sources` to the articles the filters allow."""
     a = s.articles.c
-    return (
-        select(
-            a.id,
-            a.hash,
-            a.doc_id,
-            s.sources.c.name.label("source"),
-            a.url,
-            a.title,
-            a.published,
-            a.published_source,
-            a.language,
-            a.authors,
-            a.story_id,
-            a.text,
-            a.analysis,
+    if filters.since:
+        stmt = stmt.where(a.published_day >= day_bound(filters.since, end=False))
+    if filters.until:
+        stmt = stmt.where(a.published_day <= day_bound(filters.until, end=True))
+    if filters.source:
+        stmt = stmt.where(func.lower(s.sources.c.name) == filters.source.lower())
+    return stmt
+
+
+@dataclass(frozen=True, slots=True)
+class _Fact:
+    """How a fact table is exported: the stored entities its references resolve to (id column →
+    the labels it gets: `X_name`, `X_type`), the article columns it carries, its order, and what
+    `enrich` adds (`added`)."""
+
+    table: Table
+    references: dict[str, tuple[str, ...]]
+    context: tuple[str, ...]
+    order: Callable[[Table], tuple[Any, ...]]
+    added: Columns = ()
+    enrich: Enrich | None = None
+
+    def spec(self) -> _Export:
+        own = self.table.c
+        front = tuple(_key(k) for k in ("id", "article_id", "doc_id") if k in own or k == "doc_id")
+        facts = tuple((c.name, c.type) for c in TABLES[self.table.name].columns)
+        refs = tuple(_key(k) for column, labels in self.references.items() for k in (column, *labels))
+        context = tuple(_key(k) for k in self.context)
+        return _Export(front + facts + refs + context + self.added, self.query, self.enrich)
+
+    def query(self, filters: ExportFilters) -> Select[Any]:
+        a, t = s.articles.c, self.table.c
+        fields: list[Any] = [t[n] for n in ("id", "article_id") if n in t] + [a.doc_id]
+        fields += [t[c.name] for c in TABLES[self.table.name].columns if c.name in t]
+        joined = s.articles.join(self.table, t.article_id == a.id).outerjoin(
+            s.sources, s.sources.c.id == a.source_id
         )
-        .select_from(s.articles.outerjoin(s.sources, s.sources.c.id == a.source_id))
-        .order_by(a.id)
+        for number, (column, labels) in enumerate(self.references.items()):
+            entity = s.entities.alias(f"e{number}")
+            fields += [t[column], *(entity.c[label.rsplit("_", 1)[1]].label(label) for label in labels)]
+            joined = joined.outerjoin(entity, entity.c.id == t[column])
+        article = {
+            "source": s.sources.c.name.label("source"),
+            "published_day": a.published_day,
+            "published": a.published,
+            "url": a.url,
+        }
+        fields += [article[name] for name in self.context]
+        return _filtered(select(*fields).select_from(joined), filters).order_by(*self.order(self.table))
+
+
+def _by_article(*columns: str) -> Callable[[Table], tuple[Any, ...]]:
+    def order(table: Table) -> tuple[Any, ...]:
+        return (table.c.article_id, *(table.c[c] for c in columns))
+
+    return order
+
+
+def _by_id(table: Table) -> tuple[Any, ...]:
+    return (table.c.id,)
+
+
+def _by_local_id(table: Table) -> tuple[Any, ...]:
+    """By article, then the article-local id in its numeric order (`e2` before `e10`)."""
+    return (table.c.article_id, func.length(table.c.local_id), table.c.local_id)
+
+
+_ARTICLE_ROWS = TABLES["articles"].columns
+_ANALYSIS = ColumnType("struct")  # the whole Analysis: an object in JSON Lines, JSON text elsewhere
+
+
+def _articles(filters: ExportFilters) -> Select[Any]:
+    a = s.articles.c
+    fields = [s.sources.c.name.label("source") if c.name == "source" else a[c.name] for c in _ARTICLE_ROWS]
+    stmt = select(a.id, *fields, a.story_id, a.published_day, a.analysis).select_from(
+        s.articles.outerjoin(s.sources, s.sources.c.id == a.source_id)
     )
+    return _filtered(stmt, filters).order_by(a.id)
 
 
-def _entities() -> Select[Any]:
+def _entities(filters: ExportFilters) -> Select[Any]:
+    if filters:
+        raise InputError("entities span every article: --since, --until and --source do not apply")
     e = s.entities.c
     return select(e.id, e.type, e.name, e.article_count, e.mention_count).order_by(e.id)
 
 
 def _entity_lists(conn: Connection, rows: list[dict[str, Any]]) -> None:
     ids = [r["id"] for r in rows]
-    aliases: dict[int, list[str]] = defaultdict(list)
-    roles: dict[int, list[str]] = defaultdict(list)
-    al, ro = s.entity_aliases.c, s.entity_roles.c
-    for r in conn.execute(
-        select(al.entity_id, al.alias)
-        .where(al.entity_id.in_(ids))
-        .order_by(al.entity_id, al.count.desc(), al.alias)
-    ):
-        aliases[r.entity_id].append(r.alias)
-    for r in conn.execute(
-        select(ro.entity_id, ro.role)
-        .where(ro.entity_id.in_(ids))
-        .order_by(ro.entity_id, ro.count.desc(), ro.role)
-    ):
-        roles[r.entity_id].append(r.role)
-    for row in rows:
-        row["aliases"] = "; ".join(aliases.get(row["id"], []))
-        row["roles"] = "; ".join(roles.get(row["id"], []))
-
-
-def _mentions() -> Select[Any]:
-    m, a, e = s.mentions.c, s.articles.c, s.entities.c
-    return (
-        select(
-            a.doc_id,
-            m.article_id,
-            m.start,
-            m.end,
-            m.text,
-            m.kind,
-            m.entity_id,
-            e.type,
-            e.name,
-        )
-        .select_from(s.mentions.join(s.articles, a.id == m.article_id).join(s.entities, e.id == m.entity_id))
-        .order_by(m.article_id, m.start, m.end, m.seq)
-    )
-
-
-def _quotes() -> Select[Any]:
-    q, a = s.quotes.c, s.articles.c
-    return (
-        select(
-            q.id,
-            q.article_id,
-            q.kind,
-            q.text,
-            q.speaker_id,
-            s.entities.c.name.label("speaker"),
-            q.speaker_text,
-            q.cue,
-            s.sources.c.name.label("source"),
-            a.published,
-            a.url,
-            q.start,
-            q.end,
-        )
-        .select_from(
-            s.quotes.join(s.articles, a.id == q.article_id)
-            .outerjoin(s.sources, s.sources.c.id == q.source_id)
-            .outerjoin(s.entities, s.entities.c.id == q.speaker_id)
-        )
-        .order_by(q.id)
-    )
-
-
-def _events() -> Select[Any]:
-    ev, a = s.events.c, s.articles.c
-    return (
-        select(
-            ev.id,
-            ev.article_id,
-            ev.type,
-            ev.mode,
-            ev.trigger_text.label("trigger"),
-            ev.source_text,
-            ev.target_text,
-            ev.place_name.label("place"),
-            ev.country,
-            ev.lat,
-            ev.lon,
-            ev.time_value.label("time"),
-            ev.negated,
-            ev.confidence,
-            s.sources.c.name.label("source"),
-            a.published,
-            a.url,
-        )
-        .select_from(
-            s.events.join(s.articles, a.id == ev.article_id).outerjoin(
-                s.sources, s.sources.c.id == ev.source_id
-            )
-        )
-        .order_by(ev.id)
-    )
+    for table, column, name in ((s.entity_aliases, "alias", "aliases"), (s.entity_roles, "role", "roles")):
+        found: dict[int, list[str]] = defaultdict(list)
+        c = table.c
+        for r in conn.execute(
+            select(c.entity_id, c[column])
+            .where(c.entity_id.in_(ids))
+            .order_by(c.entity_id, c.count.desc(), c[column])
+        ):
+            found[r[0]].append(r[1])
+        for row in rows:
+            row[name] = found.get(row["id"], [])
 
 
 def _event_actors(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    ids = [r["id"] for r in rows]
-    names: dict[tuple[int, str], list[str]] = defaultdict(list)
+    found: dict[tuple[int, str], list[Any]] = defaultdict(list)
     ea = s.event_actors.c
     for r in conn.execute(
-        select(ea.event_id, ea.role, s.entities.c.name)
+        select(ea.event_id, ea.role, ea.entity_id, ea.entity_local_id, s.entities.c.name)
         .join(s.entities, s.entities.c.id == ea.entity_id)
-        .where(ea.event_id.in_(ids))
+        .where(ea.event_id.in_([r["id"] for r in rows]))
         .order_by(ea.event_id, ea.role, ea.position)
     ):
-        names[(r.event_id, r.role)].append(r.name)
+        found[(r.event_id, r.role)].append(r)
     for row in rows:
-        row["source_actors"] = "; ".join(names.get((row["id"], "source"), []))
-        row["target_actors"] = "; ".join(names.get((row["id"], "target"), []))
+        for role in ("source", "target"):
+            actors = found.get((row["id"], role), [])
+            row[f"{role}_actor_local_ids"] = [a.entity_local_id for a in actors]
+            row[f"{role}_actor_ids"] = [a.entity_id for a in actors]
+            row[f"{role}_actor_names"] = [a.name for a in actors]
 
 
-def _quantities() -> Select[Any]:
-    q, a = s.quantities.c, s.articles.c
-    return (
-        select(
-            q.id,
-            q.article_id,
-            q.text,
-            q.value,
-            q.low,
-            q.high,
-            q.approximate,
-            q.unit,
-            q.kind,
-            q.currency,
-            q.claimant_id,
-            s.entities.c.name.label("claimant"),
-            s.sources.c.name.label("source"),
-            a.published,
-            a.url,
-        )
-        .select_from(
-            s.quantities.join(s.articles, a.id == q.article_id)
-            .outerjoin(s.sources, s.sources.c.id == q.source_id)
-            .outerjoin(s.entities, s.entities.c.id == q.claimant_id)
-        )
-        .order_by(q.id)
-    )
-
-
-def _stories() -> Select[Any]:
-    st = s.stories.c
-    return select(
-        st.id, st.title, st.article_count, st.source_count, st.first_published, st.last_published
-    ).order_by(st.id)
-
-
-def _claim_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Replace each story of the chunk by the figures of its claim tables."""
-    out: list[dict[str, Any]] = []
-    for row in rows:
-        for number, table in enumerate(claim_tables(conn, row["story_id"]), start=1):
-            for figure in table.figures:
-                out.append(
-                    {
-                        "story_id": row["story_id"],
-                        "table": number,
-                        "counted": table.counted,
-                        "predicate": table.predicate,
-                        "kind": table.kind,
-                        "disagree": table.disagree,
-                        **{k: getattr(figure, k) for k in _FIGURE_COLUMNS},
-                    }
-                )
-    rows[:] = out
-
-
-_FIGURE_COLUMNS = (
-    "quantity_id",
-    "article_id",
-    "value",
-    "text",
-    "approximate",
-    "claimant_id",
-    "claimant",
-    "source",
-    "published",
-    "start",
-    "end",
-    "sentence",
+_ARTICLE = ("source", "published_day", "published", "url")
+_ACTORS: Columns = tuple(
+    (f"{role}_actor_{what}", _INT_LIST if what == "ids" else _STR_LIST)
+    for role in ("source", "target")
+    for what in ("ids", "names")
 )
 
+_FACTS = {
+    "article_entities": _Fact(
+        s.article_entities,
+        {"entity_id": ("entity_name",), "affiliation_id": ("affiliation_name",)},
+        ("published_day",),
+        _by_local_id,
+    ),
+    "mentions": _Fact(
+        s.mentions, {"entity_id": ("entity_type", "entity_name")}, (), _by_article("start", "end", "seq")
+    ),
+    "quotes": _Fact(s.quotes, {"speaker_id": ("speaker_name",)}, _ARTICLE, _by_id),
+    "events": _Fact(s.events, {}, _ARTICLE, _by_id, _ACTORS, _event_actors),
+    "quantities": _Fact(s.quantities, {"claimant_id": ("claimant_name",)}, _ARTICLE, _by_id),
+    "times": _Fact(s.times, {}, ("published_day",), _by_article("start", "local_id")),
+    "places": _Fact(s.places, {"entity_id": ("entity_name",)}, ("published_day",), _by_local_id),
+}
 
 EXPORTS: dict[str, _Export] = {
     "articles": _Export(
         (
-            ("id", "int"),
-            ("hash", "str"),
-            ("doc_id", "str"),
-            ("source", "str"),
-            ("url", "str"),
-            ("title", "str"),
-            ("published", "str"),
-            ("published_source", "str"),
-            ("language", "str"),
-            ("authors", "str"),
-            ("story_id", "int"),
-            ("text", "str"),
-            ("analysis", "str"),
+            _key("id"),
+            *((c.name, c.type) for c in _ARTICLE_ROWS),
+            _key("story_id"),
+            _key("published_day"),
+            ("analysis", _ANALYSIS),
         ),
         _articles,
     ),
     "entities": _Export(
         (
-            ("id", "int"),
-            ("type", "str"),
-            ("name", "str"),
-            ("article_count", "int"),
-            ("mention_count", "int"),
-            ("aliases", "str"),
-            ("roles", "str"),
+            ("id", ColumnType("int")),
+            ("type", ColumnType("str")),
+            ("name", ColumnType("str")),
+            ("article_count", ColumnType("int")),
+            ("mention_count", ColumnType("int")),
+            ("aliases", _STR_LIST),
+            ("roles", _STR_LIST),
         ),
         _entities,
         _entity_lists,
     ),
-    "mentions": _Export(
-        (
-            ("doc_id", "str"),
-            ("article_id", "int"),
-            ("start", "int"),
-            ("end", "int"),
-            ("text", "str"),
-            ("kind", "str"),
-            ("entity_id", "int"),
-            ("type", "str"),
-            ("name", "str"),
-        ),
-        _mentions,
-    ),
-    "quotes": _Export(
-        (
-            ("id", "int"),
-            ("article_id", "int"),
-            ("kind", "str"),
-            ("text", "str"),
-            ("speaker_id", "int"),
-            ("speaker", "str"),
-            ("speaker_text", "str"),
-            ("cue", "str"),
-            ("source", "str"),
-            ("published", "str"),
-            ("url", "str"),
-            ("start", "int"),
-            ("end", "int"),
-        ),
-        _quotes,
-    ),
-    "events": _Export(
-        (
-            ("id", "int"),
-            ("article_id", "int"),
-            ("type", "str"),
-            ("mode", "str"),
-            ("trigger", "str"),
-            ("source_actors", "str"),
-            ("target_actors", "str"),
-            ("source_text", "str"),
-            ("target_text", "str"),
-            ("place", "str"),
-            ("country", "str"),
-            ("lat", "float"),
-            ("lon", "float"),
-            ("time", "str"),
-            ("negated", "bool"),
-            ("confidence", "float"),
-            ("source", "str"),
-            ("published", "str"),
-            ("url", "str"),
-        ),
-        _events,
-        _event_actors,
-    ),
-    "quantities": _Export(
-        (
-            ("id", "int"),
-            ("article_id", "int"),
-            ("text", "str"),
-            ("value", "float"),
-            ("low", "float"),
-            ("high", "float"),
-            ("approximate", "bool"),
-            ("unit", "str"),
-            ("kind", "str"),
-            ("currency", "str"),
-            ("claimant_id", "int"),
-            ("claimant", "str"),
-            ("source", "str"),
-            ("published", "str"),
-            ("url", "str"),
-        ),
-        _quantities,
-    ),
-    "stories": _Export(
-        (
-            ("id", "int"),
-            ("title", "str"),
-            ("article_count", "int"),
-            ("source_count", "int"),
-            ("first_published", "str"),
-            ("last_published", "str"),
-        ),
-        _stories,
-    ),
-    "claims": _Export(
-        (
-            ("story_id", "int"),
-            ("table", "int"),
-            ("counted", "str"),
-            ("predicate", "str"),
-            ("kind", "str"),
-            ("disagree", "bool"),
-            ("quantity_id", "int"),
-            ("article_id", "int"),
-            ("value", "float"),
-            ("text", "str"),
-            ("approximate", "bool"),
-            ("claimant_id", "int"),
-            ("claimant", "str"),
-            ("source", "str"),
-            ("published", "str"),
-            ("start", "int"),
-            ("end", "int"),
-            ("sentence", "str"),
-        ),
-        lambda: select(s.stories.c.id.label("story_id")).order_by(s.stories.c.id),
-        _claim_rows,
-    ),
+    **{name: fact.spec() for name, fact in _FACTS.items()},
 }
+"""Every kind of export: its columns and types, its query, and what fills the columns it does not select."""
+
+KINDS: tuple[str, ...] = tuple(EXPORTS)
 
 
-def iter_rows(conn: Connection, kind: str) -> Iterator[list[dict[str, Any]]]:
-    """Yield the rows of an export kind in chunks of dicts, columns in export order.
+def iter_rows(
+    conn: Connection, kind: str, filters: ExportFilters | None = None
+) -> Iterator[list[dict[str, Any]]]:
+    """Return the rows of an export kind in chunks of dicts, columns in export order.
 
     Raises:
-        InputError: unknown kind.
+        InputError: unknown kind, or filters on `entities` (at once, before any row).
     """
     spec = EXPORTS.get(kind)
     if spec is None:
         raise InputError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
-    names = [name for name, _ in spec.columns]
-    result = conn.execution_options(yield_per=CHUNK).execute(spec.query())
+    return _chunks(conn, spec, spec.query(filters or ExportFilters()))
+
+
+def _chunks(conn: Connection, spec: _Export, query: Select[Any]) -> Iterator[list[dict[str, Any]]]:
+    lists = [name for name, kind in spec.columns if kind.kind == "list"]
+    result = conn.execution_options(yield_per=CHUNK).execute(query)
     for partition in result.partitions():
         rows = [dict(r._mapping) for r in partition]
         if spec.enrich is not None:
             spec.enrich(conn, rows)
         for row in rows:
-            if "negated" in row or "approximate" in row:
-                for flag in ("negated", "approximate"):
-                    if flag in row and row[flag] is not None:
-                        row[flag] = bool(row[flag])
-        yield [{name: row.get(name) for name in names} for row in rows]
+            for name in lists:
+                if row.get(name) is None:  # the store keeps an empty list as NULL
+                    row[name] = []
+        yield [{name: row.get(name) for name, _ in spec.columns} for row in rows]
 
 
-def export(conn: Connection, kind: str, fmt: str, out: IO[bytes]) -> int:
-    """Write every row of `kind` to the binary stream `out` in format `fmt`; return the row count.
+def export(
+    conn: Connection, kind: str, fmt: str, out: IO[bytes], filters: ExportFilters | None = None
+) -> int:
+    """Write every row of `kind` (of the articles `filters` allow) to the binary stream `out` in
+    format `fmt`; return the row count.
 
     Raises:
-        InputError: unknown kind or format.
+        InputError: unknown kind or format, or filters on `entities`.
     """
-    if kind not in EXPORTS:
-        raise InputError(f"unknown export {kind!r}: choose one of {', '.join(KINDS)}")
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    chunks = iter_rows(conn, kind)
+    return write_rows(iter_rows(conn, kind, filters), kind, fmt, out)
+
+
+def write_rows(chunks: Iterator[list[dict[str, Any]]], kind: str, fmt: str, out: IO[bytes]) -> int:
+    """Write the chunks `iter_rows(…, kind)` gives to `out` in format `fmt`; return the row count."""
+    columns = EXPORTS[kind].columns
     if fmt == "jsonl":
-        return _jsonl(chunks, out, kind)
+        return _jsonl(chunks, out)
     if fmt == "csv":
-        return _csv(chunks, out, [name for name, _ in EXPORTS[kind].columns])
-    return _parquet(chunks, out, EXPORTS[kind].columns)
+        return _csv(chunks, out, columns)
+    return _parquet(chunks, out, columns)
 
 
-def _jsonl(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], kind: str) -> int:
+def _jsonl(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes]) -> int:
     count = 0
     for rows in chunks:
         for row in rows:
-            if kind == "articles":
-                row["authors"] = orjson.loads(row["authors"]) if row["authors"] else []
-                row["analysis"] = orjson.Fragment(row["analysis"])
             out.write(orjson.dumps(row) + b"\n")
             count += 1
     return count
 
 
-def _csv(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], names: list[str]) -> int:
+def _flat(columns: Columns) -> list[str]:
+    """The columns CSV writes as JSON text (lists, structs)."""
+    return [name for name, kind in columns if not kind.scalar]
+
+
+def _csv(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: Columns) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=names)
+    writer = csv.DictWriter(text, fieldnames=[name for name, _ in columns])
     writer.writeheader()
+    nested = _flat(columns)
     count = 0
     for rows in chunks:
+        for row in rows:
+            for name in nested:
+                row[name] = orjson.dumps(row[name]).decode() if row[name] is not None else None
         writer.writerows(rows)
         count += len(rows)
     text.flush()
@@ -483,18 +334,21 @@ def _csv(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], names: list[str
     return count
 
 
-def _parquet(
-    chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: tuple[tuple[str, ColumnType], ...]
-) -> int:
+def _parquet(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: Columns) -> int:
     require("parquet", "Parquet export")
     import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
-    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(), "bool": pa.bool_()}
-    schema = pa.schema([(name, types[kind]) for name, kind in columns])
+    from newsgraph.arrow import arrow_schema
+
+    whole = [name for name, kind in columns if kind is _ANALYSIS]
+    schema = arrow_schema((name, ColumnType("str") if kind is _ANALYSIS else kind) for name, kind in columns)
     count = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
         for rows in chunks:
+            for row in rows:
+                for name in whole:
+                    row[name] = orjson.dumps(row[name]).decode()
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
     return count

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import orjson
+from sqlalchemy import Connection, and_, func, or_
 
 from newsgraph.errors import InputError, InvalidCursor
 
@@ -74,3 +75,24 @@ def keyset_page(
     kept = rows[:limit]
     cursor = encode_cursor(key(kept[-1])) if len(rows) > limit and kept else None
     return Page([make(r) for r in kept], cursor)
+
+
+def newest_first(conn: Connection, day_col: Any, id_col: Any) -> tuple[Any, Any]:
+    """ORDER BY newest first, undated rows last, for `stmt.order_by(*newest_first(...))`.
+
+    The order is that of `coalesce(day, '') DESC, id DESC` (keyset cursors compare that). On
+    SQLite NULL sorts below every string, so the plain columns give the same order and an index
+    on (…, published_day, id) serves it, stopping after one page instead of sorting every row
+    of a busy entity; PostgreSQL puts NULLs first in a descending order, so it keeps coalesce.
+    """
+    if conn.dialect.name == "sqlite":
+        return day_col.desc(), id_col.desc()
+    return func.coalesce(day_col, "").desc(), id_col.desc()
+
+
+def newest_keyset(day_col: Any, id_col: Any, key: list[Any] | None) -> Any:
+    """The condition of the rows after `key` (`[day, id]`) in the `newest_first` order, or None."""
+    day = func.coalesce(day_col, "")
+    if key is None:
+        return None
+    return or_(day < key[0], and_(day == key[0], id_col < key[1]))

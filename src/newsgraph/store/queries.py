@@ -20,8 +20,23 @@ from newsgraph.errors import NotFound
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
 from newsgraph.store import schema as s
 from newsgraph.store.identity import find_entities as _find_entity_ids
-from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor, keyset_page
-from newsgraph.store.search import Filters, QuantityHit, QuoteHit, Snippet, _day_bound, search_quotes
+from newsgraph.store.paging import (
+    Page,
+    check_limit,
+    decode_cursor,
+    keyset_page,
+    newest_first,
+    newest_keyset,
+)
+from newsgraph.store.search import (
+    Filters,
+    QuantityHit,
+    QuoteHit,
+    Snippet,
+    day_bound,
+    hit_from_row,
+    search_quotes,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,37 +116,6 @@ class TimelinePoint:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
-    """An event's actor: the stored entity and its name in the article."""
-
-    entity_id: int
-    name: str
-    role: str
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    """A stored event with its actors, place and time."""
-
-    id: int
-    article_id: int
-    type: str
-    mode: str | None
-    trigger: str
-    source_text: str | None
-    target_text: str | None
-    actors: list[Actor]
-    place: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    time: str | None
-    negated: bool
-    published: str | None
-    source: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Stats:
     """Counts over the whole store."""
 
@@ -200,7 +184,7 @@ def get_article(conn: Connection, article_id: int) -> ArticleRecord:
             .order_by(s.article_urls.c.url)
         )
     ]
-    return ArticleRecord(_article_summary(row), urls, Analysis.from_json(row.analysis))
+    return ArticleRecord(_article_summary(row), urls, Analysis.model_validate(row.analysis))
 
 
 def get_article_id_by_hash(conn: Connection, content_hash: str) -> int:
@@ -213,26 +197,6 @@ def get_article_id_by_hash(conn: Connection, content_hash: str) -> int:
     if found is None:
         raise NotFound(f"no article with hash {content_hash}")
     return int(found)
-
-
-def newest_first(conn: Connection, day_col: Any, id_col: Any) -> tuple[Any, Any]:
-    """ORDER BY newest first, undated rows last, for `stmt.order_by(*newest_first(...))`.
-
-    The order is that of `coalesce(day, '') DESC, id DESC` (keyset cursors compare that). On
-    SQLite NULL sorts below every string, so the plain columns give the same order and an index
-    on (…, published_day, id) serves it, stopping after one page instead of sorting every row
-    of a busy entity; PostgreSQL puts NULLs first in a descending order, so it keeps coalesce.
-    """
-    if conn.dialect.name == "sqlite":
-        return day_col.desc(), id_col.desc()
-    return func.coalesce(day_col, "").desc(), id_col.desc()
-
-
-def _newest_keyset(day_col: Any, id_col: Any, key: list[Any] | None) -> Any:
-    day = func.coalesce(day_col, "")
-    if key is None:
-        return None
-    return or_(day < key[0], and_(day == key[0], id_col < key[1]))
 
 
 def list_articles(
@@ -254,9 +218,9 @@ def list_articles(
     if source:
         stmt = stmt.where(func.lower(s.sources.c.name) == source.lower())
     if since:
-        stmt = stmt.where(a.published_day >= _day_bound(since, end=False))
+        stmt = stmt.where(a.published_day >= day_bound(since, end=False))
     if until:
-        stmt = stmt.where(a.published_day <= _day_bound(until, end=True))
+        stmt = stmt.where(a.published_day <= day_bound(until, end=True))
     if story_id is not None:
         stmt = stmt.where(a.story_id == story_id)
     if entity_id is not None:
@@ -265,7 +229,7 @@ def list_articles(
                 select(s.article_entities.c.article_id).where(s.article_entities.c.entity_id == entity_id)
             )
         )
-    cond = _newest_keyset(a.published_day, a.id, key)
+    cond = newest_keyset(a.published_day, a.id, key)
     if cond is not None:
         stmt = stmt.where(cond)
     rows = conn.execute(stmt.order_by(*newest_first(conn, a.published_day, a.id)).limit(limit + 1)).all()
@@ -401,7 +365,7 @@ def entity_quantities(
             q.kind,
             q.approximate,
             q.claimant_id,
-            s.entities.c.name.label("claimant"),
+            s.entities.c.name.label("claimant_name"),
             s.sources.c.name.label("source"),
             s.articles.c.published,
             s.articles.c.title,
@@ -414,121 +378,18 @@ def entity_quantities(
         )
         .where(q.claimant_id == entity_id)
     )
-    cond = _newest_keyset(q.published_day, q.id, key)
+    cond = newest_keyset(q.published_day, q.id, key)
     if cond is not None:
         stmt = stmt.where(cond)
     rows = conn.execute(stmt.order_by(*newest_first(conn, q.published_day, q.id)).limit(limit + 1)).all()
     return keyset_page(
-        rows, limit, lambda r: QuantityHit.from_row(r, Snippet(((r.text, True),))), lambda r: [r.day, r.id]
+        rows,
+        limit,
+        lambda r: hit_from_row(QuantityHit, r, snippet=Snippet(((r.text, True),))),
+        lambda r: [r.day, r.id],
     )
 
 
-def list_events(
-    conn: Connection,
-    *,
-    type_: str | None = None,
-    actor_id: int | None = None,
-    actor_role: str | None = None,
-    country: str | None = None,
-    place: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    article_id: int | None = None,
-    min_confidence: float | None = None,
-    limit: int = 50,
-    cursor: str | None = None,
-) -> Page[EventRecord]:
-    """Return events, newest first, by PLOVER type, actor (entity id; role `source`/`target`), place, date
-    and confidence (at least `min_confidence`)."""
-    check_limit(limit)
-    key = decode_cursor(cursor, 2)
-    ev = s.events.c
-    stmt = select(
-        ev.id,
-        ev.article_id,
-        ev.type,
-        ev.mode,
-        ev.trigger_text,
-        ev.source_text,
-        ev.target_text,
-        ev.place_name,
-        ev.country,
-        ev.lat,
-        ev.lon,
-        ev.time_value,
-        ev.negated,
-        s.articles.c.published,
-        s.sources.c.name.label("source"),
-        func.coalesce(ev.published_day, "").label("day"),
-    ).select_from(
-        s.events.join(s.articles, s.articles.c.id == ev.article_id).outerjoin(
-            s.sources, s.sources.c.id == ev.source_id
-        )
-    )
-    filters: list[Any] = []
-    if type_:
-        filters.append(ev.type == type_.upper())
-    if country:
-        filters.append(ev.country == country.upper())
-    if place:
-        filters.append(func.lower(ev.place_name) == place.lower())
-    if since:
-        filters.append(ev.published_day >= _day_bound(since, end=False))
-    if until:
-        filters.append(ev.published_day <= _day_bound(until, end=True))
-    if article_id is not None:
-        filters.append(ev.article_id == article_id)
-    if min_confidence is not None:
-        filters.append(ev.confidence >= min_confidence)
-    cond = _newest_keyset(ev.published_day, ev.id, key)
-    if cond is not None:
-        filters.append(cond)
-    order = newest_first(conn, ev.published_day, ev.id)
-    if actor_id is not None:
-        # The actor's page of event ids first, from the events table alone, then the joins for
-        # that page only: an entity in thousands of events would otherwise have every one of them
-        # joined to its article and source before the sort.
-        actors = select(s.event_actors.c.event_id).where(s.event_actors.c.entity_id == actor_id)
-        if actor_role:
-            actors = actors.where(s.event_actors.c.role == actor_role)
-        page = select(ev.id).where(ev.id.in_(actors), *filters).order_by(*order).limit(limit + 1)
-        filters = [ev.id.in_([r.id for r in conn.execute(page)])]
-    stmt = stmt.where(*filters)
-    rows = conn.execute(stmt.order_by(*order).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    actors_by_event: dict[int, list[Actor]] = {r.id: [] for r in rows}
-    if rows:
-        ea = s.event_actors.c
-        for r in conn.execute(
-            select(ea.event_id, ea.entity_id, ea.role, s.entities.c.name)
-            .join(s.entities, s.entities.c.id == ea.entity_id)
-            .where(ea.event_id.in_(list(actors_by_event)))
-            .order_by(ea.event_id, ea.role, ea.position)
-        ):
-            actors_by_event[r.event_id].append(Actor(r.entity_id, r.name, r.role))
-    items = [
-        EventRecord(
-            id=r.id,
-            article_id=r.article_id,
-            type=r.type,
-            mode=r.mode,
-            trigger=r.trigger_text,
-            source_text=r.source_text,
-            target_text=r.target_text,
-            actors=actors_by_event[r.id],
-            place=r.place_name,
-            country=r.country,
-            lat=r.lat,
-            lon=r.lon,
-            time=r.time_value,
-            negated=bool(r.negated),
-            published=r.published,
-            source=r.source,
-        )
-        for r in rows
-    ]
-    return Page(items, encode_cursor([rows[-1].day, rows[-1].id]) if more and rows else None)
 
 
 def _count(conn: Connection, table: Any) -> int:

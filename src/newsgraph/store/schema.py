@@ -26,11 +26,22 @@ must be the same whether an ingest ran once or was killed and resumed. Full-text
 tables on SQLite, tsvector columns with GIN indexes on PostgreSQL) are created by the migrations,
 not declared here, because they differ between the back ends.
 
-Dates are ISO 8601 strings: `published` as given, `published_day` its first ten characters
-(`YYYY-MM-DD`), which sort and compare correctly as text on both back ends.
+The columns of the facts are not written here: `fact_columns` derives them from the fact tables
+of `newsgraph.rows` (themselves derived from the Analysis models), so a table has a column for
+every field of its model, of the same name; a table adds the store's own keys (integer ids, the
+stored entities references resolve to, `source_id`, `published_day`). VARCHAR lengths are the
+store's (`LENGTHS`): longer values are cut on write (`writer.fit`), the Analysis keeps them.
+
+Types that differ between the back ends (`store.types`): `published` is a `timestamptz` on
+PostgreSQL and text on SQLite; lists, structs and the Analysis are `jsonb` on PostgreSQL and
+JSON text on SQLite. `published_day` is the `YYYY-MM-DD` text of the publication date as the
+source states it, which sorts and compares correctly as text on both.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -46,6 +57,11 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.types import TypeEngine
+
+from newsgraph.rows import TABLES
+from newsgraph.rows import Column as FactColumn
+from newsgraph.store.types import Json, Timestamp
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -58,6 +74,62 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 Id = BigInteger().with_variant(Integer(), "sqlite")
 """Ids: 64-bit on PostgreSQL; on SQLite `INTEGER PRIMARY KEY`, the rowid alias FTS5 needs."""
+
+LOCAL_ID_LENGTH = 20
+"""Article-local ids (`local_id`, `X_local_id`): `e12`, `q3`."""
+
+LENGTHS: dict[str, dict[str, int]] = {
+    "articles": {"hash": 64, "doc_id": 300, "published_source": 10, "language": 20},
+    "article_entities": {"type": 20, "sector": 40, "country": 2},
+    "mentions": {"kind": 20},
+    "quotes": {"kind": 10, "cue": 60},
+    "events": {"type": 20, "mode": 40, "cameo": 10, "country": 2, "time_value": 40},
+    "quantities": {"kind": 20, "currency": 3},
+    "times": {"type": 10, "value": 40, "mod": 20},
+    "places": {"country": 2, "feature": 20, "resolved_by": 20},
+}
+"""VARCHAR lengths of fact columns, by table (other strings are TEXT)."""
+
+_SQL_TYPES: dict[str, type[TypeEngine[Any]]] = {"int": Integer, "float": Float, "bool": Boolean}
+
+
+def _sql_type(table: str, column: FactColumn) -> TypeEngine[Any]:
+    if column.name == "published":
+        return Timestamp()
+    if not column.type.scalar:
+        return Json()
+    if column.type.kind == "str":
+        length = LENGTHS.get(table, {}).get(column.name)
+        if length is None and column.name.endswith("local_id"):
+            length = LOCAL_ID_LENGTH
+        return String(length) if length else Text()
+    return _SQL_TYPES[column.type.kind]()
+
+
+def fact_columns(
+    table: str,
+    *,
+    skip: Collection[str] = (),
+    primary_key: Collection[str] = (),
+    unique: Collection[str] = (),
+    types: Mapping[str, TypeEngine[Any]] = {},
+) -> list[Column[Any]]:
+    """Return the SQL columns of a fact table's fact columns (`rows.TABLES[table]`), in order.
+
+    A column is NOT NULL when its model field cannot be None; `types` overrides a column's type.
+    """
+    return [
+        Column(
+            column.name,
+            types.get(column.name) or _sql_type(table, column),
+            nullable=column.nullable and column.name not in primary_key,
+            primary_key=column.name in primary_key,
+            unique=column.name in unique or None,
+        )
+        for column in TABLES[table].columns
+        if column.name not in skip
+    ]
+
 
 sources = Table(
     "sources",
@@ -82,8 +154,6 @@ articles = Table(
     "articles",
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
-    Column("hash", String(64), nullable=False, unique=True, comment="SHA-256 of the cleaned text."),
-    Column("doc_id", String(300), nullable=False, comment="The input's id (Analysis.id)."),
     Column("source_id", Id, ForeignKey("sources.id")),
     Column("story_id", Id, ForeignKey("stories.id")),
     Column(
@@ -91,19 +161,9 @@ articles = Table(
         Id,
         comment="The first article of its near-duplicates (syndicated copies, updated versions), if any.",
     ),
-    Column("url", Text, comment="The first URL it was seen at; all are in article_urls."),
-    Column("title", Text),
-    Column("published", String(40)),
+    *fact_columns("articles", skip={"source"}, unique={"hash"}),
     Column("published_day", String(10)),
-    Column(
-        "published_source",
-        String(10),
-        comment="Where the date came from: given, html, url, dateline or text (Analysis.published_source).",
-    ),
-    Column("language", String(20)),
-    Column("authors", Text, comment="JSON list of names."),
-    Column("text", Text, nullable=False),
-    Column("analysis", Text, nullable=False, comment="The full Analysis JSON as produced."),
+    Column("analysis", Json, nullable=False, comment="The full Analysis, as produced (JSON)."),
     Index("ix_articles_published_day", "published_day", "id"),
     Index("ix_articles_source_day", "source_id", "published_day"),
     Index("ix_articles_story_id", "story_id"),
@@ -233,16 +293,9 @@ article_entities = Table(
     "article_entities",
     metadata,
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
-    Column("local_id", String(20), primary_key=True),
     Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("type", String(20), nullable=False),
-    Column("roles", Text, comment="JSON list."),
-    Column("aliases", Text, comment="JSON list."),
     Column("affiliation_id", Id, ForeignKey("entities.id")),
-    Column("sector", String(40)),
-    Column("country", String(2)),
-    Column("mention_count", Integer, nullable=False),
+    *fact_columns("article_entities", primary_key={"local_id"}),
     Column("published_day", String(10)),
     Column(
         "identity_keys",
@@ -256,13 +309,8 @@ mentions = Table(
     "mentions",
     metadata,
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
     Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
-    Column("local_id", String(20), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", String(20), nullable=False),
+    *fact_columns("mentions", primary_key={"seq"}),
     Index("ix_mentions_entity_id", "entity_id", "article_id"),
 )
 
@@ -271,23 +319,9 @@ quotes = Table(
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
     Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
-    Column("local_id", String(20), nullable=False),
-    Column("kind", String(10), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("fragments", Text, comment="JSON list of spans, for a quote split around its cue."),
     Column("speaker_id", Id, ForeignKey("entities.id")),
-    Column("speaker_local_id", String(20)),
-    Column("speaker_name", Text, comment="The speaker entity's name in the article."),
-    Column("speaker_text", Text),
-    Column("speaker_start", Integer),
-    Column("speaker_end", Integer),
-    Column("cue", String(60)),
-    Column("cue_start", Integer),
-    Column("cue_end", Integer),
-    Column("sentence", Integer),
     Column("source_id", Id, ForeignKey("sources.id")),
+    *fact_columns("quotes"),
     Column("published_day", String(10)),
     Index("ix_quotes_article_id", "article_id"),
     Index("ix_quotes_speaker_day", "speaker_id", "published_day", "id"),
@@ -303,32 +337,9 @@ events = Table(
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
     Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
-    Column("local_id", String(20), nullable=False),
-    Column("type", String(20), nullable=False),
-    Column("mode", String(40)),
-    Column("context", Text, comment="JSON list."),
-    Column("cameo", String(10)),
-    Column("source_text", Text),
-    Column("target_text", Text),
-    Column("trigger_start", Integer, nullable=False),
-    Column("trigger_end", Integer, nullable=False),
-    Column("trigger_text", Text, nullable=False),
-    Column("place_local_id", String(20)),
-    Column("place_text", Text),
-    Column("place_name", Text),
-    Column("country", String(2)),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("time_local_id", String(20)),
-    Column("time_text", Text),
-    Column("time_value", String(40)),
-    Column("negated", Boolean, nullable=False),
-    Column("dead", Float),
-    Column("injured", Float),
-    Column("size", Float),
-    Column("confidence", Float, nullable=False),
-    Column("sentence", Integer, nullable=False),
     Column("source_id", Id, ForeignKey("sources.id")),
+    # the actors are rows of event_actors
+    *fact_columns("events", skip={"source_actor_local_ids", "target_actor_local_ids"}),
     Column("published_day", String(10)),
     Index("ix_events_article_id", "article_id"),
     Index("ix_events_type_day", "type", "published_day", "id"),
@@ -343,7 +354,7 @@ event_actors = Table(
     Column("role", String(10), primary_key=True, comment="`source` or `target`."),
     Column("position", Integer, primary_key=True),
     Column("entity_id", Id, ForeignKey("entities.id"), nullable=False),
-    Column("local_id", String(20), nullable=False),
+    Column("entity_local_id", String(20), nullable=False),
     Index("ix_event_actors_entity_id", "entity_id", "event_id"),
 )
 
@@ -352,22 +363,9 @@ quantities = Table(
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
     Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("value", Float),
-    Column("low", Float),
-    Column("high", Float),
-    Column("approximate", Boolean, nullable=False),
-    Column("unit", Text),
-    Column("kind", String(20), nullable=False),
-    Column("currency", String(3)),
-    Column("base", Text),
     Column("claimant_id", Id, ForeignKey("entities.id")),
-    Column("quote_local_id", String(20)),
-    Column("sentence", Integer, nullable=False),
     Column("source_id", Id, ForeignKey("sources.id")),
+    *fact_columns("quantities"),
     Column("published_day", String(10)),
     Index("ix_quantities_article_id", "article_id"),
     Index("ix_quantities_claimant_id", "claimant_id", "published_day", "id"),
@@ -378,13 +376,7 @@ times = Table(
     "times",
     metadata,
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
-    Column("local_id", String(20), primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("type", String(10), nullable=False),
-    Column("value", String(40)),
-    Column("mod", String(20)),
+    *fact_columns("times", primary_key={"local_id"}),
     Index("ix_times_value", "value"),
 )
 
@@ -392,16 +384,8 @@ places = Table(
     "places",
     metadata,
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
-    Column("local_id", String(20), primary_key=True),
     Column("entity_id", Id, ForeignKey("entities.id")),
-    Column("name", Text, nullable=False),
-    Column("country", String(2)),
-    Column("admin1", Text),
-    Column("lat", Float),
-    Column("lon", Float),
-    Column("feature", String(20)),
-    Column("geonameid", BigInteger),
-    Column("mentions", Text, comment="JSON list of spans."),
+    *fact_columns("places", primary_key={"local_id"}, types={"geonameid": BigInteger()}),
     Index("ix_places_country", "country"),
     Index("ix_places_geonameid", "geonameid"),
     Index("ix_places_entity_id", "entity_id"),
@@ -443,6 +427,17 @@ store_state = Table(
     ),
 )
 """One row (id 1): the data version. Not data itself; canonical dumps leave it out."""
+
+ENTITY_REFERENCES: dict[str, dict[str, str]] = {
+    "article_entities": {"entity_id": "local_id", "affiliation_id": "affiliation_local_id"},
+    "mentions": {"entity_id": "entity_local_id"},
+    "quotes": {"speaker_id": "speaker_local_id"},
+    "quantities": {"claimant_id": "claimant_local_id"},
+    "places": {"entity_id": "entity_local_id"},
+    "event_actors": {"entity_id": "entity_local_id"},
+}
+"""The fact columns that hold a stored entity id, by table, each with the column of the
+article-local id it resolves (`event_actors` belong to their event's article)."""
 
 ID_TABLES = (sources, stories, articles, entities, quotes, events, quantities)
 """Tables whose `id` the writer assigns (next free id)."""

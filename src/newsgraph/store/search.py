@@ -3,7 +3,7 @@
     with engine.connect() as conn:
         page = search_quotes(conn, "settlement", Filters(speaker="Akhundzada", since="2021"))
         for hit in page.items:
-            print(hit.speaker, hit.snippet.marked("[", "]"))
+            print(hit.speaker_name, hit.snippet.marked("[", "]"))
 
 SQLite uses the FTS5 tables `articles_fts` and `quotes_fts` (Porter stemming, accents folded);
 PostgreSQL the generated `tsv` columns with GIN indexes (English configuration). The query
@@ -22,8 +22,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, fields
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Connection, text
 
@@ -31,6 +31,7 @@ from newsgraph.errors import InputError
 from newsgraph.store.fulltext import Match, TextCondition, text_condition
 from newsgraph.store.identity import find_entities
 from newsgraph.store.paging import Page, check_limit, decode_cursor, encode_cursor
+from newsgraph.store.types import Timestamp
 
 MARK_START = "\ue000"
 MARK_END = "\ue001"
@@ -101,7 +102,7 @@ class Filters:
 class ArticleHit:
     """An article that matches, with the best passage."""
 
-    article_id: int
+    id: int
     title: str | None
     url: str | None
     source: str | None
@@ -112,14 +113,14 @@ class ArticleHit:
 
 @dataclass(frozen=True, slots=True)
 class QuoteHit:
-    """A quote that matches: what was said, by whom, where and when."""
+    """A quote that matches: what was said, by whom, where and when (columns as in `quotes`)."""
 
-    quote_id: int
+    id: int
     article_id: int
     kind: str
     text: str
     speaker_id: int | None
-    speaker: str | None
+    speaker_name: str | None
     speaker_text: str | None
     cue: str | None
     start: int
@@ -134,9 +135,9 @@ class QuoteHit:
 
 @dataclass(frozen=True, slots=True)
 class QuantityHit:
-    """A number that matches, with who claims it and the words around it."""
+    """A number that matches, with who claims it and the words around it (columns as in `quantities`)."""
 
-    quantity_id: int
+    id: int
     article_id: int
     text: str
     value: float | None
@@ -144,33 +145,30 @@ class QuantityHit:
     kind: str
     approximate: bool
     claimant_id: int | None
-    claimant: str | None
+    claimant_name: str | None
     source: str | None
     published: str | None
     title: str | None
     snippet: Snippet
 
-    @classmethod
-    def from_row(cls, r: Any, snippet: Snippet) -> QuantityHit:
-        """Build a hit from a row with the quantity's columns, its claimant and its article's."""
-        return cls(
-            quantity_id=r.id,
-            article_id=r.article_id,
-            text=r.text,
-            value=r.value,
-            unit=r.unit,
-            kind=r.kind,
-            approximate=bool(r.approximate),
-            claimant_id=r.claimant_id,
-            claimant=r.claimant,
-            source=r.source,
-            published=r.published,
-            title=r.title,
-            snippet=snippet,
-        )
+
+Hit = TypeVar("Hit", ArticleHit, QuoteHit, QuantityHit)
 
 
-def _day_bound(value: str | None, *, end: bool) -> str | None:
+def hit_from_row(kind: type[Hit], row: Any, **given: Any) -> Hit:
+    """Build a hit of `kind` from a row holding its fields by name; `given` sets the others."""
+    values = {f.name: getattr(row, f.name) for f in fields(kind) if f.name not in given}
+    if "approximate" in values:
+        values["approximate"] = bool(values["approximate"])
+    return kind(**values, **given)
+
+
+def day_bound(value: str | None, *, end: bool) -> str | None:
+    """Return the first (or with `end`, the last) day of a period `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+
+    Raises:
+        InputError: another form.
+    """
     if not value:
         return None
     value = value.strip()
@@ -212,8 +210,8 @@ def _filters(conn: Connection, filters: Filters, table: str, *, quotes: bool) ->
             f"{alias}.source_id IN (SELECT id FROM sources WHERE lower(name) = lower(:source))",
             source=filters.source,
         )
-    since = _day_bound(filters.since, end=False)
-    until = _day_bound(filters.until, end=True)
+    since = day_bound(filters.since, end=False)
+    until = day_bound(filters.until, end=True)
     if since:
         where.add(f"{alias}.published_day >= :since", since=since)
     if until:
@@ -268,7 +266,7 @@ def _keyset(
 
 
 def _newest_sql(pg: bool, alias: str) -> str:
-    """Newest first, undated last (see `queries.newest_first`: plain columns on SQLite, so the
+    """Newest first, undated last (see `paging.newest_first`: plain columns on SQLite, so the
     (…, published_day, id) indexes serve the order)."""
     if pg:
         return f"coalesce({alias}.published_day, '') DESC, {alias}.id DESC"
@@ -337,25 +335,13 @@ def search_articles(
         return Page()
     ids = [r.id for r in rows]
     snippets = _snippets(conn, match, "articles", ids)
-    meta = {
-        r.id: r
-        for r in conn.execute(
-            text(
-                "SELECT a.id, a.title, a.url, a.published, s.name AS source FROM articles a "
-                f"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({_ids_sql(ids)})"
-            )
-        )
-    }
+    meta = _rows_by_id(
+        conn,
+        "SELECT a.id, a.title, a.url, a.published, s.name AS source FROM articles a "
+        f"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id IN ({_ids_sql(ids)})",
+    )
     items = [
-        ArticleHit(
-            article_id=r.id,
-            title=meta[r.id].title,
-            url=meta[r.id].url,
-            source=meta[r.id].source,
-            published=meta[r.id].published,
-            score=float(r.score),
-            snippet=Snippet.parse(snippets.get(r.id)),
-        )
+        hit_from_row(ArticleHit, meta[r.id], score=float(r.score), snippet=Snippet.parse(snippets.get(r.id)))
         for r in rows
     ]
     last = rows[-1]
@@ -370,8 +356,13 @@ def _pg_opts() -> str:
     )
 
 
+def _rows_by_id(conn: Connection, sql: str) -> dict[int, Any]:
+    """Run a query of hits' columns by id (its `published` in its text form on both back ends)."""
+    return {r.id: r for r in conn.execute(text(sql).columns(published=Timestamp()))}
+
+
 _QUOTE_COLUMNS = (
-    "q.id, q.article_id, q.kind, q.text, q.speaker_id, coalesce(e.name, q.speaker_name) AS speaker, "
+    "q.id, q.article_id, q.kind, q.text, q.speaker_id, e.name AS speaker_name, "
     'q.speaker_text, q.cue, q.start, q."end", s.name AS source, a.published, a.title, a.url'
 )
 
@@ -400,20 +391,56 @@ def search_quotes(
     order = order or "newest"
     if order == "relevance" and not query:
         order = "newest"
-    ranked = order == "relevance"
     key = decode_cursor(cursor, 2)
     where = _filters(conn, filters, "quotes", quotes=True)
     if where.empty:
         return Page()
-    pg = conn.dialect.name == "postgresql"
+    match = text_condition(conn, query, "quotes", ranked=order == "relevance") if query is not None else None
+    rows = conn.execute(*_quote_ids(conn, where, match, order, key, limit)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if not rows:
+        return Page()
+    ids = [r.id for r in rows]
+    snippets = _snippets(conn, match, "quotes", ids) if match else {}
+    meta = _rows_by_id(
+        conn,
+        f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN entities e ON e.id = q.speaker_id "
+        f"WHERE q.id IN ({_ids_sql(ids)})",
+    )
+    items = [
+        hit_from_row(
+            QuoteHit,
+            meta[r.id],
+            score=float(r.score) if order == "relevance" else None,
+            snippet=Snippet.parse(snippets[r.id])
+            if r.id in snippets
+            else Snippet(((meta[r.id].text, False),)),
+        )
+        for r in rows
+    ]
+    last = rows[-1]
+    next_key = [float(last.score), last.id] if order == "relevance" else [last.day, last.id]
+    return Page(items, encode_cursor(next_key) if more else None)
+
+
+def _quote_ids(
+    conn: Connection,
+    where: _Where,
+    match: TextCondition | None,
+    order: Order,
+    key: list[Any] | None,
+    limit: int,
+) -> tuple[Any, dict[str, Any]]:
+    """The query of a page of quote ids (with score and day) and its parameters."""
     cond, order_by, kparams = _keyset(order, key, "score", "day", "id")
-    match = text_condition(conn, query, "quotes", ranked=ranked) if query is not None else None
     if match is None:
         # No ranking: let the (published_day, id) indexes drive the scan instead of a subquery.
         sql = (
             f"SELECT q.id AS id, 0.0 AS score, coalesce(q.published_day, '') AS day FROM quotes q "
             f"WHERE {where.clause()} AND {_plain_keyset(key)} "
-            f"ORDER BY {_newest_sql(pg, 'q')} LIMIT :limit"
+            f"ORDER BY {_newest_sql(conn.dialect.name == 'postgresql', 'q')} LIMIT :limit"
         )
     else:
         base = (
@@ -421,51 +448,8 @@ def search_quotes(
             f"FROM {match.source} WHERE {match.cond} AND {where.clause()}"
         )
         sql = f"SELECT id, score, day FROM ({base}) hits WHERE {cond} ORDER BY {order_by} LIMIT :limit"
-    params = {**where.params, **(match.params if match else {})}
-    rows = conn.execute(text(sql), {**params, **kparams, "limit": limit + 1}).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    if not rows:
-        return Page()
-    ids = [r.id for r in rows]
-    snippets = _snippets(conn, match, "quotes", ids) if match else {}
-    meta = {
-        r.id: r
-        for r in conn.execute(
-            text(
-                f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
-                "LEFT JOIN sources s ON s.id = q.source_id LEFT JOIN entities e ON e.id = q.speaker_id "
-                f"WHERE q.id IN ({_ids_sql(ids)})"
-            )
-        )
-    }
-    items = []
-    for r in rows:
-        m = meta[r.id]
-        snippet = Snippet.parse(snippets[r.id]) if r.id in snippets else Snippet(((m.text, False),))
-        items.append(
-            QuoteHit(
-                quote_id=m.id,
-                article_id=m.article_id,
-                kind=m.kind,
-                text=m.text,
-                speaker_id=m.speaker_id,
-                speaker=m.speaker,
-                speaker_text=m.speaker_text,
-                cue=m.cue,
-                start=m.start,
-                end=m.end,
-                source=m.source,
-                published=m.published,
-                title=m.title,
-                url=m.url,
-                score=float(r.score) if ranked else None,
-                snippet=snippet,
-            )
-        )
-    last = rows[-1]
-    next_key = [float(last.score), last.id] if order == "relevance" else [last.day, last.id]
-    return Page(items, encode_cursor(next_key) if more else None)
+    params = {**where.params, **(match.params if match else {}), **kparams, "limit": limit + 1}
+    return text(sql), params
 
 
 def _plain_keyset(key: list[Any] | None) -> str:
@@ -516,7 +500,7 @@ def search_quantities(
     rows = conn.execute(
         text(
             "SELECT q.id, q.article_id, q.text, q.value, q.unit, q.kind, q.approximate, q.claimant_id, "
-            "e.name AS claimant, s.name AS source, a.published, a.title, "
+            "e.name AS claimant_name, s.name AS source, a.published, a.title, "
             "coalesce(q.published_day, '') AS day, "
             f"q.start - ({window}) AS offset_in, "
             f'substr(a.text, ({window}) + 1, q."end" - ({window}) + 100) AS ctx '
@@ -525,7 +509,7 @@ def search_quantities(
             "LEFT JOIN entities e ON e.id = q.claimant_id "
             f"WHERE {where.clause()} AND {_plain_keyset(key)} "
             f"ORDER BY {_newest_sql(conn.dialect.name == 'postgresql', 'q')} LIMIT :limit"
-        ),
+        ).columns(published=Timestamp()),
         {**where.params, **kparams, "limit": limit + 1},
     ).all()
     more = len(rows) > limit
@@ -542,7 +526,7 @@ def search_quantities(
         parts = tuple(
             p for p in (("…" + before if before else "", False), (number, True), (after + "…", False)) if p[0]
         )
-        items.append(QuantityHit.from_row(r, Snippet(parts)))
+        items.append(hit_from_row(QuantityHit, r, snippet=Snippet(parts)))
     if not rows:
         return Page()
     last = rows[-1]

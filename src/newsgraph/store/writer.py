@@ -15,30 +15,25 @@ moment and run again produces the same rows, with the same ids, as one uninterru
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, String, Table, Text, func, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DataError, DBAPIError
+from sqlalchemy import Connection, Engine, Table, func, select, tuple_, update
 
 from newsgraph.models import Analysis
+from newsgraph.rows import fact_rows, published_day
 from newsgraph.store import schema as s
+from newsgraph.store.bulk import insert_rows, limits
 from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.dedup import MinHasher, Signature, signature_from_bytes, similarity
 from newsgraph.store.identity import EntityResolver
 from newsgraph.store.stories import StoryAssigner
 
 LOGGER = logging.getLogger(__name__)
-
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 AnalysisLike = Analysis | bytes | str | dict[str, Any]
 
@@ -71,7 +66,7 @@ class Duplicate:
 Outcome = Stored | Duplicate
 
 
-FACT_TABLES = (
+STORED_FACTS = (
     s.article_entities,
     s.mentions,
     s.quotes,
@@ -83,16 +78,6 @@ FACT_TABLES = (
 )
 """The tables of an article's facts, parents first: written in bulk (COPY on PostgreSQL)."""
 
-ENTITY_COLUMNS = {
-    "article_entities": ("entity_id", "affiliation_id"),
-    "mentions": ("entity_id",),
-    "quotes": ("speaker_id",),
-    "event_actors": ("entity_id",),
-    "quantities": ("claimant_id",),
-    "places": ("entity_id",),
-}
-"""The columns of the fact rows that hold an entity id."""
-
 MAX_URL_BYTES = 2000
 """Longer URLs stay in the Analysis and `articles.url` but not in the indexed `article_urls`."""
 
@@ -100,38 +85,6 @@ MAX_URL_BYTES = 2000
 def indexable_url(url: str | None) -> bool:
     """Return True for a URL short enough for the `article_urls` index."""
     return url is not None and 0 < len(url.encode("utf-8", "surrogatepass")) <= MAX_URL_BYTES
-
-
-@functools.cache
-def _limits(table: Table) -> dict[str, int]:
-    return {
-        c.name: c.type.length
-        for c in table.columns
-        if isinstance(c.type, String) and not isinstance(c.type, Text) and c.type.length
-    }
-
-
-def fit(table: Table, row: dict[str, Any], limits: dict[str, int] | None = None) -> dict[str, Any]:
-    """Return the row with strings cut to their column's length (PostgreSQL rejects longer ones).
-
-    The full values stay in the stored Analysis JSON.
-    """
-    limits = _limits(table) if limits is None else limits
-    over = {k: v[:n] for k, n in limits.items() if isinstance(v := row.get(k), str) and len(v) > n}
-    return {**row, **over} if over else row
-
-
-def published_day(published: str | None) -> str | None:
-    """Return the `YYYY-MM-DD` day of an ISO 8601 date, or None."""
-    if published and _DAY.match(published):
-        return published[:10]
-    return None
-
-
-def _json(value: Any) -> str | None:
-    if value is None or value == []:
-        return None
-    return orjson.dumps(value).decode()
 
 
 def _load(item: AnalysisLike) -> tuple[dict[str, Any], str]:
@@ -172,7 +125,6 @@ class Writer:
         self.engine = engine
         self.stories = stories
         self.hasher = hasher or MinHasher()
-        self._insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
 
     def write(self, batch: Sequence[AnalysisLike | SeenAgain]) -> list[Outcome | None]:
         """Store a batch in one transaction; return one outcome per item.
@@ -251,14 +203,13 @@ class _Batch:
         self.resolver.finish()
         if urls:
             unique = list({(u["article_id"], u["url"]): u for u in urls}.values())
-            stmt = self.writer._insert(s.article_urls).values(unique)
-            self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["article_id", "url"]))
+            insert_rows(self.conn, s.article_urls, unique, unless=URL_KEY)
         return outcomes
 
     def _source_id(self, name: str | None) -> int | None:
         if not name or not name.strip():
             return None
-        name = name.strip()[: _limits(s.sources)["name"]]
+        name = name.strip()[: limits(s.sources)["name"]]
         if name in self.sources:
             return self.sources[name]
         found = self.conn.execute(select(s.sources.c.id).where(s.sources.c.name == name)).scalar()
@@ -272,30 +223,24 @@ class _Batch:
         article_id = self.ids.take(s.articles)
         self.by_hash[data["hash"]] = article_id
         source_id = self._source_id(data.get("source"))
-        published = data.get("published")
-        day = published_day(published)
+        day = published_day(data.get("published"))
         signature = self.writer.hasher.signature(data["text"]) if self.writer.stories else None
         copies = self._near_duplicates(signature) if signature is not None else []
-        row = {
-            "id": article_id,
-            "hash": data["hash"],
-            "doc_id": str(data.get("id") or data["hash"][:16])[:300],
-            "source_id": source_id,
-            "story_id": None,
-            "copy_of": self._copy_of(copies),
-            "url": data.get("url"),
-            "title": data.get("title"),
-            "published": published,
-            "published_day": day,
-            "published_source": data.get("published_source"),
-            "language": data.get("language"),
-            "authors": _json(data.get("authors")),
-            "text": data["text"],
-            "analysis": raw,
-        }
+        tables = fact_rows(data)
+        (row,) = tables.pop("articles")
+        del row["source"]  # normalized: source_id
+        row.update(
+            id=article_id,
+            doc_id=str(row["doc_id"] or data["hash"][:16]),
+            source_id=source_id,
+            story_id=None,
+            copy_of=self._copy_of(copies),
+            published_day=day,
+            analysis=raw,
+        )
         story_id = None
-        if self.writer.stories:
-            self.conn.execute(s.articles.insert().values(**fit(s.articles, row)))
+        if self.writer.stories:  # read back by the next articles' stories: insert it now
+            insert_rows(self.conn, s.articles, [row], nul=self.nul)
             members = self.resolver.members(data)
             story_id = self.stories.assign(article_id, data, members, day, copies)
         else:  # nothing reads it back inside the batch: insert with the others
@@ -304,7 +249,7 @@ class _Batch:
             self.rows["article_urls"].append({"article_id": article_id, "url": data["url"]})
         if signature is not None:
             self._index(article_id, signature)
-        self._facts(article_id, data, source_id, day)
+        self._facts(article_id, data, tables, source_id, day)
         return Stored(article_id, data["hash"], story_id)
 
     # ── near-duplicates ──────────────────────────────────────────────────────────────────────
@@ -344,192 +289,49 @@ class _Batch:
         return int(first)
 
     def _index(self, article_id: int, signature: Signature) -> None:
-        self.conn.execute(
-            s.article_minhash.insert().values(article_id=article_id, signature=signature.to_bytes())
-        )
+        minhash = {"article_id": article_id, "signature": signature.to_bytes()}
+        insert_rows(self.conn, s.article_minhash, [minhash])
         rows = [{"band": i, "key": key, "article_id": article_id} for i, key in enumerate(signature.bands)]
-        stmt = self.writer._insert(s.minhash_bands).values(rows)
-        self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["band", "key", "article_id"]))
+        insert_rows(self.conn, s.minhash_bands, rows, unless=("band", "key", "article_id"))
 
     # ── facts ────────────────────────────────────────────────────────────────────────────────
-    def _facts(self, article_id: int, data: dict[str, Any], source_id: int | None, day: str | None) -> None:
-        rows = self.rows
+    def _facts(
+        self,
+        article_id: int,
+        data: dict[str, Any],
+        tables: dict[str, list[dict[str, Any]]],
+        source_id: int | None,
+        day: str | None,
+    ) -> None:
+        """Collect an article's fact rows (`rows.fact_rows`) with the store's keys: the article,
+        the rows' own ids, the stored entities their references resolve to, source and day."""
         local = self.resolver.article(data)
-        names = {entity["id"]: entity["name"] for entity in data.get("entities", [])}
         base = {member.local_id: member.base for member in self.resolver.members(data)}
-        seq = 0
-        for entity in data.get("entities", []):
-            rows["article_entities"].append(
-                {
-                    "article_id": article_id,
-                    "local_id": entity["id"],
-                    "entity_id": local[entity["id"]],
-                    "name": entity["name"],
-                    "type": entity["type"],
-                    "roles": _json(entity.get("roles")),
-                    "aliases": _json(entity.get("aliases")),
-                    "affiliation_id": local.get(entity.get("affiliation") or ""),
-                    "sector": entity.get("sector"),
-                    "country": entity.get("country"),
-                    "mention_count": len(entity.get("mentions", [])),
-                    "published_day": day,
-                    "identity_keys": None
-                    if base[entity["id"]] is None
-                    else orjson.dumps(base[entity["id"]]).decode(),
-                }
-            )
-            for mention in entity.get("mentions", []):
-                seq += 1
-                rows["mentions"].append(
-                    {
-                        "article_id": article_id,
-                        "seq": seq,
-                        "entity_id": local[entity["id"]],
-                        "local_id": entity["id"],
-                        "start": mention["start"],
-                        "end": mention["end"],
-                        "text": mention["text"],
-                        "kind": mention.get("kind", "name"),
-                    }
-                )
-        for quote in data.get("quotes", []):
-            speaker = quote.get("speaker")
-            rows["quotes"].append(
-                {
-                    "id": self.ids.take(s.quotes),
-                    "article_id": article_id,
-                    "local_id": quote["id"],
-                    "kind": quote["kind"],
-                    "start": quote["start"],
-                    "end": quote["end"],
-                    "text": quote["text"],
-                    "fragments": _json(quote.get("fragments")),
-                    "speaker_id": local.get(speaker or ""),
-                    "speaker_local_id": speaker,
-                    "speaker_name": names.get(speaker or ""),
-                    "speaker_text": quote.get("speaker_text"),
-                    "speaker_start": quote.get("speaker_start"),
-                    "speaker_end": quote.get("speaker_end"),
-                    "cue": quote.get("cue"),
-                    "cue_start": quote.get("cue_start"),
-                    "cue_end": quote.get("cue_end"),
-                    "sentence": quote.get("sentence"),
-                    "source_id": source_id,
-                    "published_day": day,
-                }
-            )
-        places = {p["id"]: p for p in data.get("places", [])}
-        times = {t["id"]: t for t in data.get("times", [])}
-        for event in data.get("events", []):
-            event_id = self.ids.take(s.events)
-            place = places.get(event.get("place") or "", {})
-            time = times.get(event.get("time") or "", {})
-            trigger = event["trigger"]
-            rows["events"].append(
-                {
-                    "id": event_id,
-                    "article_id": article_id,
-                    "local_id": event["id"],
-                    "type": event["type"],
-                    "mode": event.get("mode"),
-                    "context": _json(event.get("context")),
-                    "cameo": event.get("cameo"),
-                    "source_text": event.get("source_text"),
-                    "target_text": event.get("target_text"),
-                    "trigger_start": trigger["start"],
-                    "trigger_end": trigger["end"],
-                    "trigger_text": trigger["text"],
-                    "place_local_id": event.get("place"),
-                    "place_text": event.get("place_text"),
-                    "place_name": place.get("name"),
-                    "country": place.get("country"),
-                    "lat": place.get("lat"),
-                    "lon": place.get("lon"),
-                    "time_local_id": event.get("time"),
-                    "time_text": event.get("time_text"),
-                    "time_value": time.get("value"),
-                    "negated": bool(event.get("negated", False)),
-                    "dead": event.get("dead"),
-                    "injured": event.get("injured"),
-                    "size": event.get("size"),
-                    "confidence": event.get("confidence", 1.0),
-                    "sentence": event.get("sentence", 0),
-                    "source_id": source_id,
-                    "published_day": day,
-                }
-            )
-            for role in ("source", "target"):
-                for position, local_id in enumerate(event.get(role, [])):
-                    if local_id in local:
-                        rows["event_actors"].append(
-                            {
-                                "event_id": event_id,
-                                "role": role,
-                                "position": position,
-                                "entity_id": local[local_id],
-                                "local_id": local_id,
-                            }
-                        )
-        for number, quantity in enumerate(data.get("quantities", []), start=1):
-            rows["quantities"].append(
-                {
-                    "id": self.ids.take(s.quantities),
-                    "article_id": article_id,
-                    "seq": number,
-                    "start": quantity["start"],
-                    "end": quantity["end"],
-                    "text": quantity["text"],
-                    "value": quantity.get("value"),
-                    "low": quantity.get("low"),
-                    "high": quantity.get("high"),
-                    "approximate": bool(quantity.get("approximate", False)),
-                    "unit": quantity.get("unit"),
-                    "kind": quantity.get("kind", "count"),
-                    "currency": quantity.get("currency"),
-                    "base": quantity.get("base"),
-                    "claimant_id": local.get(quantity.get("claimant") or ""),
-                    "quote_local_id": quantity.get("quote"),
-                    "sentence": quantity.get("sentence", 0),
-                    "source_id": source_id,
-                    "published_day": day,
-                }
-            )
-        for time in data.get("times", []):
-            rows["times"].append(
-                {
-                    "article_id": article_id,
-                    "local_id": time["id"],
-                    "start": time["start"],
-                    "end": time["end"],
-                    "text": time["text"],
-                    "type": time["type"],
-                    "value": time.get("value"),
-                    "mod": time.get("mod"),
-                }
-            )
-        for place in data.get("places", []):
-            if not place.get("literal", True):
-                continue  # a place name inside a newspaper's or company's name: no place of the story
-            rows["places"].append(
-                {
-                    "article_id": article_id,
-                    "local_id": place["id"],
-                    "entity_id": local.get(place.get("entity") or ""),
-                    "name": place["name"],
-                    "country": place.get("country"),
-                    "admin1": place.get("admin1"),
-                    "lat": place.get("lat"),
-                    "lon": place.get("lon"),
-                    "feature": place.get("feature"),
-                    "geonameid": place.get("geonameid"),
-                    "mentions": _json(place.get("mentions")),
-                }
-            )
+        for name, rows in tables.items():
+            for column, reference in s.ENTITY_REFERENCES.get(name, {}).items():
+                for row in rows:
+                    row[column] = local.get(row[reference] or "")
+            own = s.metadata.tables[name]
+            ids = "id" in own.c
+            dated = "published_day" in own.c
+            for row in rows:
+                row["article_id"] = article_id
+                if ids:
+                    row["id"] = self.ids.take(own)
+                if dated:
+                    row["published_day"] = day
+                if "source_id" in own.c:
+                    row["source_id"] = source_id
+            self.rows[name].extend(rows)
+        for row in tables["article_entities"]:
+            keys = base[row["local_id"]]
+            row["identity_keys"] = None if keys is None else orjson.dumps(keys).decode()
+        self.rows["event_actors"].extend(_actors(tables["events"], local))
 
     def _remap_entities(self) -> None:
         """Point the collected rows at the entities their ids were merged into."""
         final = self.resolver.final
-        for table, columns in ENTITY_COLUMNS.items():
+        for table, columns in s.ENTITY_REFERENCES.items():
             for row in self.rows.get(table, ()):
                 for column in columns:
                     if row[column] is not None:
@@ -537,92 +339,34 @@ class _Batch:
 
     def _flush(self) -> None:
         """Insert the collected fact rows, parents before children."""
-        for table in (s.articles, s.article_urls, *FACT_TABLES):
+        for table in (s.articles, s.article_urls, *STORED_FACTS):
             rows = self.rows.pop(table.name, [])
-            if not rows:
-                continue
-            if table is s.article_urls:
-                stmt = self.writer._insert(table).on_conflict_do_nothing(index_elements=["article_id", "url"])
-                self.conn.execute(stmt, rows)
-            else:
-                self._insert_many(table, rows)
-
-    def _insert_many(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Insert rows without SQLAlchemy's per-row parameter work (it costs more than the insert).
-
-        PostgreSQL: `COPY … FROM STDIN` when there are at least `COPY_MIN_ROWS` rows, else the
-        driver's executemany, which SQLite always uses.
-        """
-        columns = [c.name for c in table.columns if c.name in rows[0]]
-        limits = _limits(table)
-        if limits:
-            rows = [fit(table, row, limits) for row in rows]
-        values = [tuple(row.get(c) for c in columns) for row in rows]
-        if self.conn.dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
-            if self.nul:  # as `db.make_engine` does for INSERTs (COPY bypasses its hook)
-                values = [_without_nul(row) for row in values]
-            savepoint = self.conn.begin_nested()
-            try:
-                copy_rows(self.conn, table, columns, values)
-            except DataError as exc:
-                # A value COPY's text input rejects but an INSERT casts (2.0 for an integer
-                # column): redo this table's rows with INSERT; a real error raises there.
-                savepoint.rollback()
-                LOGGER.warning("COPY into %s failed (%s); inserting instead", table.name, exc.orig)
-            else:
-                savepoint.commit()
-                return
-        prep = self.conn.dialect.identifier_preparer
-        mark = "?" if self.conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
-        sql = (
-            f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(c) for c in columns)}) "
-            f"VALUES ({', '.join([mark] * len(columns))})"
-        )
-        self.conn.exec_driver_sql(sql, values)
+            if rows:
+                insert_rows(
+                    self.conn, table, rows, nul=self.nul, unless=URL_KEY if table is s.article_urls else ()
+                )
 
 
-COPY_MIN_ROWS = 64
-"""PostgreSQL fact rows go through COPY from this many rows on (see `copy_rows`).
-
-Measured on a local server (rows of `times`, one transaction, best of two), executemany against
-COPY inside its savepoint: 30 rows 0.52 ms / 0.67 ms, 100 rows 1.40 / 1.19, 1,000 rows 15.5 / 7.0,
-5,000 rows 75 / 31. COPY alone wins from about 10 rows, but the savepoint that lets a rejected
-COPY fall back to INSERT costs two round trips, so the two break even between 30 and 100 rows.
-A load's batches hold thousands of rows per table and always take COPY; small ingest batches
-keep the INSERT where it is as fast.
-"""
+URL_KEY = ("article_id", "url")
 
 
-def copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Write rows into a PostgreSQL table with `COPY … FROM STDIN`, in the connection's transaction.
-
-    Text format: psycopg turns each Python value into COPY's text form (tabs, newlines and
-    backslashes escaped, None as NULL, bytes as bytea), so values land exactly as an INSERT
-    stores them. Strings must be free of NUL, which PostgreSQL text cannot hold (COPY bypasses
-    the hook of `db.make_engine` that replaces it in INSERTs). Triggers fire and generated
-    columns (the `tsv` search columns) are computed as for an INSERT.
-
-    Raises:
-        sqlalchemy.exc.DBAPIError: as for an INSERT, the driver's error wrapped by SQLAlchemy
-            (`DataError` for a value the column's text input rejects).
-    """
-    import psycopg
-
-    prep = conn.dialect.identifier_preparer
-    sql = f"COPY {prep.format_table(table)} ({', '.join(prep.quote(c) for c in columns)}) FROM STDIN"
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    try:
-        with driver.cursor() as cursor, cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
-    except psycopg.Error as exc:
-        raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
-
-
-def _without_nul(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Return the row with NUL characters replaced by U+FFFD (one for one: offsets hold)."""
-    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
+def _actors(events: list[dict[str, Any]], local: dict[str, int]) -> list[dict[str, Any]]:
+    """Return the `event_actors` rows of an article's event rows (taking their actor lists off)."""
+    out = []
+    for event in events:
+        for role in ("source", "target"):
+            for position, local_id in enumerate(event.pop(f"{role}_actor_local_ids") or ()):
+                if local_id in local:
+                    out.append(
+                        {
+                            "event_id": event["id"],
+                            "role": role,
+                            "position": position,
+                            "entity_id": local[local_id],
+                            "entity_local_id": local_id,
+                        }
+                    )
+    return out
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:

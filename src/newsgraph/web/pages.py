@@ -46,7 +46,7 @@ def home(request: Request, conn: ConnDep) -> HTMLResponse:
         orgs=queries.list_entities(conn, type_="ORG", limit=10).items,
         speakers=data.top_speakers(conn),
         quotes=quotes,
-        sentences=data.quote_sentences(conn, (h.quote_id for h in quotes)),
+        sentences=data.quote_sentences(conn, (h.id for h in quotes)),
         stories=list_stories(conn, limit=5).items,
         map=world_map(points, title="Places named in the articles"),
         json_url="/api/stats",

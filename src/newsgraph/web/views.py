@@ -22,6 +22,7 @@ from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import ENTITY_TYPES, EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
 from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
+from newsgraph.store.events import list_events
 from newsgraph.store.fulltext import expand_query
 from newsgraph.store.paging import Page
 from newsgraph.store.related import cooccurring
@@ -196,12 +197,12 @@ def entity_page(
     record = queries.get_entity(conn, entity_id)
     articles = queries.list_articles(conn, entity_id=entity_id, limit=20, cursor=articles_cursor)
     quotes = queries.entity_quotes(conn, entity_id, limit=PAGE, cursor=cursor)
-    sentences = data.quote_sentences(conn, (h.quote_id for h in quotes.items))
+    sentences = data.quote_sentences(conn, (h.id for h in quotes.items))
     confident = EVENT_MIN_CONFIDENCE
-    as_source = queries.list_events(
+    as_source = list_events(
         conn, actor_id=entity_id, actor_role="source", min_confidence=confident, limit=PAGE
     ).items
-    as_target = queries.list_events(
+    as_target = list_events(
         conn, actor_id=entity_id, actor_role="target", min_confidence=confident, limit=PAGE
     ).items
     event_sentences = data.event_sentences(conn, (v.id for v in as_source + as_target))
@@ -255,7 +256,7 @@ def quotes_page(
         place=_blank(place),
     )
     page = search_quotes(conn, check_query(settings, q), filters, limit=PAGE, cursor=cursor)
-    sentences = data.quote_sentences(conn, (h.quote_id for h in page.items))
+    sentences = data.quote_sentences(conn, (h.id for h in page.items))
     return render(
         request,
         "quotes.html",
@@ -286,7 +287,7 @@ def events_page(
     type_: PloverType | None = type if type in PLOVER_TYPES else None  # type: ignore[assignment]
     country_ = country.upper() if country and len(country) == 2 and country.isalpha() else None
     role_ = role if role in ("source", "target") else None
-    page = queries.list_events(
+    page = list_events(
         conn,
         type_=type_,
         actor_id=actor,

@@ -11,6 +11,7 @@ from newsgraph.api.common import JSONBytes, StoreId, check_page, check_query, cs
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import EntityType
 from newsgraph.store import queries
+from newsgraph.store.events import list_events
 from newsgraph.store.paging import Page
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.related import cooccurring
@@ -63,7 +64,7 @@ def get_entity(entity_id: StoreId, conn: ConnDep, settings: SettingsDep) -> JSON
             "months": to_jsonable(entity_months(conn, entity_id)),
             "related": to_jsonable(cooccurring(conn, entity_id)),
             "quotes": to_jsonable(queries.entity_quotes(conn, entity_id, limit=size)),
-            "events": to_jsonable(queries.list_events(conn, actor_id=entity_id, limit=size)),
+            "events": to_jsonable(list_events(conn, actor_id=entity_id, limit=size)),
             "quantities": to_jsonable(queries.entity_quantities(conn, entity_id, limit=size)),
         }
     )
@@ -87,7 +88,7 @@ def entity_events(
     cursor: Cursor = None,
 ) -> Response:
     queries.get_entity(conn, entity_id)
-    page = queries.list_events(
+    page = list_events(
         conn, actor_id=entity_id, actor_role=role, limit=check_page(settings, limit), cursor=cursor
     )
     return page_json(page)

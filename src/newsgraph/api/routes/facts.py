@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from newsgraph.api.common import JSONBytes, check_page, check_query, csv_response, page_json
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import EVENT_MIN_CONFIDENCE, PloverType
-from newsgraph.store import queries
+from newsgraph.store.events import list_events
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import Filters, search_quantities, search_quotes
 from newsgraph.store.timelines import event_months
@@ -76,7 +76,7 @@ def events(
 ) -> Response:
     """Who did what to whom, where and when — newest first; by default the events coded with
     confidence (the store also keeps weaker readings, listed with `min_confidence=0`)."""
-    page = queries.list_events(
+    page = list_events(
         conn,
         type_=type,
         actor_id=actor,

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import cast
 
 from spacy.tokens import Token
 
@@ -21,9 +21,9 @@ from newsgraph.extract.components._numbers import (
     number_words_regex,
 )
 from newsgraph.extract.lexicons import load_json
+from newsgraph.models import QuantityKind as Kind
 
 TokenAt = Callable[[int], Token | None]
-Kind = Literal["count", "percent", "money", "measure", "fraction"]
 
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 RANGE_SEP = re.compile(r"^(?:-to-|-(?=\$?\d)|\s*[–—]\s*|\s+(?:to|and)\s+)")

@@ -392,7 +392,7 @@ def backfill_keys(conn: Connection) -> None:
             return
         params = []
         for row in rows:
-            for member in article_members(orjson.loads(row.analysis), empty):
+            for member in article_members(row.analysis, empty):
                 keys = None if member.base is None else orjson.dumps(member.base).decode()
                 params.append({"aid": row.id, "lid": member.local_id, "keys": keys})
         if params:

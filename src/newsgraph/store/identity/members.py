@@ -84,8 +84,8 @@ def stored_member(row: Any, article_hash: str, rules: RuleSet) -> ArticleMember:
     """Return a member from its `article_entities` row (`identity_keys` as stored), rules applied."""
     base = tuple(orjson.loads(row.identity_keys)) if row.identity_keys is not None else None
     keys = rules.apply(RuleMember(row.name, row.type, article_hash, frozenset(base or ())))
-    aliases = orjson.loads(row.aliases) if row.aliases else []
-    roles = orjson.loads(row.roles) if row.roles else []
+    aliases = row.aliases or []  # Json columns: lists
+    roles = row.roles or []
     return ArticleMember(
         local_id=row.local_id,
         name=row.name,

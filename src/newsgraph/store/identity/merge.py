@@ -11,13 +11,12 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping
 from typing import Any
 
-import orjson
 from sqlalchemy import Column, Connection, Table, and_, bindparam, delete, select, update
 
 from newsgraph.store.identity.derive import chunks
 from newsgraph.store.schema import (
+    ENTITY_REFERENCES,
     article_entities,
-    articles,
     entities,
     entity_aliases,
     entity_keys,
@@ -26,6 +25,7 @@ from newsgraph.store.schema import (
     event_actors,
     events,
     mentions,
+    metadata,
     places,
     quantities,
     quotes,
@@ -67,11 +67,8 @@ def drop_entities(conn: Connection, ids: Collection[int]) -> None:
 
 
 def move_members(conn: Connection, moves: Mapping[tuple[int, str], int]) -> None:
-    """Point the rows of single members ((article id, local id) → entity id) at other entities.
-
-    Quotes, mentions and event actors carry the local id; claimants, places and affiliations
-    are found through the article's stored Analysis.
-    """
+    """Point the rows of single members ((article id, local id) → entity id) at other entities:
+    every column of `ENTITY_REFERENCES` whose article-local id is the member's."""
     by_article: dict[int, dict[str, int]] = defaultdict(dict)
     for (article_id, local_id), entity_id in moves.items():
         by_article[article_id][local_id] = entity_id
@@ -80,49 +77,17 @@ def move_members(conn: Connection, moves: Mapping[tuple[int, str], int]) -> None
 
 
 def _move_in_article(conn: Connection, article_id: int, local: dict[str, int]) -> None:
-    ae, m, q, ea = article_entities.c, mentions.c, quotes.c, event_actors.c
-    for local_id, entity_id in sorted(local.items()):
-        conn.execute(
-            update(article_entities)
-            .where(and_(ae.article_id == article_id, ae.local_id == local_id))
-            .values(entity_id=entity_id)
+    params = [{"local": local_id, "entity": entity_id} for local_id, entity_id in sorted(local.items())]
+    in_article = select(events.c.id).where(events.c.article_id == article_id).scalar_subquery()
+    for name, columns in ENTITY_REFERENCES.items():
+        table = metadata.tables[name]
+        of_article = (
+            table.c.event_id.in_(in_article) if name == "event_actors" else table.c.article_id == article_id
         )
-        conn.execute(
-            update(mentions)
-            .where(and_(m.article_id == article_id, m.local_id == local_id))
-            .values(entity_id=entity_id)
-        )
-        conn.execute(
-            update(quotes)
-            .where(and_(q.article_id == article_id, q.speaker_local_id == local_id))
-            .values(speaker_id=entity_id)
-        )
-        in_article = select(events.c.id).where(events.c.article_id == article_id).scalar_subquery()
-        conn.execute(
-            update(event_actors)
-            .where(and_(ea.local_id == local_id, ea.event_id.in_(in_article)))
-            .values(entity_id=entity_id)
-        )
-    raw = conn.execute(select(articles.c.analysis).where(articles.c.id == article_id)).scalar_one()
-    data = orjson.loads(raw)
-    for seq, quantity in enumerate(data.get("quantities") or [], start=1):
-        if quantity.get("claimant") in local:
+        for column, reference in columns.items():
             conn.execute(
-                update(quantities)
-                .where(and_(quantities.c.article_id == article_id, quantities.c.seq == seq))
-                .values(claimant_id=local[quantity["claimant"]])
-            )
-    for place in data.get("places") or []:
-        if place.get("entity") in local:
-            conn.execute(
-                update(places)
-                .where(and_(places.c.article_id == article_id, places.c.local_id == place["id"]))
-                .values(entity_id=local[place["entity"]])
-            )
-    for entity in data.get("entities") or []:
-        if entity.get("affiliation") in local:
-            conn.execute(
-                update(article_entities)
-                .where(and_(ae.article_id == article_id, ae.local_id == entity["id"]))
-                .values(affiliation_id=local[entity["affiliation"]])
+                update(table)
+                .where(and_(of_article, table.c[reference] == bindparam("local")))
+                .values({column: bindparam("entity")}),
+                params,
             )
