@@ -136,7 +136,9 @@ def _export_cpu(analyses: list[bytes], runs: int) -> dict[str, float]:
 
 def main() -> None:
     """Measure and print the CPU figures."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--analyses", type=Path, required=True, help="Analysis JSON lines.")
     parser.add_argument("--pg", default=None, help="Also write into PostgreSQL (a fresh schema per run).")
     parser.add_argument("--runs", type=int, default=3, help="Runs of each step (least CPU kept).")

@@ -65,7 +65,9 @@ def short_corpus(shared: Path, target: Path, count: int) -> list[str]:
 
 def analyses_by_id(out: Path) -> dict[str, str]:
     """Read an output's analyses dataset as {id: Analysis JSON}; fail on a repeated id."""
-    table = pads.dataset(out / "analyses", format="parquet", partitioning="hive").to_table(["doc_id", "analysis"])
+    table = pads.dataset(out / "analyses", format="parquet", partitioning="hive").to_table(
+        ["doc_id", "analysis"]
+    )
     ids = table.column("doc_id").to_pylist()
     repeated = [i for i, n in Counter(ids).items() if n > 1]
     assert not repeated, f"ids written more than once: {repeated[:5]}"

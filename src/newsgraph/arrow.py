@@ -30,4 +30,6 @@ def arrow_type(kind: ColumnType) -> pa.DataType:
 def arrow_schema(columns: Iterable[tuple[str, ColumnType]], *, required: Iterable[str] = ()) -> pa.Schema:
     """Return the Arrow schema of named columns; the `required` ones are not nullable."""
     needed = set(required)
-    return pa.schema([pa.field(name, arrow_type(kind), nullable=name not in needed) for name, kind in columns])
+    return pa.schema(
+        [pa.field(name, arrow_type(kind), nullable=name not in needed) for name, kind in columns]
+    )
