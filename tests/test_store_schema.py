@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select, text
 
 from newsgraph.errors import ConfigError
 from newsgraph.store.db import (
@@ -20,8 +21,9 @@ from newsgraph.store.db import (
     normalize_url,
     open_store,
 )
-from newsgraph.store.schema import metadata
-from tests.store_support import BACKENDS, new_database
+from newsgraph.store.schema import articles, metadata
+from newsgraph.store.writer import store_analyses
+from tests.store_support import BACKENDS, doha_analyses, dump, new_database
 
 FTS_OBJECTS = {"articles_fts", "quotes_fts"}
 
@@ -93,3 +95,38 @@ def test_store_schema_normalizes_postgres_urls() -> None:
     assert normalize_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_store_schema_0007_fills_and_converts_stored_rows(store_url: str) -> None:
+    """A store written before 0007 (downgraded to 0006: the old columns and types) migrates to the
+    same rows a fresh store gets: the new columns filled from each stored Analysis, the renamed
+    ones kept, odd old values converted instead of failing (a date PostgreSQL cannot read becomes
+    NULL, a NUL escape in the JSON U+FFFD)."""
+    engine = open_store(store_url)
+    try:
+        store_analyses(engine, doha_analyses())
+        fresh = dump(store_url)
+        downgrade(engine, "0006")
+        with engine.begin() as conn:
+            names = conn.exec_driver_sql("SELECT speaker_name FROM quotes ORDER BY id").scalars().all()
+            assert names == ["Haibatullah Akhundzada", "Haibatullah Akhundzada"]
+            assert "kb" not in {c["name"] for c in inspect(conn).get_columns("article_entities")}
+        migrate(engine)
+        assert dump(store_url) == fresh
+        downgrade(engine, "0006")
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE articles SET published = 'last Tuesday' WHERE id = 2")
+            stored = orjson.loads(
+                conn.exec_driver_sql("SELECT analysis FROM articles WHERE id = 1").scalar_one()
+            )
+            odd = orjson.dumps({**stored, "title": "Taliban\x00leader"}).decode()  # holds the escape \u0000
+            conn.execute(text("UPDATE articles SET analysis = :a WHERE id = 1"), {"a": odd})
+        migrate(engine)
+        with engine.connect() as conn:
+            published = conn.execute(select(articles.c.published).order_by(articles.c.id)).scalars().all()
+            analysis = conn.execute(select(articles.c.analysis).where(articles.c.id == 1)).scalar_one()
+    finally:
+        engine.dispose()
+    assert published == ["2021-07-18", None]
+    expected = "Taliban\ufffdleader" if engine.dialect.name == "postgresql" else "Taliban\x00leader"
+    assert analysis["title"] == expected

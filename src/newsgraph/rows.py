@@ -35,7 +35,8 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -229,13 +230,17 @@ def _table(
     skip: Iterable[str] = (),
     before: tuple[Column, ...] = (),
     after: tuple[Column, ...] = (),
+    docs: Mapping[str, str] = {},
 ) -> FactTable:
     """Build a fact table of `model`'s columns between the derived `before` and `after` ones;
     `items(analysis, row)` returns the analysis's rows, `row` turning one model dict into its
     model columns (the derived ones are `items`' to add)."""
     pairs = _model_columns(model, rename=rename, skip=skip)
     row = _plain([getter for _, getter in pairs])
-    columns = (*before, *(column for column, _ in pairs), *after)
+    own = tuple(
+        replace(column, doc=docs[column.name]) if column.name in docs else column for column, _ in pairs
+    )
+    columns = (*before, *own, *after)
 
     def rows(analysis: dict[str, Any]) -> list[dict[str, Any]]:
         return items(analysis, row)
@@ -247,7 +252,9 @@ Row = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def _article(analysis: dict[str, Any], row: Row) -> list[dict[str, Any]]:
-    return [row(analysis)]
+    values = row(analysis)
+    values["published"] = published_text(values["published"])
+    return [values]
 
 
 def _article_entities(analysis: dict[str, Any], row: Row) -> list[dict[str, Any]]:
@@ -306,6 +313,10 @@ def _events(analysis: dict[str, Any], row: Row) -> list[dict[str, Any]]:
 
 
 _FACT_LISTS = ("entities", "quotes", "events", "quantities", "times", "places")
+_PUBLISHED_DOC = (
+    "Publication date and time in UTC, ISO 8601 (`published_text`): `YYYY-MM-DD` for a date alone "
+    "(midnight UTC), a time without a zone taken as UTC; the Analysis keeps the date as found."
+)
 _SEQ_DOC = "Its position among the article's {}, 1 first."
 
 TABLES: dict[str, FactTable] = {
@@ -318,6 +329,7 @@ TABLES: dict[str, FactTable] = {
             _article,
             rename={"id": "doc_id"},
             skip=("schema", *_FACT_LISTS),
+            docs={"published": _PUBLISHED_DOC},
         ),
         _table(
             "article_entities",
@@ -427,6 +439,32 @@ KEY_COLUMNS: dict[str, tuple[Kind, str]] = {
 """The columns an output adds to the fact columns, with what each means in every output."""
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def published_instant(value: str | None) -> datetime | None:
+    """Return the instant an ISO 8601 date or date-time names, in UTC, or None when it names none.
+
+    A date alone is its midnight in UTC; a date-time without a zone is taken as UTC.
+    """
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def published_text(value: datetime | str | None) -> str | None:
+    """Return the one text form of a publication instant: `YYYY-MM-DD` at midnight UTC, else the
+    ISO 8601 date-time in UTC (`2021-07-18T08:30:00+00:00`); None for no or an unreadable date."""
+    instant = published_instant(value) if isinstance(value, str) else value
+    if instant is None:
+        return None
+    instant = instant.astimezone(UTC)
+    if instant.time() == datetime.min.time():
+        return date(instant.year, instant.month, instant.day).isoformat()
+    return instant.isoformat()
 
 
 def published_day(published: str | None) -> str | None:

@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     api_token: str | None = Field(
         default=None, description="Bearer token that enables the API's write endpoint (POST /api/articles)."
     )
+    cors_origins: tuple[str, ...] = Field(
+        default=(),
+        description="Origins whose pages may call the API from a browser (CORS), e.g. "
+        '`["https://newsroom.example.org"]`, `["*"]` for any; none by default (`serve --cors ORIGIN`).',
+    )
     host: str = Field(default="127.0.0.1", description="Address `newsgraph serve` listens on.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `newsgraph serve` listens on.")
     api_max_body: int = Field(default=2_000_000, ge=1024, description="Largest request body the API accepts.")

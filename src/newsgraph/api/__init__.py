@@ -17,6 +17,7 @@ from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -84,6 +85,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.api_max_body)
     app.add_middleware(RateLimit, rate=settings.api_rate, burst=settings.api_burst)
+    if settings.cors_origins:  # outermost: refusals and cached pages carry the CORS headers too
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            expose_headers=["ETag", "Retry-After"],
+            max_age=600,
+        )
     return app
 
 

@@ -1,6 +1,6 @@
 """Column types whose storage differs between the back ends, with one Python value on both.
 
-    Timestamp   PostgreSQL `timestamptz`; SQLite text. Python: the ISO 8601 string `published_text` gives.
+    Timestamp   PostgreSQL `timestamptz`; SQLite text. Python: the ISO 8601 text `rows.published_text` gives.
     Json        PostgreSQL `jsonb`; SQLite text (JSON). Python: the decoded value (a list, a dict).
 
 Read through SQLAlchemy (a Core `select` of the column, or a `text()` query typed with
@@ -11,7 +11,7 @@ turns values into what the driver takes with `published_value` and `json_value`.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -19,31 +19,7 @@ from sqlalchemy import Dialect, String, Text, TypeDecorator
 from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
 from sqlalchemy.types import TypeEngine
 
-
-def published_instant(value: str | None) -> datetime | None:
-    """Return the instant an ISO 8601 date or date-time names, in UTC, or None when it names none.
-
-    A date alone is its midnight in UTC; a date-time without a zone is taken as UTC.
-    """
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
-def published_text(value: datetime | str | None) -> str | None:
-    """Return the one text form of a publication instant: `YYYY-MM-DD` at midnight UTC, else the
-    ISO 8601 date-time in UTC (`2021-07-18T08:30:00+00:00`); None for no or an unreadable date."""
-    instant = published_instant(value) if isinstance(value, str) else value
-    if instant is None:
-        return None
-    instant = instant.astimezone(UTC)
-    if instant.time() == datetime.min.time():
-        return date(instant.year, instant.month, instant.day).isoformat()
-    return instant.isoformat()
+from newsgraph.rows import published_instant, published_text
 
 
 def published_value(value: str | None, dialect: str) -> datetime | str | None:

@@ -27,7 +27,7 @@ import orjson
 import sqlalchemy as sa
 from alembic import op
 
-from newsgraph.store.types import published_text
+from newsgraph.rows import published_text
 
 revision = "0008"
 down_revision = "0007"
