@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 import orjson
-from sqlalchemy import Connection, Select, Table, func, select
+from sqlalchemy import Connection, Select, Table, Text, cast, func, select
 
 from newsgraph.errors import InputError
 from newsgraph.extras import require
@@ -144,13 +144,15 @@ def _by_local_id(table: Table) -> tuple[Any, ...]:
 
 
 _ARTICLE_ROWS = TABLES["articles"].columns
-_ANALYSIS = ColumnType("struct")  # the whole Analysis: an object in JSON Lines, JSON text elsewhere
+_ANALYSIS = ColumnType("struct")
+"""The whole Analysis: read as its JSON text (not parsed), an object in JSON Lines, the text elsewhere."""
 
 
 def _articles(filters: ExportFilters) -> Select[Any]:
     a = s.articles.c
     fields = [s.sources.c.name.label("source") if c.name == "source" else a[c.name] for c in _ARTICLE_ROWS]
-    stmt = select(a.id, *fields, a.story_id, a.published_day, a.analysis).select_from(
+    analysis = cast(a.analysis, Text).label("analysis")
+    stmt = select(a.id, *fields, a.story_id, a.published_day, analysis).select_from(
         s.articles.outerjoin(s.sources, s.sources.c.id == a.source_id)
     )
     return _filtered(stmt, filters).order_by(a.id)
@@ -297,24 +299,27 @@ def write_rows(chunks: Iterator[list[dict[str, Any]]], kind: str, fmt: str, out:
     """Write the chunks `iter_rows(…, kind)` gives to `out` in format `fmt`; return the row count."""
     columns = EXPORTS[kind].columns
     if fmt == "jsonl":
-        return _jsonl(chunks, out)
+        return _jsonl(chunks, out, columns)
     if fmt == "csv":
         return _csv(chunks, out, columns)
     return _parquet(chunks, out, columns)
 
 
-def _jsonl(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes]) -> int:
+def _jsonl(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: Columns) -> int:
+    whole = [name for name, kind in columns if kind is _ANALYSIS]
     count = 0
     for rows in chunks:
         for row in rows:
+            for name in whole:
+                row[name] = orjson.Fragment(row[name])
             out.write(orjson.dumps(row) + b"\n")
             count += 1
     return count
 
 
 def _flat(columns: Columns) -> list[str]:
-    """The columns CSV writes as JSON text (lists, structs)."""
-    return [name for name, kind in columns if not kind.scalar]
+    """The columns CSV writes as JSON text (lists, structs; the Analysis is JSON text already)."""
+    return [name for name, kind in columns if not kind.scalar and kind is not _ANALYSIS]
 
 
 def _csv(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: Columns) -> int:
@@ -341,14 +346,10 @@ def _parquet(chunks: Iterator[list[dict[str, Any]]], out: IO[bytes], columns: Co
 
     from newsgraph.arrow import arrow_schema
 
-    whole = [name for name, kind in columns if kind is _ANALYSIS]
     schema = arrow_schema((name, ColumnType("str") if kind is _ANALYSIS else kind) for name, kind in columns)
     count = 0
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
         for rows in chunks:
-            for row in rows:
-                for name in whole:
-                    row[name] = orjson.dumps(row[name]).decode()
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
     return count
