@@ -23,7 +23,7 @@ and the writer does nearly the same work for each copy as for the original (name
 normalization sees rotated words: a leading "the" is no longer dropped, for instance).
 
 Prints one line per configuration: the load's seconds and articles/s, and the seconds spent
-writing the fact rows (the writer's bulk path, `_Batch._insert_many`: article_entities,
+writing the fact rows (the writer's bulk path, `store.bulk.insert_rows`: article_entities,
 mentions, quotes, events, event_actors, quantities, times, places) and their rows/s.
 """
 
@@ -105,40 +105,40 @@ def _multiply(output: Path, copies: int) -> Path:
     return target
 
 
-Result = tuple[float, int, int, float]
-"""(seconds, articles read, fact rows, seconds spent writing the fact rows)."""
+Result = tuple[float, int, int, float, float]
+"""(seconds, articles read, fact rows, seconds spent writing the fact rows, CPU seconds of this
+process: the figure that holds on a loaded machine)."""
 
 
 def _load(url: str, output: Path, batch_size: int, *, copy: bool) -> Result:
     """Load `output` into the empty store at `url`; return what it took."""
     from newsgraph.batch.load import load_output
-    from newsgraph.store import writer
+    from newsgraph.store import bulk, writer
     from newsgraph.store.db import open_store
 
     spent = [0.0]
-    insert_many = writer._Batch._insert_many
+    insert_rows = bulk.insert_rows
+    facts = {table.name for table in writer.STORED_FACTS}
 
-    def timed(batch: Any, table: Any, rows: Any) -> None:
+    def timed(conn: Any, table: Any, rows: Any, **kw: Any) -> None:
         started = time.perf_counter()
-        insert_many(batch, table, rows)
-        spent[0] += time.perf_counter() - started
+        insert_rows(conn, table, rows, **kw)
+        if table.name in facts:
+            spent[0] += time.perf_counter() - started
 
     engine = open_store(url)
     try:
-        limit = writer.COPY_MIN_ROWS if copy else sys.maxsize
-        with (
-            mock.patch.object(writer, "COPY_MIN_ROWS", limit),
-            mock.patch.object(writer._Batch, "_insert_many", timed),
-        ):
-            started = time.perf_counter()
+        limit = bulk.COPY_MIN_ROWS if copy else sys.maxsize
+        with mock.patch.object(bulk, "COPY_MIN_ROWS", limit), mock.patch.object(writer, "insert_rows", timed):
+            started, cpu = time.perf_counter(), time.process_time()
             report = load_output(str(output), engine, batch_size=batch_size)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         with engine.connect() as conn:
             rows = sum(
                 int(conn.exec_driver_sql(f"SELECT count(*) FROM {table.name}").scalar() or 0)
-                for table in writer.FACT_TABLES
+                for table in writer.STORED_FACTS
             )
-        return seconds, report.read, rows, spent[0]
+        return seconds, report.read, rows, spent[0], cpu
     finally:
         engine.dispose()
 
@@ -217,15 +217,24 @@ def main() -> None:
                     if schema:
                         _drop_schema(args.pg, schema)
                 if config in best:  # the best of each time separately
-                    result = (min(result[0], best[config][0]), *result[1:3], min(result[3], best[config][3]))
+                    old = best[config]
+                    result = (
+                        min(result[0], old[0]),
+                        *result[1:3],
+                        min(result[3], old[3]),
+                        min(result[4], old[4]),
+                    )
                 best[config] = result
     print(f"articles: {best[configs[0]][1]}, fact rows: {best[configs[0]][2]}")
-    header = f"{'load s':>7} {'articles/s':>11} {'fact write s':>13} {'rows/s':>8}"
+    header = (
+        f"{'load s':>7} {'articles/s':>11} {'fact write s':>13} {'rows/s':>8} {'CPU s':>6} {'per CPU-s':>9}"
+    )
     print(f"{'backend':<11} {'path':<7} {'batch':>6} {header}")
     for config in configs:
         backend, mode, size = config
-        seconds, read, rows, write = best[config]
+        seconds, read, rows, write, cpu = best[config]
         figures = f"{seconds:>7.2f} {read / seconds:>11.1f} {write:>13.2f} {rows / write:>8.0f}"
+        figures += f" {cpu:>6.2f} {read / cpu:>9.1f}"
         print(f"{backend:<11} {mode:<7} {size:>6} {figures}")
     for size in sizes if paths == ["insert", "copy"] else ():
         insert, copy = best[("postgresql", "insert", size)], best[("postgresql", "copy", size)]
