@@ -104,7 +104,7 @@ def _entity_rows(analysis: Analysis) -> list[Row]:
 
 
 def _quote_rows(analysis: Analysis) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for q in analysis.quotes:
         speaker = _name(analysis, q.speaker) or q.speaker_text or "?"
         if q.speaker_text and q.speaker_text != speaker:
@@ -115,7 +115,7 @@ def _quote_rows(analysis: Analysis) -> list[Row]:
 
 
 def _event_rows(analysis: Analysis) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for v in analysis.events:
         source = ", ".join(_name(analysis, s) for s in v.source) or v.source_text or ""
         target = ", ".join(_name(analysis, t) for t in v.target) or v.target_text or ""
@@ -128,7 +128,7 @@ def _event_rows(analysis: Analysis) -> list[Row]:
 
 
 def _number_rows(analysis: Analysis) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for n in analysis.quantities:
         value = (
             f"{n.low:,.10g}–{n.high:,.10g}"
