@@ -270,5 +270,6 @@ def test_quantities_evaluation_writes_a_share_as_newsquant_does() -> None:
     share = Quantity(start=0, end=10, text="One fourth", value=0.25, kind="fraction", unit="fraction",
                      base="the US population", sentence=0)  # fmt: skip
     count = Quantity(start=14, end=20, text="3 cars", value=3, unit="car", sentence=0)
-    line = predict({"id": "s1"}, Analysis(id="s1", hash="", text="x", quantities=[share, count]))
+    text = "One fourth of 3 cars"  # the offsets above point into it
+    line = predict({"id": "s1"}, Analysis(id="s1", hash="", text=text, quantities=[share, count]))
     assert [q["unit"] for q in line["quantities"]] == ["% US population", "car"]

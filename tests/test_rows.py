@@ -20,6 +20,8 @@ from newsgraph.store.events import EventRecord
 from newsgraph.store.export import EXPORTS
 from newsgraph.store.queries import ArticleSummary
 from newsgraph.store.search import ArticleHit, QuantityHit, QuoteHit
+from newsgraph.store.stories.claims import ClaimRow, Figure
+from newsgraph.store.stories.read import StoryEvent, StoryQuote, StorySummary
 from tests.store_support import doha_analyses
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +49,11 @@ def test_rows_every_output_has_every_fact_column(table: str) -> None:
         (QuantityHit, "quantities"),
         (EventRecord, "events"),
         (ArticleSummary, "articles"),
+        (StoryEvent, "events"),
+        (StoryQuote, "quotes"),
+        (StorySummary, "stories"),
+        (ClaimRow, "claims"),
+        (Figure, "claims"),
     ],
 )
 def test_rows_api_items_use_the_table_names(item: type, table: str) -> None:

@@ -47,12 +47,12 @@ def test_store_datasette_detects_the_full_text_tables_and_searches(tmp_path: Pat
 
 
 def test_store_datasette_finds_them_in_a_store_migrated_from_before(tmp_path: Path) -> None:
-    """Stores made before migration 0007 named the content table in single quotes, which
+    """Stores made before migration 0008 named the content table in single quotes, which
     Datasette's detection misses; the migration makes the tables again, index and all."""
     path = _store(tmp_path)
     engine = open_store(f"sqlite:///{path}")
     try:
-        downgrade(engine, "0006")
+        downgrade(engine, "0007")
         assert _detected(path) == (None, None)
         migrate(engine)
     finally:

@@ -97,8 +97,8 @@ def test_store_schema_normalizes_postgres_urls() -> None:
     assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
 
 
-def test_store_schema_0007_fills_and_converts_stored_rows(store_url: str) -> None:
-    """A store written before 0007 (downgraded to 0006: the old columns and types) migrates to the
+def test_store_schema_0008_fills_and_converts_stored_rows(store_url: str) -> None:
+    """A store written before 0008 (downgraded to 0007: the old columns and types) migrates to the
     same rows a fresh store gets: the new columns filled from each stored Analysis, the renamed
     ones kept, odd old values converted instead of failing (a date PostgreSQL cannot read becomes
     NULL, a NUL escape in the JSON U+FFFD)."""
@@ -106,14 +106,14 @@ def test_store_schema_0007_fills_and_converts_stored_rows(store_url: str) -> Non
     try:
         store_analyses(engine, doha_analyses())
         fresh = dump(store_url)
-        downgrade(engine, "0006")
+        downgrade(engine, "0007")
         with engine.begin() as conn:
             names = conn.exec_driver_sql("SELECT speaker_name FROM quotes ORDER BY id").scalars().all()
             assert names == ["Haibatullah Akhundzada", "Haibatullah Akhundzada"]
             assert "kb" not in {c["name"] for c in inspect(conn).get_columns("article_entities")}
         migrate(engine)
         assert dump(store_url) == fresh
-        downgrade(engine, "0006")
+        downgrade(engine, "0007")
         with engine.begin() as conn:
             conn.exec_driver_sql("UPDATE articles SET published = 'last Tuesday' WHERE id = 2")
             stored = orjson.loads(

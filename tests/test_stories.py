@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import random
 from collections.abc import Iterator
@@ -13,9 +14,10 @@ import pytest
 from sqlalchemy import text
 
 from newsgraph.models import Analysis
+from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
-from newsgraph.store.export import export
-from newsgraph.store.stories.claims import claim_tables
+from newsgraph.store.export import ExportFilters, export
+from newsgraph.store.stories.claims import ClaimRow, claim_tables
 from newsgraph.store.stories.read import get_story, related_articles
 from newsgraph.store.stories.rebuild import rebuild_stories
 from newsgraph.store.writer import Writer
@@ -107,12 +109,12 @@ def test_stories_conflicting_casualty_figures_side_by_side(store_url: str) -> No
         page = get_story(conn, story_id)
     engine.dispose()
     assert (table.counted, table.predicate, table.disagree) == ("people", "killed", True)
-    assert [(f.value, f.claimant, f.source) for f in table.figures] == [
+    assert [(f.value, f.claimant_name, f.source) for f in table.figures] == [
         (12.0, "Ibrahim Wario", "Daily Courier"),
         (40.0, "Marsabit Liberation Front", "Northern Herald"),
     ]
     for figure in table.figures:
-        assert figure.text in figure.sentence
+        assert figure.text in figure.sentence_text
     assert (page.summary.article_count, page.summary.source_count) == (2, 2)
     assert page.summary.title == POLICE.split(".")[0]
 
@@ -131,6 +133,34 @@ def test_stories_claims_export_the_same_figures_in_every_format(store_url: str) 
     rows = list(csv.DictReader(io.StringIO(outputs["csv"][1].decode())))
     assert sorted(line["value"] for line in lines) == [12.0, 40.0]
     assert sorted(float(row["value"]) for row in rows) == [12.0, 40.0]
+    assert list(lines[0]) == list(rows[0]) == [f.name for f in dataclasses.fields(ClaimRow)]
+    assert {line["claimant_name"] for line in lines} == {"Ibrahim Wario", "Marsabit Liberation Front"}
+    assert all(line["text"] in line["sentence_text"] for line in lines)
+
+
+def test_stories_export_filters_keep_the_stories_with_an_allowed_article(store_url: str) -> None:
+    """A story (and its claim tables, whole) is exported when one of its articles passes the filters."""
+    engine = open_store(store_url)
+    Writer(engine).write(_articles()[:2])
+    with engine.connect() as conn:
+        counts = {
+            name: tuple(export(conn, kind, "jsonl", io.BytesIO(), filters) for kind in ("stories", "claims"))
+            for name, filters in {
+                "none": ExportFilters(),
+                "one source": ExportFilters(source="northern herald"),
+                "first day": ExportFilters(until="2024-05-01"),
+                "later": ExportFilters(since="2024-06"),
+                "no such source": ExportFilters(source="Nobody"),
+            }.items()
+        }
+    engine.dispose()
+    assert counts == {
+        "none": (1, 2),
+        "one source": (1, 2),
+        "first day": (1, 2),
+        "later": (0, 0),
+        "no such source": (0, 0),
+    }
 
 
 def test_stories_agreeing_figures_are_not_flagged(store_url: str) -> None:
@@ -203,3 +233,30 @@ def test_stories_undated_articles_need_a_shared_place(tmp_path: Path) -> None:
     Writer(engine).write([police, rebels])
     engine.dispose()
     assert _stories(url) == []  # the same words and people, but no place finer than a country to tie them
+
+
+def test_stories_api_and_page_use_the_column_names(settings: Settings, tmp_path: Path) -> None:
+    """The story's JSON, its claims CSV and its page carry the names of the export and the tables."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    engine = open_store(f"sqlite:///{tmp_path / 'stories.db'}")
+    Writer(engine).write(_articles()[:2])
+    with engine.connect() as conn:
+        story_id = conn.execute(text("SELECT story_id FROM articles WHERE doc_id = 'police'")).scalar()
+    try:
+        with TestClient(create_app(settings, engine=engine)) as client:
+            story = client.get(f"/api/stories/{story_id}").json()
+            claims = client.get(f"/api/stories/{story_id}/claims", params={"format": "csv"})
+            page = client.get(f"/stories/{story_id}")
+    finally:
+        engine.dispose()
+    assert {e["trigger_text"] for e in story["events"]} == {"attack"}
+    (table,) = story["claims"]
+    assert {f["claimant_name"] for f in table["figures"]} == {"Ibrahim Wario", "Marsabit Liberation Front"}
+    rows = list(csv.DictReader(io.StringIO(claims.text)))
+    assert list(rows[0]) == [f.name for f in dataclasses.fields(ClaimRow)]
+    assert sorted(row["value"] for row in rows) == ["12.0", "40.0"]
+    assert page.status_code == 200 and "Marsabit Liberation Front" in page.text and "killed 12" in page.text

@@ -19,7 +19,8 @@ One name, one meaning, in every output (batch Parquet, store, export, API, docs)
     id            the row's own stored integer id (store, export, API)
     local_id      the fact's article-local id: `e1`, `q1`, `v1`, `t1`, `p1`
     X_local_id    an article-local reference: `speaker_local_id` = `e6`, `place_local_id` = `p1`
-    X_id          the stored entity that reference resolves to (store, export, API)
+    X_id          the stored entity that reference resolves to (store, export, API), or the
+                  stored row it names (`story_id`, `quantity_id`)
     X_name        that entity's name (export, API; `place_name`: the place's name in the article)
     X_text        the words as written (`speaker_text`, `trigger_text`, `source_text`)
     source        the news source's name — never an event's actors, which are
@@ -293,6 +294,10 @@ def _numbered(analysis: dict[str, Any], row: Row) -> list[dict[str, Any]]:
     return out
 
 
+def _literal_places(analysis: dict[str, Any], row: Row) -> list[dict[str, Any]]:
+    return [row(place) for place in analysis.get("places") or () if place.get("literal", True)]
+
+
 _NO_PLACE: dict[str, Any] = {}
 
 
@@ -396,10 +401,14 @@ TABLES: dict[str, FactTable] = {
         _table("times", "One row per time expression.", Time, _listed("times"), rename={"id": "local_id"}),
         _table(
             "places",
-            "One row per place, resolved to a country and a point when the gazetteer allows.",
+            "One row per place of the story, resolved to a country and a point when the gazetteer "
+            "allows. A place name that only starts another name (`Place.literal` false: "
+            '"Washington" of "The Washington Post") is no place of the story and stays in the '
+            "Analysis only.",
             Place,
-            _listed("places"),
+            _literal_places,
             rename={"id": "local_id", "entity": "entity_local_id"},
+            skip=("literal",),
         ),
     )
 }
@@ -420,7 +429,7 @@ KEY_COLUMNS: dict[str, tuple[Kind, str]] = {
     "source_id": ("int", "The stored news source's id (`sources.id`)."),
     "url": ("str", "The article's URL."),
     "title": ("str", "The article's headline."),
-    "story_id": ("int", "The story (near-duplicate group) the article belongs to."),
+    "story_id": ("int", "The story (the articles reporting one event) the article belongs to."),
     "entity_id": ("int", "The stored entity it resolves to (`entities.id`)."),
     "entity_type": ("str", "The stored entity's type."),
     "entity_name": ("str", "The stored entity's name."),

@@ -70,7 +70,7 @@ def show_command(story_id: Annotated[int, typer.Argument(help="The story's id.")
             highlight=False,
         )
         for f in table.figures:
-            who = f.claimant or "the article"
+            who = f.claimant_name or "the article"
             console.print(
                 f"  {escape(f.text)}  — {escape(who)}, {escape(f.source or '')} "
                 f"{(f.published or '')[:10]} [{f.article_id}]",

@@ -3,16 +3,20 @@
     with engine.connect() as conn, open("quotes.parquet", "wb") as out:
         count = export(conn, "quotes", "parquet", out, ExportFilters(since="2021-07", source="VOA"))
 
-Kinds: `entities` (the cross-article entities, with their aliases and roles) and one per fact
+Kinds: `entities` (the cross-article entities, with their aliases and roles), one per fact
 table of `newsgraph.rows` — `articles` (with the full Analysis), `article_entities`, `mentions`
 (what the xdoc scorer reads), `quotes`, `events` (with their actors), `quantities`, `times` and
-`places`. A fact kind has the columns of its fact table under the same names as in the batch
-job's Parquet and the data dictionary, with the store's keys: the row's `id`, its `article_id`
-and `doc_id`, the stored entities its references resolve to (`speaker_id`, `speaker_name`, …),
-and its article's `source`, `published_day`, `published` and `url`. Lists and spans are lists
-and structs in JSON Lines and Parquet, JSON text in CSV. Rows come in id order (facts without
-an id by article, then in text order). Filters (`--since`, `--until`, `--source`) keep the
-facts of the articles they allow; they do not apply to `entities`, which span all articles.
+`places` — and `stories` (the articles reporting one event: counts and dates) and `claims` (every
+figure of every story's claim tables, one row each: `store.stories.claims.ClaimRow`). A fact kind
+has the columns of its fact table under the same names as in the batch job's Parquet and the
+data dictionary, with the store's keys: the row's `id`, its `article_id` and `doc_id`, the stored
+entities its references resolve to (`speaker_id`, `speaker_name`, …), and its article's
+`source`, `published_day`, `published` and `url`; a claim's figure has the columns of the
+quantity it is under the same names. Lists and spans are lists and structs in JSON Lines and
+Parquet, JSON text in CSV. Rows come in id order (facts without an id by article, then in text
+order). Filters (`--since`, `--until`, `--source`) keep the facts of the articles they allow,
+and the stories (with all their claim tables) that have such an article; they do not apply to
+`entities`, which span all articles.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import IO, Any
 
 import orjson
@@ -32,6 +36,8 @@ from newsgraph.extras import require
 from newsgraph.rows import KEY_COLUMNS, TABLES, ColumnType
 from newsgraph.store import schema as s
 from newsgraph.store.search import day_bound
+from newsgraph.store.stories.claims import CLAIM_COLUMNS, ClaimRow, claim_rows, claim_tables
+from newsgraph.store.stories.read import StorySummary
 
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
 CHUNK = 1000
@@ -222,6 +228,51 @@ _FACTS = {
     "places": _Fact(s.places, {"entity_id": ("entity_name",)}, ("published_day",), _by_local_id),
 }
 
+_SQL_KINDS: dict[type, ColumnType] = {int: ColumnType("int"), str: ColumnType("str")}
+
+
+def _story_columns() -> Columns:
+    """The columns of a story: those of `StorySummary` (the API's), typed by the `stories` table."""
+    return tuple((f.name, _SQL_KINDS[s.stories.c[f.name].type.python_type]) for f in fields(StorySummary))
+
+
+def _stories(filters: ExportFilters) -> Select[Any]:
+    st = s.stories.c
+    stmt = select(*(st[name] for name, _ in _story_columns()))
+    if filters:
+        a = s.articles.c
+        allowed = select(a.story_id).select_from(
+            s.articles.outerjoin(s.sources, s.sources.c.id == a.source_id)
+        )
+        stmt = stmt.where(st.id.in_(_filtered(allowed.where(a.story_id.is_not(None)), filters)))
+    return stmt.order_by(st.id)
+
+
+def _claim_columns() -> Columns:
+    """The columns of a `ClaimRow`: its own (`CLAIM_COLUMNS`), the quantity's, and the keys."""
+    quantities = TABLES["quantities"]
+    out: list[tuple[str, ColumnType]] = []
+    for f in fields(ClaimRow):
+        if f.name in CLAIM_COLUMNS:
+            out.append((f.name, ColumnType(CLAIM_COLUMNS[f.name][0])))
+        elif f.name in quantities.names:
+            out.append((f.name, quantities.column(f.name).type))
+        else:
+            out.append(_key(f.name))
+    return tuple(out)
+
+
+def _claim_stories(filters: ExportFilters) -> Select[Any]:
+    return _stories(filters).with_only_columns(s.stories.c.id)
+
+
+def _claim_rows(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Replace each story of the chunk by the figures of its claim tables."""
+    rows[:] = [
+        asdict(row) for story in rows for row in claim_rows(story["id"], claim_tables(conn, story["id"]))
+    ]
+
+
 EXPORTS: dict[str, _Export] = {
     "articles": _Export(
         (
@@ -247,6 +298,8 @@ EXPORTS: dict[str, _Export] = {
         _entity_lists,
     ),
     **{name: fact.spec() for name, fact in _FACTS.items()},
+    "stories": _Export(_story_columns(), _stories),
+    "claims": _Export(_claim_columns(), _claim_stories, _claim_rows),
 }
 """Every kind of export: its columns and types, its query, and what fills the columns it does not select."""
 

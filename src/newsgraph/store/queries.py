@@ -390,8 +390,6 @@ def entity_quantities(
     )
 
 
-
-
 def _count(conn: Connection, table: Any) -> int:
     return int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
 

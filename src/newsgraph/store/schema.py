@@ -218,7 +218,7 @@ story_links = Table(
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
     Column("other_id", Id, ForeignKey("articles.id"), primary_key=True, comment="An earlier article."),
     Column("score", Float, nullable=False),
-    Column("evidence", Text, nullable=False, comment="JSON: store.stories.evidence.Evidence."),
+    Column("evidence", Json, nullable=False, comment="JSON: store.stories.evidence.Evidence."),
     Index("ix_story_links_other_id", "other_id"),
     comment="Two articles reporting the same event, and the evidence.",
 )

@@ -25,7 +25,7 @@ import orjson
 from sqlalchemy import Connection, Engine, Table, func, select, tuple_, update
 
 from newsgraph.models import Analysis
-from newsgraph.rows import fact_rows, published_day, published_text
+from newsgraph.rows import fact_rows, published_day
 from newsgraph.store import schema as s
 from newsgraph.store.bulk import insert_rows, limits
 from newsgraph.store.db import bump_version, write_connection, write_lock

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -12,7 +11,7 @@ from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, p
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.stories import read
-from newsgraph.store.stories.claims import claim_tables
+from newsgraph.store.stories.claims import claim_rows, claim_tables
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
 
@@ -40,26 +39,6 @@ def get_story(story_id: StoreId, conn: ConnDep) -> JSONBytes:
     return JSONBytes({"ok": True, **to_jsonable(record)})
 
 
-@dataclass(frozen=True, slots=True)
-class _ClaimRow:
-    """One figure of a claim table, flattened for CSV."""
-
-    table: int
-    counted: str
-    predicate: str | None
-    disagree: bool
-    value: float
-    text: str
-    approximate: bool
-    claimant: str | None
-    source: str | None
-    published: str | None
-    article_id: int
-    start: int
-    end: int
-    sentence: str
-
-
 @router.get("/{story_id}/claims", summary="The story's claim tables: figures for the same count")
 def get_claims(story_id: StoreId, conn: ConnDep, format: Literal["json", "csv"] = "json") -> Response:
     """Figures of several articles counting the same thing (same unit, counted noun and event),
@@ -67,25 +46,6 @@ def get_claims(story_id: StoreId, conn: ConnDep, format: Literal["json", "csv"] 
     read.get_story_summary(conn, story_id)
     tables = claim_tables(conn, story_id)
     if format == "csv":
-        rows = [
-            _ClaimRow(
-                n,
-                t.counted,
-                t.predicate,
-                t.disagree,
-                f.value,
-                f.text,
-                f.approximate,
-                f.claimant,
-                f.source,
-                f.published,
-                f.article_id,
-                f.start,
-                f.end,
-                f.sentence,
-            )
-            for n, t in enumerate(tables, start=1)
-            for f in t.figures
-        ]
+        rows = claim_rows(story_id, tables)
         return csv_response(rows, f"story-{story_id}-claims.csv")
     return JSONBytes({"ok": True, "story_id": story_id, "claims": to_jsonable(tables)})

@@ -30,7 +30,6 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, delete, func, select, update
 
 from newsgraph.store import schema as s
@@ -88,7 +87,7 @@ class StoryAssigner:
                     "article_id": article_id,
                     "other_id": other,
                     "score": evidence.score if evidence else 1000.0,
-                    "evidence": orjson.dumps(asdict(evidence) if evidence else {"copy": True}).decode(),
+                    "evidence": asdict(evidence) if evidence else {"copy": True},
                 }
                 for other, evidence in sorted(links.items())
             ],

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, select
 
 from newsgraph.models import EVENT_MIN_CONFIDENCE
+from newsgraph.rows import Kind
 from newsgraph.store import schema as s
 
 TOLERANCE = 0.0
@@ -47,8 +47,9 @@ class Figure:
     value: float
     approximate: bool
     claimant_id: int | None
-    claimant: str | None
-    sentence: str
+    claimant_name: str | None
+    sentence_text: str
+    """The sentence it is in, as written."""
     start: int
     end: int
     """Offsets of the figure in the article text (`text[start:end]`)."""
@@ -66,6 +67,64 @@ class ClaimTable:
     disagree: bool
     low: float
     high: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """One figure of a story's claim table, flattened: the table's fields, then the figure's. The
+    figure's columns mean what they mean in the `quantities` table and its article's keys."""
+
+    story_id: int
+    table: int
+    counted: str
+    predicate: str | None
+    kind: str
+    disagree: bool
+    quantity_id: int
+    article_id: int
+    value: float
+    text: str
+    approximate: bool
+    claimant_id: int | None
+    claimant_name: str | None
+    source: str | None
+    published: str | None
+    start: int
+    end: int
+    sentence_text: str
+
+
+CLAIM_COLUMNS: dict[str, tuple[Kind, str]] = {
+    "table": ("int", "Which claim table of the story the figure is in, 1 first (disagreements first)."),
+    "counted": ("str", 'What the table\'s figures count: the last word of their unit ("people").'),
+    "predicate": (
+        "str",
+        "What happened to what they count: `killed`, `injured`, or the PLOVER type of the sentence's event.",
+    ),
+    "disagree": ("bool", "True when two of the table's figures differ by more than the tolerance."),
+    "quantity_id": ("int", "The stored quantity the figure is (`quantities.id`)."),
+    "sentence_text": ("str", "The sentence the figure is in, as written."),
+}
+"""The columns of a `ClaimRow` that are no column of `quantities` or key of `rows.KEY_COLUMNS`:
+their types and meanings (for the export and the data dictionary)."""
+_FIGURE_FIELDS = tuple(f.name for f in fields(ClaimRow) if f.name in {g.name for g in fields(Figure)})
+
+
+def claim_rows(story_id: int, tables: Sequence[ClaimTable]) -> list[ClaimRow]:
+    """Return the figures of a story's claim tables as rows, table by table."""
+    return [
+        ClaimRow(
+            story_id=story_id,
+            table=number,
+            counted=table.counted,
+            predicate=table.predicate,
+            kind=table.kind,
+            disagree=table.disagree,
+            **{name: getattr(figure, name) for name in _FIGURE_FIELDS},
+        )
+        for number, table in enumerate(tables, start=1)
+        for figure in table.figures
+    ]
 
 
 def counted_noun(unit: str | None) -> str:
@@ -115,7 +174,7 @@ def claim_tables(conn: Connection, story_id: int) -> list[ClaimTable]:
             q.currency,
             q.claimant_id,
             q.sentence,
-            s.entities.c.name.label("claimant"),
+            s.entities.c.name.label("claimant_name"),
         )
         .select_from(s.quantities.outerjoin(s.entities, s.entities.c.id == q.claimant_id))
         .where(q.article_id.in_(ids), q.value.is_not(None), q.unit.is_not(None))
@@ -167,15 +226,11 @@ def _predicate(row: Any, events: Iterable[Any]) -> str | None:
 
 
 def _sentences(conn: Connection, wanted: set[int]) -> dict[int, tuple[str, list[tuple[int, int]]]]:
-    """Return the text and sentence offsets of the articles whose figures are shown (their Analysis)."""
+    """Return the text and sentence offsets of the articles whose figures are shown."""
     out: dict[int, tuple[str, list[tuple[int, int]]]] = {}
     a = s.articles.c
-    for r in conn.execute(select(a.id, a.analysis).where(a.id.in_(sorted(wanted)))):
-        data = orjson.loads(r.analysis)
-        out[int(r.id)] = (
-            data["text"],
-            [(int(x["start"]), int(x["end"])) for x in data.get("sentences") or ()],
-        )
+    for r in conn.execute(select(a.id, a.text, a.sentences).where(a.id.in_(sorted(wanted)))):
+        out[int(r.id)] = (r.text, [(int(x["start"]), int(x["end"])) for x in r.sentences or ()])
     return out
 
 
@@ -202,8 +257,8 @@ def _table(
                 value=float(r.value),
                 approximate=bool(r.approximate),
                 claimant_id=r.claimant_id,
-                claimant=r.claimant,
-                sentence=text[start:end],
+                claimant_name=r.claimant_name,
+                sentence_text=text[start:end],
                 start=int(r.start),
                 end=int(r.end),
             )

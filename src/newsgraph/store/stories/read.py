@@ -14,7 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, and_, func, or_, select
 
 from newsgraph.errors import NotFound
@@ -85,10 +84,10 @@ class StoryEvent:
     id: int
     article_id: int
     type: str
-    trigger: str
+    trigger_text: str
     source_text: str | None
     target_text: str | None
-    place: str | None
+    place_name: str | None
     published: str | None
     source: str | None
 
@@ -204,19 +203,18 @@ def get_story(conn: Connection, story_id: int) -> StoryRecord:
 
 def _lead(conn: Connection, story_id: int) -> list[str]:
     a = s.articles.c
-    raw = conn.execute(
-        select(a.analysis)
+    row = conn.execute(
+        select(a.text, a.sentences, a.summary)
         .where(a.story_id == story_id)
         .order_by(a.published_day.is_(None), a.published_day, a.hash)
         .limit(1)
-    ).scalar()
-    if raw is None:
+    ).first()
+    if row is None:
         return []
-    data = orjson.loads(raw)
-    sentences = data.get("sentences") or []
+    sentences = row.sentences or []
     return [
-        data["text"][sentences[i]["start"] : sentences[i]["end"]]
-        for i in data.get("summary") or []
+        row.text[sentences[i]["start"] : sentences[i]["end"]]
+        for i in row.summary or []
         if 0 <= i < len(sentences)
     ]
 
@@ -300,20 +298,7 @@ def _events(conn: Connection, story_id: int) -> list[StoryEvent]:
         .order_by(a.published_day.is_(None), a.published_day, ev.id)
         .limit(EVENTS)
     )
-    return [
-        StoryEvent(
-            int(r.id),
-            int(r.article_id),
-            r.type,
-            r.trigger_text,
-            r.source_text,
-            r.target_text,
-            r.place_name,
-            r.published,
-            r.source,
-        )
-        for r in rows
-    ]
+    return [StoryEvent(**r._mapping) for r in rows]
 
 
 def _places(conn: Connection, story_id: int) -> list[StoryPlace]:

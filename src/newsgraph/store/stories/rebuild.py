@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import orjson
 from sqlalchemy import Engine, delete, func, select, update
 
 from newsgraph.store import schema as s
@@ -46,7 +45,7 @@ def rebuild_stories(engine: Engine, *, progress: Callable[[int], None] | None = 
             ).all()
             assigner = StoryAssigner(conn)
             for row in rows:
-                data = orjson.loads(row.analysis)
+                data = row.analysis
                 copies = [row.copy_of] if row.copy_of is not None else []
                 assigner.assign(row.id, data, article_members(data, RuleSet()), row.published_day, copies)
         if not rows:

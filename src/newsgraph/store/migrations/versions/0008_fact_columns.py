@@ -7,8 +7,9 @@
   article-local id, not the row's). Dropped: `quotes.speaker_name` (the speaker's name is that of
   the entity `speaker_id`; the article's name for it stays in the Analysis).
 * PostgreSQL: `articles.published` is a `timestamptz` (a date alone is its midnight UTC, a time
-  without a zone is UTC, an unreadable value null), the Analysis, `authors` and every list column
-  `jsonb`; the column comments of fact columns go (docs/data-dictionary.md documents them).
+  without a zone is UTC, an unreadable value null), the Analysis, `authors`, every list column
+  and `story_links.evidence` `jsonb`; the column comments of fact columns go
+  (docs/data-dictionary.md documents them).
 * SQLite: `articles.published` and the stories' dates take one text form (`YYYY-MM-DD` at
   midnight UTC, else the UTC date-time); the full-text tables are made again naming their content
   table in double quotes (`content="quotes"`), the form Datasette's `detect_fts` recognises.
@@ -58,6 +59,7 @@ JSON_COLUMNS = (
     ("quotes", "fragments"),
     ("events", "context"),
     ("places", "mentions"),
+    ("story_links", "evidence"),
 )
 OLD_COMMENTS = (
     ("articles", "hash", "SHA-256 of the cleaned text."),
