@@ -7,6 +7,7 @@
     │   ├── DecodeError                 bytes that are not text in any encoding we accept
     │   ├── DamagedArchive              a WARC record that shows the archive is corrupt or cut
     │   ├── InvalidCursor               a pagination cursor this query did not produce
+    │   ├── InvalidParameter       422  a request parameter the API rejects (names it and why)
     │   └── BatchError                  a batch run that cannot start (no input, unusable output)
     ├── ExtractionError            500  a component raised on an article (the message names it)
     ├── ConfigError                500  a setting or model that cannot be used
@@ -65,6 +66,18 @@ class DamagedArchive(InputError):
 
 class InvalidCursor(InputError):
     """A pagination cursor that this query did not produce."""
+
+
+class InvalidParameter(InputError):
+    """A request parameter outside what the API accepts, found after FastAPI's own validation
+    (a page size over the server's limit, a query too long for it): a 422 like the others."""
+
+    status = 422
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(f"invalid request: {name}: {message}")
+        self.name = name
+        self.reason = message
 
 
 class BatchError(InputError):

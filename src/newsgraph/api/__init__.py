@@ -1,8 +1,26 @@
 """The JSON API and the web UI: `create_app(settings)` builds both on one store.
 
     /api/...            JSON, one router per resource (OpenAPI at /api/openapi.json)
+    /docs               the API's interactive reference (Swagger UI, served from /static)
     /, /articles/1 …    HTML pages, each with its JSON twin under /api
     /static/...         vendored assets, the version in each file name
+
+A new API route follows the same three rules as the others, so OpenAPI stays true and a
+generated client gets real types (tests/test_api_schema.py checks every operation's answers
+against the document, and a generated client against the server):
+
+1. Parameters are the shared types of `api.params` (`Day`, `Cursor`, `Limit`, `Name`, `Id`,
+   `StoreId`, `EntityTypeParam`, `PloverParam`, …), never a new `Query(pattern=…)`; the web
+   pages use the same ones. A bad value is a 422 naming the parameter.
+2. The route declares `response_model=` a model of `api.schemas` and returns the store's
+   objects as they are (a `Page`, a dataclass, or a dict of them): FastAPI validates them
+   against the model and writes the JSON in pydantic's Rust core. A new item type is
+   `public(TheStoreDataclass, "ThingPublic", field=like(AnalysisModel, "field"))`, a page of
+   them `page_model(ThingPublic, "ThingPage")`. Return a `Response` only for another media
+   type (CSV: declare `responses=CSV`).
+3. The router declares `responses=READ_ERRORS` (plus `errors(404)` on a route with an id,
+   `errors(401, 403, 413)` on a write): every error answers in the one shape,
+   `schemas.ErrorResponse`.
 
 Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles and the entity
 corrections (POST /api/corrections/…, and their forms on the entity page). Responses are kept
@@ -34,8 +52,8 @@ from newsgraph.settings import Settings
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
     """Build the app on the store at `settings.db` (opened and migrated here), or on `engine`."""
     from newsgraph.store.db import open_store
+    from newsgraph.web import apidocs, pages, views
     from newsgraph.web import corrections as web_corrections
-    from newsgraph.web import pages, views
     from newsgraph.web.render import STATIC_DIR
 
     settings = settings or Settings()
@@ -69,11 +87,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         facts.router,
         stories.router,
         search.router,
+        search.stats_router,
     ):
         app.include_router(router)
     app.include_router(views.router)
     app.include_router(web_corrections.router)
     app.include_router(pages.router)
+    app.include_router(apidocs.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(
         ResponseCache,

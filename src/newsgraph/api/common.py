@@ -1,4 +1,4 @@
-"""Helpers shared by the routers: limits, JSON and CSV responses for pages of results."""
+"""Helpers shared by the routers: the server's limits, CSV downloads, the JSON response class."""
 
 from __future__ import annotations
 
@@ -6,42 +6,30 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
-from typing import Annotated, Any
+from typing import Any
 
 import orjson
-from fastapi import Path
 from fastapi.responses import Response
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InvalidParameter
 from newsgraph.settings import Settings
-from newsgraph.store.paging import Page
-from newsgraph.store.queries import to_jsonable
 from newsgraph.store.search import Snippet
-
-MAX_ID = 2**62
-StoreId = Annotated[int, Path(ge=1, le=MAX_ID, description="a stored id")]
-"""A path id: positive and within 64-bit range, so odd values are a 422, never a database error."""
 
 
 def check_page(settings: Settings, limit: int) -> int:
-    """Return `limit` when within the configured page size, else raise InputError."""
+    """Return `limit` when within the configured page size, else raise InvalidParameter (422)."""
     if not 1 <= limit <= settings.api_max_page:
-        raise InputError(f"limit must be between 1 and {settings.api_max_page}, got {limit}")
+        raise InvalidParameter("limit", f"must be between 1 and {settings.api_max_page}, got {limit}")
     return limit
 
 
-def check_query(settings: Settings, query: str | None) -> str | None:
-    """Return the query stripped (None when blank); raise InputError when too long."""
+def check_query(settings: Settings, query: str | None, name: str = "q") -> str | None:
+    """Return the query stripped (None when blank); raise InvalidParameter (422) when too long."""
     if query is None:
         return None
     if len(query) > settings.api_max_query:
-        raise InputError(f"query is {len(query)} characters long; the limit is {settings.api_max_query}")
+        raise InvalidParameter(name, f"{len(query)} characters long; the limit is {settings.api_max_query}")
     return query.strip() or None
-
-
-def page_json(page: Page[Any], **extra: Any) -> JSONBytes:
-    """The JSON of a page: `{"ok": true, "items": [...], "next_cursor": ...}`."""
-    return JSONBytes({"ok": True, "items": to_jsonable(page.items), "next_cursor": page.next_cursor, **extra})
 
 
 def _flat(value: Any) -> Any:

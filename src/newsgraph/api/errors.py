@@ -1,9 +1,12 @@
 """One JSON shape for every error the API returns, and the handlers that produce it.
 
     {"ok": false, "status": 404, "error": "no article 7", "errors": []}
+    {"ok": false, "status": 422, "error": "invalid request: since: '2021-13-45' is not a date: there
+     is no month 13", "errors": [{"loc": ["query", "since"], "msg": "…", "type": "day"}]}
 
-`errors` lists the individual problems of a request that failed validation (with `loc` and
-`msg`); other errors leave it empty. HTML pages get a rendered error page instead.
+`errors` lists the individual problems of a request that failed validation (with `loc`, `msg`
+and `type`); other errors leave it empty. The shape is `api.schemas.ErrorResponse`, which
+OpenAPI declares for every error status. HTML pages get a rendered error page instead.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph.api.common import JSONBytes
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import InvalidParameter, NewsgraphError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,6 +52,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NewsgraphError)
     async def _newsgraph_error(request: Request, exc: NewsgraphError) -> Response:
+        if isinstance(exc, InvalidParameter):
+            problem = {"loc": ["query", exc.name], "msg": exc.reason, "type": "value_error"}
+            return error_response(request, exc.status, exc.message, [problem])
         return error_response(request, exc.status, exc.message)
 
     @app.exception_handler(RequestValidationError)

@@ -17,8 +17,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Connection
 
-from newsgraph.api.common import MAX_ID, StoreId
 from newsgraph.api.deps import EngineDep, SettingsDep
+from newsgraph.api.params import MAX_ID, StoreId
 from newsgraph.api.security import token_matches
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.models import ENTITY_TYPES

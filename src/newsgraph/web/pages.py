@@ -3,27 +3,24 @@ explorer (/numbers), with filters in shareable URLs."""
 
 from __future__ import annotations
 
-from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph.api.common import check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
+from newsgraph.api.params import Cursor, Day, Name, QuantityKindParam, SearchText
+from newsgraph.models import QUANTITY_KINDS
 from newsgraph.store import queries
 from newsgraph.store.search import Filters, search_quantities, search_quotes
 from newsgraph.store.stories.read import list_stories
 from newsgraph.store.timelines import article_months, undated_articles
 from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
-from newsgraph.web.render import blank, choice, render, twin
+from newsgraph.web.render import render, twin
 
 router = APIRouter(include_in_schema=False)
-
-QUANTITY_KINDS = ("count", "percent", "money", "measure", "fraction")
-Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
-Name = Annotated[str | None, Query(max_length=300)]
 PAGE = 50
 
 
@@ -58,30 +55,23 @@ def numbers_page(
     request: Request,
     conn: ConnDep,
     settings: SettingsDep,
-    q: Annotated[str | None, Query(max_length=2000)] = None,
-    kind: Annotated[str | None, Query(max_length=20)] = None,
+    q: SearchText = None,
+    kind: QuantityKindParam = None,
     claimant: Name = None,
     mentions: Name = None,
     source: Name = None,
     since: Day = None,
     until: Day = None,
-    cursor: Annotated[str | None, Query(max_length=400)] = None,
+    cursor: Cursor = None,
 ) -> HTMLResponse:
-    filters = Filters(
-        source=blank(source),
-        since=blank(since),
-        until=blank(until),
-        speaker=blank(claimant),
-        entity=blank(mentions),
-    )
-    kind_ = choice(kind, QUANTITY_KINDS, "kind of number")
-    page = search_quantities(conn, check_query(settings, q), filters, kind=kind_, limit=PAGE, cursor=cursor)
+    filters = Filters(source=source, since=since, until=until, speaker=claimant, entity=mentions)
+    page = search_quantities(conn, check_query(settings, q), filters, kind=kind, limit=PAGE, cursor=cursor)
     return render(
         request,
         "numbers.html",
         page=page,
         q=q or "",
-        kind=kind_ or "",
+        kind=kind or "",
         kinds=QUANTITY_KINDS,
         filters=filters,
         stats=queries.stats(conn),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -13,7 +12,6 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from newsgraph import __version__
-from newsgraph.errors import InputError
 from newsgraph.web.charts import plural
 from newsgraph.web.evidence import event_evidence
 
@@ -57,20 +55,6 @@ def twin(request: Request, path: str) -> str:
     """The JSON twin's URL: `path` with the page's non-blank query parameters."""
     params = {k: v for k, v in request.query_params.items() if v.strip()}
     return path + ("?" + urlencode(params) if params else "")
-
-
-def blank(value: str | None) -> str | None:
-    """None for a missing or blank form field, else the value stripped."""
-    return value.strip() or None if value else None
-
-
-def choice(value: str | None, allowed: Sequence[str], what: str) -> str | None:
-    """Return `value` when blank (None) or one of `allowed`; else raise a clear InputError."""
-    if not value or not value.strip():
-        return None
-    if value.strip() not in allowed:
-        raise InputError(f"unknown {what} {value!r}: use one of {', '.join(allowed)}")
-    return value.strip()
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

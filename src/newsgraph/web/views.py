@@ -11,15 +11,28 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.api.common import StoreId, check_page, check_query
+from newsgraph.api.common import check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
-from newsgraph.models import ENTITY_TYPES, EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
+from newsgraph.api.params import (
+    ActorRole,
+    Confidence,
+    Country,
+    Cursor,
+    Day,
+    EntityTypeParam,
+    Id,
+    Name,
+    PloverParam,
+    SearchKind,
+    SearchText,
+    StoreId,
+)
+from newsgraph.models import ENTITY_TYPES, EVENT_MIN_CONFIDENCE, PLOVER_TYPES
 from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
 from newsgraph.store.events import list_events
@@ -41,14 +54,9 @@ from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.corrections import correction_forms
 from newsgraph.web.highlight import article_html
-from newsgraph.web.render import blank as _blank
-from newsgraph.web.render import choice, render, twin
+from newsgraph.web.render import render, twin
 
 router = APIRouter(include_in_schema=False)
-
-Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
-Name = Annotated[str | None, Query(max_length=300)]
-Cursor = Annotated[str | None, Query(max_length=400)]
 PAGE = 50
 
 
@@ -57,27 +65,21 @@ def search_page(
     request: Request,
     conn: ConnDep,
     settings: SettingsDep,
-    q: Annotated[str | None, Query(max_length=2000)] = None,
-    kind: Literal["articles", "quotes", "quantities"] = "articles",
+    q: SearchText = None,
+    kind: SearchKind = "articles",
     source: Name = None,
     since: Day = None,
     until: Day = None,
     entity: Name = None,
     speaker: Name = None,
-    event_type: Annotated[str | None, Query(max_length=20)] = None,
+    event_type: PloverParam = None,
     expand: bool = True,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     query = check_query(settings, q)
     match = expand_query(conn, query) if query and expand and kind != "quantities" else None
-    event = event_type if event_type in PLOVER_TYPES else None
     filters = Filters(
-        source=_blank(source),
-        since=_blank(since),
-        until=_blank(until),
-        entity=_blank(entity),
-        speaker=_blank(speaker),
-        event_type=event,
+        source=source, since=since, until=until, entity=entity, speaker=speaker, event_type=event_type
     )
     page: Page[ArticleHit] | Page[QuoteHit] | Page[QuantityHit] | None = None
     if query:
@@ -112,17 +114,17 @@ def articles_page(
     mentions: Name = None,
     speaker: Name = None,
     place: Name = None,
-    event_type: Annotated[str | None, Query(max_length=20)] = None,
+    event_type: PloverParam = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     filters = Filters(
-        source=_blank(source),
-        since=_blank(since),
-        until=_blank(until),
-        entity=_blank(mentions),
-        speaker=_blank(speaker),
-        place=_blank(place),
-        event_type=choice(event_type, PLOVER_TYPES, "event type"),
+        source=source,
+        since=since,
+        until=until,
+        entity=mentions,
+        speaker=speaker,
+        place=place,
+        event_type=event_type,
     )
     page = browse_articles(conn, filters, limit=PAGE, cursor=cursor)
     return render(
@@ -165,21 +167,20 @@ def entities_page(
     conn: ConnDep,
     settings: SettingsDep,
     q: Name = None,
-    type: Annotated[str | None, Query(max_length=20)] = None,
+    type: EntityTypeParam = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
     name = check_query(settings, q)
-    type_ = choice(type.upper() if type else None, ENTITY_TYPES, "entity type")
     if name:
-        page = Page(queries.find_entities(conn, name, type_, limit=PAGE))
+        page = Page(queries.find_entities(conn, name, type, limit=PAGE))
     else:
-        page = queries.list_entities(conn, type_=type_, limit=PAGE, cursor=cursor)
+        page = queries.list_entities(conn, type_=type, limit=PAGE, cursor=cursor)
     return render(
         request,
         "entities.html",
         page=page,
         q=name or "",
-        type=type_ or "",
+        type=type or "",
         entity_types=ENTITY_TYPES,
         json_url=f"/api/entities?{request.url.query}",
     )
@@ -238,7 +239,7 @@ def quotes_page(
     request: Request,
     conn: ConnDep,
     settings: SettingsDep,
-    q: Annotated[str | None, Query(max_length=2000)] = None,
+    q: SearchText = None,
     speaker: Name = None,
     source: Name = None,
     since: Day = None,
@@ -247,14 +248,7 @@ def quotes_page(
     place: Name = None,
     cursor: Cursor = None,
 ) -> HTMLResponse:
-    filters = Filters(
-        source=_blank(source),
-        since=_blank(since),
-        until=_blank(until),
-        speaker=_blank(speaker),
-        entity=_blank(mentions),
-        place=_blank(place),
-    )
+    filters = Filters(source=source, since=since, until=until, speaker=speaker, entity=mentions, place=place)
     page = search_quotes(conn, check_query(settings, q), filters, limit=PAGE, cursor=cursor)
     sentences = data.quote_sentences(conn, (h.id for h in page.items))
     return render(
@@ -274,41 +268,38 @@ def events_page(
     request: Request,
     conn: ConnDep,
     settings: SettingsDep,
-    type: Annotated[str | None, Query(max_length=20)] = None,
-    country: Annotated[str | None, Query(max_length=2)] = None,
+    type: PloverParam = None,
+    country: Country = None,
     place: Name = None,
     since: Day = None,
     until: Day = None,
-    actor: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-    role: Annotated[str | None, Query(max_length=10)] = None,
-    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = EVENT_MIN_CONFIDENCE,
+    actor: Id = None,
+    role: ActorRole = None,
+    min_confidence: Confidence = EVENT_MIN_CONFIDENCE,
     cursor: Cursor = None,
 ) -> HTMLResponse:
-    type_: PloverType | None = type if type in PLOVER_TYPES else None  # type: ignore[assignment]
-    country_ = country.upper() if country and len(country) == 2 and country.isalpha() else None
-    role_ = role if role in ("source", "target") else None
     page = list_events(
         conn,
-        type_=type_,
+        type_=type,
         actor_id=actor,
-        actor_role=role_ if actor is not None else None,
-        country=country_,
-        place=_blank(place),
-        since=_blank(since),
-        until=_blank(until),
+        actor_role=role if actor is not None else None,
+        country=country,
+        place=place,
+        since=since,
+        until=until,
         min_confidence=min_confidence,
         limit=check_page(settings, min(PAGE, settings.api_max_page)),
         cursor=cursor,
     )
     actor_summary = queries.get_entity(conn, actor).summary if actor is not None else None
-    wanted = (("type", type_), ("country", country_))
+    wanted = (("type", type), ("country", country))
     months_url = "/api/events/months?" + urlencode({k: v for k, v in wanted if v})
     chart = timeline_chart(
-        event_months(conn, type_, country_), title="Events per month", noun="event", json_url=months_url
+        event_months(conn, type, country), title="Events per month", noun="event", json_url=months_url
     )
     points = [
-        MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type_ or ""}))
-        for name, lat, lon, n in data.event_places(conn, type_)
+        MapPoint(lat, lon, name, n, "/events?" + urlencode({"place": name, "type": type or ""}))
+        for name, lat, lon, n in data.event_places(conn, type)
     ]
     return render(
         request,
@@ -317,13 +308,13 @@ def events_page(
         chart=chart,
         map=world_map(points, title="Event places"),
         plover=PLOVER_TYPES,
-        type=type_ or "",
-        country=country_ or "",
-        place=_blank(place) or "",
-        since=_blank(since) or "",
-        until=_blank(until) or "",
+        type=type or "",
+        country=country or "",
+        place=place or "",
+        since=since or "",
+        until=until or "",
         actor=actor_summary,
-        role=role_ or "",
+        role=role or "",
         every=min_confidence < EVENT_MIN_CONFIDENCE,
         sentences=data.event_sentences(conn, (v.id for v in page.items)),
         json_url=f"/api/events?{request.url.query}",

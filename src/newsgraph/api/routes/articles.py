@@ -2,54 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from newsgraph.api.common import JSONBytes, StoreId, check_page, csv_response, page_json
+from newsgraph.api.common import check_page, csv_response
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
+from newsgraph.api.params import Cursor, Day, Few, Format, Id, Limit, Name, PloverParam, StoreId
+from newsgraph.api.schemas import (
+    CSV,
+    READ_ERRORS,
+    ArticleDetail,
+    ArticlePage,
+    ArticleStored,
+    RelatedArticles,
+    errors,
+)
 from newsgraph.errors import ArticleTooLong, InputError
-from newsgraph.models import PloverType
 from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
-from newsgraph.store.queries import to_jsonable
+from newsgraph.store.paging import Page
+from newsgraph.store.queries import ArticleSummary
 from newsgraph.store.search import Filters
 from newsgraph.store.stories.read import related_articles
 
-router = APIRouter(prefix="/api/articles", tags=["articles"])
-
-Day = Annotated[
-    str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY[-MM[-DD]]")
-]
-Cursor = Annotated[str | None, Query(max_length=400, description="next_cursor of the previous page")]
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size (see NEWSGRAPH_API_MAX_PAGE)")]
-Format = Annotated[Literal["json", "csv"], Query(description="csv downloads the page as a spreadsheet")]
+router = APIRouter(prefix="/api/articles", tags=["articles"], responses=READ_ERRORS)
 
 
-@router.get("", summary="List articles, newest first")
+@router.get("", summary="List articles, newest first", response_model=ArticlePage, responses=CSV)
 def list_articles(
     conn: ConnDep,
     settings: SettingsDep,
-    source: Annotated[str | None, Query(max_length=300)] = None,
+    source: Annotated[Name, Query(description="the news source's name")] = None,
     since: Day = None,
     until: Day = None,
-    story: Annotated[int | None, Query(ge=1, le=2**62)] = None,
-    entity: Annotated[
-        int | None, Query(ge=1, le=2**62, description="stored id of an entity it mentions")
-    ] = None,
-    mentions: Annotated[
-        str | None, Query(max_length=300, description="name of an entity it mentions")
-    ] = None,
-    speaker: Annotated[str | None, Query(max_length=300, description="name of someone it quotes")] = None,
-    place: Annotated[str | None, Query(max_length=300, description="name of a place it names")] = None,
-    event_type: PloverType | None = None,
+    story: Annotated[Id, Query(description="stored id of its story")] = None,
+    entity: Annotated[Id, Query(description="stored id of an entity it mentions")] = None,
+    mentions: Annotated[Name, Query(description="name of an entity it mentions")] = None,
+    speaker: Annotated[Name, Query(description="name of someone it quotes")] = None,
+    place: Annotated[Name, Query(description="name of a place it names")] = None,
+    event_type: PloverParam = None,
     limit: Limit = 50,
     cursor: Cursor = None,
     format: Format = "json",
-) -> Response:
+) -> Page[ArticleSummary] | Response:
     """Articles with their title, source, date and story, newest first; filter by source, period,
     story, an entity it mentions (by id or name), someone it quotes, a place, a type of event."""
     if mentions or speaker or place or event_type:
@@ -79,30 +78,30 @@ def list_articles(
         )
     if format == "csv":
         return csv_response(page.items, "articles.csv")
-    return page_json(page)
+    return page
 
 
-@router.get("/{article_id}", summary="One article with its full Analysis")
-def get_article(article_id: StoreId, conn: ConnDep) -> JSONBytes:
+@router.get(
+    "/{article_id}",
+    summary="One article with its full Analysis",
+    response_model=ArticleDetail,
+    responses=errors(404),
+)
+def get_article(article_id: StoreId, conn: ConnDep) -> dict[str, object]:
     """The article's metadata, every URL it was seen at, and its Analysis (newsgraph.analysis/1)."""
     record = queries.get_article(conn, article_id)
-    return JSONBytes(
-        {
-            "ok": True,
-            "article": to_jsonable(record.summary),
-            "urls": record.urls,
-            "analysis": record.analysis.to_dict(),
-        }
-    )
+    return {"article": record.summary, "urls": record.urls, "analysis": record.analysis}
 
 
-@router.get("/{article_id}/related", summary="Related articles: same story first, then shared entities")
-def get_related(
-    article_id: StoreId, conn: ConnDep, limit: Annotated[int, Query(ge=1, le=100)] = 10
-) -> JSONBytes:
+@router.get(
+    "/{article_id}/related",
+    summary="Related articles: same story first, then shared entities",
+    response_model=RelatedArticles,
+    responses=errors(404),
+)
+def get_related(article_id: StoreId, conn: ConnDep, limit: Few = 10) -> dict[str, object]:
     """The other articles of its story, oldest first, then those sharing most of its rarer entities."""
-    related = related_articles(conn, article_id, limit=limit)
-    return JSONBytes({"ok": True, "article_id": article_id, "related": to_jsonable(related)})
+    return {"article_id": article_id, "related": related_articles(conn, article_id, limit=limit)}
 
 
 class ArticleIn(BaseModel):
@@ -116,8 +115,15 @@ class ArticleIn(BaseModel):
     source: str | None = Field(default=None, max_length=300)
 
 
-@router.post("", status_code=201, dependencies=[WriteAccess], summary="Analyze and store one article")
-async def post_article(article: ArticleIn, settings: SettingsDep, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "",
+    status_code=201,
+    dependencies=[WriteAccess],
+    summary="Analyze and store one article",
+    response_model=ArticleStored,
+    responses=errors(401, 403, 413),
+)
+async def post_article(article: ArticleIn, settings: SettingsDep, engine: EngineDep) -> dict[str, object]:
     """Analyze the text, store the Analysis and return where it is (needs NEWSGRAPH_API_TOKEN)."""
     if len(article.text) > settings.max_chars:
         raise ArticleTooLong(
@@ -139,10 +145,9 @@ async def post_article(article: ArticleIn, settings: SettingsDep, engine: Engine
         )
         (outcome,) = store_analyses(engine, [analysis])
         return {
-            "ok": True,
             "id": outcome.article_id,
             "hash": outcome.hash,
             "status": "stored" if isinstance(outcome, Stored) else "duplicate",
         }
 
-    return JSONBytes(await run_in_threadpool(work), status_code=201)
+    return await run_in_threadpool(work)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from annotated_types import Interval
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from newsgraph.api.common import MAX_ID, JSONBytes
 from newsgraph.api.deps import ConnDep, EngineDep, WriteAccess
+from newsgraph.api.params import MAX_ID, Id, Limit
+from newsgraph.api.schemas import READ_ERRORS, AuditList, CorrectionDone, RuleList, errors
 from newsgraph.models import EntityType
 from newsgraph.store.identity.corrections import (
     Correction,
@@ -28,11 +30,11 @@ from newsgraph.store.identity.corrections import (
     correct,
     list_rules,
 )
-from newsgraph.store.queries import to_jsonable
 
-router = APIRouter(prefix="/api/corrections", tags=["corrections"])
+router = APIRouter(prefix="/api/corrections", tags=["corrections"], responses=READ_ERRORS)
+WRITE_ERRORS = errors(401, 403, 404, 413)
 
-EntityId = Annotated[int, Field(ge=1, le=MAX_ID)]
+EntityId = Annotated[int, Interval(ge=1, le=MAX_ID)]
 
 
 class _Request(BaseModel):
@@ -74,56 +76,88 @@ class RejectIn(_Request):
     type: EntityType | None = None
 
 
-async def _apply(engine: EngineDep, correction: Correction, request: _Request) -> JSONBytes:
+async def _apply(engine: EngineDep, correction: Correction, request: _Request) -> dict[str, object]:
     result = await run_in_threadpool(correct, engine, correction, author=request.author, note=request.note)
-    return JSONBytes(
-        {"ok": True, "rule_id": result.rule_id, "audit_id": result.audit_id, "entities": result.entity_ids},
-        status_code=201,
-    )
+    return {"rule_id": result.rule_id, "audit_id": result.audit_id, "entities": result.entity_ids}
 
 
-@router.post("/merge", status_code=201, dependencies=[WriteAccess], summary="Merge entities")
-async def merge(body: MergeIn, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "/merge",
+    summary="Merge entities",
+    status_code=201,
+    dependencies=[WriteAccess],
+    response_model=CorrectionDone,
+    responses=WRITE_ERRORS,
+)
+async def merge(body: MergeIn, engine: EngineDep) -> dict[str, object]:
     """Make these entities one, now and for articles stored later."""
     return await _apply(engine, Merge(body.entity_ids), body)
 
 
-@router.post("/split", status_code=201, dependencies=[WriteAccess], summary="Split an entity by article")
-async def split(body: SplitIn, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "/split",
+    summary="Split an entity by article",
+    status_code=201,
+    dependencies=[WriteAccess],
+    response_model=CorrectionDone,
+    responses=WRITE_ERRORS,
+)
+async def split(body: SplitIn, engine: EngineDep) -> dict[str, object]:
     """Move the entity's members in these articles to a new entity; later articles go to the side
     whose names they share."""
     return await _apply(engine, Split(body.entity_id, body.article_ids), body)
 
 
-@router.post("/rename", status_code=201, dependencies=[WriteAccess], summary="Rename an entity")
-async def rename(body: RenameIn, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "/rename",
+    summary="Rename an entity",
+    status_code=201,
+    dependencies=[WriteAccess],
+    response_model=CorrectionDone,
+    responses=WRITE_ERRORS,
+)
+async def rename(body: RenameIn, engine: EngineDep) -> dict[str, object]:
     """Give the entity this name whatever its articles call it."""
     return await _apply(engine, Rename(body.entity_id, body.name), body)
 
 
-@router.post("/retype", status_code=201, dependencies=[WriteAccess], summary="Retype an entity")
-async def retype(body: RetypeIn, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "/retype",
+    summary="Retype an entity",
+    status_code=201,
+    dependencies=[WriteAccess],
+    response_model=CorrectionDone,
+    responses=WRITE_ERRORS,
+)
+async def retype(body: RetypeIn, engine: EngineDep) -> dict[str, object]:
     """Give the entity this type whatever its articles say."""
     return await _apply(engine, Retype(body.entity_id, body.type), body)
 
 
-@router.post("/reject", status_code=201, dependencies=[WriteAccess], summary="Mark a name as not an entity")
-async def reject(body: RejectIn, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "/reject",
+    summary="Mark a name as not an entity",
+    status_code=201,
+    dependencies=[WriteAccess],
+    response_model=CorrectionDone,
+    responses=WRITE_ERRORS,
+)
+async def reject(body: RejectIn, engine: EngineDep) -> dict[str, object]:
     """Every entity called so becomes its article's own, out of entity lists and search."""
     return await _apply(engine, Reject(body.name, body.type), body)
 
 
-@router.get("", summary="The correction rules, oldest first")
-def rules(conn: ConnDep) -> JSONBytes:
+@router.get("", summary="The correction rules, oldest first", response_model=RuleList)
+def rules(conn: ConnDep) -> dict[str, object]:
     """Every stored rule: kind, what it applies to, who made it and when."""
-    return JSONBytes({"ok": True, "items": to_jsonable(list_rules(conn))})
+    return {"items": list_rules(conn)}
 
 
-@router.get("/audit", summary="The audit log, newest first")
+@router.get("/audit", summary="The audit log, newest first", response_model=AuditList)
 def audit(
     conn: ConnDep,
-    entity: Annotated[int | None, Query(ge=1, le=MAX_ID, description="only entries touching it")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> JSONBytes:
+    entity: Annotated[Id, Query(description="only entries touching this entity id")] = None,
+    limit: Limit = 100,
+) -> dict[str, object]:
     """Who changed entity identity, when, the request, and the entities before and after."""
-    return JSONBytes({"ok": True, "items": to_jsonable(audit_log(conn, limit=limit, entity_id=entity))})
+    return {"items": audit_log(conn, limit=limit, entity_id=entity)}
