@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -221,3 +222,55 @@ def test_web_events_page_has_chart_and_map(client: TestClient) -> None:
     page = client.get("/events").text
     assert 'class="chart"' in page
     assert 'class="map"' in page
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/articles", "/api/quotes", "/api/events", "/api/quantities", "/api/search"]
+)
+def test_api_invalid_day_is_a_422_naming_it(client: TestClient, path: str) -> None:
+    response = client.get(path, params={"since": "2021-13-45", "q": "council"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] == "invalid request: since: '2021-13-45' is not a date: there is no month 13"
+    assert body["errors"][0]["loc"] == ["query", "since"]
+
+
+def test_api_day_filters_apply(client: TestClient) -> None:
+    everything = client.get("/api/articles", params={"limit": 99}).json()["items"]
+    dated = [a for a in everything if a["published"]]
+    assert len(dated) >= 2
+    latest = max(a["published"][:10] for a in dated)
+    recent = client.get("/api/articles", params={"since": latest}).json()["items"]
+    assert recent and len(recent) < len(everything)
+    assert all(a["published"][:10] >= latest for a in recent)
+    blank = client.get("/api/articles", params={"limit": 99, "since": "", "source": " "}).json()["items"]
+    assert blank == everything  # a blank form field is no filter
+
+
+def test_web_pages_show_the_invalid_parameter(client: TestClient) -> None:
+    html = {"accept": "text/html"}
+    for path in ("/articles", "/quotes", "/events", "/numbers", "/search"):
+        page = client.get(path, params={"until": "2021-02-30", "q": "council"}, headers=html)
+        assert page.status_code == 422, path
+        assert page.headers["content-type"].startswith("text/html")
+        assert (
+            "invalid request: until: &#39;2021-02-30&#39; is not a date: 2021-02 has no day 30" in page.text
+        )
+    assert client.get("/entities", params={"type": "person"}, headers=html).status_code == 200
+
+
+def test_api_docs_page_is_self_hosted(client: TestClient) -> None:
+    home = client.get("/").text
+    assert '<a href="/docs">API reference</a>' in home
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    scripts = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', docs.text)
+    assert scripts == [
+        "/static/swagger-ui-5.35.0.css",
+        "/static/swagger-ui-bundle-5.35.0.js",
+        "/static/newsgraph-docs-1.0.0.js",
+    ]
+    for url in scripts:
+        assert client.get(url).status_code == 200, url
+    assert 'data-openapi-url="/api/openapi.json"' in docs.text
+    assert "Apache License" in client.get("/static/swagger-ui-5.35.0.LICENSE").text

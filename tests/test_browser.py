@@ -183,3 +183,23 @@ def test_browser_demo_pages_home_entity_article_events(page: Page, base_url: str
     expect(chart).to_be_visible()
     assert (chart.bounding_box() or {"width": 0})["width"] > 900  # full width, readable
     assert "event" in (page.locator("figure.timeline g title").first.text_content() or "")
+
+
+def test_browser_api_docs_work_offline_under_the_csp(page: Page, base_url: str) -> None:
+    """/docs, reached from the footer, renders every operation and runs one, fetching nothing
+    from elsewhere and breaking no Content-Security-Policy rule (the page fixture fails on any
+    console error, which is how Chromium reports a blocked script or style)."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{base_url}/")
+    page.get_by_role("link", name="API reference").click()
+    operation = page.locator("#operations-search-stats")
+    expect(operation).to_be_visible()
+    assert page.locator(".opblock").count() >= 20
+    operation.locator(".opblock-summary").click()
+    operation.get_by_role("button", name="Try it out").click()
+    operation.get_by_role("button", name="Execute").click()
+    expect(operation.locator(".responses-wrapper .highlight-code").first).to_contain_text('"articles"')
+    page.screenshot(path=str(SHOTS / "docs.png"), full_page=False)
+    outside = [url for url in requested if not url.startswith((base_url, "data:"))]
+    assert not outside, outside

@@ -22,6 +22,9 @@ against the document, and a generated client against the server):
    `errors(401, 403, 413)` on a write): every error answers in the one shape,
    `schemas.ErrorResponse`.
 
+The operation id is the route function's name, so it must be unique across routers (a
+generated client's methods are named after it).
+
 Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles and the entity
 corrections (POST /api/corrections/…, and their forms on the entity page). Responses are kept
 in memory until the data changes (`api.cache`).
@@ -37,6 +40,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
@@ -75,6 +79,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         docs_url=None,
         redoc_url=None,
         default_response_class=JSONBytes,
+        generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
     app.state.engine = engine or open_store(settings.db)
@@ -115,6 +120,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             max_age=600,
         )
     return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    """An operation's id is its function's name (`list_articles`): a generated client's method."""
+    return route.name
 
 
 def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:

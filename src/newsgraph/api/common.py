@@ -9,7 +9,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 
 import orjson
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from newsgraph.errors import InvalidParameter
 from newsgraph.settings import Settings
@@ -73,10 +73,12 @@ def _csv_safe(value: Any) -> Any:
     return value
 
 
-class JSONBytes(Response):
-    """A JSON response serialized with orjson (dataclasses, datetimes and non-str keys handled)."""
+class JSONBytes(JSONResponse):
+    """A JSON response serialized with orjson (dataclasses, datetimes and non-str keys handled).
 
-    media_type = "application/json"
+    A JSONResponse, so OpenAPI shows each route's `response_model` as its JSON schema; routes with
+    a model are written by pydantic (FastAPI's fast path), this class writes the errors.
+    """
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
