@@ -15,7 +15,7 @@ against the document, and a generated client against the server):
 2. The route declares `response_model=` a model of `api.schemas` and returns the store's
    objects as they are (a `Page`, a dataclass, or a dict of them): FastAPI validates them
    against the model and writes the JSON in pydantic's Rust core. A new item type is
-   `public(TheStoreDataclass, "ThingPublic", field=like(AnalysisModel, "field"))`, a page of
+   `public(TheStoreDataclass, "ThingPublic", **like(AnalysisModel, "field"))`, a page of
    them `page_model(ThingPublic, "ThingPage")`. Return a `Response` only for another media
    type (CSV: declare `responses=CSV`).
 3. The router declares `responses=READ_ERRORS` (plus `errors(404)` on a route with an id,

@@ -26,7 +26,6 @@ import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
-from pydantic.fields import FieldInfo
 
 from newsgraph.models import Analysis, Entity, Event, Place, Quantity, Quote
 from newsgraph.store.events import Actor, EventRecord
@@ -69,16 +68,17 @@ class Answer(Public):
     ok: Literal[True] = True
 
 
-def like(model: type[BaseModel], name: str) -> tuple[Any, FieldInfo]:
-    """The type and description of an Analysis model's field, for a store field of the same meaning."""
-    field = model.model_fields[name]
-    return field.annotation, Field(description=field.description)
+def like(model: type[BaseModel], *names: str) -> dict[str, Any]:
+    """The type and description of Analysis model fields, for store fields of the same names and
+    meanings: `public(QuoteHit, "QuotePublic", **like(Quote, "kind", "cue"))`."""
+    fields = {name: model.model_fields[name] for name in names}
+    return {name: (f.annotation, Field(description=f.description)) for name, f in fields.items()}
 
 
 def public(source: type, name: str, *, base: type[Public] = Public, **fields: Any) -> type[Public]:
     """A response model with the fields of the store's dataclass `source`, in its order.
 
-    `fields` refines some: a type, or `(type, FieldInfo)` as `like()` gives. Every field is
+    `fields` refines some: a type, or `(type, FieldInfo)` as `like()` gives them. Every field is
     required (null where the store has no value), so a client never meets an unset one.
     """
     hints = typing.get_type_hints(source)
@@ -137,33 +137,21 @@ class SnippetPublic(Public):
 
 
 ArticlePublic = public(ArticleSummary, "ArticlePublic")
-EntityPublic = public(EntitySummary, "EntityPublic", type=like(Entity, "type"))
+EntityPublic = public(EntitySummary, "EntityPublic", **like(Entity, "type"))
 ActorPublic = public(Actor, "ActorPublic", role=Literal["source", "target"])
 EventPublic = public(
     EventRecord,
     "EventPublic",
-    type=like(Event, "type"),
-    mode=like(Event, "mode"),
-    source_text=like(Event, "source_text"),
-    negated=like(Event, "negated"),
     actors=many(ActorPublic),
-    country=like(Place, "country"),
+    **like(Event, "type", "mode", "source_text", "negated"),
+    **like(Place, "country"),
 )
-QuotePublic = public(
-    QuoteHit,
-    "QuotePublic",
-    kind=like(Quote, "kind"),
-    cue=like(Quote, "cue"),
-    snippet=SnippetPublic,
-)
+QuotePublic = public(QuoteHit, "QuotePublic", snippet=SnippetPublic, **like(Quote, "kind", "cue"))
 QuantityPublic = public(
     QuantityHit,
     "QuantityPublic",
-    value=like(Quantity, "value"),
-    unit=like(Quantity, "unit"),
-    kind=like(Quantity, "kind"),
-    approximate=like(Quantity, "approximate"),
     snippet=SnippetPublic,
+    **like(Quantity, "value", "unit", "kind", "approximate"),
 )
 ArticleHitPublic = public(ArticleHit, "ArticleHitPublic", snippet=SnippetPublic)
 StoryPublic = public(StorySummary, "StoryPublic")
@@ -172,7 +160,7 @@ RolePublic = public(Role, "RolePublic")
 TimelinePointPublic = public(TimelinePoint, "TimelinePointPublic")
 UndatedPublic = public(Undated, "UndatedPublic")
 PeriodCountPublic = public(PeriodCount, "PeriodCountPublic")
-RelatedPublic = public(Related, "RelatedPublic", type=like(Entity, "type"))
+RelatedPublic = public(Related, "RelatedPublic", **like(Entity, "type"))
 ExpansionPublic = public(Expansion, "ExpansionPublic")
 RulePublic = public(RuleRecord, "RulePublic")
 AuditPublic = public(AuditRecord, "AuditPublic")
@@ -242,25 +230,21 @@ EntityDetail = answer_model(
     events=(page_model(EventPublic, "EventList", answer=False), ...),
     quantities=(page_model(QuantityPublic, "QuantityList", answer=False), ...),
 )
-KeyEntityPublic = public(KeyEntity, "KeyEntityPublic", type=like(Entity, "type"))
+KeyEntityPublic = public(KeyEntity, "KeyEntityPublic", **like(Entity, "type"))
 StoryQuotePublic = public(StoryQuote, "StoryQuotePublic")
 SpeakerPublic = public(Speaker, "SpeakerPublic", quotes=many(StoryQuotePublic))
 StoryEventPublic = public(
     StoryEvent,
     "StoryEventPublic",
-    type=like(Event, "type"),
-    source_text=like(Event, "source_text"),
-    target_text=like(Event, "target_text"),
+    **like(Event, "type", "source_text", "target_text"),
 )
 StoryPlacePublic = public(StoryPlace, "StoryPlacePublic")
-FigurePublic = public(
-    Figure, "FigurePublic", text=like(Quantity, "text"), approximate=like(Quantity, "approximate")
-)
+FigurePublic = public(Figure, "FigurePublic", **like(Quantity, "text", "approximate"))
 ClaimTablePublic = public(
     ClaimTable,
     "ClaimTablePublic",
     figures=many(FigurePublic),
-    kind=like(Quantity, "kind"),
+    **like(Quantity, "kind"),
 )
 StoryDetail = public(
     StoryRecord,

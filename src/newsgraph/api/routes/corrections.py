@@ -8,7 +8,8 @@ the correction left.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
 
 from annotated_types import Interval
 from fastapi import APIRouter, Query
@@ -33,6 +34,7 @@ from newsgraph.store.identity.corrections import (
 
 router = APIRouter(prefix="/api/corrections", tags=["corrections"], responses=READ_ERRORS)
 WRITE_ERRORS = errors(401, 403, 404, 413)
+Route = TypeVar("Route", bound=Callable[..., Awaitable[dict[str, object]]])
 
 EntityId = Annotated[int, Interval(ge=1, le=MAX_ID)]
 
@@ -76,72 +78,49 @@ class RejectIn(_Request):
     type: EntityType | None = None
 
 
+def _correction(path: str, summary: str) -> Callable[[Route], Route]:
+    """The decorator of a correction route: a write (token needed) answering 201 `CorrectionDone`."""
+    return router.post(
+        path,
+        summary=summary,
+        status_code=201,
+        dependencies=[WriteAccess],
+        response_model=CorrectionDone,
+        responses=WRITE_ERRORS,
+    )
+
+
 async def _apply(engine: EngineDep, correction: Correction, request: _Request) -> dict[str, object]:
     result = await run_in_threadpool(correct, engine, correction, author=request.author, note=request.note)
     return {"rule_id": result.rule_id, "audit_id": result.audit_id, "entities": result.entity_ids}
 
 
-@router.post(
-    "/merge",
-    summary="Merge entities",
-    status_code=201,
-    dependencies=[WriteAccess],
-    response_model=CorrectionDone,
-    responses=WRITE_ERRORS,
-)
+@_correction("/merge", "Merge entities")
 async def merge(body: MergeIn, engine: EngineDep) -> dict[str, object]:
     """Make these entities one, now and for articles stored later."""
     return await _apply(engine, Merge(body.entity_ids), body)
 
 
-@router.post(
-    "/split",
-    summary="Split an entity by article",
-    status_code=201,
-    dependencies=[WriteAccess],
-    response_model=CorrectionDone,
-    responses=WRITE_ERRORS,
-)
+@_correction("/split", "Split an entity by article")
 async def split(body: SplitIn, engine: EngineDep) -> dict[str, object]:
     """Move the entity's members in these articles to a new entity; later articles go to the side
     whose names they share."""
     return await _apply(engine, Split(body.entity_id, body.article_ids), body)
 
 
-@router.post(
-    "/rename",
-    summary="Rename an entity",
-    status_code=201,
-    dependencies=[WriteAccess],
-    response_model=CorrectionDone,
-    responses=WRITE_ERRORS,
-)
+@_correction("/rename", "Rename an entity")
 async def rename(body: RenameIn, engine: EngineDep) -> dict[str, object]:
     """Give the entity this name whatever its articles call it."""
     return await _apply(engine, Rename(body.entity_id, body.name), body)
 
 
-@router.post(
-    "/retype",
-    summary="Retype an entity",
-    status_code=201,
-    dependencies=[WriteAccess],
-    response_model=CorrectionDone,
-    responses=WRITE_ERRORS,
-)
+@_correction("/retype", "Retype an entity")
 async def retype(body: RetypeIn, engine: EngineDep) -> dict[str, object]:
     """Give the entity this type whatever its articles say."""
     return await _apply(engine, Retype(body.entity_id, body.type), body)
 
 
-@router.post(
-    "/reject",
-    summary="Mark a name as not an entity",
-    status_code=201,
-    dependencies=[WriteAccess],
-    response_model=CorrectionDone,
-    responses=WRITE_ERRORS,
-)
+@_correction("/reject", "Mark a name as not an entity")
 async def reject(body: RejectIn, engine: EngineDep) -> dict[str, object]:
     """Every entity called so becomes its article's own, out of entity lists and search."""
     return await _apply(engine, Reject(body.name, body.type), body)
