@@ -307,3 +307,63 @@ def entity_sets(url: str) -> set[tuple[str, str, frozenset[str]]]:
     finally:
         engine.dispose()
     return {(t, n, frozenset(d)) for t, n, d in found.values()}
+
+
+STORY_PEOPLE = [("e1", "PERSON", "Ibrahim Wario", ["Wario"]), ("e2", "ORG", "Marsabit Liberation Front", [])]
+
+
+def market_analysis(
+    id: str, body: str, day: str, source: str, quantities: list[tuple[str, float, str, str]]
+) -> Analysis:
+    """A report of the Marsabit market attack: its people, the attack, and its death toll (if any)."""
+    analysis = make_analysis(
+        body,
+        id=id,
+        source=source,
+        title=body.split(".")[0],
+        published=day,
+        entities=STORY_PEOPLE,
+        events=[("ASSAULT", "attack", ["e2"], [])],
+        quantities=quantities,
+    )
+    dead = quantities[0][1] if quantities else None
+    return analysis.model_copy(update={"events": [analysis.events[0].model_copy(update={"dead": dead})]})
+
+
+POLICE = (
+    "Gunmen killed 12 people in an attack on the Marsabit cattle market on Tuesday, police "
+    "commander Ibrahim Wario said. Wario said the gunmen of the Marsabit Liberation Front fled "
+    "toward the border after the market attack, and traders closed their stalls."
+)
+REBELS = (
+    "The Marsabit Liberation Front said its gunmen killed 40 people in the attack on the Marsabit "
+    "cattle market on Tuesday. Police commander Ibrahim Wario disputed the figure, and traders "
+    "said the market attack had emptied the stalls."
+)
+ARREST = (
+    "Police commander Ibrahim Wario said officers arrested two gunmen of the Marsabit Liberation "
+    "Front over the attack on the Marsabit cattle market, where traders have not reopened their stalls."
+)
+FLOODS = (
+    "Floods cut the road between Nairobi and Mombasa on Sunday, and the Kenya Red Cross said "
+    "hundreds of families had left their homes near the Tana River."
+)
+
+
+def story_articles() -> list[Analysis]:
+    """Two reports of one attack that disagree on the toll, a later arrest, and an unrelated flood."""
+    return [
+        market_analysis("police", POLICE, "2024-05-01", "Daily Courier", [("12 people", 12, "person", "e1")]),
+        market_analysis(
+            "rebels", REBELS, "2024-05-04", "Northern Herald", [("40 people", 40, "person", "e2")]
+        ),
+        market_analysis("arrest", ARREST, "2024-05-07", "Daily Courier", []),
+        make_analysis(
+            FLOODS,
+            id="floods",
+            source="Daily Courier",
+            title="Floods cut the road",
+            published="2024-05-04",
+            entities=[("e1", "ORG", "Kenya Red Cross", []), ("e2", "GPE", "Nairobi", [])],
+        ),
+    ]

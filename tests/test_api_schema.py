@@ -10,6 +10,7 @@ model, errors to `ErrorResponse`).
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import subprocess
 import sys
@@ -23,11 +24,16 @@ import pytest
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
+from hypothesis import settings as settings_
 from schemathesis import checks
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from newsgraph.api import create_app
 from newsgraph.settings import Settings
+from newsgraph.store.db import open_store
+from newsgraph.store.stories.claims import ClaimRow
+from newsgraph.store.writer import Writer
+from tests.store_support import story_articles
 from tests.test_api import engine  # noqa: F401  (the same store fixture)
 
 MAX_EXAMPLES = 25
@@ -198,5 +204,55 @@ def test_public_models_follow_the_store_fields() -> None:
 
     assert list(QuotePublic.model_fields) == [f.name for f in fields(QuoteHit)]
     assert QuotePublic.model_json_schema()["properties"]["kind"]["enum"] == ["direct", "indirect", "mixed"]
-    with pytest.raises(TypeError, match="QuoteHit has no field speaker_name"):
-        public(QuoteHit, "Broken", speaker_name=str)
+    with pytest.raises(TypeError, match=r"QuoteHit has no field speaker$"):  # renamed speaker_name
+        public(QuoteHit, "Broken", speaker=str)
+
+
+def test_api_story_routes_conform_on_a_store_with_claims(settings: Settings, tmp_path: Path) -> None:
+    """The story routes (list, page, claims as JSON and CSV, an article's related articles, an
+    entity's stories) answer a real story, with a claim table, as their document says; then
+    generated parameters against the same store."""
+    store = open_store(f"sqlite:///{tmp_path / 'stories.db'}")
+    try:
+        Writer(store).write(story_articles())
+        with store.connect() as conn:
+            story_id, article_id = conn.execute(
+                text("SELECT story_id, id FROM articles WHERE doc_id = 'police'")
+            ).one()
+            entity_id = conn.execute(text("SELECT id FROM entities WHERE name = 'Ibrahim Wario'")).scalar()
+        app = create_app(settings.model_copy(update={"api_rate": 0}), engine=store)
+        schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
+        calls = [
+            ("/api/stories", {}, {}),
+            ("/api/stories", {}, {"format": "csv"}),
+            ("/api/stories/{story_id}", {"story_id": story_id}, {}),
+            ("/api/stories/{story_id}/claims", {"story_id": story_id}, {}),
+            ("/api/stories/{story_id}/claims", {"story_id": story_id}, {"format": "csv"}),
+            ("/api/articles/{article_id}/related", {"article_id": article_id}, {"limit": 3}),
+            ("/api/entities/{entity_id}/stories", {"entity_id": entity_id}, {}),
+        ]
+        answers = {}
+        for path, parameters, query in calls:
+            case = schema[path]["GET"].Case(path_parameters=parameters, query=query)
+            response = case.call_and_validate(checks=CHECKS)
+            assert response.status_code == 200, f"{path} {query}: {response.text[:300]}"
+            answers[path, query.get("format", "json")] = response
+        for path in {path for path, _, _ in calls}:
+            operation = schema[path]["GET"]
+
+            @given(case=operation.as_strategy())
+            @settings_(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+            def check(case: schemathesis.Case) -> None:
+                assert case.call_and_validate(checks=CHECKS).status_code < 500
+
+            check()
+    finally:
+        store.dispose()
+    story = answers["/api/stories/{story_id}", "json"].json()
+    (table,) = story["claims"]
+    assert (table["counted"], table["predicate"], table["disagree"]) == ("people", "killed", True)
+    assert {f["claimant_name"] for f in table["figures"]} == {"Ibrahim Wario", "Marsabit Liberation Front"}
+    header = answers["/api/stories/{story_id}/claims", "csv"].text.splitlines()[0]
+    assert header.split(",") == [f.name for f in dataclasses.fields(ClaimRow)]
+    related = answers["/api/articles/{article_id}/related", "json"].json()["related"]
+    assert related[0]["same_story"] and related[0]["article"]["doc_id"] == "rebels"

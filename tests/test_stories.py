@@ -13,7 +13,6 @@ import orjson
 import pytest
 from sqlalchemy import text
 
-from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.export import ExportFilters, export
@@ -21,67 +20,19 @@ from newsgraph.store.stories.claims import ClaimRow, claim_tables
 from newsgraph.store.stories.read import get_story, related_articles
 from newsgraph.store.stories.rebuild import rebuild_stories
 from newsgraph.store.writer import Writer
-from tests.store_support import BACKENDS, make_analysis, new_database
-
-PEOPLE = [("e1", "PERSON", "Ibrahim Wario", ["Wario"]), ("e2", "ORG", "Marsabit Liberation Front", [])]
+from tests.store_support import (
+    BACKENDS,
+    POLICE,
+    REBELS,
+    market_analysis,
+    new_database,
+    story_articles,
+)
 
 
 @pytest.fixture(params=BACKENDS)
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield from new_database(request.param, tmp_path)
-
-
-def _market(
-    id: str, body: str, day: str, source: str, quantities: list[tuple[str, float, str, str]]
-) -> Analysis:
-    analysis = make_analysis(
-        body,
-        id=id,
-        source=source,
-        title=body.split(".")[0],
-        published=day,
-        entities=PEOPLE,
-        events=[("ASSAULT", "attack", ["e2"], [])],
-        quantities=quantities,
-    )
-    dead = quantities[0][1] if quantities else None
-    return analysis.model_copy(update={"events": [analysis.events[0].model_copy(update={"dead": dead})]})
-
-
-POLICE = (
-    "Gunmen killed 12 people in an attack on the Marsabit cattle market on Tuesday, police "
-    "commander Ibrahim Wario said. Wario said the gunmen of the Marsabit Liberation Front fled "
-    "toward the border after the market attack, and traders closed their stalls."
-)
-REBELS = (
-    "The Marsabit Liberation Front said its gunmen killed 40 people in the attack on the Marsabit "
-    "cattle market on Tuesday. Police commander Ibrahim Wario disputed the figure, and traders "
-    "said the market attack had emptied the stalls."
-)
-ARREST = (
-    "Police commander Ibrahim Wario said officers arrested two gunmen of the Marsabit Liberation "
-    "Front over the attack on the Marsabit cattle market, where traders have not reopened their stalls."
-)
-FLOODS = (
-    "Floods cut the road between Nairobi and Mombasa on Sunday, and the Kenya Red Cross said "
-    "hundreds of families had left their homes near the Tana River."
-)
-
-
-def _articles() -> list[Analysis]:
-    return [
-        _market("police", POLICE, "2024-05-01", "Daily Courier", [("12 people", 12, "person", "e1")]),
-        _market("rebels", REBELS, "2024-05-04", "Northern Herald", [("40 people", 40, "person", "e2")]),
-        _market("arrest", ARREST, "2024-05-07", "Daily Courier", []),
-        make_analysis(
-            FLOODS,
-            id="floods",
-            source="Daily Courier",
-            title="Floods cut the road",
-            published="2024-05-04",
-            entities=[("e1", "ORG", "Kenya Red Cross", []), ("e2", "GPE", "Nairobi", [])],
-        ),
-    ]
 
 
 def _stories(url: str) -> list[list[str]]:
@@ -101,7 +52,7 @@ def _stories(url: str) -> list[list[str]]:
 
 def test_stories_conflicting_casualty_figures_side_by_side(store_url: str) -> None:
     engine = open_store(store_url)
-    Writer(engine).write(_articles()[:2])
+    Writer(engine).write(story_articles()[:2])
     with engine.connect() as conn:
         story_id = conn.execute(text("SELECT story_id FROM articles WHERE doc_id = 'police'")).scalar()
         assert story_id is not None
@@ -121,7 +72,7 @@ def test_stories_conflicting_casualty_figures_side_by_side(store_url: str) -> No
 
 def test_stories_claims_export_the_same_figures_in_every_format(store_url: str) -> None:
     engine = open_store(store_url)
-    Writer(engine).write(_articles()[:2])
+    Writer(engine).write(story_articles()[:2])
     with engine.connect() as conn:
         outputs = {}
         for fmt in ("jsonl", "csv", "parquet"):
@@ -141,7 +92,7 @@ def test_stories_claims_export_the_same_figures_in_every_format(store_url: str) 
 def test_stories_export_filters_keep_the_stories_with_an_allowed_article(store_url: str) -> None:
     """A story (and its claim tables, whole) is exported when one of its articles passes the filters."""
     engine = open_store(store_url)
-    Writer(engine).write(_articles()[:2])
+    Writer(engine).write(story_articles()[:2])
     with engine.connect() as conn:
         counts = {
             name: tuple(export(conn, kind, "jsonl", io.BytesIO(), filters) for kind in ("stories", "claims"))
@@ -168,8 +119,12 @@ def test_stories_agreeing_figures_are_not_flagged(store_url: str) -> None:
     agreeing = REBELS.replace("40 people", "12 people")
     Writer(engine).write(
         [
-            _market("police", POLICE, "2024-05-01", "Daily Courier", [("12 people", 12, "person", "e1")]),
-            _market("rebels", agreeing, "2024-05-02", "Northern Herald", [("12 people", 12, "person", "e2")]),
+            market_analysis(
+                "police", POLICE, "2024-05-01", "Daily Courier", [("12 people", 12, "person", "e1")]
+            ),
+            market_analysis(
+                "rebels", agreeing, "2024-05-02", "Northern Herald", [("12 people", 12, "person", "e2")]
+            ),
         ]
     )
     with engine.connect() as conn:
@@ -180,7 +135,7 @@ def test_stories_agreeing_figures_are_not_flagged(store_url: str) -> None:
 
 
 def test_stories_a_later_article_bridges_two_stories(store_url: str) -> None:
-    police, rebels, arrest, floods = _articles()
+    police, rebels, arrest, floods = story_articles()
     engine = open_store(store_url)
     writer = Writer(engine)
     writer.write([police, arrest, floods])  # six days apart: no link yet
@@ -200,7 +155,7 @@ def test_stories_a_later_article_bridges_two_stories(store_url: str) -> None:
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_stories_order_and_batches_do_not_change_the_stories(tmp_path: Path, seed: int) -> None:
-    articles = _articles()
+    articles = story_articles()
     reference = tmp_path / "one.db"
     Writer(open_store(f"sqlite:///{reference}")).write(articles)
     shuffled = articles[:]
@@ -219,7 +174,7 @@ def test_stories_order_and_batches_do_not_change_the_stories(tmp_path: Path, see
 def test_stories_rebuild_gives_the_stories_of_the_ingest(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 's.db'}"
     engine = open_store(url)
-    Writer(engine).write(_articles())
+    Writer(engine).write(story_articles())
     before = _stories(url)
     assert rebuild_stories(engine) == 1
     engine.dispose()
@@ -228,7 +183,7 @@ def test_stories_rebuild_gives_the_stories_of_the_ingest(tmp_path: Path) -> None
 
 def test_stories_undated_articles_need_a_shared_place(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 's.db'}"
-    police, rebels = (a.model_copy(update={"published": None}) for a in _articles()[:2])
+    police, rebels = (a.model_copy(update={"published": None}) for a in story_articles()[:2])
     engine = open_store(url)
     Writer(engine).write([police, rebels])
     engine.dispose()
@@ -243,7 +198,7 @@ def test_stories_api_and_page_use_the_column_names(settings: Settings, tmp_path:
     from newsgraph.api import create_app
 
     engine = open_store(f"sqlite:///{tmp_path / 'stories.db'}")
-    Writer(engine).write(_articles()[:2])
+    Writer(engine).write(story_articles()[:2])
     with engine.connect() as conn:
         story_id = conn.execute(text("SELECT story_id FROM articles WHERE doc_id = 'police'")).scalar()
     try:

@@ -80,7 +80,6 @@ Cursor = Annotated[
     Query(description="`next_cursor` of the previous page; absent for the first page"),
 ]
 Limit = Annotated[int, Interval(ge=1, le=1000), Query(description="page size (see NEWSGRAPH_API_MAX_PAGE)")]
-Few = Annotated[int, Interval(ge=1, le=100), Query(description="how many to list, at most 100")]
 Name = Annotated[
     Annotated[str, StringConstraints(max_length=300)] | None,
     BeforeValidator(_blank),

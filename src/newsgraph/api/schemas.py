@@ -12,8 +12,8 @@ A route declares its model and returns the store's objects as they come; FastAPI
 against the model (reading attributes) and serializes the result in pydantic's Rust core:
 
     @router.get("/{article_id}/related", response_model=RelatedArticles, responses=errors(404))
-    def get_related(article_id: StoreId, conn: ConnDep, limit: Few = 10) -> dict[str, object]:
-        return {"article_id": article_id, "related": related_articles(conn, article_id, limit=limit)}
+    def get_related(article_id: StoreId, conn: ConnDep) -> dict[str, object]:
+        return {"article_id": article_id, "related": related_articles(conn, article_id)}
 
 Every error has one shape, `ErrorResponse` (`api.errors` builds it); `errors(…)` declares the
 statuses a route can answer besides its success, each in that shape.

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from newsgraph.api.common import check_page, csv_response
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
-from newsgraph.api.params import Cursor, Day, Few, Format, Id, Limit, Name, PloverParam, StoreId
+from newsgraph.api.params import Cursor, Day, Format, Id, Limit, Name, PloverParam, StoreId
 from newsgraph.api.schemas import (
     CSV,
     READ_ERRORS,
@@ -99,9 +99,12 @@ def get_article(article_id: StoreId, conn: ConnDep) -> dict[str, object]:
     response_model=RelatedArticles,
     responses=errors(404),
 )
-def get_related(article_id: StoreId, conn: ConnDep, limit: Few = 10) -> dict[str, object]:
+def get_related(
+    article_id: StoreId, conn: ConnDep, settings: SettingsDep, limit: Limit = 10
+) -> dict[str, object]:
     """The other articles of its story, oldest first, then those sharing most of its rarer entities."""
-    return {"article_id": article_id, "related": related_articles(conn, article_id, limit=limit)}
+    related = related_articles(conn, article_id, limit=check_page(settings, limit))
+    return {"article_id": article_id, "related": related}
 
 
 class ArticleIn(BaseModel):
