@@ -147,9 +147,9 @@ def test_batch_origin_key_orders_lines_as_numbers() -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_batch_load_matches_ingest(backend: str, corpus: Path, tmp_path: Path, settings: Settings) -> None:
+    from newsgraph.ingest import ingest
     from newsgraph.store import schema as s
     from newsgraph.store.db import open_store
-    from newsgraph.store.ingest import ingest
 
     out = tmp_path / "out"
     run_local([str(corpus)], str(out), settings)

@@ -1,4 +1,4 @@
-"""Boilerplate cleaning of scraped plain text (`newsgraph.clean`)."""
+"""Boilerplate cleaning of scraped plain text (`newsgraph.extract.clean`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.clean import Cleaned, clean_text
+from newsgraph.extract.clean import Cleaned, clean_text
 from newsgraph.models import Analysis
 
 WIRE_STORY = "\n".join(

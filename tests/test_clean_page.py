@@ -1,4 +1,4 @@
-"""Whole-page text: the article found inside a page's visible text (`newsgraph.clean.page`)."""
+"""Whole-page text: the article found inside a page's visible text (`newsgraph.extract.clean.page`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.clean import clean_text
-from newsgraph.clean.page import (
+from newsgraph.extract.clean import clean_text
+from newsgraph.extract.clean.page import (
     ALONE_FACTOR,
     LINE_COST,
     PAGE_CHROME,
@@ -20,7 +20,7 @@ from newsgraph.clean.page import (
     line_weights,
     size,
 )
-from newsgraph.clean.rules import load_rules, split_lines
+from newsgraph.extract.clean.rules import load_rules, split_lines
 from tests.test_clean import check_offsets
 
 MENU = [

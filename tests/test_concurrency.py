@@ -24,9 +24,9 @@ import pytest
 import uvicorn
 
 from newsgraph.api import create_app
+from newsgraph.ingest import ingest
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
-from newsgraph.store.ingest import ingest
 from tests.store_support import BACKENDS, count, new_database
 from tests.test_crash_resume import _start, free_port, write_corpus
 from tests.test_invariants import span_violations

@@ -32,9 +32,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from newsgraph.errors import StoreFull
+from newsgraph.ingest import ingest
 from newsgraph.settings import Settings
 from newsgraph.store.db import make_engine, open_store
-from newsgraph.store.ingest import ingest
 from newsgraph.store.retry import is_disk_full, is_transient, with_retry
 from tests.store_support import BACKENDS, count, dump, new_database
 

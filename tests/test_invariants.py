@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import clean_text
+from newsgraph.extract.clean import clean_text
 from newsgraph.models import Analysis, json_schema
 
 MAX_EXAMPLES = 60

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from newsgraph.clean import clean_text
+from newsgraph.extract.clean import clean_text
 from newsgraph.extract.pipeline import analyze_stream, find_published
 from newsgraph.extract.published import date_from_lede, date_from_url, recover_published
 from newsgraph.models import Analysis

@@ -213,7 +213,7 @@ def _gz_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
 
 
 def test_sources_compressed_jsonl_is_read_and_counted(tmp_path: Path) -> None:
-    from newsgraph.store.ingest import count_inputs
+    from newsgraph.ingest import count_inputs
 
     records: list[dict[str, object]] = [
         {"id": f"a{i}", "text": f"Story number {i} about the harbour strike.", "published": "2024-03-11"}

@@ -14,7 +14,7 @@ from spacy import displacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.clean import Cleaned
+from newsgraph.extract.clean import Cleaned
 from newsgraph.extract.components import FACTORIES
 from newsgraph.extract.extensions import get_entities, get_places, get_quotes
 from newsgraph.extract.pipeline import Prepared, build_analysis

@@ -1,4 +1,4 @@
-"""`store.ingest`: counts, rejected inputs, duplicates, and skipping stored inputs before analysis."""
+"""`newsgraph.ingest`: counts, rejected inputs, duplicates, and skipping stored inputs before analysis."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import orjson
 import pytest
 from spacy.language import Language
 
+from newsgraph.ingest import count_inputs, ingest, predicted_hash
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle
 from newsgraph.sources.read import read_paths
-from newsgraph.store.ingest import count_inputs, ingest, predicted_hash
 from tests.store_support import BACKENDS, count, new_database
 
 ARTICLES = [

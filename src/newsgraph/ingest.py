@@ -22,8 +22,21 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from newsgraph.batch.local import Done, analyze_parallel
+from newsgraph.extract.pipeline import clean_article, content_hash
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
+from newsgraph.sources.read import (
+    BROKEN_GZIP,
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+    expand_pattern,
+    is_jsonl,
+    open_jsonl,
+    read_paths,
+)
+from newsgraph.sources.warc import is_warc
 from newsgraph.store.db import open_store
 from newsgraph.store.retry import with_retry
 from newsgraph.store.writer import Duplicate, SeenAgain, Stored, Writer
@@ -61,17 +74,6 @@ def count_inputs(paths: Iterable[Path]) -> int | None:
     Files count one article each and JSONL files one per non-blank line; WARC files cannot be
     counted without decompressing them, so their presence makes the total unknown.
     """
-    from newsgraph.sources.read import (
-        BROKEN_GZIP,
-        HTML_SUFFIXES,
-        JSONL_SUFFIXES,
-        TEXT_SUFFIXES,
-        expand_pattern,
-        is_jsonl,
-        open_jsonl,
-    )
-    from newsgraph.sources.warc import is_warc
-
     known = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
     total = 0
     files: list[Path] = []
@@ -108,8 +110,6 @@ def predicted_hash(raw: RawArticle, settings: Settings) -> str | None:
     Mirrors `extract.pipeline.prepare`: the hash is that of the cleaned text. Used only to skip
     work: a wrong prediction costs a re-analysis (the writer still deduplicates), never a loss.
     """
-    from newsgraph.extract.pipeline import clean_article, content_hash
-
     if len(raw.text) > settings.max_chars:
         return None
     text = clean_article(raw, settings).text
@@ -156,9 +156,6 @@ def ingest(
         commit_seconds: also commit a partial batch this often, so progress is saved.
         on_progress: called with the report after every input.
     """
-    from newsgraph.batch.local import Done, analyze_parallel
-    from newsgraph.sources.read import read_paths
-
     started = time.perf_counter()
     own_engine = engine is None
     engine = engine or open_store(settings.db)

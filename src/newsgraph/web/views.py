@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse
 from newsgraph.api.common import StoreId, check_page, check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.models import ENTITY_TYPES, EVENT_MIN_CONFIDENCE, PLOVER_TYPES, PloverType
+from newsgraph.store import page_data as data
 from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
 from newsgraph.store.fulltext import expand_query
@@ -36,7 +37,6 @@ from newsgraph.store.search import (
 )
 from newsgraph.store.stories import read as stories
 from newsgraph.store.timelines import entity_months, event_months
-from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.corrections import correction_forms
 from newsgraph.web.highlight import article_html

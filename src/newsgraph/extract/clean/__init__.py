@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.clean.page import PAGE_CHROME, find_header_bylines, find_page_body, page_headline
-from newsgraph.clean.rules import BODY, JUNK, SEP, SHORT, TEASER, Line, Rules, load_rules, split_lines
-from newsgraph.clean.text import (
+from newsgraph.extract.clean.page import PAGE_CHROME, find_header_bylines, find_page_body, page_headline
+from newsgraph.extract.clean.rules import BODY, JUNK, SEP, SHORT, TEASER, Line, Rules, load_rules, split_lines
+from newsgraph.extract.clean.text import (
     cut_body,
     find_bylines_after_title,
     find_date_lines,

@@ -32,7 +32,17 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.clean.rules import BODY, BYLINE_KINDS, HEADLINE, JUNK, PROMPT, STRONG, WEAK, Line, Rules
+from newsgraph.extract.clean.rules import (
+    BODY,
+    BYLINE_KINDS,
+    HEADLINE,
+    JUNK,
+    PROMPT,
+    STRONG,
+    WEAK,
+    Line,
+    Rules,
+)
 
 PROSE_MIN_WORDS = 5
 """Fewer words than this is never prose ("Photo: AP.", "Read more.")."""

@@ -1,14 +1,14 @@
 """The stages that find the article inside plain text: head, bylines, tail, inline cuts, dateline.
 
 Each stage reads the classified lines (`rules.split_lines`) and records what to cut in `cut`
-(line index → reason); `newsgraph.clean.clean_text` runs them in order.
+(line index → reason); `newsgraph.extract.clean.clean_text` runs them in order.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsgraph.clean.rules import (
+from newsgraph.extract.clean.rules import (
     BODY,
     BYLINE_KINDS,
     END_REASONS,
