@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings

@@ -14,10 +14,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from starlette.types import Message, Receive, Scope, Send
 
-from newsgraph.api import create_app
 from newsgraph.api.cache import STATE_KEY, Entry, ResponseCache
 from newsgraph.api.security import CSP
 from newsgraph.api.server import TcpConfig
+from newsgraph.app import create_app
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.store.db import bump_version, data_version, make_engine, open_store
@@ -213,7 +213,7 @@ def test_api_connections_never_deadlock_or_leak(tmp_path: Path) -> None:
 
 
 def test_api_server_socket_is_tcp_so_nagle_is_off() -> None:
-    config = TcpConfig("newsgraph.api:create_app", factory=True, host="127.0.0.1", port=0, workers=2)
+    config = TcpConfig("newsgraph.app:create_app", factory=True, host="127.0.0.1", port=0, workers=2)
     sock = config.bind_socket()
     try:
         sock.listen()

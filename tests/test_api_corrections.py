@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.identity.corrections import RuleRecord, import_rules

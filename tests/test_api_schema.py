@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from sqlalchemy import Engine
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.settings import Settings
 from tests.test_api import engine  # noqa: F401  (the same store fixture)
 

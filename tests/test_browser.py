@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.settings import Settings
 
 pytest.importorskip("playwright")

@@ -23,7 +23,7 @@ import httpx
 import pytest
 import uvicorn
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.ingest import ingest
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings

@@ -28,7 +28,7 @@ from sqlalchemy import Engine, select
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.extract.language import detect_language
 from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.ingest import IngestReport, ingest

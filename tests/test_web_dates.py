@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.export import iter_rows

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.models import ENTITY_TYPES
 from newsgraph.settings import Settings
 from tests.test_api import engine  # noqa: F401  (the sample store with a hostile article)

@@ -25,7 +25,7 @@ def serve(
 
     import uvicorn
 
-    from newsgraph.api import create_app
+    from newsgraph.app import create_app
 
     changes = {k: v for k, v in (("db", db), ("host", host), ("port", port)) if v is not None}
     settings = Settings().model_copy(update=changes)
@@ -43,7 +43,7 @@ def serve(
     from newsgraph.api.server import TcpConfig
 
     config = TcpConfig(
-        "newsgraph.api:create_app",
+        "newsgraph.app:create_app",
         factory=True,
         host=settings.host,
         port=settings.port,
