@@ -31,14 +31,14 @@ def test_batch_local_pool_sends_small_tasks(
     settings: Settings, nlp: Language, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sizes: list[int] = []
-    real = local._chunks
+    real = local.chunked
 
     def spy(items: Iterable[RawArticle | Rejected], size: int) -> Iterator[list[RawArticle | Rejected]]:
         for chunk in real(items, size):
             sizes.append(len(chunk))
             yield chunk
 
-    monkeypatch.setattr(local, "_chunks", spy)
+    monkeypatch.setattr(local, "chunked", spy)
     items = _articles(local.POOL_TASK * 2 + 3)
     big = settings.model_copy(update={"batch_size": 32})
     two = list(analyze_parallel(items, big, workers=2))

@@ -28,13 +28,11 @@ from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
 from newsgraph.sources.read import (
     BROKEN_GZIP,
-    HTML_SUFFIXES,
-    JSONL_SUFFIXES,
-    TEXT_SUFFIXES,
     expand_pattern,
     is_jsonl,
     open_jsonl,
     read_paths,
+    readable_files,
 )
 from newsgraph.sources.warc import is_warc
 from newsgraph.store.db import open_store
@@ -74,22 +72,12 @@ def count_inputs(paths: Iterable[Path]) -> int | None:
     Files count one article each and JSONL files one per non-blank line; WARC files cannot be
     counted without decompressing them, so their presence makes the total unknown.
     """
-    known = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
     total = 0
     files: list[Path] = []
     for path in paths:
         matches = expand_pattern(path)
         for item in [path] if matches is None else matches:
-            if item.is_dir():  # read_path reads only the files it knows in a directory
-                files.extend(
-                    p
-                    for p in sorted(item.rglob("*"))
-                    if p.is_file()
-                    and not p.name.startswith(".")
-                    and (p.suffix.lower() in known or is_warc(p) or is_jsonl(p))
-                )
-            else:
-                files.append(item)
+            files.extend(readable_files(item) if item.is_dir() else [item])
     for file in files:
         if is_warc(file):
             return None
