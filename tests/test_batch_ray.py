@@ -16,7 +16,7 @@ import pyarrow.dataset as pads
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph.batch.job import Summary, run_local
+from newsgraph.batch.job import RunSummary, run_local
 from newsgraph.cli import app
 from newsgraph.settings import Settings
 
@@ -120,7 +120,7 @@ def test_batch_ray_survives_a_killed_worker(
     ids = short_corpus(shared, corpus, 60)
     out = tmp_path / "out"
     small = settings.model_copy(update={"batch_size": 4})
-    outcome: dict[str, Summary | BaseException] = {}
+    outcome: dict[str, RunSummary | BaseException] = {}
 
     def run() -> None:
         try:
@@ -143,6 +143,6 @@ def test_batch_ray_survives_a_killed_worker(
     assert "error" not in outcome, outcome.get("error")
     assert killed is not None, "the run ended before a worker could be killed"
     summary = outcome["summary"]
-    assert isinstance(summary, Summary)
+    assert isinstance(summary, RunSummary)
     assert summary.analyzed == len(ids)
     assert sorted(analyses_by_id(out)) == sorted(ids)

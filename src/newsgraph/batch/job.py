@@ -355,7 +355,7 @@ def _write_file(fs: pafs.FileSystem, directory: str, name: str, table: pa.Table)
 
 
 @dataclass(slots=True)
-class Summary:
+class RunSummary:
     """What a batch run did: counts per output table, failures by reason, time and rate."""
 
     engine: str
@@ -403,7 +403,7 @@ def reason_key(reason: str) -> str:
 EMPTY_PART = "part-empty.parquet"
 
 
-def finish_output(summary: Summary, out: str, partitioning: Partitioning = "none") -> None:
+def finish_output(summary: RunSummary, out: str, partitioning: Partitioning = "none") -> None:
     """Give every table that got no rows one empty part (so readers see its schema); write the summary."""
     fs, root = filesystem(out)
     for name in TABLES:
@@ -415,7 +415,7 @@ def finish_output(summary: Summary, out: str, partitioning: Partitioning = "none
     write_summary(summary, out)
 
 
-def write_summary(summary: Summary, out: str) -> None:
+def write_summary(summary: RunSummary, out: str) -> None:
     """Write `_summary.json` into the output directory."""
     fs, root = filesystem(out)
     fs.create_dir(root, recursive=True)
@@ -465,7 +465,7 @@ def run_local(
     rows_per_part: int = DEFAULT_ROWS_PER_PART,
     overwrite: bool = False,
     progress: ProgressCallback | None = None,
-) -> Summary:
+) -> RunSummary:
     """Run a batch on `workers` local processes (one: in this process) and write OUT.
 
     Raises:
@@ -475,7 +475,7 @@ def run_local(
     if not files:
         raise BatchError("no input file found in " + ", ".join(inputs))
     prepare_output(out, overwrite=overwrite)
-    summary = Summary(engine="local", workers=workers, inputs=len(files))
+    summary = RunSummary(engine="local", workers=workers, inputs=len(files))
     started = time.perf_counter()
     chunks = (
         items_table(chunk)
@@ -500,7 +500,7 @@ def run_local(
     return summary
 
 
-def _flush(pending: list[pa.Table], out: str, partitioning: Partitioning, summary: Summary) -> None:
+def _flush(pending: list[pa.Table], out: str, partitioning: Partitioning, summary: RunSummary) -> None:
     results = pa.concat_tables(pending)
     counts = write_outputs(results, out, partitioning)
     summary.add(counts, failure_reasons(results))
