@@ -3,49 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from newsgraph.app import create_app
-from newsgraph.extract.pipeline import analyze_stream
-from newsgraph.models import Analysis
 from newsgraph.settings import Settings
-from newsgraph.sources.base import RawArticle
-from newsgraph.sources.read import read_jsonl
-from newsgraph.store.db import open_store
-from newsgraph.store.writer import store_analyses
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-HOSTILE = (
-    "Mayor Jane Roe said on Monday that the <script>alert('xss')</script> council would meet again.\n"
-    "“We will not accept <img src=x onerror=alert(2)> this budget,” Roe told reporters in Leeds.\n"
-    'The opposition leader, Tom Poe, said the plan was "<a href=javascript:alert(3)>reckless</a>".\n'
-)
-
-
-@pytest.fixture(scope="module")
-def engine(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    """A SQLite store with the three sample articles and one carrying script payloads."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}"
-    items: list[RawArticle] = [r for r in read_jsonl(SAMPLES / "articles.jsonl") if isinstance(r, RawArticle)]
-    items.append(
-        RawArticle(
-            text=HOSTILE,
-            id="hostile",
-            title="<b>Council</b> row",
-            published="2024-06-01",
-            source="Leeds <Post>",
-        )
-    )
-    analyses = [a for a in analyze_stream(items, settings=settings) if isinstance(a, Analysis)]
-    assert len(analyses) == 4
-    engine = open_store(url)
-    store_analyses(engine, analyses)
-    return engine
 
 
 def _client(settings: Settings, engine: Engine, **changes: object) -> TestClient:

@@ -39,7 +39,7 @@ from newsgraph.store import schema as s
 from newsgraph.store.db import open_store
 from newsgraph.store.writer import store_analyses
 from newsgraph.watchdog import ArticleTimeout, time_limit
-from tests.test_invariants import schema_errors, span_violations
+from tests.support.checks import schema_errors, span_violations
 
 ARTICLE_SECONDS = 4.0
 """The per-article limit of these tests: pathological articles must end within it."""

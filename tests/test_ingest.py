@@ -14,7 +14,7 @@ from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle
 from newsgraph.sources.read import read_paths
-from tests.store_support import BACKENDS, count, new_database
+from tests.support.store import BACKENDS, count, new_database
 
 ARTICLES = [
     "The city council of Springfield approved a new budget on Monday after a six-hour debate, "

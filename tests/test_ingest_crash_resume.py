@@ -12,13 +12,11 @@ kills land between and inside transactions, with seeded transaction sizes.
 from __future__ import annotations
 
 import contextlib
-import logging
 import multiprocessing as mp
 import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -26,7 +24,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import orjson
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -36,63 +33,18 @@ from newsgraph.ingest import ingest
 from newsgraph.settings import Settings
 from newsgraph.store.db import make_engine, open_store
 from newsgraph.store.retry import is_disk_full, is_transient, with_retry
-from tests.store_support import BACKENDS, count, dump, new_database
+from tests.support.ingest import free_port, start_ingest, write_corpus
+from tests.support.store import BACKENDS, count, dump, new_database
 
 SEEDS = [0, 1, 2]
 DOWNTIME = 3.0
 """Seconds the private PostgreSQL server stays down during its restart."""
-PEOPLE = ["Amina Yusuf", "Daniel Okafor", "Mariam Haddad", "Tomas Lindqvist", "Priya Raman", "Kenji Sato"]
-PLACES = ["Nairobi", "Lagos", "Amman", "Oslo", "Chennai", "Lima", "Hanoi", "Quito", "Dakar"]
-TOPICS = ["water rationing", "a bus fare rise", "the new curfew", "flood defences", "school closures"]
-
-
-def write_corpus(path: Path, n: int, *, pad: int = 0) -> int:
-    """Write `n` short distinct articles (plus an exact duplicate and an empty record) as JSONL.
-
-    Returns the number of distinct articles. `pad` adds that many extra sentences to each.
-    """
-    records = []
-    for i in range(n):
-        person, place, topic = PEOPLE[i % 6], PLACES[i % 9], TOPICS[i % 5]
-        extra = " ".join(
-            f"Officials in {place} counted {i * 7 + k} complaints about {topic} by day {k}."
-            for k in range(pad)
-        )
-        text = (
-            f"{person}, the mayor of {place}, defended {topic} on day {i} of the dispute. "
-            f"“We had no other choice,” {person.split()[-1]} told reporters in {place} on Tuesday. "
-            f"Residents said {i + 3} neighbourhoods were affected and {2 * i + 10} families had complained. "
-            + extra
-        )
-        records.append(
-            {"id": f"a{i}", "text": text, "published": f"2024-03-{i % 28 + 1:02d}", "source": "Test"}
-        )
-    records.append({**records[1], "id": "a1-mirror", "url": "https://mirror.example.org/a1"})
-    records.append({"id": "blank", "text": "  "})
-    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
-    return n
 
 
 @pytest.fixture(scope="module")
 def run_settings(settings: Settings) -> Settings:
     """The session's pipeline, in small batches."""
     return settings.model_copy(update={"batch_size": 4})
-
-
-def _child(url: str, corpus: str, settings: Settings, commit_every: int, log: str | None) -> None:
-    if log:
-        logging.basicConfig(filename=log, level=logging.WARNING, force=True)
-    ingest([Path(corpus)], settings.model_copy(update={"db": url}), workers=1, commit_every=commit_every)
-
-
-def _start(
-    url: str, corpus: Path, settings: Settings, commit_every: int, log: str | None = None
-) -> mp.Process:
-    process = mp.get_context("fork").Process(
-        target=_child, args=(url, str(corpus), settings, commit_every, log), daemon=True
-    )
-    process.start()
-    return process
 
 
 def _kill_when(process: mp.Process, url: str, stored: int, delay: float, timeout: float = 240) -> int:
@@ -130,7 +82,7 @@ def test_crash_resume_killed_at_random_points_equals_a_clean_run(
             for _ in range(2):  # killed twice, at growing random points, then resumed to the end
                 commit_every = rng.choice([1, 2, 3, 5])
                 target = min(distinct - 6, at + rng.randint(1, 12))
-                process = _start(url, corpus, run_settings, commit_every)
+                process = start_ingest(url, corpus, run_settings, commit_every)
                 at = _kill_when(process, url, target, rng.uniform(0, 0.08))
                 assert 0 < at < distinct, (seed, at)
                 kills += 1
@@ -146,12 +98,6 @@ def test_crash_resume_killed_at_random_points_equals_a_clean_run(
 def _pg_bin() -> Path | None:
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
     return found[-1].parent if found else None
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextlib.contextmanager
@@ -206,7 +152,7 @@ def test_crash_resume_postgres_restarted_mid_ingest_loses_and_duplicates_nothing
 
         open_store(live).dispose()
         log = tmp_path / "ingest.log"
-        process = _start(live, corpus, run_settings, 1, str(log))
+        process = start_ingest(live, corpus, run_settings, 1, str(log))
         deadline = time.monotonic() + 240
         while count(live, "articles") < 5 and process.is_alive() and time.monotonic() < deadline:
             time.sleep(0.01)

@@ -22,7 +22,7 @@ from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.store.db import bump_version, data_version, make_engine, open_store
 from newsgraph.store.writer import Writer
-from tests.store_support import doha_analyses, make_analysis
+from tests.support.store import doha_analyses, make_analysis
 
 
 @pytest.fixture

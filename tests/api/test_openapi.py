@@ -15,13 +15,12 @@ from sqlalchemy import Engine
 
 from newsgraph.app import create_app
 from newsgraph.settings import Settings
-from tests.test_api import engine  # noqa: F401  (the same store fixture)
 
 MAX_EXAMPLES = 25
 
 
 @pytest.fixture(scope="module")
-def app(settings: Settings, engine: Engine) -> FastAPI:  # noqa: F811
+def app(settings: Settings, engine: Engine) -> FastAPI:
     return create_app(settings.model_copy(update={"api_rate": 0}), engine=engine)
 
 

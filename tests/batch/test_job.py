@@ -22,7 +22,7 @@ from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.read import read_jsonl
-from tests.store_support import BACKENDS, new_database
+from tests.support.store import BACKENDS, new_database
 
 ARTICLES = [
     {

@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app, main
 from newsgraph.settings import Settings
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+from tests.support.paths import SAMPLES
 
 
 @pytest.fixture

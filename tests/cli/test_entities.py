@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.store.db import open_store
 from newsgraph.store.writer import store_analyses
-from tests.store_support import entity_sets, identity_articles
+from tests.support.store import entity_sets, identity_articles
 
 
 def _ids(url: str) -> dict[str, int]:

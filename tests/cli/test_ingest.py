@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.store.db import open_store
 from newsgraph.store.writer import store_analyses
-from tests.store_support import BACKENDS, count, doha_analyses, dump, new_database
+from tests.support.store import BACKENDS, count, doha_analyses, dump, new_database
 
 COMPONENTS = '["newsgraph_entities", "newsgraph_quotes"]'
 PEOPLE = ["Amina Yusuf", "Daniel Okafor", "Mariam Haddad", "Tomas Lindqvist", "Priya Raman"]

@@ -14,8 +14,9 @@ import pytest
 
 from newsgraph.evaluate import TASKS, evaluate_task, read_gold
 from newsgraph.settings import Settings
+from tests.support.paths import ROOT
 
-FLOORS_FILE = Path(__file__).with_name("eval_floors.json")
+FLOORS_FILE = ROOT / "tests" / "eval_floors.json"
 GATES: list[dict[str, Any]] = orjson.loads(FLOORS_FILE.read_bytes())["gates"]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import orjson
 import pytest
 from spacy.language import Language
@@ -16,8 +14,7 @@ from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected
 from newsgraph.sources.read import read_jsonl
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+from tests.support.paths import SAMPLES
 
 ARTICLE = (
     "The mayor of Lyon, Claire Martin, said on Friday that the city would close two bridges "

@@ -7,7 +7,6 @@ facts and their span groups, and displacy shows the quotes.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from spacy import displacy
@@ -21,8 +20,8 @@ from newsgraph.extract.pipeline import Prepared, build_analysis
 from newsgraph.extract.spans import SPAN_GROUPS, write_spans
 from newsgraph.models import Analysis
 from newsgraph.sources.base import RawArticle
+from tests.support.paths import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 TEXTS = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("harbor-strike.txt", "council-vote.txt")]
 TEXTS.append(
     "Mayor Ana Lopez said on Monday that the city would hire 40 new nurses. “We cannot wait,” "

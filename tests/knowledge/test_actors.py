@@ -26,8 +26,7 @@ from newsgraph.knowledge import (
     word_keys,
 )
 from newsgraph.knowledge.actors import choose_code
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
 
 
 def _scan(words: list[str], on: str | None = None) -> list[tuple[str, str, str]]:

@@ -7,7 +7,9 @@ from pathlib import Path
 import orjson
 
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
-from newsgraph.sources.read import decode_bytes, read_path, read_paths, read_stdin
+from newsgraph.sources.decode import decode_bytes
+from newsgraph.sources.read import read_path, read_paths, read_stdin
+from tests.support.paths import SAMPLES
 
 ARTICLE = "The city council approved the new budget on Monday.\nSpending on schools rises by 3 percent.\n"
 
@@ -244,7 +246,7 @@ def test_sources_damaged_compressed_jsonl_keeps_what_was_read(tmp_path: Path) ->
 
 
 def test_sources_demo_corpus_is_freely_licensed_real_news() -> None:
-    path = Path(__file__).resolve().parents[1] / "samples" / "corpus.jsonl.gz"
+    path = SAMPLES / "corpus.jsonl.gz"
     items = list(read_path(path))
     articles = [i for i in items if isinstance(i, RawArticle)]
     assert len(articles) == len(items) == 436

@@ -12,7 +12,7 @@ from newsgraph.store.db import open_store
 from newsgraph.store.fulltext import Match, expand_query, fts5_match
 from newsgraph.store.search import search_articles, search_quotes
 from newsgraph.store.writer import store_analyses
-from tests.store_support import BACKENDS, make_analysis, new_database
+from tests.support.store import BACKENDS, make_analysis, new_database
 
 WHO = "World Health Organization"
 TEXTS = {

@@ -25,7 +25,7 @@ from newsgraph.store.identity.corrections import (
 )
 from newsgraph.store.identity.keys import article_country, entity_keys
 from newsgraph.store.writer import Writer, store_analyses
-from tests.store_support import BACKENDS, entity_sets, identity_article, identity_articles, new_database
+from tests.support.store import BACKENDS, entity_sets, identity_article, identity_articles, new_database
 
 
 @pytest.fixture(params=BACKENDS)

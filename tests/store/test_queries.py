@@ -22,7 +22,7 @@ from newsgraph.store.export import KINDS, export
 from newsgraph.store.paging import Page
 from newsgraph.store.stories import read
 from newsgraph.store.writer import store_analyses
-from tests.store_support import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
+from tests.support.store import BACKENDS, DOHA_1, doha_analyses, make_analysis, new_database
 
 
 @pytest.fixture(params=BACKENDS)

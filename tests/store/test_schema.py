@@ -21,7 +21,7 @@ from newsgraph.store.db import (
     open_store,
 )
 from newsgraph.store.schema import metadata
-from tests.store_support import BACKENDS, new_database
+from tests.support.store import BACKENDS, new_database
 
 FTS_OBJECTS = {"articles_fts", "quotes_fts"}
 

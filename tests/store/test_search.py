@@ -21,7 +21,7 @@ from newsgraph.store.search import (
     search_quotes,
 )
 from newsgraph.store.writer import store_analyses
-from tests.store_support import BACKENDS, doha_analyses, make_analysis, new_database
+from tests.support.store import BACKENDS, doha_analyses, make_analysis, new_database
 
 EXTRA = (
     "Officials in Kabul said the settlement talks would resume next month. “There is no military "

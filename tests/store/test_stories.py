@@ -19,7 +19,7 @@ from newsgraph.store.stories.claims import claim_tables
 from newsgraph.store.stories.read import get_story, related_articles
 from newsgraph.store.stories.rebuild import rebuild_stories
 from newsgraph.store.writer import Writer
-from tests.store_support import BACKENDS, make_analysis, new_database
+from tests.support.store import BACKENDS, make_analysis, new_database
 
 PEOPLE = [("e1", "PERSON", "Ibrahim Wario", ["Wario"]), ("e2", "ORG", "Marsabit Liberation Front", [])]
 

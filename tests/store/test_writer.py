@@ -11,7 +11,7 @@ from newsgraph.models import Span
 from newsgraph.store.db import open_store
 from newsgraph.store.identity import name_key
 from newsgraph.store.writer import Duplicate, Stored, Writer, store_analyses
-from tests.store_support import (
+from tests.support.store import (
     BACKENDS,
     DOHA_1,
     DOHA_2,

@@ -26,7 +26,7 @@ from newsgraph.store.db import open_store
 from newsgraph.store.schema import metadata
 from newsgraph.store.search import search_articles, search_quotes
 from newsgraph.store.writer import Writer
-from tests.store_support import count, doha_analyses, dump, make_analysis, new_database
+from tests.support.store import count, doha_analyses, dump, make_analysis, new_database
 
 pytestmark = pytest.mark.postgres
 

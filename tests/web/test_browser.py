@@ -13,25 +13,23 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 
 from newsgraph.app import create_app
 from newsgraph.settings import Settings
+from tests.support.paths import ROOT
 
 pytest.importorskip("playwright")
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
 )
-
-from tests.test_api import engine  # noqa: E402,F401  (the same store fixture)
 
 
 def _free_port() -> int:
@@ -41,7 +39,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(settings: Settings, engine: Engine) -> Iterator[str]:  # noqa: F811
+def base_url(settings: Settings, engine: Engine) -> Iterator[str]:
     import uvicorn
 
     port = _free_port()
@@ -127,7 +125,7 @@ def corrections_url(settings: Settings, tmp_path_factory: pytest.TempPathFactory
 
     from newsgraph.store.db import open_store
     from newsgraph.store.writer import store_analyses
-    from tests.store_support import identity_articles
+    from tests.support.store import identity_articles
 
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('corrections') / 'store.db'}")
     store_analyses(store, identity_articles())

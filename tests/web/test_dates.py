@@ -11,7 +11,7 @@ from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.export import iter_rows
 from newsgraph.store.writer import store_analyses
-from tests.store_support import make_analysis
+from tests.support.store import make_analysis
 
 DATED = "Yesterday, February 17, 2006, Ruth Okafor said the bridge would close."
 UNDATED = "Ruth Okafor said the repairs would take four months."

@@ -12,13 +12,12 @@ from sqlalchemy import Engine
 from newsgraph.app import create_app
 from newsgraph.models import ENTITY_TYPES
 from newsgraph.settings import Settings
-from tests.test_api import engine  # noqa: F401  (the sample store with a hostile article)
 
 HTML = {"accept": "text/html"}
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:  # noqa: F811
+def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
     with TestClient(create_app(settings, engine=engine)) as c:
         yield c
 

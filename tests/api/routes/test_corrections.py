@@ -14,7 +14,7 @@ from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.identity.corrections import RuleRecord, import_rules
 from newsgraph.store.writer import store_analyses
-from tests.store_support import BACKENDS, entity_sets, identity_article, identity_articles, new_database
+from tests.support.store import BACKENDS, entity_sets, identity_article, identity_articles, new_database
 
 TOKEN = "c0rrect-me"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -21,7 +21,7 @@ from newsgraph.extract.clean.page import (
     size,
 )
 from newsgraph.extract.clean.rules import load_rules, split_lines
-from tests.test_clean import check_offsets
+from tests.support.checks import check_offsets
 
 MENU = [
     "Skip to main content",

@@ -11,6 +11,7 @@ import pytest
 
 from newsgraph.extract.clean import Cleaned, clean_text
 from newsgraph.models import Analysis
+from tests.support.checks import check_offsets
 
 WIRE_STORY = "\n".join(
     (
@@ -38,16 +39,6 @@ WIRE_STORY = "\n".join(
 )
 
 BODY_END = "The upper house votes on the package in April."
-
-
-def check_offsets(raw: str, cleaned: Cleaned) -> None:
-    """Every removed span points at its own text in the raw input, in order, without overlap."""
-    previous_end = 0
-    for span in cleaned.removed:
-        assert raw[span.start : span.end] == span.text
-        assert span.text == span.text.strip()
-        assert span.start >= previous_end
-        previous_end = span.end
 
 
 def reasons(cleaned: Cleaned) -> list[str]:

@@ -14,6 +14,7 @@ from newsgraph.extract.components.events._actor_types import type_tokens
 from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from tests.support.paths import ROOT
 
 Analyze = Callable[..., Analysis]
 
@@ -244,7 +245,7 @@ def test_events_warning_of_own_action_is_a_threat(analyze_text: Analyze) -> None
 
 def test_events_dictionary_tables_are_current(shared: Path) -> None:
     """The shipped CAMEO tables are what scripts/compile_cameo.py makes of ../shared's dictionary."""
-    script = Path(__file__).resolve().parents[1] / "scripts" / "compile_cameo.py"
+    script = ROOT / "scripts" / "compile_cameo.py"
     proc = subprocess.run(
         [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
     )

@@ -24,7 +24,7 @@ from newsgraph.extract.components.entities.products import add_products
 from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
 from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
 from newsgraph.extract.extensions import doc_text, set_extensions
-from tests.entity_docs import make_doc, vocab
+from tests.support.entity_docs import make_doc, vocab
 
 LEX = get_lexicon()
 
