@@ -3,7 +3,7 @@ each) and run again gives the same database as one clean run, on SQLite and Post
 PostgreSQL server restarted mid-ingest is retried with backoff, nothing lost or duplicated; a
 full disk gives a clear error and an intact database that the next run completes.
 
-`tests/test_cli_ingest.py` kills the CLI once per back end at a fixed point; here the ingest runs
+`tests/cli/test_ingest.py` kills the CLI once per back end at a fixed point; here the ingest runs
 in a forked child of the test process (the pipeline is already loaded, so a kill costs no model
 load), killed after a seeded random number of stored articles plus a seeded random delay, so
 kills land between and inside transactions, with seeded transaction sizes.

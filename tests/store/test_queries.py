@@ -111,7 +111,7 @@ def test_store_queries_stories_lists_and_stats(store: Engine) -> None:
     assert payload["summary"]["article_count"] == 3
 
 
-# claims need two claimants' figures in one story: tests/test_stories.py exports them
+# claims need two claimants' figures in one story: tests/store/test_stories.py exports them
 @pytest.mark.parametrize("kind", [kind for kind in KINDS if kind != "claims"])
 def test_store_export_every_kind_and_format(store: Engine, kind: str, tmp_path: Path) -> None:
     with store.connect() as conn:
