@@ -5,7 +5,7 @@
 
 1. Ingest ratio. The first --limit articles of ../shared/data/corpus/news.jsonl are analyzed
    with `analyze_parallel` and the results thrown away ("analyze only"), then ingested into a
-   fresh SQLite store with `store.ingest` (read → analyze → write, batched transactions, stories).
+   fresh SQLite store with `newsgraph.ingest` (read → analyze → write, batched transactions, stories).
    The model and the store's code are loaded first, so both runs measure steady-state throughput. Each
    is run --runs times, alternating; the ratio of the medians is reported (target ≥ 0.9).
 2. Bulk load. The analyses of step 1 are copied under new ids, hashes, dates, sources and URLs
@@ -52,9 +52,9 @@ def ingest_ratio(subset: Path, settings: Any, workers: int, runs: int) -> tuple[
     """Time analyze-only and ingest on the same input; return the analyses and the figures."""
     from newsgraph.batch.local import Done, analyze_parallel
     from newsgraph.extract.pipeline import get_nlp
+    from newsgraph.ingest import ingest
     from newsgraph.sources.read import read_paths
     from newsgraph.store.db import open_store
-    from newsgraph.store.ingest import ingest
     from newsgraph.store.writer import Writer
 
     get_nlp(settings)

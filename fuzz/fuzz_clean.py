@@ -14,8 +14,8 @@ import sys
 
 import atheris
 
-with atheris.instrument_imports(include=["newsgraph.clean"]):
-    from newsgraph.clean import clean_text
+with atheris.instrument_imports(include=["newsgraph.extract.clean"]):
+    from newsgraph.extract.clean import clean_text
 
 
 def test_one(data: bytes) -> None:

@@ -12,7 +12,7 @@ country table (ISO alpha-3 → alpha-2), the places gazetteer (which names are c
 cities and demonyms) and spaCy's English lemmatizer tables (which single words are ordinary
 English words). The output is reproducible: the same inputs give the same bytes (sorted keys,
 gzip without a timestamp). `newsgraph.knowledge.actors` reads it; its docstring describes the
-records, and `tests/test_knowledge.py` checks that a rebuild gives the shipped file.
+records, and `tests/knowledge/test_actors.py` checks that a rebuild gives the shipped file.
 
 What is compiled, following PETRARCH2's reader (`PETRreader.py`):
 

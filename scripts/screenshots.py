@@ -20,7 +20,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 from sqlalchemy import func, select
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
 from newsgraph.settings import Settings
 from newsgraph.store import queries
 from newsgraph.store import schema as s

@@ -23,13 +23,13 @@ import httpx
 import pytest
 import uvicorn
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
+from newsgraph.ingest import ingest
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
-from newsgraph.store.ingest import ingest
-from tests.store_support import BACKENDS, count, new_database
-from tests.test_crash_resume import _start, free_port, write_corpus
-from tests.test_invariants import span_violations
+from tests.support.checks import span_violations
+from tests.support.ingest import free_port, start_ingest, write_corpus
+from tests.support.store import BACKENDS, count, new_database
 
 READERS = 50
 SECONDS = 12.0
@@ -142,7 +142,7 @@ def test_concurrency_fifty_readers_while_an_ingest_writes(
     write_corpus(corpus, 400)
     before = count(store, "articles")
     # the writer is forked before any server thread exists
-    writer = _start(store, corpus, settings.model_copy(update={"batch_size": 2}), 1)
+    writer = start_ingest(store, corpus, settings.model_copy(update={"batch_size": 2}), 1)
     try:
         deadline = time.monotonic() + 120
         while count(store, "articles") <= before and writer.is_alive() and time.monotonic() < deadline:

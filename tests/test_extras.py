@@ -13,8 +13,8 @@ import pytest
 
 from newsgraph.errors import MissingExtra
 from newsgraph.extras import EXTRAS, missing_extra, require
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 OPTIONAL = {
     "fastapi",

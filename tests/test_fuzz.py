@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import ROOT
+
 pytest.importorskip("atheris", reason="atheris is not installed (pip install atheris)")
 
-ROOT = Path(__file__).resolve().parents[1]
 SHORT_SECONDS = {"fuzz_clean.py": 15, "fuzz_quotes.py": 20}
 PER_INPUT_TIMEOUT = 30
 SEEDS = [

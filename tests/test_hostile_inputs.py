@@ -28,18 +28,18 @@ from sqlalchemy import Engine, select
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsgraph.api import create_app
+from newsgraph.app import create_app
+from newsgraph.extract.language import detect_language
 from newsgraph.extract.pipeline import analyze_stream
-from newsgraph.language import detect_language
+from newsgraph.ingest import IngestReport, ingest
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected
 from newsgraph.store import schema as s
 from newsgraph.store.db import open_store
-from newsgraph.store.ingest import IngestReport, ingest
 from newsgraph.store.writer import store_analyses
 from newsgraph.watchdog import ArticleTimeout, time_limit
-from tests.test_invariants import schema_errors, span_violations
+from tests.support.checks import schema_errors, span_violations
 
 ARTICLE_SECONDS = 4.0
 """The per-article limit of these tests: pathological articles must end within it."""

@@ -10,68 +10,17 @@ currencies, dates, places, bylines and boilerplate lines — joined by any kind 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
-import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.clean import clean_text
-from newsgraph.models import Analysis, json_schema
+from newsgraph.extract.clean import clean_text
+from newsgraph.models import Analysis
+from tests.support.checks import schema_errors, span_violations
 
 MAX_EXAMPLES = 60
-
-
-def iter_spans(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any], str]]:
-    """Yield (path, object, prefix) for every object holding `<prefix>start`/`<prefix>end` offsets."""
-    if isinstance(node, dict):
-        for prefix in ("", "speaker_", "cue_"):
-            if f"{prefix}start" in node and node[f"{prefix}start"] is not None:
-                yield path, node, prefix
-        for key, value in node.items():
-            yield from iter_spans(value, f"{path}.{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from iter_spans(value, f"{path}[{index}]")
-
-
-def span_violations(analysis: Analysis, raw: str | None = None) -> list[str]:
-    """Return every broken offset invariant of an Analysis (empty when all hold).
-
-    Offsets index `analysis.text`, except `removed`, which indexes the raw input (`raw`).
-    `text` checks: a span's own text, and a quote's `speaker_text`; the cue is a lemma.
-    """
-    data = analysis.model_dump(mode="json", by_alias=True)
-    text = data["text"]
-    problems = []
-    for path, node, prefix in iter_spans(data):
-        start, end = node[f"{prefix}start"], node.get(f"{prefix}end")
-        within = raw if path.startswith(".removed") else text
-        if within is None:
-            continue
-        if not (isinstance(end, int) and 0 <= start < end <= len(within)):
-            problems.append(f"{path}: {prefix}start={start} {prefix}end={end} outside 0..{len(within)}")
-            continue
-        quoted = (
-            node.get("text") if prefix == "" else node.get("speaker_text") if prefix == "speaker_" else None
-        )
-        if isinstance(quoted, str) and "removed" not in path and within[start:end] != quoted:
-            problems.append(f"{path}: text[{start}:{end}]={within[start:end]!r} != {quoted!r}")
-    return problems
-
-
-_VALIDATOR: list[Any] = []
-
-
-def schema_errors(analysis: Analysis) -> list[str]:
-    """Return the JSON Schema violations of an Analysis's JSON (empty when it validates)."""
-    if not _VALIDATOR:
-        schema = json_schema()
-        _VALIDATOR.append(jsonschema.Draft202012Validator(schema))
-    data = analysis.model_dump(mode="json", by_alias=True)
-    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in _VALIDATOR[0].iter_errors(data)]
 
 
 NAMES = ["Amina Yusuf", "Mr. O’Neill", "Dr. Jean-Luc Picard", "the Ministry of Health", "Hamas", "he", "she"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import tomllib
-from pathlib import Path
 from types import ModuleType
 
 import newsgraph.cli
@@ -19,8 +18,7 @@ from newsgraph.cli import COMMANDS
 from newsgraph.evaluate import TASKS
 from newsgraph.extract.components import FACTORIES
 from newsgraph.settings import DEFAULT_COMPONENTS
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
 
 
 def _public_modules(package: ModuleType) -> set[str]:

@@ -22,7 +22,7 @@ from newsgraph.store.queries import ArticleSummary
 from newsgraph.store.search import ArticleHit, QuantityHit, QuoteHit
 from newsgraph.store.stories.claims import ClaimRow, Figure
 from newsgraph.store.stories.read import StoryEvent, StoryQuote, StorySummary
-from tests.store_support import doha_analyses
+from tests.support.store import doha_analyses
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,9 +1,6 @@
-"""The JSON API and the web UI: `create_app(settings)` builds both on one store.
+"""The JSON API: `create_api(settings)` builds it on one store (`newsgraph.app` adds the web UI).
 
     /api/...            JSON, one router per resource (OpenAPI at /api/openapi.json)
-    /docs               the API's interactive reference (Swagger UI, served from /static)
-    /, /articles/1 …    HTML pages, each with its JSON twin under /api
-    /static/...         vendored assets, the version in each file name
 
 A new API route follows the same three rules as the others, so OpenAPI stays true and a
 generated client gets real types (tests/test_api_schema.py checks every operation's answers
@@ -27,7 +24,9 @@ generated client's methods are named after it).
 
 Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles and the entity
 corrections (POST /api/corrections/…, and their forms on the entity page). Responses are kept
-in memory until the data changes (`api.cache`).
+in memory until the data changes (`api.cache`). The API knows nothing of the web UI: the pages
+(`newsgraph.web`) use its parameters and dependencies, and `newsgraph.app.create_app` puts both
+in one application.
 """
 
 from __future__ import annotations
@@ -41,7 +40,6 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from newsgraph import __version__
@@ -51,15 +49,11 @@ from newsgraph.api.errors import install_error_handlers
 from newsgraph.api.routes import articles, corrections, entities, facts, search, stories
 from newsgraph.api.security import BodyLimit, RateLimit, SecurityHeaders
 from newsgraph.settings import Settings
+from newsgraph.store.db import open_store
 
 
-def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """Build the app on the store at `settings.db` (opened and migrated here), or on `engine`."""
-    from newsgraph.store.db import open_store
-    from newsgraph.web import apidocs, pages, views
-    from newsgraph.web import corrections as web_corrections
-    from newsgraph.web.render import STATIC_DIR
-
+def create_api(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """Build the API on the store at `settings.db` (opened and migrated here), or on `engine`."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -95,11 +89,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         search.stats_router,
     ):
         app.include_router(router)
-    app.include_router(views.router)
-    app.include_router(web_corrections.router)
-    app.include_router(pages.router)
-    app.include_router(apidocs.router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(
         ResponseCache,
         engine=app.state.engine,
@@ -143,4 +132,4 @@ def _openapi(app: FastAPI, settings: Settings) -> dict[str, Any]:
     return app.openapi_schema
 
 
-__all__ = ["create_app"]
+__all__ = ["create_api"]

@@ -6,12 +6,14 @@
 
 `errors` lists the individual problems of a request that failed validation (with `loc`, `msg`
 and `type`); other errors leave it empty. The shape is `api.schemas.ErrorResponse`, which
-OpenAPI declares for every error status. HTML pages get a rendered error page instead.
+OpenAPI declares for every error status. A browser asking for a page gets the error page that
+`app.state.html_error` renders, where the app has one (`newsgraph.app` sets the web UI's).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -23,6 +25,9 @@ from newsgraph.api.common import JSONBytes
 from newsgraph.errors import InvalidParameter, NewsgraphError
 
 LOGGER = logging.getLogger(__name__)
+
+HtmlError = Callable[[Request, int, str], Response]
+"""Renders an error as an HTML page: (request, status, message) → response."""
 
 
 def error_body(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -40,10 +45,9 @@ def error_response(
     request: Request, status: int, message: str, errors: list[dict[str, Any]] | None = None
 ) -> Response:
     """Render an error as JSON, or as an HTML page for a browser asking for a page."""
-    if _wants_html(request):
-        from newsgraph.web.render import render_error
-
-        return render_error(request, status, message)
+    html_error: HtmlError | None = getattr(request.app.state, "html_error", None)
+    if html_error is not None and _wants_html(request):
+        return html_error(request, status, message)
     return JSONBytes(error_body(status, message, errors), status_code=status)
 
 

@@ -29,9 +29,7 @@ import dataclasses
 import fnmatch
 import glob
 import hashlib
-import itertools
 import logging
-import multiprocessing as mp
 import os
 import shutil
 import tempfile
@@ -39,7 +37,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from typing import Any
 
 import orjson
@@ -48,11 +46,14 @@ import pyarrow.compute as pc  # type: ignore[import-untyped, unused-ignore]
 import pyarrow.fs as pafs  # type: ignore[import-untyped, unused-ignore]
 import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
-from newsgraph.batch.parquet import TABLES, Partitioning, Result, results_table, split_results
+from newsgraph.batch.local import Done, analyze_chunk, chunked, map_in_processes
+from newsgraph.batch.parquet import TABLES, Partitioning, Result, results_table, split_results, table_schema
 from newsgraph.boundary import reject
 from newsgraph.errors import BatchError
+from newsgraph.extract.pipeline import get_nlp
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
+from newsgraph.sources.read import is_readable, read_path, readable_files
 
 LOGGER = logging.getLogger(__name__)
 
@@ -102,15 +103,9 @@ def is_uri(value: str) -> bool:
     return "://" in value
 
 
-def _readable(name: str) -> bool:
-    """Return True for the file kinds `read_path` reads in a directory (text, JSONL, HTML, WARC)."""
-    from newsgraph.sources.read import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
-    from newsgraph.sources.warc import is_warc
-
-    path = Path(name)
-    if path.name.startswith((".", "_")):
-        return False
-    return path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_warc(path)
+def _readable(path: PurePath) -> bool:
+    """Return True for the files `read_path` reads in a directory, less `_`-named ones (`_SUCCESS`)."""
+    return is_readable(path) and not path.name.startswith("_")
 
 
 def _has_glob(value: str) -> bool:
@@ -140,8 +135,7 @@ def _list_local(value: str) -> list[InputFile]:
         return [f for m in matches for f in _list_local(m)]
     path = Path(value)
     if path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        return [InputFile(str(p)) for p in children if _readable(p.name)]
+        return [InputFile(str(p)) for p in readable_files(path) if _readable(p)]
     return [InputFile(value)] if path.is_file() else []
 
 
@@ -157,7 +151,11 @@ def _list_uri(value: str) -> list[InputFile]:
         info = fs.get_file_info(root)
         if info.type == pafs.FileType.Directory:
             entries = fs.get_file_info(pafs.FileSelector(root, recursive=True))
-            paths = sorted(e.path for e in entries if e.type == pafs.FileType.File and _readable(e.base_name))
+            paths = sorted(
+                e.path
+                for e in entries
+                if e.type == pafs.FileType.File and _readable(PurePosixPath(e.base_name))
+            )
         elif info.type == pafs.FileType.File:
             paths = [root]
         else:
@@ -180,8 +178,6 @@ def filesystem(uri: str) -> tuple[pafs.FileSystem, str]:
 
 def read_input(file: InputFile) -> Iterator[SourceItem]:
     """Yield the articles of one input file (local, or copied from its filesystem first)."""
-    from newsgraph.sources.read import read_path
-
     if file.base is None:
         yield from read_path(Path(file.path))
         return
@@ -279,8 +275,6 @@ def analyze_items(items: list[SourceItem], settings: Settings) -> list[Result]:
     Inputs that were already Rejected keep stage `read`; an article that fails is rejected with
     stage `analyze` and its reason by the per-article boundary of `analyze_stream`.
     """
-    from newsgraph.batch.local import Done, analyze_chunk
-
     done = analyze_chunk(items, settings)
     out: list[Result] = []
     for item, result in zip(items, done, strict=True):
@@ -300,8 +294,6 @@ class Analyzer:
     """
 
     def __init__(self, settings: Settings) -> None:
-        from newsgraph.extract.pipeline import get_nlp
-
         self.settings = settings
         self.nlp = get_nlp(settings)
 
@@ -363,7 +355,7 @@ def _write_file(fs: pafs.FileSystem, directory: str, name: str, table: pa.Table)
 
 
 @dataclass(slots=True)
-class Summary:
+class RunSummary:
     """What a batch run did: counts per output table, failures by reason, time and rate."""
 
     engine: str
@@ -411,10 +403,8 @@ def reason_key(reason: str) -> str:
 EMPTY_PART = "part-empty.parquet"
 
 
-def finish_output(summary: Summary, out: str, partitioning: Partitioning = "none") -> None:
+def finish_output(summary: RunSummary, out: str, partitioning: Partitioning = "none") -> None:
     """Give every table that got no rows one empty part (so readers see its schema); write the summary."""
-    from newsgraph.batch.parquet import table_schema
-
     fs, root = filesystem(out)
     for name in TABLES:
         if summary.rows.get(name, 0) == 0:
@@ -425,7 +415,7 @@ def finish_output(summary: Summary, out: str, partitioning: Partitioning = "none
     write_summary(summary, out)
 
 
-def write_summary(summary: Summary, out: str) -> None:
+def write_summary(summary: RunSummary, out: str) -> None:
     """Write `_summary.json` into the output directory."""
     fs, root = filesystem(out)
     fs.create_dir(root, recursive=True)
@@ -455,24 +445,6 @@ def prepare_output(out: str, *, overwrite: bool) -> None:
 ProgressCallback = Callable[[int, int], None]
 """Called after each analyzed chunk with (articles analyzed, inputs failed) in that chunk."""
 
-_WORKER: Analyzer | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = Analyzer(settings)
-
-
-def _worker_call(batch: pa.Table) -> pa.Table:
-    assert _WORKER is not None
-    return _WORKER(batch)
-
-
-def _chunks(items: Iterable[SourceItem], size: int) -> Iterator[list[SourceItem]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
 
 def iter_items(
     files: Sequence[InputFile], missing: Sequence[Rejected], strict: bool = False
@@ -493,7 +465,7 @@ def run_local(
     rows_per_part: int = DEFAULT_ROWS_PER_PART,
     overwrite: bool = False,
     progress: ProgressCallback | None = None,
-) -> Summary:
+) -> RunSummary:
     """Run a batch on `workers` local processes (one: in this process) and write OUT.
 
     Raises:
@@ -503,20 +475,13 @@ def run_local(
     if not files:
         raise BatchError("no input file found in " + ", ".join(inputs))
     prepare_output(out, overwrite=overwrite)
-    summary = Summary(engine="local", workers=workers, inputs=len(files))
+    summary = RunSummary(engine="local", workers=workers, inputs=len(files))
     started = time.perf_counter()
     chunks = (
         items_table(chunk)
-        for chunk in _chunks(iter_items(files, missing, settings.strict), settings.batch_size)
+        for chunk in chunked(iter_items(files, missing, settings.strict), settings.batch_size)
     )
-    with contextlib.ExitStack() as stack:
-        if workers <= 1:
-            analyzer = Analyzer(settings)
-            results: Iterator[pa.Table] = map(analyzer, chunks)
-        else:
-            context = mp.get_context("fork")
-            pool = stack.enter_context(context.Pool(workers, initializer=_init_worker, initargs=(settings,)))
-            results = pool.imap(_worker_call, chunks, chunksize=1)
+    with contextlib.closing(map_in_processes(Analyzer, settings, chunks, workers)) as results:
         pending: list[pa.Table] = []
         pending_rows = 0
         for table in results:
@@ -535,7 +500,7 @@ def run_local(
     return summary
 
 
-def _flush(pending: list[pa.Table], out: str, partitioning: Partitioning, summary: Summary) -> None:
+def _flush(pending: list[pa.Table], out: str, partitioning: Partitioning, summary: RunSummary) -> None:
     results = pa.concat_tables(pending)
     counts = write_outputs(results, out, partitioning)
     summary.add(counts, failure_reasons(results))

@@ -26,7 +26,7 @@ import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 from newsgraph.batch.job import (
     DEFAULT_ROWS_PER_PART,
     Analyzer,
-    Summary,
+    RunSummary,
     failure_reasons,
     finish_output,
     list_inputs,
@@ -87,7 +87,7 @@ def run_ray(
     partitioning: Partitioning = "none",
     rows_per_part: int = DEFAULT_ROWS_PER_PART,
     overwrite: bool = False,
-) -> Summary:
+) -> RunSummary:
     """Run a batch on a Ray cluster (or a local Ray instance) and write OUT.
 
     `workers` caps the analyzer actors (one CPU each); by default there is one per CPU of the
@@ -106,7 +106,7 @@ def run_ray(
 
     import ray
 
-    summary = Summary(engine="ray", workers=actors, inputs=len(files))
+    summary = RunSummary(engine="ray", workers=actors, inputs=len(files))
     started = time.perf_counter()
     if missing:
         rejected = results_table(Result(r.origin, r.id, stage="read", reason=r.reason) for r in missing)

@@ -12,7 +12,7 @@ from newsgraph.extras import require
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:  # pyarrow is imported when the command runs, not with the CLI
-    from newsgraph.batch.job import Summary
+    from newsgraph.batch.job import RunSummary
 
 DEFAULT_ROWS_PER_PART = 5000
 """The same as newsgraph.batch.job.DEFAULT_ROWS_PER_PART (a test checks), kept here so that the CLI
@@ -98,7 +98,7 @@ def _run_local(
     partitioning: Literal["none", "month"],
     rows_per_part: int,
     overwrite: bool,
-) -> Summary:
+) -> RunSummary:
     """Run the local engine with a progress line (articles analyzed, failed) on a terminal."""
     from newsgraph.batch.job import run_local
 
@@ -132,7 +132,7 @@ def _run_local(
         )
 
 
-def print_summary(summary: Summary, out: str, console: Console) -> None:
+def print_summary(summary: RunSummary, out: str, console: Console) -> None:
     """Print the run summary: articles, failures by reason, rows per table, rate."""
     from newsgraph.batch.parquet import TABLES
 

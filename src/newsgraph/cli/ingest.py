@@ -23,7 +23,7 @@ from rich.text import Text
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when the command runs, not with the CLI
-    from newsgraph.store.ingest import IngestReport
+    from newsgraph.ingest import IngestReport
 
 SHOWN_REJECTED = 20
 
@@ -53,7 +53,7 @@ def ingest_command(
     ] = False,
 ) -> None:
     """Analyze articles and store them; rerunning adds nothing, and a killed run resumes where it stopped."""
-    from newsgraph.store.ingest import count_inputs, ingest
+    from newsgraph.ingest import count_inputs, ingest
 
     updates: dict[str, object] = {}
     if db:

@@ -34,7 +34,7 @@ def serve(
 
     import uvicorn
 
-    from newsgraph.api import create_app
+    from newsgraph.app import create_app
 
     changes: dict[str, object] = {
         k: v for k, v in (("db", db), ("host", host), ("port", port)) if v is not None
@@ -57,7 +57,7 @@ def serve(
     from newsgraph.api.server import TcpConfig
 
     config = TcpConfig(
-        "newsgraph.api:create_app",
+        "newsgraph.app:create_app",
         factory=True,
         host=settings.host,
         port=settings.port,

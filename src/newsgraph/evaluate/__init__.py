@@ -34,6 +34,7 @@ from newsgraph.evaluate import (
     times,
 )
 from newsgraph.evaluate.task import Figures, Task
+from newsgraph.extract.pipeline import analyze_stream
 from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.sources.base import RawArticle, Rejected
@@ -100,8 +101,6 @@ def predict(
     task: Task, records: list[dict[str, Any]], settings: Settings, gold: Path | None = None
 ) -> Iterator[dict[str, Any]]:
     """Analyze each gold record's text (or `task.source` of it) and yield its prediction line."""
-    from newsgraph.extract.pipeline import analyze_stream
-
     # every gold record is scored, whatever its language: detection marks, never rejects, here
     changes: dict[str, Any] = {"clean": task.clean, "non_english": "mark"}
     if task.components is not None:

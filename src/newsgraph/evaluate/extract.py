@@ -15,12 +15,11 @@ from typing import Any
 from newsgraph.evaluate.task import Figures, Task
 from newsgraph.models import Analysis
 from newsgraph.sources.base import RawArticle, Rejected
+from newsgraph.sources.read import read_html_file
 
 
 def source(record: dict[str, Any], gold: Path) -> RawArticle | Rejected:
     """Read the page a gold record points to into the article to analyze."""
-    from newsgraph.sources.read import read_html_file
-
     rid = str(record["id"])
     name = record.get("html_file")
     if not isinstance(name, str) or not name:

@@ -3,7 +3,7 @@
 The input (`input.jsonl`, `{"id", "text"}`) holds everything a page shows, one block a line —
 menus, share bars, related links, footers — as `html-text` or a browser's select-all gives it;
 `expected.jsonl` beside it holds the article text. The text is cleaned like any input
-(`newsgraph.clean.clean_text`) and the Analysis's `text` is scored (label `extract_page`).
+(`newsgraph.extract.clean.clean_text`) and the Analysis's `text` is scored (label `extract_page`).
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.boundary import reject
-from newsgraph.clean import Cleaned, clean_text
 from newsgraph.errors import ArticleTooLong, ConfigError, EmptyArticle, ExtractionError, InputError
+from newsgraph.extract.clean import Cleaned, clean_text
 from newsgraph.extract.components import FACTORIES
 from newsgraph.extract.extensions import (
     DOC_TEXT_KEY,
@@ -39,6 +39,7 @@ from newsgraph.extract.extensions import (
     set_extensions,
     set_published,
 )
+from newsgraph.extract.language import detect_language
 from newsgraph.extract.published import recover_published
 from newsgraph.models import Analysis, PublishedSource, Sentence
 from newsgraph.settings import Settings
@@ -177,8 +178,6 @@ def prepare(raw: RawArticle, nlp: Language, settings: Settings) -> Prepared:
         raise EmptyArticle(f"{raw.origin}: no article text left after cleaning")
     language: str | None = "en"
     if settings.non_english != "off":
-        from newsgraph.language import detect_language
-
         language = detect_language(cleaned.text).code
         if language not in (None, "en") and settings.non_english == "reject":
             raise InputError(f"{raw.origin}: not English (detected: {language})")

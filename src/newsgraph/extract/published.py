@@ -4,7 +4,7 @@
 
 - `url`: a full date in the URL's path (`/2006/02/18/`, `/2006-02-18-`, `_20060218_`);
 - `dateline`: the date lines of the article's header ("Published June 4, 2024", "Wednesday,
-  March 1, 2006", as `newsgraph.clean` finds them) when they agree on one date, or a dateline
+  March 1, 2006", as `newsgraph.extract.clean` finds them) when they agree on one date, or a dateline
   opening the text with a full date ("WASHINGTON, Feb. 17, 2006 —");
 - `text`: the lede presenting a full date as the day of the report: "Today, February 17,
   2006, …" (that day), "Yesterday, February 17, 2006, …" or "Last night, …" (the day after).

@@ -22,7 +22,7 @@ from newsgraph.knowledge.actors import (
     lookup_agent,
     lookup_all,
 )
-from newsgraph.knowledge.names import phrase_key, word_keys
+from newsgraph.knowledge.names import fold_accents, phrase_key, word_keys
 
 __all__ = [
     "ActorDictionary",
@@ -32,6 +32,7 @@ __all__ = [
     "DatedCode",
     "actor_dictionary",
     "discard_scope",
+    "fold_accents",
     "is_discard",
     "longest_agent_match",
     "longest_match",

@@ -55,10 +55,15 @@ def is_joiner(word: str) -> bool:
     return bool(_JOINER.match(word))
 
 
+def fold_accents(text: str) -> str:
+    """Return `text` without accents ("Matías Romero" → "Matias Romero", "Kürecik" → "Kurecik")."""
+    if text.isascii():  # nothing to decompose
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _words(text: str) -> list[str]:
-    text = text.translate(_APOSTROPHES)
-    if not text.isascii():
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = fold_accents(text.translate(_APOSTROPHES))
     text = _POSSESSIVE.sub("", text.casefold())
     text = _DROPPED.sub("", text)
     return [w for w in _BREAKS.split(text) if w]

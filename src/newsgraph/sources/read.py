@@ -1,28 +1,28 @@
-"""Read plain text, JSONL, HTML and directories of them into `RawArticle`s.
+"""Read plain text, JSONL, HTML, WARC and directories of them into `RawArticle`s.
 
-Decoding is careful because scraped files come in every encoding: UTF-8 (with or without a
-BOM; stray legacy bytes in UTF-8 text are read as Windows-1252), UTF-16 with a BOM, and legacy
-encodings: Windows-1252 (which decodes any byte) for Latin-script text, charset-normalizer's
-guess for text that is plainly not Latin (Cyrillic, Greek, CJK …). A UTF-8 BOM opening a JSONL
-file is skipped. Line ends are normalized to "\\n".
-Offsets in an Analysis's `removed` point into the text after this decoding.
+Files are decoded by `sources.decode` (every encoding scraped files come in; line ends normalized
+to "\\n"); a UTF-8 BOM opening a JSONL file is skipped. Offsets in an Analysis's `removed` point
+into the text after this decoding. `readable_files` is the one directory walk: ingest, its
+progress count and the batch driver all read a directory as `read_path` does.
 """
 
 from __future__ import annotations
 
-import codecs
 import glob
 import gzip
 import logging
 import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO, cast
 
 import orjson
 
 from newsgraph.errors import DecodeError
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
+from newsgraph.sources.decode import UTF8_BOM, decode_bytes, normalize_newlines
+from newsgraph.sources.html import extract_html
+from newsgraph.sources.warc import is_warc, read_warc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,94 +31,26 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 COMPRESSED_JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 OPTIONAL_FIELDS = ("url", "title", "published", "source")
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text; return (text, encoding used).
-
-    Raises:
-        DecodeError: when the data is binary (NUL bytes outside a UTF-16 file).
-    """
-    if data.startswith(_UTF8_BOM):
-        return _normalize_newlines(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _normalize_newlines(data.decode("utf-16", errors="replace")), "utf-16"
+def _read_decoded(path: Path) -> tuple[str, str] | Rejected:
+    """Return (text, encoding) of a file, or the Rejected saying why it cannot be read."""
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _decode_mixed(data) or _decode_legacy(data)
-    if "\x00" in text:
-        raise DecodeError("binary data (NUL bytes), not text")
-    return _normalize_newlines(text), encoding
-
-
-def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
-    """Decode the bytes a UTF-8 decoder rejected as Windows-1252 (a codecs error handler)."""
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    bad = exc.object[exc.start : exc.end]
-    return bad.decode("cp1252", errors="replace"), exc.end
-
-
-codecs.register_error("newsgraph-cp1252", _cp1252_bytes)
-
-
-def _decode_mixed(data: bytes) -> tuple[str, str] | None:
-    """Decode UTF-8 text with a few stray legacy bytes (pasted "smart quotes"), else None.
-
-    When valid multi-byte UTF-8 characters clearly outnumber the invalid bytes, the file is
-    UTF-8 and only the invalid bytes are read as Windows-1252; otherwise it is a legacy file.
-    """
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
-    if good < 2 * bad:
-        return None
-    return data.decode("utf-8", errors="newsgraph-cp1252"), "utf-8+cp1252"
-
-
-def _decode_legacy(data: bytes) -> tuple[str, str]:
-    """Decode a legacy single- or multi-byte file: Windows-1252 unless it is plainly not Latin.
-
-    Read as Windows-1252, Western European text has few accented letters; Cyrillic, Greek,
-    Arabic or CJK bytes turn almost every letter into one ("Ð¿Ñ€Ð¸"). Only then is the encoding
-    detected (charset-normalizer): for short Latin texts the detector guesses wildly (Central
-    European, even Urdu code pages for "Crème brûlée").
-    """
-    text = data.decode("cp1252", errors="replace")
-    sample = text[:200_000]
-    letters = sum(1 for ch in sample if ch.isalpha())
-    ascii_letters = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
-    if letters == 0 or (letters - ascii_letters) < 0.5 * letters:
-        return text, "cp1252"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding not in {"utf_8", "ascii"}:
-        try:
-            return data.decode(best.encoding), best.encoding
-        except (UnicodeDecodeError, LookupError):
-            pass
-    return text, "cp1252"
-
-
-def _normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        return decode_bytes(path.read_bytes())
+    except OSError as exc:
+        return Rejected(str(path), f"cannot read file: {exc.strerror or exc}")
+    except DecodeError as exc:
+        return Rejected(str(path), str(exc))
 
 
 def read_text_file(path: Path) -> Iterator[SourceItem]:
     """Yield the one article in a plain-text file, or why it could not be read."""
     origin = str(path)
-    try:
-        text, encoding = decode_bytes(path.read_bytes())
-    except OSError as exc:
-        yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
+    decoded = _read_decoded(path)
+    if isinstance(decoded, Rejected):
+        yield decoded
         return
-    except DecodeError as exc:
-        yield Rejected(origin, str(exc))
-        return
+    text, encoding = decoded
     if encoding not in {"utf-8", "utf-8-sig"}:
         LOGGER.info("%s: decoded as %s", origin, encoding)
     if not text.strip():
@@ -129,18 +61,11 @@ def read_text_file(path: Path) -> Iterator[SourceItem]:
 
 def read_html_file(path: Path) -> Iterator[SourceItem]:
     """Yield the article extracted from an HTML page (trafilatura), or why there is none."""
-    from newsgraph.sources.html import extract_html
-
-    origin = str(path)
-    try:
-        html, _ = decode_bytes(path.read_bytes())
-    except OSError as exc:
-        yield Rejected(origin, f"cannot read file: {exc.strerror or exc}")
+    decoded = _read_decoded(path)
+    if isinstance(decoded, Rejected):
+        yield decoded
         return
-    except DecodeError as exc:
-        yield Rejected(origin, str(exc))
-        return
-    yield extract_html(html, origin=origin, id=path.stem)
+    yield extract_html(decoded[0], origin=str(path), id=path.stem)
 
 
 def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
@@ -161,7 +86,7 @@ def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
     if isinstance(text, str) and text.strip():
         authors = _authors(record.get("author") or record.get("authors"))
         return RawArticle(
-            text=_normalize_newlines(text),
+            text=normalize_newlines(text),
             id=rid,
             url=meta["url"],
             title=meta["title"],
@@ -171,8 +96,6 @@ def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
             origin=origin,
         )
     if isinstance(html, str) and html.strip():
-        from newsgraph.sources.html import extract_html
-
         item = extract_html(html, origin=origin, id=rid)
         if isinstance(item, RawArticle):
             for name, value in meta.items():
@@ -194,7 +117,7 @@ def _authors(value: Any) -> list[str]:
     return []
 
 
-def is_jsonl(path: Path) -> bool:
+def is_jsonl(path: PurePath) -> bool:
     """Return True for a JSONL file name, gzip-compressed or not (`.jsonl`, `.ndjson`, `.jsonl.gz`)."""
     return path.suffix.lower() in JSONL_SUFFIXES or path.name.lower().endswith(COMPRESSED_JSONL_SUFFIXES)
 
@@ -225,7 +148,7 @@ def read_jsonl(path: Path) -> Iterator[SourceItem]:
         try:
             for number, line in enumerate(handle, start=1):
                 if number == 1:
-                    line = line.removeprefix(_UTF8_BOM)
+                    line = line.removeprefix(UTF8_BOM)
                 if not line.strip():
                     continue
                 yield parse_jsonl_record(line, f"{path}:{number}")
@@ -236,7 +159,7 @@ def read_jsonl(path: Path) -> Iterator[SourceItem]:
 def read_stdin(data: bytes, *, as_jsonl: bool = False) -> Iterator[SourceItem]:
     """Yield articles from bytes read on standard input (one text, or JSONL)."""
     if as_jsonl:
-        for number, line in enumerate(data.removeprefix(_UTF8_BOM).splitlines(), start=1):
+        for number, line in enumerate(data.removeprefix(UTF8_BOM).splitlines(), start=1):
             if line.strip():
                 yield parse_jsonl_record(line, f"<stdin>:{number}")
         return
@@ -251,19 +174,23 @@ def read_stdin(data: bytes, *, as_jsonl: bool = False) -> Iterator[SourceItem]:
     yield RawArticle(text=text, origin="<stdin>")
 
 
+def is_readable(path: PurePath) -> bool:
+    """Return True for a file kind `read_path` reads in a directory (text, JSONL, HTML, WARC), not hidden."""
+    if path.name.startswith("."):
+        return False
+    return _suffix(path) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES or is_warc(path) or is_jsonl(path)
+
+
+def readable_files(directory: Path) -> list[Path]:
+    """Return the files of a directory, recursively, that `read_path` reads, in sorted order."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and is_readable(p))
+
+
 def read_path(path: Path) -> Iterator[SourceItem]:
     """Yield the articles of one file, by its suffix; a directory is read recursively."""
-    from newsgraph.sources.warc import is_warc, read_warc
-
     if path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        for child in children:
-            if (
-                _suffix(child) in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
-                or is_warc(child)
-                or is_jsonl(child)
-            ):
-                yield from read_path(child)
+        for child in readable_files(path):
+            yield from read_path(child)
         return
     if not path.exists():
         yield Rejected(str(path), "no such file or directory")
@@ -279,7 +206,7 @@ def read_path(path: Path) -> Iterator[SourceItem]:
         yield from read_text_file(path)
 
 
-def _suffix(path: Path) -> str:
+def _suffix(path: PurePath) -> str:
     return path.suffix.lower()
 
 

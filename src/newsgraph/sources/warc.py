@@ -19,11 +19,13 @@ import io
 import logging
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from newsgraph.errors import DamagedArchive
 from newsgraph.sources.base import RawArticle, Rejected, SourceItem
+from newsgraph.sources.decode import decode_bytes, normalize_newlines
+from newsgraph.sources.html import extract_html
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
-def is_warc(path: Path) -> bool:
+def is_warc(path: PurePath) -> bool:
     """Return True for a `.warc` or `.warc.gz` file name."""
     name = path.name.lower()
     return name.endswith(WARC_SUFFIXES)
@@ -46,12 +48,10 @@ def _charset(content_type: str) -> str | None:
 
 
 def _decode(body: bytes, content_type: str) -> str:
-    from newsgraph.sources.read import decode_bytes
-
     charset = _charset(content_type)
     if charset:
         try:
-            return body.decode(charset).replace("\r\n", "\n").replace("\r", "\n")
+            return normalize_newlines(body.decode(charset))
         except (LookupError, UnicodeDecodeError):
             pass
     text, _ = decode_bytes(body)
@@ -88,8 +88,6 @@ def _drain(record: Any) -> None:
 
 
 def _record_item(record: Any, origin: str) -> SourceItem | None:
-    from newsgraph.sources.html import extract_html
-
     http = record.http_headers
     if http is None:
         return None

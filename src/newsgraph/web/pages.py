@@ -12,11 +12,11 @@ from newsgraph.api.common import check_query
 from newsgraph.api.deps import ConnDep, SettingsDep
 from newsgraph.api.params import Cursor, Day, Name, QuantityKindParam, SearchText
 from newsgraph.models import QUANTITY_KINDS
+from newsgraph.store import page_data as data
 from newsgraph.store import queries
 from newsgraph.store.search import Filters, search_quantities, search_quotes
 from newsgraph.store.stories.read import list_stories
 from newsgraph.store.timelines import article_months, undated_articles
-from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.render import render, twin
 

@@ -33,6 +33,7 @@ from newsgraph.api.params import (
     StoreId,
 )
 from newsgraph.models import ENTITY_TYPES, EVENT_MIN_CONFIDENCE, PLOVER_TYPES
+from newsgraph.store import page_data as data
 from newsgraph.store import queries
 from newsgraph.store.browse import browse_articles
 from newsgraph.store.events import list_events
@@ -50,7 +51,6 @@ from newsgraph.store.search import (
 )
 from newsgraph.store.stories import read as stories
 from newsgraph.store.timelines import entity_months, event_months
-from newsgraph.web import data
 from newsgraph.web.charts import MapPoint, timeline_chart, world_map
 from newsgraph.web.corrections import correction_forms
 from newsgraph.web.highlight import article_html

@@ -1,0 +1,467 @@
+"""Rule tests of the entities component's stages on hand-built Docs (no model loaded)."""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.components._gazetteer import get_gazetteer
+from newsgraph.extract.components.entities.additions import (
+    add_datelines,
+    add_gazetteer,
+    join_split_names,
+    merge_adjacent_persons,
+    people_with_country,
+)
+from newsgraph.extract.components.entities.chains import chain_mentions, propagate
+from newsgraph.extract.components.entities.classify import chain_type, label_vote
+from newsgraph.extract.components.entities.cues import context_type
+from newsgraph.extract.components.entities.folding import fold_chains
+from newsgraph.extract.components.entities.lexicon import get_lexicon
+from newsgraph.extract.components.entities.link import knowledge_link
+from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
+from newsgraph.extract.components.entities.products import add_products
+from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
+from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
+from newsgraph.extract.extensions import doc_text, set_extensions
+from tests.support.entity_docs import make_doc, vocab
+
+LEX = get_lexicon()
+
+
+def _texts(doc: Doc, mentions: list[NameMention]) -> list[str]:
+    return [doc[m.start : m.end].text for m in mentions]
+
+
+def _chains(doc: Doc) -> list[Chain]:
+    set_extensions()
+    text = doc_text(doc)
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, caps_lines(text)))
+    propagate(doc, LEX, chains, caps_lines(text), text)
+    return fold_chains(doc, LEX, chains)
+
+
+def _chain_of(doc: Doc, chains: list[Chain], text: str) -> Chain:
+    found = [c for c in chains if text in _texts(doc, c.mentions)]
+    assert len(found) == 1, [(c.key, _texts(doc, c.mentions)) for c in chains]
+    return found[0]
+
+
+def test_repair_possessive_parts_owner_and_person() -> None:
+    doc = make_doc(
+        "Al Jazeera 's Rosalind Jordan reported .", ents=[("Al Jazeera 's Rosalind Jordan", "PERSON")]
+    )
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 0, 5, "PERSON")] == [
+        "Al Jazeera",
+        "Rosalind Jordan",
+    ]
+
+
+def test_repair_possessive_inside_a_name_stays() -> None:
+    doc = make_doc("The People 's Republic of China said .")
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 1, 6, "GPE")] == ["People's Republic of China"]
+
+
+def test_repair_comma_parts_two_places_but_not_a_state_abbreviation() -> None:
+    doc = make_doc("at Grace Road , Leicestershire and Washington , DC .")
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 1, 5, "GPE")] == ["Grace Road", "Leicestershire"]
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 6, 9, "GPE")] == ["Washington, DC"]
+
+
+def test_repair_title_inside_person_span_becomes_a_role() -> None:
+    doc = make_doc("President Joe Biden spoke .", pos={"spoke": "VERB"})
+    m = trim(doc, LEX, 0, 3, "PERSON")
+    assert m is not None
+    assert doc[m.start : m.end].text == "Joe Biden"
+    assert [doc[a:b].text for a, b in m.titles] == ["President"]
+
+
+def test_repair_title_or_heading_word_alone_is_no_name() -> None:
+    doc = make_doc("President and Photo .")
+    assert trim(doc, LEX, 0, 1, "PERSON") is None
+    assert trim(doc, LEX, 2, 3, "ORG") is None
+
+
+def test_repair_edges_lose_the_possessive_and_leading_article() -> None:
+    doc = make_doc("the Taliban 's leader", pos={"the": "DET"})
+    m = trim(doc, LEX, 0, 3, "ORG")
+    assert m is not None and doc[m.start : m.end].text == "Taliban"
+
+
+def test_repair_first_name_outside_the_span_is_taken_in() -> None:
+    doc = make_doc("reporter Rosalind Jordan said", pos={"said": "VERB"}, ents=[("Jordan", "PERSON")])
+    mentions = ner_mentions(doc, LEX, [])
+    assert _texts(doc, mentions) == ["Rosalind Jordan"]
+
+
+def test_additions_dateline_place_replaces_spacy_span() -> None:
+    doc = make_doc("KABUL , Afghanistan ( AP ) — Gunmen attacked .", ents=[("KABUL", "ORG")])
+    mentions = add_datelines(doc, ner_mentions(doc, LEX, []), doc.text)
+    assert [(doc[m.start : m.end].text, m.label, m.source) for m in mentions] == [
+        ("KABUL", "GPE", "dateline"),
+        ("Afghanistan", "GPE", "dateline"),
+    ]
+
+
+def test_additions_country_gap_filling_skips_longer_names() -> None:
+    matcher = PhraseMatcher(vocab(), attr="ORTH")
+    matcher.add("GPE", [Doc(vocab(), words=["Kenya"])])
+    doc = make_doc("Troops from Kenya joined Kenya Airways staff .")
+    mentions = add_gazetteer(doc, matcher, [])
+    assert [(m.start, m.label) for m in mentions] == [(2, "GPE")]
+
+
+def test_additions_adjacent_person_spans_join() -> None:
+    doc = make_doc("Kengo Dondo won .", ents=[("Kengo", "PERSON"), ("Dondo", "PERSON")])
+    joined = merge_adjacent_persons(doc, ner_mentions(doc, LEX, []))
+    assert _texts(doc, joined) == ["Kengo Dondo"]
+
+
+def test_additions_results_list_names_are_people() -> None:
+    doc = make_doc("1 . Wilson Kipketer ( Denmark ) 1:42.5", ents=[("Denmark", "GPE")])
+    mentions = people_with_country(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Wilson Kipketer", "PERSON"),
+        ("Denmark", "GPE"),
+    ]
+
+
+def test_chains_alias_table_folds_country_variants() -> None:
+    doc = make_doc(
+        "The US and America and the United States agree .",
+        ents=[("US", "GPE"), ("America", "GPE"), ("United States", "GPE")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert len(chains) == 1
+    assert chains[0].canonical == "United States" and chains[0].forced_type == "GPE"
+
+
+def test_chains_surname_alone_is_found_and_folded() -> None:
+    doc = make_doc(
+        "Minister Farida Mansouri spoke . Critics of Mansouri said so .",
+        pos={"spoke": "VERB", "said": "VERB", "of": "ADP", "so": "ADV", "Critics": "NOUN"},
+        ents=[("Farida Mansouri", "PERSON")],
+    )
+    chain = _chain_of(doc, _chains(doc), "Farida Mansouri")
+    assert _texts(doc, chain.mentions) == ["Farida Mansouri", "Mansouri"]
+
+
+def test_folding_surname_goes_to_the_nearest_full_name_before_it() -> None:
+    doc = make_doc(
+        "Anna Ford met . Henry Ford spoke . Ford left .",
+        pos={"met": "VERB", "spoke": "VERB", "left": "VERB"},
+        ents=[("Anna Ford", "PERSON"), ("Henry Ford", "PERSON"), ("Ford", "PERSON")],
+    )
+    chains = _chains(doc)
+    henry = _chain_of(doc, chains, "Henry Ford")
+    assert _texts(doc, sorted(henry.mentions, key=lambda m: m.start)) == ["Henry Ford", "Ford"]
+
+
+def test_folding_company_short_form_and_acronym() -> None:
+    doc = make_doc(
+        "Shares of Northwind Inc. fell . Northwind said the Asia-Pacific Economic Cooperation and APEC met .",
+        pos={"fell": "VERB", "said": "VERB", "met": "VERB", "of": "ADP", "and": "CCONJ", "the": "DET"},
+        ents=[("Northwind Inc.", "ORG"), ("Asia-Pacific Economic Cooperation", "ORG"), ("APEC", "ORG")],
+    )
+    chains = _chains(doc)
+    assert _texts(doc, _chain_of(doc, chains, "Northwind Inc.").mentions) == ["Northwind Inc.", "Northwind"]
+    apec = _chain_of(doc, chains, "APEC")
+    assert "Asia-Pacific Economic Cooperation" in _texts(doc, apec.mentions)
+
+
+def test_classify_vote_prefers_full_person_name() -> None:
+    chain = Chain([NameMention(0, 2, "PERSON", "ner"), NameMention(5, 6, "ORG", "ner")], "x")
+    assert label_vote(chain) == "PERSON"
+    chain = Chain([NameMention(0, 1, "GPE", "dateline"), NameMention(5, 6, "ORG", "ner")], "x")
+    assert label_vote(chain) == "GPE"
+
+
+def test_classify_country_tagged_person_is_a_place_and_age_marks_a_person() -> None:
+    doc = make_doc(
+        "Chile said Kemi Adesanya , 20 , was hurt .",
+        pos={"said": "VERB", "was": "AUX", "hurt": "VERB", "20": "NUM"},
+        ents=[("Chile", "PERSON"), ("Kemi Adesanya", "ORG")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Chile")) == "GPE"
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Kemi Adesanya")) == "PERSON"
+
+
+def test_repair_weekday_and_time_zone_alone_are_no_names() -> None:
+    doc = make_doc("Tuesday at 14:00 UTC", ents=[("Tuesday", "ORG"), ("UTC", "ORG")])
+    assert ner_mentions(doc, LEX, []) == []
+
+
+def test_repair_unit_glued_to_a_number_is_no_name() -> None:
+    spaced = Doc(vocab(), words=["the", "16", "GB", "model"], spaces=[True, True, True, False])
+    glued = Doc(vocab(), words=["the", "16", "GB", "model"], spaces=[True, False, True, False])
+    assert trim(spaced, LEX, 2, 3, "PERSON") is not None
+    assert trim(glued, LEX, 2, 3, "PERSON") is None
+
+
+def test_repair_spaced_dash_and_inner_verb_part_two_names() -> None:
+    doc = make_doc("in San Jose - Cisco said", pos={"said": "VERB", "in": "ADP"})
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 1, 5, "GPE")] == ["San Jose", "Cisco"]
+    doc = make_doc("Apple passed Wal - Mart", pos={"passed": "VERB"})
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 0, 5, "ORG")] == ["Apple", "Wal - Mart"]
+
+
+def test_repair_listing_comma_stays_inside_an_organisation_name() -> None:
+    doc = make_doc("Department for Environment , Food and Rural Affairs", pos={"for": "ADP", "and": "CCONJ"})
+    assert [doc[a:b].text for a, b in split_span(doc, LEX, 0, 8, "ORG")] == [doc.text]
+
+
+def test_additions_particles_join_a_split_person_name() -> None:
+    doc = make_doc(
+        "President Ursula von der Leyen spoke .",
+        pos={"von": "PROPN", "der": "PROPN", "spoke": "VERB"},
+        ents=[("President Ursula von der", "PERSON"), ("Leyen", "GPE")],
+    )
+    mentions = join_split_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [("Ursula von der Leyen", "PERSON")]
+
+
+def test_additions_first_name_coordinated_into_a_foundation() -> None:
+    doc = make_doc(
+        "the Bill and Melinda Gates Foundation paid",
+        pos={"the": "DET", "and": "CCONJ", "paid": "VERB"},
+        ents=[("Bill", "PERSON"), ("Melinda Gates Foundation", "ORG")],
+    )
+    mentions = join_split_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Bill and Melinda Gates Foundation", "ORG")
+    ]
+
+
+def _finder() -> PhraseFinder:
+    return PhraseFinder(vocab(), lambda text: make_doc(text, default_pos="PROPN"))
+
+
+def test_phrases_strain_and_disease_are_one_entity_and_replace_spacy_spans() -> None:
+    doc = make_doc(
+        "The H5N1 Avian Flu spread . Bird flu and H5N1 killed birds .",
+        pos={"The": "DET", "spread": "VERB", "killed": "VERB", "and": "CCONJ"},
+        ents=[("H5N1 Avian Flu", "PERSON"), ("H5N1", "ORG")],
+    )
+    mentions = add_phrase_names(doc, _finder(), ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label, m.kb) for m in mentions] == [
+        ("H5N1 Avian Flu", "DISEASE", "disease:avian-influenza"),
+        ("Bird flu", "DISEASE", "disease:avian-influenza"),
+        ("H5N1", "DISEASE", "disease:avian-influenza"),
+    ]
+
+
+def test_phrases_strain_alone_is_its_own_disease() -> None:
+    doc = make_doc("H5N1 was found .", pos={"was": "AUX", "found": "VERB"})
+    assert [m.kb for m in _finder().find(doc)] == ["disease:influenza-a-h5n1"]
+
+
+def test_phrases_a_longer_name_keeps_its_place() -> None:
+    doc = make_doc(
+        "the Global Polio Eradication Initiative and the World AIDS Campaign",
+        pos={"the": "DET", "and": "CCONJ"},
+        ents=[("Global Polio Eradication Initiative", "ORG")],
+    )
+    mentions = add_phrase_names(doc, _finder(), ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Global Polio Eradication Initiative", "ORG")
+    ]
+
+
+def test_phrases_place_name_is_the_disease_only_in_context() -> None:
+    doc = make_doc(
+        "The Marburg virus spread . Doctors in Marburg met . Marburg kills .",
+        pos={"The": "DET", "virus": "NOUN", "spread": "VERB", "in": "ADP", "met": "VERB", "kills": "VERB"},
+    )
+    assert [doc[m.start : m.end].text for m in _finder().find(doc)] == ["Marburg virus", "Marburg"]
+    assert [m.start for m in _finder().find(doc)] == [1, 10]  # not "in Marburg"
+
+
+def test_phrases_index_needs_the_market_not_the_listing() -> None:
+    doc = make_doc(
+        "The Nasdaq fell 2 percent . Apple is listed on the Nasdaq . The FTSE 100 rose .",
+        pos={"The": "DET", "fell": "VERB", "2": "NUM", "percent": "NOUN", "is": "AUX", "listed": "VERB"}
+        | {"on": "ADP", "the": "DET", "rose": "VERB", "100": "NUM"},
+    )
+    found = [(doc[m.start : m.end].text, m.kb) for m in _finder().find(doc)]
+    assert found == [("Nasdaq", "index:nasdaq-composite"), ("FTSE 100", "index:ftse-100")]
+
+
+def _typed(doc: Doc, text: str, *, main: str | None = None) -> tuple[str, str | None]:
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []), main=main)
+    chain = _chain_of(doc, chains, text)
+    link = knowledge_link(doc, LEX, get_gazetteer(), chain, on="2021-07-18", main=main)
+    type_ = chain_type(doc, LEX, chain, link)
+    return type_, chain.kb or (link.kb if link is not None and link.type == type_ else None)
+
+
+def test_link_country_and_city_are_never_people() -> None:
+    doc = make_doc(
+        "Burkina Faso and Toulouse joined .",
+        pos={"and": "CCONJ", "joined": "VERB"},
+        ents=[("Burkina Faso", "PERSON"), ("Toulouse", "PERSON")],
+    )
+    assert _typed(doc, "Burkina Faso") == ("GPE", "phoenix:burkina faso")
+    assert _typed(doc, "Toulouse")[0] == "GPE"
+
+
+def test_link_a_title_keeps_a_person_named_like_a_place() -> None:
+    doc = make_doc("President Jordan spoke .", pos={"spoke": "VERB"}, ents=[("Jordan", "PERSON")])
+    assert _typed(doc, "Jordan") == ("PERSON", None)
+
+
+def test_link_full_names_of_known_people_are_linked_surnames_are_not() -> None:
+    doc = make_doc(
+        "Barack Obama met Obama aides .",
+        pos={"met": "VERB", "aides": "NOUN"},
+        ents=[("Barack Obama", "ORG"), ("Obama", "PERSON")],
+    )
+    assert _typed(doc, "Barack Obama") == ("PERSON", "phoenix:barack obama")
+    assert _typed(doc, "Obama") == ("PERSON", None)
+
+
+def test_link_country_that_is_a_state_of_the_main_country_stays_unlinked() -> None:
+    doc = make_doc("Georgia voted .", pos={"voted": "VERB"}, ents=[("Georgia", "GPE")])
+    assert _typed(doc, "Georgia") == ("GPE", "phoenix:georgia")
+    assert _typed(doc, "Georgia", main="US") == ("GPE", None)
+
+
+def test_products_model_number_after_maker_and_line() -> None:
+    doc = make_doc(
+        "Boeing 's 787 Dreamliner and the iPhone 4 sold , and the 787 flew .",
+        pos={"'s": "PART", "787": "NUM", "Dreamliner": "PROPN", "and": "CCONJ", "the": "DET", "4": "NUM"}
+        | {"sold": "VERB", "flew": "VERB"},
+        ents=[("Boeing", "ORG")],
+        heads={0: 3, 2: 3, 7: 6},  # "Boeing", "787" → "Dreamliner"; "4" → "iPhone"
+    )
+    mentions = add_products(doc, ner_mentions(doc, LEX, []))
+    found = [(doc[m.start : m.end].text, m.label, m.canonical) for m in mentions]
+    assert found == [
+        ("Boeing", "ORG", None),
+        ("787 Dreamliner", "PRODUCT", "Boeing 787 Dreamliner"),
+        ("iPhone 4", "PRODUCT", None),
+    ]
+
+
+def test_products_no_model_in_dates_shares_scores_or_numbered_nouns() -> None:
+    doc = make_doc(
+        "GM 3 percent , Chapter 11 , March 4 and LG 2 OB 0",
+        pos={"3": "NUM", "percent": "NOUN", "11": "NUM", "4": "NUM", "2": "NUM", "0": "NUM", "and": "CCONJ"},
+        ents=[("GM", "ORG"), ("LG", "ORG")],
+        heads={1: 2, 5: 4, 8: 7, 11: 10},
+    )
+    assert [m.label for m in add_products(doc, ner_mentions(doc, LEX, []))] == ["ORG", "ORG"]
+
+
+def test_classify_a_band_after_the_and_a_store_are_organisations() -> None:
+    doc = make_doc(
+        "the Beatles sang at the Music Store .",
+        pos={"the": "DET", "sang": "VERB", "at": "ADP"},
+        ents=[("Beatles", "PERSON"), ("Music Store", "PERSON")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Beatles")) == "ORG"
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Music Store")) == "ORG"
+
+
+def test_repair_generic_nouns_are_no_names() -> None:
+    doc = make_doc(
+        "Riot police and Police came , Congress and Granger met",
+        pos={"police": "NOUN", "and": "CCONJ", "came": "VERB", "met": "VERB"},
+        ents=[("Riot", "PERSON"), ("Police", "ORG"), ("Congress", "ORG"), ("Granger", "PERSON")],
+    )
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Congress", "Granger"]
+
+
+def _cue(doc: Doc, text: str, places: set[int] | None = None) -> str | None:
+    chain = _chain_of(doc, chain_mentions(doc, LEX, ner_mentions(doc, LEX, [])), text)
+    return context_type(doc, LEX, get_gazetteer(), chain, places or set())
+
+
+def test_cues_product_organisation_and_place_nouns_around_a_name() -> None:
+    doc = make_doc(
+        "the Aura sedan , German airline Air Berlin , Merial , the drug company , and Pixar , which grew",
+        pos={"the": "DET", "sedan": "NOUN", "German": "ADJ", "airline": "NOUN", "drug": "NOUN"}
+        | {"company": "NOUN", "and": "CCONJ", "which": "PRON", "grew": "VERB"},
+        ents=[("Aura", "PERSON"), ("Air Berlin", "PERSON"), ("Merial", "PERSON"), ("Pixar", "PERSON")],
+    )
+    assert [_cue(doc, n) for n in ("Aura", "Air Berlin", "Merial", "Pixar")] == [
+        "PRODUCT",
+        "ORG",
+        "ORG",
+        "ORG",
+    ]
+
+
+def test_cues_place_words_and_lists_make_a_place() -> None:
+    doc = make_doc(
+        "in Toulouse and Cairo , Giza and Berry , in Beledweyne District",
+        pos={"in": "ADP", "and": "CCONJ"},
+        ents=[
+            ("Toulouse", "PERSON"),
+            ("Cairo", "GPE"),
+            ("Berry", "PERSON"),
+            ("Beledweyne District", "PERSON"),
+        ],
+        heads={5: 3, 7: 3},  # "Giza", "Berry" coordinated with "Cairo"
+    )
+    for i in (5, 7):
+        doc[i].dep_ = "conj"
+    assert _cue(doc, "Toulouse") == "GPE"
+    assert _cue(doc, "Berry", places={3}) == "GPE"
+    assert _cue(doc, "Beledweyne District") == "GPE"
+
+
+def test_repair_sentence_opener_and_numbered_noun_are_no_names() -> None:
+    doc = make_doc(
+        "Beyond Ukraine , Senate Bill 461 passed",
+        pos={"Beyond": "ADP", "461": "NUM", "passed": "VERB"},
+        ents=[("Beyond Ukraine", "PERSON"), ("Senate", "ORG"), ("Bill", "PERSON")],
+    )
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Ukraine", "Senate"]
+
+
+def test_repair_hyphenated_given_name_joins_the_surname() -> None:
+    words = ["reporter", "Ahn", "So", "-", "young", "wrote"]
+    doc = Doc(vocab(), words=words, spaces=[True, True, False, False, True, False])
+    doc.ents = [Span(doc, 1, 2, label="PERSON")]
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Ahn So-young"]
+
+
+def test_repair_organisation_loses_a_title_at_its_end() -> None:
+    doc = make_doc(
+        "the Northwind Executive and the Royal Courts of Justice",
+        pos={"the": "DET", "and": "CCONJ", "of": "ADP"},
+        ents=[("Northwind Executive", "ORG"), ("Royal Courts of Justice", "ORG")],
+    )
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Northwind", "Royal Courts of Justice"]
+
+
+def test_cues_a_name_that_acts_is_no_product() -> None:
+    doc = make_doc(
+        "Macintosh computers and Lenovo laptops sold , and Lenovo 's chief said",
+        pos={"computers": "NOUN", "laptops": "NOUN", "and": "CCONJ", "sold": "VERB", "chief": "NOUN"}
+        | {"said": "VERB"},
+        ents=[("Macintosh", "ORG"), ("Lenovo", "ORG"), ("Lenovo", "ORG")],
+    )
+    assert _cue(doc, "Macintosh") == "PRODUCT"
+    assert _cue(doc, "Lenovo") is None
+
+
+def test_chains_a_place_in_a_capitals_line_is_kept_alone() -> None:
+    doc = make_doc(
+        "OBAMA GOES TO JAPAN \\n Officials in Tokyo said on Monday that the visit would be short .",
+        pos={"in": "ADP", "said": "VERB", "on": "ADP", "that": "SCONJ", "the": "DET", "would": "AUX"},
+        ents=[("JAPAN", "GPE"), ("Tokyo", "GPE")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, caps_lines(doc.text)))
+    assert sorted(_texts(doc, c.mentions)[0] for c in chains) == ["JAPAN", "Tokyo"]
+    assert all(c.mentions for c in chains)
+
+
+def test_repair_joined_countries_and_a_flight_number_are_no_organisations() -> None:
+    words = ["a", "U.S.", "-", "Japan", "body", "and", "Air", "France", "Flight", "447", "crashed"]
+    spaces = [True, False, False, True, True, True, True, True, True, True, False]
+    doc = Doc(vocab(), words=words, spaces=spaces)
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 6, 9, label="ORG")]
+    assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Air France"]
