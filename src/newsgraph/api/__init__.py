@@ -4,13 +4,16 @@
     /, /articles/1 …    HTML pages, each with its JSON twin under /api
     /static/...         vendored assets, the version in each file name
 
-Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles and the entity
-corrections (POST /api/corrections/…, and their forms on the entity page). Responses are kept
+Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles, the entity
+corrections (POST /api/corrections/…, and their forms on the entity page) and the watches
+(/api/watches, the "Watch this" forms); with NEWSGRAPH_WATCH_DELIVER the server also sends the
+watches' webhook deliveries, in a background thread. Responses are kept
 in memory until the data changes (`api.cache`).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -22,10 +25,11 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from newsgraph import __version__
+from newsgraph.alerts.webhooks import run_worker
 from newsgraph.api.cache import ResponseCache
 from newsgraph.api.common import JSONBytes
 from newsgraph.api.errors import install_error_handlers
-from newsgraph.api.routes import articles, corrections, entities, facts, search, stories
+from newsgraph.api.routes import articles, corrections, entities, facts, search, stories, watches
 from newsgraph.api.security import BodyLimit, RateLimit, SecurityHeaders
 from newsgraph.settings import Settings
 
@@ -35,6 +39,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     from newsgraph.store.db import open_store
     from newsgraph.web import corrections as web_corrections
     from newsgraph.web import pages, views
+    from newsgraph.web import watches as web_watches
     from newsgraph.web.render import STATIC_DIR
 
     settings = settings or Settings()
@@ -44,7 +49,20 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         # sync routes and dependencies run in anyio's thread pool (40 threads by default): more
         # threads than cores only contend for the GIL and the connection pool
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        stop = threading.Event()
+        worker = threading.Thread(
+            target=run_worker,
+            args=(app.state.engine, settings),
+            kwargs={"stop": stop},
+            name="newsgraph-webhooks",
+            daemon=True,
+        )
+        if settings.watch_deliver:
+            worker.start()
         yield
+        stop.set()
+        if worker.is_alive():
+            worker.join(settings.watch_timeout + 5)
 
     app = FastAPI(
         lifespan=lifespan,
@@ -68,10 +86,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         facts.router,
         stories.router,
         search.router,
+        watches.router,
     ):
         app.include_router(router)
     app.include_router(views.router)
     app.include_router(web_corrections.router)
+    app.include_router(web_watches.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(

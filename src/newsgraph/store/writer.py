@@ -35,6 +35,7 @@ from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.dedup import MinHasher, Signature, signature_from_bytes, similarity
 from newsgraph.store.identity import EntityResolver
 from newsgraph.store.stories import StoryAssigner
+from newsgraph.store.watches.match import match_stored
 
 LOGGER = logging.getLogger(__name__)
 
@@ -253,6 +254,14 @@ class _Batch:
             unique = list({(u["article_id"], u["url"]): u for u in urls}.values())
             stmt = self.writer._insert(s.article_urls).values(unique)
             self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["article_id", "url"]))
+        match_stored(  # the watches: matches and webhook deliveries land with their articles
+            self.conn,
+            (
+                (outcome.article_id, outcome.story_id, item[0])
+                for outcome, item in zip(outcomes, loaded, strict=True)
+                if isinstance(outcome, Stored) and not isinstance(item, SeenAgain)
+            ),
+        )
         return outcomes
 
     def _source_id(self, name: str | None) -> int | None:

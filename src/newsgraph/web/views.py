@@ -96,6 +96,7 @@ def search_page(
         page=page,
         expansions=match.expansions if match else (),
         stats=stats,
+        watch_enabled=bool(settings.api_token),
         plover=PLOVER_TYPES,
         json_url=f"/api/search{request.url.query and '?' + request.url.query}" if query else None,
     )

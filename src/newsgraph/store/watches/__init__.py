@@ -1,0 +1,13 @@
+"""Watches: saved queries over facts that alert when a new article matches.
+
+spec.py     what a watch asks for (one pydantic model per kind), and how it is shown
+terms.py    the search syntax matched in Python against one text (Porter stems, as FTS5)
+keys.py     the watch index: the keys a watch is found by, the keys an article holds
+match.py    match_stored(conn, articles): called by the writer, in its transaction
+manage.py   create, list, show, delete and resume watches
+entries.py  a watch's matches as entries (Atom feed, webhook body, digest)
+queue.py    the webhook queue: claim due deliveries, record sent and failed ones
+
+Delivery itself (HTTP, signatures, the worker loop), the Atom feed and the digest are in
+`newsgraph.alerts`.
+"""
