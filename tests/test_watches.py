@@ -139,7 +139,8 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
         assert f"urn:uuid:{headers['idempotency-key']}" == entry.id
     assert endpoint.bodies()[0]["watch"] == {"id": watch.id, "name": watch.name, "kind": query.kind}
     assert endpoint.bodies()[-1]["entry"]["title"] == title
-    after = get_watch(engine.connect(), watch.id)
+    with engine.connect() as conn:
+        after = get_watch(conn, watch.id)
     assert after.matches == len(expected) and after.webhook is not None and after.webhook.pending == 0
     engine.dispose()
 
