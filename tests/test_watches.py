@@ -92,8 +92,8 @@ def _matched(engine: Engine, watch_id: int) -> list[tuple[str, str, str]]:
     with engine.connect() as conn:
         rows = conn.execute(
             text(
-                "SELECT a.doc_id, m.fact, m.local_id FROM watch_matches m JOIN articles a ON a.id = m.article_id "
-                "WHERE m.watch_id = :w ORDER BY m.id"
+                "SELECT a.doc_id, m.fact, m.local_id FROM watch_matches m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.watch_id = :w ORDER BY m.id"
             ),
             {"w": watch_id},
         )
@@ -122,7 +122,7 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
         feed = feedparser.parse(atom.content)
         assert not feed.bozo, feed.get("bozo_exception")
         assert feed.version == "atom10"
-        assert [e.title for e in feed.entries][0] == title
+        assert feed.entries[0].title == title
         assert len(feed.entries) == len(expected)
         assert all(e.id.startswith("urn:uuid:") for e in feed.entries)
         article = {"doha-talks": 2, "kabul-fighting": 3}[expected[0][0]]
@@ -135,7 +135,9 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
     assert len(received) == len(expected)
     for (headers, body), entry in zip(received, reversed(feed.entries), strict=True):
         assert verify(secret, headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()])
-        assert not verify("another secret", headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()])
+        assert not verify(
+            "another secret", headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()]
+        )
         assert f"urn:uuid:{headers['idempotency-key']}" == entry.id
     assert endpoint.bodies()[0]["watch"] == {"id": watch.id, "name": watch.name, "kind": query.kind}
     assert endpoint.bodies()[-1]["entry"]["title"] == title
@@ -154,7 +156,11 @@ def test_watches_story_kind_end_to_end(tmp_path: Path, settings: Settings) -> No
         "union said, halting container traffic at the largest port in Europe. Talks with the operators "
         "broke down last week after eleven months of negotiation, and the union warned of longer action."
     )
-    copies = [base, base.replace("on Monday", "on Monday morning"), base.replace("last week", "late last week")]
+    copies = [
+        base,
+        base.replace("on Monday", "on Monday morning"),
+        base.replace("last week", "late last week"),
+    ]
     analyses = [make_analysis(t, id=f"copy-{n}", title=f"Strike {n}") for n, t in enumerate(copies)]
     outcomes = store_analyses(engine, analyses[:2])
     story = outcomes[1].story_id  # type: ignore[union-attr]
@@ -167,7 +173,7 @@ def test_watches_story_kind_end_to_end(tmp_path: Path, settings: Settings) -> No
             feed = feedparser.parse(client.get(watch.feed).content)
         assert not feed.bozo and [e.title for e in feed.entries] == ["Strike 2"]
         assert run_worker(engine, settings, once=True).sent == 1
-    (headers, body), = endpoint.requests
+    ((headers, body),) = endpoint.requests
     assert verify(secret, headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()])
     engine.dispose()
 
@@ -209,7 +215,9 @@ def test_watches_matching_reads_only_the_watches_an_article_concerns(
     engine.dispose()
 
 
-def test_watches_matches_roll_back_with_their_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_watches_matches_roll_back_with_their_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Matches and deliveries are written in the articles' transaction: a batch that fails after
     they were recorded leaves no article, no match and no delivery; writing it again records them."""
     import newsgraph.store.watches.match as match
