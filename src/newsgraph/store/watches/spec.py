@@ -12,6 +12,7 @@ JSON, of the API's request bodies and of the answers that show a watch.
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -117,6 +118,12 @@ def parse_query(data: str | bytes | dict[str, Any]) -> WatchQuery:
     """Return the query of a stored JSON text or a dict (raises pydantic's ValidationError)."""
     if isinstance(data, dict):
         return _ADAPTER.validate_python(data)
+    return _stored(data)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stored(data: str | bytes) -> WatchQuery:
+    """A stored query, parsed once per process (queries are immutable models)."""
     return _ADAPTER.validate_json(data)
 
 

@@ -16,22 +16,23 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-import snowballstemmer
+import Stemmer
 
 from newsgraph.errors import InputError
 
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_STEMMER = snowballstemmer.stemmer("porter")
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Combining marks: what is left of an accent once a letter is decomposed (NFKD)."""
+_STEMMER = Stemmer.Stemmer("porter")
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Return the Porter stem of one lower-cased, accent-folded word."""
-    return str(_STEMMER.stemWord(word))
+    """Return the Porter stem of one lower-cased, accent-folded word (the word when it has none)."""
+    return str(_STEMMER.stemWord(word)) or word
 
 
 def fold(text: str) -> str:
@@ -39,8 +40,7 @@ def fold(text: str) -> str:
     text = text.lower()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def words(text: str) -> list[str]:
@@ -48,13 +48,18 @@ def words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(fold(text))]
 
 
-@dataclass(frozen=True, slots=True)
 class Terms:
-    """A text's words in order (stemmed, and as written for prefixes), and where each stem occurs."""
+    """A text's words in order (stemmed, and as written for prefixes); where each stem occurs is
+    worked out on the first phrase that needs it."""
 
-    stems: tuple[str, ...]
-    raw: tuple[str, ...]
-    at: dict[str, tuple[int, ...]]
+    __slots__ = ("_at", "raw", "stems", "vocabulary")
+
+    def __init__(self, stems: list[str], raw: list[str]) -> None:
+        self.stems = stems
+        self.raw = raw
+        self.vocabulary = set(stems)
+        self.vocabulary.discard("")
+        self._at: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, *texts: str | None) -> Terms:
@@ -64,21 +69,29 @@ class Terms:
             if text:
                 raw.extend(_WORD.findall(fold(text)))
                 raw.append("")  # a break no phrase crosses
-        stems = [stem(w) if w else "" for w in raw]
-        at: dict[str, list[int]] = {}
-        for i, s in enumerate(stems):
-            if s:
-                at.setdefault(s, []).append(i)
-        return cls(tuple(stems), tuple(raw), {s: tuple(p) for s, p in at.items()})
+        return cls([stem(w) if w else "" for w in raw], raw)
+
+    def positions(self, stem_: str) -> list[int]:
+        """Where a stem occurs (found on first asking)."""
+        if self._at is None:
+            self._at = {}
+        found = self._at.get(stem_)
+        if found is None:
+            found = self._at[stem_] = [i for i, s in enumerate(self.stems) if s == stem_]
+        return found
 
     def has(self, phrase: Phrase) -> bool:
         """Return True when the phrase occurs: its stems in a row, a prefix on its last word."""
+        if not phrase.prefix and len(phrase.stems) == 1:
+            return phrase.stems[0] in self.vocabulary
         if phrase.prefix and len(phrase.stems) == 1:
             return any(w.startswith(phrase.stems[0]) for w in self.raw if w)
-        whole = phrase.stems[:-1] if phrase.prefix else phrase.stems
+        whole = list(phrase.stems[:-1] if phrase.prefix else phrase.stems)
+        if whole[0] not in self.vocabulary:
+            return False
         n = len(phrase.stems)
-        for i in self.at.get(whole[0], ()):
-            if tuple(self.stems[i : i + len(whole)]) != whole or i + n > len(self.stems):
+        for i in self.positions(whole[0]):
+            if self.stems[i : i + len(whole)] != whole or i + n > len(self.stems):
                 continue
             if not phrase.prefix or self.raw[i + n - 1].startswith(phrase.stems[-1]):
                 return True
@@ -182,11 +195,7 @@ def _phrase(text: str, *, prefix: bool) -> Phrase | None:
     return Phrase((*stems[:-1], raw[-1]), True) if prefix else Phrase(stems)
 
 
+@functools.lru_cache(maxsize=20_000)
 def unit_key(unit: str) -> str:
     """Return the normalized form of a unit or counted noun ("Prisoners" → "prison")."""
     return " ".join(words(unit))
-
-
-def all_stems(texts: Iterable[str | None]) -> set[str]:
-    """Return the distinct stems of some texts."""
-    return {s for text in texts if text for s in words(text)}
