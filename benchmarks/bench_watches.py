@@ -231,12 +231,10 @@ def main() -> None:
     print("| store | write CPU s | ms/article | matches |")
     print("| --- | ---: | ---: | ---: |")
     print(f"| no watches | {a:.3f} ({min(none):.3f}–{max(none):.3f}) | {a / n * 1000:.2f} | 0 |")
-    print(
-        f"| {args.watches:,} watches | {b:.3f} ({min(some):.3f}–{max(some):.3f}) | {b / n * 1000:.2f} | {matches:,} |"
-    )
-    print(
-        f"\nAnalysis of the same {n} articles: {analysis_cpu:.1f} CPU s ({analysis_cpu / n * 1000:.0f} ms/article).\n"
-    )
+    spread = f"{min(some):.3f}–{max(some):.3f}"
+    print(f"| {args.watches:,} watches | {b:.3f} ({spread}) | {b / n * 1000:.2f} | {matches:,} |")
+    per = analysis_cpu / n * 1000
+    print(f"\nAnalysis of the same {n} articles: {analysis_cpu:.1f} CPU s ({per:.0f} ms/article).\n")
     print(f"- write throughput ratio (with / without watches): **{a / b:.3f}**")
     print(f"- ingest throughput ratio (analysis + write): **{(analysis_cpu + a) / (analysis_cpu + b):.3f}**")
 

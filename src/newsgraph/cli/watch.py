@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -34,23 +35,18 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a command runs, not
 app = typer.Typer(
     help="Saved queries that alert on new facts: feeds, webhooks, digests.", no_args_is_help=True
 )
-add = typer.Typer(help="Create a watch (one command per kind).", no_args_is_help=True)
-app.add_typer(add, name="add")
 console = Console(stderr=True)
 
 Db = Annotated[str | None, typer.Option(help="Database URL (default: NEWSGRAPH_DB).")]
-Name = Annotated[str | None, typer.Option(help="A label (default: the query in words).")]
-Webhook = Annotated[str | None, typer.Option(help="POST every match here (http or https), signed.")]
-Author = Annotated[str | None, typer.Option(help="Who makes it (default: the login name).")]
-Entity = Annotated[str | None, typer.Option(help="An entity id, or a name (the most mentioned match).")]
 
 
-def _with_store(db: str | None, work: Callable[[Engine], Any]) -> Any:
+@contextmanager
+def _store(db: str | None) -> Iterator[Engine]:
     from newsgraph.store.db import open_store
 
     engine = open_store(db or Settings().db)
     try:
-        return work(engine)
+        yield engine
     finally:
         engine.dispose()
 
@@ -71,161 +67,74 @@ def _entity(conn: Connection, ref: str | None, what: str) -> int | None:
     return found[0].id
 
 
-def _create(
-    db: str | None,
-    build: Callable[[Connection], dict[str, Any]],
-    name: str | None,
-    webhook: str | None,
-    author: str | None,
+def _query(conn: Connection, kind: str, args: list[str], o: dict[str, Any]) -> dict[str, Any]:
+    """The query of `watch add KIND ARGS… OPTIONS` (entity names resolved)."""
+    if kind == "quote":
+        return {"kind": kind, "speaker": _entity(conn, o["speaker"], "speaker"), "words": o["words"]}
+    if kind == "number":
+        claimant = _entity(conn, o["claimant"], "claimant")
+        return {"kind": kind, "words": o["words"], "unit": o["unit"], "claimant": claimant}
+    if kind == "event":
+        return {
+            "kind": kind,
+            "type": o["type_"].upper() if o["type_"] else None,
+            "source": _entity(conn, o["source"], "source"),
+            "target": _entity(conn, o["target"], "target"),
+            "either_way": o["either_way"],
+            "place": o["place"],
+            "country": o["country"].upper() if o["country"] else None,
+        }
+    if kind == "entities":
+        return {"kind": kind, "entities": [_entity(conn, e, "entity") for e in args]}
+    if kind == "story":
+        return {"kind": kind, "story": args[0] if len(args) == 1 else None}
+    if kind == "search":
+        scope = "quotes" if o["quotes"] else "articles"
+        return {"kind": kind, "query": " ".join(args) or None, "scope": scope, "source": o["outlet"]}
+    raise InputError(f"unknown kind {kind!r}: use quote, number, event, entities, story or search")
+
+
+@app.command("add")
+def add_command(
+    kind: Annotated[str, typer.Argument(help="quote, number, event, entities, story or search.")],
+    args: Annotated[
+        list[str] | None, typer.Argument(help="entities: ids or names; story: its id; search: the query.")
+    ] = None,
+    speaker: Annotated[str | None, typer.Option(help="quote: the speaker (an entity id or name).")] = None,
+    words: Annotated[str | None, typer.Option(help="quote, number: only with these words.")] = None,
+    unit: Annotated[str | None, typer.Option(help='number: what it counts ("prisoners").')] = None,
+    claimant: Annotated[str | None, typer.Option(help="number: who claims it (id or name).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="event: a PLOVER type (CONSULT).")] = None,
+    source: Annotated[str | None, typer.Option(help="event: the actor who acts (id or name).")] = None,
+    target: Annotated[str | None, typer.Option(help="event: the actor acted upon (id or name).")] = None,
+    either_way: Annotated[bool, typer.Option("--either-way", help="event: either side may act.")] = False,
+    place: Annotated[str | None, typer.Option(help="event: a place's name, as geocoded (Doha).")] = None,
+    country: Annotated[str | None, typer.Option(help="event: a country code (QA).")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="search: match quotes, not articles.")] = False,
+    outlet: Annotated[str | None, typer.Option(help="search: only articles of this source.")] = None,
+    name: Annotated[str | None, typer.Option(help="A label (default: the query in words).")] = None,
+    webhook: Annotated[
+        str | None, typer.Option(help="POST every match here (http or https), signed.")
+    ] = None,
+    author: Annotated[str | None, typer.Option(help="Who makes it (default: the login name).")] = None,
+    db: Db = None,
 ) -> None:
-    from pydantic import ValidationError
-
+    """Create a watch: new quotes by a speaker, numbers, events, articles mentioning entities
+    together, articles in a story, or a saved search."""
     from newsgraph.store.watches.manage import create_watch
-    from newsgraph.store.watches.spec import WatchIn
+    from newsgraph.store.watches.spec import read_watch
 
-    def work(engine: Engine) -> tuple[WatchPublic, str]:
+    options = dict(locals())
+    with _store(db) as engine:
         with engine.connect() as conn:
-            query = build(conn)
-        try:
-            watch = WatchIn.model_validate(
-                {"query": query, "name": name, "webhook": webhook, "author": author or getpass.getuser()}
-            )
-        except ValidationError as exc:
-            errors = "; ".join(
-                f"{'.'.join(map(str, e['loc'][1:])) or 'query'}: {e['msg']}" for e in exc.errors()
-            )
-            raise InputError(errors) from None
-        return create_watch(engine, watch)
-
-    watch, secret = _with_store(db, work)
+            query = {k: v for k, v in _query(conn, kind, args or [], options).items() if v is not None}
+        who = author or getpass.getuser()
+        made = read_watch({"query": query, "name": name, "webhook": webhook, "author": who})
+        watch, secret = create_watch(engine, made)
     console.print(f"watch {watch.id} stored: {escape(watch.description)}", highlight=False)
     console.print(f"feed: {watch.feed} (page: {watch.feed.removesuffix('.atom')})", highlight=False)
     if watch.webhook is not None:
         console.print(f"webhook secret (shown once; it signs every delivery): {secret}", highlight=False)
-
-
-@add.command("quote")
-def add_quote(
-    speaker: Annotated[str, typer.Option(help="The speaker: an entity id or name.")],
-    words: Annotated[
-        str | None, typer.Option(help='Only quotes matching these words ("a phrase", OR, -word).')
-    ] = None,
-    name: Name = None,
-    webhook: Webhook = None,
-    author: Author = None,
-    db: Db = None,
-) -> None:
-    """New quotes by a speaker, optionally only those with some words."""
-    _create(
-        db,
-        lambda c: {"kind": "quote", "speaker": _entity(c, speaker, "speaker"), "words": words},
-        name,
-        webhook,
-        author,
-    )
-
-
-@add.command("number")
-def add_number(
-    words: Annotated[str | None, typer.Option(help="Words in the number's sentence.")] = None,
-    unit: Annotated[str | None, typer.Option(help='What it counts ("prisoners", "dollars").')] = None,
-    claimant: Entity = None,
-    name: Name = None,
-    webhook: Webhook = None,
-    author: Author = None,
-    db: Db = None,
-) -> None:
-    """New numbers about some words, of a unit, and/or claimed by an entity."""
-
-    def build(conn: Connection) -> dict[str, Any]:
-        return {
-            "kind": "number",
-            "words": words,
-            "unit": unit,
-            "claimant": _entity(conn, claimant, "claimant"),
-        }
-
-    _create(db, build, name, webhook, author)
-
-
-@add.command("event")
-def add_event(
-    type_: Annotated[str | None, typer.Option("--type", help="A PLOVER type (CONSULT, ASSAULT, …).")] = None,
-    source: Entity = None,
-    target: Entity = None,
-    either_way: Annotated[
-        bool, typer.Option("--either-way", help="Source and target may be swapped.")
-    ] = False,
-    place: Annotated[str | None, typer.Option(help="A place's name, as geocoded (Doha).")] = None,
-    country: Annotated[str | None, typer.Option(help="A country code (QA).")] = None,
-    name: Name = None,
-    webhook: Webhook = None,
-    author: Author = None,
-    db: Db = None,
-) -> None:
-    """New events of a type, between actors (either side optional), or in a place."""
-
-    def build(conn: Connection) -> dict[str, Any]:
-        return {
-            "kind": "event",
-            "type": type_.upper() if type_ else None,
-            "source": _entity(conn, source, "source"),
-            "target": _entity(conn, target, "target"),
-            "either_way": either_way,
-            "place": place,
-            "country": country.upper() if country else None,
-        }
-
-    _create(db, build, name, webhook, author)
-
-
-@add.command("entities")
-def add_entities(
-    entities: Annotated[list[str], typer.Argument(help="Entity ids or names; all must be mentioned.")],
-    name: Name = None,
-    webhook: Webhook = None,
-    author: Author = None,
-    db: Db = None,
-) -> None:
-    """New articles that mention all of these entities."""
-
-    def build(conn: Connection) -> dict[str, Any]:
-        return {"kind": "entities", "entities": [_entity(conn, e, "entity") for e in entities]}
-
-    _create(db, build, name, webhook, author)
-
-
-@add.command("story")
-def add_story(
-    story: Annotated[int, typer.Argument(help="A story id.")],
-    name: Name = None,
-    webhook: Webhook = None,
-    author: Author = None,
-    db: Db = None,
-) -> None:
-    """New articles in a story."""
-    _create(db, lambda _c: {"kind": "story", "story": story}, name, webhook, author)
-
-
-@add.command("search")
-def add_search(
-    query: Annotated[str, typer.Argument(help='Words, "a phrase", OR, -word, word*.')],
-    quotes: Annotated[bool, typer.Option("--quotes", help="Match quotes instead of articles.")] = False,
-    source: Annotated[str | None, typer.Option(help="Only articles of this source.")] = None,
-    name: Name = None,
-    webhook: Webhook = None,
-    author: Author = None,
-    db: Db = None,
-) -> None:
-    """A saved full-text search: new articles (or quotes) that match it."""
-    scope = "quotes" if quotes else "articles"
-    _create(
-        db,
-        lambda _c: {"kind": "search", "query": query, "scope": scope, "source": source},
-        name,
-        webhook,
-        author,
-    )
 
 
 @app.command("list")
@@ -240,7 +149,8 @@ def list_command(
         with engine.connect() as conn:
             return list_watches(conn)
 
-    watches = _with_store(db, read)
+    with _store(db) as engine:
+        watches = read(engine)
     if json_out:
         sys.stdout.buffer.write(b"".join(w.model_dump_json().encode() + b"\n" for w in watches))
         sys.stdout.flush()
@@ -265,7 +175,8 @@ def delete_command(watch_id: Annotated[int, typer.Argument()], db: Db = None) ->
     """Delete a watch, its matches and its queued deliveries."""
     from newsgraph.store.watches.manage import delete_watch
 
-    _with_store(db, lambda e: delete_watch(e, watch_id))
+    with _store(db) as engine:
+        delete_watch(engine, watch_id)
     console.print(f"watch {watch_id} deleted")
 
 
@@ -274,7 +185,8 @@ def resume_command(watch_id: Annotated[int, typer.Argument()], db: Db = None) ->
     """Resume a paused webhook: its waiting deliveries are sent, oldest first."""
     from newsgraph.store.watches.manage import resume_watch
 
-    watch = _with_store(db, lambda e: resume_watch(e, watch_id))
+    with _store(db) as engine:
+        watch = resume_watch(engine, watch_id)
     pending = watch.webhook.pending if watch.webhook else 0
     console.print(f"watch {watch_id} resumed; {pending} deliveries pending")
 
@@ -290,7 +202,8 @@ def deliver_command(
 
     settings = Settings()
     try:
-        report = _with_store(db, lambda e: run_worker(e, settings, once=once, poll=poll))
+        with _store(db) as engine:
+            report = run_worker(engine, settings, once=once, poll=poll)
     except KeyboardInterrupt:
         return
     paused = f", webhooks paused: {', '.join(map(str, report.paused))}" if report.paused else ""
@@ -321,7 +234,8 @@ def digest_command(
             return digest_json(digest)
         return digest_markdown(digest, base=base.rstrip("/")).encode()
 
-    text = _with_store(db, read)
+    with _store(db) as engine:
+        text = read(engine)
     if out is None:
         sys.stdout.buffer.write(text)
         sys.stdout.flush()
@@ -348,7 +262,8 @@ def feed_command(
             watch = get_watch(conn, watch_id)
             return atom_feed(watch, entries(conn, watch_id, limit=limit), base=base, feed_path=watch.feed)
 
-    sys.stdout.buffer.write(_with_store(db, read))
+    with _store(db) as engine:
+        sys.stdout.buffer.write(read(engine))
     sys.stdout.flush()
 
 

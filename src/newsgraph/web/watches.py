@@ -17,7 +17,6 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import ValidationError
 
 from newsgraph.alerts.atom import MEDIA_TYPE, atom_feed
 from newsgraph.api.common import StoreId
@@ -28,7 +27,7 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.settings import Settings
 from newsgraph.store.watches.entries import entries
 from newsgraph.store.watches.manage import create_watch, delete_watch, list_watches, watch_by_feed
-from newsgraph.store.watches.spec import WatchIn
+from newsgraph.store.watches.spec import WatchIn, read_watch
 from newsgraph.web.forms import field, optional, read_form, same_origin
 from newsgraph.web.render import render, render_error
 
@@ -88,20 +87,9 @@ def _query(form: dict[str, list[str]]) -> dict[str, Any]:
 
 def _watch_in(form: dict[str, list[str]]) -> WatchIn:
     query = {k: v for k, v in _query(form).items() if v is not None}
-    try:
-        return WatchIn.model_validate(
-            {
-                "query": query,
-                "name": optional(form, "name"),
-                "webhook": optional(form, "webhook"),
-                "author": (optional(form, "author") or "web")[:200],
-            }
-        )
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(map(str, e['loc'][1:])) or e['loc'][0]}: {e['msg']}" for e in exc.errors()
-        )
-        raise InputError(problems) from None
+    name, webhook = optional(form, "name"), optional(form, "webhook")
+    author = (optional(form, "author") or "web")[:200]
+    return read_watch({"query": query, "name": name, "webhook": webhook, "author": author})
 
 
 async def _checked_form(request: Request, settings: Settings) -> dict[str, list[str]] | Response:

@@ -21,15 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from newsgraph.store.watches.spec import (
-    EntitiesWatch,
-    EventWatch,
-    NumberWatch,
-    QuoteWatch,
-    SearchWatch,
-    StoryWatch,
-    WatchQuery,
-)
+from newsgraph.store.watches import spec
+from newsgraph.store.watches.spec import WatchQuery
 from newsgraph.store.watches.terms import TextQuery, fold, unit_key
 
 MAX_KEY = 200
@@ -47,26 +40,26 @@ def watch_keys(query: WatchQuery, rarest: Callable[[list[int]], int]) -> list[st
     Raises:
         InputError: a text query no stem can stand for (only `word*` terms).
     """
-    if isinstance(query, QuoteWatch):
+    if isinstance(query, spec.QuoteWatch):
         return [key("speaker", query.speaker)]
-    if isinstance(query, NumberWatch):
+    if isinstance(query, spec.NumberWatch):
         if query.claimant is not None:
             return [key("claimant", query.claimant)]
         if query.unit is not None:
             return [key("unit", unit_key(query.unit))]
         assert query.words is not None  # the model requires one of the three
         return [key("term", stem) for stem in TextQuery.parse(query.words).anchors()]
-    if isinstance(query, EventWatch):
+    if isinstance(query, spec.EventWatch):
         return [_event_key(query)]
-    if isinstance(query, EntitiesWatch):
+    if isinstance(query, spec.EntitiesWatch):
         return [key("entity", rarest(sorted(set(query.entities))))]
-    if isinstance(query, StoryWatch):
+    if isinstance(query, spec.StoryWatch):
         return [key("story", query.story)]
-    assert isinstance(query, SearchWatch)
+    assert isinstance(query, spec.SearchWatch)
     return [key("term", stem) for stem in TextQuery.parse(query.query).anchors()]
 
 
-def _event_key(query: EventWatch) -> str:
+def _event_key(query: spec.EventWatch) -> str:
     actor = query.source if query.source is not None else query.target
     if actor is not None:
         return key("actor", actor)

@@ -21,15 +21,10 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from newsgraph.errors import NotFound
 from newsgraph.store import schema as s
 from newsgraph.store.db import bump_version, write_connection, write_lock
+from newsgraph.store.watches import spec
 from newsgraph.store.watches.keys import watch_keys
 from newsgraph.store.watches.match import now_utc
 from newsgraph.store.watches.spec import (
-    EntitiesWatch,
-    EventWatch,
-    NumberWatch,
-    QuoteWatch,
-    SearchWatch,
-    StoryWatch,
     WatchIn,
     WatchPublic,
     WatchQuery,
@@ -59,13 +54,13 @@ def _entity_counts(conn: Connection, entity_ids: list[int]) -> dict[int, int]:
 
 
 def _referenced(query: WatchQuery) -> list[int]:
-    if isinstance(query, QuoteWatch):
+    if isinstance(query, spec.QuoteWatch):
         return [query.speaker]
-    if isinstance(query, NumberWatch):
+    if isinstance(query, spec.NumberWatch):
         return [query.claimant] if query.claimant is not None else []
-    if isinstance(query, EventWatch):
+    if isinstance(query, spec.EventWatch):
         return [i for i in (query.source, query.target) if i is not None]
-    if isinstance(query, EntitiesWatch):
+    if isinstance(query, spec.EntitiesWatch):
         return list(query.entities)
     return []
 
@@ -81,13 +76,13 @@ def describe(conn: Connection, query: WatchQuery) -> str:
     def name(entity_id: int | None) -> str:
         return names.get(entity_id or 0, f"entity {entity_id}")
 
-    if isinstance(query, QuoteWatch):
+    if isinstance(query, spec.QuoteWatch):
         return f"quotes by {name(query.speaker)}" + (f" matching {query.words}" if query.words else "")
-    if isinstance(query, NumberWatch):
+    if isinstance(query, spec.NumberWatch):
         parts = [f"about {query.words}" if query.words else "", f"of {query.unit}" if query.unit else ""]
         parts.append(f"claimed by {name(query.claimant)}" if query.claimant else "")
         return " ".join(["numbers", *[p for p in parts if p]])
-    if isinstance(query, EventWatch):
+    if isinstance(query, spec.EventWatch):
         parts = [f"{query.type} events" if query.type else "events"]
         if query.source is not None:
             parts.append(f"by {name(query.source)}")
@@ -97,11 +92,11 @@ def describe(conn: Connection, query: WatchQuery) -> str:
             parts.append("(either way)")
         parts += [f"in {p}" for p in (query.place, query.country) if p]
         return " ".join(parts)
-    if isinstance(query, EntitiesWatch):
+    if isinstance(query, spec.EntitiesWatch):
         return "articles mentioning " + " and ".join(name(i) for i in query.entities)
-    if isinstance(query, StoryWatch):
+    if isinstance(query, spec.StoryWatch):
         return f"new articles in story {query.story}"
-    assert isinstance(query, SearchWatch)
+    assert isinstance(query, spec.SearchWatch)
     where = "quotes" if query.scope == "quotes" else "articles"
     return f"{where} matching {query.query}" + (f" from {query.source}" if query.source else "")
 
@@ -118,7 +113,7 @@ def create_watch(engine: Engine, watch: WatchIn) -> tuple[WatchPublic, str]:
     def work(conn: Connection) -> tuple[WatchPublic, str]:
         counts = _entity_counts(conn, _referenced(query)) if _referenced(query) else {}
         if (
-            isinstance(query, StoryWatch)
+            isinstance(query, spec.StoryWatch)
             and conn.execute(select(s.stories.c.id).where(s.stories.c.id == query.story)).first() is None
         ):
             raise NotFound(f"no story {query.story}")

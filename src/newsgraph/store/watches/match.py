@@ -28,17 +28,9 @@ from sqlalchemy import Connection, Table, func, select
 
 from newsgraph.models import EVENT_MIN_CONFIDENCE
 from newsgraph.store import schema as s
+from newsgraph.store.watches import spec
 from newsgraph.store.watches.keys import key, term_keys
-from newsgraph.store.watches.spec import (
-    EntitiesWatch,
-    EventWatch,
-    NumberWatch,
-    QuoteWatch,
-    SearchWatch,
-    StoryWatch,
-    WatchQuery,
-    parse_query,
-)
+from newsgraph.store.watches.spec import WatchQuery, parse_query
 from newsgraph.store.watches.terms import Terms, fold, parse_text, unit_key
 
 ENTRY_NAMESPACE = uuid.UUID("6f1d3c52-8b0e-5a41-9c2f-4e7b9d0a1c35")
@@ -145,7 +137,7 @@ class Article:
 def facts(query: WatchQuery, article: Article) -> list[Fact]:
     """Return the facts of the article that match the watch's query."""
     data = article.data
-    if isinstance(query, QuoteWatch):
+    if isinstance(query, spec.QuoteWatch):
         words = parse_text(query.words) if query.words else None
         return [
             ("quote", q["id"])
@@ -153,20 +145,20 @@ def facts(query: WatchQuery, article: Article) -> list[Fact]:
             if article.entity(q.get("speaker")) == query.speaker
             and (words is None or words.matches(article.words(q["text"])))
         ]
-    if isinstance(query, NumberWatch):
+    if isinstance(query, spec.NumberWatch):
         return _numbers(query, article)
-    if isinstance(query, EventWatch):
+    if isinstance(query, spec.EventWatch):
         return [("event", e["id"]) for e, place in article.events if _event_matches(query, article, e, place)]
-    if isinstance(query, EntitiesWatch):
+    if isinstance(query, spec.EntitiesWatch):
         held = set(article.ids.values())
         return [("article", "")] if all(i in held for i in query.entities) else []
-    if isinstance(query, StoryWatch):
+    if isinstance(query, spec.StoryWatch):
         return [("article", "")] if article.story_id == query.story else []
-    assert isinstance(query, SearchWatch)
+    assert isinstance(query, spec.SearchWatch)
     return _search(query, article)
 
 
-def _numbers(query: NumberWatch, article: Article) -> list[Fact]:
+def _numbers(query: spec.NumberWatch, article: Article) -> list[Fact]:
     words = parse_text(query.words) if query.words else None
     unit = unit_key(query.unit) if query.unit else None
     found: list[Fact] = []
@@ -183,7 +175,9 @@ def _numbers(query: NumberWatch, article: Article) -> list[Fact]:
     return found
 
 
-def _event_matches(query: EventWatch, article: Article, event: dict[str, Any], place: dict[str, Any]) -> bool:
+def _event_matches(
+    query: spec.EventWatch, article: Article, event: dict[str, Any], place: dict[str, Any]
+) -> bool:
     if query.type is not None and event["type"] != query.type:
         return False
     if query.place is not None and fold((place.get("name") or "").strip()) != fold(query.place.strip()):
@@ -201,7 +195,7 @@ def _event_matches(query: EventWatch, article: Article, event: dict[str, Any], p
     return query.either_way and between(query.target, query.source)
 
 
-def _search(query: SearchWatch, article: Article) -> list[Fact]:
+def _search(query: spec.SearchWatch, article: Article) -> list[Fact]:
     source = article.data.get("source")
     if query.source is not None and fold((source or "").strip()) != fold(query.source.strip()):
         return []

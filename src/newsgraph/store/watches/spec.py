@@ -16,8 +16,9 @@ import functools
 from typing import Annotated, Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
+from newsgraph.errors import InputError
 from newsgraph.models import PloverType
 
 MAX_ID = 2**62
@@ -149,6 +150,19 @@ class WatchIn(BaseModel):
         description="An http(s) URL every match is POSTed to, signed (see `newsgraph.alerts.webhooks`).",
     )
     author: str = Field(default="api", max_length=200, description="Who made it.")
+
+
+def read_watch(data: dict[str, Any]) -> WatchIn:
+    """Validate a watch to create from plain values (a form, the command line).
+
+    Raises:
+        InputError: what is wrong, field by field.
+    """
+    try:
+        return WatchIn.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InputError(problems) from None
 
 
 class WebhookState(BaseModel):
