@@ -24,12 +24,11 @@ from newsgraph.store.watches.spec import (
     NumberWatch,
     QuoteWatch,
     SearchWatch,
-    StoryWatch,
     WatchIn,
     WatchQuery,
 )
 from newsgraph.store.writer import Writer, store_analyses
-from tests.store_support import BACKENDS, make_analysis, new_database
+from tests.store_support import BACKENDS, new_database
 from tests.watch_support import AKHUNDZADA, DOHA, TALIBAN, called_off, elsewhere, first, receiver, talks
 
 
@@ -144,37 +143,6 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
     with engine.connect() as conn:
         after = get_watch(conn, watch.id)
     assert after.matches == len(expected) and after.webhook is not None and after.webhook.pending == 0
-    engine.dispose()
-
-
-def test_watches_story_kind_end_to_end(tmp_path: Path, settings: Settings) -> None:
-    """New articles in a story: a third copy of a report joins the story of the first two."""
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    engine = open_store(url)
-    base = (
-        "Harbour workers in Rotterdam began a 48-hour strike on Monday over pay and automation, the "
-        "union said, halting container traffic at the largest port in Europe. Talks with the operators "
-        "broke down last week after eleven months of negotiation, and the union warned of longer action."
-    )
-    copies = [
-        base,
-        base.replace("on Monday", "on Monday morning"),
-        base.replace("last week", "late last week"),
-    ]
-    analyses = [make_analysis(t, id=f"copy-{n}", title=f"Strike {n}") for n, t in enumerate(copies)]
-    outcomes = store_analyses(engine, analyses[:2])
-    story = outcomes[1].story_id  # type: ignore[union-attr]
-    assert story is not None
-    with receiver() as endpoint:
-        watch, secret = create_watch(engine, WatchIn(query=StoryWatch(story=story), webhook=endpoint.url))
-        store_analyses(engine, [analyses[2], elsewhere()])
-        assert _matched(engine, watch.id) == [("copy-2", "article", "")]
-        with _client(settings, engine) as client:
-            feed = feedparser.parse(client.get(watch.feed).content)
-        assert not feed.bozo and [e.title for e in feed.entries] == ["Strike 2"]
-        assert run_worker(engine, settings, once=True).sent == 1
-    ((headers, body),) = endpoint.requests
-    assert verify(secret, headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()])
     engine.dispose()
 
 

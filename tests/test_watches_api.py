@@ -92,7 +92,7 @@ def test_watches_api_validates_queries(tmp_path: Path, settings: Settings) -> No
         assert post({"query": {"kind": "search", "query": "x"}, "webhook": "ftp://example.org/in"}) == 422
         assert post({"query": {"kind": "entities", "entities": []}}) == 422
         assert post({"query": {"kind": "quote", "speaker": 999}}) == 404
-        assert post({"query": {"kind": "story", "story": 5}}) == 404
+        assert post({"query": {"kind": "story", "story": 5}}) == 422  # comes with same-event stories
         assert post({"query": {"kind": "search", "query": "negotia*"}}) == 400  # no whole word to index
         assert post({"query": {"kind": "search", "query": "-only -exclusions"}}) == 400
         assert post({"query": {"kind": "event", "country": "QA", "type": "CONSULT"}}) == 201

@@ -86,19 +86,17 @@ def _query(conn: Connection, kind: str, args: list[str], o: dict[str, Any]) -> d
         }
     if kind == "entities":
         return {"kind": kind, "entities": [_entity(conn, e, "entity") for e in args]}
-    if kind == "story":
-        return {"kind": kind, "story": args[0] if len(args) == 1 else None}
     if kind == "search":
         scope = "quotes" if o["quotes"] else "articles"
         return {"kind": kind, "query": " ".join(args) or None, "scope": scope, "source": o["outlet"]}
-    raise InputError(f"unknown kind {kind!r}: use quote, number, event, entities, story or search")
+    raise InputError(f"unknown kind {kind!r}: use quote, number, event, entities or search")
 
 
 @app.command("add")
 def add_command(
-    kind: Annotated[str, typer.Argument(help="quote, number, event, entities, story or search.")],
+    kind: Annotated[str, typer.Argument(help="quote, number, event, entities or search.")],
     args: Annotated[
-        list[str] | None, typer.Argument(help="entities: ids or names; story: its id; search: the query.")
+        list[str] | None, typer.Argument(help="entities: ids or names; search: the query.")
     ] = None,
     speaker: Annotated[str | None, typer.Option(help="quote: the speaker (an entity id or name).")] = None,
     words: Annotated[str | None, typer.Option(help="quote, number: only with these words.")] = None,
@@ -120,7 +118,7 @@ def add_command(
     db: Db = None,
 ) -> None:
     """Create a watch: new quotes by a speaker, numbers, events, articles mentioning entities
-    together, articles in a story, or a saved search."""
+    together, or a saved search."""
     from newsgraph.store.watches.manage import create_watch
     from newsgraph.store.watches.spec import read_watch
 

@@ -437,7 +437,7 @@ watches = Table(
     "watches",
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
-    Column("kind", String(10), nullable=False, comment="quote, number, event, entities, story or search."),
+    Column("kind", String(10), nullable=False, comment="quote, number, event, entities or search."),
     Column("name", Text, nullable=False),
     Column("query", Text, nullable=False, comment="JSON: the stored query (store.watches.spec)."),
     Column("feed_key", String(40), nullable=False, unique=True, comment="Unguessable part of its feed URL."),

@@ -257,7 +257,7 @@ class _Batch:
         match_stored(  # the watches: matches and webhook deliveries land with their articles
             self.conn,
             (
-                (outcome.article_id, outcome.story_id, item[0])
+                (outcome.article_id, item[0])
                 for outcome, item in zip(outcomes, loaded, strict=True)
                 if isinstance(outcome, Stored) and not isinstance(item, SeenAgain)
             ),

@@ -8,13 +8,12 @@ number. A watch is indexed under the most selective thing every match must hold:
     number    claimant:ID, else unit:STEMS, else term:STEM for each alternative of one group
     event     actor:ID (source, else target), else place:NAME, else country:CC, else event:TYPE
     entities  entity:ID of its least mentioned entity
-    story     story:ID
     search    term:STEM for each alternative of its most selective group of words
 
 An article holds `speaker:` and `claimant:` for the speakers of its quotes and claimants of its
 numbers, `unit:` for its numbers' units, `actor:`, `place:`, `country:` and `event:` for its
-confident events, `entity:` for every entity it mentions, `story:` for its story, and `term:` for
-every stem of its title and text.
+confident events, `entity:` for every entity it mentions, and `term:` for every stem of its title
+and text.
 """
 
 from __future__ import annotations
@@ -53,8 +52,6 @@ def watch_keys(query: WatchQuery, rarest: Callable[[list[int]], int]) -> list[st
         return [_event_key(query)]
     if isinstance(query, spec.EntitiesWatch):
         return [key("entity", rarest(sorted(set(query.entities))))]
-    if isinstance(query, spec.StoryWatch):
-        return [key("story", query.story)]
     assert isinstance(query, spec.SearchWatch)
     return [key("term", stem) for stem in TextQuery.parse(query.query).anchors()]
 

@@ -94,8 +94,6 @@ def describe(conn: Connection, query: WatchQuery) -> str:
         return " ".join(parts)
     if isinstance(query, spec.EntitiesWatch):
         return "articles mentioning " + " and ".join(name(i) for i in query.entities)
-    if isinstance(query, spec.StoryWatch):
-        return f"new articles in story {query.story}"
     assert isinstance(query, spec.SearchWatch)
     where = "quotes" if query.scope == "quotes" else "articles"
     return f"{where} matching {query.query}" + (f" from {query.source}" if query.source else "")
@@ -105,18 +103,13 @@ def create_watch(engine: Engine, watch: WatchIn) -> tuple[WatchPublic, str]:
     """Store a watch; return it and its webhook secret (shown only now).
 
     Raises:
-        NotFound: an entity or story it names is not stored.
+        NotFound: an entity it names is not stored.
         InputError: a text query that no whole word can index (only `word*` terms).
     """
     query = watch.query
 
     def work(conn: Connection) -> tuple[WatchPublic, str]:
         counts = _entity_counts(conn, _referenced(query)) if _referenced(query) else {}
-        if (
-            isinstance(query, spec.StoryWatch)
-            and conn.execute(select(s.stories.c.id).where(s.stories.c.id == query.story)).first() is None
-        ):
-            raise NotFound(f"no story {query.story}")
         keys = watch_keys(query, lambda ids: min(ids, key=lambda i: (counts[i], i)))
         watch_id = (conn.execute(select(func.max(s.watches.c.id))).scalar() or 0) + 1
         secret = secrets.token_hex(32)

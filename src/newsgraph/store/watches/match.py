@@ -1,6 +1,6 @@
 """Match newly stored articles against every watch, inside the writer's transaction.
 
-    match_stored(conn, [(article_id, story_id, analysis_dict), ...])   # the number of matches
+    match_stored(conn, [(article_id, analysis_dict), ...])   # the number of matches
 
 Called by the writer once per batch, after the batch's rows are written: a match is recorded
 in the same transaction as its article, so a killed ingest loses both or neither, and a resumed
@@ -62,9 +62,8 @@ def entry_id(watch_id: int, article_hash: str, fact: Fact) -> str:
 class Article:
     """A new article's facts as watches see them: entity ids global, words indexed on demand."""
 
-    def __init__(self, article_id: int, story_id: int | None, data: dict[str, Any], ids: dict[str, int]):
+    def __init__(self, article_id: int, data: dict[str, Any], ids: dict[str, int]):
         self.id = article_id
-        self.story_id = story_id
         self.data = data
         self.ids = ids
         self._words: dict[tuple[str | None, ...], Terms] = {}
@@ -110,8 +109,6 @@ class Article:
         """Every index key the article holds (`keys.py`); `term:` keys only when asked."""
         data = self.data
         found = {key("entity", i) for i in self.ids.values()}
-        if self.story_id is not None:
-            found.add(key("story", self.story_id))
         for q in data.get("quotes", []):
             if (speaker := self.entity(q.get("speaker"))) is not None:
                 found.add(key("speaker", speaker))
@@ -152,8 +149,6 @@ def facts(query: WatchQuery, article: Article) -> list[Fact]:
     if isinstance(query, spec.EntitiesWatch):
         held = set(article.ids.values())
         return [("article", "")] if all(i in held for i in query.entities) else []
-    if isinstance(query, spec.StoryWatch):
-        return [("article", "")] if article.story_id == query.story else []
     assert isinstance(query, spec.SearchWatch)
     return _search(query, article)
 
@@ -238,8 +233,8 @@ def _lookup(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
     return found
 
 
-def match_stored(conn: Connection, stored: Iterable[tuple[int, int | None, dict[str, Any]]]) -> int:
-    """Record the matches of newly stored articles (id, story id, Analysis dict); return how many.
+def match_stored(conn: Connection, stored: Iterable[tuple[int, dict[str, Any]]]) -> int:
+    """Record the matches of newly stored articles (id, Analysis dict); return how many.
 
     Runs inside the caller's write transaction (see the module docstring).
     """
@@ -250,8 +245,8 @@ def match_stored(conn: Connection, stored: Iterable[tuple[int, int | None, dict[
     if not kinds:
         return 0
     with_terms = bool(kinds & {"search", "number"})
-    ids = _entity_ids(conn, [article_id for article_id, _, _ in items])
-    articles = [Article(a, story, data, ids.get(a, {})) for a, story, data in items]
+    ids = _entity_ids(conn, [article_id for article_id, _ in items])
+    articles = [Article(a, data, ids.get(a, {})) for a, data in items]
     keyed = [(article, article.keys(with_terms)) for article in articles]
     index = _lookup(conn, set().union(*(k for _, k in keyed)))
     wanted = {w for article_keys in (k for _, k in keyed) for k in article_keys for w in index.get(k, ())}

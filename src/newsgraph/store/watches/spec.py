@@ -6,7 +6,6 @@ JSON, of the API's request bodies and of the answers that show a watch.
     event     new confident events of a PLOVER type, between two actors (either side optional,
               in either direction with `either_way`), or in a place (name or country)
     entities  new articles that mention all of these entities
-    story     new articles in a story
     search    a saved full-text search (the search syntax), in articles or in quotes
 """
 
@@ -90,13 +89,6 @@ class EntitiesWatch(_Query):
     entities: list[EntityRef] = Field(min_length=1, max_length=10)
 
 
-class StoryWatch(_Query):
-    """New articles in a story."""
-
-    kind: Literal["story"] = "story"
-    story: int = Field(ge=1, le=MAX_ID, description="A stored story's id.")
-
-
 class SearchWatch(_Query):
     """A saved full-text search: articles (title and text), or quotes, that match `query`."""
 
@@ -107,10 +99,10 @@ class SearchWatch(_Query):
 
 
 WatchQuery = Annotated[
-    QuoteWatch | NumberWatch | EventWatch | EntitiesWatch | StoryWatch | SearchWatch,
+    QuoteWatch | NumberWatch | EventWatch | EntitiesWatch | SearchWatch,
     Field(discriminator="kind"),
 ]
-KINDS = ("quote", "number", "event", "entities", "story", "search")
+KINDS = ("quote", "number", "event", "entities", "search")
 
 _ADAPTER: TypeAdapter[WatchQuery] = TypeAdapter(WatchQuery)
 

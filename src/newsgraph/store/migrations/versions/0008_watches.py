@@ -27,7 +27,7 @@ def upgrade() -> None:
             "kind",
             sa.String(10),
             nullable=False,
-            comment="quote, number, event, entities, story or search.",
+            comment="quote, number, event, entities or search.",
         ),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("query", sa.Text(), nullable=False, comment="JSON: the stored query (store.watches.spec)."),
