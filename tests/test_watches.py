@@ -117,7 +117,7 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
         with _client(settings, engine) as client:
             atom = client.get(watch.feed)
             page = client.get(watch.feed.removesuffix(".atom"))
-        assert atom.status_code == 200 and atom.headers["content-type"].startswith("application/atom+xml")
+        assert atom.status_code == 200 and atom.headers["content-type"].startswith("application/xml")
         feed = feedparser.parse(atom.content)
         assert not feed.bozo, feed.get("bozo_exception")
         assert feed.version == "atom10"

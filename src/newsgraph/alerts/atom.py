@@ -4,8 +4,9 @@
 
 Entry ids are the matches' stable `entry_id`s (`urn:uuid:…`, made from the watch, the article's
 content hash and the fact), so a reader that sees an entry twice shows it once. The feed names a
-CSS stylesheet (`xml-stylesheet`), so a browser that opens it shows readable entries; the HTML
-page of the same entries is the feed's URL without `.atom`. Scraped text is escaped by the XML
+CSS stylesheet (`xml-stylesheet`), so a browser that opens it shows readable entries (it is
+served as `application/xml` for that); the HTML page of the same entries is the feed's URL
+without `.atom`. Scraped text is escaped by the XML
 serializer, and characters XML 1.0 cannot hold (most control characters) are dropped.
 """
 
@@ -21,7 +22,9 @@ from newsgraph.store.watches.entries import Entry
 from newsgraph.store.watches.spec import WatchPublic
 
 ATOM = "http://www.w3.org/2005/Atom"
-MEDIA_TYPE = "application/atom+xml; charset=utf-8"
+MEDIA_TYPE = "application/xml; charset=utf-8"
+"""Served as XML, not `application/atom+xml`, which browsers show as plain text or download:
+as XML a browser applies the stylesheet, and feed readers recognise Atom by its content."""
 STYLESHEET = "/static/feed-1.0.0.css"
 FEED_NAMESPACE = uuid.UUID("0b8f4f3e-2d7c-5e1a-8a64-3c9e5b7d1f20")
 

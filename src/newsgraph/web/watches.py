@@ -34,6 +34,7 @@ from newsgraph.web.render import render, render_error
 router = APIRouter(include_in_schema=False)
 
 MAX_FIELDS = 40
+FAVICON = "favicon-1.0.0.svg"
 
 
 @router.get("/feeds/{feed_key}.atom")
@@ -43,6 +44,12 @@ def feed_atom(request: Request, feed_key: FeedKey, conn: ConnDep) -> Response:
     base = str(request.base_url).rstrip("/")
     body = atom_feed(watch, entries(conn, watch.id, limit=FEED_ENTRIES), base=base, feed_path=watch.feed)
     return Response(body, media_type=MEDIA_TYPE)
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon a browser asks for when it opens a feed (an XML document names no icon)."""
+    return RedirectResponse(f"/static/{FAVICON}", status_code=308)
 
 
 @router.get("/feeds/{feed_key}", response_class=HTMLResponse)
