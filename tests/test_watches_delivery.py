@@ -193,3 +193,21 @@ def test_watches_killed_ingest_resumed_records_each_match_once(tmp_path: Path, s
     assert 0 < len(_watch_rows(url)) < 12
     ingest([corpus], run.model_copy(update={"db": url}), workers=1)
     assert _watch_rows(url) == reference
+
+
+def test_watches_delivery_runs_inside_serve_when_asked(tmp_path: Path, settings: Settings) -> None:
+    """With NEWSGRAPH_WATCH_DELIVER the server sends deliveries itself, and stops with it."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.api import create_app
+
+    engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    store_analyses(engine, [first()])
+    with receiver() as endpoint:
+        create_watch(engine, WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=endpoint.url))
+        store_analyses(engine, _quotes(1))
+        app = create_app(settings.model_copy(update={"watch_deliver": True, "api_rate": 0}), engine=engine)
+        with TestClient(app):
+            assert endpoint.arrived.wait(30), "the server's worker sent nothing"
+        assert [b["entry"]["article_title"] for b in endpoint.bodies()] == ["Round 2"]
+    engine.dispose()
