@@ -13,6 +13,7 @@
     │   └── MissingExtra                an optional dependency group is not installed
     ├── StoreUnavailable           503  the database cannot be reached, even after retries
     ├── StoreFull                  507  the database's disk is full (the transaction rolled back)
+    ├── DeliveryFailed             502  a webhook endpoint did not accept a watch's delivery
     └── NotFound                   404  something asked for does not exist
 
 Every class newsgraph raises on purpose is in this tree and defined here. The CLI prints the
@@ -93,6 +94,12 @@ class StoreFull(NewsgraphError):
     """The database's disk (or its size limit) is full; the failed transaction was rolled back."""
 
     status = 507
+
+
+class DeliveryFailed(NewsgraphError):
+    """A webhook endpoint did not accept a delivery (the message says how: HTTP status, timeout)."""
+
+    status = 502
 
 
 class NotFound(NewsgraphError):

@@ -35,6 +35,7 @@ import orjson
 from sqlalchemy import Engine
 
 from newsgraph import __version__
+from newsgraph.errors import DeliveryFailed
 from newsgraph.settings import Settings
 from newsgraph.store.watches.entries import Entry, entries_by_id
 from newsgraph.store.watches.queue import Delivery, claim_due, mark_failed, mark_sent
@@ -79,10 +80,6 @@ def payload(delivery: Delivery, entry: Entry) -> bytes:
             "entry": entry,
         }
     )
-
-
-class DeliveryFailed(Exception):
-    """An endpoint did not accept a delivery (the message says how)."""
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
