@@ -24,12 +24,24 @@ from newsgraph.store.watches.spec import (
     NumberWatch,
     QuoteWatch,
     SearchWatch,
+    StoryWatch,
     WatchIn,
     WatchQuery,
 )
 from newsgraph.store.writer import Writer, store_analyses
 from tests.store_support import BACKENDS, new_database
-from tests.watch_support import AKHUNDZADA, DOHA, TALIBAN, called_off, elsewhere, first, receiver, talks
+from tests.watch_support import (
+    AKHUNDZADA,
+    DOHA,
+    TALIBAN,
+    called_off,
+    elsewhere,
+    first,
+    matched,
+    receiver,
+    strike,
+    talks,
+)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -87,18 +99,6 @@ CASES: dict[str, tuple[WatchQuery, list[tuple[str, str, str]], str]] = {
 }
 
 
-def _matched(engine: Engine, watch_id: int) -> list[tuple[str, str, str]]:
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT a.doc_id, m.fact, m.local_id FROM watch_matches m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.watch_id = :w ORDER BY m.id"
-            ),
-            {"w": watch_id},
-        )
-        return [tuple(r) for r in rows]
-
-
 def _client(settings: Settings, engine: Engine) -> TestClient:
     changes = {"api_token": "w-token", "api_rate": 0, "api_cache_mb": 0}
     return TestClient(create_app(settings.model_copy(update=changes), engine=engine))
@@ -112,7 +112,7 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
     with receiver() as endpoint:
         watch, secret = create_watch(engine, WatchIn(query=query, webhook=endpoint.url))
         store_analyses(engine, [talks(), elsewhere(), called_off()])
-        assert _matched(engine, watch.id) == expected
+        assert matched(engine, watch.id) == expected
 
         with _client(settings, engine) as client:
             atom = client.get(watch.feed)
@@ -146,6 +146,29 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
     engine.dispose()
 
 
+def test_watches_story_kind_end_to_end(store_url: str, settings: Settings) -> None:
+    """New articles in a same-event story: a third report of the strike joins the story of the
+    first two; an article of another event does not."""
+    engine = open_store(store_url)
+    store_analyses(engine, [strike(1), strike(2)])
+    with engine.connect() as conn:
+        story = conn.execute(text("SELECT story_id FROM articles WHERE doc_id = 'strike-1'")).scalar_one()
+    with receiver() as endpoint:
+        watch, secret = create_watch(engine, WatchIn(query=StoryWatch(story=story), webhook=endpoint.url))
+        assert watch.name == f"new articles in story {story} (Rotterdam dockworkers walk out)"
+        store_analyses(engine, [strike(3), elsewhere()])
+        assert matched(engine, watch.id) == [("strike-3", "article", "")]
+        with _client(settings, engine) as client:
+            feed = feedparser.parse(client.get(watch.feed).content)
+        assert not feed.bozo and [e.title for e in feed.entries] == ["Rotterdam strike enters its fourth day"]
+        assert run_worker(engine, settings, once=True).sent == 1
+    ((headers, body),) = endpoint.requests
+    assert verify(secret, headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()])
+    assert f"urn:uuid:{headers['idempotency-key']}" == feed.entries[0].id
+    assert endpoint.bodies()[0]["entry"]["article_title"] == "Rotterdam strike enters its fourth day"
+    engine.dispose()
+
+
 def test_watches_negated_and_weak_events_and_other_speakers_do_not_match(tmp_path: Path) -> None:
     engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
     store_analyses(engine, [first()])
@@ -153,12 +176,12 @@ def test_watches_negated_and_weak_events_and_other_speakers_do_not_match(tmp_pat
     events = create_watch(engine, WatchIn(query=EventWatch(type="CONSULT", place="Doha")))[0]
     reversed_roles = create_watch(engine, WatchIn(query=EventWatch(target=TALIBAN, type="CONSULT")))[0]
     store_analyses(engine, [elsewhere(), called_off()])
-    assert _matched(engine, quotes.id) == []
-    assert _matched(engine, events.id) == []  # one negated, one below the confidence floor
-    assert _matched(engine, reversed_roles.id) == []
+    assert matched(engine, quotes.id) == []
+    assert matched(engine, events.id) == []  # one negated, one below the confidence floor
+    assert matched(engine, reversed_roles.id) == []
     store_analyses(engine, [talks()])
-    assert _matched(engine, events.id) == [("doha-talks", "event", "v1")]
-    assert _matched(engine, reversed_roles.id) == []  # the Taliban act in it; they are not acted upon
+    assert matched(engine, events.id) == [("doha-talks", "event", "v1")]
+    assert matched(engine, reversed_roles.id) == []  # the Taliban act in it; they are not acted upon
     engine.dispose()
 
 
@@ -179,7 +202,7 @@ def test_watches_matching_reads_only_the_watches_an_article_concerns(
     monkeypatch.setattr(match, "parse_query", lambda q: parsed.append(q) or original(q))
     Writer(engine).write([talks()])
     assert len(parsed) == 1  # the one watch on Akhundzada
-    assert _matched(engine, wanted.id) == [("doha-talks", "quote", "q1")]
+    assert matched(engine, wanted.id) == [("doha-talks", "quote", "q1")]
     engine.dispose()
 
 

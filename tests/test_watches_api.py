@@ -17,7 +17,7 @@ from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.writer import store_analyses
 from tests.store_support import make_analysis
-from tests.watch_support import AKHUNDZADA, first, talks
+from tests.watch_support import AKHUNDZADA, first, matched, strike, talks
 
 TOKEN = "w4tch-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -92,7 +92,8 @@ def test_watches_api_validates_queries(tmp_path: Path, settings: Settings) -> No
         assert post({"query": {"kind": "search", "query": "x"}, "webhook": "ftp://example.org/in"}) == 422
         assert post({"query": {"kind": "entities", "entities": []}}) == 422
         assert post({"query": {"kind": "quote", "speaker": 999}}) == 404
-        assert post({"query": {"kind": "story", "story": 5}}) == 422  # comes with same-event stories
+        assert post({"query": {"kind": "story", "story": 5}}) == 404
+        assert post({"query": {"kind": "story", "story": 0}}) == 422
         assert post({"query": {"kind": "search", "query": "negotia*"}}) == 400  # no whole word to index
         assert post({"query": {"kind": "search", "query": "-only -exclusions"}}) == 400
         assert post({"query": {"kind": "event", "country": "QA", "type": "CONSULT"}}) == 201
@@ -208,3 +209,26 @@ def test_watches_cli_add_list_digest_delete(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["watch", "delete", "2", "--db", url]).exit_code == 0
     listed = runner.invoke(cli, ["watch", "list", "--json", "--db", url])
     assert len(listed.stdout.splitlines()) == 2
+
+
+def test_watches_story_page_form_and_cli_make_story_watches(tmp_path: Path, settings: Settings) -> None:
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    engine = open_store(url)
+    store_analyses(engine, [strike(1), strike(2)])  # story 1
+    with _client(settings, engine, token=None) as read_only:
+        assert "watch-form" not in read_only.get("/stories/1").text
+    with _client(settings, engine) as client:
+        page = client.get("/stories/1").text
+        assert 'id="watch-form"' in page and '<input type="hidden" name="story" value="1">' in page
+        form = {"kind": "story", "story": "1", "token": TOKEN}
+        made = client.post("/watches", data=form)
+        assert made.status_code == 200
+        assert "new articles in story 1 (Rotterdam dockworkers walk out)" in made.text
+        assert client.post("/watches", data={**form, "story": "9"}).status_code == 404
+    runner = CliRunner()
+    added = runner.invoke(cli, ["watch", "add", "story", "1", "--db", url])
+    assert added.exit_code == 0 and "watch 2 stored: new articles in story 1" in added.output
+    assert runner.invoke(cli, ["watch", "add", "story", "--db", url]).exit_code != 0
+    store_analyses(engine, [strike(3)])
+    assert matched(engine, 1) == matched(engine, 2) == [("strike-3", "article", "")]
+    engine.dispose()

@@ -6,6 +6,11 @@ Akhundzada on a settlement, a number of prisoners he claims, talks held by the T
 the phrase "prisoner exchange"); `ELSEWHERE` concerns none of those watches (another speaker on
 a settlement, an assault in Kabul, a number of fighters); `CALLED_OFF` reports talks that did not
 happen (a negated event).
+
+`strike(n)`: six reports of one harbour strike in Rotterdam, by different outlets on different
+days. Reports 1 and 2 (11 March) make one story, 4 and 5 (17 March) another, six days later, too
+far apart to link; report 3 (14 March) is within three days of both and bridges the two;
+report 6 (18 March) follows 4 and 5.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import orjson
+from sqlalchemy import Engine, text
 
 from newsgraph.models import Analysis
 from tests.store_support import DOHA_1, make_analysis
@@ -110,6 +116,19 @@ def called_off() -> Analysis:
     return analysis
 
 
+def matched(engine: Engine, watch_id: int) -> list[tuple[str, str, str]]:
+    """The matches of a watch as (article's doc id, fact, local id), in the order recorded."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT a.doc_id, m.fact, m.local_id FROM watch_matches m "
+                "JOIN articles a ON a.id = m.article_id WHERE m.watch_id = :w ORDER BY m.id"
+            ),
+            {"w": watch_id},
+        )
+        return [(str(doc), str(fact), str(local)) for doc, fact, local in rows]
+
+
 @dataclass
 class Receiver:
     """What a local webhook endpoint received: (headers, body) per request, in arrival order."""
@@ -157,3 +176,73 @@ def receiver(status: int = 204) -> Iterator[Receiver]:
             box[0].hold.set()
         server.shutdown()
         server.server_close()
+
+
+STRIKE = [
+    (
+        "2024-03-11",
+        "Harbour News",
+        "Rotterdam dockworkers walk out",
+        "Dockworkers at the Port of Rotterdam walked out on Monday in a strike over automated cranes, "
+        "union leader Marieke de Vries said. Container terminals at Maasvlakte stood still as the "
+        "dockworkers picketed the gates, and de Vries said the strike would last 48 hours.",
+    ),
+    (
+        "2024-03-11",
+        "Dutch Courier",
+        "Strike halts Rotterdam terminals",
+        "A strike by dockworkers halted the container terminals of the Port of Rotterdam on Monday. "
+        "Marieke de Vries, who leads the dockworkers' union, said automated cranes threatened jobs, "
+        "and ships queued at anchor outside Maasvlakte while pickets blocked the terminals.",
+    ),
+    (
+        "2024-03-14",
+        "Shipping Daily",
+        "Rotterdam strike enters its fourth day",
+        "The dockworkers' strike at the Port of Rotterdam entered its fourth day on Thursday, with "
+        "terminals at Maasvlakte still closed. Marieke de Vries said the dockworkers would extend "
+        "the strike until the operators dropped their plans for automated cranes.",
+    ),
+    (
+        "2024-03-17",
+        "Harbour News",
+        "Rotterdam strike: talks with operators",
+        "Marieke de Vries met the terminal operators of the Port of Rotterdam on Sunday as the "
+        "dockworkers' strike over automated cranes went on. Maasvlakte terminals stayed shut, and "
+        "the dockworkers said the strike would go on until the operators gave way.",
+    ),
+    (
+        "2024-03-17",
+        "Europe Wire",
+        "Dockworkers keep Rotterdam terminals shut",
+        "Striking dockworkers kept the Maasvlakte container terminals of the Port of Rotterdam shut "
+        "on Sunday. Union leader Marieke de Vries said the strike over automated cranes would only "
+        "end when the operators guaranteed the dockworkers' jobs.",
+    ),
+    (
+        "2024-03-18",
+        "Shipping Daily",
+        "Rotterdam strike ends with a jobs deal",
+        "The strike at the Port of Rotterdam ended on Monday after the terminal operators agreed to "
+        "guarantee dockworkers' jobs for five years, Marieke de Vries said. The first ships left "
+        "Maasvlakte within hours, though the automated cranes will still be installed.",
+    ),
+]
+
+
+def strike(n: int) -> Analysis:
+    """Report `n` (1 to 6) of the Rotterdam harbour strike (see the module docstring)."""
+    day, source, title, text = STRIKE[n - 1]
+    return make_analysis(
+        text,
+        id=f"strike-{n}",
+        source=source,
+        title=title,
+        published=day,
+        entities=[
+            ("e1", "PERSON", "Marieke de Vries", ["de Vries"]),
+            ("e2", "FAC", "Port of Rotterdam", []),
+            ("e3", "FAC", "Maasvlakte", []),
+        ],
+        events=[("PROTEST", "strike", [], [])],
+    )

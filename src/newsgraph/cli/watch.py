@@ -2,6 +2,7 @@
 
     newsgraph watch add quote --speaker "Haibatullah Akhundzada" --words settlement
     newsgraph watch add event --type CONSULT --source 12 --target 40 --either-way
+    newsgraph watch add story 412                # new articles in a story (followed when it merges)
     newsgraph watch add search '"bird flu" Indonesia' --webhook https://hooks.example.org/in
     newsgraph watch list
     newsgraph watch deliver                      # the webhook worker (run it beside ingest)
@@ -86,17 +87,19 @@ def _query(conn: Connection, kind: str, args: list[str], o: dict[str, Any]) -> d
         }
     if kind == "entities":
         return {"kind": kind, "entities": [_entity(conn, e, "entity") for e in args]}
+    if kind == "story":
+        return {"kind": kind, "story": args[0] if len(args) == 1 else None}
     if kind == "search":
         scope = "quotes" if o["quotes"] else "articles"
         return {"kind": kind, "query": " ".join(args) or None, "scope": scope, "source": o["outlet"]}
-    raise InputError(f"unknown kind {kind!r}: use quote, number, event, entities or search")
+    raise InputError(f"unknown kind {kind!r}: use quote, number, event, entities, story or search")
 
 
 @app.command("add")
 def add_command(
-    kind: Annotated[str, typer.Argument(help="quote, number, event, entities or search.")],
+    kind: Annotated[str, typer.Argument(help="quote, number, event, entities, story or search.")],
     args: Annotated[
-        list[str] | None, typer.Argument(help="entities: ids or names; search: the query.")
+        list[str] | None, typer.Argument(help="entities: ids or names; story: its id; search: the query.")
     ] = None,
     speaker: Annotated[str | None, typer.Option(help="quote: the speaker (an entity id or name).")] = None,
     words: Annotated[str | None, typer.Option(help="quote, number: only with these words.")] = None,
@@ -118,7 +121,7 @@ def add_command(
     db: Db = None,
 ) -> None:
     """Create a watch: new quotes by a speaker, numbers, events, articles mentioning entities
-    together, or a saved search."""
+    together, articles in a story, or a saved search."""
     from newsgraph.store.watches.manage import create_watch
     from newsgraph.store.watches.spec import read_watch
 

@@ -20,6 +20,7 @@
               └─ entity_keys                       identity keys → the entity holding them
     entity_rules ─ entity_audit                    journalists' corrections and who made them
     watches ─┬─ watch_keys                         saved queries; the keys that index them
+             ├─ watch_entities                     the entities they name (followed when merged)
              └─ watch_matches ─ watch_deliveries   facts that matched; the webhook queue
 
 Every id is an integer the writer assigns in input order (the next free id inside the batch's
@@ -437,8 +438,8 @@ watches = Table(
     "watches",
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
-    Column("kind", String(10), nullable=False, comment="quote, number, event, entities or search."),
-    Column("name", Text, nullable=False),
+    Column("kind", String(10), nullable=False, comment="quote, number, event, entities, story or search."),
+    Column("name", Text, comment="The label it was given (null: its query in words)."),
     Column("query", Text, nullable=False, comment="JSON: the stored query (store.watches.spec)."),
     Column("feed_key", String(40), nullable=False, unique=True, comment="Unguessable part of its feed URL."),
     Column("webhook_url", Text, comment="Where matches are POSTed, if anywhere."),
@@ -459,6 +460,15 @@ watch_keys = Table(
     Column("watch_id", Id, ForeignKey("watches.id"), primary_key=True),
     Index("ix_watch_keys_watch_id", "watch_id"),
     comment="The watch index: an article can match a watch only if it holds one of the watch's keys.",
+)
+
+watch_entities = Table(
+    "watch_entities",
+    metadata,
+    Column("entity_id", Id, primary_key=True, comment="An entity the watch's query names."),
+    Column("watch_id", Id, ForeignKey("watches.id"), primary_key=True),
+    Index("ix_watch_entities_watch_id", "watch_id"),
+    comment="The entities each watch names, to rewrite it when they are merged (follow.py).",
 )
 
 watch_matches = Table(

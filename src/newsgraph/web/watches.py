@@ -2,7 +2,7 @@
 
 /feeds/KEY.atom      the Atom feed (public to whoever has the key, as feed readers need)
 /feeds/KEY           the same entries as a page, with the feed's address to copy
-POST /watches        create a watch from a "Watch this" form (entity and search pages)
+POST /watches        create a watch from a "Watch this" form (entity, search and story pages)
 /watches             the list, shown after the write token is posted (what is watched is private)
 POST /watches/ID/delete
 
@@ -79,6 +79,8 @@ def _query(form: dict[str, list[str]]) -> dict[str, Any]:
         return {"kind": kind, "source": entity, "either_way": True, "type": optional(form, "type")}
     if kind == "number":
         return {"kind": kind, "claimant": entity, "words": words, "unit": optional(form, "unit")}
+    if kind == "story":
+        return {"kind": kind, "story": optional(form, "story")}
     if kind == "search":
         scope = optional(form, "scope") or "articles"
         return {

@@ -8,6 +8,7 @@ number. A watch is indexed under the most selective thing every match must hold:
     number    claimant:ID, else unit:STEMS, else term:STEM for each alternative of one group
     event     actor:ID (source, else target), else place:NAME, else country:CC, else event:TYPE
     entities  entity:ID of its least mentioned entity
+    story     story:ID (matched from the stories' changes, `match.py`: no article holds the key)
     search    term:STEM for each alternative of its most selective group of words
 
 An article holds `speaker:` and `claimant:` for the speakers of its quotes and claimants of its
@@ -52,6 +53,8 @@ def watch_keys(query: WatchQuery, rarest: Callable[[list[int]], int]) -> list[st
         return [_event_key(query)]
     if isinstance(query, spec.EntitiesWatch):
         return [key("entity", rarest(sorted(set(query.entities))))]
+    if isinstance(query, spec.StoryWatch):
+        return [key("story", query.story)]
     assert isinstance(query, spec.SearchWatch)
     return [key("term", stem) for stem in TextQuery.parse(query.query).anchors()]
 

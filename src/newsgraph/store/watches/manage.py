@@ -3,10 +3,11 @@
     watch, secret = create_watch(engine, WatchIn(query=QuoteWatch(speaker=12)))
     for w in list_watches(conn): print(w.id, w.description, w.feed)
 
-A watch is stored with its index keys (`keys.py`), an unguessable feed key (its feed's URL is
-`/feeds/KEY.atom`, readable by anyone who has the URL) and a secret that signs its webhook
-bodies, returned once, at creation. Every change bumps the store's data version, as a write of
-articles does, so cached pages that show watches are built again.
+A watch is stored with its index keys (`keys.py`) and the entities it names (`follow.py`), an
+unguessable feed key (its feed's URL is `/feeds/KEY.atom`, readable by anyone who has the URL)
+and a secret that signs its webhook bodies, returned once, at creation. A watch given no name is
+shown by its query in words, with the entities' names of the day. Every change bumps the store's
+data version, as a write of articles does, so cached pages that show watches are built again.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from newsgraph.errors import NotFound
 from newsgraph.store import schema as s
 from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.watches import spec
-from newsgraph.store.watches.keys import watch_keys
+from newsgraph.store.watches.follow import index_watch
 from newsgraph.store.watches.match import now_utc
 from newsgraph.store.watches.spec import (
     WatchIn,
     WatchPublic,
     WatchQuery,
     WebhookState,
+    entity_refs,
     parse_query,
     query_json,
 )
@@ -41,34 +43,24 @@ def _write(engine: Engine, work: Callable[[Connection], Any]) -> Any:
         return work(conn)
 
 
-def _entity_counts(conn: Connection, entity_ids: list[int]) -> dict[int, int]:
-    """Article counts of the entities; raises NotFound naming a missing one."""
+def _check_refs(conn: Connection, query: WatchQuery) -> None:
+    """Raise NotFound naming an entity or story the query names that is not stored."""
+    refs = entity_refs(query)
     e = s.entities.c
-    found = {
-        r.id: r.article_count for r in conn.execute(select(e.id, e.article_count).where(e.id.in_(entity_ids)))
-    }
-    missing = [i for i in entity_ids if i not in found]
+    found = {r[0] for r in conn.execute(select(e.id).where(e.id.in_(refs)))} if refs else set()
+    missing = [i for i in refs if i not in found]
     if missing:
         raise NotFound(f"no entity {missing[0]}")
-    return found
-
-
-def _referenced(query: WatchQuery) -> list[int]:
-    if isinstance(query, spec.QuoteWatch):
-        return [query.speaker]
-    if isinstance(query, spec.NumberWatch):
-        return [query.claimant] if query.claimant is not None else []
-    if isinstance(query, spec.EventWatch):
-        return [i for i in (query.source, query.target) if i is not None]
-    if isinstance(query, spec.EntitiesWatch):
-        return list(query.entities)
-    return []
+    if isinstance(query, spec.StoryWatch):
+        story = conn.execute(select(s.stories.c.id).where(s.stories.c.id == query.story)).first()
+        if story is None:
+            raise NotFound(f"no story {query.story}")
 
 
 def describe(conn: Connection, query: WatchQuery) -> str:
     """Return the query in words, entities by name ("quotes by Haibatullah Akhundzada")."""
     e = s.entities.c
-    ids = _referenced(query)
+    ids = entity_refs(query)
     names: dict[int, str] = {}
     if ids:
         names = {r.id: str(r.name) for r in conn.execute(select(e.id, e.name).where(e.id.in_(ids)))}
@@ -94,6 +86,9 @@ def describe(conn: Connection, query: WatchQuery) -> str:
         return " ".join(parts)
     if isinstance(query, spec.EntitiesWatch):
         return "articles mentioning " + " and ".join(name(i) for i in query.entities)
+    if isinstance(query, spec.StoryWatch):
+        title = conn.execute(select(s.stories.c.title).where(s.stories.c.id == query.story)).scalar()
+        return f"new articles in story {query.story}" + (f" ({title})" if title else "")
     assert isinstance(query, spec.SearchWatch)
     where = "quotes" if query.scope == "quotes" else "articles"
     return f"{where} matching {query.query}" + (f" from {query.source}" if query.source else "")
@@ -103,21 +98,20 @@ def create_watch(engine: Engine, watch: WatchIn) -> tuple[WatchPublic, str]:
     """Store a watch; return it and its webhook secret (shown only now).
 
     Raises:
-        NotFound: an entity it names is not stored.
+        NotFound: an entity or story it names is not stored.
         InputError: a text query that no whole word can index (only `word*` terms).
     """
     query = watch.query
 
     def work(conn: Connection) -> tuple[WatchPublic, str]:
-        counts = _entity_counts(conn, _referenced(query)) if _referenced(query) else {}
-        keys = watch_keys(query, lambda ids: min(ids, key=lambda i: (counts[i], i)))
+        _check_refs(conn, query)
         watch_id = (conn.execute(select(func.max(s.watches.c.id))).scalar() or 0) + 1
         secret = secrets.token_hex(32)
         conn.execute(
             s.watches.insert().values(
                 id=watch_id,
                 kind=query.kind,
-                name=(watch.name or "").strip() or describe(conn, query)[:200],
+                name=(watch.name or "").strip() or None,
                 query=query_json(query),
                 feed_key=secrets.token_urlsafe(18),
                 webhook_url=watch.webhook,
@@ -127,7 +121,7 @@ def create_watch(engine: Engine, watch: WatchIn) -> tuple[WatchPublic, str]:
                 failures=0,
             )
         )
-        conn.execute(s.watch_keys.insert(), [{"key": k, "watch_id": watch_id} for k in sorted(set(keys))])
+        index_watch(conn, watch_id, query)
         return _public(conn, _rows(conn, s.watches.c.id == watch_id))[0], secret
 
     result: tuple[WatchPublic, str] = _write(engine, work)
@@ -163,13 +157,14 @@ def _public(conn: Connection, rows: list[Any]) -> list[WatchPublic]:
                 last_error=r.last_error,
                 pending=pending.get(r.id, 0),
             )
+        description = describe(conn, query)
         out.append(
             WatchPublic(
                 id=r.id,
                 kind=r.kind,
-                name=r.name,
+                name=r.name or description,
                 query=query,
-                description=describe(conn, query),
+                description=description,
                 feed=f"/feeds/{r.feed_key}.atom",
                 created=r.created,
                 author=r.author,
@@ -219,7 +214,7 @@ def delete_watch(engine: Engine, watch_id: int) -> None:
     def work(conn: Connection) -> None:
         if not _rows(conn, s.watches.c.id == watch_id):
             raise NotFound(f"no watch {watch_id}")
-        for table in (s.watch_deliveries, s.watch_matches, s.watch_keys):
+        for table in (s.watch_deliveries, s.watch_matches, s.watch_keys, s.watch_entities):
             conn.execute(delete(table).where(table.c.watch_id == watch_id))
         conn.execute(delete(s.watches).where(s.watches.c.id == watch_id))
 

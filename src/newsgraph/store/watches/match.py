@@ -1,6 +1,6 @@
 """Match newly stored articles against every watch, inside the writer's transaction.
 
-    match_stored(conn, [(article_id, analysis_dict), ...])   # the number of matches
+    match_stored(conn, [(article_id, analysis_dict), ...], moved=…, merged=…)   # the number of matches
 
 Called by the writer once per batch, after the batch's rows are written: a match is recorded
 in the same transaction as its article, so a killed ingest loses both or neither, and a resumed
@@ -11,6 +11,13 @@ against its article in Python. The cost per article follows the article's size a
 it actually concerns, not the number of watches. Each match adds a row to `watch_matches` (the
 watch, the fact, the time) and, when the watch has a webhook, one to the `watch_deliveries`
 queue, which a worker sends later (`newsgraph.alerts.webhooks`): ingest never waits for a webhook.
+
+Story watches are matched from what the batch changed in the stories (`StoryAssigner.moved` and
+`merged`) instead: a watched story's new articles are those in it now that were not in it before
+the batch, whether stored into it or brought by a story that merged with it, and the watch then
+follows the merged story (`follow.py`). Summed over batches, a story watch reports every article
+of its story's final set that was not in it when the watch was made, whatever the order and the
+batches the articles came in.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import hashlib
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
@@ -29,6 +36,7 @@ from sqlalchemy import Connection, Table, func, select
 from newsgraph.models import EVENT_MIN_CONFIDENCE
 from newsgraph.store import schema as s
 from newsgraph.store.watches import spec
+from newsgraph.store.watches.follow import final_ids, follow_stories, story_watches
 from newsgraph.store.watches.keys import key, term_keys
 from newsgraph.store.watches.spec import WatchQuery, parse_query
 from newsgraph.store.watches.terms import Terms, fold, parse_text, unit_key
@@ -149,8 +157,9 @@ def facts(query: WatchQuery, article: Article) -> list[Fact]:
     if isinstance(query, spec.EntitiesWatch):
         held = set(article.ids.values())
         return [("article", "")] if all(i in held for i in query.entities) else []
-    assert isinstance(query, spec.SearchWatch)
-    return _search(query, article)
+    if isinstance(query, spec.SearchWatch):
+        return _search(query, article)
+    raise TypeError(f"{query.kind} watches are not matched fact by fact (see `_story_rows`)")
 
 
 def _numbers(query: spec.NumberWatch, article: Article) -> list[Fact]:
@@ -233,33 +242,79 @@ def _lookup(conn: Connection, keys: set[str]) -> dict[str, list[int]]:
     return found
 
 
-def match_stored(conn: Connection, stored: Iterable[tuple[int, dict[str, Any]]]) -> int:
+Row = tuple[int, int, str, Fact]
+"""A match to record: the watch, the article's id and content hash, the fact."""
+
+
+def match_stored(
+    conn: Connection,
+    stored: Iterable[tuple[int, dict[str, Any]]],
+    *,
+    moved: Mapping[int, int | None] | None = None,
+    merged: Mapping[int, int] | None = None,
+) -> int:
     """Record the matches of newly stored articles (id, Analysis dict); return how many.
 
-    Runs inside the caller's write transaction (see the module docstring).
+    `moved` and `merged` are what the batch changed in the stories (`StoryAssigner`). Runs inside
+    the caller's write transaction (see the module docstring).
     """
     items = list(stored)
-    if not items:
+    if not items and not moved:
         return 0
     kinds = {row[0] for row in conn.execute(select(s.watches.c.kind).distinct())}
     if not kinds:
+        return 0
+    rows = _story_rows(conn, moved or {}, merged or {}, items) if "story" in kinds else []
+    if not items and not rows:
         return 0
     with_terms = bool(kinds & {"search", "number"})
     ids = _entity_ids(conn, [article_id for article_id, _ in items])
     articles = [Article(a, data, ids.get(a, {})) for a, data in items]
     keyed = [(article, article.keys(with_terms)) for article in articles]
-    index = _lookup(conn, set().union(*(k for _, k in keyed)))
+    index = _lookup(conn, set().union(*(k for _, k in keyed))) if keyed else {}
     wanted = {w for article_keys in (k for _, k in keyed) for k in article_keys for w in index.get(k, ())}
-    if not wanted:
-        return 0
-    watches = _definitions(conn, wanted)
-    rows: list[tuple[int, Article, Fact]] = []
+    watches = _definitions(conn, wanted | {watch_id for watch_id, *_ in rows})
     for article, article_keys in keyed:
         candidates = sorted({w for k in article_keys for w in index.get(k, ())})
         for watch_id in candidates:
             query, _ = watches[watch_id]
-            rows.extend((watch_id, article, fact) for fact in facts(query, article))
+            rows.extend((watch_id, article.id, article.data["hash"], fact) for fact in facts(query, article))
     return _record(conn, rows, {w for w, (_, hook) in watches.items() if hook})
+
+
+def _story_rows(
+    conn: Connection,
+    moved: Mapping[int, int | None],
+    merged: Mapping[int, int],
+    items: list[tuple[int, dict[str, Any]]],
+) -> list[Row]:
+    """The articles that joined watched stories in this batch (see the module docstring); the
+    watches on stories merged away then follow the merged story."""
+    if not moved:
+        return []
+    now: dict[int, int | None] = dict(_rows_in(conn, "SELECT id, story_id FROM articles", "id", list(moved)))
+    final = final_ids(merged)
+    watched = story_watches(conn, {story for story in now.values() if story is not None} | set(merged))
+    if not watched:
+        return []
+    joined: dict[int, list[int]] = {}
+    for story in sorted(watched):
+        current = final.get(story, story)
+        if current == story:  # nothing of it moved out: its new articles are those that moved in
+            joined[story] = sorted(a for a, at in now.items() if at == story)
+            continue
+        members = _rows_in(conn, "SELECT id FROM articles", "story_id", [current])
+        joined[story] = sorted({a for (a,) in members} - {a for a, was in moved.items() if was == story})
+    follow_stories(conn, merged)
+    hashes = {article_id: data["hash"] for article_id, data in items}
+    missing = sorted({a for found in joined.values() for a in found} - hashes.keys())
+    hashes.update(_rows_in(conn, "SELECT id, hash FROM articles", "id", missing))
+    return [
+        (watch_id, article_id, hashes[article_id], ("article", ""))
+        for story, watch_ids in sorted(watched.items())
+        for watch_id in sorted(watch_ids)
+        for article_id in joined[story]
+    ]
 
 
 def _definitions(conn: Connection, watch_ids: set[int]) -> dict[int, tuple[WatchQuery, bool]]:
@@ -271,22 +326,22 @@ def _definitions(conn: Connection, watch_ids: set[int]) -> dict[int, tuple[Watch
     }
 
 
-def _record(conn: Connection, rows: list[tuple[int, Article, Fact]], hooked: set[int]) -> int:
+def _record(conn: Connection, rows: list[Row], hooked: set[int]) -> int:
     """Insert the matches, and a pending delivery for each match of a watch with a webhook."""
     if not rows:
         return 0
     first = (conn.execute(select(func.max(s.watch_matches.c.id))).scalar() or 0) + 1
     matched, due = now_utc(), time.time()
     matches, deliveries = [], []
-    for match_id, (watch_id, article, fact) in enumerate(rows, start=first):
+    for match_id, (watch_id, article_id, article_hash, fact) in enumerate(rows, start=first):
         matches.append(
             {
                 "id": match_id,
                 "watch_id": watch_id,
-                "article_id": article.id,
+                "article_id": article_id,
                 "fact": fact[0],
                 "local_id": fact[1],
-                "entry_id": entry_id(watch_id, article.data["hash"], fact),
+                "entry_id": entry_id(watch_id, article_hash, fact),
                 "matched": matched,
             }
         )

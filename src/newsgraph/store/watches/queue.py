@@ -22,7 +22,9 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 
 from newsgraph.store import schema as s
 from newsgraph.store.db import write_connection
+from newsgraph.store.watches.manage import describe
 from newsgraph.store.watches.match import now_utc
+from newsgraph.store.watches.spec import parse_query
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ def claim_due(engine: Engine, *, now: float, lease: float, limit: int = 16) -> l
         if not claimed:
             return []
         rows = conn.execute(
-            select(d.id, d.watch_id, d.attempts, w.name, w.kind, w.webhook_url, w.secret, m.entry_id)
+            select(d.id, d.watch_id, d.attempts, w.name, w.query, w.kind, w.webhook_url, w.secret, m.entry_id)
             .select_from(
                 s.watch_deliveries.join(s.watches, w.id == d.watch_id).join(s.watch_matches, m.id == d.id)
             )
@@ -94,7 +96,16 @@ def claim_due(engine: Engine, *, now: float, lease: float, limit: int = 16) -> l
             .order_by(d.id)
         )
         return [
-            Delivery(r.id, r.watch_id, r.name, r.kind, r.webhook_url, r.secret, r.attempts + 1, r.entry_id)
+            Delivery(
+                r.id,
+                r.watch_id,
+                r.name or describe(conn, parse_query(r.query)),
+                r.kind,
+                r.webhook_url,
+                r.secret,
+                r.attempts + 1,
+                r.entry_id,
+            )
             for r in rows
         ]
 

@@ -6,6 +6,7 @@ JSON, of the API's request bodies and of the answers that show a watch.
     event     new confident events of a PLOVER type, between two actors (either side optional,
               in either direction with `either_way`), or in a place (name or country)
     entities  new articles that mention all of these entities
+    story     new articles in a same-event story (`store.stories`), followed when it merges
     search    a saved full-text search (the search syntax), in articles or in quotes
 """
 
@@ -89,6 +90,17 @@ class EntitiesWatch(_Query):
     entities: list[EntityRef] = Field(min_length=1, max_length=10)
 
 
+class StoryWatch(_Query):
+    """New articles in a story: stored into it, or brought into it when another story merges with it.
+
+    A story's id is the smallest id of its articles; when two stories merge, the watch's `story`
+    becomes the merged story's id (`follow.py`), so it keeps following the same event.
+    """
+
+    kind: Literal["story"] = "story"
+    story: int = Field(ge=1, le=MAX_ID, description="A stored story's id.")
+
+
 class SearchWatch(_Query):
     """A saved full-text search: articles (title and text), or quotes, that match `query`."""
 
@@ -99,10 +111,10 @@ class SearchWatch(_Query):
 
 
 WatchQuery = Annotated[
-    QuoteWatch | NumberWatch | EventWatch | EntitiesWatch | SearchWatch,
+    QuoteWatch | NumberWatch | EventWatch | EntitiesWatch | StoryWatch | SearchWatch,
     Field(discriminator="kind"),
 ]
-KINDS = ("quote", "number", "event", "entities", "search")
+KINDS = ("quote", "number", "event", "entities", "story", "search")
 
 _ADAPTER: TypeAdapter[WatchQuery] = TypeAdapter(WatchQuery)
 
@@ -118,6 +130,19 @@ def parse_query(data: str | bytes | dict[str, Any]) -> WatchQuery:
 def _stored(data: str | bytes) -> WatchQuery:
     """A stored query, parsed once per process (queries are immutable models)."""
     return _ADAPTER.validate_json(data)
+
+
+def entity_refs(query: WatchQuery) -> list[int]:
+    """Return the stored entities a query names, in its order."""
+    if isinstance(query, QuoteWatch):
+        return [query.speaker]
+    if isinstance(query, NumberWatch):
+        return [query.claimant] if query.claimant is not None else []
+    if isinstance(query, EventWatch):
+        return [i for i in (query.source, query.target) if i is not None]
+    if isinstance(query, EntitiesWatch):
+        return list(query.entities)
+    return []
 
 
 def query_json(query: WatchQuery) -> str:

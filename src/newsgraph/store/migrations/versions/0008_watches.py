@@ -1,4 +1,5 @@
-"""Watches: saved queries over facts, their index, their matches and the webhook queue.
+"""Watches: saved queries over facts, their index, the entities they name, their matches and the
+webhook queue.
 
 Revision ID: 0008
 Revises: 0007
@@ -19,7 +20,7 @@ Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
-    """Create watches, watch_keys, watch_matches and watch_deliveries."""
+    """Create watches, watch_keys, watch_entities, watch_matches and watch_deliveries."""
     op.create_table(
         "watches",
         sa.Column("id", Id, primary_key=True, autoincrement=False),
@@ -27,9 +28,9 @@ def upgrade() -> None:
             "kind",
             sa.String(10),
             nullable=False,
-            comment="quote, number, event, entities or search.",
+            comment="quote, number, event, entities, story or search.",
         ),
-        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("name", sa.Text(), comment="The label it was given (null: its query in words)."),
         sa.Column("query", sa.Text(), nullable=False, comment="JSON: the stored query (store.watches.spec)."),
         sa.Column("feed_key", sa.String(40), nullable=False, comment="Unguessable part of its feed URL."),
         sa.Column("webhook_url", sa.Text(), comment="Where matches are POSTed, if anywhere."),
@@ -54,6 +55,14 @@ def upgrade() -> None:
         comment="The watch index: an article can match a watch only if it holds one of the watch's keys.",
     )
     op.create_index("ix_watch_keys_watch_id", "watch_keys", ["watch_id"])
+    op.create_table(
+        "watch_entities",
+        sa.Column("entity_id", Id, comment="An entity the watch's query names."),
+        sa.Column("watch_id", Id, sa.ForeignKey("watches.id", name="fk_watch_entities_watch_id_watches")),
+        sa.PrimaryKeyConstraint("entity_id", "watch_id", name="pk_watch_entities"),
+        comment="The entities each watch names, to rewrite it when they are merged (follow.py).",
+    )
+    op.create_index("ix_watch_entities_watch_id", "watch_entities", ["watch_id"])
     op.create_table(
         "watch_matches",
         sa.Column("id", Id, primary_key=True, autoincrement=False),
@@ -112,5 +121,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Drop the watch tables."""
-    for table in ("watch_deliveries", "watch_matches", "watch_keys", "watches"):
+    for table in ("watch_deliveries", "watch_matches", "watch_entities", "watch_keys", "watches"):
         op.drop_table(table)
