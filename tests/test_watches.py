@@ -99,6 +99,11 @@ CASES: dict[str, tuple[WatchQuery, list[tuple[str, str, str]], str]] = {
 }
 
 
+def _local(settings: Settings) -> Settings:
+    """Settings that let webhooks reach the tests' receiver on 127.0.0.1 (refused by default)."""
+    return settings.model_copy(update={"watch_private_targets": True})
+
+
 def _client(settings: Settings, engine: Engine) -> TestClient:
     changes = {"api_token": "w-token", "api_rate": 0, "api_cache_mb": 0}
     return TestClient(create_app(settings.model_copy(update=changes), engine=engine))
@@ -110,7 +115,7 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
     engine = open_store(store_url)
     store_analyses(engine, [first()])
     with receiver() as endpoint:
-        watch, secret = create_watch(engine, WatchIn(query=query, webhook=endpoint.url))
+        watch, secret = create_watch(engine, WatchIn(query=query, webhook=endpoint.url), allow_private=True)
         store_analyses(engine, [talks(), elsewhere(), called_off()])
         assert matched(engine, watch.id) == expected
 
@@ -128,7 +133,7 @@ def test_watches_each_kind_end_to_end(case: str, store_url: str, settings: Setti
         assert feed.entries[-1].link.endswith(f"/articles/{article}")  # the oldest entry's article
         assert page.status_code == 200 and title.split(":")[0] in page.text
 
-        report = run_worker(engine, settings, once=True)
+        report = run_worker(engine, _local(settings), once=True)
         assert (report.sent, report.failed) == (len(expected), 0)
     received = endpoint.requests
     assert len(received) == len(expected)
@@ -154,14 +159,15 @@ def test_watches_story_kind_end_to_end(store_url: str, settings: Settings) -> No
     with engine.connect() as conn:
         story = conn.execute(text("SELECT story_id FROM articles WHERE doc_id = 'strike-1'")).scalar_one()
     with receiver() as endpoint:
-        watch, secret = create_watch(engine, WatchIn(query=StoryWatch(story=story), webhook=endpoint.url))
+        made = WatchIn(query=StoryWatch(story=story), webhook=endpoint.url)
+        watch, secret = create_watch(engine, made, allow_private=True)
         assert watch.name == f"new articles in story {story} (Rotterdam dockworkers walk out)"
         store_analyses(engine, [strike(3), elsewhere()])
         assert matched(engine, watch.id) == [("strike-3", "article", "")]
         with _client(settings, engine) as client:
             feed = feedparser.parse(client.get(watch.feed).content)
         assert not feed.bozo and [e.title for e in feed.entries] == ["Rotterdam strike enters its fourth day"]
-        assert run_worker(engine, settings, once=True).sent == 1
+        assert run_worker(engine, _local(settings), once=True).sent == 1
     ((headers, body),) = endpoint.requests
     assert verify(secret, headers[TIMESTAMP_HEADER.lower()], body, headers[SIGNATURE_HEADER.lower()])
     assert f"urn:uuid:{headers['idempotency-key']}" == feed.entries[0].id
@@ -215,7 +221,8 @@ def test_watches_matches_roll_back_with_their_articles(
 
     engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
     store_analyses(engine, [first()])
-    create_watch(engine, WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook="http://127.0.0.1:9/hook"))
+    hooked = WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook="http://127.0.0.1:9/hook")
+    create_watch(engine, hooked, allow_private=True)
     record = match._record
 
     def record_then_fail(*args: object) -> int:

@@ -23,8 +23,11 @@ TOKEN = "w4tch-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-def _client(settings: Settings, engine: Engine, token: str | None = TOKEN, cache: int = 0) -> TestClient:
-    changes = {"api_token": token, "api_rate": 0, "api_cache_mb": cache}
+def _client(
+    settings: Settings, engine: Engine, token: str | None = TOKEN, cache: int = 0, private: bool = True
+) -> TestClient:
+    """A client of the app; `private` lets webhooks point at this machine (the tests' 127.0.0.1)."""
+    changes = {"api_token": token, "api_rate": 0, "api_cache_mb": cache, "watch_private_targets": private}
     return TestClient(create_app(settings.model_copy(update=changes), engine=engine))
 
 
@@ -179,10 +182,20 @@ def test_watches_cli_add_list_digest_delete(tmp_path: Path) -> None:
         cli, ["watch", "add", "event", "--type", "consult", "--source", "Taliban", "--db", url]
     )
     assert made.exit_code == 0, made.output
-    made = runner.invoke(
-        cli,
-        ["watch", "add", "number", "--unit", "prisoners", "--webhook", "http://127.0.0.1:9/in", "--db", url],
-    )
+    hooked = [
+        "watch",
+        "add",
+        "number",
+        "--unit",
+        "prisoners",
+        "--webhook",
+        "http://127.0.0.1:9/in",
+        "--db",
+        url,
+    ]
+    refused = runner.invoke(cli, hooked)
+    assert refused.exit_code == 1 and "127.0.0.1, a loopback address" in str(refused.exception)
+    made = runner.invoke(cli, hooked, env={"NEWSGRAPH_WATCH_PRIVATE_TARGETS": "1"})
     assert "webhook secret" in made.output
     missing = runner.invoke(cli, ["watch", "add", "quote", "--speaker", "Nobody Atall", "--db", url])
     assert missing.exit_code != 0

@@ -47,6 +47,7 @@ def _quotes(n: int, speaker: str = "Haibatullah Akhundzada") -> list:  # type: i
 
 def _fast(settings: Settings, **changes: object) -> Settings:
     values = {"watch_backoff": 0.2, "watch_backoff_max": 0.5, "watch_max_failures": 3, "watch_timeout": 5.0}
+    values["watch_private_targets"] = True  # the receivers are on 127.0.0.1
     return settings.model_copy(update={**values, **changes})
 
 
@@ -57,8 +58,10 @@ def test_watches_delivery_retries_then_pauses_then_resumes_in_order(
     run = _fast(settings)
     store_analyses(engine, [first()])
     with receiver(status=500) as failing, receiver() as healthy:
-        bad = create_watch(engine, WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=failing.url))[0]
-        create_watch(engine, WatchIn(query=SearchWatch(query="Taliban round"), webhook=healthy.url))[0]
+        made = WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=failing.url)
+        bad = create_watch(engine, made, allow_private=True)[0]
+        made = WatchIn(query=SearchWatch(query="Taliban round"), webhook=healthy.url)
+        create_watch(engine, made, allow_private=True)
         store_analyses(engine, _quotes(3))
         waits = []
         for _ in range(3):
@@ -115,7 +118,8 @@ def test_watches_delivery_killed_mid_delivery_is_sent_again_with_the_same_key(
     store_analyses(engine, [first()])
     with receiver() as endpoint:
         endpoint.hold = threading.Event()  # the first request is not answered until released
-        create_watch(engine, WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=endpoint.url))
+        made = WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=endpoint.url)
+        create_watch(engine, made, allow_private=True)
         store_analyses(engine, _quotes(3))
         engine.dispose()
         child = mp.get_context("fork").Process(target=_deliver_child, args=(url, run), daemon=True)
@@ -173,14 +177,14 @@ def test_watches_killed_ingest_resumed_records_each_match_once(tmp_path: Path, s
     run = settings.model_copy(update={"batch_size": 4})
     watch = WatchIn(query=SearchWatch(query="curfew"), webhook="http://127.0.0.1:9/hook")
     clean = f"sqlite:///{tmp_path / 'clean.db'}"
-    create_watch(open_store(clean), watch)
+    create_watch(open_store(clean), watch, allow_private=True)
     ingest([corpus], run.model_copy(update={"db": clean}), workers=1)
     reference = _watch_rows(clean)
     assert len(reference) == 12
 
     url = f"sqlite:///{tmp_path / 'killed.db'}"
     engine = open_store(url)
-    create_watch(engine, watch)
+    create_watch(engine, watch, allow_private=True)
     engine.dispose()
     child = mp.get_context("fork").Process(target=_ingest_child, args=(url, str(corpus), run), daemon=True)
     child.start()
@@ -204,9 +208,11 @@ def test_watches_delivery_runs_inside_serve_when_asked(tmp_path: Path, settings:
     engine = open_store(f"sqlite:///{tmp_path / 'store.db'}")
     store_analyses(engine, [first()])
     with receiver() as endpoint:
-        create_watch(engine, WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=endpoint.url))
+        made = WatchIn(query=QuoteWatch(speaker=AKHUNDZADA), webhook=endpoint.url)
+        create_watch(engine, made, allow_private=True)
         store_analyses(engine, _quotes(1))
-        app = create_app(settings.model_copy(update={"watch_deliver": True, "api_rate": 0}), engine=engine)
+        changes = {"watch_deliver": True, "api_rate": 0, "watch_private_targets": True}
+        app = create_app(settings.model_copy(update=changes), engine=engine)
         with TestClient(app):
             assert endpoint.arrived.wait(30), "the server's worker sent nothing"
         assert [b["entry"]["article_title"] for b in endpoint.bodies()] == ["Round 2"]

@@ -7,7 +7,9 @@
     │   ├── DecodeError                 bytes that are not text in any encoding we accept
     │   ├── DamagedArchive              a WARC record that shows the archive is corrupt or cut
     │   ├── InvalidCursor               a pagination cursor this query did not produce
-    │   └── BatchError                  a batch run that cannot start (no input, unusable output)
+    │   ├── BatchError                  a batch run that cannot start (no input, unusable output)
+    │   └── UnsafeTarget                a webhook URL that reaches a private, loopback, link-local
+    │                                   or multicast address
     ├── ExtractionError            500  a component raised on an article (the message names it)
     ├── ConfigError                500  a setting or model that cannot be used
     │   └── MissingExtra                an optional dependency group is not installed
@@ -70,6 +72,11 @@ class InvalidCursor(InputError):
 
 class BatchError(InputError):
     """A batch run that cannot start: no inputs, an unusable output directory or engine."""
+
+
+class UnsafeTarget(InputError):
+    """A webhook URL whose host is or resolves to an address that is not on the public internet
+    (private, loopback, link-local, multicast, reserved), while such targets are not allowed."""
 
 
 class ExtractionError(NewsgraphError):

@@ -121,6 +121,12 @@ class Settings(BaseSettings):
         description="Failed deliveries in a row after which a watch's webhook is paused "
         "(`newsgraph watch resume` restarts it).",
     )
+    watch_private_targets: bool = Field(
+        default=False,
+        description="Allow webhook URLs whose host is or resolves to a private, loopback, link-local, "
+        "multicast or otherwise not globally routable address (an endpoint on your own network). Off, "
+        "such a URL is refused when a watch is made and at every delivery.",
+    )
     watch_deliver: bool = Field(
         default=False,
         description="Run the webhook delivery worker inside `newsgraph serve` (else run "

@@ -11,8 +11,10 @@ and the entry (`store.watches.entries.Entry`: the fact, its article, when it mat
     X-Newsgraph-Signature  sha256=HEX, HMAC-SHA256 of "TIMESTAMP." + body with the watch's secret
 
 A receiver checks the signature with `verify` (or the same three lines in any language) and
-rejects old timestamps. Any answer other than 2xx, a redirect, a timeout or a network error is a
-failure: the delivery is tried again later (`store.watches.queue.mark_failed`), and the watch's
+rejects old timestamps. A host that is or resolves to an address off the public internet is
+refused at every attempt (`transport`, unless `Settings.watch_private_targets`). Any answer
+other than 2xx, a redirect, a refused host, a timeout or a network error is a failure: the
+delivery is tried again later (`store.watches.queue.mark_failed`), and the watch's
 webhook is paused after `Settings.watch_max_failures` failures in a row, which is logged and shown
 by `newsgraph watch list`, the API and the digest. Deliveries are read from the queue table that
 ingest fills, never from ingest itself, so a slow or dead endpoint cannot hold up an ingest.
@@ -20,13 +22,12 @@ ingest fills, never from ingest itself, so a slow or dead endpoint cannot hold u
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import logging
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ import orjson
 from sqlalchemy import Engine
 
 from newsgraph import __version__
+from newsgraph.alerts.transport import post
 from newsgraph.errors import DeliveryFailed
 from newsgraph.settings import Settings
 from newsgraph.store.watches.entries import Entry, entries_by_id
@@ -82,33 +84,6 @@ def payload(delivery: Delivery, entry: Entry) -> bytes:
     )
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None  # a redirect answers the POST with a 3xx: a failure, not a new request
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
-def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> None:
-    """POST the body; return on a 2xx answer.
-
-    Raises:
-        DeliveryFailed: any other answer, a timeout or a network error.
-    """
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    try:
-        with _OPENER.open(request, timeout=timeout) as response:
-            status = response.status
-    except urllib.error.HTTPError as exc:
-        raise DeliveryFailed(f"HTTP {exc.code}") from exc
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-        raise DeliveryFailed(f"{type(reason).__name__}: {reason}") from exc
-    if not 200 <= status < 300:
-        raise DeliveryFailed(f"HTTP {status}")
-
-
 Sender = Callable[[str, bytes, dict[str, str], float], None]
 
 
@@ -145,8 +120,13 @@ def _send(delivery: Delivery, entry: Entry, settings: Settings, sender: Sender) 
     return None
 
 
-def deliver_due(engine: Engine, settings: Settings, *, sender: Sender = post) -> DeliveryReport:
-    """Claim the due deliveries (the oldest of each watch), send them, record the outcomes."""
+def deliver_due(engine: Engine, settings: Settings, *, sender: Sender | None = None) -> DeliveryReport:
+    """Claim the due deliveries (the oldest of each watch), send them, record the outcomes.
+
+    `sender` POSTs one delivery (default: `transport.post`, private targets as the settings say).
+    """
+    if sender is None:
+        sender = functools.partial(post, allow_private=settings.watch_private_targets)
     report = DeliveryReport(paused=[])
     claimed = claim_due(engine, now=time.time(), lease=settings.watch_lease, limit=THREADS * 4)
     if not claimed:
@@ -194,7 +174,7 @@ def run_worker(
     stop: threading.Event | None = None,
     once: bool = False,
     poll: float = 2.0,
-    sender: Sender = post,
+    sender: Sender | None = None,
 ) -> DeliveryReport:
     """Deliver round after round until `stop` is set; with `once`, until nothing is due now.
 

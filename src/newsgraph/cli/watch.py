@@ -115,7 +115,7 @@ def add_command(
     outlet: Annotated[str | None, typer.Option(help="search: only articles of this source.")] = None,
     name: Annotated[str | None, typer.Option(help="A label (default: the query in words).")] = None,
     webhook: Annotated[
-        str | None, typer.Option(help="POST every match here (http or https), signed.")
+        str | None, typer.Option(help="POST every match here (http or https, a public address), signed.")
     ] = None,
     author: Annotated[str | None, typer.Option(help="Who makes it (default: the login name).")] = None,
     db: Db = None,
@@ -131,7 +131,7 @@ def add_command(
             query = {k: v for k, v in _query(conn, kind, args or [], options).items() if v is not None}
         who = author or getpass.getuser()
         made = read_watch({"query": query, "name": name, "webhook": webhook, "author": who})
-        watch, secret = create_watch(engine, made)
+        watch, secret = create_watch(engine, made, allow_private=Settings().watch_private_targets)
     console.print(f"watch {watch.id} stored: {escape(watch.description)}", highlight=False)
     console.print(f"feed: {watch.feed} (page: {watch.feed.removesuffix('.atom')})", highlight=False)
     if watch.webhook is not None:

@@ -119,7 +119,8 @@ async def create_from_form(request: Request, settings: SettingsDep, engine: Engi
         form = await _checked_form(request, settings)
         if isinstance(form, Response):
             return form
-        watch, _ = await run_in_threadpool(create_watch, engine, _watch_in(form))
+        made, allow = _watch_in(form), settings.watch_private_targets
+        watch, _ = await run_in_threadpool(lambda: create_watch(engine, made, allow_private=allow))
     except NewsgraphError as exc:
         return render_error(request, exc.status, exc.message)
     return RedirectResponse(watch.feed.removesuffix(".atom"), status_code=303)

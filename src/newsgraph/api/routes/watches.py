@@ -14,7 +14,7 @@ from fastapi import APIRouter, Path
 from fastapi.concurrency import run_in_threadpool
 
 from newsgraph.api.common import JSONBytes, StoreId
-from newsgraph.api.deps import ConnDep, EngineDep, WriteAccess
+from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
 from newsgraph.store.queries import to_jsonable
 from newsgraph.store.watches.entries import entries
 from newsgraph.store.watches.manage import (
@@ -40,10 +40,13 @@ def _watch(watch: WatchPublic) -> dict[str, object]:
 
 
 @router.post("/api/watches", status_code=201, dependencies=[WriteAccess], summary="Create a watch")
-async def create(body: WatchIn, engine: EngineDep) -> JSONBytes:
+async def create(body: WatchIn, engine: EngineDep, settings: SettingsDep) -> JSONBytes:
     """Store a watch; every article stored from now on is matched against it. The answer holds
-    the webhook secret, shown this once: it signs every delivery (HMAC-SHA256)."""
-    watch, secret = await run_in_threadpool(create_watch, engine, body)
+    the webhook secret, shown this once: it signs every delivery (HMAC-SHA256). A webhook whose
+    host is or resolves to a private, loopback, link-local or multicast address is refused (400)
+    unless NEWSGRAPH_WATCH_PRIVATE_TARGETS allows it."""
+    allow = settings.watch_private_targets
+    watch, secret = await run_in_threadpool(lambda: create_watch(engine, body, allow_private=allow))
     content = {"ok": True, "watch": _watch(watch), "secret": secret if watch.webhook else None}
     return JSONBytes(content, status_code=201, headers=NO_STORE)
 

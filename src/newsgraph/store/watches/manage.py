@@ -34,6 +34,7 @@ from newsgraph.store.watches.spec import (
     parse_query,
     query_json,
 )
+from newsgraph.store.watches.targets import check_target
 
 
 def _write(engine: Engine, work: Callable[[Connection], Any]) -> Any:
@@ -94,14 +95,20 @@ def describe(conn: Connection, query: WatchQuery) -> str:
     return f"{where} matching {query.query}" + (f" from {query.source}" if query.source else "")
 
 
-def create_watch(engine: Engine, watch: WatchIn) -> tuple[WatchPublic, str]:
+def create_watch(engine: Engine, watch: WatchIn, *, allow_private: bool = False) -> tuple[WatchPublic, str]:
     """Store a watch; return it and its webhook secret (shown only now).
+
+    `allow_private` lets its webhook reach addresses off the public internet (`targets.py`).
 
     Raises:
         NotFound: an entity or story it names is not stored.
-        InputError: a text query that no whole word can index (only `word*` terms).
+        UnsafeTarget: its webhook's host is or resolves to a refused address.
+        InputError: a text query that no whole word can index (only `word*` terms), or a webhook
+            host that does not resolve.
     """
     query = watch.query
+    if watch.webhook is not None:
+        check_target(watch.webhook, allow_private=allow_private)
 
     def work(conn: Connection) -> tuple[WatchPublic, str]:
         _check_refs(conn, query)
