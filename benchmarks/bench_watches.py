@@ -9,9 +9,9 @@ On ../shared/data/corpus/news.jsonl (436 articles):
 2. A base store holds the first half of the articles. Watches are made on it the way users
    would, from its real entities, words and units: quotes by a speaker (a third with words),
    numbers of a unit (alone or with words) / claimed by an entity / about words, events of a type
-   by or on an actor or in a place, pairs of entities mentioned together, saved searches of one
-   to three topic words (`topic_words`: in 2 articles to 5% of them; some phrases, some OR),
-   10,000 in all with a fixed seed.
+   by or on an actor or in a place, pairs of entities mentioned together, new articles of one of
+   its same-event stories, saved searches of one to three topic words (`topic_words`: in 2
+   articles to 5% of them; some phrases, some OR), 10,000 in all with a fixed seed.
 3. The second half is written (the store's `Writer`, transactions of 64, as ingest does) into a
    copy of the base store without watches and into one with them, alternating, --runs times;
    the CPU time of the writes (this process: matching runs inside the write) is kept per run.
@@ -99,6 +99,7 @@ def make_watches(url: str, analyses: list[bytes], count: int, seed: int = 11) ->
             {r[0] for r in conn.execute(text("SELECT unit FROM quantities WHERE unit IS NOT NULL"))}
         )
         places = sorted({r[0] for r in conn.execute(text("SELECT name FROM places"))})
+        stories = [r[0] for r in conn.execute(text("SELECT id FROM stories ORDER BY id"))]
     words = topic_words(analyses)
 
     def phrase() -> str:
@@ -110,7 +111,8 @@ def make_watches(url: str, analyses: list[bytes], count: int, seed: int = 11) ->
         return " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
 
     def query() -> dict[str, Any]:
-        kind = rng.choices(["quote", "number", "event", "entities", "search"], [20, 15, 20, 15, 30])[0]
+        kinds = ["quote", "number", "event", "entities", "story", "search"]
+        kind = rng.choices(kinds, [20, 15, 20, 15, 5 if stories else 0, 25])[0]
         if kind == "quote":
             return {
                 "kind": kind,
@@ -135,6 +137,8 @@ def make_watches(url: str, analyses: list[bytes], count: int, seed: int = 11) ->
             return {"kind": kind, "place": rng.choice(places), "type": rng.choice(PLOVER)}
         if kind == "entities":
             return {"kind": kind, "entities": rng.sample(entities, 2)}
+        if kind == "story":
+            return {"kind": kind, "story": rng.choice(stories)}
         return {"kind": kind, "query": phrase()}
 
     for _ in range(count):

@@ -21,6 +21,13 @@ Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 def upgrade() -> None:
     """Create watches, watch_keys, watch_entities, watch_matches and watch_deliveries."""
+    _watches()
+    _index_tables()
+    _matches()
+    _deliveries()
+
+
+def _watches() -> None:
     op.create_table(
         "watches",
         sa.Column("id", Id, primary_key=True, autoincrement=False),
@@ -47,6 +54,9 @@ def upgrade() -> None:
         comment="Saved queries over facts: every stored article is matched against them (store.watches).",
     )
     op.create_index("ix_watches_kind", "watches", ["kind"])
+
+
+def _index_tables() -> None:
     op.create_table(
         "watch_keys",
         sa.Column("key", sa.String(200), comment="`speaker:12`, `term:settlement`, … (keys.py)."),
@@ -63,6 +73,9 @@ def upgrade() -> None:
         comment="The entities each watch names, to rewrite it when they are merged (follow.py).",
     )
     op.create_index("ix_watch_entities_watch_id", "watch_entities", ["watch_id"])
+
+
+def _matches() -> None:
     op.create_table(
         "watch_matches",
         sa.Column("id", Id, primary_key=True, autoincrement=False),
@@ -93,6 +106,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_watch_matches_watch_id", "watch_matches", ["watch_id", "id"])
     op.create_index("ix_watch_matches_article_id", "watch_matches", ["article_id"])
+
+
+def _deliveries() -> None:
     op.create_table(
         "watch_deliveries",
         sa.Column(
