@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from newsgraph.api import create_api
 from newsgraph.settings import Settings
-from newsgraph.web import apidocs, corrections, pages, views
+from newsgraph.web import apidocs, corrections, pages, views, watches
 from newsgraph.web.render import STATIC_DIR, render_error
 
 
@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     """Build the API and the web UI on the store at `settings.db` (opened and migrated here) or `engine`."""
     app = create_api(settings, engine=engine)
     app.state.html_error = render_error
-    for router in (views.router, corrections.router, pages.router, apidocs.router):
+    for router in (views.router, corrections.router, watches.router, pages.router, apidocs.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -8,12 +8,15 @@
     │   ├── DamagedArchive              a WARC record that shows the archive is corrupt or cut
     │   ├── InvalidCursor               a pagination cursor this query did not produce
     │   ├── InvalidParameter       422  a request parameter the API rejects (names it and why)
-    │   └── BatchError                  a batch run that cannot start (no input, unusable output)
+    │   ├── BatchError                  a batch run that cannot start (no input, unusable output)
+    │   └── UnsafeTarget                a webhook URL that reaches a private, loopback, link-local
+    │                                   or multicast address
     ├── ExtractionError            500  a component raised on an article (the message names it)
     ├── ConfigError                500  a setting or model that cannot be used
     │   └── MissingExtra                an optional dependency group is not installed
     ├── StoreUnavailable           503  the database cannot be reached, even after retries
     ├── StoreFull                  507  the database's disk is full (the transaction rolled back)
+    ├── DeliveryFailed             502  a webhook endpoint did not accept a watch's delivery
     └── NotFound                   404  something asked for does not exist
 
 Every class newsgraph raises on purpose is in this tree and defined here. The CLI prints the
@@ -84,6 +87,11 @@ class BatchError(InputError):
     """A batch run that cannot start: no inputs, an unusable output directory or engine."""
 
 
+class UnsafeTarget(InputError):
+    """A webhook URL whose host is or resolves to an address that is not on the public internet
+    (private, loopback, link-local, multicast, reserved), while such targets are not allowed."""
+
+
 class ExtractionError(NewsgraphError):
     """A component of the pipeline raised on an article; the message names the component."""
 
@@ -106,6 +114,12 @@ class StoreFull(NewsgraphError):
     """The database's disk (or its size limit) is full; the failed transaction was rolled back."""
 
     status = 507
+
+
+class DeliveryFailed(NewsgraphError):
+    """A webhook endpoint did not accept a delivery (the message says how: HTTP status, timeout)."""
+
+    status = 502
 
 
 class NotFound(NewsgraphError):

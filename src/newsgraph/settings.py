@@ -102,3 +102,38 @@ class Settings(BaseSettings):
         description="Seconds between checks of the store's data version: a page may show data this "
         "much older than the newest write (0: check on every request).",
     )
+    watch_timeout: float = Field(
+        default=10.0, gt=0, le=300, description="Seconds a webhook endpoint has to answer a delivery."
+    )
+    watch_lease: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds a delivery worker holds a delivery it sends; one killed mid-delivery "
+        "leaves it to another worker (or itself, restarted) after this long.",
+    )
+    watch_backoff: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds before a failed webhook delivery is tried again, doubled "
+        "after each further failure.",
+    )
+    watch_backoff_max: float = Field(
+        default=3600.0, gt=0, description="Longest wait between two attempts of a webhook delivery."
+    )
+    watch_max_failures: int = Field(
+        default=8,
+        ge=1,
+        description="Failed deliveries in a row after which a watch's webhook is paused "
+        "(`newsgraph watch resume` restarts it).",
+    )
+    watch_private_targets: bool = Field(
+        default=False,
+        description="Allow webhook URLs whose host is or resolves to a private, loopback, link-local, "
+        "multicast or otherwise not globally routable address (an endpoint on your own network). Off, "
+        "such a URL is refused when a watch is made and at every delivery.",
+    )
+    watch_deliver: bool = Field(
+        default=False,
+        description="Run the webhook delivery worker inside `newsgraph serve` (else run "
+        "`newsgraph watch deliver` beside it).",
+    )

@@ -201,3 +201,26 @@ def test_browser_api_docs_work_offline_under_the_csp(page: Page, base_url: str) 
     page.screenshot(path=str(SHOTS / "docs.png"), full_page=False)
     outside = [url for url in requested if not url.startswith((base_url, "data:"))]
     assert not outside, outside
+
+
+def test_browser_watch_this_entity_and_open_its_feed(page: Page, corrections_url: str) -> None:
+    """ "Watch this" on an entity page leads to the watch's page; its Atom feed opens as a styled page."""
+    import orjson
+
+    found = page.request.get(f"{corrections_url}/api/entities?q=Jim%20Risch").body()
+    risch = orjson.loads(found)["items"][0]["id"]
+    page.goto(f"{corrections_url}/entities/{risch}")
+    form = page.locator("#watch-form")
+    form.locator("select[name=kind]").select_option("entities")
+    form.get_by_label("write token").fill("br0wser-token")
+    form.get_by_role("button", name="Watch").click()
+    expect(page.locator("h1")).to_contain_text("articles mentioning James Risch")  # Jim = James
+    feed = page.get_by_role("link", name="Atom feed").get_attribute("href")
+    assert feed is not None and feed.endswith(".atom")
+    page.screenshot(path=str(SHOTS / "watch.png"), full_page=True)
+    page.goto(f"{corrections_url}{feed}")
+    assert page.evaluate("document.documentElement.localName") == "feed"  # read as XML, not as text
+    title = page.locator("feed > title")
+    expect(title).to_have_text("newsgraph watch: articles mentioning James Risch")
+    assert title.evaluate("e => getComputedStyle(e).display") == "block"  # the feed's stylesheet applies
+    assert page.locator("feed > id").evaluate("e => getComputedStyle(e).display") == "none"

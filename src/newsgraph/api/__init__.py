@@ -3,7 +3,7 @@
     /api/...            JSON, one router per resource (OpenAPI at /api/openapi.json)
 
 A new API route follows the same three rules as the others, so OpenAPI stays true and a
-generated client gets real types (tests/test_api_schema.py checks every operation's answers
+generated client gets real types (tests/api/test_openapi.py checks every operation's answers
 against the document, and a generated client against the server):
 
 1. Parameters are the shared types of `api.params` (`Day`, `Cursor`, `Limit`, `Name`, `Id`,
@@ -22,15 +22,17 @@ against the document, and a generated client against the server):
 The operation id is the route function's name, so it must be unique across routers (a
 generated client's methods are named after it).
 
-Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles and the entity
-corrections (POST /api/corrections/…, and their forms on the entity page). Responses are kept
-in memory until the data changes (`api.cache`). The API knows nothing of the web UI: the pages
-(`newsgraph.web`) use its parameters and dependencies, and `newsgraph.app.create_app` puts both
-in one application.
+Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles, the entity
+corrections (POST /api/corrections/…, and their forms on the entity page) and the watches
+(/api/watches, the "Watch this" forms); with NEWSGRAPH_WATCH_DELIVER the server also sends the
+watches' webhook deliveries, in a background thread. Responses are kept in memory until the data
+changes (`api.cache`). The API knows nothing of the web UI: the pages (`newsgraph.web`) use its
+parameters and dependencies, and `newsgraph.app.create_app` puts both in one application.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -43,10 +45,11 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Engine
 
 from newsgraph import __version__
+from newsgraph.alerts.webhooks import run_worker
 from newsgraph.api.cache import ResponseCache
 from newsgraph.api.common import JSONBytes
 from newsgraph.api.errors import install_error_handlers
-from newsgraph.api.routes import articles, corrections, entities, facts, search, stories
+from newsgraph.api.routes import articles, corrections, entities, facts, search, stories, watches
 from newsgraph.api.security import BodyLimit, RateLimit, SecurityHeaders
 from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
@@ -61,7 +64,20 @@ def create_api(settings: Settings | None = None, *, engine: Engine | None = None
         # sync routes and dependencies run in anyio's thread pool (40 threads by default): more
         # threads than cores only contend for the GIL and the connection pool
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        stop = threading.Event()
+        worker = threading.Thread(
+            target=run_worker,
+            args=(app.state.engine, settings),
+            kwargs={"stop": stop},
+            name="newsgraph-webhooks",
+            daemon=True,
+        )
+        if settings.watch_deliver:
+            worker.start()
         yield
+        stop.set()
+        if worker.is_alive():
+            worker.join(settings.watch_timeout + 5)
 
     app = FastAPI(
         lifespan=lifespan,
@@ -87,6 +103,7 @@ def create_api(settings: Settings | None = None, *, engine: Engine | None = None
         stories.router,
         search.router,
         search.stats_router,
+        watches.router,
     ):
         app.include_router(router)
     app.add_middleware(

@@ -28,6 +28,7 @@ from newsgraph.cli import (
     search,
     serve,
     stories,
+    watch,
 )
 from newsgraph.errors import NewsgraphError
 from newsgraph.extras import missing_extra
@@ -61,7 +62,7 @@ def _main(
     logging.getLogger("newsgraph").setLevel(level)
 
 
-COMMANDS = (analyze, batch, entities, evaluate, export, ingest, load, schema, search, serve, stories)
+COMMANDS = (analyze, batch, entities, evaluate, export, ingest, load, schema, search, serve, stories, watch)
 """The command modules, in the order of `newsgraph --help`."""
 
 for _command in COMMANDS:

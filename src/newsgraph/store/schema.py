@@ -19,6 +19,9 @@
               ├─ entity_names                      votes for its name and type
               └─ entity_keys                       identity keys → the entity holding them
     entity_rules ─ entity_audit                    journalists' corrections and who made them
+    watches ─┬─ watch_keys                         saved queries; the keys that index them
+             ├─ watch_entities                     the entities they name (followed when merged)
+             └─ watch_matches ─ watch_deliveries   facts that matched; the webhook queue
 
 Every id is an integer the writer assigns in input order (the next free id inside the batch's
 transaction), never a database sequence: sequences are not transactional in PostgreSQL, and ids
@@ -413,6 +416,73 @@ entity_audit = Table(
     Column("rule_id", Id),
     Column("detail", Text, nullable=False, comment="JSON: the entities before and after, the request."),
     comment="Who changed entity identity, when, and what it did.",
+)
+
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("kind", String(10), nullable=False, comment="quote, number, event, entities, story or search."),
+    Column("name", Text, comment="The label it was given (null: its query in words)."),
+    Column("query", Text, nullable=False, comment="JSON: the stored query (store.watches.spec)."),
+    Column("feed_key", String(40), nullable=False, unique=True, comment="Unguessable part of its feed URL."),
+    Column("webhook_url", Text, comment="Where matches are POSTed, if anywhere."),
+    Column("secret", String(64), nullable=False, comment="HMAC-SHA256 key signing its webhook bodies."),
+    Column("created", String(40), nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("failures", Integer, nullable=False, comment="Webhook deliveries failed in a row."),
+    Column("paused", String(40), comment="When its webhook was paused after too many failures."),
+    Column("last_error", Text, comment="The last failed delivery's error."),
+    Index("ix_watches_kind", "kind"),
+    comment="Saved queries over facts: every stored article is matched against them (store.watches).",
+)
+
+watch_keys = Table(
+    "watch_keys",
+    metadata,
+    Column("key", String(200), primary_key=True, comment="`speaker:12`, `term:settlement`, … (keys.py)."),
+    Column("watch_id", Id, ForeignKey("watches.id"), primary_key=True),
+    Index("ix_watch_keys_watch_id", "watch_id"),
+    comment="The watch index: an article can match a watch only if it holds one of the watch's keys.",
+)
+
+watch_entities = Table(
+    "watch_entities",
+    metadata,
+    Column("entity_id", Id, primary_key=True, comment="An entity the watch's query names."),
+    Column("watch_id", Id, ForeignKey("watches.id"), primary_key=True),
+    Index("ix_watch_entities_watch_id", "watch_id"),
+    comment="The entities each watch names, to rewrite it when they are merged (follow.py).",
+)
+
+watch_matches = Table(
+    "watch_matches",
+    metadata,
+    Column("id", Id, primary_key=True, autoincrement=False),
+    Column("watch_id", Id, ForeignKey("watches.id"), nullable=False),
+    Column("article_id", Id, ForeignKey("articles.id"), nullable=False),
+    Column("fact", String(10), nullable=False, comment="quote, quantity, event or article."),
+    Column("local_id", String(20), nullable=False, comment="Its id in the article: q1, v2, a number's seq."),
+    Column("entry_id", String(45), nullable=False, unique=True, comment="Stable Atom id (urn:uuid:…)."),
+    Column("matched", String(40), nullable=False, comment="When the article was stored (UTC)."),
+    Index("ix_watch_matches_watch_id", "watch_id", "id"),
+    Index("ix_watch_matches_article_id", "article_id"),
+    comment="A fact of a stored article that matched a watch.",
+)
+
+watch_deliveries = Table(
+    "watch_deliveries",
+    metadata,
+    Column("id", Id, ForeignKey("watch_matches.id"), primary_key=True, comment="The match it delivers."),
+    Column("watch_id", Id, ForeignKey("watches.id"), nullable=False),
+    Column("status", String(10), nullable=False, comment="pending or sent."),
+    Column("attempts", Integer, nullable=False),
+    Column("due", Float, nullable=False, comment="Unix time of the next attempt."),
+    Column("lease", Float, comment="Unix time until which a worker holds it."),
+    Column("sent", String(40)),
+    Column("last_error", Text),
+    Index("ix_watch_deliveries_queue", "status", "watch_id", "id"),
+    comment="The webhook queue: one delivery per match of a watch with a webhook, sent in id order.",
 )
 
 store_state = Table(

@@ -8,7 +8,8 @@ id of each table, and stores the articles in order: an article whose content has
 stored is a `Duplicate` (its URL is added to `article_urls`); a new one gets the next article id,
 its entities are resolved to stored entities (`identity`), its near-duplicates are found
 (`dedup`: it becomes a copy of the first of them), it joins the story of the event it reports
-(`stories`), and all its facts are written. Nothing outside the database carries
+(`stories`), and all its facts are written; last, the batch's new articles are matched against the
+saved watches (`watches.match`). Nothing outside the database carries
 state between batches, so a batch either lands whole or not at all, and an ingest killed at any
 moment and run again produces the same rows, with the same ids, as one uninterrupted run.
 """
@@ -32,6 +33,7 @@ from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.dedup import MinHasher, Signature, signature_from_bytes, similarity
 from newsgraph.store.identity import EntityResolver
 from newsgraph.store.stories import StoryAssigner
+from newsgraph.store.watches.match import match_stored
 
 LOGGER = logging.getLogger(__name__)
 
@@ -204,6 +206,16 @@ class _Batch:
         if urls:
             unique = list({(u["article_id"], u["url"]): u for u in urls}.values())
             insert_rows(self.conn, s.article_urls, unique, unless=URL_KEY)
+        match_stored(  # the watches: matches and webhook deliveries land with their articles
+            self.conn,
+            (
+                (outcome.article_id, item[0])
+                for outcome, item in zip(outcomes, loaded, strict=True)
+                if isinstance(outcome, Stored) and not isinstance(item, SeenAgain)
+            ),
+            moved=self.stories.moved,
+            merged=self.stories.merged,
+        )
         return outcomes
 
     def _source_id(self, name: str | None) -> int | None:

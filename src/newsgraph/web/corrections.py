@@ -1,16 +1,14 @@
 """The entity page's correction forms: merge, split, rename, retype, reject, posted with the write token.
 
-Each form carries the write token (NEWSGRAPH_API_TOKEN) in a password field; nothing is kept in
-a cookie, so another site cannot make a reader's browser post a correction (it does not know
-the token), and a post a browser marks as coming from another site is refused as well. A correction answers
-with a redirect (303) to the page of the entity it left, or the error page.
+Each form carries the write token and is refused when a browser says it came from another site
+(`web.forms`). A correction answers with a redirect (303) to the page of the entity it left, or
+the error page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -24,6 +22,7 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.models import ENTITY_TYPES
 from newsgraph.store import queries
 from newsgraph.store.identity.corrections import Correction, Merge, Reject, Rename, Retype, Split, correct
+from newsgraph.web.forms import field, read_form, same_origin
 from newsgraph.web.render import render_error
 
 router = APIRouter(include_in_schema=False)
@@ -47,35 +46,6 @@ def correction_forms(conn: Connection, entity_id: int, enabled: bool) -> Correct
     return CorrectionForms(enabled, ENTITY_TYPES, articles)
 
 
-def _same_origin(request: Request) -> bool:
-    """Return False for a post a browser says came from another site (Sec-Fetch-Site, Origin).
-
-    The pages send no referrer, so a browser's Origin on their forms is "null"; Sec-Fetch-Site
-    still tells. Clients that send neither (curl) are judged by the token alone.
-    """
-    site = request.headers.get("sec-fetch-site")
-    if site is not None:
-        return site in ("same-origin", "none")
-    origin = request.headers.get("origin")
-    if not origin or origin == "null":
-        return True
-    return urlsplit(origin).netloc == request.headers.get("host", "")
-
-
-async def _form(request: Request) -> dict[str, list[str]]:
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
-        raise InputError("send the form as application/x-www-form-urlencoded")
-    body = (await request.body()).decode("utf-8", "replace")
-    return parse_qs(body, keep_blank_values=True, max_num_fields=SPLIT_CHOICES + 10)
-
-
-def _one(form: dict[str, list[str]], name: str, limit: int = 500) -> str:
-    value = (form.get(name) or [""])[0].strip()
-    if not value or len(value) > limit:
-        raise InputError(f"the form needs {name} (at most {limit} characters)")
-    return value
-
-
 def _ids(values: list[str], what: str) -> list[int]:
     out = []
     for value in (v for raw in values for v in raw.replace(",", " ").split()):
@@ -93,14 +63,14 @@ def _correction(action: str, entity_id: int, form: dict[str, list[str]]) -> Corr
     if action == "split":
         return Split(entity_id, _ids(form.get("article", []), "articles to move"))
     if action == "rename":
-        return Rename(entity_id, _one(form, "name"))
+        return Rename(entity_id, field(form, "name"))
     if action == "retype":
-        type_ = _one(form, "type", 20)
+        type_ = field(form, "type", 20)
         if type_ not in ENTITY_TYPES:
             raise InputError(f"unknown type {type_!r}")
         return Retype(entity_id, type_)
     type_ = (form.get("type") or [""])[0].strip()
-    return Reject(_one(form, "name"), type_ if type_ in ENTITY_TYPES else None)
+    return Reject(field(form, "name"), type_ if type_ in ENTITY_TYPES else None)
 
 
 @router.post("/entities/{entity_id}/{action}")
@@ -112,10 +82,10 @@ async def correct_entity(
         return render_error(request, 404, "no such correction")
     if not settings.api_token:
         return render_error(request, 403, "corrections are off: set NEWSGRAPH_API_TOKEN to enable them")
-    if not _same_origin(request):
+    if not same_origin(request):
         return render_error(request, 403, "a correction must come from this site's own page")
     try:
-        form = await _form(request)
+        form = await read_form(request, SPLIT_CHOICES + 10)
         if not token_matches((form.get("token") or [""])[0], settings.api_token):
             return render_error(request, 401, "wrong write token")
         correction = _correction(action, entity_id, form)

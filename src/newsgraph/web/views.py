@@ -99,6 +99,7 @@ def search_page(
         page=page,
         expansions=match.expansions if match else (),
         stats=stats,
+        watch_enabled=bool(settings.api_token),
         plover=PLOVER_TYPES,
         json_url=f"/api/search{request.url.query and '?' + request.url.query}" if query else None,
     )
@@ -328,7 +329,7 @@ def stories_page(request: Request, conn: ConnDep, cursor: Cursor = None) -> HTML
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: StoreId, conn: ConnDep) -> HTMLResponse:
+def story_page(request: Request, story_id: StoreId, conn: ConnDep, settings: SettingsDep) -> HTMLResponse:
     record = stories.get_story(conn, story_id)
     points = [MapPoint(p.lat, p.lon, p.name, p.articles) for p in record.places]
     return render(
@@ -336,5 +337,6 @@ def story_page(request: Request, story_id: StoreId, conn: ConnDep) -> HTMLRespon
         "story.html",
         record=record,
         map=world_map(points, title="Places of the story") if points else None,
+        watch_enabled=bool(settings.api_token),
         json_url=f"/api/stories/{story_id}",
     )

@@ -1,8 +1,9 @@
 """Moving stored rows between entities: merging whole entities, moving single members.
 
-Every row that points at an entity (`REFERENCES`) is re-pointed; derived rows (aliases, roles,
-votes) are dropped for entities that disappear and rebuilt (`derive.rebuild`) by the caller for
-those that change.
+Every row that points at an entity (`REFERENCES`) is re-pointed, and every watch that names a
+merged entity follows it (`store.watches.follow`); derived rows (aliases, roles, votes) are
+dropped for entities that disappear and rebuilt (`derive.rebuild`) by the caller for those that
+change.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from newsgraph.store.schema import (
     quantities,
     quotes,
 )
+from newsgraph.store.watches.follow import follow_entities
 
 REFERENCES: tuple[tuple[Table, str], ...] = (
     (article_entities, "entity_id"),
@@ -55,6 +57,7 @@ def merge_into(conn: Connection, moves: Mapping[int, int]) -> None:
     for table, name in REFERENCES:
         column: Column[Any] = table.c[name]
         conn.execute(update(table).where(column == bindparam("old")).values({name: bindparam("new")}), params)
+    follow_entities(conn, moves)
     drop_entities(conn, moves.keys())
 
 

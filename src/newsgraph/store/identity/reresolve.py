@@ -5,11 +5,13 @@ members' stored keys: the members are grouped into connected components over the
 keys (a component reaching a key held by an entity outside the set takes that entity in), each
 component becomes one entity, members without keys become their article's own entity, and
 every row is moved accordingly (`merge`), then the entities are rebuilt (`derive`). The result
-is what storing all the articles again with these rules would give.
+is what storing all the articles again with these rules would give. A watch that named an
+entity that is gone follows the entity holding most of its members (`store.watches.follow`).
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +23,7 @@ from newsgraph.store.identity.members import ArticleMember
 from newsgraph.store.identity.merge import drop_entities, merge_into, move_members
 from newsgraph.store.identity.rules import RuleSet
 from newsgraph.store.schema import entities, entity_keys
+from newsgraph.store.watches.follow import follow_entities
 
 
 @dataclass(slots=True)
@@ -114,6 +117,19 @@ def _group(stored: list[_Stored]) -> dict[int, list[int]]:
     return groups
 
 
+def _successors(
+    stored: list[_Stored], groups: dict[int, list[int]], target: dict[int, int], dropped: set[int]
+) -> dict[int, int]:
+    """Return, for each dropped entity, the entity that holds most of its members now (watches
+    that named it follow that one; a tie goes to the smallest id)."""
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for root, members in groups.items():
+        for i in members:
+            if stored[i].entity_id in dropped:
+                votes[stored[i].entity_id][target[root]] += 1
+    return {old: min(c, key=lambda e: (-c[e], e)) for old, c in votes.items()}
+
+
 def _take(next_id: list[int]) -> int:
     value = next_id[0]
     next_id[0] += 1
@@ -154,6 +170,7 @@ def _write(
     for entity_id, flag in sorted(named.items()):
         conn.execute(entities.update().where(entities.c.id == entity_id).values(named=flag))
     result = set(target.values())
+    follow_entities(conn, _successors(stored, groups, target, ids - result))
     drop_entities(conn, ids - result)
     rebuild(conn, result, rules)
     return result

@@ -2,6 +2,7 @@
 
     stories = StoryAssigner(conn)
     story_id = stories.assign(article_id, data, members, day, copies)   # after its row is inserted
+    stories.moved, stories.merged        # what changed in the transaction (watches follow stories)
 
 For each new article: its `Features` are stored (`story_features`) and indexed (`story_keys`);
 candidates are the stored articles sharing an index key — an entity within `WINDOW_DAYS` of its
@@ -59,6 +60,11 @@ class StoryAssigner:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.moved: dict[int, int | None] = {}
+        """Every article whose story changed through this assigner → its story before the first change
+        (None: it had none). Watches that follow stories read it (`store.watches.match`)."""
+        self.merged: dict[int, int] = {}
+        """Every story merged away through this assigner → the story it was merged into then."""
 
     def assign(
         self,
@@ -150,11 +156,12 @@ class StoryAssigner:
     def _join(self, article_id: int, linked: list[int]) -> int:
         """Put the article and the stories of the articles it links to in one story; return its id."""
         a = s.articles.c
-        stories = {
-            int(r.story_id)
+        before: dict[int, int | None] = {
+            int(r.id): r.story_id
             for chunk in _chunks(linked, CHUNK)
-            for r in self.conn.execute(select(a.story_id).where(a.id.in_(chunk), a.story_id.is_not(None)))
+            for r in self.conn.execute(select(a.id, a.story_id).where(a.id.in_(chunk)))
         }
+        stories = {int(story) for story in before.values() if story is not None}
         loose = [i for i in linked if i not in stories]
         target = min([*stories, *linked, article_id])
         others = sorted(stories - {target})
@@ -163,9 +170,15 @@ class StoryAssigner:
                 s.stories.insert().values(id=target, title=None, article_count=0, source_count=0)
             )
         for chunk in _chunks(others, CHUNK):
+            for r in self.conn.execute(select(a.id, a.story_id).where(a.story_id.in_(chunk))):
+                self.moved.setdefault(int(r.id), int(r.story_id))
             self.conn.execute(update(s.articles).where(a.story_id.in_(chunk)).values(story_id=target))
             self.conn.execute(delete(s.stories).where(s.stories.c.id.in_(chunk)))
+        self.merged.update(dict.fromkeys(others, target))
         members = sorted({*loose, article_id})
+        for member in members:
+            if before.get(member) != target:
+                self.moved.setdefault(member, before.get(member))
         for chunk in _chunks(members, CHUNK):
             self.conn.execute(update(s.articles).where(a.id.in_(chunk)).values(story_id=target))
         refresh_story(self.conn, target)

@@ -5,7 +5,9 @@ Clears `stories`, `story_links`, `story_keys`, `story_features` and `articles.st
 hands the articles to `StoryAssigner` in id order, `CHUNK` per transaction, as an ingest of the
 same articles would: the stories are the same connected components. An article is linked to the
 first of its near-duplicates (`articles.copy_of`), not to each of them as the writer does, which
-gives the same stories (a copy group is connected either way).
+gives the same stories (a copy group is connected either way). Last, the watches on stories
+follow the story their article is in now (`store.watches.follow.refollow_stories`); the
+articles are not matched again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from newsgraph.store.db import bump_version, write_connection, write_lock
 from newsgraph.store.identity.members import article_members
 from newsgraph.store.identity.rules import RuleSet
 from newsgraph.store.stories.assign import StoryAssigner
+from newsgraph.store.watches.follow import refollow_stories
 
 CHUNK = 500
 
@@ -53,5 +56,8 @@ def rebuild_stories(engine: Engine, *, progress: Callable[[int], None] | None = 
         last = rows[-1].id
         if progress is not None:
             progress(len(rows))
-    with engine.connect() as conn:
+    with write_connection(engine) as conn, conn.begin():
+        write_lock(conn)
+        bump_version(conn)
+        refollow_stories(conn)
         return int(conn.execute(select(func.count()).select_from(s.stories)).scalar() or 0)
