@@ -80,6 +80,7 @@ class Lexicon:
     absorbing: dict[str, str]
     absorbing_frames: dict[str, dict[str, Any]]
     future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
     modal_aux: frozenset[str]
     obligation_aux: frozenset[str]
     contexts: dict[str, frozenset[str]]
@@ -163,8 +164,8 @@ _RULE_WORD_LISTS = (
     "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
-    "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",
-    "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative", "material_conflict",
+    "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
+    "obligation_aux", "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative", "material_conflict",
 )  # fmt: skip
 
 

@@ -37,7 +37,6 @@ class Modality:
     def modality(self, tok: Token, anchor: Token) -> Mood:
         """Return the mood of a trigger anchored at a clause verb."""
         negated = intended = possible = False
-        reporter: Token | None = None
         clause = anchor
         chain = [clause]
         if clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -49,11 +48,8 @@ class Modality:
                     negated = True
                 if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
                     negated = True  # "No country has recognized …"
-                if c.dep_ in ("aux", "auxpass"):
-                    if low in self.lex.future_aux:
-                        intended = True
-                    elif low in self.lex.modal_aux:
-                        possible = True
+            will, may = self.aux_mood(verb)
+            intended, possible = intended or will, possible or may
         if tok is not anchor:
             for c in tok.children:
                 if c.dep_ == "det" and c.lower_ in ("no",):
@@ -64,22 +60,14 @@ class Modality:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         ):
             intended = True  # "making bombs to carry out attacks": a purpose, not a deed
+        will, may = self._unrealized(clause)
+        intended, possible = intended or will, possible or may
         gov = self.g.governor(clause)
+        reporter: Token | None = None
         if gov is not None:
+            no, will, may = self._governed(clause, gov)
+            negated, intended, possible = negated or no, intended or will, possible or may
             glow = self.g.lemma(gov)
-            if glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
-                intended = True
-                if any(c.dep_ == "neg" for c in gov.children):
-                    negated = True
-                for c in gov.children:
-                    if c.dep_ in ("aux",) and c.lower_ in self.lex.future_aux:
-                        intended = True
-            elif glow in self.lex.unfulfilled_heads or (
-                glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
-            ):
-                negated = True  # "failed to", "delayed lifting", "did not manage to"
-            elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
-                possible = True  # "it is imperative that X provide aid": wanted, not done
             if glow in self.lex.reporting:
                 reporter = gov
             elif gov.pos_ in ("AUX", "ADJ") or glow in self.lex.intent_only:
@@ -87,6 +75,87 @@ class Modality:
                 if up is not None and self.g.lemma(up) in self.lex.reporting:
                     reporter = up
         return Mood(negated, intended, possible, reporter)
+
+    def aux_mood(self, verb: Token) -> tuple[bool, bool]:
+        """Return (intended, possible) by a verb's own auxiliaries: "will" intends, "could" is possible.
+
+        "would" is the past of "will" only under a verb in the past ("said they would meet"); under a
+        present verb or none it is conditional ("analysts say Tehran would welcome …").
+        """
+        intended = possible = False
+        for c in verb.children:
+            if c.dep_ not in ("aux", "auxpass"):
+                continue
+            low = c.lower_
+            if low in self.lex.conditional_aux and not self._backshifted(verb):
+                possible = True
+            elif low in self.lex.future_aux:
+                intended = True
+            elif low in self.lex.modal_aux:
+                possible = True
+        return intended, possible
+
+    def _backshifted(self, verb: Token) -> bool:
+        """Whether a clause hangs from a verb in the past tense ("he said he would …", "had agreed it would")."""
+        gov = self.g.governor(verb)
+        for _ in range(4):
+            if gov is None:
+                return False
+            if gov.tag_ in ("VBD", "VBN") or any(
+                c.dep_ == "aux" and c.lower_ in ("had", "did") for c in gov.children
+            ):
+                return True
+            if gov.tag_ in ("VBG", "VB") and gov.head.i != gov.i:
+                gov = gov.head  # "…, telling journalists he would …": a participle takes its clause's tense
+                continue
+            gov = self.g.governor(gov)
+        return False
+
+    def _unrealized(self, clause: Token) -> tuple[bool, bool]:
+        """Return (intended, possible) of an infinitive that has not happened: "about to be indicted" is
+        imminent; "it is for Russia to accept", "it is important to act" are wanted, not done."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return False, False
+        if clause.head.lower_ == "about" and clause.head.i < clause.i:
+            return True, False
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            return False, True
+        head = clause.head
+        wanted = (
+            head.pos_ == "ADJ"
+            and clause.dep_ in ("xcomp", "ccomp", "advcl")
+            and head.lower_ not in self.lex.intent_only
+            and head.lemma_.lower() not in self.lex.attempt_heads
+        )
+        return False, wanted
+
+    def _governed(self, clause: Token, gov: Token) -> tuple[bool, bool, bool]:
+        """Return (negated, intended, possible) that a clause takes from the verbs it is the complement of.
+
+        An intent verb makes it intended ("plans to"), a failed attempt negated ("failed to"); a
+        non-finite complement (to-infinitive, gerund) shares its governor's auxiliaries ("can focus on
+        detaining", "will continue to send").
+        """
+        negated = intended = possible = False
+        glow = self.g.lemma(gov)
+        if glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
+            intended = True
+            if any(c.dep_ == "neg" for c in gov.children):
+                negated = True
+        elif glow in self.lex.unfulfilled_heads or (
+            glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
+        ):
+            negated = True  # "failed to", "delayed lifting", "did not manage to"
+        elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
+            possible = True  # "it is imperative that X provide aid": wanted, not done
+        cur, up = clause, gov
+        for _ in range(3):
+            if cur.dep_ not in ("xcomp", "pcomp") or up is None:
+                break
+            will, may = self.aux_mood(up)
+            intended, possible = intended or will, possible or may
+            cur, up = up, self.g.governor(up)
+        return negated, intended, possible
 
     def embedded(self, tok: Token) -> bool:
         """Whether a clause sits inside a noun phrase (relative clause, "the decision of sending …")."""
