@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
+from newsgraph.extract.components.events._grammar import controls_infinitive, event_name
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
@@ -249,6 +250,8 @@ class ActorFinder:
             return True
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
+        if controls_infinitive(tok, self.lex):
+            return True  # "asked the border customs to increase …": the doer of a deed
         if (
             is_agent(tok, self.lex)
             or low in self.lex.weapon_nouns
@@ -377,6 +380,8 @@ class ActorFinder:
         head = doc[actor.head]
         if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
             return False
+        if event_name(head, self.lex):
+            return False  # "the Malabar Joint Maritime Exercise" names an event
         if not any(t.is_alpha for t in doc[actor.start : actor.end]):
             return False  # "-", "1991"
         if head.lemma_.lower() in self.lex.hazard_nouns:

@@ -12,12 +12,24 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import is_agent
-from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
+from newsgraph.extract.components.events._grammar import (
+    PLACE_LABELS,
+    Grammar,
+    controls_infinitive,
+    event_name,
+)
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._triggers import Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
+
+
+
+def _venue(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
+    return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
 
 
 class ArgumentFinder:
@@ -35,11 +47,15 @@ class ArgumentFinder:
             return True
         if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
             return False
+        if event_name(tok, self.lex):
+            return False
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         low = tok.lemma_.lower()
         if low in self.lex.non_actor_heads:
             return False
+        if controls_infinitive(tok, self.lex):
+            return True  # "asked the border customs to increase …": the doer of a deed
         if tok.pos_ == "PRON":
             return tok.lower_ in self.lex.pronouns
         if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -67,12 +83,15 @@ class ArgumentFinder:
                     and (self.is_actorish(pobj) or pobj.ent_type_ in PLACE_LABELS)
                 ):
                     return pobj
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "poss") and (
-                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in self.lex.demonyms
-            ):
-                return tok
-        return None
+        return tok if self.nationally_owned(tok) else None
+
+    def nationally_owned(self, tok: Token) -> bool:
+        """Whether a noun is modified by a name or a demonym ("U.S. operations", "the Turkish sale")."""
+        return any(
+            c.dep_ in ("compound", "amod", "poss")
+            and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in self.lex.demonyms)
+            for c in tok.children
+        )
 
     def between(self, tok: Token) -> Token | None:
         """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
@@ -92,8 +111,13 @@ class ArgumentFinder:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > tok.i:
                 rank = preps.index(c.lower_)
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i not in exclude and self.is_actorish(pobj) and rank < best_rank:
-                    best, best_rank = pobj, rank
+                if pobj is None or pobj.i in exclude or rank >= best_rank:
+                    continue
+                if not self.is_actorish(pobj) and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
+                    continue  # "controls on U.S. operations": the country whose operations they are
+                if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
+                    continue  # "were meeting at the Qahira Hotel": where, not with whom
+                best, best_rank = pobj, rank
         return best
 
     def verb_args(self, cand: Candidate, cands: dict[int, Candidate]) -> tuple[Token | None, Token | None]:
@@ -136,6 +160,12 @@ class ArgumentFinder:
             target = self._bare_target(tok, type_, exclude)
         if type_ == "AID":
             dat = self.prep_target(tok, "AID", exclude)
+            if dat is None and self.g.lemma(tok) in self.lex.transfer_verbs:
+                # "sent only three doctors": what is given is no recipient
+                dat = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+                if target is not None and target.dep_ in ("dobj", "obj", "nsubjpass"):
+                    target = None
+                dat = dat or self.g.place_pobj(tok)
             if dat is not None:
                 target = dat
         if target is None:
@@ -203,6 +233,8 @@ class ArgumentFinder:
                 ):
                     pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                     target = self.target_head(pobj, exclude)
+                    if target is not None and type_ not in _CONFLICT_TYPES and _venue(target, self.lex):
+                        target = None  # "meeting at the Qahira Hotel": where, not with whom
                     if target is not None:
                         break
         if target is None and type_ in ("AID", "MOBILIZE"):

@@ -228,7 +228,7 @@ class Drafter:
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
         if d.type in self.lex.political_types and not any(
-            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in d.sources or d.targets
+            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in self._parties(doc, d)
         ):
             return False  # diplomacy, demands and threats come from political actors
         if (
@@ -247,6 +247,14 @@ class Drafter:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
+
+    def _parties(self, doc: Doc, d: Draft) -> list[Actor]:
+        """Return the actors an event's political nature is judged by: its sources (else its targets), and
+        the targets conjoined with a source ("local elders and government officials were meeting")."""
+        if not d.sources:
+            return d.targets
+        heads = {a.head for a in d.sources}
+        return d.sources + [t for t in d.targets if doc[t.head].dep_ == "conj" and doc[t.head].head.i in heads]
 
     def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
         """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a

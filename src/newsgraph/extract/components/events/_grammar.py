@@ -159,6 +159,10 @@ class Grammar:
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
             return None
+        if dep == "ccomp" and self.lemma(head) in self.lex.clause_only_reporters:
+            # "X said Ankara in the last years imposed …": "say" takes no object, so its parsed object
+            # is the reported clause's subject
+            return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
         if dep == "xcomp":
             if self.lemma(head) in self.lex.object_control:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -198,8 +202,18 @@ class Grammar:
                 return c
         if passive and verb.dep_ in ("relcl", "acl"):
             return verb.head
-        if passive and verb.dep_ == "conj":
-            return self.patient(verb.head)
+        if passive and verb.dep_ == "conj" and verb.head.i != verb.i:
+            if self.is_passive(verb.head):
+                return self.patient(verb.head)
+            # "the car hit a bomb and was then attacked": the subject both verbs share
+            return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if not passive and verb.dep_ != "conj":
+            # "to close or suspend U.S. operations": the object the conjoined verbs share
+            for conj in verb.conjuncts:
+                if conj.i > verb.i and not any(c.dep_ == "nsubj" for c in conj.children):
+                    shared = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+                    if shared is not None:
+                        return shared
         return None
 
     def clause_verb(self, tok: Token) -> Token | None:
@@ -260,3 +274,23 @@ def inflections(lemmas: frozenset[str]) -> dict[str, str]:
         for form in forms:
             out.setdefault(form, lemma)
     return out
+
+
+def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun is the object of a verb of asking, ordering or letting and the doer of its
+    infinitive ("asked the border customs to increase …"): the doer of a deed is an actor."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in lex.object_control:
+        return False
+    return any(
+        c.dep_ == "xcomp" and c.i > noun.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+def event_name(tok: Token, lex: Lexicon) -> bool:
+    """Whether a proper noun names an event, not an actor ("the Malabar Joint Maritime Exercise")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.lemma_.lower() in lex.nouns
+        and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+    )

@@ -126,6 +126,8 @@ class Lexicon:
     countries: dict[str, str]
     demonyms: dict[str, str]
     object_control: frozenset[str]
+    clause_only_reporters: frozenset[str]
+    transfer_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
     background_marks: frozenset[str]
@@ -161,7 +163,7 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
     "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
-    "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
+    "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights", "clause_only_reporters", "transfer_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

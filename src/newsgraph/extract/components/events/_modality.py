@@ -112,13 +112,13 @@ class Modality:
         return False
 
     def _unrealized(self, clause: Token) -> tuple[bool, bool]:
-        """Return (intended, possible) of an infinitive that has not happened: "about to be indicted" is
-        imminent; "it is for Russia to accept", "it is important to act" are wanted, not done."""
+        """Return (intended, possible) of an infinitive that has not happened: "about to be indicted",
+        "it is for Russia to accept", "it is important to act" are imminent or wanted, not done."""
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             return False, False
-        if clause.head.lower_ == "about" and clause.head.i < clause.i:
-            return True, False
-        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        if (clause.head.lower_ == "about" and clause.head.i < clause.i) or any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+        ):
             return False, True
         head = clause.head
         wanted = (
