@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.extensions import entity_by_id
+from newsgraph.extract.extensions import entity_at_token, entity_by_id
 from newsgraph.knowledge import AgentRecord, longest_agent_match, longest_match, lookup_agent
 
 POLITICAL_SECTORS = frozenset(
@@ -34,6 +34,7 @@ POLITICAL_SECTORS = frozenset(
         "ngo",
     }
 )
+ARMED_SECTORS = frozenset({"military", "rebel", "police", "criminal"})
 _POLITICAL_KINDS = frozenset({"country", "place", "region", "international", "armed_group"})
 _COUNTRY_KINDS = frozenset({"country", "place", "region"})
 
@@ -90,6 +91,9 @@ def type_tokens(tokens: list[Token], head: Token, lex: Lexicon) -> ActorType:
 def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, lex: Lexicon) -> bool:
     """Whether an actor is political: by its entity (type, sector, roles, known name) or its phrase."""
     ent = entity_by_id(doc, entity) if entity is not None else None
+    tok = doc[head]
+    if tok.pos_ == "NOUN" and entity_at_token(doc, head) is None and not _actor_noun(tok, lex):
+        ent = None  # "a second Iranian ship": a thing named after a country is no actor of its own
     if ent is not None:
         if ent.sector in POLITICAL_SECTORS or (ent.type == "NORP" and doc[head].ent_type_ == "NORP"):
             return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.components.events._actor_types import is_agent
+from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
 from newsgraph.extract.components.events._grammar import (
     PLACE_LABELS,
     Grammar,
@@ -19,7 +19,7 @@ from newsgraph.extract.components.events._grammar import (
     event_name,
 )
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._triggers import Candidate
+from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -93,6 +93,30 @@ class ArgumentFinder:
             for c in tok.children
         )
 
+    def territorial(self, verb: Token, sources: list[int]) -> bool:
+        """Whether taking "control" or "power" is taking territory: its of/over phrase names a place or a
+        territory, or the taker is an armed actor ("government forces regained control")."""
+        obj = self.g.object_of(verb)
+        if obj is None or obj.lemma_.lower() not in self.lex.control_nouns:
+            return True  # "captured the town": the frame's object is the territory
+        doc = verb.doc
+        if any(sector_of(doc[i], self.lex) in ARMED_SECTORS for i in sources):
+            return True
+        return self.territory_of(obj) is not None or self.territory_of(verb) is not None
+
+    def territory_of(self, owner: Token) -> Token | None:
+        """Return the place a word's of/over phrase names ("control of parts of the town of Souran"):
+        its first place name, else its first territory noun."""
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "over"):
+                words = list(c.subtree)
+                found = next((t for t in words if t.ent_type_ in PLACE_LABELS), None) or next(
+                    (t for t in words if t.lemma_.lower() in self.lex.territory_nouns), None
+                )
+                if found is not None:
+                    return found
+        return None
+
     def between(self, tok: Token) -> Token | None:
         """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
         for c in tok.children:
@@ -141,10 +165,13 @@ class ArgumentFinder:
         if tok.pos_ == "ADJ" or (tok.lower_ == "committed" and agent is None):
             agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
         patient = self.g.patient(tok)
-        if cand.sense.origin == "cameo_verb":
-            # a verb coded by the dictionary's verb alone takes its target from its object only
-            return agent, patient if patient is not None and self.is_actorish(patient) else None
         exclude = {agent.i} if agent is not None else set()
+        if cand.sense.origin in WEAK_ORIGINS:
+            # a verb coded by the dictionary's verb alone takes its target from its object, one coded by a
+            # pattern of prepositions ("spoke with X") from the object of the type's preposition
+            if patient is not None and self.is_actorish(patient):
+                return agent, patient
+            return agent, self.prep_target(tok, type_, exclude) if cand.sense.origin == "cameo_prep" else None
         target: Token | None = None
         own = patient is not None and any(
             c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in patient.children
@@ -203,6 +230,10 @@ class ArgumentFinder:
     def _theme_target(self, tok: Token, theme: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the actor a verb's non-actor object points at: the type's preposition, the object
         event's own actors ("called off talks with the rebels"), its owner, an actor in it, a place."""
+        if theme.lemma_.lower() in self.lex.control_nouns:
+            place = self.territory_of(theme) or self.territory_of(tok)
+            if place is not None:
+                return place  # "took control of the airport"
         target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:

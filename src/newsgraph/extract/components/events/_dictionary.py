@@ -26,6 +26,10 @@ _POST_DEPS = frozenset(
 _PRE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "advmod"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 _MAX_BAG = 40  # tokens read on each side of a verb
+_PREPOSITIONS = frozenset(
+    {"to", "with", "from", "for", "into", "on", "at", "in", "by", "of", "against", "about", "over", "toward"}
+)
+"""Words that say nothing of a verb's use when a pattern's item is one of them alone ("HEAD - * TO")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ class VerbEntry:
 class CameoMatch:
     """The dictionary's reading of a verb: CAMEO code, PLOVER type, words matched (0 = the verb alone).
 
-    `content` is False for a pattern of prepositions only ("- * (WITH)"), which says little.
+    `content` is False for a pattern of prepositions only ("- * (WITH)", "- * TO"), which says little.
     """
 
     code: str | None
@@ -160,7 +164,9 @@ class CameoDictionary:
             for code, pre, post, verbs in block:
                 items = tuple(make.post(x) for x in post)
                 size = len(pre) + sum(1 + len(x.items) if isinstance(x, Prep) else 1 for x in items)
-                content = bool(pre) or any(not isinstance(x, Prep) or x.items for x in items)
+                content = bool(pre) or any(
+                    x.items if isinstance(x, Prep) else bool(x.phrases or x.words - _PREPOSITIONS) for x in items
+                )
                 # a blocking pattern holds for the whole block; a coded one for the verb it was written for
                 origin = frozenset(verbs) if code is not None else frozenset()
                 pre_items = tuple(make.alts(x) for x in pre)

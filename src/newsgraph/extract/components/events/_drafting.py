@@ -21,7 +21,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
-from newsgraph.extract.components.events._triggers import Candidate
+from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -146,6 +146,8 @@ class Drafter:
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         if not self._retype(st, cand, d):
             return None
+        if d.mode == "occupy" and not cand.noun and not self.args.territorial(tok, [a.head for a in d.sources]):
+            return None  # "regained control over his health": control of no territory, by no armed actor
         if d.type in self.lex.target_required and not d.targets:
             return None  # a meeting or a visit is with someone or somewhere
         self._threat_mode(st, cand, d)
@@ -240,7 +242,7 @@ class Drafter:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
-        if cand.sense.origin == "cameo_verb" and not self._dictionary_actors(doc, d, tok):
+        if cand.sense.origin in WEAK_ORIGINS and not self._dictionary_actors(doc, d, tok):
             return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
         if not d.sources:
             if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:

@@ -20,7 +20,8 @@ class Sense:
     """One way a trigger word is coded: its PLOVER type (None = not an event), mode and CAMEO root.
 
     `origin` says where the sense comes from: this project's lexicon, a CAMEO dictionary pattern
-    (`cameo_pattern`) or a CAMEO verb's own code (`cameo_verb`, the least specific).
+    (`cameo_pattern`; `cameo_prep` for a pattern of prepositions only) or a CAMEO verb's own code
+    (`cameo_verb`, the least specific).
     """
 
     type: str | None
@@ -128,6 +129,8 @@ class Lexicon:
     object_control: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
+    control_nouns: frozenset[str]
+    territory_nouns: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
     background_marks: frozenset[str]
@@ -164,6 +167,7 @@ _RULE_WORD_LISTS = (
     "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
     "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
     "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights", "clause_only_reporters", "transfer_verbs",
+    "control_nouns", "territory_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.components.events._actor_types import sector_of
+from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, sector_of
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
-_ARMED_SECTORS = frozenset({"military", "rebel", "police", "criminal"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
 
 
@@ -115,7 +114,7 @@ class EventFilter:
         doc = d.tok.doc
         for a in d.sources + d.targets:
             lemma = doc[a.head].lemma_.lower()
-            if lemma in self.lex.weapon_nouns or sector_of(doc[a.head], self.lex) in _ARMED_SECTORS:
+            if lemma in self.lex.weapon_nouns or sector_of(doc[a.head], self.lex) in ARMED_SECTORS:
                 return True
         return False
 

@@ -23,6 +23,9 @@ MAX_SENT_TOKENS = 150
 MAX_CANDIDATES = 2000
 _READY_WORDS = ["committed", "prepared", "ready", "willing"]
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
+"""Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
+political actors of the main clause."""
 
 
 @dataclass(slots=True)
@@ -137,7 +140,9 @@ class TriggerFinder:
             if cameo.code is None:
                 return None  # the dictionary blocks this use ("killed in an accident")
             if cameo.type is not None:
-                return Sense(cameo.type, None, cameo.code[:2], "cameo_pattern"), None
+                # a pattern of prepositions only ("speak with", "head to") is nearly as weak as the verb alone
+                origin = "cameo_pattern" if cameo.content else "cameo_prep"
+                return Sense(cameo.type, None, cameo.code[:2], origin), None
         for key in keys:
             sense = self.lex.verbs.get(key)
             if sense is not None:
@@ -345,10 +350,11 @@ class TriggerFinder:
     def _occurs_at(self, verb: Token, owner: Candidate | None) -> bool:
         """Whether a verb says its subject event happened: an occurrence verb, "there was", or a verb
         known only to the dictionary ("the bombardment left scores dead")."""
-        if owner is not None and not owner.noun and owner.sense.origin != "cameo_verb":
+        weak = owner is not None and owner.sense.origin in WEAK_ORIGINS
+        if owner is not None and not owner.noun and not weak:
             return False
         lemma = self.g.lemma(verb)
-        if lemma in self.lex.occurrence_verbs or (owner is not None and owner.sense.origin == "cameo_verb"):
+        if lemma in self.lex.occurrence_verbs or weak:
             return True
         if any(
             f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
