@@ -297,6 +297,17 @@ class ActorFinder:
             return not person or plural
         return True
 
+    def may_refer(self, pron: Token, noun: Token) -> bool:
+        """Whether a pronoun can stand for a noun: "we" and "I" for a speaker, a third-person pronoun for a
+        noun it agrees with ("they shot them, Ajmal said": "they" is not Ajmal)."""
+        low = pron.lower_
+        if low in ("they", "their", "them"):
+            if noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "NOUN":
+                return True  # "the rebels", "the government said they …"
+            known = entity_at_token(noun.doc, noun.i)
+            return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
+        return low in _GROUP_PRONOUNS or self._agrees(low, noun)
+
     def antecedent(self, pron: Token) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
         low = pron.lower_

@@ -203,7 +203,7 @@ class Drafter:
             and (not sources or all(doc[a.head].pos_ == "PRON" for a in sources))
         ):
             rep_src = self.g.agent(mood.reporter)
-            if rep_src is not None:
+            if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
         d.sources = st.speak(sources)
         d.targets = st.speak(d.targets)

@@ -277,15 +277,22 @@ def inflections(lemmas: frozenset[str]) -> dict[str, str]:
 
 
 def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
-    """Whether a noun is the object of a verb of asking, ordering or letting and the doer of its
-    infinitive ("asked the border customs to increase …"): the doer of a deed is an actor."""
+    """Whether a verb's object is the doer of the verb's complement: of its infinitive after a verb of
+    asking, ordering or letting ("asked the border customs to increase …"), or of a gerund after a
+    preposition ("accused the regional body of failing …"). The doer of a deed is an actor."""
     verb = noun.head
-    if noun.dep_ not in ("dobj", "dative") or verb.lemma_.lower() not in lex.object_control:
+    if noun.dep_ not in ("dobj", "dative"):
         return False
-    return any(
-        c.dep_ == "xcomp" and c.i > noun.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
-    )
+    for c in verb.children:
+        if c.i < noun.i:
+            continue
+        if c.dep_ == "xcomp" and verb.lemma_.lower() in lex.object_control:
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and verb.lemma_.lower() in lex.gerund_control:
+            if any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
+                return True
+    return False
 
 def event_name(tok: Token, lex: Lexicon) -> bool:
     """Whether a proper noun names an event, not an actor ("the Malabar Joint Maritime Exercise")."""
