@@ -379,8 +379,8 @@ class ArgumentFinder:
             if pobj is None:
                 continue
             low = c.lower_
-            if low in ("by", "between") and self.is_actorish(pobj):
-                source = pobj
+            if (low in ("by", "between") or (low == "from" and type_ == "ASSAULT")) and self.is_actorish(pobj):
+                source = pobj  # "an attack by X", "came under attack from Assad loyalists"
             elif low == "of" and self.is_actorish(pobj):
                 if lemma in self.lex.noun_source_of and source is None:
                     source = pobj
@@ -398,7 +398,7 @@ class ArgumentFinder:
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
         if light is not None:
             fallback = self.g.agent(light)
-            if self.g.lemma(light) in ("receive", "get", "face", "suffer") and target is None:
+            if self.g.lemma(light) in self.lex.suffer_lights and target is None:
                 target, fallback = fallback, None
         elif source is None or between:
             clause = self.g.clause_verb(tok)

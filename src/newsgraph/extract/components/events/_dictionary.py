@@ -211,13 +211,20 @@ class CameoDictionary:
             return None
         pre = _Bag(_side(verb, _PRE_DEPS, after=False))
         around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
+        obj: _Bag | None = None
         for pattern in self.blocks[entry.block]:
             if (pattern.verbs and lemma not in pattern.verbs) or (
                 pattern.gate and pattern.gate.isdisjoint(around)
             ):
                 continue
+            words = post
+            if pattern.code is None:
+                # a block ("fight violence") holds for the verb's object, not for a word of its
+                # prepositional phrases ("assaulted civilians during violence")
+                obj = obj or _Bag(_side(verb, _POST_DEPS - {"prep", "agent"}, after=True))
+                words = obj
             if all(pre.has(alts) for alts in pattern.pre) and all(
-                post.has_prep(x) if isinstance(x, Prep) else post.has(x) for x in pattern.post
+                post.has_prep(x) if isinstance(x, Prep) else words.has(x) for x in pattern.post
             ):
                 return CameoMatch(pattern.code, self.type_of(pattern.code), pattern.size, pattern.content)
         return CameoMatch(entry.code, self.type_of(entry.code), 0)

@@ -167,6 +167,11 @@ class Drafter:
         if cand.occurs is not None and src is None:
             # "clashes broke out between police and protesters": the verb's "between" phrase
             src = self.args.between(cand.occurs)
+        if cand.occurs is not None and tgt is None and self.g.lemma(cand.occurs) in self.lex.toll_verbs:
+            victim = self.g.patient(cand.occurs)  # "suicide bombings killed 18 people"
+            tgt = victim if victim is not None and self.args.is_actorish(victim) else None
+            if src is None and tok.lemma_.lower() in self.lex.weapon_nouns:
+                src = tok  # "a roadside bomb blast killed …": the weapon is the doer, as the verb's subject
         confidence = self.w.base["noun_light" if cand.light is not None else "noun"]
         if src is None and tgt is None and cand.light is None and cand.occurs is None:
             if tok.lemma_.lower() in self.lex.weak_nouns:

@@ -128,7 +128,7 @@ class Grammar:
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return True
+            return self.misparsed_main(verb) is None
         return (
             verb.dep_ == "conj"
             and verb.tag_ == "VBN"
@@ -137,10 +137,22 @@ class Grammar:
             and any(c.dep_ == "auxpass" for c in verb.head.children)
         )
 
+    def misparsed_main(self, verb: Token) -> Token | None:
+        """Return the subject of a main verb the parser read as a participle of a noun ("Suicide bombings
+        at two markets killed 18 people": "killed" hangs from "markets" yet has an object): the noun
+        at the root of the sentence. None for a true participle ("people killed in the attack")."""
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        root = verb.sent.root
+        return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
+
     def agent(self, verb: Token, depth: int = 0) -> Token | None:
         """Return the head of the doer of a verb, climbing through control, conjunction and clauses."""
         if depth > 5:
             return None
+        misparsed = self.misparsed_main(verb)
+        if misparsed is not None:
+            return misparsed
         passive = self.is_passive(verb)
         for c in verb.children:
             if not passive and c.dep_ in ("nsubj", "csubj"):

@@ -75,6 +75,7 @@ class Lexicon:
     noun_mods: dict[str, tuple[NounMod, ...]]
     noun_blockers: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
+    suffer_lights: frozenset[str]
     reporting: frozenset[str]
     intent_only: frozenset[str]
     attempt_heads: frozenset[str]
@@ -128,6 +129,7 @@ class Lexicon:
     demonyms: dict[str, str]
     object_control: frozenset[str]
     gerund_control: frozenset[str]
+    toll_verbs: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
     control_nouns: frozenset[str]
@@ -165,7 +167,7 @@ _ACTOR_WORD_LISTS = (
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
-    "object_control", "gerund_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
+    "object_control", "gerund_control", "toll_verbs", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
     "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
     "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights", "clause_only_reporters", "transfer_verbs",
     "control_nouns", "territory_nouns",
@@ -239,6 +241,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         noun_mods={k: tuple(v) for k, v in noun_mods.items()},
         noun_blockers={k: _fs(v) for k, v in trig["noun_blockers"].items()},
         reporting=_fs(trig["reporting_verbs"]),
+        suffer_lights=_fs(trig["light_verbs_passive_subject"]),
         absorbing={k.lower(): v for k, v in trig["absorbing_heads"].items()},
         absorbing_frames=trig["absorbing_frames"],
         contexts={k: _fs(v) for k, v in trig["contexts"].items() if not k.startswith("_")},

@@ -112,13 +112,11 @@ class Modality:
         return False
 
     def _unrealized(self, clause: Token) -> tuple[bool, bool]:
-        """Return (intended, possible) of an infinitive that has not happened: "about to be indicted",
-        "it is for Russia to accept", "it is important to act" are imminent or wanted, not done."""
+        """Return (intended, possible) of an infinitive that has not happened: "it is for Russia to
+        accept", "it is important to act" are wanted, not done."""
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             return False, False
-        if (clause.head.lower_ == "about" and clause.head.i < clause.i) or any(
-            c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
-        ):
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
             return False, True
         head = clause.head
         wanted = (
@@ -126,6 +124,7 @@ class Modality:
             and clause.dep_ in ("xcomp", "ccomp", "advcl")
             and head.lower_ not in self.lex.intent_only
             and head.lemma_.lower() not in self.lex.attempt_heads
+            and head.lower_ != "about"  # "are about to complete their pullout": imminent, coded as it is
         )
         return False, wanted
 
@@ -164,7 +163,7 @@ class Modality:
             if cur.head.i == cur.i:
                 return False
             if cur.dep_ in ("relcl", "acl", "appos"):
-                return True
+                return self.g.misparsed_main(cur) is None
             if (
                 cur.dep_ in ("pcomp", "pobj")
                 and cur.head.dep_ == "prep"

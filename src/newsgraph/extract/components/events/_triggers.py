@@ -148,6 +148,8 @@ class TriggerFinder:
             if sense is not None:
                 if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
                     return None  # "struck down", "carried out": a particle that changes the verb
+                if sense.type == "PROTEST" and self.g.is_passive(tok):
+                    return None  # protest verbs are intransitive: "were struck", "were marched off"
                 return sense, None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
@@ -315,7 +317,7 @@ class TriggerFinder:
                     else:
                         self._absorb_purpose(cand, gov, cands, light_owner)
                 return
-            if dep in ("nsubj", "nsubjpass", "attr") and pos.i == tok.i and self._occurs_at(gov, owner):
+            if dep in ("nsubj", "nsubjpass", "attr") and pos.i == tok.i and self._occurs_at(gov, owner, cand):
                 cand.occurs = gov  # "protests erupted", "there were clashes": the noun is the event
                 if owner is not None and not owner.noun:
                     owner.absorbed_by = tok.i
@@ -327,8 +329,11 @@ class TriggerFinder:
             if dep == "pobj" and gov.dep_ == "prep":
                 owner_tok = gov.head
                 owner = cands.get(owner_tok.i)
-                if owner is None and gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok):
-                    cand.light = owner_tok  # "went on strike", "entered into talks"
+                if owner is None and (
+                    (gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok))
+                    or (gov.lower_ == "under" and self.g.lemma(owner_tok) in self.lex.suffer_lights)
+                ):
+                    cand.light = owner_tok  # "went on strike", "entered into talks", "came under attack"
                     light_owner.setdefault(owner_tok.i, tok.i)
                     return
                 if owner is not None and (
@@ -347,9 +352,17 @@ class TriggerFinder:
                 return
         self._absorb_purpose(cand, tok, cands, light_owner)
 
-    def _occurs_at(self, verb: Token, owner: Candidate | None) -> bool:
-        """Whether a verb says its subject event happened: an occurrence verb, "there was", or a verb
-        known only to the dictionary ("the bombardment left scores dead")."""
+    def _occurs_at(self, verb: Token, owner: Candidate | None, noun: Candidate) -> bool:
+        """Whether a verb says its subject event happened: an occurrence verb, "there was", a verb known
+        only to the dictionary ("the bombardment left scores dead"), or harm an attack did ("suicide
+        bombings killed 18 people": the bombings are the event, the killing their toll)."""
+        if (
+            noun.sense.type == "ASSAULT"
+            and verb.dep_ != "nsubjpass"
+            and self.g.lemma(verb) in self.lex.toll_verbs
+            and not self.g.is_passive(verb)
+        ):
+            return True
         weak = owner is not None and owner.sense.origin in WEAK_ORIGINS
         if owner is not None and not owner.noun and not weak:
             return False
