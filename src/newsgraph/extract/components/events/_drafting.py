@@ -248,6 +248,8 @@ class Drafter:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
+        if not d.sources and not cand.noun and self._accident(tok):
+            return False  # "fifteen people were killed when a fireworks warehouse exploded"
         if cand.sense.origin in WEAK_ORIGINS and not self._dictionary_actors(doc, d, tok):
             return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
         if not d.sources:
@@ -255,6 +257,22 @@ class Drafter:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
+
+    def _accident(self, verb: Token) -> bool:
+        """Whether harm came from an accident: a clause within the verb's ("when …", "as …") says a thing,
+        no actor and no weapon, exploded, collapsed or caught fire."""
+        for c in verb.subtree:
+            if c.dep_ != "advcl" or self.g.lemma(c) not in self.lex.accident_verbs:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if (
+                subj is not None
+                and subj.pos_ == "NOUN"
+                and subj.lemma_.lower() not in self.lex.weapon_nouns
+                and not self.actors.is_actor(subj)
+            ):
+                return True
+        return False
 
     def _parties(self, doc: Doc, d: Draft) -> list[Actor]:
         """Return the actors an event's political nature is judged by: its sources (else its targets), and

@@ -40,7 +40,13 @@ class Grammar:
     def lemma(self, tok: Token) -> str:
         """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")."""
         lemma = tok.lemma_.lower()
-        if lemma in self.known_verbs or tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX"):
+            return lemma
+        if lemma in self.known_verbs:
+            # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
+            # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
+            if tok.lower_ in (lemma + "ing", lemma + "ed") and _doubles(lemma) and lemma + "e" in self.known_verbs:
+                return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
 
@@ -259,6 +265,19 @@ class Grammar:
                     if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
                         return p
         return None
+
+
+def _doubles(lemma: str) -> bool:
+    """Whether a verb of one syllable ends consonant-vowel-consonant and doubles it ("hop" -> "hopping")."""
+    vowels = "aeiou"
+    groups = sum(1 for i, ch in enumerate(lemma) if ch in vowels and (i == 0 or lemma[i - 1] not in vowels))
+    return (
+        groups == 1
+        and len(lemma) >= 3
+        and lemma[-1] not in vowels + "wxy"
+        and lemma[-2] in vowels
+        and lemma[-3] not in vowels
+    )
 
 
 def inflections(lemmas: frozenset[str]) -> dict[str, str]:

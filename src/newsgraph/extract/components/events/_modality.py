@@ -80,20 +80,29 @@ class Modality:
         """Return (intended, possible) by a verb's own auxiliaries: "will" intends, "could" is possible.
 
         "would" is the past of "will" only under a verb in the past ("said they would meet"); under a
-        present verb or none it is conditional ("analysts say Tehran would welcome …").
+        present verb or none it is conditional ("analysts say Tehran would welcome …"), and "would have
+        done" is counterfactual.
         """
         intended = possible = False
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
         for c in verb.children:
             if c.dep_ not in ("aux", "auxpass"):
                 continue
             low = c.lower_
-            if low in self.lex.conditional_aux and not self._backshifted(verb):
-                possible = True
+            if low in self.lex.conditional_aux and (perfect or not self._backshifted(verb)):
+                possible = True  # "would have stayed": what did not happen
             elif low in self.lex.future_aux:
                 intended = True
             elif low in self.lex.modal_aux:
                 possible = True
         return intended, possible
+
+    def _future(self, clause: Token) -> bool:
+        """Whether a clause is about the future: under "will" or a modal, or an infinitive ("expects X to")."""
+        return any(
+            c.dep_ == "aux" and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
+            for c in clause.children
+        )
 
     def _backshifted(self, verb: Token) -> bool:
         """Whether a clause hangs from a verb in the past tense ("he said he would …", "had agreed it would")."""
@@ -137,7 +146,9 @@ class Modality:
         """
         negated = intended = possible = False
         glow = self.g.lemma(gov)
-        if glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
+        if glow in self.lex.cognition_verbs and _own_subject(clause, gov) and self._future(clause):
+            possible = True  # "Clement is hoping that the CAW will support …": a wish, not an act of the CAW
+        elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
             intended = True
             if any(c.dep_ == "neg" for c in gov.children):
                 negated = True
@@ -225,3 +236,13 @@ def _no_one(subject: Token) -> bool:
     if subject.lower_ in ("none", "nobody", "nothing", "neither"):
         return True
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+
+
+def _own_subject(clause: Token, gov: Token) -> bool:
+    """Whether a complement clause has a subject other than its governing verb's ("X hopes that Y …",
+    "X expects Y to …")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and clause.dep_ == "xcomp":
+        subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON" and (gov_subj is None or subj.lower_ != gov_subj.lower_)

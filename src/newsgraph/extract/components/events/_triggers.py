@@ -328,6 +328,11 @@ class TriggerFinder:
                 return
             if dep == "pobj" and gov.dep_ == "prep":
                 owner_tok = gov.head
+                take = _take_part(owner_tok)
+                if take is not None and gov.lower_ == "in" and take.i not in cands:
+                    cand.light = take  # "took part in peaceful marches": the light verb "take part"
+                    light_owner.setdefault(take.i, tok.i)
+                    return
                 owner = cands.get(owner_tok.i)
                 if owner is None and (
                     (gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok))
@@ -395,3 +400,12 @@ class TriggerFinder:
             return
         cand.absorbed_by = owner.tok.i
         owner.content.append(cand.tok.i)
+
+
+def _take_part(tok: Token) -> Token | None:
+    """Return the verb "take" of "take part" when a token is that verb or its object "part"."""
+    if tok.lemma_.lower() == "part" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take":
+        return tok.head
+    if tok.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in tok.children):
+        return tok
+    return None
