@@ -31,7 +31,7 @@ from newsgraph.knowledge import is_discard
 from newsgraph.models import Entity, EntityType
 
 _PHRASE_CUT_DEPS = frozenset(
-    {"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
+    {"relcl", "acl", "appos", "conj", "cc", "preconj", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
 )
 _NAME_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "case", "hmod", "hyph"})
 _MAX_PHRASE = 12

@@ -131,6 +131,7 @@ class Lexicon:
     gerund_control: frozenset[str]
     toll_verbs: frozenset[str]
     accident_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
     control_nouns: frozenset[str]
@@ -168,7 +169,7 @@ _ACTOR_WORD_LISTS = (
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
-    "object_control", "gerund_control", "toll_verbs", "accident_verbs", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
+    "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
     "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
     "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights", "clause_only_reporters", "transfer_verbs",
     "control_nouns", "territory_nouns",

@@ -127,6 +127,11 @@ class Modality:
             return False, False
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
             return False, True
+        if clause.dep_ == "advcl":
+            # "putting pressure on the government to accept": a purpose, not a deed; but "stopped work to
+            # protest the cuts" is the protest it was done for
+            sense = self.lex.verbs.get(self.g.lemma(clause))
+            return False, sense is None or sense.type != "PROTEST"
         head = clause.head
         wanted = (
             head.pos_ == "ADJ"
@@ -140,9 +145,10 @@ class Modality:
     def _governed(self, clause: Token, gov: Token) -> tuple[bool, bool, bool]:
         """Return (negated, intended, possible) that a clause takes from the verbs it is the complement of.
 
-        An intent verb makes it intended ("plans to"), a failed attempt negated ("failed to"); a
-        non-finite complement (to-infinitive, gerund) shares its governor's auxiliaries ("can focus on
-        detaining", "will continue to send").
+        An intent verb makes it intended ("plans to"), a failed attempt negated ("failed to"), a need
+        possible ("need to"); a non-finite complement (to-infinitive, gerund, adjective) shares its
+        governor's auxiliaries ("can focus on detaining", "will continue to send", "must be united in
+        condemning").
         """
         negated = intended = possible = False
         glow = self.g.lemma(gov)
@@ -158,13 +164,22 @@ class Modality:
             negated = True  # "failed to", "delayed lifting", "did not manage to"
         elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
             possible = True  # "it is imperative that X provide aid": wanted, not done
-        cur, up = clause, gov
-        for _ in range(3):
-            if cur.dep_ not in ("xcomp", "pcomp") or up is None:
+        if glow in self.lex.obligation_verbs:
+            possible = True  # "we do not need to buy aircraft": a need, not a deed
+        cur = clause
+        for _ in range(5):
+            if cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head  # "addressing and condemning": the conjuncts share their clause
+                continue
+            if cur.dep_ in ("xcomp", "acomp"):
+                up = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                up = cur.head.head
+            else:
                 break
             will, may = self.aux_mood(up)
             intended, possible = intended or will, possible or may
-            cur, up = up, self.g.governor(up)
+            cur = up
         return negated, intended, possible
 
     def embedded(self, tok: Token) -> bool:
@@ -232,10 +247,10 @@ class Modality:
 
 
 def _no_one(subject: Token) -> bool:
-    """Whether a subject denies its verb: "no country", "none of them", "nobody"."""
+    """Whether a subject denies its verb: "no country", "none of them", "nobody", "neither X nor Y"."""
     if subject.lower_ in ("none", "nobody", "nothing", "neither"):
         return True
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _own_subject(clause: Token, gov: Token) -> bool:
