@@ -105,7 +105,9 @@ def is_political(
     if tok.pos_ == "NOUN" and entity_at_token(doc, head) is None and not _public_noun(tok, lex):
         ent = None  # "an Iranian ship", "Chinese tourists": a thing or private people of a country
     if ent is not None:
-        if ent.sector in POLITICAL_SECTORS or (places and ent.type == "NORP" and doc[head].ent_type_ == "NORP"):
+        if ent.sector in POLITICAL_SECTORS or (
+            places and ent.type == "NORP" and doc[head].ent_type_ == "NORP"
+        ):
             return True
         role_words = {w.lower() for role in ent.roles for w in role.split()}
         if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
@@ -115,9 +117,7 @@ def is_political(
             return True  # "Association of African Jurists", "Delegations from the Afghan government"
         for i in range(len(words) if ent.type != "GROUP" else 0):  # a group is political by its sector
             found = longest_match(words, i)
-            if found is not None and (
-                found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS
-            ):
+            if found is not None and (found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS):
                 return True
     return type_tokens(list(doc[start:end]), doc[head], lex, places).political
 

@@ -188,6 +188,19 @@ class ActorFinder:
         """For "delegations from X", "thousands of X": return X (and the count), else None."""
         low = head.lemma_.lower()
         is_number = head.like_num or low in self.lex.number_words or head.lower_ in self.lex.number_words
+        if head.lower_ in self.lex.quantifier_pronouns:
+            # "many of his enemies": the enemies, no count
+            pobj = next(
+                (
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            return (pobj, None) if pobj is not None else None
         if not is_number and low not in self.lex.delegate_nouns:
             return None
         if not is_number and head.ent_type_ in ("PERSON",):
@@ -406,6 +419,9 @@ class ActorFinder:
         if depth > 3:
             return []
         size: float | None = None
+        if h.lower_ in self.lex.quantifier_pronouns:
+            stand = self._stand_in(h)  # "some of the protesters"
+            return self._resolve_one(doc, stand[0], group_cache, depth + 1) if stand is not None else []
         if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             known = entity_at_token(doc, h.i)
             if known is not None:

@@ -26,7 +26,6 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
 
 
-
 def _venue(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
     return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
@@ -45,6 +44,14 @@ class ArgumentFinder:
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
         ):
             return True
+        if tok.lower_ in self.lex.quantifier_pronouns:
+            # "many of his enemies", "some of the protesters": the people the phrase counts
+            return any(
+                p.dep_ == "pobj" and self.is_actorish(p)
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+            )
         if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
             return False
         if event_name(tok, self.lex):
@@ -204,8 +211,9 @@ class ArgumentFinder:
             and patient.pos_ == "NOUN"
             and patient.lemma_.lower() not in self.lex.non_actor_heads
             and patient.i not in exclude
+            and self.g.lemma(tok) not in self.lex.instrument_verbs
         ):
-            target = patient  # "ambushed a bus", "torched a church": the thing attacked
+            target = patient  # "ambushed a bus", "torched a church": the thing attacked (not "used poison")
         if agent is None and type_ == "MOBILIZE" and target is not None and self.g.is_passive(tok):
             agent, target = target, None  # "troops were deployed": the force mobilizes
         if agent is None and type_ == "ASSAULT" and self.g.is_passive(tok):
@@ -379,7 +387,9 @@ class ArgumentFinder:
             if pobj is None:
                 continue
             low = c.lower_
-            if (low in ("by", "between") or (low == "from" and type_ == "ASSAULT")) and self.is_actorish(pobj):
+            if (low in ("by", "between") or (low == "from" and type_ == "ASSAULT")) and self.is_actorish(
+                pobj
+            ):
                 source = pobj  # "an attack by X", "came under attack from Assad loyalists"
             elif low == "of" and self.is_actorish(pobj):
                 if lemma in self.lex.noun_source_of and source is None:

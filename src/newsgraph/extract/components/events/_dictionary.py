@@ -165,7 +165,8 @@ class CameoDictionary:
                 items = tuple(make.post(x) for x in post)
                 size = len(pre) + sum(1 + len(x.items) if isinstance(x, Prep) else 1 for x in items)
                 content = bool(pre) or any(
-                    x.items if isinstance(x, Prep) else bool(x.phrases or x.words - _PREPOSITIONS) for x in items
+                    x.items if isinstance(x, Prep) else bool(x.phrases or x.words - _PREPOSITIONS)
+                    for x in items
                 )
                 # a blocking pattern holds for the whole block; a coded one for the verb it was written for
                 origin = frozenset(verbs) if code is not None else frozenset()

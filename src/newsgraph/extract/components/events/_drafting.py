@@ -138,6 +138,8 @@ class Drafter:
             anchor=heads.anchor,
         )
         self._resolve(st, d, heads, mood, cand.noun)
+        if not cand.noun and not d.sources and self._thing_does(heads.source, d.type):
+            return None  # "these laws are preventing access": a thing is no doer of a political act
         if cand.light is not None and self.g.lemma(cand.light) in self.lex.request_lights:
             d.type, d.mode, d.cameo = "REQUEST", None, "10"  # "sought military assistance from Russia"
         self._sides(st, d)
@@ -146,7 +148,11 @@ class Drafter:
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         if not self._retype(st, cand, d):
             return None
-        if d.mode == "occupy" and not cand.noun and not self.args.territorial(tok, [a.head for a in d.sources]):
+        if (
+            d.mode == "occupy"
+            and not cand.noun
+            and not self.args.territorial(tok, [a.head for a in d.sources])
+        ):
             return None  # "regained control over his health": control of no territory, by no armed actor
         if d.type in self.lex.target_required and not d.targets:
             return None  # a meeting or a visit is with someone or somewhere
@@ -258,6 +264,17 @@ class Drafter:
             d.confidence -= self.w.penalty["no_source"]
         return True
 
+    def _thing_does(self, subject: Token | None, type_: str) -> bool:
+        """Whether a verb's doer is a thing, not an actor, nor a weapon or a hazard that can do harm."""
+        if subject is None or subject.pos_ != "NOUN" or type_ == "ASSAULT":
+            return False
+        low = subject.lemma_.lower()
+        return (
+            low not in self.lex.weapon_nouns
+            and low not in self.lex.hazard_nouns
+            and not self.actors.is_actor(subject)
+        )
+
     def _accident(self, verb: Token) -> bool:
         """Whether harm came from an accident: a clause within the verb's ("when …", "as …") says a thing,
         no actor and no weapon, exploded, collapsed or caught fire."""
@@ -280,7 +297,9 @@ class Drafter:
         if not d.sources:
             return d.targets
         heads = {a.head for a in d.sources}
-        return d.sources + [t for t in d.targets if doc[t.head].dep_ == "conj" and doc[t.head].head.i in heads]
+        return d.sources + [
+            t for t in d.targets if doc[t.head].dep_ == "conj" and doc[t.head].head.i in heads
+        ]
 
     def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
         """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a

@@ -45,7 +45,11 @@ class Grammar:
         if lemma in self.known_verbs:
             # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
             # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
-            if tok.lower_ in (lemma + "ing", lemma + "ed") and _doubles(lemma) and lemma + "e" in self.known_verbs:
+            if (
+                tok.lower_ in (lemma + "ing", lemma + "ed")
+                and _doubles(lemma)
+                and lemma + "e" in self.known_verbs
+            ):
                 return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
@@ -147,7 +151,11 @@ class Grammar:
         """Return the subject of a main verb the parser read as a participle of a noun ("Suicide bombings
         at two markets killed 18 people": "killed" hangs from "markets" yet has an object): the noun
         at the root of the sentence. None for a true participle ("people killed in the attack")."""
-        if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "dobj" for c in verb.children):
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or not any(c.dep_ == "dobj" for c in verb.children)
+        ):
             return None
         root = verb.sent.root
         return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
@@ -320,10 +328,15 @@ def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
         if c.dep_ == "xcomp" and verb.lemma_.lower() in lex.object_control:
             if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 return True
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from") and verb.lemma_.lower() in lex.gerund_control:
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "for", "from")
+            and verb.lemma_.lower() in lex.gerund_control
+        ):
             if any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
                 return True
     return False
+
 
 def event_name(tok: Token, lex: Lexicon) -> bool:
     """Whether a proper noun names an event, not an actor ("the Malabar Joint Maritime Exercise")."""

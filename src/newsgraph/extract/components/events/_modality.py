@@ -100,7 +100,8 @@ class Modality:
     def _future(self, clause: Token) -> bool:
         """Whether a clause is about the future: under "will" or a modal, or an infinitive ("expects X to")."""
         return any(
-            c.dep_ == "aux" and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
+            c.dep_ == "aux"
+            and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
             for c in clause.children
         )
 

@@ -164,11 +164,10 @@ class TriggerFinder:
         """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
         if self.g.lemma(tok) not in self.lex.question_verbs:
             return False
-        if any(c.dep_ in ("xcomp", "dobj", "dative") for c in tok.children):
+        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
             return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
-        return any(t.text == "?" for t in tok.sent if t.i < tok.i) or any(
-            c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children
-        )
+        # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked
+        return any(t.text == "?" for t in tok.sent)
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
@@ -406,6 +405,8 @@ def _take_part(tok: Token) -> Token | None:
     """Return the verb "take" of "take part" when a token is that verb or its object "part"."""
     if tok.lemma_.lower() == "part" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take":
         return tok.head
-    if tok.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in tok.children):
+    if tok.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in tok.children
+    ):
         return tok
     return None
