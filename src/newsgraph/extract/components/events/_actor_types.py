@@ -117,7 +117,12 @@ def is_political(
             return True  # "Association of African Jurists", "Delegations from the Afghan government"
         for i in range(len(words) if ent.type != "GROUP" else 0):  # a group is political by its sector
             found = longest_match(words, i)
-            if found is not None and (found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS):
+            if found is None or not (found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS):
+                continue
+            # a place inside a longer name is no political actor ("Air India", "Blantyre Girls Primary
+            # School"); a known body or a national one ("US Centers for Disease Control") is
+            national = i == 0 and (found[0] == len(words) or found[1].kind == "country")
+            if ent.type != "ORG" or found[1].kind not in _COUNTRY_KINDS or national:
                 return True
     return type_tokens(list(doc[start:end]), doc[head], lex, places).political
 

@@ -274,6 +274,7 @@ class ActorFinder:
             return True
         return any(
             (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES))
+            or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)  # "a police patrol"
             or (c.dep_ in ("amod", "compound", "poss") and c.lower_ in self.lex.demonyms)
             or (c.dep_ == "poss" and c.pos_ == "PROPN")
             for c in tok.children

@@ -93,10 +93,15 @@ class ArgumentFinder:
         return tok if self.nationally_owned(tok) else None
 
     def nationally_owned(self, tok: Token) -> bool:
-        """Whether a noun is modified by a name or a demonym ("U.S. operations", "the Turkish sale")."""
+        """Whether a noun is modified by a name, a demonym or an actor noun ("U.S. operations", "the
+        Turkish sale", "a police patrol")."""
         return any(
             c.dep_ in ("compound", "amod", "poss")
-            and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in self.lex.demonyms)
+            and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                or c.lower_ in self.lex.demonyms
+                or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)
+            )
             for c in tok.children
         )
 
@@ -212,6 +217,7 @@ class ArgumentFinder:
             and patient.lemma_.lower() not in self.lex.non_actor_heads
             and patient.i not in exclude
             and self.g.lemma(tok) not in self.lex.instrument_verbs
+            and patient.lemma_.lower() not in self.lex.weapon_nouns  # "opened fire", "detonated a bomb"
         ):
             target = patient  # "ambushed a bus", "torched a church": the thing attacked (not "used poison")
         if agent is None and type_ == "MOBILIZE" and target is not None and self.g.is_passive(tok):

@@ -197,8 +197,8 @@ class Modality:
                 and cur.head.head.pos_ in ("NOUN", "PROPN")
             ):
                 return cur.pos_ in ("VERB", "AUX")
-            if cur.dep_ in ("ROOT", "ccomp") and cur.pos_ in ("VERB", "AUX"):
-                return False
+            if cur.dep_ == "ROOT" or (cur.dep_ == "ccomp" and cur.pos_ in ("VERB", "AUX") and _finite(cur)):
+                return False  # a finite clause; a bare infinitive ("help troops share …") goes on up
             cur = cur.head
         return False
 
@@ -262,3 +262,9 @@ def _own_subject(clause: Token, gov: Token) -> bool:
         subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
     gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ != "PRON" and (gov_subj is None or subj.lower_ != gov_subj.lower_)
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb heads a finite clause: a tensed form or a modal ("would mobilize"), not a bare
+    infinitive ("helped troops share")."""
+    return verb.tag_ != "VB" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)

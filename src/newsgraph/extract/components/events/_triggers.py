@@ -148,8 +148,14 @@ class TriggerFinder:
             if sense is not None:
                 if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
                     return None  # "struck down", "carried out": a particle that changes the verb
-                if sense.type == "PROTEST" and self.g.is_passive(tok):
-                    return None  # protest verbs are intransitive: "were struck", "were marched off"
+                if sense.type == "PROTEST" and (
+                    self.g.is_passive(tok)
+                    or (
+                        lemma not in self.lex.transitive_protest
+                        and any(c.dep_ == "dobj" for c in tok.children)
+                    )
+                ):
+                    return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
                 return sense, None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
