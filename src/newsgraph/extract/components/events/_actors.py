@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
-from newsgraph.extract.components.events._grammar import controls_infinitive, event_name
+from newsgraph.extract.components.events._grammar import controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
@@ -122,7 +122,12 @@ class ActorFinder:
     def phrase(self, head: Token) -> tuple[int, int]:
         """Return the token range [start, end) of the noun phrase headed by `head`, cut before clauses."""
         kept: list[int] = [head.i]
-        stack = [c for c in head.children if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c)]
+        pair = hyphen_pair(head)  # "Russia-Ukraine": Ukraine's phrase is Ukraine
+        stack = [
+            c
+            for c in head.children
+            if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c) and (pair is None or c.i > head.i)
+        ]
         cut = [c.i for c in head.children if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
         for c in head.children:
             if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and len(list(c.subtree)) <= 8:
@@ -205,6 +210,12 @@ class ActorFinder:
             return None
         if not is_number and head.ent_type_ in ("PERSON",):
             return None
+        if not is_number and any(
+            c.dep_ in ("compound", "amod", "nmod", "poss")
+            and (c.ent_type_ in ("ORG", "GPE", "NORP") or c.pos_ == "PROPN")
+            for c in head.children
+        ):
+            return None  # "the U.N. special envoy for Syria" speaks for the U.N., not for Syria
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in self.lex.delegate_preps:
                 for p in c.children:

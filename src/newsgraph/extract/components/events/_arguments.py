@@ -17,6 +17,7 @@ from newsgraph.extract.components.events._grammar import (
     Grammar,
     controls_infinitive,
     event_name,
+    hyphen_pair,
 )
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
@@ -24,6 +25,8 @@ from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidat
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
+_MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
+"""Types of measures a place can be the target of ("a curfew on the town", "lifted the curfew in X")."""
 
 
 def _venue(tok: Token, lex: Lexicon) -> bool:
@@ -149,7 +152,9 @@ class ArgumentFinder:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is None or pobj.i in exclude or rank >= best_rank:
                     continue
-                if not self.is_actorish(pobj) and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
+                if type_ in _MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
+                    pobj = self.target_head(pobj, exclude) or pobj  # "martial law on six townships in Yangon"
+                elif not self.is_actorish(pobj) and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
                     continue  # "controls on U.S. operations": the country whose operations they are
                 if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
                     continue  # "were meeting at the Qahira Hotel": where, not with whom
@@ -385,6 +390,9 @@ class ArgumentFinder:
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
             ):
                 source = c
+        first = hyphen_pair(source) if source is not None else None
+        if first is not None and source is not None:
+            source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
         preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
         for c in tok.children:
             if c.dep_ != "prep":

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.knowledge import longest_match
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -345,3 +346,26 @@ def event_name(tok: Token, lex: Lexicon) -> bool:
         and tok.lemma_.lower() in lex.nouns
         and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
     )
+
+
+def hyphen_pair(name: Token) -> Token | None:
+    """Return X of a pair of names "X-Y" modifying a noun ("the Russia-Ukraine war", "Iran-Iraq talks")
+    when `name` is Y: two proper nouns joined by a hyphen, each a name of its own."""
+    if name.pos_ != "PROPN" or not _known_actor(name.text):
+        return None
+    for c in name.children:
+        if (
+            c.dep_ == "compound"
+            and c.i == name.i - 2
+            and name.doc[name.i - 1].text in ("-", "–", "/")
+            and _known_actor(c.text)
+        ):
+            return c
+    return None
+
+
+def _known_actor(word: str) -> bool:
+    """Whether a word alone names a country, a place or an organisation of the actor dictionaries
+    ("Russia", "Taliban"; not "al" of "al-Shabab")."""
+    found = longest_match([word], 0)
+    return found is not None and found[0] == 1
