@@ -291,6 +291,18 @@ class ActorFinder:
             for c in tok.children
         )
 
+    def named_owner(self, thing: Token) -> Token | None:
+        """Return the name a thing belongs to ("the U.S. proposal", "Kenya's request"): its possessor or
+        name modifier that is an entity, a proper noun or a demonym."""
+        if thing.pos_ != "NOUN":
+            return None
+        for c in thing.children:
+            if c.dep_ in ("poss", "compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES):
+                return c
+            if c.dep_ == "amod" and c.lower_ in self.lex.demonyms:
+                return c
+        return None
+
     def is_actor(self, tok: Token) -> bool:
         """Whether a noun can be an actor: a name, an entity, a generic actor noun or a stand-in for one."""
         if (
@@ -418,8 +430,8 @@ class ActorFinder:
             return False
         if event_name(head, self.lex):
             return False  # "the Malabar Joint Maritime Exercise" names an event
-        if not any(t.is_alpha for t in doc[actor.start : actor.end]):
-            return False  # "-", "1991"
+        if not any(ch.isalpha() for ch in doc[actor.start : actor.end].text):
+            return False  # "-", "1991" (but "U.S." is a name)
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
         if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):

@@ -200,6 +200,11 @@ class Drafter:
         sources = self.actors.resolve(doc, heads.source, st.group_cache)
         exclude = {a.head for a in sources}
         targets = self.actors.resolve(doc, heads.target, st.group_cache) if heads.target is not None else []
+        owner = None
+        if heads.target is not None and not targets and d.type in self.lex.owner_types:
+            owner = self.actors.named_owner(heads.target)
+        if owner is not None:
+            targets = self.actors.resolve(doc, owner, st.group_cache)  # "the U.S. proposal": the U.S.
         if not targets and heads.target is not None and d.type in ("ASSAULT", "COERCE"):
             targets = self.actors.thing(doc, heads.target)  # "ambushed a bus", "attacked ten villages"
         src_keys = {a.entity or a.text.lower() for a in sources}

@@ -154,6 +154,7 @@ class Lexicon:
     unfulfilled_heads: frozenset[str]
     request_lights: frozenset[str]
     political_types: frozenset[str]
+    owner_types: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
@@ -282,6 +283,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["source_required"] = frozenset(rules["source_required"])
     fields["political_types"] = frozenset(rules["political_types"])
     fields["target_required"] = frozenset(rules["target_required"])
+    fields["owner_types"] = frozenset(rules["owner_types"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},

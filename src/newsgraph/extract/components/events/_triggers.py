@@ -122,8 +122,10 @@ class TriggerFinder:
         senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code.
         """
         lemma = self.g.lemma(tok)
-        if tok.dep_ in ("amod", "compound", "nmod"):
-            return None
+        if tok.dep_ in ("amod", "compound", "nmod") or (
+            tok.dep_ == "conj" and tok.head.dep_ == "acomp" and tok.tag_ in ("VBG", "VBN")
+        ):
+            return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
         prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
