@@ -124,7 +124,19 @@ def is_political(
             national = i == 0 and (found[0] == len(words) or found[1].kind == "country")
             if ent.type != "ORG" or found[1].kind not in _COUNTRY_KINDS or national:
                 return True
-    return type_tokens(list(doc[start:end]), doc[head], lex, places).political
+    tokens = list(doc[start:end])
+    if ent is not None and ent.type == "PERSON":
+        # a person's name word that is also an office is a surname ("Patty King"), no office
+        tokens = [t for t in tokens if not (t.ent_type_ == "PERSON" and _office_word(t, lex))]
+        if not tokens:
+            return False
+    return type_tokens(tokens, doc[head], lex, places).political
+
+
+def _office_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word is also a common noun of an actor ("King", "Bishop", "Judge")."""
+    low = tok.lower_
+    return low in lex.sector_nouns or _agent(low) is not None
 
 
 def _public_noun(head: Token, lex: Lexicon) -> bool:

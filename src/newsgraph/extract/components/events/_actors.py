@@ -43,6 +43,7 @@ _LABEL_TYPES: dict[str, EntityType] = {
     "LOC": "LOC",
     "FAC": "FAC",
 }
+ACTOR_LABELS = frozenset(_LABEL_TYPES)  # the entity labels an actor's name can have
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
@@ -290,18 +291,6 @@ class ActorFinder:
             or (c.dep_ == "poss" and c.pos_ == "PROPN")
             for c in tok.children
         )
-
-    def named_owner(self, thing: Token) -> Token | None:
-        """Return the name a thing belongs to ("the U.S. proposal", "Kenya's request"): its possessor or
-        name modifier that is an entity, a proper noun or a demonym."""
-        if thing.pos_ != "NOUN":
-            return None
-        for c in thing.children:
-            if c.dep_ in ("poss", "compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES):
-                return c
-            if c.dep_ == "amod" and c.lower_ in self.lex.demonyms:
-                return c
-        return None
 
     def is_actor(self, tok: Token) -> bool:
         """Whether a noun can be an actor: a name, an entity, a generic actor noun or a stand-in for one."""

@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 from newsgraph.models import Entity
 
@@ -103,6 +104,7 @@ class Drafter:
         self.args = args
         self.mod = mod
         self.actors = actors
+        self.targets = TargetFinder(lex, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -199,14 +201,7 @@ class Drafter:
         doc = st.doc
         sources = self.actors.resolve(doc, heads.source, st.group_cache)
         exclude = {a.head for a in sources}
-        targets = self.actors.resolve(doc, heads.target, st.group_cache) if heads.target is not None else []
-        owner = None
-        if heads.target is not None and not targets and d.type in self.lex.owner_types:
-            owner = self.actors.named_owner(heads.target)
-        if owner is not None:
-            targets = self.actors.resolve(doc, owner, st.group_cache)  # "the U.S. proposal": the U.S.
-        if not targets and heads.target is not None and d.type in ("ASSAULT", "COERCE"):
-            targets = self.actors.thing(doc, heads.target)  # "ambushed a bus", "attacked ten villages"
+        targets = self.targets.targets(doc, heads.target, d.type, d.mode, st.group_cache)
         src_keys = {a.entity or a.text.lower() for a in sources}
         d.targets = [
             t for t in targets if t.head not in exclude and (t.entity or t.text.lower()) not in src_keys

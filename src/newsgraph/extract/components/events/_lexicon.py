@@ -155,6 +155,7 @@ class Lexicon:
     request_lights: frozenset[str]
     political_types: frozenset[str]
     owner_types: frozenset[str]
+    limit_modes: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
@@ -284,6 +285,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["political_types"] = frozenset(rules["political_types"])
     fields["target_required"] = frozenset(rules["target_required"])
     fields["owner_types"] = frozenset(rules["owner_types"])
+    fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},
