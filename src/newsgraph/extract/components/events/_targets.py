@@ -51,8 +51,8 @@ class TargetFinder:
     def named_owner(self, thing: Token) -> Token | None:
         """Return the actor a thing belongs to ("the U.S. proposal", "Kenya's request", "her book"): its
         possessor (a name or a pronoun) or name modifier that is an entity, a proper noun or a demonym."""
-        if thing.pos_ != "NOUN":
-            return None
+        if thing.pos_ != "NOUN" or thing.lemma_.lower() in self.lex.hazard_nouns:
+            return None  # "the US obesity epidemic" is no deed of the US
         for c in thing.children:
             if c.dep_ in ("poss", "compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_LABELS):
                 return c

@@ -129,7 +129,8 @@ class TriggerFinder:
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
         prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+        # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
