@@ -240,9 +240,13 @@ class Drafter:
             d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
+        by_source = d.type in self.lex.mover_senses or d.mode in self.lex.mover_senses
         if d.type in self.lex.political_types and not (
             any(is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in self._parties(doc, d))
-            or any(is_political(doc, a.head, a.start, a.end, a.entity, self.lex, False) for a in d.targets)
+            or any(
+                is_political(doc, a.head, a.start, a.end, a.entity, self.lex, False)
+                for a in (d.targets if not by_source else ())
+            )
         ):
             return False  # diplomacy, demands and threats involve political actors (a city is no party)
         if (

@@ -156,6 +156,7 @@ class Lexicon:
     political_types: frozenset[str]
     owner_types: frozenset[str]
     limit_modes: frozenset[str]
+    mover_senses: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
@@ -286,6 +287,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["target_required"] = frozenset(rules["target_required"])
     fields["owner_types"] = frozenset(rules["owner_types"])
     fields["limit_modes"] = frozenset(rules["limit_modes"])
+    fields["mover_senses"] = frozenset(rules["mover_senses"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},
