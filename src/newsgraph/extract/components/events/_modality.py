@@ -46,6 +46,8 @@ class Modality:
                 low = c.lower_
                 if verb is clause and (c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never")):
                     negated = True
+                if verb is clause and low == "longer" and any(n.dep_ == "neg" for n in c.children):
+                    negated = True  # "will no longer recognize"
                 if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
                     negated = True  # "No country has recognized …"
             will, may = self.aux_mood(verb)
