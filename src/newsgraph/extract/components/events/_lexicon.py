@@ -157,6 +157,7 @@ class Lexicon:
     owner_types: frozenset[str]
     limit_modes: frozenset[str]
     mover_senses: frozenset[str]
+    implicative_heads: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
@@ -288,6 +289,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["owner_types"] = frozenset(rules["owner_types"])
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
+    fields["implicative_heads"] = frozenset(rules["implicative_heads"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},

@@ -136,6 +136,13 @@ class Modality:
             sense = self.lex.verbs.get(self.g.lemma(clause))
             return False, sense is None or sense.type != "PROTEST"
         head = clause.head
+        if (
+            clause.dep_ == "xcomp"
+            and head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.i < clause.i for c in head.children)
+            and self.g.lemma(head) not in self.lex.attempt_heads | self.lex.implicative_heads
+        ):
+            return False, True  # "hired Mehdiyev to kill X": what X was hired for, not a deed
         wanted = (
             head.pos_ == "ADJ"
             and clause.dep_ in ("xcomp", "ccomp", "advcl")
@@ -182,6 +189,9 @@ class Modality:
                 break
             will, may = self.aux_mood(up)
             intended, possible = intended or will, possible or may
+            if cur.dep_ == "pcomp":  # "for Russia to reciprocate by agreeing": the means of a wish
+                will, may = self._unrealized(up)
+                intended, possible = intended or will, possible or may
             cur = up
         return negated, intended, possible
 
