@@ -361,6 +361,17 @@ class ArgumentFinder:
                     return poss
         return None
 
+    def _light_target(self, light: Token, type_: str) -> Token | None:
+        """Return the actor of a light verb's own target phrase ("a lawsuit was filed against X"); a
+        place phrase ("in", "at") says where, not at whom."""
+        preps = (*self.lex.target_preps.get(type_, ()), "against")
+        for c in light.children:
+            if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in ("in", "at") and c.i > light.i:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and self.is_actorish(pobj):
+                    return pobj
+        return None
+
     def noun_args(
         self, tok: Token, type_: str, light: Token | None
     ) -> tuple[Token | None, Token | None, Token | None]:
@@ -424,6 +435,8 @@ class ArgumentFinder:
             fallback = self.g.agent(light)
             if self.g.lemma(light) in self.lex.suffer_lights and target is None:
                 target, fallback = fallback, None
+            elif target is None:
+                target = self._light_target(light, type_)  # "filed a lawsuit against X"
         elif source is None or between:
             clause = self.g.clause_verb(tok)
             if clause is not None:
