@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from typing import Any
 
 from sqlalchemy import select
 
@@ -51,10 +52,20 @@ def main() -> None:
         print(f"| {i} | {r['doc_id']} | {r['type']}{mode}{neg}: {actors} (\"{r['trigger_text']}\") | |")
     print()
     for i, r in enumerate(sample, 1):
-        sent = json.loads(r["analysis"])["sentences"][r["sentence"]]
+        analysis = json.loads(r["analysis"])
+        sent = analysis["sentences"][r["sentence"]]
         text, t0, t1 = r["text"], r["trigger_start"], r["trigger_end"]
         shown = f"{text[sent['start'] : t0]}[[{text[t0:t1]}]]{text[t1 : sent['end']]}"
         print(f"{i}. {' '.join(shown.split())}")
+        print(f"   entities: {_entities(analysis, r['local_id'])}")
+
+
+def _entities(analysis: dict[str, Any], local_id: str) -> str:
+    """Name the entities an event's source and target point at ("source names → target names")."""
+    names = {e["id"]: e["name"] for e in analysis["entities"]}
+    event = next(e for e in analysis["events"] if e["id"] == local_id)
+    sides = (" ; ".join(names.get(i, i) for i in event[side]) or "–" for side in ("source", "target"))
+    return " → ".join(sides)
 
 
 if __name__ == "__main__":

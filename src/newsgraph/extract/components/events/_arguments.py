@@ -29,6 +29,9 @@ _MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 """Types of measures a place can be the target of ("a curfew on the town", "lifted the curfew in X")."""
 
 
+_HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def _venue(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
     return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
@@ -141,9 +144,12 @@ class ArgumentFinder:
                     return pobj
         return None
 
-    def prep_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
-        """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any."""
+    def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
+        """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
+        with `where` False not of a place phrase ("in", "at")."""
         preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        if not where:
+            preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
         best_rank = 99
         for c in tok.children:
@@ -253,6 +259,17 @@ class ArgumentFinder:
             place = self.territory_of(theme) or self.territory_of(tok)
             if place is not None:
                 return place  # "took control of the airport"
+        if type_ in _HIT_TYPES and self._hit_thing(theme):
+            # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
+            found = self.prep_target(tok, type_, exclude, where=False)
+            found = found or self.prep_target(theme, type_, exclude, where=False)
+            for c in theme.children:  # whose thing it was: "X's home", "the body of X"
+                owner = c if c.dep_ == "poss" else None
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    owner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
+                    found = owner
+            return found
         target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
@@ -266,9 +283,21 @@ class ArgumentFinder:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
                 target = poss
-        if target is None:
-            target = self.target_head(theme, exclude)
-        return target or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+        if target is not None or type_ == "CONSULT":
+            return target  # "held a summit in Russia": where the meeting was, not with whom
+        return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _hit_thing(self, theme: Token) -> bool:
+        """Whether an object is a thing an assault or a seizure can hit itself ("a train", "a hotel"): not an
+        event, a weapon, control or a word for things in general."""
+        low = theme.lemma_.lower()
+        return (
+            theme.pos_ == "NOUN"
+            and low not in self.lex.nouns
+            and low not in self.lex.weapon_nouns
+            and low not in self.lex.control_nouns
+            and low not in self.lex.non_actor_heads
+        )
 
     def _bare_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the target of a verb without an object: the type's preposition, else an actor in a
