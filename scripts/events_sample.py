@@ -49,7 +49,7 @@ def main() -> None:
         neg = " (negated)" if r["negated"] else ""
         mode = f"/{r['mode']}" if r["mode"] else ""
         actors = f"{r['source_text'] or '–'} → {r['target_text'] or '–'}"
-        print(f"| {i} | {r['doc_id']} | {r['type']}{mode}{neg}: {actors} (\"{r['trigger_text']}\") | |")
+        print(f'| {i} | {r["doc_id"]} | {r["type"]}{mode}{neg}: {actors} ("{r["trigger_text"]}") | |')
     print()
     for i, r in enumerate(sample, 1):
         analysis = json.loads(r["analysis"])

@@ -158,9 +158,9 @@ class Drafter:
             return None  # "regained control over his health": control of no territory, by no armed actor
         if d.type in self.lex.target_required and not d.targets:
             return None  # a meeting or a visit is with someone or somewhere
-        if d.mode == "sign" and not d.targets and len(d.sources) == 1:
-            if st.doc[d.sources[0].head].tag_ not in ("NNS", "NNPS"):
-                return None  # "X signed a constitutional declaration": an agreement has two parties
+        single = len(d.sources) == 1 and st.doc[d.sources[0].head].tag_ not in ("NNS", "NNPS")
+        if d.mode == "sign" and not d.targets and single:
+            return None  # "X signed a constitutional declaration": an agreement has two parties
         self._threat_mode(st, cand, d)
         self._intention(d, mood)
         self._score(st, cand, d, mood)

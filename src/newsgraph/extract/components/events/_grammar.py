@@ -326,16 +326,19 @@ def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
     for c in verb.children:
         if c.i < noun.i:
             continue
-        if c.dep_ == "xcomp" and verb.lemma_.lower() in lex.object_control:
-            if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                return True
+        if (
+            c.dep_ == "xcomp"
+            and verb.lemma_.lower() in lex.object_control
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return True
         if (
             c.dep_ == "prep"
             and c.lower_ in ("of", "for", "from")
             and verb.lemma_.lower() in lex.gerund_control
+            and any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children)
         ):
-            if any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
-                return True
+            return True
     return False
 
 

@@ -177,14 +177,15 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
-    "instrument_verbs", "quantifier_pronouns", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
-    "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
-    "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights", "clause_only_reporters", "transfer_verbs",
-    "control_nouns", "territory_nouns",
+    "instrument_verbs", "quantifier_pronouns", "quantifier_nouns", "compound_heads", "background_marks",
+    "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
+    "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
+    "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
-    "obligation_aux", "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative", "material_conflict",
+    "obligation_aux", "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative",
+    "material_conflict",
 )  # fmt: skip
 
 

@@ -100,7 +100,7 @@ class Modality:
         return intended, possible
 
     def _future(self, clause: Token) -> bool:
-        """Whether a clause is about the future: under "will" or a modal, or an infinitive ("expects X to")."""
+        """Whether a clause is about the future: under "will" or a modal, or an infinitive ("expect X to")."""
         return any(
             c.dep_ == "aux"
             and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
@@ -108,7 +108,7 @@ class Modality:
         )
 
     def _backshifted(self, verb: Token) -> bool:
-        """Whether a clause hangs from a verb in the past tense ("he said he would …", "had agreed it would")."""
+        """Whether a clause hangs from a verb in the past ("he said he would …", "had agreed it would")."""
         gov = self.g.governor(verb)
         for _ in range(4):
             if gov is None:

@@ -64,5 +64,5 @@ class TargetFinder:
 
 
 def _weapon(tok: Token, lex: Lexicon) -> bool:
-    """Whether a word is a common noun of a weapon or a military craft ("aircraft", not "Unified Aircraft")."""
+    """Whether a word is a common noun of a weapon or military craft ("aircraft", not "Unified Aircraft")."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.weapon_nouns
