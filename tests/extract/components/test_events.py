@@ -328,6 +328,45 @@ def test_events_precision_controls(analyze_text: Analyze) -> None:
     assert all(v.confidence < EVENT_MIN_CONFIDENCE for v in e.events if v.type in ("ASSAULT", "THREATEN"))
 
 
+def _confident(analysis: Analysis, type_: str) -> list[Event]:
+    return [e for e in analysis.events if e.type == type_ and e.confidence >= EVENT_MIN_CONFIDENCE]
+
+
+def test_events_targets_of_things(analyze_text: Analyze) -> None:
+    a = analyze_text("Officials in Nairobi said they welcomed the U.S. proposal for a truce.")
+    (ev,) = _confident(a, "SUPPORT")
+    assert "United States" in _name(a, ev.target)  # what one reacts to stands for its owner
+    (ban,) = _confident(analyze_text("Kenya banned the trade in charcoal last year."), "COERCE")
+    assert ban.source_text == "Kenya" and ban.target_text is None  # what is banned is no target
+    b = analyze_text("The ministry filed a lawsuit against the mining company.")
+    (suit,) = _confident(b, "ACCUSE")
+    assert suit.target_text == "the mining company"  # the light verb's own target phrase
+
+
+def test_events_unrealized_infinitives_and_no_longer(analyze_text: Analyze) -> None:
+    hired = analyze_text("Police said two businessmen hired a gunman to kill the editor.")
+    assert _confident(hired, "ASSAULT") == []  # what the gunman was hired for
+    means = analyze_text("The ministers called for Iran to respond by agreeing to new inspections.")
+    assert _confident(means, "AGREE") == []  # the means of a wish is no deed
+    forced = analyze_text("The army forced residents to flee the town.")
+    assert [e.target_text for e in _confident(forced, "COERCE")] == ["residents"]  # implicative
+    a = analyze_text("The opposition said it will no longer recognize Ruto as president.")
+    assert [e.type for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == ["REJECT"]
+
+
+def test_events_non_political_readings_are_dropped(analyze_text: Analyze) -> None:
+    for text in (
+        "The health ministry is investigating an outbreak of cholera in the north.",  # a hazard, no suspect
+        "Thousands of Chinese tourists visited Thailand in May.",  # a visit is political by who goes
+        'On Monday, President Lula called the tariffs "absurd and unfair".',  # no "call on"
+        # a surname that is also an office makes no official
+        "The sisters, Mary Jones and Anne King, spoke to reporters. "
+        "Jones and King allege that relatives were barred from the funeral.",
+    ):
+        a = analyze_text(text)
+        assert [e for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == [], text
+
+
 def test_events_particles_and_own_objects(analyze_text: Analyze) -> None:
     a = analyze_text("The government called off talks with the rebels.")
     (ev,) = _events(a)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.extensions import entity_by_id
+from newsgraph.extract.extensions import entity_at_token, entity_by_id
 from newsgraph.knowledge import AgentRecord, longest_agent_match, longest_match, lookup_agent
 
 POLITICAL_SECTORS = frozenset(
@@ -34,7 +34,10 @@ POLITICAL_SECTORS = frozenset(
         "ngo",
     }
 )
+ARMED_SECTORS = frozenset({"military", "rebel", "police", "criminal"})
+PRIVATE_SECTORS = frozenset({"civilian", "business", "media", "religious"})
 _POLITICAL_KINDS = frozenset({"country", "place", "region", "international", "armed_group"})
+_PUBLIC_KINDS = frozenset({"country", "international", "armed_group"})
 _COUNTRY_KINDS = frozenset({"country", "place", "region"})
 
 
@@ -48,8 +51,10 @@ class ActorType:
     known: bool
 
 
-def type_tokens(tokens: list[Token], head: Token, lex: Lexicon) -> ActorType:
-    """Type the actor phrase `tokens` (headed by `head`) by its known names and agent nouns."""
+def type_tokens(tokens: list[Token], head: Token, lex: Lexicon, places: bool = True) -> ActorType:
+    """Type the actor phrase `tokens` (headed by `head`) by its known names and agent nouns; with
+    `places` False a city, a region or a people does not make it political."""
+    kinds = _POLITICAL_KINDS if places else _PUBLIC_KINDS
     words = [t.text for t in tokens]
     sector: str | None = None
     country: str | None = None
@@ -72,9 +77,11 @@ def type_tokens(tokens: list[Token], head: Token, lex: Lexicon) -> ActorType:
             country = record.country
         if covers_head and record.sector:
             sector = record.sector
-        # a country's adjective makes an actor only of an actor noun ("Iraqi troops", not "European rival")
-        if covers_head or record.kind not in _COUNTRY_KINDS or _actor_noun(head, lex):
-            political |= record.kind in _POLITICAL_KINDS or record.sector in POLITICAL_SECTORS
+        # a country's adjective makes a political actor only of a public actor noun ("Iraqi troops",
+        # "Palestinian officials"), not of a thing or of private people ("European rival", "Chinese tourists")
+        people = record.entity_type == "NORP" and not places  # "Canadians": a people, not its state
+        if (covers_head or record.kind not in _COUNTRY_KINDS or _public_noun(head, lex)) and not people:
+            political |= record.kind in kinds or record.sector in POLITICAL_SECTORS
         i = end
     own = lex.sector_nouns.get(head.lemma_.lower())
     if sector is None and own is not None:
@@ -87,11 +94,20 @@ def type_tokens(tokens: list[Token], head: Token, lex: Lexicon) -> ActorType:
     return ActorType(sector, country, political, known or own is not None)
 
 
-def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, lex: Lexicon) -> bool:
-    """Whether an actor is political: by its entity (type, sector, roles, known name) or its phrase."""
+def is_political(
+    doc: Doc, head: int, start: int, end: int, entity: str | None, lex: Lexicon, places: bool = True
+) -> bool:
+    """Whether an actor is political: by its entity (type, sector, roles, known name) or its phrase; with
+    `places` False a city, a region ("flights to Chicago") or a people ("Canadians") does not count."""
+    kinds = _POLITICAL_KINDS if places else _PUBLIC_KINDS
     ent = entity_by_id(doc, entity) if entity is not None else None
+    tok = doc[head]
+    if tok.pos_ == "NOUN" and entity_at_token(doc, head) is None and not _public_noun(tok, lex):
+        ent = None  # "an Iranian ship", "Chinese tourists": a thing or private people of a country
     if ent is not None:
-        if ent.sector in POLITICAL_SECTORS or (ent.type == "NORP" and doc[head].ent_type_ == "NORP"):
+        if ent.sector in POLITICAL_SECTORS or (
+            places and ent.type == "NORP" and doc[head].ent_type_ == "NORP"
+        ):
             return True
         role_words = {w.lower() for role in ent.roles for w in role.split()}
         if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
@@ -99,13 +115,34 @@ def is_political(doc: Doc, head: int, start: int, end: int, entity: str | None, 
         words = ent.name.split()
         if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
             return True  # "Association of African Jurists", "Delegations from the Afghan government"
-        for i in range(len(words)):
+        for i in range(len(words) if ent.type != "GROUP" else 0):  # a group is political by its sector
             found = longest_match(words, i)
-            if found is not None and (
-                found[1].kind in _POLITICAL_KINDS or found[1].sector in POLITICAL_SECTORS
-            ):
+            if found is None or not (found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS):
+                continue
+            # a place inside a longer name is no political actor ("Air India", "Blantyre Girls Primary
+            # School"); a known body or a national one ("US Centers for Disease Control") is
+            national = i == 0 and (found[0] == len(words) or found[1].kind == "country")
+            if ent.type != "ORG" or found[1].kind not in _COUNTRY_KINDS or national:
                 return True
-    return type_tokens(list(doc[start:end]), doc[head], lex).political
+    tokens = list(doc[start:end])
+    if ent is not None and ent.type == "PERSON":
+        # a person's name word that is also an office is a surname ("Patty King"), no office
+        tokens = [t for t in tokens if not (t.ent_type_ == "PERSON" and _office_word(t, lex))]
+        if not tokens:
+            return False
+    return type_tokens(tokens, doc[head], lex, places).political
+
+
+def _office_word(tok: Token, lex: Lexicon) -> bool:
+    """Whether a word is also a common noun of an actor ("King", "Bishop", "Judge")."""
+    low = tok.lower_
+    return low in lex.sector_nouns or _agent(low) is not None
+
+
+def _public_noun(head: Token, lex: Lexicon) -> bool:
+    """Whether a phrase's head is an actor noun of public life, not of a private sector (civilians,
+    business, media, religion): "Iraqi troops", "Palestinian officials", not "Chinese tourists"."""
+    return _actor_noun(head, lex) and sector_of(head, lex) not in PRIVATE_SECTORS
 
 
 def _actor_noun(head: Token, lex: Lexicon) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
+from newsgraph.extract.components.events._grammar import controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
     add_mention,
@@ -30,7 +31,7 @@ from newsgraph.knowledge import is_discard
 from newsgraph.models import Entity, EntityType
 
 _PHRASE_CUT_DEPS = frozenset(
-    {"relcl", "acl", "appos", "conj", "cc", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
+    {"relcl", "acl", "appos", "conj", "cc", "preconj", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
 )
 _NAME_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "case", "hmod", "hyph"})
 _MAX_PHRASE = 12
@@ -42,6 +43,7 @@ _LABEL_TYPES: dict[str, EntityType] = {
     "LOC": "LOC",
     "FAC": "FAC",
 }
+ACTOR_LABELS = frozenset(_LABEL_TYPES)  # the entity labels an actor's name can have
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
@@ -121,7 +123,12 @@ class ActorFinder:
     def phrase(self, head: Token) -> tuple[int, int]:
         """Return the token range [start, end) of the noun phrase headed by `head`, cut before clauses."""
         kept: list[int] = [head.i]
-        stack = [c for c in head.children if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c)]
+        pair = hyphen_pair(head)  # "Russia-Ukraine": Ukraine's phrase is Ukraine
+        stack = [
+            c
+            for c in head.children
+            if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c) and (pair is None or c.i > head.i)
+        ]
         cut = [c.i for c in head.children if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
         for c in head.children:
             if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and len(list(c.subtree)) <= 8:
@@ -187,10 +194,29 @@ class ActorFinder:
         """For "delegations from X", "thousands of X": return X (and the count), else None."""
         low = head.lemma_.lower()
         is_number = head.like_num or low in self.lex.number_words or head.lower_ in self.lex.number_words
+        if head.lower_ in self.lex.quantifier_pronouns:
+            # "many of his enemies": the enemies, no count
+            pobj = next(
+                (
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ),
+                None,
+            )
+            return (pobj, None) if pobj is not None else None
         if not is_number and low not in self.lex.delegate_nouns:
             return None
         if not is_number and head.ent_type_ in ("PERSON",):
             return None
+        if not is_number and any(
+            c.dep_ in ("compound", "amod", "nmod", "poss")
+            and (c.ent_type_ in ("ORG", "GPE", "NORP") or c.pos_ == "PROPN")
+            for c in head.children
+        ):
+            return None  # "the U.N. special envoy for Syria" speaks for the U.N., not for Syria
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in self.lex.delegate_preps:
                 for p in c.children:
@@ -249,6 +275,8 @@ class ActorFinder:
             return True
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
+        if controls_infinitive(tok, self.lex):
+            return True  # "asked the border customs to increase …": the doer of a deed
         if (
             is_agent(tok, self.lex)
             or low in self.lex.weapon_nouns
@@ -258,6 +286,7 @@ class ActorFinder:
             return True
         return any(
             (c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in _LABEL_TYPES))
+            or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)  # "a police patrol"
             or (c.dep_ in ("amod", "compound", "poss") and c.lower_ in self.lex.demonyms)
             or (c.dep_ == "poss" and c.pos_ == "PROPN")
             for c in tok.children
@@ -293,6 +322,17 @@ class ActorFinder:
         if pron in ("they", "their", "them"):
             return not person or plural
         return True
+
+    def may_refer(self, pron: Token, noun: Token) -> bool:
+        """Whether a pronoun can stand for a noun: "we" and "I" for a speaker, a third-person pronoun for a
+        noun it agrees with ("they shot them, Ajmal said": "they" is not Ajmal)."""
+        low = pron.lower_
+        if low in ("they", "their", "them"):
+            if noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "NOUN":
+                return True  # "the rebels", "the government said they …"
+            known = entity_at_token(noun.doc, noun.i)
+            return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
+        return low in _GROUP_PRONOUNS or self._agrees(low, noun)
 
     def antecedent(self, pron: Token) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
@@ -377,8 +417,10 @@ class ActorFinder:
         head = doc[actor.head]
         if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
             return False
-        if not any(t.is_alpha for t in doc[actor.start : actor.end]):
-            return False  # "-", "1991"
+        if event_name(head, self.lex):
+            return False  # "the Malabar Joint Maritime Exercise" names an event
+        if not any(ch.isalpha() for ch in doc[actor.start : actor.end].text):
+            return False  # "-", "1991" (but "U.S." is a name)
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
         if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):
@@ -390,6 +432,9 @@ class ActorFinder:
         if depth > 3:
             return []
         size: float | None = None
+        if h.lower_ in self.lex.quantifier_pronouns:
+            stand = self._stand_in(h)  # "some of the protesters"
+            return self._resolve_one(doc, stand[0], group_cache, depth + 1) if stand is not None else []
         if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             known = entity_at_token(doc, h.i)
             if known is not None:

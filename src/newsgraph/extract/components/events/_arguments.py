@@ -11,13 +11,30 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.extract.components.events._actor_types import is_agent
-from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
+from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
+from newsgraph.extract.components.events._grammar import (
+    PLACE_LABELS,
+    Grammar,
+    controls_infinitive,
+    event_name,
+    hyphen_pair,
+)
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._triggers import Candidate
+from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
+_MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
+"""Types of measures a place can be the target of ("a curfew on the town", "lifted the curfew in X")."""
+
+
+_HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _venue(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
+    return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
 
 
 class ArgumentFinder:
@@ -33,13 +50,25 @@ class ArgumentFinder:
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
         ):
             return True
+        if tok.lower_ in self.lex.quantifier_pronouns:
+            # "many of his enemies", "some of the protesters": the people the phrase counts
+            return any(
+                p.dep_ == "pobj" and self.is_actorish(p)
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+            )
         if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
+            return False
+        if event_name(tok, self.lex):
             return False
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         low = tok.lemma_.lower()
         if low in self.lex.non_actor_heads:
             return False
+        if controls_infinitive(tok, self.lex):
+            return True  # "asked the border customs to increase …": the doer of a deed
         if tok.pos_ == "PRON":
             return tok.lower_ in self.lex.pronouns
         if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -67,11 +96,43 @@ class ArgumentFinder:
                     and (self.is_actorish(pobj) or pobj.ent_type_ in PLACE_LABELS)
                 ):
                     return pobj
-        for c in tok.children:
-            if c.dep_ in ("compound", "amod", "poss") and (
-                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.lower_ in self.lex.demonyms
-            ):
-                return tok
+        return tok if self.nationally_owned(tok) else None
+
+    def nationally_owned(self, tok: Token) -> bool:
+        """Whether a noun is modified by a name, a demonym or an actor noun ("U.S. operations", "the
+        Turkish sale", "a police patrol")."""
+        return any(
+            c.dep_ in ("compound", "amod", "poss")
+            and (
+                c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                or c.lower_ in self.lex.demonyms
+                or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)
+            )
+            for c in tok.children
+        )
+
+    def territorial(self, verb: Token, sources: list[int]) -> bool:
+        """Whether taking "control" or "power" is taking territory: its of/over phrase names a place or a
+        territory, or the taker is an armed actor ("government forces regained control")."""
+        obj = self.g.object_of(verb)
+        if obj is None or obj.lemma_.lower() not in self.lex.control_nouns:
+            return True  # "captured the town": the frame's object is the territory
+        doc = verb.doc
+        if any(sector_of(doc[i], self.lex) in ARMED_SECTORS for i in sources):
+            return True
+        return self.territory_of(obj) is not None or self.territory_of(verb) is not None
+
+    def territory_of(self, owner: Token) -> Token | None:
+        """Return the place a word's of/over phrase names ("control of parts of the town of Souran"):
+        its first place name, else its first territory noun."""
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "over"):
+                words = list(c.subtree)
+                found = next((t for t in words if t.ent_type_ in PLACE_LABELS), None) or next(
+                    (t for t in words if t.lemma_.lower() in self.lex.territory_nouns), None
+                )
+                if found is not None:
+                    return found
         return None
 
     def between(self, tok: Token) -> Token | None:
@@ -83,17 +144,27 @@ class ArgumentFinder:
                     return pobj
         return None
 
-    def prep_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
-        """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any."""
+    def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
+        """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
+        with `where` False not of a place phrase ("in", "at")."""
         preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        if not where:
+            preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
         best_rank = 99
         for c in tok.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > tok.i:
                 rank = preps.index(c.lower_)
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i not in exclude and self.is_actorish(pobj) and rank < best_rank:
-                    best, best_rank = pobj, rank
+                if pobj is None or pobj.i in exclude or rank >= best_rank:
+                    continue
+                if type_ in _MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
+                    pobj = self.target_head(pobj, exclude) or pobj  # "martial law on six townships in Yangon"
+                elif not self.is_actorish(pobj) and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
+                    continue  # "controls on U.S. operations": the country whose operations they are
+                if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
+                    continue  # "were meeting at the Qahira Hotel": where, not with whom
+                best, best_rank = pobj, rank
         return best
 
     def verb_args(self, cand: Candidate, cands: dict[int, Candidate]) -> tuple[Token | None, Token | None]:
@@ -117,10 +188,13 @@ class ArgumentFinder:
         if tok.pos_ == "ADJ" or (tok.lower_ == "committed" and agent is None):
             agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
         patient = self.g.patient(tok)
-        if cand.sense.origin == "cameo_verb":
-            # a verb coded by the dictionary's verb alone takes its target from its object only
-            return agent, patient if patient is not None and self.is_actorish(patient) else None
         exclude = {agent.i} if agent is not None else set()
+        if cand.sense.origin in WEAK_ORIGINS:
+            # a verb coded by the dictionary's verb alone takes its target from its object, one coded by a
+            # pattern of prepositions ("spoke with X") from the object of the type's preposition
+            if patient is not None and self.is_actorish(patient):
+                return agent, patient
+            return agent, self.prep_target(tok, type_, exclude) if cand.sense.origin == "cameo_prep" else None
         target: Token | None = None
         own = patient is not None and any(
             c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in patient.children
@@ -136,6 +210,12 @@ class ArgumentFinder:
             target = self._bare_target(tok, type_, exclude)
         if type_ == "AID":
             dat = self.prep_target(tok, "AID", exclude)
+            if dat is None and self.g.lemma(tok) in self.lex.transfer_verbs:
+                # "sent only three doctors": what is given is no recipient
+                dat = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+                if target is not None and target.dep_ in ("dobj", "obj", "nsubjpass"):
+                    target = None
+                dat = dat or self.g.place_pobj(tok)
             if dat is not None:
                 target = dat
         if target is None:
@@ -147,8 +227,10 @@ class ArgumentFinder:
             and patient.pos_ == "NOUN"
             and patient.lemma_.lower() not in self.lex.non_actor_heads
             and patient.i not in exclude
+            and self.g.lemma(tok) not in self.lex.instrument_verbs
+            and patient.lemma_.lower() not in self.lex.weapon_nouns  # "opened fire", "detonated a bomb"
         ):
-            target = patient  # "ambushed a bus", "torched a church": the thing attacked
+            target = patient  # "ambushed a bus", "torched a church": the thing attacked (not "used poison")
         if agent is None and type_ == "MOBILIZE" and target is not None and self.g.is_passive(tok):
             agent, target = target, None  # "troops were deployed": the force mobilizes
         if agent is None and type_ == "ASSAULT" and self.g.is_passive(tok):
@@ -173,6 +255,21 @@ class ArgumentFinder:
     def _theme_target(self, tok: Token, theme: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the actor a verb's non-actor object points at: the type's preposition, the object
         event's own actors ("called off talks with the rebels"), its owner, an actor in it, a place."""
+        if theme.lemma_.lower() in self.lex.control_nouns:
+            place = self.territory_of(theme) or self.territory_of(tok)
+            if place is not None:
+                return place  # "took control of the airport"
+        if type_ in _HIT_TYPES and self._hit_thing(theme):
+            # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
+            found = self.prep_target(tok, type_, exclude, where=False)
+            found = found or self.prep_target(theme, type_, exclude, where=False)
+            for c in theme.children:  # whose thing it was: "X's home", "the body of X"
+                owner = c if c.dep_ == "poss" else None
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    owner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
+                    found = owner
+            return found
         target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
@@ -186,9 +283,21 @@ class ArgumentFinder:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
                 target = poss
-        if target is None:
-            target = self.target_head(theme, exclude)
-        return target or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+        if target is not None or type_ == "CONSULT":
+            return target  # "held a summit in Russia": where the meeting was, not with whom
+        return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _hit_thing(self, theme: Token) -> bool:
+        """Whether an object is a thing an assault or a seizure can hit itself ("a train", "a hotel"): not an
+        event, a weapon, control or a word for things in general."""
+        low = theme.lemma_.lower()
+        return (
+            theme.pos_ == "NOUN"
+            and low not in self.lex.nouns
+            and low not in self.lex.weapon_nouns
+            and low not in self.lex.control_nouns
+            and low not in self.lex.non_actor_heads
+        )
 
     def _bare_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the target of a verb without an object: the type's preposition, else an actor in a
@@ -203,6 +312,8 @@ class ArgumentFinder:
                 ):
                     pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                     target = self.target_head(pobj, exclude)
+                    if target is not None and type_ not in _CONFLICT_TYPES and _venue(target, self.lex):
+                        target = None  # "meeting at the Qahira Hotel": where, not with whom
                     if target is not None:
                         break
         if target is None and type_ in ("AID", "MOBILIZE"):
@@ -279,6 +390,17 @@ class ArgumentFinder:
                     return poss
         return None
 
+    def _light_target(self, light: Token, type_: str) -> Token | None:
+        """Return the actor of a light verb's own target phrase ("a lawsuit was filed against X"); a
+        place phrase ("in", "at") says where, not at whom."""
+        preps = (*self.lex.target_preps.get(type_, ()), "against")
+        for c in light.children:
+            if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in ("in", "at") and c.i > light.i:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and self.is_actorish(pobj):
+                    return pobj
+        return None
+
     def noun_args(
         self, tok: Token, type_: str, light: Token | None
     ) -> tuple[Token | None, Token | None, Token | None]:
@@ -308,6 +430,9 @@ class ArgumentFinder:
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
             ):
                 source = c
+        first = hyphen_pair(source) if source is not None else None
+        if first is not None and source is not None:
+            source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
         preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
         for c in tok.children:
             if c.dep_ != "prep":
@@ -316,8 +441,10 @@ class ArgumentFinder:
             if pobj is None:
                 continue
             low = c.lower_
-            if low in ("by", "between") and self.is_actorish(pobj):
-                source = pobj
+            if (low in ("by", "between") or (low == "from" and type_ == "ASSAULT")) and self.is_actorish(
+                pobj
+            ):
+                source = pobj  # "an attack by X", "came under attack from Assad loyalists"
             elif low == "of" and self.is_actorish(pobj):
                 if lemma in self.lex.noun_source_of and source is None:
                     source = pobj
@@ -335,8 +462,10 @@ class ArgumentFinder:
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
         if light is not None:
             fallback = self.g.agent(light)
-            if self.g.lemma(light) in ("receive", "get", "face", "suffer") and target is None:
+            if self.g.lemma(light) in self.lex.suffer_lights and target is None:
                 target, fallback = fallback, None
+            elif target is None:
+                target = self._light_target(light, type_)  # "filed a lawsuit against X"
         elif source is None or between:
             clause = self.g.clause_verb(tok)
             if clause is not None:

@@ -26,6 +26,10 @@ _POST_DEPS = frozenset(
 _PRE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "advmod"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 _MAX_BAG = 40  # tokens read on each side of a verb
+_PREPOSITIONS = frozenset(
+    {"to", "with", "from", "for", "into", "on", "at", "in", "by", "of", "against", "about", "over", "toward"}
+)
+"""Words that say nothing of a verb's use when a pattern's item is one of them alone ("HEAD - * TO")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ class VerbEntry:
 class CameoMatch:
     """The dictionary's reading of a verb: CAMEO code, PLOVER type, words matched (0 = the verb alone).
 
-    `content` is False for a pattern of prepositions only ("- * (WITH)"), which says little.
+    `content` is False for a pattern of prepositions only ("- * (WITH)", "- * TO"), which says little.
     """
 
     code: str | None
@@ -160,7 +164,10 @@ class CameoDictionary:
             for code, pre, post, verbs in block:
                 items = tuple(make.post(x) for x in post)
                 size = len(pre) + sum(1 + len(x.items) if isinstance(x, Prep) else 1 for x in items)
-                content = bool(pre) or any(not isinstance(x, Prep) or x.items for x in items)
+                content = bool(pre) or any(
+                    x.items if isinstance(x, Prep) else bool(x.phrases or x.words - _PREPOSITIONS)
+                    for x in items
+                )
                 # a blocking pattern holds for the whole block; a coded one for the verb it was written for
                 origin = frozenset(verbs) if code is not None else frozenset()
                 pre_items = tuple(make.alts(x) for x in pre)
@@ -205,13 +212,20 @@ class CameoDictionary:
             return None
         pre = _Bag(_side(verb, _PRE_DEPS, after=False))
         around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
+        obj: _Bag | None = None
         for pattern in self.blocks[entry.block]:
             if (pattern.verbs and lemma not in pattern.verbs) or (
                 pattern.gate and pattern.gate.isdisjoint(around)
             ):
                 continue
+            words = post
+            if pattern.code is None:
+                # a block ("fight violence") holds for the verb's object, not for a word of its
+                # prepositional phrases ("assaulted civilians during violence")
+                obj = obj or _Bag(_side(verb, _POST_DEPS - {"prep", "agent"}, after=True))
+                words = obj
             if all(pre.has(alts) for alts in pattern.pre) and all(
-                post.has_prep(x) if isinstance(x, Prep) else post.has(x) for x in pattern.post
+                post.has_prep(x) if isinstance(x, Prep) else words.has(x) for x in pattern.post
             ):
                 return CameoMatch(pattern.code, self.type_of(pattern.code), pattern.size, pattern.content)
         return CameoMatch(entry.code, self.type_of(entry.code), 0)

@@ -21,7 +21,8 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
-from newsgraph.extract.components.events._triggers import Candidate
+from newsgraph.extract.components.events._targets import TargetFinder
+from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -103,6 +104,7 @@ class Drafter:
         self.args = args
         self.mod = mod
         self.actors = actors
+        self.targets = TargetFinder(lex, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -138,6 +140,8 @@ class Drafter:
             anchor=heads.anchor,
         )
         self._resolve(st, d, heads, mood, cand.noun)
+        if not cand.noun and not d.sources and self._thing_does(heads.source, d.type):
+            return None  # "these laws are preventing access": a thing is no doer of a political act
         if cand.light is not None and self.g.lemma(cand.light) in self.lex.request_lights:
             d.type, d.mode, d.cameo = "REQUEST", None, "10"  # "sought military assistance from Russia"
         self._sides(st, d)
@@ -146,8 +150,17 @@ class Drafter:
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         if not self._retype(st, cand, d):
             return None
+        if (
+            d.mode == "occupy"
+            and not cand.noun
+            and not self.args.territorial(tok, [a.head for a in d.sources])
+        ):
+            return None  # "regained control over his health": control of no territory, by no armed actor
         if d.type in self.lex.target_required and not d.targets:
             return None  # a meeting or a visit is with someone or somewhere
+        single = len(d.sources) == 1 and st.doc[d.sources[0].head].tag_ not in ("NNS", "NNPS")
+        if d.mode == "sign" and not d.targets and single:
+            return None  # "X signed a constitutional declaration": an agreement has two parties
         self._threat_mode(st, cand, d)
         self._intention(d, mood)
         self._score(st, cand, d, mood)
@@ -165,6 +178,11 @@ class Drafter:
         if cand.occurs is not None and src is None:
             # "clashes broke out between police and protesters": the verb's "between" phrase
             src = self.args.between(cand.occurs)
+        if cand.occurs is not None and tgt is None and self.g.lemma(cand.occurs) in self.lex.toll_verbs:
+            victim = self.g.patient(cand.occurs)  # "suicide bombings killed 18 people"
+            tgt = victim if victim is not None and self.args.is_actorish(victim) else None
+            if src is None and tok.lemma_.lower() in self.lex.weapon_nouns:
+                src = tok  # "a roadside bomb blast killed …": the weapon is the doer, as the verb's subject
         confidence = self.w.base["noun_light" if cand.light is not None else "noun"]
         if src is None and tgt is None and cand.light is None and cand.occurs is None:
             if tok.lemma_.lower() in self.lex.weak_nouns:
@@ -186,9 +204,7 @@ class Drafter:
         doc = st.doc
         sources = self.actors.resolve(doc, heads.source, st.group_cache)
         exclude = {a.head for a in sources}
-        targets = self.actors.resolve(doc, heads.target, st.group_cache) if heads.target is not None else []
-        if not targets and heads.target is not None and d.type in ("ASSAULT", "COERCE"):
-            targets = self.actors.thing(doc, heads.target)  # "ambushed a bus", "attacked ten villages"
+        targets = self.targets.targets(doc, heads.target, d.type, d.mode, st.group_cache)
         src_keys = {a.entity or a.text.lower() for a in sources}
         d.targets = [
             t for t in targets if t.head not in exclude and (t.entity or t.text.lower()) not in src_keys
@@ -201,7 +217,7 @@ class Drafter:
             and (not sources or all(doc[a.head].pos_ == "PRON" for a in sources))
         ):
             rep_src = self.g.agent(mood.reporter)
-            if rep_src is not None:
+            if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
         d.sources = st.speak(sources)
         d.targets = st.speak(d.targets)
@@ -227,10 +243,15 @@ class Drafter:
             d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
-        if d.type in self.lex.political_types and not any(
-            is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in d.sources or d.targets
+        by_source = d.type in self.lex.mover_senses or d.mode in self.lex.mover_senses
+        if d.type in self.lex.political_types and not (
+            any(is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in self._parties(doc, d))
+            or any(
+                is_political(doc, a.head, a.start, a.end, a.entity, self.lex, False)
+                for a in (d.targets if not by_source else ())
+            )
         ):
-            return False  # diplomacy, demands and threats come from political actors
+            return False  # diplomacy, demands and threats involve political actors (a city is no party)
         if (
             not d.sources
             and not cand.noun
@@ -240,13 +261,52 @@ class Drafter:
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
-        if cand.sense.origin == "cameo_verb" and not self._dictionary_actors(doc, d, tok):
+        if not d.sources and not cand.noun and self._accident(tok):
+            return False  # "fifteen people were killed when a fireworks warehouse exploded"
+        if cand.sense.origin in WEAK_ORIGINS and not self._dictionary_actors(doc, d, tok):
             return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
         if not d.sources:
             if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
+
+    def _thing_does(self, subject: Token | None, type_: str) -> bool:
+        """Whether a verb's doer is a thing, not an actor, nor a weapon or a hazard that can do harm."""
+        if subject is None or subject.pos_ != "NOUN" or type_ == "ASSAULT":
+            return False
+        low = subject.lemma_.lower()
+        return (
+            low not in self.lex.weapon_nouns
+            and low not in self.lex.hazard_nouns
+            and not self.actors.is_actor(subject)
+        )
+
+    def _accident(self, verb: Token) -> bool:
+        """Whether harm came from an accident: a clause within the verb's ("when …", "as …") says a thing,
+        no actor and no weapon, exploded, collapsed or caught fire."""
+        for c in verb.subtree:
+            if c.dep_ != "advcl" or self.g.lemma(c) not in self.lex.accident_verbs:
+                continue
+            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            if (
+                subj is not None
+                and subj.pos_ == "NOUN"
+                and subj.lemma_.lower() not in self.lex.weapon_nouns
+                and not self.actors.is_actor(subj)
+            ):
+                return True
+        return False
+
+    def _parties(self, doc: Doc, d: Draft) -> list[Actor]:
+        """Return the actors an event's political nature is judged by: its sources (else its targets), and
+        the targets conjoined with a source ("local elders and government officials were meeting")."""
+        if not d.sources:
+            return d.targets
+        heads = {a.head for a in d.sources}
+        return d.sources + [
+            t for t in d.targets if doc[t.head].dep_ == "conj" and doc[t.head].head.i in heads
+        ]
 
     def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
         """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a

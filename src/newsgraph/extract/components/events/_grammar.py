@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.knowledge import longest_match
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -40,7 +41,17 @@ class Grammar:
     def lemma(self, tok: Token) -> str:
         """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")."""
         lemma = tok.lemma_.lower()
-        if lemma in self.known_verbs or tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX"):
+            return lemma
+        if lemma in self.known_verbs:
+            # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
+            # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
+            if (
+                tok.lower_ in (lemma + "ing", lemma + "ed")
+                and _doubles(lemma)
+                and lemma + "e" in self.known_verbs
+            ):
+                return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
 
@@ -128,7 +139,7 @@ class Grammar:
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return True
+            return self.misparsed_main(verb) is None
         return (
             verb.dep_ == "conj"
             and verb.tag_ == "VBN"
@@ -137,10 +148,26 @@ class Grammar:
             and any(c.dep_ == "auxpass" for c in verb.head.children)
         )
 
+    def misparsed_main(self, verb: Token) -> Token | None:
+        """Return the subject of a main verb the parser read as a participle of a noun ("Suicide bombings
+        at two markets killed 18 people": "killed" hangs from "markets" yet has an object): the noun
+        at the root of the sentence. None for a true participle ("people killed in the attack")."""
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            return None
+        root = verb.sent.root
+        return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
+
     def agent(self, verb: Token, depth: int = 0) -> Token | None:
         """Return the head of the doer of a verb, climbing through control, conjunction and clauses."""
         if depth > 5:
             return None
+        misparsed = self.misparsed_main(verb)
+        if misparsed is not None:
+            return misparsed
         passive = self.is_passive(verb)
         for c in verb.children:
             if not passive and c.dep_ in ("nsubj", "csubj"):
@@ -159,6 +186,10 @@ class Grammar:
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
             return None
+        if dep == "ccomp" and self.lemma(head) in self.lex.clause_only_reporters:
+            # "X said Ankara in the last years imposed …": "say" takes no object, so its parsed object
+            # is the reported clause's subject
+            return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
         if dep == "xcomp":
             if self.lemma(head) in self.lex.object_control:
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -198,8 +229,18 @@ class Grammar:
                 return c
         if passive and verb.dep_ in ("relcl", "acl"):
             return verb.head
-        if passive and verb.dep_ == "conj":
-            return self.patient(verb.head)
+        if passive and verb.dep_ == "conj" and verb.head.i != verb.i:
+            if self.is_passive(verb.head):
+                return self.patient(verb.head)
+            # "the car hit a bomb and was then attacked": the subject both verbs share
+            return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if not passive and verb.dep_ != "conj":
+            # "to close or suspend U.S. operations": the object the conjoined verbs share
+            for conj in verb.conjuncts:
+                if conj.i > verb.i and not any(c.dep_ == "nsubj" for c in conj.children):
+                    shared = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+                    if shared is not None:
+                        return shared
         return None
 
     def clause_verb(self, tok: Token) -> Token | None:
@@ -235,6 +276,19 @@ class Grammar:
         return None
 
 
+def _doubles(lemma: str) -> bool:
+    """Whether a verb of one syllable ends consonant-vowel-consonant and doubles it ("hop" -> "hopping")."""
+    vowels = "aeiou"
+    groups = sum(1 for i, ch in enumerate(lemma) if ch in vowels and (i == 0 or lemma[i - 1] not in vowels))
+    return (
+        groups == 1
+        and len(lemma) >= 3
+        and lemma[-1] not in vowels + "wxy"
+        and lemma[-2] in vowels
+        and lemma[-3] not in vowels
+    )
+
+
 def inflections(lemmas: frozenset[str]) -> dict[str, str]:
     """Return regular inflected forms (-s, -ed, -ing) of verb lemmas, mapped to their lemma."""
     out: dict[str, str] = {}
@@ -260,3 +314,61 @@ def inflections(lemmas: frozenset[str]) -> dict[str, str]:
         for form in forms:
             out.setdefault(form, lemma)
     return out
+
+
+def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
+    """Whether a verb's object is the doer of the verb's complement: of its infinitive after a verb of
+    asking, ordering or letting ("asked the border customs to increase …"), or of a gerund after a
+    preposition ("accused the regional body of failing …"). The doer of a deed is an actor."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "dative"):
+        return False
+    for c in verb.children:
+        if c.i < noun.i:
+            continue
+        if (
+            c.dep_ == "xcomp"
+            and verb.lemma_.lower() in lex.object_control
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "for", "from")
+            and verb.lemma_.lower() in lex.gerund_control
+            and any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children)
+        ):
+            return True
+    return False
+
+
+def event_name(tok: Token, lex: Lexicon) -> bool:
+    """Whether a proper noun names an event, not an actor ("the Malabar Joint Maritime Exercise")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.lemma_.lower() in lex.nouns
+        and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+    )
+
+
+def hyphen_pair(name: Token) -> Token | None:
+    """Return X of a pair of names "X-Y" modifying a noun ("the Russia-Ukraine war", "Iran-Iraq talks")
+    when `name` is Y: two proper nouns joined by a hyphen, each a name of its own."""
+    if name.pos_ != "PROPN" or not _known_actor(name.text):
+        return None
+    for c in name.children:
+        if (
+            c.dep_ == "compound"
+            and c.i == name.i - 2
+            and name.doc[name.i - 1].text in ("-", "–", "/")
+            and _known_actor(c.text)
+        ):
+            return c
+    return None
+
+
+def _known_actor(word: str) -> bool:
+    """Whether a word alone names a country, a place or an organisation of the actor dictionaries
+    ("Russia", "Taliban"; not "al" of "al-Shabab")."""
+    found = longest_match([word], 0)
+    return found is not None and found[0] == 1

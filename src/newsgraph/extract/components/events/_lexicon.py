@@ -20,7 +20,8 @@ class Sense:
     """One way a trigger word is coded: its PLOVER type (None = not an event), mode and CAMEO root.
 
     `origin` says where the sense comes from: this project's lexicon, a CAMEO dictionary pattern
-    (`cameo_pattern`) or a CAMEO verb's own code (`cameo_verb`, the least specific).
+    (`cameo_pattern`; `cameo_prep` for a pattern of prepositions only) or a CAMEO verb's own code
+    (`cameo_verb`, the least specific).
     """
 
     type: str | None
@@ -74,12 +75,15 @@ class Lexicon:
     noun_mods: dict[str, tuple[NounMod, ...]]
     noun_blockers: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
+    suffer_lights: frozenset[str]
+    transitive_protest: frozenset[str]
     reporting: frozenset[str]
     intent_only: frozenset[str]
     attempt_heads: frozenset[str]
     absorbing: dict[str, str]
     absorbing_frames: dict[str, dict[str, Any]]
     future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
     modal_aux: frozenset[str]
     obligation_aux: frozenset[str]
     contexts: dict[str, frozenset[str]]
@@ -125,6 +129,16 @@ class Lexicon:
     countries: dict[str, str]
     demonyms: dict[str, str]
     object_control: frozenset[str]
+    gerund_control: frozenset[str]
+    toll_verbs: frozenset[str]
+    accident_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
+    instrument_verbs: frozenset[str]
+    quantifier_pronouns: frozenset[str]
+    clause_only_reporters: frozenset[str]
+    transfer_verbs: frozenset[str]
+    control_nouns: frozenset[str]
+    territory_nouns: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
     background_marks: frozenset[str]
@@ -140,6 +154,10 @@ class Lexicon:
     unfulfilled_heads: frozenset[str]
     request_lights: frozenset[str]
     political_types: frozenset[str]
+    owner_types: frozenset[str]
+    limit_modes: frozenset[str]
+    mover_senses: frozenset[str]
+    implicative_heads: frozenset[str]
     target_required: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
@@ -158,13 +176,16 @@ _ACTOR_WORD_LISTS = (
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
-    "object_control", "quantifier_nouns", "compound_heads", "background_marks", "background_preps",
-    "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs",
-    "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
+    "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
+    "instrument_verbs", "quantifier_pronouns", "quantifier_nouns", "compound_heads", "background_marks",
+    "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
+    "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
+    "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
-    "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "modal_aux", "obligation_aux",
-    "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative", "material_conflict",
+    "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
+    "obligation_aux", "reciprocal_lemmas", "noun_source_of", "noun_target_of", "cooperative",
+    "material_conflict",
 )  # fmt: skip
 
 
@@ -231,6 +252,8 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         noun_mods={k: tuple(v) for k, v in noun_mods.items()},
         noun_blockers={k: _fs(v) for k, v in trig["noun_blockers"].items()},
         reporting=_fs(trig["reporting_verbs"]),
+        suffer_lights=_fs(trig["light_verbs_passive_subject"]),
+        transitive_protest=_fs(trig["transitive_protest"]),
         absorbing={k.lower(): v for k, v in trig["absorbing_heads"].items()},
         absorbing_frames=trig["absorbing_frames"],
         contexts={k: _fs(v) for k, v in trig["contexts"].items() if not k.startswith("_")},
@@ -264,6 +287,10 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["source_required"] = frozenset(rules["source_required"])
     fields["political_types"] = frozenset(rules["political_types"])
     fields["target_required"] = frozenset(rules["target_required"])
+    fields["owner_types"] = frozenset(rules["owner_types"])
+    fields["limit_modes"] = frozenset(rules["limit_modes"])
+    fields["mover_senses"] = frozenset(rules["mover_senses"])
+    fields["implicative_heads"] = frozenset(rules["implicative_heads"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},

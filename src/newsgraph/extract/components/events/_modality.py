@@ -37,7 +37,6 @@ class Modality:
     def modality(self, tok: Token, anchor: Token) -> Mood:
         """Return the mood of a trigger anchored at a clause verb."""
         negated = intended = possible = False
-        reporter: Token | None = None
         clause = anchor
         chain = [clause]
         if clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -47,13 +46,12 @@ class Modality:
                 low = c.lower_
                 if verb is clause and (c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never")):
                     negated = True
+                if verb is clause and low == "longer" and any(n.dep_ == "neg" for n in c.children):
+                    negated = True  # "will no longer recognize"
                 if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
                     negated = True  # "No country has recognized …"
-                if c.dep_ in ("aux", "auxpass"):
-                    if low in self.lex.future_aux:
-                        intended = True
-                    elif low in self.lex.modal_aux:
-                        possible = True
+            will, may = self.aux_mood(verb)
+            intended, possible = intended or will, possible or may
         if tok is not anchor:
             for c in tok.children:
                 if c.dep_ == "det" and c.lower_ in ("no",):
@@ -64,22 +62,14 @@ class Modality:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         ):
             intended = True  # "making bombs to carry out attacks": a purpose, not a deed
+        will, may = self._unrealized(clause)
+        intended, possible = intended or will, possible or may
         gov = self.g.governor(clause)
+        reporter: Token | None = None
         if gov is not None:
+            no, will, may = self._governed(clause, gov)
+            negated, intended, possible = negated or no, intended or will, possible or may
             glow = self.g.lemma(gov)
-            if glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
-                intended = True
-                if any(c.dep_ == "neg" for c in gov.children):
-                    negated = True
-                for c in gov.children:
-                    if c.dep_ in ("aux",) and c.lower_ in self.lex.future_aux:
-                        intended = True
-            elif glow in self.lex.unfulfilled_heads or (
-                glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
-            ):
-                negated = True  # "failed to", "delayed lifting", "did not manage to"
-            elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
-                possible = True  # "it is imperative that X provide aid": wanted, not done
             if glow in self.lex.reporting:
                 reporter = gov
             elif gov.pos_ in ("AUX", "ADJ") or glow in self.lex.intent_only:
@@ -88,6 +78,123 @@ class Modality:
                     reporter = up
         return Mood(negated, intended, possible, reporter)
 
+    def aux_mood(self, verb: Token) -> tuple[bool, bool]:
+        """Return (intended, possible) by a verb's own auxiliaries: "will" intends, "could" is possible.
+
+        "would" is the past of "will" only under a verb in the past ("said they would meet"); under a
+        present verb or none it is conditional ("analysts say Tehran would welcome …"), and "would have
+        done" is counterfactual.
+        """
+        intended = possible = False
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        for c in verb.children:
+            if c.dep_ not in ("aux", "auxpass"):
+                continue
+            low = c.lower_
+            if low in self.lex.conditional_aux and (perfect or not self._backshifted(verb)):
+                possible = True  # "would have stayed": what did not happen
+            elif low in self.lex.future_aux:
+                intended = True
+            elif low in self.lex.modal_aux:
+                possible = True
+        return intended, possible
+
+    def _future(self, clause: Token) -> bool:
+        """Whether a clause is about the future: under "will" or a modal, or an infinitive ("expect X to")."""
+        return any(
+            c.dep_ == "aux"
+            and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
+            for c in clause.children
+        )
+
+    def _backshifted(self, verb: Token) -> bool:
+        """Whether a clause hangs from a verb in the past ("he said he would …", "had agreed it would")."""
+        gov = self.g.governor(verb)
+        for _ in range(4):
+            if gov is None:
+                return False
+            if gov.tag_ in ("VBD", "VBN") or any(
+                c.dep_ == "aux" and c.lower_ in ("had", "did") for c in gov.children
+            ):
+                return True
+            if gov.tag_ in ("VBG", "VB") and gov.head.i != gov.i:
+                gov = gov.head  # "…, telling journalists he would …": a participle takes its clause's tense
+                continue
+            gov = self.g.governor(gov)
+        return False
+
+    def _unrealized(self, clause: Token) -> tuple[bool, bool]:
+        """Return (intended, possible) of an infinitive that has not happened: "it is for Russia to
+        accept", "it is important to act" are wanted, not done."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return False, False
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+            return False, True
+        if clause.dep_ == "advcl":
+            # "putting pressure on the government to accept": a purpose, not a deed; but "stopped work to
+            # protest the cuts" is the protest it was done for
+            sense = self.lex.verbs.get(self.g.lemma(clause))
+            return False, sense is None or sense.type != "PROTEST"
+        head = clause.head
+        if (
+            clause.dep_ == "xcomp"
+            and head.pos_ == "VERB"
+            and any(c.dep_ == "dobj" and c.i < clause.i for c in head.children)
+            and self.g.lemma(head) not in self.lex.attempt_heads | self.lex.implicative_heads
+        ):
+            return False, True  # "hired Mehdiyev to kill X": what X was hired for, not a deed
+        wanted = (
+            head.pos_ == "ADJ"
+            and clause.dep_ in ("xcomp", "ccomp", "advcl")
+            and head.lower_ not in self.lex.intent_only
+            and head.lemma_.lower() not in self.lex.attempt_heads
+            and head.lower_ != "about"  # "are about to complete their pullout": imminent, coded as it is
+        )
+        return False, wanted
+
+    def _governed(self, clause: Token, gov: Token) -> tuple[bool, bool, bool]:
+        """Return (negated, intended, possible) that a clause takes from the verbs it is the complement of.
+
+        An intent verb makes it intended ("plans to"), a failed attempt negated ("failed to"), a need
+        possible ("need to"); a non-finite complement (to-infinitive, gerund, adjective) shares its
+        governor's auxiliaries ("can focus on detaining", "will continue to send", "must be united in
+        condemning").
+        """
+        negated = intended = possible = False
+        glow = self.g.lemma(gov)
+        if glow in self.lex.cognition_verbs and _own_subject(clause, gov) and self._future(clause):
+            possible = True  # "Clement is hoping that the CAW will support …": a wish, not an act of the CAW
+        elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
+            intended = True
+            if any(c.dep_ == "neg" for c in gov.children):
+                negated = True
+        elif glow in self.lex.unfulfilled_heads or (
+            glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
+        ):
+            negated = True  # "failed to", "delayed lifting", "did not manage to"
+        elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
+            possible = True  # "it is imperative that X provide aid": wanted, not done
+        if glow in self.lex.obligation_verbs:
+            possible = True  # "we do not need to buy aircraft": a need, not a deed
+        cur = clause
+        for _ in range(5):
+            if cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head  # "addressing and condemning": the conjuncts share their clause
+                continue
+            if cur.dep_ in ("xcomp", "acomp"):
+                up = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+                up = cur.head.head
+            else:
+                break
+            will, may = self.aux_mood(up)
+            intended, possible = intended or will, possible or may
+            if cur.dep_ == "pcomp":  # "for Russia to reciprocate by agreeing": the means of a wish
+                will, may = self._unrealized(up)
+                intended, possible = intended or will, possible or may
+            cur = up
+        return negated, intended, possible
+
     def embedded(self, tok: Token) -> bool:
         """Whether a clause sits inside a noun phrase (relative clause, "the decision of sending …")."""
         cur = tok
@@ -95,15 +202,15 @@ class Modality:
             if cur.head.i == cur.i:
                 return False
             if cur.dep_ in ("relcl", "acl", "appos"):
-                return True
+                return self.g.misparsed_main(cur) is None
             if (
                 cur.dep_ in ("pcomp", "pobj")
                 and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("NOUN", "PROPN")
             ):
                 return cur.pos_ in ("VERB", "AUX")
-            if cur.dep_ in ("ROOT", "ccomp") and cur.pos_ in ("VERB", "AUX"):
-                return False
+            if cur.dep_ == "ROOT" or (cur.dep_ == "ccomp" and cur.pos_ in ("VERB", "AUX") and _finite(cur)):
+                return False  # a finite clause; a bare infinitive ("help troops share …") goes on up
             cur = cur.head
         return False
 
@@ -153,7 +260,23 @@ class Modality:
 
 
 def _no_one(subject: Token) -> bool:
-    """Whether a subject denies its verb: "no country", "none of them", "nobody"."""
+    """Whether a subject denies its verb: "no country", "none of them", "nobody", "neither X nor Y"."""
     if subject.lower_ in ("none", "nobody", "nothing", "neither"):
         return True
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in subject.children)
+
+
+def _own_subject(clause: Token, gov: Token) -> bool:
+    """Whether a complement clause has a subject other than its governing verb's ("X hopes that Y …",
+    "X expects Y to …")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and clause.dep_ == "xcomp":
+        subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON" and (gov_subj is None or subj.lower_ != gov_subj.lower_)
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb heads a finite clause: a tensed form or a modal ("would mobilize"), not a bare
+    infinitive ("helped troops share")."""
+    return verb.tag_ != "VB" or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.components.events._actor_types import sector_of
+from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, sector_of
+from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_by_id
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
-_ARMED_SECTORS = frozenset({"military", "rebel", "police", "criminal"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
 
 
@@ -87,6 +88,8 @@ class EventFilter:
         }
         cues |= {t.lower_ for t in sent if t.i != d.tok.i and t.lower_ in lex.violence_cues}
         harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in _HAZARD_SENSITIVE
+        if d.mode == "investigate" and not any(_party(d.tok.doc, a) for a in d.targets):
+            harmful = True  # "investigating an outbreak", "cases in Washington": a hazard, not a suspect
         if has_hazard and not cues and harmful:
             return True
         return kind.sports and d.type in lex.sports_sensitive and not (cues - lex.sports_ambiguous_cues)
@@ -115,7 +118,7 @@ class EventFilter:
         doc = d.tok.doc
         for a in d.sources + d.targets:
             lemma = doc[a.head].lemma_.lower()
-            if lemma in self.lex.weapon_nouns or sector_of(doc[a.head], self.lex) in _ARMED_SECTORS:
+            if lemma in self.lex.weapon_nouns or sector_of(doc[a.head], self.lex) in ARMED_SECTORS:
                 return True
         return False
 
@@ -192,3 +195,9 @@ class EventFilter:
             out.extend(items[: self.max_per_sentence])
         out.sort(key=lambda x: x.start)
         return out
+
+
+def _party(doc: Doc, actor: Actor) -> bool:
+    """Whether an actor is a person, an organisation or a group (not a place)."""
+    entity = entity_by_id(doc, actor.entity)
+    return entity is not None and entity.type in ("PERSON", "ORG", "GROUP", "NORP")

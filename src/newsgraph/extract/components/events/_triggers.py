@@ -23,6 +23,9 @@ MAX_SENT_TOKENS = 150
 MAX_CANDIDATES = 2000
 _READY_WORDS = ["committed", "prepared", "ready", "willing"]
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
+"""Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
+political actors of the main clause."""
 
 
 @dataclass(slots=True)
@@ -119,12 +122,15 @@ class TriggerFinder:
         senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code.
         """
         lemma = self.g.lemma(tok)
-        if tok.dep_ in ("amod", "compound", "nmod"):
-            return None
+        if tok.dep_ in ("amod", "compound", "nmod") or (
+            tok.dep_ == "conj" and tok.head.dep_ == "acomp" and tok.tag_ in ("VBG", "VBN")
+        ):
+            return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
         prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-        preps = [c.lower_ for c in tok.children if c.dep_ == "prep"]
+        # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
@@ -137,12 +143,22 @@ class TriggerFinder:
             if cameo.code is None:
                 return None  # the dictionary blocks this use ("killed in an accident")
             if cameo.type is not None:
-                return Sense(cameo.type, None, cameo.code[:2], "cameo_pattern"), None
+                # a pattern of prepositions only ("speak with", "head to") is nearly as weak as the verb alone
+                origin = "cameo_pattern" if cameo.content else "cameo_prep"
+                return Sense(cameo.type, None, cameo.code[:2], origin), None
         for key in keys:
             sense = self.lex.verbs.get(key)
             if sense is not None:
                 if key == lemma and prts and not set(prts) <= self.lex.neutral_particles:
                     return None  # "struck down", "carried out": a particle that changes the verb
+                if sense.type == "PROTEST" and (
+                    self.g.is_passive(tok)
+                    or (
+                        lemma not in self.lex.transitive_protest
+                        and any(c.dep_ == "dobj" for c in tok.children)
+                    )
+                ):
+                    return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
                 return sense, None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
@@ -157,11 +173,10 @@ class TriggerFinder:
         """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
         if self.g.lemma(tok) not in self.lex.question_verbs:
             return False
-        if any(c.dep_ in ("xcomp", "dobj", "dative") for c in tok.children):
+        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
             return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
-        return any(t.text == "?" for t in tok.sent if t.i < tok.i) or any(
-            c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children
-        )
+        # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked
+        return any(t.text == "?" for t in tok.sent)
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
@@ -310,7 +325,7 @@ class TriggerFinder:
                     else:
                         self._absorb_purpose(cand, gov, cands, light_owner)
                 return
-            if dep in ("nsubj", "nsubjpass", "attr") and pos.i == tok.i and self._occurs_at(gov, owner):
+            if dep in ("nsubj", "nsubjpass", "attr") and pos.i == tok.i and self._occurs_at(gov, owner, cand):
                 cand.occurs = gov  # "protests erupted", "there were clashes": the noun is the event
                 if owner is not None and not owner.noun:
                     owner.absorbed_by = tok.i
@@ -321,9 +336,17 @@ class TriggerFinder:
                 return
             if dep == "pobj" and gov.dep_ == "prep":
                 owner_tok = gov.head
+                take = _take_part(owner_tok)
+                if take is not None and gov.lower_ == "in" and take.i not in cands:
+                    cand.light = take  # "took part in peaceful marches": the light verb "take part"
+                    light_owner.setdefault(take.i, tok.i)
+                    return
                 owner = cands.get(owner_tok.i)
-                if owner is None and gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok):
-                    cand.light = owner_tok  # "went on strike", "entered into talks"
+                if owner is None and (
+                    (gov.lower_ in ("on", "into", "in") and self.g.is_light(owner_tok))
+                    or (gov.lower_ == "under" and self.g.lemma(owner_tok) in self.lex.suffer_lights)
+                ):
+                    cand.light = owner_tok  # "went on strike", "entered into talks", "came under attack"
                     light_owner.setdefault(owner_tok.i, tok.i)
                     return
                 if owner is not None and (
@@ -342,13 +365,22 @@ class TriggerFinder:
                 return
         self._absorb_purpose(cand, tok, cands, light_owner)
 
-    def _occurs_at(self, verb: Token, owner: Candidate | None) -> bool:
-        """Whether a verb says its subject event happened: an occurrence verb, "there was", or a verb
-        known only to the dictionary ("the bombardment left scores dead")."""
-        if owner is not None and not owner.noun and owner.sense.origin != "cameo_verb":
+    def _occurs_at(self, verb: Token, owner: Candidate | None, noun: Candidate) -> bool:
+        """Whether a verb says its subject event happened: an occurrence verb, "there was", a verb known
+        only to the dictionary ("the bombardment left scores dead"), or harm an attack did ("suicide
+        bombings killed 18 people": the bombings are the event, the killing their toll)."""
+        if (
+            noun.sense.type == "ASSAULT"
+            and verb.dep_ != "nsubjpass"
+            and self.g.lemma(verb) in self.lex.toll_verbs
+            and not self.g.is_passive(verb)
+        ):
+            return True
+        weak = owner is not None and owner.sense.origin in WEAK_ORIGINS
+        if owner is not None and not owner.noun and not weak:
             return False
         lemma = self.g.lemma(verb)
-        if lemma in self.lex.occurrence_verbs or (owner is not None and owner.sense.origin == "cameo_verb"):
+        if lemma in self.lex.occurrence_verbs or weak:
             return True
         if any(
             f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
@@ -376,3 +408,14 @@ class TriggerFinder:
             return
         cand.absorbed_by = owner.tok.i
         owner.content.append(cand.tok.i)
+
+
+def _take_part(tok: Token) -> Token | None:
+    """Return the verb "take" of "take part" when a token is that verb or its object "part"."""
+    if tok.lemma_.lower() == "part" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take":
+        return tok.head
+    if tok.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in tok.children
+    ):
+        return tok
+    return None
