@@ -31,13 +31,19 @@ class TenseReader:
     """
 
     def __init__(
-        self, future_aux: set[str], past_tags: set[str], plan_verbs: set[str], scheduling_verbs: set[str]
+        self,
+        future_aux: set[str],
+        past_tags: set[str],
+        plan_verbs: set[str],
+        scheduling_verbs: set[str],
+        same_past_present: set[str],
     ) -> None:
         """Keep the word lists."""
         self._future_aux = future_aux
         self._past_tags = past_tags
         self._plan_verbs = plan_verbs
         self._scheduling_verbs = scheduling_verbs
+        self._same_past_present = same_past_present
 
     def tense(self, doc: Doc, token_starts: list[int], char: int) -> Tense:
         """Return the tense of the verb governing the token at `char`.
@@ -50,6 +56,11 @@ class TenseReader:
         head: Token = doc[i]
         if head.dep_ == "poss" or (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
             return None
+        if head.head.lower_ == "since" or (i > 0 and doc[i - 1].lower_ == "since"):
+            return "past"  # "blocked since Tuesday afternoon": what began lies behind
+        before = doc[i - 2] if i > 1 and doc[i - 1].lower_ == "on" else doc[i - 1] if i > 0 else None
+        if before is not None and before.tag_ == "VBD":
+            return "past"  # "said Sunday (that) Israel will …": the day is the saying's
         modified = head.head if head.dep_ in ("compound", "amod", "nmod") and head.head.i > i else None
         event_noun = modified is not None and modified.pos_ == "NOUN" and modified.lower_ not in _TIME_NOUNS
         for _ in range(8):
@@ -106,8 +117,8 @@ class TenseReader:
             )
         if verb.tag_ == "VB":
             return "future"  # "to meet", "plans to meet"
-        if verb.tag_ in ("VBZ", "VBP"):
-            return "present"
+        if verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in self._same_past_present):
+            return "present"  # not "hurt", "cut": the same form in the past
         return None
 
     def _infinitive_tense(self, verb: Token, depth: int) -> Tense:
