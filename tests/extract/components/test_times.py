@@ -277,9 +277,11 @@ def _parsed(words: str, tags: str, heads: list[int], deps: str, published: str) 
     set_extensions()
     pos = {"VB": "VERB", "VBD": "VERB", "VBZ": "VERB", "VBP": "VERB", "VBN": "VERB", "MD": "AUX"}
     tag_list = tags.split()
+    lemmas = {"was": "be", "were": "be", "scheduled": "schedule", "planning": "plan", "said": "say"}
     doc = Doc(
         spacy.blank("en").vocab,
         words=words.split(),
+        lemmas=[lemmas.get(w, w.lower()) for w in words.split()],
         tags=tag_list,
         pos=[pos.get(t, "PROPN" if t == "NNP" else "PUNCT" if t == "." else "NOUN") for t in tag_list],
         heads=heads,
@@ -347,3 +349,26 @@ def test_times_coordinated_months_share_the_year(nlp: Language) -> None:
     values = {t.text: t.value for t in get_times(doc)}
     assert values["January"] == "2008-01"
     assert values["September"] == "2014-09"
+
+
+def test_times_plan_under_a_past_be_lies_behind() -> None:
+    """'was scheduled to speak Friday' reports a plan as the story stood: mostly the past day.
+
+    A past plan in the active ('were planning to drive … Monday') still points ahead.
+    """
+    times = _parsed(
+        "The minister was scheduled to speak Friday .",
+        "DT NN VBD VBN TO VB NNP .",
+        [1, 3, 3, 3, 5, 3, 5, 3],
+        "det nsubjpass auxpass ROOT aux xcomp npadvmod punct",
+        "2016-03-12",  # a Saturday
+    )
+    assert [t.value for t in times] == ["2016-03-11"]
+    times = _parsed(
+        "Protesters were planning to drive Monday .",
+        "NNS VBD VBG TO VB NNP .",
+        [2, 2, 2, 4, 2, 4, 2],
+        "nsubj aux ROOT aux xcomp npadvmod punct",
+        "2000-01-07",  # a Friday
+    )
+    assert [t.value for t in times] == ["2000-01-10"]

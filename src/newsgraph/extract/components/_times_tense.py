@@ -128,8 +128,12 @@ class TenseReader:
         of a past act; "they agreed to meet on Friday" points ahead.
         """
         governor = verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+            governor = governor.head  # "was due to expire": the copula's tense
         if governor.i == verb.i or governor.pos_ not in ("VERB", "AUX") or depth >= 3:
             return "future"
+        if _was_to(governor, verb.head):
+            return "past"  # "was scheduled to speak Friday": a plan as the story stood, mostly behind
         if (
             governor.lemma_ in self._plan_verbs
             or governor.lemma_ == "be"
@@ -137,3 +141,19 @@ class TenseReader:
         ):
             return "future"  # "agreed to meet", "is to resume", "set to resume"
         return self._verb_tense(governor, depth + 1)
+
+
+def _was_to(governor: Token, head: Token) -> bool:
+    """Tell whether an infinitive hangs on a past "be": "was to", "was scheduled to", "was due to".
+
+    Not a past plan in the active ("were planning to drive Monday", "agreed to meet"), which
+    points ahead.
+    """
+    if governor.lemma_ == "be" and governor.tag_ == "VBD":
+        return True
+    if governor.tag_ == "VBN" or head.pos_ == "ADJ":
+        return any(
+            c.dep_ in ("auxpass", "aux") and c.tag_ == "VBD" and c.lemma_ in ("be", "have")
+            for c in governor.children
+        )
+    return False
