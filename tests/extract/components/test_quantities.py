@@ -321,3 +321,9 @@ def test_quantities_shares_without_of(analyze_text: Analyze) -> None:
     a = analyze_text(text, clean=False)
     assert _find(a, 0.5).base == "the condos"
     assert _find(a, 0.2).base == "voters"
+
+
+def test_quantities_a_number_after_age_is_an_age(analyze_text: Analyze) -> None:
+    text = "The singer died at the age of 56. Children under age five and a patient aged 86 were hurt."
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [(v, "year of age") for v in (56, 5, 86)]

@@ -28,6 +28,8 @@ class NounReader(QuantityLexicon):
         if approx:
             cand.approximate = True
             cand.start -= len(before) - approx.start(1)
+        if cand.kind == "count" and cand.unit is None and self._age_before.search(before):
+            cand.unit, cand.kind, cand.has_unit = "year of age", "measure", True  # "aged 55"
         if cand.kind == "count" and cand.unit is None:
             self._counted_noun(doc, text, cand, token_at)
         if cand.kind in ("fraction", "percent"):
