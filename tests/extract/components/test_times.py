@@ -277,7 +277,7 @@ def _parsed(words: str, tags: str, heads: list[int], deps: str, published: str) 
     set_extensions()
     pos = {"VB": "VERB", "VBD": "VERB", "VBZ": "VERB", "VBP": "VERB", "VBN": "VERB", "MD": "AUX"}
     tag_list = tags.split()
-    lemmas = {"was": "be", "were": "be", "scheduled": "schedule", "planning": "plan", "said": "say"}
+    lemmas = {"was": "be", "were": "be", "scheduled": "schedule", "planning": "plan", "adjourned": "adjourn"}
     doc = Doc(
         spacy.blank("en").vocab,
         words=words.split(),
@@ -372,3 +372,15 @@ def test_times_plan_under_a_past_be_lies_behind() -> None:
         "2000-01-07",  # a Friday
     )
     assert [t.value for t in times] == ["2000-01-10"]
+
+
+def test_times_a_delay_or_grant_ends_ahead() -> None:
+    """'The court adjourned the trial until Tuesday': past verb, but the new day lies ahead."""
+    times = _parsed(
+        "The court adjourned the trial until Tuesday .",
+        "DT NN VBD DT NN IN NNP .",
+        [1, 2, 2, 4, 2, 2, 5, 2],
+        "det nsubj ROOT det dobj prep pobj punct",
+        "2021-10-27",  # a Wednesday
+    )
+    assert [t.value for t in times] == ["2021-11-02"]

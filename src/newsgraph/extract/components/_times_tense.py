@@ -37,8 +37,10 @@ class TenseReader:
         plan_verbs: set[str],
         scheduling_verbs: set[str],
         same_past_present: set[str],
+        deadline_verbs: set[str],
     ) -> None:
         """Keep the word lists."""
+        self._deadline_verbs = deadline_verbs
         self._future_aux = future_aux
         self._past_tags = past_tags
         self._plan_verbs = plan_verbs
@@ -58,6 +60,8 @@ class TenseReader:
             return None
         if head.head.lower_ == "since" or (i > 0 and doc[i - 1].lower_ == "since"):
             return "past"  # "blocked since Tuesday afternoon": what began lies behind
+        if self._deadline(head):
+            return "future"  # "extended its deadline until 9 a.m. Tuesday"
         before = doc[i - 2] if i > 1 and doc[i - 1].lower_ == "on" else doc[i - 1] if i > 0 else None
         if before is not None and before.tag_ == "VBD":
             return "past"  # "said Sunday (that) Israel will …": the day is the saying's
@@ -79,6 +83,19 @@ class TenseReader:
         if head.lemma_ in self._scheduling_verbs and scheduled:
             return "future"  # "the ruling is expected in December", "scheduled a news conference Thursday"
         return self._verb_tense(head, 0)
+
+    def _deadline(self, token: Token) -> bool:
+        """Tell whether a time ends a delay or a grant: "postponed until Tuesday", "extended to Nov.
+        16", "given until 9 a.m. Tuesday". The new date lies ahead, whatever the verb's tense.
+        """
+        for _ in range(4):
+            if token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos", "amod"):
+                return False
+            token = token.head
+            if token.dep_ == "prep" or token.pos_ == "ADP":
+                break
+        ends = token.lower_ in ("until", "till", "through", "to")
+        return ends and token.head.lemma_ in self._deadline_verbs
 
     def _plainly_future(self, verb: Token) -> bool:
         """Tell whether a future auxiliary ("will enable") or a plan ("expects North Korea to

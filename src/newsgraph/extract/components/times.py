@@ -88,6 +88,7 @@ class Times:
             set(data["plan_verbs"]),
             set(data["scheduling_verbs"]),
             {w.lower() for w in data["same_past_present"]},
+            set(data["deadline_verbs"]),
         )
         self._normalizer = Normalizer(self._vocab)
         self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
