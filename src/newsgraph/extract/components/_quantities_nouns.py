@@ -136,8 +136,9 @@ def _governing_noun(last: Token) -> Token | None:
         and candidate.pos_ == "NUM"
     ):
         candidate = candidate.head
-    words = sum(1 for t in last.doc[last.i + 1 : candidate.i + 1] if not t.is_punct)
-    if candidate.pos_ in ("NOUN", "PROPN") and words <= 6:
+    if candidate.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if candidate.i - last.i <= 6 or sum(not t.is_punct for t in last.doc[last.i + 1 : candidate.i + 1]) <= 6:
         return candidate
     return None
 
