@@ -273,3 +273,57 @@ def test_quantities_evaluation_writes_a_share_as_newsquant_does() -> None:
     text = "One fourth of 3 cars"  # the offsets above point into it
     line = predict({"id": "s1"}, Analysis(id="s1", hash="", text=text, quantities=[share, count]))
     assert [q["unit"] for q in line["quantities"]] == ["% US population", "car"]
+
+
+# -- issue 20, third pass: counted nouns and shares (sentences written for these tests) ------------
+
+
+def _unit(analysis: Analysis, text: str) -> str | None:
+    found = [q for q in analysis.quantities if q.text == text]
+    assert found, f"no quantity {text!r} in {[(q.text, q.unit) for q in analysis.quantities]}"
+    return found[0].unit
+
+
+def test_quantities_hyphened_participles_stay_adverbs_and_quantifiers_go(analyze_text: Analyze) -> None:
+    text = (
+        "Officials reported 1,795 laboratory-confirmed cases and 138 newly confirmed cases, "
+        "after 11,654 intelligence-based operations. Two more cases were found on Friday."
+    )
+    a = analyze_text(text, clean=False)
+    assert _unit(a, "1,795 laboratory-confirmed cases") == "laboratory-confirmed case"
+    assert _unit(a, "138 newly confirmed cases") == "case"  # not "newly case"
+    assert _unit(a, "11,654 intelligence-based operations") == "intelligence-based operation"
+    assert _unit(a, "Two more cases") == "case"
+    _check_offsets(a)
+
+
+def test_quantities_one_of_a_set_keeps_what_makes_the_set(analyze_text: Analyze) -> None:
+    text = (
+        "It was one of the most spectacular catches of the season. The index was one of the few "
+        "markets to rise. The mechanic has repaired dozens of Kia and Hyundai vehicles."
+    )
+    a = analyze_text(text, clean=False)
+    units = [q.unit for q in a.quantities]
+    assert "spectacular catch" in units  # without "most"
+    assert "market" in units  # "few" says how many, not what
+    assert _unit(a, "dozens") == "Kia Hyundai vehicle"
+
+
+def test_quantities_suspended_hyphens_and_a_noun_or_two(analyze_text: Analyze) -> None:
+    text = "The maker offers four-, five- and six-cylinder engines. It may take a week or two."
+    a = analyze_text(text, clean=False)
+    assert [q.unit for q in a.quantities if q.value in (4, 5, 6)] == ["cylinder"] * 3
+    assert _find(a, 2).unit == "week"
+
+
+def test_quantities_shares_without_of(analyze_text: Analyze) -> None:
+    text = "Half the condos have sold. One in five voters say the tax is too high."
+    a = analyze_text(text, clean=False)
+    assert _find(a, 0.5).base == "the condos"
+    assert _find(a, 0.2).base == "voters"
+
+
+def test_quantities_a_number_after_age_is_an_age(analyze_text: Analyze) -> None:
+    text = "The singer died at the age of 56. Children under age five and a patient aged 86 were hurt."
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [(v, "year of age") for v in (56, 5, 86)]

@@ -6,11 +6,13 @@ import time
 from collections.abc import Callable
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.extract.components._times_calendar import period
 from newsgraph.extract.components.times import Times
-from newsgraph.extract.extensions import get_times, set_published
+from newsgraph.extract.extensions import get_times, set_extensions, set_published
 from newsgraph.models import Analysis, Time
 
 Analyze = Callable[..., Analysis]
@@ -265,3 +267,120 @@ def test_times_vague_durations_use_timex_units(analyze_text: Analyze) -> None:
     assert _time(a, "hours").value == "PTXH"
     assert _time(a, "decades").value == "PXY"
     assert _time(a, "a few minutes").value == "PTXM"
+
+
+# -- issue 20, third pass: tense of a bare weekday (hand-built parses, no model) -------------------
+
+
+def _parsed(words: str, tags: str, heads: list[int], deps: str, published: str) -> list[Time]:
+    """Run the times component on a hand-built parse: words, Penn tags and dependency labels."""
+    set_extensions()
+    pos = {"VB": "VERB", "VBD": "VERB", "VBZ": "VERB", "VBP": "VERB", "VBN": "VERB", "MD": "AUX"}
+    tag_list = tags.split()
+    lemmas = {"was": "be", "were": "be", "scheduled": "schedule", "planning": "plan", "adjourned": "adjourn"}
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words.split(),
+        lemmas=[lemmas.get(w, w.lower()) for w in words.split()],
+        tags=tag_list,
+        pos=[pos.get(t, "PROPN" if t == "NNP" else "PUNCT" if t == "." else "NOUN") for t in tag_list],
+        heads=heads,
+        deps=deps.split(),
+    )
+    set_published(doc, published)
+    Times()(doc)
+    return get_times(doc)
+
+
+def test_times_simple_present_weekday_points_ahead() -> None:
+    """'The court rules on the appeal Wednesday': a scheduled day, the next one."""
+    times = _parsed(
+        "The court rules on the appeal Wednesday .",
+        "DT NN VBZ IN DT NN NNP .",
+        [1, 2, 2, 2, 5, 3, 2, 2],
+        "det nsubj ROOT prep det pobj npadvmod punct",
+        "2021-10-25",  # a Monday
+    )
+    assert [t.value for t in times] == ["2021-10-27"]
+
+
+def test_times_since_a_weekday_lies_behind() -> None:
+    """'The road remains closed since Tuesday': present tense, but what began lies behind."""
+    times = _parsed(
+        "The road remains closed since Tuesday .",
+        "DT NN VBZ JJ IN NNP .",
+        [1, 2, 2, 2, 2, 4, 2],
+        "det nsubj ROOT acomp prep pobj punct",
+        "2021-10-27",  # a Wednesday
+    )
+    assert [t.value for t in times] == ["2021-10-26"]
+
+
+def test_times_past_and_present_spelled_alike_is_no_present() -> None:
+    """'Weakness hurt the index on Friday' tagged VBP: 'hurt' is also the past; not next Friday."""
+    times = _parsed(
+        "Weakness in stocks hurt the index on Friday .",
+        "NN IN NNS VBP DT NN IN NNP .",
+        [3, 0, 1, 3, 5, 3, 3, 6, 3],
+        "nsubj prep pobj ROOT det dobj prep pobj punct",
+        "2021-10-27",  # a Wednesday
+    )
+    assert [t.value for t in times] == ["2021-10-22"]
+
+
+def test_times_weekday_after_a_past_verb_is_the_verbs() -> None:
+    """'said Sunday Israel will continue …' parsed with Sunday under 'continue': the saying's day."""
+    times = _parsed(
+        "The minister said Sunday Israel will continue talks .",
+        "DT NN VBD NNP NNP MD VB NNS .",
+        [1, 2, 2, 6, 6, 6, 2, 6, 2],
+        "det nsubj ROOT npadvmod nsubj aux ccomp dobj punct",
+        "2021-05-10",  # a Monday
+    )
+    assert [t.value for t in times] == ["2021-05-09"]
+
+
+def test_times_coordinated_months_share_the_year(nlp: Language) -> None:
+    doc = nlp.make_doc(
+        "Between January and May 2008, 149 men were admitted; from September to December 2014, more."
+    )
+    set_published(doc, "2016-02-08")
+    Times()(doc)
+    values = {t.text: t.value for t in get_times(doc)}
+    assert values["January"] == "2008-01"
+    assert values["September"] == "2014-09"
+
+
+def test_times_plan_under_a_past_be_lies_behind() -> None:
+    """'was scheduled to speak Friday' reports a plan as the story stood: mostly the past day.
+
+    A past plan in the active ('were planning to drive … Monday') still points ahead.
+    """
+    times = _parsed(
+        "The minister was scheduled to speak Friday .",
+        "DT NN VBD VBN TO VB NNP .",
+        [1, 3, 3, 3, 5, 3, 5, 3],
+        "det nsubjpass auxpass ROOT aux xcomp npadvmod punct",
+        "2016-03-12",  # a Saturday
+    )
+    assert [t.value for t in times] == ["2016-03-11"]
+    times = _parsed(
+        "Protesters were planning to drive Monday .",
+        "NNS VBD VBG TO VB NNP .",
+        [2, 2, 2, 4, 2, 4, 2],
+        "nsubj aux ROOT aux xcomp npadvmod punct",
+        "2000-01-07",  # a Friday
+    )
+    assert [t.value for t in times] == ["2000-01-10"]
+
+
+def test_times_a_delay_or_grant_ends_ahead() -> None:
+    """'The court adjourned the trial until Tuesday': past verb, but the new day lies ahead."""
+    times = _parsed(
+        "The court adjourned the trial until Tuesday .",
+        "DT NN VBD DT NN IN NNP .",
+        [1, 2, 2, 4, 2, 2, 5, 2],
+        "det nsubj ROOT det dobj prep pobj punct",
+        "2021-10-27",  # a Wednesday
+    )
+    assert [t.value for t in times] == ["2021-11-02"]

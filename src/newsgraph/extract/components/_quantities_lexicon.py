@@ -88,6 +88,9 @@ class QuantityLexicon:
         self._rate = re.compile(rf"^(?:\s+(?:per|a|an|each)\s+|\s?/\s?)((?i:{denominator_re}))(?![A-Za-z])")
         self._rate_plural = dict(units["rate_plural"])
         self._convert = {k: (str(v[0]), float(v[1])) for k, v in units["convert"].items()}
+        self._quantifiers = frozenset(w.lower() for w in units["quantifier_words"])
+        ages = "|".join(re.escape(w) for w in units["age_words"])
+        self._age_before = re.compile(rf"\b(?:{ages})\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
         scales = {k: float(v) for k, v in lex["scales"].items()}
         self._scales = scales
         big = "|".join(k for k in scales if k != "hundred")

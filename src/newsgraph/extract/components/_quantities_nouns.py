@@ -8,12 +8,14 @@ and, for a fraction or percentage, its base ("of the nation's 400 districts").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components._quantities_lexicon import Found, QuantityLexicon, TokenAt
 
 _QUOTE_CHARS = "\"'“”‘’«»"
+_COUNT_OF = re.compile(r"\s(?:out\s+of|in|of\s+every|in\s+every)\s", re.IGNORECASE)
 
 
 class NounReader(QuantityLexicon):
@@ -26,6 +28,8 @@ class NounReader(QuantityLexicon):
         if approx:
             cand.approximate = True
             cand.start -= len(before) - approx.start(1)
+        if cand.kind == "count" and cand.unit is None and self._age_before.search(before):
+            cand.unit, cand.kind, cand.has_unit = "year of age", "measure", True  # "aged 55"
         if cand.kind == "count" and cand.unit is None:
             self._counted_noun(doc, text, cand, token_at)
         if cand.kind in ("fraction", "percent"):
@@ -38,66 +42,20 @@ class NounReader(QuantityLexicon):
         last = token_at(max(cand.start, cand.end - 1))
         if last is None:
             return
-        head: Token | None = None
-        if last.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and last.head.i > last.i:
-            candidate = last.head
-            while (
-                candidate.dep_ in ("quantmod", "compound", "nummod")
-                and candidate.head.i > candidate.i
-                and candidate.pos_ == "NUM"
-            ):
-                candidate = candidate.head
-            if candidate.pos_ in ("NOUN", "PROPN") and candidate.i - last.i <= 6:
-                head = candidate
-        if head is None:
-            # scan a short noun phrase forward, skipping quoted adjectives
-            j = last.i + 1
-            quoted = False
-            while j < len(doc) and j - last.i <= 5:
-                t = doc[j]
-                if t.text in _QUOTE_CHARS or t.is_quote:
-                    quoted = not quoted
-                elif quoted or t.pos_ in ("ADJ",) or t.tag_ == "HYPH":
-                    pass
-                elif t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS", "NN", "NNP"):
-                    nxt = doc[j + 1] if j + 1 < len(doc) else None
-                    if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "conj" and t.dep_ == "compound":
-                        j += 1
-                        continue
-                    if t.tag_ in ("NNS", "NNPS") or (
-                        last.i < len(doc) - 1 and t.i == last.i + 1 and cand.value == 1
-                    ):
-                        head = t
-                    break
-                else:
-                    break
-                j += 1
+        head = _governing_noun(last) or _noun_ahead(doc, last, cand)
         if head is None:
             of_noun = _of_object(last)
             if of_noun is not None and of_noun.pos_ in ("NOUN", "PROPN"):
-                of_mods = [c.text.lower() for c in of_noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-                cand.unit = " ".join([*of_mods, _singular(of_noun)])
+                cand.unit = _unit_text(_modifiers(_of_words(of_noun), self._quantifiers), of_noun)
                 self._noun_rate(doc, text, cand, of_noun)
-                return
+            elif (noun := _noun_before_or(last)) is not None:  # "a day or two", "another pick or two"
+                entry = self._unit_forms_ci.get(noun.lower_)
+                cand.unit, cand.kind = (entry[0], entry[1]) if entry else (_singular(noun), cand.kind)
             return
         if head.i > last.i:
-            mods: list[str] = []
-            quoted = False
-            for t in doc[last.i + 1 : head.i]:
-                if t.text in _QUOTE_CHARS or t.is_quote:
-                    quoted = not quoted
-                    continue
-                if quoted or (t.is_punct and t.tag_ != "HYPH"):
-                    continue
-                if t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") or t.tag_ == "HYPH":
-                    mods.append(t.text if t.pos_ == "PROPN" else t.text.lower())
-            if quoted:
-                mods = []
-            unit = (
-                " ".join([*mods, _singular(head)]).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-            )
-            cand.unit = unit.lstrip("-").strip() or None
-            if not quoted and head.i - last.i <= 4:
+            mods = _modifiers(list(doc[last.i + 1 : head.i]), self._quantifiers)
+            cand.unit = _unit_text(mods, head)
+            if mods is not None and head.i - last.i <= 4:
                 cand.noun_end = head.idx + len(head.text)
             self._noun_rate(doc, text, cand, head)
         else:
@@ -115,26 +73,166 @@ class NounReader(QuantityLexicon):
             cand.unit = f"{cand.unit} per {self._denominator(rate.group(1))}"
 
     def _base(self, doc: Doc, text: str, cand: Found, token_at: TokenAt) -> str | None:
-        """Return what a fraction or percentage is a share of ("of the nation's 400 districts")."""
+        """Return what a fraction or percentage is a share of.
+
+        "of the nation's 400 districts"; after "half" the "of" may go ("half the condos"); "one
+        in five voters", "two out of three Americans" are shares of the noun after the count.
+        """
         m = re.match(r"^\s+of\s+", text[cand.end : cand.end + 10])
-        if not m:
+        if m:
+            of_tok = token_at(cand.end + m.start() + m.group(0).index("of"))
+            if of_tok is None or of_tok.text.lower() != "of":
+                return None
+            pobj = next((c for c in of_tok.children if c.dep_ == "pobj"), None)
+            return None if pobj is None else _noun_phrase(doc, pobj, of_tok.i + 1)
+        after = token_at(cand.end + 1) if cand.end < len(text) else None
+        if after is None or after.idx < cand.end:
             return None
-        of_tok = token_at(cand.end + m.start() + m.group(0).index("of"))
-        if of_tok is None or of_tok.text.lower() != "of":
+        definite = after.tag_ in ("DT", "PRP$") and after.lower_ not in ("a", "an")
+        if definite and text[cand.start : cand.end].lower().endswith("half"):
+            noun = after.head  # "half the condos", "half their value"
+        elif _COUNT_OF.search(text[cand.start : cand.end]) and after.tag_ in ("NNS", "NNPS"):
+            noun = after  # "one in five voters"
+        else:
             return None
-        pobj = next((c for c in of_tok.children if c.dep_ == "pobj"), None)
-        if pobj is None:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i < after.i:
             return None
-        start = pobj.left_edge.i
-        end = pobj.i + 1
-        for t in pobj.rights:
-            if t.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
-                break
-            end = t.right_edge.i + 1
-        if start <= of_tok.i:
-            start = of_tok.i + 1
-        span = doc[start:end]
-        return span.text or None
+        return _noun_phrase(doc, noun, after.i)
+
+
+def _noun_phrase(doc: Doc, noun: Token, first: int) -> str | None:
+    """Return the text of a noun's phrase from token `first` on, without clauses or appositions."""
+    start = max(noun.left_edge.i, first)
+    end = noun.i + 1
+    for t in noun.rights:
+        if t.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+            break
+        end = t.right_edge.i + 1
+    comma = next((t.i for t in doc[noun.i : end] if t.text == ","), end)
+    return doc[start:comma].text or None
+
+
+def _noun_before_or(last: Token) -> Token | None:
+    """Return the noun of "a day or two", "another pick or two" for the number after "or"."""
+    doc, i = last.doc, last.i
+    if i < 3 or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in ("a", "an", "another", "one"):
+        return None
+    noun = doc[i - 2]
+    return noun if noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
+
+
+def _governing_noun(last: Token) -> Token | None:
+    """Return the noun a number modifies in the parse ("244 [nummod] operations"), if near.
+
+    Near is at most six words between, punctuation not counted ("20 decently sized coal-fired
+    power plants").
+    """
+    if last.dep_ not in ("nummod", "compound", "quantmod", "amod", "nmod") or last.head.i <= last.i:
+        return None
+    candidate = last.head
+    while (
+        candidate.dep_ in ("quantmod", "compound", "nummod")
+        and candidate.head.i > candidate.i
+        and candidate.pos_ == "NUM"
+    ):
+        candidate = candidate.head
+    if candidate.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if candidate.i - last.i <= 6 or sum(not t.is_punct for t in last.doc[last.i + 1 : candidate.i + 1]) <= 6:
+        return candidate
+    return None
+
+
+def _noun_ahead(doc: Doc, last: Token, cand: Found) -> Token | None:
+    """Scan a short noun phrase forward from a number, skipping adjectives and quoted words."""
+    j = last.i + 1
+    quoted = False
+    while j < len(doc) and j - last.i <= 5:
+        t = doc[j]
+        if t.text in _QUOTE_CHARS or t.is_quote:
+            quoted = not quoted
+        elif quoted or t.pos_ in ("ADJ",) or t.tag_ == "HYPH":
+            pass
+        elif t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS", "NN", "NNP"):
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "conj" and t.dep_ == "compound":
+                j += 1
+                continue
+            if t.tag_ in ("NNS", "NNPS") or (last.i < len(doc) - 1 and t.i == last.i + 1 and cand.value == 1):
+                return t
+            return None
+        else:
+            return None
+        j += 1
+    return None
+
+
+def _modifiers(words: Sequence[Token], quantifiers: frozenset[str]) -> list[str] | None:
+    """Return the words before a counted noun that belong to its unit; None if quoted.
+
+    Adjectives, nouns and names stay ("new long-haul Airbus aircraft"), not quantifiers ("the
+    few markets"). A participle is left out ("400 charging stations") unless hyphened to the
+    word before it ("coal-fired", "laboratory-confirmed"); an adverb is left out ("12 newly
+    built homes", "the most spectacular catches") unless hyphened to the next ("worst-hit").
+    """
+    kept: set[int] = set()
+    quoted = False
+    for t in words:
+        if t.text in _QUOTE_CHARS or t.is_quote:
+            quoted = not quoted
+        elif quoted or t.lower_ in quantifiers:
+            continue
+        elif t.pos_ in ("ADJ", "NOUN", "PROPN") or t.tag_ == "HYPH" or _hyphened(t) or _hyphen_adverb(t):
+            kept.add(t.i)
+    if quoted:
+        return None
+    end = words[-1].i + 1 if words else 0
+    for t in words:
+        if t.tag_ == "HYPH" and not {t.i - 1, t.i + 1} <= kept | {end}:
+            kept.discard(t.i)
+    return [t.text if _proper(t) else t.text.lower() for t in words if t.i in kept]
+
+
+def _proper(token: Token) -> bool:
+    """Tell whether a word keeps its capital: a name, or a capitalised word inside a sentence."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start)
+
+
+def _hyphen_adverb(token: Token) -> bool:
+    """Tell whether an adverb is joined by a hyphen to the next word ("worst-hit", "well-known")."""
+    doc = token.doc
+    if token.pos_ != "ADV" or token.whitespace_ or token.i + 1 >= len(doc):
+        return False
+    return doc[token.i + 1].tag_ == "HYPH"
+
+
+def _hyphened(token: Token) -> bool:
+    """Tell whether a participle is joined by a hyphen to the word before ("coal-fired")."""
+    if token.pos_ != "VERB" or token.i < 2:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.tag_ == "HYPH" and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
+
+
+def _of_words(noun: Token) -> list[Token]:
+    """Return the words before the noun of "N of the X" that may belong to its unit.
+
+    Not the determiner, a possessor ("one of Haiti's most modern facilities") or a number ("111
+    of the 163 recorded deaths").
+    """
+    doc = noun.doc
+    possessed = {t.i for c in noun.lefts if c.dep_ == "poss" for t in c.subtree}
+    return [
+        t
+        for t in doc[noun.left_edge.i : noun.i]
+        if t.i not in possessed and t.tag_ not in ("DT", "PRP$", "POS", "CD") and t.pos_ != "NUM"
+    ]
+
+
+def _unit_text(mods: list[str] | None, noun: Token) -> str | None:
+    """Join the unit's modifiers and its noun, singular, hyphens closed up ("coal-fired plant")."""
+    unit = re.sub(r"\s*-\s*", "-", " ".join([*(mods or []), _singular(noun)]))
+    return unit.lstrip("-").strip() or None
 
 
 def _of_object(token: Token) -> Token | None:

@@ -65,7 +65,7 @@ def weekday_date(dct: date, weekday: int, rel: str | None, tense: Tense) -> date
     if rel == "this":
         monday = dct - timedelta(days=dct.isoweekday() - 1)
         return monday + timedelta(days=weekday - 1)
-    if tense == "future":
+    if tense in ("future", "present"):
         return dct + timedelta(days=forward)
     return dct - timedelta(days=back)
 

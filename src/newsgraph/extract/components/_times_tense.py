@@ -31,13 +31,21 @@ class TenseReader:
     """
 
     def __init__(
-        self, future_aux: set[str], past_tags: set[str], plan_verbs: set[str], scheduling_verbs: set[str]
+        self,
+        future_aux: set[str],
+        past_tags: set[str],
+        plan_verbs: set[str],
+        scheduling_verbs: set[str],
+        same_past_present: set[str],
+        deadline_verbs: set[str],
     ) -> None:
         """Keep the word lists."""
+        self._deadline_verbs = deadline_verbs
         self._future_aux = future_aux
         self._past_tags = past_tags
         self._plan_verbs = plan_verbs
         self._scheduling_verbs = scheduling_verbs
+        self._same_past_present = same_past_present
 
     def tense(self, doc: Doc, token_starts: list[int], char: int) -> Tense:
         """Return the tense of the verb governing the token at `char`.
@@ -50,6 +58,13 @@ class TenseReader:
         head: Token = doc[i]
         if head.dep_ == "poss" or (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
             return None
+        if head.head.lower_ == "since" or (i > 0 and doc[i - 1].lower_ == "since"):
+            return "past"  # "blocked since Tuesday afternoon": what began lies behind
+        if self._deadline(head):
+            return "future"  # "extended its deadline until 9 a.m. Tuesday"
+        before = doc[i - 2] if i > 1 and doc[i - 1].lower_ == "on" else doc[i - 1] if i > 0 else None
+        if before is not None and before.tag_ == "VBD":
+            return "past"  # "said Sunday (that) Israel will …": the day is the saying's
         modified = head.head if head.dep_ in ("compound", "amod", "nmod") and head.head.i > i else None
         event_noun = modified is not None and modified.pos_ == "NOUN" and modified.lower_ not in _TIME_NOUNS
         for _ in range(8):
@@ -68,6 +83,19 @@ class TenseReader:
         if head.lemma_ in self._scheduling_verbs and scheduled:
             return "future"  # "the ruling is expected in December", "scheduled a news conference Thursday"
         return self._verb_tense(head, 0)
+
+    def _deadline(self, token: Token) -> bool:
+        """Tell whether a time ends a delay or a grant: "postponed until Tuesday", "extended to Nov.
+        16", "given until 9 a.m. Tuesday". The new date lies ahead, whatever the verb's tense.
+        """
+        for _ in range(4):
+            if token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos", "amod"):
+                return False
+            token = token.head
+            if token.dep_ == "prep" or token.pos_ == "ADP":
+                break
+        ends = token.lower_ in ("until", "till", "through", "to")
+        return ends and token.head.lemma_ in self._deadline_verbs
 
     def _plainly_future(self, verb: Token) -> bool:
         """Tell whether a future auxiliary ("will enable") or a plan ("expects North Korea to
@@ -106,8 +134,8 @@ class TenseReader:
             )
         if verb.tag_ == "VB":
             return "future"  # "to meet", "plans to meet"
-        if verb.tag_ in ("VBZ", "VBP"):
-            return "present"
+        if verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in self._same_past_present):
+            return "present"  # not "hurt", "cut": the same form in the past
         return None
 
     def _infinitive_tense(self, verb: Token, depth: int) -> Tense:
@@ -117,8 +145,12 @@ class TenseReader:
         of a past act; "they agreed to meet on Friday" points ahead.
         """
         governor = verb.head
+        if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+            governor = governor.head  # "was due to expire": the copula's tense
         if governor.i == verb.i or governor.pos_ not in ("VERB", "AUX") or depth >= 3:
             return "future"
+        if _was_to(governor, verb.head):
+            return "past"  # "was scheduled to speak Friday": a plan as the story stood, mostly behind
         if (
             governor.lemma_ in self._plan_verbs
             or governor.lemma_ == "be"
@@ -126,3 +158,19 @@ class TenseReader:
         ):
             return "future"  # "agreed to meet", "is to resume", "set to resume"
         return self._verb_tense(governor, depth + 1)
+
+
+def _was_to(governor: Token, head: Token) -> bool:
+    """Tell whether an infinitive hangs on a past "be": "was to", "was scheduled to", "was due to".
+
+    Not a past plan in the active ("were planning to drive Monday", "agreed to meet"), which
+    points ahead.
+    """
+    if governor.lemma_ == "be" and governor.tag_ == "VBD":
+        return True
+    if governor.tag_ == "VBN" or head.pos_ == "ADJ":
+        return any(
+            c.dep_ in ("auxpass", "aux") and c.tag_ == "VBD" and c.lemma_ in ("be", "have")
+            for c in governor.children
+        )
+    return False

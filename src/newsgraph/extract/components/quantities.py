@@ -19,6 +19,7 @@ counted noun and the base.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 
@@ -102,6 +103,7 @@ class Quantities(DigitReader, WordReader):
             limit = found[i + 1].start if i + 1 < len(found) else len(text)
             if cand.end < cand.noun_end <= limit:
                 cand.end = cand.noun_end
+        _share_suspended_units(text, found)
         self._inherit_units(doc, text, found)
         return found
 
@@ -131,6 +133,20 @@ class Quantities(DigitReader, WordReader):
                     cand.unit = f"{prev.unit} per {self._denominator(rate.group(1))}"
                     cand.end += rate.end()
                 break
+
+
+_SUSPENDED = re.compile(r"-,?\s+(?:(?:and|or|to)\s+)?")
+
+
+def _share_suspended_units(text: str, found: list[Found]) -> None:
+    """Give "four-" and "five-" of "four-, five- and six-cylinder engines" the last one's unit.
+
+    A hyphen left hanging before the next number of a list holds the unit that number carries
+    ("two- or three-week period": two weeks).
+    """
+    for cand, nxt in reversed(list(itertools.pairwise(found))):
+        if nxt.unit is not None and _SUSPENDED.fullmatch(text, cand.end, nxt.start) and not cand.has_unit:
+            cand.unit, cand.kind, cand.currency, cand.has_unit = nxt.unit, nxt.kind, nxt.currency, True
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -87,6 +87,8 @@ class Times:
             set(data["past_tags"]),
             set(data["plan_verbs"]),
             set(data["scheduling_verbs"]),
+            {w.lower() for w in data["same_past_present"]},
+            set(data["deadline_verbs"]),
         )
         self._normalizer = Normalizer(self._vocab)
         self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
