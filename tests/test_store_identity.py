@@ -173,3 +173,14 @@ def test_store_identity_article_country_ignores_places_inside_names() -> None:
         {"country": "US", "literal": False, "mentions": [{}, {}]},  # "The Washington Post" twice
     ]
     assert article_country(places) == "QA"
+
+
+def test_store_identity_a_model_is_not_joined_by_its_line() -> None:
+    def keys(name: str, aliases: list[str], type_: str = "PRODUCT") -> list[str]:
+        entity = {"id": "e1", "name": name, "type": type_, "aliases": aliases, "mentions": [{"kind": "name"}]}
+        return entity_keys(entity)
+
+    model = keys("iPhone 4", ["iPhone", "iPhones", "iPhone 4s"])
+    assert model == ["n:iphone 4", "n:iphone 4s"]
+    assert not set(model) & set(keys("iPhone", ["iPhones"]))
+    assert "n:apple" in keys("Apple Computer", ["Apple"], "ORG")  # a company's short name still joins

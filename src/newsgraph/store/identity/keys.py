@@ -183,7 +183,7 @@ def entity_keys(
     elif entity.get("type") == "PERSON":
         keys.update(_person_keys(name, aliases))
     else:
-        keys.update(_thing_keys(name, aliases, entity.get("country") or country))
+        keys.update(_thing_keys(name, aliases, entity.get("country") or country, entity.get("type")))
     return sorted(keys)
 
 
@@ -264,7 +264,12 @@ def _part_of(words: list[str], full: list[str]) -> bool:
     return len(words) < len(full) and (full[: len(words)] == words or full[-len(words) :] == words)
 
 
-def _thing_keys(name: str, aliases: list[str], country: str | None) -> set[str]:
+def _thing_keys(name: str, aliases: list[str], country: str | None, type_: str | None = None) -> set[str]:
+    """Return the `n:` keys of a thing's name and aliases.
+
+    A product's alias that starts its name ("iPhone" or "iPhones" of "iPhone 4", the line the
+    article used for the model) gives no key: in another article the line names another model.
+    """
     full = name_key(name)
     keys = set(_folded(full, country))
     generic = _words()["generic"]
@@ -274,6 +279,8 @@ def _thing_keys(name: str, aliases: list[str], country: str | None) -> set[str]:
         if not key or key == full:
             continue
         if " " not in key and (key in generic or (len(full_words) > 1 and key == full_words[-1])):
+            continue
+        if type_ == "PRODUCT" and full.startswith((key + " ", key[:-1] + " ")):
             continue
         keys.update(_folded(key, country))
     return {k[:MAX_KEY] for k in keys if k != "n:"}

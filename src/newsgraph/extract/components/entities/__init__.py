@@ -35,6 +35,7 @@ from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
     add_initialled_names,
+    extend_law_names,
     join_split_names,
     merge_adjacent_persons,
     people_with_country,
@@ -115,6 +116,7 @@ class EntityResolver:
         mentions = add_initialled_names(doc, lex, mentions, text)
         mentions = merge_adjacent_persons(doc, mentions)
         mentions = join_split_names(doc, lex, mentions)
+        mentions = extend_law_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
         main = lex.known.main_country((mention_key(doc, m) for m in mentions), lex.countries)
         chains = chain_mentions(doc, lex, mentions, self.phrases.entries, main=main)
