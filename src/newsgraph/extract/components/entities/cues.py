@@ -17,7 +17,8 @@
   a word of place or beside a place it is listed with ("in Agalega", "Cairo, Giza, and Al-Minya"),
   and the gazetteer knows it or it is one word listed with places.
 
-Data: `entity_fixes.json` (`org_cue_nouns`, `event_heads`), `products.json` (`product_nouns`) and the
+Data: `entity_fixes.json` (`org_cue_nouns`, `event_heads`, `event_before`, `event_after`,
+`settlement_nouns`, `facility_nouns`), `products.json` (`product_nouns`) and the
 gazetteer's place heads and locative words (`places_names.json`).
 """
 
@@ -57,21 +58,8 @@ _PLACE_NOUNS = frozenset(
     | {"state", "capital", "valley", "complex", "settlement", "municipality", "prefecture", "suburb"}
 )
 """Common nouns of places: one after a name or before "of" and a name makes it a place's."""
-_RECURRING = frozenset({"annual", "biennial", "yearly", "triennial", "quadrennial"})
-_HELD = frozenset({"keynote", "ceremony", "opening", "closing", "delegates", "venue"})
-_SETTLEMENT_NOUNS = frozenset(
-    {"city", "town", "village", "province", "district", "region", "county", "prefecture", "municipality"}
-    | {"cities", "towns", "villages", "provinces", "districts", "regions", "counties", "municipalities"}
-)
-_FACILITIES = frozenset(
-    {"racecourse", "racetrack", "airport", "airfield", "airbase", "stadium", "prison", "jail", "dam"}
-    | {"bridge", "canal", "reservoir", "motorway", "highway", "cemetery", "mosque", "cathedral"}
-)
-"""Kinds of public facility named after a place or a person, never a company's works."""
 _MAX_LISTED = 16
 """How far back a list of places may start ("the villages of A, B, C and D")."""
-"""Places named by a kind of settlement or division, which overrules spaCy's ORG: a camp, a port,
-a complex or a state may be an organisation's ("the Islamic State group", "the Kremlin complex")."""
 
 
 def context_type(
@@ -87,7 +75,7 @@ def context_type(
     if label_vote(c) == "ORG":
         if any(_event_named(doc, lex, m) for m in c.mentions):
             return "EVENT"
-        if any(_facility_named(doc, m) for m in c.mentions) and not lex.known.knows(c.key):
+        if any(_facility_named(doc, lex, m) for m in c.mentions) and not lex.known.knows(c.key):
             return "FAC"
         cue = _person_context(doc, lex, gazetteer, c, places)
         if cue == "PRODUCT" and not any(_acts(doc, m) for m in c.mentions):
@@ -96,7 +84,7 @@ def context_type(
             cue = "GPE"  # "schoolgirls from Chibok in Borno State"
         if cue == "GPE" and (
             gazetteer.known(longest_text(doc, c))
-            or any(_settlement_named(doc, m) or _between_places(doc, m, places) for m in c.mentions)
+            or any(_settlement_named(doc, lex, m) or _between_places(doc, m, places) for m in c.mentions)
         ):
             return "GPE"
         return None
@@ -245,28 +233,30 @@ def _event_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     if m.end - m.start < 2 or doc[m.end - 1].text not in lex.event_heads:
         return False
     before = doc[m.start - 1].lower_ if m.start > 0 else ""
-    if before in _RECURRING or (before in {"'s", "’s"} and m.start > 1 and doc[m.start - 2].lower_ == "year"):
+    if before in lex.event_before or (
+        before in {"'s", "’s"} and m.start > 1 and doc[m.start - 2].lower_ == "year"
+    ):
         return True
     i = m.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3  # "(WWDC)"
-    return i < len(doc) and doc[i].lower_ in _HELD
+    return i < len(doc) and doc[i].lower_ in lex.event_after
 
 
-def _facility_named(doc: Doc, m: NameMention) -> bool:
+def _facility_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     """Whether a kind of public facility follows a one-word name ("Randwick racecourse", "Bagram
     airbase"); not a company's works ("the Toyota plant")."""
-    return m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in _FACILITIES
+    return m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in lex.facility_nouns
 
 
-def _settlement_named(doc: Doc, m: NameMention) -> bool:
+def _settlement_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     """Whether a kind of settlement or division names the place right after it or before it with
     "of" or a colon, the place alone or in a list ("the Indo-Pacific region", "the village of
     Kampungu", "four villages: Kampungu, Makonono and Mombo"); not an acronym ("the ASEAN region")."""
     if doc[m.start : m.end].text.isupper():
         return False
     after = doc[m.end] if m.end < len(doc) else None
-    if after is not None and after.is_lower and after.lower_ in _SETTLEMENT_NOUNS:
+    if after is not None and after.is_lower and after.lower_ in lex.settlement_nouns:
         return True
     i = m.start - 1
     while (
@@ -275,7 +265,7 @@ def _settlement_named(doc: Doc, m: NameMention) -> bool:
         and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].is_title)
     ):
         i -= 1  # "four villages: Kampungu, Makonono, Kaluamba and Mombo"
-    return i > 0 and doc[i].lower_ in {"of", ":"} and doc[i - 1].lower_ in _SETTLEMENT_NOUNS
+    return i > 0 and doc[i].lower_ in {"of", ":"} and doc[i - 1].lower_ in lex.settlement_nouns
 
 
 def _kind_listed(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
