@@ -152,7 +152,22 @@ def extend_law_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) 
                 m.end, m.label = end + 1, "LAW"
                 break
             end += 1
-    return mentions
+    return _numbered_bills(doc, lex, mentions)
+
+
+def _numbered_bills(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[NameMention]:
+    """Join a chamber to the numbered bill it names: "Senate" + "Bill 461", "House Bill 1234" are
+    one law's name, not a mention of the chamber (which may be a state's)."""
+    taken_by: set[int] = set()
+    for m in mentions:
+        end = m.end + 2
+        if m.label != "ORG" or end > len(doc) or doc[m.end].text not in lex.law_heads:
+            continue
+        if not (doc[m.end].whitespace_ and doc[m.end + 1].text.isdigit()):
+            continue
+        taken_by.update(range(m.end, end))
+        m.end, m.label = end, "LAW"
+    return [m for m in mentions if m.start not in taken_by]
 
 
 def _continues_organisation(doc: Doc, lex: EntityLexicon, prev: NameMention, m: NameMention) -> bool:

@@ -31,6 +31,7 @@ from newsgraph.extract.components.entities.lexicon import DETERMINERS, EntityLex
 from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import Chain, NameMention, label_vote, longest_text
 
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
 _VERSION = frozenset("0123456789.")
 _PLURAL_ORG_NOUNS = frozenset(
@@ -60,6 +61,18 @@ _PLACE_NOUNS = frozenset(
 """Common nouns of places: one after a name or before "of" and a name makes it a place's."""
 _MAX_LISTED = 16
 """How far back a list of places may start ("the villages of A, B, C and D")."""
+
+
+def place_tokens(chains: list[Chain]) -> set[int]:
+    """Return the token indices of every mention of a name spaCy took for a place at least once
+    ("Pandi" of "Pandi, Bulacan" in "pigs at Pandi and Talavera farms"), for lists of places."""
+    return {
+        i
+        for c in chains
+        if any(m.label in _PLACE_LABELS for m in c.mentions)
+        for m in c.mentions
+        for i in range(m.start, m.end)
+    }
 
 
 def context_type(

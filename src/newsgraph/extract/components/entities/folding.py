@@ -10,12 +10,16 @@ of it the article is about ("the iPhone" → "iPhone 4").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
 from newsgraph.extract.components.entities.names import acronym_candidates
 from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import Chain, label_vote, longest_text, name_words
+
+_INITIALS = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.")
 
 
 def fold_chains(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> list[Chain]:
@@ -34,8 +38,7 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
     persons = [c for c in chains if _full_person(c) or _person_like(doc, lex, c, single_person)]
     person_tokens: dict[int, tuple[str, ...]] = {}
     for c in persons:
-        words = name_words(c.key)
-        person_tokens[id(c)] = tuple(t for t in words if t not in lex.particles) or words
+        person_tokens[id(c)] = _core_words(lex, name_words(c.key))
     folded: set[int] = set()
     # longer names first, so "Omar Shinwari" goes into "Ajmal Omar Shinwari" before "Shinwari" looks
     for short in sorted(chains, key=lambda c: -len(name_words(c.key))):
@@ -48,6 +51,8 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
             or lex.is_demonym(doc[short.mentions[0].start : short.mentions[0].end].text)
         ):
             continue
+        if any(_abbreviation(doc[m.start : m.end].text) for m in short.mentions):
+            continue  # "U.N." is not the "Un" of "Kim Jong Un"
         words = tuple(t for t in name_words(short.key) if t not in lex.particles) or name_words(short.key)
         targets = []
         for long in persons:
@@ -65,6 +70,20 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
         short.mentions = []
         folded.add(id(short))
     return [c for c in chains if c.mentions]
+
+
+def _core_words(lex: EntityLexicon, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a full person name's words without the particles inside it ("ursula von der leyen"
+    → ursula, leyen); a particle that starts a full name is a given name ("Ben Carter", "Van
+    Jones"), while one that starts a surname alone is not ("al-Assad" → assad)."""
+    return (*words[:1], *(t for t in words[1:] if t not in lex.particles))
+
+
+def _abbreviation(text: str) -> bool:
+    """Whether a name is written as an abbreviation: initials with full stops ("U.N.") or capitals
+    only ("UN"), never a person's surname or given name in running text."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and (all(ch.isupper() for ch in letters) or bool(_INITIALS.search(text)))
 
 
 def _fold_org_short_forms(lex: EntityLexicon, chains: list[Chain]) -> list[Chain]:
