@@ -173,3 +173,28 @@ def test_store_identity_article_country_ignores_places_inside_names() -> None:
         {"country": "US", "literal": False, "mentions": [{}, {}]},  # "The Washington Post" twice
     ]
     assert article_country(places) == "QA"
+
+
+def test_store_identity_a_model_is_not_joined_by_its_line() -> None:
+    def keys(name: str, aliases: list[str], type_: str = "PRODUCT") -> list[str]:
+        entity = {"id": "e1", "name": name, "type": type_, "aliases": aliases, "mentions": [{"kind": "name"}]}
+        return entity_keys(entity)
+
+    model = keys("iPhone 4", ["iPhone", "iPhones", "iPhone 4s"])
+    assert model == ["n:iphone 4", "n:iphone 4s"]
+    assert not set(model) & set(keys("iPhone", ["iPhones"]))
+    assert "n:apple" in keys("Apple Computer", ["Apple"], "ORG")  # a company's short name still joins
+
+
+def test_store_identity_a_body_written_with_its_country_keeps_it_and_a_model_designation_joins() -> None:
+    def keys(name: str, aliases: list[str], type_: str = "ORG", country: str | None = None) -> list[str]:
+        entity = {"id": "e1", "name": name, "type": type_, "aliases": aliases, "mentions": [{"kind": "name"}]}
+        return entity_keys(entity, country=country)
+
+    usda = keys("Department of Agriculture", ["U.S. Department of Agriculture"], country="PH")
+    philippine = keys("Philippines Department of Agriculture", ["Department of Agriculture"], country="PH")
+    assert "n:department of agriculture@US" in usda and not set(usda) & set(philippine)
+    assert "n:department of agriculture@PH" in keys("Department of Agriculture", [], country="PH")
+    assert set(keys("Airbus A380", ["A380"], "PRODUCT")) & set(keys("A380", [], "PRODUCT"))
+    assert keys("Boeing 787", ["787"], "PRODUCT") == ["n:boeing 787"]  # a bare number stays with its maker
+    assert keys("iPhone 3G", ["3G"], "PRODUCT") == ["n:iphone 3g"]

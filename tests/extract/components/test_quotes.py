@@ -594,3 +594,16 @@ def test_quotes_example_article_seed(shared: Path, analyze_text: Analyze, tmp_pa
     assert figures["quotes_found"] == figures["quotes_total"] == "14"
     assert int(figures["speakers_ok"]) >= 13
     assert int(figures["quotes_extra"]) <= 11  # 16 before the train-measured restrictions, 9 after
+
+
+def test_quotes_an_acronym_spelt_like_a_pronoun_is_a_name(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Officials are unsure of the extent of the outbreak. In a press release, WHO described the "
+        'symptoms as "fever, headache and diarrhoea". The US said it would send doctors.'
+    )
+    _check_offsets(a)
+    by_id = {e.id: e for e in a.entities}
+    who = _quote(a, "fever, headache and diarrhoea")
+    assert who.speaker is not None and by_id[who.speaker].name == "World Health Organization"
+    us = _quote(a, "it would send doctors")
+    assert us.speaker is not None and by_id[us.speaker].name == "United States"

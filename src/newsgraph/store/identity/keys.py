@@ -15,13 +15,15 @@ same whatever order the articles arrive in. A key is a prefixed string:
   still joins the resolved one.
 
 A generic institution's name ("Ministry of Health", "Congress", "Air Force": institution words
-only) names a different body in each country: its key carries the entity's country, or the
+only) names a different body in each country: its key carries the entity's country, else the one
+country its name or an alias is written with ("U.S. Department of Agriculture"), else the
 article's (the country most of its places are in), and without one it makes no key.
 
 What never makes a key, so never joins two articles: a description ("52-year-old man", a
 member without a `name` mention, or a name all in lower case unless it is a disease); a
 person's single name ("Clifford", "Jim"), titles and honorifics left out; a one-word alias that
-is the last word of the name ("Clifford" of "Mark Clifford") or a generic noun ("Council").
+is the last word of the name ("Clifford" of "Mark Clifford"; a product's model designation of
+letters and digits is one: "A380" of "Airbus A380") or a generic noun ("Council").
 Folded variants of general scope are extra keys: a company's legal form ("Apple Inc." =
 "Apple"), a leading country written as its code ("U.S. Air Force" = "United States Air Force" =
 "American Air Force", with `countries.tsv`'s names, variants and demonyms), a given name's
@@ -49,6 +51,7 @@ MAX_NICKNAME_READINGS = 3
 """A nickname with more formal names than this ("Bill": William, Robert, …) gives no variant."""
 _ODD_SHAPE = re.compile(r"^[a-z]|\d|^[A-Z]{2,}$|^.[a-z]+[A-Z]")
 """A one-word name that is not shaped like a person's name: "iTunes", "3M", "NASA", "YouTube"."""
+_MODEL = re.compile(r"^[a-z]{1,3}\d{2,}[a-z]{0,2}$")
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|O'|D'|De|Di|La|Le|Van|Von)[A-Z]")
 
 
@@ -183,8 +186,20 @@ def entity_keys(
     elif entity.get("type") == "PERSON":
         keys.update(_person_keys(name, aliases))
     else:
-        keys.update(_thing_keys(name, aliases, entity.get("country") or country))
+        own = entity.get("country") or _written_country(name, aliases)
+        keys.update(_thing_keys(name, aliases, own or country, entity.get("type")))
     return sorted(keys)
+
+
+def _written_country(name: str, aliases: list[str]) -> str | None:
+    """Return the one country an entity's name or aliases start with ("U.S. Department of
+    Agriculture" in a story about the Philippines is the United States' department), or None."""
+    codes = set()
+    for form in (name, *aliases):
+        qualified = _qualified(name_key(form))
+        if qualified is not None:
+            codes.add(qualified[0])
+    return codes.pop() if len(codes) == 1 else None
 
 
 def article_aliases(entities: list[Mapping[str, Any]]) -> dict[str, str]:
@@ -264,7 +279,12 @@ def _part_of(words: list[str], full: list[str]) -> bool:
     return len(words) < len(full) and (full[: len(words)] == words or full[-len(words) :] == words)
 
 
-def _thing_keys(name: str, aliases: list[str], country: str | None) -> set[str]:
+def _thing_keys(name: str, aliases: list[str], country: str | None, type_: str | None = None) -> set[str]:
+    """Return the `n:` keys of a thing's name and aliases.
+
+    A product's alias that starts its name ("iPhone" or "iPhones" of "iPhone 4", the line the
+    article used for the model) gives no key: in another article the line names another model.
+    """
     full = name_key(name)
     keys = set(_folded(full, country))
     generic = _words()["generic"]
@@ -273,10 +293,20 @@ def _thing_keys(name: str, aliases: list[str], country: str | None) -> set[str]:
         key = name_key(alias)
         if not key or key == full:
             continue
-        if " " not in key and (key in generic or (len(full_words) > 1 and key == full_words[-1])):
+        if " " not in key and (
+            key in generic or (len(full_words) > 1 and key == full_words[-1] and not _model(key, type_))
+        ):
+            continue
+        if type_ == "PRODUCT" and full.startswith((key + " ", key[:-1] + " ")):
             continue
         keys.update(_folded(key, country))
     return {k[:MAX_KEY] for k in keys if k != "n:"}
+
+
+def _model(key: str, type_: str | None) -> bool:
+    """Whether a product's one-word alias is a model designation of letters and digits, specific
+    without its maker ("A380" of "Airbus A380", "A350"; not "787" or "3G")."""
+    return type_ == "PRODUCT" and _MODEL.match(key) is not None
 
 
 @functools.cache

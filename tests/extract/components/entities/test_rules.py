@@ -9,16 +9,18 @@ from newsgraph.extract.components._gazetteer import get_gazetteer
 from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
+    extend_law_names,
     join_split_names,
     merge_adjacent_persons,
     people_with_country,
 )
 from newsgraph.extract.components.entities.chains import chain_mentions, propagate
 from newsgraph.extract.components.entities.classify import chain_type, label_vote
-from newsgraph.extract.components.entities.cues import context_type
+from newsgraph.extract.components.entities.cues import context_type, place_tokens
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
+from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
 from newsgraph.extract.components.entities.products import add_products
 from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
@@ -136,6 +138,30 @@ def test_chains_alias_table_folds_country_variants() -> None:
     assert chains[0].canonical == "United States" and chains[0].forced_type == "GPE"
 
 
+def test_chains_a_national_body_named_without_its_country_is_that_countrys_only_where_it_is_mentioned() -> (
+    None
+):
+    def kb(text: str, countries: frozenset[str]) -> str | None:
+        doc = make_doc(
+            text, pos={"the": "DET", "said": "VERB", "in": "ADP"}, ents=[("Department of Agriculture", "ORG")]
+        )
+        counts = LEX.known.country_counts(
+            [normalize_name(doc[t.i : t.i + 1].text) for t in doc], LEX.countries
+        )
+        assert set(counts) >= countries
+        return _chain_of(
+            doc,
+            chain_mentions(doc, LEX, ner_mentions(doc, LEX, []), mentioned=frozenset(counts)),
+            "Department of Agriculture",
+        ).kb
+
+    assert kb("in Manila the Department of Agriculture said", frozenset()) is None
+    assert (
+        kb("in Iowa the Department of Agriculture said U.S.", frozenset({"US"}))
+        == "known:us-department-of-agriculture"
+    )
+
+
 def test_chains_surname_alone_is_found_and_folded() -> None:
     doc = make_doc(
         "Minister Farida Mansouri spoke . Critics of Mansouri said so .",
@@ -155,6 +181,30 @@ def test_folding_surname_goes_to_the_nearest_full_name_before_it() -> None:
     chains = _chains(doc)
     henry = _chain_of(doc, chains, "Henry Ford")
     assert _texts(doc, sorted(henry.mentions, key=lambda m: m.start)) == ["Henry Ford", "Ford"]
+
+
+def test_folding_a_given_name_like_a_particle_and_initials_that_are_no_surname() -> None:
+    doc = make_doc(
+        "Expert Ben Carter wrote . Carter said . Kim Jong Un met U.N. envoys and UN staff .",
+        pos={
+            "wrote": "VERB",
+            "said": "VERB",
+            "met": "VERB",
+            "and": "CCONJ",
+            "envoys": "NOUN",
+            "staff": "NOUN",
+        },
+        ents=[
+            ("Ben Carter", "PERSON"),
+            ("Carter", "PERSON"),
+            ("Kim Jong Un", "PERSON"),
+            ("U.N.", "ORG"),
+            ("UN", "ORG"),
+        ],
+    )
+    chains = _chains(doc)
+    assert _texts(doc, _chain_of(doc, chains, "Ben Carter").mentions) == ["Ben Carter", "Carter"]
+    assert _texts(doc, _chain_of(doc, chains, "Kim Jong Un").mentions) == ["Kim Jong Un"]
 
 
 def test_folding_company_short_form_and_acronym() -> None:
@@ -230,6 +280,29 @@ def test_additions_first_name_coordinated_into_a_foundation() -> None:
     mentions = join_split_names(doc, LEX, ner_mentions(doc, LEX, []))
     assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
         ("Bill and Melinda Gates Foundation", "ORG")
+    ]
+
+
+def test_additions_an_organisation_goes_on_after_its_head_word() -> None:
+    doc = make_doc(
+        "the U.S. Agency for International Development and the United Nations Office for the"
+        " Coordination of Humanitarian Affairs met , and Apple for Google",
+        pos={"the": "DET", "for": "ADP", "and": "CCONJ", "of": "ADP", "met": "VERB"},
+        ents=[
+            ("the U.S. Agency for", "ORG"),
+            ("International Development", "ORG"),
+            ("the United Nations Office", "ORG"),
+            ("Coordination of Humanitarian Affairs", "ORG"),
+            ("Apple", "ORG"),
+            ("Google", "ORG"),
+        ],
+    )
+    mentions = join_split_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [doc[m.start : m.end].text for m in mentions] == [
+        "U.S. Agency for International Development",
+        "United Nations Office for the Coordination of Humanitarian Affairs",
+        "Apple",
+        "Google",
     ]
 
 
@@ -318,6 +391,31 @@ def test_link_full_names_of_known_people_are_linked_surnames_are_not() -> None:
     )
     assert _typed(doc, "Barack Obama") == ("PERSON", "phoenix:barack obama")
     assert _typed(doc, "Obama") == ("PERSON", None)
+
+
+def test_link_a_committee_or_command_is_typed_but_not_linked_to_its_parent_body() -> None:
+    doc = make_doc(
+        "the Senate Foreign Relations Committee and the House Foreign Affairs Committee and Central Command"
+        " met .",
+        pos={"the": "DET", "and": "CCONJ", "met": "VERB"},
+        ents=[
+            ("Senate Foreign Relations Committee", "ORG"),
+            ("House Foreign Affairs Committee", "ORG"),
+            ("Central Command", "ORG"),
+        ],
+    )
+    assert _typed(doc, "Senate Foreign Relations Committee") == ("ORG", None)
+    assert _typed(doc, "House Foreign Affairs Committee") == ("ORG", None)
+    assert _typed(doc, "Central Command") == ("ORG", None)
+    body = make_doc(
+        "the European Commission met .",
+        pos={"the": "DET", "met": "VERB"},
+        ents=[("European Commission", "ORG")],
+    )
+    link = knowledge_link(
+        body, LEX, get_gazetteer(), _chain_of(body, _chains(body), "European Commission"), on=None, main=None
+    )
+    assert link is not None and link.kb == "phoenix:european commission"  # its own name's head
 
 
 def test_link_country_that_is_a_state_of_the_main_country_stays_unlinked() -> None:
@@ -412,6 +510,31 @@ def test_cues_place_words_and_lists_make_a_place() -> None:
     assert _cue(doc, "Beledweyne District") == "GPE"
 
 
+def test_cues_a_name_listed_with_a_place_named_elsewhere_is_a_place() -> None:
+    doc = make_doc(
+        "in Pandi , Bulacan . pigs at Pandi and Talavera farms . Pandi and Gazprom farms",
+        pos={"in": "ADP", "and": "CCONJ", "at": "ADP", "pigs": "NOUN", "farms": "NOUN"},
+        ents=[("Pandi", "GPE"), ("Pandi", "ORG"), ("Talavera", "ORG"), ("Pandi", "ORG"), ("Gazprom", "ORG")],
+        heads={9: 7, 14: 12},  # "Talavera", "Gazprom" coordinated with "Pandi"
+    )
+    for i in (9, 14):
+        doc[i].dep_ = "conj"
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    places = place_tokens(chains)
+    assert {1, 7, 12} <= places  # every "Pandi", though spaCy took two for organisations
+    assert context_type(doc, LEX, get_gazetteer(), _chain_of(doc, chains, "Talavera"), places) == "GPE"
+    assert context_type(doc, LEX, get_gazetteer(), _chain_of(doc, chains, "Gazprom"), places) is None
+
+
+def test_cues_a_kind_of_settlement_overrules_an_organisation_label() -> None:
+    doc = make_doc(
+        "in the village of Kampungu , the Indo-Pacific region and the ASEAN region",
+        pos={"in": "ADP", "the": "DET", "of": "ADP", "and": "CCONJ"},
+        ents=[("Kampungu", "ORG"), ("Indo-Pacific", "ORG"), ("ASEAN", "ORG")],
+    )
+    assert [_cue(doc, n) for n in ("Kampungu", "Indo-Pacific", "ASEAN")] == ["GPE", "GPE", None]
+
+
 def test_repair_sentence_opener_and_numbered_noun_are_no_names() -> None:
     doc = make_doc(
         "Beyond Ukraine , Senate Bill 461 passed",
@@ -465,3 +588,132 @@ def test_repair_joined_countries_and_a_flight_number_are_no_organisations() -> N
     doc = Doc(vocab(), words=words, spaces=spaces)
     doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 6, 9, label="ORG")]
     assert _texts(doc, ner_mentions(doc, LEX, [])) == ["Air France"]
+
+
+def _product_chains(doc: Doc) -> list[Chain]:
+    set_extensions()
+    chains = chain_mentions(doc, LEX, add_products(doc, ner_mentions(doc, LEX, [])))
+    return fold_chains(doc, LEX, chains)
+
+
+def test_folding_plural_and_line_go_to_the_one_model_the_article_names() -> None:
+    doc = make_doc(
+        "the iPhone 4 sold , the new iPhone sold , iPhones sold , other iPhone 4s sold ,"
+        " and iPods and the iPod",
+        pos={"4": "NUM", "4s": "NUM", "the": "DET", "new": "ADJ", "other": "ADJ", "sold": "VERB"}
+        | {"and": "CCONJ"},
+        heads={2: 1, 15: 14},  # "4" → "iPhone", "4s" → "iPhone"
+    )
+    chains = _product_chains(doc)
+    model = _chain_of(doc, chains, "iPhone 4")
+    assert sorted(_texts(doc, model.mentions)) == ["iPhone", "iPhone 4", "iPhone 4s", "iPhones"]
+    assert model.canonical == "iPhone 4"
+    assert sorted(_texts(doc, _chain_of(doc, chains, "iPod").mentions)) == ["iPod", "iPods"]
+
+
+def test_folding_a_line_beside_two_models_or_a_model_word_stays_itself() -> None:
+    doc = make_doc(
+        "the iPhone 4 and the iPhone 3GS and the iPhone , the iPod nano and the iPod",
+        pos={"4": "NUM", "3GS": "NUM", "the": "DET", "and": "CCONJ", "nano": "NOUN"},
+        heads={2: 1, 6: 5},
+    )
+    chains = _product_chains(doc)
+    assert _texts(doc, _chain_of(doc, chains, "iPhone").mentions) == ["iPhone"]
+    assert _texts(doc, _chain_of(doc, chains, "iPod").mentions) == ["iPod"]
+    assert _texts(doc, _chain_of(doc, chains, "iPod nano").mentions) == ["iPod nano"]
+
+
+def test_cues_a_recurring_event_and_a_public_facility_are_no_organisations() -> None:
+    doc = make_doc(
+        "at the company 's annual Worldwide Developers Conference , horses at Randwick racecourse and Apple",
+        pos={
+            "at": "ADP",
+            "the": "DET",
+            "annual": "ADJ",
+            "horses": "NOUN",
+            "racecourse": "NOUN",
+            "and": "CCONJ",
+        },
+        ents=[("Worldwide Developers Conference", "ORG"), ("Randwick", "ORG"), ("Apple", "ORG")],
+    )
+    assert [_cue(doc, n) for n in ("Worldwide Developers Conference", "Randwick", "Apple")] == [
+        "EVENT",
+        "FAC",
+        None,
+    ]
+
+
+def test_classify_a_ranking_published_under_a_name_is_a_work() -> None:
+    doc = make_doc(
+        "according to the Global Terrorism Index , the Global Fund said",
+        pos={"according": "VERB", "to": "ADP", "the": "DET", "said": "VERB"},
+        ents=[("Global Terrorism Index", "ORG"), ("Global Fund", "ORG")],
+    )
+    chains = chain_mentions(doc, LEX, ner_mentions(doc, LEX, []))
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Global Terrorism Index")) == "WORK_OF_ART"
+    assert chain_type(doc, LEX, _chain_of(doc, chains, "Global Fund")) == "ORG"
+
+
+def test_additions_a_law_name_goes_on_past_a_possessive_and_a_doctrine_is_no_name() -> None:
+    doc = make_doc(
+        "Congress 's Countering America 's Adversaries Through Sanctions Act , not Pan-Arabism",
+        pos={"not": "PART"},
+        ents=[("Congress", "ORG"), ("Countering America 's", "ORG"), ("Pan-Arabism", "ORG")],
+    )
+    mentions = extend_law_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Congress", "ORG"),
+        ("Countering America's Adversaries Through Sanctions Act", "LAW"),
+    ]
+
+
+def test_additions_a_chamber_before_a_numbered_bill_is_the_bills_name() -> None:
+    doc = make_doc(
+        "against Senate Bill 461 , House Bill 2 passed , the Senate voted on the Bill and Congress 3",
+        pos={"against": "ADP", "passed": "VERB", "the": "DET", "voted": "VERB", "on": "ADP", "and": "CCONJ"},
+        ents=[
+            ("Senate", "ORG"),
+            ("Bill 461", "LAW"),
+            ("House", "ORG"),
+            ("Senate", "ORG"),
+            ("Congress", "ORG"),
+        ],
+    )
+    mentions = extend_law_names(doc, LEX, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label) for m in mentions] == [
+        ("Senate Bill 461", "LAW"),
+        ("House Bill 2", "LAW"),
+        ("Senate", "ORG"),
+        ("Congress", "ORG"),
+    ]
+
+
+def test_products_a_line_inside_a_known_makers_span_is_the_product() -> None:
+    doc = make_doc(
+        "four Rolls-Royce Trent 900 engines and a Lockheed Martin F-35",
+        pos={"four": "NUM", "900": "NUM", "engines": "NOUN", "and": "CCONJ", "a": "DET", "F-35": "NUM"},
+        ents=[("Rolls-Royce Trent 900", "ORG"), ("Lockheed Martin F-35", "ORG")],
+        heads={1: 4, 2: 4, 3: 4, 7: 9, 8: 9},
+    )
+    mentions = add_products(doc, ner_mentions(doc, LEX, []))
+    assert [(doc[m.start : m.end].text, m.label, m.canonical) for m in mentions] == [
+        ("Rolls-Royce", "ORG", None),
+        ("Trent 900", "PRODUCT", "Rolls-Royce Trent 900"),
+        ("Lockheed Martin", "ORG", None),
+        ("F-35", "PRODUCT", "Lockheed Martin F-35"),
+    ]
+
+
+def test_cues_a_version_or_a_feature_called_so_is_a_product_and_a_town_between_places() -> None:
+    doc = make_doc(
+        "a beta version of FaceTime , this feature is called Launchpad , girls from Chibok in Borno State",
+        pos={"a": "DET", "beta": "NOUN", "version": "NOUN", "of": "ADP", "this": "DET", "feature": "NOUN"}
+        | {"is": "AUX", "called": "VERB", "girls": "NOUN", "from": "ADP", "in": "ADP"},
+        ents=[("FaceTime", "ORG"), ("Launchpad", "ORG"), ("Chibok", "ORG"), ("Borno State", "GPE")],
+    )
+    places = {16, 17}
+    assert [_cue(doc, n, places) for n in ("FaceTime", "Launchpad", "Chibok")] == [
+        "PRODUCT",
+        "PRODUCT",
+        "GPE",
+    ]

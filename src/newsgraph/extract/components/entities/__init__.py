@@ -35,6 +35,7 @@ from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
     add_initialled_names,
+    extend_law_names,
     join_split_names,
     merge_adjacent_persons,
     people_with_country,
@@ -46,7 +47,7 @@ from newsgraph.extract.components.entities.chains import (
     propagate,
 )
 from newsgraph.extract.components.entities.classify import chain_type, entity_type
-from newsgraph.extract.components.entities.cues import context_type
+from newsgraph.extract.components.entities.cues import context_type, place_tokens
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
@@ -71,7 +72,6 @@ __all__ = ["KEPT_LABELS", "EntityResolver", "acronym_candidates", "make_entities
 
 LOGGER = logging.getLogger(__name__)
 
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 Written = tuple[Entity, Chain]
 """An entity as written into the doc, with the chain it was made from."""
 
@@ -115,9 +115,13 @@ class EntityResolver:
         mentions = add_initialled_names(doc, lex, mentions, text)
         mentions = merge_adjacent_persons(doc, mentions)
         mentions = join_split_names(doc, lex, mentions)
+        mentions = extend_law_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
-        main = lex.known.main_country((mention_key(doc, m) for m in mentions), lex.countries)
-        chains = chain_mentions(doc, lex, mentions, self.phrases.entries, main=main)
+        countries = lex.known.country_counts((mention_key(doc, m) for m in mentions), lex.countries)
+        main = lex.known.main_country(countries)
+        chains = chain_mentions(
+            doc, lex, mentions, self.phrases.entries, main=main, mentioned=frozenset(countries)
+        )
         chains = drop_common_words(doc, lex, chains, text)
         propagate(doc, lex, chains, caps, text)
         acronyms_in_brackets(doc, chains, text)
@@ -129,9 +133,7 @@ class EntityResolver:
         """Create the entities in order of first mention; return each with its chain."""
         written: list[Written] = []
         chains.sort(key=lambda c: c.first)
-        places = {
-            i for c in chains for m in c.mentions if m.label in _PLACE_LABELS for i in range(m.start, m.end)
-        }
+        places = place_tokens(chains)
         for c in chains:
             type_, kb = self._decide(doc, c, main, places)
             name = c.canonical or longest_text(doc, c)

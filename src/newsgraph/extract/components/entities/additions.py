@@ -2,7 +2,8 @@
 
 The place in a dateline ("LONDON 1996-08-30", "KABUL, Afghanistan (AP) —"), country names
 (gazetteer), initialled names ("A. Hollioake"), two PERSON spans the tagger split ("Kengo" +
-"Dondo"), and people in results lists ("Wilson Kipketer (Denmark)").
+"Dondo"), people in results lists ("Wilson Kipketer (Denmark)"), and a law's name past a
+possessive ("Countering America's Adversaries Through Sanctions Act").
 """
 
 from __future__ import annotations
@@ -103,8 +104,10 @@ def join_split_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) 
     """Join two spans of one name that spaCy parted.
 
     A person's name around lower-case particles ("Ursula" von der "Leyen", "Charles" de
-    "Gaulle"), and a first name coordinated into an organisation's name ("Bill" and "Melinda
-    Gates Foundation").
+    "Gaulle"), a first name coordinated into an organisation's name ("Bill" and "Melinda
+    Gates Foundation"), and an organisation whose name goes on after its head word with "for",
+    "of" or "on" ("U.S. Agency" for "International Development", "United Nations Office" for
+    the "Coordination of Humanitarian Affairs").
     """
     out: list[NameMention] = []
     for m in mentions:
@@ -124,8 +127,62 @@ def join_split_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) 
             ):
                 prev.end, prev.label = m.end, "ORG"
                 continue
+            if _continues_organisation(doc, lex, prev, m):
+                prev.end = m.end
+                continue
         out.append(m)
     return out
+
+
+def extend_law_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[NameMention]:
+    """Take the rest of a law's name past a possessive that ended spaCy's span.
+
+    "Countering America's" + "Adversaries Through Sanctions Act": capitalised words after the
+    possessive, with no other name among them, up to a law's word (`law_heads`).
+    """
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.end + 2 >= len(doc) or doc[m.end].tag_ != "POS" or m.end + 1 in starts:
+            continue
+        if m.label in {"PERSON", "GPE", "NORP", "LOC"}:
+            continue  # "Obama's Affordable Care Act": the owner is a name of its own
+        end = m.end + 1
+        while end < min(len(doc), m.end + 10) and doc[end].is_title and end not in starts:
+            if doc[end].text in lex.law_heads:
+                m.end, m.label = end + 1, "LAW"
+                break
+            end += 1
+    return _numbered_bills(doc, lex, mentions)
+
+
+def _numbered_bills(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[NameMention]:
+    """Join a chamber to the numbered bill it names: "Senate" + "Bill 461", "House Bill 1234" are
+    one law's name, not a mention of the chamber (which may be a state's)."""
+    taken_by: set[int] = set()
+    for m in mentions:
+        end = m.end + 2
+        if m.label != "ORG" or end > len(doc) or doc[m.end].text not in lex.law_heads:
+            continue
+        if not (doc[m.end].whitespace_ and doc[m.end + 1].text.isdigit()):
+            continue
+        taken_by.update(range(m.end, end))
+        m.end, m.label = end, "LAW"
+    return [m for m in mentions if m.start not in taken_by]
+
+
+def _continues_organisation(doc: Doc, lex: EntityLexicon, prev: NameMention, m: NameMention) -> bool:
+    """Whether `m` is the rest of the organisation `prev`, after "for", "of" or "on" (and "the")."""
+    between = [t.lower_ for t in doc[prev.end : m.start]]
+    return (
+        prev.label == "ORG"
+        and m.label == "ORG"
+        and between in (["for"], ["of"], ["on"], ["for", "the"], ["of", "the"], ["on", "the"])
+        and doc[prev.end - 1].text in lex.org_words
+        and all(
+            t.is_title or t.is_upper or t.lower_ in {"of", "and", "for", "on", "the", "&"}
+            for t in doc[m.start : m.end]
+        )
+    )
 
 
 def people_with_country(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -> list[NameMention]:

@@ -37,11 +37,13 @@ def chain_mentions(
     entries: dict[str, PhraseEntry] | None = None,
     *,
     main: str | None = None,
+    mentioned: frozenset[str] | None = None,
 ) -> list[Chain]:
     """Group mentions with the same key (after the known-entity table); weak ones only join.
 
     A lexicon mention (a disease, an index) joins the chain of its entry in `entries`; `main`
-    is the article's most-mentioned country (`KnownTable.main_country`).
+    is the article's most-mentioned country (`KnownTable.main_country`), `mentioned` all the
+    countries it names (`KnownTable.country_counts`; None: not known).
     """
     keys = [mention_key(doc, m) for m in mentions]
     shadowed = _shadowed_words(doc, lex, mentions, keys)
@@ -55,6 +57,12 @@ def chain_mentions(
             by_key.setdefault(m.kb, Chain([], m.kb, phrase.name, phrase.type, phrase.key)).mentions.append(m)
             continue
         entry = _known(lex, m, key, main, shadowed)
+        if (
+            entry is not None
+            and mentioned is not None
+            and lex.known.national_elsewhere(key, entry, mentioned)
+        ):
+            entry = None  # "the Department of Agriculture" of a story about the Philippines
         if entry is not None:
             key = normalize_name(entry.name)
         if m.weak:

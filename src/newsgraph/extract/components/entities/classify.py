@@ -68,13 +68,15 @@ def chain_type(
         return "PRODUCT"  # a model number or a name written like a product's
     if not person and label == "PERSON" and _group_or_place_of_business(doc, lex, c):
         return "ORG"  # "the Beatles", "Music Store"
-    org_cue = label == "ORG" and link is None and cue in {"PRODUCT", "GPE"}
+    if label == "ORG" and link is None and not person and _ends_with(doc, c, lex.work_heads):
+        return "WORK_OF_ART"  # "the Global Terrorism Index"
+    org_cue = label == "ORG" and link is None and cue in {"PRODUCT", "GPE", "EVENT", "FAC"}
     if (
         cue is not None
         and not person
         and (label == "PERSON" or org_cue or (label == "NORP" and cue == "PRODUCT"))
     ):
-        return cue  # "German airline Air Berlin", "the Aura sedan", "in Khartoum and Al Jazirah"
+        return cue  # "German airline Air Berlin", "the Aura sedan", "in Khartoum", "the annual X Summit"
     if person or any(m.label == "PERSON" and m.end - m.start >= 2 for m in c.mentions):
         return "PERSON"
     if c.key in lex.capitals and label in {"PERSON", "NORP", "ORG"}:
@@ -86,6 +88,12 @@ def chain_type(
     ):
         return "NORP"
     return label
+
+
+def _ends_with(doc: Doc, c: Chain, heads: frozenset[str]) -> bool:
+    """Whether the chain's longest name of two words or more ends with one of `heads`."""
+    longest = max(c.mentions, key=lambda m: m.end - m.start)
+    return longest.end - longest.start >= 2 and doc[longest.end - 1].text in heads
 
 
 def _group_or_place_of_business(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:

@@ -6,13 +6,19 @@
   is said to be ("German
   airline Air Berlin", "Merial, the pharmaceutical company", "a group called 'Anonymous'"), or
   "which" after it ("Pixar, which was acquired"): people take "who".
+- An event (for a name spaCy took for an organisation's): a name ending with an event's word,
+  said to recur or to be held ("this year's Worldwide Developers Conference", "the X Summit
+  keynote").
+- A facility (for a one-word name spaCy took for an organisation's): a kind of public facility
+  after it ("Randwick racecourse").
 - A place: a place noun beside it ("the Dadaab refugee camp", "the port of Bandar Abbas"), its
   country after it ("Binh Phuoc, Vietnam;"), its name ends with a place word ("Beledweyne
   District"), or every mention stands after
   a word of place or beside a place it is listed with ("in Agalega", "Cairo, Giza, and Al-Minya"),
   and the gazetteer knows it or it is one word listed with places.
 
-Data: `entity_fixes.json` (`org_cue_nouns`), `products.json` (`product_nouns`) and the
+Data: `entity_fixes.json` (`org_cue_nouns`, `event_heads`, `event_before`, `event_after`,
+`settlement_nouns`, `facility_nouns`), `products.json` (`product_nouns`) and the
 gazetteer's place heads and locative words (`places_names.json`).
 """
 
@@ -25,6 +31,7 @@ from newsgraph.extract.components.entities.lexicon import DETERMINERS, EntityLex
 from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import Chain, NameMention, label_vote, longest_text
 
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
 _VERSION = frozenset("0123456789.")
 _PLURAL_ORG_NOUNS = frozenset(
@@ -33,6 +40,7 @@ _PLURAL_ORG_NOUNS = frozenset(
 )
 _DOSES = frozenset(
     {"dose", "doses", "units", "shipments", "stockpiles", "supplies", "copies", "pills", "tablets"}
+    | {"version", "versions", "upgrade"}
 )
 _PLACE_NOUNS = frozenset(
     {
@@ -51,6 +59,20 @@ _PLACE_NOUNS = frozenset(
     | {"state", "capital", "valley", "complex", "settlement", "municipality", "prefecture", "suburb"}
 )
 """Common nouns of places: one after a name or before "of" and a name makes it a place's."""
+_MAX_LISTED = 16
+"""How far back a list of places may start ("the villages of A, B, C and D")."""
+
+
+def place_tokens(chains: list[Chain]) -> set[int]:
+    """Return the token indices of every mention of a name spaCy took for a place at least once
+    ("Pandi" of "Pandi, Bulacan" in "pigs at Pandi and Talavera farms"), for lists of places."""
+    return {
+        i
+        for c in chains
+        if any(m.label in _PLACE_LABELS for m in c.mentions)
+        for m in c.mentions
+        for i in range(m.start, m.end)
+    }
 
 
 def context_type(
@@ -60,15 +82,25 @@ def context_type(
 
     `places` holds the token indices of the article's place names (GPE, LOC), for lists. For a
     name spaCy took for an organisation's, only a product that never acts or owns ("Apple said",
-    "Apple's"), or a place the gazetteer knows (then "in" and a place after it also tell one).
+    "Apple's"), or a place the gazetteer knows (then "in" and a place after it also tell one) or
+    that a kind of settlement names ("the village of Kampungu", "the Indo-Pacific region").
     """
     if label_vote(c) == "ORG":
+        if any(_event_named(doc, lex, m) for m in c.mentions):
+            return "EVENT"
+        if any(_facility_named(doc, lex, m) for m in c.mentions) and not lex.known.knows(c.key):
+            return "FAC"
         cue = _person_context(doc, lex, gazetteer, c, places)
         if cue == "PRODUCT" and not any(_acts(doc, m) for m in c.mentions):
             return cue
         if cue is None and any(_in_place(doc, m, places) for m in c.mentions):
             cue = "GPE"  # "schoolgirls from Chibok in Borno State"
-        return cue if cue == "GPE" and gazetteer.known(longest_text(doc, c)) else None
+        if cue == "GPE" and (
+            gazetteer.known(longest_text(doc, c))
+            or any(_settlement_named(doc, lex, m) or _between_places(doc, m, places) for m in c.mentions)
+        ):
+            return "GPE"
+        return None
     return _person_context(doc, lex, gazetteer, c, places)
 
 
@@ -77,10 +109,11 @@ def _person_context(
 ) -> str | None:
     """Return the type the context of a chain's mentions gives it (see `context_type`)."""
     one_word = all(m.end - m.start == 1 for m in c.mentions)
+    nouns = product_words().nouns
     if (
         one_word
         and not lex.is_demonym(doc[c.mentions[0].start].text)
-        and any(_product_beside(doc, m) for m in c.mentions)
+        and any(_product_beside(doc, m) or _called(doc, nouns, m) for m in c.mentions)
     ):
         return "PRODUCT"
     if any(_organisation_beside(doc, lex, m) or _called(doc, lex.org_cue_nouns, m) for m in c.mentions):
@@ -118,7 +151,7 @@ def _product_beside(doc: Doc, m: NameMention) -> bool:
         return True
     before = doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in _DOSES:
-        return True  # "12 million doses of Tamiflu"
+        return True  # "12 million doses of Tamiflu", "a beta version of FaceTime"
     return (
         before is not None
         and before.text in nouns
@@ -164,6 +197,8 @@ def _called(doc: Doc, nouns: frozenset[str], m: NameMention) -> bool:
         i -= 1
     elif i < 0 or doc[i].lower_ not in {"called", "named", "dubbed"}:
         return False
+    if i >= 2 and doc[i - 1].lower_ in {"is", "was", "are", "were"}:
+        i -= 1  # "this feature is called FaceTime"
     return i >= 1 and doc[i - 1].lower_ in nouns  # "an Internet group called 'Anonymous'"
 
 
@@ -182,6 +217,17 @@ def _in_place(doc: Doc, m: NameMention, places: set[int]) -> bool:
     return m.end + 1 < len(doc) and doc[m.end].lower_ == "in" and m.end + 1 in places
 
 
+def _between_places(doc: Doc, m: NameMention, places: set[int]) -> bool:
+    """Whether a one-word name stands where places stand on both sides: after "from" or a word of
+    place and before "in" and a place ("schoolgirls from Chibok in Borno State")."""
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    return (
+        m.end - m.start == 1
+        and (before == "from" or before in _PLACE_PREPOSITIONS)
+        and _in_place(doc, m, places)
+    )
+
+
 def _place_noun_beside(doc: Doc, m: NameMention) -> bool:
     """Whether a place noun follows the name or names it with "of" ("Dadaab refugee camp", "port of X")."""
     after = doc[m.end : m.end + 2]
@@ -191,6 +237,48 @@ def _place_noun_beside(doc: Doc, m: NameMention) -> bool:
         if not (tok.is_lower and tok.pos_ in {"NOUN", "ADJ"}):
             break
     return m.start > 1 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in _PLACE_NOUNS
+
+
+def _event_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether a name of an event's form is said to recur or to be held ("the company's annual
+    Worldwide Developers Conference", "this year's Munich Security Conference", "the X Summit
+    keynote"), so names the event, not its organiser."""
+    if m.end - m.start < 2 or doc[m.end - 1].text not in lex.event_heads:
+        return False
+    before = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if before in lex.event_before or (
+        before in {"'s", "’s"} and m.start > 1 and doc[m.start - 2].lower_ == "year"
+    ):
+        return True
+    i = m.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # "(WWDC)"
+    return i < len(doc) and doc[i].lower_ in lex.event_after
+
+
+def _facility_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether a kind of public facility follows a one-word name ("Randwick racecourse", "Bagram
+    airbase"); not a company's works ("the Toyota plant")."""
+    return m.end - m.start == 1 and m.end < len(doc) and doc[m.end].lower_ in lex.facility_nouns
+
+
+def _settlement_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
+    """Whether a kind of settlement or division names the place right after it or before it with
+    "of" or a colon, the place alone or in a list ("the Indo-Pacific region", "the village of
+    Kampungu", "four villages: Kampungu, Makonono and Mombo"); not an acronym ("the ASEAN region")."""
+    if doc[m.start : m.end].text.isupper():
+        return False
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.is_lower and after.lower_ in lex.settlement_nouns:
+        return True
+    i = m.start - 1
+    while (
+        i > m.start - _MAX_LISTED
+        and i > 0
+        and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].is_title)
+    ):
+        i -= 1  # "four villages: Kampungu, Makonono, Kaluamba and Mombo"
+    return i > 0 and doc[i].lower_ in {"of", ":"} and doc[i - 1].lower_ in lex.settlement_nouns
 
 
 def _kind_listed(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:

@@ -3,10 +3,14 @@
 A person's surname or first name into the full name mentioned nearest before it ("Mansouri" →
 "Farida Mansouri"); a company's short form ("Apple" → "Apple Inc.") and an organisation's
 shortened name ("Homeland Security" → "Department of Homeland Security"); an acronym into the one
-name it abbreviates ("APEC" → "Asia-Pacific Economic Cooperation").
+name it abbreviates ("APEC" → "Asia-Pacific Economic Cooperation"); a product's plural into the
+product ("iPods" → "iPod", "A380s" → "A380"), and a product line alone into the one numbered model
+of it the article is about ("the iPhone" → "iPhone 4").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -15,12 +19,16 @@ from newsgraph.extract.components.entities.names import acronym_candidates
 from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import Chain, label_vote, longest_text, name_words
 
+_INITIALS = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.")
+
 
 def fold_chains(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> list[Chain]:
     """Fold surnames into full names and acronyms into the names they abbreviate."""
     chains = _fold_person_parts(doc, lex, chains)
     chains = _fold_org_short_forms(lex, chains)
     chains = _fold_product_parts(chains)
+    chains = _fold_product_plurals(doc, chains)
+    chains = _fold_product_lines(chains)
     return _fold_acronyms(doc, chains)
 
 
@@ -30,8 +38,7 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
     persons = [c for c in chains if _full_person(c) or _person_like(doc, lex, c, single_person)]
     person_tokens: dict[int, tuple[str, ...]] = {}
     for c in persons:
-        words = name_words(c.key)
-        person_tokens[id(c)] = tuple(t for t in words if t not in lex.particles) or words
+        person_tokens[id(c)] = _core_words(lex, name_words(c.key))
     folded: set[int] = set()
     # longer names first, so "Omar Shinwari" goes into "Ajmal Omar Shinwari" before "Shinwari" looks
     for short in sorted(chains, key=lambda c: -len(name_words(c.key))):
@@ -44,6 +51,8 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
             or lex.is_demonym(doc[short.mentions[0].start : short.mentions[0].end].text)
         ):
             continue
+        if any(_abbreviation(doc[m.start : m.end].text) for m in short.mentions):
+            continue  # "U.N." is not the "Un" of "Kim Jong Un"
         words = tuple(t for t in name_words(short.key) if t not in lex.particles) or name_words(short.key)
         targets = []
         for long in persons:
@@ -61,6 +70,20 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
         short.mentions = []
         folded.add(id(short))
     return [c for c in chains if c.mentions]
+
+
+def _core_words(lex: EntityLexicon, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a full person name's words without the particles inside it ("ursula von der leyen"
+    → ursula, leyen); a particle that starts a full name is a given name ("Ben Carter", "Van
+    Jones"), while one that starts a surname alone is not ("al-Assad" → assad)."""
+    return (*words[:1], *(t for t in words[1:] if t not in lex.particles))
+
+
+def _abbreviation(text: str) -> bool:
+    """Whether a name is written as an abbreviation: initials with full stops ("U.N.") or capitals
+    only ("UN"), never a person's surname or given name in running text."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and (all(ch.isupper() for ch in letters) or bool(_INITIALS.search(text)))
 
 
 def _fold_org_short_forms(lex: EntityLexicon, chains: list[Chain]) -> list[Chain]:
@@ -92,10 +115,7 @@ def _fold_org_short_forms(lex: EntityLexicon, chains: list[Chain]) -> list[Chain
 
 
 def _fold_product_parts(chains: list[Chain]) -> list[Chain]:
-    """Fold a model word alone into the one product of the article it ends ("the Nano": "iPod nano").
-
-    A product line alone ("the iPhone" beside "iPhone 4") stays itself: it may name the line.
-    """
+    """Fold a model word alone into the one product of the article it ends ("the Nano": "iPod nano")."""
     products = [c for c in chains if c.forced_type is None and label_vote(c) == "PRODUCT" and " " in c.key]
     if not products:
         return chains
@@ -108,6 +128,62 @@ def _fold_product_parts(chains: list[Chain]) -> list[Chain]:
             targets[0].mentions.extend(short.mentions)
             short.mentions = []
     return [c for c in chains if c.mentions]
+
+
+def _products(chains: list[Chain]) -> dict[str, Chain]:
+    """Return the article's product chains by key."""
+    return {c.key: c for c in chains if c.forced_type is None and c.mentions and label_vote(c) == "PRODUCT"}
+
+
+def _fold_product_plurals(doc: Doc, chains: list[Chain]) -> list[Chain]:
+    """Fold a product's plural into the product the article also names ("iPods", "other iPhone 4s").
+
+    Every mention must end in a lower-case "s" added to the singular's last word ("iPhone 4S" is
+    a model of its own, "iTunes" no plural).
+    """
+    products = _products(chains)
+    for key, plural in products.items():
+        single = products.get(key[:-1])
+        if single is None or not key.endswith("s") or plural is single:
+            continue
+        if all(doc[m.end - 1].text.endswith("s") and len(doc[m.end - 1]) > 1 for m in plural.mentions):
+            single.canonical = single.canonical or longest_text(doc, single)
+            single.mentions.extend(plural.mentions)
+            plural.mentions = []
+    return [c for c in chains if c.mentions]
+
+
+def _fold_product_lines(chains: list[Chain]) -> list[Chain]:
+    """Fold a product line alone into the numbered model of it the article names most.
+
+    "The new iPhone" in an article about the "iPhone 4" is the iPhone 4, as an annotator linking
+    each mention to the thing it refers to reads it (MEANTIME does); with two models named
+    equally often the line stays itself. A model word ("iPod nano") is a product of its own
+    beside its line, not a version of it, so "the iPod" beside it stays the line.
+    """
+    products = _products(chains)
+    for key, line in products.items():
+        if any(ch.isdigit() for ch in key):
+            continue
+        models = [
+            c
+            for k, c in products.items()
+            if k.startswith(key + " ") and c.mentions and _model_number(k[len(key) + 1 :])
+        ]
+        if not models:
+            continue
+        counts = sorted((len(c.mentions) for c in models), reverse=True)
+        if len(counts) > 1 and counts[0] == counts[1]:
+            continue
+        model = max(models, key=lambda c: len(c.mentions))
+        model.mentions.extend(line.mentions)
+        line.mentions = []
+    return [c for c in chains if c.mentions]
+
+
+def _model_number(words: str) -> bool:
+    """Whether the rest of a product's name after its line is one model number ("4", "3gs", "a380")."""
+    return " " not in words and any(ch.isdigit() for ch in words)
 
 
 def _fold_acronyms(doc: Doc, chains: list[Chain]) -> list[Chain]:

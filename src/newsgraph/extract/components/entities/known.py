@@ -2,8 +2,10 @@
 
 Data: `known_entities.json`. An alias (compared as a name key, `normalize_name`) names its entry
 and links the entity to the entry's `key` (`Entity.kb`). A national body may be written after its
-country's name ("U.S. Food and Drug Administration"); a generic name ("Congress", "Air Force")
-names the entry only in an article whose most-mentioned country is the entry's country.
+country's name ("U.S. Food and Drug Administration"); written without it, it names the entry only
+in an article that mentions the country (the "Department of Agriculture" of a story about the
+Philippines is the Philippines' own); a generic name ("Congress", "Air Force") names the entry
+only in an article whose most-mentioned country is the entry's country.
 """
 
 from __future__ import annotations
@@ -77,8 +79,9 @@ class KnownTable:
         """Whether a name key is in the table (as listed, after a country, or as a generic name)."""
         return self.find(key) is not None or key in self.local
 
-    def main_country(self, keys: Iterable[str], countries: frozenset[str]) -> str | None:
-        """Return the country the name keys mention most: its ISO code if the table knows it, else its key."""
+    def country_counts(self, keys: Iterable[str], countries: frozenset[str]) -> Counter[str]:
+        """Count the countries the name keys mention, a name led by one included ("us fda"): by ISO
+        code if the table knows the country, else by its key."""
         counts: Counter[str] = Counter()
         for key in keys:
             entry = self.by_key.get(key)
@@ -88,9 +91,31 @@ class KnownTable:
                 counts[self.prefixes[key]] += 1
             elif key in countries:
                 counts[key] += 1
-        if not counts:
-            return None
-        return counts.most_common(1)[0][0]
+            elif (lead := self._lead_country(key)) is not None:
+                counts[lead] += 1
+        return counts
+
+    def _lead_country(self, key: str) -> str | None:
+        """Return the ISO code of the country a longer name starts with ("us fda" → US), or None."""
+        words = key.split(" ")
+        for n in (2, 1):
+            if n < len(words) and " ".join(words[:n]) in self.prefixes:
+                return self.prefixes[" ".join(words[:n])]
+        return None
+
+    def main_country(self, counts: Counter[str]) -> str | None:
+        """Return the country mentioned most (`country_counts`), or None."""
+        return counts.most_common(1)[0][0] if counts else None
+
+    def national_elsewhere(self, key: str, entry: KnownEntity, mentioned: Iterable[str]) -> bool:
+        """Whether a national body's name written without its country ("Department of Agriculture")
+        stands in an article that never mentions that country, so names another country's body."""
+        return (
+            key in self.prefixable
+            and self.by_key.get(key) is entry
+            and entry.country is not None
+            and entry.country not in mentioned
+        )
 
 
 def load_known_table() -> KnownTable:

@@ -40,6 +40,13 @@ class EntityLexicon:
     org_nouns: frozenset[str]
     org_heads: frozenset[str]
     org_cue_nouns: frozenset[str]
+    work_heads: frozenset[str]
+    event_heads: frozenset[str]
+    law_heads: frozenset[str]
+    event_before: frozenset[str]
+    event_after: frozenset[str]
+    settlement_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     possessive_names: frozenset[str]
     corporate_suffixes: frozenset[str]
     countries: frozenset[str]
@@ -117,6 +124,13 @@ def get_lexicon() -> EntityLexicon:
         org_nouns=frozenset(w.casefold() for w in fixes["org_words"] if w.isalpha()),
         org_heads=frozenset(fixes["org_heads"]),
         org_cue_nouns=frozenset(fixes["org_cue_nouns"]),
+        work_heads=frozenset(fixes["work_heads"]),
+        event_heads=frozenset(fixes["event_heads"]),
+        law_heads=frozenset(fixes["law_heads"]),
+        event_before=frozenset(fixes["event_before"]),
+        event_after=frozenset(fixes["event_after"]),
+        settlement_nouns=frozenset(fixes["settlement_nouns"]),
+        facility_nouns=frozenset(fixes["facility_nouns"]),
         possessive_names=frozenset(fixes["possessive_names"]),
         corporate_suffixes=frozenset(normalize_name(w) for w in fixes["corporate_suffixes"]),
         countries=countries,

@@ -57,11 +57,21 @@ def knowledge_link(
             return Link("GPE", None, "place")  # "Georgia" in an article about the United States
         if record.kind == "place" and _speaks(doc, lex, c):
             return None
-        whole = " " in text or record.kind != "person"
+        whole = (" " in text or record.kind != "person") and not _unit_of(lex, text, record)
         return Link(record.entity_type, f"phoenix:{record.actor_id}" if whole else None, record.kind)
     if len(c.key.split()) == 1 and _big_place(gazetteer, c.key) and not _speaks(doc, lex, c):
         return Link("GPE", None, "gazetteer")
     return None
+
+
+def _unit_of(lex: EntityLexicon, text: str, record: ActorRecord) -> bool:
+    """Whether a name is a unit of the body the dictionary files it under, not that body: its head
+    is an organisation's head word the entry's name lacks ("Senate Foreign Relations Committee"
+    under the United States Congress, "Central Command" under the United States military)."""
+    head = text.split()[-1]
+    if " " not in text or head not in lex.org_heads or head in lex.corporate_suffixes:
+        return False
+    return phrase_key(head) not in phrase_key(record.name).split()
 
 
 def _country_name(lex: EntityLexicon, gazetteer: Gazetteer, text: str, record: ActorRecord) -> bool:

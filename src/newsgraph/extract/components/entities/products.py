@@ -3,7 +3,8 @@
 - A model number after a maker or a product line, joined to it in the parse: "Boeing 787",
   "Airbus A380", "iPhone 4", "Windows 7", and the model words after it ("787 Dreamliner",
   "iPod nano", "MacBook Pro"). After a maker (an organisation) the product is the model ("787",
-  named "Boeing 787" and found again alone: "the 787"); after a line, line and model together.
+  named "Boeing 787" and found again alone: "the 787"); after a line, line and model together;
+  a line spaCy took into a known maker's span is taken out of it ("Rolls-Royce" "Trent 900").
   Not after a noun that is numbered without being a product ("Chapter 11", "Flight 447"), nor a
   date, a sum or a share ("March 4", "GM 3 percent").
 - A name that starts with a lower-case letter before a capital ("iPod", "iTunes", "iOS").
@@ -20,6 +21,8 @@ from functools import cache
 from spacy.attrs import ORTH, SHAPE
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.entities.lexicon import get_lexicon
+from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.components.entities.spans import NameMention, taken
 from newsgraph.extract.lexicons import load_json
 
@@ -77,7 +80,12 @@ def add_products(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
             continue  # a score or a table row ("Gough 33", "Lotte 6 Hyundai 2")
         end = _model_end(doc, tok.i + 1, by_token, words)
         owner = by_token.get(maker)
-        if owner is not None and owner.label == "ORG":
+        line = _line_after_maker(doc, owner) if owner is not None else None
+        if owner is not None and line is not None:
+            name = f"{doc[owner.start : owner.end].text} {doc[tok.i : end].text}"
+            added.append(NameMention(line, end, "PRODUCT", "pattern", canonical=name))
+            owner.end = line  # "Rolls-Royce" + "Trent 900"
+        elif owner is not None and owner.label == "ORG":
             name = f"{doc[owner.start : owner.end].text} {doc[tok.i : end].text}"
             added.append(NameMention(tok.i, end, "PRODUCT", "pattern", canonical=name))
         else:
@@ -142,6 +150,25 @@ def _numbered_line(maker: Token, by_token: dict[int, NameMention]) -> bool:
     if owner is not None and owner.label in {"ORG", "PRODUCT"}:
         return True
     return is_camel_product(maker.text) or bool(_INNER_CAPITAL.match(maker.text))
+
+
+def _line_after_maker(doc: Doc, owner: NameMention) -> int | None:
+    """Return where a product line starts inside an organisation's span: its last word, after a
+    known company's name ("Rolls-Royce Trent" before "900": the Trent line of Rolls-Royce)."""
+    if owner.label != "ORG" or owner.end - owner.start < 2:
+        return None
+    last = doc[owner.end - 1]
+    if (
+        not (last.is_title and last.is_alpha)
+        or last.whitespace_ != " "
+        or doc[owner.end - 2].whitespace_ != " "
+    ):
+        return None
+    known = get_lexicon().known
+    if known.knows(normalize_name(doc[owner.start : owner.end].text)):
+        return None  # "Lockheed Martin" F-35
+    maker = doc[owner.start : owner.end - 1].text
+    return owner.end - 1 if known.knows(normalize_name(maker)) else None
 
 
 def _maker_or_line(

@@ -217,12 +217,19 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
         return None  # "Supreme" (before "Leader"), "President" alone
     if len(span) == 1 and span.text.casefold().rstrip(".") in lex.not_names:
         return None
+    if _doctrine(span.text):
+        return None  # "Pan-Arabism", "Islamism": a doctrine, not a name
     numbered = len(span) == 1 and span.text in product_words().numbered
     if numbered and mention.end < len(doc) and doc[mention.end].like_num:
         return None  # "Bill 461", "Chapter 11"
     if all(normalize_name(t.text) in lex.corporate_suffixes for t in span):
         return None  # "Inc." left over
     return mention
+
+
+def _doctrine(text: str) -> bool:
+    """Whether a one-word name is a doctrine's or a movement's noun ("Pan-Arabism", "Zionism")."""
+    return " " not in text and len(text) >= 6 and text.endswith(("ism", "isms"))
 
 
 def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> int:

@@ -27,6 +27,7 @@ from newsgraph.extract.extensions import (
     get_entities,
     new_entity,
 )
+from newsgraph.extract.phrase_entities import phrase_entity
 from newsgraph.knowledge import is_discard
 from newsgraph.models import Entity, EntityType
 
@@ -496,22 +497,16 @@ class ActorFinder:
         if head.ent_type_ in _LABEL_TYPES:
             ent = ent_at(doc, head.i)
             if ent is not None:
-                return self._named(doc, ent.text, _LABEL_TYPES[ent.label_], ent.start_char, ent.end_char).id
+                return self._named(doc, ent, _LABEL_TYPES[ent.label_])
         if head.pos_ == "PROPN":
             s, e = self.compact(head)
-            span = doc[s:e]
-            return self._named(doc, span.text, "ORG", span.start_char, span.end_char).id
+            return self._named(doc, doc[s:e], "ORG")
         return None
 
-    def _named(self, doc: Doc, name: str, type_: EntityType, start_char: int, end_char: int) -> Entity:
-        low = name.lower()
-        for e in get_entities(doc):
-            if e.name.lower() == low or low in (a.lower() for a in e.aliases):
-                add_mention(doc, e, start_char, end_char, "name")
-                return e
-        entity = new_entity(doc, name, type_)
-        add_mention(doc, entity, start_char, end_char, "name")
-        return entity
+    def _named(self, doc: Doc, span: Span, type_: EntityType) -> str | None:
+        """The entity of a name no entity covers (none for a date, a description for a title)."""
+        entity = phrase_entity(doc, span, type_, find=lambda name: _by_name(doc, name))
+        return entity.id if entity is not None else None
 
     def _group(self, doc: Doc, head: Token, group_cache: dict[str, Entity]) -> Entity:
         s, e = self.compact(head)
@@ -572,3 +567,12 @@ class ActorFinder:
             if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
                 return self.lex.countries[low]
         return None
+
+
+def _by_name(doc: Doc, name: str) -> Entity | None:
+    """The article's entity with this name or alias (in any case), if any."""
+    low = name.lower()
+    for e in get_entities(doc):
+        if e.name.lower() == low or low in (a.lower() for a in e.aliases):
+            return e
+    return None

@@ -22,6 +22,7 @@ from newsgraph.extract.components.quotes.speakers import (
     speaker_from_token,
 )
 from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_entities, get_quotes, new_entity
+from newsgraph.extract.phrase_entities import phrase_kind, phrase_type
 from newsgraph.models import Entity, EntityType, Quote
 from newsgraph.models import Span as TextSpan
 
@@ -85,6 +86,15 @@ def _resolve(
     if q.speaker is None:
         return
     s, e = q.speaker
+    if q.speaker_kind == "name" and entity_in_tokens(doc, s, e) is None:
+        kind = phrase_kind(doc[s:e])
+        if kind is None:
+            q.speaker = None  # a date is no speaker ("Tuesday's report said")
+            return
+        if kind == "description":
+            q.speaker_kind = "description"  # "the Secretary", "Team": no name the article gives
+        else:
+            q.speaker_label = phrase_type(doc[s:e], NAME_LABELS.get(q.speaker_label or "", "ORG"))
     if q.speaker_kind == "name":
         q.entity = _name_entity(doc, ctx, q)
     elif q.speaker_kind == "pronoun":
@@ -119,6 +129,8 @@ def _name_entity(doc: Doc, ctx: Context, q: Draft) -> Entity | None:
     name = ctx.text[start:end]
     label = NAME_LABELS.get(q.speaker_label or "", "ORG")
     entity = _find_entity_by_name(doc, name, label)
+    if entity is None and label == "ORG" and " " not in name:
+        entity = _find_entity_by_name(doc, name, "PERSON")  # "Fukuda also warned": a surname
     if entity is None:
         entity = new_entity(doc, name, label)
     add_mention(doc, entity, start, end, "name")
@@ -304,6 +316,8 @@ def _previous_person(doc: Doc, ctx: Context, before_tok: int) -> Entity | None:
         entity = entity_in_tokens(doc, ent.start, ent.end)
         if entity is not None:
             return entity
+        if phrase_kind(ent) != "name":
+            continue  # a name spaCy saw that the entities component did not take ("Riot" police)
         found = _find_entity_by_name(doc, ent.text, "PERSON")
         if found is not None:
             return found

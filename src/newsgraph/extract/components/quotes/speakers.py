@@ -92,7 +92,9 @@ def speaker_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
         q.speaker_kind = "relative"
         q.antecedent = antecedent.i
         return
-    if subj.tag_ in _PRONOUN_TAGS or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    if not _capitals(subj) and (
+        subj.tag_ in _PRONOUN_TAGS or subj.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+    ):
         q.speaker = (subj.i, subj.i + 1)
         q.speaker_kind = "pronoun"
         return
@@ -103,7 +105,7 @@ def speaker_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
         q.speaker_kind = "name"
         q.speaker_label = name.label_
         return
-    if subj.pos_ == "PROPN":
+    if subj.pos_ == "PROPN" or _capitals(subj):
         q.speaker = (lo, hi)
         q.speaker_kind = "name"
         q.speaker_label = "ORG"
@@ -210,9 +212,14 @@ def _is_dateline(tok: Token) -> bool:
 
 def _antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for ("Jeb Bush, who announced …" -> Bush)."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and not _capitals(tok):
         return tok.head.head
     return None
+
+
+def _capitals(tok: Token) -> bool:
+    """Whether a word is written in capitals, an acronym rather than a pronoun ("WHO", "US")."""
+    return len(tok.text) > 1 and tok.text.isupper()
 
 
 def _speaker_span(subj: Token) -> tuple[int, int]:
