@@ -401,15 +401,9 @@ class ArgumentFinder:
                     return pobj
         return None
 
-    def noun_args(
-        self, tok: Token, type_: str, light: Token | None
-    ) -> tuple[Token | None, Token | None, Token | None]:
-        """Return (source, target, fallback source) heads for an event noun."""
-        lemma = tok.lemma_.lower()
+    def _noun_modifier_source(self, tok: Token) -> Token | None:
+        """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
         source: Token | None = None
-        target: Token | None = None
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
-            tok = tok.head
         for c in tok.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and source is None:
                 agent = next((x for x in c.children if x.dep_ == "agent"), None)
@@ -430,6 +424,17 @@ class ArgumentFinder:
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
             ):
                 source = c
+        return source
+
+    def noun_args(
+        self, tok: Token, type_: str, light: Token | None
+    ) -> tuple[Token | None, Token | None, Token | None]:
+        """Return (source, target, fallback source) heads for an event noun."""
+        lemma = tok.lemma_.lower()
+        target: Token | None = None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
+            tok = tok.head
+        source = self._noun_modifier_source(tok)
         first = hyphen_pair(source) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
