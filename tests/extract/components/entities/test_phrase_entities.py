@@ -7,7 +7,7 @@ from collections.abc import Callable
 from newsgraph.extract.extensions import get_entities, new_entity, set_extensions
 from newsgraph.extract.phrase_entities import phrase_entity, phrase_kind, phrase_type
 from newsgraph.models import Analysis
-from tests.entity_docs import make_doc
+from tests.support.entity_docs import make_doc
 
 _TEXT = (
     "Tuesday 's attack , the Secretary , Team , the coast guard , Assistant Secretary , Riot police ,"
