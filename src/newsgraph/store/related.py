@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, ScalarSelect, func, select
 
 from newsgraph.store import schema as s
 
@@ -22,16 +22,21 @@ class Related:
     articles: int
 
 
-def cooccurring(conn: Connection, entity_id: int, *, limit: int = 200, scan: int = SCAN) -> list[Related]:
-    """Return the entities named in most of the articles that name `entity_id` (its latest `scan`)."""
+def latest_articles(entity_id: int, scan: int = SCAN) -> ScalarSelect[int]:
+    """The ids of the latest `scan` articles naming `entity_id`, as a subquery, newest first."""
     ae = s.article_entities.c
-    latest = (
+    return (
         select(ae.article_id)
         .where(ae.entity_id == entity_id)
         .order_by(func.coalesce(ae.published_day, "").desc(), ae.article_id.desc())
         .limit(scan)
         .scalar_subquery()
     )
+
+
+def cooccurring(conn: Connection, entity_id: int, *, limit: int = 200, scan: int = SCAN) -> list[Related]:
+    """Return the entities named in most of the articles that name `entity_id` (its latest `scan`)."""
+    latest = latest_articles(entity_id, scan)
     other = s.article_entities.alias("other")
     n = func.count(func.distinct(other.c.article_id))
     rows = conn.execute(

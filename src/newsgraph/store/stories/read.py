@@ -21,6 +21,7 @@ from newsgraph.models import EVENT_MIN_CONFIDENCE
 from newsgraph.store import schema as s
 from newsgraph.store.paging import Page, check_limit, decode_cursor, keyset_page
 from newsgraph.store.queries import ArticleSummary, _article_summary, _articles_select
+from newsgraph.store.related import latest_articles
 from newsgraph.store.stories.claims import ClaimTable, claim_tables
 
 TIMELINE = 500
@@ -375,14 +376,8 @@ def entity_stories(
     conn: Connection, entity_id: int, *, limit: int = 10, scan: int = 2000
 ) -> list[StorySummary]:
     """Return the stories an entity is named in (among its latest `scan` articles), biggest first."""
-    ae, a = s.article_entities.c, s.articles.c
-    latest = (
-        select(ae.article_id)
-        .where(ae.entity_id == entity_id)
-        .order_by(func.coalesce(ae.published_day, "").desc(), ae.article_id.desc())
-        .limit(scan)
-        .scalar_subquery()
-    )
+    a = s.articles.c
+    latest = latest_articles(entity_id, scan)
     ids = select(a.story_id).where(a.id.in_(latest), a.story_id.is_not(None)).distinct().scalar_subquery()
     st = s.stories.c
     rows = conn.execute(
