@@ -92,6 +92,10 @@ SearchText = Annotated[
 ]
 Id = Annotated[Annotated[int, Interval(ge=1, le=MAX_ID)] | None, Query(description="a stored id")]
 StoreId = Annotated[int, Path(ge=1, le=MAX_ID, description="a stored id")]
+FeedKey = Annotated[
+    str,
+    Path(min_length=8, max_length=40, pattern=r"^[A-Za-z0-9_-]+$", description="a watch's feed key"),
+]
 EntityTypeParam = Annotated[EntityType | None, BeforeValidator(_upper), Query(description="an entity type")]
 PloverParam = Annotated[PloverType | None, BeforeValidator(_upper), Query(description="a PLOVER event type")]
 QuantityKindParam = Annotated[

@@ -54,6 +54,8 @@ from newsgraph.store.stories.read import (
     StorySummary,
 )
 from newsgraph.store.timelines import PeriodCount
+from newsgraph.store.watches.entries import Entry
+from newsgraph.store.watches.spec import WatchPublic
 
 
 class Public(BaseModel):
@@ -286,6 +288,42 @@ class CorrectionDone(Answer):
     rule_id: int
     audit_id: int
     entities: list[int]
+
+
+EntryPublic = public(Entry, "EntryPublic")
+WatchAnswer = answer_model("WatchAnswer", "One watch.", watch=(WatchPublic, ...))
+WatchList = list_model(WatchPublic, "WatchList")
+
+
+class WatchCreated(Answer):
+    """A watch just stored, and the secret that signs its webhook bodies (shown this once)."""
+
+    watch: WatchPublic
+    secret: str | None = Field(description="HMAC-SHA256 key of its webhook (null: no webhook).")
+
+
+class WatchDeleted(Answer):
+    """The id of the watch deleted, with its matches and queued deliveries."""
+
+    deleted: int
+
+
+class FeedWatch(Public):
+    """What a feed's reader may know of its watch (not its webhook)."""
+
+    id: int
+    name: str
+    kind: str
+    description: str
+    feed: str
+
+
+FeedAnswer = answer_model(
+    "FeedAnswer",
+    "A watch's newest entries, newest first: the JSON twin of its feed.",
+    watch=(FeedWatch, ...),
+    items=(many(EntryPublic), ...),
+)
 
 
 class ErrorDetail(BaseModel):

@@ -20,8 +20,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from newsgraph.alerts.atom import MEDIA_TYPE, atom_feed
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep
-from newsgraph.api.params import StoreId
-from newsgraph.api.routes.watches import FEED_ENTRIES, FeedKey
+from newsgraph.api.params import FeedKey, StoreId
+from newsgraph.api.routes.watches import FEED_ENTRIES
 from newsgraph.api.security import token_matches
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.settings import Settings

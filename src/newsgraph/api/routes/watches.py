@@ -8,15 +8,20 @@ its Atom feed is (`/feeds/KEY.atom`, for feed readers, which cannot send a token
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
-from newsgraph.api.common import JSONBytes
 from newsgraph.api.deps import ConnDep, EngineDep, SettingsDep, WriteAccess
-from newsgraph.api.params import StoreId
-from newsgraph.store.queries import to_jsonable
+from newsgraph.api.params import FeedKey, StoreId
+from newsgraph.api.schemas import (
+    READ_ERRORS,
+    FeedAnswer,
+    WatchAnswer,
+    WatchCreated,
+    WatchDeleted,
+    WatchList,
+    errors,
+)
 from newsgraph.store.watches.entries import entries
 from newsgraph.store.watches.manage import (
     create_watch,
@@ -26,62 +31,101 @@ from newsgraph.store.watches.manage import (
     resume_watch,
     watch_by_feed,
 )
-from newsgraph.store.watches.spec import WatchIn, WatchPublic
+from newsgraph.store.watches.spec import WatchIn
 
-router = APIRouter(tags=["watches"])
+router = APIRouter(tags=["watches"], responses=READ_ERRORS)
 
-FeedKey = Annotated[str, Path(min_length=8, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")]
 FEED_ENTRIES = 100
 """Entries a feed shows (the newest)."""
-NO_STORE = {"Cache-Control": "no-store"}
+PRIVATE = errors(401, 403)
 
 
-def _watch(watch: WatchPublic) -> dict[str, object]:
-    return watch.model_dump(mode="json")
+def _private(response: Response) -> None:
+    response.headers["Cache-Control"] = "no-store"
 
 
-@router.post("/api/watches", status_code=201, dependencies=[WriteAccess], summary="Create a watch")
-async def create(body: WatchIn, engine: EngineDep, settings: SettingsDep) -> JSONBytes:
+@router.post(
+    "/api/watches",
+    summary="Create a watch",
+    status_code=201,
+    dependencies=[WriteAccess],
+    response_model=WatchCreated,
+    responses=errors(401, 403, 404, 413),
+)
+async def create_watch_route(
+    body: WatchIn, engine: EngineDep, settings: SettingsDep, response: Response
+) -> dict[str, object]:
     """Store a watch; every article stored from now on is matched against it. The answer holds
     the webhook secret, shown this once: it signs every delivery (HMAC-SHA256). A webhook whose
     host is or resolves to a private, loopback, link-local or multicast address is refused (400)
     unless NEWSGRAPH_WATCH_PRIVATE_TARGETS allows it."""
     allow = settings.watch_private_targets
     watch, secret = await run_in_threadpool(lambda: create_watch(engine, body, allow_private=allow))
-    content = {"ok": True, "watch": _watch(watch), "secret": secret if watch.webhook else None}
-    return JSONBytes(content, status_code=201, headers=NO_STORE)
+    _private(response)
+    return {"watch": watch, "secret": secret if watch.webhook else None}
 
 
-@router.get("/api/watches", dependencies=[WriteAccess], summary="List the watches")
-def index(conn: ConnDep) -> JSONBytes:
+@router.get(
+    "/api/watches",
+    summary="List the watches",
+    dependencies=[WriteAccess],
+    response_model=WatchList,
+    responses=PRIVATE,
+)
+def list_watches_route(conn: ConnDep, response: Response) -> dict[str, object]:
     """Every watch, oldest first, with its match count, feed and webhook state (never its secret)."""
-    return JSONBytes({"ok": True, "items": [_watch(w) for w in list_watches(conn)]}, headers=NO_STORE)
+    _private(response)
+    return {"items": list_watches(conn)}
 
 
-@router.get("/api/watches/{watch_id}", dependencies=[WriteAccess], summary="One watch")
-def show(watch_id: StoreId, conn: ConnDep) -> JSONBytes:
+@router.get(
+    "/api/watches/{watch_id}",
+    summary="One watch",
+    dependencies=[WriteAccess],
+    response_model=WatchAnswer,
+    responses=errors(401, 403, 404),
+)
+def get_watch_route(watch_id: StoreId, conn: ConnDep, response: Response) -> dict[str, object]:
     """One watch: its query, match count, feed and webhook state."""
-    return JSONBytes({"ok": True, "watch": _watch(get_watch(conn, watch_id))}, headers=NO_STORE)
+    _private(response)
+    return {"watch": get_watch(conn, watch_id)}
 
 
-@router.delete("/api/watches/{watch_id}", dependencies=[WriteAccess], summary="Delete a watch")
-async def remove(watch_id: StoreId, engine: EngineDep) -> JSONBytes:
+@router.delete(
+    "/api/watches/{watch_id}",
+    summary="Delete a watch",
+    dependencies=[WriteAccess],
+    response_model=WatchDeleted,
+    responses=errors(401, 403, 404),
+)
+async def delete_watch_route(watch_id: StoreId, engine: EngineDep, response: Response) -> dict[str, object]:
     """Delete the watch with its matches and the deliveries still queued."""
     await run_in_threadpool(delete_watch, engine, watch_id)
-    return JSONBytes({"ok": True, "deleted": watch_id}, headers=NO_STORE)
+    _private(response)
+    return {"deleted": watch_id}
 
 
-@router.post("/api/watches/{watch_id}/resume", dependencies=[WriteAccess], summary="Resume a paused webhook")
-async def resume(watch_id: StoreId, engine: EngineDep) -> JSONBytes:
+@router.post(
+    "/api/watches/{watch_id}/resume",
+    summary="Resume a paused webhook",
+    dependencies=[WriteAccess],
+    response_model=WatchAnswer,
+    responses=errors(401, 403, 404),
+)
+async def resume_watch_route(watch_id: StoreId, engine: EngineDep, response: Response) -> dict[str, object]:
     """Resume the watch's paused webhook: the deliveries waiting are sent, oldest first."""
     watch = await run_in_threadpool(resume_watch, engine, watch_id)
-    return JSONBytes({"ok": True, "watch": _watch(watch)}, headers=NO_STORE)
+    _private(response)
+    return {"watch": watch}
 
 
-@router.get("/api/feeds/{feed_key}", summary="A watch's newest entries")
-def feed(feed_key: FeedKey, conn: ConnDep) -> JSONBytes:
+@router.get(
+    "/api/feeds/{feed_key}",
+    summary="A watch's newest entries",
+    response_model=FeedAnswer,
+    responses=errors(404),
+)
+def watch_feed(feed_key: FeedKey, conn: ConnDep) -> dict[str, object]:
     """The JSON twin of the feed page `/feeds/KEY`: the watch's newest entries, newest first."""
     watch = watch_by_feed(conn, feed_key)
-    about = {k: v for k, v in _watch(watch).items() if k in ("id", "name", "kind", "description", "feed")}
-    items = to_jsonable(entries(conn, watch.id, limit=FEED_ENTRIES))
-    return JSONBytes({"ok": True, "watch": about, "items": items})
+    return {"watch": watch, "items": entries(conn, watch.id, limit=FEED_ENTRIES)}
