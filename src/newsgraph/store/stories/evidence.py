@@ -15,11 +15,27 @@ The score adds up, each part capped so no single kind of evidence decides alone:
 | numbers | 0.3 each | 0.6 | the same count of the same noun ("31 people") |
 | events | 0.1 each | 0.3 | the same PLOVER type and trigger word |
 
-Dated articles link when published at most `WINDOW_DAYS` apart, at least one entity is shared
-and the score reaches `LINK_SCORE`. An undated article (about half the corpus) has no date to
-rule out a coincidence — outbreaks of one disease in one country years apart read alike — so it
-links (to a dated or undated article) only with a shared place finer than a country and a score
-of `UNDATED_SCORE`. The thresholds were set on the corpus's pairs (docs/evaluation.md, issue 18).
+The last four parts are the evidence of the same happening (`Evidence.what`); the entities and
+places say who and where. Two articles link when:
+
+- nothing rules it out (`conflict`): each names a different main disease (an outbreak has one
+  cause), or they number the same kind of incident differently ("the fourth case", "the 8th
+  case");
+- they are not two reports of a recurring genre on different days: two market reports (each
+  names two or more market indices) or two running reports ("The Latest: ...", "...: update")
+  of different days report different trading days or different days' news, however alike
+  they read; two market reports of one day sharing an index report the same session;
+- `what` reaches `WHAT_SCORE`: sharing only people and places, however central (a campaign's
+  candidates, a company), is a topic, not an event;
+- dated: published at most `WINDOW_DAYS` apart, sharing an entity, and the score reaches
+  `LINK_SCORE` plus `DAY_SCORE` a day apart (reports of one event days apart need more
+  evidence, which keeps a developing topic from chaining into one story);
+- undated (about half the corpus): with no date to rule out a coincidence — outbreaks of one
+  disease in one country years apart read alike — a shared town or city, or two shared places
+  finer than a country, and a score of `UNDATED_SCORE`.
+
+The thresholds were set on the corpus's pairs and checked on a second set, the PolNeAR train
+articles (docs/evaluation.md, issue 18).
 """
 
 from __future__ import annotations
@@ -34,7 +50,9 @@ WINDOW_DAYS = 3
 """Two dated reports of one event are published at most this many days apart (a story can last
 longer: it grows through its articles, each within the window of another)."""
 LINK_SCORE = 2.6
-UNDATED_SCORE = 4.3
+DAY_SCORE = 0.3
+WHAT_SCORE = 0.9
+UNDATED_SCORE = 2.6
 ENTITY_CAP = 3.0
 TERM_WEIGHT = 3.0
 HEADLINE_WEIGHT, HEADLINE_CAP = 0.5, 2
@@ -45,7 +63,11 @@ EVENT_WEIGHT, EVENT_CAP = 0.1, 3
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What two articles share, and how far apart they were published (None: one is undated)."""
+    """What two articles share, and how far apart they were published (None: one is undated).
+
+    `genre` is the recurring genre both belong to, `conflict` why they cannot report one event,
+    `local` how many towns or cities they share.
+    """
 
     entities: float
     shared_entities: int
@@ -55,25 +77,43 @@ class Evidence:
     numbers: int
     events: int
     days: int | None
+    genre: str | None = None
+    conflict: str | None = None
+    local: int = 0
 
     @property
-    def score(self) -> float:
-        """The weighted sum of the evidence, each part capped (module docstring)."""
+    def what(self) -> float:
+        """The evidence that the two report the same happening: its words, counts and events."""
         return (
-            min(self.entities, ENTITY_CAP)
-            + TERM_WEIGHT * self.terms
+            TERM_WEIGHT * self.terms
             + HEADLINE_WEIGHT * min(self.headline, HEADLINE_CAP)
-            + PLACE_WEIGHT * min(self.places, PLACE_CAP)
             + NUMBER_WEIGHT * min(self.numbers, NUMBER_CAP)
             + EVENT_WEIGHT * min(self.events, EVENT_CAP)
         )
 
     @property
+    def score(self) -> float:
+        """The weighted sum of the evidence, each part capped (module docstring)."""
+        return min(self.entities, ENTITY_CAP) + self.what + PLACE_WEIGHT * min(self.places, PLACE_CAP)
+
+    @property
     def links(self) -> bool:
         """Whether the two articles report the same event."""
+        if self.conflict is not None:
+            return False
+        if self.genre is not None and self.days != 0:
+            return False
+        if self.genre == "market":
+            return self.shared_entities > 0
+        if self.what < WHAT_SCORE:
+            return False
         if self.days is None:
-            return self.places > 0 and self.score >= UNDATED_SCORE
-        return self.days <= WINDOW_DAYS and self.shared_entities > 0 and self.score >= LINK_SCORE
+            return (self.local > 0 or self.places >= 2) and self.score >= UNDATED_SCORE
+        return (
+            self.days <= WINDOW_DAYS
+            and self.shared_entities > 0
+            and self.score >= LINK_SCORE + DAY_SCORE * self.days
+        )
 
 
 def compare(a: Features, b: Features) -> Evidence:
@@ -91,7 +131,37 @@ def compare(a: Features, b: Features) -> Evidence:
         numbers=len(a.numbers & b.numbers),
         events=len(a.events & b.events),
         days=days_apart(a.day, b.day),
+        genre=a.genre if a.genre == b.genre else None,
+        conflict=conflict(a, b),
+        local=len(a.local & b.local),
     )
+
+
+def conflict(a: Features, b: Features) -> str | None:
+    """Return why two articles cannot report one event, or None.
+
+    "disease": each names a disease the other does not (the main one of each: an outbreak has
+    one cause); "numbered": they number the same kind of incident differently ("the fourth
+    case", "the 8th case").
+    """
+    main_a, main_b = _main(a, "DISEASE"), _main(b, "DISEASE")
+    if main_a and main_b and not (main_a & _all(b, "DISEASE")) and not (main_b & _all(a, "DISEASE")):
+        return "disease"
+    nouns = {noun for _, noun in a.numbered} & {noun for _, noun in b.numbered}
+    for noun in nouns:
+        if not {n for n, w in a.numbered if w == noun} & {n for n, w in b.numbered if w == noun}:
+            return "numbered"
+    return None
+
+
+def _main(features: Features, kind: str) -> frozenset[str]:
+    """Return the keys of the article's weightiest entity of a type (none: empty)."""
+    best = max((e for e in features.entities if e.type == kind), key=lambda e: e.weight, default=None)
+    return frozenset(best.keys) if best else frozenset()
+
+
+def _all(features: Features, kind: str) -> frozenset[str]:
+    return frozenset(k for e in features.entities if e.type == kind for k in e.keys)
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:

@@ -47,6 +47,11 @@ MAX_TERMS = 40
 MAX_ENTITIES = 30
 MIN_NUMBER = 10
 """Smaller counts ("two people", "three sites") are too common to tell events apart."""
+MARKET_INDICES = 2
+"""An article naming this many market indices reports a trading session (genre "market")."""
+VERSION = 2
+"""Of the stored features: 2 added the genre and folded word endings. A store whose features
+are older was grouped by older rules: `newsgraph stories rebuild` groups it again."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
@@ -61,6 +66,7 @@ SPECIFICITY = {
     "DISEASE": 0.6,
     "GPE": 0.4,
     "LOC": 0.4,
+    "INDEX": 0.4,
     "NORP": 0.2,
 }
 """How much sharing an entity of a type says about two articles reporting one event: a named
@@ -70,10 +76,11 @@ least. A person known by one word only weighs half (`_specificity`). Types not l
 
 @dataclass(frozen=True, slots=True)
 class EntityFeature:
-    """One named entity of the article: its identity keys and weight."""
+    """One named entity of the article: its identity keys, weight and type."""
 
     keys: tuple[str, ...]
     weight: float
+    type: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,18 +94,25 @@ class Features:
     headline: frozenset[str]
     events: frozenset[tuple[str, str]]
     numbers: frozenset[tuple[float, str]]
+    genre: str | None = None
+    numbered: frozenset[tuple[int, str]] = frozenset()
+    local: frozenset[str] = frozenset()
 
     def to_json(self) -> bytes:
         """Serialize for `story_features.data`."""
         return orjson.dumps(
             {
+                "version": VERSION,
                 "day": self.day,
-                "e": [[list(e.keys), round(e.weight, 4)] for e in self.entities],
+                "e": [[list(e.keys), round(e.weight, 4), e.type] for e in self.entities],
                 "p": [list(p) for p in self.places],
                 "t": sorted(self.terms),
                 "h": sorted(self.headline),
                 "v": sorted(list(v) for v in self.events),
                 "n": sorted(list(n) for n in self.numbers),
+                "g": self.genre,
+                "o": sorted(list(o) for o in self.numbered),
+                "l": sorted(self.local),
             }
         )
 
@@ -108,12 +122,15 @@ class Features:
         data = orjson.loads(raw)
         return cls(
             day=data["day"],
-            entities=tuple(EntityFeature(tuple(k), float(w)) for k, w in data["e"]),
+            entities=tuple(_entity(e) for e in data["e"]),
             places=tuple((str(k), bool(f)) for k, f in data["p"]),
             terms=frozenset(data["t"]),
             headline=frozenset(data["h"]),
             events=frozenset((str(t), str(w)) for t, w in data["v"]),
             numbers=frozenset((float(v), str(u)) for v, u in data["n"]),
+            genre=data.get("g"),
+            numbered=frozenset((int(n), str(w)) for n, w in data.get("o", ())),
+            local=frozenset(data.get("l", ())),
         )
 
     def index_keys(self) -> set[str]:
@@ -123,17 +140,24 @@ class Features:
         return keys
 
 
+def _entity(stored: Sequence[Any]) -> EntityFeature:
+    """Read one stored entity: [keys, weight] (features version 1) or [keys, weight, type]."""
+    return EntityFeature(tuple(stored[0]), float(stored[1]), str(stored[2]) if len(stored) > 2 else "")
+
+
 def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], day: str | None) -> Features:
     """Return the story features of an article (an Analysis as a dict) and its identity members."""
     text = data["text"]
     title = data.get("title") or ""
+    places = [p for p in data.get("places") or () if p.get("literal", True)]
     place_entities = {p.get("entity") for p in data.get("places") or () if p.get("entity")}
     outlet = name_key(data.get("source") or "")
     names = _name_words(data)
     return Features(
         day=day,
         entities=_entities(members, place_entities, title, outlet),
-        places=_places(data.get("places") or ()),
+        places=_places(places),
+        local=_local(places),
         terms=_terms(title, text, data.get("sentences") or (), names),
         headline=frozenset(w for w in _words(title) if w not in names),
         events=frozenset(
@@ -150,7 +174,52 @@ def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], 
             and q["value"] >= MIN_NUMBER
             and not _year_like(float(q["value"]))
         ),
+        genre=_genre(data, title),
+        numbered=_numbered(f"{title}\n{text}"),
     )
+
+
+def _genre(data: Mapping[str, Any], title: str) -> str | None:
+    """Return the article's genre of recurring report: "market", "roundup" or None (module docstring)."""
+    indices = {e.get("kb") or e["name"] for e in data.get("entities") or () if e.get("type") == "INDEX"}
+    if len(indices) >= MARKET_INDICES:
+        return "market"
+    if _roundup().search(title.casefold()):
+        return "roundup"
+    return None
+
+
+def _numbered(text: str) -> frozenset[tuple[int, str]]:
+    """Return the numbered incidents an article names ("the fourth case": (4, "case")); "first" is left out.
+
+    A first incident is named in many reports of later ones ("the first case, in 2003").
+    """
+    found = set()
+    for match in _numbering().finditer(text):
+        word = match.group(1).casefold()
+        number = _ordinals().get(word) or int(re.sub(r"\D", "", word) or 0)
+        if number >= 2:
+            found.add((number, fold(match.group(2).casefold())))
+    return frozenset(found)
+
+
+@functools.cache
+def _ordinals() -> dict[str, int]:
+    return {word: n for n, word in enumerate(load_json("story_rules.json")["ordinals"], start=2)}
+
+
+@functools.cache
+def _numbering() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in load_json("story_rules.json")["numbered"])
+    ordinals = "|".join(_ordinals())
+    return re.compile(rf"\b({ordinals}|\d+(?:st|nd|rd|th))\s+(?:[a-z]+\s+)?({nouns})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _roundup() -> re.Pattern[str]:
+    cues = sorted(load_json("story_rules.json")["roundup"], key=len, reverse=True)
+    cue = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"(?<![\w-])(?:{cue})\s*:|:\s*(?:the\s+)?(?:{cue})\W*$")
 
 
 def _year_like(value: float) -> bool:
@@ -181,7 +250,7 @@ def _entities(
             continue
         in_title = any(name.casefold() in folded for name in member.names if len(name) > 2)
         salience = 1.0 if in_title else min(1.0, member.mentions / top + member.mentions / 8)
-        found.append(EntityFeature(keys, specificity * salience))
+        found.append(EntityFeature(keys, specificity * salience, member.type))
     found.sort(key=lambda e: (-e.weight, e.keys))
     return tuple(found[:MAX_ENTITIES])
 
@@ -199,8 +268,15 @@ def _places(places: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, bool], ...]
             key = f"g:{country}"
         else:
             continue
-        out[key] = feature not in (None, "country", "continent", "region", "sea")
+        out[key] = key != f"g:{country}" and feature not in (None, "country", "continent", "region", "sea")
     return tuple(sorted(out.items()))
+
+
+def _local(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """Return the keys of the article's towns and cities (a gazetteer entry finer than a province)."""
+    return frozenset(
+        f"g:{p['geonameid']}" for p in places if p.get("geonameid") and p.get("feature") == "city"
+    )
 
 
 @functools.cache
@@ -209,9 +285,38 @@ def _stopwords() -> frozenset[str]:
 
 
 def _words(text: str) -> list[str]:
+    """Return the content words of a text, case and endings folded (`fold`)."""
     stop = _stopwords()
     folded = (m.group(0).casefold().replace("’", "'") for m in _WORD.finditer(text))
-    return [w for w in folded if len(w) > 2 and w not in stop]
+    return [fold(w) for w in folded if len(w) > 2 and w not in stop]
+
+
+_DOUBLED = re.compile(r"([bdgkmnprt])\1$")
+"""A consonant English doubles before "-ed" and "-ing" ("dropped"); "ll", "ss", "ff" stay ("killed")."""
+
+
+def fold(word: str) -> str:
+    """Return a word with its regular English endings cut, so inflections compare equal.
+
+    Plural and third-person "-s", "-es", "-ies", past "-ed", "-ing" and a final "e" go, and a
+    consonant doubled before the ending is undoubled: "attacks", "attacked" and "attacking"
+    fold to "attack"; "dropped" and "dropping" to "drop"; "losing" and "lose" to "los".
+    Irregular forms ("fell", "fallen") stay apart.
+    """
+    if len(word) <= 3 or "'" in word:
+        return word
+    if len(word) >= 5:
+        if word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif word.endswith(("sses", "shes", "ches", "xes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = _DOUBLED.sub(r"\1", word[: -len(ending)])
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 4 else word
 
 
 def _name_words(data: Mapping[str, Any]) -> frozenset[str]:
