@@ -20,10 +20,11 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, Table, func, select, tuple_, update
+from sqlalchemy import Connection, Engine, Select, Table, and_, bindparam, func, or_, select, update
 
 from newsgraph.models import Analysis
 from newsgraph.rows import fact_rows, published_day
@@ -267,15 +268,9 @@ class _Batch:
     # ── near-duplicates ──────────────────────────────────────────────────────────────────────
     def _near_duplicates(self, signature: Signature) -> list[int]:
         """Return the stored articles whose MinHash similarity reaches the threshold, closest first."""
-        bands = list(enumerate(signature.bands))
-        candidates: set[int] = set()
-        for chunk in _chunks(bands, 100):
-            rows = self.conn.execute(
-                select(s.minhash_bands.c.article_id)
-                .where(tuple_(s.minhash_bands.c.band, s.minhash_bands.c.key).in_(chunk))
-                .distinct()
-            )
-            candidates.update(row[0] for row in rows)
+        keys = signature.bands
+        params = {**{f"b{i}": i for i in range(len(keys))}, **{f"k{i}": k for i, k in enumerate(keys)}}
+        candidates = {int(row[0]) for row in self.conn.execute(_band_query(len(keys)), params)}
         found: list[tuple[float, int]] = []
         for chunk in _chunks(sorted(candidates), 500):
             rows = self.conn.execute(
@@ -401,3 +396,15 @@ def store_analyses(
     if batch:
         outcomes.extend(o for o in writer.write(batch) if o is not None)
     return outcomes
+
+
+@cache
+def _band_query(bands: int) -> Select[Any]:
+    """The articles sharing one of a signature's band keys: `(band = :b0 AND key = :k0) OR …`.
+
+    An index lookup per band (SQLite scans the whole table for a row-value `IN` list, which made
+    each article cost more as the store grew); built once per band count, so compiled once.
+    """
+    band, key = s.minhash_bands.c.band, s.minhash_bands.c.key
+    match = or_(*(and_(band == bindparam(f"b{i}"), key == bindparam(f"k{i}")) for i in range(bands)))
+    return select(s.minhash_bands.c.article_id).where(match).distinct()

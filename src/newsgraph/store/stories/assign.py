@@ -15,15 +15,19 @@ into the one with the smallest id. A story's id is the smallest id of its articl
 
 Since a link depends on the two articles only, a story is a connected component of the graph
 of links, the same whatever order the articles arrive in or how they are batched; ids follow
-the input order, memberships do not. Bounded work per article: each key's postings are read
-within the article's window (or, for an undated article, its fine places only), at most
-`MAX_POSTINGS` rows in all, and the `MAX_CANDIDATES` sharing the most keys are compared; a key
-named in more articles than that is common and its postings beyond the bound are not read
-(the one way order could matter, on a store far larger than the corpus).
+the input order, memberships do not. Bounded work per article, whatever the store's size: the
+entity postings are read within the article's window (at most `MAX_POSTINGS`), each fine
+place's postings of undated articles (of any article, for an undated one) newest first, at most
+`MAX_PLACE_POSTINGS` a place (kept if they share a town or two places, and an entity, as
+`evidence` asks of an undated pair), and the `MAX_CANDIDATES` sharing the most keys, newest
+first, are compared. A place named by more undated articles than that, or an entity by more
+articles in one window, is common and its older postings are not read: the one way order could
+matter, on a store far larger than the corpus.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +35,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, Select, bindparam, delete, func, literal, select, union_all, update
 
 from newsgraph.store import schema as s
 from newsgraph.store.identity.members import ArticleMember
@@ -39,6 +43,7 @@ from newsgraph.store.stories.evidence import WINDOW_DAYS, Evidence, compare
 from newsgraph.store.stories.features import Features, article_features
 
 MAX_POSTINGS = 20_000
+MAX_PLACE_POSTINGS = 300
 MAX_CANDIDATES = 200
 CHUNK = 500
 
@@ -114,7 +119,7 @@ class StoryAssigner:
     def _links(self, article_id: int, features: Features) -> dict[int, Evidence | None]:
         """Return the stored articles this one reports the same event as, with the evidence."""
         shared = self._candidates(article_id, features)
-        ranked = sorted(shared, key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
+        ranked = sorted(shared, key=lambda other: (-shared[other], -other))[:MAX_CANDIDATES]
         links: dict[int, Evidence | None] = {}
         for chunk in _chunks(sorted(ranked), CHUNK):
             rows = self.conn.execute(
@@ -131,26 +136,36 @@ class StoryAssigner:
     def _candidates(self, article_id: int, features: Features) -> Counter[int]:
         """Count, per stored article, the index keys it shares with this one (see the module docstring)."""
         k = s.story_keys.c
-        places = sorted({key_hash(key) for key, fine in features.places if fine})
-        entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
-        queries = []
-        if features.day is None:
-            queries.append(select(k.article_id).where(k.key.in_(places)))
-        else:
-            first, last = window(features.day)
-            queries.append(select(k.article_id).where(k.key.in_(entities), k.day.between(first, last)))
-            queries.append(select(k.article_id).where(k.key.in_(places), k.day.is_(None)))
         shared: Counter[int] = Counter()
-        budget = MAX_POSTINGS
-        for query in queries:
-            if budget <= 0:
-                break
+        if features.day is not None:
+            first, last = window(features.day)
+            entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
             rows = self.conn.execute(
-                query.where(k.article_id != article_id).order_by(k.article_id.desc()).limit(budget)
+                select(k.article_id)
+                .where(k.key.in_(entities), k.day.between(first, last), k.article_id != article_id)
+                .order_by(k.article_id.desc())
+                .limit(MAX_POSTINGS)
             )
-            ids = [int(r[0]) for r in rows]
-            budget -= len(ids)
-            shared.update(ids)
+            shared.update(int(r[0]) for r in rows)
+        places = [place for place, fine in features.places if fine]
+        by_place: Counter[int] = Counter()
+        in_town: set[int] = set()
+        if places:
+            params = {"me": article_id, **{f"p{i}": key_hash(place) for i, place in enumerate(places)}}
+            query = _place_query(len(places), features.day is not None)
+            for number, other in self.conn.execute(query, params):
+                by_place[int(other)] += 1
+                if places[number] in features.local:
+                    in_town.add(int(other))
+        # an undated pair links only through a shared town or two shared places, and an entity
+        # (`evidence`): the place postings are kept if they meet the first, then checked for the second
+        placed = sorted(i for i, n in by_place.items() if n >= 2 or i in in_town)
+        entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
+        for chunk in _chunks(placed, CHUNK):
+            rows = self.conn.execute(
+                select(k.article_id).where(k.key.in_(entities), k.article_id.in_(chunk)).distinct()
+            )
+            shared.update({int(r[0]): by_place[int(r[0])] for r in rows})
         return shared
 
     def _join(self, article_id: int, linked: list[int]) -> int:
@@ -183,6 +198,27 @@ class StoryAssigner:
             self.conn.execute(update(s.articles).where(a.id.in_(chunk)).values(story_id=target))
         refresh_story(self.conn, target)
         return target
+
+
+@functools.cache
+def _place_query(places: int, dated: bool) -> Select[Any]:
+    """The newest postings of each of an article's places, `MAX_PLACE_POSTINGS` a place, in one statement.
+
+    Rows are (the place's number, an article id); `:p0`, `:p1`, … are the places' key hashes and
+    `:me` the article's id. For a dated article, only undated articles' postings (the others
+    are found by entity within the window). One limited subquery a key, so the index hands over
+    each key's newest postings and stops at the bound.
+    """
+    k = s.story_keys.c
+    parts = []
+    for number in range(places):
+        query = select(literal(number).label("place"), k.article_id).where(
+            k.key == bindparam(f"p{number}"), k.article_id != bindparam("me")
+        )
+        if dated:
+            query = query.where(k.day.is_(None))
+        parts.append(select(query.order_by(k.article_id.desc()).limit(MAX_PLACE_POSTINGS).subquery()))
+    return parts[0] if places == 1 else select(union_all(*parts).subquery())
 
 
 def refresh_story(conn: Connection, story_id: int) -> None:

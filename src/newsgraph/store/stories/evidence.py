@@ -32,7 +32,7 @@ places say who and where. Two articles link when:
   evidence, which keeps a developing topic from chaining into one story);
 - undated (about half the corpus): with no date to rule out a coincidence — outbreaks of one
   disease in one country years apart read alike — a shared town or city, or two shared places
-  finer than a country, and a score of `UNDATED_SCORE`.
+  finer than a country, a shared entity, and a score of `UNDATED_SCORE`.
 
 The thresholds were set on the corpus's pairs and checked on a second set, the PolNeAR train
 articles (docs/evaluation.md, issue 18).
@@ -108,7 +108,8 @@ class Evidence:
         if self.what < WHAT_SCORE:
             return False
         if self.days is None:
-            return (self.local > 0 or self.places >= 2) and self.score >= UNDATED_SCORE
+            placed = self.local > 0 or self.places >= 2
+            return placed and self.shared_entities > 0 and self.score >= UNDATED_SCORE
         return (
             self.days <= WINDOW_DAYS
             and self.shared_entities > 0

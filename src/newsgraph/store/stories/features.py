@@ -295,6 +295,7 @@ _DOUBLED = re.compile(r"([bdgkmnprt])\1$")
 """A consonant English doubles before "-ed" and "-ing" ("dropped"); "ll", "ss", "ff" stay ("killed")."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Return a word with its regular English endings cut, so inflections compare equal.
 
