@@ -137,3 +137,16 @@ def test_stories_features_fold_inflections() -> None:
     assert fold("killed") == fold("kills") == "kill"  # "ll" is no doubled ending
     assert fold("fell") != fold("falls")  # irregular forms stay apart
     assert fold("news") == "news"
+
+
+def test_stories_evidence_two_days_polls_are_two_polls() -> None:
+    people = [("e1", "PERSON", "Hillary Clinton", ["Clinton"]), ("e2", "PERSON", "Donald Trump", ["Trump"])]
+    text = (
+        "Hillary Clinton leads Donald Trump by five points among likely voters, the poll found; Trump trails."
+    )
+    monday = _features(text, title="New poll shows Clinton ahead of Trump", day="2016-07-14", entities=people)
+    tuesday = _features(text, title="Latest poll: Clinton leads Trump", day="2016-07-15", entities=people)
+    assert monday.genre == tuesday.genre == "poll"
+    assert not compare(monday, tuesday).links
+    same_day = _features(text, title="Clinton leads Trump in poll", day="2016-07-14", entities=people)
+    assert compare(monday, same_day).links

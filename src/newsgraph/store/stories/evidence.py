@@ -22,9 +22,10 @@ places say who and where. Two articles link when:
   cause), or they number the same kind of incident differently ("the fourth case", "the 8th
   case");
 - they are not two reports of a recurring genre on different days: two market reports (each
-  names two or more market indices) or two running reports ("The Latest: ...", "...: update")
-  of different days report different trading days or different days' news, however alike
-  they read; two market reports of one day sharing an index report the same session;
+  names two or more market indices), two running reports ("The Latest: ...", "...: update") or
+  two poll reports of different days report different trading days, different days' news or
+  different polls, however alike they read; two market reports of one day sharing an index
+  report the same session;
 - `what` reaches `WHAT_SCORE`: sharing only people and places, however central (a campaign's
   candidates, a company), is a topic, not an event;
 - dated: published at most `WINDOW_DAYS` apart, sharing an entity, and the score reaches
@@ -50,7 +51,7 @@ WINDOW_DAYS = 3
 """Two dated reports of one event are published at most this many days apart (a story can last
 longer: it grows through its articles, each within the window of another)."""
 LINK_SCORE = 2.6
-DAY_SCORE = 0.3
+DAY_SCORE = 0.4
 WHAT_SCORE = 0.9
 UNDATED_SCORE = 2.6
 ENTITY_CAP = 3.0

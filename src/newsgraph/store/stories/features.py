@@ -180,13 +180,20 @@ def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], 
 
 
 def _genre(data: Mapping[str, Any], title: str) -> str | None:
-    """Return the article's genre of recurring report: "market", "roundup" or None (module docstring)."""
+    """Return the genre of recurring report the article belongs to: "market", "roundup", "poll" or None."""
     indices = {e.get("kb") or e["name"] for e in data.get("entities") or () if e.get("type") == "INDEX"}
     if len(indices) >= MARKET_INDICES:
         return "market"
     if _roundup().search(title.casefold()):
         return "roundup"
+    if {m.group(0).casefold() for m in _WORD.finditer(title)} & _polls():
+        return "poll"
     return None
+
+
+@functools.cache
+def _polls() -> frozenset[str]:
+    return frozenset(load_json("story_rules.json")["poll"])
 
 
 def _numbered(text: str) -> frozenset[tuple[int, str]]:
