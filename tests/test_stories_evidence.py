@@ -82,7 +82,10 @@ def test_stories_evidence_the_same_people_alone_are_a_topic_not_an_event() -> No
 
 
 def test_stories_evidence_incidents_numbered_differently_are_different_incidents() -> None:
-    agency = [("e1", "ORG", "Canadian Food Inspection Agency", []), ("e2", "DISEASE", "mad cow disease", [])]
+    agency: list[Any] = [
+        ("e1", "ORG", "Canadian Food Inspection Agency", []),
+        ("e2", "DISEASE", "mad cow disease", []),
+    ]
     fourth = _features(
         "The Canadian Food Inspection Agency confirmed mad cow disease in a cow in Alberta. It is the "
         "fourth case found in Canada; the cow did not enter the food chain.",
