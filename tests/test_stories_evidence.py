@@ -63,7 +63,8 @@ def test_stories_evidence_the_same_people_alone_are_a_topic_not_an_event() -> No
     )
     donors = _features(
         "Bernie Sanders raised record sums from small donors in January. Sanders told supporters that "
-        "Hillary Clinton relies on banks, and Donald Trump called the totals a fraud. Clinton declined comment.",
+        "Hillary Clinton relies on banks, and Donald Trump called the totals a fraud. Clinton declined "
+        "comment.",
         title="Sanders breaks fundraising record",
         day="2016-01-21",
         entities=CANDIDATES,
@@ -73,7 +74,8 @@ def test_stories_evidence_the_same_people_alone_are_a_topic_not_an_event() -> No
     assert not evidence.links
     rally_again = _features(
         "Hillary Clinton told farmers in Iowa that water rights matter. Bernie Sanders and Donald Trump "
-        "ignore farmers, Clinton said at the rally, and Sanders answered her. Trump mocked the farmers' rally.",
+        "ignore farmers, Clinton said at the rally, and Sanders answered her. Trump mocked the farmers' "
+        "rally.",
         title="Clinton tells Iowa farmers water rights matter",
         day="2016-01-21",
         entities=CANDIDATES,
