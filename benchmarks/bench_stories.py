@@ -1,7 +1,7 @@
 """Story assignment at scale: write CPU per article with stories on and off, at growing store sizes.
 
-    .venv/bin/python benchmarks/bench_stories.py ANALYSES.jsonl --sizes 10000,100000 --store DIR
-        [--analyze-ms 300] [--pages 200]
+    .venv/bin/python benchmarks/bench_stories.py ANALYSES.jsonl --sizes 10000 --replicate-to 100000
+        --store DIR [--analyze-ms 120] [--pages 200]
 
 ANALYSES.jsonl: the corpus's analyses (`newsgraph analyze --jsonl ../shared/data/corpus/news.jsonl
 --out ANALYSES.jsonl`). The benchmark store is synthetic, made of copies of them:
@@ -24,14 +24,22 @@ the CPU seconds per article of each (the figure that holds on a loaded machine);
 `--analyze-ms` (the analysis's CPU per article, from benchmarks/cpu.py) added to both, their
 ratio is the ingest rate ratio, stories on / off. Then `get_story` runs on `--pages` random
 stories: p50 and p95 of its CPU and wall time.
+
+Writing costs ~20 ms of CPU an article here, so a store of 100,000 built whole takes half an
+hour of a free core (hours on a shared one). `--replicate-to N` then grows the built store to N
+articles by copying the rows story assignment reads (`replicate`: new ids, dates, entity keys
+and near-duplicate keys, the same places) and measures again: the figure for a store of N
+articles as far as story assignment is concerned.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import random
 import shutil
+import sqlite3
 import statistics
 import string
 import time
@@ -83,6 +91,91 @@ def block(templates: list[dict[str, Any]], number: int, per_day: int) -> list[di
     return out
 
 
+def _shifted(day: str | None, days: int) -> str | None:
+    return None if day is None else (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()
+
+
+def replicate(store: Path, target: int, per_day: int) -> int:
+    """Grow the store to `target` articles by copying its articles' story rows; return the new size.
+
+    Copy r of the `n` stored articles takes ids + r·n, dates + r·n/per_day days, entity keys
+    suffixed "~r" (new entities, as a new letter permutation gives), band keys shifted (new
+    near-duplicate keys), and the same places: the tables story assignment reads (`articles`,
+    `stories`, `story_links`, `story_features`, `story_keys`, `article_minhash`,
+    `minhash_bands`) hold `target` articles' rows. The copies' texts are empty and their facts,
+    entities and full-text rows are not copied: what story assignment reads has the full size,
+    the rest (entity identity, fact tables) stays at the built size, which makes the
+    stories-off cost, and so the on/off ratio, if anything lower than in a store built whole.
+    """
+    from newsgraph.store.stories.assign import key_hash
+    from newsgraph.store.stories.features import EntityFeature, Features
+
+    con = sqlite3.connect(store)
+    n = int(con.execute("SELECT max(id) FROM articles").fetchone()[0])
+    bands = con.execute("SELECT band, key, article_id FROM minhash_bands").fetchall()
+    features = [
+        (i, Features.from_json(d)) for i, d in con.execute("SELECT article_id, data FROM story_features")
+    ]
+    copy = 1
+    while (copy + 1) * n <= target:
+        off, days = copy * n, round(copy * n / per_day)
+        shift = f"+{days} days"
+        con.execute(
+            "INSERT INTO stories (id, title, article_count, first_published, last_published, source_count) "
+            "SELECT id + ?, title, article_count, date(first_published, ?), date(last_published, ?), "
+            "source_count FROM stories WHERE id <= ?",
+            (off, shift, shift, n),
+        )
+        con.execute(
+            "INSERT INTO articles (id, hash, doc_id, source_id, story_id, copy_of, url, title, published, "
+            "published_day, language, authors, text, analysis, published_source) "
+            "SELECT id + ?1, hash || ':' || ?2, doc_id || ':' || ?2, source_id, story_id + ?1, copy_of + ?1, "
+            "url || ':' || ?2, title, date(published_day, ?3), date(published_day, ?3), language, authors, "
+            "'', '{}', published_source FROM articles WHERE id <= ?4",
+            (off, copy, shift, n),
+        )
+        con.execute(
+            "INSERT INTO story_links SELECT article_id + ?1, other_id + ?1, score, evidence FROM story_links "
+            "WHERE article_id <= ?2",
+            (off, n),
+        )
+        con.execute(
+            "INSERT INTO article_minhash SELECT article_id + ?, signature FROM article_minhash "
+            "WHERE article_id <= ?",
+            (off, n),
+        )
+        step = copy * 0x9E3779B97F4A7C15
+        con.executemany(
+            "INSERT INTO minhash_bands (band, key, article_id) VALUES (?, ?, ?)",
+            (
+                (band, (key + step + (1 << 63)) % (1 << 64) - (1 << 63), article_id + off)
+                for band, key, article_id in bands
+            ),
+        )
+        for article_id, base in features:
+            moved = dataclasses.replace(
+                base,
+                day=_shifted(base.day, days),
+                entities=tuple(
+                    EntityFeature(tuple(f"{k}~{copy}" for k in e.keys), e.weight, e.type)
+                    for e in base.entities
+                ),
+            )
+            con.execute(
+                "INSERT INTO story_features (article_id, data) VALUES (?, ?)",
+                (article_id + off, moved.to_json().decode()),
+            )
+            con.executemany(
+                "INSERT INTO story_keys (key, article_id, day) VALUES (?, ?, ?)",
+                [(h, article_id + off, moved.day) for h in sorted({key_hash(k) for k in moved.index_keys()})],
+            )
+        con.commit()
+        copy += 1
+    size = int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    con.close()
+    return size
+
+
 def write_cpu(store: Path, items: list[dict[str, Any]], stories: bool, batch: int) -> float:
     """Write `items` into a copy of the store; return the CPU seconds per article."""
     from newsgraph.store.db import open_store
@@ -105,8 +198,12 @@ def _p95(samples: list[float]) -> float:
     return sorted(samples)[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))] * 1000
 
 
-def page_latency(url: str, pages: int) -> dict[str, float]:
-    """Time `get_story` on random stories: p50/p95 of CPU and wall milliseconds."""
+def page_latency(url: str, pages: int, built: int | None = None) -> dict[str, float]:
+    """Time `get_story` on random stories: p50/p95 of CPU and wall milliseconds.
+
+    `built`: draw only stories of articles the writer stored (ids up to it), not the copies
+    `replicate` made, which have no facts to show.
+    """
     from sqlalchemy import select
 
     from newsgraph.store import schema as s
@@ -118,7 +215,8 @@ def page_latency(url: str, pages: int) -> dict[str, float]:
     cpu_samples, wall_samples = [], []
     with engine.connect() as conn:
         rows = conn.execute(select(s.stories.c.id, s.stories.c.article_count)).all()
-        for story_id in rng.sample([r.id for r in rows], min(pages, len(rows))):
+        drawn = [r.id for r in rows if built is None or r.id <= built]
+        for story_id in rng.sample(drawn, min(pages, len(drawn))):
             wall, cpu = time.perf_counter(), time.process_time()
             get_story(conn, story_id)
             cpu_samples.append(time.process_time() - cpu)
@@ -136,7 +234,9 @@ def page_latency(url: str, pages: int) -> dict[str, float]:
     }
 
 
-def measure(store: Path, items: list[dict[str, Any]], args: argparse.Namespace) -> dict[str, Any]:
+def measure(
+    store: Path, items: list[dict[str, Any]], args: argparse.Namespace, built: int | None = None
+) -> dict[str, Any]:
     """Write the next blocks with stories on and off; time the story page."""
     on = write_cpu(store, items, True, args.batch)
     off = write_cpu(store, items, False, args.batch)
@@ -144,7 +244,7 @@ def measure(store: Path, items: list[dict[str, Any]], args: argparse.Namespace) 
     if args.analyze_ms:
         analysis = args.analyze_ms / 1000
         figures["ingest_ratio_on_off"] = (analysis + off) / (analysis + on)
-    figures["story_page"] = page_latency(f"sqlite:///{store}", args.pages)
+    figures["story_page"] = page_latency(f"sqlite:///{store}", args.pages, built)
     return figures
 
 
@@ -161,6 +261,12 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64, help="articles per transaction when measuring")
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--analyze-ms", type=float, default=0.0, help="analysis CPU per article, ms")
+    parser.add_argument(
+        "--replicate-to",
+        type=int,
+        default=0,
+        help="then grow the store to this size by copying (`replicate`)",
+    )
     args = parser.parse_args()
     templates = [orjson.loads(line) for line in args.analyses.read_bytes().splitlines() if line.strip()]
     args.store.mkdir(parents=True, exist_ok=True)
@@ -182,6 +288,14 @@ def main() -> None:
         figures = measure(store, following, args)
         print(f"size {stored}:", orjson.dumps(figures).decode(), flush=True)
     engine.dispose()
+    if args.replicate_to:
+        cpu, built = time.process_time(), stored
+        stored = replicate(store, args.replicate_to, args.per_day)
+        print(f"replicated to {stored} articles in {time.process_time() - cpu:.0f} s CPU", flush=True)
+        number = stored // len(templates)
+        following = block(templates, number, args.per_day) + block(templates, number + 1, args.per_day)
+        figures = measure(store, following, args, built)
+        print(f"size {stored} (replicated):", orjson.dumps(figures).decode(), flush=True)
 
 
 if __name__ == "__main__":
