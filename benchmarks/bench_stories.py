@@ -96,9 +96,9 @@ def _shifted(day: str | None, days: int) -> str | None:
 
 
 def replicate(store: Path, target: int, per_day: int) -> int:
-    """Grow the store to `target` articles by copying its articles' story rows; return the new size.
+    """Grow the store to `target` articles or more by copying its articles' story rows; return the new size.
 
-    Copy r of the `n` stored articles takes ids + r·n, dates + r·n/per_day days, entity keys
+    Copy r of the `n` articles the writer stored takes ids + r·n, dates + r·n/per_day days, entity keys
     suffixed "~r" (new entities, as a new letter permutation gives), band keys shifted (new
     near-duplicate keys), and the same places: the tables story assignment reads (`articles`,
     `stories`, `story_links`, `story_features`, `story_keys`, `article_minhash`,
@@ -111,13 +111,14 @@ def replicate(store: Path, target: int, per_day: int) -> int:
     from newsgraph.store.stories.features import EntityFeature, Features
 
     con = sqlite3.connect(store)
-    n = int(con.execute("SELECT max(id) FROM articles").fetchone()[0])
-    bands = con.execute("SELECT band, key, article_id FROM minhash_bands").fetchall()
-    features = [
-        (i, Features.from_json(d)) for i, d in con.execute("SELECT article_id, data FROM story_features")
-    ]
-    copy = 1
-    while (copy + 1) * n <= target:
+    n = int(con.execute("SELECT max(id) FROM articles WHERE text != ''").fetchone()[0])
+    bands = con.execute(
+        "SELECT band, key, article_id FROM minhash_bands WHERE article_id <= ?", (n,)
+    ).fetchall()
+    rows = con.execute("SELECT article_id, data FROM story_features WHERE article_id <= ?", (n,))
+    features = [(i, Features.from_json(d)) for i, d in rows]
+    copy = int(con.execute("SELECT count(*) FROM articles").fetchone()[0]) // n
+    while copy * n < target:
         off, days = copy * n, round(copy * n / per_day)
         shift = f"+{days} days"
         con.execute(

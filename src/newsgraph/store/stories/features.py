@@ -5,15 +5,19 @@ returns `Features`, stored per article (`story_features.data`, JSON) so a later 
 compared with it without reading the Analysis again:
 
 - `day`: the publication day, or None;
-- `entities`: the named entities that are not places, each as its identity keys and a weight,
+- `entities`: the named entities that are not places, each as its identity keys, a weight —
   its specificity (a full name counts more than a nationality) times its salience in the article
-  (mentions, a place in the headline);
+  (mentions, a place in the headline) — and its type;
 - `places`: the resolved places, each as one key (`g:<geonameid>`, else `g:<CC>/<admin1>`, else
-  `g:<CC>`) and whether it is finer than a country;
+  `g:<CC>`) and whether it is finer than a country; `local`: the towns and cities among them;
 - `terms`: the content words of the headline and the lede, and the words the article repeats,
-  names left out (entities and places are compared as such); `headline`: those of the headline;
+  names left out (entities and places are compared as such), endings folded (`fold`);
+  `headline`: those of the headline;
 - `events`: confident events as (PLOVER type, trigger word);
-- `numbers`: counts of at least `MIN_NUMBER` as (value, counted noun), years left out.
+- `numbers`: counts of at least `MIN_NUMBER` as (value, counted noun), years left out;
+- `genre`: a recurring kind of report — "market" (it names `MARKET_INDICES` market indices),
+  "roundup" (a running report: "The Latest: …"), "poll" — or None (`story_rules.json`);
+- `numbered`: the incidents it numbers ("the fourth case": (4, "cas")), "first" left out.
 
 The years an article's dates name are not taken as time evidence for an undated article: in the
 corpus they are mostly those of earlier events ("the first case, in December 2003").

@@ -10,7 +10,7 @@ from newsgraph.store.identity.members import article_members
 from newsgraph.store.identity.rules import RuleSet
 from newsgraph.store.stories.evidence import compare
 from newsgraph.store.stories.features import Features, article_features, fold
-from tests.store_support import make_analysis
+from tests.support.store import make_analysis
 
 
 def _features(text: str, *, title: str, day: str | None, entities: list[Any], id: str = "a") -> Features:
