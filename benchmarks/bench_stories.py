@@ -116,7 +116,7 @@ def replicate(store: Path, target: int, per_day: int) -> int:
         "SELECT band, key, article_id FROM minhash_bands WHERE article_id <= ?", (n,)
     ).fetchall()
     rows = con.execute("SELECT article_id, data FROM story_features WHERE article_id <= ?", (n,))
-    features = [(i, Features.from_json(d)) for i, d in rows]
+    features = [(i, Features.from_data(orjson.loads(d))) for i, d in rows]
     copy = int(con.execute("SELECT count(*) FROM articles").fetchone()[0]) // n
     while copy * n < target:
         off, days = copy * n, round(copy * n / per_day)
@@ -164,7 +164,7 @@ def replicate(store: Path, target: int, per_day: int) -> int:
             )
             con.execute(
                 "INSERT INTO story_features (article_id, data) VALUES (?, ?)",
-                (article_id + off, moved.to_json().decode()),
+                (article_id + off, orjson.dumps(moved.to_data()).decode()),
             )
             con.executemany(
                 "INSERT INTO story_keys (key, article_id, day) VALUES (?, ?, ?)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import orjson
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from newsgraph.errors import ConfigError
 from newsgraph.store.db import (
@@ -21,7 +22,10 @@ from newsgraph.store.db import (
     normalize_url,
     open_store,
 )
-from newsgraph.store.schema import articles, metadata
+from newsgraph.store.identity.corrections import Rename, correct, list_rules
+from newsgraph.store.schema import articles, entities, metadata, watches
+from newsgraph.store.watches.manage import create_watch
+from newsgraph.store.watches.spec import SearchWatch, WatchIn
 from newsgraph.store.writer import store_analyses
 from tests.support.store import BACKENDS, doha_analyses, dump, new_database
 
@@ -130,3 +134,55 @@ def test_store_schema_0008_fills_and_converts_stored_rows(store_url: str) -> Non
     assert published == ["2021-07-18", None]
     expected = "Taliban\ufffdleader" if engine.dialect.name == "postgresql" else "Taliban\x00leader"
     assert analysis["title"] == expected
+
+
+def test_store_schema_0010_native_types_keep_every_value(store_url: str) -> None:
+    """A store with corrections, watches, matches and stories written before 0010 (downgraded to
+    0009: text columns) migrates to the same values, now `timestamptz` and `jsonb` on PostgreSQL."""
+    first, *rest = doha_analyses()
+    engine = open_store(store_url)
+    try:
+        store_analyses(engine, [first])
+        create_watch(engine, WatchIn(query=SearchWatch(query="Taliban")))
+        store_analyses(engine, rest)
+        with engine.connect() as conn:
+            entity = conn.execute(select(entities.c.id).order_by(entities.c.id)).scalars().first()
+        assert entity is not None
+        correct(engine, Rename(entity, "Renamed entity"), author="test")
+        fresh = dump(store_url)
+        assert fresh["watch_matches"] and fresh["entity_audit"] and fresh["story_features"]
+        created = fresh["watches"][0][list(watches.c.keys()).index("created")]
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", created)
+        downgrade(engine, "0009")
+        with engine.connect() as conn:
+            before = _column_types(conn)
+        migrate(engine)
+        assert dump(store_url) == fresh
+        with engine.connect() as conn:
+            after = _column_types(conn)
+            rules = list_rules(conn)
+    finally:
+        engine.dispose()
+    assert rules[0].data["name"] == "Renamed entity"
+    if engine.dialect.name == "postgresql":
+        assert before["watches.query"] == "text"
+        assert before["watch_matches.matched"] == "character varying"
+        assert after["watches.query"] == "jsonb"
+        assert after["watch_matches.matched"] == "timestamp with time zone"
+        assert after["stories.first_published"] == "timestamp with time zone"
+        assert after["entity_rules.data"] == "jsonb"
+
+
+def _column_types(conn: Connection) -> dict[str, str]:
+    """The type of each column of the tables 0010 converts, as the database names it."""
+    found = {}
+    for table in ("watches", "watch_matches", "stories", "entity_rules"):
+        for column in inspect(conn).get_columns(table):
+            found[f"{table}.{column['name']}"] = str(column["type"])
+    if conn.dialect.name == "postgresql":
+        sql = (
+            "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = current_schema()"
+        )
+        found.update({str(k): str(v) for k, v in conn.execute(text(sql))})
+    return found

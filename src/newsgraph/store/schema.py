@@ -64,7 +64,7 @@ from sqlalchemy.types import TypeEngine
 
 from newsgraph.rows import TABLES
 from newsgraph.rows import Column as FactColumn
-from newsgraph.store.types import Json, Timestamp
+from newsgraph.store.types import Instant, Json, Timestamp
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -147,8 +147,8 @@ stories = Table(
     Column("id", Id, primary_key=True, autoincrement=False, comment="The id of its first article."),
     Column("title", Text),
     Column("article_count", Integer, nullable=False),
-    Column("first_published", String(40)),
-    Column("last_published", String(40)),
+    Column("first_published", Timestamp),
+    Column("last_published", Timestamp),
     Column("source_count", Integer, nullable=False, server_default="0"),
 )
 """Articles reporting one event: the connected components of `story_links` (`store.stories`)."""
@@ -202,7 +202,7 @@ story_features = Table(
     "story_features",
     metadata,
     Column("article_id", Id, ForeignKey("articles.id"), primary_key=True),
-    Column("data", Text, nullable=False, comment="JSON: store.stories.features.Features."),
+    Column("data", Json, nullable=False, comment="JSON: store.stories.features.Features."),
 )
 
 story_keys = Table(
@@ -399,8 +399,8 @@ entity_rules = Table(
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
     Column("kind", String(10), nullable=False, comment="merge, split, rename, retype or reject."),
-    Column("data", Text, nullable=False, comment="JSON: the keys, articles, name or type it applies."),
-    Column("created", String(40), nullable=False),
+    Column("data", Json, nullable=False, comment="JSON: the keys, articles, name or type it applies."),
+    Column("created", Instant, nullable=False),
     Column("author", String(200), nullable=False),
     Column("note", Text),
     comment="Corrections to entity identity, applied to every article stored (store.identity.rules).",
@@ -410,11 +410,11 @@ entity_audit = Table(
     "entity_audit",
     metadata,
     Column("id", Id, primary_key=True, autoincrement=False),
-    Column("at", String(40), nullable=False),
+    Column("at", Instant, nullable=False),
     Column("author", String(200), nullable=False),
     Column("action", String(20), nullable=False),
     Column("rule_id", Id),
-    Column("detail", Text, nullable=False, comment="JSON: the entities before and after, the request."),
+    Column("detail", Json, nullable=False, comment="JSON: the entities before and after, the request."),
     comment="Who changed entity identity, when, and what it did.",
 )
 
@@ -424,14 +424,14 @@ watches = Table(
     Column("id", Id, primary_key=True, autoincrement=False),
     Column("kind", String(10), nullable=False, comment="quote, number, event, entities, story or search."),
     Column("name", Text, comment="The label it was given (null: its query in words)."),
-    Column("query", Text, nullable=False, comment="JSON: the stored query (store.watches.spec)."),
+    Column("query", Json, nullable=False, comment="JSON: the stored query (store.watches.spec)."),
     Column("feed_key", String(40), nullable=False, unique=True, comment="Unguessable part of its feed URL."),
     Column("webhook_url", Text, comment="Where matches are POSTed, if anywhere."),
     Column("secret", String(64), nullable=False, comment="HMAC-SHA256 key signing its webhook bodies."),
-    Column("created", String(40), nullable=False),
+    Column("created", Instant, nullable=False),
     Column("author", String(200), nullable=False),
     Column("failures", Integer, nullable=False, comment="Webhook deliveries failed in a row."),
-    Column("paused", String(40), comment="When its webhook was paused after too many failures."),
+    Column("paused", Instant, comment="When its webhook was paused after too many failures."),
     Column("last_error", Text, comment="The last failed delivery's error."),
     Index("ix_watches_kind", "kind"),
     comment="Saved queries over facts: every stored article is matched against them (store.watches).",
@@ -464,7 +464,7 @@ watch_matches = Table(
     Column("fact", String(10), nullable=False, comment="quote, quantity, event or article."),
     Column("local_id", String(20), nullable=False, comment="Its id in the article: q1, v2, a number's seq."),
     Column("entry_id", String(45), nullable=False, unique=True, comment="Stable Atom id (urn:uuid:…)."),
-    Column("matched", String(40), nullable=False, comment="When the article was stored (UTC)."),
+    Column("matched", Instant, nullable=False, comment="When the article was stored (UTC)."),
     Index("ix_watch_matches_watch_id", "watch_id", "id"),
     Index("ix_watch_matches_article_id", "article_id"),
     comment="A fact of a stored article that matched a watch.",
@@ -479,7 +479,7 @@ watch_deliveries = Table(
     Column("attempts", Integer, nullable=False),
     Column("due", Float, nullable=False, comment="Unix time of the next attempt."),
     Column("lease", Float, comment="Unix time until which a worker holds it."),
-    Column("sent", String(40)),
+    Column("sent", Instant),
     Column("last_error", Text),
     Index("ix_watch_deliveries_queue", "status", "watch_id", "id"),
     comment="The webhook queue: one delivery per match of a watch with a webhook, sent in id order.",

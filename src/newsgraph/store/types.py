@@ -1,17 +1,22 @@
 """Column types whose storage differs between the back ends, with one Python value on both.
 
     Timestamp   PostgreSQL `timestamptz`; SQLite text. Python: the ISO 8601 text `rows.published_text` gives.
+    Instant     PostgreSQL `timestamptz`; SQLite text. Python: `instant_text`, `2026-12-04T11:23:05Z`.
     Json        PostgreSQL `jsonb`; SQLite text (JSON). Python: the decoded value (a list, a dict).
 
 Read through SQLAlchemy (a Core `select` of the column, or a `text()` query typed with
 `.columns(...)`), both back ends give the same values, so a page, an export or a test comparing
 two stores never sees which one it came from. The writer's bulk path bypasses SQLAlchemy; it
 turns values into what the driver takes with `published_value` and `json_value`.
+
+A publication date and an instant the store records (when a watch was made, a fact matched, a
+correction applied) are two types: a publication date may be a day alone (`2021-07-18`), an
+instant is always a time to the second, so its text sorts and compares as time on SQLite.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -27,6 +32,32 @@ def published_value(value: str | None, dialect: str) -> datetime | str | None:
     if dialect == "postgresql":
         return published_instant(value)
     return published_text(value)
+
+
+INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+"""The text of an instant: sorts as time, the same on both back ends."""
+
+
+def instant_text(value: datetime | str | None) -> str | None:
+    """Return the one text form of an instant: ISO 8601 in UTC to the second (`2026-12-04T11:23:05Z`)."""
+    instant = published_instant(value) if isinstance(value, str) else value
+    if instant is None:
+        return None
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(UTC).strftime(INSTANT_FORMAT)
+
+
+def now_text() -> str:
+    """Return the current instant as the store records it (`instant_text`)."""
+    return datetime.now(UTC).strftime(INSTANT_FORMAT)
+
+
+def instant_value(value: str | None, dialect: str) -> datetime | str | None:
+    """Return what the driver stores for an instant: a datetime (PostgreSQL), its text (SQLite)."""
+    if dialect == "postgresql":
+        return published_instant(value)
+    return instant_text(value)
 
 
 def json_value(value: Any) -> str | None:
@@ -52,6 +83,23 @@ class Timestamp(TypeDecorator[str]):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         return published_text(value)
+
+    @property
+    def python_type(self) -> type[str]:
+        """The Python value is the ISO 8601 text on both back ends."""
+        return str
+
+
+class Instant(Timestamp):
+    """An instant the store records: `timestamptz` on PostgreSQL, text on SQLite; `instant_text` in Python."""
+
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return instant_value(value, dialect.name) if isinstance(value, str) else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return instant_text(value)
 
 
 class Json(TypeDecorator[Any]):

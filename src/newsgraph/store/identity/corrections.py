@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -40,6 +39,7 @@ from newsgraph.store.schema import (
     entity_keys,
     entity_rules,
 )
+from newsgraph.store.types import now_text
 
 MAX_AUTHOR = 200
 
@@ -120,8 +120,8 @@ def apply(conn: Connection, correction: Correction, *, author: str, note: str | 
         entity_rules.insert().values(
             id=rule_id,
             kind=kind,
-            data=orjson.dumps(data).decode(),
-            created=_now(),
+            data=data,
+            created=now_text(),
             author=author,
             note=note,
         )
@@ -137,18 +137,14 @@ def apply(conn: Connection, correction: Correction, *, author: str, note: str | 
     conn.execute(
         entity_audit.insert().values(
             id=audit_id,
-            at=_now(),
+            at=now_text(),
             author=author,
             action=kind,
             rule_id=rule_id,
-            detail=orjson.dumps(detail).decode(),
+            detail=detail,
         )
     )
     return Result(rule_id, audit_id, after_ids)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _next(conn: Connection, table: Any) -> int:
@@ -297,7 +293,7 @@ def list_rules(conn: Connection) -> list[RuleRecord]:
     """Return every correction rule, oldest first."""
     r = entity_rules.c
     rows = conn.execute(select(entity_rules).order_by(r.id))
-    return [RuleRecord(x.id, x.kind, orjson.loads(x.data), x.created, x.author, x.note) for x in rows]
+    return [RuleRecord(x.id, x.kind, x.data, x.created, x.author, x.note) for x in rows]
 
 
 def audit_log(conn: Connection, *, limit: int = 100, entity_id: int | None = None) -> list[AuditRecord]:
@@ -306,7 +302,7 @@ def audit_log(conn: Connection, *, limit: int = 100, entity_id: int | None = Non
     rows = conn.execute(select(entity_audit).order_by(a.id.desc()))
     out = []
     for x in rows:
-        detail = orjson.loads(x.detail)
+        detail = x.detail
         if entity_id is not None and not _mentions(detail, entity_id):
             continue
         out.append(AuditRecord(x.id, x.at, x.author, x.action, x.rule_id, detail))
@@ -338,7 +334,7 @@ def import_rules(engine: Engine, records: Sequence[RuleRecord], *, author: str) 
                 entity_rules.insert().values(
                     id=first + number,
                     kind=record.kind,
-                    data=orjson.dumps(record.data).decode(),
+                    data=record.data,
                     created=record.created,
                     author=record.author,
                     note=record.note,
@@ -347,11 +343,11 @@ def import_rules(engine: Engine, records: Sequence[RuleRecord], *, author: str) 
         conn.execute(
             entity_audit.insert().values(
                 id=_next(conn, entity_audit),
-                at=_now(),
+                at=now_text(),
                 author=author,
                 action="import",
                 rule_id=None,
-                detail=orjson.dumps({"rules": list(range(first, first + len(records)))}).decode(),
+                detail={"rules": list(range(first, first + len(records)))},
             )
         )
         ids = {r[0] for r in conn.execute(select(entities.c.id))}

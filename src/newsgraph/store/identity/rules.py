@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import orjson
 from sqlalchemy import Connection, select
 
 from newsgraph.store.identity.keys import name_key
@@ -151,4 +150,4 @@ class RuleSet:
 def load_rules(conn: Connection) -> RuleSet:
     """Read every stored rule."""
     rows = conn.execute(select(entity_rules.c.id, entity_rules.c.kind, entity_rules.c.data))
-    return RuleSet.of(Rule(r.id, r.kind, orjson.loads(r.data)) for r in rows)
+    return RuleSet.of(Rule(r.id, r.kind, r.data) for r in rows)

@@ -106,9 +106,7 @@ class StoryAssigner:
         return self._join(article_id, sorted(links))
 
     def _index(self, article_id: int, features: Features) -> None:
-        self.conn.execute(
-            s.story_features.insert().values(article_id=article_id, data=features.to_json().decode())
-        )
+        self.conn.execute(s.story_features.insert().values(article_id=article_id, data=features.to_data()))
         keys = sorted({key_hash(k) for k in features.index_keys()})
         if keys:
             self.conn.execute(
@@ -128,7 +126,7 @@ class StoryAssigner:
                 )
             )
             for row in rows:
-                evidence = compare(features, Features.from_json(row.data))
+                evidence = compare(features, Features.from_data(row.data))
                 if evidence.links:
                     links[int(row.article_id)] = evidence
         return links

@@ -36,8 +36,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
-
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import EVENT_MIN_CONFIDENCE
 from newsgraph.store.identity.keys import name_key
@@ -102,28 +100,25 @@ class Features:
     numbered: frozenset[tuple[int, str]] = frozenset()
     local: frozenset[str] = frozenset()
 
-    def to_json(self) -> bytes:
-        """Serialize for `story_features.data`."""
-        return orjson.dumps(
-            {
-                "version": VERSION,
-                "day": self.day,
-                "e": [[list(e.keys), round(e.weight, 4), e.type] for e in self.entities],
-                "p": [list(p) for p in self.places],
-                "t": sorted(self.terms),
-                "h": sorted(self.headline),
-                "v": sorted(list(v) for v in self.events),
-                "n": sorted(list(n) for n in self.numbers),
-                "g": self.genre,
-                "o": sorted(list(o) for o in self.numbered),
-                "l": sorted(self.local),
-            }
-        )
+    def to_data(self) -> dict[str, Any]:
+        """Return the value stored in `story_features.data` (JSON)."""
+        return {
+            "version": VERSION,
+            "day": self.day,
+            "e": [[list(e.keys), round(e.weight, 4), e.type] for e in self.entities],
+            "p": [list(p) for p in self.places],
+            "t": sorted(self.terms),
+            "h": sorted(self.headline),
+            "v": sorted(list(v) for v in self.events),
+            "n": sorted(list(n) for n in self.numbers),
+            "g": self.genre,
+            "o": sorted(list(o) for o in self.numbered),
+            "l": sorted(self.local),
+        }
 
     @classmethod
-    def from_json(cls, raw: bytes | str) -> Features:
-        """Read what `to_json` wrote."""
-        data = orjson.loads(raw)
+    def from_data(cls, data: dict[str, Any]) -> Features:
+        """Read what `to_data` gave (as stored, or its JSON text decoded)."""
         return cls(
             day=data["day"],
             entities=tuple(_entity(e) for e in data["e"]),

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, literal, or_, select
 
 from newsgraph.errors import NotFound
 from newsgraph.models import EVENT_MIN_CONFIDENCE
@@ -23,6 +23,7 @@ from newsgraph.store.paging import Page, check_limit, decode_cursor, keyset_page
 from newsgraph.store.queries import ArticleSummary, _article_summary, _articles_select
 from newsgraph.store.related import latest_articles
 from newsgraph.store.stories.claims import ClaimTable, claim_tables
+from newsgraph.store.types import Timestamp
 
 TIMELINE = 500
 """A story page lists at most this many articles (the earliest); its JSON says how many it has."""
@@ -148,12 +149,16 @@ def _summary(row: Any) -> StorySummary:
     )
 
 
+UNDATED = "0001-01-01"
+"""The date an undated story sorts by: before every real one."""
+
+
 def list_stories(conn: Connection, *, limit: int = 50, cursor: str | None = None) -> Page[StorySummary]:
     """Return stories, most recent first (undated ones last)."""
     check_limit(limit)
     key = decode_cursor(cursor, 2)
     st = s.stories.c
-    last = func.coalesce(st.last_published, "")
+    last = func.coalesce(st.last_published, literal(UNDATED, Timestamp()))  # undated stories last
     stmt = select(*_STORY_COLUMNS, last.label("day"))
     if key is not None:
         stmt = stmt.where(or_(last < key[0], and_(last == key[0], st.id < key[1])))

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, delete, select, update
 from newsgraph.store import schema as s
 from newsgraph.store.watches import spec
 from newsgraph.store.watches.keys import key, watch_keys
-from newsgraph.store.watches.spec import WatchQuery, entity_refs, parse_query, query_json
+from newsgraph.store.watches.spec import WatchQuery, entity_refs, parse_query, query_data
 
 CHUNK = 500
 T = TypeVar("T")
@@ -53,7 +53,7 @@ def index_watch(conn: Connection, watch_id: int, query: WatchQuery) -> None:
 
 
 def _rewrite(conn: Connection, watch_id: int, query: WatchQuery) -> None:
-    conn.execute(update(s.watches).where(s.watches.c.id == watch_id).values(query=query_json(query)))
+    conn.execute(update(s.watches).where(s.watches.c.id == watch_id).values(query=query_data(query)))
     index_watch(conn, watch_id, query)
 
 

@@ -22,9 +22,9 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from newsgraph.errors import NotFound
 from newsgraph.store import schema as s
 from newsgraph.store.db import bump_version, write_connection, write_lock
+from newsgraph.store.types import now_text
 from newsgraph.store.watches import spec
 from newsgraph.store.watches.follow import index_watch
-from newsgraph.store.watches.match import now_utc
 from newsgraph.store.watches.spec import (
     WatchIn,
     WatchPublic,
@@ -32,7 +32,7 @@ from newsgraph.store.watches.spec import (
     WebhookState,
     entity_refs,
     parse_query,
-    query_json,
+    query_data,
 )
 from newsgraph.store.watches.targets import check_target
 
@@ -119,11 +119,11 @@ def create_watch(engine: Engine, watch: WatchIn, *, allow_private: bool = False)
                 id=watch_id,
                 kind=query.kind,
                 name=(watch.name or "").strip() or None,
-                query=query_json(query),
+                query=query_data(query),
                 feed_key=secrets.token_urlsafe(18),
                 webhook_url=watch.webhook,
                 secret=secret,
-                created=now_utc(),
+                created=now_text(),
                 author=watch.author,
                 failures=0,
             )

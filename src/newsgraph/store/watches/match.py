@@ -27,7 +27,6 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -35,6 +34,7 @@ from sqlalchemy import Connection, Table, func, select
 
 from newsgraph.models import EVENT_MIN_CONFIDENCE
 from newsgraph.store import schema as s
+from newsgraph.store.types import instant_value, now_text
 from newsgraph.store.watches import spec
 from newsgraph.store.watches.follow import final_ids, follow_stories, story_watches
 from newsgraph.store.watches.keys import key, term_keys
@@ -49,11 +49,6 @@ CHUNK = 2000
 
 Fact = tuple[str, str]
 """A matched fact: its kind (`quote`, `quantity`, `event`, `article`) and its id in the article."""
-
-
-def now_utc() -> str:
-    """Return the current UTC time as stored (`2026-12-04T11:23:05Z`, sorts as text)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def entry_id(watch_id: int, article_hash: str, fact: Fact) -> str:
@@ -331,7 +326,7 @@ def _record(conn: Connection, rows: list[Row], hooked: set[int]) -> int:
     if not rows:
         return 0
     first = (conn.execute(select(func.max(s.watch_matches.c.id))).scalar() or 0) + 1
-    matched, due = now_utc(), time.time()
+    matched, due = instant_value(now_text(), conn.dialect.name), time.time()
     matches, deliveries = [], []
     for match_id, (watch_id, article_id, article_hash, fact) in enumerate(rows, start=first):
         matches.append(

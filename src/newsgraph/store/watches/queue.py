@@ -22,8 +22,8 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 
 from newsgraph.store import schema as s
 from newsgraph.store.db import write_connection
+from newsgraph.store.types import now_text
 from newsgraph.store.watches.manage import describe
-from newsgraph.store.watches.match import now_utc
 from newsgraph.store.watches.spec import parse_query
 
 
@@ -117,7 +117,7 @@ def mark_sent(engine: Engine, delivery: Delivery) -> None:
         conn.execute(
             update(s.watch_deliveries)
             .where(d.id == delivery.id)
-            .values(status="sent", sent=now_utc(), attempts=delivery.attempt, lease=None, last_error=None)
+            .values(status="sent", sent=now_text(), attempts=delivery.attempt, lease=None, last_error=None)
         )
         conn.execute(update(s.watches).where(w.id == delivery.watch_id).values(failures=0, last_error=None))
 
@@ -155,6 +155,6 @@ def mark_failed(
         paused = conn.execute(
             update(s.watches)
             .where(and_(w.id == delivery.watch_id, w.failures >= max_failures, w.paused.is_(None)))
-            .values(paused=now_utc())
+            .values(paused=now_text())
         )
         return bool(paused.rowcount)

@@ -120,10 +120,8 @@ _ADAPTER: TypeAdapter[WatchQuery] = TypeAdapter(WatchQuery)
 
 
 def parse_query(data: str | bytes | dict[str, Any]) -> WatchQuery:
-    """Return the query of a stored JSON text or a dict (raises pydantic's ValidationError)."""
-    if isinstance(data, dict):
-        return _ADAPTER.validate_python(data)
-    return _stored(data)
+    """Return the query of a stored value (a dict, or its JSON text); raises pydantic's ValidationError."""
+    return _stored(orjson.dumps(data) if isinstance(data, dict) else data)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -145,10 +143,9 @@ def entity_refs(query: WatchQuery) -> list[int]:
     return []
 
 
-def query_json(query: WatchQuery) -> str:
+def query_data(query: WatchQuery) -> dict[str, Any]:
     """Return the query as stored: `kind` first, then the fields not left at their defaults."""
-    data = {"kind": query.kind, **query.model_dump(exclude_defaults=True, exclude={"kind"})}
-    return orjson.dumps(data).decode()
+    return {"kind": query.kind, **query.model_dump(mode="json", exclude_defaults=True, exclude={"kind"})}
 
 
 class WatchIn(BaseModel):
