@@ -63,18 +63,20 @@ def test_watches_delivery_retries_then_pauses_then_resumes_in_order(
         made = WatchIn(query=SearchWatch(query="Taliban round"), webhook=healthy.url)
         create_watch(engine, made, allow_private=True)
         store_analyses(engine, _quotes(3))
-        waits = []
+        waits = []  # (shortest, longest) backoff consistent with when the attempt can have failed
         for _ in range(3):
             started = time.time()
             report = deliver_due(engine, run)
+            finished = time.time()
             assert report.failed == 1
             with engine.connect() as conn:
                 due = conn.execute(text("SELECT due FROM watch_deliveries WHERE id = 1")).scalar_one()
-            waits.append(due - started)
+            waits.append((due - finished, due - started))
             assert deliver_due(engine, run).failed == 0  # not due yet: backing off
             time.sleep(max(0.0, due - time.time()) + 0.01)
         assert report.paused == [bad.id]
-        assert 0.2 <= waits[0] < 0.3 and 0.4 <= waits[1] < 0.5 and 0.5 <= waits[2] < 0.6  # doubled, capped
+        for (shortest, longest), backoff in zip(waits, (0.2, 0.4, 0.5), strict=True):  # doubled, capped
+            assert shortest - 0.01 <= backoff <= longest + 0.01
         # the failing endpoint saw the oldest delivery three times, with one key; the others waited
         keys = [headers["idempotency-key"] for headers, _ in failing.requests]
         assert len(keys) == 3 and len(set(keys)) == 1
