@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 
 from newsgraph.boundary import reject
 from newsgraph.errors import ArticleTooLong, ConfigError, EmptyArticle, ExtractionError, InputError
-from newsgraph.extract.clean import Cleaned, clean_text
 from newsgraph.extract.attribute_ruler import index_attribute_rulers
+from newsgraph.extract.clean import Cleaned, clean_text
 from newsgraph.extract.components import FACTORIES
 from newsgraph.extract.extensions import (
     DOC_TEXT_KEY,
