@@ -13,6 +13,7 @@ import orjson
 import pytest
 from sqlalchemy import text
 
+from newsgraph.models import Analysis
 from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.export import ExportFilters, export
@@ -24,6 +25,7 @@ from tests.support.store import (
     BACKENDS,
     POLICE,
     REBELS,
+    make_analysis,
     market_analysis,
     new_database,
     story_articles,
@@ -215,3 +217,36 @@ def test_stories_api_and_page_use_the_column_names(settings: Settings, tmp_path:
     assert list(rows[0]) == [f.name for f in dataclasses.fields(ClaimRow)]
     assert sorted(row["value"] for row in rows) == ["12.0", "40.0"]
     assert page.status_code == 200 and "Marsabit Liberation Front" in page.text and "killed 12" in page.text
+
+
+def _report(doc_id: str, day: str, names: list[tuple[str, str]], topic: str) -> Analysis:
+    """An article naming `names` (type, name), one a sentence, about `topic`; `day` far from the others."""
+    sentences = [f"{name} commented on the {topic} on Monday." for _, name in names]
+    entities = [(f"e{i}", kind, name, []) for i, (kind, name) in enumerate(names, start=1)]
+    return make_analysis(
+        " ".join(sentences), id=doc_id, title=f"Report on the {topic}", published=day, entities=entities
+    )
+
+
+def test_stories_related_articles_weigh_rare_entities_above_common_ones(store_url: str) -> None:
+    """Two articles sharing the Uyghurs and Xinjiang relate better than two sharing three names
+    that half the store names (weeks apart, so no story links them)."""
+    common = [("GPE", "United States"), ("GPE", "China"), ("ORG", "United Nations")]
+    articles = [
+        _report(
+            "deported", "2025-03-11", [*common, ("NORP", "Uyghurs"), ("GPE", "Xinjiang")], "deportations"
+        ),
+        _report("camps", "2024-01-10", [("NORP", "Uyghurs"), ("GPE", "Xinjiang")], "detention camps"),
+        _report("tariffs", "2023-06-02", common, "steel tariffs"),
+        *(_report(f"filler{i}", f"202{i}-09-01", common, f"budget talks {i}") for i in range(4)),
+    ]
+    engine = open_store(store_url)
+    Writer(engine).write(articles)
+    with engine.connect() as conn:
+        deported = conn.execute(text("SELECT id FROM articles WHERE doc_id = 'deported'")).scalar_one()
+        related = related_articles(conn, deported, limit=3)
+    engine.dispose()
+    assert [r.same_story for r in related] == [False, False, False]
+    assert related[0].article.title == "Report on the detention camps"
+    assert related[0].shared_entities == 2
+    assert {r.shared_entities for r in related[1:]} == {3}

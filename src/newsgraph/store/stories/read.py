@@ -10,11 +10,12 @@ story_articles_after(conn, id, n)  the story's articles stored after article n (
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, literal, or_, select
+from sqlalchemy import Connection, and_, case, func, literal, or_, select
 
 from newsgraph.errors import NotFound
 from newsgraph.models import EVENT_MIN_CONFIDENCE
@@ -321,8 +322,9 @@ def _places(conn: Connection, story_id: int) -> list[StoryPlace]:
 
 
 def related_articles(conn: Connection, article_id: int, *, limit: int = 10) -> list[RelatedArticle]:
-    """Return the articles of the same story first (oldest first), then those sharing most of its
-    entities named in at most `RELATED_ENTITY_MAX_ARTICLES` articles (rarer entities relate better).
+    """Return the articles of the same story first (oldest first), then those whose shared entities
+    weigh most, a rarer entity more (`_entity_weights`; entities named in more than
+    `RELATED_ENTITY_MAX_ARTICLES` articles are left out).
 
     Raises:
         NotFound: no article has this id.
@@ -343,25 +345,18 @@ def related_articles(conn: Connection, article_id: int, *, limit: int = 10) -> l
             out.append(RelatedArticle(_article_summary(r), True, 0))
     if len(out) >= limit:
         return out
-    ae = s.article_entities.c
+    weights = _entity_weights(conn, article_id)
+    if not weights:
+        return out
     other = s.article_entities.alias("other")
-    rare = (
-        select(ae.entity_id)
-        .join(s.entities, s.entities.c.id == ae.entity_id)
-        .where(
-            ae.article_id == article_id,
-            s.entities.c.named.is_(True),
-            s.entities.c.article_count <= RELATED_ENTITY_MAX_ARTICLES,
-        )
-        .scalar_subquery()
-    )
     n = func.count(func.distinct(other.c.entity_id))
+    score = func.sum(case(weights, value=other.c.entity_id, else_=0.0))
     seen = {r.article.id for r in out} | {article_id}
     ranked = conn.execute(
         select(other.c.article_id, n.label("n"))
-        .where(other.c.entity_id.in_(rare), other.c.article_id != article_id)
+        .where(other.c.entity_id.in_(list(weights)), other.c.article_id != article_id)
         .group_by(other.c.article_id)
-        .order_by(n.desc(), other.c.article_id.desc())
+        .order_by(score.desc(), other.c.article_id.desc())
         .limit(limit + len(seen))
     ).all()
     wanted = [(int(r.article_id), int(r.n)) for r in ranked if int(r.article_id) not in seen][
@@ -375,6 +370,20 @@ def related_articles(conn: Connection, article_id: int, *, limit: int = 10) -> l
             RelatedArticle(_article_summary(rows[i]), False, shared) for i, shared in wanted if i in rows
         )
     return out
+
+
+def _entity_weights(conn: Connection, article_id: int) -> dict[int, float]:
+    """The named entities of an article, each weighted by how rare it is in the store: log(N / df),
+    the inverse document frequency, so that two articles naming the Uyghurs and Xinjiang relate
+    better than two naming the United States, China and the United Nations."""
+    ae, e = s.article_entities.c, s.entities.c
+    total = conn.execute(select(func.count()).select_from(s.articles)).scalar_one()
+    rows = conn.execute(
+        select(e.id, e.article_count)
+        .join(s.article_entities, ae.entity_id == e.id)
+        .where(ae.article_id == article_id, e.named.is_(True), e.article_count <= RELATED_ENTITY_MAX_ARTICLES)
+    )
+    return {int(r.id): math.log((total + 1) / (r.article_count + 0.5)) for r in rows if r.article_count > 1}
 
 
 def entity_stories(
