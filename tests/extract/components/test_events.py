@@ -387,3 +387,49 @@ def test_events_actor_types_from_phoenix(nlp: object) -> None:
     assert typed.political and typed.country == "AF" and typed.sector == "police"
     rival = next(t for t in doc if t.lower_ == "rival")
     assert not type_tokens(list(doc[rival.i - 3 : rival.i + 1]), rival, lex).political
+
+
+def test_events_subject_the_parser_hung_on_the_auxiliary_is_the_doer() -> None:
+    """'The United States said Iran is "flagrantly" defying the Council': the parser made Iran the
+    subject of "is"; the doer of "defying" is Iran, not the United States that reports it."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.extract.components.events._grammar import Grammar
+
+    words = [
+        "The",
+        "United",
+        "States",
+        "said",
+        "Iran",
+        "is",
+        '"',
+        "flagrantly",
+        '"',
+        "defying",
+        "the",
+        "Council",
+    ]
+    heads = [2, 2, 3, 3, 5, 9, 9, 9, 9, 3, 11, 9]
+    deps = [
+        "det",
+        "compound",
+        "nsubj",
+        "ROOT",
+        "nsubj",
+        "aux",
+        "punct",
+        "advmod",
+        "punct",
+        "ccomp",
+        "det",
+        "dobj",
+    ]
+    tags = ["DT", "NNP", "NNP", "VBD", "NNP", "VBZ", "``", "RB", "''", "VBG", "DT", "NNP"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    grammar = Grammar(load_lexicon(), frozenset({"defy", "say"}))
+    doer = grammar.agent(doc[9])
+    assert doer is not None and doer.text == "Iran"
+    reporter = grammar.agent(doc[3])
+    assert reporter is not None and reporter.text == "States"

@@ -174,6 +174,12 @@ class Grammar:
                 return c
             if passive and c.dep_ == "agent":
                 return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if not passive:  # 'Iran is "flagrantly" defying …': the parser hung the subject on the auxiliary
+            for c in verb.children:
+                if c.dep_ == "aux" and c.i < verb.i:
+                    subject = next((g for g in c.children if g.dep_ in ("nsubj", "csubj")), None)
+                    if subject is not None:
+                        return subject
         if passive:
             if verb.dep_ == "conj" and verb.head.i != verb.i:
                 return self.agent(verb.head, depth + 1) if self.is_passive(verb.head) else None
