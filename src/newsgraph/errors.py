@@ -13,7 +13,9 @@
     │                                   or multicast address
     ├── ExtractionError            500  a component raised on an article (the message names it)
     ├── ConfigError                500  a setting or model that cannot be used
-    │   └── MissingExtra                an optional dependency group is not installed
+    │   ├── MissingExtra                an optional dependency group is not installed
+    │   └── UnsupportedPattern          a matcher rule the attribute ruler's look-up tables cannot
+    │                                   read (spaCy's own matcher then runs that ruler)
     ├── StoreUnavailable           503  the database cannot be reached, even after retries
     ├── StoreFull                  507  the database's disk is full (the transaction rolled back)
     ├── DeliveryFailed             502  a webhook endpoint did not accept a watch's delivery
@@ -102,6 +104,10 @@ class ConfigError(NewsgraphError):
 
 class MissingExtra(ConfigError):
     """A feature needs an optional dependency group (`pip install 'newsgraph[EXTRA]'`) not installed."""
+
+
+class UnsupportedPattern(ConfigError):
+    """A matcher rule `extract.attribute_ruler` cannot look up; spaCy's own matcher runs the ruler."""
 
 
 class StoreUnavailable(NewsgraphError):

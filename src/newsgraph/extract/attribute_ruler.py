@@ -28,6 +28,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from newsgraph.errors import UnsupportedPattern
+
 _VALUE_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "SHAPE", "TAG", "POS", "DEP", "LEMMA"})
 """Token attributes read by value (a string's hash); flags (`IS_SPACE`, …) are read as 0 or 1."""
 _INDEX_ORDER = ("ORTH", "LOWER", "NORM", "LEMMA", "SHAPE", "TAG", "DEP", "POS")
@@ -36,10 +38,6 @@ _CACHE_SIZE = 200_000
 """Token value rows whose single-token matches are remembered (cleared when full)."""
 
 Test = Callable[[Any], bool]
-
-
-class Unsupported(ValueError):
-    """A pattern uses what `IndexedMatcher` does not read; spaCy's matcher must run it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +58,11 @@ def _plain(values: list[Any]) -> bool:
 def _attr_name(attr: Any) -> str:
     """Return the attribute's upper-case name as spaCy's matcher reads it."""
     if not isinstance(attr, str):
-        raise Unsupported(f"attribute {attr!r}")
+        raise UnsupportedPattern(f"attribute {attr!r}")
     name = attr.upper()
     name = {"TEXT": "ORTH", "IS_SENT_START": "SENT_START"}.get(name, name)
     if name not in _VALUE_ATTRS and not (name.startswith(("IS_", "LIKE_")) and IDS.get(name, 64) < 64):
-        raise Unsupported(f"attribute {attr!r}")
+        raise UnsupportedPattern(f"attribute {attr!r}")
     return name
 
 
@@ -79,7 +77,7 @@ class IndexedMatcher:
         """Read the wrapped matcher's rules into tables.
 
         Raises:
-            Unsupported: there is no rule (spaCy's matcher warns), or a rule uses an operator, an
+            UnsupportedPattern: there is no rule (spaCy's matcher warns), or a rule uses an operator, an
                 extension attribute or a predicate other than IN, NOT_IN and REGEX, or has a
                 callback or a greedy filter.
         """
@@ -89,14 +87,14 @@ class IndexedMatcher:
     def _compile(self) -> None:
         matcher = self.matcher
         if not len(matcher):
-            raise Unsupported("no rules")
+            raise UnsupportedPattern("no rules")
         if any(matcher._filter.get(key) for key in matcher._patterns):
-            raise Unsupported("greedy filter")
+            raise UnsupportedPattern("greedy filter")
         columns: dict[str, int] = {}
         patterns: list[_Pattern] = []
         for key, specs in matcher._patterns.items():
             if matcher._callbacks.get(key) is not None:
-                raise Unsupported("on_match callback")
+                raise UnsupportedPattern("on_match callback")
             for spec in specs:
                 patterns.append(self._pattern(key, spec, columns))
         self.columns = [IDS[name] for name in columns]
@@ -106,7 +104,7 @@ class IndexedMatcher:
         for p in patterns:
             if p.anchor is None:
                 if len(p.tests) > 1:
-                    raise Unsupported("a pattern of several tokens without an exact value")
+                    raise UnsupportedPattern("a pattern of several tokens without an exact value")
                 self.single_any.append(p)
                 continue
             position, column, values = p.anchor
@@ -134,7 +132,7 @@ class IndexedMatcher:
                     anchors.append((rank, len(values), position, name, values))
             tests.append(tuple(token_tests))
         if not tests:
-            raise Unsupported("empty pattern")
+            raise UnsupportedPattern("empty pattern")
         if not anchors:
             return _Pattern(key, tuple(tests), None)
         # filed under its most selective test: a word before a tag, one value before several
@@ -161,9 +159,9 @@ class IndexedMatcher:
             if op == "REGEX" and isinstance(arg, str):
                 regex = re.compile(arg)
                 return (lambda v, regex=regex: regex.search(strings[v]) is not None), None
-            raise Unsupported(f"predicate {value!r}")
+            raise UnsupportedPattern(f"predicate {value!r}")
         else:
-            raise Unsupported(f"value {value!r}")
+            raise UnsupportedPattern(f"value {value!r}")
         return wanted.__eq__, (wanted,)
 
     def __call__(
@@ -260,7 +258,7 @@ def index_attribute_rulers(nlp: Language) -> list[str]:
         if isinstance(proc, AttributeRuler) and isinstance(proc.matcher, Matcher):
             try:
                 proc.matcher = IndexedMatcher(proc.matcher)  # type: ignore[assignment]
-            except Unsupported:
+            except UnsupportedPattern:
                 continue
             changed.append(name)
     return changed
