@@ -102,8 +102,15 @@ the stored row it names: `story_id`, `quantity_id`) and `X_name` that entity's n
 
 Types: `str`, `int`, `float`, `bool`; `list<…>` is a list (an Arrow list in Parquet, an array in
 JSON, `jsonb` on PostgreSQL, JSON text on SQLite and in CSV; the store keeps an empty list as
-NULL, the export gives it back as `[]`); `struct<…>` an object. `published` is a `timestamptz` on
-PostgreSQL (ISO 8601 text in UTC everywhere else; a date alone when the time is midnight UTC).
+NULL, the export gives it back as `[]`); `struct<…>` an object. `published` (and a story's
+`first_published`, `last_published`) is a `timestamptz` on PostgreSQL (ISO 8601 text in UTC
+everywhere else; a date alone when the time is midnight UTC).
+
+The store's own tables follow the same rule (`store.types`): the times it records — a correction
+rule's `created`, an audit entry's `at`, a watch's `created` and `paused`, a match's `matched`, a
+webhook delivery's `sent` — are `timestamptz` on PostgreSQL and `2026-12-04T11:23:05Z` (UTC, to
+the second) in SQLite, the API and the CLI; a rule's `data`, an audit entry's `detail`, a watch's
+`query` and an article's `story_features.data` are `jsonb` on PostgreSQL and JSON text on SQLite.
 """
 
 

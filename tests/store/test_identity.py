@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
+from newsgraph.errors import InputError
 from newsgraph.models import Analysis
 from newsgraph.store.db import open_store
 from newsgraph.store.identity.corrections import (
@@ -150,6 +154,33 @@ def test_store_identity_corrections_hold_for_new_and_reingested_articles(
     rebuild_all(engine)
     engine.dispose()
     assert entity_sets(store_url) == found
+
+
+def test_store_identity_imported_rules_keep_their_time_in_the_one_form(store_url: str) -> None:
+    """A rules file keeps each rule's creation time: an older file's `+00:00` form (or any zone)
+    is stored as the same instant; a time that names none is refused, and nothing is added."""
+    engine = _store(store_url, identity_articles())
+    try:
+        correct(engine, Reject("Apple Computer"), author="t")
+        with engine.connect() as conn:
+            (rule,) = list_rules(conn)
+        older = replace(rule, created="2026-12-04T12:23:05+01:00")
+        assert import_rules(engine, [older], author="t") == 1
+        unreadable_times: tuple[Any, ...] = ("last week", 20261204)  # a hand-edited file
+        for unreadable in unreadable_times:
+            with pytest.raises(InputError, match="is not an ISO 8601 time"):
+                import_rules(engine, [older, replace(rule, created=unreadable)], author="t")
+        with engine.connect() as conn:
+            rules = list_rules(conn)
+            log = audit_log(conn)
+    finally:
+        engine.dispose()
+    assert [(r.kind, r.data, r.created) for r in rules] == [
+        ("reject", rule.data, rule.created),
+        ("reject", rule.data, "2026-12-04T11:23:05Z"),
+    ]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", rule.created)
+    assert [a.action for a in log] == ["import", "reject"] and log[0].detail == {"rules": [2]}
 
 
 def test_store_identity_generic_institutions_are_one_per_country() -> None:

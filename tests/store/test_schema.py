@@ -154,7 +154,10 @@ def test_store_schema_0010_native_types_keep_every_value(store_url: str) -> None
         created = fresh["watches"][0][list(watches.c.keys()).index("created")]
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", created)
         downgrade(engine, "0009")
-        with engine.connect() as conn:
+        with engine.begin() as conn:  # a correction's times as the code before 0010 wrote them
+            conn.execute(text("UPDATE entity_rules SET created = replace(created, 'Z', '+00:00')"))
+            conn.execute(text("UPDATE entity_audit SET at = replace(at, 'Z', '+00:00')"))
+            old = conn.execute(text("SELECT created FROM entity_rules")).scalar_one()
             before = _column_types(conn)
         migrate(engine)
         assert dump(store_url) == fresh
@@ -164,6 +167,7 @@ def test_store_schema_0010_native_types_keep_every_value(store_url: str) -> None
     finally:
         engine.dispose()
     assert rules[0].data["name"] == "Renamed entity"
+    assert old.endswith("+00:00") and rules[0].created == old.replace("+00:00", "Z")
     if engine.dialect.name == "postgresql":
         assert before["watches.query"] == "text"
         assert before["watch_matches.matched"] == "character varying"

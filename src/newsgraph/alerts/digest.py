@@ -18,6 +18,7 @@ import orjson
 from sqlalchemy import Connection
 
 from newsgraph.errors import InputError
+from newsgraph.store.types import instant_text
 from newsgraph.store.watches.entries import Entry, entries_since
 from newsgraph.store.watches.manage import list_watches
 from newsgraph.store.watches.spec import WatchPublic
@@ -37,15 +38,11 @@ def since_time(value: str, now: datetime | None = None) -> str:
     value = value.strip()
     now = now or datetime.now(UTC)
     if m := _AGO.match(value):
-        start = now - timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})
-        return start.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return instant_text(now - timedelta(**{_UNITS[m.group(2)]: int(m.group(1))}))
     try:
-        parsed = datetime.fromisoformat(value.removesuffix("Z"))
+        return instant_text(datetime.fromisoformat(value.removesuffix("Z")))
     except ValueError:
         raise InputError(f"--since {value!r}: give 24h, 7d, 30m, 2w or an ISO date or time (UTC)") from None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)

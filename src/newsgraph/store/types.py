@@ -17,7 +17,7 @@ instant is always a time to the second, so its text sorts and compares as time o
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 import orjson
 from sqlalchemy import Dialect, String, Text, TypeDecorator
@@ -38,10 +38,20 @@ INSTANT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 """The text of an instant: sorts as time, the same on both back ends."""
 
 
+@overload
+def instant_text(value: datetime | str) -> str: ...
+@overload
+def instant_text(value: datetime | str | None) -> str | None: ...
 def instant_text(value: datetime | str | None) -> str | None:
-    """Return the one text form of an instant: ISO 8601 in UTC to the second (`2026-12-04T11:23:05Z`)."""
+    """Return the one text form of an instant: ISO 8601 in UTC to the second (`2026-12-04T11:23:05Z`).
+
+    Raises:
+        ValueError: text that names no instant (a time the store records is never dropped to NULL).
+    """
     instant = published_instant(value) if isinstance(value, str) else value
     if instant is None:
+        if value is not None:
+            raise ValueError(f"not an ISO 8601 time: {value!r}")
         return None
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
@@ -53,11 +63,16 @@ def now_text() -> str:
     return datetime.now(UTC).strftime(INSTANT_FORMAT)
 
 
-def instant_value(value: str | None, dialect: str) -> datetime | str | None:
-    """Return what the driver stores for an instant: a datetime (PostgreSQL), its text (SQLite)."""
+def instant_value(value: datetime | str | None, dialect: str) -> datetime | str | None:
+    """Return what the driver stores for an instant: a datetime (PostgreSQL), its text (SQLite).
+
+    Raises:
+        ValueError: text that names no instant (`instant_text`).
+    """
+    text = instant_text(value)
     if dialect == "postgresql":
-        return published_instant(value)
-    return instant_text(value)
+        return published_instant(text)
+    return text
 
 
 def json_value(value: Any) -> str | None:
@@ -96,10 +111,11 @@ class Instant(Timestamp):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
-        return instant_value(value, dialect.name) if isinstance(value, str) else value
+        return instant_value(value, dialect.name)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
-        return instant_text(value)
+        text: str | None = instant_text(value)
+        return text
 
 
 class Json(TypeDecorator[Any]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,6 +90,12 @@ def test_api_corrections_hold_after_reingest_and_for_new_articles(
     assert [r["kind"] for r in rules] == ["merge", "split", "rename", "retype", "reject"]
     assert [a["action"] for a in audit] == ["reject", "retype", "rename", "split", "merge"]
     assert all(a["author"] == "desk" and a["at"] for a in audit)
+    # the same JSON on both back ends: times in the one text form, rule data and details objects
+    instant = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+    assert all(instant.fullmatch(r["created"]) for r in rules) and all(
+        instant.fullmatch(a["at"]) for a in audit
+    )
+    assert rules[2]["data"]["name"] == "Jim Risch" and audit[2]["detail"]["after"][0]["name"] == "Jim Risch"
     assert [a["action"] for a in merged] == ["merge"]
     assert page["entity"]["name"] == "Jim Risch"
     later = identity_article(6, "Jim Risch returned to Idaho.", [("e1", "PERSON", "James Risch", [])])

@@ -39,7 +39,7 @@ from newsgraph.store.schema import (
     entity_keys,
     entity_rules,
 )
-from newsgraph.store.types import now_text
+from newsgraph.store.types import instant_text, now_text
 
 MAX_AUTHOR = 200
 
@@ -335,7 +335,7 @@ def import_rules(engine: Engine, records: Sequence[RuleRecord], *, author: str) 
                     id=first + number,
                     kind=record.kind,
                     data=record.data,
-                    created=record.created,
+                    created=_created(record),
                     author=record.author,
                     note=record.note,
                 )
@@ -354,6 +354,17 @@ def import_rules(engine: Engine, records: Sequence[RuleRecord], *, author: str) 
         if ids:
             reresolve(conn, ids, load_rules(conn))
         return len(records)
+
+
+def _created(record: RuleRecord) -> str:
+    """An imported rule's creation time, in the one text form (`instant_text`)."""
+    try:
+        created = instant_text(record.created) if isinstance(record.created, str) else None
+    except ValueError:
+        created = None
+    if created is None:
+        raise InputError(f"rule {record.id}: created {record.created!r} is not an ISO 8601 time")
+    return created
 
 
 def rebuild_all(engine: Engine) -> int:
