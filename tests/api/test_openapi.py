@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import get_args, get_type_hints
+from typing import Any, get_args, get_type_hints
 
 import orjson
 import pytest
@@ -32,8 +32,9 @@ from newsgraph.app import create_app
 from newsgraph.settings import Settings
 from newsgraph.store.db import open_store
 from newsgraph.store.stories.claims import ClaimRow
-from newsgraph.store.writer import Writer
+from newsgraph.store.writer import Writer, store_analyses
 from tests.support.store import story_articles
+from tests.support.watches import AKHUNDZADA, first, talks
 
 MAX_EXAMPLES = 25
 CHECKS = [
@@ -45,29 +46,52 @@ CHECKS = [
 ]
 
 
+TOKEN = "openapi-write-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+WATCH_SETTINGS = {"api_rate": 0, "api_token": TOKEN, "watch_private_targets": True, "watch_deliver": False}
+"""The app of these tests: writes on (the token), webhooks may name any host (no DNS look-up of a
+generated one), and no delivery thread."""
+
+
 @pytest.fixture(scope="module")
 def app(settings: Settings, engine: Engine) -> FastAPI:
-    return create_app(settings.model_copy(update={"api_rate": 0}), engine=engine)
+    return create_app(settings.model_copy(update=WATCH_SETTINGS), engine=engine)
+
+
+def _generated_calls(operation: Any, headers: dict[str, str]) -> set[int]:
+    """Call one operation with generated parameters (and these headers); every answer must be
+    what the document says, an error in the one shape. Returns the statuses seen."""
+    seen: set[int] = set()
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+    def check(case: schemathesis.Case) -> None:
+        case.headers = {**(case.headers or {}), **headers}
+        response = case.call_and_validate(checks=CHECKS)
+        seen.add(response.status_code)
+        where = f"{case.method} {case.formatted_path} {case.query}"
+        assert response.status_code < 500, f"{where}: {response.text[:300]}"
+        if response.status_code >= 400:
+            body = response.json()
+            assert body["ok"] is False, where
+            assert body["status"] == response.status_code, where
+
+    check()
+    return seen
 
 
 def test_api_answers_conform_to_the_schema(app: FastAPI) -> None:
+    """Every operation; the watches routes with the token (they need it even to read), the other
+    writes without it (generated articles and corrections would change the module's store)."""
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 10
+    statuses: dict[str, set[int]] = {}
     for operation in operations:
-
-        @given(case=operation.as_strategy())
-        @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
-        def check(case: schemathesis.Case) -> None:
-            response = case.call_and_validate(checks=CHECKS)
-            where = f"{case.method} {case.formatted_path} {case.query}"
-            assert response.status_code < 500, f"{where}: {response.text[:300]}"
-            if response.status_code >= 400:
-                body = response.json()
-                assert body["ok"] is False, where
-                assert body["status"] == response.status_code, where
-
-        check()
+        headers = AUTH if operation.path.startswith("/api/watches") else {}
+        statuses[f"{operation.method.upper()} {operation.path}"] = _generated_calls(operation, headers)
+    assert 200 in statuses["GET /api/watches"]  # the token went with the generated calls
+    assert not {401, 403} & set().union(*(v for k, v in statuses.items() if "/api/watches" in k))
 
 
 @pytest.mark.parametrize(
@@ -255,3 +279,81 @@ def test_api_story_routes_conform_on_a_store_with_claims(settings: Settings, tmp
     assert header.split(",") == [f.name for f in dataclasses.fields(ClaimRow)]
     related = answers["/api/articles/{article_id}/related", "json"].json()["related"]
     assert related[0]["same_story"] and related[0]["article"]["doc_id"] == "rebels"
+
+
+def test_api_watch_routes_conform_on_a_store_with_matches(settings: Settings, tmp_path: Path) -> None:
+    """Every watches route, called with the token, answers a real watch as its document says:
+    made with a webhook (its secret) and without (null), listed, shown with its match, its feed's
+    entries, resumed and deleted; a call without the token is a 401 in the error shape. Then
+    generated parameters and bodies, with the token, against the same store."""
+    store = open_store(f"sqlite:///{tmp_path / 'watches.db'}")
+    try:
+        store_analyses(store, [first()])
+        app = create_app(settings.model_copy(update=WATCH_SETTINGS), engine=store)
+        schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
+
+        def call(method: str, path: str, status: int, headers: dict[str, str] = AUTH, **case: Any) -> Any:
+            made = schema[path][method].Case(headers=dict(headers), **case)
+            response = made.call_and_validate(checks=CHECKS)
+            assert response.status_code == status, f"{method} {path}: {response.text[:300]}"
+            return response.json()
+
+        quote = {"kind": "quote", "speaker": AKHUNDZADA, "words": "settlement"}
+        hooked = call("POST", "/api/watches", 201, body={"query": quote, "webhook": "http://127.0.0.1:9/in"})
+        search = {"kind": "search", "query": "prisoner exchange"}
+        plain = call("POST", "/api/watches", 201, body={"query": search})
+        assert len(hooked["secret"]) == 64 and plain["secret"] is None
+        assert call("POST", "/api/watches", 401, headers={}, body={"query": quote})["status"] == 401
+        store_analyses(store, [talks()])
+        listed = call("GET", "/api/watches", 200)
+        assert [w["matches"] for w in listed["items"]] == [1, 1]
+        path = {"watch_id": hooked["watch"]["id"]}
+        shown = call("GET", "/api/watches/{watch_id}", 200, path_parameters=path)
+        assert shown["watch"]["webhook"]["pending"] == 1
+        key = hooked["watch"]["feed"].removeprefix("/feeds/").removesuffix(".atom")
+        feed = call("GET", "/api/feeds/{feed_key}", 200, headers={}, path_parameters={"feed_key": key})
+        items = [(i["fact"], i["detail"]["speaker_name"]) for i in feed["items"]]
+        assert items == [("quote", "Haibatullah Akhundzada")]
+        resumed = call("POST", "/api/watches/{watch_id}/resume", 200, path_parameters=path)
+        assert resumed["watch"]["id"] == path["watch_id"]
+        deleted = call("DELETE", "/api/watches/{watch_id}", 200, path_parameters=path)
+        assert deleted == {"ok": True, "deleted": path["watch_id"]}
+        assert call("GET", "/api/watches/{watch_id}", 404, path_parameters=path)["ok"] is False
+        for operation in [result.ok() for result in schema.get_all_operations()]:
+            if operation.path.startswith(("/api/watches", "/api/feeds")):
+                assert max(_generated_calls(operation, AUTH)) < 500
+    finally:
+        store.dispose()
+
+
+def test_generated_client_makes_and_reads_a_watch(app: FastAPI, generated_client: ModuleType) -> None:
+    """The document declares the bearer scheme of the token routes; the watches operations of the
+    generated client answer its typed models (a 401 without the token)."""
+    from fastapi.testclient import TestClient
+
+    models = importlib.import_module("newsgraph_test_client.models")
+    create = importlib.import_module("newsgraph_test_client.api.watches.create_watch_route")
+    listing = importlib.import_module("newsgraph_test_client.api.watches.list_watches_route")
+    feed = importlib.import_module("newsgraph_test_client.api.watches.watch_feed")
+    assert app.openapi()["components"]["securitySchemes"]["token"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "The write token, NEWSGRAPH_API_TOKEN: `Authorization: Bearer <token>`.",
+    }
+    body = models.WatchIn.from_dict({"query": {"kind": "search", "query": "council"}, "name": "council"})
+    # a client given its httpx client sends that client's headers (the token goes there too)
+    with TestClient(app) as http, TestClient(app, headers=AUTH) as http_with_token:
+        anonymous = generated_client.Client(base_url="http://testserver").set_httpx_client(http)
+        refused = create.sync(client=anonymous, body=body)
+        assert isinstance(refused, models.ErrorResponse) and refused.status == 401
+        client = generated_client.AuthenticatedClient(base_url="http://testserver", token=TOKEN)
+        client.set_httpx_client(http_with_token)
+        made = create.sync(client=client, body=body)
+        assert isinstance(made, models.WatchCreated), made
+        assert isinstance(made.watch, models.WatchPublic) and made.watch.name == "council"
+        assert isinstance(made.watch.query, models.SearchWatch)
+        watches = listing.sync(client=client)
+        assert isinstance(watches, models.WatchList) and made.watch.id in [w.id for w in watches.items]
+        key = made.watch.feed.removeprefix("/feeds/").removesuffix(".atom")
+        entries = feed.sync(client=anonymous, feed_key=key)
+        assert isinstance(entries, models.FeedAnswer) and entries.watch.id == made.watch.id

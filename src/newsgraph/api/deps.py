@@ -8,6 +8,7 @@ from typing import Annotated
 import anyio
 import anyio.to_thread
 from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Engine
 
 from newsgraph.api.cache import STATE_KEY
@@ -67,13 +68,22 @@ def _connect(engine: Engine) -> tuple[Connection, int]:
         raise
 
 
-async def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="The write token, NEWSGRAPH_API_TOKEN: `Authorization: Bearer <token>`.",
+)
+"""The document's security scheme of every route that needs the token (writes and watches)."""
+
+
+async def require_token(
+    settings: Annotated[Settings, Depends(get_settings)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
+) -> None:
     """Allow the request only with `Authorization: Bearer <NEWSGRAPH_API_TOKEN>`."""
     if not settings.api_token:
         raise HTTPException(403, "the API is read-only: set NEWSGRAPH_API_TOKEN to enable writes")
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token_matches(token.strip(), settings.api_token):
+    if credentials is None or not token_matches(credentials.credentials.strip(), settings.api_token):
         raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
 
 
