@@ -24,7 +24,8 @@ generated client's methods are named after it).
 
 Read-only unless NEWSGRAPH_API_TOKEN is set, which enables POST /api/articles, the entity
 corrections (POST /api/corrections/…, and their forms on the entity page) and the watches
-(/api/watches, the "Watch this" forms); with NEWSGRAPH_WATCH_DELIVER the server also sends the
+(/api/watches, the "Watch this" forms); the document declares the token as the bearer security
+scheme `token` of those routes (`deps.require_token`); with NEWSGRAPH_WATCH_DELIVER the server also sends the
 watches' webhook deliveries, in a background thread. Responses are kept in memory until the data
 changes (`api.cache`). The API knows nothing of the web UI: the pages (`newsgraph.web`) use its
 parameters and dependencies, and `newsgraph.app.create_app` puts both in one application.
