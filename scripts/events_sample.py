@@ -52,7 +52,8 @@ def main() -> None:
         print(f'| {i} | {r["doc_id"]} | {r["type"]}{mode}{neg}: {actors} ("{r["trigger_text"]}") | |')
     print()
     for i, r in enumerate(sample, 1):
-        analysis = json.loads(r["analysis"])
+        stored = r["analysis"]  # a JSON column: a dict, or its text on older stores
+        analysis = stored if isinstance(stored, dict) else json.loads(stored)
         sent = analysis["sentences"][r["sentence"]]
         text, t0, t1 = r["text"], r["trigger_start"], r["trigger_end"]
         shown = f"{text[sent['start'] : t0]}[[{text[t0:t1]}]]{text[t1 : sent['end']]}"
