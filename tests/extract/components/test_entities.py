@@ -323,9 +323,9 @@ def test_entities_helpers_normalize_and_abbreviate() -> None:
 
 def test_entities_pathological_input_stays_fast(nlp: Language) -> None:
     text = ("Mansouri met Okafor and Halvorsen in Geneva. " * 400) + ("ALPHA BETA GAMMA\n" * 200)
-    started = time.perf_counter()
+    started = time.process_time()
     doc = nlp(text)
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 30
     assert get_entities(doc)
 
 

@@ -298,9 +298,9 @@ def test_places_pathological_input_stays_fast(nlp: Language) -> None:
     places = nlp.get_pipe("newsgraph_places")
     text = "NEW YORK, N.Y., Paris, Texas, The Boston Globe of London " * 4000
     doc = nlp.make_doc(text)
-    started = time.perf_counter()
+    started = time.process_time()
     places(doc)
-    assert time.perf_counter() - started < 20.0
+    assert time.process_time() - started < 20.0
     assert get_places(doc), "the names should still be found"
 
 

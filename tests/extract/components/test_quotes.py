@@ -88,11 +88,11 @@ def test_quotes_marks_continued_paragraph_links_to_previous() -> None:
 
 
 def test_quotes_marks_linear_on_pathological_input() -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     assert len(find_regions("“a” " * 100_000)) == 100_000
     assert find_regions("x" * 1_000_000) == []
     assert len(find_regions('"' * 100_001)) == 50_001
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 # -- the component on short articles -----------------------------------------------------------------
@@ -294,9 +294,9 @@ def test_quotes_pathological_input_stays_fast(nlp: Language) -> None:
     bare = ["“"] * 100_000
     for words in (marks, line, bare):
         doc = Doc(nlp.vocab, words=words, spaces=[True] * len(words))
-        started = time.perf_counter()
+        started = time.process_time()
         quotes(doc)
-        assert time.perf_counter() - started < 20.0
+        assert time.process_time() - started < 20.0
         assert isinstance(get_quotes(doc), list)
 
 
