@@ -72,6 +72,7 @@ def test_crash_resume_killed_at_random_points_equals_a_clean_run(
         report = ingest([corpus], run_settings.model_copy(update={"db": clean}), workers=1)
         assert (report.stored, report.duplicates, len(report.rejected)) == (distinct, 1, 1)
         reference = dump(clean)
+        assert reference["stories"] and reference["story_links"]  # resumed runs must rebuild these too
     for seed in SEEDS:
         rng = random.Random(seed)
         folder = tmp_path / f"seed{seed}"

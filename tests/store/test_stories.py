@@ -25,6 +25,7 @@ from tests.support.store import (
     BACKENDS,
     POLICE,
     REBELS,
+    dump,
     make_analysis,
     market_analysis,
     new_database,
@@ -136,6 +137,53 @@ def test_stories_agreeing_figures_are_not_flagged(store_url: str) -> None:
     assert not table.disagree
 
 
+OUTBREAK = (
+    "Nearly 200 people are dead in the cholera outbreak in Marsabit county, health official Ibrahim "
+    "Wario said on Tuesday. The Kenya Red Cross said over 3000 people have been infected in the "
+    "cholera outbreak, and the clinics of Marsabit county are full."
+)
+OUTBREAK_LATER = (
+    "The cholera outbreak in Marsabit county has killed 292 people, the Kenya Red Cross said on "
+    "Wednesday. Health official Ibrahim Wario disputed the figure: 194 deaths had been confirmed, "
+    "he said, and the clinics of Marsabit county are full."
+)
+
+
+def test_stories_a_toll_with_no_event_is_told_by_the_words_around_it(store_url: str) -> None:
+    """A disease's death toll has no actor, so no event: "200 people are dead", "has killed 292
+    people" and "194 deaths" still count people killed; "3000 people have been infected" does not."""
+    people = [("e1", "PERSON", "Ibrahim Wario", ["Wario"]), ("e2", "ORG", "Kenya Red Cross", [])]
+    first = make_analysis(
+        OUTBREAK,
+        id="dead",
+        title="Cholera outbreak in Marsabit county kills nearly 200",
+        published="2024-05-07",
+        entities=people,
+        quantities=[("Nearly 200 people", 200, "people", "e1"), ("over 3000 people", 3000, "people", "e2")],
+    )
+    later = make_analysis(
+        OUTBREAK_LATER,
+        id="killed",
+        title="Cholera outbreak in Marsabit county kills 292",
+        published="2024-05-08",
+        entities=people,
+        quantities=[("292 people", 292, "people", "e2"), ("194 deaths", 194, "death", "e1")],
+    )
+    engine = open_store(store_url)
+    Writer(engine).write([first, later])
+    with engine.connect() as conn:
+        story_id = conn.execute(text("SELECT story_id FROM articles WHERE doc_id = 'dead'")).scalar()
+        assert story_id is not None
+        tables = claim_tables(conn, story_id)
+    engine.dispose()
+    assert [(t.counted, t.predicate, t.disagree) for t in tables] == [("people", "killed", True)]
+    assert [(f.text, f.claimant_name) for f in tables[0].figures] == [
+        ("Nearly 200 people", "Ibrahim Wario"),
+        ("292 people", "Kenya Red Cross"),
+        ("194 deaths", "Ibrahim Wario"),
+    ]
+
+
 def test_stories_a_later_article_bridges_two_stories(store_url: str) -> None:
     police, rebels, arrest, floods = story_articles()
     engine = open_store(store_url)
@@ -171,6 +219,26 @@ def test_stories_order_and_batches_do_not_change_the_stories(tmp_path: Path, see
         == _stories(f"sqlite:///{other}")
         == [["arrest", "police", "rebels"]]
     )
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_stories_four_chunks_give_the_store_of_one_run(backend: str, tmp_path: Path) -> None:
+    """Ingesting in four runs (a new engine and writer each) stores what one run stores, row for row."""
+    articles = story_articles()
+    (tmp_path / "one").mkdir()
+    (tmp_path / "four").mkdir()
+    for one in new_database(backend, tmp_path / "one"):
+        engine = open_store(one)
+        Writer(engine).write(articles)
+        engine.dispose()
+        reference = dump(one)
+    for four in new_database(backend, tmp_path / "four"):
+        for chunk in ([articles[0]], [articles[1]], [articles[2]], [articles[3]]):
+            engine = open_store(four)
+            Writer(engine).write(chunk)
+            engine.dispose()
+        assert _stories(four) == [["arrest", "police", "rebels"]]
+        assert dump(four) == reference
 
 
 def test_stories_rebuild_gives_the_stories_of_the_ingest(tmp_path: Path) -> None:

@@ -5,24 +5,29 @@ they have the same kind (a count, money in one currency, a percentage…), the s
 (the last word of the unit: "33 BLA terrorists" and "30 terrorists" both count terrorists;
 "person" is read as "people") and the same predicate: what the sentence's nearest confident
 event says happened to them — `killed` when the event's dead toll is the figure, `injured`
-likewise, else the event's PLOVER type (AID for "rescued"). A figure with no event in its
-sentence has no predicate and is in no table ("450 passengers" on board and "21 passengers"
-killed count different things). A claim table is such a group with figures from at least two
-articles; it is flagged as a disagreement when two of its
-figures differ by more than `TOLERANCE` (an approximate figure, "nearly 200", by more than
+likewise — else what the words next to the figure say happened to them (`claim_rules.json`: "259
+people are dead", "the outbreak has killed 292 people" and "194 deaths" count people killed: a
+disease's or a disaster's toll has no actor to make an event), else the event's PLOVER type (AID
+for "rescued"). A figure with neither has no predicate and is in no table ("450 passengers" on
+board and "21 passengers" killed count different things). A claim table is such a group with
+figures from at least two articles; it is flagged as a disagreement when two of its figures
+differ by more than `TOLERANCE` (an approximate figure, "nearly 200", by more than
 `APPROX_TOLERANCE`). Each figure keeps its article, claimant and sentence, so a reader sees who
 said what, when, and where.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from newsgraph.extract.lexicons import load_json
 from newsgraph.models import EVENT_MIN_CONFIDENCE
 from newsgraph.rows import Kind
 from newsgraph.store import schema as s
@@ -32,6 +37,10 @@ APPROX_TOLERANCE = 0.1
 MAX_ARTICLES = 300
 """Claim tables read the figures of a story's latest articles up to this many."""
 _PEOPLE = frozenset({"person", "people", "persons"})
+CLAUSE_WORDS = 4
+"""How many words of the figure's clause after it may say what happened to what it counts."""
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
+_LAST_WORD = re.compile(r"([^\W_]+)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,19 +190,25 @@ def claim_tables(conn: Connection, story_id: int) -> list[ClaimTable]:
         .order_by(q.id)
     ).all()
     events = _events(conn, ids)
+    texts = _sentences(conn, {int(r.article_id) for r in rows})
     groups: dict[tuple[str, str, str | None], list[Any]] = defaultdict(list)
     for row in rows:
         noun = counted_noun(row.unit)
         if not noun or row.kind == "fraction":
             continue
         kind = f"{row.kind}:{row.currency}" if row.currency else row.kind
-        groups[(kind, noun, _predicate(row, events.get((row.article_id, row.sentence), ())))].append(row)
+        told = _outcome_noun(noun)
+        if told is not None:
+            noun = "people"
+        else:
+            told = _told(row, texts[int(row.article_id)])
+        predicate = _predicate(row, events.get((row.article_id, row.sentence), ()), told)
+        groups[(kind, noun, predicate)].append(row)
     wanted = [
         (key, found)
         for key, found in groups.items()
         if key[2] is not None and len({r.article_id for r in found}) >= 2
     ]
-    texts = _sentences(conn, {r.article_id for _, found in wanted for r in found})
     tables = [_table(key, found, articles, texts) for key, found in wanted]
     tables.sort(
         key=lambda t: (not t.disagree, -len({f.article_id for f in t.figures}), t.counted, t.predicate or "")
@@ -213,16 +228,51 @@ def _events(conn: Connection, article_ids: Sequence[int]) -> dict[tuple[int, int
     return out
 
 
-def _predicate(row: Any, events: Iterable[Any]) -> str | None:
-    """Return what happened to what the figure counts: `killed`, `injured`, an event type, or None."""
+def _predicate(row: Any, events: Iterable[Any], told: str | None) -> str | None:
+    """Return what happened to what the figure counts: `killed` or `injured` (the nearest event's
+    toll, else the words `told` it), the nearest event's type, or None."""
     nearest = min(events, key=lambda e: (abs(e.trigger_start - row.start), e.trigger_start), default=None)
-    if nearest is None:
-        return None
-    if nearest.dead is not None and nearest.dead == row.value:
+    if nearest is not None and nearest.dead is not None and nearest.dead == row.value:
         return "killed"
-    if nearest.injured is not None and nearest.injured == row.value:
+    if nearest is not None and nearest.injured is not None and nearest.injured == row.value:
         return "injured"
-    return str(nearest.type)
+    if told is not None:
+        return told
+    return None if nearest is None else str(nearest.type)
+
+
+@functools.cache
+def _outcomes() -> dict[str, Mapping[str, frozenset[str]]]:
+    rules = load_json("claim_rules.json")
+    return {
+        outcome: {part: frozenset(rules[outcome][part]) for part in ("after", "before", "nouns")}
+        for outcome in ("killed", "injured")
+    }
+
+
+def _outcome_noun(noun: str) -> str | None:
+    """Return the outcome a counted noun names ("deaths": `killed`), or None."""
+    return next((outcome for outcome, words in _outcomes().items() if noun in words["nouns"]), None)
+
+
+def _told(row: Any, article: tuple[str, list[tuple[int, int]]]) -> str | None:
+    """Return the outcome the words next to the figure tell ("292 people are dead", "killed 292
+    people"), or None: the word just before it, or one of the first words of its clause after it."""
+    text, bounds = article
+    start, end = bounds[row.sentence] if 0 <= row.sentence < len(bounds) else (0, len(text))
+    last = _LAST_WORD.search(text[start : row.start])
+    before = last.group(1).casefold() if last else ""
+    after: list[str] = []
+    ends = frozenset(load_json("claim_rules.json")["clause_ends"])
+    for token in _TOKEN.findall(text[row.end : end]):
+        word = token.casefold()
+        if not token[0].isalnum() or word in ends or len(after) == CLAUSE_WORDS:
+            break
+        after.append(word)
+    for outcome, words in _outcomes().items():
+        if before in words["before"] or not words["after"].isdisjoint(after):
+            return outcome
+    return None
 
 
 def _sentences(conn: Connection, wanted: set[int]) -> dict[int, tuple[str, list[tuple[int, int]]]]:
