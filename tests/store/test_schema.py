@@ -173,14 +173,17 @@ def test_store_schema_0010_native_types_keep_every_value(store_url: str) -> None
         assert before["watch_matches.matched"] == "character varying"
         assert after["watches.query"] == "jsonb"
         assert after["watch_matches.matched"] == "timestamp with time zone"
-        assert after["stories.first_published"] == "timestamp with time zone"
+        assert (
+            after["stories.first_published"] == after["stories.last_published"] == "timestamp with time zone"
+        )
+        assert (before["story_features.data"], after["story_features.data"]) == ("text", "jsonb")
         assert after["entity_rules.data"] == "jsonb"
 
 
 def _column_types(conn: Connection) -> dict[str, str]:
     """The type of each column of the tables 0010 converts, as the database names it."""
     found = {}
-    for table in ("watches", "watch_matches", "stories", "entity_rules"):
+    for table in ("watches", "watch_matches", "stories", "story_features", "entity_rules"):
         for column in inspect(conn).get_columns(table):
             found[f"{table}.{column['name']}"] = str(column["type"])
     if conn.dialect.name == "postgresql":
