@@ -8,11 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components.events import link_events
 from newsgraph.extract.components.events._actor_types import type_tokens
+from newsgraph.extract.components.events._actors import ActorFinder
 from newsgraph.extract.components.events._dictionary import load_dictionary
+from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
+from newsgraph.extract.components.events._modality import Modality
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
 from tests.support.paths import ROOT
 
@@ -433,3 +438,90 @@ def test_events_subject_the_parser_hung_on_the_auxiliary_is_the_doer() -> None:
     assert doer is not None and doer.text == "Iran"
     reporter = grammar.agent(doc[3])
     assert reporter is not None and reporter.text == "States"
+
+
+def _parsed(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A hand-built parse: (word, head, dep, tag, pos) per token; the few inflected words get their lemma."""
+    words, heads, deps, tags, pos = (list(x) for x in zip(*rows, strict=True))
+    irregular = {"has": "have", "had": "have", "criticized": "criticize", "leaders": "leader"}
+    lemmas = [irregular.get(w.lower(), w.lower()) for w in words]
+    vocab = English().vocab  # its lexical attributes give each word its lower case
+    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def test_events_obligations_and_negating_adverbs_are_no_deeds() -> None:
+    """'have to' (present) is a need, 'has yet to' a need not met, 'seldom' denies; 'had to' was done."""
+    lex = load_lexicon()
+    modality = Modality(lex, Grammar(lex, frozenset({"support", "criticize", "flee"})))
+
+    def has_to(aux: str, tag: str, yet: bool) -> Doc:
+        rows = [("We", 1, "nsubj", "PRP", "PRON"), (aux, 1, "ROOT", tag, "VERB")]
+        rows += [("yet", 1, "advmod", "RB", "ADV")] if yet else []
+        n = len(rows)
+        rows += [("to", n + 1, "aux", "TO", "PART"), ("support", 1, "xcomp", "VB", "VERB")]
+        rows += [("renewables", n + 1, "dobj", "NNS", "NOUN")]
+        return _parsed(rows)
+
+    doc = has_to("have", "VBP", False)
+    need = modality.modality(doc[3], doc[3])
+    assert need.possible and not need.negated
+    doc = has_to("has", "VBZ", True)
+    assert modality.modality(doc[4], doc[4]).negated  # "has yet to support"
+    doc = has_to("had", "VBD", False)
+    done = modality.modality(doc[3], doc[3])
+    assert not done.possible and not done.negated  # "had to flee" reports what was done
+    rows = [
+        ("Najib", 2, "nsubj", "NNP", "PROPN"),
+        ("seldom", 2, "advmod", "RB", "ADV"),
+        ("criticized", 2, "ROOT", "VBD", "VERB"),
+        ("China", 2, "dobj", "NNP", "PROPN"),
+    ]
+    doc = _parsed(rows)
+    assert modality.modality(doc[2], doc[2]).negated
+
+
+def test_events_object_pronoun_of_a_second_verb_is_the_first_verbs_object() -> None:
+    """'met the rebel leaders and urged them': "them" is the leaders, not the minister who urged."""
+    rows = [
+        ("The", 1, "det", "DT", "DET"),
+        ("minister", 2, "nsubj", "NN", "NOUN"),
+        ("met", 2, "ROOT", "VBD", "VERB"),
+        ("the", 5, "det", "DT", "DET"),
+        ("rebel", 5, "compound", "NN", "NOUN"),
+        ("leaders", 2, "dobj", "NNS", "NOUN"),
+        ("and", 2, "cc", "CC", "CCONJ"),
+        ("urged", 2, "conj", "VBD", "VERB"),
+        ("them", 7, "dobj", "PRP", "PRON"),
+        ("to", 10, "aux", "TO", "PART"),
+        ("negotiate", 7, "xcomp", "VB", "VERB"),
+    ]
+    doc = _parsed(rows)
+    finder = ActorFinder(load_lexicon())
+    ante = finder.antecedent(doc[8])
+    assert ante is not None and ante.text == "leaders"
+    doc = _parsed([*rows[:8], ("him", 7, "dobj", "PRP", "PRON"), *rows[9:]])
+    ante = finder.antecedent(doc[8])
+    assert ante is None or ante.text != "leaders"  # "him" is none of the leaders
+
+
+def test_events_plural_pronoun_is_no_single_person() -> None:
+    """A witness who says "they killed them" is not "they"; "he" is no country, "it" no person."""
+    rows = [
+        ("Witness", 2, "compound", "NNP", "PROPN"),
+        ("Ajmal", 2, "compound", "NNP", "PROPN"),
+        ("Khan", 3, "nsubj", "NNP", "PROPN"),
+        ("spoke", 3, "ROOT", "VBD", "VERB"),
+        (".", 3, "punct", ".", "PUNCT"),
+        ("They", 6, "nsubj", "PRP", "PRON"),
+        ("killed", 6, "ROOT", "VBD", "VERB"),
+        ("them", 6, "dobj", "PRP", "PRON"),
+    ]
+    doc = _parsed(rows)
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    finder = ActorFinder(load_lexicon())
+    assert finder.antecedent(doc[5]) is None
+    assert finder.may_refer(doc[5], doc[2]) is False
+    doc = _parsed([*rows[:5], ("He", 6, "nsubj", "PRP", "PRON"), *rows[6:]])
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    ante = finder.antecedent(doc[5])
+    assert ante is not None and ante.text == "Khan"

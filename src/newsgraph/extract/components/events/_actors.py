@@ -313,16 +313,12 @@ class ActorFinder:
         )
 
     def _agrees(self, pron: str, tok: Token) -> bool:
-        """Whether a pronoun can refer to a noun (person, number)."""
-        person = tok.ent_type_ == "PERSON"
-        plural = tok.tag_ in ("NNS", "NNPS")
-        if pron in ("it", "its"):
-            return not person and not plural
-        if pron in ("he", "she", "his", "her", "him"):
-            return not plural and tok.ent_type_ not in ("GPE", "ORG", "NORP", "LOC")
-        if pron in ("they", "their", "them"):
-            return not person or plural
-        return True
+        """Whether a pronoun can refer to a noun (person, number; the type of the entity it names)."""
+        known = entity_at_token(tok.doc, tok.i)
+        label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
+        if tok.tag_ in ("NNS", "NNPS"):
+            return pron not in ("it", "its", "he", "she", "his", "her", "him")
+        return _pronoun_fits(pron, label)
 
     def may_refer(self, pron: Token, noun: Token) -> bool:
         """Whether a pronoun can stand for a noun: "we" and "I" for a speaker, a third-person pronoun for a
@@ -348,6 +344,9 @@ class ActorFinder:
         number = self.lex.pronouns.get(low)
         if number is None:
             return None
+        parallel = self._parallel_object(pron)
+        if parallel is not None:
+            return parallel
         tok = pron.head
         seen = 0
         while seen < 8:
@@ -378,6 +377,20 @@ class ActorFinder:
                     and self._agrees(low, c)
                 ):
                     return c
+        return None
+
+    def _parallel_object(self, pron: Token) -> Token | None:
+        """The object of the first of two conjoined verbs, for an object pronoun of the second: "met the
+        rebel leaders and urged them", "spoke to officials and asked them" (the same role, the same one)."""
+        verb = pron.head
+        if pron.dep_ not in ("dobj", "dative") or verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return None
+        first = verb.head
+        objects = [c for c in first.children if c.dep_ in ("dobj", "dative")]
+        objects += [g for c in first.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for c in objects:
+            if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(pron.lower_, c):
+                return c
         return None
 
     def resolve(
@@ -438,7 +451,7 @@ class ActorFinder:
             return self._resolve_one(doc, stand[0], group_cache, depth + 1) if stand is not None else []
         if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             known = entity_at_token(doc, h.i)
-            if known is not None:
+            if known is not None and _pronoun_fits(h.lower_, known.type):
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
@@ -567,6 +580,16 @@ class ActorFinder:
             if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
                 return self.lex.countries[low]
         return None
+
+
+def _pronoun_fits(pron: str, type_: str) -> bool:
+    """Whether a pronoun can stand for an entity of a type: "they" is no one person (the witness who says
+    "they killed them"), "he" no country, "it" no person."""
+    if pron in ("they", "them", "their", "theirs"):
+        return type_ != "PERSON"
+    if pron in ("he", "him", "his", "she", "her", "hers"):
+        return type_ not in ("GPE", "ORG", "NORP", "LOC")
+    return pron not in ("it", "its") or type_ != "PERSON"
 
 
 def _by_name(doc: Doc, name: str) -> Entity | None:

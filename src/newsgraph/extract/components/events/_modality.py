@@ -44,8 +44,9 @@ class Modality:
         for verb in chain:
             for c in verb.children:
                 low = c.lower_
-                if verb is clause and (c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never")):
-                    negated = True
+                denies = c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.lex.negating_adverbs)
+                if verb is clause and denies:
+                    negated = True  # "did not", "never", "seldom criticized"
                 if verb is clause and low == "longer" and any(n.dep_ == "neg" for n in c.children):
                     negated = True  # "will no longer recognize"
                 if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
@@ -174,8 +175,9 @@ class Modality:
             negated = True  # "failed to", "delayed lifting", "did not manage to"
         elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
             possible = True  # "it is imperative that X provide aid": wanted, not done
-        if glow in self.lex.obligation_verbs:
-            possible = True  # "we do not need to buy aircraft": a need, not a deed
+        if glow in self.lex.obligation_verbs or _has_to(clause, gov):
+            possible = True  # "we do not need to buy aircraft", "we have to support": a need, not a deed
+            negated = negated or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children)
         cur = clause
         for _ in range(5):
             if cur.dep_ == "conj" and cur.head.i != cur.i:
@@ -274,6 +276,17 @@ def _own_subject(clause: Token, gov: Token) -> bool:
         subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
     gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ != "PRON" and (gov_subj is None or subj.lower_ != gov_subj.lower_)
+
+
+def _has_to(clause: Token, gov: Token) -> bool:
+    """Whether a clause is what its subject has to do now ("we have to support", "will have to leave"):
+    an obligation, not a deed. The past "had to leave" reports what was done."""
+    return (
+        gov.lemma_.lower() == "have"
+        and clause.dep_ == "xcomp"
+        and gov.tag_ != "VBD"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _finite(verb: Token) -> bool:
