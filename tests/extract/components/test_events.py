@@ -525,3 +525,19 @@ def test_events_plural_pronoun_is_no_single_person() -> None:
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     ante = finder.antecedent(doc[5])
     assert ante is not None and ante.text == "Khan"
+
+
+def test_events_joint_visitors_recipients_and_group_doers(analyze_text: Analyze) -> None:
+    """Two officials touring an area meet no one; "gave aid to X" names its recipient (a dative to the
+    parser); in "Nigeria's Boko Haram insurgency" the country is where and the group the doer."""
+    toured = analyze_text("The health minister and the president toured the flooded areas on Monday.")
+    assert _confident(toured, "CONSULT") == []
+    held = analyze_text("Kim Jong Un and Vladimir Putin held talks in Moscow in September.")
+    (talks,) = _confident(held, "CONSULT")
+    assert talks.source_text == "Kim Jong Un" and talks.target_text == "Vladimir Putin"
+    gave = analyze_text("The United States gave military aid to Ukraine last year.")
+    (aid,) = _confident(gave, "AID")
+    assert aid.source_text == "The United States" and aid.target_text == "Ukraine"
+    war = analyze_text("Nigeria's Boko Haram insurgency has killed thousands of civilians.")
+    (ev,) = [e for e in war.events if e.trigger.text == "insurgency"]
+    assert ev.source_text == "Boko Haram"

@@ -392,10 +392,12 @@ class ArgumentFinder:
 
     def _light_target(self, light: Token, type_: str) -> Token | None:
         """Return the actor of a light verb's own target phrase ("a lawsuit was filed against X"); a
-        place phrase ("in", "at") says where, not at whom."""
+        place phrase ("in", "at") says where, not at whom. The parser labels "gave aid to X" a dative."""
         preps = (*self.lex.target_preps.get(type_, ()), "against")
         for c in light.children:
-            if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in ("in", "at") and c.i > light.i:
+            if c.dep_ not in ("prep", "dative") or c.i < light.i:
+                continue
+            if c.lower_ in preps and c.lower_ not in ("in", "at"):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and self.is_actorish(pobj):
                     return pobj
@@ -424,6 +426,17 @@ class ArgumentFinder:
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
             ):
                 source = c
+        if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
+            # "Afghanistan's Taliban insurgency": the country is where; the named group is the doer
+            group = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "compound" and c.i > source.i and c.ent_type_ in ("ORG", "NORP")
+                ),
+                None,
+            )
+            source = group if group is not None else source
         return source
 
     def noun_args(

@@ -321,7 +321,7 @@ class Drafter:
     def _sides(self, st: DocState, d: Draft) -> None:
         """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
         doc, reciprocal = st.doc, d.type in self.lex.reciprocal_types
-        if reciprocal and not d.targets and len(d.sources) > 1:
+        if reciprocal and not d.targets and len(d.sources) > 1 and not self._joint_deed(d):
             d.sources, d.targets = d.sources[:1], d.sources[1:]
         first = d.sources[0] if len(d.sources) == 1 else None
         sides = (
@@ -341,6 +341,20 @@ class Drafter:
                 d.sources = pair
         elif reciprocal and d.sources and d.targets and all(a.entity for a in d.sources + d.targets):
             st.pairs.append(d.sources + d.targets)
+
+    def _joint_deed(self, d: Draft) -> bool:
+        """Whether conjoined subjects of a meeting verb did something together to a thing, not with each
+        other: "the minister and the president toured the affected areas" (a summit or talks they held
+        is an event noun and keeps them two sides)."""
+        if d.type != "CONSULT" or d.tok.pos_ != "VERB":
+            return False
+        return any(
+            c.dep_ == "dobj"
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() not in self.lex.nouns
+            and c.lemma_.lower() not in self.lex.reciprocal_lemmas
+            for c in d.tok.children
+        )
 
     def _threat_mode(self, st: DocState, cand: Candidate, d: Draft) -> None:
         """Give a threat the mode of the action it threatens ("threatened to impose sanctions")."""
