@@ -528,10 +528,14 @@ def test_events_plural_pronoun_is_no_single_person() -> None:
 
 
 def test_events_joint_visitors_recipients_and_group_doers(analyze_text: Analyze) -> None:
-    """Two officials touring an area meet no one; "gave aid to X" names its recipient (a dative to the
+    """Two officials touring an area meet no one, two countries welcoming a decision are not its two
+    sides; "gave aid to X" names its recipient (a dative to the
     parser); in "Nigeria's Boko Haram insurgency" the country is where and the group the doer."""
     toured = analyze_text("The health minister and the president toured the flooded areas on Monday.")
     assert _confident(toured, "CONSULT") == []
+    welcomed = analyze_text("France and Germany welcomed the decision on Monday.")
+    (praise,) = _confident(welcomed, "SUPPORT")
+    assert praise.source_text == "France ; Germany" and praise.target_text is None  # side by side
     held = analyze_text("Kim Jong Un and Vladimir Putin held talks in Moscow in September.")
     (talks,) = _confident(held, "CONSULT")
     assert talks.source_text == "Kim Jong Un" and talks.target_text == "Vladimir Putin"

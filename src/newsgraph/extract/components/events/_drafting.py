@@ -343,18 +343,20 @@ class Drafter:
             st.pairs.append(d.sources + d.targets)
 
     def _joint_deed(self, d: Draft) -> bool:
-        """Whether conjoined subjects of a meeting verb did something together to a thing, not with each
-        other: "the minister and the president toured the affected areas" (a summit or talks they held
-        is an event noun and keeps them two sides)."""
-        if d.type != "CONSULT" or d.tok.pos_ != "VERB":
+        """Whether conjoined subjects did something side by side, not with each other: a verb that is no
+        two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
+        decision", "the minister and the president toured the affected areas"; "held talks", "reached an
+        agreement" or an object-less "spoke" keep them two sides)."""
+        if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
             return False
-        return any(
-            c.dep_ == "dobj"
-            and c.pos_ == "NOUN"
-            and c.lemma_.lower() not in self.lex.nouns
-            and c.lemma_.lower() not in self.lex.reciprocal_lemmas
-            for c in d.tok.children
-        )
+        objects = [c.lemma_.lower() for c in d.tok.children if c.dep_ == "dobj"]
+        shared = any(o in self.lex.reciprocal_lemmas or self._two_sided(o) for o in objects)
+        return bool(objects) and not shared
+
+    def _two_sided(self, noun: str) -> bool:
+        """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
+        sense = self.lex.nouns.get(noun)
+        return sense is not None and sense.type in self.lex.reciprocal_types
 
     def _threat_mode(self, st: DocState, cand: Candidate, d: Draft) -> None:
         """Give a threat the mode of the action it threatens ("threatened to impose sanctions")."""
