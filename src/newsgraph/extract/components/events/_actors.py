@@ -583,8 +583,7 @@ class ActorFinder:
 
 
 def _pronoun_fits(pron: str, type_: str) -> bool:
-    """Whether a pronoun can stand for an entity of a type: "they" is no one person (the witness who says
-    "they killed them"), "he" no country, "it" no person."""
+    """Whether a pronoun can stand for an entity of a type: "they" no one person, "he" no country."""
     if pron in ("they", "them", "their", "theirs"):
         return type_ != "PERSON"
     if pron in ("he", "him", "his", "she", "her", "hers"):
