@@ -433,3 +433,68 @@ def test_events_subject_the_parser_hung_on_the_auxiliary_is_the_doer() -> None:
     assert doer is not None and doer.text == "Iran"
     reporter = grammar.agent(doc[3])
     assert reporter is not None and reporter.text == "States"
+
+
+def _modality_doc(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> object:
+    """A hand-built parsed Doc (lemmas are the lower-case words, POS from the tags)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    pos = {"PRP": "PRON", "NNP": "PROPN", "NN": "NOUN", "RB": "ADV", "TO": "PART", "DT": "DET"}
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[pos.get(t, "VERB") for t in tags],
+        lemmas=[w.lower() for w in words],
+    )
+
+
+def test_events_negative_adverbs_and_present_obligations() -> None:
+    """'X seldom criticized Y' denies the event; 'we have to support Y' is a need, not a deed, while
+    'they had to attack' happened."""
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.components.events._grammar import Grammar
+    from newsgraph.extract.components.events._modality import Modality
+
+    lex = load_lexicon()
+    mod = Modality(lex, Grammar(lex, frozenset({"criticize", "support", "attack", "have"})))
+    seldom = _modality_doc(
+        ["Razak", "seldom", "criticized", "China"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"],
+        ["NNP", "RB", "VBD", "NNP"],
+    )  # fmt: skip
+    assert isinstance(seldom, Doc)
+    assert mod.modality(seldom[2], seldom[2]).negated
+    for have, done in (("have", False), ("had", True)):
+        doc = _modality_doc(
+            ["We", have, "to", "support", "the", "government"], [1, 1, 3, 1, 5, 3],
+            ["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"],
+            ["PRP", "VBP" if have == "have" else "VBD", "TO", "VB", "DT", "NN"],
+        )  # fmt: skip
+        assert isinstance(doc, Doc)
+        doc[1].lemma_ = "have"
+        assert mod.modality(doc[3], doc[3]).possible is not done, have
+
+
+def test_events_pronouns_that_resolve_and_those_that_do_not(analyze_text: Analyze) -> None:
+    # a pronoun continues the previous sentence's pronoun subject, back to its name
+    a = analyze_text(
+        "Maria Ortiz writes novels about the war. She lives in Kabul. Last year the Taliban banned her books."
+    )
+    (ban,) = _confident(a, "COERCE")
+    assert _name(a, ban.target) == "Maria Ortiz"
+    # whom "them" stands for is not found: a weak reading, not shown as a request with no target
+    b = analyze_text("The governor spoke to the protesters on Monday and urged them to go home.")
+    assert _confident(b, "REQUEST") == []
+    assert [e.type for e in b.events] == ["REQUEST"]
+
+
+def test_events_who_tour_together_are_one_side(analyze_text: Analyze) -> None:
+    a = analyze_text("The prime minister and the foreign minister toured the flooded districts on Sunday.")
+    assert _confident(a, "CONSULT") == []  # no meeting between them, and districts are no host
+    b = analyze_text("The prime minister and the foreign minister met in Berlin on Sunday.")
+    (meet,) = _confident(b, "CONSULT")
+    assert meet.source and meet.target  # a meeting has two sides

@@ -52,6 +52,8 @@ class Draft:
     time_text: str | None = None
     anchor: Token | None = None
     context: list[str] = field(default_factory=list)
+    unresolved: bool = False
+    """An argument is a pronoun that stands for no actor found ("asked them", "they killed …")."""
 
 
 @dataclass(slots=True)
@@ -148,6 +150,7 @@ class Drafter:
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
+        d.unresolved = _lost_pronoun(heads.source, d.sources) or _lost_pronoun(heads.target, d.targets)
         if not self._retype(st, cand, d):
             return None
         if (
@@ -321,6 +324,8 @@ class Drafter:
     def _sides(self, st: DocState, d: Draft) -> None:
         """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
         doc, reciprocal = st.doc, d.type in self.lex.reciprocal_types
+        if d.mode in self.lex.mover_senses:
+            reciprocal = False  # "X and Y toured the camps": who go somewhere together are one side
         if reciprocal and not d.targets and len(d.sources) > 1:
             d.sources, d.targets = d.sources[:1], d.sources[1:]
         first = d.sources[0] if len(d.sources) == 1 else None
@@ -381,6 +386,8 @@ class Drafter:
             d.confidence -= pen["possible"]
         if not cand.noun and not d.sources and not d.targets:
             d.confidence -= pen["no_arguments"]
+        if d.unresolved:
+            d.confidence -= pen["unresolved_pronoun"]  # who "they" or "them" are is not known
         if self.mod.embedded(anchor):
             d.confidence -= pen["embedded"]
         elif self.mod.background(anchor):
@@ -507,6 +514,11 @@ def _specific(noun: Token) -> bool:
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
         for c in noun.children
     )
+
+
+def _lost_pronoun(head: Token | None, actors: list[Actor]) -> bool:
+    """Whether an argument is a personal pronoun that resolved to no actor ("asked them to …")."""
+    return head is not None and not actors and head.tag_ == "PRP" and head.dep_ != "expl"
 
 
 def doc_word(st: DocState, actor: Actor) -> str:

@@ -133,6 +133,8 @@ class Lexicon:
     toll_verbs: frozenset[str]
     accident_verbs: frozenset[str]
     obligation_verbs: frozenset[str]
+    negative_adverbs: frozenset[str]
+    present_obligation_verbs: frozenset[str]
     instrument_verbs: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
@@ -177,10 +179,11 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
-    "instrument_verbs", "quantifier_pronouns", "quantifier_nouns", "compound_heads", "background_marks",
-    "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
-    "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
-    "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns",
+    "negative_adverbs", "present_obligation_verbs", "instrument_verbs", "quantifier_pronouns",
+    "quantifier_nouns", "compound_heads", "background_marks", "background_preps", "locative_preps",
+    "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs", "cognition_verbs", "question_verbs",
+    "purpose_harm", "unfulfilled_heads", "request_lights", "clause_only_reporters", "transfer_verbs",
+    "control_nouns", "territory_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

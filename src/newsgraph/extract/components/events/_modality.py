@@ -44,7 +44,9 @@ class Modality:
         for verb in chain:
             for c in verb.children:
                 low = c.lower_
-                if verb is clause and (c.dep_ == "neg" or (c.dep_ == "advmod" and low == "never")):
+                if verb is clause and (
+                    c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.lex.negative_adverbs)
+                ):
                     negated = True
                 if verb is clause and low == "longer" and any(n.dep_ == "neg" for n in c.children):
                     negated = True  # "will no longer recognize"
@@ -174,8 +176,10 @@ class Modality:
             negated = True  # "failed to", "delayed lifting", "did not manage to"
         elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
             possible = True  # "it is imperative that X provide aid": wanted, not done
-        if glow in self.lex.obligation_verbs:
-            possible = True  # "we do not need to buy aircraft": a need, not a deed
+        if glow in self.lex.obligation_verbs or (
+            glow in self.lex.present_obligation_verbs and gov.tag_ in ("VB", "VBP", "VBZ")
+        ):
+            possible = True  # "we do not need to buy aircraft", "we have to support": a need, not a deed
         cur = clause
         for _ in range(5):
             if cur.dep_ == "conj" and cur.head.i != cur.i:
