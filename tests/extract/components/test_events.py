@@ -498,3 +498,21 @@ def test_events_who_tour_together_are_one_side(analyze_text: Analyze) -> None:
     b = analyze_text("The prime minister and the foreign minister met in Berlin on Sunday.")
     (meet,) = _confident(b, "CONSULT")
     assert meet.source and meet.target  # a meeting has two sides
+
+
+def test_events_naming_questions_remits_and_opinions_are_no_events(analyze_text: Analyze) -> None:
+    for text in (
+        "The family's lawyer has called the death a suicide.",  # naming the object, not doing it
+        "The governor called the bombing an act of terror.",  # the governor did not bomb
+        'The senator then asked the mayor, "does the city know what these plants emit',  # a question
+        # an official's remit
+        '"We will not wait," said the commissioner responsible for the European Union\'s humanitarian aid.',
+        "The leader of Somalia's al-Shabab insurgency spoke on Sunday.",
+        "Both ministers agreed that the situation in the region is dire.",  # an opinion, no agreement
+    ):
+        a = analyze_text(text)
+        assert [e for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == [], text
+    b = analyze_text("Russia and Ukraine agreed that talks would resume next week.")
+    assert [e.type for e in _confident(b, "AGREE")] == ["AGREE"]  # a future deed agreed on
+    c = analyze_text("The minister asked the army to withdraw from the town.")
+    assert [e.type for e in _confident(c, "REQUEST")] == ["REQUEST"]

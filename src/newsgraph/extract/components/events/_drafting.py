@@ -125,6 +125,8 @@ class Drafter:
             )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
+        if cand.sense.type == "AGREE" and not cand.noun and self._states_fact(cand.tok):
+            return None  # "reaffirmed that the U.S. calls for …", "agreed that it is dire": an opinion
         tok = cand.tok
         start, end = self.trigger_span(tok, cand.light)
         d = Draft(
@@ -273,6 +275,16 @@ class Drafter:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
+
+    def _states_fact(self, verb: Token) -> bool:
+        """Whether a verb's complement is a finite clause about what is, not a future deed: "agreed that
+        the situation is dire" states an opinion; "agreed that talks would resume" is an agreement."""
+        for c in verb.children:
+            if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                continue
+            will, may = self.mod.aux_mood(c)
+            return not (will or may or any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))
+        return False
 
     def _thing_does(self, subject: Token | None, type_: str) -> bool:
         """Whether a verb's doer is a thing, not an actor, nor a weapon or a hazard that can do harm."""
