@@ -545,3 +545,38 @@ def test_events_joint_visitors_recipients_and_group_doers(analyze_text: Analyze)
     war = analyze_text("Nigeria's Boko Haram insurgency has killed thousands of civilians.")
     (ev,) = [e for e in war.events if e.trigger.text == "insurgency"]
     assert ev.source_text == "Boko Haram"
+
+
+def test_events_pronouns_that_resolve_and_those_that_do_not(analyze_text: Analyze) -> None:
+    # a pronoun continues the previous sentence's pronoun subject, back to its name
+    a = analyze_text(
+        "Maria Ortiz writes novels about the war. She lives in Kabul. Last year the Taliban banned her books."
+    )
+    (ban,) = _confident(a, "COERCE")
+    assert _name(a, ban.target) == "Maria Ortiz"
+    # whom "them" stands for is not found: a weak reading, not shown as a request with no target
+    b = analyze_text("Late on Monday the governor urged them to go home.")
+    assert _confident(b, "REQUEST") == []
+    assert [e.type for e in b.events] == ["REQUEST"]
+    # the object of the first of two conjoined verbs: "them" is the protesters
+    c = analyze_text("The governor spoke to the protesters on Monday and urged them to go home.")
+    (req,) = _confident(c, "REQUEST")
+    assert req.target_text == "the protesters"
+
+
+def test_events_naming_questions_remits_and_opinions_are_no_events(analyze_text: Analyze) -> None:
+    for text in (
+        "The family's lawyer has called the death a suicide.",  # naming the object, not doing it
+        "The governor called the bombing an act of terror.",  # the governor did not bomb
+        'The senator then asked the mayor, "does the city know what these plants emit',  # a question
+        # an official's remit
+        '"We will not wait," said the commissioner responsible for the European Union\'s humanitarian aid.',
+        "The leader of Somalia's al-Shabab insurgency spoke on Sunday.",
+        "Both ministers agreed that the situation in the region is dire.",  # an opinion, no agreement
+    ):
+        a = analyze_text(text)
+        assert [e for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == [], text
+    b = analyze_text("Russia and Ukraine agreed that talks would resume next week.")
+    assert [e.type for e in _confident(b, "AGREE")] == ["AGREE"]  # a future deed agreed on
+    c = analyze_text("The minister asked the army to withdraw from the town.")
+    assert [e.type for e in _confident(c, "REQUEST")] == ["REQUEST"]

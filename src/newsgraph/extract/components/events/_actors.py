@@ -370,13 +370,12 @@ class ActorFinder:
         if sent.start > 0:
             prev = pron.doc[sent.start - 1].sent
             for c in prev.root.children:
-                if (
-                    c.dep_ in _SUBJ
-                    and c.pos_ in ("NOUN", "PROPN")
-                    and self.is_actor(c)
-                    and self._agrees(low, c)
-                ):
+                if c.dep_ not in _SUBJ:
+                    continue
+                if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(low, c):
                     return c
+                if _same_referent(low, c.lower_):
+                    return c  # "Moise tweeted … he said. He was criticized …": the chain goes on
         return None
 
     def _parallel_object(self, pron: Token) -> Token | None:
@@ -589,6 +588,15 @@ def _pronoun_fits(pron: str, type_: str) -> bool:
     if pron in ("he", "him", "his", "she", "her", "hers"):
         return type_ not in ("GPE", "ORG", "NORP", "LOC")
     return pron not in ("it", "its") or type_ != "PERSON"
+
+
+_PRONOUN_FORMS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they"}
+
+
+def _same_referent(pron: str, subject: str) -> bool:
+    """Whether a third-person pronoun continues a previous sentence's pronoun subject ("he" … "his")."""
+    a, b = _PRONOUN_FORMS.get(pron, pron), _PRONOUN_FORMS.get(subject, subject)
+    return a == b and a in ("he", "she", "they")
 
 
 def _by_name(doc: Doc, name: str) -> Entity | None:

@@ -52,6 +52,8 @@ class Draft:
     time_text: str | None = None
     anchor: Token | None = None
     context: list[str] = field(default_factory=list)
+    unresolved: bool = False
+    """An argument is a pronoun that stands for no actor found ("asked them", "they killed …")."""
 
 
 @dataclass(slots=True)
@@ -123,6 +125,8 @@ class Drafter:
             )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
+        if cand.sense.type == "AGREE" and not cand.noun and self._states_fact(cand.tok):
+            return None  # "reaffirmed that the U.S. calls for …", "agreed that it is dire": an opinion
         tok = cand.tok
         start, end = self.trigger_span(tok, cand.light)
         d = Draft(
@@ -148,6 +152,7 @@ class Drafter:
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
+        d.unresolved = _lost_pronoun(heads.source, d.sources) or _lost_pronoun(heads.target, d.targets)
         if not self._retype(st, cand, d):
             return None
         if (
@@ -270,6 +275,16 @@ class Drafter:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
+
+    def _states_fact(self, verb: Token) -> bool:
+        """Whether a verb's complement is a finite clause about what is, not a future deed: "agreed that
+        the situation is dire" states an opinion; "agreed that talks would resume" is an agreement."""
+        for c in verb.children:
+            if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                continue
+            will, may = self.mod.aux_mood(c)
+            return not (will or may or any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))
+        return False
 
     def _thing_does(self, subject: Token | None, type_: str) -> bool:
         """Whether a verb's doer is a thing, not an actor, nor a weapon or a hazard that can do harm."""
@@ -397,6 +412,8 @@ class Drafter:
             d.confidence -= pen["possible"]
         if not cand.noun and not d.sources and not d.targets:
             d.confidence -= pen["no_arguments"]
+        if d.unresolved:
+            d.confidence -= pen["unresolved_pronoun"]  # who "they" or "them" are is not known
         if self.mod.embedded(anchor):
             d.confidence -= pen["embedded"]
         elif self.mod.background(anchor):
@@ -523,6 +540,11 @@ def _specific(noun: Token) -> bool:
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
         for c in noun.children
     )
+
+
+def _lost_pronoun(head: Token | None, actors: list[Actor]) -> bool:
+    """Whether an argument is a personal pronoun that resolved to no actor ("asked them to …")."""
+    return head is not None and not actors and head.tag_ == "PRP" and head.dep_ != "expl"
 
 
 def doc_word(st: DocState, actor: Actor) -> str:

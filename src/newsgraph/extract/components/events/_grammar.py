@@ -102,9 +102,16 @@ class Grammar:
             break
         return cur, cur.dep_, cur.head if cur.head.i != cur.i else None
 
+    def names_object(self, verb: Token) -> bool:
+        """Whether a verb says what its object is called ("called the death a suicide")."""
+        kids = list(verb.children)
+        return any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+
     def is_light(self, verb: Token) -> bool:
         """Whether a verb is a light verb whose object noun carries the event ("launched an attack")."""
         lemma = self.lemma(verb)
+        if self.names_object(verb):
+            return False  # "called the bombing an act of terror": naming its object, not doing it
         prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
         if any(f"{lemma} {p}" in self.lex.light_verbs for p in prts):
             return True

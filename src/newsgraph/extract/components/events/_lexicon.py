@@ -134,6 +134,8 @@ class Lexicon:
     accident_verbs: frozenset[str]
     obligation_verbs: frozenset[str]
     negating_adverbs: frozenset[str]
+    question_openers: frozenset[str]
+    title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
@@ -182,7 +184,7 @@ _RULE_WORD_LISTS = (
     "compound_heads", "background_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
-    "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns",
+    "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
@@ -209,6 +211,7 @@ def load_lexicon() -> Lexicon:
     trigger_lemmas |= set(fields["absorbing"]) | set(trig["object_only"])
     return Lexicon(
         **fields,
+        title_nouns=_fs(load_json("titles.json")["titles"]),
         countries=countries,
         demonyms=demonyms,
         trigger_lemmas=frozenset(trigger_lemmas),

@@ -106,6 +106,8 @@ class TriggerFinder:
             if got is not None:
                 cands[tok.i] = Candidate(tok, got[0], noun=False, frame=got[1])
         elif kind == "NOUN":
+            if tok.dep_ == "oprd" or self._portfolio(tok):
+                return  # "called the death a suicide", "the commissioner for aid": no event
             sense_n = self.classify_noun(tok)
             if sense_n is not None:
                 cands[tok.i] = Candidate(tok, sense_n, noun=True)
@@ -113,6 +115,21 @@ class TriggerFinder:
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
         ):
             cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
+
+    def _portfolio(self, noun: Token) -> bool:
+        """Whether an event noun names an official's remit, not an event: "the commissioner responsible
+        for humanitarian aid", "the minister for aid", "the EU aid commissioner"."""
+        cur = noun
+        while cur.dep_ in ("compound", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.title_nouns:
+                return True  # "aid commissioner"
+        if cur.dep_ != "pobj" or cur.head.lower_ not in ("for", "of"):
+            return False
+        owner = cur.head.head
+        return owner.lower_ in ("responsible", "charge") or (
+            owner.pos_ == "NOUN" and owner.lemma_.lower() in self.lex.title_nouns
+        )
 
     def classify_verb(self, tok: Token) -> tuple[Sense, Frame | None] | None:
         """Return a verb's sense (and the frame that chose it), or None when it is no trigger here.
@@ -126,6 +143,8 @@ class TriggerFinder:
             tok.dep_ == "conj" and tok.head.dep_ == "acomp" and tok.tag_ in ("VBG", "VBN")
         ):
             return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
+        if self.g.names_object(tok):
+            return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
         prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
@@ -175,8 +194,15 @@ class TriggerFinder:
             return False
         if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
             return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
-        # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked
-        return any(t.text == "?" for t in tok.sent)
+        # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked,
+        # as is a quote after the verb that opens as a question ('asked X, "does the city …')
+        if any(t.text == "?" for t in tok.sent):
+            return True
+        after = tok.doc[tok.i + 1 : tok.sent.end]
+        opening = next((t for t in after if t.is_quote), None)
+        if opening is None or opening.i + 1 >= tok.sent.end:
+            return False
+        return tok.doc[opening.i + 1].lower_ in self.lex.question_openers
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
