@@ -41,6 +41,7 @@ from newsgraph.extract.extensions import (
     set_published,
 )
 from newsgraph.extract.language import detect_language
+from newsgraph.extract.lemmatizer import index_lemmatizers
 from newsgraph.extract.published import recover_published
 from newsgraph.models import Analysis, PublishedSource, Sentence
 from newsgraph.settings import Settings
@@ -61,6 +62,7 @@ def build_nlp(settings: Settings) -> Language:
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {settings.model!r}: {exc}") from exc
     index_attribute_rulers(nlp)  # the same tags, parts of speech and lemmas, found with less CPU
+    index_lemmatizers(nlp)  # the same lemmas, looked up by array
     if settings.paragraph_breaks and "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for name in settings.components:
