@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import orjson
@@ -99,3 +100,14 @@ def test_lemmatizer_same_lemmas_as_spacy_on_corpus_articles(shared: Path, nlp: L
     expected = [[t.lemma_ for t in doc] for doc in model.pipe(texts)]
     index_lemmatizers(model)
     assert [[t.lemma_ for t in doc] for doc in model.pipe(texts)] == expected
+
+
+def test_lemmatizer_indexed_pickles_as_a_spawned_worker_receives_it() -> None:
+    nlp = _lemmatizer_only()
+    index_lemmatizers(nlp)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    expected = [t.lemma_ for t in lemmatizer(_doc(nlp))]
+    copy = pickle.loads(pickle.dumps(lemmatizer))
+    assert type(copy) is type(lemmatizer) and isinstance(copy, EnglishLemmatizer)
+    assert isinstance(copy.lookups.get_table("lemma_index").get("noun"), WordList)
+    assert [t.lemma_ for t in copy(_doc(nlp))] == expected

@@ -13,11 +13,12 @@ overwrites.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
@@ -68,12 +69,27 @@ class IndexedLemmatizer(Lemmatizer):
         return lemma
 
 
+class IndexedEnglishLemmatizer(IndexedLemmatizer, EnglishLemmatizer):
+    """English's lemmatizer (its own base-form rule) with the indexed `__call__`."""
+
+
+_CLASSES: dict[type[Lemmatizer], type[IndexedLemmatizer]] = {
+    Lemmatizer: IndexedLemmatizer,
+    EnglishLemmatizer: IndexedEnglishLemmatizer,
+}
+"""The lemmatizer classes that are indexed, and what they become (module-level: a pipeline sent
+to a spawned process is pickled, classes by name)."""
+
+
 def index_lemmatizers(nlp: Language) -> list[str]:
-    """Make each rule-mode `Lemmatizer` of the pipeline an `IndexedLemmatizer`; return their names."""
+    """Make each rule-mode lemmatizer of the pipeline (spaCy's or English's) indexed; return their names."""
     changed = []
     for name, proc in nlp.pipeline:
-        if isinstance(proc, Lemmatizer) and not isinstance(proc, IndexedLemmatizer) and proc.mode == "rule":
-            proc.__class__ = _indexed_class(type(proc))
+        if not isinstance(proc, Lemmatizer) or proc.mode != "rule":
+            continue
+        indexed = _CLASSES.get(type(proc))
+        if indexed is not None:
+            proc.__class__ = indexed
             assert isinstance(proc, IndexedLemmatizer)
             proc._lemmas = {}
             if proc.lookups.has_table("lemma_index"):
@@ -100,14 +116,3 @@ class WordList(list[str]):
 
     def __contains__(self, word: object) -> bool:
         return word in self._members
-
-
-_CLASSES: dict[type[Any], type[IndexedLemmatizer]] = {}
-
-
-def _indexed_class(base: type[Lemmatizer]) -> type[IndexedLemmatizer]:
-    """Return the subclass of `base` (e.g. spaCy's EnglishLemmatizer) with the indexed `__call__`."""
-    cls = _CLASSES.get(base)
-    if cls is None:
-        cls = _CLASSES[base] = type(f"Indexed{base.__name__}", (IndexedLemmatizer, base), {})
-    return cls
