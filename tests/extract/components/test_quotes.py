@@ -623,4 +623,3 @@ def test_quotes_cue_matcher_same_matches_as_spacy(nlp: Language) -> None:
     assert sorted(indexed) == sorted(spacy_matches) and len(indexed) >= 4
     first = {s: k for k, s, _ in reversed(indexed)}
     assert first == {s: k for k, s, _ in reversed(spacy_matches)}  # a word's match before a phrase's
-
