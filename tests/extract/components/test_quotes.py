@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
