@@ -85,7 +85,9 @@ def get_nlp(settings: Settings | None = None) -> Language:
             nlp = _NLP[key] = build_nlp(settings)
             # The model, lexicons and gazetteers now live as long as the process: out of the
             # garbage collector's full passes, which would otherwise walk their ~400,000 objects
-            # again and again (0.2 s a pass), and out of forked workers' copied pages.
+            # again and again (0.2 s a pass), and out of forked workers' copied pages. Garbage
+            # is collected first so that no dead cycle is frozen with them.
+            gc.collect()
             gc.freeze()
     return nlp
 
