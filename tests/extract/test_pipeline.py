@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import orjson
 import pytest
 from spacy.language import Language
@@ -27,6 +29,7 @@ def test_pipeline_get_nlp_loads_once_per_process(settings: Settings, nlp: Langua
     ours = [n for n in nlp.pipe_names if n.startswith("newsgraph_")]
     assert ours == ["newsgraph_paragraphs", *settings.components]
     assert nlp.pipe_names.index("newsgraph_paragraphs") < nlp.pipe_names.index("parser")
+    assert gc.get_freeze_count() > 100_000  # built, the pipeline is out of the collector's full passes
 
 
 @pytest.mark.parametrize(

@@ -184,6 +184,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """Return `doc[start:end].text` as a slice of `doc_text` (no Span, no joining of its tokens)."""
+    if end <= start:
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[doc[start].idx : last.idx + len(last)]
+
+
 def add_mention(
     doc: Doc, entity: Entity, start_char: int, end_char: int, kind: MentionKind
 ) -> Mention | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.attribute_ruler import IndexedMatcher
 from newsgraph.extract.components.quotes.content import clause_quote
 from newsgraph.extract.components.quotes.context import Context
 from newsgraph.extract.components.quotes.lexicon import MIN_WORDS, QuoteLexicon, load_lexicon
@@ -607,3 +608,17 @@ def test_quotes_an_acronym_spelt_like_a_pronoun_is_a_name(analyze_text: Analyze)
     assert who.speaker is not None and by_id[who.speaker].name == "World Health Organization"
     us = _quote(a, "it would send doctors")
     assert us.speaker is not None and by_id[us.speaker].name == "United States"
+
+
+def test_quotes_cue_matcher_same_matches_as_spacy(nlp: Language) -> None:
+    finder = nlp.get_pipe("newsgraph_quotes").cues
+    assert isinstance(finder.matcher, IndexedMatcher)
+    doc = nlp(
+        "The minister said on Monday that talks would resume, according to a statement. "
+        "“We have warned them,” the spokeswoman added, and the union announced a strike."
+    )
+    indexed = finder.matcher(doc, allow_missing=True)
+    spacy_matches = finder.matcher.matcher(doc)
+    assert sorted(indexed) == sorted(spacy_matches) and len(indexed) >= 4
+    first = {s: k for k, s, _ in reversed(indexed)}
+    assert first == {s: k for k, s, _ in reversed(spacy_matches)}  # a word's match before a phrase's

@@ -20,6 +20,7 @@ from newsgraph.extract.components.entities.spans import (
     mention_key,
     taken,
 )
+from newsgraph.extract.extensions import span_text
 
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
@@ -112,7 +113,7 @@ def join_split_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) 
     out: list[NameMention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.end < m.start and "\n" not in doc[prev.end : m.start].text:
+        if prev is not None and prev.end < m.start and "\n" not in span_text(doc, prev.end, m.start):
             between = doc[prev.end : m.start]
             if "PERSON" in {prev.label, m.label} and all(t.lower_ in lex.particles for t in between):
                 prev.end, prev.label = m.end, "PERSON"

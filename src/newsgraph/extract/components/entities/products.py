@@ -117,11 +117,15 @@ def _candidates(doc: Doc, words: ProductWords) -> tuple[list[int], list[int], li
     strings = doc.vocab.strings
     model_ids = {strings.add(w) for w in words.model}
     digits, camels, models = [], [], []
+    kinds: dict[int, int] = {}  # shape -> 1 (has a digit), 2 (like "iPod"), 0; a doc has few shapes
     for i, (orth, shape) in enumerate(doc.to_array([ORTH, SHAPE]).tolist()):
-        form = strings[shape]
-        if "d" in form:
+        kind = kinds.get(shape)
+        if kind is None:
+            form = strings[shape]
+            kind = kinds[shape] = 1 if "d" in form else 2 if form[:1] == "x" and "X" in form[1:3] else 0
+        if kind == 1:
             digits.append(i)
-        elif form[:1] == "x" and "X" in form[1:3]:
+        elif kind == 2:
             camels.append(i)
         if orth in model_ids:
             models.append(i)

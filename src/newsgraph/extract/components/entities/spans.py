@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.entities.names import normalize_name
+from newsgraph.extract.extensions import span_text
 
 INITIAL = re.compile(r"^[A-Z]\.$")
 SPACES = re.compile(r"\s+")
@@ -51,7 +52,7 @@ class Chain:
 
 def mention_key(doc: Doc, m: NameMention) -> str:
     """Return the comparison key of a mention's text."""
-    return normalize_name(doc[m.start : m.end].text)
+    return normalize_name(span_text(doc, m.start, m.end))
 
 
 def caps_lines(text: str) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.attribute_ruler import IndexedMatcher
 from newsgraph.extract.components.quotes.context import WORD_RE, Context, Draft, tok_end
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.marks import Region
@@ -28,13 +29,14 @@ class CueFinder:
 
     def __init__(self, nlp: Language, lex: QuoteLexicon) -> None:
         """Compile the matcher once."""
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("CUE", [[{"LEMMA": {"IN": sorted(lex.cue_lemmas)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        matcher = Matcher(nlp.vocab)
+        matcher.add("CUE", [[{"LEMMA": {"IN": sorted(lex.cue_lemmas)}, "POS": {"IN": ["VERB", "AUX"]}}]])
         pattern_lemmas = sorted({lemma for lemma, _ in lex.patterns})
-        self.matcher.add(
-            "PATTERN", [[{"LEMMA": {"IN": pattern_lemmas}, "POS": {"IN": ["VERB", "NOUN", "ADJ"]}}]]
-        )
-        self.matcher.add("PHRASE", [[{"LOWER": w} for w in phrase.split()] for phrase in lex.phrases])
+        matcher.add("PATTERN", [[{"LEMMA": {"IN": pattern_lemmas}, "POS": {"IN": ["VERB", "NOUN", "ADJ"]}}]])
+        matcher.add("PHRASE", [[{"LOWER": w} for w in phrase.split()] for phrase in lex.phrases])
+        # the same matches as spaCy's matcher, by table look-up; its order differs only between
+        # matches of different starts (a one-word match at a start still comes before a phrase's)
+        self.matcher = IndexedMatcher(matcher)
         self.phrase_key = nlp.vocab.strings["PHRASE"]
 
     def find(self, doc: Doc, ctx: Context) -> tuple[list[Token], list[Token]]:
@@ -42,7 +44,10 @@ class CueFinder:
         seen: set[int] = set()
         cues: list[Token] = []
         according: list[Token] = []
-        for match_id, start, _end in self.matcher(doc):
+        # allow_missing (the indexed look-up) only when nothing is missing: on a doc without
+        # lemmas or parts of speech spaCy's matcher raises
+        tagged = doc.has_annotation("LEMMA") and doc.has_annotation("POS")
+        for match_id, start, _end in self.matcher(doc, allow_missing=tagged):
             tok = doc[start]
             if start in seen or ctx.region_at(tok.idx) is not None:
                 continue  # a cue inside a quotation belongs to the quoted speech
