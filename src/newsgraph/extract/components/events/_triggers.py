@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._dictionary import CameoDictionary
@@ -22,6 +24,8 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
 MAX_CANDIDATES = 2000
 _READY_WORDS = ["committed", "prepared", "ready", "willing"]
+# the parts of speech a trigger can have (_kind answers None for every other)
+_TRIGGER_POS = frozenset(POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
 """Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
@@ -55,7 +59,8 @@ class TriggerFinder:
         self.lex = lex
         self.g = grammar
         self.cameo = cameo
-        self.function_verbs = lex.reporting | lex.intent_only | lex.attempt_heads | lex.light_verbs
+        # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
+        self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
         verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
         self.verb_lemmas = frozenset(verbs)
         self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
@@ -66,10 +71,14 @@ class TriggerFinder:
         cands: dict[int, Candidate] = {}
         reporters: list[Token] = []
         seen = 0
+        pos = doc.to_array(POS).tolist()
         for sent in doc.sents:
             if len(sent) > MAX_SENT_TOKENS:
                 continue
-            for tok in sent:
+            for i in range(sent.start, sent.end):
+                if pos[i] not in _TRIGGER_POS:
+                    continue
+                tok = doc[i]
                 kind = self._kind(tok)
                 if kind is None:
                     continue
@@ -206,7 +215,7 @@ class TriggerFinder:
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
-        if lemma in self.function_verbs - self.lex.light_verbs:
+        if lemma in self.function_verbs:
             return True
         if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in tok.children if c.dep_ == "dobj"):
             return True  # "took part"
@@ -214,6 +223,8 @@ class TriggerFinder:
 
     def _frame(self, tok: Token, keys: list[str], prts: list[str], preps: list[str]) -> Frame | None:
         """Return this project's frame that the verb's object, subject, particle and preposition fit."""
+        if not any(key in self.lex.frames for key in keys):
+            return None  # no frame of this verb: its object's words need not be read
         obj = self.g.object_of(tok)
         obj_lemmas: set[str] = set()
         if obj is not None:
