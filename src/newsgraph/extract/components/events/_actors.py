@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
 from newsgraph.extract.components.events._grammar import controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._pronouns import pronoun_fits, same_referent
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
@@ -318,7 +319,7 @@ class ActorFinder:
         label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
         if tok.tag_ in ("NNS", "NNPS"):
             return pron not in ("it", "its", "he", "she", "his", "her", "him")
-        return _pronoun_fits(pron, label)
+        return pronoun_fits(pron, label)
 
     def may_refer(self, pron: Token, noun: Token) -> bool:
         """Whether a pronoun can stand for a noun: "we" and "I" for a speaker, a third-person pronoun for a
@@ -374,7 +375,7 @@ class ActorFinder:
                     continue
                 if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(low, c):
                     return c
-                if _same_referent(low, c.lower_):
+                if same_referent(low, c.lower_):
                     return c  # "Moise tweeted … he said. He was criticized …": the chain goes on
         return None
 
@@ -450,7 +451,7 @@ class ActorFinder:
             return self._resolve_one(doc, stand[0], group_cache, depth + 1) if stand is not None else []
         if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             known = entity_at_token(doc, h.i)
-            if known is not None and _pronoun_fits(h.lower_, known.type):
+            if known is not None and pronoun_fits(h.lower_, known.type):
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
@@ -579,24 +580,6 @@ class ActorFinder:
             if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
                 return self.lex.countries[low]
         return None
-
-
-def _pronoun_fits(pron: str, type_: str) -> bool:
-    """Whether a pronoun can stand for an entity of a type: "they" no one person, "he" no country."""
-    if pron in ("they", "them", "their", "theirs"):
-        return type_ != "PERSON"
-    if pron in ("he", "him", "his", "she", "her", "hers"):
-        return type_ not in ("GPE", "ORG", "NORP", "LOC")
-    return pron not in ("it", "its") or type_ != "PERSON"
-
-
-_PRONOUN_FORMS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they"}
-
-
-def _same_referent(pron: str, subject: str) -> bool:
-    """Whether a third-person pronoun continues a previous sentence's pronoun subject ("he" … "his")."""
-    a, b = _PRONOUN_FORMS.get(pron, pron), _PRONOUN_FORMS.get(subject, subject)
-    return a == b and a in ("he", "she", "they")
 
 
 def _by_name(doc: Doc, name: str) -> Entity | None:
