@@ -384,3 +384,18 @@ def test_times_a_delay_or_grant_ends_ahead() -> None:
         "2021-10-27",  # a Wednesday
     )
     assert [t.value for t in times] == ["2021-11-02"]
+
+
+# -- issue 20, fourth pass -------------------------------------------------------------------------
+
+
+def test_times_effective_date_is_the_changes_not_the_verbs() -> None:
+    """'The bank created an office, effective Feb. 1' (in October): the change starts ahead."""
+    times = _parsed(
+        "The bank created an office , effective Feb. 1 .",
+        "DT NN VBD DT NN , JJ NNP CD .",
+        [1, 2, 2, 4, 2, 2, 2, 6, 7, 2],
+        "det nsubj ROOT det dobj punct advmod npadvmod nummod punct",
+        "1989-10-26",
+    )
+    assert [t.value for t in times] == ["1990-02-01"]
