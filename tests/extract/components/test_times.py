@@ -399,3 +399,14 @@ def test_times_effective_date_is_the_changes_not_the_verbs() -> None:
         "1989-10-26",
     )
     assert [t.value for t in times] == ["1990-02-01"]
+
+
+def test_times_a_capitalised_set_word_inside_a_name_is_no_set(nlp: Language) -> None:
+    """'China Daily', 'the Daily Mirror': a newspaper's name; 'daily' and a sentence's 'Weekly' are sets."""
+    doc = nlp.make_doc(
+        "According to China Daily, the plant makes 500 cars daily. The Daily Mirror agreed. "
+        "Weekly meetings resumed."
+    )
+    set_published(doc, "2009-06-18")
+    Times()(doc)
+    assert [(t.text, t.value) for t in get_times(doc)] == [("daily", "P1D"), ("Weekly", "P1W")]
