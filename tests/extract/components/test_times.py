@@ -410,3 +410,16 @@ def test_times_a_capitalised_set_word_inside_a_name_is_no_set(nlp: Language) -> 
     set_published(doc, "2009-06-18")
     Times()(doc)
     assert [(t.text, t.value) for t in get_times(doc)] == [("daily", "P1D"), ("Weekly", "P1W")]
+
+
+def test_times_a_year_with_its_edge_before_a_comma_or_full_stop(nlp: Language) -> None:
+    """'mid-2018,' and 'late 2019.' keep their edge: the punctuation ends the year, not a number."""
+    doc = nlp.make_doc("Sales slowed in mid-2018, and recovered by late 2019. The end of 2020, too.")
+    set_published(doc, "2021-03-01")
+    Times()(doc)
+    found = [(t.text, t.value, t.mod) for t in get_times(doc)]
+    assert found == [
+        ("mid-2018", "2018", "MID"),
+        ("late 2019", "2019", "END"),
+        ("The end of 2020", "2020", "END"),
+    ]
