@@ -423,3 +423,16 @@ def test_times_a_year_with_its_edge_before_a_comma_or_full_stop(nlp: Language) -
         ("late 2019", "2019", "END"),
         ("The end of 2020", "2020", "END"),
     ]
+
+
+def test_times_last_month_name_skips_the_month_just_gone(nlp: Language) -> None:
+    """In October, 'last September' is a year back (the month just gone is 'last month');
+    'this past September' and 'last May' are this year's."""
+    doc = nlp.make_doc(
+        "The index closed at a level not seen since last September. Sales rose this past September "
+        "and fell last May."
+    )
+    set_published(doc, "2009-10-12")
+    Times()(doc)
+    values = [(t.text, t.value) for t in get_times(doc)]
+    assert values == [("last September", "2008-09"), ("past September", "2009-09"), ("last May", "2009-05")]

@@ -244,7 +244,9 @@ class Times:
             return True
         if word not in _MONTH_FULL and not text[hit.start : hit.end].rstrip().endswith("."):
             return False
-        return word not in self._ambiguous_months or bool(self._veto["ambiguous_month_before"].search(before))
+        if word not in self._ambiguous_months or hit.rule.norm == "rel_month":
+            return True  # "last May", "next March": the word before makes it the month
+        return bool(self._veto["ambiguous_month_before"].search(before))
 
     def _keep_duration(self, text: str, hit: Hit, before: str) -> bool:
         """Keep "a year" only as a duration, not as a rate ("$5 a month") or a fraction."""
