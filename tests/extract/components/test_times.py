@@ -384,3 +384,55 @@ def test_times_a_delay_or_grant_ends_ahead() -> None:
         "2021-10-27",  # a Wednesday
     )
     assert [t.value for t in times] == ["2021-11-02"]
+
+
+# -- issue 20, fourth pass -------------------------------------------------------------------------
+
+
+def test_times_effective_date_is_the_changes_not_the_verbs() -> None:
+    """'The bank created an office, effective Feb. 1' (in October): the change starts ahead."""
+    times = _parsed(
+        "The bank created an office , effective Feb. 1 .",
+        "DT NN VBD DT NN , JJ NNP CD .",
+        [1, 2, 2, 4, 2, 2, 2, 6, 7, 2],
+        "det nsubj ROOT det dobj punct advmod npadvmod nummod punct",
+        "1989-10-26",
+    )
+    assert [t.value for t in times] == ["1990-02-01"]
+
+
+def test_times_a_capitalised_set_word_inside_a_name_is_no_set(nlp: Language) -> None:
+    """'China Daily', 'the Daily Mirror': a newspaper's name; 'daily' and a sentence's 'Weekly' are sets."""
+    doc = nlp.make_doc(
+        "According to China Daily, the plant makes 500 cars daily. The Daily Mirror agreed. "
+        "Weekly meetings resumed."
+    )
+    set_published(doc, "2009-06-18")
+    Times()(doc)
+    assert [(t.text, t.value) for t in get_times(doc)] == [("daily", "P1D"), ("Weekly", "P1W")]
+
+
+def test_times_a_year_with_its_edge_before_a_comma_or_full_stop(nlp: Language) -> None:
+    """'mid-2018,' and 'late 2019.' keep their edge: the punctuation ends the year, not a number."""
+    doc = nlp.make_doc("Sales slowed in mid-2018, and recovered by late 2019. The end of 2020, too.")
+    set_published(doc, "2021-03-01")
+    Times()(doc)
+    found = [(t.text, t.value, t.mod) for t in get_times(doc)]
+    assert found == [
+        ("mid-2018", "2018", "MID"),
+        ("late 2019", "2019", "END"),
+        ("The end of 2020", "2020", "END"),
+    ]
+
+
+def test_times_last_month_name_skips_the_month_just_gone(nlp: Language) -> None:
+    """In October, 'last September' is a year back (the month just gone is 'last month');
+    'this past September' and 'last May' are this year's."""
+    doc = nlp.make_doc(
+        "The index closed at a level not seen since last September. Sales rose this past September "
+        "and fell last May."
+    )
+    set_published(doc, "2009-10-12")
+    Times()(doc)
+    values = [(t.text, t.value) for t in get_times(doc)]
+    assert values == [("last September", "2008-09"), ("past September", "2009-09"), ("last May", "2009-05")]

@@ -62,6 +62,8 @@ class TenseReader:
             return "past"  # "blocked since Tuesday afternoon": what began lies behind
         if self._deadline(head):
             return "future"  # "extended its deadline until 9 a.m. Tuesday"
+        if _after_effective(doc, i):
+            return None  # "created an office, effective Feb. 1": the change's date, not the verb's
         before = doc[i - 2] if i > 1 and doc[i - 1].lower_ == "on" else doc[i - 1] if i > 0 else None
         if before is not None and before.tag_ == "VBD":
             return "past"  # "said Sunday (that) Israel will …": the day is the saying's
@@ -174,3 +176,13 @@ def _was_to(governor: Token, head: Token) -> bool:
             for c in governor.children
         )
     return False
+
+
+def _after_effective(doc: Doc, i: int) -> bool:
+    """Tell whether the time at token `i` follows "effective" ("effective Feb. 1", "effective on
+    Monday"): the day a change starts, which the reporting verb's tense does not place.
+    """
+    j = i - 1
+    if j > 0 and doc[j].lower_ in ("on", "from"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ == "effective"

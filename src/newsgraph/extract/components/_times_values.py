@@ -145,7 +145,9 @@ class Normalizer:
         if dct is None:
             return f"XXXX-{month:02d}", None, "DATE"
         rel = g["rel"].lower()
-        if rel in ("last", "past"):
+        if rel == "last" and month == dct.month - 1:
+            year = dct.year - 1  # "last February" in March: the month just gone would be "last month"
+        elif rel in ("last", "past"):
             year = dct.year if month < dct.month else dct.year - 1
         elif rel == "next":
             year = dct.year if month > dct.month else dct.year + 1

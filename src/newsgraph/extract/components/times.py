@@ -212,6 +212,8 @@ class Times:
             return False
         if hit.rule.case_weekday and "weekday" in g and not g["weekday"][:1].isupper():
             return False
+        if g.get("setword", "")[:1].isupper() and not _starts_sentence(before):
+            return False  # "China Daily", "the Daily Mirror", "Apple Daily": a name, no set
         if (
             hit.rule.name == "year"
             and self._veto["year_veto_before"].search(before)
@@ -242,7 +244,9 @@ class Times:
             return True
         if word not in _MONTH_FULL and not text[hit.start : hit.end].rstrip().endswith("."):
             return False
-        return word not in self._ambiguous_months or bool(self._veto["ambiguous_month_before"].search(before))
+        if word not in self._ambiguous_months or hit.rule.norm == "rel_month":
+            return True  # "last May", "next March": the word before makes it the month
+        return bool(self._veto["ambiguous_month_before"].search(before))
 
     def _keep_duration(self, text: str, hit: Hit, before: str) -> bool:
         """Keep "a year" only as a duration, not as a rate ("$5 a month") or a fraction."""
@@ -288,6 +292,12 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     narrative = hit.rule.norm == "rel_grain" and g.get("rel", "").lower() in _NARRATIVE
     if (hit.rule.norm in _NAMED_DATES or narrative) and _DATE_VALUE.fullmatch(value):
         context.date = value  # "in 1995 … the following year … that year": the story moves on
+
+
+def _starts_sentence(before: str) -> bool:
+    """Tell whether a match after the text `before` starts a sentence, a line or a quotation."""
+    tail = before.rstrip(" \t\"'“‘([")
+    return not tail or tail[-1] in ".!?:;\n"
 
 
 def _is_year_like(digits: str) -> bool:
