@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
+from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import (
@@ -78,39 +79,6 @@ def ent_at(doc: Doc, i: int) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=doc[i].ent_type_)
-
-
-def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
-    """Return the value of a number in digits and/or words ("1,000", "three", "tens of thousands")."""
-    value: float | None = None
-    for tok in tokens:
-        low = tok.lower_
-        digits = low.replace(",", "")
-        num: float | None = None
-        try:
-            num = float(digits)
-        except ValueError:
-            if low in lex.number_scales and value is not None:
-                value *= lex.number_scales[low]
-                continue
-            num = lex.number_words.get(low)
-        if num is None:
-            continue
-        value = num if value is None else (value * num if num >= 100 else value + num)
-    return value
-
-
-def number_of(head: Token, lex: Lexicon) -> float | None:
-    """Return the number that counts a noun ("967 fighters", "three servicemen"), if any."""
-    parts = [
-        c for c in head.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ == "amod")
-    ]
-    if not parts:
-        return None
-    tokens: list[Token] = []
-    for c in parts:
-        tokens.extend(t for t in c.subtree if t.like_num or t.lower_ in lex.number_scales)
-    return parse_number(sorted(tokens, key=lambda t: t.i), lex)
 
 
 class ActorFinder:
