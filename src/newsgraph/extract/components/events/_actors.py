@@ -199,8 +199,9 @@ class ActorFinder:
         return None
 
     def _owner(self, h: Token) -> Token | None:
-        """For a force or people noun owned by a pronoun ("their forces"), the pronoun's antecedent."""
-        if h.lemma_.lower() not in self.lex.sector_nouns:
+        """For a force or body owned by a pronoun ("their forces"), the pronoun's antecedent. Civilians
+        are no one's agents: "urged its residents" asks the residents, not the country."""
+        if self.lex.sector_nouns.get(h.lemma_.lower(), "civilian") == "civilian":
             return None
         poss = next((c for c in h.children if c.dep_ == "poss"), None)
         while poss is not None and poss.pos_ != "PRON":
@@ -482,6 +483,14 @@ class ActorFinder:
             s, e = self.compact(head)
             return self._named(doc, doc[s:e], "ORG")
         return None
+
+    def name_entity(self, doc: Doc, span: Span) -> str | None:
+        """The entity of a name alone ("Israeli" in "Israeli and Palestinian negotiators"): the entity
+        indexed at it unless that is a group the name only modifies, else one for the name."""
+        known = entity_at_token(doc, span.root.i)
+        if known is not None and known.type != "GROUP":
+            return known.id
+        return self._named(doc, span, _LABEL_TYPES.get(span.root.ent_type_, "NORP"))
 
     def _named(self, doc: Doc, span: Span, type_: EntityType) -> str | None:
         """The entity of a name no entity covers (none for a date, a description for a title)."""

@@ -403,6 +403,17 @@ class ArgumentFinder:
                     return pobj
         return None
 
+    def asked_of(self, light: Token, noun: Token) -> Token | None:
+        """Return the actor asked in a request made with a light verb: the "from" phrase of the verb or
+        of its object ("sought assistance from Russia", "requested help from the U.N.")."""
+        for word in (light, noun):
+            for c in word.children:
+                if c.dep_ == "prep" and c.lower_ == "from" and c.i > light.i:
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and self.is_actorish(pobj):
+                        return pobj
+        return None
+
     def _noun_modifier_source(self, tok: Token) -> Token | None:
         """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
         source: Token | None = None

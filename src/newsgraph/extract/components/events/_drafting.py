@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actor_types import is_political
-from newsgraph.extract.components.events._actors import Actor, ActorFinder
+from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -148,6 +148,9 @@ class Drafter:
             return None  # "these laws are preventing access": a thing is no doer of a political act
         if cand.light is not None and self.g.lemma(cand.light) in self.lex.request_lights:
             d.type, d.mode, d.cameo = "REQUEST", None, "10"  # "sought military assistance from Russia"
+            asked = self.args.asked_of(cand.light, tok)
+            if asked is not None:  # who is asked is the target, not who would receive
+                d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
         self._sides(st, d)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
@@ -336,6 +339,8 @@ class Drafter:
     def _sides(self, st: DocState, d: Draft) -> None:
         """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
         doc, reciprocal = st.doc, d.type in self.lex.reciprocal_types
+        if reciprocal and not d.targets and len(d.sources) == 1 and not self._joint_deed(d):
+            d.sources, d.targets = self._modifier_sides(st, d.sources[0])
         if reciprocal and not d.targets and len(d.sources) > 1 and not self._joint_deed(d):
             d.sources, d.targets = d.sources[:1], d.sources[1:]
         first = d.sources[0] if len(d.sources) == 1 else None
@@ -356,6 +361,29 @@ class Drafter:
                 d.sources = pair
         elif reciprocal and d.sources and d.targets and all(a.entity for a in d.sources + d.targets):
             st.pairs.append(d.sources + d.targets)
+
+    def _modifier_sides(self, st: DocState, actor: Actor) -> tuple[list[Actor], list[Actor]]:
+        """Split "Israeli and Palestinian negotiators", "Cameroon and C.A.R. officials": a group whose name
+        modifiers are conjoined is the people of each name, one side each; else the actor as it is."""
+        doc = st.doc
+        for mod in doc[actor.head].children:
+            if mod.dep_ not in ("compound", "nmod", "amod") or not self._side_name(mod):
+                continue
+            names = [mod] + [c for c in mod.conjuncts if c.i > mod.i and self._side_name(c)]
+            if len(names) < 2:
+                continue
+            sides: list[Actor] = []
+            for name in names:
+                span = ent_at(doc, name.i) or doc[name.i : name.i + 1]
+                sides.append(
+                    Actor(name.i, span.start, span.end, span.text, self.actors.name_entity(doc, span))
+                )
+            return sides[:1], sides[1:]
+        return [actor], []
+
+    def _side_name(self, tok: Token) -> bool:
+        """Whether a modifier names a side: a country, an organisation, a people or a demonym."""
+        return tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.lower_ in self.lex.demonyms
 
     def _joint_deed(self, d: Draft) -> bool:
         """Whether conjoined subjects did something side by side, not with each other: a verb that is no

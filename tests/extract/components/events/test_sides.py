@@ -1,0 +1,78 @@
+"""Rule tests of the events component's sides: who is asked, civilians of a country, joint groups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from newsgraph.extract.components.events._actors import ActorFinder
+from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import load_lexicon
+from newsgraph.extract.extensions import set_extensions
+from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from tests.support.event_parses import parsed
+
+Analyze = Callable[..., Analysis]
+
+
+def _confident(analysis: Analysis, type_: str) -> list[Event]:
+    return [e for e in analysis.events if e.type == type_ and e.confidence >= EVENT_MIN_CONFIDENCE]
+
+
+def test_sides_a_request_asks_whom_its_from_phrase_names() -> None:
+    """ "sought assistance from Russia": Russia is asked; "for the refugees" names no one asked."""
+    lex = load_lexicon()
+    args = ArgumentFinder(lex, Grammar(lex, frozenset({"seek"})))
+    rows = [
+        ("Korea", 1, "nsubj", "NNP", "PROPN"),
+        ("sought", 1, "ROOT", "VBD", "VERB"),
+        ("military", 3, "amod", "JJ", "ADJ"),
+        ("assistance", 1, "dobj", "NN", "NOUN"),
+        ("from", 3, "prep", "IN", "ADP"),
+        ("Russia", 4, "pobj", "NNP", "PROPN"),
+    ]
+    doc = parsed(rows)
+    asked = args.asked_of(doc[1], doc[3])
+    assert asked is not None and asked.text == "Russia"
+    doc = parsed([("from" if w == "from" else w, 1 if w == "from" else h, d, t, p) for w, h, d, t, p in rows])
+    asked = args.asked_of(doc[1], doc[3])  # the from-phrase on the verb itself
+    assert asked is not None and asked.text == "Russia"
+    doc = parsed([*rows[:4], ("for", 3, "prep", "IN", "ADP"), ("refugees", 4, "pobj", "NNS", "NOUN")])
+    assert args.asked_of(doc[1], doc[3]) is None
+
+
+def test_sides_civilians_owned_by_a_pronoun_are_their_own_actor() -> None:
+    """ "Singapore urged its residents": the residents, not Singapore; "their fighters" are the rebels'."""
+    set_extensions()
+    finder = ActorFinder(load_lexicon())
+
+    def actors(owned: str, tag: str) -> list[str]:
+        rows = [
+            ("Singapore", 1, "nsubj", "NNP", "PROPN"),
+            ("urged", 1, "ROOT", "VBD", "VERB"),
+            ("its", 3, "poss", "PRP$", "PRON"),
+            (owned, 1, "dobj", tag, "NOUN"),
+            ("to", 5, "aux", "TO", "PART"),
+            ("stay", 1, "xcomp", "VB", "VERB"),
+        ]
+        doc = parsed(rows)
+        doc.ents = [Span(doc, 0, 1, label="GPE")]
+        return [a.text for a in finder.resolve(doc, doc[3], {})]
+
+    assert actors("residents", "NNS") == ["its residents"]
+    assert actors("citizens", "NNS") == ["its citizens"]
+    assert actors("troops", "NNS") == ["Singapore"]  # a force acts for its country
+
+
+def test_sides_a_group_of_two_named_sides_is_split(analyze_text: Analyze) -> None:
+    """ "Israeli and Palestinian negotiators held talks": Israel's with Palestine's, one side each."""
+    a = analyze_text("Israeli and Palestinian negotiators held talks in Cairo on Monday.")
+    (talks,) = _confident(a, "CONSULT")
+    assert talks.source_text == "Israeli" and talks.target_text == "Palestinian"
+    b = analyze_text("Last week, Cameroon and Chad officials met in Yaounde and signed an agreement.")
+    met = _confident(b, "CONSULT") + _confident(b, "SUPPORT")
+    assert met and all(e.source_text == "Cameroon" and e.target_text == "Chad" for e in met)
+    c = analyze_text("French and German soldiers patrolled the border town on Monday.")
+    assert _confident(c, "CONSULT") == []  # side by side, with no one
