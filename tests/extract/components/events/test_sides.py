@@ -76,3 +76,53 @@ def test_sides_a_group_of_two_named_sides_is_split(analyze_text: Analyze) -> Non
     assert met and all(e.source_text == "Cameroon" and e.target_text == "Chad" for e in met)
     c = analyze_text("French and German soldiers patrolled the border town on Monday.")
     assert _confident(c, "CONSULT") == []  # side by side, with no one
+
+
+def test_sides_an_answer_in_kind_is_coded_by_its_means() -> None:
+    """ "retaliated with tariffs" is no assault; "retaliated with airstrikes" and "against X" may be."""
+    lex = load_lexicon()
+    grammar = Grammar(lex, frozenset({"retaliate"}))
+
+    def answers(means: str, prep: str = "with") -> bool:
+        rows = [
+            ("Europe", 1, "nsubj", "NNP", "PROPN"),
+            ("retaliated", 1, "ROOT", "VBD", "VERB"),
+            (prep, 1, "prep", "IN", "ADP"),
+            (means, 2, "pobj", "NNS", "PROPN" if means[0].isupper() else "NOUN"),
+        ]
+        doc = parsed(rows)
+        doc[1].lemma_ = "retaliate"
+        return grammar.answers_with(doc[1])
+
+    assert answers("tariffs")
+    assert answers("sanctions")
+    assert not answers("airstrikes")  # a weapon: the answer is an assault
+    assert not answers("Hamas", "against")  # whom it answered, no means
+
+
+def test_sides_a_town_modifying_an_event_noun_is_where_not_who() -> None:
+    """ "the Gaza attack": Gaza is where; "the U.S. attack" is the U.S.'s."""
+    lex = load_lexicon()
+    args = ArgumentFinder(lex, Grammar(lex, frozenset()))
+
+    def source(place: str) -> str | None:
+        rows = [
+            ("the", 2, "det", "DT", "DET"),
+            (place, 2, "compound", "NNP", "PROPN"),
+            ("attack", 2, "ROOT", "NN", "NOUN"),
+        ]
+        doc = parsed(rows)
+        doc.ents = [Span(doc, 1, 2, label="GPE")]
+        found = args.noun_args(doc[2], "ASSAULT", None)[0]
+        return found.text if found is not None else None
+
+    assert source("Mumbai") is None
+    assert source("Bouake") is None
+    assert source("Iran") == "Iran"
+
+
+def test_sides_animals_are_no_targets(analyze_text: Analyze) -> None:
+    a = analyze_text("According to the charity, pets left behind by evacuees are being shot.")
+    assert _confident(a, "ASSAULT") == []
+    b = analyze_text("According to witnesses, villagers left behind by evacuees are being shot.")
+    assert [e.target_text for e in _confident(b, "ASSAULT")] == ["villagers"]

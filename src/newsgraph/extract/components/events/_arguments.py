@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
+from newsgraph.extract.components.events._actors import ent_at
 from newsgraph.extract.components.events._grammar import (
     PLACE_LABELS,
     Grammar,
@@ -435,6 +436,7 @@ class ArgumentFinder:
                     or c.lower_ in self.lex.demonyms
                 )
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+                and not self._place_modifier(c)
             ):
                 source = c
         if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
@@ -449,6 +451,14 @@ class ArgumentFinder:
             )
             source = group if group is not None else source
         return source
+
+    def _place_modifier(self, mod: Token) -> bool:
+        """Whether an event noun's name modifier is where it happened: a town or a region, no country or
+        capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
+        if mod.dep_ == "poss" or mod.ent_type_ not in ("GPE", "LOC"):
+            return False
+        name = ent_at(mod.doc, mod.i)
+        return name is not None and name.text.lower().removeprefix("the ") not in self.lex.countries
 
     def noun_args(
         self, tok: Token, type_: str, light: Token | None
