@@ -126,3 +126,16 @@ def test_sides_animals_are_no_targets(analyze_text: Analyze) -> None:
     assert _confident(a, "ASSAULT") == []
     b = analyze_text("According to witnesses, villagers left behind by evacuees are being shot.")
     assert [e.target_text for e in _confident(b, "ASSAULT")] == ["villagers"]
+
+
+def test_sides_what_an_allegation_says_is_no_party_to_its_rejection(analyze_text: Analyze) -> None:
+    """ "rejected the allegation that X …": X is talked about; "Pakistan's allegation": Pakistan."""
+    said = "Pakistan's army accused the Taliban on Tuesday. Taliban spokesman Zabihullah Mujahid rejected "
+    a = analyze_text(said + "the allegation that Baloch separatists have put down roots across the border.")
+    (rejected,) = _confident(a, "REJECT")
+    assert rejected.target_text is None
+    b = analyze_text(
+        said + "Pakistan's allegation that Baloch separatists have put down roots across the border."
+    )
+    (rejected,) = _confident(b, "REJECT")
+    assert rejected.target_text == "Pakistan"

@@ -378,7 +378,11 @@ class ArgumentFinder:
                         pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                         if pobj is not None and self.is_actorish(pobj):
                             return pobj
-                    if c.dep_ in ("acl", "ccomp", "relcl"):
+                    if (
+                        c.dep_ in ("acl", "ccomp", "relcl")
+                        and inner.lemma_.lower() not in self.lex.claim_nouns
+                    ):
+                        # "welcomed the news that Ukraine agreed": Ukraine; not "the allegation that X …"
                         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
                         if (
                             subj is not None

@@ -138,6 +138,7 @@ class Lexicon:
     title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
     response_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
@@ -181,7 +182,8 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
-    "negating_adverbs", "instrument_verbs", "response_verbs", "quantifier_pronouns", "quantifier_nouns",
+    "negating_adverbs", "instrument_verbs", "response_verbs", "claim_nouns", "quantifier_pronouns",
+    "quantifier_nouns",
     "compound_heads", "background_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
