@@ -139,3 +139,13 @@ def test_sides_what_an_allegation_says_is_no_party_to_its_rejection(analyze_text
     )
     (rejected,) = _confident(b, "REJECT")
     assert rejected.target_text == "Pakistan"
+
+
+def test_sides_a_rally_of_prices_is_no_protest(analyze_text: Analyze) -> None:
+    """In a market report a "rally" is prices rising; protesters rallying against a bailout still protest."""
+    a = analyze_text(
+        "Indian shares on the Sensex index fell ten percent before rallying to a more modest decline."
+    )
+    assert _confident(a, "PROTEST") == []
+    b = analyze_text("Protesters rallied outside the stock exchange against the bank bailout on Monday.")
+    assert [e.source_text for e in _confident(b, "PROTEST")] == ["Protesters"]

@@ -116,6 +116,7 @@ class Lexicon:
     verbal_attack_lemmas: frozenset[str]
     metaphor_conflict_lemmas: frozenset[str]
     campaign_context: frozenset[str]
+    market_context: frozenset[str]
     protest_cues: frozenset[str]
     number_words: dict[str, float]
     number_scales: dict[str, float]
@@ -177,7 +178,8 @@ def _fs(values: Any) -> frozenset[str]:
 _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
-    "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "protest_cues", "dead_lemmas",
+    "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
+    "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
