@@ -149,3 +149,14 @@ def test_sides_a_rally_of_prices_is_no_protest(analyze_text: Analyze) -> None:
     assert _confident(a, "PROTEST") == []
     b = analyze_text("Protesters rallied outside the stock exchange against the bank bailout on Monday.")
     assert [e.source_text for e in _confident(b, "PROTEST")] == ["Protesters"]
+
+
+def test_sides_both_leaders_are_the_last_pair(analyze_text: Analyze) -> None:
+    """ "the two presidents", "both leaders" stand for the two parties of the last two-sided event."""
+    a = analyze_text(
+        "Putin met Erdogan in Sochi on Monday. The two presidents are closely cooperating in Syria."
+    )
+    (coop,) = _confident(a, "COOPERATE")
+    assert (coop.source_text, coop.target_text) == ("Putin", "Erdogan")
+    b = analyze_text("The two presidents are closely cooperating in Syria.")  # no pair named before
+    assert all(e.target_text is None for e in _confident(b, "COOPERATE"))

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actor_types import is_political
-from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 from newsgraph.models import Entity
@@ -107,6 +108,7 @@ class Drafter:
         self.mod = mod
         self.actors = actors
         self.targets = TargetFinder(lex, actors)
+        self.sides = SideFinder(lex, grammar, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -153,7 +155,7 @@ class Drafter:
             asked = self.args.asked_of(cand.light, tok)
             if asked is not None:  # who is asked is the target, not who would receive
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
-        self._sides(st, d)
+        d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
@@ -337,71 +339,6 @@ class Drafter:
         return all(
             bool(a.entity) and is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in actors
         )
-
-    def _sides(self, st: DocState, d: Draft) -> None:
-        """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
-        doc, reciprocal = st.doc, d.type in self.lex.reciprocal_types
-        if reciprocal and not d.targets and len(d.sources) == 1 and not self._joint_deed(d):
-            d.sources, d.targets = self._modifier_sides(st, d.sources[0])
-        if reciprocal and not d.targets and len(d.sources) > 1 and not self._joint_deed(d):
-            d.sources, d.targets = d.sources[:1], d.sources[1:]
-        first = d.sources[0] if len(d.sources) == 1 else None
-        sides = (
-            first is not None
-            and first.entity is None
-            and (
-                doc[first.head].lemma_.lower() == "side"
-                or (doc[first.head].lower_ in ("they", "we") and reciprocal)
-            )
-        )
-        if sides and first is not None and st.pairs:
-            # "the two sides", "both sides": the two parties of the last two-sided event
-            pair = [Actor(first.head, first.start, first.end, a.text, a.entity) for a in st.pairs[-1]]
-            if reciprocal and not d.targets:
-                d.sources, d.targets = pair[:1], pair[1:]
-            else:
-                d.sources = pair
-        elif reciprocal and d.sources and d.targets and all(a.entity for a in d.sources + d.targets):
-            st.pairs.append(d.sources + d.targets)
-
-    def _modifier_sides(self, st: DocState, actor: Actor) -> tuple[list[Actor], list[Actor]]:
-        """Split "Israeli and Palestinian negotiators", "Cameroon and C.A.R. officials": a group whose name
-        modifiers are conjoined is the people of each name, one side each; else the actor as it is."""
-        doc = st.doc
-        for mod in doc[actor.head].children:
-            if mod.dep_ not in ("compound", "nmod", "amod") or not self._side_name(mod):
-                continue
-            names = [mod] + [c for c in mod.conjuncts if c.i > mod.i and self._side_name(c)]
-            if len(names) < 2:
-                continue
-            sides: list[Actor] = []
-            for name in names:
-                span = ent_at(doc, name.i) or doc[name.i : name.i + 1]
-                sides.append(
-                    Actor(name.i, span.start, span.end, span.text, self.actors.name_entity(doc, span))
-                )
-            return sides[:1], sides[1:]
-        return [actor], []
-
-    def _side_name(self, tok: Token) -> bool:
-        """Whether a modifier names a side: a country, an organisation, a people or a demonym."""
-        return tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.lower_ in self.lex.demonyms
-
-    def _joint_deed(self, d: Draft) -> bool:
-        """Whether conjoined subjects did something side by side, not with each other: a verb that is no
-        two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
-        decision", "the minister and the president toured the affected areas"; "held talks", "reached an
-        agreement" or an object-less "spoke" keep them two sides)."""
-        if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
-            return False
-        objects = [c.lemma_.lower() for c in d.tok.children if c.dep_ == "dobj"]
-        shared = any(o in self.lex.reciprocal_lemmas or self._two_sided(o) for o in objects)
-        return bool(objects) and not shared
-
-    def _two_sided(self, noun: str) -> bool:
-        """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
-        sense = self.lex.nouns.get(noun)
-        return sense is not None and sense.type in self.lex.reciprocal_types
 
     def _threat_mode(self, st: DocState, cand: Candidate, d: Draft) -> None:
         """Give a threat the mode of the action it threatens ("threatened to impose sanctions")."""
