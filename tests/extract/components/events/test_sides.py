@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from newsgraph.extract.components.events._actors import ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.extract.extensions import set_extensions
@@ -160,3 +161,32 @@ def test_sides_both_leaders_are_the_last_pair(analyze_text: Analyze) -> None:
     assert (coop.source_text, coop.target_text) == ("Putin", "Erdogan")
     b = analyze_text("The two presidents are closely cooperating in Syria.")  # no pair named before
     assert all(e.target_text is None for e in _confident(b, "COOPERATE"))
+
+
+def test_sides_a_dictionary_preposition_is_the_verbs_own() -> None:
+    """CAMEO's "rush (TO" is a visit: "rushed to Kabul", not "rushed to evacuate" nor a "to" in a
+    clause within the verb's phrase."""
+    cameo = load_dictionary()
+    rows = [
+        ("Troops", 1, "nsubj", "NNS", "NOUN"),
+        ("rushed", 1, "ROOT", "VBD", "VERB"),
+        ("to", 1, "prep", "IN", "ADP"),
+        ("Kabul", 2, "pobj", "NNP", "PROPN"),
+    ]
+    to_kabul = parsed(rows)
+    match = cameo.match(to_kabul[1], "rush")
+    assert match is not None and match.code == "042"
+    rows = [
+        ("Troops", 1, "nsubj", "NNS", "NOUN"),
+        ("rushed", 1, "ROOT", "VBD", "VERB"),
+        ("to", 3, "aux", "TO", "PART"),
+        ("evacuate", 1, "xcomp", "VB", "VERB"),
+        ("villages", 3, "dobj", "NNS", "NOUN"),
+        ("where", 7, "advmod", "WRB", "SCONJ"),
+        ("floods", 7, "nsubj", "NNS", "NOUN"),
+        ("spread", 4, "relcl", "VBD", "VERB"),
+        ("to", 7, "prep", "IN", "ADP"),
+        ("yesterday", 8, "pobj", "NN", "NOUN"),
+    ]
+    match = cameo.match(parsed(rows)[1], "rush")
+    assert match is not None and match.code != "042"
