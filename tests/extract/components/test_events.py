@@ -564,10 +564,13 @@ def test_events_naming_questions_remits_and_opinions_are_no_events(analyze_text:
         '"We will not wait," said the commissioner responsible for the European Union\'s humanitarian aid.',
         "The leader of Somalia's al-Shabab insurgency spoke on Sunday.",
         "Both ministers agreed that the situation in the region is dire.",  # an opinion, no agreement
+        "The senator agreed with President Joe Biden's recent remark on the economy.",  # a view shared
     ):
         a = analyze_text(text)
         assert [e for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == [], text
     b = analyze_text("Russia and Ukraine agreed that talks would resume next week.")
     assert [e.type for e in _confident(b, "AGREE")] == ["AGREE"]  # a future deed agreed on
+    d = analyze_text("Iran agreed with the European Union on a new timetable for talks.")
+    assert [e.target_text for e in _confident(d, "AGREE")] == ["the European Union"]
     c = analyze_text("The minister asked the army to withdraw from the town.")
     assert [e.type for e in _confident(c, "REQUEST")] == ["REQUEST"]

@@ -284,9 +284,14 @@ class Drafter:
         return True
 
     def _states_fact(self, verb: Token) -> bool:
-        """Whether a verb's complement is a finite clause about what is, not a future deed: "agreed that
-        the situation is dire" states an opinion; "agreed that talks would resume" is an agreement."""
+        """Whether a verb's complement is a finite clause about what is, not a future deed, or a view it
+        shares: "agreed that the situation is dire", "agreed with Biden's remark" state an opinion;
+        "agreed that talks would resume", "agreed with Iran on a deal" are agreements."""
         for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                said = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if said is not None and said.lemma_.lower() in self.lex.claim_nouns:
+                    return True
             if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                 continue
             will, may = self.mod.aux_mood(c)
