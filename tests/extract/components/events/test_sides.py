@@ -190,3 +190,12 @@ def test_sides_a_dictionary_preposition_is_the_verbs_own() -> None:
     ]
     match = cameo.match(parsed(rows)[1], "rush")
     assert match is not None and match.code != "042"
+
+
+def test_sides_condemning_an_event_targets_its_doer(analyze_text: Analyze) -> None:
+    """ "condemned Russia's invasion of Ukraine": Russia, not the invasion's victim."""
+    a = analyze_text("The United States condemned Russia's invasion of Ukraine on Thursday.")
+    (condemned,) = _confident(a, "ACCUSE")
+    assert condemned.target_text == "Russia"
+    b = analyze_text("The rebels called off talks with the government on Thursday.")
+    assert [e.target_text for e in b.events if e.trigger.text == "called off"] == ["the government"]

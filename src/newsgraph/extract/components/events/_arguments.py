@@ -271,15 +271,17 @@ class ArgumentFinder:
                 if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
                     found = owner
             return found
-        target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
+        target = self.prep_target(tok, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
+            # the object event's own actors before the verb's prepositions on it ("condemned Russia's
+            # invasion of Ukraine": Russia): a reaction targets who did the event, a break the other party
             src, tgt, _fb = self.noun_args(theme, sense.type or type_, None)
-            # a reaction targets who did the event ("condemned the attack by X"); a break, the other party
             order = (src, tgt) if type_ in self.lex.verbal_types or type_ == "SUPPORT" else (tgt, src)
             for found in order:
                 if found is not None and found.i not in exclude and self.is_actorish(found):
                     return found
+        target = target or self.prep_target(theme, type_, exclude)
         if target is None:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
