@@ -18,3 +18,12 @@ def parsed(rows: list[tuple[str, int, str, str, str]]) -> Doc:
     ]
     vocab = English().vocab  # its lexical attributes give each word its lower case
     return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+
+
+def spec(text: str) -> list[tuple[str, int, str, str, str]]:
+    """Rows of a hand-built parse written as "word/head/dep/tag/pos" items separated by spaces."""
+    rows = []
+    for item in text.split():
+        word, head, dep, tag, pos = item.split("/")
+        rows.append((word, int(head), dep, tag, pos))
+    return rows

@@ -13,7 +13,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.extract.extensions import set_extensions
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
-from tests.support.event_parses import parsed
+from tests.support.event_parses import parsed, spec
 
 Analyze = Callable[..., Analysis]
 
@@ -26,14 +26,10 @@ def test_sides_a_request_asks_whom_its_from_phrase_names() -> None:
     """ "sought assistance from Russia": Russia is asked; "for the refugees" names no one asked."""
     lex = load_lexicon()
     args = ArgumentFinder(lex, Grammar(lex, frozenset({"seek"})))
-    rows = [
-        ("Korea", 1, "nsubj", "NNP", "PROPN"),
-        ("sought", 1, "ROOT", "VBD", "VERB"),
-        ("military", 3, "amod", "JJ", "ADJ"),
-        ("assistance", 1, "dobj", "NN", "NOUN"),
-        ("from", 3, "prep", "IN", "ADP"),
-        ("Russia", 4, "pobj", "NNP", "PROPN"),
-    ]
+    rows = spec(
+        "Korea/1/nsubj/NNP/PROPN sought/1/ROOT/VBD/VERB military/3/amod/JJ/ADJ "
+        "assistance/1/dobj/NN/NOUN from/3/prep/IN/ADP Russia/4/pobj/NNP/PROPN"
+    )
     doc = parsed(rows)
     asked = args.asked_of(doc[1], doc[3])
     assert asked is not None and asked.text == "Russia"
@@ -50,14 +46,10 @@ def test_sides_civilians_owned_by_a_pronoun_are_their_own_actor() -> None:
     finder = ActorFinder(load_lexicon())
 
     def actors(owned: str, tag: str) -> list[str]:
-        rows = [
-            ("Singapore", 1, "nsubj", "NNP", "PROPN"),
-            ("urged", 1, "ROOT", "VBD", "VERB"),
-            ("its", 3, "poss", "PRP$", "PRON"),
-            (owned, 1, "dobj", tag, "NOUN"),
-            ("to", 5, "aux", "TO", "PART"),
-            ("stay", 1, "xcomp", "VB", "VERB"),
-        ]
+        rows = spec(
+            "Singapore/1/nsubj/NNP/PROPN urged/1/ROOT/VBD/VERB its/3/poss/PRP$/PRON "
+            f"{owned}/1/dobj/{tag}/NOUN to/5/aux/TO/PART stay/1/xcomp/VB/VERB"
+        )
         doc = parsed(rows)
         doc.ents = [Span(doc, 0, 1, label="GPE")]
         return [a.text for a in finder.resolve(doc, doc[3], {})]
@@ -85,12 +77,11 @@ def test_sides_an_answer_in_kind_is_coded_by_its_means() -> None:
     grammar = Grammar(lex, frozenset({"retaliate"}))
 
     def answers(means: str, prep: str = "with") -> bool:
-        rows = [
-            ("Europe", 1, "nsubj", "NNP", "PROPN"),
-            ("retaliated", 1, "ROOT", "VBD", "VERB"),
-            (prep, 1, "prep", "IN", "ADP"),
-            (means, 2, "pobj", "NNS", "PROPN" if means[0].isupper() else "NOUN"),
-        ]
+        pos = "PROPN" if means[0].isupper() else "NOUN"
+        rows = spec(
+            "Europe/1/nsubj/NNP/PROPN retaliated/1/ROOT/VBD/VERB "
+            f"{prep}/1/prep/IN/ADP {means}/2/pobj/NNS/{pos}"
+        )
         doc = parsed(rows)
         doc[1].lemma_ = "retaliate"
         return grammar.answers_with(doc[1])
@@ -102,16 +93,12 @@ def test_sides_an_answer_in_kind_is_coded_by_its_means() -> None:
 
 
 def test_sides_a_town_modifying_an_event_noun_is_where_not_who() -> None:
-    """ "the Gaza attack": Gaza is where; "the U.S. attack" is the U.S.'s."""
+    """ "the Mumbai attack": Mumbai is where; "the Iran attack" is Iran's."""
     lex = load_lexicon()
     args = ArgumentFinder(lex, Grammar(lex, frozenset()))
 
     def source(place: str) -> str | None:
-        rows = [
-            ("the", 2, "det", "DT", "DET"),
-            (place, 2, "compound", "NNP", "PROPN"),
-            ("attack", 2, "ROOT", "NN", "NOUN"),
-        ]
+        rows = spec(f"the/2/det/DT/DET {place}/2/compound/NNP/PROPN attack/2/ROOT/NN/NOUN")
         doc = parsed(rows)
         doc.ents = [Span(doc, 1, 2, label="GPE")]
         found = args.noun_args(doc[2], "ASSAULT", None)[0]
@@ -167,27 +154,15 @@ def test_sides_a_dictionary_preposition_is_the_verbs_own() -> None:
     """CAMEO's "rush (TO" is a visit: "rushed to Kabul", not "rushed to evacuate" nor a "to" in a
     clause within the verb's phrase."""
     cameo = load_dictionary()
-    rows = [
-        ("Troops", 1, "nsubj", "NNS", "NOUN"),
-        ("rushed", 1, "ROOT", "VBD", "VERB"),
-        ("to", 1, "prep", "IN", "ADP"),
-        ("Kabul", 2, "pobj", "NNP", "PROPN"),
-    ]
+    rows = spec("Troops/1/nsubj/NNS/NOUN rushed/1/ROOT/VBD/VERB to/1/prep/IN/ADP Kabul/2/pobj/NNP/PROPN")
     to_kabul = parsed(rows)
     match = cameo.match(to_kabul[1], "rush")
     assert match is not None and match.code == "042"
-    rows = [
-        ("Troops", 1, "nsubj", "NNS", "NOUN"),
-        ("rushed", 1, "ROOT", "VBD", "VERB"),
-        ("to", 3, "aux", "TO", "PART"),
-        ("evacuate", 1, "xcomp", "VB", "VERB"),
-        ("villages", 3, "dobj", "NNS", "NOUN"),
-        ("where", 7, "advmod", "WRB", "SCONJ"),
-        ("floods", 7, "nsubj", "NNS", "NOUN"),
-        ("spread", 4, "relcl", "VBD", "VERB"),
-        ("to", 7, "prep", "IN", "ADP"),
-        ("yesterday", 8, "pobj", "NN", "NOUN"),
-    ]
+    rows = spec(
+        "Troops/1/nsubj/NNS/NOUN rushed/1/ROOT/VBD/VERB to/3/aux/TO/PART evacuate/1/xcomp/VB/VERB "
+        "villages/3/dobj/NNS/NOUN where/7/advmod/WRB/SCONJ floods/7/nsubj/NNS/NOUN "
+        "spread/4/relcl/VBD/VERB to/7/prep/IN/ADP yesterday/8/pobj/NN/NOUN"
+    )
     match = cameo.match(parsed(rows)[1], "rush")
     assert match is not None and match.code != "042"
 
