@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.lang.en import English
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components.events import link_events
@@ -19,6 +18,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from tests.support.event_parses import parsed
 from tests.support.paths import ROOT
 
 Analyze = Callable[..., Analysis]
@@ -440,15 +440,6 @@ def test_events_subject_the_parser_hung_on_the_auxiliary_is_the_doer() -> None:
     assert reporter is not None and reporter.text == "States"
 
 
-def _parsed(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """A hand-built parse: (word, head, dep, tag, pos) per token; the few inflected words get their lemma."""
-    words, heads, deps, tags, pos = (list(x) for x in zip(*rows, strict=True))
-    irregular = {"has": "have", "had": "have", "criticized": "criticize", "leaders": "leader"}
-    lemmas = [irregular.get(w.lower(), w.lower()) for w in words]
-    vocab = English().vocab  # its lexical attributes give each word its lower case
-    return Doc(vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
-
-
 def test_events_obligations_and_negating_adverbs_are_no_deeds() -> None:
     """'have to' (present) is a need, 'has yet to' a need not met, 'seldom' denies; 'had to' was done."""
     lex = load_lexicon()
@@ -460,7 +451,7 @@ def test_events_obligations_and_negating_adverbs_are_no_deeds() -> None:
         n = len(rows)
         rows += [("to", n + 1, "aux", "TO", "PART"), ("support", 1, "xcomp", "VB", "VERB")]
         rows += [("renewables", n + 1, "dobj", "NNS", "NOUN")]
-        return _parsed(rows)
+        return parsed(rows)
 
     doc = has_to("have", "VBP", False)
     need = modality.modality(doc[3], doc[3])
@@ -476,7 +467,7 @@ def test_events_obligations_and_negating_adverbs_are_no_deeds() -> None:
         ("criticized", 2, "ROOT", "VBD", "VERB"),
         ("China", 2, "dobj", "NNP", "PROPN"),
     ]
-    doc = _parsed(rows)
+    doc = parsed(rows)
     assert modality.modality(doc[2], doc[2]).negated
 
 
@@ -495,11 +486,11 @@ def test_events_object_pronoun_of_a_second_verb_is_the_first_verbs_object() -> N
         ("to", 10, "aux", "TO", "PART"),
         ("negotiate", 7, "xcomp", "VB", "VERB"),
     ]
-    doc = _parsed(rows)
+    doc = parsed(rows)
     finder = ActorFinder(load_lexicon())
     ante = finder.antecedent(doc[8])
     assert ante is not None and ante.text == "leaders"
-    doc = _parsed([*rows[:8], ("him", 7, "dobj", "PRP", "PRON"), *rows[9:]])
+    doc = parsed([*rows[:8], ("him", 7, "dobj", "PRP", "PRON"), *rows[9:]])
     ante = finder.antecedent(doc[8])
     assert ante is None or ante.text != "leaders"  # "him" is none of the leaders
 
@@ -516,12 +507,12 @@ def test_events_plural_pronoun_is_no_single_person() -> None:
         ("killed", 6, "ROOT", "VBD", "VERB"),
         ("them", 6, "dobj", "PRP", "PRON"),
     ]
-    doc = _parsed(rows)
+    doc = parsed(rows)
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     finder = ActorFinder(load_lexicon())
     assert finder.antecedent(doc[5]) is None
     assert finder.may_refer(doc[5], doc[2]) is False
-    doc = _parsed([*rows[:5], ("He", 6, "nsubj", "PRP", "PRON"), *rows[6:]])
+    doc = parsed([*rows[:5], ("He", 6, "nsubj", "PRP", "PRON"), *rows[6:]])
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     ante = finder.antecedent(doc[5])
     assert ante is not None and ante.text == "Khan"
@@ -573,10 +564,13 @@ def test_events_naming_questions_remits_and_opinions_are_no_events(analyze_text:
         '"We will not wait," said the commissioner responsible for the European Union\'s humanitarian aid.',
         "The leader of Somalia's al-Shabab insurgency spoke on Sunday.",
         "Both ministers agreed that the situation in the region is dire.",  # an opinion, no agreement
+        "The senator agreed with President Joe Biden's recent remark on the economy.",  # a view shared
     ):
         a = analyze_text(text)
         assert [e for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == [], text
     b = analyze_text("Russia and Ukraine agreed that talks would resume next week.")
     assert [e.type for e in _confident(b, "AGREE")] == ["AGREE"]  # a future deed agreed on
+    d = analyze_text("Iran agreed with the European Union on a new timetable for talks.")
+    assert [e.target_text for e in _confident(d, "AGREE")] == ["the European Union"]
     c = analyze_text("The minister asked the army to withdraw from the town.")
     assert [e.type for e in _confident(c, "REQUEST")] == ["REQUEST"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
+from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._pronouns import pronoun_fits, same_referent
@@ -79,39 +80,6 @@ def ent_at(doc: Doc, i: int) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=doc[i].ent_type_)
-
-
-def parse_number(tokens: list[Token], lex: Lexicon) -> float | None:
-    """Return the value of a number in digits and/or words ("1,000", "three", "tens of thousands")."""
-    value: float | None = None
-    for tok in tokens:
-        low = tok.lower_
-        digits = low.replace(",", "")
-        num: float | None = None
-        try:
-            num = float(digits)
-        except ValueError:
-            if low in lex.number_scales and value is not None:
-                value *= lex.number_scales[low]
-                continue
-            num = lex.number_words.get(low)
-        if num is None:
-            continue
-        value = num if value is None else (value * num if num >= 100 else value + num)
-    return value
-
-
-def number_of(head: Token, lex: Lexicon) -> float | None:
-    """Return the number that counts a noun ("967 fighters", "three servicemen"), if any."""
-    parts = [
-        c for c in head.children if c.dep_ in ("nummod", "quantmod") or (c.like_num and c.dep_ == "amod")
-    ]
-    if not parts:
-        return None
-    tokens: list[Token] = []
-    for c in parts:
-        tokens.extend(t for t in c.subtree if t.like_num or t.lower_ in lex.number_scales)
-    return parse_number(sorted(tokens, key=lambda t: t.i), lex)
 
 
 class ActorFinder:
@@ -232,8 +200,9 @@ class ActorFinder:
         return None
 
     def _owner(self, h: Token) -> Token | None:
-        """For a force or people noun owned by a pronoun ("their forces"), the pronoun's antecedent."""
-        if h.lemma_.lower() not in self.lex.sector_nouns:
+        """For a force or body owned by a pronoun ("their forces"), the pronoun's antecedent. Civilians
+        are no one's agents: "urged its residents" asks the residents, not the country."""
+        if self.lex.sector_nouns.get(h.lemma_.lower(), "civilian") == "civilian":
             return None
         poss = next((c for c in h.children if c.dep_ == "poss"), None)
         while poss is not None and poss.pos_ != "PRON":
@@ -515,6 +484,14 @@ class ActorFinder:
             s, e = self.compact(head)
             return self._named(doc, doc[s:e], "ORG")
         return None
+
+    def name_entity(self, doc: Doc, span: Span) -> str | None:
+        """The entity of a name alone ("Israeli" in "Israeli and Palestinian negotiators"): the entity
+        indexed at it unless that is a group the name only modifies, else one for the name."""
+        known = entity_at_token(doc, span.root.i)
+        if known is not None and known.type != "GROUP":
+            return known.id
+        return self._named(doc, span, _LABEL_TYPES.get(span.root.ent_type_, "NORP"))
 
     def _named(self, doc: Doc, span: Span, type_: EntityType) -> str | None:
         """The entity of a name no entity covers (none for a date, a description for a title)."""

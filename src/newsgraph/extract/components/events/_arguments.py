@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
+from newsgraph.extract.components.events._actors import ent_at
 from newsgraph.extract.components.events._grammar import (
     PLACE_LABELS,
     Grammar,
@@ -270,15 +271,17 @@ class ArgumentFinder:
                 if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
                     found = owner
             return found
-        target = self.prep_target(tok, type_, exclude) or self.prep_target(theme, type_, exclude)
+        target = self.prep_target(tok, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
+            # the object event's own actors before the verb's prepositions on it ("condemned Russia's
+            # invasion of Ukraine": Russia): a reaction targets who did the event, a break the other party
             src, tgt, _fb = self.noun_args(theme, sense.type or type_, None)
-            # a reaction targets who did the event ("condemned the attack by X"); a break, the other party
             order = (src, tgt) if type_ in self.lex.verbal_types or type_ == "SUPPORT" else (tgt, src)
             for found in order:
                 if found is not None and found.i not in exclude and self.is_actorish(found):
                     return found
+        target = target or self.prep_target(theme, type_, exclude)
         if target is None:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
@@ -377,7 +380,11 @@ class ArgumentFinder:
                         pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                         if pobj is not None and self.is_actorish(pobj):
                             return pobj
-                    if c.dep_ in ("acl", "ccomp", "relcl"):
+                    if (
+                        c.dep_ in ("acl", "ccomp", "relcl")
+                        and inner.lemma_.lower() not in self.lex.claim_nouns
+                    ):
+                        # "welcomed the news that Ukraine agreed": Ukraine; not "the allegation that X …"
                         subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
                         if (
                             subj is not None
@@ -403,6 +410,17 @@ class ArgumentFinder:
                     return pobj
         return None
 
+    def asked_of(self, light: Token, noun: Token) -> Token | None:
+        """Return the actor asked in a request made with a light verb: the "from" phrase of the verb or
+        of its object ("sought assistance from Russia", "requested help from the U.N.")."""
+        for word in (light, noun):
+            for c in word.children:
+                if c.dep_ == "prep" and c.lower_ == "from" and c.i > light.i:
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and self.is_actorish(pobj):
+                        return pobj
+        return None
+
     def _noun_modifier_source(self, tok: Token) -> Token | None:
         """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
         source: Token | None = None
@@ -424,6 +442,7 @@ class ArgumentFinder:
                     or c.lower_ in self.lex.demonyms
                 )
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+                and not self._place_modifier(c)
             ):
                 source = c
         if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
@@ -438,6 +457,14 @@ class ArgumentFinder:
             )
             source = group if group is not None else source
         return source
+
+    def _place_modifier(self, mod: Token) -> bool:
+        """Whether an event noun's name modifier is where it happened: a town or a region, no country or
+        capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
+        if mod.dep_ == "poss" or mod.ent_type_ not in ("GPE", "LOC"):
+            return False
+        name = ent_at(mod.doc, mod.i)
+        return name is not None and name.text.lower().removeprefix("the ") not in self.lex.countries
 
     def noun_args(
         self, tok: Token, type_: str, light: Token | None

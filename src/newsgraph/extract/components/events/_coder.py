@@ -1,9 +1,9 @@
 """The event coder: the stages of the events component run over one doc.
 
 Triggers are found and classified (`_triggers`, with the CAMEO verb dictionary of
-`_dictionary`), drafted with their arguments, actors and mood (`_drafting`), filtered, merged and
-capped (`_scoring`), completed with magnitudes, place and time (`_details`) and written to
-`get_events(doc)`.
+`_dictionary`), drafted with their arguments, actors, sides and mood (`_drafting`, `_sides`),
+filtered, merged and capped (`_scoring`), completed with magnitudes, place and time (`_details`)
+and written to `get_events(doc)`.
 """
 
 from __future__ import annotations

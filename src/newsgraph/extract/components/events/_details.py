@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._actors import number_of, parse_number
+from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon

@@ -25,6 +25,7 @@ _POST_DEPS = frozenset(
 )
 _PRE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "advmod"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _MAX_BAG = 40  # tokens read on each side of a verb
 _PREPOSITIONS = frozenset(
     {"to", "with", "from", "for", "into", "on", "at", "in", "by", "of", "against", "about", "over", "toward"}
@@ -97,6 +98,7 @@ class _Bag:
         heads = [t for t in tokens if t.dep_ not in _MODIFIER_DEPS]
         self.forms = {t.lower_ for t in heads} | {t.lemma_.lower() for t in heads}
         self._text: str | None = None
+        self._indices: frozenset[int] | None = None
 
     @property
     def text(self) -> str:
@@ -112,14 +114,28 @@ class _Bag:
         return not alts.words.isdisjoint(self.forms) or any(f" {p} " in self.text for p in alts.phrases)
 
     def has_prep(self, item: Prep) -> bool:
-        """Whether a preposition of the bag has all the item's words in its phrase."""
+        """Whether a preposition of the bag has all the item's words in its phrase: the verb's own, not
+        the "to" of an infinitive nor one of a clause within ("rushed to evacuate people from the
+        province, where the disaster spread to" is no "rushed to X")."""
         for tok in self.tokens:
-            if tok.lower_ != item.prep:
+            if tok.lower_ != item.prep or (tok.tag_ == "TO" and tok.dep_ == "aux") or self._in_clause(tok):
                 continue
             scope = _Bag([t for t in tok.subtree if t.i != tok.i][:_MAX_BAG])
             if all(scope.has(alts) for alts in item.items):
                 return True
         return False
+
+    def _in_clause(self, tok: Token) -> bool:
+        """Whether a token of the bag lies in a relative or adverbial clause within it."""
+        inside = self._indices
+        if inside is None:
+            inside = self._indices = frozenset(t.i for t in self.tokens)
+        cur = tok
+        while cur.head.i != cur.i and cur.head.i in inside:
+            if cur.dep_ in _CLAUSE_DEPS:
+                return True
+            cur = cur.head
+        return cur.dep_ in _CLAUSE_DEPS
 
 
 class _Items:

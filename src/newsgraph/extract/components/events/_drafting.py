@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 from newsgraph.models import Entity
@@ -107,6 +108,7 @@ class Drafter:
         self.mod = mod
         self.actors = actors
         self.targets = TargetFinder(lex, actors)
+        self.sides = SideFinder(lex, grammar, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -125,6 +127,8 @@ class Drafter:
             )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
+        if not cand.noun and self.g.answers_with(cand.tok):
+            return None  # "retaliated with tariffs": the tariffs are the event
         if cand.sense.type == "AGREE" and not cand.noun and self._states_fact(cand.tok):
             return None  # "reaffirmed that the U.S. calls for …", "agreed that it is dire": an opinion
         tok = cand.tok
@@ -148,7 +152,10 @@ class Drafter:
             return None  # "these laws are preventing access": a thing is no doer of a political act
         if cand.light is not None and self.g.lemma(cand.light) in self.lex.request_lights:
             d.type, d.mode, d.cameo = "REQUEST", None, "10"  # "sought military assistance from Russia"
-        self._sides(st, d)
+            asked = self.args.asked_of(cand.light, tok)
+            if asked is not None:  # who is asked is the target, not who would receive
+                d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
+        d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
@@ -277,9 +284,14 @@ class Drafter:
         return True
 
     def _states_fact(self, verb: Token) -> bool:
-        """Whether a verb's complement is a finite clause about what is, not a future deed: "agreed that
-        the situation is dire" states an opinion; "agreed that talks would resume" is an agreement."""
+        """Whether a verb's complement is a finite clause about what is, not a future deed, or a view it
+        shares: "agreed that the situation is dire", "agreed with Biden's remark" state an opinion;
+        "agreed that talks would resume", "agreed with Iran on a deal" are agreements."""
         for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                said = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if said is not None and said.lemma_.lower() in self.lex.claim_nouns:
+                    return True
             if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                 continue
             will, may = self.mod.aux_mood(c)
@@ -332,46 +344,6 @@ class Drafter:
         return all(
             bool(a.entity) and is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in actors
         )
-
-    def _sides(self, st: DocState, d: Draft) -> None:
-        """Split conjoined actors of a two-sided event; "both sides" stands for the last two-sided pair."""
-        doc, reciprocal = st.doc, d.type in self.lex.reciprocal_types
-        if reciprocal and not d.targets and len(d.sources) > 1 and not self._joint_deed(d):
-            d.sources, d.targets = d.sources[:1], d.sources[1:]
-        first = d.sources[0] if len(d.sources) == 1 else None
-        sides = (
-            first is not None
-            and first.entity is None
-            and (
-                doc[first.head].lemma_.lower() == "side"
-                or (doc[first.head].lower_ in ("they", "we") and reciprocal)
-            )
-        )
-        if sides and first is not None and st.pairs:
-            # "the two sides", "both sides": the two parties of the last two-sided event
-            pair = [Actor(first.head, first.start, first.end, a.text, a.entity) for a in st.pairs[-1]]
-            if reciprocal and not d.targets:
-                d.sources, d.targets = pair[:1], pair[1:]
-            else:
-                d.sources = pair
-        elif reciprocal and d.sources and d.targets and all(a.entity for a in d.sources + d.targets):
-            st.pairs.append(d.sources + d.targets)
-
-    def _joint_deed(self, d: Draft) -> bool:
-        """Whether conjoined subjects did something side by side, not with each other: a verb that is no
-        two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
-        decision", "the minister and the president toured the affected areas"; "held talks", "reached an
-        agreement" or an object-less "spoke" keep them two sides)."""
-        if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
-            return False
-        objects = [c.lemma_.lower() for c in d.tok.children if c.dep_ == "dobj"]
-        shared = any(o in self.lex.reciprocal_lemmas or self._two_sided(o) for o in objects)
-        return bool(objects) and not shared
-
-    def _two_sided(self, noun: str) -> bool:
-        """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
-        sense = self.lex.nouns.get(noun)
-        return sense is not None and sense.type in self.lex.reciprocal_types
 
     def _threat_mode(self, st: DocState, cand: Candidate, d: Draft) -> None:
         """Give a threat the mode of the action it threatens ("threatened to impose sanctions")."""

@@ -107,6 +107,24 @@ class Grammar:
         kids = list(verb.children)
         return any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "dobj" for c in kids)
 
+    def answers_with(self, verb: Token) -> bool:
+        """Whether a verb of answering names a means that is no weapon ("retaliated with tariffs",
+        "responded by expelling diplomats"): the means is the event, the answering verb only answers."""
+        if self.lemma(verb) not in self.lex.response_verbs:
+            return False
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "by"):
+                for x in c.children:
+                    low = x.lemma_.lower()
+                    thing = (
+                        x.pos_ == "NOUN"
+                        and low not in self.lex.weapon_nouns
+                        and low not in self.lex.sector_nouns
+                    )
+                    if (x.dep_ == "pobj" and thing) or (x.dep_ == "pcomp" and x.pos_ == "VERB"):
+                        return True
+        return False
+
     def is_light(self, verb: Token) -> bool:
         """Whether a verb is a light verb whose object noun carries the event ("launched an attack")."""
         lemma = self.lemma(verb)

@@ -116,6 +116,7 @@ class Lexicon:
     verbal_attack_lemmas: frozenset[str]
     metaphor_conflict_lemmas: frozenset[str]
     campaign_context: frozenset[str]
+    market_context: frozenset[str]
     protest_cues: frozenset[str]
     number_words: dict[str, float]
     number_scales: dict[str, float]
@@ -137,6 +138,8 @@ class Lexicon:
     question_openers: frozenset[str]
     title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
+    response_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
@@ -175,12 +178,14 @@ def _fs(values: Any) -> frozenset[str]:
 _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
-    "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "protest_cues", "dead_lemmas",
+    "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
+    "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
-    "negating_adverbs", "instrument_verbs", "quantifier_pronouns", "quantifier_nouns",
+    "negating_adverbs", "instrument_verbs", "response_verbs", "claim_nouns", "quantifier_pronouns",
+    "quantifier_nouns",
     "compound_heads", "background_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",

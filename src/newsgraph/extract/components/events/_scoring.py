@@ -111,6 +111,8 @@ class EventFilter:
         objects = {c.lemma_.lower() for c in d.tok.children if c.dep_ in ("dobj", "nsubjpass")}
         if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
             return bool(words & lex.protest_cues)
+        if trig == "rally" and words & lex.market_context:
+            return bool(words & lex.protest_cues)  # "shares rallied", "the rally in stocks"
         return True
 
     def _armed(self, d: Draft) -> bool:

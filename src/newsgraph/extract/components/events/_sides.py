@@ -1,0 +1,130 @@
+"""The two sides of a two-sided event: who meets, agrees or cooperates with whom.
+
+`SideFinder.split` turns the actors of a two-sided (reciprocal) event into a source and a target:
+conjoined subjects are the two sides unless they did something side by side ("France and Germany
+welcomed the decision"); a group named by conjoined names is one side per name ("Israeli and
+Palestinian negotiators"); "both sides", "the two leaders" and a two-sided "they" stand for the two
+parties of the doc's last two-sided event with named sides.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_by_id
+from newsgraph.models import Entity
+
+_PAIR_WORDS = frozenset({"both", "two"})
+_PARTY_NOUNS = frozenset(
+    {"leader", "president", "minister", "premier", "chancellor", "country", "nation", "government", "state"}
+)
+"""Plurals that stand for the two parties of the last two-sided event (persons or states: a leader
+stands for the state)."""
+
+
+class Sided(Protocol):
+    """What a draft event shows of itself to the side finder."""
+
+    type: str
+    tok: Token
+    sources: list[Actor]
+    targets: list[Actor]
+
+
+class SideFinder:
+    """Split the actors of two-sided events into their sides (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar, actors: ActorFinder) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.actors = actors
+
+    def split(self, doc: Doc, d: Sided, pairs: list[list[Actor]]) -> tuple[list[Actor], list[Actor]]:
+        """Return an event's (sources, targets) with its sides split; `pairs` collects the named pairs."""
+        reciprocal = d.type in self.lex.reciprocal_types
+        sources, targets = d.sources, d.targets
+        if reciprocal and not targets and len(sources) == 1 and not self._joint_deed(d):
+            sources, targets = self._modifier_sides(doc, sources[0])
+        if reciprocal and not targets and len(sources) > 1 and not self._joint_deed(d):
+            sources, targets = sources[:1], sources[1:]
+        first = sources[0] if len(sources) == 1 else None
+        if first is not None and pairs and self._stands_for(doc, first, reciprocal, pairs[-1]):
+            # "the two sides", "both leaders": the two parties of the last two-sided event
+            pair = [Actor(first.head, first.start, first.end, a.text, a.entity) for a in pairs[-1]]
+            if reciprocal and not targets:
+                return pair[:1], pair[1:]
+            return pair, targets
+        if reciprocal and sources and targets and all(a.entity for a in sources + targets):
+            pairs.append(sources + targets)
+        return sources, targets
+
+    def _stands_for(self, doc: Doc, actor: Actor, reciprocal: bool, pair: list[Actor]) -> bool:
+        """Whether an actor names no one but the two parties of `pair`: "both sides", a two-sided "they",
+        "both leaders", "the two countries" (a plural counted as two, no name of its own, when the pair are
+        persons or states)."""
+        head = doc[actor.head]
+        entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
+        if entity is not None and entity.type != "GROUP":
+            return False
+        if head.lemma_.lower() == "side":
+            return entity is None
+        if head.lower_ in ("they", "we"):
+            return reciprocal and entity is None
+        counted = any(
+            c.lower_ in _PAIR_WORDS and c.dep_ in ("det", "nummod", "predet") for c in head.children
+        )
+        named = any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children)
+        if not (reciprocal and head.tag_ == "NNS" and counted and not named):
+            return False
+        kinds = {_kind(entity_by_id(doc, a.entity)) for a in pair if a.entity is not None}
+        return head.lemma_.lower() in _PARTY_NOUNS and bool(kinds) and kinds <= {"person", "state"}
+
+    def _modifier_sides(self, doc: Doc, actor: Actor) -> tuple[list[Actor], list[Actor]]:
+        """Split "Israeli and Palestinian negotiators", "Cameroon and C.A.R. officials": a group whose name
+        modifiers are conjoined is the people of each name, one side each; else the actor as it is."""
+        for mod in doc[actor.head].children:
+            if mod.dep_ not in ("compound", "nmod", "amod") or not self._side_name(mod):
+                continue
+            names = [mod] + [c for c in mod.conjuncts if c.i > mod.i and self._side_name(c)]
+            if len(names) < 2:
+                continue
+            sides: list[Actor] = []
+            for name in names:
+                span = ent_at(doc, name.i) or doc[name.i : name.i + 1]
+                sides.append(
+                    Actor(name.i, span.start, span.end, span.text, self.actors.name_entity(doc, span))
+                )
+            return sides[:1], sides[1:]
+        return [actor], []
+
+    def _side_name(self, tok: Token) -> bool:
+        """Whether a modifier names a side: a country, an organisation, a people or a demonym."""
+        return tok.ent_type_ in ("GPE", "ORG", "NORP") or tok.lower_ in self.lex.demonyms
+
+    def _joint_deed(self, d: Sided) -> bool:
+        """Whether conjoined subjects did something side by side, not with each other: a verb that is no
+        two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
+        decision", "the minister and the president toured the affected areas"; "held talks", "reached an
+        agreement" or an object-less "spoke" keep them two sides)."""
+        if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
+            return False
+        objects = [c.lemma_.lower() for c in d.tok.children if c.dep_ == "dobj"]
+        shared = any(o in self.lex.reciprocal_lemmas or self._two_sided(o) for o in objects)
+        return bool(objects) and not shared
+
+    def _two_sided(self, noun: str) -> bool:
+        """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
+        sense = self.lex.nouns.get(noun)
+        return sense is not None and sense.type in self.lex.reciprocal_types
+
+
+def _kind(entity: Entity | None) -> str:
+    """Whether an entity is a person or a country or body ("" for anything else)."""
+    if entity is None:
+        return ""
+    return {"PERSON": "person", "GPE": "state", "ORG": "state"}.get(entity.type, "")
