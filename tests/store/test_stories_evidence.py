@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import orjson
@@ -155,3 +156,104 @@ def test_stories_evidence_two_days_polls_are_two_polls() -> None:
     assert not compare(monday, tuesday).links
     same_day = _features(text, title="Clinton leads Trump in poll", day="2016-07-14", entities=people)
     assert compare(monday, same_day).links
+
+
+def _undated(text: str, *, title: str, entities: list[Any], quantities: list[Any], id: str) -> Features:
+    """Features of an undated report set in Lagos (a resolved city), its sentences split at ". "."""
+    towns = [("Lagos", "NG", 6.45, 3.39)]
+    analysis = make_analysis(
+        text,
+        id=id,
+        title=title,
+        entities=[*entities, ("t1", "GPE", "Lagos", [])],
+        quantities=quantities,
+        places=towns,
+    )
+    data = orjson.loads(analysis.to_json())
+    data["places"][0].update(geonameid=2332459, feature="city", admin1="Lagos State")
+    ends = [at + 1 for at in range(len(text)) if text.startswith(". ", at)] + [len(text)]
+    data["sentences"] = [
+        {"start": start, "end": end}
+        for start, end in zip([0, *(e + 1 for e in ends[:-1])], ends, strict=True)
+    ]
+    return article_features(data, article_members(data, RuleSet()), None)
+
+
+CHOLERA: list[Any] = [
+    ("e1", "DISEASE", "cholera", []),
+    ("e2", "ORG", "Nigeria Centre for Disease Control", []),
+]
+
+
+def _cholera(cases: str, value: float, *, id: str, later: str = "") -> Features:
+    text = (
+        f"A cholera outbreak in Lagos has sickened {cases} people, the Nigeria Centre for Disease Control "
+        f"said. Health workers in Lagos are treating the sick in tents and urging residents to boil water. "
+        f"Schools stay open.{later}"
+    )
+    return _undated(
+        text,
+        title="Cholera outbreak spreads in Lagos",
+        entities=CHOLERA,
+        quantities=[(f"{cases} people", value, "people", None)],
+        id=id,
+    )
+
+
+def test_stories_evidence_undated_ledes_counting_tenfold_apart_are_two_moments() -> None:
+    early, late = _cholera("120", 120, id="a"), _cholera("1,500", 1500, id="b")
+    assert early.tallies == {(120.0, "people")}
+    evidence = compare(early, late)
+    assert evidence.conflict == "tally" and not evidence.links
+    dated = compare(replace(early, day="2021-08-01"), replace(late, day="2021-08-02"))
+    assert dated.conflict is None and dated.links  # a date tells two moments apart itself
+    assert compare(early, _cholera("150", 150, id="c")).links  # a toll that grows within days
+    # a count past the lede (an earlier outbreak's) is no tally of the report
+    text = (
+        "A cholera outbreak in Lagos has sickened many people, the Nigeria Centre for Disease Control "
+        "said. Health workers in Lagos are treating the sick in tents and urging residents to boil water. "
+        "Schools stay open. In 2010 cholera sickened 1,500 people."
+    )
+    history = _undated(
+        text,
+        title="Cholera outbreak spreads in Lagos",
+        entities=CHOLERA,
+        quantities=[("1,500 people", 1500, "people", None)],
+        id="d",
+    )
+    assert history.tallies == frozenset() and history.numbers == {(1500.0, "people")}
+    assert compare(early, history).links
+
+
+def _emergency(official: str, role: str, *, id: str, also: str = "", named: list[Any] = ()) -> Features:  # type: ignore[assignment]
+    text = (
+        f"{role} {official} declared a state of emergency over the flooding in Lagos on Monday. "
+        f"The declaration frees money for shelters in Lagos and lets the army help with rescues.{also} "
+        "Rain is expected to continue."
+    )
+    return _undated(
+        text,
+        title="State of emergency declared over Lagos flooding",
+        entities=[
+            ("e1", "PERSON", official, [official.split()[-1]]),
+            ("e2", "ORG", "Nigerian Army", ["army"]),
+            *named,
+        ],
+        quantities=[],
+        id=id,
+    )
+
+
+def test_stories_evidence_undated_ledes_naming_different_people_are_two_events() -> None:
+    governor = _emergency("Babajide Sanwo-Olu", "Governor", id="a")
+    president = _emergency("Bola Tinubu", "President", id="b")
+    assert governor.actors and president.actors
+    evidence = compare(governor, president)
+    assert evidence.conflict == "actors" and not evidence.links
+    assert compare(replace(governor, day="2021-08-01"), replace(president, day="2021-08-01")).links
+    # the other article naming one of them, even spelt apart ("Bola A. Tinubu"), is the same event
+    aid = " Bola A. Tinubu sent aid."
+    both = _emergency(
+        "Babajide Sanwo-Olu", "Governor", id="c", also=aid, named=[("e3", "PERSON", "Bola A. Tinubu", [])]
+    )
+    assert compare(both, president).conflict is None and compare(both, president).links

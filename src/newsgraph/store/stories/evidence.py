@@ -33,7 +33,14 @@ places say who and where. Two articles link when:
   evidence, which keeps a developing topic from chaining into one story);
 - undated (about half the corpus): with no date to rule out a coincidence — outbreaks of one
   disease in one country years apart read alike — a shared town or city, or two shared places
-  finer than a country, a shared entity, and a score of `UNDATED_SCORE`.
+  finer than a country, a shared entity, and a score of `UNDATED_SCORE`; and the ledes' tallies
+  do not tell two moments apart (`apart`): when both ledes count the same noun and the nearest
+  two counts differ `TALLY_RATIO`-fold or more ("19,273 confirmed cases" / "316,000 cases"), they
+  report two states of a developing story (weeks apart) or two scopes (a country, the world). A
+  toll grows as an event's reports follow each other, but within days not tenfold. Nor do they
+  link when each lede names people by full name and none of them is named in the other article
+  (`apart`, "actors"): who declared, warned or recalled is in the lede, and different people
+  doing the same thing (a state's governor, a federal secretary) are two events.
 
 The thresholds were set on the corpus's pairs and checked on a second set, the PolNeAR train
 articles (docs/evaluation.md, issue 18).
@@ -54,6 +61,7 @@ LINK_SCORE = 2.6
 DAY_SCORE = 0.4
 WHAT_SCORE = 0.9
 UNDATED_SCORE = 2.6
+TALLY_RATIO = 10.0
 ENTITY_CAP = 3.0
 TERM_WEIGHT = 3.0
 HEADLINE_WEIGHT, HEADLINE_CAP = 0.5, 2
@@ -121,6 +129,7 @@ class Evidence:
 def compare(a: Features, b: Features) -> Evidence:
     """Return what two articles share; symmetric: `compare(a, b) == compare(b, a)`."""
     entities, shared = min(_entities(a, b), _entities(b, a))  # greedy matching: the same both ways
+    days = days_apart(a.day, b.day)
     fine_a = {key for key, fine in a.places if fine}
     fine_b = {key for key, fine in b.places if fine}
     terms = len(a.terms & b.terms) / math.sqrt(len(a.terms) * len(b.terms)) if a.terms and b.terms else 0.0
@@ -132,9 +141,9 @@ def compare(a: Features, b: Features) -> Evidence:
         places=len(fine_a & fine_b),
         numbers=len(a.numbers & b.numbers),
         events=len(a.events & b.events),
-        days=days_apart(a.day, b.day),
+        days=days,
         genre=a.genre if a.genre == b.genre else None,
-        conflict=conflict(a, b),
+        conflict=conflict(a, b) or (apart(a, b) if days is None else None),
         local=len(a.local & b.local),
     )
 
@@ -154,6 +163,39 @@ def conflict(a: Features, b: Features) -> str | None:
         if not {n for n, w in a.numbered if w == noun} & {n for n, w in b.numbered if w == noun}:
             return "numbered"
     return None
+
+
+def apart(a: Features, b: Features) -> str | None:
+    """Return why two undated articles report two moments or two events, or None (module docstring).
+
+    "tally": the two ledes count the same noun `TALLY_RATIO`-fold apart; for each noun both ledes
+    count, the nearest pair of their counts is compared, so a lede with several counts of
+    "people" (the dead, the evacuated) conflicts only when none is near. "actors": each lede
+    names people, none of whom the other article names.
+    """
+    if a.actors and b.actors and not (_named(a.actors, b) or _named(b.actors, a)):
+        return "actors"
+    for noun in {u for _, u in a.tallies} & {u for _, u in b.tallies}:
+        ours = [v for v, u in a.tallies if u == noun]
+        theirs = [v for v, u in b.tallies if u == noun]
+        if min(max(x, y) / min(x, y) for x in ours for y in theirs) >= TALLY_RATIO:
+            return "tally"
+    return None
+
+
+def _named(actors: tuple[tuple[str, ...], ...], other: Features) -> bool:
+    """Whether the other article names one of the actors: by identity key, or a person of the same surname.
+
+    The surname catches a name the identity keys spell apart ("Donald J. Trump", "Donald Trump").
+    """
+    keys = {k for e in other.entities for k in e.keys}
+    surnames = {_surname(k) for e in other.entities if e.type == "PERSON" for k in e.keys}
+    return any(keys.intersection(actor) or surnames.intersection(map(_surname, actor)) for actor in actors)
+
+
+def _surname(key: str) -> str:
+    """Return the last word of a name key ("n:donald j trump" -> "trump")."""
+    return key.rsplit(":", 1)[-1].split()[-1] if key.strip() else ""
 
 
 def _main(features: Features, kind: str) -> frozenset[str]:

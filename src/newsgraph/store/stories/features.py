@@ -15,6 +15,9 @@ compared with it without reading the Analysis again:
   `headline`: those of the headline;
 - `events`: confident events as (PLOVER type, trigger word);
 - `numbers`: counts of at least `MIN_NUMBER` as (value, counted noun), years left out;
+  `tallies`: those of the lede, the figures the report is about ("19,273 confirmed cases");
+- `actors`: the people the lede names by full name (each as its identity keys), who did or said
+  what the report is about;
 - `genre`: a recurring kind of report — "market" (it names `MARKET_INDICES` market indices),
   "roundup" (a running report: "The Latest: …"), "poll" — or None (`story_rules.json`);
 - `numbered`: the incidents it numbers ("the fourth case": (4, "cas")), "first" left out.
@@ -51,9 +54,9 @@ MIN_NUMBER = 10
 """Smaller counts ("two people", "three sites") are too common to tell events apart."""
 MARKET_INDICES = 2
 """An article naming this many market indices reports a trading session (genre "market")."""
-VERSION = 2
-"""Of the stored features: 2 added the genre and folded word endings. A store whose features
-are older was grouped by older rules: `newsgraph stories rebuild` groups it again."""
+VERSION = 3
+"""Of the stored features: 2 added the genre and folded word endings, 3 the lede's tallies. A store
+whose features are older was grouped by older rules: `newsgraph stories rebuild` groups it again."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
@@ -99,6 +102,8 @@ class Features:
     genre: str | None = None
     numbered: frozenset[tuple[int, str]] = frozenset()
     local: frozenset[str] = frozenset()
+    tallies: frozenset[tuple[float, str]] = frozenset()
+    actors: tuple[tuple[str, ...], ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         """Return the value stored in `story_features.data` (JSON)."""
@@ -114,6 +119,8 @@ class Features:
             "g": self.genre,
             "o": sorted(list(o) for o in self.numbered),
             "l": sorted(self.local),
+            "c": sorted(list(c) for c in self.tallies),
+            "a": [list(keys) for keys in self.actors],
         }
 
     @classmethod
@@ -130,6 +137,8 @@ class Features:
             genre=data.get("g"),
             numbered=frozenset((int(n), str(w)) for n, w in data.get("o", ())),
             local=frozenset(data.get("l", ())),
+            tallies=frozenset((float(v), str(u)) for v, u in data.get("c", ())),
+            actors=tuple(tuple(keys) for keys in data.get("a", ())),
         )
 
     def index_keys(self) -> set[str]:
@@ -152,29 +161,46 @@ def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], 
     place_entities = {p.get("entity") for p in data.get("places") or () if p.get("entity")}
     outlet = name_key(data.get("source") or "")
     names = _name_words(data)
+    lede = _lede_end(text, data.get("sentences") or ())
+    counts = [(q, (float(q["value"]), _head(q["unit"]))) for q in data.get("quantities") or () if _count(q)]
     return Features(
         day=day,
         entities=_entities(members, place_entities, title, outlet),
         places=_places(places),
         local=_local(places),
-        terms=_terms(title, text, data.get("sentences") or (), names),
+        terms=_terms(title, text, lede, names),
         headline=frozenset(w for w in _words(title) if w not in names),
         events=frozenset(
             (e["type"], _first(e["trigger"]["text"]))
             for e in data.get("events") or ()
             if e.get("confidence", 1.0) >= EVENT_MIN_CONFIDENCE and not e.get("negated")
         ),
-        numbers=frozenset(
-            (float(q["value"]), _head(q["unit"]))
-            for q in data.get("quantities") or ()
-            if q.get("kind", "count") == "count"
-            and q.get("unit")
-            and q.get("value") is not None
-            and q["value"] >= MIN_NUMBER
-            and not _year_like(float(q["value"]))
-        ),
+        numbers=frozenset(count for _, count in counts),
+        tallies=frozenset(count for q, count in counts if q.get("start", lede) < lede),
         genre=_genre(data, title),
         numbered=_numbered(f"{title}\n{text}"),
+        actors=_actors(data, members, lede),
+    )
+
+
+def _actors(
+    data: Mapping[str, Any], members: Sequence[ArticleMember], lede: int
+) -> tuple[tuple[str, ...], ...]:
+    """Return the identity keys of the people the lede names by a full name (two words or more)."""
+    in_lede = {
+        e["id"]
+        for e in data.get("entities") or ()
+        if any(m["start"] < lede for m in e.get("mentions") or () if m.get("kind", "name") == "name")
+    }
+    return tuple(
+        sorted(
+            {
+                tuple(sorted(k for k in m.base or () if not k.startswith("g:")))
+                for m in members
+                if m.type == "PERSON" and m.named and len(m.name.split()) >= 2 and m.local_id in in_lede
+            }
+            - {()}
+        )
     )
 
 
@@ -226,6 +252,23 @@ def _roundup() -> re.Pattern[str]:
     cues = sorted(load_json("story_rules.json")["roundup"], key=len, reverse=True)
     cue = "|".join(re.escape(c) for c in cues)
     return re.compile(rf"(?<![\w-])(?:{cue})\s*:|:\s*(?:the\s+)?(?:{cue})\W*$")
+
+
+def _count(quantity: Mapping[str, Any]) -> bool:
+    """Whether a quantity is a count of a noun of at least `MIN_NUMBER`, not a year ("31 people")."""
+    value = quantity.get("value")
+    return (
+        quantity.get("kind", "count") == "count"
+        and bool(quantity.get("unit"))
+        and value is not None
+        and value >= MIN_NUMBER
+        and not _year_like(float(value))
+    )
+
+
+def _lede_end(text: str, sentences: Sequence[Mapping[str, int]]) -> int:
+    """Return where the lede (the first `LEDE_SENTENCES` sentences) ends in the text."""
+    return sentences[min(len(sentences), LEDE_SENTENCES) - 1]["end"] if sentences else min(len(text), 600)
 
 
 def _year_like(value: float) -> bool:
@@ -338,10 +381,7 @@ def _name_words(data: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(_words(" ".join(names)))
 
 
-def _terms(
-    title: str, text: str, sentences: Sequence[Mapping[str, int]], names: frozenset[str]
-) -> frozenset[str]:
-    lede_end = sentences[min(len(sentences), LEDE_SENTENCES) - 1]["end"] if sentences else min(len(text), 600)
+def _terms(title: str, text: str, lede_end: int, names: frozenset[str]) -> frozenset[str]:
     key = Counter(w for w in _words(title) + _words(text[:lede_end]) if w not in names)
     for word, n in Counter(_words(text)).items():
         if n >= REPEATED and word not in names:
