@@ -70,6 +70,11 @@ class StoryAssigner:
         (None: it had none). Watches that follow stories read it (`store.watches.match`)."""
         self.merged: dict[int, int] = {}
         """Every story merged away through this assigner → the story it was merged into then."""
+        self._stored: dict[int, dict[str, Any]] = {}
+        """The stored features (`Features.to_data`) of the articles written in this transaction."""
+        self._features: dict[int, Features] = {}
+        """The features of articles read in this transaction: the articles of one batch share most
+        of their candidates, each read and decoded once."""
 
     def assign(
         self,
@@ -106,7 +111,9 @@ class StoryAssigner:
         return self._join(article_id, sorted(links))
 
     def _index(self, article_id: int, features: Features) -> None:
-        self.conn.execute(s.story_features.insert().values(article_id=article_id, data=features.to_data()))
+        data = features.to_data()
+        self.conn.execute(s.story_features.insert(), {"article_id": article_id, "data": data})
+        self._stored[article_id] = data  # decoded when a later article of the batch has it as a candidate
         keys = sorted({key_hash(k) for k in features.index_keys()})
         if keys:
             self.conn.execute(
@@ -119,30 +126,31 @@ class StoryAssigner:
         shared = self._candidates(article_id, features)
         ranked = sorted(shared, key=lambda other: (-shared[other], -other))[:MAX_CANDIDATES]
         links: dict[int, Evidence | None] = {}
-        for chunk in _chunks(sorted(ranked), CHUNK):
-            rows = self.conn.execute(
-                select(s.story_features.c.article_id, s.story_features.c.data).where(
-                    s.story_features.c.article_id.in_(chunk)
-                )
-            )
-            for row in rows:
-                evidence = compare(features, Features.from_data(row.data))
-                if evidence.links:
-                    links[int(row.article_id)] = evidence
+        for other, stored in sorted(self._read(ranked).items()):
+            evidence = compare(features, stored)
+            if evidence.links:
+                links[other] = evidence
         return links
+
+    def _read(self, ids: Iterable[int]) -> dict[int, Features]:
+        """Return the stored features of articles, each read from the database once a transaction."""
+        for i in ids:
+            if i not in self._features and i in self._stored:
+                self._features[i] = Features.from_data(self._stored[i])  # as stored (weights rounded)
+        missing = sorted(i for i in ids if i not in self._features)
+        for chunk in _chunks(missing, CHUNK):
+            for row in self.conn.execute(_features_query(), {"ids": chunk}):
+                self._features[int(row.article_id)] = Features.from_data(row.data)
+        return {i: self._features[i] for i in ids if i in self._features}
 
     def _candidates(self, article_id: int, features: Features) -> Counter[int]:
         """Count, per stored article, the index keys it shares with this one (see the module docstring)."""
-        k = s.story_keys.c
         shared: Counter[int] = Counter()
-        if features.day is not None:
+        entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
+        if features.day is not None and entities:
             first, last = window(features.day)
-            entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
             rows = self.conn.execute(
-                select(k.article_id)
-                .where(k.key.in_(entities), k.day.between(first, last), k.article_id != article_id)
-                .order_by(k.article_id.desc())
-                .limit(MAX_POSTINGS)
+                _postings_query(), {"keys": entities, "first": first, "last": last, "me": article_id}
             )
             shared.update(int(r[0]) for r in rows)
         places = [place for place, fine in features.places if fine]
@@ -158,11 +166,8 @@ class StoryAssigner:
         # an undated pair links only through a shared town or two shared places, and an entity
         # (`evidence`): the place postings are kept if they meet the first, then checked for the second
         placed = sorted(i for i, n in by_place.items() if n >= 2 or i in in_town)
-        entities = sorted({key_hash(key) for e in features.entities for key in e.keys})
-        for chunk in _chunks(placed, CHUNK):
-            rows = self.conn.execute(
-                select(k.article_id).where(k.key.in_(entities), k.article_id.in_(chunk)).distinct()
-            )
+        for chunk in _chunks(placed if entities else [], CHUNK):
+            rows = self.conn.execute(_named_query(), {"keys": entities, "ids": chunk})
             shared.update({int(r[0]): by_place[int(r[0])] for r in rows})
         return shared
 
@@ -196,6 +201,42 @@ class StoryAssigner:
             self.conn.execute(update(s.articles).where(a.id.in_(chunk)).values(story_id=target))
         refresh_story(self.conn, target)
         return target
+
+
+@functools.cache
+def _features_query() -> Select[Any]:
+    """The stored features of the articles `:ids`."""
+    f = s.story_features.c
+    return select(f.article_id, f.data).where(f.article_id.in_(bindparam("ids", expanding=True)))
+
+
+@functools.cache
+def _postings_query() -> Select[Any]:
+    """The articles naming an entity key of `:keys` from the day `:first` to `:last`, newest first."""
+    k = s.story_keys.c
+    return (
+        select(k.article_id)
+        .where(
+            k.key.in_(bindparam("keys", expanding=True)),
+            k.day.between(bindparam("first"), bindparam("last")),
+            k.article_id != bindparam("me"),
+        )
+        .order_by(k.article_id.desc())
+        .limit(MAX_POSTINGS)
+    )
+
+
+@functools.cache
+def _named_query() -> Select[Any]:
+    """Which of the articles `:ids` name one of the entity keys `:keys`."""
+    k = s.story_keys.c
+    return (
+        select(k.article_id)
+        .where(
+            k.key.in_(bindparam("keys", expanding=True)), k.article_id.in_(bindparam("ids", expanding=True))
+        )
+        .distinct()
+    )
 
 
 @functools.cache

@@ -162,14 +162,15 @@ def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], 
     outlet = name_key(data.get("source") or "")
     names = _name_words(data)
     lede = _lede_end(text, data.get("sentences") or ())
+    headline = _words(title)
     counts = [(q, (float(q["value"]), _head(q["unit"]))) for q in data.get("quantities") or () if _count(q)]
     return Features(
         day=day,
         entities=_entities(members, place_entities, title, outlet),
         places=_places(places),
         local=_local(places),
-        terms=_terms(title, text, lede, names),
-        headline=frozenset(w for w in _words(title) if w not in names),
+        terms=_terms(headline, text, lede, names),
+        headline=frozenset(w for w in headline if w not in names),
         events=frozenset(
             (e["type"], _first(e["trigger"]["text"]))
             for e in data.get("events") or ()
@@ -336,7 +337,7 @@ def _stopwords() -> frozenset[str]:
 def _words(text: str) -> list[str]:
     """Return the content words of a text, case and endings folded (`fold`)."""
     stop = _stopwords()
-    folded = (m.group(0).casefold().replace("’", "'") for m in _WORD.finditer(text))
+    folded = (w.casefold() for w in _WORD.findall(text.replace("’", "'")))
     return [fold(w) for w in folded if len(w) > 2 and w not in stop]
 
 
@@ -381,8 +382,8 @@ def _name_words(data: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(_words(" ".join(names)))
 
 
-def _terms(title: str, text: str, lede_end: int, names: frozenset[str]) -> frozenset[str]:
-    key = Counter(w for w in _words(title) + _words(text[:lede_end]) if w not in names)
+def _terms(headline: list[str], text: str, lede_end: int, names: frozenset[str]) -> frozenset[str]:
+    key = Counter(w for w in headline + _words(text[:lede_end]) if w not in names)
     for word, n in Counter(_words(text)).items():
         if n >= REPEATED and word not in names:
             key[word] += n
