@@ -230,13 +230,8 @@ def _postings_query() -> Select[Any]:
 def _named_query() -> Select[Any]:
     """Which of the articles `:ids` name one of the entity keys `:keys`."""
     k = s.story_keys.c
-    return (
-        select(k.article_id)
-        .where(
-            k.key.in_(bindparam("keys", expanding=True)), k.article_id.in_(bindparam("ids", expanding=True))
-        )
-        .distinct()
-    )
+    named = k.key.in_(bindparam("keys", expanding=True))
+    return select(k.article_id).where(named, k.article_id.in_(bindparam("ids", expanding=True))).distinct()
 
 
 @functools.cache
