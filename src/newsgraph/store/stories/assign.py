@@ -6,8 +6,8 @@
 
 For each new article: its `Features` are stored (`story_features`) and indexed (`story_keys`);
 candidates are the stored articles sharing an index key — an entity within `WINDOW_DAYS` of its
-day, or a place finer than a country when either side is undated (the only ways `evidence`
-links two articles, so the retrieval misses no link); each candidate is compared
+day, or, when either side is undated, an entity and a town or two places finer than a country
+(the only ways `evidence` links two articles, so the retrieval misses no link); each candidate is compared
 (`evidence.compare`) and every pair that links is stored (`story_links`), and so is every
 near-duplicate the writer found (`copies`), always. The article then joins the story of the
 articles it links to: none, a new story; one, that one; several, it bridges them and they merge
@@ -16,13 +16,14 @@ into the one with the smallest id. A story's id is the smallest id of its articl
 Since a link depends on the two articles only, a story is a connected component of the graph
 of links, the same whatever order the articles arrive in or how they are batched; ids follow
 the input order, memberships do not. Bounded work per article, whatever the store's size: the
-entity postings are read within the article's window (at most `MAX_POSTINGS`), each fine
-place's postings of undated articles (of any article, for an undated one) newest first, at most
-`MAX_PLACE_POSTINGS` a place (kept if they share a town or two places, and an entity, as
-`evidence` asks of an undated pair), and the `MAX_CANDIDATES` sharing the most keys, newest
-first, are compared. A place named by more undated articles than that, or an entity by more
-articles in one window, is common and its older postings are not read: the one way order could
-matter, on a store far larger than the corpus.
+entity postings are read within the article's window (at most `MAX_POSTINGS`), and the entity
+postings of undated articles (of any article, for an undated one), newest first, at most
+`MAX_POSTINGS`, whose places are then looked up among the article's (kept if they share a town
+or two places, as `evidence` asks of an undated pair; entities before places, because a town is
+named by many more undated articles than an entity is, and most of them share nothing else);
+the `MAX_CANDIDATES` sharing the most keys, newest first, are compared. Entities named by more
+articles than that in one window, or by more undated articles, are common and their older
+postings are not read: the one way order could matter, on a store far larger than the corpus.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, delete, func, literal, select, union_all, update
+from sqlalchemy import Connection, Select, bindparam, delete, func, select, update
 
 from newsgraph.store import schema as s
 from newsgraph.store.identity.members import ArticleMember
@@ -43,7 +44,6 @@ from newsgraph.store.stories.evidence import WINDOW_DAYS, Evidence, compare
 from newsgraph.store.stories.features import Features, article_features
 
 MAX_POSTINGS = 20_000
-MAX_PLACE_POSTINGS = 300
 MAX_CANDIDATES = 200
 CHUNK = 500
 
@@ -153,22 +153,22 @@ class StoryAssigner:
                 _postings_query(), {"keys": entities, "first": first, "last": last, "me": article_id}
             )
             shared.update(int(r[0]) for r in rows)
-        places = [place for place, fine in features.places if fine]
+        places = {key_hash(place): place for place, fine in features.places if fine}
+        if not (places and entities):
+            return shared
+        # an undated pair links only through a shared entity, and a shared town or two shared
+        # places (`evidence`): the articles naming one of its entities (the undated ones, for a
+        # dated article) are read, then the places they share with it
+        params = {"keys": entities, "me": article_id}
+        named = [int(r[0]) for r in self.conn.execute(_undated_query(features.day is not None), params)]
         by_place: Counter[int] = Counter()
         in_town: set[int] = set()
-        if places:
-            params = {"me": article_id, **{f"p{i}": key_hash(place) for i, place in enumerate(places)}}
-            query = _place_query(len(places), features.day is not None)
-            for number, other in self.conn.execute(query, params):
+        for chunk in _chunks(sorted(set(named)), CHUNK):
+            for key, other in self.conn.execute(_placed_query(), {"keys": sorted(places), "ids": chunk}):
                 by_place[int(other)] += 1
-                if places[number] in features.local:
+                if places[int(key)] in features.local:
                     in_town.add(int(other))
-        # an undated pair links only through a shared town or two shared places, and an entity
-        # (`evidence`): the place postings are kept if they meet the first, then checked for the second
-        placed = sorted(i for i, n in by_place.items() if n >= 2 or i in in_town)
-        for chunk in _chunks(placed if entities else [], CHUNK):
-            rows = self.conn.execute(_named_query(), {"keys": entities, "ids": chunk})
-            shared.update({int(r[0]): by_place[int(r[0])] for r in rows})
+        shared.update({i: n for i, n in by_place.items() if n >= 2 or i in in_town})
         return shared
 
     def _join(self, article_id: int, linked: list[int]) -> int:
@@ -227,32 +227,26 @@ def _postings_query() -> Select[Any]:
 
 
 @functools.cache
-def _named_query() -> Select[Any]:
-    """Which of the articles `:ids` name one of the entity keys `:keys`."""
+def _undated_query(dated: bool) -> Select[Any]:
+    """The articles naming an entity key of `:keys`, newest first, at most `MAX_POSTINGS`.
+
+    For a dated article (`dated`), only undated articles: the dated ones are found within its window.
+    """
     k = s.story_keys.c
-    named = k.key.in_(bindparam("keys", expanding=True))
-    return select(k.article_id).where(named, k.article_id.in_(bindparam("ids", expanding=True))).distinct()
+    query = select(k.article_id).where(
+        k.key.in_(bindparam("keys", expanding=True)), k.article_id != bindparam("me")
+    )
+    if dated:
+        query = query.where(k.day.is_(None))
+    return query.order_by(k.article_id.desc()).limit(MAX_POSTINGS)
 
 
 @functools.cache
-def _place_query(places: int, dated: bool) -> Select[Any]:
-    """The newest postings of each of an article's places, `MAX_PLACE_POSTINGS` a place, in one statement.
-
-    Rows are (the place's number, an article id); `:p0`, `:p1`, … are the places' key hashes and
-    `:me` the article's id. For a dated article, only undated articles' postings (the others
-    are found by entity within the window). One limited subquery a key, so the index hands over
-    each key's newest postings and stops at the bound.
-    """
+def _placed_query() -> Select[Any]:
+    """The (place key, article) postings of the place keys `:keys` among the articles `:ids`."""
     k = s.story_keys.c
-    parts = []
-    for number in range(places):
-        query = select(literal(number).label("place"), k.article_id).where(
-            k.key == bindparam(f"p{number}"), k.article_id != bindparam("me")
-        )
-        if dated:
-            query = query.where(k.day.is_(None))
-        parts.append(select(query.order_by(k.article_id.desc()).limit(MAX_PLACE_POSTINGS).subquery()))
-    return parts[0] if places == 1 else select(union_all(*parts).subquery())
+    named = k.key.in_(bindparam("keys", expanding=True))
+    return select(k.key, k.article_id).where(named, k.article_id.in_(bindparam("ids", expanding=True)))
 
 
 def refresh_story(conn: Connection, story_id: int) -> None:
