@@ -189,13 +189,14 @@ def _named(actors: tuple[tuple[str, ...], ...], other: Features) -> bool:
     The surname catches a name the identity keys spell apart ("Donald J. Trump", "Donald Trump").
     """
     keys = {k for e in other.entities for k in e.keys}
-    surnames = {_surname(k) for e in other.entities if e.type == "PERSON" for k in e.keys}
+    surnames = {_surname(k) for e in other.entities if e.type == "PERSON" for k in e.keys} - {""}
     return any(keys.intersection(actor) or surnames.intersection(map(_surname, actor)) for actor in actors)
 
 
 def _surname(key: str) -> str:
-    """Return the last word of a name key ("n:donald j trump" -> "trump")."""
-    return key.rsplit(":", 1)[-1].split()[-1] if key.strip() else ""
+    """Return the last word of a name key ("n:donald j trump" -> "trump"; none: "")."""
+    words = key.rsplit(":", 1)[-1].split()
+    return words[-1] if words else ""
 
 
 def _main(features: Features, kind: str) -> frozenset[str]:
