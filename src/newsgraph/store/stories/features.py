@@ -55,8 +55,9 @@ MIN_NUMBER = 10
 MARKET_INDICES = 2
 """An article naming this many market indices reports a trading session (genre "market")."""
 VERSION = 3
-"""Of the stored features: 2 added the genre and folded word endings, 3 the lede's tallies. A store
-whose features are older was grouped by older rules: `newsgraph stories rebuild` groups it again."""
+"""Of the stored features: 2 added the genre and folded word endings, 3 the lede's tallies and
+people. A store whose features are older was grouped by older rules: `newsgraph stories rebuild`
+groups it again."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
