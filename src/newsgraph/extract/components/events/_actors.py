@@ -49,7 +49,8 @@ _LABEL_TYPES: dict[str, EntityType] = {
 ACTOR_LABELS = frozenset(_LABEL_TYPES)  # the entity labels an actor's name can have
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
-_GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
+# pronouns that may stand for a group or a person: kept as actors only when they resolve
+GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
 _ORG_INDEX = "newsgraph_events_org_index"
 _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
@@ -299,7 +300,7 @@ class ActorFinder:
                 return True  # "the rebels", "the government said they …"
             known = entity_at_token(noun.doc, noun.i)
             return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
-        return low in _GROUP_PRONOUNS or self._agrees(low, noun)
+        return low in GROUP_PRONOUNS or self._agrees(low, noun)
 
     def antecedent(self, pron: Token) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
@@ -424,7 +425,7 @@ class ActorFinder:
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:
-                if h.lower_ not in _GROUP_PRONOUNS:
+                if h.lower_ not in GROUP_PRONOUNS:
                     return []  # an unresolved "he" or "it" is a fragment, no actor
                 # "we" in a quote is its speaker; "they", "both sides" the last two-sided pair (drafting)
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actor_types import is_political
-from newsgraph.extract.components.events._actors import Actor, ActorFinder
+from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -28,7 +28,6 @@ from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
-_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
 
 
 @dataclass(slots=True)
@@ -157,8 +156,8 @@ class Drafter:
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
-        d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
-        d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in _PRONOUNS]
+        d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
+        d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
         d.unresolved = _lost_pronoun(heads.source, d.sources) or _lost_pronoun(heads.target, d.targets)
         if not self._retype(st, cand, d):
             return None
