@@ -1,39 +1,109 @@
-"""`newsgraph_paragraphs`: a line break ends a sentence, so a headline never runs into the body.
+"""`newsgraph_paragraphs`: sentence starts the small parser misses in scraped news.
 
-Scraped news keeps one paragraph per line, and titles, subheads and datelines often end without a
-full stop; the small parser then glues "… bus fares for two years\\nThe City Council voted …"
-into one sentence, and every component sees a wrong clause. This component runs before the
-parser and marks the token after a line break as a sentence start (the parser keeps such marks).
-A hard-wrapped line — the next line starting with a lower-case word after a line that does not
-end a sentence — is left alone.
+Two kinds, both marked before the parser (which keeps such marks):
 
-Reads the tokens; writes `Token.is_sent_start`.
+- A line break ends a sentence. Scraped news keeps one paragraph per line, and titles, subheads
+  and datelines often end without a full stop; the parser then glues "… bus fares for two
+  years\\nThe City Council voted …" into one sentence, and every component sees a wrong clause. A
+  hard-wrapped line — the next line starting with a lower-case word after a line that does not
+  end a sentence — is left alone.
+- A subheading flattened into the running text. Pages copied without their line breaks keep
+  the subheads inline: "… final push Wednesday evening. The attack The Jaffar Express, a
+  cross-country train, came under …". A subhead is a short noun phrase in sentence case (two to
+  five words: the first capitalised, the rest lower case, no finite verb) right after a
+  sentence's end, followed by a capitalised determiner or preposition ("The", "A", "In",
+  "Since", "While", …), which mid-sentence English capitalises only in names ("told The
+  Associated Press": after a verb, never after a noun). The token after the subhead starts a
+  sentence.
+
+Reads the tokens and their tags; writes `Token.is_sent_start`.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _ENDS = frozenset(".!?:;\"'”’)»…")
+_SENTENCE_ENDS = frozenset(".!?")
+_CLOSERS = frozenset("\"'”’)»")
+_OPENER_TAGS = frozenset({"DT", "IN", "WRB"})  # The, A, Some, In, Since, While, When, …
+_NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "VBG"})
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "DT"})
+_FINITE_TAGS = frozenset({"VBP", "VBZ"})
+_NEVER_IN_SUBHEAD = frozenset({"MD", "VBD", "PRP"})
+_SUBHEAD_MAX = 5
 
 
 class ParagraphBreaks:
-    """Mark sentence starts after line breaks (see the module docstring)."""
+    """Mark sentence starts after line breaks and flattened subheads (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_annotation("DEP"):
             return doc  # parsed already: its sentences are fixed
-        n = len(doc)
-        for token in doc:
-            if not token.is_space or "\n" not in token.text or token.i == 0 or token.i + 1 >= n:
-                continue
-            nxt = doc[token.i + 1]
-            prev = doc[token.i - 1]
-            wrapped = nxt.text[:1].islower() and prev.text[-1:] not in _ENDS
-            if not wrapped:
-                nxt.is_sent_start = True
+        mark_line_breaks(doc)
+        if doc.has_annotation("TAG"):
+            for start in subhead_ends(doc):
+                doc[start].is_sent_start = True
         return doc
+
+
+def mark_line_breaks(doc: Doc) -> None:
+    """The token after a line break starts a sentence, unless the line is hard-wrapped."""
+    n = len(doc)
+    for token in doc:
+        if not token.is_space or "\n" not in token.text or token.i == 0 or token.i + 1 >= n:
+            continue
+        nxt = doc[token.i + 1]
+        prev = doc[token.i - 1]
+        wrapped = nxt.text[:1].islower() and prev.text[-1:] not in _ENDS
+        if not wrapped:
+            nxt.is_sent_start = True
+
+
+def subhead_ends(doc: Doc) -> list[int]:
+    """Indices of the tokens that follow a subhead flattened into the text."""
+    found = []
+    for token in doc:
+        if _may_open_a_subhead(token) and _after_sentence_end(doc, token.i):
+            end = _subhead_end(doc, token.i)
+            if end is not None:
+                found.append(end)
+    return found
+
+
+def _may_open_a_subhead(token: Token) -> bool:
+    """A capitalised word that is no verb or pronoun ("The rescue", "Difficult terrain")."""
+    tag = token.tag_
+    verb_or_pronoun = tag in _NEVER_IN_SUBHEAD or tag in _FINITE_TAGS
+    return bool(token.i) and token.is_title and token.is_alpha and not verb_or_pronoun
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].text in _CLOSERS:
+        j -= 1
+    return j >= 0 and doc[j].text in _SENTENCE_ENDS
+
+
+def _subhead_end(doc: Doc, start: int) -> int | None:
+    """The index after a subhead starting at `start`, or None when the words run on as a sentence."""
+    for k in range(start + 1, min(start + _SUBHEAD_MAX + 1, len(doc))):
+        token = doc[k]
+        if token.is_title and token.tag_ in _OPENER_TAGS and token.text != "I":
+            return k if k - 1 > start and _ends_a_noun_phrase(doc, start, k - 1) else None
+        if not (token.is_lower and token.is_alpha) or token.tag_ in _NEVER_IN_SUBHEAD:
+            return None
+    return None
+
+
+def _ends_a_noun_phrase(doc: Doc, start: int, last: int) -> bool:
+    """The subhead's last word is a noun or adjective; a "verb" right after an adjective is the
+    tagger reading a noun as a verb ("Chinese demand", "Some recent advances")."""
+    word: Token = doc[last]
+    if word.tag_ in _NOUNISH_TAGS:
+        return True
+    return word.tag_ in _FINITE_TAGS and last - 1 >= start and doc[last - 1].tag_ in _MODIFIER_TAGS
 
 
 @Language.factory("newsgraph_paragraphs", assigns=["token.is_sent_start"])
