@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from spacy.tokens import Token
@@ -120,7 +121,7 @@ class _Bag:
         for tok in self.tokens:
             if tok.lower_ != item.prep or (tok.tag_ == "TO" and tok.dep_ == "aux") or self._in_clause(tok):
                 continue
-            scope = _Bag([t for t in tok.subtree if t.i != tok.i][:_MAX_BAG])
+            scope = _Bag(list(islice((t for t in tok.subtree if t.i != tok.i), _MAX_BAG)))
             if all(scope.has(alts) for alts in item.items):
                 return True
         return False
@@ -221,11 +222,11 @@ class CameoDictionary:
         entries = self.verbs.get(lemma)
         if not entries:
             return None
-        post = _Bag(_side(verb, _POST_DEPS, after=True))
         children = {c.lower_ for c in verb.children}
         entry = _entry(entries, children)
         if entry is None:
             return None
+        post = _Bag(_side(verb, _POST_DEPS, after=True))
         pre = _Bag(_side(verb, _PRE_DEPS, after=False))
         around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
         obj: _Bag | None = None
@@ -271,7 +272,7 @@ def _side(verb: Token, deps: frozenset[str], after: bool) -> list[Token]:
     for child in verb.children:
         if child.dep_ not in deps or (child.i > verb.i) != after:
             continue
-        out.extend(child.subtree)
+        out.extend(islice(child.subtree, _MAX_BAG - len(out)))  # the rest would be cut below
         if len(out) >= _MAX_BAG:
             break
     if not after and verb.dep_ == "relcl":

@@ -8,7 +8,7 @@ governs a complement clause, and where an event noun sits.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.knowledge import longest_match
@@ -24,18 +24,36 @@ class Grammar:
         self.known_verbs = known_verbs
         self.forms = inflections(known_verbs)
         self._words: dict[int, frozenset[str]] = {}
+        self._kids: dict[int, list[Token]] = {}
+        self._doc: Doc | None = None
 
     def reset(self) -> None:
-        """Forget the cached sentence words: call before each doc."""
+        """Forget the cached sentence words and children: call before each doc."""
         self._words = {}
+        self._kids = {}
+        self._doc = None
 
     def words(self, tok: Token) -> frozenset[str]:
         """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
         sent = tok.sent
         found = self._words.get(sent.start)
         if found is None:
-            found = frozenset(t.lemma_.lower() for t in sent) | frozenset(t.lower_ for t in sent)
-            self._words[sent.start] = found
+            words: set[str] = set()
+            for t in sent:
+                words.add(t.lemma_.lower())
+                words.add(t.lower_)
+            found = self._words[sent.start] = frozenset(words)
+        return found
+
+    def kids(self, tok: Token) -> list[Token]:
+        """Return a token's children in order, built once per doc: the stages ask for the same verbs'
+        children again and again, and spaCy builds a new Token object for each child each time."""
+        if tok.doc is not self._doc:
+            self._kids = {}
+            self._doc = tok.doc
+        found = self._kids.get(tok.i)
+        if found is None:
+            found = self._kids[tok.i] = list(tok.children)
         return found
 
     def lemma(self, tok: Token) -> str:
@@ -57,16 +75,16 @@ class Grammar:
 
     def object_of(self, tok: Token) -> Token | None:
         """Return a verb's object: passive subject, direct object, else its first prepositional object."""
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-        for c in tok.children:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in self.kids(tok))
+        for c in self.kids(tok):
             if passive and c.dep_ == "nsubjpass":
                 return c
             if c.dep_ in ("dobj", "obj"):
                 return c
         if not passive:
-            for c in tok.children:
+            for c in self.kids(tok):
                 if c.dep_ == "prep":
-                    for p in c.children:
+                    for p in self.kids(c):
                         if p.dep_ == "pobj":
                             return p
         return None
@@ -104,7 +122,7 @@ class Grammar:
 
     def names_object(self, verb: Token) -> bool:
         """Whether a verb says what its object is called ("called the death a suicide")."""
-        kids = list(verb.children)
+        kids = self.kids(verb)
         return any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "dobj" for c in kids)
 
     def answers_with(self, verb: Token) -> bool:
@@ -112,9 +130,9 @@ class Grammar:
         "responded by expelling diplomats"): the means is the event, the answering verb only answers."""
         if self.lemma(verb) not in self.lex.response_verbs:
             return False
-        for c in verb.children:
+        for c in self.kids(verb):
             if c.dep_ == "prep" and c.lower_ in ("with", "by"):
-                for x in c.children:
+                for x in self.kids(c):
                     low = x.lemma_.lower()
                     thing = (
                         x.pos_ == "NOUN"
@@ -130,7 +148,7 @@ class Grammar:
         lemma = self.lemma(verb)
         if self.names_object(verb):
             return False  # "called the bombing an act of terror": naming its object, not doing it
-        prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        prts = [c.lower_ for c in self.kids(verb) if c.dep_ == "prt"]
         if any(f"{lemma} {p}" in self.lex.light_verbs for p in prts):
             return True
         # a particle that changes the verb makes it no light verb ("called off talks")
@@ -161,7 +179,7 @@ class Grammar:
     def is_passive(self, verb: Token) -> bool:
         """Whether a verb is passive: a passive auxiliary or subject, a participle modifying a noun, or a
         participle sharing a passive verb's auxiliary ("was convicted and sentenced")."""
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in self.kids(verb)):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return self.misparsed_main(verb) is None
@@ -169,8 +187,8 @@ class Grammar:
             verb.dep_ == "conj"
             and verb.tag_ == "VBN"
             and verb.head.i != verb.i
-            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
-            and any(c.dep_ == "auxpass" for c in verb.head.children)
+            and not any(c.dep_ in ("aux", "nsubj") for c in self.kids(verb))
+            and any(c.dep_ == "auxpass" for c in self.kids(verb.head))
         )
 
     def misparsed_main(self, verb: Token) -> Token | None:
@@ -180,7 +198,7 @@ class Grammar:
         if (
             verb.dep_ != "acl"
             or verb.tag_ not in ("VBN", "VBD")
-            or not any(c.dep_ == "dobj" for c in verb.children)
+            or not any(c.dep_ == "dobj" for c in self.kids(verb))
         ):
             return None
         root = verb.sent.root
@@ -194,15 +212,15 @@ class Grammar:
         if misparsed is not None:
             return misparsed
         passive = self.is_passive(verb)
-        for c in verb.children:
+        for c in self.kids(verb):
             if not passive and c.dep_ in ("nsubj", "csubj"):
                 return c
             if passive and c.dep_ == "agent":
-                return next((p for p in c.children if p.dep_ == "pobj"), None)
+                return next((p for p in self.kids(c) if p.dep_ == "pobj"), None)
         if not passive:  # 'Iran is "flagrantly" defying …': the parser hung the subject on the auxiliary
-            for c in verb.children:
+            for c in self.kids(verb):
                 if c.dep_ == "aux" and c.i < verb.i:
-                    subject = next((g for g in c.children if g.dep_ in ("nsubj", "csubj")), None)
+                    subject = next((g for g in self.kids(c) if g.dep_ in ("nsubj", "csubj")), None)
                     if subject is not None:
                         return subject
         if passive:
@@ -211,7 +229,7 @@ class Grammar:
             return None
         if verb.dep_ == "conj" and self.is_passive(verb.head):
             # "The group is believed to control … and has laid siege …": the shared subject
-            shared = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+            shared = next((c for c in self.kids(verb.head) if c.dep_ == "nsubjpass"), None)
             if shared is not None:
                 return shared
         dep, head = verb.dep_, verb.head
@@ -220,15 +238,15 @@ class Grammar:
         if dep == "ccomp" and self.lemma(head) in self.lex.clause_only_reporters:
             # "X said Ankara in the last years imposed …": "say" takes no object, so its parsed object
             # is the reported clause's subject
-            return next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+            return next((c for c in self.kids(head) if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
         if dep == "xcomp":
             if self.lemma(head) in self.lex.object_control:
-                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                obj = next((c for c in self.kids(head) if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:
                     return obj
-                for c in head.children:
+                for c in self.kids(head):
                     if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        pobj = next((p for p in self.kids(c) if p.dep_ == "pobj"), None)
                         if pobj is not None:
                             return pobj
             return self.agent(head, depth + 1)
@@ -239,7 +257,7 @@ class Grammar:
         if dep == "conj":
             return self.agent(head, depth + 1)
         if dep == "advcl" and (
-            verb.tag_ in ("VBG", "VB") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            verb.tag_ in ("VBG", "VB") or any(c.dep_ == "aux" and c.lower_ == "to" for c in self.kids(verb))
         ):
             return self.agent(head, depth + 1)
         if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
@@ -251,7 +269,7 @@ class Grammar:
     def patient(self, verb: Token) -> Token | None:
         """Return the head of what undergoes a verb (object, passive subject, the noun a passive modifies)."""
         passive = self.is_passive(verb)
-        for c in verb.children:
+        for c in self.kids(verb):
             if passive and c.dep_ == "nsubjpass":
                 if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return verb.head
@@ -264,12 +282,12 @@ class Grammar:
             if self.is_passive(verb.head):
                 return self.patient(verb.head)
             # "the car hit a bomb and was then attacked": the subject both verbs share
-            return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            return next((c for c in self.kids(verb.head) if c.dep_ == "nsubj"), None)
         if not passive and verb.dep_ != "conj":
             # "to close or suspend U.S. operations": the object the conjoined verbs share
             for conj in verb.conjuncts:
-                if conj.i > verb.i and not any(c.dep_ == "nsubj" for c in conj.children):
-                    shared = next((c for c in conj.children if c.dep_ in ("dobj", "obj")), None)
+                if conj.i > verb.i and not any(c.dep_ == "nsubj" for c in self.kids(conj)):
+                    shared = next((c for c in self.kids(conj) if c.dep_ in ("dobj", "obj")), None)
                     if shared is not None:
                         return shared
         return None
@@ -299,9 +317,9 @@ class Grammar:
 
     def place_pobj(self, tok: Token) -> Token | None:
         """Return a place name in a locative phrase of a word ("in Kabul", "into Iraq"), if any."""
-        for c in tok.children:
+        for c in self.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("in", "on", "across", "to", "into"):
-                for p in c.children:
+                for p in self.kids(c):
                     if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
                         return p
         return None

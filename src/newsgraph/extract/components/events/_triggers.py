@@ -156,9 +156,9 @@ class TriggerFinder:
             return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
-        prts = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+        prts = [c.lower_ for c in self.g.kids(tok) if c.dep_ == "prt"]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
-        preps = [c.lower_ for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+        preps = [c.lower_ for c in self.g.kids(tok) if c.dep_ == "prep" and c.i > tok.i]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
@@ -217,7 +217,7 @@ class TriggerFinder:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
         if lemma in self.function_verbs:
             return True
-        if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in tok.children if c.dep_ == "dobj"):
+        if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in self.g.kids(tok) if c.dep_ == "dobj"):
             return True  # "took part"
         return self.g.is_light(tok)
 
