@@ -296,7 +296,7 @@ class ArgumentFinder:
                     return found
         target = target or self.prep_target(theme, type_, exclude)
         if theme.lemma_.lower() in self.lex.topic_nouns:
-            return target  # "investigate the soldier's death", "discussed China's role": whose it is, is the topic
+            return target  # "investigate the soldier's death", "China's role": the owner is the topic
         if target is None:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
