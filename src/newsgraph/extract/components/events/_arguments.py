@@ -33,6 +33,17 @@ _MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 _HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+# Prepositions of extent over a place: their object is the ground an event covers, never its party.
+_SPREAD_PREPS = ("over", "across", "inside", "throughout")
+
+
+def _ground(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun names ground: a country, region or place name, or a territory or place noun
+    ("American soil", "the city")."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or lemma in lex.territory_nouns or lemma in lex.place_nouns
+
+
 def _venue(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
     return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
@@ -165,6 +176,8 @@ class ArgumentFinder:
                     continue  # "controls on U.S. operations": the country whose operations they are
                 if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
                     continue  # "were meeting at the Qahira Hotel": where, not with whom
+                if c.lower_ in _SPREAD_PREPS and _ground(pobj, self.lex):
+                    continue  # "incidents over American soil", "strikes across Syria": where, not at whom
                 best, best_rank = pobj, rank
         return best
 
@@ -282,6 +295,8 @@ class ArgumentFinder:
                 if found is not None and found.i not in exclude and self.is_actorish(found):
                     return found
         target = target or self.prep_target(theme, type_, exclude)
+        if theme.lemma_.lower() in self.lex.topic_nouns:
+            return target  # "investigate the soldier's death", "China's role": the owner is the topic
         if target is None:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):

@@ -106,6 +106,7 @@ class Lexicon:
     weapon_nouns: frozenset[str]
     rioter_nouns: frozenset[str]
     hazard_nouns: frozenset[str]
+    topic_nouns: frozenset[str]
     violence_cues: frozenset[str]
     harm_lemmas: frozenset[str]
     sports_words: frozenset[str]
@@ -181,6 +182,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
+    "topic_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
