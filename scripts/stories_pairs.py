@@ -7,10 +7,16 @@ apart or undated, is compared with `evidence.compare`; a pair is printed when it
 reach `MIN_TERMS` cosine, or `MIN_SHARED_TERMS` with a shared entity weighing at least
 `MIN_ENTITIES` (a low bound: most printed pairs are the same topic, not the same event). Pairs
 are printed by term cosine, each with its evidence and both headlines.
+
+    .venv/bin/python scripts/stories_pairs.py sqlite:///s.db --what 0.7
+
+prints instead the pairs left apart that would link with `evidence.WHAT_SCORE` at that bound,
+every other rule kept (the bound against purity, docs/evaluation.md, issue 18 fifth pass).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from typing import Any
 
@@ -18,7 +24,8 @@ import orjson
 from sqlalchemy import text
 
 from newsgraph.store.db import open_store
-from newsgraph.store.stories.evidence import compare
+from newsgraph.store.stories import evidence
+from newsgraph.store.stories.evidence import Evidence, compare
 from newsgraph.store.stories.features import Features
 
 MAX_DAYS = 7
@@ -47,8 +54,27 @@ def _articles(url: str) -> list[tuple[int, str, Any, Features]]:
     ]
 
 
+def _wanted(ev: Evidence, what: float | None) -> bool:
+    """Whether to print a pair left apart: by the low bounds, or linking at the `what` bound given."""
+    if what is None:
+        shared = ev.shared_entities and ev.terms >= MIN_SHARED_TERMS and ev.entities >= MIN_ENTITIES
+        return ev.terms >= MIN_TERMS or bool(shared)
+    if ev.links:
+        return False
+    kept = evidence.WHAT_SCORE
+    evidence.WHAT_SCORE = what
+    try:
+        return ev.links
+    finally:
+        evidence.WHAT_SCORE = kept
+
+
 def main() -> None:
-    articles = _articles(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("db", help="database URL")
+    parser.add_argument("--what", type=float, default=None, help="print the pairs linking at this WHAT_SCORE")
+    args = parser.parse_args()
+    articles = _articles(args.db)
     found = []
     for index, (id_a, title_a, story_a, a) in enumerate(articles):
         for id_b, title_b, story_b, b in articles[index + 1 :]:
@@ -57,9 +83,7 @@ def main() -> None:
             ev = compare(a, b)
             if ev.days is not None and ev.days > MAX_DAYS:
                 continue
-            if ev.terms >= MIN_TERMS or (
-                ev.shared_entities and ev.terms >= MIN_SHARED_TERMS and ev.entities >= MIN_ENTITIES
-            ):
+            if _wanted(ev, args.what):
                 found.append(
                     (ev.terms, f"{id_a}|{id_b} {ev}\n   {a.day} {title_a[:90]}\n   {b.day} {title_b[:90]}")
                 )
