@@ -61,3 +61,17 @@ def test_places_the_owner_of_a_topic_noun_is_no_target() -> None:
     assert target("death") is None
     assert target("fate") is None
     assert target("unit") == "soldier"
+
+
+def test_places_a_threat_to_someone_s_safety_targets_them() -> None:
+    """ "threatened the journalist's safety": a harm to a person's condition is done to the person."""
+    lex = load_lexicon()
+    args = ArgumentFinder(lex, Grammar(lex, frozenset()))
+    doc = parsed(
+        spec(
+            "Gunmen/1/nsubj/NNS/NOUN threatened/1/ROOT/VBD/VERB the/3/det/DT/DET journalist/5/poss/NN/NOUN "
+            "'s/3/case/POS/PART safety/1/dobj/NN/NOUN"
+        )
+    )
+    found = args._theme_target(doc[1], doc[5], "THREATEN", {0})
+    assert found is not None and found.text == "journalist"

@@ -31,6 +31,8 @@ _MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 
 
 _HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Types whose object's condition is harmed: "threatened the journalist's safety" targets the journalist.
+_HARM_TYPES = _HIT_TYPES | {"THREATEN"}
 
 
 # Prepositions of extent over a place: their object is the ground an event covers, never its party.
@@ -295,7 +297,7 @@ class ArgumentFinder:
                 if found is not None and found.i not in exclude and self.is_actorish(found):
                     return found
         target = target or self.prep_target(theme, type_, exclude)
-        if theme.lemma_.lower() in self.lex.topic_nouns:
+        if theme.lemma_.lower() in self.lex.topic_nouns and type_ not in _HARM_TYPES:
             return target  # "investigate the soldier's death", "China's role": the owner is the topic
         if target is None:
             poss = next((c for c in theme.children if c.dep_ == "poss"), None)
