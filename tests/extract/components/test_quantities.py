@@ -327,3 +327,31 @@ def test_quantities_a_number_after_age_is_an_age(analyze_text: Analyze) -> None:
     text = "The singer died at the age of 56. Children under age five and a patient aged 86 were hurt."
     a = analyze_text(text, clean=False)
     assert [(q.value, q.unit) for q in a.quantities] == [(v, "year of age") for v in (56, 5, 86)]
+
+
+def test_quantities_iso_codes_and_hyphenated_scales(analyze_text: Analyze) -> None:
+    text = (
+        "The utility raised CNY860 million from bondholders, and its Singapore partner paid SGD 1.75 "
+        "a share. A rival bid of $2.4-billion was rejected on Monday."
+    )
+    a = analyze_text(text, clean=False)
+    yuan = _find(a, 860e6)
+    assert (yuan.unit, yuan.currency, yuan.text) == ("chinese yuan", "CNY", "CNY860 million")
+    sgd = _find(a, 1.75)
+    assert (sgd.unit, sgd.currency) == ("singapore dollar per share", "SGD")
+    bid = _find(a, 2.4e9)
+    assert (bid.unit, bid.text) == ("dollar", "$2.4-billion")
+    _check_offsets(a)
+
+
+def test_quantities_scaled_number_after_a_name(analyze_text: Analyze) -> None:
+    text = (
+        "Toyota's 1.8 million recalled cars dwarf the rest, and Honda sold 3.4 million vehicles. "
+        "A Boeing 737 landed while the Standard & Poor's 500 index fell."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 1.8e6).text.startswith("1.8 million")
+    assert _find(a, 3.4e6).text.startswith("3.4 million")
+    assert 1e6 not in _values(a)  # no bare "million" left over
+    assert 737 not in _values(a) and 500 not in _values(a)
+    _check_offsets(a)

@@ -160,8 +160,8 @@ class DigitReader(UnitReader, NounReader):
             cand.unit, cand.kind, cand.has_unit = "year of age", "measure", True
             return False
         word = WORD_BEFORE.search(before)
-        if word is None:
-            return False
+        if word is None or self._scale_word.match(text[cand.core_end : cand.core_end + 20]):
+            return False  # "Ford's 9.12 million": a name does not take a scale word
         prev = word.group(1)
         low = prev.lower().rstrip(".")
         if low in self._labels or prev.lower() in self._labels:

@@ -77,6 +77,10 @@ class QuantityLexicon:
         )
         self._unit_attached = re.compile(rf"^(?:{'|'.join(single)}){tail}")
         self._currency = {k: (v[0], v[1]) for k, v in units["currency_prefixes"].items()}
+        not_prefixes = set(units["codes_not_prefixes"])
+        for canonical, (kind, code, _forms) in units["units"].items():
+            if kind == "money" and code and code not in not_prefixes:
+                self._currency.setdefault(code, (str(canonical), code))
         self._folded_currency = {k: (v[0], v[1]) for k, v in units["folded_prefixes"].items()}
         prefixes = sorted(self._currency, key=len, reverse=True)
         self._currency_before = re.compile(
@@ -94,8 +98,8 @@ class QuantityLexicon:
         scales = {k: float(v) for k, v in lex["scales"].items()}
         self._scales = scales
         big = "|".join(k for k in scales if k != "hundred")
-        # "5.5 million", "4 hundred", "4 hundred million"
-        self._scale_word = re.compile(rf"^\s+((?:hundred\s+)?(?:{big})|hundred)\b", re.IGNORECASE)
+        # "5.5 million", "4 hundred", "4 hundred million", "$1.75-billion"
+        self._scale_word = re.compile(rf"^(?:\s+|-)((?:hundred\s+)?(?:{big})|hundred)\b", re.IGNORECASE)
         abbrev = {k: float(v) for k, v in lex["abbrev_scales"].items()}
         self._abbrev = abbrev
         self._scale_abbrev = re.compile(

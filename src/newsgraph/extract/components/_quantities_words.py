@@ -36,6 +36,8 @@ class WordReader(UnitReader, NounReader):
             value = parse_number_words(phrase)
             if value is None:
                 continue
+            if first in self._scales and re.search(r"\d[\s-]$", before):
+                continue  # the scale of a number in digits ("9.12 million"), read with the digits
             if phrase.lower() == "one" and text[end : end + 1] == "-":
                 continue  # "one-time", "one-off"
             if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
