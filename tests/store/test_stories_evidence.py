@@ -9,7 +9,7 @@ import orjson
 
 from newsgraph.store.identity.members import article_members
 from newsgraph.store.identity.rules import RuleSet
-from newsgraph.store.stories.evidence import compare
+from newsgraph.store.stories.evidence import Evidence, compare
 from newsgraph.store.stories.features import Features, article_features, fold
 from tests.support.store import make_analysis
 
@@ -257,3 +257,16 @@ def test_stories_evidence_undated_ledes_naming_different_people_are_two_events()
         "Babajide Sanwo-Olu", "Governor", id="c", also=aid, named=[("e3", "PERSON", "Bola A. Tinubu", [])]
     )
     assert compare(both, president).conflict is None and compare(both, president).links
+
+
+def test_stories_evidence_a_score_meeting_its_bound_exactly_links() -> None:
+    # 3 x cosine 0.3 is 0.8999999999999999 in floats, and 2.6 + 0.4 x 3 is 3.8000000000000003
+    ministers = Evidence(
+        entities=2.4, shared_entities=6, terms=0.3, headline=0, places=1, numbers=0, events=0, days=1
+    )
+    assert ministers.links
+    three_days = Evidence(
+        entities=2.0, shared_entities=2, terms=0.6, headline=0, places=0, numbers=0, events=0, days=3
+    )
+    assert three_days.score == 3.8 and three_days.what >= 0.9
+    assert three_days.links

@@ -68,6 +68,9 @@ HEADLINE_WEIGHT, HEADLINE_CAP = 0.5, 2
 PLACE_WEIGHT, PLACE_CAP = 0.3, 3
 NUMBER_WEIGHT, NUMBER_CAP = 0.3, 2
 EVENT_WEIGHT, EVENT_CAP = 0.1, 3
+PRECISION = 6
+"""Decimals a score is compared to its bound at: a sum of floats misses a bound it meets exactly
+(3 x cosine 0.3 = 0.8999999999999999 < 0.9; 2.6 + 0.4 x 3 = 3.8000000000000003)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +117,21 @@ class Evidence:
             return False
         if self.genre == "market":
             return self.shared_entities > 0
-        if self.what < WHAT_SCORE:
+        if not _reaches(self.what, WHAT_SCORE):
             return False
         if self.days is None:
             placed = self.local > 0 or self.places >= 2
-            return placed and self.shared_entities > 0 and self.score >= UNDATED_SCORE
+            return placed and self.shared_entities > 0 and _reaches(self.score, UNDATED_SCORE)
         return (
             self.days <= WINDOW_DAYS
             and self.shared_entities > 0
-            and self.score >= LINK_SCORE + DAY_SCORE * self.days
+            and _reaches(self.score, LINK_SCORE + DAY_SCORE * self.days)
         )
+
+
+def _reaches(value: float, bound: float) -> bool:
+    """Whether a score reaches its bound, both rounded to `PRECISION` decimals."""
+    return round(value, PRECISION) >= round(bound, PRECISION)
 
 
 def compare(a: Features, b: Features) -> Evidence:
