@@ -270,3 +270,40 @@ def test_stories_evidence_a_score_meeting_its_bound_exactly_links() -> None:
     )
     assert three_days.score == 3.8 and three_days.what >= 0.9
     assert three_days.links
+
+
+AGENCY: list[Any] = [
+    ("e1", "ORG", "Nigerian Food Safety Agency", ["the agency"]),
+    ("e2", "DISEASE", "salmonella", []),
+]
+
+
+def _warning(product: str, *, id: str, title: str | None = None) -> Features:
+    text = (
+        f"The Nigerian Food Safety Agency warned consumers in Lagos not to eat {product} after salmonella "
+        f"was found in samples from markets. Shoppers should throw away any {product} bought this month, "
+        f"the Nigerian Food Safety Agency said, and shops must remove them. Consumers who fall ill should "
+        f"see a doctor; the agency is tracing the suppliers."
+    )
+    return _undated(
+        text,
+        title=title or f"Food agency warning on {product} after salmonella found",
+        entities=AGENCY,
+        quantities=[],
+        id=id,
+    )
+
+
+def test_stories_evidence_warnings_about_two_products_are_two_recalls() -> None:
+    almonds, mangoes = _warning("almonds", id="a"), _warning("mangoes", id="b")
+    assert almonds.focus == {fold("almonds")} and mangoes.focus == {fold("mangoes")}
+    evidence = compare(almonds, mangoes)
+    assert evidence.what >= 0.9 and evidence.score >= 2.6  # the same agency, germ, town and words
+    assert evidence.conflict == "focus" and not evidence.links
+    # another report of the almond warning, its object put another way, is the same recall
+    again = _warning("almonds", id="c", title="Salmonella-tainted almonds pulled from Lagos shops")
+    assert again.focus == {fold("salmonella-tainted"), fold("almonds")}
+    assert compare(almonds, again).conflict is None and compare(almonds, again).links
+    # a report whose headline names no recalled object is not told apart by it
+    plain = _warning("mangoes", id="d", title="Salmonella found in Lagos market samples")
+    assert plain.focus == frozenset() and compare(almonds, plain).conflict is None

@@ -19,8 +19,10 @@ The last four parts are the evidence of the same happening (`Evidence.what`); th
 places say who and where. Two articles link when:
 
 - nothing rules it out (`conflict`): each names a different main disease (an outbreak has one
-  cause), or they number the same kind of incident differently ("the fourth case", "the 8th
-  case");
+  cause), they number the same kind of incident differently ("the fourth case", "the 8th
+  case"), or their headlines recall or warn about two different things ("warning on
+  pistachios", "warning on cantaloupes": a regulator's recalls share the agency, the germ and
+  the states of a nationwide distribution, but each product is its own recall);
 - they are not two reports of a recurring genre on different days: two market reports (each
   names two or more market indices), two running reports ("The Latest: ...", "...: update") or
   two poll reports of different days report different trading days, different days' news or
@@ -161,7 +163,8 @@ def conflict(a: Features, b: Features) -> str | None:
 
     "disease": each names a disease the other does not (the main one of each: an outbreak has
     one cause); "numbered": they number the same kind of incident differently ("the fourth
-    case", "the 8th case").
+    case", "the 8th case"); "focus": their headlines recall or warn about objects with no word in
+    common, and neither object is among the other article's key terms, headline words or names.
     """
     main_a, main_b = _main(a, "DISEASE"), _main(b, "DISEASE")
     if main_a and main_b and not (main_a & _all(b, "DISEASE")) and not (main_b & _all(a, "DISEASE")):
@@ -170,6 +173,8 @@ def conflict(a: Features, b: Features) -> str | None:
     for noun in nouns:
         if not {n for n, w in a.numbered if w == noun} & {n for n, w in b.numbered if w == noun}:
             return "numbered"
+    if a.focus and b.focus and not (a.focus & b.known()) and not (b.focus & a.known()):
+        return "focus"
     return None
 
 
