@@ -307,3 +307,39 @@ def test_stories_evidence_warnings_about_two_products_are_two_recalls() -> None:
     # a report whose headline names no recalled object is not told apart by it
     plain = _warning("mangoes", id="d", title="Salmonella found in Lagos market samples")
     assert plain.focus == frozenset() and compare(almonds, plain).conflict is None
+
+
+def _county_report(text: str, *, title: str, id: str) -> Features:
+    """Features of an undated report set in Kent, a county the gazetteer knows by name only."""
+    analysis = make_analysis(
+        text,
+        id=id,
+        title=title,
+        entities=[
+            ("e1", "DISEASE", "bluetongue", []),
+            ("e2", "ORG", "Animal and Plant Health Agency", ["the agency"]),
+            ("t1", "GPE", "Kent", []),
+        ],
+        places=[("Kent", "GB", 51.2, 0.7)],
+    )
+    data = orjson.loads(analysis.to_json())
+    data["places"][0].update(geonameid=None, feature="admin2", admin1=None)
+    return article_features(data, article_members(data, RuleSet()), None)
+
+
+def test_stories_evidence_undated_reports_sharing_a_county_are_placed() -> None:
+    found = _county_report(
+        "The Animal and Plant Health Agency found bluetongue in sheep on a farm in Kent. The agency "
+        "set a control zone around the farm and banned moving sheep out of the zone.",
+        title="Bluetongue found in sheep on Kent farm",
+        id="a",
+    )
+    culled = _county_report(
+        "Sheep with bluetongue on the farm in Kent were culled, the Animal and Plant Health Agency said; "
+        "the control zone around the farm stays and moving sheep out of the zone is still banned.",
+        title="Bluetongue sheep culled on Kent farm",
+        id="b",
+    )
+    assert found.local == {"g:GB//kent"} and ("g:GB//kent", True) in found.places
+    evidence = compare(found, culled)
+    assert evidence.local == 1 and evidence.links

@@ -60,8 +60,8 @@ FOCUS_WORDS = 5
 """Words of a headline's recalled object at most ("the 380 million eggs of two farms")."""
 VERSION = 4
 """Of the stored features: 2 added the genre and folded word endings, 3 the lede's tallies and
-people, 4 the recalled object (`focus`). A store whose features are older was grouped by older
-rules: `newsgraph stories rebuild` groups it again."""
+people, 4 the recalled object (`focus`) and counties by name. A store whose features are older
+was grouped by older rules: `newsgraph stories rebuild` groups it again."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
@@ -369,14 +369,32 @@ def _places(places: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, bool], ...]
         else:
             continue
         out[key] = key != f"g:{country}" and feature not in (None, "country", "continent", "region", "sea")
+        county = _county(place)
+        if county:
+            out[county] = True
     return tuple(sorted(out.items()))
 
 
+def _county(place: Mapping[str, Any]) -> str | None:
+    """Return the key of a county or district known by name in its country (`g:GB//surrey`), or None.
+
+    The gazetteer resolves a county ("Surrey", "Dallas County") to its country and province but
+    gives it no id of its own, so without its name it would count as its province, or, with no
+    province, as its country only.
+    """
+    if place.get("feature") != "admin2" or place.get("geonameid") or not place.get("country"):
+        return None
+    name = " ".join(place.get("name", "").casefold().split())
+    return f"g:{place['country']}/{place.get('admin1') or ''}/{name}" if name else None
+
+
 def _local(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    """Return the keys of the article's towns and cities (a gazetteer entry finer than a province)."""
-    return frozenset(
-        f"g:{p['geonameid']}" for p in places if p.get("geonameid") and p.get("feature") == "city"
-    )
+    """Return the keys of the article's towns, cities and counties (finer than a province).
+
+    A county is as local as a town for telling one outbreak from another: both name where it is.
+    """
+    towns = {f"g:{p['geonameid']}" for p in places if p.get("geonameid") and p.get("feature") == "city"}
+    return frozenset(towns | {c for c in map(_county, places) if c})
 
 
 @functools.cache
