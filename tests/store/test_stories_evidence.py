@@ -9,7 +9,7 @@ import orjson
 
 from newsgraph.store.identity.members import article_members
 from newsgraph.store.identity.rules import RuleSet
-from newsgraph.store.stories.evidence import compare
+from newsgraph.store.stories.evidence import Evidence, compare
 from newsgraph.store.stories.features import Features, article_features, fold
 from tests.support.store import make_analysis
 
@@ -257,3 +257,89 @@ def test_stories_evidence_undated_ledes_naming_different_people_are_two_events()
         "Babajide Sanwo-Olu", "Governor", id="c", also=aid, named=[("e3", "PERSON", "Bola A. Tinubu", [])]
     )
     assert compare(both, president).conflict is None and compare(both, president).links
+
+
+def test_stories_evidence_a_score_meeting_its_bound_exactly_links() -> None:
+    # 3 x cosine 0.3 is 0.8999999999999999 in floats, and 2.6 + 0.4 x 3 is 3.8000000000000003
+    ministers = Evidence(
+        entities=2.4, shared_entities=6, terms=0.3, headline=0, places=1, numbers=0, events=0, days=1
+    )
+    assert ministers.links
+    three_days = Evidence(
+        entities=2.0, shared_entities=2, terms=0.6, headline=0, places=0, numbers=0, events=0, days=3
+    )
+    assert three_days.score == 3.8 and three_days.what >= 0.9
+    assert three_days.links
+
+
+AGENCY: list[Any] = [
+    ("e1", "ORG", "Nigerian Food Safety Agency", ["the agency"]),
+    ("e2", "DISEASE", "salmonella", []),
+]
+
+
+def _warning(product: str, *, id: str, title: str | None = None) -> Features:
+    text = (
+        f"The Nigerian Food Safety Agency warned consumers in Lagos not to eat {product} after salmonella "
+        f"was found in samples from markets. Shoppers should throw away any {product} bought this month, "
+        f"the Nigerian Food Safety Agency said, and shops must remove them. Consumers who fall ill should "
+        f"see a doctor; the agency is tracing the suppliers."
+    )
+    return _undated(
+        text,
+        title=title or f"Food agency warning on {product} after salmonella found",
+        entities=AGENCY,
+        quantities=[],
+        id=id,
+    )
+
+
+def test_stories_evidence_warnings_about_two_products_are_two_recalls() -> None:
+    almonds, mangoes = _warning("almonds", id="a"), _warning("mangoes", id="b")
+    assert almonds.focus == {fold("almonds")} and mangoes.focus == {fold("mangoes")}
+    evidence = compare(almonds, mangoes)
+    assert evidence.what >= 0.9 and evidence.score >= 2.6  # the same agency, germ, town and words
+    assert evidence.conflict == "focus" and not evidence.links
+    # another report of the almond warning, its object put another way, is the same recall
+    again = _warning("almonds", id="c", title="Salmonella-tainted almonds pulled from Lagos shops")
+    assert again.focus == {fold("salmonella-tainted"), fold("almonds")}
+    assert compare(almonds, again).conflict is None and compare(almonds, again).links
+    # a report whose headline names no recalled object is not told apart by it
+    plain = _warning("mangoes", id="d", title="Salmonella found in Lagos market samples")
+    assert plain.focus == frozenset() and compare(almonds, plain).conflict is None
+
+
+def _county_report(text: str, *, title: str, id: str) -> Features:
+    """Features of an undated report set in Kent, a county the gazetteer knows by name only."""
+    analysis = make_analysis(
+        text,
+        id=id,
+        title=title,
+        entities=[
+            ("e1", "DISEASE", "bluetongue", []),
+            ("e2", "ORG", "Animal and Plant Health Agency", ["the agency"]),
+            ("t1", "GPE", "Kent", []),
+        ],
+        places=[("Kent", "GB", 51.2, 0.7)],
+    )
+    data = orjson.loads(analysis.to_json())
+    data["places"][0].update(geonameid=None, feature="admin2", admin1=None)
+    return article_features(data, article_members(data, RuleSet()), None)
+
+
+def test_stories_evidence_undated_reports_sharing_a_county_are_placed() -> None:
+    found = _county_report(
+        "The Animal and Plant Health Agency found bluetongue in sheep on a farm in Kent. The agency "
+        "set a control zone around the farm and banned moving sheep out of the zone.",
+        title="Bluetongue found in sheep on Kent farm",
+        id="a",
+    )
+    culled = _county_report(
+        "Sheep with bluetongue on the farm in Kent were culled, the Animal and Plant Health Agency said; "
+        "the control zone around the farm stays and moving sheep out of the zone is still banned.",
+        title="Bluetongue sheep culled on Kent farm",
+        id="b",
+    )
+    assert found.local == {"g:GB//kent"} and ("g:GB//kent", True) in found.places
+    evidence = compare(found, culled)
+    assert evidence.local == 1 and evidence.links

@@ -19,8 +19,10 @@ The last four parts are the evidence of the same happening (`Evidence.what`); th
 places say who and where. Two articles link when:
 
 - nothing rules it out (`conflict`): each names a different main disease (an outbreak has one
-  cause), or they number the same kind of incident differently ("the fourth case", "the 8th
-  case");
+  cause), they number the same kind of incident differently ("the fourth case", "the 8th
+  case"), or their headlines recall or warn about two different things ("warning on
+  pistachios", "warning on cantaloupes": a regulator's recalls share the agency, the germ and
+  the states of a nationwide distribution, but each product is its own recall);
 - they are not two reports of a recurring genre on different days: two market reports (each
   names two or more market indices), two running reports ("The Latest: ...", "...: update") or
   two poll reports of different days report different trading days, different days' news or
@@ -68,6 +70,9 @@ HEADLINE_WEIGHT, HEADLINE_CAP = 0.5, 2
 PLACE_WEIGHT, PLACE_CAP = 0.3, 3
 NUMBER_WEIGHT, NUMBER_CAP = 0.3, 2
 EVENT_WEIGHT, EVENT_CAP = 0.1, 3
+PRECISION = 6
+"""Decimals a score is compared to its bound at: a sum of floats misses a bound it meets exactly
+(3 x cosine 0.3 = 0.8999999999999999 < 0.9; 2.6 + 0.4 x 3 = 3.8000000000000003)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +119,21 @@ class Evidence:
             return False
         if self.genre == "market":
             return self.shared_entities > 0
-        if self.what < WHAT_SCORE:
+        if not _reaches(self.what, WHAT_SCORE):
             return False
         if self.days is None:
             placed = self.local > 0 or self.places >= 2
-            return placed and self.shared_entities > 0 and self.score >= UNDATED_SCORE
+            return placed and self.shared_entities > 0 and _reaches(self.score, UNDATED_SCORE)
         return (
             self.days <= WINDOW_DAYS
             and self.shared_entities > 0
-            and self.score >= LINK_SCORE + DAY_SCORE * self.days
+            and _reaches(self.score, LINK_SCORE + DAY_SCORE * self.days)
         )
+
+
+def _reaches(value: float, bound: float) -> bool:
+    """Whether a score reaches its bound, both rounded to `PRECISION` decimals."""
+    return round(value, PRECISION) >= round(bound, PRECISION)
 
 
 def compare(a: Features, b: Features) -> Evidence:
@@ -153,7 +163,8 @@ def conflict(a: Features, b: Features) -> str | None:
 
     "disease": each names a disease the other does not (the main one of each: an outbreak has
     one cause); "numbered": they number the same kind of incident differently ("the fourth
-    case", "the 8th case").
+    case", "the 8th case"); "focus": their headlines recall or warn about objects with no word in
+    common, and neither object is among the other article's key terms, headline words or names.
     """
     main_a, main_b = _main(a, "DISEASE"), _main(b, "DISEASE")
     if main_a and main_b and not (main_a & _all(b, "DISEASE")) and not (main_b & _all(a, "DISEASE")):
@@ -162,6 +173,8 @@ def conflict(a: Features, b: Features) -> str | None:
     for noun in nouns:
         if not {n for n, w in a.numbered if w == noun} & {n for n, w in b.numbered if w == noun}:
             return "numbered"
+    if a.focus and b.focus and not (a.focus & b.known()) and not (b.focus & a.known()):
+        return "focus"
     return None
 
 

@@ -20,7 +20,9 @@ compared with it without reading the Analysis again:
   what the report is about;
 - `genre`: a recurring kind of report — "market" (it names `MARKET_INDICES` market indices),
   "roundup" (a running report: "The Latest: …"), "poll" — or None (`story_rules.json`);
-- `numbered`: the incidents it numbers ("the fourth case": (4, "cas")), "first" left out.
+- `numbered`: the incidents it numbers ("the fourth case": (4, "cas")), "first" left out;
+- `focus`: the words of what the headline recalls or warns about ("FDA warning on pistachios":
+  {"pistachio"}; "peanut paste products pulled"), the main object of a recall report.
 
 The years an article's dates name are not taken as time evidence for an undated article: in the
 corpus they are mostly those of earlier events ("the first case, in December 2003").
@@ -54,10 +56,12 @@ MIN_NUMBER = 10
 """Smaller counts ("two people", "three sites") are too common to tell events apart."""
 MARKET_INDICES = 2
 """An article naming this many market indices reports a trading session (genre "market")."""
-VERSION = 3
+FOCUS_WORDS = 5
+"""Words of a headline's recalled object at most ("the 380 million eggs of two farms")."""
+VERSION = 4
 """Of the stored features: 2 added the genre and folded word endings, 3 the lede's tallies and
-people. A store whose features are older was grouped by older rules: `newsgraph stories rebuild`
-groups it again."""
+people, 4 the recalled object (`focus`) and counties by name. A store whose features are older
+was grouped by older rules: `newsgraph stories rebuild` groups it again."""
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
@@ -105,6 +109,7 @@ class Features:
     local: frozenset[str] = frozenset()
     tallies: frozenset[tuple[float, str]] = frozenset()
     actors: tuple[tuple[str, ...], ...] = ()
+    focus: frozenset[str] = frozenset()
 
     def to_data(self) -> dict[str, Any]:
         """Return the value stored in `story_features.data` (JSON)."""
@@ -122,6 +127,7 @@ class Features:
             "l": sorted(self.local),
             "c": sorted(list(c) for c in self.tallies),
             "a": [list(keys) for keys in self.actors],
+            "f": sorted(self.focus),
         }
 
     @classmethod
@@ -140,6 +146,7 @@ class Features:
             local=frozenset(data.get("l", ())),
             tallies=frozenset((float(v), str(u)) for v, u in data.get("c", ())),
             actors=tuple(tuple(keys) for keys in data.get("a", ())),
+            focus=frozenset(data.get("f", ())),
         )
 
     def index_keys(self) -> set[str]:
@@ -147,6 +154,11 @@ class Features:
         keys = {k for e in self.entities for k in e.keys}
         keys.update(key for key, fine in self.places if fine)
         return keys
+
+    def known(self) -> frozenset[str]:
+        """Return the words the article is about: key terms, headline words, its entities' names."""
+        names = (k.rsplit(":", 1)[-1].split("@")[0] for e in self.entities for k in e.keys)
+        return self.terms | self.headline | frozenset(w for name in names for w in _words(name))
 
 
 def _entity(stored: Sequence[Any]) -> EntityFeature:
@@ -182,7 +194,44 @@ def article_features(data: Mapping[str, Any], members: Sequence[ArticleMember], 
         genre=_genre(data, title),
         numbered=_numbered(f"{title}\n{text}"),
         actors=_actors(data, members, lede),
+        focus=_focus(title),
     )
+
+
+def _focus(title: str) -> frozenset[str]:
+    """Return the content words of what a headline recalls or warns about (`story_rules.json`, "recall_*").
+
+    The object follows a cue ("recalls fresh spinach", "warning on Honduran cantaloupes after …",
+    up to an `object_end` word or a punctuation mark) or precedes one ("peanut paste products
+    pulled", back to a punctuation mark); at most `FOCUS_WORDS` words either way.
+    """
+    folded = title.casefold().replace("’", "'")
+    found: list[str] = []
+    for match in _recall_before().finditer(folded):
+        after = re.split(r"[,;:.!?()\"]", folded[match.end() :], maxsplit=1)[0].split()[:FOCUS_WORDS]
+        cut = next((i for i, w in enumerate(after) if w in _object_end()), len(after))
+        found.extend(after[:cut])
+    for match in _recall_after().finditer(folded):
+        before = re.split(r"[,;:.!?()\"]", folded[: match.start()])[-1].split()
+        found.extend(before[-FOCUS_WORDS:])
+    return frozenset(_words(" ".join(found)))
+
+
+@functools.cache
+def _recall_before() -> re.Pattern[str]:
+    cues = sorted(load_json("story_rules.json")["recall_before"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(c) for c in cues)})(?![\w-])")
+
+
+@functools.cache
+def _recall_after() -> re.Pattern[str]:
+    cues = load_json("story_rules.json")["recall_after"]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(c) for c in cues)})(?![\w-])")
+
+
+@functools.cache
+def _object_end() -> frozenset[str]:
+    return frozenset(load_json("story_rules.json")["object_end"])
 
 
 def _actors(
@@ -320,14 +369,32 @@ def _places(places: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, bool], ...]
         else:
             continue
         out[key] = key != f"g:{country}" and feature not in (None, "country", "continent", "region", "sea")
+        county = _county(place)
+        if county:
+            out[county] = True
     return tuple(sorted(out.items()))
 
 
+def _county(place: Mapping[str, Any]) -> str | None:
+    """Return the key of a county or district known by name in its country (`g:GB//surrey`), or None.
+
+    The gazetteer resolves a county ("Surrey", "Dallas County") to its country and province but
+    gives it no id of its own, so without its name it would count as its province, or, with no
+    province, as its country only.
+    """
+    if place.get("feature") != "admin2" or place.get("geonameid") or not place.get("country"):
+        return None
+    name = " ".join(place.get("name", "").casefold().split())
+    return f"g:{place['country']}/{place.get('admin1') or ''}/{name}" if name else None
+
+
 def _local(places: Iterable[Mapping[str, Any]]) -> frozenset[str]:
-    """Return the keys of the article's towns and cities (a gazetteer entry finer than a province)."""
-    return frozenset(
-        f"g:{p['geonameid']}" for p in places if p.get("geonameid") and p.get("feature") == "city"
-    )
+    """Return the keys of the article's towns, cities and counties (finer than a province).
+
+    A county is as local as a town for telling one outbreak from another: both name where it is.
+    """
+    towns = {f"g:{p['geonameid']}" for p in places if p.get("geonameid") and p.get("feature") == "city"}
+    return frozenset(towns | {c for c in map(_county, places) if c})
 
 
 @functools.cache
