@@ -46,6 +46,11 @@ def _ground(tok: Token, lex: Lexicon) -> bool:
     return tok.ent_type_ in ("GPE", "LOC", "FAC") or lemma in lex.territory_nouns or lemma in lex.place_nouns
 
 
+def _aims(tok: Token) -> bool:
+    """Whether a word has an "against" phrase of its own."""
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
+
+
 def _venue(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
     return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
@@ -219,9 +224,8 @@ class ArgumentFinder:
             # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
             target = self.prep_target(tok, type_, exclude) or self.prep_target(patient, type_, exclude)
         if target is None and patient is not None:
-            target = (
-                patient if self.is_actorish(patient) else self._theme_target(tok, patient, type_, exclude)
-            )
+            actor = self.is_actorish(patient) and not self._means_against(tok, patient)
+            target = patient if actor else self._theme_target(tok, patient, type_, exclude)
         elif patient is None:
             target = self._bare_target(tok, type_, exclude)
         if type_ == "AID":
@@ -252,6 +256,14 @@ class ArgumentFinder:
         if agent is None and type_ == "ASSAULT" and self.g.is_passive(tok):
             agent = self._opponent(tok)
         return agent, target
+
+    def _means_against(self, verb: Token, obj: Token) -> bool:
+        """Whether an object that could be an actor is the means or the event aimed "against" someone, who is
+        the target: an instrument verb's object ("deployed troops against the protesters") or an event noun
+        that can also name a group ("fighting an insurgency against the state")."""
+        if self.g.lemma(verb) in self.lex.instrument_verbs and _aims(verb):
+            return True
+        return self.g.lemma(obj) in self.lex.nouns and _aims(obj)
 
     def _opponent(self, verb: Token) -> Token | None:
         """For "was killed in a gun battle with police", the other side of the fight: police."""
@@ -364,6 +376,8 @@ class ArgumentFinder:
                 ):
                     return subj
                 pat = self.g.patient(inner)
+                if self.g.lemma(inner) in self.lex.instrument_verbs:
+                    pat = None  # "threatened to use force against X": the force is the means, X the target
                 found = self.target_head(pat, exclude)
                 if found is not None:
                     return found

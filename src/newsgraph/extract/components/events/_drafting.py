@@ -274,6 +274,8 @@ class Drafter:
                 return False  # "a gas cylinder exploded, killing five": no actor did it
         if not d.sources and not cand.noun and self._accident(tok):
             return False  # "fifteen people were killed when a fireworks warehouse exploded"
+        if not cand.noun and self._crash_toll(tok):
+            return False  # "the jet crashed into the sea, killing all 228 on board": the crash's toll
         if cand.sense.origin in WEAK_ORIGINS and not self._dictionary_actors(doc, d, tok):
             return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
         if not d.sources:
@@ -323,6 +325,25 @@ class Drafter:
             ):
                 return True
         return False
+
+    def _crash_toll(self, verb: Token) -> bool:
+        """Whether a harm verb is the toll of a crash: a participle or joined clause of a crash verb that has
+        no object and whose subject is a thing, not a person or a munition ("the plane crashed, killing 12").
+        A military aircraft that crashes had an accident too; "shells crashed into homes" is an attack."""
+        if self.g.lemma(verb) not in self.lex.harm_lemmas or verb.dep_ not in ("advcl", "conj"):
+            return False
+        crash = verb.head
+        if self.g.lemma(crash) not in self.lex.crash_verbs:
+            return False
+        if any(c.dep_ in ("dobj", "obj") for c in crash.children):
+            return False  # "a bomber crashed his car into …": someone did it
+        subj = next((c for c in crash.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (
+            subj is not None
+            and subj.pos_ in ("NOUN", "PROPN")
+            and subj.ent_type_ not in ("PERSON", "NORP")
+            and subj.lemma_.lower() not in self.lex.munition_nouns
+        )
 
     def _parties(self, doc: Doc, d: Draft) -> list[Actor]:
         """Return the actors an event's political nature is judged by: its sources (else its targets), and

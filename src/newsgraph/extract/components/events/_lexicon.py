@@ -104,6 +104,7 @@ class Lexicon:
     pronouns: dict[str, str]
     non_actor_heads: frozenset[str]
     weapon_nouns: frozenset[str]
+    munition_nouns: frozenset[str]
     rioter_nouns: frozenset[str]
     hazard_nouns: frozenset[str]
     topic_nouns: frozenset[str]
@@ -134,6 +135,7 @@ class Lexicon:
     gerund_control: frozenset[str]
     toll_verbs: frozenset[str]
     accident_verbs: frozenset[str]
+    crash_verbs: frozenset[str]
     obligation_verbs: frozenset[str]
     negating_adverbs: frozenset[str]
     question_openers: frozenset[str]
@@ -178,6 +180,7 @@ def _fs(values: Any) -> frozenset[str]:
 
 _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
+    "munition_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
@@ -185,7 +188,7 @@ _ACTOR_WORD_LISTS = (
     "topic_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
-    "object_control", "gerund_control", "toll_verbs", "accident_verbs", "obligation_verbs",
+    "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "response_verbs", "claim_nouns", "quantifier_pronouns",
     "quantifier_nouns",
     "compound_heads", "background_marks",
