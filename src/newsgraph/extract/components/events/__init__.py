@@ -25,7 +25,9 @@ How an event is coded (lexicons in `lexicons/plover_triggers.json`, `event_actor
   DATE/TIME names, kept as text (`place_text`, `time_text`); `link_events` sets their ids once the
   times and places components have run.
 * **Precision**: harm words in a sentence about a flood, an earthquake or a crash, and conflict
-  words in a sports report, yield no event; at most `max_per_sentence` events a sentence.
+  words in a sports report, yield no event; nor does harm in a clause of a crash ("the jet crashed,
+  killing 228"), nor a mobilization that moves no force (`_force`: "deployed experts", "increase
+  foreign exchange reserves"); at most `max_per_sentence` events a sentence.
 """
 
 from __future__ import annotations

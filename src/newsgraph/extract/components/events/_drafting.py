@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
@@ -161,6 +162,13 @@ class Drafter:
         d.unresolved = _lost_pronoun(heads.source, d.sources) or _lost_pronoun(heads.target, d.targets)
         if not self._retype(st, cand, d):
             return None
+        if d.type == "MOBILIZE" and not moves_force(
+            moved(tok, cand.noun, self.g),
+            [st.doc[a.head] for a in d.sources + d.targets],
+            cand.frame is not None,
+            self.lex,
+        ):
+            return None  # "increase foreign exchange reserves", "experts were deployed": no force moved
         if (
             d.mode == "occupy"
             and not cand.noun
