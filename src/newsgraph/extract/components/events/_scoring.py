@@ -1,7 +1,8 @@
 """Precision controls after drafting: events out of context dropped, duplicates merged, a cap a sentence.
 
-`EventFilter.filter` drops harm words in a sentence about a natural hazard or an accident and
-conflict words in a sports report (unless a violence cue is present) and re-types or drops
+`EventFilter.filter` drops harm words in a sentence about a natural hazard or an accident,
+conflict words in a sports report (unless a violence cue is present) and a fight without a foe
+("he is still fighting": no one fought, no arms, no violence word), and re-types or drops
 conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies").
 `merge` folds an event into a same-type event of its sentence whose clause it elaborates; `cap`
 keeps the most confident events of each sentence.
@@ -53,6 +54,8 @@ class EventFilter:
             if any(doc[a.head].lemma_.lower() in self.lex.hazard_nouns for a in d.sources):
                 continue  # "the storm forced the evacuation …": a hazard is no actor
             if d.type in ("ASSAULT", "PROTEST") and not self._keep_in_context(d, sents[d.sent]):
+                continue
+            if self._fight_without_foe(d):
                 continue
             if self._out_of_context(d, sents[d.sent], kind):
                 continue
@@ -114,6 +117,15 @@ class EventFilter:
         if trig == "rally" and words & lex.market_context:
             return bool(words & lex.protest_cues)  # "shares rallied", "the rally in stocks"
         return True
+
+    def _fight_without_foe(self, d: Draft) -> bool:
+        """Whether a fight, done or vowed, is a figure of speech: a conflict verb ("fight", "battle") with
+        no one fought, no armed side, no violence word ("he is still fighting", "vowed to keep fighting")."""
+        if d.type != "ASSAULT" and not (d.type == "THREATEN" and d.mode == "violence"):
+            return False
+        if d.tok.pos_ != "VERB" or d.targets or self.g.lemma(d.tok) not in self.lex.metaphor_conflict_lemmas:
+            return False
+        return not (self.g.words(d.tok) & self.lex.violence_cues or self._armed(d))
 
     def _armed(self, d: Draft) -> bool:
         """Whether an actor of an event is armed: a force, an armed group, a weapon ("tanks attacked")."""

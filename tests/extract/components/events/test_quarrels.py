@@ -1,0 +1,33 @@
+"""Rule tests of the events component: a fight with no foe, no arms and no violence is a figure of speech."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _fights(analysis: Analysis) -> list[str]:
+    return [
+        e.trigger.text
+        for e in analysis.events
+        if e.type in ("ASSAULT", "THREATEN") and e.confidence >= EVENT_MIN_CONFIDENCE
+    ]
+
+
+def test_quarrels_still_fighting_is_a_figure_of_speech(analyze_text: Analyze) -> None:
+    for text in (
+        '"He is still strong, and he is still fighting," his lawyer, John Miller, said.',
+        "Senator Elizabeth Warren said she would keep fighting.",
+    ):
+        assert _fights(analyze_text(text)) == [], text
+
+
+def test_quarrels_a_foe_arms_or_violence_keep_the_fight(analyze_text: Analyze) -> None:
+    assert _fights(analyze_text("Rebels are fighting in the north of the country.")) == ["fighting"]
+    assert (
+        _fights(analyze_text("Opposition leader John Kamau said his supporters would fight the police."))
+        != []
+    )
