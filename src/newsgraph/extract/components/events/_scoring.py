@@ -1,6 +1,7 @@
 """Precision controls after drafting: events out of context dropped, duplicates merged, a cap a sentence.
 
-`EventFilter.filter` drops harm words in a sentence about a natural hazard or an accident,
+`EventFilter.filter` drops harm words in a sentence about a natural hazard or an accident, harm
+done to a hazard ("cooking kills all viruses"),
 conflict words in a sports report (unless a violence cue is present) and a fight without a foe
 ("he is still fighting": no one fought, no arms, no violence word), and re-types or drops
 conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies").
@@ -53,6 +54,8 @@ class EventFilter:
                 kind = kinds[d.sent] = self._kind(sents[d.sent])
             if any(doc[a.head].lemma_.lower() in self.lex.hazard_nouns for a in d.sources):
                 continue  # "the storm forced the evacuation …": a hazard is no actor
+            if d.targets and all(doc[a.head].lemma_.lower() in self.lex.hazard_nouns for a in d.targets):
+                continue  # "cooking kills all viruses": harm done to a hazard is no event
             if d.type in ("ASSAULT", "PROTEST") and not self._keep_in_context(d, sents[d.sent]):
                 continue
             if self._fight_without_foe(d):
