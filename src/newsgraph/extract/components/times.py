@@ -214,6 +214,8 @@ class Times:
             return False
         if g.get("setword", "")[:1].isupper() and not _starts_sentence(before):
             return False  # "China Daily", "the Daily Mirror", "Apple Daily": a name, no set
+        if self._is_title(text, hit, before):
+            return False
         if (
             hit.rule.name == "year"
             and self._veto["year_veto_before"].search(before)
@@ -233,6 +235,21 @@ class Times:
         if hit.rule.norm == "duration":
             return self._keep_duration(text, hit, before)
         return True
+
+    def _is_title(self, text: str, hit: Hit, before: str) -> bool:
+        """Tell whether a match is a programme's title: ABC's “This Week”, “Sunday Morning Futures”.
+
+        A time word capitalised after the first word, in the match or the capitalised words after
+        it, is no English time ("this week"), unless a holiday ("Thanksgiving Day"); an opening
+        quote or a capitalised word next to the match says title.
+        """
+        if hit.rule.norm == "holiday":
+            return False
+        run = self._veto["title_run"].match(text, hit.end)
+        if not (run and self._veto["title_word"].search(text, hit.start, run.end())):
+            return False
+        after = text[hit.end : hit.end + 20]
+        return bool(self._veto["title_before"].search(before) or self._veto["title_after"].match(after))
 
     def _keep_month(self, text: str, hit: Hit, before: str) -> bool:
         """A month name alone must be capitalised; "May" and "March" need a preposition before."""
