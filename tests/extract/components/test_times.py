@@ -476,3 +476,27 @@ def test_times_the_quarter_its_end_date_names(nlp: Language) -> None:
     set_published(doc, "1989-10-26")
     Times()(doc)
     assert [t.value for t in get_times(doc)] == ["1989-Q1", "1989-Q1", "1989-09-30"]
+
+
+def test_times_a_quarter_or_a_second_of_something_is_no_time(nlp: Language) -> None:
+    """'about a quarter, of its dealers' and 'roughly a quarter from' are fractions, 'for a second
+    time' an ordinal; 'for about a quarter' and 'paused for a second,' are durations."""
+    doc = nlp.make_doc(
+        "It cut 789, or about a quarter, of its dealers. Roughly a quarter came from Chad. "
+        "She fell ill for a second time. The plant was shut for about a quarter. He paused for a second, "
+        "then spoke."
+    )
+    set_published(doc, "2009-05-14")
+    Times()(doc)
+    assert [(t.text, t.value) for t in get_times(doc)] == [("about a quarter", "P3M"), ("a second", "PT1S")]
+
+
+def test_times_the_verb_last_is_left_out_of_a_duration(nlp: Language) -> None:
+    """'meant to last a few months', 'may last months': the verb; 'compared to last year' keeps it."""
+    doc = nlp.make_doc(
+        "The mission was meant to last a few months. Talks may last months, more than last year."
+    )
+    set_published(doc, "2021-03-15")
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [("a few months", "PXM"), ("months", "PXM"), ("last year", "2020")]
