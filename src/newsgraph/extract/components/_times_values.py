@@ -202,13 +202,9 @@ class Normalizer:
                 return (f"XXXX-Q{q}" if q else None), None, "DATE"
             return f"{year:04d}-Q{q}", None, "DATE"
         if "endmonth" in g and q is None:
-            return (
-                _quarter_ending(
-                    nearest_date(dct, self._month_num({"month": g["endmonth"]}), _day(g["endday"]), tense)
-                ),
-                None,
-                "DATE",
-            )
+            end_month = self._month_num({"month": g["endmonth"]})
+            end = nearest_date(dct, end_month, _day(g["endday"]), tense)
+            return _quarter_ending(end), None, "DATE"
         latest = shift(dct, "Q", -1)
         if q is None:
             q = int(latest[-1])
