@@ -436,3 +436,67 @@ def test_times_last_month_name_skips_the_month_just_gone(nlp: Language) -> None:
     Times()(doc)
     values = [(t.text, t.value) for t in get_times(doc)]
     assert values == [("last September", "2008-09"), ("past September", "2009-09"), ("last May", "2009-05")]
+
+
+def test_times_over_the_past_years_is_a_preposition(nlp: Language) -> None:
+    """'over the past 20 years' is during them: the span leaves 'over' out and takes no MORE_THAN;
+    'over a week' (no article) is still more than a week."""
+    doc = nlp.make_doc("Prices rose over the past 20 years. The tour may last over a week.")
+    set_published(doc, "1999-06-07")
+    Times()(doc)
+    found = [(t.text, t.value, t.mod) for t in get_times(doc)]
+    assert found == [("the past 20 years", "P20Y", None), ("over a week", "P1W", "MORE_THAN")]
+
+
+def test_times_a_programme_title_is_no_time(nlp: Language) -> None:
+    """ABC's “This Week” and Fox's “Sunday Morning Futures” are titles; 'this week' and
+    'Thanksgiving Day' stay times."""
+    doc = nlp.make_doc(
+        'Baker, speaking on ABC News\' "This Week," said the talks would resume this week. '
+        "He told Fox News’ “Sunday Morning Futures” show he would stay. The boy was found on "
+        "Thanksgiving Day."
+    )
+    set_published(doc, "1999-12-01")
+    Times()(doc)
+    assert [t.text for t in get_times(doc)] == ["this week", "Thanksgiving Day"]
+
+
+def test_times_the_quarter_its_end_date_names(nlp: Language) -> None:
+    """'the quarter ended July 31' is May to July, the second quarter; 'ending March 31' ahead is
+    this year's first; after a fiscal quarter is named, 'the quarter' is that one."""
+    doc = nlp.make_doc("In the quarter ended July 31, sales rose.")
+    set_published(doc, "1989-10-30")
+    Times()(doc)
+    assert [t.value for t in get_times(doc)] == ["1989-Q2", "1989-07-31"]
+    doc = nlp.make_doc("The company will report results for the quarter ending March 31.")
+    set_published(doc, "2013-03-14")
+    Times()(doc)
+    assert [t.value for t in get_times(doc)] == ["2013-Q1", "2013-03-31"]
+    doc = nlp.make_doc("Profit fell in the fiscal first quarter. For the quarter ended Sept. 30, sales rose.")
+    set_published(doc, "1989-10-26")
+    Times()(doc)
+    assert [t.value for t in get_times(doc)] == ["1989-Q1", "1989-Q1", "1989-09-30"]
+
+
+def test_times_a_quarter_or_a_second_of_something_is_no_time(nlp: Language) -> None:
+    """'about a quarter, of its dealers' and 'roughly a quarter from' are fractions, 'for a second
+    time' an ordinal; 'for about a quarter' and 'paused for a second,' are durations."""
+    doc = nlp.make_doc(
+        "It cut 789, or about a quarter, of its dealers. Roughly a quarter came from Chad. "
+        "She fell ill for a second time. The plant was shut for about a quarter. He paused for a second, "
+        "then spoke."
+    )
+    set_published(doc, "2009-05-14")
+    Times()(doc)
+    assert [(t.text, t.value) for t in get_times(doc)] == [("about a quarter", "P3M"), ("a second", "PT1S")]
+
+
+def test_times_the_verb_last_is_left_out_of_a_duration(nlp: Language) -> None:
+    """'meant to last a few months', 'may last months': the verb; 'compared to last year' keeps it."""
+    doc = nlp.make_doc(
+        "The mission was meant to last a few months. Talks may last months, more than last year."
+    )
+    set_published(doc, "2021-03-15")
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [("a few months", "PXM"), ("months", "PXM"), ("last year", "2020")]

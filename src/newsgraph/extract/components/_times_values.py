@@ -189,7 +189,9 @@ class Normalizer:
         """Return "the quarter", "the latest period", "the year-ago quarter" before any context.
 
         Without a quarter named earlier in the article (see `refer`), the quarter meant is the
-        last one completed before the publication date: the one a company has just reported.
+        one its end date names ("the quarter ended July 31": May to July, mostly the second
+        quarter), else the last one completed before the publication date: the one a company
+        has just reported.
         """
         g = hit.groups
         years_back = _years_back(g)
@@ -199,6 +201,10 @@ class Normalizer:
             if year is None or q is None:
                 return (f"XXXX-Q{q}" if q else None), None, "DATE"
             return f"{year:04d}-Q{q}", None, "DATE"
+        if "endmonth" in g and q is None:
+            end_month = self._month_num({"month": g["endmonth"]})
+            end = nearest_date(dct, end_month, _day(g["endday"]), tense)
+            return _quarter_ending(end), None, "DATE"
         latest = shift(dct, "Q", -1)
         if q is None:
             q = int(latest[-1])
@@ -511,6 +517,12 @@ def read_spelled_year(groups: dict[str, str]) -> dict[str, str]:
         if value is not None:
             groups["year"] = str(int(value))
     return groups
+
+
+def _quarter_ending(end: date) -> str:
+    """Return the calendar quarter holding most of the three months that end on `end`."""
+    middle = end.replace(day=1) - timedelta(days=1)  # the month before the end month
+    return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
 
 
 def _years_back(g: dict[str, str]) -> int:

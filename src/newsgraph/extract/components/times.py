@@ -126,7 +126,7 @@ class Times:
                     if m.end() <= m.start():
                         continue
                     groups = read_spelled_year({k: v for k, v in m.groupdict().items() if v is not None})
-                    hit = Hit(m.start(), m.end(), rule, groups)
+                    hit = self._drop_verb_last(text, Hit(m.start(), m.end(), rule, groups))
                     if self._keep(text, hit):
                         hits.append(hit)
         hits.sort(key=lambda h: (-(h.end - h.start), h.rule.order, h.start))
@@ -214,6 +214,8 @@ class Times:
             return False
         if g.get("setword", "")[:1].isupper() and not _starts_sentence(before):
             return False  # "China Daily", "the Daily Mirror", "Apple Daily": a name, no set
+        if self._is_title(text, hit, before):
+            return False
         if (
             hit.rule.name == "year"
             and self._veto["year_veto_before"].search(before)
@@ -234,6 +236,38 @@ class Times:
             return self._keep_duration(text, hit, before)
         return True
 
+    def _is_title(self, text: str, hit: Hit, before: str) -> bool:
+        """Tell whether a match is a programme's title: ABC's “This Week”, “Sunday Morning Futures”.
+
+        A time word capitalised after the first word, in the match or the capitalised words after
+        it, is no English time ("this week"), unless a holiday ("Thanksgiving Day"); an opening
+        quote or a capitalised word next to the match says title.
+        """
+        if hit.rule.norm == "holiday":
+            return False
+        run = self._veto["title_run"].match(text, hit.end)
+        if not (run and self._veto["title_word"].search(text, hit.start, run.end())):
+            return False
+        after = text[hit.end : hit.end + 20]
+        return bool(self._veto["title_before"].search(before) or self._veto["title_after"].match(after))
+
+    def _drop_verb_last(self, text: str, hit: Hit) -> Hit:
+        """Leave the verb "last" out of a duration: "meant to last a few months", "may last months"."""
+        rel = hit.groups.get("rel", "")
+        if (
+            hit.rule.norm not in ("duration", "vague")
+            or rel.lower() != "last"
+            or not text.startswith(rel, hit.start)
+        ):
+            return hit
+        if not self._veto["last_verb_before"].search(text, max(0, hit.start - 12), hit.start):
+            return hit
+        start = hit.start + len(rel)
+        while start < hit.end and text[start].isspace():
+            start += 1
+        groups = {k: v for k, v in hit.groups.items() if k != "rel"}
+        return Hit(start, hit.end, hit.rule, groups)
+
     def _keep_month(self, text: str, hit: Hit, before: str) -> bool:
         """A month name alone must be capitalised; "May" and "March" need a preposition before."""
         month = hit.groups["month"]
@@ -249,18 +283,24 @@ class Times:
         return bool(self._veto["ambiguous_month_before"].search(before))
 
     def _keep_duration(self, text: str, hit: Hit, before: str) -> bool:
-        """Keep "a year" only as a duration, not as a rate ("$5 a month") or a fraction."""
+        """Keep "a year" only as a duration, not as a rate ("$5 a month"), a fraction or an ordinal.
+
+        "About a quarter" is a fraction ("about a quarter, of its dealers", "roughly a quarter
+        from South Sudan") unless a preposition of time comes before it ("for about a quarter").
+        """
         g = hit.groups
         num = (g.get("num") or "").lower()
-        if g.get("unit", "").lower().startswith("quarter") and self._veto["quarter_fraction_after"].match(
-            text[hit.end : hit.end + 6]
-        ):
+        quarter = g.get("unit", "").lower().startswith("quarter")
+        if quarter and self._veto["quarter_fraction_after"].match(text[hit.end : hit.end + 6]):
             return False
+        ordinal = self._veto["ordinal_second_after"].match(text[hit.end : hit.end + 12])
+        if num in ("a", "an", "one") and g.get("unit", "").lower() == "second" and ordinal:
+            return False  # "for a second time", "a second consecutive day": the ordinal
         if num not in ("a", "an"):
             return True
         if self._veto["rate_before"].search(before):
             return False
-        if g.get("approx") or g.get("rel") or g.get("half") or g.get("halfpre"):
+        if not quarter and (g.get("approx") or g.get("rel") or g.get("half") or g.get("halfpre")):
             return True
         return bool(self._veto["a_unit_before"].search(before))
 
