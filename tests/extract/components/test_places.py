@@ -171,6 +171,18 @@ def test_places_a_little_known_town_alone_in_its_country_stays_unresolved(analyz
     assert _place_of(analysis, "Scotland").country == "GB"
 
 
+def test_places_a_division_known_only_by_another_name_stays_unresolved(analyze_text: Analyze) -> None:
+    text = (
+        "Trump swept the Northeast primaries on Tuesday, carrying Pennsylvania and Maryland, "
+        "while Clinton courted Southern voters and Western donors in Ohio."
+    )
+    analysis = analyze_text(text, clean=False)
+    for word in ("Northeast", "Southern", "Western"):  # GeoNames divisions of Iceland, Botswana, Fiji
+        place = next((p for p in analysis.places if any(m.text == word for m in p.mentions)), None)
+        assert place is None or place.country in (None, "US"), place
+    assert _place_of(analysis, "Ohio").country == "US"
+
+
 def test_places_world_and_us_regions(analyze_text: Analyze) -> None:
     text = "Sanders won the Midwest, and a study in the New England Journal of Medicine was cited."
     analysis = analyze_text(text, clean=False)

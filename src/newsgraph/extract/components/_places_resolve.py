@@ -60,7 +60,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_towns(literal, ctx)
         self._resolve_inner(literal, ctx)
         self._resolve_fallback(literal, ctx)
-        _doubt_lone_towns(literal)
+        _doubt_lone_readings(literal)
         names = [t for t in toponyms if not t.literal]
         if names:
             scratch = copy.deepcopy(ctx)
@@ -265,23 +265,36 @@ _NAMED_SOURCES = frozenset({"entity", "dateline", "qualified", "scan"})
 """Toponyms the text itself names as places (not a building's inner name, not a demonym)."""
 
 
-def _doubt_lone_towns(toponyms: list[Toponym]) -> None:
-    """Doubt a little-known town of under 100,000 people alone in its country among the article's places.
+def _doubt_lone_readings(toponyms: list[Toponym]) -> None:
+    """Doubt a weak reading (`_weak_reading`) that is alone in its country among the article's places.
 
     A story names the country of a small foreign town ("Kisumu, Kenya"); a name that reads only
-    as a small town of a country the article otherwise never reaches ("Vice" of "Vice President"
-    in a story of Washington and Iowa, read as a town in Peru) is more likely something else.
+    as a small town or a division of a country the article otherwise never reaches ("Vice" of
+    "Vice President" in a story of Washington and Iowa, read as a town in Peru; "the Northeast"
+    of a US story, read as a region of Iceland) is more likely something else.
     """
     countries = Counter(t.entry.country for t in toponyms if t.entry is not None and t.entry.country)
     for t in toponyms:
         e = t.entry
-        if e is None or e.feature != CITY or t.resolved_by != "name" or e.population >= 100_000:
-            continue
-        if e.names >= 40:  # a famous town ("the Venice Commission") needs no country beside it
+        if e is None or not _weak_reading(t, e):
             continue
         mine = sum(1 for u in toponyms if u.entry is not None and u.entry.ident == e.ident)
         if countries[e.country or ""] == mine and len(countries) > 1:
             t.confidence = min(t.confidence, 0.45)
+
+
+def _weak_reading(t: Toponym, e: GeoEntry) -> bool:
+    """Tell whether a resolution rests on little: a little-known town or a division's other name.
+
+    A town of under 100,000 people and under 40 GeoNames names, found by its name alone (a famous
+    town, "the Venice Commission", needs no country beside it); or a first-level division found
+    only by a GeoNames alternate name ("Southern", "Western", "West Coast": divisions somewhere).
+    """
+    if t.resolved_by != "name":
+        return False
+    if e.feature == CITY:
+        return e.population < 100_000 and e.names < 40
+    return e.feature == ADMIN1 and {m.how for m in t.matches if m.entry == e} == {"alternate"}
 
 
 def _may_be_small_town(t: Toponym, states: set[str]) -> bool:
