@@ -200,6 +200,19 @@ def test_places_a_persons_short_name_is_no_town(analyze_text: Analyze) -> None:
     assert [p.name for p in analysis.places] == ["Des Moines"]  # not Rubio, Venezuela
 
 
+def test_places_a_word_of_a_persons_full_name_is_no_town(analyze_text: Analyze) -> None:
+    dunn = analyze_text(
+        "Karen Dunn ran the debate preparation. Over three weeks, Dunn, Klain and Sullivan met in "
+        "Washington to drill her.",
+        clean=False,
+    )
+    assert "Dunn" not in {p.name for p in dunn.places}  # not Dunn, North Carolina
+    gary = analyze_text(
+        "Gary Emineth, a former state party chairman, became a delegate in Fargo, North Dakota.", clean=False
+    )
+    assert [p.name for p in gary.places] == ["Fargo", "North Dakota"]  # not Gary, Indiana
+
+
 def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:
     us = analyze_text(
         "Voters in Atlanta and Savannah lined up early as Georgia counted ballots.", clean=False

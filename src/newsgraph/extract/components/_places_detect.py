@@ -47,19 +47,31 @@ _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Return the one-word names by which the article calls its people ("Rubio" of "Marco Rubio").
+def _person_words(doc: Doc, place_heads: frozenset[str]) -> set[str]:
+    """Return the one-word names by which the article may call its people.
 
-    Only short forms of a longer name count: the entities component linked them to a person, so
-    a one-word name tagged by mistake ("Erdogan Ankara") takes no town's name away.
+    The words of every person's name of two or more words, as the entities component or the
+    tagger gives it ("Hillary Clinton", "Karen Dunn": "Clinton", "Dunn"; not a place's name
+    taken for a person's, "Beledweyne District"), and the one-word mentions the entities
+    component linked to such a person ("Rubio" of "Marco Rubio").
     """
-    return {
-        name_key(m.text.removesuffix("'s").removesuffix("’s"))
-        for e in get_entities(doc)
-        if e.type == "PERSON" and len(e.name.split()) > 1
-        for m in e.mentions
-        if m.kind == "name" and len(m.text.split()) == 1
-    }
+    names = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    words: set[str] = set()
+    for e in get_entities(doc):
+        if e.type != "PERSON":
+            continue
+        names.append(e.name)
+        if len(e.name.split()) > 1:
+            words.update(
+                name_key(m.text.removesuffix("'s").removesuffix("’s"))
+                for m in e.mentions
+                if m.kind == "name" and len(m.text.split()) == 1
+            )
+    for name in names:
+        parts = name.removesuffix("'s").removesuffix("’s").split()
+        if len(parts) > 1 and not place_heads.intersection(parts):
+            words.update(name_key(w) for w in parts if w[:1].isupper() and len(w) > 2)
+    return words
 
 
 class ToponymFinder(TextScanner):
@@ -161,7 +173,7 @@ class ToponymFinder(TextScanner):
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        persons = _person_words(doc)
+        persons = _person_words(doc, self.gazetteer.place_heads)
         found = [
             t
             for t in without_overlaps(found)
@@ -175,14 +187,15 @@ class ToponymFinder(TextScanner):
     def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
 
-        Only a name the gazetteer knows as towns alone (not "Jordan", "Georgia"), with no
+        Only a name the gazetteer knows as towns of under 100,000 people alone (not "Jordan",
+        "Georgia", "Ankara"), with no
         locative word before it and no qualifier after it that holds it ("in Houston", "Houston,
         Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
         """
         if name_key(t.text) not in persons or not t.matches or t.qualifiers:
             return False
-        if any(m.entry.feature != CITY for m in t.matches):
-            return False
+        if any(m.entry.feature != CITY or m.entry.population >= 100_000 for m in t.matches):
+            return False  # "Erdogan Ankara", tagged as one person's name, takes no capital away
         qualifier = qualifier_after(self.gazetteer, text, t.end)
         inside = any(lies_inside(m.entry, qualifier) for m in t.matches)
         return not inside and not self._locative(text, t.start, strict=True)
