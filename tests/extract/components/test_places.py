@@ -76,6 +76,25 @@ def test_places_state_abbreviation_qualifies_town(analyze_text: Analyze) -> None
     assert _place_of(analysis, "Ill.").feature == "admin1"
 
 
+def test_places_a_stated_state_holds_a_town_known_only_elsewhere(analyze_text: Analyze) -> None:
+    text = (
+        "The ranch in Hereford, Ariz., takes adults with autism; another opened in Meridian, Ind., last year."
+    )
+    analysis = analyze_text(text, clean=False)
+    hereford, meridian = _place_of(analysis, "Hereford"), _place_of(analysis, "Meridian")
+    assert hereford.admin1 == "Arizona" and hereford.resolved_by == "containing"  # not Hereford, Texas
+    assert meridian.admin1 == "Indiana" and meridian.resolved_by == "containing"  # not Meridian, Idaho
+
+
+def test_places_a_state_before_a_title_qualifies_no_town(analyze_text: Analyze) -> None:
+    text = (
+        "Among the speakers were Massachusetts Sen. Elizabeth Warren, Rhode Island Gov. Gina Raimondo "
+        "and New Hampshire Gov. Maggie Hassan."
+    )
+    names = [p.name for p in analyze_text(text, clean=False).places]
+    assert "Warren" not in names and "Rhode Island" in names  # not Warren, Rhode Island
+
+
 def test_places_article_context_picks_homonym(analyze_text: Analyze) -> None:
     text = (
         "Storms swept across northeast Texas on Sunday, flooding roads near Tyler and Sulphur Springs. "

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import (
+    COUNTRY,
     GeoEntry,
     Match,
     name_key,
@@ -76,6 +77,8 @@ class TextScanner(PlaceReader):
             if not qual:
                 continue
             qa, qb = self._trim(text, m.start("b"), q_end)
+            if self._office_after(text, qb):
+                continue  # "Warren, Rhode Island Gov. Gina Raimondo": a list of people
             settled = self._qualified_town(text, m, qual, qb, by_span, free, add)
             if not settled and free(m.start("a"), m.end("a")):
                 continue  # "Brazil, Germany": a list, not a town and its state
@@ -127,8 +130,13 @@ class TextScanner(PlaceReader):
             # a small US town the gazetteer lacks; not a state in a list ("Washington, West Virginia")
             area = any(x.entry.feature in AREA_FEATURES for x in g.lookup(text[cs:ce]))
             small = not area and self.towns.find(text[cs:ce], us_states(qual)) is not None
-            if existing is not None and (matches or not existing.matches or small):
-                existing.qualifiers = qual  # "Newtown, Connecticut": its small town, not the one in Wales
+            # but "Miami, West Palm Beach, New York, and Detroit" is a list
+            in_list = text[max(0, cs - 2) : cs].strip() == ","
+            overrides = not area and not in_list and self._firm(qual)
+            if existing is not None and (matches or not existing.matches or small or overrides):
+                # "Newtown, Connecticut": its small town, not the one in Wales; "Hereford, Ariz.":
+                # in Arizona, not the Hereford of Texas or England
+                existing.qualifiers = qual
                 return True
             if matches and free(cs, ce):
                 add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
@@ -137,6 +145,18 @@ class TextScanner(PlaceReader):
                 add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
                 return True
         return False
+
+    def _firm(self, qual: list[GeoEntry]) -> bool:
+        """Tell whether a qualifier is a country or a division known by its own name.
+
+        Not a GeoNames alternate name alone ("Long Island", a district of the Bahamas, in "New
+        York City, Long Island, New York"): that reads as a list more often than as a qualifier.
+        """
+        return any(
+            q.feature == COUNTRY
+            or any(x.entry == q and x.how != "alternate" for x in self.gazetteer.lookup(q.name))
+            for q in qual
+        )
 
     def _qualifier_at(self, words: str, start: int) -> tuple[list[GeoEntry], int]:
         """Return the divisions or countries the longest head of `words` names, and where it ends."""
