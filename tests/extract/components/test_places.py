@@ -106,6 +106,24 @@ def test_places_article_context_picks_homonym(analyze_text: Analyze) -> None:
     assert paris.country == "US" and paris.admin1 == "Texas"
 
 
+def test_places_a_state_named_far_away_takes_no_world_city(analyze_text: Analyze) -> None:
+    text = (
+        "Texas Sen. Ted Cruz campaigned in Iowa on Monday. His rivals spent the day on the phone with "
+        "donors, and the polls showed a tight race with the caucuses three weeks away. Voters told "
+        "reporters they wanted a candidate who would stand up to the establishment in both parties. The "
+        "campaign said it had raised more money in the last quarter than any rival. He toughened his "
+        "line on Syrian refugees after the Paris attacks, aides said."
+    )
+    assert _place_of(analyze_text(text, clean=False), "Paris").country == "FR"  # not Paris, Texas
+    local = analyze_text(
+        "Police in Paris, Texas, arrested two men on Monday. The Paris police chief said the men had "
+        "driven from Dallas.",
+        clean=False,
+    )
+    paris = [p for p in local.places if p.name == "Paris"]
+    assert len(paris) == 1 and paris[0].admin1 == "Texas" and len(paris[0].mentions) == 2
+
+
 def test_places_world_city_without_context(analyze_text: Analyze) -> None:
     analysis = analyze_text(
         "Thousands marched through Paris on Saturday against the pension reform.", clean=False

@@ -40,6 +40,9 @@ class ArticleContext:
     """Country -> the first-level divisions of it named as such ("Alabama", "Texas")."""
     seen_at: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     """(Country, division) -> where the article named it or a town of it."""
+    stated: set[tuple[str, str, str | None, str | None]] = field(default_factory=set)
+    """The places the article names with their qualifier ("Paris, Texas"): later bare mentions
+    of the name may mean them."""
 
 
 class ToponymResolver(PlaceReader):
@@ -91,6 +94,8 @@ class ToponymResolver(PlaceReader):
                 if cands and (len({m.entry.ident for m in cands}) == 1 or t.qualifiers):
                     t.entry, t.resolved_by = cands[0].entry, "qualifier" if t.qualifiers else "name"
                     t.confidence = 0.95
+                    if t.qualifiers:
+                        ctx.stated.add(t.entry.ident)
                     _count(ctx, t.entry, strong=True, at=t.start)
 
     def _resolve_ranked(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
@@ -107,6 +112,9 @@ class ToponymResolver(PlaceReader):
                     t.entry, t.confidence = _ranked(_state_not_country(t, cands, ctx), ctx, t.start)
                 elif cands:
                     t.entry, t.confidence = _ranked(cands, ctx, t.start)
+                    world = _world_city(cands, t.entry, ctx, t.start)
+                    if world is not None:
+                        t.entry, t.confidence = world, 0.6
                 if t.entry is not None:
                     t.resolved_by = "name"
                     _count(ctx, t.entry, strong=False, at=t.start)
@@ -341,6 +349,23 @@ def _state_not_country(t: Toponym, cands: list[Match], ctx: ArticleContext) -> l
     if t.prefer_admin1 or ctx.divisions.get("US", set()) - {m.entry.admin1 for m in states}:
         return states
     return states if t.after_town and "US" in ctx.countries else []
+
+
+def _world_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: int) -> GeoEntry | None:
+    """Return the world city of a name that the article's context ranked below a small town.
+
+    A state the article names somewhere ("Texas Sen. Ted Cruz") does not make "the Paris attacks"
+    Paris, Texas, nor "the Warsaw Pact" Warsaw, Indiana: a city of a million people outranks a
+    town of under 100,000 whose state is not named within a few sentences (`at`) and which
+    the article never names with its qualifier ("Paris, Texas").
+    """
+    if town.feature != CITY or town.population >= 100_000 or town.ident in ctx.stated:
+        return None
+    near = any(abs(at - p) <= 300 for p in ctx.seen_at.get((town.country or "", town.admin1 or ""), ()))
+    if near:
+        return None
+    world = [m.entry for m in cands if m.entry.feature == CITY and m.entry.population >= 1_000_000]
+    return max(world, key=lambda e: e.population) if world else None
 
 
 def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[GeoEntry, float]:
