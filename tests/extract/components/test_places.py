@@ -307,6 +307,26 @@ def test_places_unresolvable_name_stays_without_a_point(analyze_text: Analyze) -
     assert kenya.confidence is not None and kenya.confidence >= 0.9
 
 
+def test_places_by_context_only_beside_a_named_town(analyze_text: Analyze) -> None:
+    far = analyze_text(
+        "Trump rallied supporters in Denver on Monday, and his campaign said the crowd was the largest "
+        "of the year. His rivals spent the day calling donors, and the polls showed a tight race three "
+        "weeks before the caucuses. Voters said they wanted a candidate who would stand up to the "
+        "establishment in both parties. In a separate event, Sanders told students gathered at Purdue "
+        "University that college should be free.",
+        clean=False,
+    )
+    purdue = _place_of(far, "Purdue University")  # the story's main town is no evidence: not Denver
+    assert purdue.lat is None and purdue.country is None
+    near = analyze_text(
+        "Republican activists gathered at Scheels Arena on Sunday, a short drive from downtown Fargo, "
+        "for the state convention.",
+        clean=False,
+    )
+    arena = _place_of(near, "Scheels Arena")
+    assert arena.resolved_by == "context" and arena.admin1 == "North Dakota"
+
+
 def test_places_county_takes_its_state(analyze_text: Analyze) -> None:
     text = "The winning ticket was sold in Morris County, lottery officials in Trenton, New Jersey, said."
     analysis = analyze_text(text, clean=False)

@@ -213,10 +213,12 @@ class ToponymResolver(PlaceReader):
                 _count(ctx, inner.entry, strong=False, at=t.start)
 
     def _resolve_fallback(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
-        """Names the gazetteer lacks: what contains them, else (weakly) the article's main place.
+        """Names the gazetteer lacks: what contains them, else (weakly) a town named beside them.
 
-        The main place counts as evidence only when every place the article resolved lies in
-        its country; otherwise the guess stays below the threshold and the name unresolved.
+        Only a town or county the article names within a few sentences (`_beside`), in an article
+        whose places all lie in its country, is evidence of where an unknown name lies ("the
+        Mahoning Valley and the Cleveland area"); the article's main place alone ("Denver" for
+        "Henrico" in a story of many states) is only a guess, below the threshold.
         """
         g = self.gazetteer
         focus = _focus(toponyms)
@@ -225,13 +227,16 @@ class ToponymResolver(PlaceReader):
             if t.entry is not None or t.needs_point:
                 continue
             county = g.county_state(t.text, ctx.admin1s)
+            beside = _beside(t, toponyms)
             if t.qualifiers:
                 t.entry, t.resolved_by, t.confidence = t.qualifiers[0], "containing", 0.6
             elif county is not None:  # "Morris County": the state it is in
                 t.entry, t.resolved_by, t.confidence = county, "containing", 0.6
+            elif beside is not None:
+                one_country = resolved == {beside.country}
+                t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35
             elif focus is not None:
-                one_country = resolved == {focus.country}
-                t.entry, t.resolved_by, t.confidence = focus, "context", 0.55 if one_country else 0.35
+                t.entry, t.resolved_by, t.confidence = focus, "context", 0.35
 
     def _candidates(self, t: Toponym) -> list[Match]:
         cands = t.matches
@@ -400,6 +405,28 @@ def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool, at: int) -> No
         ctx.divisions.setdefault(entry.country, set()).add(entry.admin1)
     if entry.country and entry.admin1:
         ctx.seen_at.setdefault((entry.country, entry.admin1), []).append(at)
+
+
+def _beside(t: Toponym, toponyms: list[Toponym], reach: int = 300) -> GeoEntry | None:
+    """Return the town or county named nearest a toponym, within `reach` characters, else None.
+
+    Not a state or a country: a university or a poll named beside a list of states ("a Quinnipiac
+    University poll shows Ohio, Pennsylvania and Florida close") lies in none of them.
+    """
+    near = [
+        (min(abs(u.start - t.end), abs(t.start - u.end)), u.entry)
+        for u in toponyms
+        if u is not t
+        and u.entry is not None
+        and u.entry.feature in (CITY, ADMIN2)
+        and u.resolved_by in _EVIDENCE
+        and (abs(u.start - t.end) <= reach or abs(t.start - u.end) <= reach)
+    ]
+    return min(near, key=lambda x: x[0])[1] if near else None
+
+
+_EVIDENCE = frozenset({"name", "qualifier", "containing"})
+"""How a place must be resolved to place an unknown name beside it (not itself a guess)."""
 
 
 def _focus(toponyms: list[Toponym]) -> GeoEntry | None:
