@@ -344,6 +344,18 @@ def test_places_facility_is_one_toponym(analyze_text: Analyze) -> None:
     assert hospital.resolved_by == "inner"
 
 
+def test_places_a_building_stands_where_the_text_puts_it(analyze_text: Analyze) -> None:
+    text = (
+        "The doors swung open at the Flint Center in Cupertino, Calif., at 6:30 a.m. Her old teacher, "
+        "who now chairs the political science department at Troy University in Alabama, watched."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Flint Center").admin1 == "California"  # not Flint, Michigan
+    assert _place_of(analysis, "Troy University").admin1 == "Alabama"  # not Troy, Ohio
+    unsw = analyze_text("said a professor from the University of New South Wales in Australia.", clean=False)
+    assert _place_of(unsw, "University of New South Wales").admin1 == "New South Wales"
+
+
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     text = (
         "The U.S. and Mexico agreed on new border rules. The United States will send officials, "

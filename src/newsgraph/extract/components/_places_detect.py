@@ -74,6 +74,14 @@ def _person_words(doc: Doc, place_heads: frozenset[str]) -> set[str]:
     return words
 
 
+def _coarser(place: Toponym, inner: Toponym | None) -> bool:
+    """Tell whether a place only names the country of a building that has a place in its name.
+
+    "the University of New South Wales in Australia" stands in New South Wales.
+    """
+    return inner is not None and any(m.entry.feature in (COUNTRY, CONTINENT, REGION) for m in place.matches)
+
+
 class ToponymFinder(TextScanner):
     """Find an article's toponyms (not yet resolved)."""
 
@@ -205,7 +213,8 @@ class ToponymFinder(TextScanner):
 
         "Washington state" and "the state of Georgia" name a state, "Blakely, Georgia" follows a
         town, and a building stands in the town before or after it ("Istanbul's Yeditepe
-        University", "… Center in Shelby").
+        University", "… Center in Shelby"), in the town it is said to be in even when named for
+        another ("the Flint Center in Cupertino", "Chinese American Museum in Washington").
         """
         for t in found:
             t.prefer_admin1 = (
@@ -217,9 +226,13 @@ class ToponymFinder(TextScanner):
             t.after_locative = self._locative(text, t.start, strict=True)
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for before, t, after in neighbours:
-            named_for = t.inner is not None and self.gazetteer.demonym(t.inner.text) is None
-            if t.source != "facility" or named_for:
-                continue  # "Chinese American Museum in Washington": in Washington, not in China
+            if t.source != "facility":
+                continue
+            if after is not None and text[t.end : after.start] == " in " and not _coarser(after, t.inner):
+                t.inner = after  # "Flint Center in Cupertino, Calif.": in Cupertino, not in Flint
+                continue
+            if t.inner is not None and self.gazetteer.demonym(t.inner.text) is None:
+                continue  # named for a place: "Delhi High Court"
             if before is not None and text[before.end : t.start] in ("'s ", "’s "):
                 t.inner = before
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
