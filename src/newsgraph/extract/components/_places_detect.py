@@ -195,14 +195,14 @@ class ToponymFinder(TextScanner):
     def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
 
-        Only a name the gazetteer knows as towns of under 100,000 people alone (not "Jordan",
+        Only a name the gazetteer knows as towns of under a million people alone (not "Jordan",
         "Georgia", "Ankara"), with no
         locative word before it and no qualifier after it that holds it ("in Houston", "Houston,
         Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
         """
         if name_key(t.text) not in persons or not t.matches or t.qualifiers:
             return False
-        if any(m.entry.feature != CITY or m.entry.population >= 100_000 for m in t.matches):
+        if any(m.entry.feature != CITY or m.entry.population >= 1_000_000 for m in t.matches):
             return False  # "Erdogan Ankara", tagged as one person's name, takes no capital away
         qualifier = qualifier_after(self.gazetteer, text, t.end)
         inside = any(lies_inside(m.entry, qualifier) for m in t.matches)
