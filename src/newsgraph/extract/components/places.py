@@ -30,8 +30,8 @@ the gazetteer lacks takes the point of what contains it — the qualifier, the p
 said to be in, the toponym inside a facility's name, and only as a last resort a town the
 article names beside it — and says so in `Place.resolved_by`. Every resolution has a
 confidence (`Place.confidence`); below `min_confidence` the place keeps its name but gets no
-country and no point: an unresolvable
-small place is better left unresolved than placed on another continent.
+country and no point: an unresolvable small place is better left unresolved than placed on
+another continent.
 """
 
 from __future__ import annotations
