@@ -95,6 +95,17 @@ def test_places_a_state_before_a_title_qualifies_no_town(analyze_text: Analyze) 
     assert "Warren" not in names and "Rhode Island" in names  # not Warren, Rhode Island
 
 
+def test_places_a_list_of_like_places_qualifies_no_town(analyze_text: Analyze) -> None:
+    states = analyze_text(
+        "Democrats now hold coastal states, including California, Maryland, Vermont, New Jersey and "
+        "Delaware.",
+        clean=False,
+    )
+    assert _place_of(states, "California").feature == "admin1"  # not the town of California, Maryland
+    countries = analyze_text("China, Japan, and South Korea are key participants in the summit.", clean=False)
+    assert _place_of(countries, "China").country == "CN"  # not the town of China, Japan
+
+
 def test_places_article_context_picks_homonym(analyze_text: Analyze) -> None:
     text = (
         "Storms swept across northeast Texas on Sunday, flooding roads near Tyler and Sulphur Springs. "

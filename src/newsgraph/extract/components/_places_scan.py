@@ -12,6 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import (
+    ADMIN1,
     COUNTRY,
     GeoEntry,
     Match,
@@ -125,6 +126,8 @@ class TextScanner(PlaceReader):
             if whole:  # "Washington, D.C." is one name
                 add(Toponym(cs, qb, text[cs:qb], "entity", matches=whole))
                 return True
+            if self._peers_in_list(text, cs, ce, qual, qb):
+                return False  # "California, Maryland, Vermont": a list of states, not a town
             matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
             existing = by_span.get((cs, ce))
             # a small US town the gazetteer lacks; not a state in a list ("Washington, West Virginia")
@@ -145,6 +148,25 @@ class TextScanner(PlaceReader):
                 add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
                 return True
         return False
+
+    def _peers_in_list(self, text: str, cs: int, ce: int, qual: list[GeoEntry], qb: int) -> bool:
+        """Tell whether a name and its "qualifier" are two items of a list of like places.
+
+        "California, Maryland, Vermont, New Jersey and Delaware" (two US states), "China, Japan,
+        and South Korea" (two countries): the name is itself a place of the qualifier's kind and
+        the list goes on after the qualifier, or began before the name.
+        """
+        readings = [x.entry for x in self.gazetteer.lookup(text[cs:ce]) if x.how != "alternate"]
+        peers = any(
+            e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
+            for q in qual
+            if q.feature in (COUNTRY, ADMIN1)
+            for e in readings
+        )
+        if not peers:
+            return False
+        goes_on = re.match(r",\s|\s+and\s", text[qb : qb + 6]) is not None
+        return goes_on or text[max(0, cs - 2) : cs].strip() == ","
 
     def _firm(self, qual: list[GeoEntry]) -> bool:
         """Tell whether a qualifier is a country or a division known by its own name.
