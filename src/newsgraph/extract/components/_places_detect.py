@@ -8,8 +8,9 @@ Hospital"); a name that grows into a longer gazetteer name takes it ("U.S. Virgi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components._gazetteer import (
     ADMIN1,
@@ -47,7 +48,7 @@ _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
-def _person_words(doc: Doc, place_heads: frozenset[str]) -> set[str]:
+def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
     """Return the one-word names by which the article may call its people.
 
     The words of every person's name of two or more words, as the entities component or the
@@ -55,7 +56,7 @@ def _person_words(doc: Doc, place_heads: frozenset[str]) -> set[str]:
     taken for a person's, "Beledweyne District"), and the one-word mentions the entities
     component linked to such a person ("Rubio" of "Marco Rubio").
     """
-    names = [ent.text for ent in doc.ents if ent.label_ == "PERSON"]
+    names = [ent.text for ent in ents if ent.label_ == "PERSON"]
     words: set[str] = set()
     for e in get_entities(doc):
         if e.type != "PERSON":
@@ -85,7 +86,9 @@ def _coarser(place: Toponym, inner: Toponym | None) -> bool:
 class ToponymFinder(TextScanner):
     """Find an article's toponyms (not yet resolved)."""
 
-    def _source_spans(self, doc: Doc, text: str) -> list[tuple[int, int, str, str | None]]:
+    def _source_spans(
+        self, doc: Doc, ents: Sequence[Span], text: str
+    ) -> list[tuple[int, int, str, str | None]]:
         entities = get_entities(doc)
         spans: list[tuple[int, int, str, str | None]]
         if entities:
@@ -96,11 +99,11 @@ class ToponymFinder(TextScanner):
                 covered[s:e] = b"\x01" * (e - s)
             spans.extend(
                 (ent.start_char, ent.end_char, ent.label_, None)
-                for ent in doc.ents
+                for ent in ents
                 if covered.find(1, ent.start_char, ent.end_char) == -1
             )
         else:
-            spans = [(ent.start_char, ent.end_char, ent.label_, None) for ent in doc.ents]
+            spans = [(ent.start_char, ent.end_char, ent.label_, None) for ent in ents]
         spans.sort()
         return spans
 
@@ -109,7 +112,8 @@ class ToponymFinder(TextScanner):
         g = self.gazetteer
         found: list[Toponym] = []
         blocked: list[tuple[int, int]] = []  # every tagged name, so scans do not re-read them
-        for s0, e0, label, entity_id in self._source_spans(doc, text):
+        ents = doc.ents  # built once: a tuple of new Span objects each time it is read
+        for s0, e0, label, entity_id in self._source_spans(doc, ents, text):
             blocked.append((s0, e0))
             s, e = self._trim(text, s0, e0)
             if e <= s:
@@ -174,14 +178,14 @@ class ToponymFinder(TextScanner):
             if label in _EMBED_LABELS:
                 found.extend(self._embedded_all(text, s, e))
         found.extend(self._scan(doc, text, blocked, found))
-        return self._settle(doc, text, found)
+        return self._settle(doc, ents, text, found)
 
-    def _settle(self, doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
+    def _settle(self, doc: Doc, ents: Sequence[Span], text: str, found: list[Toponym]) -> list[Toponym]:
         """Grow the toponyms into longer names, drop idioms and people's names, mark the rest."""
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        persons = _person_words(doc, self.gazetteer.place_heads)
+        persons = _person_words(doc, ents, self.gazetteer.place_heads)
         found = [
             t
             for t in without_overlaps(found)
