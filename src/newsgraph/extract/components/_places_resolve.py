@@ -227,12 +227,11 @@ class ToponymResolver(PlaceReader):
             if t.entry is not None or t.needs_point:
                 continue
             county = g.county_state(t.text, ctx.admin1s)
-            beside = _beside(t, toponyms)
             if t.qualifiers:
                 t.entry, t.resolved_by, t.confidence = t.qualifiers[0], "containing", 0.6
             elif county is not None:  # "Morris County": the state it is in
                 t.entry, t.resolved_by, t.confidence = county, "containing", 0.6
-            elif beside is not None:
+            elif (beside := _beside(t, toponyms)) is not None:
                 one_country = resolved == {beside.country}
                 t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35
             elif focus is not None:
