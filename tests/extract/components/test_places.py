@@ -76,6 +76,36 @@ def test_places_state_abbreviation_qualifies_town(analyze_text: Analyze) -> None
     assert _place_of(analysis, "Ill.").feature == "admin1"
 
 
+def test_places_a_stated_state_holds_a_town_known_only_elsewhere(analyze_text: Analyze) -> None:
+    text = (
+        "The ranch in Hereford, Ariz., takes adults with autism; another opened in Meridian, Ind., last year."
+    )
+    analysis = analyze_text(text, clean=False)
+    hereford, meridian = _place_of(analysis, "Hereford"), _place_of(analysis, "Meridian")
+    assert hereford.admin1 == "Arizona" and hereford.resolved_by == "containing"  # not Hereford, Texas
+    assert meridian.admin1 == "Indiana" and meridian.resolved_by == "containing"  # not Meridian, Idaho
+
+
+def test_places_a_state_before_a_title_qualifies_no_town(analyze_text: Analyze) -> None:
+    text = (
+        "Among the speakers were Massachusetts Sen. Elizabeth Warren, Rhode Island Gov. Gina Raimondo "
+        "and New Hampshire Gov. Maggie Hassan."
+    )
+    names = [p.name for p in analyze_text(text, clean=False).places]
+    assert "Warren" not in names and "Rhode Island" in names  # not Warren, Rhode Island
+
+
+def test_places_a_list_of_like_places_qualifies_no_town(analyze_text: Analyze) -> None:
+    states = analyze_text(
+        "Democrats now hold coastal states, including California, Maryland, Vermont, New Jersey and "
+        "Delaware.",
+        clean=False,
+    )
+    assert _place_of(states, "California").feature == "admin1"  # not the town of California, Maryland
+    countries = analyze_text("China, Japan, and South Korea are key participants in the summit.", clean=False)
+    assert _place_of(countries, "China").country == "CN"  # not the town of China, Japan
+
+
 def test_places_article_context_picks_homonym(analyze_text: Analyze) -> None:
     text = (
         "Storms swept across northeast Texas on Sunday, flooding roads near Tyler and Sulphur Springs. "
@@ -85,6 +115,24 @@ def test_places_article_context_picks_homonym(analyze_text: Analyze) -> None:
     analysis = analyze_text(text, clean=False)
     paris = _place_of(analysis, "Paris")
     assert paris.country == "US" and paris.admin1 == "Texas"
+
+
+def test_places_a_state_named_far_away_takes_no_world_city(analyze_text: Analyze) -> None:
+    text = (
+        "Texas Sen. Ted Cruz campaigned in Iowa on Monday. His rivals spent the day on the phone with "
+        "donors, and the polls showed a tight race with the caucuses three weeks away. Voters told "
+        "reporters they wanted a candidate who would stand up to the establishment in both parties. The "
+        "campaign said it had raised more money in the last quarter than any rival. He toughened his "
+        "line on Syrian refugees after the Paris attacks, aides said."
+    )
+    assert _place_of(analyze_text(text, clean=False), "Paris").country == "FR"  # not Paris, Texas
+    local = analyze_text(
+        "Police in Paris, Texas, arrested two men on Monday. The Paris police chief said the men had "
+        "driven from Dallas.",
+        clean=False,
+    )
+    paris = [p for p in local.places if p.name == "Paris"]
+    assert len(paris) == 1 and paris[0].admin1 == "Texas" and len(paris[0].mentions) == 2
 
 
 def test_places_world_city_without_context(analyze_text: Analyze) -> None:
@@ -171,6 +219,18 @@ def test_places_a_little_known_town_alone_in_its_country_stays_unresolved(analyz
     assert _place_of(analysis, "Scotland").country == "GB"
 
 
+def test_places_a_division_known_only_by_another_name_stays_unresolved(analyze_text: Analyze) -> None:
+    text = (
+        "Trump swept the Northeast primaries on Tuesday, carrying Pennsylvania and Maryland, "
+        "while Clinton courted Southern voters and Western donors in Ohio."
+    )
+    analysis = analyze_text(text, clean=False)
+    for word in ("Northeast", "Southern", "Western"):  # GeoNames divisions of Iceland, Botswana, Fiji
+        place = next((p for p in analysis.places if any(m.text == word for m in p.mentions)), None)
+        assert place is None or place.country in (None, "US"), place
+    assert _place_of(analysis, "Ohio").country == "US"
+
+
 def test_places_world_and_us_regions(analyze_text: Analyze) -> None:
     text = "Sanders won the Midwest, and a study in the New England Journal of Medicine was cited."
     analysis = analyze_text(text, clean=False)
@@ -186,6 +246,19 @@ def test_places_a_persons_short_name_is_no_town(analyze_text: Analyze) -> None:
     )
     analysis = analyze_text(text, clean=False)
     assert [p.name for p in analysis.places] == ["Des Moines"]  # not Rubio, Venezuela
+
+
+def test_places_a_word_of_a_persons_full_name_is_no_town(analyze_text: Analyze) -> None:
+    dunn = analyze_text(
+        "Karen Dunn ran the debate preparation. Over three weeks, Dunn, Klain and Sullivan met in "
+        "Washington to drill her.",
+        clean=False,
+    )
+    assert "Dunn" not in {p.name for p in dunn.places}  # not Dunn, North Carolina
+    gary = analyze_text(
+        "Gary Emineth, a former state party chairman, became a delegate in Fargo, North Dakota.", clean=False
+    )
+    assert [p.name for p in gary.places] == ["Fargo", "North Dakota"]  # not Gary, Indiana
 
 
 def test_places_state_or_country_from_context(analyze_text: Analyze) -> None:
@@ -245,6 +318,26 @@ def test_places_unresolvable_name_stays_without_a_point(analyze_text: Analyze) -
     assert kenya.confidence is not None and kenya.confidence >= 0.9
 
 
+def test_places_by_context_only_beside_a_named_town(analyze_text: Analyze) -> None:
+    far = analyze_text(
+        "Trump rallied supporters in Denver on Monday, and his campaign said the crowd was the largest "
+        "of the year. His rivals spent the day calling donors, and the polls showed a tight race three "
+        "weeks before the caucuses. Voters said they wanted a candidate who would stand up to the "
+        "establishment in both parties. In a separate event, Sanders told students gathered at Purdue "
+        "University that college should be free.",
+        clean=False,
+    )
+    purdue = _place_of(far, "Purdue University")  # the story's main town is no evidence: not Denver
+    assert purdue.lat is None and purdue.country is None
+    near = analyze_text(
+        "Republican activists gathered at Scheels Arena on Sunday, a short drive from downtown Fargo, "
+        "for the state convention.",
+        clean=False,
+    )
+    arena = _place_of(near, "Scheels Arena")
+    assert arena.resolved_by == "context" and arena.admin1 == "North Dakota"
+
+
 def test_places_county_takes_its_state(analyze_text: Analyze) -> None:
     text = "The winning ticket was sold in Morris County, lottery officials in Trenton, New Jersey, said."
     analysis = analyze_text(text, clean=False)
@@ -260,6 +353,18 @@ def test_places_facility_is_one_toponym(analyze_text: Analyze) -> None:
     hospital = _place_of(analysis, "Winnipeg General Hospital")
     assert hospital.feature == "facility" and hospital.country == "CA"
     assert hospital.resolved_by == "inner"
+
+
+def test_places_a_building_stands_where_the_text_puts_it(analyze_text: Analyze) -> None:
+    text = (
+        "The doors swung open at the Flint Center in Cupertino, Calif., at 6:30 a.m. Her old teacher, "
+        "who now chairs the political science department at Troy University in Alabama, watched."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Flint Center").admin1 == "California"  # not Flint, Michigan
+    assert _place_of(analysis, "Troy University").admin1 == "Alabama"  # not Troy, Ohio
+    unsw = analyze_text("said a professor from the University of New South Wales in Australia.", clean=False)
+    assert _place_of(unsw, "University of New South Wales").admin1 == "New South Wales"
 
 
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:

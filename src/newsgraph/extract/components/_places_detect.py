@@ -8,8 +8,9 @@ Hospital"); a name that grows into a longer gazetteer name takes it ("U.S. Virgi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components._gazetteer import (
     ADMIN1,
@@ -47,25 +48,47 @@ _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Return the one-word names by which the article calls its people ("Rubio" of "Marco Rubio").
+def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
+    """Return the one-word names by which the article may call its people.
 
-    Only short forms of a longer name count: the entities component linked them to a person, so
-    a one-word name tagged by mistake ("Erdogan Ankara") takes no town's name away.
+    The words of every person's name of two or more words, as the entities component or the
+    tagger gives it ("Hillary Clinton", "Karen Dunn": "Clinton", "Dunn"; not a place's name
+    taken for a person's, "Beledweyne District"), and the one-word mentions the entities
+    component linked to such a person ("Rubio" of "Marco Rubio").
     """
-    return {
-        name_key(m.text.removesuffix("'s").removesuffix("’s"))
-        for e in get_entities(doc)
-        if e.type == "PERSON" and len(e.name.split()) > 1
-        for m in e.mentions
-        if m.kind == "name" and len(m.text.split()) == 1
-    }
+    names = [ent.text for ent in ents if ent.label_ == "PERSON"]
+    words: set[str] = set()
+    for e in get_entities(doc):
+        if e.type != "PERSON":
+            continue
+        names.append(e.name)
+        if len(e.name.split()) > 1:
+            words.update(
+                name_key(m.text.removesuffix("'s").removesuffix("’s"))
+                for m in e.mentions
+                if m.kind == "name" and len(m.text.split()) == 1
+            )
+    for name in names:
+        parts = name.removesuffix("'s").removesuffix("’s").split()
+        if len(parts) > 1 and not place_heads.intersection(parts):
+            words.update(name_key(w) for w in parts if w[:1].isupper() and len(w) > 2)
+    return words
+
+
+def _coarser(place: Toponym, inner: Toponym | None) -> bool:
+    """Tell whether a place only names the country of a building that has a place in its name.
+
+    "the University of New South Wales in Australia" stands in New South Wales.
+    """
+    return inner is not None and any(m.entry.feature in (COUNTRY, CONTINENT, REGION) for m in place.matches)
 
 
 class ToponymFinder(TextScanner):
     """Find an article's toponyms (not yet resolved)."""
 
-    def _source_spans(self, doc: Doc, text: str) -> list[tuple[int, int, str, str | None]]:
+    def _source_spans(
+        self, doc: Doc, ents: Sequence[Span], text: str
+    ) -> list[tuple[int, int, str, str | None]]:
         entities = get_entities(doc)
         spans: list[tuple[int, int, str, str | None]]
         if entities:
@@ -76,11 +99,11 @@ class ToponymFinder(TextScanner):
                 covered[s:e] = b"\x01" * (e - s)
             spans.extend(
                 (ent.start_char, ent.end_char, ent.label_, None)
-                for ent in doc.ents
+                for ent in ents
                 if covered.find(1, ent.start_char, ent.end_char) == -1
             )
         else:
-            spans = [(ent.start_char, ent.end_char, ent.label_, None) for ent in doc.ents]
+            spans = [(ent.start_char, ent.end_char, ent.label_, None) for ent in ents]
         spans.sort()
         return spans
 
@@ -89,7 +112,8 @@ class ToponymFinder(TextScanner):
         g = self.gazetteer
         found: list[Toponym] = []
         blocked: list[tuple[int, int]] = []  # every tagged name, so scans do not re-read them
-        for s0, e0, label, entity_id in self._source_spans(doc, text):
+        ents = doc.ents  # built once: a tuple of new Span objects each time it is read
+        for s0, e0, label, entity_id in self._source_spans(doc, ents, text):
             blocked.append((s0, e0))
             s, e = self._trim(text, s0, e0)
             if e <= s:
@@ -154,14 +178,14 @@ class ToponymFinder(TextScanner):
             if label in _EMBED_LABELS:
                 found.extend(self._embedded_all(text, s, e))
         found.extend(self._scan(doc, text, blocked, found))
-        return self._settle(doc, text, found)
+        return self._settle(doc, ents, text, found)
 
-    def _settle(self, doc: Doc, text: str, found: list[Toponym]) -> list[Toponym]:
+    def _settle(self, doc: Doc, ents: Sequence[Span], text: str, found: list[Toponym]) -> list[Toponym]:
         """Grow the toponyms into longer names, drop idioms and people's names, mark the rest."""
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        persons = _person_words(doc)
+        persons = _person_words(doc, ents, self.gazetteer.place_heads)
         found = [
             t
             for t in without_overlaps(found)
@@ -175,14 +199,15 @@ class ToponymFinder(TextScanner):
     def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
 
-        Only a name the gazetteer knows as towns alone (not "Jordan", "Georgia"), with no
+        Only a name the gazetteer knows as towns of under a million people alone (not "Jordan",
+        "Georgia", "Ankara"), with no
         locative word before it and no qualifier after it that holds it ("in Houston", "Houston,
         Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
         """
         if name_key(t.text) not in persons or not t.matches or t.qualifiers:
             return False
-        if any(m.entry.feature != CITY for m in t.matches):
-            return False
+        if any(m.entry.feature != CITY or m.entry.population >= 1_000_000 for m in t.matches):
+            return False  # "Erdogan Ankara", tagged as one person's name, takes no capital away
         qualifier = qualifier_after(self.gazetteer, text, t.end)
         inside = any(lies_inside(m.entry, qualifier) for m in t.matches)
         return not inside and not self._locative(text, t.start, strict=True)
@@ -192,7 +217,8 @@ class ToponymFinder(TextScanner):
 
         "Washington state" and "the state of Georgia" name a state, "Blakely, Georgia" follows a
         town, and a building stands in the town before or after it ("Istanbul's Yeditepe
-        University", "… Center in Shelby").
+        University", "… Center in Shelby"), in the town it is said to be in even when named for
+        another ("the Flint Center in Cupertino", "Chinese American Museum in Washington").
         """
         for t in found:
             t.prefer_admin1 = (
@@ -204,9 +230,13 @@ class ToponymFinder(TextScanner):
             t.after_locative = self._locative(text, t.start, strict=True)
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for before, t, after in neighbours:
-            named_for = t.inner is not None and self.gazetteer.demonym(t.inner.text) is None
-            if t.source != "facility" or named_for:
-                continue  # "Chinese American Museum in Washington": in Washington, not in China
+            if t.source != "facility":
+                continue
+            if after is not None and text[t.end : after.start] == " in " and not _coarser(after, t.inner):
+                t.inner = after  # "Flint Center in Cupertino, Calif.": in Cupertino, not in Flint
+                continue
+            if t.inner is not None and self.gazetteer.demonym(t.inner.text) is None:
+                continue  # named for a place: "Delhi High Court"
             if before is not None and text[before.end : t.start] in ("'s ", "’s "):
                 t.inner = before
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):

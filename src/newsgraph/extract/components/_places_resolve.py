@@ -40,6 +40,9 @@ class ArticleContext:
     """Country -> the first-level divisions of it named as such ("Alabama", "Texas")."""
     seen_at: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     """(Country, division) -> where the article named it or a town of it."""
+    stated: set[tuple[str, str, str | None, str | None]] = field(default_factory=set)
+    """The places the article names with their qualifier ("Paris, Texas"): later bare mentions
+    of the name may mean them."""
 
 
 class ToponymResolver(PlaceReader):
@@ -60,7 +63,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_towns(literal, ctx)
         self._resolve_inner(literal, ctx)
         self._resolve_fallback(literal, ctx)
-        _doubt_lone_towns(literal)
+        _doubt_lone_readings(literal)
         names = [t for t in toponyms if not t.literal]
         if names:
             scratch = copy.deepcopy(ctx)
@@ -91,6 +94,8 @@ class ToponymResolver(PlaceReader):
                 if cands and (len({m.entry.ident for m in cands}) == 1 or t.qualifiers):
                     t.entry, t.resolved_by = cands[0].entry, "qualifier" if t.qualifiers else "name"
                     t.confidence = 0.95
+                    if t.qualifiers:
+                        ctx.stated.add(t.entry.ident)
                     _count(ctx, t.entry, strong=True, at=t.start)
 
     def _resolve_ranked(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
@@ -107,6 +112,9 @@ class ToponymResolver(PlaceReader):
                     t.entry, t.confidence = _ranked(_state_not_country(t, cands, ctx), ctx, t.start)
                 elif cands:
                     t.entry, t.confidence = _ranked(cands, ctx, t.start)
+                    world = _world_city(cands, t.entry, ctx, t.start)
+                    if world is not None:
+                        t.entry, t.confidence = world, 0.6
                 if t.entry is not None:
                     t.resolved_by = "name"
                     _count(ctx, t.entry, strong=False, at=t.start)
@@ -205,10 +213,12 @@ class ToponymResolver(PlaceReader):
                 _count(ctx, inner.entry, strong=False, at=t.start)
 
     def _resolve_fallback(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
-        """Names the gazetteer lacks: what contains them, else (weakly) the article's main place.
+        """Names the gazetteer lacks: what contains them, else (weakly) a town named beside them.
 
-        The main place counts as evidence only when every place the article resolved lies in
-        its country; otherwise the guess stays below the threshold and the name unresolved.
+        Only a town or county the article names within a few sentences (`_beside`), in an article
+        whose places all lie in its country, is evidence of where an unknown name lies ("the
+        Mahoning Valley and the Cleveland area"); the article's main place alone ("Denver" for
+        "Henrico" in a story of many states) is only a guess, below the threshold.
         """
         g = self.gazetteer
         focus = _focus(toponyms)
@@ -221,9 +231,11 @@ class ToponymResolver(PlaceReader):
                 t.entry, t.resolved_by, t.confidence = t.qualifiers[0], "containing", 0.6
             elif county is not None:  # "Morris County": the state it is in
                 t.entry, t.resolved_by, t.confidence = county, "containing", 0.6
+            elif (beside := _beside(t, toponyms)) is not None:
+                one_country = resolved == {beside.country}
+                t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35
             elif focus is not None:
-                one_country = resolved == {focus.country}
-                t.entry, t.resolved_by, t.confidence = focus, "context", 0.55 if one_country else 0.35
+                t.entry, t.resolved_by, t.confidence = focus, "context", 0.35
 
     def _candidates(self, t: Toponym) -> list[Match]:
         cands = t.matches
@@ -265,23 +277,36 @@ _NAMED_SOURCES = frozenset({"entity", "dateline", "qualified", "scan"})
 """Toponyms the text itself names as places (not a building's inner name, not a demonym)."""
 
 
-def _doubt_lone_towns(toponyms: list[Toponym]) -> None:
-    """Doubt a little-known town of under 100,000 people alone in its country among the article's places.
+def _doubt_lone_readings(toponyms: list[Toponym]) -> None:
+    """Doubt a weak reading (`_weak_reading`) that is alone in its country among the article's places.
 
     A story names the country of a small foreign town ("Kisumu, Kenya"); a name that reads only
-    as a small town of a country the article otherwise never reaches ("Vice" of "Vice President"
-    in a story of Washington and Iowa, read as a town in Peru) is more likely something else.
+    as a small town or a division of a country the article otherwise never reaches ("Vice" of
+    "Vice President" in a story of Washington and Iowa, read as a town in Peru; "the Northeast"
+    of a US story, read as a region of Iceland) is more likely something else.
     """
     countries = Counter(t.entry.country for t in toponyms if t.entry is not None and t.entry.country)
     for t in toponyms:
         e = t.entry
-        if e is None or e.feature != CITY or t.resolved_by != "name" or e.population >= 100_000:
-            continue
-        if e.names >= 40:  # a famous town ("the Venice Commission") needs no country beside it
+        if e is None or not _weak_reading(t, e):
             continue
         mine = sum(1 for u in toponyms if u.entry is not None and u.entry.ident == e.ident)
         if countries[e.country or ""] == mine and len(countries) > 1:
             t.confidence = min(t.confidence, 0.45)
+
+
+def _weak_reading(t: Toponym, e: GeoEntry) -> bool:
+    """Tell whether a resolution rests on little: a little-known town or a division's other name.
+
+    A town of under 100,000 people and under 40 GeoNames names, found by its name alone (a famous
+    town, "the Venice Commission", needs no country beside it); or a first-level division found
+    only by a GeoNames alternate name ("Southern", "Western", "West Coast": divisions somewhere).
+    """
+    if t.resolved_by != "name":
+        return False
+    if e.feature == CITY:
+        return e.population < 100_000 and e.names < 40
+    return e.feature == ADMIN1 and {m.how for m in t.matches if m.entry == e} == {"alternate"}
 
 
 def _may_be_small_town(t: Toponym, states: set[str]) -> bool:
@@ -330,6 +355,23 @@ def _state_not_country(t: Toponym, cands: list[Match], ctx: ArticleContext) -> l
     return states if t.after_town and "US" in ctx.countries else []
 
 
+def _world_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: int) -> GeoEntry | None:
+    """Return the world city of a name that the article's context ranked below a small town.
+
+    A state the article names somewhere ("Texas Sen. Ted Cruz") does not make "the Paris attacks"
+    Paris, Texas, nor "the Warsaw Pact" Warsaw, Indiana: a city of a million people outranks a
+    town of under 100,000 whose state is not named within a few sentences (`at`) and which
+    the article never names with its qualifier ("Paris, Texas").
+    """
+    if town.feature != CITY or town.population >= 100_000 or town.ident in ctx.stated:
+        return None
+    near = any(abs(at - p) <= 300 for p in ctx.seen_at.get((town.country or "", town.admin1 or ""), ()))
+    if near:
+        return None
+    world = [m.entry for m in cands if m.entry.feature == CITY and m.entry.population >= 1_000_000]
+    return max(world, key=lambda e: e.population) if world else None
+
+
 def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[GeoEntry, float]:
     """Return the best ranked record and a confidence from its lead over the next other place.
 
@@ -362,6 +404,28 @@ def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool, at: int) -> No
         ctx.divisions.setdefault(entry.country, set()).add(entry.admin1)
     if entry.country and entry.admin1:
         ctx.seen_at.setdefault((entry.country, entry.admin1), []).append(at)
+
+
+def _beside(t: Toponym, toponyms: list[Toponym], reach: int = 300) -> GeoEntry | None:
+    """Return the town or county named nearest a toponym, within `reach` characters, else None.
+
+    Not a state or a country: a university or a poll named beside a list of states ("a Quinnipiac
+    University poll shows Ohio, Pennsylvania and Florida close") lies in none of them.
+    """
+    near = [
+        (min(abs(u.start - t.end), abs(t.start - u.end)), u.entry)
+        for u in toponyms
+        if u is not t
+        and u.entry is not None
+        and u.entry.feature in (CITY, ADMIN2)
+        and u.resolved_by in _EVIDENCE
+        and (abs(u.start - t.end) <= reach or abs(t.start - u.end) <= reach)
+    ]
+    return min(near, key=lambda x: x[0])[1] if near else None
+
+
+_EVIDENCE = frozenset({"name", "qualifier", "containing"})
+"""How a place must be resolved to place an unknown name beside it (not itself a guess)."""
 
 
 def _focus(toponyms: list[Toponym]) -> GeoEntry | None:

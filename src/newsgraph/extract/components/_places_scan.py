@@ -12,6 +12,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import (
+    ADMIN1,
+    COUNTRY,
     GeoEntry,
     Match,
     name_key,
@@ -76,6 +78,8 @@ class TextScanner(PlaceReader):
             if not qual:
                 continue
             qa, qb = self._trim(text, m.start("b"), q_end)
+            if self._office_after(text, qb):
+                continue  # "Warren, Rhode Island Gov. Gina Raimondo": a list of people
             settled = self._qualified_town(text, m, qual, qb, by_span, free, add)
             if not settled and free(m.start("a"), m.end("a")):
                 continue  # "Brazil, Germany": a list, not a town and its state
@@ -122,13 +126,20 @@ class TextScanner(PlaceReader):
             if whole:  # "Washington, D.C." is one name
                 add(Toponym(cs, qb, text[cs:qb], "entity", matches=whole))
                 return True
+            if self._peers_in_list(text, cs, ce, qual, qb):
+                return False  # "California, Maryland, Vermont": a list of states, not a town
             matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
             existing = by_span.get((cs, ce))
             # a small US town the gazetteer lacks; not a state in a list ("Washington, West Virginia")
             area = any(x.entry.feature in AREA_FEATURES for x in g.lookup(text[cs:ce]))
             small = not area and self.towns.find(text[cs:ce], us_states(qual)) is not None
-            if existing is not None and (matches or not existing.matches or small):
-                existing.qualifiers = qual  # "Newtown, Connecticut": its small town, not the one in Wales
+            # but "Miami, West Palm Beach, New York, and Detroit" is a list
+            in_list = text[max(0, cs - 2) : cs].strip() == ","
+            overrides = not area and not in_list and self._firm(qual)
+            if existing is not None and (matches or not existing.matches or small or overrides):
+                # "Newtown, Connecticut": its small town, not the one in Wales; "Hereford, Ariz.":
+                # in Arizona, not the Hereford of Texas or England
+                existing.qualifiers = qual
                 return True
             if matches and free(cs, ce):
                 add(Toponym(cs, ce, text[cs:ce], "qualified", matches=matches, qualifiers=qual))
@@ -137,6 +148,37 @@ class TextScanner(PlaceReader):
                 add(Toponym(cs, ce, text[cs:ce], "qualified", qualifiers=qual, needs_point=True))
                 return True
         return False
+
+    def _peers_in_list(self, text: str, cs: int, ce: int, qual: list[GeoEntry], qb: int) -> bool:
+        """Tell whether a name and its "qualifier" are two items of a list of like places.
+
+        "California, Maryland, Vermont, New Jersey and Delaware" (two US states), "China, Japan,
+        and South Korea" (two countries): the name is itself a place of the qualifier's kind and
+        the list goes on after the qualifier, or began before the name.
+        """
+        readings = [x.entry for x in self.gazetteer.lookup(text[cs:ce]) if x.how != "alternate"]
+        peers = any(
+            e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
+            for q in qual
+            if q.feature in (COUNTRY, ADMIN1)
+            for e in readings
+        )
+        if not peers:
+            return False
+        goes_on = re.match(r",\s|\s+and\s", text[qb : qb + 6]) is not None
+        return goes_on or text[max(0, cs - 2) : cs].strip() == ","
+
+    def _firm(self, qual: list[GeoEntry]) -> bool:
+        """Tell whether a qualifier is a country or a division known by its own name.
+
+        Not a GeoNames alternate name alone ("Long Island", a district of the Bahamas, in "New
+        York City, Long Island, New York"): that reads as a list more often than as a qualifier.
+        """
+        return any(
+            q.feature == COUNTRY
+            or any(x.entry == q and x.how != "alternate" for x in self.gazetteer.lookup(q.name))
+            for q in qual
+        )
 
     def _qualifier_at(self, words: str, start: int) -> tuple[list[GeoEntry], int]:
         """Return the divisions or countries the longest head of `words` names, and where it ends."""

@@ -25,6 +25,7 @@ from newsgraph.extract.components._gazetteer import (
     get_gazetteer,
 )
 from newsgraph.extract.components._places_towns import UsTowns, us_towns
+from newsgraph.extract.lexicons import load_json
 
 AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1, ADMIN2})
 
@@ -85,6 +86,11 @@ class PlaceReader:
             first = idiom.split()[0]
             self.idioms[first] = (*self.idioms.get(first, ()), idiom)
         self.scan_min_population = scan_min_population
+        titles = load_json("titles.json")
+        self.office_titles: frozenset[str] = frozenset(
+            [*titles["abbreviations"], *(t.capitalize() for t in titles["titles"])]
+        )
+        """Titles of office ("Gov.", "Senator"): after a state, the state is the office's."""
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int]:
         piece = text[start:end]
@@ -101,6 +107,11 @@ class PlaceReader:
             else:
                 end = start + len(kept)
         return start, end
+
+    def _office_after(self, text: str, end: int) -> bool:
+        """Tell whether a title of office follows `end` ("New York Gov. Andrew Cuomo")."""
+        after = text[end : end + 20].split(maxsplit=2)
+        return bool(after) and text[end : end + 1] == " " and after[0] in self.office_titles
 
     def _locative(self, text: str, start: int, *, strict: bool = False) -> bool:
         before = text[max(0, start - 30) : start].split()

@@ -23,12 +23,15 @@ its other places, favour candidates inside them ("Paris" in a Texas story); a US
 country of its name when the article names other states or the name follows a town ("Blakely,
 Georgia"). A US town of under 5,000 people, which the gazetteer lacks, is found only in a state
 the article gives it (its qualifier, a county or the main state it names: `_places_towns`), and
-a little-known town alone in its country among the article's places is only a guess. A name the
-gazetteer lacks takes the point of what contains it — the qualifier, the toponym inside a
-facility's name, and only as a last resort the article's main place — and says so in
-`Place.resolved_by`. Every resolution has a confidence (`Place.confidence`); below
-`min_confidence` the place keeps its name but gets no country and no point: an unresolvable
-small place is better left unresolved than placed on another continent.
+a little-known town or a division known only by a GeoNames alternate name ("the Northeast", a
+region of Iceland) alone in its country among the article's places is only a guess; a state
+named far from a name ranks no small town of it above a world city ("the Paris attacks"). A name
+the gazetteer lacks takes the point of what contains it — the qualifier, the place a building is
+said to be in, the toponym inside a facility's name, and only as a last resort a town the
+article names beside it — and says so in `Place.resolved_by`. Every resolution has a
+confidence (`Place.confidence`); below `min_confidence` the place keeps its name but gets no
+country and no point: an unresolvable small place is better left unresolved than placed on
+another continent.
 """
 
 from __future__ import annotations
