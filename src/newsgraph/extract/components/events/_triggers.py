@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._dictionary import CameoDictionary
@@ -24,9 +25,12 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
 MAX_CANDIDATES = 2000
 _READY_WORDS = ["committed", "prepared", "ready", "willing"]
+_VERB, _AUX, _NOUN, _ADJ = (POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
+_VERB_POS = frozenset({_VERB, _AUX})
 # the parts of speech a trigger can have (_kind answers None for every other)
-_TRIGGER_POS = frozenset(POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+_TRIGGER_POS = frozenset({_VERB, _AUX, _NOUN, _ADJ})
+# the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
+_NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
 """Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
 political actors of the main clause."""
@@ -71,38 +75,42 @@ class TriggerFinder:
         cands: dict[int, Candidate] = {}
         reporters: list[Token] = []
         seen = 0
-        pos = doc.to_array(POS).tolist()
+        # the attributes `_kind` reads, as plain values read once per doc: spaCy builds a new Token
+        # object at each `doc[i]`, and most tokens read here are no trigger
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, DEP, LEMMA, LOWER]).tolist()
         for sent in doc.sents:
             if len(sent) > MAX_SENT_TOKENS:
                 continue
             for i in range(sent.start, sent.end):
-                if pos[i] not in _TRIGGER_POS:
+                pos, dep, lemma, lower = rows[i]
+                if pos not in _TRIGGER_POS:
                     continue
-                tok = doc[i]
-                kind = self._kind(tok)
+                kind = self._kind(pos, dep in _NOMINAL_DEPS, strings[lemma], strings[lower])
                 if kind is None:
                     continue
                 seen += 1
                 if seen > MAX_CANDIDATES:
                     break
-                self._candidate(tok, kind, cands, reporters)
+                self._candidate(doc[i], kind, cands, reporters)
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self.attach(cand, cands, light_owner)
         return cands, reporters
 
-    def _kind(self, tok: Token) -> str | None:
-        """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None."""
-        pos = tok.pos_
-        if pos == "VERB" and tok.dep_ in _NOMINAL_DEPS:
-            pos = "NOUN"  # "… University protests over the war": a verb in a noun's slot is a misparsed noun
-        if pos in ("VERB", "AUX") and (
-            tok.lemma_.lower() in self.verb_lemmas or tok.lower_ in self.verb_forms
-        ):
+    def _kind(self, pos: int, nominal: bool, lemma: str, lower: str) -> str | None:
+        """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None.
+
+        Read from the token's part of speech (its id), whether its dependency is a noun's (`nominal`),
+        its lemma and its lower-case form.
+        """
+        if pos == _VERB and nominal:
+            pos = _NOUN  # "… University protests over the war": a verb in a noun's slot is a misparsed noun
+        if pos in _VERB_POS and (lemma.lower() in self.verb_lemmas or lower in self.verb_forms):
             return "VERB"
-        if pos == "NOUN" and (tok.lemma_ in self.lex.noun_lemmas or tok.lower_ in self.lex.noun_lemmas):
+        if pos == _NOUN and (lemma in self.lex.noun_lemmas or lower in self.lex.noun_lemmas):
             return "NOUN"
-        if pos == "ADJ" and tok.lower_ in self.ready_words:
+        if pos == _ADJ and lower in self.ready_words:
             return "READY"
         return None
 
