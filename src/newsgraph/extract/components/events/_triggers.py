@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -28,7 +29,7 @@ _READY_WORDS = ["committed", "prepared", "ready", "willing"]
 _VERB, _AUX, _NOUN, _ADJ = (POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
 _VERB_POS = frozenset({_VERB, _AUX})
 # the parts of speech a trigger can have (_kind answers None for every other)
-_TRIGGER_POS = frozenset({_VERB, _AUX, _NOUN, _ADJ})
+_TRIGGER_POS_IDS = np.array([_VERB, _AUX, _NOUN, _ADJ], dtype=np.uint64)
 # the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
@@ -75,24 +76,23 @@ class TriggerFinder:
         cands: dict[int, Candidate] = {}
         reporters: list[Token] = []
         seen = 0
-        # the attributes `_kind` reads, as plain values read once per doc: spaCy builds a new Token
-        # object at each `doc[i]`, and most tokens read here are no trigger
-        strings = doc.vocab.strings
-        rows = doc.to_array([POS, DEP, LEMMA, LOWER]).tolist()
+        # the attributes `_kind` reads, as plain values read once per doc (spaCy builds a new Token
+        # object at each `doc[i]`), and only at the tokens whose part of speech can trigger
+        rows = doc.to_array([POS, DEP, LEMMA, LOWER])
+        readable = np.isin(rows[:, 0], _TRIGGER_POS_IDS)
         for sent in doc.sents:
             if len(sent) > MAX_SENT_TOKENS:
+                readable[sent.start : sent.end] = False  # too long to be a sentence (a table, a list)
+        strings = doc.vocab.strings
+        indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
+        for i, (pos, dep, lemma, lower) in zip(indices, values, strict=True):
+            kind = self._kind(pos, dep in _NOMINAL_DEPS, strings[lemma], strings[lower])
+            if kind is None:
                 continue
-            for i in range(sent.start, sent.end):
-                pos, dep, lemma, lower = rows[i]
-                if pos not in _TRIGGER_POS:
-                    continue
-                kind = self._kind(pos, dep in _NOMINAL_DEPS, strings[lemma], strings[lower])
-                if kind is None:
-                    continue
-                seen += 1
-                if seen > MAX_CANDIDATES:
-                    break
-                self._candidate(doc[i], kind, cands, reporters)
+            seen += 1
+            if seen > MAX_CANDIDATES:
+                break
+            self._candidate(doc[i], kind, cands, reporters)
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self.attach(cand, cands, light_owner)
