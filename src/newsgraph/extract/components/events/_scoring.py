@@ -74,7 +74,7 @@ class EventFilter:
         # the trigger's own weapon object ("exchanged fire") is no hazard
         weapons = {
             c.i
-            for c in d.tok.children
+            for c in self.g.kids(d.tok)
             if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lex.weapon_nouns
         }
         has_hazard = bool(kind.hazards - weapons)
@@ -108,7 +108,7 @@ class EventFilter:
             return not (
                 trig in lex.metaphor_conflict_lemmas and words & (lex.verbal_context | lex.campaign_context)
             )
-        objects = {c.lemma_.lower() for c in d.tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        objects = {c.lemma_.lower() for c in self.g.kids(d.tok) if c.dep_ in ("dobj", "nsubjpass")}
         if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
             return bool(words & lex.protest_cues)
         if trig == "rally" and words & lex.market_context:

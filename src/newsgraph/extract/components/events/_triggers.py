@@ -129,7 +129,7 @@ class TriggerFinder:
             if sense_n is not None:
                 cands[tok.i] = Candidate(tok, sense_n, noun=True)
         if tok.lower_ == "committed" and any(
-            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in self.g.kids(tok)
         ):
             cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
 
@@ -191,7 +191,7 @@ class TriggerFinder:
                     self.g.is_passive(tok)
                     or (
                         lemma not in self.lex.transitive_protest
-                        and any(c.dep_ == "dobj" for c in tok.children)
+                        and any(c.dep_ == "dobj" for c in self.g.kids(tok))
                     )
                 ):
                     return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
@@ -209,8 +209,8 @@ class TriggerFinder:
         """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
         if self.g.lemma(tok) not in self.lex.question_verbs:
             return False
-        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
-            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
+        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in self.g.kids(tok)):
+            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in self.g.kids(tok))
         # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked,
         # as is a quote after the verb that opens as a question ('asked X, "does the city …')
         if any(t.text == "?" for t in tok.sent):
@@ -238,9 +238,9 @@ class TriggerFinder:
         if obj is not None:
             obj_lemmas.add(obj.lemma_.lower())
             obj_lemmas.add(obj.lower_)
-            for c in obj.children:
+            for c in self.g.kids(obj):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    pobjs = [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
+                    pobjs = [p.lemma_.lower() for p in self.g.kids(c) if p.dep_ == "pobj"]
                     obj_lemmas.update(pobjs)
                     obj_lemmas.update(f"{obj.lemma_.lower()} of {p}" for p in pobjs)  # "state of emergency"
                 elif c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
@@ -250,25 +250,25 @@ class TriggerFinder:
             for part in (obj, *obj.conjuncts):
                 obj_lemmas.add(part.lemma_.lower())
                 obj_lemmas.update(
-                    c.lemma_.lower() for c in part.children if c.dep_ in ("compound", "amod", "nmod")
+                    c.lemma_.lower() for c in self.g.kids(part) if c.dep_ in ("compound", "amod", "nmod")
                 )
-                for mod in (c for c in part.children if c.dep_ == "nmod"):
+                for mod in (c for c in self.g.kids(part) if c.dep_ == "nmod"):
                     obj_lemmas.update(
-                        c.lemma_.lower() for c in mod.children if c.dep_ in ("compound", "amod")
+                        c.lemma_.lower() for c in self.g.kids(mod) if c.dep_ in ("compound", "amod")
                     )
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
-                obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+                obj_lemmas.update(p.lemma_.lower() for p in self.g.kids(c) if p.dep_ == "pobj")
             elif c.dep_ in ("acomp", "xcomp"):
                 obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty", "declined to comment"
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in self.g.kids(tok) if c.dep_ == "nsubj"), None)
         subj_lemma = subj.lemma_.lower() if subj is not None else None
         if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
             subj_lemma = tok.head.lemma_.lower()
         for key in keys:
             for frame in self.lex.frames.get(key, ()):
                 if "*" in frame.obj:
-                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in self.g.kids(tok)):
                         continue
                 elif frame.obj and not (frame.obj & obj_lemmas):
                     continue
@@ -292,11 +292,11 @@ class TriggerFinder:
             c.dep_ == "xcomp"
             or (
                 c.dep_ == "ccomp"
-                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in self.g.kids(c))
             )
-            for c in tok.children
+            for c in self.g.kids(tok)
         )
-        has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        has_obj = any(c.dep_ in ("dobj", "dative") for c in self.g.kids(tok))
         if need is None:
             return prep_ok or not isinstance(prep_req, list)
         if need == "xcomp":
@@ -317,8 +317,8 @@ class TriggerFinder:
             return None
         if not tok.is_lower and tok.i != tok.sent.start:
             return None
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
-        mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {c.lower_ for c in self.g.kids(tok) if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+        mods |= {c.lemma_.lower() for c in self.g.kids(tok) if c.dep_ in ("compound", "amod", "nmod")}
         blockers = self.lex.noun_blockers.get(lemma)
         if blockers and mods & blockers:
             return None
@@ -429,11 +429,11 @@ class TriggerFinder:
             return True
         if any(
             f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
-            for c in verb.children
+            for c in self.g.kids(verb)
             if c.dep_ in ("prt", "dobj")
         ):
             return True
-        return lemma == "be" and any(c.dep_ == "expl" for c in verb.children)
+        return lemma == "be" and any(c.dep_ == "expl" for c in self.g.kids(verb))
 
     def _absorb_purpose(
         self, cand: Candidate, clause: Token, cands: dict[int, Candidate], light_owner: dict[int, int]
@@ -441,8 +441,8 @@ class TriggerFinder:
         """Absorb a purpose clause ("… to demand reforms", "…, calling for …") into the event it serves."""
         if clause.dep_ != "advcl" or clause.head.i == clause.i:
             return
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause))
+        participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in self.g.kids(clause))
         if not infinitive and not (participle and cand.sense.type in self.lex.verbal_types):
             return
         head = clause.head
