@@ -29,7 +29,8 @@ _READY_WORDS = ["committed", "prepared", "ready", "willing"]
 _VERB, _AUX, _NOUN, _ADJ = (POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
 _VERB_POS = frozenset({_VERB, _AUX})
 # the parts of speech a trigger can have (_kind answers None for every other)
-_TRIGGER_POS_IDS = np.array([_VERB, _AUX, _NOUN, _ADJ], dtype=np.uint64)
+_TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
+_TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
 # the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
@@ -79,7 +80,7 @@ class TriggerFinder:
         # the attributes `_kind` reads, as plain values read once per doc (spaCy builds a new Token
         # object at each `doc[i]`), and only at the tokens whose part of speech can trigger
         rows = doc.to_array([POS, DEP, LEMMA, LOWER])
-        readable = np.isin(rows[:, 0], _TRIGGER_POS_IDS)
+        readable = _TRIGGER_POS[rows[:, 0]]
         for sent in doc.sents:
             if len(sent) > MAX_SENT_TOKENS:
                 readable[sent.start : sent.end] = False  # too long to be a sentence (a table, a list)
