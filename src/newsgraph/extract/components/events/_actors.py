@@ -28,6 +28,7 @@ from newsgraph.extract.extensions import (
     entity_in_tokens,
     get_entities,
     new_entity,
+    span_text,
 )
 from newsgraph.extract.phrase_entities import phrase_entity
 from newsgraph.knowledge import is_discard
@@ -406,7 +407,7 @@ class ActorFinder:
             return False
         if event_name(head, self.lex):
             return False  # "the Malabar Joint Maritime Exercise" names an event
-        if not any(ch.isalpha() for ch in doc[actor.start : actor.end].text):
+        if not any(ch.isalpha() for ch in span_text(doc, actor.start, actor.end)):
             return False  # "-", "1991" (but "U.S." is a name)
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor

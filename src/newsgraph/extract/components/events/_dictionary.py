@@ -41,6 +41,7 @@ class Alternatives:
 
     words: frozenset[str]
     phrases: tuple[str, ...]
+    """Each with a space either side, as it is sought in a bag's text (`_Bag.text`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,7 @@ class _Bag:
 
     def has(self, alts: Alternatives) -> bool:
         """Whether any alternative (a word or a phrase) is in the bag."""
-        return not alts.words.isdisjoint(self.forms) or any(f" {p} " in self.text for p in alts.phrases)
+        return not alts.words.isdisjoint(self.forms) or any(p in self.text for p in alts.phrases)
 
     def has_prep(self, item: Prep) -> bool:
         """Whether a preposition of the bag has all the item's words in its phrase: the verb's own, not
@@ -156,9 +157,8 @@ class _Items:
         found = self.cache.get(key)
         if found is None:
             words = self.classes.get(key[1:], []) if key.startswith("&") else [key]
-            found = Alternatives(
-                frozenset(w for w in words if " " not in w), tuple(sorted(w for w in words if " " in w))
-            )
+            phrases = tuple(sorted(f" {w} " for w in words if " " in w))
+            found = Alternatives(frozenset(w for w in words if " " not in w), phrases)
             self.cache[key] = found
         return found
 

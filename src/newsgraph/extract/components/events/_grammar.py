@@ -57,7 +57,9 @@ class Grammar:
 
     def kids(self, tok: Token) -> list[Token]:
         """Return a token's children in order, built once per doc: the stages ask for the same verbs'
-        children again and again, and spaCy builds a new Token object for each child each time."""
+        children again and again, and spaCy builds a new Token object for each child each time.
+
+        The list is shared by every caller: read it, never change it."""
         if tok.doc is not self._doc:
             self._switch(tok.doc)
         found = self._kids.get(tok.i)

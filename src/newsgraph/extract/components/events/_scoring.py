@@ -19,7 +19,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.extensions import entity_by_id
+from newsgraph.extract.extensions import entity_by_id, span_text
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
@@ -65,7 +65,8 @@ class EventFilter:
         nouns = [(t.i, t.lemma_.lower()) for t in sent if t.pos_ in ("NOUN", "PROPN")]
         hazards = frozenset(i for i, lem in nouns if lem in lex.hazard_nouns)
         sports = len({lem for _i, lem in nouns if lem in lex.sports_words}) >= lex.sports_min_hits
-        if not sports and _SCORE.search(sent.text):  # "won 2-1": a score and a sports word
+        # "won 2-1": a score and a sports word
+        if not sports and _SCORE.search(span_text(sent.doc, sent.start, sent.end)):
             sports = any(t.lemma_.lower() in lex.sports_weak for t in sent)
         return _SentenceKind(hazards, sports)
 
