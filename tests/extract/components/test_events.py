@@ -487,7 +487,8 @@ def test_events_object_pronoun_of_a_second_verb_is_the_first_verbs_object() -> N
         ("negotiate", 7, "xcomp", "VB", "VERB"),
     ]
     doc = parsed(rows)
-    finder = ActorFinder(load_lexicon())
+    lex = load_lexicon()
+    finder = ActorFinder(lex, Grammar(lex, frozenset()))
     ante = finder.antecedent(doc[8])
     assert ante is not None and ante.text == "leaders"
     doc = parsed([*rows[:8], ("him", 7, "dobj", "PRP", "PRON"), *rows[9:]])
@@ -509,7 +510,8 @@ def test_events_plural_pronoun_is_no_single_person() -> None:
     ]
     doc = parsed(rows)
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
-    finder = ActorFinder(load_lexicon())
+    lex = load_lexicon()
+    finder = ActorFinder(lex, Grammar(lex, frozenset()))
     assert finder.antecedent(doc[5]) is None
     assert finder.may_refer(doc[5], doc[2]) is False
     doc = parsed([*rows[:5], ("He", 6, "nsubj", "PRP", "PRON"), *rows[6:]])

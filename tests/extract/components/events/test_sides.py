@@ -43,7 +43,8 @@ def test_sides_a_request_asks_whom_its_from_phrase_names() -> None:
 def test_sides_civilians_owned_by_a_pronoun_are_their_own_actor() -> None:
     """ "Singapore urged its residents": the residents, not Singapore; "their fighters" are the rebels'."""
     set_extensions()
-    finder = ActorFinder(load_lexicon())
+    lex = load_lexicon()
+    finder = ActorFinder(lex, Grammar(lex, frozenset()))
 
     def actors(owned: str, tag: str) -> list[str]:
         rows = spec(

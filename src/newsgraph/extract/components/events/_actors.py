@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
 from newsgraph.extract.components.events._counts import number_of, parse_number
-from newsgraph.extract.components.events._grammar import controls_infinitive, event_name, hyphen_pair
+from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._pronouns import pronoun_fits, same_referent
 from newsgraph.extract.extensions import (
@@ -28,6 +28,7 @@ from newsgraph.extract.extensions import (
     entity_in_tokens,
     get_entities,
     new_entity,
+    span_text,
 )
 from newsgraph.extract.phrase_entities import phrase_entity
 from newsgraph.knowledge import is_discard
@@ -86,8 +87,9 @@ def ent_at(doc: Doc, i: int) -> Span | None:
 class ActorFinder:
     """Resolve argument heads into actors and link them to entities (creating GROUP entities)."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
         self.lex = lex
+        self.g = grammar  # its per-doc children lists (`Grammar.kids`)
 
     # -- phrases ---------------------------------------------------------------------------------
 
@@ -97,18 +99,18 @@ class ActorFinder:
         pair = hyphen_pair(head)  # "Russia-Ukraine": Ukraine's phrase is Ukraine
         stack = [
             c
-            for c in head.children
+            for c in self.g.kids(head)
             if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c) and (pair is None or c.i > head.i)
         ]
-        cut = [c.i for c in head.children if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
-        for c in head.children:
+        cut = [c.i for c in self.g.kids(head) if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
+        for c in self.g.kids(head):
             if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and len(list(c.subtree)) <= 8:
                 cut.remove(c.i)
                 stack.append(c)
         while stack:
             tok = stack.pop()
             kept.append(tok.i)
-            for c in tok.children:
+            for c in self.g.kids(tok):
                 if c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "ccomp"):
                     cut.append(c.i)
                 else:
@@ -133,7 +135,7 @@ class ActorFinder:
         if tok.dep_ == "prep":  # "on Tuesday", or a clause ("of plotting to …")
             return any(
                 (p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")) or p.dep_ == "pcomp"
-                for p in tok.children
+                for p in self.g.kids(tok)
             )
         return False
 
@@ -170,9 +172,9 @@ class ActorFinder:
             pobj = next(
                 (
                     p
-                    for c in head.children
+                    for c in self.g.kids(head)
                     if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children
+                    for p in self.g.kids(c)
                     if p.dep_ == "pobj"
                 ),
                 None,
@@ -185,17 +187,17 @@ class ActorFinder:
         if not is_number and any(
             c.dep_ in ("compound", "amod", "nmod", "poss")
             and (c.ent_type_ in ("ORG", "GPE", "NORP") or c.pos_ == "PROPN")
-            for c in head.children
+            for c in self.g.kids(head)
         ):
             return None  # "the U.N. special envoy for Syria" speaks for the U.N., not for Syria
-        for c in head.children:
+        for c in self.g.kids(head):
             if c.dep_ == "prep" and c.lower_ in self.lex.delegate_preps:
-                for p in c.children:
+                for p in self.g.kids(c):
                     if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
                         if is_number:
                             return p, parse_number([t for t in head.subtree if t.i <= head.i], self.lex)
                         if p.pos_ == "PROPN" or p.ent_type_ or p.lemma_.lower() in self.lex.sector_nouns:
-                            if any(a.dep_ == "appos" for a in head.children):
+                            if any(a.dep_ == "appos" for a in self.g.kids(head)):
                                 return None
                             return p, None
         return None
@@ -205,9 +207,9 @@ class ActorFinder:
         are no one's agents: "urged its residents" asks the residents, not the country."""
         if self.lex.sector_nouns.get(h.lemma_.lower(), "civilian") == "civilian":
             return None
-        poss = next((c for c in h.children if c.dep_ == "poss"), None)
+        poss = next((c for c in self.g.kids(h) if c.dep_ == "poss"), None)
         while poss is not None and poss.pos_ != "PRON":
-            poss = next((c for c in poss.children if c.dep_ == "poss"), None)
+            poss = next((c for c in self.g.kids(poss) if c.dep_ == "poss"), None)
         if poss is None or poss.lower_ not in ("their", "its", "his", "her", "our"):
             return None
         ante = self.antecedent(poss)
@@ -261,7 +263,7 @@ class ActorFinder:
             or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)  # "a police patrol"
             or (c.dep_ in ("amod", "compound", "poss") and c.lower_ in self.lex.demonyms)
             or (c.dep_ == "poss" and c.pos_ == "PROPN")
-            for c in tok.children
+            for c in self.g.kids(tok)
         )
 
     def is_actor(self, tok: Token) -> bool:
@@ -322,7 +324,7 @@ class ActorFinder:
         seen = 0
         while seen < 8:
             seen += 1
-            for c in tok.children:
+            for c in self.g.kids(tok):
                 if (
                     c.dep_ in _SUBJ
                     and c.i != pron.i
@@ -330,7 +332,7 @@ class ActorFinder:
                     and c.i < pron.i
                     and self.is_actor(c)
                     and self._agrees(low, c)
-                    and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                    and not any(d.dep_ == "det" and d.lower_ == "no" for d in self.g.kids(c))
                 ):
                     return c  # "No country …" is no antecedent
             if tok.head.i == tok.i:
@@ -340,7 +342,7 @@ class ActorFinder:
         sent = pron.sent
         if sent.start > 0:
             prev = pron.doc[sent.start - 1].sent
-            for c in prev.root.children:
+            for c in self.g.kids(prev.root):
                 if c.dep_ not in _SUBJ:
                     continue
                 if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(low, c):
@@ -356,8 +358,10 @@ class ActorFinder:
         if pron.dep_ not in ("dobj", "dative") or verb.dep_ != "conj" or verb.head.i >= verb.i:
             return None
         first = verb.head
-        objects = [c for c in first.children if c.dep_ in ("dobj", "dative")]
-        objects += [g for c in first.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        objects = [c for c in self.g.kids(first) if c.dep_ in ("dobj", "dative")]
+        objects += [
+            g for c in self.g.kids(first) if c.dep_ == "prep" for g in self.g.kids(c) if g.dep_ == "pobj"
+        ]
         for c in objects:
             if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(pron.lower_, c):
                 return c
@@ -403,7 +407,7 @@ class ActorFinder:
             return False
         if event_name(head, self.lex):
             return False  # "the Malabar Joint Maritime Exercise" names an event
-        if not any(ch.isalpha() for ch in doc[actor.start : actor.end].text):
+        if not any(ch.isalpha() for ch in span_text(doc, actor.start, actor.end)):
             return False  # "-", "1991" (but "U.S." is a name)
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
@@ -528,9 +532,9 @@ class ActorFinder:
         sector = self._modifier_sector(doc[start : head.i], typed.sector)
         country = typed.country or self._own_country(doc[start : head.i])
         if country is None:
-            for c in head.children:
+            for c in self.g.kids(head):
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                    for p in c.children:
+                    for p in self.g.kids(c):
                         if p.dep_ == "pobj":
                             country = type_tokens(list(p.subtree), p, self.lex).country or country
         return sector, country

@@ -66,16 +66,16 @@ class ArgumentFinder:
     def is_actorish(self, tok: Token) -> bool:
         """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
         if (tok.like_num or tok.lemma_.lower() in self.lex.number_words) and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+            c.dep_ == "prep" and c.lower_ == "of" for c in self.g.kids(tok)
         ):
             return True
         if tok.lower_ in self.lex.quantifier_pronouns:
             # "many of his enemies", "some of the protesters": the people the phrase counts
             return any(
                 p.dep_ == "pobj" and self.is_actorish(p)
-                for c in tok.children
+                for c in self.g.kids(tok)
                 if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
+                for p in self.g.kids(c)
             )
         if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
             return False
@@ -90,12 +90,12 @@ class ArgumentFinder:
             return True  # "asked the border customs to increase …": the doer of a deed
         if tok.pos_ == "PRON":
             return tok.lower_ in self.lex.pronouns
-        if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in self.g.kids(tok)):
             return False  # "state of emergency"
         if low in self.lex.sector_nouns or low in self.lex.victim_nouns or is_agent(tok, self.lex):
             return True
         return (tok.like_num or low in self.lex.number_words) and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+            c.dep_ == "prep" and c.lower_ == "of" for c in self.g.kids(tok)
         )
 
     def target_head(self, tok: Token | None, exclude: set[int]) -> Token | None:
@@ -106,9 +106,9 @@ class ArgumentFinder:
             return tok
         if tok.pos_ != "NOUN":
             return None
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "by"):
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                 if (
                     pobj is not None
                     and pobj.i not in exclude
@@ -127,7 +127,7 @@ class ArgumentFinder:
                 or c.lower_ in self.lex.demonyms
                 or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)
             )
-            for c in tok.children
+            for c in self.g.kids(tok)
         )
 
     def territorial(self, verb: Token, sources: list[int]) -> bool:
@@ -144,7 +144,7 @@ class ArgumentFinder:
     def territory_of(self, owner: Token) -> Token | None:
         """Return the place a word's of/over phrase names ("control of parts of the town of Souran"):
         its first place name, else its first territory noun."""
-        for c in owner.children:
+        for c in self.g.kids(owner):
             if c.dep_ == "prep" and c.lower_ in ("of", "over"):
                 words = list(c.subtree)
                 found = next((t for t in words if t.ent_type_ in PLACE_LABELS), None) or next(
@@ -156,9 +156,9 @@ class ArgumentFinder:
 
     def between(self, tok: Token) -> Token | None:
         """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ == "between":
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                 if pobj is not None and self.is_actorish(pobj):
                     return pobj
         return None
@@ -171,10 +171,10 @@ class ArgumentFinder:
             preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
         best_rank = 99
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > tok.i:
                 rank = preps.index(c.lower_)
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                 if pobj is None or pobj.i in exclude or rank >= best_rank:
                     continue
                 if type_ in _MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
@@ -194,14 +194,14 @@ class ArgumentFinder:
         type_ = cand.sense.type or ""
         agent = self.g.agent(tok)
         if agent is None and tok.lower_ in ("committed", "prepared", "ready", "willing"):
-            agent = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in self.g.kids(tok) if c.dep_ == "nsubjpass"), None)
         head = tok.head
         if (
             type_ in self.lex.verbal_types
             and tok.dep_ == "conj"
             and head.dep_ == "ccomp"
             and self.g.lemma(head.head) in self.lex.reporting
-            and not any(c.dep_ in SUBJ_DEPS for c in tok.children)
+            and not any(c.dep_ in SUBJ_DEPS for c in self.g.kids(tok))
         ):
             # "X said his group remained committed … but slammed …": a speech act joined to the
             # reported clause is the speaker's, not the reported subject's.
@@ -218,7 +218,8 @@ class ArgumentFinder:
             return agent, self.prep_target(tok, type_, exclude) if cand.sense.origin == "cameo_prep" else None
         target: Token | None = None
         own = patient is not None and any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in patient.children
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+            for c in self.g.kids(patient)
         )
         if own and patient is not None:
             # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
@@ -232,7 +233,7 @@ class ArgumentFinder:
             dat = self.prep_target(tok, "AID", exclude)
             if dat is None and self.g.lemma(tok) in self.lex.transfer_verbs:
                 # "sent only three doctors": what is given is no recipient
-                dat = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+                dat = next((c for c in self.g.kids(tok) if c.dep_ == "dative" and c.pos_ != "ADP"), None)
                 if target is not None and target.dep_ in ("dobj", "obj", "nsubjpass"):
                     target = None
                 dat = dat or self.g.place_pobj(tok)
@@ -267,15 +268,15 @@ class ArgumentFinder:
 
     def _opponent(self, verb: Token) -> Token | None:
         """For "was killed in a gun battle with police", the other side of the fight: police."""
-        for c in verb.children:
+        for c in self.g.kids(verb):
             if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-                for fight in (p for p in c.children if p.dep_ == "pobj"):
+                for fight in (p for p in self.g.kids(c) if p.dep_ == "pobj"):
                     sense = self.lex.nouns.get(fight.lemma_.lower())
                     if sense is None or sense.type != "ASSAULT":
                         continue
-                    for w in fight.children:
+                    for w in self.g.kids(fight):
                         if w.dep_ == "prep" and w.lower_ == "with":
-                            other = next((p for p in w.children if p.dep_ == "pobj"), None)
+                            other = next((p for p in self.g.kids(w) if p.dep_ == "pobj"), None)
                             if other is not None and self.is_actorish(other):
                                 return other
         return None
@@ -291,10 +292,10 @@ class ArgumentFinder:
             # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
             found = self.prep_target(tok, type_, exclude, where=False)
             found = found or self.prep_target(theme, type_, exclude, where=False)
-            for c in theme.children:  # whose thing it was: "X's home", "the body of X"
+            for c in self.g.kids(theme):  # whose thing it was: "X's home", "the body of X"
                 owner = c if c.dep_ == "poss" else None
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    owner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    owner = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                 if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
                     found = owner
             return found
@@ -312,7 +313,7 @@ class ArgumentFinder:
         if theme.lemma_.lower() in self.lex.topic_nouns and type_ not in _HARM_TYPES:
             return target  # "investigate the soldier's death", "China's role": the owner is the topic
         if target is None:
-            poss = next((c for c in theme.children if c.dep_ == "poss"), None)
+            poss = next((c for c in self.g.kids(theme) if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ != "PRON" and self.is_actorish(poss):
                 target = poss
         if target is not None or type_ == "CONSULT":
@@ -336,13 +337,13 @@ class ArgumentFinder:
         directional phrase ("fired into the crowd"), else a place for aid and mobilization."""
         target = self.prep_target(tok, type_, exclude)
         if target is None:
-            for c in tok.children:
+            for c in self.g.kids(tok):
                 if (
                     c.dep_ == "prep"
                     and c.lower_ in ("into", "on", "against", "at", "to", "with")
                     and c.i > tok.i
                 ):
-                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    pobj = next((x for x in self.g.kids(c) if x.dep_ == "pobj"), None)
                     target = self.target_head(pobj, exclude)
                     if target is not None and type_ not in _CONFLICT_TYPES and _venue(target, self.lex):
                         target = None  # "meeting at the Qahira Hotel": where, not with whom
@@ -356,17 +357,17 @@ class ArgumentFinder:
         """Return the target an absorbing verb takes from its complement ("demanded that X …")."""
         complements = [
             c
-            for c in tok.children
+            for c in self.g.kids(tok)
             if c.i not in exclude
             and (
                 c.dep_ in ("xcomp", "ccomp")
-                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in self.g.kids(c)))
             )
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
         for inner in complements:
             if inner.pos_ in ("VERB", "AUX", "ADJ"):
-                subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = next((c for c in self.g.kids(inner) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if (
                     subj is not None
                     and inner.dep_ == "ccomp"
@@ -388,9 +389,9 @@ class ArgumentFinder:
                     pt = self.prep_target(pat, type_, exclude) or self.g.place_pobj(pat)
                     if pt is not None:
                         return pt
-                for c in inner.children:
+                for c in self.g.kids(inner):
                     if c.dep_ == "prep":
-                        pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                        pobj = next((x for x in self.g.kids(c) if x.dep_ == "pobj"), None)
                         if pobj is not None:
                             found = self.prep_target(pobj, "REQUEST", exclude) or self.target_head(
                                 pobj, exclude
@@ -406,9 +407,9 @@ class ArgumentFinder:
                     return src
                 if tgt is not None and tgt.i not in exclude:
                     return tgt
-                for c in inner.children:
+                for c in self.g.kids(inner):
                     if c.dep_ == "prep" and c.lower_ == "of":
-                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                         if pobj is not None and self.is_actorish(pobj):
                             return pobj
                     if (
@@ -416,14 +417,14 @@ class ArgumentFinder:
                         and inner.lemma_.lower() not in self.lex.claim_nouns
                     ):
                         # "welcomed the news that Ukraine agreed": Ukraine; not "the allegation that X …"
-                        subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+                        subj = next((x for x in self.g.kids(c) if x.dep_ == "nsubj"), None)
                         if (
                             subj is not None
                             and self.is_actorish(subj)
                             and subj.lower_ not in self.lex.pronouns
                         ):
                             return subj
-                poss = next((c for c in inner.children if c.dep_ == "poss"), None)
+                poss = next((c for c in self.g.kids(inner) if c.dep_ == "poss"), None)
                 if poss is not None and self.is_actorish(poss) and poss.i not in exclude:
                     return poss
         return None
@@ -432,11 +433,11 @@ class ArgumentFinder:
         """Return the actor of a light verb's own target phrase ("a lawsuit was filed against X"); a
         place phrase ("in", "at") says where, not at whom. The parser labels "gave aid to X" a dative."""
         preps = (*self.lex.target_preps.get(type_, ()), "against")
-        for c in light.children:
+        for c in self.g.kids(light):
             if c.dep_ not in ("prep", "dative") or c.i < light.i:
                 continue
             if c.lower_ in preps and c.lower_ not in ("in", "at"):
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                 if pobj is not None and self.is_actorish(pobj):
                     return pobj
         return None
@@ -445,9 +446,9 @@ class ArgumentFinder:
         """Return the actor asked in a request made with a light verb: the "from" phrase of the verb or
         of its object ("sought assistance from Russia", "requested help from the U.N.")."""
         for word in (light, noun):
-            for c in word.children:
+            for c in self.g.kids(word):
                 if c.dep_ == "prep" and c.lower_ == "from" and c.i > light.i:
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                     if pobj is not None and self.is_actorish(pobj):
                         return pobj
         return None
@@ -455,15 +456,17 @@ class ArgumentFinder:
     def _noun_modifier_source(self, tok: Token) -> Token | None:
         """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
         source: Token | None = None
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ == "acl" and c.tag_ == "VBN" and source is None:
-                agent = next((x for x in c.children if x.dep_ == "agent"), None)
+                agent = next((x for x in self.g.kids(c) if x.dep_ == "agent"), None)
                 pobj = (
-                    next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+                    next((x for x in self.g.kids(agent) if x.dep_ == "pobj"), None)
+                    if agent is not None
+                    else None
                 )
                 if pobj is not None and self.is_actorish(pobj):
                     source = pobj
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if (c.dep_ == "poss" and source is None) or (
                 c.dep_ in ("compound", "amod", "nmod")
                 and source is None
@@ -481,7 +484,7 @@ class ArgumentFinder:
             group = next(
                 (
                     c
-                    for c in tok.children
+                    for c in self.g.kids(tok)
                     if c.dep_ == "compound" and c.i > source.i and c.ent_type_ in ("ORG", "NORP")
                 ),
                 None,
@@ -510,10 +513,10 @@ class ArgumentFinder:
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
         preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
             if pobj is None:
                 continue
             low = c.lower_
@@ -529,7 +532,7 @@ class ArgumentFinder:
             elif low in preps and target is None and self.is_actorish(pobj):
                 target = pobj
         if target is None:
-            for c in tok.children:
+            for c in self.g.kids(tok):
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not self.g.is_passive(c):
                     target = self.target_head(self.g.patient(c), {source.i} if source is not None else set())
                     if target is not None:

@@ -38,7 +38,8 @@ class EventCoder:
         self.g = Grammar(self.lex, known_verbs(self.lex, cameo))
         self.triggers = TriggerFinder(nlp, self.lex, self.g, cameo)
         args = ArgumentFinder(self.lex, self.g)
-        self.drafter = Drafter(self.lex, self.g, args, Modality(self.lex, self.g), ActorFinder(self.lex))
+        actors = ActorFinder(self.lex, self.g)
+        self.drafter = Drafter(self.lex, self.g, args, Modality(self.lex, self.g), actors)
         self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)
         self.details = EventDetails(self.lex, self.g)
 

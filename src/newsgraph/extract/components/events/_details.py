@@ -60,19 +60,19 @@ class EventDetails:
         lex = self.lex
         cands: list[Token] = []
         if t.pos_ == "VERB":
-            cands = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+            cands = [c for c in self.g.kids(t) if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
         elif t.pos_ in ("ADJ", "NOUN"):
             cands = [t.head] if t.dep_ in ("amod", "acomp", "oprd", "attr") else []
-            cands += [c for c in t.children if c.dep_ in ("nummod", "prep")]
+            cands += [c for c in self.g.kids(t) if c.dep_ in ("nummod", "prep")]
             if t.lemma_.lower() == "toll":
-                cands += [c for c in t.head.children if c.dep_ == "prep"]
+                cands += [c for c in self.g.kids(t.head) if c.dep_ == "prep"]
         for c in cands:
             if c.like_num or c.pos_ == "NUM":
                 return parse_number(
                     [x for x in c.subtree if x.like_num or x.lower_ in lex.number_scales], lex
                 )
             if c.dep_ == "prep":
-                for p in c.children:
+                for p in self.g.kids(c):
                     if p.dep_ == "pobj" and (p.like_num or p.pos_ == "NUM"):
                         return parse_number(
                             [x for x in p.subtree if x.like_num or x.lower_ in lex.number_scales], lex

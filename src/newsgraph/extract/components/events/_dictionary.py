@@ -24,6 +24,7 @@ from newsgraph.extract.lexicons import load_json
 _POST_DEPS = frozenset(
     {"dobj", "obj", "dative", "prt", "prep", "attr", "oprd", "acomp", "xcomp", "advmod", "npadvmod", "agent"}
 )
+_OBJECT_DEPS = _POST_DEPS - {"prep", "agent"}  # the post-verb side without its prepositional phrases
 _PRE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "advmod"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
@@ -40,6 +41,7 @@ class Alternatives:
 
     words: frozenset[str]
     phrases: tuple[str, ...]
+    """Each with a space either side, as it is sought in a bag's text (`_Bag.text`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +98,11 @@ class _Bag:
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
-        heads = [t for t in tokens if t.dep_ not in _MODIFIER_DEPS]
-        self.forms = {t.lower_ for t in heads} | {t.lemma_.lower() for t in heads}
+        self.forms: set[str] = set()
+        for t in tokens:
+            if t.dep_ not in _MODIFIER_DEPS:
+                self.forms.add(t.lower_)
+                self.forms.add(t.lemma_.lower())
         self._text: str | None = None
         self._indices: frozenset[int] | None = None
 
@@ -112,7 +117,7 @@ class _Bag:
 
     def has(self, alts: Alternatives) -> bool:
         """Whether any alternative (a word or a phrase) is in the bag."""
-        return not alts.words.isdisjoint(self.forms) or any(f" {p} " in self.text for p in alts.phrases)
+        return not alts.words.isdisjoint(self.forms) or any(p in self.text for p in alts.phrases)
 
     def has_prep(self, item: Prep) -> bool:
         """Whether a preposition of the bag has all the item's words in its phrase: the verb's own, not
@@ -152,9 +157,8 @@ class _Items:
         found = self.cache.get(key)
         if found is None:
             words = self.classes.get(key[1:], []) if key.startswith("&") else [key]
-            found = Alternatives(
-                frozenset(w for w in words if " " not in w), tuple(sorted(w for w in words if " " in w))
-            )
+            phrases = tuple(sorted(f" {w} " for w in words if " " in w))
+            found = Alternatives(frozenset(w for w in words if " " not in w), phrases)
             self.cache[key] = found
         return found
 
@@ -194,6 +198,7 @@ class CameoDictionary:
             patterns.sort(key=lambda p: -p.size)
             blocks.append(tuple(patterns))
         self.blocks = tuple(blocks)
+        self._verb_patterns: dict[tuple[str, int], tuple[Pattern, ...]] = {}
 
     def lemmas(self) -> frozenset[str]:
         """Return every verb lemma the dictionary lists."""
@@ -222,30 +227,41 @@ class CameoDictionary:
         entries = self.verbs.get(lemma)
         if not entries:
             return None
-        children = {c.lower_ for c in verb.children}
-        entry = _entry(entries, children)
+        kids = list(verb.children)  # read once: spaCy builds new Token objects at every walk
+        entry = _entry(entries, {c.lower_ for c in kids})
         if entry is None:
             return None
-        post = _Bag(_side(verb, _POST_DEPS, after=True))
-        pre = _Bag(_side(verb, _PRE_DEPS, after=False))
+        patterns = self._patterns(lemma, entry.block)
+        if not patterns:
+            return CameoMatch(entry.code, self.type_of(entry.code), 0)  # no pattern to read words for
+        post = _Bag(_side(verb, kids, _POST_DEPS, after=True))
+        pre = _Bag(_side(verb, kids, _PRE_DEPS, after=False))
         around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
         obj: _Bag | None = None
-        for pattern in self.blocks[entry.block]:
-            if (pattern.verbs and lemma not in pattern.verbs) or (
-                pattern.gate and pattern.gate.isdisjoint(around)
-            ):
+        for pattern in patterns:
+            if pattern.gate and pattern.gate.isdisjoint(around):
                 continue
             words = post
             if pattern.code is None:
                 # a block ("fight violence") holds for the verb's object, not for a word of its
                 # prepositional phrases ("assaulted civilians during violence")
-                obj = obj or _Bag(_side(verb, _POST_DEPS - {"prep", "agent"}, after=True))
+                obj = obj or _Bag(_side(verb, kids, _OBJECT_DEPS, after=True))
                 words = obj
             if all(pre.has(alts) for alts in pattern.pre) and all(
                 post.has_prep(x) if isinstance(x, Prep) else words.has(x) for x in pattern.post
             ):
                 return CameoMatch(pattern.code, self.type_of(pattern.code), pattern.size, pattern.content)
         return CameoMatch(entry.code, self.type_of(entry.code), 0)
+
+    def _patterns(self, lemma: str, block: int) -> tuple[Pattern, ...]:
+        """Return the patterns of a verb's block that hold for the verb, most specific first (built
+        once per verb line: a coded pattern holds only for the verbs it was written for)."""
+        key = (lemma, block)
+        found = self._verb_patterns.get(key)
+        if found is None:
+            found = tuple(p for p in self.blocks[block] if not p.verbs or lemma in p.verbs)
+            self._verb_patterns[key] = found
+        return found
 
 
 def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:
@@ -266,10 +282,11 @@ def _entry(entries: tuple[VerbEntry, ...], children: set[str]) -> VerbEntry | No
     return next((e for e in entries if not e.words), None)
 
 
-def _side(verb: Token, deps: frozenset[str], after: bool) -> list[Token]:
-    """Return the tokens of a verb's dependents of `deps` on one side, in order (at most `_MAX_BAG`)."""
+def _side(verb: Token, kids: list[Token], deps: frozenset[str], after: bool) -> list[Token]:
+    """Return the tokens of a verb's dependents (`kids`, its children) of `deps` on one side, in order
+    (at most `_MAX_BAG`)."""
     out: list[Token] = []
-    for child in verb.children:
+    for child in kids:
         if child.dep_ not in deps or (child.i > verb.i) != after:
             continue
         out.extend(islice(child.subtree, _MAX_BAG - len(out)))  # the rest would be cut below

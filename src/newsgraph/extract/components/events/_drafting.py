@@ -120,7 +120,7 @@ class Drafter:
             return None
         mood = self.mod.modality(cand.tok, heads.anchor)
         if cand.noun and cand.light is None and cand.occurs is None:
-            no = any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children)
+            no = any(c.dep_ == "det" and c.lower_ == "no" for c in self.g.kids(cand.tok))
             argument = cand.tok.head.i == heads.anchor.i and cand.tok.dep_ in ("nsubj", "nsubjpass", "dobj")
             mood = Mood(
                 negated=no, intended=False, possible=argument and mood.possible, reporter=mood.reporter
@@ -246,9 +246,9 @@ class Drafter:
         doc, tok = st.doc, cand.tok
         if d.type == "ASSAULT" and not d.sources and not cand.noun and self.g.is_passive(tok):
             # "were injured in Saturday's protests": harm suffered in a protest is part of the protest
-            for c in tok.children:
+            for c in self.g.kids(tok):
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
-                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                     in_event = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
                     if in_event is not None and in_event.type == "PROTEST":
                         d.type, d.mode, d.cameo = "PROTEST", "riot", "14"
@@ -277,7 +277,7 @@ class Drafter:
             and tok.dep_ == "advcl"
             and self.g.lemma(tok) in self.lex.harm_lemmas
         ):
-            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in self.g.kids(tok.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.pos_ == "NOUN" and not self.actors.is_actor(subj):
                 return False  # "a gas cylinder exploded, killing five": no actor did it
         if not d.sources and not cand.noun and self._accident(tok):
@@ -296,15 +296,15 @@ class Drafter:
         """Whether a verb's complement is a finite clause about what is, not a future deed, or a view it
         shares: "agreed that the situation is dire", "agreed with Biden's remark" state an opinion;
         "agreed that talks would resume", "agreed with Iran on a deal" are agreements."""
-        for c in verb.children:
+        for c in self.g.kids(verb):
             if c.dep_ == "prep" and c.lower_ == "with":
-                said = next((p for p in c.children if p.dep_ == "pobj"), None)
+                said = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
                 if said is not None and said.lemma_.lower() in self.lex.claim_nouns:
                     return True
-            if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in self.g.kids(c)):
                 continue
             will, may = self.mod.aux_mood(c)
-            return not (will or may or any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children))
+            return not (will or may or any(x.dep_ == "aux" and x.lower_ == "to" for x in self.g.kids(c)))
         return False
 
     def _thing_does(self, subject: Token | None, type_: str) -> bool:
@@ -324,7 +324,7 @@ class Drafter:
         for c in verb.subtree:
             if c.dep_ != "advcl" or self.g.lemma(c) not in self.lex.accident_verbs:
                 continue
-            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
+            subj = next((x for x in self.g.kids(c) if x.dep_ == "nsubj"), None)
             if (
                 subj is not None
                 and subj.pos_ == "NOUN"
@@ -434,14 +434,14 @@ class Drafter:
         if reporter_subj is None or self.g.lemma(rep) in self.lex.cognition_verbs:
             return None  # "X believes Y should …" is an opinion, not a request
         speech = self.lex.verbal_types | {"THREATEN"}
-        for c in rep.children:
+        for c in self.g.kids(rep):
             if c.dep_ != "ccomp" or (c.i in st.cands and st.cands[c.i].sense.type in speech):
                 continue
-            aux = {a.lower_ for a in c.children if a.dep_ == "aux"}
-            has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in c.children)
+            aux = {a.lower_ for a in self.g.kids(c) if a.dep_ == "aux"}
+            has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in self.g.kids(c))
             if not (aux & self.lex.obligation_aux) and not has_to:
                 continue
-            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((x for x in self.g.kids(c) if x.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.pos_ == "PRON" or not self.args.is_actorish(subj) or not _specific(subj):
                 continue
             sources = self.actors.resolve(st.doc, reporter_subj, st.group_cache)
@@ -464,13 +464,13 @@ class Drafter:
         warner = self.g.agent(rep)
         if warner is None:
             return None
-        for c in rep.children:
+        for c in self.g.kids(rep):
             if c.dep_ != "ccomp" or not any(
-                a.dep_ == "aux" and a.lower_ in self.lex.future_aux for a in c.children
+                a.dep_ == "aux" and a.lower_ in self.lex.future_aux for a in self.g.kids(c)
             ):
                 continue
-            subj = next((x for x in c.children if x.dep_ == "nsubj"), None)
-            if subj is None or any(x.dep_ == "neg" for x in c.children):
+            subj = next((x for x in self.g.kids(c) if x.dep_ == "nsubj"), None)
+            if subj is None or any(x.dep_ == "neg" for x in self.g.kids(c)):
                 continue
             own = subj.i == warner.i or subj.lower_ == warner.lower_
             if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she"):
@@ -484,7 +484,7 @@ class Drafter:
                 if inner.sense.type in self.lex.threat_modes:
                     mode = self.lex.threat_modes[inner.sense.type]
             sources = self.actors.resolve(st.doc, warner, st.group_cache)
-            obj = next((x for x in rep.children if x.dep_ in ("dobj", "dative")), None)
+            obj = next((x for x in self.g.kids(rep) if x.dep_ in ("dobj", "dative")), None)
             targets = self.actors.resolve(st.doc, obj, st.group_cache) if obj is not None else []
             base = self.w.base["warning_conditional" if self.mod.conditional(c) else "warning"]
             return self._speech_act(st, rep, c, "THREATEN", mode, "13", sources, targets, base)
@@ -524,7 +524,7 @@ class Drafter:
         start, end = tok.idx, tok.idx + len(tok.text)
         if light is not None and 0 < tok.i - light.i <= 6:
             start = light.idx
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ == "prt" and 0 < c.i - tok.i <= 3:
                 end = max(end, c.idx + len(c.text))
         return start, end

@@ -25,16 +25,26 @@ class Grammar:
         self.forms = inflections(known_verbs)
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
+        self._lemmas: dict[int, str] = {}
         self._doc: Doc | None = None
 
     def reset(self) -> None:
-        """Forget the cached sentence words and children: call before each doc."""
+        """Forget the cached sentence words, children and lemmas: call before each doc."""
         self._words = {}
         self._kids = {}
+        self._lemmas = {}
         self._doc = None
+
+    def _switch(self, doc: Doc) -> None:
+        """Start the per-doc caches afresh for another doc (the callers test `doc is not self._doc`
+        themselves: they run tens of thousands of times a corpus, a method call each would show)."""
+        self.reset()
+        self._doc = doc
 
     def words(self, tok: Token) -> frozenset[str]:
         """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
+        if tok.doc is not self._doc:
+            self._switch(tok.doc)
         sent = tok.sent
         found = self._words.get(sent.start)
         if found is None:
@@ -47,17 +57,29 @@ class Grammar:
 
     def kids(self, tok: Token) -> list[Token]:
         """Return a token's children in order, built once per doc: the stages ask for the same verbs'
-        children again and again, and spaCy builds a new Token object for each child each time."""
+        children again and again, and spaCy builds a new Token object for each child each time.
+
+        The list is shared by every caller: read it, never change it."""
         if tok.doc is not self._doc:
-            self._kids = {}
-            self._doc = tok.doc
+            self._switch(tok.doc)
         found = self._kids.get(tok.i)
         if found is None:
             found = self._kids[tok.i] = list(tok.children)
         return found
 
     def lemma(self, tok: Token) -> str:
-        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")."""
+        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage").
+
+        Worked out once per token of a doc: every stage asks for the trigger's lemma again."""
+        if tok.doc is not self._doc:
+            self._switch(tok.doc)
+        found = self._lemmas.get(tok.i)
+        if found is None:
+            found = self._lemmas[tok.i] = self._repaired_lemma(tok)
+        return found
+
+    def _repaired_lemma(self, tok: Token) -> str:
+        """Return a token's lemma, lower case, repaired for a known verb (see `lemma`)."""
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX"):
             return lemma

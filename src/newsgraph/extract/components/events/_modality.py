@@ -42,25 +42,25 @@ class Modality:
         if clause.dep_ == "conj" and clause.head.i != clause.i:
             chain.append(clause.head)
         for verb in chain:
-            for c in verb.children:
+            for c in self.g.kids(verb):
                 low = c.lower_
                 denies = c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.lex.negating_adverbs)
                 if verb is clause and denies:
                     negated = True  # "did not", "never", "seldom criticized"
-                if verb is clause and low == "longer" and any(n.dep_ == "neg" for n in c.children):
+                if verb is clause and low == "longer" and any(n.dep_ == "neg" for n in self.g.kids(c)):
                     negated = True  # "will no longer recognize"
                 if verb is clause and c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
                     negated = True  # "No country has recognized …"
             will, may = self.aux_mood(verb)
             intended, possible = intended or will, possible or may
         if tok is not anchor:
-            for c in tok.children:
+            for c in self.g.kids(tok):
                 if c.dep_ == "det" and c.lower_ in ("no",):
                     negated = True
         if (
             tok.lemma_.lower() in self.lex.purpose_harm
             and clause.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause))
         ):
             intended = True  # "making bombs to carry out attacks": a purpose, not a deed
         will, may = self._unrealized(clause)
@@ -87,8 +87,8 @@ class Modality:
         done" is counterfactual.
         """
         intended = possible = False
-        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        for c in verb.children:
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in self.g.kids(verb))
+        for c in self.g.kids(verb):
             if c.dep_ not in ("aux", "auxpass"):
                 continue
             low = c.lower_
@@ -105,7 +105,7 @@ class Modality:
         return any(
             c.dep_ == "aux"
             and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
-            for c in clause.children
+            for c in self.g.kids(clause)
         )
 
     def _backshifted(self, verb: Token) -> bool:
@@ -115,7 +115,7 @@ class Modality:
             if gov is None:
                 return False
             if gov.tag_ in ("VBD", "VBN") or any(
-                c.dep_ == "aux" and c.lower_ in ("had", "did") for c in gov.children
+                c.dep_ == "aux" and c.lower_ in ("had", "did") for c in self.g.kids(gov)
             ):
                 return True
             if gov.tag_ in ("VBG", "VB") and gov.head.i != gov.i:
@@ -127,9 +127,9 @@ class Modality:
     def _unrealized(self, clause: Token) -> tuple[bool, bool]:
         """Return (intended, possible) of an infinitive that has not happened: "it is for Russia to
         accept", "it is important to act" are wanted, not done."""
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause)):
             return False, False
-        if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in self.g.kids(clause)):
             return False, True
         if clause.dep_ == "advcl":
             # "putting pressure on the government to accept": a purpose, not a deed; but "stopped work to
@@ -140,7 +140,7 @@ class Modality:
         if (
             clause.dep_ == "xcomp"
             and head.pos_ == "VERB"
-            and any(c.dep_ == "dobj" and c.i < clause.i for c in head.children)
+            and any(c.dep_ == "dobj" and c.i < clause.i for c in self.g.kids(head))
             and self.g.lemma(head) not in self.lex.attempt_heads | self.lex.implicative_heads
         ):
             return False, True  # "hired Mehdiyev to kill X": what X was hired for, not a deed
@@ -167,17 +167,17 @@ class Modality:
             possible = True  # "Clement is hoping that the CAW will support …": a wish, not an act of the CAW
         elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
             intended = True
-            if any(c.dep_ == "neg" for c in gov.children):
+            if any(c.dep_ == "neg" for c in self.g.kids(gov)):
                 negated = True
         elif glow in self.lex.unfulfilled_heads or (
-            glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in gov.children)
+            glow in self.lex.attempt_heads and any(c.dep_ == "neg" for c in self.g.kids(gov))
         ):
             negated = True  # "failed to", "delayed lifting", "did not manage to"
         elif gov.pos_ == "ADJ" and clause.dep_ == "ccomp":
             possible = True  # "it is imperative that X provide aid": wanted, not done
         if glow in self.lex.obligation_verbs or _has_to(clause, gov):
             possible = True  # "we do not need to buy aircraft", "we have to support": a need, not a deed
-            negated = negated or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in gov.children)
+            negated = negated or any(c.dep_ == "advmod" and c.lower_ == "yet" for c in self.g.kids(gov))
         cur = clause
         for _ in range(5):
             if cur.dep_ == "conj" and cur.head.i != cur.i:
@@ -221,7 +221,7 @@ class Modality:
         cur = verb
         for _ in range(4):
             if cur.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.lex.background_marks for c in cur.children
+                c.dep_ == "mark" and c.lower_ in self.lex.background_marks for c in self.g.kids(cur)
             ):
                 return True
             if cur.dep_ not in ("conj", "xcomp", "acomp") or cur.head.i == cur.i:
@@ -245,7 +245,7 @@ class Modality:
         """Whether a clause is conditional or a question ("if …", "unless …", "whether …")."""
         cur = verb
         for _ in range(3):
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in self.g.kids(cur)):
                 return True
             if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
                 return False

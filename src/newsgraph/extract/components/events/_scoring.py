@@ -21,7 +21,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.extensions import entity_by_id
+from newsgraph.extract.extensions import entity_by_id, span_text
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
@@ -71,7 +71,8 @@ class EventFilter:
         nouns = [(t.i, t.lemma_.lower()) for t in sent if t.pos_ in ("NOUN", "PROPN")]
         hazards = frozenset(i for i, lem in nouns if lem in lex.hazard_nouns)
         sports = len({lem for _i, lem in nouns if lem in lex.sports_words}) >= lex.sports_min_hits
-        if not sports and _SCORE.search(sent.text):  # "won 2-1": a score and a sports word
+        # "won 2-1": a score and a sports word
+        if not sports and _SCORE.search(span_text(sent.doc, sent.start, sent.end)):
             sports = any(t.lemma_.lower() in lex.sports_weak for t in sent)
         return _SentenceKind(hazards, sports)
 
@@ -80,7 +81,7 @@ class EventFilter:
         # the trigger's own weapon object ("exchanged fire") is no hazard
         weapons = {
             c.i
-            for c in d.tok.children
+            for c in self.g.kids(d.tok)
             if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lex.weapon_nouns
         }
         has_hazard = bool(kind.hazards - weapons)
@@ -114,7 +115,7 @@ class EventFilter:
             return not (
                 trig in lex.metaphor_conflict_lemmas and words & (lex.verbal_context | lex.campaign_context)
             )
-        objects = {c.lemma_.lower() for c in d.tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        objects = {c.lemma_.lower() for c in self.g.kids(d.tok) if c.dep_ in ("dobj", "nsubjpass")}
         if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
             return bool(words & lex.protest_cues)
         if trig == "rally" and words & lex.market_context:

@@ -76,9 +76,9 @@ class SideFinder:
         if head.lower_ in ("they", "we"):
             return reciprocal and entity is None
         counted = any(
-            c.lower_ in _PAIR_WORDS and c.dep_ in ("det", "nummod", "predet") for c in head.children
+            c.lower_ in _PAIR_WORDS and c.dep_ in ("det", "nummod", "predet") for c in self.g.kids(head)
         )
-        named = any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in head.children)
+        named = any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in self.g.kids(head))
         if not (reciprocal and head.tag_ == "NNS" and counted and not named):
             return False
         kinds = {_kind(entity_by_id(doc, a.entity)) for a in pair if a.entity is not None}
@@ -113,7 +113,7 @@ class SideFinder:
         agreement" or an object-less "spoke" keep them two sides)."""
         if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
             return False
-        objects = [c.lemma_.lower() for c in d.tok.children if c.dep_ == "dobj"]
+        objects = [c.lemma_.lower() for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
         shared = any(o in self.lex.reciprocal_lemmas or self._two_sided(o) for o in objects)
         return bool(objects) and not shared
 

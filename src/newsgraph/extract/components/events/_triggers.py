@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import POS
+import numpy as np
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._dictionary import CameoDictionary
@@ -24,9 +26,13 @@ OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
 MAX_CANDIDATES = 2000
 _READY_WORDS = ["committed", "prepared", "ready", "willing"]
+_VERB, _AUX, _NOUN, _ADJ = (POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
+_VERB_POS = frozenset({_VERB, _AUX})
 # the parts of speech a trigger can have (_kind answers None for every other)
-_TRIGGER_POS = frozenset(POS_IDS[p] for p in ("VERB", "AUX", "NOUN", "ADJ"))
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound"})
+_TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
+_TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
+# the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
+_NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
 """Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
 political actors of the main clause."""
@@ -71,38 +77,41 @@ class TriggerFinder:
         cands: dict[int, Candidate] = {}
         reporters: list[Token] = []
         seen = 0
-        pos = doc.to_array(POS).tolist()
+        # the attributes `_kind` reads, as plain values read once per doc (spaCy builds a new Token
+        # object at each `doc[i]`), and only at the tokens whose part of speech can trigger
+        rows = doc.to_array([POS, DEP, LEMMA, LOWER])
+        readable = _TRIGGER_POS[rows[:, 0]]
         for sent in doc.sents:
             if len(sent) > MAX_SENT_TOKENS:
+                readable[sent.start : sent.end] = False  # too long to be a sentence (a table, a list)
+        strings = doc.vocab.strings
+        indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
+        for i, (pos, dep, lemma, lower) in zip(indices, values, strict=True):
+            kind = self._kind(pos, dep in _NOMINAL_DEPS, strings[lemma], strings[lower])
+            if kind is None:
                 continue
-            for i in range(sent.start, sent.end):
-                if pos[i] not in _TRIGGER_POS:
-                    continue
-                tok = doc[i]
-                kind = self._kind(tok)
-                if kind is None:
-                    continue
-                seen += 1
-                if seen > MAX_CANDIDATES:
-                    break
-                self._candidate(tok, kind, cands, reporters)
+            seen += 1
+            if seen > MAX_CANDIDATES:
+                break
+            self._candidate(doc[i], kind, cands, reporters)
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self.attach(cand, cands, light_owner)
         return cands, reporters
 
-    def _kind(self, tok: Token) -> str | None:
-        """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None."""
-        pos = tok.pos_
-        if pos == "VERB" and tok.dep_ in _NOMINAL_DEPS:
-            pos = "NOUN"  # "… University protests over the war": a verb in a noun's slot is a misparsed noun
-        if pos in ("VERB", "AUX") and (
-            tok.lemma_.lower() in self.verb_lemmas or tok.lower_ in self.verb_forms
-        ):
+    def _kind(self, pos: int, nominal: bool, lemma: str, lower: str) -> str | None:
+        """Return how a token may be a trigger: VERB, NOUN, READY ("committed to"), else None.
+
+        Read from the token's part of speech (its id), whether its dependency is a noun's (`nominal`),
+        its lemma and its lower-case form.
+        """
+        if pos == _VERB and nominal:
+            pos = _NOUN  # "… University protests over the war": a verb in a noun's slot is a misparsed noun
+        if pos in _VERB_POS and (lemma.lower() in self.verb_lemmas or lower in self.verb_forms):
             return "VERB"
-        if pos == "NOUN" and (tok.lemma_ in self.lex.noun_lemmas or tok.lower_ in self.lex.noun_lemmas):
+        if pos == _NOUN and (lemma in self.lex.noun_lemmas or lower in self.lex.noun_lemmas):
             return "NOUN"
-        if pos == "ADJ" and tok.lower_ in self.ready_words:
+        if pos == _ADJ and lower in self.ready_words:
             return "READY"
         return None
 
@@ -121,7 +130,7 @@ class TriggerFinder:
             if sense_n is not None:
                 cands[tok.i] = Candidate(tok, sense_n, noun=True)
         if tok.lower_ == "committed" and any(
-            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in tok.children
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in self.g.kids(tok)
         ):
             cands[tok.i] = Candidate(tok, Sense("AGREE", None, "03"), noun=False)
 
@@ -183,7 +192,7 @@ class TriggerFinder:
                     self.g.is_passive(tok)
                     or (
                         lemma not in self.lex.transitive_protest
-                        and any(c.dep_ == "dobj" for c in tok.children)
+                        and any(c.dep_ == "dobj" for c in self.g.kids(tok))
                     )
                 ):
                     return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
@@ -201,8 +210,8 @@ class TriggerFinder:
         """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
         if self.g.lemma(tok) not in self.lex.question_verbs:
             return False
-        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
-            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in tok.children)
+        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in self.g.kids(tok)):
+            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in self.g.kids(tok))
         # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked,
         # as is a quote after the verb that opens as a question ('asked X, "does the city …')
         if any(t.text == "?" for t in tok.sent):
@@ -230,9 +239,9 @@ class TriggerFinder:
         if obj is not None:
             obj_lemmas.add(obj.lemma_.lower())
             obj_lemmas.add(obj.lower_)
-            for c in obj.children:
+            for c in self.g.kids(obj):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    pobjs = [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
+                    pobjs = [p.lemma_.lower() for p in self.g.kids(c) if p.dep_ == "pobj"]
                     obj_lemmas.update(pobjs)
                     obj_lemmas.update(f"{obj.lemma_.lower()} of {p}" for p in pobjs)  # "state of emergency"
                 elif c.dep_ in ("compound", "amod") and c.i == obj.i - 1:
@@ -242,25 +251,25 @@ class TriggerFinder:
             for part in (obj, *obj.conjuncts):
                 obj_lemmas.add(part.lemma_.lower())
                 obj_lemmas.update(
-                    c.lemma_.lower() for c in part.children if c.dep_ in ("compound", "amod", "nmod")
+                    c.lemma_.lower() for c in self.g.kids(part) if c.dep_ in ("compound", "amod", "nmod")
                 )
-                for mod in (c for c in part.children if c.dep_ == "nmod"):
+                for mod in (c for c in self.g.kids(part) if c.dep_ == "nmod"):
                     obj_lemmas.update(
-                        c.lemma_.lower() for c in mod.children if c.dep_ in ("compound", "amod")
+                        c.lemma_.lower() for c in self.g.kids(mod) if c.dep_ in ("compound", "amod")
                     )
-        for c in tok.children:
+        for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
-                obj_lemmas.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+                obj_lemmas.update(p.lemma_.lower() for p in self.g.kids(c) if p.dep_ == "pobj")
             elif c.dep_ in ("acomp", "xcomp"):
                 obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty", "declined to comment"
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in self.g.kids(tok) if c.dep_ == "nsubj"), None)
         subj_lemma = subj.lemma_.lower() if subj is not None else None
         if subj is not None and subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
             subj_lemma = tok.head.lemma_.lower()
         for key in keys:
             for frame in self.lex.frames.get(key, ()):
                 if "*" in frame.obj:
-                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in tok.children):
+                    if not any(c.dep_ in ("dobj", "obj", "ccomp") for c in self.g.kids(tok)):
                         continue
                 elif frame.obj and not (frame.obj & obj_lemmas):
                     continue
@@ -284,11 +293,11 @@ class TriggerFinder:
             c.dep_ == "xcomp"
             or (
                 c.dep_ == "ccomp"
-                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+                and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in self.g.kids(c))
             )
-            for c in tok.children
+            for c in self.g.kids(tok)
         )
-        has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+        has_obj = any(c.dep_ in ("dobj", "dative") for c in self.g.kids(tok))
         if need is None:
             return prep_ok or not isinstance(prep_req, list)
         if need == "xcomp":
@@ -309,8 +318,8 @@ class TriggerFinder:
             return None
         if not tok.is_lower and tok.i != tok.sent.start:
             return None
-        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
-        mods |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {c.lower_ for c in self.g.kids(tok) if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+        mods |= {c.lemma_.lower() for c in self.g.kids(tok) if c.dep_ in ("compound", "amod", "nmod")}
         blockers = self.lex.noun_blockers.get(lemma)
         if blockers and mods & blockers:
             return None
@@ -421,11 +430,11 @@ class TriggerFinder:
             return True
         if any(
             f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
-            for c in verb.children
+            for c in self.g.kids(verb)
             if c.dep_ in ("prt", "dobj")
         ):
             return True
-        return lemma == "be" and any(c.dep_ == "expl" for c in verb.children)
+        return lemma == "be" and any(c.dep_ == "expl" for c in self.g.kids(verb))
 
     def _absorb_purpose(
         self, cand: Candidate, clause: Token, cands: dict[int, Candidate], light_owner: dict[int, int]
@@ -433,8 +442,8 @@ class TriggerFinder:
         """Absorb a purpose clause ("… to demand reforms", "…, calling for …") into the event it serves."""
         if clause.dep_ != "advcl" or clause.head.i == clause.i:
             return
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause))
+        participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in self.g.kids(clause))
         if not infinitive and not (participle and cand.sense.type in self.lex.verbal_types):
             return
         head = clause.head
