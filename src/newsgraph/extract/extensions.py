@@ -19,6 +19,7 @@ facts are also written as `doc.spans` groups (`newsgraph.extract.spans`).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -124,22 +125,61 @@ def get_summary(doc: Doc) -> list[int]:
     return _list(doc, "newsgraph_summary")
 
 
+def _stored(doc: Doc, name: str) -> Any:
+    """Return the value of `doc._.<name>` if one was set, else None, without building `doc._`.
+
+    It is read from `doc.user_data`, where spaCy stores it under ("._.", name, None, None). The hot
+    look-ups below use this: building the `doc._` accessor at every call was a measurable share of
+    the events component. Should spaCy ever store extensions under another key, this finds nothing
+    and the callers fall back to `doc._` (slower, same result).
+    """
+    user_data: dict[Any, Any] = doc.user_data
+    return user_data.get(("._.", name, None, None))
+
+
 def _token_index(doc: Doc) -> dict[int, str]:
-    index = doc._.newsgraph_entity_by_token
+    """Return the token index (token index -> entity id), making it empty if there is none."""
+    index = _stored(doc, "newsgraph_entity_by_token")
     if index is None:
-        index = {}
-        doc._.newsgraph_entity_by_token = index
+        index = doc._.newsgraph_entity_by_token
+        if index is None:
+            index = {}
+            doc._.newsgraph_entity_by_token = index
     return index  # type: ignore[no-any-return]
+
+
+class _EntityIndex:
+    """The entities of one entity list by id, built once and reused while the list is unchanged.
+
+    The list only ever grows (`new_entity` appends to it) or is replaced as a whole (`_list`, when
+    a Doc read back from bytes is first accessed), so the index is current while the doc's list is
+    the same object with the same length; otherwise `entity_by_id` builds a new one.
+    """
+
+    __slots__ = ("by_id", "entities", "size")
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.size = len(entities)
+        self.by_id: dict[str, Entity] = {}
+        for entity in entities:
+            self.by_id.setdefault(entity.id, entity)  # the first with an id, as a scan would find
+
+
+# One index per Doc, dropped with the Doc; kept out of `doc.user_data` so that it is never serialized.
+_ENTITY_INDEXES: weakref.WeakKeyDictionary[Doc, _EntityIndex] = weakref.WeakKeyDictionary()
 
 
 def entity_by_id(doc: Doc, entity_id: str | None) -> Entity | None:
     """Return the entity with this id, or None."""
     if entity_id is None:
         return None
-    for entity in get_entities(doc):
-        if entity.id == entity_id:
-            return entity
-    return None
+    index = _ENTITY_INDEXES.get(doc)
+    current = _stored(doc, "newsgraph_entities")
+    if index is None or current is not index.entities or len(current) != index.size:
+        index = _EntityIndex(get_entities(doc))
+        _ENTITY_INDEXES[doc] = index
+    return index.by_id.get(entity_id)
 
 
 def entity_at_token(doc: Doc, i: int) -> Entity | None:

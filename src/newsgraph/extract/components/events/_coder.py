@@ -23,9 +23,15 @@ from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
-from newsgraph.extract.extensions import doc_text, get_events, get_quotes
+from newsgraph.extract.extensions import doc_text, get_entities, get_events, get_quotes
 from newsgraph.extract.spans import write_spans
 from newsgraph.knowledge import actor_dictionary
+
+
+def _entity_counts(doc: Doc) -> tuple[int, int]:
+    """The number of the doc's entities and of their mentions (which only grow: see `__call__`)."""
+    entities = get_entities(doc)
+    return len(entities), sum(len(e.mentions) for e in entities)
 
 
 class EventCoder:
@@ -44,8 +50,18 @@ class EventCoder:
         self.details = EventDetails(self.lex, self.g)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Code the doc's events into `get_events(doc)` and the `newsgraph_events` spans."""
+        """Code the doc's events into `get_events(doc)` and the `newsgraph_events` spans.
+
+        The `newsgraph_entities` spans are rewritten only when the events added an entity or a
+        mention: the component changes entities only through `new_entity` and `add_mention`, which
+        only append, so equal counts mean equal entities; and the group found on entry is current,
+        since every component that changes entities rewrites it (the components' contract). With
+        no group on entry (the component run without the entities component) it is written.
+        """
+        before = _entity_counts(doc)
         self._code(doc)
+        if "newsgraph_entities" in doc.spans and _entity_counts(doc) == before:
+            return write_spans(doc, "newsgraph_events")
         return write_spans(doc, "newsgraph_events", "newsgraph_entities")
 
     def _code(self, doc: Doc) -> None:
