@@ -355,3 +355,56 @@ def test_quantities_scaled_number_after_a_name(analyze_text: Analyze) -> None:
     assert 1e6 not in _values(a)  # no bare "million" left over
     assert 737 not in _values(a) and 500 not in _values(a)
     _check_offsets(a)
+
+
+def test_quantities_a_tally_gives_its_value_the_counted_noun(analyze_text: Analyze) -> None:
+    text = (
+        "The number of stranded hikers rose to 34 on Sunday. Rangers said the death toll stands at 12. "
+        "The toll of the avalanche reached 9."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 34).unit == "stranded hiker"
+    assert _find(a, 12).unit == "death"
+    assert _find(a, 9).unit is None  # "the toll of the avalanche" counts no avalanches
+    _check_offsets(a)
+
+
+def test_quantities_numbers_joined_by_and_share_the_last_unit(analyze_text: Analyze) -> None:
+    text = (
+        "The club bought 3 vans and 2 buses. Sales of both vans rose 48.5 and 12.2% respectively. "
+        "The two drives hold 700 and 1,500 photos."
+    )
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 48.5).unit, _find(a, 48.5).kind) == ("percent", "percent")
+    assert _find(a, 700).unit == "photo"
+    _check_offsets(a)
+
+
+def test_quantities_a_duration_is_no_later_numbers_unit(analyze_text: Analyze) -> None:
+    text = (
+        "The index closed at its lowest level in seven years at 2,914.5 on Friday. "
+        "There are 5200 nurses who have waited for one to two years and 3100 who have waited longer."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 2914.5).unit is None
+    assert _find(a, 3100).unit == "nurse"
+    _check_offsets(a)
+
+
+def test_quantities_a_year_after_until_and_an_approximation(analyze_text: Analyze) -> None:
+    text = "The old ferry will stay in service until at least 2031. About 2031 people signed the petition."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities] == [("About 2031 people", "people")]
+
+
+def test_quantities_several_hundred_is_approximate(analyze_text: Analyze) -> None:
+    text = "Several hundred volunteers cleared the beach, and the town spent a few million dollars on it."
+    a = analyze_text(text, clean=False)
+    volunteers, dollars = _find(a, 100), _find(a, 1e6)
+    assert (volunteers.text, volunteers.approximate, volunteers.unit) == (
+        "Several hundred volunteers",
+        True,
+        "volunteer",
+    )
+    assert (dollars.text, dollars.approximate, dollars.unit) == ("a few million dollars", True, "dollar")
+    _check_offsets(a)

@@ -30,6 +30,7 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 _DECADE_AFTER = re.compile(r"^'?s\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s+$", re.IGNORECASE)
 _HYPHEN_NAME = re.compile(r"[A-Za-z]-$")
+_TIME_PREPOSITION = re.compile(r"\b(?:until|till|before|since)\s+$", re.IGNORECASE)
 
 
 class DigitReader(UnitReader, NounReader):
@@ -202,9 +203,11 @@ class DigitReader(UnitReader, NounReader):
         before = text[max(0, cand.start - 30) : cand.start]
         if re.fullmatch(r"21\d\d", digits):  # "sea levels rise … by 2120"
             return _YEAR_PREPOSITION.search(before) is not None
-        return re.fullmatch(r"(?:18|19|20)\d\d", digits) is not None and not self._approx_before.search(
-            before
-        )
+        if re.fullmatch(r"(?:18|19|20)\d\d", digits) is None:
+            return False
+        approx = self._approx_before.search(before)
+        # "about 2000 people" is a count, "until at least 2014" a year
+        return approx is None or _TIME_PREPOSITION.search(before[: approx.start(1)]) is not None
 
 
 def _is_age(doc: Doc, tok: Token) -> bool:

@@ -93,6 +93,8 @@ class QuantityLexicon:
         self._rate_plural = dict(units["rate_plural"])
         self._convert = {k: (str(v[0]), float(v[1])) for k, v in units["convert"].items()}
         self._quantifiers = frozenset(w.lower() for w in units["quantifier_words"])
+        self._time_units = frozenset(units["time_units"])
+        self._tallies = {k: frozenset(v) for k, v in units["tally_nouns"].items()}
         ages = "|".join(re.escape(w) for w in units["age_words"])
         self._age_before = re.compile(rf"\b(?:{ages})\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
         scales = {k: float(v) for k, v in lex["scales"].items()}
@@ -130,6 +132,8 @@ class QuantityLexicon:
         self._approx_before = re.compile(
             rf"(?:^|(?<=[^\w]))({'|'.join(re.escape(a) for a in approx)})\s*$", re.IGNORECASE
         )
+        vague_before = "|".join(re.escape(w) for w in lex["vague_before_scale"])
+        self._vague_before_scale = re.compile(rf"\b({vague_before})\s+$", re.IGNORECASE)
         self._ordinal = {s.lower() for s in lex["ordinal_suffixes"]}
         self._not_one = {w.lower() for w in lex["not_one"]}
         self._one_after_not = {w.lower() for w in lex["one_after_not"]}

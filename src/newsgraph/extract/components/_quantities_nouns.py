@@ -15,6 +15,10 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._quantities_lexicon import Found, QuantityLexicon, TokenAt
 
 _QUOTE_CHARS = "\"'“”‘’«»"
+# prepositions that give a tally its value: "rose to 25", "stands at 45", "climbed past 140"
+_TALLY_PREPOSITIONS = frozenset(
+    {"to", "at", "past", "from", "above", "below", "over", "under", "near", "around"}
+)
 _COUNT_OF = re.compile(r"\s(?:out\s+of|in|of\s+every|in\s+every)\s", re.IGNORECASE)
 
 
@@ -51,6 +55,8 @@ class NounReader(QuantityLexicon):
             elif (noun := _noun_before_or(last)) is not None:  # "a day or two", "another pick or two"
                 entry = self._unit_forms_ci.get(noun.lower_)
                 cand.unit, cand.kind = (entry[0], entry[1]) if entry else (_singular(noun), cand.kind)
+            elif (counted := _tallied_noun(last, self._tallies)) is not None:  # "the number of X rose to 25"
+                cand.unit = _unit_text(_modifiers(_of_words(counted), self._quantifiers), counted)
             return
         if head.i > last.i:
             mods = _modifiers(list(doc[last.i + 1 : head.i]), self._quantifiers)
@@ -119,6 +125,33 @@ def _noun_before_or(last: Token) -> Token | None:
         return None
     noun = doc[i - 2]
     return noun if noun.pos_ == "NOUN" and noun.tag_ == "NN" else None
+
+
+def _tallied_noun(number: Token, tallies: dict[str, frozenset[str]]) -> Token | None:
+    """Return what a tally counts when a bare number is its value, else None.
+
+    "the number of confirmed cases increased to 25" -> cases (the tally's "of" phrase); "the
+    death toll stands at 45" -> death (its compound); "the number of deaths is 17", "brought the
+    total of infections to 871". The tally is the subject or object of the verb the number
+    completes; `tallies` says where each tally noun names what it counts.
+    """
+    if number.dep_ == "pobj" and number.head.lower_ in _TALLY_PREPOSITIONS:
+        verb = number.head.head
+    elif number.dep_ in ("attr", "dobj", "oprd"):
+        verb = number.head
+    else:
+        return None
+    for tally in verb.children:
+        where = tallies.get(tally.lemma_.lower())
+        if where is None or tally.dep_ not in ("nsubj", "nsubjpass", "dobj") or tally.i == number.i:
+            continue
+        compounds = [c for c in tally.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        if "compound" in where and compounds:
+            return compounds[-1]
+        counted = _of_object(tally) if "of" in where else None
+        if counted is not None and counted.tag_ in ("NNS", "NNPS"):  # "the number of" counts a plural
+            return counted
+    return None
 
 
 def _governing_noun(last: Token) -> Token | None:

@@ -53,6 +53,9 @@ class WordReader(UnitReader, NounReader):
                 ):
                     continue  # "Apple One", "Formula One"
             cand = Found(start=start, end=end, value=value, core_end=end, words=True)
+            vague = self._vague_before_scale.search(before) if first in self._scales else None
+            if vague:  # "several hundred troops"
+                cand.start, cand.approximate = start - (len(before) - vague.start(1)), True
             if re.search(r"(?i)(?:^|\s)minus[\s-]$", text[max(0, start - 7) : start]):
                 cand.value = -cand.value
                 cand.start -= 6

@@ -108,10 +108,13 @@ class Quantities(DigitReader, WordReader):
         return found
 
     def _inherit_units(self, doc: Doc, text: str, found: list[Found]) -> None:
-        """Give a bare number the unit of the quantity it parallels earlier in the sentence.
+        """Give a bare number the unit of the quantity it parallels in the sentence.
 
-        "435 homes by open sale and 187 by tender" -> 187 homes; "84.75 cents, while the lowest
-        is 74.07" -> 74.07 cents. Percentages are not inherited ("rose 0.7 percent to 6,327.80").
+        A number joined by "and" / "or" to the next one takes that one's unit, written once for
+        both ("rose 166.5 and 93.3%"). Else the nearest earlier one: "435 homes by open sale and
+        187 by tender" -> 187 homes; "84.75 cents, while the lowest is 74.07" -> 74.07 cents.
+        Percentages and durations are not inherited ("rose 0.7 percent to 6,327.80", "its lowest
+        level in five years at 8,579").
         """
         if not doc.has_annotation("SENT_START"):
             return
@@ -119,12 +122,21 @@ class Quantities(DigitReader, WordReader):
         for i, cand in enumerate(found):
             if cand.unit is not None or cand.words or cand.kind != "count":
                 continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (
+                nxt is not None
+                and nxt.unit not in (None, "fraction")
+                and _COORDINATED.fullmatch(text, cand.end, nxt.start)
+            ):
+                # "rose 166.5 and 93.3%", "holding 500 and 1,000 songs": the unit is written once, last
+                cand.unit, cand.kind, cand.currency = nxt.unit, nxt.kind, nxt.currency
+                continue
             sent = bisect.bisect_right(sent_starts, cand.start)
             for prev in reversed(found[:i]):
                 if bisect.bisect_right(sent_starts, prev.start) != sent or cand.start - prev.end > 120:
                     break
-                if prev.kind == "percent" or prev.unit in (None, "fraction"):
-                    continue
+                if prev.kind == "percent" or prev.unit in (None, "fraction") or prev.unit in self._time_units:
+                    continue  # a duration says how long, not what a later number counts
                 if prev.kind == "measure" and prev.unit == "year of age":
                     break
                 cand.unit, cand.kind, cand.currency = prev.unit, prev.kind, prev.currency
@@ -136,6 +148,7 @@ class Quantities(DigitReader, WordReader):
 
 
 _SUSPENDED = re.compile(r"-,?\s+(?:(?:and|or|to)\s+)?")
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+")
 
 
 def _share_suspended_units(text: str, found: list[Found]) -> None:
