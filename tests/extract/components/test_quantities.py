@@ -408,3 +408,20 @@ def test_quantities_several_hundred_is_approximate(analyze_text: Analyze) -> Non
     )
     assert (dollars.text, dollars.approximate, dollars.unit) == ("a few million dollars", True, "dollar")
     _check_offsets(a)
+
+
+def test_quantities_a_prefix_cue_hyphened_to_a_number(analyze_text: Analyze) -> None:
+    text = "Landlords say sub-200 sq m shops let fastest, while the F-16 and COVID-19 stay names."
+    a = analyze_text(text, clean=False)
+    shops = _find(a, 200)
+    assert (shops.text, shops.unit, shops.approximate) == ("sub-200 sq m", "square metre", True)
+    assert 16 not in _values(a) and 19 not in _values(a)
+    _check_offsets(a)
+
+
+def test_quantities_a_number_set_off_by_commas_after_a_noun_is_an_age(analyze_text: Analyze) -> None:
+    text = "A fisherman, 47, was rescued on Monday. Rescuers found 12 boats, 3 of them sunk."
+    a = analyze_text(text, clean=False)
+    assert _find(a, 47).unit == "year of age"
+    assert _find(a, 3).unit != "year of age"  # "boats, 3 of them": no second comma
+    _check_offsets(a)

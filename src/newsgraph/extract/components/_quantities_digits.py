@@ -127,7 +127,7 @@ class DigitReader(UnitReader, NounReader):
         if re.search(r"(?i)(?:^|\s)minus-$", before):
             return False
         hyphen_name = _HYPHEN_NAME.search(before) or re.search(r"[A-Za-z]-?\s?-$", before[-3:])
-        if hyphen_name and not re.search(r"(?:^|\s)-$", before):
+        if hyphen_name and not re.search(r"(?:^|\s)-$", before) and not self._approx_before.search(before):
             # COVID-19, F-16, Boeing 787-9 (digits hyphen-attached to a name)
             return True
         if re.match(r"^-\d", after) and not re.match(r"^-\d+(?:\.\d+)?\s?(?:%|[A-Za-z])", after):
@@ -211,7 +211,11 @@ class DigitReader(UnitReader, NounReader):
 
 
 def _is_age(doc: Doc, tok: Token) -> bool:
-    """Return True for an age after a name: "Maddon, 66, has", "Nick Hague 44 has"."""
+    """Return True for an age after a name: "Maddon, 66, has", "Nick Hague 44 has".
+
+    A number set off by commas after a noun is an age whether or not the name was recognised as
+    a person's ("Cafferkey, 39, was readmitted", "a chicken seller, 22, is recovering").
+    """
     if tok.i == 0 or not tok.like_num:
         return False
     prev = doc[tok.i - 1]
@@ -219,7 +223,7 @@ def _is_age(doc: Doc, tok: Token) -> bool:
     value = parse_digits(tok.text)
     if value is None or not 1 <= value <= 120 or "." in tok.text:
         return False
-    if prev.text == "," and tok.i >= 2 and doc[tok.i - 2].ent_type_ == "PERSON":
+    if prev.text == "," and tok.i >= 2 and doc[tok.i - 2].pos_ in ("PROPN", "NOUN"):
         return nxt is not None and nxt.text == ","
     if prev.ent_type_ == "PERSON":
         return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
