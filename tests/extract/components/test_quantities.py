@@ -359,12 +359,22 @@ def test_quantities_scaled_number_after_a_name(analyze_text: Analyze) -> None:
 
 def test_quantities_a_tally_gives_its_value_the_counted_noun(analyze_text: Analyze) -> None:
     text = (
-        "The number of stranded hikers rose to 34 on Sunday. Rangers said the death toll stands at 12. "
-        "The toll of the avalanche reached 9."
+        "The number of stranded hikers rose to 34 on Sunday. Rangers said the death toll stands at 12, "
+        "and 300 are still missing. "
+        "The toll of the avalanche reached 9. Nobody can measure the loss in the casualty count, which "
+        "now stands at 58."
     )
     a = analyze_text(text, clean=False)
     assert _find(a, 34).unit == "stranded hiker"
     assert _find(a, 12).unit == "death"
+    assert _find(a, 58).unit == "casualty"
+    assert _find(a, 300).unit is None  # the missing are not deaths: a tally's noun is not passed on
+    b = analyze_text(
+        "Between 2001 and 2009, the number of licensed drivers in the province grew from 2 million to "
+        "more than 3 million.",
+        clean=False,
+    )
+    assert [q.unit for q in b.quantities] == ["licensed driver", "licensed driver"]
     assert _find(a, 9).unit is None  # "the toll of the avalanche" counts no avalanches
     _check_offsets(a)
 
@@ -424,4 +434,13 @@ def test_quantities_a_number_set_off_by_commas_after_a_noun_is_an_age(analyze_te
     a = analyze_text(text, clean=False)
     assert _find(a, 47).unit == "year of age"
     assert _find(a, 3).unit != "year of age"  # "boats, 3 of them": no second comma
+    _check_offsets(a)
+
+
+def test_quantities_a_dollar_code_before_the_sign(analyze_text: Analyze) -> None:
+    text = "The AUD$2 million Harbour Cup was called off, and the club lost a NZD$450,000 sponsorship."
+    a = analyze_text(text, clean=False)
+    cup, sponsorship = _find(a, 2e6), _find(a, 450_000)
+    assert (cup.text, cup.unit, cup.currency) == ("AUD$2 million", "australian dollar", "AUD")
+    assert (sponsorship.unit, sponsorship.currency) == ("new zealand dollar", "NZD")
     _check_offsets(a)

@@ -88,7 +88,9 @@ class DigitReader(UnitReader, NounReader):
         letters = re.search(r"([A-Za-z$€£¥₹]+[$=]?)$", before)
         if currency is None and letters and not before.endswith(" "):
             code = letters.group(1)
-            currency = self._currency.get(code) or self._folded(code, digits, after)
+            currency = (
+                self._currency.get(code) or self._folded(code, digits, after) or self._coded_dollar(code)
+            )
             if currency is None and code[-1] not in "$€£¥₹":
                 return False
             width = len(code)
@@ -97,6 +99,11 @@ class DigitReader(UnitReader, NounReader):
             cand.kind, cand.has_unit = "money", True
             cand.start -= width
         return True
+
+    def _coded_dollar(self, code: str) -> tuple[str, str] | None:
+        """Return the currency of "AUD$1 million", "USD$23 billion": a dollar's ISO code before its sign."""
+        currency = self._currency.get(code[:-1]) if code.endswith("$") else None
+        return currency if currency is not None and currency[0].endswith("dollar") else None
 
     def _folded(self, code: str, digits: str, after: str) -> tuple[str, str] | None:
         """Return the currency of "PS2.7m", "Y=590 billion": a transliterated sign before an amount.

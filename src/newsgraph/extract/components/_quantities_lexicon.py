@@ -48,6 +48,7 @@ class Found:
     has_unit: bool = False
     words: bool = False
     noun_end: int = 0
+    tallied: bool = False  # the unit is what a tally counts ("the death toll stands at 45")
     notes: list[str] = field(default_factory=list)
 
 

@@ -57,6 +57,7 @@ class NounReader(QuantityLexicon):
                 cand.unit, cand.kind = (entry[0], entry[1]) if entry else (_singular(noun), cand.kind)
             elif (counted := _tallied_noun(last, self._tallies)) is not None:  # "the number of X rose to 25"
                 cand.unit = _unit_text(_modifiers(_of_words(counted), self._quantifiers), counted)
+                cand.tallied = True
             return
         if head.i > last.i:
             mods = _modifiers(list(doc[last.i + 1 : head.i]), self._quantifiers)
@@ -141,9 +142,9 @@ def _tallied_noun(number: Token, tallies: dict[str, frozenset[str]]) -> Token | 
         verb = number.head
     else:
         return None
-    for tally in verb.children:
+    for tally in _subjects_and_objects(verb):
         where = tallies.get(tally.lemma_.lower())
-        if where is None or tally.dep_ not in ("nsubj", "nsubjpass", "dobj") or tally.i == number.i:
+        if where is None or tally.i == number.i:
             continue
         compounds = [c for c in tally.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
         if "compound" in where and compounds:
@@ -152,6 +153,14 @@ def _tallied_noun(number: Token, tallies: dict[str, frozenset[str]]) -> Token | 
         if counted is not None and counted.tag_ in ("NNS", "NNPS"):  # "the number of" counts a plural
             return counted
     return None
+
+
+def _subjects_and_objects(verb: Token) -> list[Token]:
+    """Return a verb's subjects and objects; for "which" / "that" of a relative clause, its noun."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "relcl" and any(c.tag_ == "WDT" for c in out):
+        out.append(verb.head)  # "the death toll, which stands at 23,000"
+    return out
 
 
 def _governing_noun(last: Token) -> Token | None:

@@ -113,8 +113,10 @@ class Quantities(DigitReader, WordReader):
         A number joined by "and" / "or" to the next one takes that one's unit, written once for
         both ("rose 166.5 and 93.3%"). Else the nearest earlier one: "435 homes by open sale and
         187 by tender" -> 187 homes; "84.75 cents, while the lowest is 74.07" -> 74.07 cents.
-        Percentages and durations are not inherited ("rose 0.7 percent to 6,327.80", "its lowest
-        level in five years at 8,579").
+        Percentages, durations and the noun a tally counts are not inherited ("rose 0.7 percent to
+        6,327.80", "its lowest level in five years at 8,579", "the death toll stands at 23,000, and
+        4 million are homeless"), except by the tally's other value ("grew from 5 million to 15
+        million").
         """
         if not doc.has_annotation("SENT_START"):
             return
@@ -137,6 +139,8 @@ class Quantities(DigitReader, WordReader):
                     break
                 if prev.kind == "percent" or prev.unit in (None, "fraction") or prev.unit in self._time_units:
                     continue  # a duration says how long, not what a later number counts
+                if prev.tallied and not _FROM_TO.fullmatch(text, prev.end, cand.start):
+                    continue  # "the death toll, which stands at 23,000, … the 4 million who": not deaths
                 if prev.kind == "measure" and prev.unit == "year of age":
                     break
                 cand.unit, cand.kind, cand.currency = prev.unit, prev.kind, prev.currency
@@ -149,6 +153,7 @@ class Quantities(DigitReader, WordReader):
 
 _SUSPENDED = re.compile(r"-,?\s+(?:(?:and|or|to)\s+)?")
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+")
+_FROM_TO = re.compile(r"\s+(?:to|from)\s+")  # "the number … grew from 5 million to 15 million"
 
 
 def _share_suspended_units(text: str, found: list[Found]) -> None:
