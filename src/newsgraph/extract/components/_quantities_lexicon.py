@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from spacy.tokens import Token
 
@@ -108,6 +108,10 @@ class QuantityLexicon:
         self._scale_abbrev = re.compile(
             rf"^\s?({'|'.join(sorted(abbrev, key=len, reverse=True))})(?![A-Za-z0-9])"
         )
+        self._compile_words(lex)
+
+    def _compile_words(self, lex: dict[str, Any]) -> None:
+        """Compile the number-word tables: vague numbers, fractions and the cue words around a number."""
         self._words_re = re.compile(number_words_regex(), re.IGNORECASE)
         vague = {k: (float(v[0]), float(v[1])) for k, v in lex["vague"].items()}
         self._vague = vague
