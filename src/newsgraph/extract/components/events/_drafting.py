@@ -406,8 +406,8 @@ class Drafter:
         pen = self.w.penalty
         anchor = d.anchor if d.anchor is not None else d.tok
         tok = cand.tok
-        if self.mod.conditional(anchor):
-            d.confidence -= pen["conditional"]  # "if …", "whether …": a hypothetical
+        if self.mod.conditional(anchor) or (not mood.intended and self.mod.rule_of_condition(anchor)):
+            d.confidence -= pen["conditional"]  # "if …", "whether …", "if …, X is deported": a hypothetical
         elif mood.possible:
             d.confidence -= pen["possible"]
         if not cand.noun and not d.sources and not d.targets:
