@@ -224,7 +224,13 @@ class ArgumentFinder:
         if own and patient is not None:
             # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
             target = self.prep_target(tok, type_, exclude) or self.prep_target(patient, type_, exclude)
-        if target is None and patient is not None:
+        sent = self.g.lemma(tok) in self.lex.dispatch_verbs and (agent is not None or not self.g.is_passive(tok))
+        if target is None and patient is not None and sent:
+            # "sent a delegation to attend …", "recalled its ambassador": who is sent is the source's own;
+            # the target is where or to whom (else the purpose clause's, below). ("Troops were sent":
+            # with no one sending, the force mobilizes, below.)
+            target = self.prep_target(tok, type_, exclude) or self.g.place_pobj(tok)
+        elif target is None and patient is not None:
             actor = self.is_actorish(patient) and not self._means_against(tok, patient)
             target = patient if actor else self._theme_target(tok, patient, type_, exclude)
         elif patient is None:

@@ -1,0 +1,31 @@
+"""Rule tests of the events component: who a source sends or calls back is its own, never the target."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.models import Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _targets(analysis: Analysis, trigger: str) -> list[str | None]:
+    return [e.target_text for e in analysis.events if e.trigger.text == trigger]
+
+
+def test_sent_the_delegation_is_no_target(analyze_text: Analyze) -> None:
+    """ "sent a delegation to Beijing": the meeting is with Beijing, the delegation is the sender's."""
+    analysis = analyze_text("The Japanese government sent a senior delegation to Beijing on Monday.")
+    assert _targets(analysis, "sent") == ["Beijing"]
+
+
+def test_sent_troops_are_not_the_target(analyze_text: Analyze) -> None:
+    analysis = analyze_text("The army sent two battalions into the northern province of Kivu.")
+    targets = _targets(analysis, "sent")
+    assert targets and all(t is None or "battalions" not in t for t in targets)
+
+
+def test_sent_troops_sent_by_no_one_named_still_mobilize(analyze_text: Analyze) -> None:
+    """ "Kenyan troops were sent to the border": with no sender, the force is the source."""
+    events = [e for e in analyze_text("Kenyan troops were sent to the border.").events if e.type == "MOBILIZE"]
+    assert [e.source_text for e in events] == ["Kenyan troops"]
