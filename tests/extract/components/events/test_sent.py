@@ -1,4 +1,5 @@
-"""Rule tests of the events component: who a source sends or calls back is its own, never the target."""
+"""Rule tests of the events component: who a source sends or recalls is its own, never the target; a
+meeting in the passive is an encounter."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def test_sent_troops_sent_by_no_one_named_still_mobilize(analyze_text: Analyze) 
     """ "Kenyan troops were sent to the border": with no sender, the force is the source."""
     events = [e for e in analyze_text("Kenyan troops were sent to the border.").events if e.type == "MOBILIZE"]
     assert [e.source_text for e in events] == ["Kenyan troops"]
+
+
+def test_sent_met_in_the_passive_is_no_meeting(analyze_text: Analyze) -> None:
+    """ "were met by gunmen": whom the soldiers came upon; "Putin met Erdogan" stays a meeting."""
+    met = analyze_text("The soldiers were met by gunmen firing rifles near the village.")
+    assert [e for e in met.events if e.type == "CONSULT"] == []
+    meeting = analyze_text("President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Ankara.")
+    assert [e.type for e in meeting.events if e.trigger.text == "met"] == ["CONSULT"]

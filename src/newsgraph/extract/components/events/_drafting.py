@@ -127,6 +127,8 @@ class Drafter:
             )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
+        if not cand.noun and self.g.lemma(cand.tok) in self.lex.active_only and self.g.is_passive(cand.tok):
+            return None  # "were met by armed men": whom one came upon, not a meeting
         if not cand.noun and self.g.answers_with(cand.tok):
             return None  # "retaliated with tariffs": the tariffs are the event
         if cand.sense.type == "AGREE" and not cand.noun and self._states_fact(cand.tok):

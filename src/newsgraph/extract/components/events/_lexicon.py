@@ -142,6 +142,7 @@ class Lexicon:
     title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
     dispatch_verbs: frozenset[str]
+    active_only: frozenset[str]
     response_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     quantifier_pronouns: frozenset[str]
@@ -190,7 +191,7 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
-    "negating_adverbs", "instrument_verbs", "dispatch_verbs", "response_verbs", "claim_nouns",
+    "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
