@@ -367,9 +367,15 @@ class Drafter:
 
     def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
         """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a
-        target, both political actors, in the sentence's main clause."""
+        target, both political actors, in the sentence's main clause. Short of material conflict, a target
+        first named with "a" is what the act made, not a party to it ("established a joint council",
+        "approved a law"); "hits a demonstrator" harms one."""
         actors = d.sources + d.targets
         if not (d.sources and d.targets and self.g.is_main_clause(tok)):
+            return False
+        if d.type.lower() not in self.lex.material_conflict and any(
+            doc[a.start].lower_ in ("a", "an") for a in d.targets
+        ):
             return False
         return all(
             bool(a.entity) and is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in actors
