@@ -38,3 +38,9 @@ def test_sent_met_in_the_passive_is_no_meeting(analyze_text: Analyze) -> None:
     assert [e for e in met.events if e.type == "CONSULT"] == []
     meeting = analyze_text("President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Ankara.")
     assert [e.type for e in meeting.events if e.trigger.text == "met"] == ["CONSULT"]
+
+
+def test_sent_withdrawn_ambassadors_are_no_target(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Peru and Chile withdrew ambassadors in 2019 over a border dispute.")
+    targets = _targets(analysis, "withdrew")
+    assert targets and all(t is None or "ambassadors" not in t for t in targets)
