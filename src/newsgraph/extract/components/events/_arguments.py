@@ -163,10 +163,16 @@ class ArgumentFinder:
                     return pobj
         return None
 
+    def _target_preps(self, type_: str) -> tuple[str, ...]:
+        """The prepositions that mark a type's target, its own first: "with X" for a meeting ("on X" is
+        what it is about, "at X" where it is: `own_preps_only`), "against X" for most."""
+        own = self.lex.target_preps.get(type_, ())
+        return own if type_ in self.lex.own_preps_only else own + self.lex.target_preps["_default"]
+
     def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
         """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
         with `where` False not of a place phrase ("in", "at")."""
-        preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        preps = self._target_preps(type_)
         if not where:
             preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
@@ -518,7 +524,7 @@ class ArgumentFinder:
         first = hyphen_pair(source) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
-        preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        preps = self._target_preps(type_)
         for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue

@@ -93,6 +93,7 @@ class Lexicon:
     reciprocal_types: frozenset[str]
     reciprocal_lemmas: frozenset[str]
     target_preps: dict[str, tuple[str, ...]]
+    own_preps_only: frozenset[str]
     noun_source_of: frozenset[str]
     noun_target_of: frozenset[str]
     cameo_by_type: dict[str, str]
@@ -277,6 +278,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         threat_modes=trig["threat_modes"],
         reciprocal_types=frozenset(trig["reciprocal_types"]),
         target_preps={k: tuple(v) for k, v in trig["target_preps"].items()},
+        own_preps_only=frozenset(trig["own_preps_only"]),
         cameo_by_type=cameo_by_type,
     )
     return fields
