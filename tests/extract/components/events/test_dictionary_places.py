@@ -16,7 +16,9 @@ def _confident(analysis: Analysis) -> list[tuple[str, str]]:
 def test_dictionary_places_a_place_word_is_no_object(analyze_text: Analyze) -> None:
     """ "seized cigarettes at a warehouse in the city" is no taking of a city; "a surge in defense" is
     no request for defense."""
-    seized = _confident(analyze_text("Customs officers seized cigarettes at a warehouse in the city on Monday."))
+    seized = _confident(
+        analyze_text("Customs officers seized cigarettes at a warehouse in the city on Monday.")
+    )
     assert ("ASSAULT", "seized") not in seized
     needs = _confident(analyze_text("The minister said the country needs more spending in its defense."))
     assert ("REQUEST", "needs") not in needs

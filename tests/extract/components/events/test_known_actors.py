@@ -23,5 +23,7 @@ def test_known_actors_what_an_act_made_is_no_party(analyze_text: Analyze) -> Non
 
 
 def test_known_actors_harm_to_someone_unnamed_stays(analyze_text: Analyze) -> None:
-    analysis = analyze_text("A riot police officer hits an opposition supporter with his baton outside parliament.")
+    analysis = analyze_text(
+        "A riot police officer hits an opposition supporter with his baton outside parliament."
+    )
     assert ("ASSAULT", "hits") in _confident(analysis)

@@ -43,4 +43,6 @@ def test_crashes_the_toll_of_a_crash_is_no_assault(analyze_text: Analyze) -> Non
 def test_lobbing_a_grenade_is_an_attack(analyze_text: Analyze) -> None:
     """ "lobbed a grenade" is thrown as "threw a grenade": an attack with explosives."""
     analysis = analyze_text("Two gunmen lobbed a grenade at a police station in the town on Friday.")
-    assert ("ASSAULT", "lobbed") in [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
+    assert ("ASSAULT", "lobbed") in [
+        (e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE
+    ]

@@ -28,7 +28,9 @@ def test_sent_troops_are_not_the_target(analyze_text: Analyze) -> None:
 
 def test_sent_troops_sent_by_no_one_named_still_mobilize(analyze_text: Analyze) -> None:
     """ "Kenyan troops were sent to the border": with no sender, the force is the source."""
-    events = [e for e in analyze_text("Kenyan troops were sent to the border.").events if e.type == "MOBILIZE"]
+    events = [
+        e for e in analyze_text("Kenyan troops were sent to the border.").events if e.type == "MOBILIZE"
+    ]
     assert [e.source_text for e in events] == ["Kenyan troops"]
 
 

@@ -230,7 +230,9 @@ class ArgumentFinder:
         if own and patient is not None:
             # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
             target = self.prep_target(tok, type_, exclude) or self.prep_target(patient, type_, exclude)
-        sent = self.g.lemma(tok) in self.lex.dispatch_verbs and (agent is not None or not self.g.is_passive(tok))
+        sent = self.g.lemma(tok) in self.lex.dispatch_verbs and (
+            agent is not None or not self.g.is_passive(tok)
+        )
         if target is None and patient is not None and sent and self.is_actorish(patient):
             # "sent a delegation to attend …", "recalled its ambassador": who is sent is the source's own;
             # the target is where or to whom (else the purpose clause's, below). ("Troops were sent":

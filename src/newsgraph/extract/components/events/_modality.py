@@ -258,14 +258,20 @@ class Modality:
         it kills the virus". A condition on a future, a modal or a past verb is left to the mood
         ("will retaliate if …" is a threat); an ongoing act ("is threatening … if hit") happens."""
         if not any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in self.g.kids(c))
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in self.g.kids(c))
             for c in self.g.kids(verb)
         ):
             return False
         auxes = [c for c in self.g.kids(verb) if c.dep_ in ("aux", "auxpass")]
         if auxes:  # "is deported": a present passive; "has pledged", "is being", "will" are not the rule
             only = auxes[0]
-            return len(auxes) == 1 and only.dep_ == "auxpass" and only.tag_ in ("VBZ", "VBP") and verb.tag_ == "VBN"
+            return (
+                len(auxes) == 1
+                and only.dep_ == "auxpass"
+                and only.tag_ in ("VBZ", "VBP")
+                and verb.tag_ == "VBN"
+            )
         return verb.tag_ in ("VBZ", "VBP")
 
     def headline(self, sent: Span) -> bool:
