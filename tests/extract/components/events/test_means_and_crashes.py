@@ -1,4 +1,4 @@
-"""Rule tests of the events component: the means aimed "against" someone, and a crash's toll."""
+"""Rule tests of the events component: the means aimed "against" someone, a crash's toll, a lobbed grenade."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Modality of events: negated, intended, possible, reported, background or embedded.
 
 A clause under "will" or an intent verb ("plans to") is intended; under a modal ("could") possible;
-under a reporting verb it is reported (the reporter may be its source). A clause inside a noun
+under a reporting verb it is reported (the reporter may be its source); in the simple present under
+"if" it states a rule, a hypothetical ("if …, the person is deported"). A clause inside a noun
 phrase, a background clause ("after …") or another event's content is secondary in its sentence:
 those lower an event's confidence rather than drop it.
 """
