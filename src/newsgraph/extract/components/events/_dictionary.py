@@ -67,7 +67,7 @@ class Pattern:
     content: bool
     places: bool = False
     """Whether an item is a bare preposition of place ("- * STRIKE IN PROTEST"): only such a pattern reads
-    its words in a phrase of "in", "at", "near" … below the verb (see `_in_place`)."""
+    its words in a phrase of "in", "at", "near" … below the verb (see `_placeless`)."""
     gate: frozenset[str] = frozenset()
     """Words one of which the verb's surroundings must hold for the pattern to fit (its first item's
     words, or its first preposition); empty when its items are phrases only."""
@@ -251,7 +251,7 @@ class CameoDictionary:
                 continue
             words = post
             if pattern.code is not None and not pattern.places:
-                placeless = placeless or _Bag([t for t in post.tokens if not _in_place(t, verb)])
+                placeless = placeless or _placeless(post)
                 words = placeless
             if pattern.code is None:
                 # a block ("fight violence") holds for the verb's object, not for a word of its
@@ -275,16 +275,17 @@ class CameoDictionary:
         return found
 
 
-def _in_place(tok: Token, verb: Token) -> bool:
-    """Whether a token lies in a phrase of "in", "at", "near" … below the verb: where the act was, or
-    the field a noun is in ("seized goods at a market in the city", "needs a surge in defense"), not
-    what the verb acts on, so no word of a pattern's object ("SEIZE * &CITY", "NEED * DEFENSE")."""
-    cur = tok
-    while cur.i != verb.i and cur.head.i != cur.i:
-        if cur.dep_ == "pobj" and cur.head.lower_ in _PLACE_PREPS:
-            return True
-        cur = cur.head
-    return False
+def _placeless(post: _Bag) -> _Bag:
+    """The post-verb bag without its phrases of "in", "at", "near" …: where the act was, or the field a
+    noun is in ("seized goods at a market in the city", "needs a surge in defense"), not what the verb
+    acts on, so no word of a pattern's object ("SEIZE * &CITY", "NEED * DEFENSE"). A phrase is a
+    subtree, so a span of the doc: its edges are read once, not each token's path."""
+    spans = [
+        (t.left_edge.i, t.right_edge.i) for t in post.tokens if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS
+    ]
+    if not spans:
+        return post
+    return _Bag([t for t in post.tokens if not any(a <= t.i <= b for a, b in spans)])
 
 
 def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:
