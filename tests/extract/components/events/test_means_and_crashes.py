@@ -1,4 +1,4 @@
-"""Rule tests of the events component: the means aimed "against" someone, and a crash's toll."""
+"""Rule tests of the events component: the means aimed "against" someone, a crash's toll, a lobbed grenade."""
 
 from __future__ import annotations
 
@@ -38,3 +38,11 @@ def test_crashes_the_toll_of_a_crash_is_no_assault(analyze_text: Analyze) -> Non
         assert _confident(analyze_text(text), "ASSAULT") == [], text
     shells = analyze_text("Two mortar shells crashed into the market, killing five civilians.")
     assert _confident(shells, "ASSAULT") != []
+
+
+def test_lobbing_a_grenade_is_an_attack(analyze_text: Analyze) -> None:
+    """ "lobbed a grenade" is thrown as "threw a grenade": an attack with explosives."""
+    analysis = analyze_text("Two gunmen lobbed a grenade at a police station in the town on Friday.")
+    assert ("ASSAULT", "lobbed") in [
+        (e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE
+    ]

@@ -163,10 +163,16 @@ class ArgumentFinder:
                     return pobj
         return None
 
+    def _target_preps(self, type_: str) -> tuple[str, ...]:
+        """The prepositions that mark a type's target, its own first: "with X" for a meeting ("on X" is
+        what it is about, "at X" where it is: `own_preps_only`), "against X" for most."""
+        own = self.lex.target_preps.get(type_, ())
+        return own if type_ in self.lex.own_preps_only else own + self.lex.target_preps["_default"]
+
     def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
         """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
         with `where` False not of a place phrase ("in", "at")."""
-        preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        preps = self._target_preps(type_)
         if not where:
             preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
@@ -224,7 +230,15 @@ class ArgumentFinder:
         if own and patient is not None:
             # "recalled its ambassador from Rome", "withdrew their troops from X": the other side
             target = self.prep_target(tok, type_, exclude) or self.prep_target(patient, type_, exclude)
-        if target is None and patient is not None:
+        sent = self.g.lemma(tok) in self.lex.dispatch_verbs and (
+            agent is not None or not self.g.is_passive(tok)
+        )
+        if target is None and patient is not None and sent and self.is_actorish(patient):
+            # "sent a delegation to attend …", "recalled its ambassador": who is sent is the source's own;
+            # the target is where or to whom (else the purpose clause's, below). ("Troops were sent":
+            # with no one sending, the force mobilizes, below.)
+            target = self.prep_target(tok, type_, exclude) or self.g.place_pobj(tok)
+        elif target is None and patient is not None:
             actor = self.is_actorish(patient) and not self._means_against(tok, patient)
             target = patient if actor else self._theme_target(tok, patient, type_, exclude)
         elif patient is None:
@@ -512,7 +526,7 @@ class ArgumentFinder:
         first = hyphen_pair(source) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
-        preps = self.lex.target_preps.get(type_, ()) + self.lex.target_preps["_default"]
+        preps = self._target_preps(type_)
         for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue

@@ -7,7 +7,9 @@ words and prepositional phrases after the verb) and the PLOVER type of each code
 subject's subtree with the verb's auxiliaries, negation and adverbs; the post-verb side is the
 subtrees of its objects, particles, prepositional phrases and complements. The most specific
 pattern whose words are all present gives the code ("agree" + "(TO &CEASEFIRE)" -> 0356), else the
-verb's own code; a pattern coded `---` blocks the verb ("killed in an accident").
+verb's own code; a pattern coded `---` blocks the verb ("killed in an accident"). A coded pattern's
+words are not read in a phrase of place below the verb ("seized goods in the city" is no "SEIZE *
+&CITY") unless the pattern names that preposition.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _OBJECT_DEPS = _POST_DEPS - {"prep", "agent"}  # the post-verb side without its 
 _PRE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "advmod"})
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _MAX_BAG = 40  # tokens read on each side of a verb
 _PREPOSITIONS = frozenset(
     {"to", "with", "from", "for", "into", "on", "at", "in", "by", "of", "against", "about", "over", "toward"}
@@ -62,6 +65,9 @@ class Pattern:
     size: int
     verbs: frozenset[str]
     content: bool
+    places: bool = False
+    """Whether an item is a bare preposition of place ("- * STRIKE IN PROTEST"): only such a pattern reads
+    its words in a phrase of "in", "at", "near" … below the verb (see `_placeless`)."""
     gate: frozenset[str] = frozenset()
     """Words one of which the verb's surroundings must hold for the pattern to fit (its first item's
     words, or its first preposition); empty when its items are phrases only."""
@@ -192,8 +198,9 @@ class CameoDictionary:
                 # a blocking pattern holds for the whole block; a coded one for the verb it was written for
                 origin = frozenset(verbs) if code is not None else frozenset()
                 pre_items = tuple(make.alts(x) for x in pre)
+                places = any(isinstance(x, Alternatives) and x.words & _PLACE_PREPS for x in items)
                 patterns.append(
-                    Pattern(code, pre_items, items, size, origin, content, _gate(pre_items + items))
+                    Pattern(code, pre_items, items, size, origin, content, places, _gate(pre_items + items))
                 )
             patterns.sort(key=lambda p: -p.size)
             blocks.append(tuple(patterns))
@@ -238,10 +245,14 @@ class CameoDictionary:
         pre = _Bag(_side(verb, kids, _PRE_DEPS, after=False))
         around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
         obj: _Bag | None = None
+        placeless: _Bag | None = None
         for pattern in patterns:
             if pattern.gate and pattern.gate.isdisjoint(around):
                 continue
             words = post
+            if pattern.code is not None and not pattern.places:
+                placeless = placeless or _placeless(post)
+                words = placeless
             if pattern.code is None:
                 # a block ("fight violence") holds for the verb's object, not for a word of its
                 # prepositional phrases ("assaulted civilians during violence")
@@ -262,6 +273,19 @@ class CameoDictionary:
             found = tuple(p for p in self.blocks[block] if not p.verbs or lemma in p.verbs)
             self._verb_patterns[key] = found
         return found
+
+
+def _placeless(post: _Bag) -> _Bag:
+    """The post-verb bag without its phrases of "in", "at", "near" …: where the act was, or the field a
+    noun is in ("seized goods at a market in the city", "needs a surge in defense"), not what the verb
+    acts on, so no word of a pattern's object ("SEIZE * &CITY", "NEED * DEFENSE"). A phrase is a
+    subtree, so a span of the doc: its edges are read once, not each token's path."""
+    spans = [
+        (t.left_edge.i, t.right_edge.i) for t in post.tokens if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS
+    ]
+    if not spans:
+        return post
+    return _Bag([t for t in post.tokens if not any(a <= t.i <= b for a, b in spans)])
 
 
 def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:

@@ -127,6 +127,8 @@ class Drafter:
             )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
+        if not cand.noun and self.g.lemma(cand.tok) in self.lex.active_only and self.g.is_passive(cand.tok):
+            return None  # "were met by armed men": whom one came upon, not a meeting
         if not cand.noun and self.g.answers_with(cand.tok):
             return None  # "retaliated with tariffs": the tariffs are the event
         if cand.sense.type == "AGREE" and not cand.noun and self._states_fact(cand.tok):
@@ -365,9 +367,15 @@ class Drafter:
 
     def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
         """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a
-        target, both political actors, in the sentence's main clause."""
+        target, both political actors, in the sentence's main clause. Short of material conflict, a target
+        first named with "a" is what the act made, not a party to it ("established a joint council",
+        "approved a law"); "hits a demonstrator" harms one."""
         actors = d.sources + d.targets
         if not (d.sources and d.targets and self.g.is_main_clause(tok)):
+            return False
+        if d.type.lower() not in self.lex.material_conflict and any(
+            doc[a.start].lower_ in ("a", "an") for a in d.targets
+        ):
             return False
         return all(
             bool(a.entity) and is_political(doc, a.head, a.start, a.end, a.entity, self.lex) for a in actors
@@ -406,8 +414,8 @@ class Drafter:
         pen = self.w.penalty
         anchor = d.anchor if d.anchor is not None else d.tok
         tok = cand.tok
-        if self.mod.conditional(anchor):
-            d.confidence -= pen["conditional"]  # "if …", "whether …": a hypothetical
+        if self.mod.conditional(anchor) or (not mood.intended and self.mod.rule_of_condition(anchor)):
+            d.confidence -= pen["conditional"]  # "if …", "whether …", "if …, X is deported": a hypothetical
         elif mood.possible:
             d.confidence -= pen["possible"]
         if not cand.noun and not d.sources and not d.targets:

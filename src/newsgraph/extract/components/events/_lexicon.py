@@ -93,6 +93,7 @@ class Lexicon:
     reciprocal_types: frozenset[str]
     reciprocal_lemmas: frozenset[str]
     target_preps: dict[str, tuple[str, ...]]
+    own_preps_only: frozenset[str]
     noun_source_of: frozenset[str]
     noun_target_of: frozenset[str]
     cameo_by_type: dict[str, str]
@@ -141,6 +142,8 @@ class Lexicon:
     question_openers: frozenset[str]
     title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
+    dispatch_verbs: frozenset[str]
+    active_only: frozenset[str]
     response_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     quantifier_pronouns: frozenset[str]
@@ -189,8 +192,8 @@ _ACTOR_WORD_LISTS = (
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
-    "negating_adverbs", "instrument_verbs", "response_verbs", "claim_nouns", "quantifier_pronouns",
-    "quantifier_nouns",
+    "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
+    "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
@@ -275,6 +278,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         threat_modes=trig["threat_modes"],
         reciprocal_types=frozenset(trig["reciprocal_types"]),
         target_preps={k: tuple(v) for k, v in trig["target_preps"].items()},
+        own_preps_only=frozenset(trig["own_preps_only"]),
         cameo_by_type=cameo_by_type,
     )
     return fields

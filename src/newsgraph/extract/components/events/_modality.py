@@ -1,7 +1,8 @@
 """Modality of events: negated, intended, possible, reported, background or embedded.
 
 A clause under "will" or an intent verb ("plans to") is intended; under a modal ("could") possible;
-under a reporting verb it is reported (the reporter may be its source). A clause inside a noun
+under a reporting verb it is reported (the reporter may be its source); in the simple present under
+"if" it states a rule, a hypothetical ("if …, the person is deported"). A clause inside a noun
 phrase, a background clause ("after …") or another event's content is secondary in its sentence:
 those lower an event's confidence rather than drop it.
 """
@@ -251,6 +252,28 @@ class Modality:
                 return False
             cur = cur.head
         return False
+
+    def rule_of_condition(self, verb: Token) -> bool:
+        """Whether a clause in the simple present states what happens under a condition, a rule or a
+        hypothesis, not an event: "if the appeal fails, the person is deported", "if you cook it well,
+        it kills the virus". A condition on a future, a modal or a past verb is left to the mood
+        ("will retaliate if …" is a threat); an ongoing act ("is threatening … if hit") happens."""
+        if not any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in self.g.kids(c))
+            for c in self.g.kids(verb)
+        ):
+            return False
+        auxes = [c for c in self.g.kids(verb) if c.dep_ in ("aux", "auxpass")]
+        if auxes:  # "is deported": a present passive; "has pledged", "is being", "will" are not the rule
+            only = auxes[0]
+            return (
+                len(auxes) == 1
+                and only.dep_ == "auxpass"
+                and only.tag_ in ("VBZ", "VBP")
+                and verb.tag_ == "VBN"
+            )
+        return verb.tag_ in ("VBZ", "VBP")
 
     def headline(self, sent: Span) -> bool:
         """Whether a sentence is written in title case or capitals (a headline the parser handles badly)."""

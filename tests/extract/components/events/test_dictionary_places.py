@@ -1,0 +1,30 @@
+"""Rule tests of the CAMEO dictionary match: a word in a phrase of place is where, not what is acted on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _confident(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
+
+
+def test_dictionary_places_a_place_word_is_no_object(analyze_text: Analyze) -> None:
+    """ "seized cigarettes at a warehouse in the city" is no taking of a city; "a surge in defense" is
+    no request for defense."""
+    seized = _confident(
+        analyze_text("Customs officers seized cigarettes at a warehouse in the city on Monday.")
+    )
+    assert ("ASSAULT", "seized") not in seized
+    needs = _confident(analyze_text("The minister said the country needs more spending in its defense."))
+    assert ("REQUEST", "needs") not in needs
+
+
+def test_dictionary_places_the_object_still_fits(analyze_text: Analyze) -> None:
+    """The same patterns still read the verb's object: a seized city is taken."""
+    seized = _confident(analyze_text("Rebel fighters seized the city of Goma on Sunday."))
+    assert [t for t, trig in seized if trig == "seized"] == ["ASSAULT"]
