@@ -500,3 +500,23 @@ def test_times_the_verb_last_is_left_out_of_a_duration(nlp: Language) -> None:
     Times()(doc)
     found = [(t.text, t.value) for t in get_times(doc)]
     assert found == [("a few months", "PXM"), ("months", "PXM"), ("last year", "2020")]
+
+
+# -- issue 20, eighth pass -------------------------------------------------------------------------
+
+
+def test_times_the_next_day_follows_the_last_day_named(nlp: Language) -> None:
+    """'Shares fell on Tuesday … the next day', 'yesterday … the same day': the day before, not the DCT."""
+    doc = nlp.make_doc(
+        "Shares fell on Tuesday. Traders sold again the next day. "
+        "The mayor resigned yesterday and a deputy took over the same day."
+    )
+    set_published(doc, "2023-06-09")  # a Friday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("Tuesday", "2023-06-06"),
+        ("the next day", "2023-06-07"),
+        ("yesterday", "2023-06-08"),
+        ("the same day", "2023-06-08"),
+    ]

@@ -27,6 +27,8 @@ from newsgraph.extract.components._times_calendar import (
 )
 from newsgraph.models import TimeType
 
+_REL_DAY_STEP = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}
+"""Days from the day before: "the next day", "the previous day", "the same day"."""
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _VAGUE_COUNTS = {"several", "a few", "few", "many", "some"}
 
@@ -59,6 +61,8 @@ class Context:
     """The value of the expression just before."""
     date: str | None = None
     """The last date the article named in full ("in 1995", "on March 3, 1996")."""
+    day: str | None = None
+    """The last day the article named ("on Friday", "yesterday", "March 3"): "the next day" follows it."""
 
 
 @dataclass(slots=True)
@@ -218,7 +222,8 @@ class Normalizer:
 
         "The quarter" is the quarter the article reports on; "the year-ago period" is that
         quarter a year before, and so is "a year earlier" right after a quarter. "The following
-        year" and "that month" count from the last date the article named ("in 1995").
+        year" and "that month" count from the last date the article named ("in 1995"); "the
+        next day" and "the same day" from the last day it named ("on Friday", "yesterday").
         """
         if value is None:
             return value
@@ -235,6 +240,9 @@ class Normalizer:
                 return f"{ref_year - 1:04d}-Q{ref_q}"
         if hit.rule.norm == "rel_grain" and context.date is not None:
             return self._narrative(g, value, context.date)
+        if hit.rule.norm == "rel_day" and context.day is not None:
+            day = date.fromisoformat(context.day) + timedelta(days=_REL_DAY_STEP[g["rel"].lower()])
+            return day.isoformat() + value[10:]  # keep a part of day ("TMO")
         return value
 
     def _narrative(self, g: dict[str, str], value: str, anchor: str) -> str:
@@ -396,9 +404,9 @@ class Normalizer:
         return shift(dct, grain, rel), mod, "DATE"
 
     def _rel_day(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
-        """Return "the next day" relative to the publication date (the best anchor available)."""
+        """Return "the next day" after the publication date; `refer` moves it to the last day named."""
         g = hit.groups
-        offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}[g["rel"].lower()]
+        offset = _REL_DAY_STEP[g["rel"].lower()]
         grain = g["grain"].lower()
         part = f"T{PART_OF_DAY[grain]}" if grain in PART_OF_DAY else ""
         type_: TimeType = "TIME" if part else "DATE"

@@ -312,6 +312,7 @@ _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NAMED_DATES = frozenset({"year", "month", "month_year", "month_day", "month_day_year"})
 _NARRATIVE = frozenset({"following", "previous", "prior", "that"})
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[\dWX-]+T")
 
@@ -332,6 +333,8 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     narrative = hit.rule.norm == "rel_grain" and g.get("rel", "").lower() in _NARRATIVE
     if (hit.rule.norm in _NAMED_DATES or narrative) and _DATE_VALUE.fullmatch(value):
         context.date = value  # "in 1995 … the following year … that year": the story moves on
+    if _DAY_VALUE.match(value):
+        context.day = value[:10]  # "on Friday … the same day", "yesterday … the following day"
 
 
 def _starts_sentence(before: str) -> bool:
