@@ -520,3 +520,27 @@ def test_times_the_next_day_follows_the_last_day_named(nlp: Language) -> None:
         ("yesterday", "2023-06-08"),
         ("the same day", "2023-06-08"),
     ]
+
+
+def test_times_until_after_a_present_verb_lies_ahead() -> None:
+    """'has kept the markets closed until Friday', 'is closed until March': the state ends ahead."""
+    times = _parsed(
+        "The government has kept the markets closed until Friday .",
+        "DT NN VBZ VBN DT NNS VBN IN NNP .",
+        [1, 3, 3, 3, 5, 6, 3, 6, 7, 3],
+        "det nsubj aux ROOT det nsubj ccomp prep pobj punct",
+        "2021-08-18",  # a Wednesday
+    )
+    assert [t.value for t in times] == ["2021-08-20"]
+    present, past = (
+        _parsed(
+            f"The museum {verb} closed until March .",
+            f"DT NN {tag} VBN IN NNP .",
+            [1, 3, 3, 3, 3, 4, 3],
+            "det nsubjpass auxpass ROOT prep pobj punct",
+            "2021-08-18",
+        )
+        for verb, tag in (("is", "VBZ"), ("was", "VBD"))
+    )
+    assert [t.value for t in present] == ["2022-03"]
+    assert [t.value for t in past] == ["2021-03"]
