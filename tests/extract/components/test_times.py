@@ -84,7 +84,7 @@ def test_times_dates_years_decades_and_offsets(analyze_text: Analyze) -> None:
     assert _time(a, "third-quarter").value == "2020-Q3"  # reported (past) in January: last year's
     assert _time(a, "Sept. 27, 2019").value == "2019-09-27"
     clock = _time(a, "2:36 pm")
-    assert (clock.type, clock.value) == ("TIME", "2021-01-10T14:36")
+    assert (clock.type, clock.value) == ("TIME", "2019-09-27T14:36")  # the day just named
 
 
 def test_times_references_sets_and_parts_of_day(analyze_text: Analyze) -> None:
@@ -199,7 +199,7 @@ def test_times_component_works_without_a_parse(nlp: Language) -> None:
     Times()(doc)
     values = [t.value for t in get_times(doc)]
     assert "2021-06-07" in values
-    assert "2021-06-08T10:00" in values
+    assert "2021-06-07T10:00" in values  # the clock time is on the day just named
 
 
 def test_times_pathological_input_stays_linear(nlp: Language) -> None:
@@ -544,3 +544,21 @@ def test_times_until_after_a_present_verb_lies_ahead() -> None:
     )
     assert [t.value for t in present] == ["2022-03"]
     assert [t.value for t in past] == ["2021-03"]
+
+
+def test_times_a_clock_time_without_a_day_is_on_the_last_day_named(nlp: Language) -> None:
+    """'Rebels attacked on Tuesday … began around midday': Tuesday's noon; a day ahead is no anchor."""
+    doc = nlp.make_doc(
+        "Rebels attacked the town on Tuesday. The fighting began around midday and ended at 9 p.m. "
+        "The mayor said he would resign tomorrow. Shares fell 3% by 4 p.m."
+    )
+    set_published(doc, "2023-06-08")  # a Thursday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("Tuesday", "2023-06-06"),
+        ("midday", "2023-06-06T12:00"),
+        ("9 p.m.", "2023-06-06T21:00"),
+        ("tomorrow", "2023-06-09"),
+        ("4 p.m.", "2023-06-08T16:00"),
+    ]

@@ -217,13 +217,17 @@ class Normalizer:
             year = dct.year + years_back
         return f"{year:04d}-Q{q}", None, "DATE"
 
-    def refer(self, hit: Hit, value: str | None, context: Context) -> str | None:
+    def refer(
+        self, hit: Hit, value: str | None, context: Context, dct: date | None, tense: Tense
+    ) -> str | None:
         """Re-anchor a value on what the article said before (`context`).
 
         "The quarter" is the quarter the article reports on; "the year-ago period" is that
         quarter a year before, and so is "a year earlier" right after a quarter. "The following
         year" and "that month" count from the last date the article named ("in 1995"); "the
-        next day" and "the same day" from the last day it named ("on Friday", "yesterday").
+        next day", "the same day" and a clock time without a day ("at 10 p.m.") from the last day
+        it named ("on Friday", "yesterday"), a day ahead of the publication date only in the future
+        tense (`_focus_day`).
         """
         if value is None:
             return value
@@ -240,8 +244,11 @@ class Normalizer:
                 return f"{ref_year - 1:04d}-Q{ref_q}"
         if hit.rule.norm == "rel_grain" and context.date is not None:
             return self._narrative(g, value, context.date)
-        if hit.rule.norm == "rel_day" and context.day is not None:
-            day = date.fromisoformat(context.day) + timedelta(days=_REL_DAY_STEP[g["rel"].lower()])
+        focus = _focus_day(context, dct, tense)
+        if focus is not None and hit.rule.norm == "clock" and not {"month", "weekday", "deictic"} & g.keys():
+            return focus.isoformat() + value[10:]  # "escaped Thursday … began around midday"
+        if focus is not None and hit.rule.norm == "rel_day":
+            day = focus + timedelta(days=_REL_DAY_STEP[g["rel"].lower()])
             return day.isoformat() + value[10:]  # keep a part of day ("TMO")
         return value
 
@@ -525,6 +532,18 @@ def read_spelled_year(groups: dict[str, str]) -> dict[str, str]:
         if value is not None:
             groups["year"] = str(int(value))
     return groups
+
+
+def _focus_day(context: Context, dct: date | None, tense: Tense) -> date | None:
+    """Return the day the story is at: the last day named, unless it lies ahead of the publication
+    date in a sentence not in the future ("I dread Wall Street tomorrow" … "fell 176 points at
+    midday": today's midday)."""
+    if context.day is None:
+        return None
+    day = date.fromisoformat(context.day)
+    if dct is not None and day > dct and tense != "future":
+        return None
+    return day
 
 
 def _quarter_ending(end: date) -> str:

@@ -155,7 +155,7 @@ class Times:
                 continue
             if type_ == "DATE" and value and _CLOCK_VALUE.match(value):
                 type_ = "TIME"
-            value = self._normalizer.refer(hit, value, context)
+            value = self._normalizer.refer(hit, value, context, dct, tense)
             _remember(context, hit, value)
             start, end = hit.start, hit.end
             prep = hit.groups.get("prep")
