@@ -562,3 +562,15 @@ def test_times_a_clock_time_without_a_day_is_on_the_last_day_named(nlp: Language
         ("tomorrow", "2023-06-09"),
         ("4 p.m.", "2023-06-08T16:00"),
     ]
+
+
+def test_times_a_24_hour_clock_takes_its_weekday_or_date(nlp: Language) -> None:
+    """'at 09:40 UTC on Thursday', '18:05 GMT, March 2': one time, on that day (as '5 p.m. Friday')."""
+    doc = nlp.make_doc("The ferry sank at 09:40 UTC on Thursday. Rescuers arrived at 18:05 GMT, March 2.")
+    set_published(doc, "2017-03-04")  # a Saturday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("09:40 UTC on Thursday", "2017-03-02T09:40"),
+        ("18:05 GMT, March 2", "2017-03-02T18:05"),
+    ]
