@@ -574,3 +574,23 @@ def test_times_a_24_hour_clock_takes_its_weekday_or_date(nlp: Language) -> None:
         ("09:40 UTC on Thursday", "2017-03-02T09:40"),
         ("18:05 GMT, March 2", "2017-03-02T18:05"),
     ]
+
+
+def test_times_an_offset_counts_from_the_date_just_named(nlp: Language) -> None:
+    """'in 1971. One year later' is 1972; 'on Monday. One day earlier' the Sunday before it."""
+    doc = nlp.make_doc(
+        "The band formed in 1971. One year later it released an album. "
+        "The council voted on Monday. One day earlier, protesters marched. "
+        "Sales fell a year ago and rose a year earlier. The ship sailed a week later than planned."
+    )
+    set_published(doc, "2023-06-08")  # a Thursday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("1971", "1971"),
+        ("One year later", "1972"),
+        ("Monday", "2023-06-05"),
+        ("One day earlier", "2023-06-04"),
+        ("a year ago", "2022"),
+        ("a year earlier", "2022"),  # the same time as the 'a year ago' before it, not one before
+    ]

@@ -59,6 +59,8 @@ class Context:
     """The quarter the article reports on: the first one it names ("the third quarter")."""
     previous: str | None = None
     """The value of the expression just before."""
+    previous_norm: str | None = None
+    """The normalizer of the expression just before ("offset" for "a year ago")."""
     date: str | None = None
     """The last date the article named in full ("in 1995", "on March 3, 1996")."""
     day: str | None = None
@@ -250,7 +252,28 @@ class Normalizer:
         if focus is not None and hit.rule.norm == "rel_day":
             day = focus + timedelta(days=_REL_DAY_STEP[g["rel"].lower()])
             return day.isoformat() + value[10:]  # keep a part of day ("TMO")
+        if hit.rule.norm == "offset" and (g.get("dir") or "").lower() in ("earlier", "later"):
+            return self._offset_from(g, value, context, dct)
         return value
+
+    def _offset_from(self, g: dict[str, str], value: str, context: Context, dct: date | None) -> str:
+        """Return "one day earlier", "a year later" counted from the date just named, not the
+        publication date: "signed late Tuesday. One day earlier", "in 1984 … One year later".
+        Without a named date of that grain just before (a quarter, a duration, "the previous
+        year"), the value stays; a day ahead of the publication date is no anchor."""
+        previous = context.previous or ""
+        if context.previous_norm not in _NAMED_NORMS:
+            return value  # "a year ago … a year earlier", "from the previous year": parallel, not chained
+        unit = str(self._vocab["UNIT"][g["unit"].lower()])
+        n = _count((g.get("num") or g.get("count") or "a").lower())
+        grain = _GRAIN_CHARS.get(unit, 99)
+        if n is None or n != int(n) or len(previous) < grain or not _CALENDAR_DATE.fullmatch(previous):
+            return value
+        anchor = date.fromisoformat((previous[:grain] + "-01-01")[:10])  # "1984" -> 1984-01-01
+        if dct is not None and grain == 10 and anchor > dct:
+            return value
+        amount = int(n) * (1 if g["dir"].lower() == "later" else -1)
+        return offset_value(anchor, unit, amount)
 
     def _narrative(self, g: dict[str, str], value: str, anchor: str) -> str:
         """Return "the following year", "the previous month", "that year" counted from `anchor`."""
@@ -517,6 +540,13 @@ def _day(text: str) -> int:
 _FRACTION = re.compile(r"(\d+)(\s+[13]/[24]|\s?[½¼¾])")
 _FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 _YEAR_ONLY = re.compile(r"\d{4}")
+_CALENDAR_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d(?:T.*)?)?)?")
+_NAMED_NORMS = frozenset(
+    {"year", "month", "month_year", "month_day", "month_day_year", "weekday", "deictic", "clock", "holiday"}
+)
+"""Normalizers of named dates ("in 1984", "on Tuesday", "yesterday"), which an offset may count from."""
+_GRAIN_CHARS = {"D": 10, "W": 10, "M": 7, "Y": 4}
+"""The characters of a date value an offset in days, weeks, months or years counts from."""
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 

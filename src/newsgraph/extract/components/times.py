@@ -321,6 +321,7 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     """Note what later expressions may refer back to: the reported quarter, the last date."""
     g = hit.groups
     context.previous = value
+    context.previous_norm = hit.rule.norm
     if value is None:
         return
     first_quarter = context.quarter is None and _QUARTER_VALUE.fullmatch(value) is not None
