@@ -91,8 +91,9 @@ class TenseReader:
         16", "given until 9 a.m. Tuesday". The new date lies ahead, whatever the verb's tense.
         """
         prep = _preposition(token)
-        ends = prep is not None and prep.lower_ in ("until", "till", "through", "to")
-        return ends and prep is not None and prep.head.lemma_ in self._deadline_verbs
+        if prep is None or prep.lower_ not in ("until", "till", "through", "to"):
+            return False
+        return prep.head.lemma_ in self._deadline_verbs
 
     def _until_ahead(self, token: Token) -> bool:
         """Tell whether a time ends a state that holds now: "are not due until October", "has kept

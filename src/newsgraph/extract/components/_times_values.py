@@ -60,7 +60,7 @@ class Context:
     previous: str | None = None
     """The value of the expression just before."""
     previous_norm: str | None = None
-    """The normalizer of the expression just before ("offset" for "a year ago")."""
+    """The normalizer of the expression just before: "year" for "in 1984", "offset" for "a year ago"."""
     date: str | None = None
     """The last date the article named in full ("in 1995", "on March 3, 1996")."""
     day: str | None = None
