@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._times_calendar import parse_dct
+from newsgraph.extract.components._times_refer import Context, Referrer
 from newsgraph.extract.components._times_tense import TenseReader
-from newsgraph.extract.components._times_values import Context, Hit, Normalizer, Rule, read_spelled_year
+from newsgraph.extract.components._times_values import Hit, Normalizer, Rule, read_spelled_year
 from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.extract.spans import write_spans
@@ -91,6 +92,7 @@ class Times:
             set(data["deadline_verbs"]),
         )
         self._normalizer = Normalizer(self._vocab)
+        self._referrer = Referrer(self._vocab)
         self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
 
     # ------------------------------------------------------------------ entry point
@@ -155,7 +157,7 @@ class Times:
                 continue
             if type_ == "DATE" and value and _CLOCK_VALUE.match(value):
                 type_ = "TIME"
-            value = self._normalizer.refer(hit, value, context, dct, tense)
+            value = self._referrer.refer(hit, value, context, dct, tense)
             _remember(context, hit, value)
             start, end = hit.start, hit.end
             prep = hit.groups.get("prep")
