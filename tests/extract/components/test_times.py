@@ -84,7 +84,7 @@ def test_times_dates_years_decades_and_offsets(analyze_text: Analyze) -> None:
     assert _time(a, "third-quarter").value == "2020-Q3"  # reported (past) in January: last year's
     assert _time(a, "Sept. 27, 2019").value == "2019-09-27"
     clock = _time(a, "2:36 pm")
-    assert (clock.type, clock.value) == ("TIME", "2021-01-10T14:36")
+    assert (clock.type, clock.value) == ("TIME", "2019-09-27T14:36")  # the day just named
 
 
 def test_times_references_sets_and_parts_of_day(analyze_text: Analyze) -> None:
@@ -199,7 +199,7 @@ def test_times_component_works_without_a_parse(nlp: Language) -> None:
     Times()(doc)
     values = [t.value for t in get_times(doc)]
     assert "2021-06-07" in values
-    assert "2021-06-08T10:00" in values
+    assert "2021-06-07T10:00" in values  # the clock time is on the day just named
 
 
 def test_times_pathological_input_stays_linear(nlp: Language) -> None:
@@ -500,3 +500,97 @@ def test_times_the_verb_last_is_left_out_of_a_duration(nlp: Language) -> None:
     Times()(doc)
     found = [(t.text, t.value) for t in get_times(doc)]
     assert found == [("a few months", "PXM"), ("months", "PXM"), ("last year", "2020")]
+
+
+# -- issue 20, eighth pass -------------------------------------------------------------------------
+
+
+def test_times_the_next_day_follows_the_last_day_named(nlp: Language) -> None:
+    """'Shares fell on Tuesday … the next day', 'yesterday … the same day': the day before, not the DCT."""
+    doc = nlp.make_doc(
+        "Shares fell on Tuesday. Traders sold again the next day. "
+        "The mayor resigned yesterday and a deputy took over the same day."
+    )
+    set_published(doc, "2023-06-09")  # a Friday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("Tuesday", "2023-06-06"),
+        ("the next day", "2023-06-07"),
+        ("yesterday", "2023-06-08"),
+        ("the same day", "2023-06-08"),
+    ]
+
+
+def test_times_until_after_a_present_verb_lies_ahead() -> None:
+    """'has kept the markets closed until Friday', 'is closed until March': the state ends ahead."""
+    times = _parsed(
+        "The government has kept the markets closed until Friday .",
+        "DT NN VBZ VBN DT NNS VBN IN NNP .",
+        [1, 3, 3, 3, 5, 6, 3, 6, 7, 3],
+        "det nsubj aux ROOT det nsubj ccomp prep pobj punct",
+        "2021-08-18",  # a Wednesday
+    )
+    assert [t.value for t in times] == ["2021-08-20"]
+    present, past = (
+        _parsed(
+            f"The museum {verb} closed until March .",
+            f"DT NN {tag} VBN IN NNP .",
+            [1, 3, 3, 3, 3, 4, 3],
+            "det nsubjpass auxpass ROOT prep pobj punct",
+            "2021-08-18",
+        )
+        for verb, tag in (("is", "VBZ"), ("was", "VBD"))
+    )
+    assert [t.value for t in present] == ["2022-03"]
+    assert [t.value for t in past] == ["2021-03"]
+
+
+def test_times_a_clock_time_without_a_day_is_on_the_last_day_named(nlp: Language) -> None:
+    """'Rebels attacked on Tuesday … began around midday': Tuesday's noon; a day ahead is no anchor."""
+    doc = nlp.make_doc(
+        "Rebels attacked the town on Tuesday. The fighting began around midday and ended at 9 p.m. "
+        "The mayor said he would resign tomorrow. Shares fell 3% by 4 p.m."
+    )
+    set_published(doc, "2023-06-08")  # a Thursday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("Tuesday", "2023-06-06"),
+        ("midday", "2023-06-06T12:00"),
+        ("9 p.m.", "2023-06-06T21:00"),
+        ("tomorrow", "2023-06-09"),
+        ("4 p.m.", "2023-06-08T16:00"),
+    ]
+
+
+def test_times_a_24_hour_clock_takes_its_weekday_or_date(nlp: Language) -> None:
+    """'at 09:40 UTC on Thursday', '18:05 GMT, March 2': one time, on that day (as '5 p.m. Friday')."""
+    doc = nlp.make_doc("The ferry sank at 09:40 UTC on Thursday. Rescuers arrived at 18:05 GMT, March 2.")
+    set_published(doc, "2017-03-04")  # a Saturday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("09:40 UTC on Thursday", "2017-03-02T09:40"),
+        ("18:05 GMT, March 2", "2017-03-02T18:05"),
+    ]
+
+
+def test_times_an_offset_counts_from_the_date_just_named(nlp: Language) -> None:
+    """'in 1971. One year later' is 1972; 'on Monday. One day earlier' the Sunday before it."""
+    doc = nlp.make_doc(
+        "The band formed in 1971. One year later it released an album. "
+        "The council voted on Monday. One day earlier, protesters marched. "
+        "Sales fell a year ago and rose a year earlier. The ship sailed a week later than planned."
+    )
+    set_published(doc, "2023-06-08")  # a Thursday
+    Times()(doc)
+    found = [(t.text, t.value) for t in get_times(doc)]
+    assert found == [
+        ("1971", "1971"),
+        ("One year later", "1972"),
+        ("Monday", "2023-06-05"),
+        ("One day earlier", "2023-06-04"),
+        ("a year ago", "2022"),
+        ("a year earlier", "2022"),  # the same time as the 'a year ago' before it, not one before
+    ]

@@ -60,8 +60,8 @@ class TenseReader:
             return None
         if head.head.lower_ == "since" or (i > 0 and doc[i - 1].lower_ == "since"):
             return "past"  # "blocked since Tuesday afternoon": what began lies behind
-        if self._deadline(head):
-            return "future"  # "extended its deadline until 9 a.m. Tuesday"
+        if self._deadline(head) or self._until_ahead(head):
+            return "future"  # "extended its deadline until 9 a.m. Tuesday", "is closed until March"
         if _after_effective(doc, i):
             return None  # "created an office, effective Feb. 1": the change's date, not the verb's
         before = doc[i - 2] if i > 1 and doc[i - 1].lower_ == "on" else doc[i - 1] if i > 0 else None
@@ -90,14 +90,36 @@ class TenseReader:
         """Tell whether a time ends a delay or a grant: "postponed until Tuesday", "extended to Nov.
         16", "given until 9 a.m. Tuesday". The new date lies ahead, whatever the verb's tense.
         """
+        prep = _preposition(token)
+        if prep is None or prep.lower_ not in ("until", "till", "through", "to"):
+            return False
+        return prep.head.lemma_ in self._deadline_verbs
+
+    def _until_ahead(self, token: Token) -> bool:
+        """Tell whether a time ends a state that holds now: "are not due until October", "has kept
+        the markets closed until Friday", "will stay open until March". With no past form in the
+        verb (a past tense or a past auxiliary: "was closed until March", "it was not until
+        Tuesday that"), the end lies ahead.
+        """
+        prep = _preposition(token)
+        if prep is None or prep.lower_ not in ("until", "till"):
+            return False
+        verb = prep.head
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":
+            verb = verb.head  # "are due until": the copula's tense
         for _ in range(4):
-            if token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos", "amod"):
+            if verb.pos_ not in ("VERB", "AUX"):
                 return False
-            token = token.head
-            if token.dep_ == "prep" or token.pos_ == "ADP":
-                break
-        ends = token.lower_ in ("until", "till", "through", "to")
-        return ends and token.head.lemma_ in self._deadline_verbs
+            auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+            if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
+                return False
+            finite = next((t for t in (verb, *auxes) if t.tag_ in ("VBZ", "VBP", "MD")), None)
+            if finite is not None:
+                return finite.lower_ not in self._same_past_present  # not "cut", "put": past as well
+            if verb.head.i == verb.i:
+                return False
+            verb = verb.head  # "to hold the markets closed until Friday": the governing verb's form
+        return False
 
     def _plainly_future(self, verb: Token) -> bool:
         """Tell whether a future auxiliary ("will enable") or a plan ("expects North Korea to
@@ -176,6 +198,17 @@ def _was_to(governor: Token, head: Token) -> bool:
             for c in governor.children
         )
     return False
+
+
+def _preposition(token: Token) -> Token | None:
+    """Return the preposition a time hangs on ("until" of "until 9 a.m. Tuesday"), if any."""
+    for _ in range(4):
+        if token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos", "amod"):
+            return None
+        token = token.head
+        if token.dep_ == "prep" or token.pos_ == "ADP":
+            return token
+    return None
 
 
 def _after_effective(doc: Doc, i: int) -> bool:

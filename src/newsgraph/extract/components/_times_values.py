@@ -27,6 +27,8 @@ from newsgraph.extract.components._times_calendar import (
 )
 from newsgraph.models import TimeType
 
+REL_DAY_STEP = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}
+"""Days from the day before: "the next day", "the previous day", "the same day"."""
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _VAGUE_COUNTS = {"several", "a few", "few", "many", "some"}
 
@@ -47,18 +49,6 @@ class Rule:
     case_weekday: bool
     order: int
     needs: tuple[str, ...]
-
-
-@dataclass(slots=True)
-class Context:
-    """What an article said before a time expression, for values that refer back to it."""
-
-    quarter: str | None = None
-    """The quarter the article reports on: the first one it names ("the third quarter")."""
-    previous: str | None = None
-    """The value of the expression just before."""
-    date: str | None = None
-    """The last date the article named in full ("in 1995", "on March 3, 1996")."""
 
 
 @dataclass(slots=True)
@@ -188,13 +178,13 @@ class Normalizer:
     def _quarter_ref(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         """Return "the quarter", "the latest period", "the year-ago quarter" before any context.
 
-        Without a quarter named earlier in the article (see `refer`), the quarter meant is the
+        Without a quarter named earlier in the article (`Referrer.refer`), the quarter meant is the
         one its end date names ("the quarter ended July 31": May to July, mostly the second
         quarter), else the last one completed before the publication date: the one a company
         has just reported.
         """
         g = hit.groups
-        years_back = _years_back(g)
+        back = years_back(g)
         q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else None
         year = int(g["year"]) if "year" in g else None
         if dct is None:
@@ -208,48 +198,10 @@ class Normalizer:
         latest = shift(dct, "Q", -1)
         if q is None:
             q = int(latest[-1])
-            year = year if year is not None else int(latest[:4]) + years_back
+            year = year if year is not None else int(latest[:4]) + back
         elif year is None:
-            year = dct.year + years_back
+            year = dct.year + back
         return f"{year:04d}-Q{q}", None, "DATE"
-
-    def refer(self, hit: Hit, value: str | None, context: Context) -> str | None:
-        """Re-anchor a value on what the article said before (`context`).
-
-        "The quarter" is the quarter the article reports on; "the year-ago period" is that
-        quarter a year before, and so is "a year earlier" right after a quarter. "The following
-        year" and "that month" count from the last date the article named ("in 1995").
-        """
-        if value is None:
-            return value
-        g = hit.groups
-        if context.quarter is not None:
-            ref_year, ref_q = int(context.quarter[:4]), int(context.quarter[-1])
-            if hit.rule.norm == "quarter_ref":
-                q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else ref_q
-                year = int(g["year"]) if "year" in g else ref_year + _years_back(g)
-                return f"{year:04d}-Q{q}"
-            after_quarter = context.previous is not None and _QUARTER.fullmatch(context.previous) is not None
-            a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
-            if hit.rule.name == "year_earlier" and a_year and after_quarter and _YEAR_ONLY.fullmatch(value):
-                return f"{ref_year - 1:04d}-Q{ref_q}"
-        if hit.rule.norm == "rel_grain" and context.date is not None:
-            return self._narrative(g, value, context.date)
-        return value
-
-    def _narrative(self, g: dict[str, str], value: str, anchor: str) -> str:
-        """Return "the following year", "the previous month", "that year" counted from `anchor`."""
-        rel = (g.get("rel") or "").lower()
-        step = {"following": 1, "previous": -1, "prior": -1, "that": 0}.get(rel)
-        grain = (g.get("grain") or "").lower()
-        if step is None or grain not in ("year", "month"):
-            return value
-        if grain == "year":
-            return f"{int(anchor[:4]) + step:04d}"
-        if len(anchor) < 7:
-            return value
-        index = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + step
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
     def _half(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups
@@ -396,9 +348,9 @@ class Normalizer:
         return shift(dct, grain, rel), mod, "DATE"
 
     def _rel_day(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
-        """Return "the next day" relative to the publication date (the best anchor available)."""
+        """Return "the next day" after the publication date; `Referrer.refer` re-anchors it."""
         g = hit.groups
-        offset = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}[g["rel"].lower()]
+        offset = REL_DAY_STEP[g["rel"].lower()]
         grain = g["grain"].lower()
         part = f"T{PART_OF_DAY[grain]}" if grain in PART_OF_DAY else ""
         type_: TimeType = "TIME" if part else "DATE"
@@ -421,7 +373,7 @@ class Normalizer:
         direction = (g.get("dir") or g.get("dir2") or "ago").lower()
         sign = 1 if direction.startswith(("later", "from", "hence")) else -1
         num_text = (g.get("num") or g.get("count") or "a").lower()
-        n = _count(num_text)
+        n = count_of(num_text)
         mod = self._approx_mod(g)
         if dct is None or n is None:
             return ("FUTURE_REF" if sign > 0 else "PAST_REF"), mod, "DATE"
@@ -459,13 +411,13 @@ class Normalizer:
             return "XXXX-WXX-WD", None, "SET"
         unit = str(self._vocab["UNIT"][unit_word])
         num = (g.get("num") or "one").lower()
-        n = 2 if num == "other" else int(_count(num) or 1)
+        n = 2 if num == "other" else int(count_of(num) or 1)
         return period(n, unit), None, "SET"
 
     def _duration(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups
         unit = str(self._vocab["UNIT"][g["unit"].lower()])
-        n = _count((g.get("num") or "one").lower())
+        n = count_of((g.get("num") or "one").lower())
         mod = self._approx_mod(g)
         if n is None:
             return vague_period(unit), mod, "DURATION"
@@ -501,8 +453,6 @@ def _day(text: str) -> int:
 
 _FRACTION = re.compile(r"(\d+)(\s+[13]/[24]|\s?[½¼¾])")
 _FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
-_YEAR_ONLY = re.compile(r"\d{4}")
-_QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
 def read_spelled_year(groups: dict[str, str]) -> dict[str, str]:
@@ -525,14 +475,14 @@ def _quarter_ending(end: date) -> str:
     return f"{middle.year:04d}-Q{(middle.month - 1) // 3 + 1}"
 
 
-def _years_back(g: dict[str, str]) -> int:
+def years_back(g: dict[str, str]) -> int:
     """Return the year offset of "year-ago", "last year's" (-1) or "next year's" (+1)."""
     if "ago" in g:
         return -1
     return {"last": -1, "next": 1}.get(g.get("rel", "").lower(), 0)
 
 
-def _count(text: str) -> float | None:
+def count_of(text: str) -> float | None:
     """Return the number a duration counts, or None for a vague count ("several")."""
     text = text.strip().lower()
     if text in _VAGUE_COUNTS:

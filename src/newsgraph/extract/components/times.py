@@ -24,8 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._times_calendar import parse_dct
+from newsgraph.extract.components._times_refer import Context, Referrer
 from newsgraph.extract.components._times_tense import TenseReader
-from newsgraph.extract.components._times_values import Context, Hit, Normalizer, Rule, read_spelled_year
+from newsgraph.extract.components._times_values import Hit, Normalizer, Rule, read_spelled_year
 from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
 from newsgraph.extract.lexicons import load_json
 from newsgraph.extract.spans import write_spans
@@ -91,6 +92,7 @@ class Times:
             set(data["deadline_verbs"]),
         )
         self._normalizer = Normalizer(self._vocab)
+        self._referrer = Referrer(self._vocab)
         self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
 
     # ------------------------------------------------------------------ entry point
@@ -155,7 +157,7 @@ class Times:
                 continue
             if type_ == "DATE" and value and _CLOCK_VALUE.match(value):
                 type_ = "TIME"
-            value = self._normalizer.refer(hit, value, context)
+            value = self._referrer.refer(hit, value, context, dct, tense)
             _remember(context, hit, value)
             start, end = hit.start, hit.end
             prep = hit.groups.get("prep")
@@ -312,6 +314,7 @@ _WORDS = re.compile(r"[A-Za-z]+|\d+")
 _NAMED_DATES = frozenset({"year", "month", "month_year", "month_day", "month_day_year"})
 _NARRATIVE = frozenset({"following", "previous", "prior", "that"})
 _DATE_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?![\d-])")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
 _CLOCK_VALUE = re.compile(r"^(?:\d{4}|XXXX)-[\dWX-]+T")
 
@@ -320,6 +323,7 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     """Note what later expressions may refer back to: the reported quarter, the last date."""
     g = hit.groups
     context.previous = value
+    context.previous_norm = hit.rule.norm
     if value is None:
         return
     first_quarter = context.quarter is None and _QUARTER_VALUE.fullmatch(value) is not None
@@ -332,6 +336,8 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     narrative = hit.rule.norm == "rel_grain" and g.get("rel", "").lower() in _NARRATIVE
     if (hit.rule.norm in _NAMED_DATES or narrative) and _DATE_VALUE.fullmatch(value):
         context.date = value  # "in 1995 … the following year … that year": the story moves on
+    if _DAY_VALUE.match(value):
+        context.day = value[:10]  # "on Friday … the same day", "yesterday … the following day"
 
 
 def _starts_sentence(before: str) -> bool:
