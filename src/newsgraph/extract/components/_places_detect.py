@@ -134,7 +134,7 @@ class ToponymFinder(TextScanner):
                     if areas and name_key(surface) not in g.not_places:
                         found.append(Toponym(s, e, surface, "entity", None, areas))
                 continue
-            matches = g.lookup(surface)
+            matches = g.lookup(surface, saints=not text.startswith(("'s", "’s"), e))  # "St. Peter's"
             demonym = g.demonym(surface)
             is_facility = len(words) > 1 and (
                 head in g.facility_heads
@@ -146,10 +146,9 @@ class ToponymFinder(TextScanner):
             )
             owner = _POSSESSIVE.match(surface)
             owner_top = None
-            if is_facility and owner and g.lookup(owner.group(1)):  # "Istanbul's Yeditepe University"
-                owner_top = Toponym(
-                    s, s + owner.end(1), owner.group(1), "entity", matches=g.lookup(owner.group(1))
-                )
+            owned_by = g.lookup(owner.group(1), saints=False) if is_facility and owner else []
+            if owner is not None and owned_by:  # "Istanbul's Yeditepe University"; not "St. Peter's Basilica"
+                owner_top = Toponym(s, s + owner.end(1), owner.group(1), "entity", matches=owned_by)
                 found.append(owner_top)
                 s += owner.end()
                 surface = text[s:e]
@@ -192,7 +191,7 @@ class ToponymFinder(TextScanner):
             if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
         ]
         for t in found:
-            t.literal = not self._starts_a_name(text, t)
+            t.literal = not self._starts_a_name(text, t) and not self._names_an_organisation(text, t)
         self._read_surroundings(text, found)
         return found
 
@@ -247,6 +246,17 @@ class ToponymFinder(TextScanner):
         head = _NEXT_WORD.match(text, t.end)
         return head is not None and head.group(1) in self.gazetteer.not_place_heads
 
+    def _names_an_organisation(self, text: str, t: Toponym) -> bool:
+        """Tell whether a toponym names an organisation of states ("EU officials", "the EU said").
+
+        The gazetteer finds "European Union" as Europe; only after a locative word ("trade in the
+        EU", "across the European Union") is it a place of the story.
+        """
+        if name_key(t.text) not in self.gazetteer.organisations:
+            return False
+        start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start
+        return not self._locative(text, start)
+
     def _in_idiom(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym starts an idiom that names no place ("Delhi belly")."""
         idioms = self.idioms.get(name_key(t.text).split(" ", 1)[0], ())
@@ -258,6 +268,8 @@ class ToponymFinder(TextScanner):
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
         g = self.gazetteer
+        if self._grow_into_nickname(text, t):
+            return
         after = _FOLLOWING.match(text, t.end)
         if after is None:
             return
@@ -276,6 +288,22 @@ class ToponymFinder(TextScanner):
                 inner = Toponym(t.start, t.end, t.text, "embedded", matches=t.matches)
                 t.end, t.text, t.source, t.inner, t.matches = end, piece, "facility", inner, []
                 return
+
+    def _grow_into_nickname(self, text: str, t: Toponym) -> bool:
+        """Grow a word before a lower-case "state" into the state's nickname ("the Badger state").
+
+        Not a state's own name ("Washington state" stays "Washington").
+        """
+        if not text.startswith(" state", t.end) or any(m.entry.feature == ADMIN1 for m in t.matches):
+            return False
+        end = t.end + len(" state")
+        matches = [
+            m for m in self.gazetteer.lookup(text[t.start : end], suffixes=False) if m.entry.feature == ADMIN1
+        ]
+        if not matches or text[end : end + 1].isalnum():
+            return False
+        t.end, t.text, t.matches, t.entry = end, text[t.start : end], matches, None
+        return True
 
     def _relabel(self, text: str, s: int, e: int, label: str, matches: list[Match]) -> bool:
         """Tell whether a name tagged ORG/PERSON/… is really a place ("Boise", "in Riverdale")."""
