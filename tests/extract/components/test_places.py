@@ -419,6 +419,25 @@ def test_places_a_lone_first_name_is_no_town(analyze_text: Analyze) -> None:
     assert _place_of(analysis, "Ohio").admin1 == "Ohio"
 
 
+def test_places_a_state_and_city_name_in_a_list_of_states_is_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "WASHINGTON (AP) — The senator must win big states such as New York and California. On "
+        "Saturday, Alaska, Hawaii and Washington hold caucuses, and cases in Washington, Pennsylvania "
+        "and Ohio are still being counted."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "WASHINGTON").feature == "city"  # the dateline: the capital
+    assert _place_of(analysis, "New York").feature == "admin1"  # not New York City
+    for start in (text.index("Washington hold"), text.index("Washington, Penn")):
+        assert _place_of_at(analysis, start).name == "Washington State"
+
+
+def test_places_a_research_firm_named_for_a_town_is_no_place_of_the_story(analyze_text: Analyze) -> None:
+    text = "The exit poll, conducted by Edison Research for the networks, was released in Ohio."
+    analysis = analyze_text(text, clean=False)
+    assert not _place_of(analysis, "Edison").literal  # a company, like "Washington Mutual"
+
+
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     text = (
         "The U.S. and Mexico agreed on new border rules. The United States will send officials, "

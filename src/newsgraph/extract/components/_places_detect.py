@@ -75,6 +75,40 @@ def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -
     return words
 
 
+_DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]\s")
+"""What follows a dateline's place: "WASHINGTON (AP) — ", "HOUSTON — ", "NEW YORK, Nov. 19 (UPI) — "."""
+_AND = re.compile(r",? (?:and|or) ")
+
+
+def _us_state(t: Toponym) -> bool:
+    """Tell whether a toponym may name a US state by its own name or a curated one."""
+    return any(
+        m.entry.feature == ADMIN1 and m.entry.country == "US" and m.how != "alternate" for m in t.matches
+    )
+
+
+def _in_a_list_of_states(text: str, found: list[Toponym], i: int) -> bool:
+    """Tell whether `found[i]` is an item of a list of US states ("Alaska, Hawaii and Washington").
+
+    A neighbour joined by "and"/"or" is a state, or states stand on both sides of it, or a state
+    follows after a comma and the list goes on past it to another state ("Washington,
+    Pennsylvania and California"); not a town and its state ("in Washington, Iowa, Pastor Brown
+    said").
+    """
+
+    def joint(j: int) -> str:  # the words between found[j] and found[j + 1], if both are states
+        if j < 0 or j + 1 >= len(found) or not (_us_state(found[j]) and _us_state(found[j + 1])):
+            return "!"
+        return text[found[j].end : found[j + 1].start]
+
+    before, after = joint(i - 1), joint(i)
+    if _AND.fullmatch(before) or _AND.fullmatch(after):
+        return True
+    if after != ", ":
+        return False
+    return before == ", " or _AND.fullmatch(joint(i + 1)) is not None or joint(i + 1) == ", "
+
+
 def _coarser(place: Toponym, inner: Toponym | None) -> bool:
     """Tell whether a place only names the country of a building that has a place in its name.
 
@@ -227,7 +261,14 @@ class ToponymFinder(TextScanner):
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
             t.in_city = _CITY_PART.match(text, t.end) is not None
             t.after_locative = self._locative(text, t.start, strict=True)
+            t.dateline = t.source == "dateline" or (
+                not text[text.rfind("\n", 0, t.start) + 1 : t.start].strip()
+                and _DATELINE_END.match(text, t.end) is not None
+            )
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
+        for i, t in enumerate(found):
+            if _in_a_list_of_states(text, found, i):
+                t.prefer_admin1 = True  # "states such as New York and California"
         for before, t, after in neighbours:
             if t.source != "facility":
                 continue

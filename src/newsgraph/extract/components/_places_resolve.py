@@ -276,6 +276,8 @@ class ToponymResolver(PlaceReader):
             cands = inside
         if t.prefer_admin1:  # "Washington state", "New York state"
             cands = [m for m in cands if m.entry.feature == ADMIN1] or cands
+        elif t.dateline:  # "WASHINGTON (AP) —": the city
+            cands = [m for m in cands if m.entry.feature == CITY] or cands
         return cands
 
 
