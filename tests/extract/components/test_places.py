@@ -410,6 +410,8 @@ def test_places_a_state_nickname_names_the_state(analyze_text: Analyze) -> None:
     assert _place_of(analysis, "Granite State").admin1 == "New Hampshire"
     assert _place_of(analysis, "Badger state").admin1 == "Wisconsin"  # not Badger, Alaska
     assert _place_of(analysis, "Buckeye State").admin1 == "Ohio"  # not Buckeye, Arizona
+    end = analyze_text("The poll shows the governor well ahead in the Sunshine State.", clean=False)
+    assert _place_of(end, "Sunshine State").admin1 == "Florida"  # the full stop is no abbreviation's
 
 
 def test_places_a_lone_first_name_is_no_town(analyze_text: Analyze) -> None:

@@ -243,10 +243,11 @@ class ToponymResolver(PlaceReader):
     def _drop_first_names(self, toponyms: list[Toponym]) -> None:
         """Take a town named as often as a person ("Chelsea") that the article places nowhere for a person.
 
-        A name of `person_names` read by its name alone as a little-known town (`_weak_reading`),
-        with no locative word before it ("with Chelsea", not "in Chelsea") and no other place of the
-        article in the town's state or province, is a person's first name: no place
-        (`Toponym.needs_point`, as a small town the article places in no state).
+        A name of `person_names` whose reading rests on little (`_weak_reading`: a little-known
+        town, a division known only by another name), with no locative word before it ("with
+        Chelsea", not "in Chelsea") and no other place of the article in its state or province,
+        is a person's name: no place (`Toponym.needs_point`, as a small town the article places
+        in no state).
         """
         g = self.gazetteer
         for t in toponyms:
