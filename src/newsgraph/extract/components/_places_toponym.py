@@ -59,6 +59,8 @@ class Toponym:
     in_city: bool = False
     """Followed by "neighborhood" or "district": a part of a city ("the Crown Heights neighborhood
     of Brooklyn"), not a town of its own."""
+    dateline: bool = False
+    """Opens a line as its dateline ("WASHINGTON (AP) —"): a city, not a state of the name."""
     needs_point: bool = False
     """A name known only as a small US town (`_places_towns`): kept only where the article places
     it in a state."""
