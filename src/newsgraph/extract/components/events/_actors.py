@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -104,7 +105,7 @@ class ActorFinder:
         ]
         cut = [c.i for c in self.g.kids(head) if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
         for c in self.g.kids(head):
-            if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and len(list(c.subtree)) <= 8:
+            if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and _size_within(c, 8):
                 cut.remove(c.i)
                 stack.append(c)
         while stack:
@@ -128,6 +129,10 @@ class ActorFinder:
             start, end = self.compact(head)
         return start, end
 
+    def _lefts(self, tok: Token) -> list[Token]:
+        """Return a token's left children in order (`Token.lefts`, from the cached `Grammar.kids`)."""
+        return [c for c in self.g.kids(tok) if c.i < tok.i]
+
     def _dated(self, tok: Token) -> bool:
         """Whether a modifier is a time phrase or a clause, no part of the actor ("on Tuesday")."""
         if tok.ent_type_ in ("DATE", "TIME"):
@@ -142,7 +147,7 @@ class ActorFinder:
     def compact(self, head: Token) -> tuple[int, int]:
         """Return the head with its name-like left modifiers ("Afghan security forces"), no determiners."""
         start = head.i
-        for c in head.lefts:
+        for c in self._lefts(head):
             if c.dep_ in _NAME_MOD_DEPS:
                 start = min(start, c.left_edge.i)
         doc = head.doc
@@ -158,10 +163,21 @@ class ActorFinder:
     def heads(self, head: Token) -> list[Token]:
         """Return the head and its coordinated conjuncts ("Jordan and Britain" -> [Jordan, Britain])."""
         out = [head]
-        for c in head.conjuncts:
+        for c in self._conjuncts(head):
             if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 out.append(c)
         return sorted(out, key=lambda t: t.i)
+
+    def _conjuncts(self, tok: Token) -> list[Token]:
+        """Return the tokens coordinated with `tok` as `Token.conjuncts` does (the first conjunct up the
+        chain of "conj" links, then every "conj" right child, breadth first), from `Grammar.kids`."""
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        found = [first]
+        for word in found:  # grows while read: the queue of conjuncts
+            found.extend(c for c in self.g.kids(word) if c.i > word.i and c.dep_ == "conj")
+        return [w for w in found if w.i != tok.i]
 
     def _stand_in(self, head: Token) -> tuple[Token, float | None] | None:
         """For "delegations from X", "thousands of X": return X (and the count), else None."""
@@ -219,8 +235,9 @@ class ActorFinder:
         """Resolve a bare definite "the group" / "the movement" to the organisation last named before it."""
         if h.lemma_.lower() not in self.lex.anaphoric_nouns:
             return None
-        if any(c.dep_ not in ("det",) for c in h.lefts) or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in h.lefts
+        lefts = self._lefts(h)
+        if any(c.dep_ not in ("det",) for c in lefts) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in lefts
         ):
             return None
         index = doc.user_data.get(_ORG_INDEX)
@@ -397,7 +414,7 @@ class ActorFinder:
         if lemma in self.lex.animal_nouns:
             return []
         start, end = self.compact(head)
-        return [Actor(head.i, start, end, doc[start:end].text, None)]
+        return [Actor(head.i, start, end, span_text(doc, start, end), None)]
 
     def _can_act(self, doc: Doc, actor: Actor) -> bool:
         """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
@@ -457,7 +474,7 @@ class ActorFinder:
                         a.size = size
                 return inner
         start, end = self.phrase(h)
-        text = doc[start:end].text
+        text = span_text(doc, start, end)
         entity = self.link(doc, h, start, end, group_cache)
         if size is None:
             size = number_of(h, self.lex)
@@ -505,8 +522,7 @@ class ActorFinder:
 
     def _group(self, doc: Doc, head: Token, group_cache: dict[str, Entity]) -> Entity:
         s, e = self.compact(head)
-        span = doc[s:e]
-        name = span.text
+        name = span_text(doc, s, e)
         key = name.lower()
         entity = group_cache.get(key)
         if entity is None:
@@ -562,6 +578,11 @@ class ActorFinder:
             if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
                 return self.lex.countries[low]
         return None
+
+
+def _size_within(tok: Token, most: int) -> bool:
+    """Whether a token's subtree holds at most `most` tokens (read no further than that)."""
+    return sum(1 for _ in islice(tok.subtree, most + 1)) <= most
 
 
 def _by_name(doc: Doc, name: str) -> Entity | None:

@@ -45,6 +45,9 @@ class Alternatives:
     words: frozenset[str]
     phrases: tuple[str, ...]
     """Each with a space either side, as it is sought in a bag's text (`_Bag.text`)."""
+    starts: frozenset[str] | None = None
+    """The phrases' first words: a phrase " a b " is in a bag's text only if " a " is, that is if "a"
+    is one of the text's space-separated pieces. None when a phrase has no first word (two spaces)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,38 +107,56 @@ class _Bag:
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
+        self.lowers = [t.lower_ for t in tokens]
+        """The tokens' lower-case forms, in order (read once: each read decodes a new string)."""
         self.forms: set[str] = set()
-        for t in tokens:
+        for t, low in zip(tokens, self.lowers, strict=True):
             if t.dep_ not in _MODIFIER_DEPS:
-                self.forms.add(t.lower_)
+                self.forms.add(low)
                 self.forms.add(t.lemma_.lower())
         self._text: str | None = None
+        self._pieces: frozenset[str] | None = None
         self._indices: frozenset[int] | None = None
+        self._scopes: dict[str, list[_Bag]] = {}
 
     @property
     def text(self) -> str:
         """The bag's words as text, lower case then lemmas, for phrases (built when first asked)."""
         if self._text is None:
-            lowers = " ".join(t.lower_ for t in self.tokens)
+            lowers = " ".join(self.lowers)
             lemmas = " ".join(t.lemma_.lower() for t in self.tokens)
             self._text = f" {lowers} | {lemmas} "
         return self._text
 
     def has(self, alts: Alternatives) -> bool:
         """Whether any alternative (a word or a phrase) is in the bag."""
-        return not alts.words.isdisjoint(self.forms) or any(p in self.text for p in alts.phrases)
+        if not alts.words.isdisjoint(self.forms):
+            return True
+        if not alts.phrases:
+            return False
+        if alts.starts is not None:
+            pieces = self._pieces
+            if pieces is None:
+                pieces = self._pieces = frozenset(self.text.split(" "))
+            if alts.starts.isdisjoint(pieces):
+                return False  # no phrase's first word in the text: no phrase either
+        text = self.text
+        return any(p in text for p in alts.phrases)
 
     def has_prep(self, item: Prep) -> bool:
         """Whether a preposition of the bag has all the item's words in its phrase: the verb's own, not
         the "to" of an infinitive nor one of a clause within ("rushed to evacuate people from the
         province, where the disaster spread to" is no "rushed to X")."""
-        for tok in self.tokens:
-            if tok.lower_ != item.prep or (tok.tag_ == "TO" and tok.dep_ == "aux") or self._in_clause(tok):
-                continue
-            scope = _Bag(list(islice((t for t in tok.subtree if t.i != tok.i), _MAX_BAG)))
-            if all(scope.has(alts) for alts in item.items):
-                return True
-        return False
+        scopes = self._scopes.get(item.prep)
+        if scopes is None:  # the phrases of a preposition, read once for all the patterns that ask
+            scopes = self._scopes[item.prep] = [
+                _Bag(list(islice((t for t in tok.subtree if t.i != tok.i), _MAX_BAG)))
+                for tok, low in zip(self.tokens, self.lowers, strict=True)
+                if low == item.prep
+                and not (tok.tag_ == "TO" and tok.dep_ == "aux")
+                and not self._in_clause(tok)
+            ]
+        return any(all(scope.has(alts) for alts in item.items) for scope in scopes)
 
     def _in_clause(self, tok: Token) -> bool:
         """Whether a token of the bag lies in a relative or adverbial clause within it."""
@@ -164,7 +185,10 @@ class _Items:
         if found is None:
             words = self.classes.get(key[1:], []) if key.startswith("&") else [key]
             phrases = tuple(sorted(f" {w} " for w in words if " " in w))
-            found = Alternatives(frozenset(w for w in words if " " not in w), phrases)
+            firsts = frozenset(p.split(" ")[1] for p in phrases)  # p[0] is the leading space
+            found = Alternatives(
+                frozenset(w for w in words if " " not in w), phrases, None if "" in firsts else firsts
+            )
             self.cache[key] = found
         return found
 
@@ -229,12 +253,15 @@ class CameoDictionary:
         """Return the PLOVER type of a CAMEO code (None: no PLOVER event)."""
         return self.plover.get(code) if code is not None else None
 
-    def match(self, verb: Token, lemma: str) -> CameoMatch | None:
-        """Return the dictionary's reading of a verb token, or None when the lemma is not in it."""
+    def match(self, verb: Token, lemma: str, kids: list[Token] | None = None) -> CameoMatch | None:
+        """Return the dictionary's reading of a verb token, or None when the lemma is not in it.
+
+        `kids` are the verb's children when the caller has read them (`Grammar.kids`)."""
         entries = self.verbs.get(lemma)
         if not entries:
             return None
-        kids = list(verb.children)  # read once: spaCy builds new Token objects at every walk
+        if kids is None:
+            kids = list(verb.children)  # read once: spaCy builds new Token objects at every walk
         entry = _entry(entries, {c.lower_ for c in kids})
         if entry is None:
             return None
@@ -243,7 +270,7 @@ class CameoDictionary:
             return CameoMatch(entry.code, self.type_of(entry.code), 0)  # no pattern to read words for
         post = _Bag(_side(verb, kids, _POST_DEPS, after=True))
         pre = _Bag(_side(verb, kids, _PRE_DEPS, after=False))
-        around = pre.forms | post.forms | {t.lower_ for t in post.tokens}
+        around = pre.forms.union(post.forms, post.lowers)
         obj: _Bag | None = None
         placeless: _Bag | None = None
         for pattern in patterns:
@@ -258,9 +285,7 @@ class CameoDictionary:
                 # prepositional phrases ("assaulted civilians during violence")
                 obj = obj or _Bag(_side(verb, kids, _OBJECT_DEPS, after=True))
                 words = obj
-            if all(pre.has(alts) for alts in pattern.pre) and all(
-                post.has_prep(x) if isinstance(x, Prep) else words.has(x) for x in pattern.post
-            ):
+            if _fits(pattern, pre, post, words):
                 return CameoMatch(pattern.code, self.type_of(pattern.code), pattern.size, pattern.content)
         return CameoMatch(entry.code, self.type_of(entry.code), 0)
 
@@ -286,6 +311,22 @@ def _placeless(post: _Bag) -> _Bag:
     if not spans:
         return post
     return _Bag([t for t in post.tokens if not any(a <= t.i <= b for a, b in spans)])
+
+
+def _fits(pattern: Pattern, pre: _Bag, post: _Bag, words: _Bag) -> bool:
+    """Whether all of a pattern's items are in a verb's bags: its subject-side items in `pre`, its
+    prepositional items in `post`, its other post-verb items in `words` (`post`, or the object's bag
+    for a blocking pattern); read in order, up to the first missing item."""
+    for alts in pattern.pre:
+        if not pre.has(alts):
+            return False
+    for item in pattern.post:
+        if isinstance(item, Prep):
+            if not post.has_prep(item):
+                return False
+        elif not words.has(item):
+            return False
+    return True
 
 
 def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:

@@ -174,7 +174,7 @@ class TriggerFinder:
             return (frame.sense, frame) if frame.sense.type is not None else None
         if self._reports_question(tok):
             return None  # '"Why …?" asked X': the verb reports a question
-        cameo = self.cameo.match(tok, lemma) if not self._function_verb(tok, lemma) else None
+        cameo = None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, self.g.kids(tok))
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
             if cameo.code is None:

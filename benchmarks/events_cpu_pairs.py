@@ -1,0 +1,111 @@
+"""CPU time of the events component on two source trees, timed in alternation on a shared machine.
+
+    .venv/bin/python benchmarks/events_cpu_pairs.py A/src B/src [--rounds 30] [--limit 150]
+
+Two worker processes, one with each tree's `src` first on PYTHONPATH, parse the first N corpus
+articles up to `newsgraph_events` once (as `events_cpu.py` does); then, round after round, each
+times one pass of the events component over fresh copies of the docs (`time.process_time`), the
+two in turn (the order swapped each round), so that both see the machine's load of that moment.
+Printed: the least and the median pass of each tree and the median of the per-round ratios B/A
+(under 1: B is faster). Running the two trees at the same time instead makes them compete for the
+cores; running them minutes apart lets the other jobs' load differ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+WORKER = "worker"
+
+
+def worker(limit: int) -> None:
+    """Parse the articles once; time one events pass on fresh copies of them per line of stdin."""
+    import orjson
+    from spacy.tokens import Doc
+
+    from newsgraph.extract import extensions
+    from newsgraph.extract.pipeline import get_nlp
+    from newsgraph.settings import Settings
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "news.jsonl"
+    nlp = get_nlp(Settings())
+    names = nlp.pipe_names
+    lines = [line for line in corpus.read_bytes().splitlines() if line.strip()][:limit]
+    texts = [orjson.loads(line)["text"] for line in lines]
+    with nlp.select_pipes(enable=names[: names.index("newsgraph_events")]):
+        blobs = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=32)]
+    events = nlp.get_pipe("newsgraph_events")
+    readers = (
+        extensions.get_entities,
+        extensions.get_quotes,
+        extensions.get_events,
+        extensions.get_quantities,
+        extensions.get_times,
+        extensions.get_places,
+    )
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        docs = [Doc(nlp.vocab).from_bytes(blob) for blob in blobs]
+        for doc in docs:
+            for read in readers:
+                read(doc)
+        start = time.process_time()
+        for doc in docs:
+            events(doc)
+        print(f"{time.process_time() - start:.4f}", flush=True)
+
+
+def main() -> None:
+    """Start a worker per tree and time their passes in alternation."""
+    if len(sys.argv) > 1 and sys.argv[1] == WORKER:
+        worker(int(sys.argv[2]))
+        return
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("a", type=Path, help="The first tree's src directory (the baseline).")
+    parser.add_argument("b", type=Path, help="The second tree's src directory.")
+    parser.add_argument("--rounds", type=int, default=30, help="Passes of each tree.")
+    parser.add_argument("--limit", type=int, default=150, help="The first N corpus articles.")
+    args = parser.parse_args()
+    procs = []
+    for src in (args.a, args.b):
+        env = {**os.environ, "PYTHONPATH": str(src.resolve())}
+        command = [sys.executable, __file__, WORKER, str(args.limit)]
+        procs.append(
+            subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+        )
+    for proc in procs:
+        assert proc.stdin is not None and proc.stdout is not None
+        if proc.stdout.readline().strip() != "ready":
+            raise SystemExit("a worker failed to start")
+    times: list[list[float]] = [[], []]
+    for round_ in range(args.rounds):
+        for k in (0, 1) if round_ % 2 == 0 else (1, 0):
+            stdin, stdout = procs[k].stdin, procs[k].stdout
+            assert stdin is not None and stdout is not None
+            stdin.write("go\n")
+            stdin.flush()
+            times[k].append(float(stdout.readline()))
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.close()
+        proc.wait()
+    for src, passes in zip((args.a, args.b), times, strict=True):
+        print(f"{src}: least {min(passes):.3f} s, median {statistics.median(passes):.3f} s")
+    ratios = sorted(b / a for a, b in zip(*times, strict=True))
+    print(
+        f"B/A per round: median {statistics.median(ratios):.3f} "
+        f"(range {ratios[0]:.3f}-{ratios[-1]:.3f}, {args.rounds} rounds); "
+        f"load {os.getloadavg()[0]:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
