@@ -8,8 +8,7 @@ and written to `get_events(doc)`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +25,30 @@ from newsgraph.extract.components.events._triggers import TriggerFinder, known_v
 from newsgraph.extract.extensions import doc_text, get_entities, get_events, get_quotes
 from newsgraph.extract.spans import write_spans
 from newsgraph.knowledge import actor_dictionary
+
+_IOB_IN, _IOB_BEGIN = 1, 3
+"""`Token.ent_iob` values: inside an entity, beginning one (0 is unset, 2 outside)."""
+
+
+def _sentence_ents(doc: Doc, sent_starts: list[int], wanted: set[int]) -> dict[int, list[Span]]:
+    """Return the named entities that begin in each `wanted` sentence (by index), as `doc.ents` has them.
+
+    Read from the tokens' entity tags, only in the sentences that hold an event: `doc.ents` builds a
+    Span for every entity of the doc. An entity opens at a `B` tag with a label and runs over the `I`
+    tags after it, even past the sentence's end, as in `doc.ents`.
+    """
+    iobs, types = doc.to_array([ENT_IOB, ENT_TYPE]).T.tolist()
+    ends = [*sent_starts[1:], len(doc)]
+    out: dict[int, list[Span]] = {}
+    for k in sorted(wanted):
+        ents = out[k] = []
+        for i in range(sent_starts[k], ends[k]):
+            if iobs[i] == _IOB_BEGIN and types[i] != 0:
+                end = i + 1
+                while end < len(doc) and iobs[end] == _IOB_IN:
+                    end += 1
+                ents.append(Span(doc, i, end, label=types[i]))
+    return out
 
 
 def _entity_counts(doc: Doc) -> tuple[int, int]:
@@ -77,6 +100,8 @@ class EventCoder:
         st = DocState(doc, cands, [s.start for s in sents], quotes=quotes)
         drafts = self._drafts(st, reporters)
         drafts = self.filter.dedupe(self.filter.merge(self.filter.filter(doc, drafts, sents)))
+        if not drafts:
+            return  # nothing to complete or write
         self._complete(st, drafts, sents)
         events = get_events(doc)
         n = len(events)
@@ -103,14 +128,11 @@ class EventCoder:
 
     def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:
         """Give each draft its contexts, magnitudes, place and time; a quoted event is less certain."""
-        doc = st.doc
-        ents_by_sent: dict[int, list[Span]] = {}
-        for ent in doc.ents:
-            ents_by_sent.setdefault(bisect_right(st.sent_starts, ent.start) - 1, []).append(ent)
+        ents_by_sent = _sentence_ents(st.doc, st.sent_starts, {d.sent for d in drafts})
         for d in drafts:
             words = self.g.words(d.tok)
             d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
             self.details.magnitudes(d)
-            self.details.where_when(d, ents_by_sent.get(d.sent, []))
+            self.details.where_when(d, ents_by_sent[d.sent])
             if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):
                 d.confidence *= self.lex.weights.factor["in_quote"]
