@@ -8,7 +8,7 @@ copies of those docs (`Doc.to_bytes` / `from_bytes`, the facts read back as the 
 they are inside the running pipeline), and the least of the runs is printed. With --profile, one
 run under cProfile instead: the functions with the most own time (spaCy's Token construction,
 `token.pxd:...(cinit)`, with its count of calls among them). To compare two trees on a shared
-machine, run both at the same time (both see the same load), each with PYTHONPATH set to its `src`.
+machine, `events_cpu_pairs.py` times them in alternation.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import argparse
 import cProfile
 import pstats
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -37,6 +38,26 @@ _READERS = (
 )
 
 
+def prepared(limit: int) -> tuple[Callable[[Doc], Doc], Callable[[], list[Doc]]]:
+    """Parse the first `limit` corpus articles up to `newsgraph_events` once; return the events
+    component and a function that makes fresh copies of the parsed docs, their facts read back."""
+    nlp = get_nlp(Settings())
+    names = nlp.pipe_names
+    lines = [line for line in CORPUS.read_bytes().splitlines() if line.strip()][:limit]
+    texts = [orjson.loads(line)["text"] for line in lines]
+    with nlp.select_pipes(enable=names[: names.index("newsgraph_events")]):
+        blobs = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=32)]
+
+    def copies() -> list[Doc]:
+        docs = [Doc(nlp.vocab).from_bytes(blob) for blob in blobs]
+        for doc in docs:
+            for read in _READERS:
+                read(doc)
+        return docs
+
+    return nlp.get_pipe("newsgraph_events"), copies
+
+
 def main() -> None:
     """Parse the articles once, then time (or profile) the events component on copies of them."""
     parser = argparse.ArgumentParser(
@@ -47,21 +68,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="One run under cProfile instead.")
     args = parser.parse_args()
 
-    nlp = get_nlp(Settings())
-    names = nlp.pipe_names
-    lines = [line for line in CORPUS.read_bytes().splitlines() if line.strip()][: args.limit]
-    texts = [orjson.loads(line)["text"] for line in lines]
-    with nlp.select_pipes(enable=names[: names.index("newsgraph_events")]):
-        blobs = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=32)]
-    events = nlp.get_pipe("newsgraph_events")
-
-    def copies() -> list[Doc]:
-        docs = [Doc(nlp.vocab).from_bytes(blob) for blob in blobs]
-        for doc in docs:
-            for read in _READERS:
-                read(doc)
-        return docs
-
+    events, copies = prepared(args.limit)
     if args.profile:
         docs = copies()
         profile = cProfile.Profile()
@@ -78,7 +85,7 @@ def main() -> None:
         for doc in docs:
             events(doc)
         best = min(best, time.process_time() - start)
-    print(f"events component, {len(blobs)} articles: {best:.3f} s CPU (least of {args.runs} runs)")
+    print(f"events component, {len(docs)} articles: {best:.3f} s CPU (least of {args.runs} runs)")
 
 
 if __name__ == "__main__":

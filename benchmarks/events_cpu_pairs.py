@@ -26,35 +26,12 @@ WORKER = "worker"
 
 def worker(limit: int) -> None:
     """Parse the articles once; time one events pass on fresh copies of them per line of stdin."""
-    import orjson
-    from spacy.tokens import Doc
+    from events_cpu import prepared  # this directory; imported once PYTHONPATH names the tree
 
-    from newsgraph.extract import extensions
-    from newsgraph.extract.pipeline import get_nlp
-    from newsgraph.settings import Settings
-
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "news.jsonl"
-    nlp = get_nlp(Settings())
-    names = nlp.pipe_names
-    lines = [line for line in corpus.read_bytes().splitlines() if line.strip()][:limit]
-    texts = [orjson.loads(line)["text"] for line in lines]
-    with nlp.select_pipes(enable=names[: names.index("newsgraph_events")]):
-        blobs = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=32)]
-    events = nlp.get_pipe("newsgraph_events")
-    readers = (
-        extensions.get_entities,
-        extensions.get_quotes,
-        extensions.get_events,
-        extensions.get_quantities,
-        extensions.get_times,
-        extensions.get_places,
-    )
+    events, copies = prepared(limit)
     print("ready", flush=True)
     for _ in sys.stdin:
-        docs = [Doc(nlp.vocab).from_bytes(blob) for blob in blobs]
-        for doc in docs:
-            for read in readers:
-                read(doc)
+        docs = copies()
         start = time.process_time()
         for doc in docs:
             events(doc)
