@@ -8,6 +8,10 @@
     .venv/bin/python scripts/times_read.py sample /tmp/corpus.jsonl --n 40 --seed 4040
     # the times whose span, type, value or mod differ between two `analyze --jsonl` outputs
     .venv/bin/python scripts/times_read.py diff before.jsonl after.jsonl
+    # a gold file with its document dates removed (the test of a reference date read from the text),
+    # then the values two predictions on it give differently, each judged against the gold value
+    .venv/bin/python scripts/times_read.py undated ../shared/data/times/train.jsonl --out /tmp/undated.jsonl
+    .venv/bin/python scripts/times_read.py changed ../shared/data/times/train.jsonl before.pred after.pred
 
 The times component reads only spaCy's parse and the publication date, so running it alone
 (`components=("newsgraph_times",)`) gives the times of the whole pipeline at a fraction of the
@@ -130,6 +134,29 @@ def diff(before: Path, after: Path, context: int) -> None:
     print(f"{changed} times changed; {sum(map(len, a.values()))} before, {sum(map(len, b.values()))} after")
 
 
+def undated(gold: Path, out: Path) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        for record in _read(gold):
+            fh.write(json.dumps({**record, "dct": None}, ensure_ascii=False) + "\n")
+
+
+def changed(gold: Path, before: Path, after: Path) -> None:
+    old = {d["id"]: {(p["start"], p["end"]): p["value"] for p in d["timexes"]} for d in _read(before)}
+    new = {d["id"]: [p for p in d["timexes"] if p["end"] > p["start"]] for d in _read(after)}
+    right = total = 0
+    for doc in _read(gold):
+        for g, p in _pairs(doc, new.get(doc["id"], [])):
+            was = old.get(doc["id"], {}).get((p["start"], p["end"]))
+            if was == p["value"]:
+                continue
+            total += 1
+            right += p["value"] == g["value"]
+            verdict = "right" if p["value"] == g["value"] else "wrong"
+            where = f"{doc['id']} (dct {doc.get('dct')}) {g['text']!r}"
+            print(f"{where}: {was} -> {p['value']} (gold {g['value']}) {verdict}")
+    print(f"{total} matched values changed, {right} now equal to the gold")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -146,6 +173,13 @@ def main() -> None:
     d = sub.add_parser("diff")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
+    u = sub.add_parser("undated")
+    u.add_argument("gold", type=Path)
+    u.add_argument("--out", type=Path, required=True)
+    c = sub.add_parser("changed")
+    c.add_argument("gold", type=Path)
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
     for command in (e, s, d):
         command.add_argument("--context", type=int, default=100)
     args = parser.parse_args()
@@ -155,6 +189,10 @@ def main() -> None:
         errors(args.gold, args.pred, args.context)
     elif args.cmd == "sample":
         sample(args.analyses, args.n, args.seed, args.context)
+    elif args.cmd == "undated":
+        undated(args.gold, args.out)
+    elif args.cmd == "changed":
+        changed(args.gold, args.before, args.after)
     else:
         diff(args.before, args.after, args.context)
 

@@ -304,6 +304,18 @@ class Analysis(_Model):
         "dateline opening it), `text` (the lede gives the report's day: \"Yesterday, February 17, "
         '2006, …"); null when no date was found.',
     )
+    reference_date: str | None = Field(
+        default=None,
+        description='For an article without a publication date: the day its relative times ("Friday", '
+        '"last June", "next year") were resolved against, inferred from the text: the latest fully '
+        "specified date (day, month and year) its lede (first sentence with a verb) tells in the past "
+        'tense, not a bound ("after", "until", "due"): "The WHO reported on February 15, 2006 that …". '
+        "Null when `published` is known or the lede tells no such date (relative times then have no value).",
+    )
+    reference_time: str | None = Field(
+        default=None,
+        description="Article-local id of the time expression `reference_date` was read from (`t3`).",
+    )
     language: str | None = Field(default="en", description="ISO 639-1 code of the text's language.")
     authors: list[str] = Field(default_factory=list, description="Byline, when cleaning recognised one.")
     dateline: str | None = Field(default=None, description='Dateline ("NEW YORK (AP) —"), when recognised.')

@@ -332,7 +332,7 @@ TABLES: dict[str, FactTable] = {
             "One row per article: its metadata, cleaned text, sentences and summary.",
             Analysis,
             _article,
-            rename={"id": "doc_id"},
+            rename={"id": "doc_id", "reference_time": "reference_time_local_id"},
             skip=("schema", *_FACT_LISTS),
             docs={"published": _PUBLISHED_DOC},
         ),

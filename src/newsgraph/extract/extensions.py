@@ -31,6 +31,7 @@ from newsgraph.models import Entity, EntityType, Event, Mention, MentionKind, Pl
 
 _EXTENSIONS: tuple[str, ...] = (
     "newsgraph_published",  # str | None: ISO publication date, set before the pipeline runs
+    "newsgraph_reference",  # [str, str] | None: an undated doc's reference date and the time it was read from
     "newsgraph_entities",  # list[Entity]
     "newsgraph_entity_by_token",  # dict[int, str]: token index -> entity id (names and mentions)
     "newsgraph_quotes",  # list[Quote]
@@ -88,6 +89,18 @@ def set_published(doc: Doc, published: str | None) -> None:
     """Set the publication date the times component resolves relative dates against."""
     set_extensions()
     doc._.newsgraph_published = published
+
+
+def get_reference(doc: Doc) -> tuple[str, str] | None:
+    """Return the reference date the times component read from an undated doc's text and the
+    local id of the time it was read from (`t3`), or None."""
+    value = doc._.newsgraph_reference
+    return (str(value[0]), str(value[1])) if value else None
+
+
+def set_reference(doc: Doc, day: str, time_id: str) -> None:
+    """Record the reference date of an undated doc (ISO date) and the time it was read from."""
+    doc._.newsgraph_reference = [day, time_id]
 
 
 def get_entities(doc: Doc) -> list[Entity]:

@@ -36,6 +36,7 @@ from newsgraph.extract.extensions import (
     get_places,
     get_quantities,
     get_quotes,
+    get_reference,
     get_summary,
     get_times,
     set_extensions,
@@ -229,6 +230,7 @@ def build_analysis(prepared: Prepared) -> Analysis:
         else [(0, len(text))]
     )
     sentences = [Sentence(start=start, end=_rstrip(text, start, end)) for start, end in bounds]
+    reference = get_reference(doc)
     return Analysis(
         id=raw.id or digest[:16],
         hash=digest,
@@ -237,6 +239,8 @@ def build_analysis(prepared: Prepared) -> Analysis:
         title=raw.title or cleaned.headline,
         published=prepared.published,
         published_source=prepared.published_source,
+        reference_date=reference[0] if reference else None,
+        reference_time=reference[1] if reference else None,
         language=prepared.language,
         authors=raw.authors or cleaned.authors,
         dateline=cleaned.dateline,

@@ -82,7 +82,7 @@ LOCAL_ID_LENGTH = 20
 """Article-local ids (`local_id`, `X_local_id`): `e12`, `q3`."""
 
 LENGTHS: dict[str, dict[str, int]] = {
-    "articles": {"hash": 64, "doc_id": 300, "published_source": 10, "language": 20},
+    "articles": {"hash": 64, "doc_id": 300, "published_source": 10, "reference_date": 10, "language": 20},
     "article_entities": {"type": 20, "sector": 40, "country": 2},
     "mentions": {"kind": 20},
     "quotes": {"kind": 10, "cue": 60},

@@ -594,3 +594,33 @@ def test_times_an_offset_counts_from_the_date_just_named(nlp: Language) -> None:
         ("a year ago", "2022"),
         ("a year earlier", "2022"),  # the same time as the 'a year ago' before it, not one before
     ]
+
+
+def test_times_an_undated_article_counts_from_the_full_date_its_lede_tells(analyze_text: Analyze) -> None:
+    text = (
+        "The health ministry reported on March 8, 2011 that the outbreak had ended. "
+        "The minister said Tuesday that no case was found last June. "
+        "Inspections will continue next year."
+    )
+    a = analyze_text(text, clean=False)
+    _check(a)
+    assert (a.published, a.reference_date, a.reference_time) == (None, "2011-03-08", "t1")
+    assert _time(a, "Tuesday").value == "2011-03-08"  # March 8, 2011 was a Tuesday
+    assert _time(a, "last June").value == "2010-06"
+    assert _time(a, "next year").value == "2012"
+
+
+def test_times_no_reference_date_from_a_bound_a_later_sentence_or_a_date_without_year(
+    analyze_text: Analyze,
+) -> None:
+    bound = "Shops removed products made after January 4, 2009 from their shelves on Friday."
+    later = "Officials met on Friday. The first case had been found on May 2, 1998."
+    no_year = "The ministry reported on March 8 that the outbreak had ended on Friday."
+    for text in (bound, later, no_year):
+        a = analyze_text(text, clean=False)
+        assert (a.reference_date, a.reference_time) == (None, None), text
+        assert _time(a, "Friday").value == "XXXX-WXX-5", text
+    dated = analyze_text(
+        "The ministry reported on March 8, 2011 that it ended on Friday.", published="2011-03-10"
+    )
+    assert (dated.reference_date, _time(dated, "Friday").value) == (None, "2011-03-04")

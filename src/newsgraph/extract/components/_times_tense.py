@@ -90,7 +90,7 @@ class TenseReader:
         """Tell whether a time ends a delay or a grant: "postponed until Tuesday", "extended to Nov.
         16", "given until 9 a.m. Tuesday". The new date lies ahead, whatever the verb's tense.
         """
-        prep = _preposition(token)
+        prep = preposition(token)
         if prep is None or prep.lower_ not in ("until", "till", "through", "to"):
             return False
         return prep.head.lemma_ in self._deadline_verbs
@@ -101,7 +101,7 @@ class TenseReader:
         verb (a past tense or a past auxiliary: "was closed until March", "it was not until
         Tuesday that"), the end lies ahead.
         """
-        prep = _preposition(token)
+        prep = preposition(token)
         if prep is None or prep.lower_ not in ("until", "till"):
             return False
         verb = prep.head
@@ -200,7 +200,7 @@ def _was_to(governor: Token, head: Token) -> bool:
     return False
 
 
-def _preposition(token: Token) -> Token | None:
+def preposition(token: Token) -> Token | None:
     """Return the preposition a time hangs on ("until" of "until 9 a.m. Tuesday"), if any."""
     for _ in range(4):
         if token.dep_ not in ("npadvmod", "pobj", "nummod", "compound", "appos", "amod"):

@@ -23,11 +23,12 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.components._times_anchor import AnchorReader
 from newsgraph.extract.components._times_calendar import parse_dct
 from newsgraph.extract.components._times_refer import Context, Referrer
 from newsgraph.extract.components._times_tense import TenseReader
 from newsgraph.extract.components._times_values import Hit, Normalizer, Rule, read_spelled_year
-from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions
+from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions, set_reference
 from newsgraph.extract.lexicons import load_json
 from newsgraph.extract.spans import write_spans
 from newsgraph.models import Time, TimeType
@@ -35,6 +36,9 @@ from newsgraph.models import Time, TimeType
 LOGGER = logging.getLogger(__name__)
 
 _MONTH_FULL = {m.lower() for m in calendar.month_name if m}
+
+Found = tuple[int, int, TimeType, str | None, str | None]
+"""A time found: start, end, type, value and mod."""
 
 
 class Times:
@@ -94,15 +98,20 @@ class Times:
         self._normalizer = Normalizer(self._vocab)
         self._referrer = Referrer(self._vocab)
         self._not_modifiers = {w.lower() for w in data["not_modifiers"]}
+        self._anchors = AnchorReader(
+            self._tense, self._normalizer, {w.lower() for w in data["anchor_bounds"]}
+        )
 
     # ------------------------------------------------------------------ entry point
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the doc's time expressions and append them to `doc._.newsgraph_times`."""
         text = doc_text(doc)
-        found = self._find(doc, text)
+        found, anchor = self._find(doc, text)
         out = get_times(doc)
         n = len(out)
+        if anchor is not None:
+            set_reference(doc, anchor[0], f"t{n + anchor[1] + 1}")
         for start, end, type_, value, mod in found:
             n += 1
             out.append(
@@ -118,7 +127,9 @@ class Times:
             )
         return write_spans(doc, "newsgraph_times")
 
-    def _find(self, doc: Doc, text: str) -> list[tuple[int, int, TimeType, str | None, str | None]]:
+    def _find(self, doc: Doc, text: str) -> tuple[list[Found], tuple[str, int] | None]:
+        """Return the doc's times, and for an undated doc the reference date read from its text
+        with the index of the time it was read from (`_times_anchor`)."""
         dct = parse_dct(get_published(doc))
         hits: list[Hit] = []
         windows = self._windows(text)
@@ -144,7 +155,11 @@ class Times:
             chosen.append(hit)
         chosen.sort(key=lambda h: h.start)
         token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
-        out: list[tuple[int, int, TimeType, str | None, str | None]] = []
+        anchor = self._anchors.anchor(doc, token_starts, chosen) if dct is None and len(doc) else None
+        if anchor is not None:
+            dct = anchor.day  # an undated article: its times count from the latest day it tells
+        anchor_at: tuple[str, int] | None = None
+        out: list[Found] = []
         context = Context()
         for hit in chosen:
             if hit.rule.norm == "ref" and self._modifies_noun(doc, token_starts, hit):
@@ -165,8 +180,10 @@ class Times:
                 start = text.index(prep, start) + len(prep)
                 while start < end and text[start].isspace():
                     start += 1
+            if anchor is not None and hit is anchor.hit:
+                anchor_at = (anchor.day.isoformat(), len(out))
             out.append((start, end, type_, value, mod))
-        return out
+        return out, anchor_at
 
     def _modifies_noun(self, doc: Doc, token_starts: list[int], hit: Hit) -> bool:
         """Tell whether a word such as "future" modifies a noun ("future payments"): no time then."""
