@@ -444,3 +444,42 @@ def test_quantities_a_dollar_code_before_the_sign(analyze_text: Analyze) -> None
     assert (cup.text, cup.unit, cup.currency) == ("AUD$2 million", "australian dollar", "AUD")
     assert (sponsorship.unit, sponsorship.currency) == ("new zealand dollar", "NZD")
     _check_offsets(a)
+
+
+def test_quantities_a_fraction_with_its_count_needs_no_of(analyze_text: Analyze) -> None:
+    text = (
+        "Two-thirds backed the levy, exports fell by one-third and wages by a fifth, "
+        "and fewer than a quarter turned out. A fourth candidate ran on a third-party ticket."
+    )
+    a = analyze_text(text, clean=False)
+    fractions = [(q.text, round(q.value or 0, 3), q.unit) for q in a.quantities if q.kind == "fraction"]
+    assert fractions == [
+        ("Two-thirds", 0.667, "fraction"),
+        ("one-third", 0.333, "fraction"),
+        ("a fifth", 0.2, "fraction"),
+        ("fewer than a quarter", 0.25, "fraction"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_a_year_cut_to_two_digits(analyze_text: Analyze) -> None:
+    text = "The studio shipped Canvas '19 in May, as it had in ’09 and ’14, and sold 40 licences."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities] == [("40 licences", "licence")]
+
+
+def test_quantities_plus_or_minus_is_a_margin_not_a_sign(analyze_text: Analyze) -> None:
+    text = "The survey's margin of error is plus or minus 4.2 percentage points; it was minus 8 degrees."
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 4.2).text, _find(a, 4.2).unit) == ("4.2 percentage points", "percentage point")
+    assert _find(a, -8).text == "minus 8 degrees"
+    _check_offsets(a)
+
+
+def test_quantities_half_a_million_takes_its_currency(analyze_text: Analyze) -> None:
+    text = "The festival lost half a million euros, and half a dozen stalls closed."
+    a = analyze_text(text, clean=False)
+    lost = _find(a, 500_000)
+    assert (lost.text, lost.unit, lost.kind) == ("half a million euros", "euro", "money")
+    assert _find(a, 6).unit == "stall"
+    _check_offsets(a)

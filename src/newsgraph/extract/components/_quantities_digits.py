@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._numbers import (
     parse_digits,
 )
-from newsgraph.extract.components._quantities_lexicon import DIGITS, WORD_BEFORE, Found, TokenAt
+from newsgraph.extract.components._quantities_lexicon import DIGITS, WORD_BEFORE, Found, TokenAt, minus_word
 from newsgraph.extract.components._quantities_nouns import NounReader
 from newsgraph.extract.components._quantities_units import UnitReader
 
@@ -31,6 +31,7 @@ _DECADE_AFTER = re.compile(r"^'?s\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s+$", re.IGNORECASE)
 _HYPHEN_NAME = re.compile(r"[A-Za-z]-$")
 _TIME_PREPOSITION = re.compile(r"\b(?:until|till|before|since)\s+$", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"(?:^|[\s(])['’]$")
 
 
 class DigitReader(UnitReader, NounReader):
@@ -56,7 +57,7 @@ class DigitReader(UnitReader, NounReader):
             if re.search(r"(?:^|\s)[-−]$", sign_before):
                 cand.value = -cand.value
                 cand.start -= 1
-            elif re.search(r"(?i)(?:^|\s)minus[\s-]$", sign_before):
+            elif minus_word(text, cand.start):
                 cand.value = -cand.value
                 cand.start -= 6
             pos = self._read_scale_and_unit(text, cand, end, allow_abbrev=cand.kind == "money")
@@ -125,6 +126,8 @@ class DigitReader(UnitReader, NounReader):
             return True
         if before.endswith("'") and len(digits) == 2 and _DECADE_AFTER.match(after):
             return True
+        if len(digits) == 2 and _SHORT_YEAR.search(before) and not _closing_quote(before[-1], after):
+            return True  # "iLife '11", "in ’08 and ’12": a year cut to two digits
         if _MONTH_BEFORE.search(before) and "," not in digits and len(digits) <= 4:
             return True
         if "," not in digits and len(digits) <= 2 and _MONTH_AFTER.match(after):
@@ -235,3 +238,8 @@ def _is_age(doc: Doc, tok: Token) -> bool:
     if prev.ent_type_ == "PERSON":
         return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
     return False
+
+
+def _closing_quote(mark: str, after: str) -> bool:
+    """Tell whether the apostrophe before a number opens a quote that closes soon ("'20 died,' he said")."""
+    return re.search(rf"\S{re.escape(mark)}(?!\w)", after[:80]) is not None

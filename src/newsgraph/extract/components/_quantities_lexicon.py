@@ -151,6 +151,17 @@ class QuantityLexicon:
         return entry[0] if entry is not None else low
 
 
+_MINUS_WORD = re.compile(r"(?i)(?<!\bplus or )(?<![a-z])minus[\s-]$")
+
+
+def minus_word(text: str, start: int) -> bool:
+    """Tell whether the word "minus" before `start` makes the number negative ("minus 5 degrees").
+
+    Not in "plus or minus 3.4 percentage points": a margin either way, given as its size.
+    """
+    return _MINUS_WORD.search(text[max(0, start - 16) : start]) is not None
+
+
 def claim(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Insert [start, end) into the sorted disjoint spans `taken` unless it overlaps one."""
     i = bisect.bisect_left(taken, (start, start))
