@@ -483,3 +483,41 @@ def test_quantities_half_a_million_takes_its_currency(analyze_text: Analyze) -> 
     assert (lost.text, lost.unit, lost.kind) == ("half a million euros", "euro", "money")
     assert _find(a, 6).unit == "stall"
     _check_offsets(a)
+
+
+def test_quantities_a_result_highest_first_is_no_range(analyze_text: Analyze) -> None:
+    text = (
+        "The governor leads the senator 58 percent to 36 percent, and 49 to 41 percent among men. "
+        "The bill passed 71–26. Turnout rose from 52% to 47% and will stay at 40 to 45 percent."
+    )
+    a = analyze_text(text, clean=False)
+    readings = [(q.text, q.low, q.high, q.unit) for q in a.quantities]
+    assert readings == [
+        ("58 percent", None, None, "percent"),
+        ("36 percent", None, None, "percent"),
+        ("49", None, None, "percent"),
+        ("41 percent", None, None, "percent"),
+        ("52% to 47%", 47, 52, "percent"),
+        ("40 to 45 percent", 40, 45, "percent"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_identifiers_and_list_labels_are_no_quantities(analyze_text: Analyze) -> None:
+    text = (
+        "Buyers should quote batch codes 30511872 and 30511873 or call 0412886530.\n"
+        "3. Council weighs three options: (1) a levy, (2) a toll or (3) 40 new meters."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value) for q in a.quantities] == [("three options", 3), ("40 new meters", 40)]
+
+
+def test_quantities_currencies_of_any_country(analyze_text: Analyze) -> None:
+    text = "Fares rose to 45 baht in Bangkok, 9,000 rupiah in Jakarta and 1,500 dinars in Amman."
+    a = analyze_text(text, clean=False)
+    assert [(q.unit, q.kind) for q in a.quantities] == [
+        ("thai baht", "money"),
+        ("indonesian rupiah", "money"),
+        ("dinar", "money"),
+    ]
+    _check_offsets(a)

@@ -122,6 +122,10 @@ class DigitReader(UnitReader, NounReader):
         """Return True for dates, clock times, ordinals, decades, scores and model numbers."""
         if _ORDINAL_AFTER.match(after) or re.match(r"^/\d", after):
             return True  # 22nd; 9/11, 24/7
+        if re.fullmatch(r"\d{8,}", digits):
+            return True  # a phone number, tracking code or post ID written without separators
+        if _is_enumerator(before, digits, after):
+            return True
         if len(digits) == 4 and _DECADE_AFTER.match(after):
             return True
         if before.endswith("'") and len(digits) == 2 and _DECADE_AFTER.match(after):
@@ -147,7 +151,7 @@ class DigitReader(UnitReader, NounReader):
                 tail = after[rest.end() :]
                 if not self._unit_spaced.match(tail) and not re.match(r"^\s+(?:[a-z]+)", tail):
                     return True
-        if re.search(r"\d-$", before):
+        if re.search(r"\d[-–—]$", before):
             # second half of a hyphen pair: handled as a range by the first number
             return True
         if after[:1].isalpha():
@@ -238,6 +242,17 @@ def _is_age(doc: Doc, tok: Token) -> bool:
     if prev.ent_type_ == "PERSON":
         return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
     return False
+
+
+def _is_enumerator(before: str, digits: str, after: str) -> bool:
+    """Tell whether a number labels an item of a list: "1. Fireworks fly" opening a paragraph,
+    "factors: (1) rates, (2) …".
+    """
+    if not re.fullmatch(r"\d{1,2}", digits):
+        return False
+    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"^[.)]\s", after):
+        return True
+    return bool(re.search(r"(?:^|[\n:;,.]|\b(?:and|or))\s*\($", before) and re.match(r"^\)\s+\w", after))
 
 
 def _closing_quote(mark: str, after: str) -> bool:
