@@ -521,3 +521,14 @@ def test_quantities_currencies_of_any_country(analyze_text: Analyze) -> None:
         ("dinar", "money"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_half_a_unit_is_half_of_that_unit(analyze_text: Analyze) -> None:
+    text = "The bank cut rates by half a percentage point within half an hour; half the banks followed."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value, q.unit) for q in a.quantities] == [
+        ("half a percentage point", 0.5, "percentage point"),
+        ("half an hour", 0.5, "hour"),
+        ("half", 0.5, "fraction"),
+    ]
+    _check_offsets(a)

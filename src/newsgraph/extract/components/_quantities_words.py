@@ -135,6 +135,21 @@ class WordReader(UnitReader, NounReader):
         tok = token_at(match.start("frac"))
         return tok is None or not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))
 
+    def _half_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
+        """Read "half an hour", "half a percentage point", "half a century" as 0.5 of the unit.
+
+        Only a unit of the lexicon: "half a glass" stays a share.
+        """
+        article = re.match(r"^\s+an?(?=\s)", text[match.end() : match.end() + 4])
+        if article is None:
+            return None
+        cand = Found(start=match.start(), end=match.end(), value=0.5, core_end=match.end())
+        end = self._read_scale_and_unit(text, cand, match.end() + article.end(), allow_abbrev=False)
+        if end is None or not cand.has_unit:
+            return None
+        cand.end = end
+        return cand
+
     def _fraction_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
         out: list[Found] = []
         for match in self._fraction_re.finditer(text):
@@ -174,6 +189,11 @@ class WordReader(UnitReader, NounReader):
                     cand.end = self._read_scale_and_unit(text, cand, cand.end, allow_abbrev=False) or cand.end
                     self._finish(doc, text, cand, token_at)
                     out.append(cand)
+                    continue
+                halved = self._half_a_unit(text, match) if frac == "half" and not count_word else None
+                if halved is not None:
+                    self._finish(doc, text, halved, token_at)
+                    out.append(halved)
                     continue
             else:
                 num = match.group("num").lower()
