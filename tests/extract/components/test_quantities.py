@@ -532,3 +532,13 @@ def test_quantities_half_a_unit_is_half_of_that_unit(analyze_text: Analyze) -> N
         ("half", 0.5, "fraction"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_a_hash_for_the_pound_sign(analyze_text: Analyze) -> None:
+    text = "Tickets cost #4.50 and the pier #2.3 million, while the band sat at #2 in the charts."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities] == [
+        ("#4.50", "pound sterling"),
+        ("#2.3 million", "pound sterling"),
+    ]
+    _check_offsets(a)

@@ -86,7 +86,7 @@ class DigitReader(UnitReader, NounReader):
         code = found.group(0).strip() if found else ""
         currency = self._currency.get(code)
         width = len(found.group(0)) if found else 0
-        letters = re.search(r"([A-Za-z$€£¥₹]+[$=]?)$", before)
+        letters = re.search(r"([A-Za-z$€£¥₹#]+[$=]?)$", before)
         if currency is None and letters and not before.endswith(" "):
             code = letters.group(1)
             currency = (
