@@ -542,3 +542,10 @@ def test_quantities_a_hash_for_the_pound_sign(analyze_text: Analyze) -> None:
         ("#2.3 million", "pound sterling"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_upward_of_is_approximate(analyze_text: Analyze) -> None:
+    text = "Dock workers can earn upward of $30 an hour."
+    a = analyze_text(text, clean=False)
+    wage = _find(a, 30)
+    assert (wage.text, wage.approximate, wage.unit) == ("upward of $30 an hour", True, "dollar per hour")
