@@ -135,6 +135,18 @@ class WordReader(UnitReader, NounReader):
         tok = token_at(match.start("frac"))
         return tok is None or not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))
 
+    def _read_half_scale_money(self, text: str, cand: Found) -> None:
+        """Give "half a million dollars" its currency; other nouns after it stay counted nouns.
+
+        Only money: a capitalised abbreviation after it is more often a name than a unit ("half a
+        dozen HP directors").
+        """
+        probe = Found(start=cand.start, end=cand.end, value=cand.value, core_end=cand.core_end)
+        end = self._read_scale_and_unit(text, probe, cand.end, allow_abbrev=False)
+        if end is not None and probe.kind == "money":
+            cand.end, cand.unit, cand.currency = end, probe.unit, probe.currency
+            cand.kind, cand.has_unit = "money", True
+
     def _half_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
         """Read "half an hour", "half a percentage point", "half a century" as 0.5 of the unit.
 
@@ -185,8 +197,7 @@ class WordReader(UnitReader, NounReader):
                     )
                     cand = Found(start=match.start(), end=match.end() + scaled.end(), value=0.5 * scale)
                     cand.core_end = cand.end
-                    # "half a million dollars", "half a dozen miles": the unit after the scale
-                    cand.end = self._read_scale_and_unit(text, cand, cand.end, allow_abbrev=False) or cand.end
+                    self._read_half_scale_money(text, cand)
                     self._finish(doc, text, cand, token_at)
                     out.append(cand)
                     continue
