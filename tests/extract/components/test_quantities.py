@@ -549,3 +549,9 @@ def test_quantities_upward_of_is_approximate(analyze_text: Analyze) -> None:
     a = analyze_text(text, clean=False)
     wage = _find(a, 30)
     assert (wage.text, wage.approximate, wage.unit) == ("upward of $30 an hour", True, "dollar per hour")
+
+
+def test_quantities_a_house_number_is_no_quantity(analyze_text: Analyze) -> None:
+    text = "The bakery at 221 Harbor View Road, near 9 Elm Street, sold 300 loaves to 12 Wall Street firms."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value) for q in a.quantities] == [("300 loaves", 300), ("12 Wall Street firms", 12)]

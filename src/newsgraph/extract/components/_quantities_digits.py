@@ -124,8 +124,8 @@ class DigitReader(UnitReader, NounReader):
             return True  # 22nd; 9/11, 24/7
         if re.fullmatch(r"\d{8,}", digits):
             return True  # a phone number, tracking code or post ID written without separators
-        if _is_enumerator(before, digits, after):
-            return True
+        if _is_enumerator(before, digits, after) or self._street_after.match(after):
+            return True  # a list label, a house number
         if len(digits) == 4 and _DECADE_AFTER.match(after):
             return True
         if before.endswith("'") and len(digits) == 2 and _DECADE_AFTER.match(after):

@@ -143,6 +143,13 @@ class QuantityLexicon:
         self._not_one = {w.lower() for w in lex["not_one"]}
         self._one_after_not = {w.lower() for w in lex["one_after_not"]}
         self._labels = {w.lower() for w in lex["name_labels"]}
+        streets = "|".join(re.escape(w) for w in lex["street_types"])
+        # "1600 Pennsylvania Avenue," "68 Court Street in": the street's name closes the phrase
+        # ("40 Wall Street banks" counts banks)
+        self._street_after = re.compile(
+            rf"^(?:\s+[A-Z][\w'’-]*){{1,3}}?\s+(?:{streets})(?!\w)"
+            r"(?=\s*(?:[,;:)\]]|\.(?!\w)|$)|\s+(?:in|on|at|near|and|or|is|was|where|which|to|from)\b)"
+        )
 
     def _denominator(self, word: str) -> str:
         """Return the canonical unit of a rate's denominator ("years" -> "year", "km" -> "kilometre")."""
