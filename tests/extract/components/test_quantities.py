@@ -488,7 +488,8 @@ def test_quantities_half_a_million_takes_its_currency(analyze_text: Analyze) -> 
 def test_quantities_a_result_highest_first_is_no_range(analyze_text: Analyze) -> None:
     text = (
         "The governor leads the senator 58 percent to 36 percent, and 49 to 41 percent among men. "
-        "The bill passed 71–26. Turnout rose from 52% to 47% and will stay at 40 to 45 percent."
+        "The bill passed 71–26. Turnout rose from 52% to 47% and will stay at 40 to 45 percent. "
+        "Her lead fell from about 9 points to 4 points."
     )
     a = analyze_text(text, clean=False)
     readings = [(q.text, q.low, q.high, q.unit) for q in a.quantities]
@@ -499,6 +500,7 @@ def test_quantities_a_result_highest_first_is_no_range(analyze_text: Analyze) ->
         ("41 percent", None, None, "percent"),
         ("52% to 47%", 47, 52, "percent"),
         ("40 to 45 percent", 40, 45, "percent"),
+        ("about 9 points to 4 points", 4, 9, "point"),
     ]
     _check_offsets(a)
 

@@ -88,7 +88,9 @@ class UnitReader(QuantityLexicon):
         level).
         """
         after = text[cand.end : cand.end + 60]
-        before = text[max(0, cand.start - 10) : cand.start].lower().rstrip()
+        lead = text[max(0, cand.start - 30) : cand.start]
+        cue = self._approx_before.search(lead)  # "from about 12 points to 8 points"
+        before = lead[: cue.start(1) if cue else len(lead)][-10:].lower().rstrip()
         came_from = before.endswith("from")
         sep = RANGE_SEP.match(after) or (_FROM_TO.match(after) if came_from else None)
         if not sep:
