@@ -444,3 +444,116 @@ def test_quantities_a_dollar_code_before_the_sign(analyze_text: Analyze) -> None
     assert (cup.text, cup.unit, cup.currency) == ("AUD$2 million", "australian dollar", "AUD")
     assert (sponsorship.unit, sponsorship.currency) == ("new zealand dollar", "NZD")
     _check_offsets(a)
+
+
+def test_quantities_a_fraction_with_its_count_needs_no_of(analyze_text: Analyze) -> None:
+    text = (
+        "Two-thirds backed the levy, exports fell by one-third and wages by a fifth, "
+        "and fewer than a quarter turned out. A fourth candidate ran on a third-party ticket."
+    )
+    a = analyze_text(text, clean=False)
+    fractions = [(q.text, round(q.value or 0, 3), q.unit) for q in a.quantities if q.kind == "fraction"]
+    assert fractions == [
+        ("Two-thirds", 0.667, "fraction"),
+        ("one-third", 0.333, "fraction"),
+        ("a fifth", 0.2, "fraction"),
+        ("fewer than a quarter", 0.25, "fraction"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_a_year_cut_to_two_digits(analyze_text: Analyze) -> None:
+    text = "The studio shipped Canvas '19 in May, as it had in ’09 and ’14, and sold 40 licences."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities] == [("40 licences", "licence")]
+
+
+def test_quantities_plus_or_minus_is_a_margin_not_a_sign(analyze_text: Analyze) -> None:
+    text = "The survey's margin of error is plus or minus 4.2 percentage points; it was minus 8 degrees."
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 4.2).text, _find(a, 4.2).unit) == ("4.2 percentage points", "percentage point")
+    assert _find(a, -8).text == "minus 8 degrees"
+    _check_offsets(a)
+
+
+def test_quantities_half_a_million_takes_its_currency(analyze_text: Analyze) -> None:
+    text = "The festival lost half a million euros, and half a dozen HP engineers quit."
+    a = analyze_text(text, clean=False)
+    lost = _find(a, 500_000)
+    assert (lost.text, lost.unit, lost.kind) == ("half a million euros", "euro", "money")
+    assert _find(a, 6).unit == "HP engineer"
+    _check_offsets(a)
+
+
+def test_quantities_a_result_highest_first_is_no_range(analyze_text: Analyze) -> None:
+    text = (
+        "The governor leads the senator 58 percent to 36 percent, and 49 to 41 percent among men. "
+        "The bill passed 71–26. Turnout rose from 52% to 47% and will stay at 40 to 45 percent. "
+        "Her lead fell from about 9 points to 4 points."
+    )
+    a = analyze_text(text, clean=False)
+    readings = [(q.text, q.low, q.high, q.unit) for q in a.quantities]
+    assert readings == [
+        ("58 percent", None, None, "percent"),
+        ("36 percent", None, None, "percent"),
+        ("49", None, None, "percent"),
+        ("41 percent", None, None, "percent"),
+        ("52% to 47%", 47, 52, "percent"),
+        ("40 to 45 percent", 40, 45, "percent"),
+        ("about 9 points to 4 points", 4, 9, "point"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_identifiers_and_list_labels_are_no_quantities(analyze_text: Analyze) -> None:
+    text = (
+        "Buyers should quote batch codes 30511872 and 30511873 or call 0412886530.\n"
+        "3. Council weighs three options: (1) a levy, (2) a toll or (3) 40 new meters."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value) for q in a.quantities] == [("three options", 3), ("40 new meters", 40)]
+
+
+def test_quantities_currencies_of_any_country(analyze_text: Analyze) -> None:
+    text = "Fares rose to 45 baht in Bangkok, 9,000 rupiah in Jakarta and 1,500 dinars in Amman."
+    a = analyze_text(text, clean=False)
+    assert [(q.unit, q.kind) for q in a.quantities] == [
+        ("thai baht", "money"),
+        ("indonesian rupiah", "money"),
+        ("dinar", "money"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_half_a_unit_is_half_of_that_unit(analyze_text: Analyze) -> None:
+    text = "The bank cut rates by half a percentage point within half an hour; half the banks followed."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value, q.unit) for q in a.quantities] == [
+        ("half a percentage point", 0.5, "percentage point"),
+        ("half an hour", 0.5, "hour"),
+        ("half", 0.5, "fraction"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_a_hash_for_the_pound_sign(analyze_text: Analyze) -> None:
+    text = "Tickets cost #4.50 and the pier #2.3 million, while the band sat at #2 in the charts."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities] == [
+        ("#4.50", "pound sterling"),
+        ("#2.3 million", "pound sterling"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_upward_of_is_approximate(analyze_text: Analyze) -> None:
+    text = "Dock workers can earn upward of $30 an hour."
+    a = analyze_text(text, clean=False)
+    wage = _find(a, 30)
+    assert (wage.text, wage.approximate, wage.unit) == ("upward of $30 an hour", True, "dollar per hour")
+
+
+def test_quantities_a_house_number_is_no_quantity(analyze_text: Analyze) -> None:
+    text = "The bakery at 221 Harbor View Road, near 9 Elm Street, sold 300 loaves to 12 Wall Street firms."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value) for q in a.quantities] == [("300 loaves", 300), ("12 Wall Street firms", 12)]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._numbers import (
     parse_digits,
 )
-from newsgraph.extract.components._quantities_lexicon import DIGITS, WORD_BEFORE, Found, TokenAt
+from newsgraph.extract.components._quantities_lexicon import DIGITS, WORD_BEFORE, Found, TokenAt, minus_word
 from newsgraph.extract.components._quantities_nouns import NounReader
 from newsgraph.extract.components._quantities_units import UnitReader
 
@@ -31,6 +31,7 @@ _DECADE_AFTER = re.compile(r"^'?s\b")
 _YEAR_PREPOSITION = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s+$", re.IGNORECASE)
 _HYPHEN_NAME = re.compile(r"[A-Za-z]-$")
 _TIME_PREPOSITION = re.compile(r"\b(?:until|till|before|since)\s+$", re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"(?:^|[\s(])['’]$")
 
 
 class DigitReader(UnitReader, NounReader):
@@ -56,7 +57,7 @@ class DigitReader(UnitReader, NounReader):
             if re.search(r"(?:^|\s)[-−]$", sign_before):
                 cand.value = -cand.value
                 cand.start -= 1
-            elif re.search(r"(?i)(?:^|\s)minus[\s-]$", sign_before):
+            elif minus_word(text, cand.start):
                 cand.value = -cand.value
                 cand.start -= 6
             pos = self._read_scale_and_unit(text, cand, end, allow_abbrev=cand.kind == "money")
@@ -85,7 +86,7 @@ class DigitReader(UnitReader, NounReader):
         code = found.group(0).strip() if found else ""
         currency = self._currency.get(code)
         width = len(found.group(0)) if found else 0
-        letters = re.search(r"([A-Za-z$€£¥₹]+[$=]?)$", before)
+        letters = re.search(r"([A-Za-z$€£¥₹#]+[$=]?)$", before)
         if currency is None and letters and not before.endswith(" "):
             code = letters.group(1)
             currency = (
@@ -121,10 +122,16 @@ class DigitReader(UnitReader, NounReader):
         """Return True for dates, clock times, ordinals, decades, scores and model numbers."""
         if _ORDINAL_AFTER.match(after) or re.match(r"^/\d", after):
             return True  # 22nd; 9/11, 24/7
+        if re.fullmatch(r"\d{8,}", digits):
+            return True  # a phone number, tracking code or post ID written without separators
+        if _is_enumerator(before, digits, after) or self._street_after.match(after):
+            return True  # a list label, a house number
         if len(digits) == 4 and _DECADE_AFTER.match(after):
             return True
         if before.endswith("'") and len(digits) == 2 and _DECADE_AFTER.match(after):
             return True
+        if len(digits) == 2 and _SHORT_YEAR.search(before) and not _closing_quote(before[-1], after):
+            return True  # "iLife '11", "in ’08 and ’12": a year cut to two digits
         if _MONTH_BEFORE.search(before) and "," not in digits and len(digits) <= 4:
             return True
         if "," not in digits and len(digits) <= 2 and _MONTH_AFTER.match(after):
@@ -144,7 +151,7 @@ class DigitReader(UnitReader, NounReader):
                 tail = after[rest.end() :]
                 if not self._unit_spaced.match(tail) and not re.match(r"^\s+(?:[a-z]+)", tail):
                     return True
-        if re.search(r"\d-$", before):
+        if re.search(r"\d[-–—]$", before):
             # second half of a hyphen pair: handled as a range by the first number
             return True
         if after[:1].isalpha():
@@ -235,3 +242,19 @@ def _is_age(doc: Doc, tok: Token) -> bool:
     if prev.ent_type_ == "PERSON":
         return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
     return False
+
+
+def _is_enumerator(before: str, digits: str, after: str) -> bool:
+    """Tell whether a number labels an item of a list: "1. Fireworks fly" opening a paragraph,
+    "factors: (1) rates, (2) …".
+    """
+    if not re.fullmatch(r"\d{1,2}", digits):
+        return False
+    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"^[.)]\s", after):
+        return True
+    return bool(re.search(r"(?:^|[\n:;,.]|\b(?:and|or))\s*\($", before) and re.match(r"^\)\s+\w", after))
+
+
+def _closing_quote(mark: str, after: str) -> bool:
+    """Tell whether the apostrophe before a number opens a quote that closes soon ("'20 died,' he said")."""
+    return re.search(rf"\S{re.escape(mark)}(?!\w)", after[:80]) is not None

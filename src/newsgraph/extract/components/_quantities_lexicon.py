@@ -143,12 +143,30 @@ class QuantityLexicon:
         self._not_one = {w.lower() for w in lex["not_one"]}
         self._one_after_not = {w.lower() for w in lex["one_after_not"]}
         self._labels = {w.lower() for w in lex["name_labels"]}
+        streets = "|".join(re.escape(w) for w in lex["street_types"])
+        # "1600 Pennsylvania Avenue," "68 Court Street in": the street's name closes the phrase
+        # ("40 Wall Street banks" counts banks)
+        self._street_after = re.compile(
+            rf"^(?:\s+[A-Z][\w'’-]*){{1,3}}?\s+(?:{streets})(?!\w)"
+            r"(?=\s*(?:[,;:)\]]|\.(?!\w)|$)|\s+(?:in|on|at|near|and|or|is|was|where|which|to|from)\b)"
+        )
 
     def _denominator(self, word: str) -> str:
         """Return the canonical unit of a rate's denominator ("years" -> "year", "km" -> "kilometre")."""
         low = self._rate_plural.get(word.lower(), word.lower())
         entry = self._unit_forms_ci.get(low) or self._unit_forms.get(word)
         return entry[0] if entry is not None else low
+
+
+_MINUS_WORD = re.compile(r"(?i)(?<!\bplus or )(?<![a-z])minus[\s-]$")
+
+
+def minus_word(text: str, start: int) -> bool:
+    """Tell whether the word "minus" before `start` makes the number negative ("minus 5 degrees").
+
+    Not in "plus or minus 3.4 percentage points": a margin either way, given as its size.
+    """
+    return _MINUS_WORD.search(text[max(0, start - 16) : start]) is not None
 
 
 def claim(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -88,7 +88,9 @@ class UnitReader(QuantityLexicon):
         level).
         """
         after = text[cand.end : cand.end + 60]
-        before = text[max(0, cand.start - 10) : cand.start].lower().rstrip()
+        lead = text[max(0, cand.start - 30) : cand.start]
+        cue = self._approx_before.search(lead)  # "from about 12 points to 8 points"
+        before = lead[: cue.start(1) if cue else len(lead)][-10:].lower().rstrip()
         came_from = before.endswith("from")
         sep = RANGE_SEP.match(after) or (_FROM_TO.match(after) if came_from else None)
         if not sep:
@@ -152,6 +154,8 @@ class UnitReader(QuantityLexicon):
         if low_scale > 1 and cand.value < value:
             # "5-10 million": the scale of the second applies to the first
             first_value = cand.value * low_scale
+        if second.value < first_value and not came_from:
+            return _tally_not_range(cand, second, word)
         if second.has_unit and not cand.has_unit:
             cand.unit, cand.kind, cand.currency, cand.has_unit = (
                 second.unit,
@@ -183,3 +187,18 @@ class UnitReader(QuantityLexicon):
         cand.unit, cand.kind, cand.currency, cand.has_unit = probe.unit, probe.kind, probe.currency, True
         cand.low, cand.high = min(cand.value, second), max(cand.value, second)
         cand.end = end
+
+
+def _tally_not_range(cand: Found, second: Found, word: str) -> bool:
+    """Read "A to B" with A above B (no "from" before) as two numbers, not a range.
+
+    "led 73 percent to 63 percent", "confirmed 92 to 0", "passed 38–11": a result or a vote,
+    highest first; a range is written low to high. The first takes the unit written once after
+    the second ("won 52 to 38 percent"); a bare pair joined by a dash or "-to-" ("38–11",
+    "a 5-to-4 vote") is a score or a ratio and no quantity.
+    """
+    if word != "to" and not cand.has_unit and not second.has_unit:
+        return False
+    if second.has_unit and not cand.has_unit:
+        cand.unit, cand.kind, cand.currency, cand.has_unit = second.unit, second.kind, second.currency, True
+    return True

@@ -13,7 +13,7 @@ from newsgraph.extract.components._numbers import (
     parse_digits,
     parse_number_words,
 )
-from newsgraph.extract.components._quantities_lexicon import WORD_BEFORE, Found, TokenAt
+from newsgraph.extract.components._quantities_lexicon import WORD_BEFORE, Found, TokenAt, minus_word
 from newsgraph.extract.components._quantities_nouns import NounReader
 from newsgraph.extract.components._quantities_units import UnitReader
 
@@ -56,7 +56,7 @@ class WordReader(UnitReader, NounReader):
             vague = self._vague_before_scale.search(before) if first in self._scales else None
             if vague:  # "several hundred troops"
                 cand.start, cand.approximate = start - (len(before) - vague.start(1)), True
-            if re.search(r"(?i)(?:^|\s)minus[\s-]$", text[max(0, start - 7) : start]):
+            if minus_word(text, start):
                 cand.value = -cand.value
                 cand.start -= 6
             pos = self._read_scale_and_unit(text, cand, end, allow_abbrev=False)
@@ -112,6 +112,56 @@ class WordReader(UnitReader, NounReader):
             out.append(cand)
         return out
 
+    def _written_fraction(self, text: str, match: re.Match[str], token_at: TokenAt) -> bool:
+        """Tell whether "third", "quarter", … without "of" after it is a share, not an ordinal.
+
+        A count word hyphened to it ("two-thirds were girls", "down one-third") or a count of two
+        or more before a plural ("two thirds agreed"; not "quarters", which may be a year's) makes
+        a share; "a"/"one" does after an approximation cue or "by" ("less than a third agreed",
+        "cut by a fifth"), unless it modifies a noun ("by a third party", "a fourth country").
+        Joined by a hyphen to the next word it is part of a compound ("a quarter-century").
+        """
+        count = (match.group("count") or "").lower()
+        frac = match.group("frac").lower()
+        if not count or text[match.end() : match.end() + 1] == "-":
+            return False
+        if text[match.start("count") : match.start("frac")] == count + "-":
+            return True
+        if count not in ("a", "an", "one"):
+            return frac.endswith("s") and frac != "quarters"
+        before = text[max(0, match.start() - 30) : match.start()]
+        if not (self._approx_before.search(before) or re.search(r"(?i)\bby\s+$", before)):
+            return False
+        tok = token_at(match.start("frac"))
+        return tok is None or not (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))
+
+    def _read_half_scale_money(self, text: str, cand: Found) -> None:
+        """Give "half a million dollars" its currency; other nouns after it stay counted nouns.
+
+        Only money: a capitalised abbreviation after it is more often a name than a unit ("half a
+        dozen HP directors").
+        """
+        probe = Found(start=cand.start, end=cand.end, value=cand.value, core_end=cand.core_end)
+        end = self._read_scale_and_unit(text, probe, cand.end, allow_abbrev=False)
+        if end is not None and probe.kind == "money":
+            cand.end, cand.unit, cand.currency = end, probe.unit, probe.currency
+            cand.kind, cand.has_unit = "money", True
+
+    def _half_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
+        """Read "half an hour", "half a percentage point", "half a century" as 0.5 of the unit.
+
+        Only a unit of the lexicon: "half a glass" stays a share.
+        """
+        article = re.match(r"^\s+an?(?=\s)", text[match.end() : match.end() + 4])
+        if article is None:
+            return None
+        cand = Found(start=match.start(), end=match.end(), value=0.5, core_end=match.end())
+        end = self._read_scale_and_unit(text, cand, match.end() + article.end(), allow_abbrev=False)
+        if end is None or not cand.has_unit:
+            return None
+        cand.end = end
+        return cand
+
     def _fraction_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
         out: list[Found] = []
         for match in self._fraction_re.finditer(text):
@@ -125,8 +175,10 @@ class WordReader(UnitReader, NounReader):
                     r"^[\s-]*(?:of\s+(?:19|20)\d\d|results|earnings)", after
                 ):
                     continue
-                if frac.startswith(("quarter", "third", "fifth", "sixth", "tenth")) and not re.match(
-                    r"^\s+of\b", after
+                if (
+                    frac not in ("half", "halves")
+                    and not re.match(r"^\s+of\b", after)
+                    and not self._written_fraction(text, match, token_at)
                 ):
                     continue
                 if (
@@ -145,8 +197,14 @@ class WordReader(UnitReader, NounReader):
                     )
                     cand = Found(start=match.start(), end=match.end() + scaled.end(), value=0.5 * scale)
                     cand.core_end = cand.end
+                    self._read_half_scale_money(text, cand)
                     self._finish(doc, text, cand, token_at)
                     out.append(cand)
+                    continue
+                halved = self._half_a_unit(text, match) if frac == "half" and not count_word else None
+                if halved is not None:
+                    self._finish(doc, text, halved, token_at)
+                    out.append(halved)
                     continue
             else:
                 num = match.group("num").lower()
