@@ -440,6 +440,47 @@ def test_places_a_research_firm_named_for_a_town_is_no_place_of_the_story(analyz
     assert not _place_of(analysis, "Edison").literal  # a company, like "Washington Mutual"
 
 
+def test_places_a_state_and_city_name_with_a_state_office_is_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "The Washington senator and Rep. Jane Doe of New York met the mayor in Boston. The New York "
+        "mayor was not invited, and Georgia lawmakers stayed home."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Washington").name == "Washington State"  # not the capital
+    assert _place_of_at(analysis, text.index("New York met")).feature == "admin1"  # not the city
+    assert _place_of_at(analysis, text.index("New York mayor")).feature == "city"  # the city's office
+    assert _place_of(analysis, "Georgia").country == "US"  # the state, not the country
+
+
+def test_places_a_small_town_of_the_story_s_state_beats_a_lone_foreign_town(analyze_text: Analyze) -> None:
+    text = (
+        "Mosquito spraying began across Texas this week. A city official in Malakoff said the town "
+        "had hired a specialist."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _near(_place_of(analysis, "Malakoff"), 32.17, -96.01)  # Malakoff, Texas, not the Paris suburb
+
+
+def test_places_a_name_after_a_comma_is_not_governed_by_the_word_before_it(analyze_text: Analyze) -> None:
+    text = "Sen. Ted Palmer campaigned in Ohio. As the results came in, Palmer thanked his volunteers."
+    analysis = analyze_text(text, clean=False)
+    mentions = {(m.start, m.text) for p in analysis.places for m in p.mentions}
+    assert (text.index("Palmer thanked"), "Palmer") not in mentions  # the senator, not Palmer, Mass.
+
+
+def test_places_us_regions_and_lakes_named_with_a_word_before_the_tagged_name(analyze_text: Analyze) -> None:
+    text = (
+        "The candidate toured South Florida and upstate New York, then flew to Long Island. Storms "
+        "over Lake Erie delayed flights across the mid-Atlantic states."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _near(_place_of(analysis, "South Florida"), 26.0, -80.3, km=100)  # not Florida's centre
+    assert _near(_place_of(analysis, "upstate New York"), 42.9, -75.5, km=150)  # not New York City
+    assert _near(_place_of(analysis, "Long Island"), 40.8, -73.2)
+    assert _near(_place_of(analysis, "Lake Erie"), 42.2, -81.2)
+    assert _place_of(analysis, "mid-Atlantic").country == "US"  # a US region, not the ocean
+
+
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     text = (
         "The U.S. and Mexico agreed on new border rules. The United States will send officials, "

@@ -46,6 +46,7 @@ _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Za-z]+)[ -]$")
 
 
 def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
@@ -248,7 +249,7 @@ class ToponymFinder(TextScanner):
     def _read_surroundings(self, text: str, found: list[Toponym]) -> None:
         """Note what the words around each toponym say.
 
-        "Washington state" and "the state of Georgia" name a state, "Blakely, Georgia" follows a
+        "Washington state", "the state of Georgia" and "New York governor" name a state, "Blakely, Georgia" follows a
         town, and a building stands in the town before or after it ("Istanbul's Yeditepe
         University", "… Center in Shelby"), in the town it is said to be in even when named for
         another ("the Flint Center in Cupertino", "Chinese American Museum in Washington").
@@ -258,6 +259,7 @@ class ToponymFinder(TextScanner):
                 text.startswith((" state", " State"), t.end)
                 and not text.startswith((" State ", " State's", " State’s"), t.end)
             ) or _STATE_OF.search(text, max(0, t.start - 60), t.start) is not None
+            t.prefer_admin1 = t.prefer_admin1 or (_us_state(t) and self._names_a_state_office(text, t))
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
             t.in_city = _CITY_PART.match(text, t.end) is not None
             t.after_locative = self._locative(text, t.start, strict=True)
@@ -281,6 +283,15 @@ class ToponymFinder(TextScanner):
                 t.inner = before
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
                 t.inner = after
+
+    def _names_a_state_office(self, text: str, t: Toponym) -> bool:
+        """Tell whether a name is said with an office of its state ("New York governor", "the
+        New York primary", "Sen. Chuck Schumer of New York"; not "New York mayor")."""
+        g = self.gazetteer
+        return (
+            g.state_office.match(text, t.end) is not None
+            or g.state_office_of.search(text, max(0, t.start - 60), t.start) is not None
+        )
 
     def _starts_a_name(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym only starts a newspaper's or company's name ("Washington Post")."""
@@ -309,6 +320,7 @@ class ToponymFinder(TextScanner):
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
         g = self.gazetteer
+        self._grow_back(text, t)
         if self._grow_into_nickname(text, t):
             return
         after = _FOLLOWING.match(text, t.end)
@@ -329,6 +341,17 @@ class ToponymFinder(TextScanner):
                 inner = Toponym(t.start, t.end, t.text, "embedded", matches=t.matches)
                 t.end, t.text, t.source, t.inner, t.matches = end, piece, "facility", inner, []
                 return
+
+    def _grow_back(self, text: str, t: Toponym) -> None:
+        """Grow a toponym over the word before it that makes a longer name ("South" + "Florida",
+        "upstate New York", "mid-Atlantic"), which the tagger cut off."""
+        before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
+        if before is None or t.source == "facility" or before.group(1).lower() in ("the", "a", "an"):
+            return
+        piece = text[before.start(1) : t.end]
+        matches = [m for m in self.gazetteer.lookup(piece, suffixes=False) if m.how != "alternate"]
+        if matches:
+            t.start, t.text, t.matches, t.entry = before.start(1), piece, matches, None
 
     def _grow_into_nickname(self, text: str, t: Toponym) -> bool:
         """Grow a word before a lower-case "state" into the state's nickname ("the Badger state").
