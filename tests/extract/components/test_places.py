@@ -391,6 +391,13 @@ def test_places_the_eu_is_an_organisation_unless_a_place_is_meant(analyze_text: 
     assert _place_of(analysis, "Brussels").literal
 
 
+def test_places_an_eu_institution_is_an_organisation(analyze_text: Analyze) -> None:
+    text = "The European Commission fined the bank on Monday, and European markets fell in Paris."
+    analysis = analyze_text(text, clean=False)
+    assert not _place_of_at(analysis, text.index("European Commission")).literal  # the institution
+    assert _place_of_at(analysis, text.index("European markets")).literal  # markets in Europe
+
+
 def test_places_abbreviated_saint_fort_and_mount_names(analyze_text: Analyze) -> None:
     text = "The governor flew from St. Paul to Ft. Worth and later spoke in Mt. Vernon, Ohio."
     analysis = analyze_text(text, clean=False)

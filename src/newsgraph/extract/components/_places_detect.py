@@ -299,12 +299,16 @@ class ToponymFinder(TextScanner):
         return head is not None and head.group(1) in self.gazetteer.not_place_heads
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
-        """Tell whether a toponym names an organisation of states ("EU officials", "the EU said").
+        """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or
+        begins the name of one of its institutions ("European" of "the European Commission said").
 
         The gazetteer finds "European Union" as Europe; only after a locative word ("trade in the
         EU", "across the European Union") is it a place of the story.
         """
-        if name_key(t.text) not in self.gazetteer.organisations:
+        names = self.gazetteer.organisations
+        if name_key(t.text) not in names and not any(
+            name_key(text[t.start : t.start + len(n)]) == n for n in names if n.startswith(name_key(t.text) + " ")
+        ):
             return False
         start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start
         return not self._locative(text, start)
