@@ -488,6 +488,17 @@ def test_places_us_regions_and_lakes_named_with_a_word_before_the_tagged_name(an
     assert _place_of(analysis, "mid-Atlantic").country == "US"  # a US region, not the ocean
 
 
+def test_places_a_county_takes_the_state_it_is_said_to_be_in(analyze_text: Analyze) -> None:
+    text = (
+        "Volunteers knocked on doors in Scott County in Iowa on Monday, then drove to Iowa's Polk "
+        "County, Wisconsin's Brown County and Ohio's Lake County."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Scott County").admin1 == "Iowa"  # "in Iowa": not Illinois
+    assert _place_of(analysis, "Polk County").admin1 == "Iowa"  # not the next item's Wisconsin
+    assert _place_of(analysis, "Brown County").admin1 == "Wisconsin"
+
+
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     text = (
         "The U.S. and Mexico agreed on new border rules. The United States will send officials, "

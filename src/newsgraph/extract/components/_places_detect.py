@@ -19,6 +19,7 @@ from newsgraph.extract.components._gazetteer import (
     CONTINENT,
     COUNTRY,
     REGION,
+    GeoEntry,
     Match,
     name_key,
 )
@@ -47,6 +48,9 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Za-z]+)[ -]$")
+_COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
+_IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
 
 
 def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
@@ -267,6 +271,8 @@ class ToponymFinder(TextScanner):
                 not text[text.rfind("\n", 0, t.start) + 1 : t.start].strip()
                 and _DATELINE_END.match(text, t.end) is not None
             )
+            if not t.qualifiers and t.text.rsplit(" ", 1)[-1] in _COUNTY_HEADS:
+                t.qualifiers = self._state_around(text, t)
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for i, t in enumerate(found):
             if _in_a_list_of_states(text, found, i):
@@ -283,6 +289,18 @@ class ToponymFinder(TextScanner):
                 t.inner = before
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
                 t.inner = after
+
+    def _state_around(self, text: str, t: Toponym) -> list[GeoEntry]:
+        """Return the US state a county's name is said to be in: "Brown County in Wisconsin",
+        "Iowa's Polk County" (the state's name right after "in", or before "'s")."""
+        after = _IN_STATE.match(text, t.end)
+        before = _STATE_S.search(text, max(0, t.start - 30), t.start)
+        for m in (after, before):
+            if m is not None:
+                states = [q for q in self.gazetteer.qualifier(m.group(1)) if q.feature == ADMIN1 and q.country == "US"]
+                if states:
+                    return states
+        return []
 
     def _names_a_state_office(self, text: str, t: Toponym) -> bool:
         """Tell whether a name is said with an office of its state ("New York governor", "the
