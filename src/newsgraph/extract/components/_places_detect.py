@@ -253,10 +253,12 @@ class ToponymFinder(TextScanner):
     def _read_surroundings(self, text: str, found: list[Toponym]) -> None:
         """Note what the words around each toponym say.
 
-        "Washington state", "the state of Georgia" and "New York governor" name a state, "Blakely, Georgia" follows a
-        town, and a building stands in the town before or after it ("Istanbul's Yeditepe
-        University", "… Center in Shelby"), in the town it is said to be in even when named for
-        another ("the Flint Center in Cupertino", "Chinese American Museum in Washington").
+        "Washington state", "the state of Georgia" and "New York governor" name a state,
+        "Blakely, Georgia" follows a town, a county is in the state it is said to be in ("Brown
+        County in Wisconsin"), and a building stands in the town before or after it ("Istanbul's
+        Yeditepe University", "… Center in Shelby"), in the town it is said to be in even when
+        named for another ("the Flint Center in Cupertino", "Chinese American Museum in
+        Washington").
         """
         for t in found:
             t.prefer_admin1 = (
@@ -297,7 +299,11 @@ class ToponymFinder(TextScanner):
         before = _STATE_S.search(text, max(0, t.start - 30), t.start)
         for m in (after, before):
             if m is not None:
-                states = [q for q in self.gazetteer.qualifier(m.group(1)) if q.feature == ADMIN1 and q.country == "US"]
+                states = [
+                    q
+                    for q in self.gazetteer.qualifier(m.group(1))
+                    if q.feature == ADMIN1 and q.country == "US"
+                ]
                 if states:
                     return states
         return []
@@ -325,7 +331,9 @@ class ToponymFinder(TextScanner):
         """
         names = self.gazetteer.organisations
         if name_key(t.text) not in names and not any(
-            name_key(text[t.start : t.start + len(n)]) == n for n in names if n.startswith(name_key(t.text) + " ")
+            name_key(text[t.start : t.start + len(n)]) == n
+            for n in names
+            if n.startswith(name_key(t.text) + " ")
         ):
             return False
         start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start

@@ -181,7 +181,12 @@ class ToponymResolver(PlaceReader):
         key = name_key(t.text)
         # "the West", "Bill, Hillary and Chelsea"; but "a prison in Shelby"
         person = key in self.gazetteer.person_names and not t.after_locative
-        if not states or key in self.gazetteer.not_places or person or not _may_be_small_town(t, states, alone):
+        if (
+            not states
+            or key in self.gazetteer.not_places
+            or person
+            or not _may_be_small_town(t, states, alone)
+        ):
             return None
         # against a larger town elsewhere, only the article's main state: "Riverdale" in a New
         # Jersey story, not "Lynchburg" (Virginia) in a Minnesota story naming "Solon, Ohio"
