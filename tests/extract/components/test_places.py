@@ -478,14 +478,15 @@ def test_places_a_name_after_a_comma_is_not_governed_by_the_word_before_it(analy
 def test_places_us_regions_and_lakes_named_with_a_word_before_the_tagged_name(analyze_text: Analyze) -> None:
     text = (
         "The candidate toured South Florida and upstate New York, then flew to Long Island. Storms "
-        "over Lake Erie delayed flights across the mid-Atlantic states."
+        "over Lake Erie delayed flights across the mid-Atlantic states and in southern Mexico."
     )
     analysis = analyze_text(text, clean=False)
     assert _near(_place_of(analysis, "South Florida"), 26.0, -80.3, km=100)  # not Florida's centre
-    assert _near(_place_of(analysis, "upstate New York"), 42.9, -75.5, km=150)  # not New York City
+    assert _place_of(analysis, "New York").feature == "admin1"  # upstate: not New York City
     assert _near(_place_of(analysis, "Long Island"), 40.8, -73.2)
     assert _near(_place_of(analysis, "Lake Erie"), 42.2, -81.2)
     assert _place_of(analysis, "mid-Atlantic").country == "US"  # a US region, not the ocean
+    assert _place_of(analysis, "Mexico").country == "MX"  # "southern" stays out of the name
 
 
 def test_places_a_county_takes_the_state_it_is_said_to_be_in(analyze_text: Analyze) -> None:

@@ -47,7 +47,10 @@ _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
-_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Za-z]+)[ -]$")
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+ |[A-Za-z]+-)$")
+"""A capitalised word ("South Florida") or a hyphened prefix ("mid-Atlantic") before a name;
+not a lower-case adjective, which news geoparsing leaves out of the name ("southern Mexico")."""
+_UPSTATE = re.compile(r"\b[Uu]pstate $")
 _COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
 _IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
@@ -253,19 +256,25 @@ class ToponymFinder(TextScanner):
     def _read_surroundings(self, text: str, found: list[Toponym]) -> None:
         """Note what the words around each toponym say.
 
-        "Washington state", "the state of Georgia" and "New York governor" name a state,
-        "Blakely, Georgia" follows a town, a county is in the state it is said to be in ("Brown
-        County in Wisconsin"), and a building stands in the town before or after it ("Istanbul's
-        Yeditepe University", "… Center in Shelby"), in the town it is said to be in even when
-        named for another ("the Flint Center in Cupertino", "Chinese American Museum in
-        Washington").
+        "Washington state", "the state of Georgia", "upstate New York" and "New York governor"
+        name a state, "Blakely, Georgia" follows a town, a county is in the state it is said to
+        be in ("Brown County in Wisconsin"), and a building stands in the town before or after
+        it ("Istanbul's Yeditepe University", "… Center in Shelby"), in the town it is said to be
+        in even when named for another ("the Flint Center in Cupertino", "Chinese American Museum
+        in Washington").
         """
         for t in found:
             t.prefer_admin1 = (
                 text.startswith((" state", " State"), t.end)
                 and not text.startswith((" State ", " State's", " State’s"), t.end)
             ) or _STATE_OF.search(text, max(0, t.start - 60), t.start) is not None
-            t.prefer_admin1 = t.prefer_admin1 or (_us_state(t) and self._names_a_state_office(text, t))
+            t.prefer_admin1 = t.prefer_admin1 or (
+                _us_state(t)
+                and (
+                    self._names_a_state_office(text, t)
+                    or _UPSTATE.search(text, max(0, t.start - 10), t.start) is not None
+                )
+            )
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
             t.in_city = _CITY_PART.match(text, t.end) is not None
             t.after_locative = self._locative(text, t.start, strict=True)
@@ -374,9 +383,9 @@ class ToponymFinder(TextScanner):
 
     def _grow_back(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the word before it that makes a longer name ("South" + "Florida",
-        "upstate New York", "mid-Atlantic"), which the tagger cut off."""
+        "mid-Atlantic"), which the tagger cut off."""
         before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
-        if before is None or t.source == "facility" or before.group(1).lower() in ("the", "a", "an"):
+        if before is None or t.source == "facility" or before.group(1).lower() in ("the ", "a ", "an "):
             return
         piece = text[before.start(1) : t.end]
         matches = [m for m in self.gazetteer.lookup(piece, suffixes=False) if m.how != "alternate"]
