@@ -142,13 +142,7 @@ class Gazetteer:
         self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
         self.not_place_heads: frozenset[str] = frozenset(data["not_place_heads"])
         self.organisations: frozenset[str] = frozenset(name_key(n) for n in data["organisations"])
-        offices = "|".join(re.escape(o) for o in sorted(data["state_offices"], key=len, reverse=True))
-        self.state_office: re.Pattern[str] = re.compile(rf"(?:['’]s)? (?i:{offices})(?![\w.])")
-        """Matches, right after a name, an office, body or vote of a US state ("New York governor")."""
-        self.state_office_of: re.Pattern[str] = re.compile(
-            rf"(?<![\w.])(?i:{offices})(?: [A-Z][\w.'’-]*){{0,4}},? of $"
-        )
-        """Matches, right before a name, an office and "of" ("Sen. Chuck Schumer of New York")."""
+        self.state_offices: tuple[str, ...] = tuple(data["state_offices"])
         self.abbreviated: dict[str, str] = {
             name_key(k): name_key(v) for k, v in data["abbreviated_words"].items()
         }

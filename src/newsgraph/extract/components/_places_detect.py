@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -54,6 +55,16 @@ _UPSTATE = re.compile(r"\b[Uu]pstate $")
 _COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
 _IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
+
+
+@cache
+def _office_patterns(offices: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a state office right after a name ("New York governor", "New York's
+    primary") and of one with "of" right before it ("Sen. Chuck Schumer of New York")."""
+    words = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
+    after = re.compile(rf"(?:['’]s)? (?i:{words})(?![\w.])")
+    before = re.compile(rf"(?<![\w.])(?i:{words})(?: [A-Z][\w.'’-]*){{0,4}},? of $")
+    return after, before
 
 
 def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
@@ -320,10 +331,10 @@ class ToponymFinder(TextScanner):
     def _names_a_state_office(self, text: str, t: Toponym) -> bool:
         """Tell whether a name is said with an office of its state ("New York governor", "the
         New York primary", "Sen. Chuck Schumer of New York"; not "New York mayor")."""
-        g = self.gazetteer
+        after, before = _office_patterns(self.gazetteer.state_offices)
         return (
-            g.state_office.match(text, t.end) is not None
-            or g.state_office_of.search(text, max(0, t.start - 60), t.start) is not None
+            after.match(text, t.end) is not None
+            or before.search(text, max(0, t.start - 60), t.start) is not None
         )
 
     def _starts_a_name(self, text: str, t: Toponym) -> bool:
