@@ -500,6 +500,12 @@ def test_places_a_county_takes_the_state_it_is_said_to_be_in(analyze_text: Analy
     assert _place_of(analysis, "Brown County").admin1 == "Wisconsin"
 
 
+def test_places_north_korea_s_official_name_is_north_korea(analyze_text: Analyze) -> None:
+    text = "The envoy said the Democratic People's Republic of Korea had agreed to resume the talks."
+    analysis = analyze_text(text, clean=False)
+    assert {p.country for p in analysis.places if p.lat is not None} == {"KP"}  # not South Korea
+
+
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:
     text = (
         "The U.S. and Mexico agreed on new border rules. The United States will send officials, "
