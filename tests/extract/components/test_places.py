@@ -391,6 +391,13 @@ def test_places_the_eu_is_an_organisation_unless_a_place_is_meant(analyze_text: 
     assert _place_of(analysis, "Brussels").literal
 
 
+def test_places_an_eu_institution_is_an_organisation(analyze_text: Analyze) -> None:
+    text = "The European Commission fined the bank on Monday, and European markets fell in Paris."
+    analysis = analyze_text(text, clean=False)
+    assert not _place_of_at(analysis, text.index("European Commission")).literal  # the institution
+    assert _place_of_at(analysis, text.index("European markets")).literal  # markets in Europe
+
+
 def test_places_abbreviated_saint_fort_and_mount_names(analyze_text: Analyze) -> None:
     text = "The governor flew from St. Paul to Ft. Worth and later spoke in Mt. Vernon, Ohio."
     analysis = analyze_text(text, clean=False)
@@ -438,6 +445,65 @@ def test_places_a_research_firm_named_for_a_town_is_no_place_of_the_story(analyz
     text = "The exit poll, conducted by Edison Research for the networks, was released in Ohio."
     analysis = analyze_text(text, clean=False)
     assert not _place_of(analysis, "Edison").literal  # a company, like "Washington Mutual"
+
+
+def test_places_a_state_and_city_name_with_a_state_office_is_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "The Washington senator and Rep. Jane Doe of New York met the mayor in Boston. The New York "
+        "mayor was not invited, and Georgia lawmakers stayed home."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Washington").name == "Washington State"  # not the capital
+    assert _place_of_at(analysis, text.index("New York met")).feature == "admin1"  # not the city
+    assert _place_of_at(analysis, text.index("New York mayor")).feature == "city"  # the city's office
+    assert _place_of(analysis, "Georgia").country == "US"  # the state, not the country
+
+
+def test_places_a_small_town_of_the_story_s_state_beats_a_lone_foreign_town(analyze_text: Analyze) -> None:
+    text = (
+        "Mosquito spraying began across Texas this week. A city official in Malakoff said the town "
+        "had hired a specialist."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _near(_place_of(analysis, "Malakoff"), 32.17, -96.01)  # Malakoff, Texas, not the Paris suburb
+
+
+def test_places_a_name_after_a_comma_is_not_governed_by_the_word_before_it(analyze_text: Analyze) -> None:
+    text = "Sen. Ted Palmer campaigned in Ohio. As the results came in, Palmer thanked his volunteers."
+    analysis = analyze_text(text, clean=False)
+    mentions = {(m.start, m.text) for p in analysis.places for m in p.mentions}
+    assert (text.index("Palmer thanked"), "Palmer") not in mentions  # the senator, not Palmer, Mass.
+
+
+def test_places_us_regions_and_lakes_named_with_a_word_before_the_tagged_name(analyze_text: Analyze) -> None:
+    text = (
+        "The candidate toured South Florida and upstate New York, then flew to Long Island. Storms "
+        "over Lake Erie delayed flights across the mid-Atlantic states and in southern Mexico."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _near(_place_of(analysis, "South Florida"), 26.0, -80.3, km=100)  # not Florida's centre
+    assert _place_of(analysis, "New York").feature == "admin1"  # upstate: not New York City
+    assert _near(_place_of(analysis, "Long Island"), 40.8, -73.2)
+    assert _near(_place_of(analysis, "Lake Erie"), 42.2, -81.2)
+    assert _place_of(analysis, "mid-Atlantic").country == "US"  # a US region, not the ocean
+    assert _place_of(analysis, "Mexico").country == "MX"  # "southern" stays out of the name
+
+
+def test_places_a_county_takes_the_state_it_is_said_to_be_in(analyze_text: Analyze) -> None:
+    text = (
+        "Volunteers knocked on doors in Scott County in Iowa on Monday, then drove to Iowa's Polk "
+        "County, Wisconsin's Brown County and Ohio's Lake County."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Scott County").admin1 == "Iowa"  # "in Iowa": not Illinois
+    assert _place_of(analysis, "Polk County").admin1 == "Iowa"  # not the next item's Wisconsin
+    assert _place_of(analysis, "Brown County").admin1 == "Wisconsin"
+
+
+def test_places_north_korea_s_official_name_is_north_korea(analyze_text: Analyze) -> None:
+    text = "The envoy said the Democratic People's Republic of Korea had agreed to resume the talks."
+    analysis = analyze_text(text, clean=False)
+    assert {p.country for p in analysis.places if p.lat is not None} == {"KP"}  # not South Korea
 
 
 def test_places_one_place_per_location(analyze_text: Analyze) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +20,7 @@ from newsgraph.extract.components._gazetteer import (
     CONTINENT,
     COUNTRY,
     REGION,
+    GeoEntry,
     Match,
     name_key,
 )
@@ -46,6 +48,23 @@ _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+ |[A-Za-z]+-)$")
+"""A capitalised word ("South Florida") or a hyphened prefix ("mid-Atlantic") before a name;
+not a lower-case adjective, which news geoparsing leaves out of the name ("southern Mexico")."""
+_UPSTATE = re.compile(r"\b[Uu]pstate $")
+_COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
+_IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
+
+
+@cache
+def _office_patterns(offices: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a state office right after a name ("New York governor", "New York's
+    primary") and of one with "of" right before it ("Sen. Chuck Schumer of New York")."""
+    words = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
+    after = re.compile(rf"(?:['’]s)? (?i:{words})(?![\w.])")
+    before = re.compile(rf"(?<![\w.])(?i:{words})(?: [A-Z][\w.'’-]*){{0,4}},? of $")
+    return after, before
 
 
 def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
@@ -248,16 +267,25 @@ class ToponymFinder(TextScanner):
     def _read_surroundings(self, text: str, found: list[Toponym]) -> None:
         """Note what the words around each toponym say.
 
-        "Washington state" and "the state of Georgia" name a state, "Blakely, Georgia" follows a
-        town, and a building stands in the town before or after it ("Istanbul's Yeditepe
-        University", "… Center in Shelby"), in the town it is said to be in even when named for
-        another ("the Flint Center in Cupertino", "Chinese American Museum in Washington").
+        "Washington state", "the state of Georgia", "upstate New York" and "New York governor"
+        name a state, "Blakely, Georgia" follows a town, a county is in the state it is said to
+        be in ("Brown County in Wisconsin"), and a building stands in the town before or after
+        it ("Istanbul's Yeditepe University", "… Center in Shelby"), in the town it is said to be
+        in even when named for another ("the Flint Center in Cupertino", "Chinese American Museum
+        in Washington").
         """
         for t in found:
             t.prefer_admin1 = (
                 text.startswith((" state", " State"), t.end)
                 and not text.startswith((" State ", " State's", " State’s"), t.end)
             ) or _STATE_OF.search(text, max(0, t.start - 60), t.start) is not None
+            t.prefer_admin1 = t.prefer_admin1 or (
+                _us_state(t)
+                and (
+                    self._names_a_state_office(text, t)
+                    or _UPSTATE.search(text, max(0, t.start - 10), t.start) is not None
+                )
+            )
             t.after_town = _TOWN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None
             t.in_city = _CITY_PART.match(text, t.end) is not None
             t.after_locative = self._locative(text, t.start, strict=True)
@@ -265,6 +293,8 @@ class ToponymFinder(TextScanner):
                 not text[text.rfind("\n", 0, t.start) + 1 : t.start].strip()
                 and _DATELINE_END.match(text, t.end) is not None
             )
+            if not t.qualifiers and t.text.rsplit(" ", 1)[-1] in _COUNTY_HEADS:
+                t.qualifiers = self._state_around(text, t)
         neighbours = zip([None, *found][: len(found)], found, [*found[1:], None][: len(found)], strict=True)
         for i, t in enumerate(found):
             if _in_a_list_of_states(text, found, i):
@@ -282,18 +312,49 @@ class ToponymFinder(TextScanner):
             elif after is not None and text[t.end : after.start] in (" in ", ", ", " at ", " near "):
                 t.inner = after
 
+    def _state_around(self, text: str, t: Toponym) -> list[GeoEntry]:
+        """Return the US state a county's name is said to be in: "Brown County in Wisconsin",
+        "Iowa's Polk County" (the state's name right after "in", or before "'s")."""
+        after = _IN_STATE.match(text, t.end)
+        before = _STATE_S.search(text, max(0, t.start - 30), t.start)
+        for m in (after, before):
+            if m is not None:
+                states = [
+                    q
+                    for q in self.gazetteer.qualifier(m.group(1))
+                    if q.feature == ADMIN1 and q.country == "US"
+                ]
+                if states:
+                    return states
+        return []
+
+    def _names_a_state_office(self, text: str, t: Toponym) -> bool:
+        """Tell whether a name is said with an office of its state ("New York governor", "the
+        New York primary", "Sen. Chuck Schumer of New York"; not "New York mayor")."""
+        after, before = _office_patterns(self.gazetteer.state_offices)
+        return (
+            after.match(text, t.end) is not None
+            or before.search(text, max(0, t.start - 60), t.start) is not None
+        )
+
     def _starts_a_name(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym only starts a newspaper's or company's name ("Washington Post")."""
         head = _NEXT_WORD.match(text, t.end)
         return head is not None and head.group(1) in self.gazetteer.not_place_heads
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
-        """Tell whether a toponym names an organisation of states ("EU officials", "the EU said").
+        """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or
+        begins the name of one of its institutions ("European" of "the European Commission said").
 
         The gazetteer finds "European Union" as Europe; only after a locative word ("trade in the
         EU", "across the European Union") is it a place of the story.
         """
-        if name_key(t.text) not in self.gazetteer.organisations:
+        names = self.gazetteer.organisations
+        if name_key(t.text) not in names and not any(
+            name_key(text[t.start : t.start + len(n)]) == n
+            for n in names
+            if n.startswith(name_key(t.text) + " ")
+        ):
             return False
         start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start
         return not self._locative(text, start)
@@ -309,6 +370,7 @@ class ToponymFinder(TextScanner):
     def _extend(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
         g = self.gazetteer
+        self._grow_back(text, t)
         if self._grow_into_nickname(text, t):
             return
         after = _FOLLOWING.match(text, t.end)
@@ -329,6 +391,17 @@ class ToponymFinder(TextScanner):
                 inner = Toponym(t.start, t.end, t.text, "embedded", matches=t.matches)
                 t.end, t.text, t.source, t.inner, t.matches = end, piece, "facility", inner, []
                 return
+
+    def _grow_back(self, text: str, t: Toponym) -> None:
+        """Grow a toponym over the word before it that makes a longer name ("South" + "Florida",
+        "mid-Atlantic"), which the tagger cut off."""
+        before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
+        if before is None or t.source == "facility" or before.group(1).lower() in ("the ", "a ", "an "):
+            return
+        piece = text[before.start(1) : t.end]
+        matches = [m for m in self.gazetteer.lookup(piece, suffixes=False) if m.how != "alternate"]
+        if matches:
+            t.start, t.text, t.matches, t.entry = before.start(1), piece, matches, None
 
     def _grow_into_nickname(self, text: str, t: Toponym) -> bool:
         """Grow a word before a lower-case "state" into the state's nickname ("the Badger state").

@@ -137,19 +137,15 @@ class ToponymResolver(PlaceReader):
             for t in toponyms
             if t.entry is not None and t.entry.feature == ADMIN2 and t.entry.country == "US"
         }
-        # how often each state is reached, to tell whether a town is alone in its state
-        reached = Counter(
-            (t.entry.admin1, t.entry.ident)
-            for t in toponyms
-            if t.entry is not None and t.entry.country == "US"
-        )
-        by_state = Counter(state for state, _ in reached.elements())
+        # how often each US state or other country is reached, to tell whether a town is alone in it
+        reached = Counter((_area(t.entry), t.entry.ident) for t in toponyms if t.entry is not None)
+        by_area = Counter(area for area, _ in reached.elements())
         for t in toponyms:
             e = t.entry
             alone = e is None or (
                 e.feature == CITY
                 and e.admin1 not in ctx.divisions.get("US", ())
-                and by_state[e.admin1] == reached[(e.admin1, e.ident)]
+                and by_area[_area(e)] == reached[(_area(e), e.ident)]
             )
             found = self._small_town(t, (states, main), counties, alone)
             if found is not None:
@@ -185,7 +181,12 @@ class ToponymResolver(PlaceReader):
         key = name_key(t.text)
         # "the West", "Bill, Hillary and Chelsea"; but "a prison in Shelby"
         person = key in self.gazetteer.person_names and not t.after_locative
-        if not states or key in self.gazetteer.not_places or person or not _may_be_small_town(t, states):
+        if (
+            not states
+            or key in self.gazetteer.not_places
+            or person
+            or not _may_be_small_town(t, states, alone)
+        ):
             return None
         # against a larger town elsewhere, only the article's main state: "Riverdale" in a New
         # Jersey story, not "Lynchburg" (Virginia) in a Minnesota story naming "Solon, Ohio"
@@ -357,22 +358,27 @@ def _named_for_a_homonym(t: Toponym, inner: Toponym) -> bool:
     return inner.start == t.start and e is not None and e.feature == CITY and inner.confidence < 0.8
 
 
-def _may_be_small_town(t: Toponym, states: set[str]) -> bool:
+def _may_be_small_town(t: Toponym, states: set[str], alone: bool) -> bool:
     """Tell whether a place name may be a small town of the article's US `states`.
 
-    Only a name the gazetteer lacks or knows only as a town of another state, of under 100,000
-    people, chosen without certainty.
+    Only a name the gazetteer lacks or knows only as a town of under 100,000 people of another
+    state, chosen without certainty, or of another country that no other place of the article
+    is in ("Malakoff", France, in a Texas story: the gazetteer's only Malakoff, so certain by
+    its name alone).
     """
     e = t.entry
     if e is None:
         return True
-    return (
-        e.feature == CITY
-        and e.country == "US"
-        and e.admin1 not in states
-        and e.population < 100_000
-        and t.confidence < 0.9
-    )
+    if e.feature != CITY or e.population >= 100_000:
+        return False
+    if e.country != "US":
+        return alone
+    return e.admin1 not in states and t.confidence < 0.9
+
+
+def _area(e: GeoEntry) -> tuple[str | None, str | None]:
+    """Return the US state of a place, or its country outside the US."""
+    return (e.country, e.admin1 if e.country == "US" else None)
 
 
 def _counties_by_short_name(toponyms: list[Toponym]) -> None:

@@ -80,6 +80,8 @@ class TextScanner(PlaceReader):
             qa, qb = self._trim(text, m.start("b"), q_end)
             if self._office_after(text, qb):
                 continue  # "Warren, Rhode Island Gov. Gina Raimondo": a list of people
+            if text.startswith(("'s ", "’s "), qb) and us_states(qual):
+                continue  # "Iowa's Polk County, Wisconsin's Brown County": the next item's state
             settled = self._qualified_town(text, m, qual, qb, by_span, free, add)
             if not settled and free(m.start("a"), m.end("a")):
                 continue  # "Brazil, Germany": a list, not a town and its state

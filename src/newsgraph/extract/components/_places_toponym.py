@@ -119,7 +119,9 @@ class PlaceReader:
         before = text[max(0, start - 30) : start].split()
         if not before:
             return False
-        word = before[-1].lower().strip("(,")
+        if before[-1].endswith(","):
+            return False  # "as results come in, Rubio leads": the word governs no name after a comma
+        word = before[-1].lower().lstrip("(")
         if strict and word in ("to", "from"):  # "close to McGregor", "a letter from Chicago"
             return False
         return word in self.gazetteer.locative_words
