@@ -4,9 +4,10 @@
 as "Chinese demand" reports no event; `in_subhead`), harm words in a sentence about a natural
 hazard or an accident, harm done to a hazard ("cooking kills all viruses"), conflict words in a
 sports report (unless a violence cue is present) and a fight without a foe ("he is still
-fighting": no one fought, no arms, no violence word), and re-types or drops conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies").
-`merge` folds an event into a same-type event of its sentence whose clause it elaborates; `cap`
-keeps the most confident events of each sentence.
+fighting": no one fought, no arms, no violence word), and re-types or drops conflict words used
+about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies"). `merge` folds an event into a
+same-type event of its sentence whose clause it elaborates; `cap` keeps the most confident events
+of each sentence.
 """
 
 from __future__ import annotations
