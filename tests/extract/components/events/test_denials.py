@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import Analysis
+from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
 
 Analyze = Callable[..., Analysis]
 
@@ -24,7 +24,10 @@ def test_denials_the_charges_name_their_maker(analyze_text: Analyze) -> None:
         "The opposition leader said the police had beaten dozens of students, a charge that the "
         "interior ministry rejected."
     )
-    assert _rejections(analyze_text(text)) == [("the interior ministry", "The opposition leader")]
+    analysis = analyze_text(text)
+    assert _rejections(analysis) == [("the interior ministry", "The opposition leader")]
+    # the answer is the sentence's second statement, not a clause about the charge: no weak reading
+    assert all(e.confidence >= EVENT_MIN_CONFIDENCE for e in analysis.events if e.type == "REJECT")
 
 
 def test_denials_charges_no_one_is_said_to_make_have_no_target(analyze_text: Analyze) -> None:

@@ -422,11 +422,13 @@ class Drafter:
             d.confidence -= pen["no_arguments"]
         if d.unresolved:
             d.confidence -= pen["unresolved_pronoun"]  # who "they" or "them" are is not known
-        if self.mod.embedded(anchor):
+        # "…, a charge that X rejected": the sentence's second statement, not a clause about a noun
+        answer = d.type == "REJECT" and not cand.noun and self.args.claimant(tok) is not None
+        if self.mod.embedded(anchor) and not answer:
             d.confidence -= pen["embedded"]
         elif self.mod.background(anchor):
             d.confidence -= pen["background"]
-        if self.mod.inside_content(anchor, st.cands):
+        if self.mod.inside_content(anchor, st.cands) and not answer:
             d.confidence -= pen["inside_content"]
         elif cand.noun and cand.light is None:
             d.confidence -= pen["prep_depth"] * max(0, self.g.prep_depth(tok) - 1)
