@@ -216,10 +216,6 @@ class ArgumentFinder:
             agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
         patient = self.g.patient(tok)
         exclude = {agent.i} if agent is not None else set()
-        if type_ == "REJECT":
-            maker = self.claimant(tok)
-            if maker is not None and maker.i not in exclude:
-                return agent, maker  # "X alleged …, charges Y denied": Y rejects X's charges
         if cand.sense.origin in WEAK_ORIGINS:
             # a verb coded by the dictionary's verb alone takes its target from its object, one coded by a
             # pattern of prepositions ("spoke with X") from the object of the type's preposition
@@ -275,46 +271,6 @@ class ArgumentFinder:
         if agent is None and type_ == "ASSAULT" and self.g.is_passive(tok):
             agent = self._opponent(tok)
         return agent, target
-
-    def claimant(self, verb: Token) -> Token | None:
-        """Who made the claim a denial answers, when the sentence names them: a denial in a clause of
-        a claim noun ("…, charges the commission denied", "…, a charge that X rejected") answers the
-        verb of saying or accusing whose clause that noun sums up, and the target is that verb's doer
-        ("The opposition alleged that …, charges the commission denied": the opposition)."""
-        claim = verb.head
-        if verb.dep_ not in ("relcl", "acl", "ccomp") or claim.lemma_.lower() not in self.lex.claim_nouns:
-            return None
-        relative = ("that", "which")  # the claim itself, as the clause's object
-        for c in self.g.kids(verb):
-            if c.dep_ in ("dobj", "obj") and c.lower_ not in relative:
-                return None  # the denial has an object of its own
-            if c.dep_ == "mark":
-                return None  # "the claim that the ministry refused …" says what is claimed
-        said = self._claim_verb(claim)
-        return self.g.agent(said) if said is not None else None
-
-    def _claim_verb(self, claim: Token) -> Token | None:
-        """The verb of saying or accusing before a claim noun whose clause the noun sums up: its nearest
-        such ancestor, or, when the noun is the sentence's root, its clausal complement."""
-        tok = claim
-        while tok.head.i != tok.i:
-            tok = tok.head
-            if tok.i < claim.i and self._claims(tok):
-                return tok
-        if claim.dep_ == "ROOT":
-            return next(
-                (c for c in self.g.kids(claim) if c.dep_ == "ccomp" and c.i < claim.i and self._claims(c)),
-                None,
-            )
-        return None
-
-    def _claims(self, tok: Token) -> bool:
-        """Whether a word is a verb of saying or of accusing ("said", "suggested", "alleged", "accusing")."""
-        if tok.pos_ not in ("VERB", "AUX"):
-            return False
-        lemma = self.g.lemma(tok)
-        sense = self.lex.verbs.get(lemma)
-        return lemma in self.lex.reporting or (sense is not None and sense.type == "ACCUSE")
 
     def _means_against(self, verb: Token, obj: Token) -> bool:
         """Whether an object that could be an actor is the means or the event aimed "against" someone, who is
