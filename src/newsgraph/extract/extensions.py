@@ -237,6 +237,19 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+SUBHEADS_KEY = "newsgraph_subheads"
+"""`doc.spans` key of the subheads flattened into the running text ("… the railway said. The rescue
+The soldiers cut …"), one span each, written by `newsgraph_paragraphs` before the parser. A subhead
+labels a section; it reports nothing, so no fact is read inside one."""
+
+
+def in_subhead(doc: Doc, i: int) -> bool:
+    """Whether token `i` is part of a subhead flattened into the running text (`SUBHEADS_KEY`)."""
+    if SUBHEADS_KEY not in doc.spans:
+        return False
+    return any(span.start <= i < span.end for span in doc.spans[SUBHEADS_KEY])
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """Return `doc[start:end].text` as a slice of `doc_text` (no Span, no joining of its tokens)."""
     if end <= start:

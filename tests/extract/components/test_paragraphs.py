@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.extract.components.paragraphs import subhead_ends
+from newsgraph.extract.components.paragraphs import subheads as find_subheads
+from newsgraph.extract.extensions import SUBHEADS_KEY
 
 # Articles we wrote in the shape of pages copied without their line breaks.
 FLATTENED = (
@@ -27,13 +28,7 @@ RUNNING_TEXT = (
 def subheads(nlp: Language, text: str) -> list[str]:
     with nlp.select_pipes(enable=["tok2vec", "tagger"]):
         doc = nlp(text)
-    found = []
-    for end in subhead_ends(doc):
-        start = end - 1
-        while not doc[start].is_title or doc[start - 1].text not in '.!?"”':
-            start -= 1
-        found.append(doc[start:end].text)
-    return found
+    return [doc[start:end].text for start, end in find_subheads(doc)]
 
 
 def test_paragraphs_finds_the_subheads_of_a_flattened_page(nlp: Language) -> None:
@@ -59,3 +54,9 @@ def test_paragraphs_a_subhead_is_no_part_of_the_next_sentence(
     sentences = [s.text for s in doc.sents]
     assert any(s.endswith(subhead) or s == subhead for s in sentences)
     assert any(s.startswith(sentence) for s in sentences)
+
+
+def test_paragraphs_keeps_the_subheads_as_a_span_group(nlp: Language) -> None:
+    """The later components know a subhead from the group, not by finding it again."""
+    doc = nlp(FLATTENED)
+    assert [s.text for s in doc.spans[SUBHEADS_KEY]] == ["The rescue", "Difficult terrain", "Local anger"]

@@ -14,15 +14,18 @@ Two kinds, both marked before the parser (which keeps such marks):
   sentence's end, followed by a capitalised determiner or preposition ("The", "A", "In",
   "Since", "While", …), which mid-sentence English capitalises only in names ("told The
   Associated Press": after a verb, never after a noun). The token after the subhead starts a
-  sentence.
+  sentence, and the subhead is kept as a span of `doc.spans[SUBHEADS_KEY]`: a section label, in
+  which the later components read no event.
 
-Reads the tokens and their tags; writes `Token.is_sent_start`.
+Reads the tokens and their tags; writes `Token.is_sent_start` and `doc.spans[SUBHEADS_KEY]`.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.extensions import SUBHEADS_KEY
 
 _ENDS = frozenset(".!?:;\"'”’)»…")
 _SENTENCE_ENDS = frozenset(".!?")
@@ -43,8 +46,10 @@ class ParagraphBreaks:
             return doc  # parsed already: its sentences are fixed
         mark_line_breaks(doc)
         if doc.has_annotation("TAG"):
-            for start in subhead_ends(doc):
-                doc[start].is_sent_start = True
+            found = subheads(doc)
+            for _start, end in found:
+                doc[end].is_sent_start = True
+            doc.spans[SUBHEADS_KEY] = [Span(doc, start, end, label="subhead") for start, end in found]
         return doc
 
 
@@ -61,14 +66,14 @@ def mark_line_breaks(doc: Doc) -> None:
             nxt.is_sent_start = True
 
 
-def subhead_ends(doc: Doc) -> list[int]:
-    """Indices of the tokens that follow a subhead flattened into the text."""
+def subheads(doc: Doc) -> list[tuple[int, int]]:
+    """The subheads flattened into the text, as (start, end) token indices; `end` starts the next sentence."""
     found = []
     for token in doc:
         if _may_open_a_subhead(token) and _after_sentence_end(doc, token.i):
             end = _subhead_end(doc, token.i)
             if end is not None:
-                found.append(end)
+                found.append((token.i, end))
     return found
 
 
@@ -106,7 +111,7 @@ def _ends_a_noun_phrase(doc: Doc, start: int, last: int) -> bool:
     return word.tag_ in _FINITE_TAGS and last - 1 >= start and doc[last - 1].tag_ in _MODIFIER_TAGS
 
 
-@Language.factory("newsgraph_paragraphs", assigns=["token.is_sent_start"])
+@Language.factory("newsgraph_paragraphs", assigns=["token.is_sent_start", "doc.spans"])
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
     """Build the component (it has no settings)."""
     return ParagraphBreaks()

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._claims import Claims
 from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -105,6 +106,7 @@ class Drafter:
         self.lex = lex
         self.g = grammar
         self.args = args
+        self.claims = Claims(lex, grammar)
         self.mod = mod
         self.actors = actors
         self.targets = TargetFinder(lex, actors)
@@ -192,6 +194,9 @@ class Drafter:
         tok = cand.tok
         if not cand.noun:
             src, tgt = self.args.verb_args(cand, st.cands)
+            maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
+            if maker is not None and (src is None or maker.i != src.i):
+                tgt = maker  # "X alleged …, charges Y denied": Y rejects X's charges
             return _Heads(tok, src, tgt, self.w.base["verb"])
         type_ = cand.sense.type or ""
         anchor = cand.light if cand.light is not None else tok
@@ -422,11 +427,13 @@ class Drafter:
             d.confidence -= pen["no_arguments"]
         if d.unresolved:
             d.confidence -= pen["unresolved_pronoun"]  # who "they" or "them" are is not known
-        if self.mod.embedded(anchor):
+        # "…, a charge that X rejected": the sentence's second statement, not a clause about a noun
+        answer = d.type == "REJECT" and not cand.noun and self.claims.maker(tok) is not None
+        if self.mod.embedded(anchor) and not answer:
             d.confidence -= pen["embedded"]
         elif self.mod.background(anchor):
             d.confidence -= pen["background"]
-        if self.mod.inside_content(anchor, st.cands):
+        if self.mod.inside_content(anchor, st.cands) and not answer:
             d.confidence -= pen["inside_content"]
         elif cand.noun and cand.light is None:
             d.confidence -= pen["prep_depth"] * max(0, self.g.prep_depth(tok) - 1)

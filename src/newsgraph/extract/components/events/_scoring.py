@@ -1,12 +1,13 @@
 """Precision controls after drafting: events out of context dropped, duplicates merged, a cap a sentence.
 
-`EventFilter.filter` drops harm words in a sentence about a natural hazard or an accident, harm
-done to a hazard ("cooking kills all viruses"),
-conflict words in a sports report (unless a violence cue is present) and a fight without a foe
-("he is still fighting": no one fought, no arms, no violence word), and re-types or drops
-conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies").
-`merge` folds an event into a same-type event of its sentence whose clause it elaborates; `cap`
-keeps the most confident events of each sentence.
+`EventFilter.filter` drops a trigger inside a subhead flattened into the text (a section label such
+as "Chinese demand" reports no event; `in_subhead`), harm words in a sentence about a natural
+hazard or an accident, harm done to a hazard ("cooking kills all viruses"), conflict words in a
+sports report (unless a violence cue is present) and a fight without a foe ("he is still
+fighting": no one fought, no arms, no violence word), and re-types or drops conflict words used
+about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies"). `merge` folds an event into a
+same-type event of its sentence whose clause it elaborates; `cap` keeps the most confident events
+of each sentence.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.extensions import entity_by_id, span_text
+from newsgraph.extract.extensions import entity_by_id, in_subhead, span_text
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
@@ -45,10 +46,12 @@ class EventFilter:
         self.min_confidence = min_confidence
 
     def filter(self, doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[Draft]:
-        """Drop events of natural hazards, accidents and sports reports."""
+        """Drop events of subheads, natural hazards, accidents and sports reports."""
         out: list[Draft] = []
         kinds: dict[int, _SentenceKind] = {}
         for d in drafts:
+            if in_subhead(doc, d.tok.i):
+                continue  # "Chinese demand": a section label, no report
             kind = kinds.get(d.sent)
             if kind is None:
                 kind = kinds[d.sent] = self._kind(sents[d.sent])
