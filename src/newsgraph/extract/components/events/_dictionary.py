@@ -278,11 +278,11 @@ class CameoDictionary:
         return self.plover.get(code) if code is not None else None
 
     def match(
-        self, verb: Token, lemma: str, kids: list[Token] | None = None, words: DocWords | None = None
+        self, verb: Token, lemma: str, kids: list[Token] | None = None, doc_words: DocWords | None = None
     ) -> CameoMatch | None:
         """Return the dictionary's reading of a verb token, or None when the lemma is not in it.
 
-        `kids` are the verb's children when the caller has read them (`Grammar.kids`). With `words`
+        `kids` are the verb's children when the caller has read them (`Grammar.kids`). With `doc_words`
         (the doc's, see `DocWords`), the patterns that cannot fit for want of a word anywhere under
         the verb are dropped before its bags are read, and with none left the bags are not read:
         the answer is the same, since such a pattern fails `_fits`."""
@@ -295,8 +295,8 @@ class CameoDictionary:
         if entry is None:
             return None
         patterns = self._patterns(lemma, entry.block)
-        if patterns and words is not None:
-            patterns = _possible(patterns, words.under(verb))
+        if patterns and doc_words is not None:
+            patterns = _possible(patterns, doc_words.under(verb))
         if not patterns:
             return CameoMatch(entry.code, self.type_of(entry.code), 0)  # no pattern to read words for
         post = _Bag(_side(verb, kids, _POST_DEPS, after=True))
@@ -407,7 +407,7 @@ def _needs(items: tuple[Alternatives | Prep, ...]) -> tuple[frozenset[int], ...]
 
 class DocWords:
     """The words of a doc's tokens as the CAMEO bags can hold them, as string ids read from the doc's
-    arrays, for `Pattern.possible`.
+    arrays, for `_possible`.
 
     A bag of a verb (`_Bag`: its forms, lower-case forms and the pieces of its text, and the bags of
     its prepositions' phrases) holds words of the tokens of the verb's subtree only, and for a
