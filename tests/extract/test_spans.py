@@ -10,22 +10,14 @@ import re
 
 import pytest
 from spacy import displacy
-from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.extract.clean import Cleaned
 from newsgraph.extract.components import FACTORIES
-from newsgraph.extract.extensions import (
-    add_mention,
-    get_entities,
-    get_places,
-    get_quotes,
-    new_entity,
-    set_extensions,
-)
+from newsgraph.extract.extensions import get_entities, get_places, get_quotes
 from newsgraph.extract.pipeline import Prepared, build_analysis
-from newsgraph.extract.spans import SPAN_GROUPS, add_entity_spans, write_spans, written_mentions
+from newsgraph.extract.spans import SPAN_GROUPS, write_spans
 from newsgraph.models import Analysis
 from newsgraph.sources.base import RawArticle
 from tests.support.paths import SAMPLES
@@ -110,58 +102,3 @@ def test_spans_displacy_shows_the_quotes(nlp: Language) -> None:
         "not",
         "wait",
     ]
-
-
-def _hand_built() -> Doc:
-    """ "Ana Lopez met the union leaders in Madrid. She thanked them." with two entities."""
-    set_extensions()
-    doc = English()("Ana Lopez met the union leaders in Madrid. She thanked them.")
-    lopez = new_entity(doc, "Ana Lopez", "PERSON", kb="Q1")
-    add_mention(doc, lopez, 0, 9, "name")
-    madrid = new_entity(doc, "Madrid", "GPE")
-    add_mention(doc, madrid, doc[7].idx, doc[7].idx + 6, "name")
-    return doc
-
-
-def _entity_group(doc: Doc) -> list[tuple[int, int, str, str, str]]:
-    return [(s.start, s.end, s.label_, s.kb_id_, s.id_) for s in doc.spans["newsgraph_entities"]]
-
-
-def test_spans_added_entity_spans_equal_the_full_rewrite() -> None:
-    """Mentions added before, between and after the written ones, and a new entity: the group made
-    from the new mentions' spans alone equals the group written whole, in its order."""
-    doc = _hand_built()
-    write_spans(doc, "newsgraph_entities")
-    written = written_mentions(doc)
-    lopez, madrid = get_entities(doc)
-    add_mention(doc, lopez, doc[9].idx, doc[9].idx + 3, "pronoun")  # "She", after "Ana Lopez"
-    add_mention(
-        doc, madrid, doc[6].idx + 1, doc[7].idx + 2, "name"
-    )  # inside tokens: widened, before "Madrid"
-    union = new_entity(doc, "the union leaders", "GROUP")
-    add_mention(doc, union, doc[3].idx, doc[5].idx + 7, "description")
-    add_mention(doc, union, doc[11].idx, doc[11].idx + 4, "pronoun")
-    add_entity_spans(doc, written)
-    incremental = _entity_group(doc)
-    write_spans(doc, "newsgraph_entities")
-    assert incremental == _entity_group(doc)
-    assert [s[4] for s in incremental] == ["e1", "e1", "e2", "e2", "e3", "e3"]
-
-
-def test_spans_added_entity_spans_remake_what_changed() -> None:
-    """A written mention whose entity changed type, or whose offsets moved, gets a new span; a group
-    that does not hold one span per written mention is written whole."""
-    doc = _hand_built()
-    write_spans(doc, "newsgraph_entities")
-    written = written_mentions(doc)
-    lopez, madrid = get_entities(doc)
-    lopez.type = "ORG"
-    madrid.mentions[0].end = doc[8].idx + 1  # "Madrid ."
-    add_entity_spans(doc, written)
-    assert _entity_group(doc) == [(0, 2, "ORG", "Q1", "e1"), (7, 9, "GPE", "", "e2")]
-    doc = _hand_built()
-    write_spans(doc, "newsgraph_entities")
-    written = written_mentions(doc)
-    doc.spans["newsgraph_entities"] = list(doc.spans["newsgraph_entities"])[:1]  # not the group written
-    add_entity_spans(doc, written)
-    assert _entity_group(doc) == [(0, 2, "PERSON", "Q1", "e1"), (7, 8, "GPE", "", "e2")]

@@ -34,7 +34,6 @@ from newsgraph.extract.extensions import (
     get_quotes,
     get_times,
 )
-from newsgraph.models import Mention
 
 _Fact = tuple[int, int, str, str, str]
 """start, end, label, id, kb id."""
@@ -89,55 +88,9 @@ def write_spans(doc: Doc, *keys: str) -> Doc:
     """
     for key in keys or SPAN_GROUPS:
         spans: list[Span] = []
-        for fact in _FACTS[key](doc):
-            span = _span(doc, fact)
+        for start, end, label, id_, kb_id in _FACTS[key](doc):
+            span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=id_, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans[key] = spans
-    return doc
-
-
-def _span(doc: Doc, fact: _Fact) -> Span | None:
-    """The span of a fact, its offsets widened to whole tokens (None: no token there)."""
-    start, end, label, id_, kb_id = fact
-    return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=id_, alignment_mode="expand")
-
-
-_Written = list[tuple[Mention, int, int]]
-"""The mentions (with their offsets) that the entities group was written from, in its order."""
-
-
-def written_mentions(doc: Doc) -> _Written:
-    """Return the doc's mentions as `write_spans` writes the entities group from them, in its order, each
-    with its offsets: call while the group is current, then pass to `add_entity_spans`."""
-    return [(m, m.start, m.end) for e in get_entities(doc) for m in e.mentions]
-
-
-def add_entity_spans(doc: Doc, written: _Written) -> Doc:
-    """Rewrite the entities group after mentions or entities were added, as `write_spans` would, making
-    spans only for the mentions not among `written` (`written_mentions`, read while the group was
-    current); return the doc.
-
-    A mention of `written` keeps its span from the group (the i-th span is the i-th mention's, since
-    the group holds one for each) while its offsets, and its entity's type, kb id and id, are those
-    the span was made with; other mentions get a new span. A group with another number of spans
-    than `written` has mentions (`char_span` found no token) it cannot tell apart: it is written whole.
-    """
-    key = "newsgraph_entities"
-    group = doc.spans.get(key)
-    if group is None or len(group) != len(written):
-        return write_spans(doc, key)
-    kept = {(id(m), start, end): span for (m, start, end), span in zip(written, group, strict=True)}
-    strings = doc.vocab.strings
-    spans: list[Span] = []
-    for e in get_entities(doc):
-        kb = e.kb or ""
-        made_with = (strings.add(e.type), strings.add(kb), strings.add(e.id))
-        for m in e.mentions:
-            span = kept.get((id(m), m.start, m.end))
-            if span is None or (span.label, span.kb_id, span.id) != made_with:
-                span = _span(doc, (m.start, m.end, e.type, e.id, kb))
-            if span is not None:
-                spans.append(span)
-    doc.spans[key] = spans
     return doc

@@ -23,7 +23,7 @@ from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
 from newsgraph.extract.extensions import doc_text, get_entities, get_events, get_quotes
-from newsgraph.extract.spans import add_entity_spans, write_spans, written_mentions
+from newsgraph.extract.spans import write_spans
 from newsgraph.knowledge import actor_dictionary
 
 _IOB_IN, _IOB_BEGIN = 1, 3
@@ -78,17 +78,14 @@ class EventCoder:
         The `newsgraph_entities` spans are rewritten only when the events added an entity or a
         mention: the component changes entities only through `new_entity` and `add_mention`, which
         only append, so equal counts mean equal entities; and the group found on entry is current,
-        since every component that changes entities rewrites it (the components' contract). So only
-        the added mentions need new spans (`add_entity_spans`). With no group on entry (the
-        component run without the entities component) it is written.
+        since every component that changes entities rewrites it (the components' contract). With
+        no group on entry (the component run without the entities component) it is written.
         """
-        written = written_mentions(doc)
-        before = (len(get_entities(doc)), len(written))
+        before = _entity_counts(doc)
         self._code(doc)
-        write_spans(doc, "newsgraph_events")
         if "newsgraph_entities" in doc.spans and _entity_counts(doc) == before:
-            return doc
-        return add_entity_spans(doc, written)
+            return write_spans(doc, "newsgraph_events")
+        return write_spans(doc, "newsgraph_events", "newsgraph_entities")
 
     def _code(self, doc: Doc) -> None:
         """Draft, filter and complete the events of a parsed doc; append them to `get_events(doc)`."""
