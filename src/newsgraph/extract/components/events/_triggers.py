@@ -33,6 +33,9 @@ _TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
 _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
 # the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
+_MAX_KINDS = 500_000
+_UNREAD = "unread"
+"""Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
 """Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
 political actors of the main clause."""
@@ -71,6 +74,9 @@ class TriggerFinder:
         self.verb_lemmas = frozenset(verbs)
         self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
         self.ready_words = frozenset(_READY_WORDS)
+        self._kinds: dict[tuple[int, bool, int, int], str | None] = {}
+        """`_kind`'s answers by part of speech, nominal slot, lemma id and lower-case id: one per
+        distinct word of the docs read, instead of one per token (it reads only these and the lexicon)."""
 
     def find(self, doc: Doc) -> tuple[dict[int, Candidate], list[Token]]:
         """Return the doc's trigger candidates by token index, and its reporting verbs."""
@@ -87,8 +93,14 @@ class TriggerFinder:
         strings = doc.vocab.strings
         words = self.cameo.doc_words(strings, rows[:, 3].tolist(), rows[:, 2].tolist())
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
+        kinds = self._kinds
+        if len(kinds) > _MAX_KINDS:
+            kinds.clear()  # a long run's vocabulary: start afresh rather than grow without end
         for i, (pos, dep, lemma, lower) in zip(indices, values, strict=True):
-            kind = self._kind(pos, dep in _NOMINAL_DEPS, strings[lemma], strings[lower])
+            key = (pos, dep in _NOMINAL_DEPS, lemma, lower)
+            kind = kinds.get(key, _UNREAD)
+            if kind is _UNREAD:
+                kind = kinds[key] = self._kind(pos, key[1], strings[lemma], strings[lower])
             if kind is None:
                 continue
             seen += 1
