@@ -19,6 +19,7 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Token
 
 from newsgraph.extract.lexicons import load_json
@@ -49,6 +50,10 @@ class Alternatives:
     """The phrases' first words: a phrase " a b " is in a bag's text only if " a " is, that is if "a"
     is one of the text's space-separated pieces. None when a phrase has no first word (two spaces)."""
 
+    need: frozenset[int] | None = None
+    """The ids of the words one of which a bag must hold for the item to be in it (its words and its
+    phrases' first words); None when a phrase has no first word and may be anywhere (`_need`)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Prep:
@@ -74,6 +79,10 @@ class Pattern:
     gate: frozenset[str] = frozenset()
     """Words one of which the verb's surroundings must hold for the pattern to fit (its first item's
     words, or its first preposition); empty when its items are phrases only."""
+    needs: tuple[frozenset[int], ...] = ()
+    """For each item (and each preposition), the ids of words one of which the verb's bags must hold
+    for the pattern to fit (see `_needs`); a pattern with a set that misses the words around the verb
+    cannot fit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +195,9 @@ class _Items:
             words = self.classes.get(key[1:], []) if key.startswith("&") else [key]
             phrases = tuple(sorted(f" {w} " for w in words if " " in w))
             firsts = frozenset(p.split(" ")[1] for p in phrases)  # p[0] is the leading space
-            found = Alternatives(
-                frozenset(w for w in words if " " not in w), phrases, None if "" in firsts else firsts
-            )
+            single = frozenset(w for w in words if " " not in w)
+            starts = None if "" in firsts else firsts
+            found = Alternatives(single, phrases, starts, _need(single, phrases, starts))
             self.cache[key] = found
         return found
 
@@ -224,12 +233,27 @@ class CameoDictionary:
                 pre_items = tuple(make.alts(x) for x in pre)
                 places = any(isinstance(x, Alternatives) and x.words & _PLACE_PREPS for x in items)
                 patterns.append(
-                    Pattern(code, pre_items, items, size, origin, content, places, _gate(pre_items + items))
+                    Pattern(
+                        code,
+                        pre_items,
+                        items,
+                        size,
+                        origin,
+                        content,
+                        places,
+                        _gate(pre_items + items),
+                        _needs(pre_items + items),
+                    )
                 )
             patterns.sort(key=lambda p: -p.size)
             blocks.append(tuple(patterns))
         self.blocks = tuple(blocks)
         self._verb_patterns: dict[tuple[str, int], tuple[Pattern, ...]] = {}
+        self._known = _KnownIds()
+
+    def doc_words(self, strings: StringStore, lowers: list[int], lemmas: list[int]) -> DocWords:
+        """Return a doc's words for `match` from its `LOWER` and `LEMMA` string ids, one per token."""
+        return DocWords(strings, lowers, lemmas, self._known)
 
     def lemmas(self) -> frozenset[str]:
         """Return every verb lemma the dictionary lists."""
@@ -253,10 +277,15 @@ class CameoDictionary:
         """Return the PLOVER type of a CAMEO code (None: no PLOVER event)."""
         return self.plover.get(code) if code is not None else None
 
-    def match(self, verb: Token, lemma: str, kids: list[Token] | None = None) -> CameoMatch | None:
+    def match(
+        self, verb: Token, lemma: str, kids: list[Token] | None = None, doc_words: DocWords | None = None
+    ) -> CameoMatch | None:
         """Return the dictionary's reading of a verb token, or None when the lemma is not in it.
 
-        `kids` are the verb's children when the caller has read them (`Grammar.kids`)."""
+        `kids` are the verb's children when the caller has read them (`Grammar.kids`). With `doc_words`
+        (the doc's, see `DocWords`), the patterns that cannot fit for want of a word anywhere under
+        the verb are dropped before its bags are read, and with none left the bags are not read:
+        the answer is the same, since such a pattern fails `_fits`."""
         entries = self.verbs.get(lemma)
         if not entries:
             return None
@@ -266,6 +295,8 @@ class CameoDictionary:
         if entry is None:
             return None
         patterns = self._patterns(lemma, entry.block)
+        if patterns and doc_words is not None:
+            patterns = _possible(patterns, doc_words.under(verb))
         if not patterns:
             return CameoMatch(entry.code, self.type_of(entry.code), 0)  # no pattern to read words for
         post = _Bag(_side(verb, kids, _POST_DEPS, after=True))
@@ -337,6 +368,134 @@ def _gate(items: tuple[Alternatives | Prep, ...]) -> frozenset[str]:
         if item.words and not item.phrases:
             return item.words
     return frozenset()
+
+
+def _possible(patterns: tuple[Pattern, ...], words: set[int]) -> tuple[Pattern, ...]:
+    """Return the patterns each of whose `needs` meets `words` (ids): the others cannot fit in bags
+    whose words are all among `words`."""
+    kept: list[Pattern] = []
+    for pattern in patterns:
+        for need in pattern.needs:
+            if need.isdisjoint(words):
+                break
+        else:
+            kept.append(pattern)
+    return tuple(kept)
+
+
+def _need(
+    words: frozenset[str], phrases: tuple[str, ...], starts: frozenset[str] | None
+) -> frozenset[int] | None:
+    """Return `Alternatives.need`: the ids of the item's words and its phrases' first words."""
+    if phrases and starts is None:
+        return None
+    return frozenset(get_string_id(w) for w in (words | starts if phrases and starts is not None else words))
+
+
+def _needs(items: tuple[Alternatives | Prep, ...]) -> tuple[frozenset[int], ...]:
+    """Return the id sets of `Pattern.needs`: each item's `Alternatives.need`; for a preposition, the
+    preposition itself and its items' needs."""
+    out: list[frozenset[int]] = []
+    for item in items:
+        if isinstance(item, Prep):
+            out.append(frozenset({get_string_id(item.prep)}))
+            out.extend(n for n in (x.need for x in item.items) if n is not None)
+        elif item.need is not None:
+            out.append(item.need)
+    return tuple(out)
+
+
+class DocWords:
+    """The words of a doc's tokens as the CAMEO bags can hold them, as string ids read from the doc's
+    arrays, for `_possible`.
+
+    A bag of a verb (`_Bag`: its forms, lower-case forms and the pieces of its text, and the bags of
+    its prepositions' phrases) holds words of the tokens of the verb's subtree only, and for a
+    relative clause of its head's subtree too; those tokens lie between the subtrees' left and right
+    edges. `under` gives the ids of every word of the tokens there: each token's lower-case form and
+    lower-case lemma, the space-separated pieces of either that holds a space, and the text's own
+    "" and "|". Ids are spaCy's (`get_string_id`), a function of the string alone.
+    """
+
+    def __init__(self, strings: StringStore, lowers: list[int], lemmas: list[int], known: _KnownIds) -> None:
+        """`lowers` and `lemmas` are the doc's `LOWER` and `LEMMA` string ids, one per token; `known`
+        caches what a string id stands for across docs."""
+        lemma_ids = set(lemmas)
+        lower_of = known.lower_of(strings, lemma_ids)
+        self.lowers = lowers
+        self.lemmas = list(map(lower_of.__getitem__, lemmas))
+        self.spaced = known.spaced(strings, set(lowers), lemma_ids)
+        """The words of the doc that hold a space (whitespace, or tokens merged by a retokenizer), by
+        id, each with the ids of its pieces."""
+
+    def under(self, verb: Token) -> set[int]:
+        """Return the ids of the words of the tokens a verb's bags can read (see the class docstring)."""
+        start, end = verb.left_edge.i, verb.right_edge.i + 1
+        if verb.dep_ == "relcl":
+            head = verb.head
+            start, end = min(start, head.left_edge.i), max(end, head.right_edge.i + 1)
+        out = set(self.lowers[start:end])
+        out.update(self.lemmas[start:end])
+        out.update(_TEXT_PIECES)
+        for key, pieces in self.spaced.items():
+            if key in out:
+                out.update(pieces)
+        return out
+
+
+class _KnownIds:
+    """What string ids stand for, worked out once per id for all docs: a lemma's lower-case form, and
+    the pieces of a word that holds a space."""
+
+    def __init__(self) -> None:
+        self._lower_of: dict[int, int] = {}
+        self._lowers = _SpacedWords(lower=False)
+        self._lemmas = _SpacedWords(lower=True)
+
+    def lower_of(self, strings: StringStore, lemmas: set[int]) -> dict[int, int]:
+        """Return a map that gives each of the lemma ids the id of its lower-case form (and others)."""
+        for key in lemmas.difference(self._lower_of):
+            self._lower_of[key] = get_string_id(strings[key].lower())
+        return self._lower_of
+
+    def spaced(self, strings: StringStore, lowers: set[int], lemmas: set[int]) -> dict[int, tuple[int, ...]]:
+        """Return the words of these `LOWER` and `LEMMA` ids that hold a space, by the id of the word
+        (a lower-case form, a lemma's lower-case form), each with the ids of its pieces."""
+        out: dict[int, tuple[int, ...]] = {}
+        for words, ids in ((self._lowers, lowers), (self._lemmas, lemmas)):
+            for word, pieces in words.among(strings, ids):
+                out[word] = (*out.get(word, ()), *pieces)
+        return out
+
+
+class _SpacedWords:
+    """The string ids (of one attribute, `LOWER` or `LEMMA`) whose word holds a space, found once per id."""
+
+    def __init__(self, lower: bool) -> None:
+        self.lower = lower
+        """Whether the word is the string's lower-case form (a lemma's), else the string itself."""
+        self._seen: set[int] = set()
+        self._spaced: dict[int, tuple[int, tuple[int, ...]]] = {}
+        self._spaced_ids: set[int] = set()
+
+    def among(self, strings: StringStore, ids: set[int]) -> list[tuple[int, tuple[int, ...]]]:
+        """Return, for each of `ids` whose word holds a space, the word's id and its pieces' ids."""
+        for key in ids.difference(self._seen):
+            self._seen.add(key)
+            text = strings[key].lower() if self.lower else strings[key]
+            if " " in text:
+                self._spaced[key] = (get_string_id(text), _piece_ids(text))
+                self._spaced_ids.add(key)
+        return [self._spaced[key] for key in ids & self._spaced_ids]
+
+
+def _piece_ids(text: str) -> tuple[int, ...]:
+    """Return the ids of a string's space-separated pieces."""
+    return tuple(get_string_id(p) for p in text.split(" "))
+
+
+_TEXT_PIECES = (get_string_id(""), get_string_id("|"))
+"""The pieces a bag's text has of its own (`_Bag.text`: words joined by spaces around a "|")."""
 
 
 def _entry(entries: tuple[VerbEntry, ...], children: set[str]) -> VerbEntry | None:

@@ -26,13 +26,17 @@ class Grammar:
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
         self._lemmas: dict[int, str] = {}
+        self._names: dict[int, bool] = {}
+        self._passives: dict[int, bool] = {}
         self._doc: Doc | None = None
 
     def reset(self) -> None:
-        """Forget the cached sentence words, children and lemmas: call before each doc."""
+        """Forget the cached sentence words, children, lemmas and answers: call before each doc."""
         self._words = {}
         self._kids = {}
         self._lemmas = {}
+        self._names = {}
+        self._passives = {}
         self._doc = None
 
     def _switch(self, doc: Doc) -> None:
@@ -143,9 +147,17 @@ class Grammar:
         return cur, cur.dep_, cur.head if cur.head.i != cur.i else None
 
     def names_object(self, verb: Token) -> bool:
-        """Whether a verb says what its object is called ("called the death a suicide")."""
-        kids = self.kids(verb)
-        return any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+        """Whether a verb says what its object is called ("called the death a suicide").
+
+        Worked out once per token of a doc: the trigger finder and `is_light` ask of the same verbs."""
+        if verb.doc is not self._doc:
+            self._switch(verb.doc)
+        found = self._names.get(verb.i)
+        if found is None:
+            kids = self.kids(verb)
+            found = any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+            self._names[verb.i] = found
+        return found
 
     def answers_with(self, verb: Token) -> bool:
         """Whether a verb of answering names a means that is no weapon ("retaliated with tariffs",
@@ -200,7 +212,18 @@ class Grammar:
 
     def is_passive(self, verb: Token) -> bool:
         """Whether a verb is passive: a passive auxiliary or subject, a participle modifying a noun, or a
-        participle sharing a passive verb's auxiliary ("was convicted and sentenced")."""
+        participle sharing a passive verb's auxiliary ("was convicted and sentenced").
+
+        Worked out once per token of a doc: the doer, the patient and the classifiers ask it again."""
+        if verb.doc is not self._doc:
+            self._switch(verb.doc)
+        found = self._passives.get(verb.i)
+        if found is None:
+            found = self._passives[verb.i] = self._passive(verb)
+        return found
+
+    def _passive(self, verb: Token) -> bool:
+        """Whether a verb is passive (see `is_passive`)."""
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in self.kids(verb)):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN":

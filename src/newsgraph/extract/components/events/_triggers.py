@@ -18,7 +18,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.components.events._dictionary import CameoDictionary
+from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
 
@@ -33,6 +33,9 @@ _TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
 _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
 # the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
+_MAX_KINDS = 500_000
+_UNREAD = "unread"
+"""Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
 WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
 """Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
 political actors of the main clause."""
@@ -71,6 +74,9 @@ class TriggerFinder:
         self.verb_lemmas = frozenset(verbs)
         self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
         self.ready_words = frozenset(_READY_WORDS)
+        self._kinds: dict[tuple[int, bool, int, int], str | None] = {}
+        """`_kind`'s answers by part of speech, nominal slot, lemma id and lower-case id: one per
+        distinct word of the docs read, instead of one per token (it reads only these and the lexicon)."""
 
     def find(self, doc: Doc) -> tuple[dict[int, Candidate], list[Token]]:
         """Return the doc's trigger candidates by token index, and its reporting verbs."""
@@ -85,15 +91,22 @@ class TriggerFinder:
             if len(sent) > MAX_SENT_TOKENS:
                 readable[sent.start : sent.end] = False  # too long to be a sentence (a table, a list)
         strings = doc.vocab.strings
+        words = self.cameo.doc_words(strings, rows[:, 3].tolist(), rows[:, 2].tolist())
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
+        kinds = self._kinds
+        if len(kinds) > _MAX_KINDS:
+            kinds.clear()  # a long run's vocabulary: start afresh rather than grow without end
         for i, (pos, dep, lemma, lower) in zip(indices, values, strict=True):
-            kind = self._kind(pos, dep in _NOMINAL_DEPS, strings[lemma], strings[lower])
+            key = (pos, dep in _NOMINAL_DEPS, lemma, lower)
+            kind = kinds.get(key, _UNREAD)
+            if kind is _UNREAD:
+                kind = kinds[key] = self._kind(pos, key[1], strings[lemma], strings[lower])
             if kind is None:
                 continue
             seen += 1
             if seen > MAX_CANDIDATES:
                 break
-            self._candidate(doc[i], kind, cands, reporters)
+            self._candidate(doc[i], kind, cands, reporters, words)
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self.attach(cand, cands, light_owner)
@@ -115,12 +128,14 @@ class TriggerFinder:
             return "READY"
         return None
 
-    def _candidate(self, tok: Token, kind: str, cands: dict[int, Candidate], reporters: list[Token]) -> None:
+    def _candidate(
+        self, tok: Token, kind: str, cands: dict[int, Candidate], reporters: list[Token], words: DocWords
+    ) -> None:
         """Classify one matched token and record it as a candidate (and as a reporter)."""
         if kind == "VERB":
             if self.g.lemma(tok) in self.lex.reporting:
                 reporters.append(tok)
-            got = self.classify_verb(tok)
+            got = self.classify_verb(tok, words)
             if got is not None:
                 cands[tok.i] = Candidate(tok, got[0], noun=False, frame=got[1])
         elif kind == "NOUN":
@@ -149,12 +164,13 @@ class TriggerFinder:
             owner.pos_ == "NOUN" and owner.lemma_.lower() in self.lex.title_nouns
         )
 
-    def classify_verb(self, tok: Token) -> tuple[Sense, Frame | None] | None:
+    def classify_verb(self, tok: Token, words: DocWords | None = None) -> tuple[Sense, Frame | None] | None:
         """Return a verb's sense (and the frame that chose it), or None when it is no trigger here.
 
         In order: this project's frames (a PLOVER sense in a dependency frame), a pattern of the
         CAMEO dictionary with the verb's words (a `---` pattern blocks it), this project's verb
-        senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code.
+        senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code. `words`, the
+        doc's (`find` reads them once), spare the dictionary the bags of a verb no pattern can fit.
         """
         lemma = self.g.lemma(tok)
         if tok.dep_ in ("amod", "compound", "nmod") or (
@@ -174,7 +190,9 @@ class TriggerFinder:
             return (frame.sense, frame) if frame.sense.type is not None else None
         if self._reports_question(tok):
             return None  # '"Why …?" asked X': the verb reports a question
-        cameo = None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, self.g.kids(tok))
+        cameo = (
+            None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, self.g.kids(tok), words)
+        )
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
             if cameo.code is None:
