@@ -557,3 +557,26 @@ def test_quantities_a_house_number_is_no_quantity(analyze_text: Analyze) -> None
     text = "The bakery at 221 Harbor View Road, near 9 Elm Street, sold 300 loaves to 12 Wall Street firms."
     a = analyze_text(text, clean=False)
     assert [(q.text, q.value) for q in a.quantities] == [("300 loaves", 300), ("12 Wall Street firms", 12)]
+
+
+
+def test_quantities_a_quote_mark_after_a_number_is_no_foot(analyze_text: Analyze) -> None:
+    text = "The so-called 'big three' met on Friday, and the ''50'' ranking came out. The guard is 6' tall."
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities if q.value in (3, 50)] == [
+        ("three", None),
+        ("50", "ranking"),
+    ]
+    assert _find(a, 6).unit == "foot"
+    _check_offsets(a)
+
+
+def test_quantities_two_ages_joined_by_and(analyze_text: Analyze) -> None:
+    text = "Two brothers, 31 and 35, were arrested on Sunday."
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [
+        (2, "brother"),
+        (31, "year of age"),
+        (35, "year of age"),
+    ]
+    _check_offsets(a)

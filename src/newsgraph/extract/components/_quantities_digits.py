@@ -228,7 +228,8 @@ def _is_age(doc: Doc, tok: Token) -> bool:
     """Return True for an age after a name: "Maddon, 66, has", "Nick Hague 44 has".
 
     A number set off by commas after a noun is an age whether or not the name was recognised as
-    a person's ("Cafferkey, 39, was readmitted", "a chicken seller, 22, is recovering").
+    a person's ("Cafferkey, 39, was readmitted", "a chicken seller, 22, is recovering"); so are
+    two joined by "and" / "or" ("Two women, 23 and 27, tested positive").
     """
     if tok.i == 0 or not tok.like_num:
         return False
@@ -238,10 +239,23 @@ def _is_age(doc: Doc, tok: Token) -> bool:
     if value is None or not 1 <= value <= 120 or "." in tok.text:
         return False
     if prev.text == "," and tok.i >= 2 and doc[tok.i - 2].pos_ in ("PROPN", "NOUN"):
-        return nxt is not None and nxt.text == ","
+        return nxt is not None and (nxt.text == "," or _paired_age(doc, tok.i + 1))
+    if prev.lower_ in ("and", "or") and tok.i >= 4 and nxt is not None and nxt.text == ",":
+        return _is_age(doc, doc[tok.i - 2]) and doc[tok.i - 3].text == ","  # "women, 23 and [27],"
     if prev.ent_type_ == "PERSON":
         return nxt is not None and (nxt.text == "," or nxt.pos_ in ("VERB", "AUX"))
     return False
+
+
+def _paired_age(doc: Doc, i: int) -> bool:
+    """Tell whether tokens from `i` read "and N ," (the second age of "women, 23 and 27,")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].lower_ in ("and", "or")
+        and doc[i + 1].like_num
+        and "." not in doc[i + 1].text
+        and doc[i + 2].text == ","
+    )
 
 
 def _is_enumerator(before: str, digits: str, after: str) -> bool:

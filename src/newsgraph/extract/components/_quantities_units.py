@@ -23,6 +23,7 @@ from newsgraph.extract.components._quantities_lexicon import (
 
 _FROM_TO = re.compile(r"^(?:(?!,\s)[^;:!?()\n]){1,45}?\s+to\s+(?=[$€£¥₹]?\d)")
 _SCALE_LETTERS = frozenset({"m", "M", "bn", "k", "K"})
+_QUOTE_OPEN = re.compile(r"(?:^|[\s(\[])'{1,2}([^'\n]*)$")
 
 
 class UnitReader(QuantityLexicon):
@@ -59,6 +60,8 @@ class UnitReader(QuantityLexicon):
             entry = self._unit_forms.get(form) or self._unit_forms_ci.get(form.lower())
             if entry is None and unit.group(0).strip().startswith("-"):
                 entry = self._unit_forms_ci.get(unit.group(0).strip().lower())
+            if entry is not None and form == "'" and (cand.words or _in_single_quotes(text, cand.start)):
+                entry = None  # "the 'core four'", "its first ''400'' list": a closing quote, not feet
             if entry is not None:
                 canonical, kind, currency = entry
                 if cand.kind == "money" and kind == "money" and canonical not in ("cent",):
@@ -202,3 +205,12 @@ def _tally_not_range(cand: Found, second: Found, word: str) -> bool:
     if second.has_unit and not cand.has_unit:
         cand.unit, cand.kind, cand.currency, cand.has_unit = second.unit, second.kind, second.currency, True
     return True
+
+
+def _in_single_quotes(text: str, start: int) -> bool:
+    """Tell whether a single quote opens shortly before `start` and is not closed before it.
+
+    "the 'core four'", "its first ''400'' list": the mark after the number closes the quote.
+    """
+    opened = _QUOTE_OPEN.search(text[max(0, start - 45) : start])
+    return opened is not None and (opened.group(1) == "" or opened.group(1)[0].isalnum())
