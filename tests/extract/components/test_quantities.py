@@ -559,6 +559,43 @@ def test_quantities_a_house_number_is_no_quantity(analyze_text: Analyze) -> None
     assert [(q.text, q.value) for q in a.quantities] == [("300 loaves", 300), ("12 Wall Street firms", 12)]
 
 
+def test_quantities_the_noun_a_modifier_qualifies_is_counted(analyze_text: Analyze) -> None:
+    # the parse hangs the number on the first noun of a compound; the compound's head is counted
+    text = (
+        "More than 2 million people live in five drought hotspots in the region. "
+        "The firm sold 3 million flu vaccine doses to Canada. "
+        "Markets fell after the massive 8.0 magnitude earthquake hit the country. "
+        "The group said it had taken more than 50 workers hostage."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 5).unit == "drought hotspot"
+    assert _find(a, 3e6).unit == "flu vaccine dose"
+    assert _find(a, 8).unit == "magnitude"  # a number with decimals measures, it does not count
+    assert _find(a, 50).unit == "worker"  # a plural agrees with its number
+    _check_offsets(a)
+
+
+def test_quantities_a_measure_before_the_counted_noun_is_not_counted(analyze_text: Analyze) -> None:
+    text = (
+        "The brewer shipped two million 330ml cans last year. "
+        "The resort built three 9-hole courses. "
+        "Crates hold six 1.5 litre bottles each."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 2e6).unit == "can"
+    assert _find(a, 3).unit == "course"
+    assert _find(a, 6).unit == "bottle"
+    assert (_find(a, 330).unit, _find(a, 9).unit, _find(a, 1.5).unit) == ("millilitre", "hole", "litre")
+    _check_offsets(a)
+
+
+def test_quantities_numbers_joined_before_a_measure_share_it(analyze_text: Analyze) -> None:
+    text = "The café sells 12 and 20 ounce cups, and a taxi costs seven or eight dollars."
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 12).unit, _find(a, 12).kind) == ("ounce", "measure")
+    assert (_find(a, 7).unit, _find(a, 7).kind) == ("dollar", "money")
+    _check_offsets(a)
+
 
 def test_quantities_a_quote_mark_after_a_number_is_no_foot(analyze_text: Analyze) -> None:
     text = "The so-called 'big three' met on Friday, and the ''50'' ranking came out. The guard is 6' tall."
@@ -580,3 +617,8 @@ def test_quantities_two_ages_joined_by_and(analyze_text: Analyze) -> None:
         (35, "year of age"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_doses_are_a_dose(analyze_text: Analyze) -> None:
+    a = analyze_text("The clinic gave 300 doses on Monday.", clean=False)
+    assert _find(a, 300).unit == "dose"

@@ -151,6 +151,10 @@ class QuantityLexicon:
             r"(?=\s*(?:[,;:)\]]|\.(?!\w)|$)|\s+(?:in|on|at|near|and|or|is|was|where|which|to|from)\b)"
         )
 
+    def _is_unit_word(self, word: str) -> bool:
+        """Tell whether a word is a unit of the lexicon ("ounce", "GHz", "kg")."""
+        return word in self._unit_forms or word.lower() in self._unit_forms_ci
+
     def _denominator(self, word: str) -> str:
         """Return the canonical unit of a rate's denominator ("years" -> "year", "km" -> "kilometre")."""
         low = self._rate_plural.get(word.lower(), word.lower())

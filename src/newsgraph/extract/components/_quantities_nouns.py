@@ -44,7 +44,7 @@ class NounReader(QuantityLexicon):
     def _counted_noun(self, doc: Doc, text: str, cand: Found, token_at: TokenAt) -> None:
         """Set the unit to the noun the number counts ("244 operations" -> "operation")."""
         last = token_at(max(cand.start, cand.end - 1))
-        if last is None:
+        if last is None or self._shares_next_measure(last):
             return
         head = _governing_noun(last) or _noun_ahead(doc, last, cand)
         if head is None:
@@ -60,13 +60,47 @@ class NounReader(QuantityLexicon):
                 cand.tallied = True
             return
         if head.i > last.i:
-            mods = _modifiers(list(doc[last.i + 1 : head.i]), self._quantifiers)
+            mods = _modifiers(self._past_measures(list(doc[last.i + 1 : head.i])), self._quantifiers)
             cand.unit = _unit_text(mods, head)
             if mods is not None and head.i - last.i <= 4:
                 cand.noun_end = head.idx + len(head.text)
             self._noun_rate(doc, text, cand, head)
         else:
             cand.unit = _singular(head)
+
+    def _past_measures(self, words: list[Token]) -> list[Token]:
+        """Drop the measures among the words before a counted noun: "eight million [250ml] bottles".
+
+        A number in digits opening a word, with the words hyphened to it ("18-hole golf courses")
+        or a unit of the lexicon after it ("one 52,000 barrel-a-day refinery"), measures the
+        noun; what is counted is the noun ("bottle", "golf course", "refinery"). Digits inside a
+        name stay ("six new A330-300E aircraft").
+        """
+        dropped: set[int] = set()
+        for k, t in enumerate(words):
+            if not t.text[:1].isdigit() or (k > 0 and not words[k - 1].whitespace_):
+                continue
+            end = k + 1
+            if t.whitespace_ and end < len(words) and self._is_unit_word(words[end].text):
+                end += 1  # "52,000 barrel-a-day": the unit after the number
+            while end < len(words) and not words[end - 1].whitespace_:
+                end += 1  # the words hyphened on ("18-hole", "-a-day")
+            dropped.update(range(k, end))
+        return [t for k, t in enumerate(words) if k not in dropped]
+
+    def _shares_next_measure(self, number: Token) -> bool:
+        """Tell whether "and" / "or" and a measure follow a number: "10 and 16 ounce bags".
+
+        The number measures as the last does (10 ounces; the coordination gives it the unit,
+        `Quantities._inherit_units`); the bags are not what it counts.
+        """
+        doc, i = number.doc, number.i
+        return (
+            i + 3 < len(doc)
+            and doc[i + 1].lower_ in ("and", "or")
+            and doc[i + 2].like_num
+            and self._is_unit_word(doc[i + 3].text)
+        )
 
     def _noun_rate(self, doc: Doc, text: str, cand: Found, noun: Token) -> None:
         """Append "per X" to a counted noun followed by a rate ("3,000 tests per day")."""
@@ -166,8 +200,10 @@ def _subjects_and_objects(verb: Token) -> list[Token]:
 def _governing_noun(last: Token) -> Token | None:
     """Return the noun a number modifies in the parse ("244 [nummod] operations"), if near.
 
-    Near is at most six words between, punctuation not counted ("20 decently sized coal-fired
-    power plants").
+    A noun that modifies a later noun is not what is counted: when the parse hangs the number on
+    it ("five [nummod] famine [compound] hotspots", "94 million antiviral vaccine doses"), the
+    noun it modifies is (`_modifies_next_noun`). Near is at most six words between, punctuation
+    not counted ("20 decently sized coal-fired power plants").
     """
     if last.dep_ not in ("nummod", "compound", "quantmod", "amod", "nmod") or last.head.i <= last.i:
         return None
@@ -180,9 +216,31 @@ def _governing_noun(last: Token) -> Token | None:
         candidate = candidate.head
     if candidate.pos_ not in ("NOUN", "PROPN"):
         return None
+    while _modifies_next_noun(last, candidate):
+        candidate = candidate.head  # "five famine hotspots": the parse hangs the number on the modifier
     if candidate.i - last.i <= 6 or sum(not t.is_punct for t in last.doc[last.i + 1 : candidate.i + 1]) <= 6:
         return candidate
     return None
+
+
+def _modifies_next_noun(number: Token, noun: Token) -> bool:
+    """Tell whether the noun a number hangs on is a modifier of a later noun, which is counted.
+
+    "five famine hotspots", "three course meal", "one 52,000 barrel-a-day refinery". Not when
+    the noun agrees with the number as a plural ("her two children new clothes", a misparse),
+    when the number has decimals and so measures ("a 9.0 magnitude earthquake") or is hyphened
+    to the noun ("18-hole golf courses"), nor into a hyphened word ("290 seat wide-body").
+    """
+    head = noun.head
+    return (
+        bool(number.whitespace_)
+        and "." not in number.text
+        and noun.dep_ in ("compound", "nmod")
+        and noun.tag_ not in ("NNS", "NNPS")
+        and head.i > noun.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.doc[head.i - 1].tag_ != "HYPH"
+    )
 
 
 def _noun_ahead(doc: Doc, last: Token, cand: Found) -> Token | None:
@@ -286,11 +344,17 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _singular(token: Token) -> str:
-    """Return a noun's singular form (its lemma; proper plurals lose a final s)."""
+    """Return a noun's singular form (its lemma; proper plurals lose a final s).
+
+    A plural in "-oses" is a singular in "-ose" ("doses", "noses"); the lemmatizer gives "dos"
+    for "doses", a word of its noun list.
+    """
     if token.pos_ == "PROPN":
         word = token.text
         if token.tag_ == "NNPS" and word.endswith("s") and not word.endswith("ss"):
             return word[:-1]
         return word
     lemma = token.lemma_.lower()
+    if token.tag_ == "NNS" and lemma.endswith("os") and token.lower_ == lemma + "es":
+        return lemma + "e"
     return lemma or token.text.lower()

@@ -122,7 +122,7 @@ class Quantities(DigitReader, WordReader):
             return
         sent_starts = [s.start_char for s in doc.sents]
         for i, cand in enumerate(found):
-            if cand.unit is not None or cand.words or cand.kind != "count":
+            if cand.unit is not None or cand.kind != "count":
                 continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
@@ -130,8 +130,11 @@ class Quantities(DigitReader, WordReader):
                 and nxt.unit not in (None, "fraction")
                 and _COORDINATED.fullmatch(text, cand.end, nxt.start)
             ):
-                # "rose 166.5 and 93.3%", "holding 500 and 1,000 songs": the unit is written once, last
+                # "rose 166.5 and 93.3%", "holding 500 and 1,000 songs", "eight or nine euros": the
+                # unit is written once, last
                 cand.unit, cand.kind, cand.currency = nxt.unit, nxt.kind, nxt.currency
+                continue
+            if cand.words:
                 continue
             sent = bisect.bisect_right(sent_starts, cand.start)
             for prev in reversed(found[:i]):
