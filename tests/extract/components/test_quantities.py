@@ -622,3 +622,14 @@ def test_quantities_two_ages_joined_by_and(analyze_text: Analyze) -> None:
 def test_quantities_doses_are_a_dose(analyze_text: Analyze) -> None:
     a = analyze_text("The clinic gave 300 doses on Monday.", clean=False)
     assert _find(a, 300).unit == "dose"
+
+
+def test_quantities_a_mark_is_a_level_not_a_unit(analyze_text: Analyze) -> None:
+    text = (
+        "Flu cases in the county passed the 900 mark on Monday. "
+        "The index lost 41.2 points and closed below the 3000 mark at 2987.10."
+    )
+    a = analyze_text(text, clean=False)
+    assert _find(a, 900).unit is None
+    assert [_find(a, v).unit for v in (3000, 2987.1)] == ["point", "point"]
+    _check_offsets(a)

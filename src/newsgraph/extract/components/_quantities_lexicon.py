@@ -96,6 +96,7 @@ class QuantityLexicon:
         self._quantifiers = frozenset(w.lower() for w in units["quantifier_words"])
         self._time_units = frozenset(units["time_units"])
         self._tallies = {k: frozenset(v) for k, v in units["tally_nouns"].items()}
+        self._level_nouns = frozenset(units["level_nouns"])
         ages = "|".join(re.escape(w) for w in units["age_words"])
         self._age_before = re.compile(rf"\b(?:{ages})\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
         scales = {k: float(v) for k, v in lex["scales"].items()}

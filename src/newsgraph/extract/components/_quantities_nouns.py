@@ -47,6 +47,8 @@ class NounReader(QuantityLexicon):
         if last is None or self._shares_next_measure(last):
             return
         head = _governing_noun(last) or _noun_ahead(doc, last, cand)
+        if head is not None and head.i == last.i + 1 and head.lemma_.lower() in self._level_nouns:
+            return  # "below the 5000 mark": a level, not what the number counts
         if head is None:
             of_noun = _of_object(last)
             if of_noun is not None and of_noun.pos_ in ("NOUN", "PROPN"):
