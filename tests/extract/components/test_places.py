@@ -575,3 +575,13 @@ def test_places_gazetteer_names() -> None:
     assert [q.admin1 for q in gazetteer.qualifier("ID")] == ["ID"]
     assert gazetteer.qualifier("In") == []  # postal codes only in capitals
     assert any(m.entry.feature == "admin1" for m in gazetteer.lookup("Oaxaca State"))
+
+
+def test_places_an_untagged_name_read_only_as_a_lone_foreign_town_gets_no_point(analyze_text: Analyze) -> None:
+    text = "Analysts in Orlando said the Bush tax cuts had helped Mexico more than expected."
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Bush").lat is None  # a president, not Bush, Egypt (136,000 people)
+    assert _place_of(analysis, "Orlando").country == "US"  # tagged a place: a town of its name
+    text = "Sales at Delta rose in March, the airline told investors in Atlanta and Mexico City."
+    delta = _place_of(analyze_text(text, clean=False), "Delta")
+    assert delta.lat is None  # an airline, not Delta, British Columbia

@@ -37,6 +37,7 @@ from newsgraph.extract.components._places_toponym import (
 from newsgraph.extract.extensions import get_entities
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TAGGED_PLACE = frozenset({"GPE", "LOC"})
 _EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _RELABEL_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _STATE_IN_NAME = re.compile(r"\S \b(?:State|Province)$")
@@ -243,8 +244,13 @@ class ToponymFinder(TextScanner):
             for t in without_overlaps(found)
             if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
         ]
+        tagged = bytearray(len(text) + 1)  # the characters spaCy's tagger calls a place's name
+        for ent in ents:
+            if ent.label_ in _TAGGED_PLACE:
+                tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for t in found:
             t.literal = not self._starts_a_name(text, t) and not self._names_an_organisation(text, t)
+            t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
         return found
 
