@@ -577,7 +577,7 @@ def test_places_gazetteer_names() -> None:
     assert any(m.entry.feature == "admin1" for m in gazetteer.lookup("Oaxaca State"))
 
 
-def test_places_an_untagged_name_read_only_as_a_lone_foreign_town_gets_no_point(analyze_text: Analyze) -> None:
+def test_places_an_untagged_name_read_only_as_a_lone_foreign_town_has_no_point(analyze_text: Analyze) -> None:
     text = "Analysts in Orlando said the Bush tax cuts had helped Mexico more than expected."
     analysis = analyze_text(text, clean=False)
     assert _place_of(analysis, "Bush").lat is None  # a president, not Bush, Egypt (136,000 people)
