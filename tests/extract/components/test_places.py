@@ -585,3 +585,13 @@ def test_places_an_untagged_name_read_only_as_a_lone_foreign_town_has_no_point(a
     text = "Sales at Delta rose in March, the airline told investors in Atlanta and Mexico City."
     delta = _place_of(analyze_text(text, clean=False), "Delta")
     assert delta.lat is None  # an airline, not Delta, British Columbia
+
+
+def test_places_a_state_and_city_name_among_states_is_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "Flu cases rose again this week. Oregon reported nine new cases and Nevada reported four. "
+        "New York has confirmed twenty, officials said."
+    )
+    assert _place_of(analyze_text(text, clean=False), "New York").feature == "admin1"  # a peer of states
+    text = "The New York billionaire campaigned in Oregon and Nevada on Monday."
+    assert _place_of(analyze_text(text, clean=False), "New York").feature == "city"  # modifies a noun

@@ -8,6 +8,7 @@ Hospital"); a name that grows into a longer gazetteer name takes it ("U.S. Virgi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -127,6 +128,53 @@ def _in_a_list_of_states(text: str, found: list[Toponym], i: int) -> bool:
     if after != ", ":
         return False
     return before == ", " or _AND.fullmatch(joint(i + 1)) is not None or joint(i + 1) == ", "
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _state_and_its_city(t: Toponym) -> bool:
+    """Tell whether a name is a US state's and a city's inside that state ("New York"; not
+    "Washington", whose city lies in the District of Columbia)."""
+    states = {m.entry.admin1 for m in t.matches if m.entry.feature == ADMIN1 and m.entry.country == "US"}
+    return any(
+        m.entry.feature == CITY and m.entry.country == "US" and m.entry.admin1 in states for m in t.matches
+    )
+
+
+def _us_town(t: Toponym) -> bool:
+    """Tell whether a toponym names a US town and no state, country or region."""
+    features = {m.entry.feature for m in t.matches}
+    return (
+        CITY in features and not features & AREA_FEATURES and any(m.entry.country == "US" for m in t.matches)
+    )
+
+
+def _among_states(doc: Doc, text: str, found: list[Toponym]) -> None:
+    """Take a state's name shared with its city for the state where it stands among states.
+
+    "Oregon reported nine cases and Nevada four. New York has confirmed twenty": where its
+    sentence and the one before name two other US states and no US town, and the name does
+    not modify a noun ("the New York billionaire", "New York voters"), the name is a peer of
+    those states. Not a list (`_in_a_list_of_states` reads those).
+    """
+    if not doc.has_annotation("SENT_START"):
+        return
+    starts = sorted(s.start_char for s in doc.sents)
+    for t in found:
+        if t.prefer_admin1 or not _state_and_its_city(t):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.dep_ in _MODIFIER_DEPS:
+            continue
+        i = bisect_right(starts, t.start) - 1
+        lo, hi = starts[max(0, i - 1)], starts[i + 1] if i + 1 < len(starts) else len(text)
+        peers = [
+            u for u in found if u is not t and lo <= u.start < hi and name_key(u.text) != name_key(t.text)
+        ]
+        states = {name_key(u.text) for u in peers if _us_state(u)}
+        if len(states) >= 2 and not any(_us_town(u) for u in peers):
+            t.prefer_admin1 = True
 
 
 def _coarser(place: Toponym, inner: Toponym | None) -> bool:
@@ -252,6 +300,7 @@ class ToponymFinder(TextScanner):
             t.literal = not self._starts_a_name(text, t) and not self._names_an_organisation(text, t)
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
+        _among_states(doc, text, found)
         return found
 
     def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
