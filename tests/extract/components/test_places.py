@@ -595,3 +595,11 @@ def test_places_a_state_and_city_name_among_states_is_the_state(analyze_text: An
     assert _place_of(analyze_text(text, clean=False), "New York").feature == "admin1"  # a peer of states
     text = "The New York billionaire campaigned in Oregon and Nevada on Monday."
     assert _place_of(analyze_text(text, clean=False), "New York").feature == "city"  # modifies a noun
+
+
+def test_places_a_country_that_goes_on_into_a_list_qualifies_no_town(analyze_text: Analyze) -> None:
+    text = "The ministers discussed unrest in Lyon, Belgium, Spain and Portugal before flying home."
+    assert _place_of(analyze_text(text, clean=False), "Lyon").country == "FR"  # a list: not Lyon in Belgium
+    text = "Officials visited Kisumu, Kenya, and Gulu, Uganda, last month."
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Kisumu").resolved_by == "qualifier"  # a town follows: Kenya qualifies

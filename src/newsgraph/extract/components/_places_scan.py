@@ -31,6 +31,8 @@ _CAP_SEQ = re.compile(r"[A-Z][\w'’.&-]*(?:(?:\s+(?:of|de|del|la|upon|on|and|th
 _QUALIFIED = re.compile(
     r"(?P<a>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),\s+(?P<b>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})"
 )
+_NEXT_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+"""The next item of a list after a place: ", Libya", ", and South Korea", " or Texas"."""
 _PAREN_QUALIFIER = re.compile(r"\((?P<b>[A-Z][a-z]{1,4}\.)\)")
 _DATELINE = re.compile(
     r"(?m)^\s*(?P<a>[A-Z][A-Z.'’ -]{2,}?)(?:\s*&\s*(?P<a2>[A-Z][A-Z.'’ -]{2,}?))?(?=,|\s+\(|\s+[—–-]|:)"
@@ -131,6 +133,8 @@ class TextScanner(PlaceReader):
             if self._peers_in_list(text, cs, ce, qual, qb):
                 return False  # "California, Maryland, Vermont": a list of states, not a town
             matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
+            if not matches and self._list_goes_on(text, qb, qual):
+                continue  # "Paris, Ukraine, Libya and Syria": a list of places, not Paris in Ukraine
             existing = by_span.get((cs, ce))
             # a small US town the gazetteer lacks; not a state in a list ("Washington, West Virginia")
             area = any(x.entry.feature in AREA_FEATURES for x in g.lookup(text[cs:ce]))
@@ -169,6 +173,26 @@ class TextScanner(PlaceReader):
             return False
         goes_on = re.match(r",\s|\s+and\s", text[qb : qb + 6]) is not None
         return goes_on or text[max(0, cs - 2) : cs].strip() == ","
+
+    def _list_goes_on(self, text: str, qb: int, qual: list[GeoEntry]) -> bool:
+        """Tell whether a "qualifier" is followed, as the next item of a list, by a place of its kind.
+
+        "Paris, Ukraine, Libya and Syria", "Guangxi, Hainan, Hunan and Hubei": a country after a
+        country, a province after a province of the same country; not "Kisumu, Kenya, and
+        Kampala, Uganda", where a town follows.
+        """
+        after = _NEXT_ITEM.match(text, qb)
+        if after is None:
+            return False
+        nexts = self.gazetteer.qualifier(after.group(1)) or self.gazetteer.qualifier(
+            after.group(1).split()[0]
+        )
+        return any(
+            e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
+            for q in qual
+            if q.feature in (COUNTRY, ADMIN1)
+            for e in nexts
+        )
 
     def _firm(self, qual: list[GeoEntry]) -> bool:
         """Tell whether a qualifier is a country or a division known by its own name.
