@@ -603,3 +603,10 @@ def test_places_a_country_that_goes_on_into_a_list_qualifies_no_town(analyze_tex
     text = "Officials visited Kisumu, Kenya, and Gulu, Uganda, last month."
     analysis = analyze_text(text, clean=False)
     assert _place_of(analysis, "Kisumu").resolved_by == "qualifier"  # a town follows: Kenya qualifies
+
+
+def test_places_a_division_s_abbreviation_tagged_a_place_is_the_division(analyze_text: Analyze) -> None:
+    text = "Horses in NSW and Victoria were kept in their stables this week."
+    assert _place_of(analyze_text(text, clean=False), "NSW").name == "New South Wales"  # not unresolved
+    text = "Rep. Kevin Brady (R-Texas) and Sen. Marco Gomez (R-Fla.) opposed the bill."
+    assert _place_of(analyze_text(text, clean=False), "Fla.").name == "Florida"

@@ -264,6 +264,8 @@ class ToponymFinder(TextScanner):
                     found.append(Toponym(s, e, surface, "entity", entity_id, matches))
                 elif demonym is not None:
                     found.append(Toponym(s, e, surface, "demonym", entity_id))
+                elif abbreviated := self._abbreviated(surface):  # "NSW", "Pa.": the division
+                    found.append(Toponym(s, e, surface, "entity", entity_id, abbreviated))
                 elif label != "FAC" and (
                     head in g.place_heads or self._locative(text, s) or followed_by_qualifier(g, text, e)
                 ):
@@ -302,6 +304,12 @@ class ToponymFinder(TextScanner):
         self._read_surroundings(text, found)
         _among_states(doc, text, found)
         return found
+
+    def _abbreviated(self, surface: str) -> list[Match]:
+        """Return the divisions a curated abbreviation names ("NSW", "Pa.", "B.C."), for a name the
+        tagger calls a place; not a US postal code ("IN", "OR"), which only qualifies a town."""
+        qualifiers = self.gazetteer.qualifiers.get(name_key(surface), ())
+        return [Match(q, "alias") for q in qualifiers if q.feature == ADMIN1]
 
     def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
