@@ -163,13 +163,7 @@ class TextScanner(PlaceReader):
         the list goes on after the qualifier, or began before the name.
         """
         readings = [x.entry for x in self.gazetteer.lookup(text[cs:ce]) if x.how != "alternate"]
-        peers = any(
-            e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
-            for q in qual
-            if q.feature in (COUNTRY, ADMIN1)
-            for e in readings
-        )
-        if not peers:
+        if not _of_a_kind(readings, qual):
             return False
         goes_on = re.match(r",\s|\s+and\s", text[qb : qb + 6]) is not None
         return goes_on or text[max(0, cs - 2) : cs].strip() == ","
@@ -177,22 +171,15 @@ class TextScanner(PlaceReader):
     def _list_goes_on(self, text: str, qb: int, qual: list[GeoEntry]) -> bool:
         """Tell whether a "qualifier" is followed, as the next item of a list, by a place of its kind.
 
-        "Paris, Ukraine, Libya and Syria", "Guangxi, Hainan, Hunan and Hubei": a country after a
-        country, a province after a province of the same country; not "Kisumu, Kenya, and
+        "Paris, Ukraine, Libya and Syria", "Lyon, Quebec, Ontario and Manitoba": a country after
+        a country, a province after a province of the same country; not "Kisumu, Kenya, and
         Kampala, Uganda", where a town follows.
         """
         after = _NEXT_ITEM.match(text, qb)
         if after is None:
             return False
-        nexts = self.gazetteer.qualifier(after.group(1)) or self.gazetteer.qualifier(
-            after.group(1).split()[0]
-        )
-        return any(
-            e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
-            for q in qual
-            if q.feature in (COUNTRY, ADMIN1)
-            for e in nexts
-        )
+        g = self.gazetteer
+        return _of_a_kind(g.qualifier(after.group(1)) or g.qualifier(after.group(1).split()[0]), qual)
 
     def _firm(self, qual: list[GeoEntry]) -> bool:
         """Tell whether a qualifier is a country or a division known by its own name.
@@ -269,3 +256,14 @@ class TextScanner(PlaceReader):
                     i += 1
             else:
                 i += 1
+
+
+def _of_a_kind(places: list[GeoEntry], qual: list[GeoEntry]) -> bool:
+    """Tell whether a place is of a qualifier's kind: a country as a country is, a division of
+    the same country as a division is."""
+    return any(
+        e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
+        for q in qual
+        if q.feature in (COUNTRY, ADMIN1)
+        for e in places
+    )
