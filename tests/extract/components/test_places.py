@@ -575,3 +575,38 @@ def test_places_gazetteer_names() -> None:
     assert [q.admin1 for q in gazetteer.qualifier("ID")] == ["ID"]
     assert gazetteer.qualifier("In") == []  # postal codes only in capitals
     assert any(m.entry.feature == "admin1" for m in gazetteer.lookup("Oaxaca State"))
+
+
+def test_places_an_untagged_name_read_only_as_a_lone_foreign_town_has_no_point(analyze_text: Analyze) -> None:
+    text = "Analysts in Orlando said the Bush tax cuts had helped Mexico more than expected."
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Bush").lat is None  # a president, not Bush, Egypt (136,000 people)
+    assert _place_of(analysis, "Orlando").country == "US"  # tagged a place: a town of its name
+    text = "Sales at Delta rose in March, the airline told investors in Atlanta and Mexico City."
+    delta = _place_of(analyze_text(text, clean=False), "Delta")
+    assert delta.lat is None  # an airline, not Delta, British Columbia
+
+
+def test_places_a_state_and_city_name_among_states_is_the_state(analyze_text: Analyze) -> None:
+    text = (
+        "Flu cases rose again this week. Oregon reported nine new cases and Nevada reported four. "
+        "New York has confirmed twenty, officials said."
+    )
+    assert _place_of(analyze_text(text, clean=False), "New York").feature == "admin1"  # a peer of states
+    text = "The New York billionaire campaigned in Oregon and Nevada on Monday."
+    assert _place_of(analyze_text(text, clean=False), "New York").feature == "city"  # modifies a noun
+
+
+def test_places_a_country_that_goes_on_into_a_list_qualifies_no_town(analyze_text: Analyze) -> None:
+    text = "The ministers discussed unrest in Lyon, Belgium, Spain and Portugal before flying home."
+    assert _place_of(analyze_text(text, clean=False), "Lyon").country == "FR"  # a list: not Lyon in Belgium
+    text = "Officials visited Kisumu, Kenya, and Gulu, Uganda, last month."
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Kisumu").resolved_by == "qualifier"  # a town follows: Kenya qualifies
+
+
+def test_places_a_division_s_abbreviation_tagged_a_place_is_the_division(analyze_text: Analyze) -> None:
+    text = "Horses in NSW and Victoria were kept in their stables this week."
+    assert _place_of(analyze_text(text, clean=False), "NSW").name == "New South Wales"  # not unresolved
+    text = "Rep. Kevin Brady (R-Texas) and Sen. Marco Gomez (R-Fla.) opposed the bill."
+    assert _place_of(analyze_text(text, clean=False), "Fla.").name == "Florida"

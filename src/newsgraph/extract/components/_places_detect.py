@@ -8,6 +8,7 @@ Hospital"); a name that grows into a longer gazetteer name takes it ("U.S. Virgi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -37,6 +38,7 @@ from newsgraph.extract.components._places_toponym import (
 from newsgraph.extract.extensions import get_entities
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TAGGED_PLACE = frozenset({"GPE", "LOC"})
 _EMBED_LABELS = frozenset({"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _RELABEL_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _STATE_IN_NAME = re.compile(r"\S \b(?:State|Province)$")
@@ -128,6 +130,53 @@ def _in_a_list_of_states(text: str, found: list[Toponym], i: int) -> bool:
     return before == ", " or _AND.fullmatch(joint(i + 1)) is not None or joint(i + 1) == ", "
 
 
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _state_and_its_city(t: Toponym) -> bool:
+    """Tell whether a name is a US state's and a city's inside that state ("New York"; not
+    "Washington", whose city lies in the District of Columbia)."""
+    states = {m.entry.admin1 for m in t.matches if m.entry.feature == ADMIN1 and m.entry.country == "US"}
+    return any(
+        m.entry.feature == CITY and m.entry.country == "US" and m.entry.admin1 in states for m in t.matches
+    )
+
+
+def _us_town(t: Toponym) -> bool:
+    """Tell whether a toponym names a US town and no state, country or region."""
+    features = {m.entry.feature for m in t.matches}
+    return (
+        CITY in features and not features & AREA_FEATURES and any(m.entry.country == "US" for m in t.matches)
+    )
+
+
+def _among_states(doc: Doc, text: str, found: list[Toponym]) -> None:
+    """Take a state's name shared with its city for the state where it stands among states.
+
+    "Oregon reported nine cases and Nevada four. New York has confirmed twenty": where its
+    sentence and the one before name two other US states and no US town, and the name does
+    not modify a noun ("the New York billionaire", "New York voters"), the name is a peer of
+    those states. Not a list (`_in_a_list_of_states` reads those).
+    """
+    if not doc.has_annotation("SENT_START"):
+        return
+    starts = sorted(s.start_char for s in doc.sents)
+    for t in found:
+        if t.prefer_admin1 or not _state_and_its_city(t):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or span.root.dep_ in _MODIFIER_DEPS:
+            continue
+        i = bisect_right(starts, t.start) - 1
+        lo, hi = starts[max(0, i - 1)], starts[i + 1] if i + 1 < len(starts) else len(text)
+        peers = [
+            u for u in found if u is not t and lo <= u.start < hi and name_key(u.text) != name_key(t.text)
+        ]
+        states = {name_key(u.text) for u in peers if _us_state(u)}
+        if len(states) >= 2 and not any(_us_town(u) for u in peers):
+            t.prefer_admin1 = True
+
+
 def _coarser(place: Toponym, inner: Toponym | None) -> bool:
     """Tell whether a place only names the country of a building that has a place in its name.
 
@@ -215,6 +264,8 @@ class ToponymFinder(TextScanner):
                     found.append(Toponym(s, e, surface, "entity", entity_id, matches))
                 elif demonym is not None:
                     found.append(Toponym(s, e, surface, "demonym", entity_id))
+                elif abbreviated := self._abbreviated(surface):  # "NSW", "Pa.": the division
+                    found.append(Toponym(s, e, surface, "entity", entity_id, abbreviated))
                 elif label != "FAC" and (
                     head in g.place_heads or self._locative(text, s) or followed_by_qualifier(g, text, e)
                 ):
@@ -243,10 +294,22 @@ class ToponymFinder(TextScanner):
             for t in without_overlaps(found)
             if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
         ]
+        tagged = bytearray(len(text) + 1)  # the characters spaCy's tagger calls a place's name
+        for ent in ents:
+            if ent.label_ in _TAGGED_PLACE:
+                tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for t in found:
             t.literal = not self._starts_a_name(text, t) and not self._names_an_organisation(text, t)
+            t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
+        _among_states(doc, text, found)
         return found
+
+    def _abbreviated(self, surface: str) -> list[Match]:
+        """Return the divisions a curated abbreviation names ("NSW", "Pa.", "B.C."), for a name the
+        tagger calls a place; not a US postal code ("IN", "OR"), which only qualifies a town."""
+        qualifiers = self.gazetteer.qualifiers.get(name_key(surface), ())
+        return [Match(q, "alias") for q in qualifiers if q.feature == ADMIN1]
 
     def _names_a_person(self, text: str, t: Toponym, persons: set[str]) -> bool:
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").

@@ -314,17 +314,20 @@ _NAMED_SOURCES = frozenset({"entity", "dateline", "qualified", "scan"})
 
 
 def _doubt_lone_readings(toponyms: list[Toponym]) -> None:
-    """Doubt a weak reading (`_weak_reading`) that is alone in its country among the article's places.
+    """Doubt a weak reading that is alone in its country among the article's places.
 
     A story names the country of a small foreign town ("Kisumu, Kenya"); a name that reads only
     as a small town or a division of a country the article otherwise never reaches ("Vice" of
     "Vice President" in a story of Washington and Iowa, read as a town in Peru; "the Northeast"
-    of a US story, read as a region of Iceland) is more likely something else.
+    of a US story, read as a region of Iceland: `_weak_reading`), or only as a town of under a
+    million people that the tagger did not call a place (`_untagged_town`: "the Bush
+    administration", Bush in Egypt; "Westminster City Council" in a London story, Westminster
+    in Colorado), is more likely something else.
     """
     countries = Counter(t.entry.country for t in toponyms if t.entry is not None and t.entry.country)
     for t in toponyms:
         e = t.entry
-        if e is None or not _weak_reading(t, e):
+        if e is None or not (_weak_reading(t, e) or _untagged_town(t, e)):
             continue
         mine = sum(1 for u in toponyms if u.entry is not None and u.entry.ident == e.ident)
         if countries[e.country or ""] == mine and len(countries) > 1:
@@ -343,6 +346,23 @@ def _weak_reading(t: Toponym, e: GeoEntry) -> bool:
     if e.feature == CITY:
         return e.population < 100_000 and e.names < 40
     return e.feature == ADMIN1 and {m.how for m in t.matches if m.entry == e} == {"alternate"}
+
+
+def _untagged_town(t: Toponym, e: GeoEntry) -> bool:
+    """Tell whether a town of under a million people and under 40 GeoNames names was read by its
+    name alone in a name the tagger called a person, an organisation or a product, or did not tag.
+
+    Such a town is known to few beyond its country ("Latina", "Toyota", "Pisa" of "PISA"); the
+    tagger's word that the name is a place ("reported from Washington", "in Orlando") is what a
+    reading by the name alone rests on.
+    """
+    return (
+        t.resolved_by == "name"
+        and not t.tagged_place
+        and e.feature == CITY
+        and e.population < 1_000_000
+        and e.names < 40
+    )
 
 
 def _named_for_a_homonym(t: Toponym, inner: Toponym) -> bool:

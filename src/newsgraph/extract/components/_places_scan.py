@@ -31,6 +31,8 @@ _CAP_SEQ = re.compile(r"[A-Z][\w'’.&-]*(?:(?:\s+(?:of|de|del|la|upon|on|and|th
 _QUALIFIED = re.compile(
     r"(?P<a>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}),\s+(?P<b>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})"
 )
+_NEXT_ITEM = re.compile(r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+"""The next item of a list after a place: ", Libya", ", and South Korea", " or Texas"."""
 _PAREN_QUALIFIER = re.compile(r"\((?P<b>[A-Z][a-z]{1,4}\.)\)")
 _DATELINE = re.compile(
     r"(?m)^\s*(?P<a>[A-Z][A-Z.'’ -]{2,}?)(?:\s*&\s*(?P<a2>[A-Z][A-Z.'’ -]{2,}?))?(?=,|\s+\(|\s+[—–-]|:)"
@@ -131,6 +133,8 @@ class TextScanner(PlaceReader):
             if self._peers_in_list(text, cs, ce, qual, qb):
                 return False  # "California, Maryland, Vermont": a list of states, not a town
             matches = [x for x in g.lookup(text[cs:ce]) if lies_inside(x.entry, qual)]
+            if not matches and self._list_goes_on(text, qb, qual):
+                continue  # "Paris, Ukraine, Libya and Syria": a list of places, not Paris in Ukraine
             existing = by_span.get((cs, ce))
             # a small US town the gazetteer lacks; not a state in a list ("Washington, West Virginia")
             area = any(x.entry.feature in AREA_FEATURES for x in g.lookup(text[cs:ce]))
@@ -159,16 +163,23 @@ class TextScanner(PlaceReader):
         the list goes on after the qualifier, or began before the name.
         """
         readings = [x.entry for x in self.gazetteer.lookup(text[cs:ce]) if x.how != "alternate"]
-        peers = any(
-            e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
-            for q in qual
-            if q.feature in (COUNTRY, ADMIN1)
-            for e in readings
-        )
-        if not peers:
+        if not _of_a_kind(readings, qual):
             return False
         goes_on = re.match(r",\s|\s+and\s", text[qb : qb + 6]) is not None
         return goes_on or text[max(0, cs - 2) : cs].strip() == ","
+
+    def _list_goes_on(self, text: str, qb: int, qual: list[GeoEntry]) -> bool:
+        """Tell whether a "qualifier" is followed, as the next item of a list, by a place of its kind.
+
+        "Paris, Ukraine, Libya and Syria", "Lyon, Quebec, Ontario and Manitoba": a country after
+        a country, a province after a province of the same country; not "Kisumu, Kenya, and
+        Kampala, Uganda", where a town follows.
+        """
+        after = _NEXT_ITEM.match(text, qb)
+        if after is None:
+            return False
+        g = self.gazetteer
+        return _of_a_kind(g.qualifier(after.group(1)) or g.qualifier(after.group(1).split()[0]), qual)
 
     def _firm(self, qual: list[GeoEntry]) -> bool:
         """Tell whether a qualifier is a country or a division known by its own name.
@@ -245,3 +256,14 @@ class TextScanner(PlaceReader):
                     i += 1
             else:
                 i += 1
+
+
+def _of_a_kind(places: list[GeoEntry], qual: list[GeoEntry]) -> bool:
+    """Tell whether a place is of a qualifier's kind: a country as a country is, a division of
+    the same country as a division is."""
+    return any(
+        e.feature == q.feature and (q.feature == COUNTRY or e.country == q.country)
+        for q in qual
+        if q.feature in (COUNTRY, ADMIN1)
+        for e in places
+    )

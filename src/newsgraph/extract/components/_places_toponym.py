@@ -64,6 +64,9 @@ class Toponym:
     needs_point: bool = False
     """A name known only as a small US town (`_places_towns`): kept only where the article places
     it in a state."""
+    tagged_place: bool = False
+    """spaCy's tagger labels the whole name GPE or LOC: not a person's, an organisation's or a
+    product's name, nor a word it left untagged."""
     literal: bool = True
     """False for a place name that starts a newspaper's or company's name ("The Washington Post"):
     a toponym, but no place of the story (see `Place.literal`)."""

@@ -21,10 +21,13 @@ division, city), population and the article's context: a stated qualifier ("Spri
 decides; otherwise countries and divisions named in the article, and the country and division of
 its other places, favour candidates inside them ("Paris" in a Texas story); a US state beats a
 country of its name when the article names other states or the name follows a town ("Blakely,
-Georgia"). A US town of under 5,000 people, which the gazetteer lacks, is found only in a state
-the article gives it (its qualifier, a county or the main state it names: `_places_towns`), and
-a little-known town or a division known only by a GeoNames alternate name ("the Northeast", a
-region of Iceland) alone in its country among the article's places is only a guess; a state
+Georgia"), and a state's name shared with its city stands for the state among states. A US
+town of under 5,000 people, which the gazetteer lacks, is found only in a state the article
+gives it (its qualifier, a county or the main state it names: `_places_towns`), and a
+little-known town or a division known only by a GeoNames alternate name ("the Northeast", a
+region of Iceland), or a town of under a million people in a name the tagger did not call a
+place ("the Bush administration"), alone in its country among the article's places is only a
+guess; a division's abbreviation the tagger calls a place ("NSW") is the division; a state
 named far from a name ranks no small town of it above a world city ("the Paris attacks"). A name
 the gazetteer lacks takes the point of what contains it — the qualifier, the place a building is
 said to be in, the toponym inside a facility's name, and only as a last resort a town the
