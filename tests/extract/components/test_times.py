@@ -624,3 +624,32 @@ def test_times_no_reference_date_from_a_bound_a_later_sentence_or_a_date_without
         "The ministry reported on March 8, 2011 that it ended on Friday.", published="2011-03-10"
     )
     assert (dated.reference_date, _time(dated, "Friday").value) == (None, "2011-03-04")
+
+
+def test_times_the_half_of_a_year_named_by_its_year_or_relative_year(analyze_text: Analyze) -> None:
+    text = (
+        "The bakery expects its sales to recover in the second half of this year. "
+        "Its profit fell in the last half of 2010 and rose in the first half of last year. "
+        "Prices stayed flat for the last half hour of trading and in the last half of the 1990s."
+    )
+    a = analyze_text(text, published="2012-05-02", clean=False)
+    _check(a)
+    assert _time(a, "the second half of this year").value == "2012-H2"
+    assert _time(a, "the last half of 2010").value == "2010-H2"
+    assert _time(a, "the first half of last year").value == "2011-H1"
+    assert [t.value for t in a.times if t.value and "-H" in t.value] == ["2012-H2", "2010-H2", "2011-H1"]
+
+
+def test_times_a_part_of_day_alone_is_on_the_last_day_named(analyze_text: Analyze) -> None:
+    text = (
+        "The ferry company cancelled its crossings on Thursday. Passengers queued in the morning "
+        "and by mid-afternoon the port was closed. Tourists usually swim in the morning."
+    )
+    a = analyze_text(text, published="2022-03-05", clean=False)  # a Saturday
+    _check(a)
+    assert _time(a, "Thursday").value == "2022-03-03"
+    morning = _time(a, "the morning")
+    assert (morning.type, morning.value) == ("TIME", "2022-03-03TMO")
+    afternoon = _time(a, "mid-afternoon")
+    assert (afternoon.value, afternoon.mod) == ("2022-03-03TAF", "MID")
+    assert [t.text for t in a.times].count("the morning") == 1  # the habit has no day

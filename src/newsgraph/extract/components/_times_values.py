@@ -85,6 +85,7 @@ class Normalizer:
             "holiday": self._holiday,
             "deictic": self._deictic,
             "this_part": self._this_part,
+            "part_alone": self._part_alone,
             "rel_grain": self._rel_grain,
             "offset": self._offset,
             "weekend": self._weekend,
@@ -204,9 +205,13 @@ class Normalizer:
         return f"{year:04d}-Q{q}", None, "DATE"
 
     def _half(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """The half of a year (TIMEX3 H1, H2): "the first half", "the second half of this year",
+        "the last half of 1989", "the latter half of next year". "Last" and "latter" name the
+        second half only before "of" ("the last half hour" is no half-year)."""
         g = hit.groups
-        h = 1 if g["ord"].lower() == "first" else 2
-        year = g.get("year") or (str(dct.year) if dct else "XXXX")
+        h = 1 if (g.get("ord") or "").lower() == "first" else 2
+        shift = {"this": 0, "last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+        year = g.get("year") or (str(dct.year + shift) if dct else "XXXX")
         return f"{year}-H{h}", None, "DATE"
 
     def _year(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
@@ -333,6 +338,17 @@ class Normalizer:
         if rel == "last" and part != "NI":
             offset = -1
         return f"{(dct + timedelta(days=offset)).isoformat()}T{part}", None, "TIME"
+
+    def _part_alone(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """A part of day with no day of its own ("in the morning", "by mid-afternoon"): the
+        publication day's, which `Referrer.refer` moves to the last day the article named. Only
+        under a past or future verb: in the present it is a habit ("I run in the morning"), no
+        day's part."""
+        if tense not in ("past", "future"):
+            raise ValueError("a habitual part of day")
+        part = PART_OF_DAY[hit.groups["part"].lower()]
+        day = dct.isoformat() if dct is not None else "XXXX-XX-XX"
+        return f"{day}T{part}", _edge(hit.groups, self._vocab), "TIME"
 
     def _rel_grain(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups
