@@ -95,6 +95,11 @@ def errors(gold: Path, pred: Path, context: int) -> None:
     print(f"{n} value errors")
 
 
+def _around(doc_id: str, text: str, lo: int, hi: int, note: str, context: int) -> str:
+    around = text[max(0, lo - context) : lo] + "[" + text[lo:hi] + "]" + text[hi : hi + context]
+    return f"  {doc_id} {note}\n      …{' '.join(around.split())}…"
+
+
 def spans(gold: Path, pred: Path, context: int) -> None:
     """The span errors: gold times not found, times found that the gold lacks, extents that differ."""
     preds = {d["id"]: [p for p in d["timexes"] if p["end"] > p["start"]] for d in _read(pred)}
@@ -105,16 +110,14 @@ def spans(gold: Path, pred: Path, context: int) -> None:
         matched_g = {id(g) for g, _p in pairs}
         matched_p = {id(p) for _g, p in pairs}
 
-        def show(kind: str, lo: int, hi: int, note: str) -> None:
-            around = text[max(0, lo - context) : lo] + "[" + text[lo:hi] + "]" + text[hi : hi + context]
-            by_class[kind].append(f"  {doc['id']} {note}\n      …{' '.join(around.split())}…")
-
         for g in doc["timexes"]:
             if id(g) not in matched_g:
-                show("missed", g["start"], g["end"], f"gold {g['text']!r}={g['value']}")
+                note = f"gold {g['text']!r}={g['value']}"
+                by_class["missed"].append(_around(doc["id"], text, g["start"], g["end"], note, context))
         for p in found:
             if id(p) not in matched_p:
-                show("spurious", p["start"], p["end"], f"pred {text[p['start'] : p['end']]!r}={p['value']}")
+                note = f"pred {text[p['start'] : p['end']]!r}={p['value']}"
+                by_class["spurious"].append(_around(doc["id"], text, p["start"], p["end"], note, context))
         for g, p in pairs:
             if (g["start"], g["end"]) == (p["start"], p["end"]):
                 continue
@@ -122,7 +125,8 @@ def spans(gold: Path, pred: Path, context: int) -> None:
             if not (p["start"] >= g["start"] and p["end"] <= g["end"]) and kind == "too narrow":
                 kind = "shifted"
             lo, hi = min(g["start"], p["start"]), max(g["end"], p["end"])
-            show(kind, lo, hi, f"gold {g['text']!r} pred {text[p['start'] : p['end']]!r}")
+            note = f"gold {g['text']!r} pred {text[p['start'] : p['end']]!r}"
+            by_class[kind].append(_around(doc["id"], text, lo, hi, note, context))
     for key, rows in sorted(by_class.items(), key=lambda kv: -len(kv[1])):
         print(f"== {key} ({len(rows)})")
         print("\n".join(rows))

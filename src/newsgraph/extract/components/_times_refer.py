@@ -49,8 +49,8 @@ class Referrer:
         quarter a year before, and so is "a year earlier" right after a quarter. "The following
         year" and "that month" count from the last date the article named ("in 1995"); "the
         next day", "the same day", a clock time or a part of day without a day ("at 10 p.m.", "in
-        the morning") from the last day it named ("on Friday", "yesterday"), a day ahead of the publication date only in the future
-        tense (`_focus_day`).
+        the morning") from the last day it named ("on Friday", "yesterday"), a day ahead of the
+        publication date only in the future tense (`_focus_day`).
         """
         if value is None:
             return value
@@ -70,7 +70,7 @@ class Referrer:
         focus = _focus_day(context, dct, tense)
         own_day = {"month", "weekday", "deictic"} & g.keys()
         if focus is not None and hit.rule.norm in ("clock", "part_alone") and not own_day:
-            return focus.isoformat() + value[10:]  # "escaped Thursday … began around midday", "in the morning"
+            return focus.isoformat() + value[10:]  # "escaped Thursday … began around midday"
         if focus is not None and hit.rule.norm == "rel_day":
             day = focus + timedelta(days=REL_DAY_STEP[g["rel"].lower()])
             return day.isoformat() + value[10:]  # keep a part of day ("TMO")
