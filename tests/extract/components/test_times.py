@@ -653,3 +653,19 @@ def test_times_a_part_of_day_alone_is_on_the_last_day_named(analyze_text: Analyz
     afternoon = _time(a, "mid-afternoon")
     assert (afternoon.value, afternoon.mod) == ("2022-03-03TAF", "MID")
     assert [t.text for t in a.times].count("the morning") == 1  # the habit has no day
+
+
+def test_times_one_day_before_its_verb_is_an_indefinite_future(analyze_text: Analyze) -> None:
+    text = (
+        "The mayor said the old harbour will one day be a park, and that one day the ferries might "
+        "return. The repairs will last one day. The harbour closed one day after the storm."
+    )
+    a = analyze_text(text, published="2015-09-01", clean=False)
+    _check(a)
+    found = [(t.text, t.type, t.value) for t in a.times if t.text == "one day"]
+    assert found == [
+        ("one day", "DATE", "FUTURE_REF"),
+        ("one day", "DATE", "FUTURE_REF"),
+        ("one day", "DURATION", "P1D"),  # how long the repairs last
+        ("one day", "DURATION", "P1D"),  # how long after the storm
+    ]

@@ -93,6 +93,7 @@ class Normalizer:
             "duration": self._duration,
             "vague": self._vague,
             "ref": self._ref,
+            "someday": self._someday,
             "rel_day": self._rel_day,
             "century": self._century,
         }
@@ -455,6 +456,14 @@ class Normalizer:
         if "earlier" in g:
             return ("FUTURE_REF" if g["earlier"].lower() == "later" else "PAST_REF"), None, "DATE"
         return str(self._vocab["REF"][g["ref"].lower()]), None, "DATE"
+
+    def _someday(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """ "One day" before its verb, after a modal or a subject ("will one day be", "that one day
+        the country might return"): an indefinite time ahead (TIMEX3 FUTURE_REF), not a duration.
+        Outside the future ("that one day he found a bag") it names no day either: no time."""
+        if tense != "future":
+            raise ValueError("an indefinite day, not ahead")
+        return "FUTURE_REF", None, "DATE"
 
     def _approx_mod(self, g: dict[str, str]) -> str | None:
         approx = g.get("approx")
