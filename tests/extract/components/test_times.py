@@ -669,3 +669,21 @@ def test_times_one_day_before_its_verb_is_an_indefinite_future(analyze_text: Ana
         ("one day", "DURATION", "P1D"),  # how long the repairs last
         ("one day", "DURATION", "P1D"),  # how long after the storm
     ]
+
+
+def test_times_the_previous_year_counts_from_a_year_or_quarter_named_without_a_publication_date(
+    analyze_text: Analyze,
+) -> None:
+    undated = analyze_text(
+        "The clinic treated 186 patients in 2009, up from 120 the previous year.", clean=False
+    )
+    assert undated.published is None
+    assert _time(undated, "the previous year").value == "2008"
+    quarter = analyze_text(
+        "The brewer sold 3 million crates in 2011. In the first quarter, it sold 40% more than the "
+        "previous year.",
+        published="2013-04-20",
+        clean=False,
+    )
+    assert _time(quarter, "the first quarter").value == "2013-Q1"
+    assert _time(quarter, "the previous year").value == "2012"  # the quarter's year before, not 2010

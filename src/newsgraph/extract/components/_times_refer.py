@@ -52,9 +52,11 @@ class Referrer:
         the morning") from the last day it named ("on Friday", "yesterday"), a day ahead of the
         publication date only in the future tense (`_focus_day`).
         """
+        g = hit.groups
+        if hit.rule.norm == "rel_grain" and context.date is not None:
+            return self._narrative(g, value, context.date)  # undated too: "in 2004 … the previous year"
         if value is None:
             return value
-        g = hit.groups
         if context.quarter is not None:
             ref_year, ref_q = int(context.quarter[:4]), int(context.quarter[-1])
             if hit.rule.norm == "quarter_ref":
@@ -65,8 +67,6 @@ class Referrer:
             a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
             if hit.rule.name == "year_earlier" and a_year and after_quarter and _YEAR_ONLY.fullmatch(value):
                 return f"{ref_year - 1:04d}-Q{ref_q}"
-        if hit.rule.norm == "rel_grain" and context.date is not None:
-            return self._narrative(g, value, context.date)
         focus = _focus_day(context, dct, tense)
         own_day = {"month", "weekday", "deictic"} & g.keys()
         if focus is not None and hit.rule.norm in ("clock", "part_alone") and not own_day:
@@ -97,7 +97,7 @@ class Referrer:
         amount = int(n) * (1 if g["dir"].lower() == "later" else -1)
         return offset_value(anchor, unit, amount)
 
-    def _narrative(self, g: dict[str, str], value: str, anchor: str) -> str:
+    def _narrative(self, g: dict[str, str], value: str | None, anchor: str) -> str | None:
         """Return "the following year", "the previous month", "that year" counted from `anchor`."""
         rel = (g.get("rel") or "").lower()
         step = {"following": 1, "previous": -1, "prior": -1, "that": 0}.get(rel)

@@ -353,6 +353,8 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     narrative = hit.rule.norm == "rel_grain" and g.get("rel", "").lower() in _NARRATIVE
     if (hit.rule.norm in _NAMED_DATES or narrative) and _DATE_VALUE.fullmatch(value):
         context.date = value  # "in 1995 … the following year … that year": the story moves on
+    elif hit.rule.norm == "quarter" and _QUARTER_VALUE.fullmatch(value):
+        context.date = value[:4]  # "the first quarter … compared to the previous year": the quarter's year
     if _DAY_VALUE.match(value):
         context.day = value[:10]  # "on Friday … the same day", "yesterday … the following day"
 
