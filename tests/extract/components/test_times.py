@@ -687,3 +687,17 @@ def test_times_the_previous_year_counts_from_a_year_or_quarter_named_without_a_p
     )
     assert _time(quarter, "the first quarter").value == "2013-Q1"
     assert _time(quarter, "the previous year").value == "2012"  # the quarter's year before, not 2010
+
+
+def test_times_a_season_word_before_of_is_no_season_and_a_season_of_last_year_is_that_year(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "Exports have grown since the fall of the old junta and the fall of prices. "
+        "The harbour reopened in the spring of last year and will close in the fall of 2014."
+    )
+    a = analyze_text(text, published="2013-07-02", clean=False)
+    _check(a)
+    assert not [t for t in a.times if t.text.lower().startswith("the fall")]  # a collapse, a drop
+    assert _time(a, "spring of last year").value == "2012-SP"  # not the spring of 2013, already past
+    assert _time(a, "fall of 2014").value == "2014-FA"

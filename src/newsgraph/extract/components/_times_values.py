@@ -30,6 +30,8 @@ from newsgraph.models import TimeType
 REL_DAY_STEP = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}
 """Days from the day before: "the next day", "the previous day", "the same day"."""
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+"""The year "this year", "last year", "next year" name, from the publication year."""
 _VAGUE_COUNTS = {"several", "a few", "few", "many", "some"}
 
 Value = tuple[str | None, str | None, TimeType]
@@ -211,7 +213,7 @@ class Normalizer:
         second half only before "of" ("the last half hour" is no half-year)."""
         g = hit.groups
         h = 1 if (g.get("ord") or "").lower() == "first" else 2
-        shift = {"this": 0, "last": -1, "next": 1}.get((g.get("rel") or "").lower(), 0)
+        shift = _YEAR_SHIFT.get((g.get("rel") or "").lower(), 0)
         year = g.get("year") or (str(dct.year + shift) if dct else "XXXX")
         return f"{year}-H{h}", None, "DATE"
 
@@ -237,6 +239,8 @@ class Normalizer:
             return f"{g['year']}-{code}", mod, "DATE"
         if dct is None:
             return f"XXXX-{code}", mod, "DATE"
+        if "year_rel" in g:  # "spring last year": the spring of the year before, whatever the month
+            return f"{dct.year + _YEAR_SHIFT[g['year_rel'].lower()]:04d}-{code}", mod, "DATE"
         first, last = SEASON_MONTHS[code]
         rel = (g.get("rel") or "this").lower()
         year = dct.year
