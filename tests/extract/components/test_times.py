@@ -701,3 +701,26 @@ def test_times_a_season_word_before_of_is_no_season_and_a_season_of_last_year_is
     assert not [t for t in a.times if t.text.lower().startswith("the fall")]  # a collapse, a drop
     assert _time(a, "spring of last year").value == "2012-SP"  # not the spring of 2013, already past
     assert _time(a, "fall of 2014").value == "2014-FA"
+
+
+def test_times_soon_after_an_event_or_in_a_past_narrative_is_no_time_ahead(analyze_text: Analyze) -> None:
+    text = (
+        "The miners were rescued soon after the blast. The tunnel was soon closed, and soon after, "
+        "the company sold the mine. The ministry will soon publish its report."
+    )
+    a = analyze_text(text, published="2016-02-10", clean=False)
+    _check(a)
+    soon = [(t.text, t.value) for t in a.times if t.text.lower() == "soon"]
+    assert soon == [("soon", "FUTURE_REF")]  # only the report ahead
+
+
+def test_times_may_or_march_after_early_late_or_mid_is_the_month(analyze_text: Analyze) -> None:
+    text = (
+        "The merger is planned for early March, and the ships will stay in port into mid-May. "
+        "Support for May grew as the march began."
+    )
+    a = analyze_text(text, published="2015-01-20", clean=False)
+    _check(a)
+    assert (_time(a, "early March").value, _time(a, "early March").mod) == ("2015-03", "START")
+    assert _time(a, "mid-May").value == "2015-05"
+    assert [t.text for t in a.times] == ["early March", "mid-May"]  # no month in "for May", "the march"
