@@ -165,7 +165,7 @@ class Times:
             if hit.rule.norm == "ref" and self._modifies_noun(doc, token_starts, hit):
                 continue
             soon = hit.groups.get("ref", "").lower() == "soon"
-            if soon and self._tense.past_form(doc, token_starts, hit.start):
+            if soon and len(doc) and self._tense.past_form(doc, token_starts, hit.start):
                 continue  # "was soon released", "soon became a flood": shortly after a past event
             tense = self._tense.tense(doc, token_starts, hit.start) if len(doc) else None
             try:
