@@ -4,6 +4,8 @@
     PYTHONPATH=src .venv/bin/python scripts/times_read.py predict ../shared/data/times/train.jsonl \
         --out /tmp/train.pred.jsonl
     .venv/bin/python scripts/times_read.py errors ../shared/data/times/train.jsonl /tmp/train.pred.jsonl
+    # its span errors: gold times missed, times the gold lacks, extents too wide or too narrow
+    .venv/bin/python scripts/times_read.py spans ../shared/data/times/train.jsonl /tmp/train.pred.jsonl
     # 40 random times of an `analyze --jsonl` output, with their sentence and publication date
     .venv/bin/python scripts/times_read.py sample /tmp/corpus.jsonl --n 40 --seed 4040
     # the times whose span, type, value or mod differ between two `analyze --jsonl` outputs
@@ -93,6 +95,43 @@ def errors(gold: Path, pred: Path, context: int) -> None:
     print(f"{n} value errors")
 
 
+def _around(doc_id: str, text: str, lo: int, hi: int, note: str, context: int) -> str:
+    around = text[max(0, lo - context) : lo] + "[" + text[lo:hi] + "]" + text[hi : hi + context]
+    return f"  {doc_id} {note}\n      …{' '.join(around.split())}…"
+
+
+def spans(gold: Path, pred: Path, context: int) -> None:
+    """The span errors: gold times not found, times found that the gold lacks, extents that differ."""
+    preds = {d["id"]: [p for p in d["timexes"] if p["end"] > p["start"]] for d in _read(pred)}
+    by_class: dict[str, list[str]] = defaultdict(list)
+    for doc in _read(gold):
+        text, found = doc["text"], preds.get(doc["id"], [])
+        pairs = _pairs(doc, found)
+        matched_g = {id(g) for g, _p in pairs}
+        matched_p = {id(p) for _g, p in pairs}
+
+        for g in doc["timexes"]:
+            if id(g) not in matched_g:
+                note = f"gold {g['text']!r}={g['value']}"
+                by_class["missed"].append(_around(doc["id"], text, g["start"], g["end"], note, context))
+        for p in found:
+            if id(p) not in matched_p:
+                note = f"pred {text[p['start'] : p['end']]!r}={p['value']}"
+                by_class["spurious"].append(_around(doc["id"], text, p["start"], p["end"], note, context))
+        for g, p in pairs:
+            if (g["start"], g["end"]) == (p["start"], p["end"]):
+                continue
+            kind = "too wide" if p["start"] <= g["start"] and p["end"] >= g["end"] else "too narrow"
+            if not (p["start"] >= g["start"] and p["end"] <= g["end"]) and kind == "too narrow":
+                kind = "shifted"
+            lo, hi = min(g["start"], p["start"]), max(g["end"], p["end"])
+            note = f"gold {g['text']!r} pred {text[p['start'] : p['end']]!r}"
+            by_class[kind].append(_around(doc["id"], text, lo, hi, note, context))
+    for key, rows in sorted(by_class.items(), key=lambda kv: -len(kv[1])):
+        print(f"== {key} ({len(rows)})")
+        print("\n".join(rows))
+
+
 def sample(analyses: Path, n: int, seed: int, context: int) -> None:
     rows = []
     for a in _read(analyses):
@@ -166,6 +205,9 @@ def main() -> None:
     e = sub.add_parser("errors")
     e.add_argument("gold", type=Path)
     e.add_argument("pred", type=Path)
+    sp = sub.add_parser("spans")
+    sp.add_argument("gold", type=Path)
+    sp.add_argument("pred", type=Path)
     s = sub.add_parser("sample")
     s.add_argument("analyses", type=Path)
     s.add_argument("--n", type=int, default=40)
@@ -180,13 +222,15 @@ def main() -> None:
     c.add_argument("gold", type=Path)
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
-    for command in (e, s, d):
+    for command in (e, sp, s, d):
         command.add_argument("--context", type=int, default=100)
     args = parser.parse_args()
     if args.cmd == "predict":
         write_predictions(args.gold, args.out)
     elif args.cmd == "errors":
         errors(args.gold, args.pred, args.context)
+    elif args.cmd == "spans":
+        spans(args.gold, args.pred, args.context)
     elif args.cmd == "sample":
         sample(args.analyses, args.n, args.seed, args.context)
     elif args.cmd == "undated":

@@ -624,3 +624,103 @@ def test_times_no_reference_date_from_a_bound_a_later_sentence_or_a_date_without
         "The ministry reported on March 8, 2011 that it ended on Friday.", published="2011-03-10"
     )
     assert (dated.reference_date, _time(dated, "Friday").value) == (None, "2011-03-04")
+
+
+def test_times_the_half_of_a_year_named_by_its_year_or_relative_year(analyze_text: Analyze) -> None:
+    text = (
+        "The bakery expects its sales to recover in the second half of this year. "
+        "Its profit fell in the last half of 2010 and rose in the first half of last year. "
+        "Prices stayed flat for the last half hour of trading and in the last half of the 1990s."
+    )
+    a = analyze_text(text, published="2012-05-02", clean=False)
+    _check(a)
+    assert _time(a, "the second half of this year").value == "2012-H2"
+    assert _time(a, "the last half of 2010").value == "2010-H2"
+    assert _time(a, "the first half of last year").value == "2011-H1"
+    assert [t.value for t in a.times if t.value and "-H" in t.value] == ["2012-H2", "2010-H2", "2011-H1"]
+
+
+def test_times_a_part_of_day_alone_is_on_the_last_day_named(analyze_text: Analyze) -> None:
+    text = (
+        "The ferry company cancelled its crossings on Thursday. Passengers queued in the morning "
+        "and by mid-afternoon the port was closed. Tourists usually swim in the morning."
+    )
+    a = analyze_text(text, published="2022-03-05", clean=False)  # a Saturday
+    _check(a)
+    assert _time(a, "Thursday").value == "2022-03-03"
+    morning = _time(a, "the morning")
+    assert (morning.type, morning.value) == ("TIME", "2022-03-03TMO")
+    afternoon = _time(a, "mid-afternoon")
+    assert (afternoon.value, afternoon.mod) == ("2022-03-03TAF", "MID")
+    assert [t.text for t in a.times].count("the morning") == 1  # the habit has no day
+
+
+def test_times_one_day_before_its_verb_is_an_indefinite_future(analyze_text: Analyze) -> None:
+    text = (
+        "The mayor said the old harbour will one day be a park, and that one day the ferries might "
+        "return. The repairs will last one day. The harbour closed one day after the storm."
+    )
+    a = analyze_text(text, published="2015-09-01", clean=False)
+    _check(a)
+    found = [(t.text, t.type, t.value) for t in a.times if t.text == "one day"]
+    assert found == [
+        ("one day", "DATE", "FUTURE_REF"),
+        ("one day", "DATE", "FUTURE_REF"),
+        ("one day", "DURATION", "P1D"),  # how long the repairs last
+        ("one day", "DURATION", "P1D"),  # how long after the storm
+    ]
+
+
+def test_times_the_previous_year_counts_from_a_year_or_quarter_named_without_a_publication_date(
+    analyze_text: Analyze,
+) -> None:
+    undated = analyze_text(
+        "The clinic treated 186 patients in 2009, up from 120 the previous year.", clean=False
+    )
+    assert undated.published is None
+    assert _time(undated, "the previous year").value == "2008"
+    quarter = analyze_text(
+        "The brewer sold 3 million crates in 2011. In the first quarter, it sold 40% more than the "
+        "previous year.",
+        published="2013-04-20",
+        clean=False,
+    )
+    assert _time(quarter, "the first quarter").value == "2013-Q1"
+    assert _time(quarter, "the previous year").value == "2012"  # the quarter's year before, not 2010
+
+
+def test_times_a_season_word_before_of_is_no_season_and_a_season_of_last_year_is_that_year(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "Exports have grown since the fall of the old junta and the fall of prices. "
+        "The harbour reopened in the spring of last year and will close in the fall of 2014."
+    )
+    a = analyze_text(text, published="2013-07-02", clean=False)
+    _check(a)
+    assert not [t for t in a.times if t.text.lower().startswith("the fall")]  # a collapse, a drop
+    assert _time(a, "spring of last year").value == "2012-SP"  # not the spring of 2013, already past
+    assert _time(a, "fall of 2014").value == "2014-FA"
+
+
+def test_times_soon_after_an_event_or_in_a_past_narrative_is_no_time_ahead(analyze_text: Analyze) -> None:
+    text = (
+        "The miners were rescued soon after the blast. The tunnel was soon closed, and soon after, "
+        "the company sold the mine. The ministry will soon publish its report."
+    )
+    a = analyze_text(text, published="2016-02-10", clean=False)
+    _check(a)
+    soon = [(t.text, t.value) for t in a.times if t.text.lower() == "soon"]
+    assert soon == [("soon", "FUTURE_REF")]  # only the report ahead
+
+
+def test_times_may_or_march_after_early_late_or_mid_is_the_month(analyze_text: Analyze) -> None:
+    text = (
+        "The merger is planned for early March, and the ships will stay in port into mid-May. "
+        "Support for May grew as the march began."
+    )
+    a = analyze_text(text, published="2015-01-20", clean=False)
+    _check(a)
+    assert (_time(a, "early March").value, _time(a, "early March").mod) == ("2015-03", "START")
+    assert _time(a, "mid-May").value == "2015-05"
+    assert [t.text for t in a.times] == ["early March", "mid-May"]  # no month in "for May", "the march"

@@ -48,13 +48,15 @@ class Referrer:
         "The quarter" is the quarter the article reports on; "the year-ago period" is that
         quarter a year before, and so is "a year earlier" right after a quarter. "The following
         year" and "that month" count from the last date the article named ("in 1995"); "the
-        next day", "the same day" and a clock time without a day ("at 10 p.m.") from the last day
-        it named ("on Friday", "yesterday"), a day ahead of the publication date only in the future
-        tense (`_focus_day`).
+        next day", "the same day", a clock time or a part of day without a day ("at 10 p.m.", "in
+        the morning") from the last day it named ("on Friday", "yesterday"), a day ahead of the
+        publication date only in the future tense (`_focus_day`).
         """
+        g = hit.groups
+        if hit.rule.norm == "rel_grain" and context.date is not None:
+            return self._narrative(g, value, context.date)  # undated too: "in 2004 … the previous year"
         if value is None:
             return value
-        g = hit.groups
         if context.quarter is not None:
             ref_year, ref_q = int(context.quarter[:4]), int(context.quarter[-1])
             if hit.rule.norm == "quarter_ref":
@@ -65,10 +67,9 @@ class Referrer:
             a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
             if hit.rule.name == "year_earlier" and a_year and after_quarter and _YEAR_ONLY.fullmatch(value):
                 return f"{ref_year - 1:04d}-Q{ref_q}"
-        if hit.rule.norm == "rel_grain" and context.date is not None:
-            return self._narrative(g, value, context.date)
         focus = _focus_day(context, dct, tense)
-        if focus is not None and hit.rule.norm == "clock" and not {"month", "weekday", "deictic"} & g.keys():
+        own_day = {"month", "weekday", "deictic"} & g.keys()
+        if focus is not None and hit.rule.norm in ("clock", "part_alone") and not own_day:
             return focus.isoformat() + value[10:]  # "escaped Thursday … began around midday"
         if focus is not None and hit.rule.norm == "rel_day":
             day = focus + timedelta(days=REL_DAY_STEP[g["rel"].lower()])
@@ -96,7 +97,7 @@ class Referrer:
         amount = int(n) * (1 if g["dir"].lower() == "later" else -1)
         return offset_value(anchor, unit, amount)
 
-    def _narrative(self, g: dict[str, str], value: str, anchor: str) -> str:
+    def _narrative(self, g: dict[str, str], value: str | None, anchor: str) -> str | None:
         """Return "the following year", "the previous month", "that year" counted from `anchor`."""
         rel = (g.get("rel") or "").lower()
         step = {"following": 1, "previous": -1, "prior": -1, "that": 0}.get(rel)

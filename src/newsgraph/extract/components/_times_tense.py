@@ -86,6 +86,24 @@ class TenseReader:
             return "future"  # "the ruling is expected in December", "scheduled a news conference Thursday"
         return self._verb_tense(head, 0)
 
+    def past_form(self, doc: Doc, token_starts: list[int], char: int) -> bool:
+        """Tell whether the verb governing the token at `char` is itself in a past form: "was soon
+        released", "soon became". Not an infinitive or a participle that takes its time from
+        another verb ("wanted to present it very soon", "must be reviewed and placed … soon")."""
+        head: Token = doc[max(0, bisect.bisect_right(token_starts, char) - 1)]
+        for _ in range(8):
+            if head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
+                break
+            if head.head.i == head.i:
+                return False
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if auxes:
+            return any(c.tag_ == "VBD" for c in auxes)
+        return head.tag_ == "VBD"
+
     def _deadline(self, token: Token) -> bool:
         """Tell whether a time ends a delay or a grant: "postponed until Tuesday", "extended to Nov.
         16", "given until 9 a.m. Tuesday". The new date lies ahead, whatever the verb's tense.

@@ -30,6 +30,8 @@ from newsgraph.models import TimeType
 REL_DAY_STEP = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}
 """Days from the day before: "the next day", "the previous day", "the same day"."""
 PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+"""The year "this year", "last year", "next year" name, from the publication year."""
 _VAGUE_COUNTS = {"several", "a few", "few", "many", "some"}
 
 Value = tuple[str | None, str | None, TimeType]
@@ -85,6 +87,7 @@ class Normalizer:
             "holiday": self._holiday,
             "deictic": self._deictic,
             "this_part": self._this_part,
+            "part_alone": self._part_alone,
             "rel_grain": self._rel_grain,
             "offset": self._offset,
             "weekend": self._weekend,
@@ -92,6 +95,7 @@ class Normalizer:
             "duration": self._duration,
             "vague": self._vague,
             "ref": self._ref,
+            "someday": self._someday,
             "rel_day": self._rel_day,
             "century": self._century,
         }
@@ -204,9 +208,13 @@ class Normalizer:
         return f"{year:04d}-Q{q}", None, "DATE"
 
     def _half(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """The half of a year (TIMEX3 H1, H2): "the first half", "the second half of this year",
+        "the last half of 1989", "the latter half of next year". "Last" and "latter" name the
+        second half only before "of" ("the last half hour" is no half-year)."""
         g = hit.groups
-        h = 1 if g["ord"].lower() == "first" else 2
-        year = g.get("year") or (str(dct.year) if dct else "XXXX")
+        h = 1 if (g.get("ord") or "").lower() == "first" else 2
+        shift = _YEAR_SHIFT.get((g.get("rel") or "").lower(), 0)
+        year = g.get("year") or (str(dct.year + shift) if dct else "XXXX")
         return f"{year}-H{h}", None, "DATE"
 
     def _year(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
@@ -231,6 +239,8 @@ class Normalizer:
             return f"{g['year']}-{code}", mod, "DATE"
         if dct is None:
             return f"XXXX-{code}", mod, "DATE"
+        if "year_rel" in g:  # "spring last year": the spring of the year before, whatever the month
+            return f"{dct.year + _YEAR_SHIFT[g['year_rel'].lower()]:04d}-{code}", mod, "DATE"
         first, last = SEASON_MONTHS[code]
         rel = (g.get("rel") or "this").lower()
         year = dct.year
@@ -333,6 +343,17 @@ class Normalizer:
         if rel == "last" and part != "NI":
             offset = -1
         return f"{(dct + timedelta(days=offset)).isoformat()}T{part}", None, "TIME"
+
+    def _part_alone(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """A part of day with no day of its own ("in the morning", "by mid-afternoon"): the
+        publication day's, which `Referrer.refer` moves to the last day the article named. Only
+        under a past or future verb: in the present it is a habit ("I run in the morning"), no
+        day's part."""
+        if tense not in ("past", "future"):
+            raise ValueError("a habitual part of day")
+        part = PART_OF_DAY[hit.groups["part"].lower()]
+        day = dct.isoformat() if dct is not None else "XXXX-XX-XX"
+        return f"{day}T{part}", _edge(hit.groups, self._vocab), "TIME"
 
     def _rel_grain(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
         g = hit.groups
@@ -439,6 +460,14 @@ class Normalizer:
         if "earlier" in g:
             return ("FUTURE_REF" if g["earlier"].lower() == "later" else "PAST_REF"), None, "DATE"
         return str(self._vocab["REF"][g["ref"].lower()]), None, "DATE"
+
+    def _someday(self, hit: Hit, dct: date | None, tense: Tense) -> Value:
+        """ "One day" before its verb, after a modal or a subject ("will one day be", "that one day
+        the country might return"): an indefinite time ahead (TIMEX3 FUTURE_REF), not a duration.
+        Outside the future ("that one day he found a bag") it names no day either: no time."""
+        if tense != "future":
+            raise ValueError("an indefinite day, not ahead")
+        return "FUTURE_REF", None, "DATE"
 
     def _approx_mod(self, g: dict[str, str]) -> str | None:
         approx = g.get("approx")

@@ -164,6 +164,9 @@ class Times:
         for hit in chosen:
             if hit.rule.norm == "ref" and self._modifies_noun(doc, token_starts, hit):
                 continue
+            soon = hit.groups.get("ref", "").lower() == "soon"
+            if soon and len(doc) and self._tense.past_form(doc, token_starts, hit.start):
+                continue  # "was soon released", "soon became a flood": shortly after a past event
             tense = self._tense.tense(doc, token_starts, hit.start) if len(doc) else None
             try:
                 value, mod, type_ = self._normalizer.norms[hit.rule.norm](hit, dct, tense)
@@ -251,6 +254,8 @@ class Times:
             text, max(0, hit.start - 3), hit.end + 16
         ):
             return False
+        if g.get("ref", "").lower() == "soon" and self._veto["soon_after"].match(text, hit.end, hit.end + 16):
+            return False  # "soon after the attack": a relation to an event, not a time ahead
         if hit.rule.norm == "duration":
             return self._keep_duration(text, hit, before)
         return True
@@ -288,7 +293,8 @@ class Times:
         return Hit(start, hit.end, hit.rule, groups)
 
     def _keep_month(self, text: str, hit: Hit, before: str) -> bool:
-        """A month name alone must be capitalised; "May" and "March" need a preposition before."""
+        """A month name alone must be capitalised; "May" and "March" need a preposition or an edge
+        ("early", "mid-") before."""
         month = hit.groups["month"]
         word = month.lower().rstrip(".")
         if not month[:1].isupper():
@@ -297,8 +303,8 @@ class Times:
             return True
         if word not in _MONTH_FULL and not text[hit.start : hit.end].rstrip().endswith("."):
             return False
-        if word not in self._ambiguous_months or hit.rule.norm == "rel_month":
-            return True  # "last May", "next March": the word before makes it the month
+        if word not in self._ambiguous_months or hit.rule.norm == "rel_month" or hit.groups.get("edge"):
+            return True  # "last May", "next March", "for early March": the word before makes it the month
         return bool(self._veto["ambiguous_month_before"].search(before))
 
     def _keep_duration(self, text: str, hit: Hit, before: str) -> bool:
@@ -353,6 +359,8 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
     narrative = hit.rule.norm == "rel_grain" and g.get("rel", "").lower() in _NARRATIVE
     if (hit.rule.norm in _NAMED_DATES or narrative) and _DATE_VALUE.fullmatch(value):
         context.date = value  # "in 1995 … the following year … that year": the story moves on
+    elif hit.rule.norm == "quarter" and _QUARTER_VALUE.fullmatch(value):
+        context.date = value[:4]  # "the first quarter … compared to the previous year": the quarter's year
     if _DAY_VALUE.match(value):
         context.day = value[:10]  # "on Friday … the same day", "yesterday … the following day"
 
