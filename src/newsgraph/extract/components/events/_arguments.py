@@ -163,16 +163,27 @@ class ArgumentFinder:
                     return pobj
         return None
 
-    def _target_preps(self, type_: str) -> tuple[str, ...]:
-        """The prepositions that mark a type's target, its own first: "with X" for a meeting ("on X" is
-        what it is about, "at X" where it is: `own_preps_only`), "against X" for most."""
+    def _target_preps(self, type_: str, tok: Token) -> tuple[str, ...]:
+        """The prepositions that mark a type's target on `tok`, its own first: "with X" for a meeting ("on X"
+        is what it is about, "at X" where it is: `own_preps_only`), "against X" for most; a fight done with
+        another party names that party "with X" last ("clashed with police", "exchanged gunfire with guards";
+        "fought with knives" names no actor)."""
         own = self.lex.target_preps.get(type_, ())
-        return own if type_ in self.lex.own_preps_only else own + self.lex.target_preps["_default"]
+        preps = own if type_ in self.lex.own_preps_only else own + self.lex.target_preps["_default"]
+        if type_ == "ASSAULT" and self._fight(tok):
+            preps += ("with",)
+        return preps
+
+    def _fight(self, tok: Token) -> bool:
+        """Whether a word names an act done with another party: a two-sided lemma ("clash", "battle") or the
+        object of one ("exchanged gunfire")."""
+        two_sided = self.lex.reciprocal_lemmas
+        return self.g.lemma(tok) in two_sided or (tok.dep_ == "dobj" and self.g.lemma(tok.head) in two_sided)
 
     def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
         """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
         with `where` False not of a place phrase ("in", "at")."""
-        preps = self._target_preps(type_)
+        preps = self._target_preps(type_, tok)
         if not where:
             preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
@@ -201,6 +212,8 @@ class ArgumentFinder:
         agent = self.g.agent(tok)
         if agent is None and tok.lower_ in ("committed", "prepared", "ready", "willing"):
             agent = next((c for c in self.g.kids(tok) if c.dep_ == "nsubjpass"), None)
+        if agent is None and self.g.lemma(tok) in self.lex.reciprocal_lemmas:
+            agent = self.between(tok)  # "displaced by fighting between rebels and troops": the two sides
         head = tok.head
         if (
             type_ in self.lex.verbal_types
@@ -522,11 +535,12 @@ class ArgumentFinder:
         target: Token | None = None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
             tok = tok.head
-        source = self._noun_modifier_source(tok)
+        internal = any(c.dep_ == "amod" and c.lower_ in self.lex.internal_mods for c in self.g.kids(tok))
+        source = None if internal else self._noun_modifier_source(tok)  # "the country's civil war": where
         first = hyphen_pair(source) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
-        preps = self._target_preps(type_)
+        preps = self._target_preps(type_, tok)
         for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue
@@ -553,13 +567,17 @@ class ArgumentFinder:
                         break
         fallback: Token | None = None
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
+        if between and source is not None and self.g.lemma(tok) in self.lex.reciprocal_lemmas:
+            # "fighting between rebels and government forces", "talks between X and Y": the phrase names both
+            # sides (`SideFinder` splits them), not the parties a third one brings together ("mediation")
+            return source, target, None
         if light is not None:
             fallback = self.g.agent(light)
             if self.g.lemma(light) in self.lex.suffer_lights and target is None:
                 target, fallback = fallback, None
             elif target is None:
                 target = self._light_target(light, type_)  # "filed a lawsuit against X"
-        elif source is None or between:
+        elif (source is None and not internal) or between:
             clause = self.g.clause_verb(tok)
             if clause is not None:
                 fallback = self.g.agent(clause)
