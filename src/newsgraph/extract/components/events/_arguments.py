@@ -318,14 +318,7 @@ class ArgumentFinder:
         if type_ in _HIT_TYPES and self._hit_thing(theme):
             # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
             found = self.prep_target(tok, type_, exclude, where=False)
-            found = found or self.prep_target(theme, type_, exclude, where=False)
-            for c in self.g.kids(theme):  # whose thing it was: "X's home", "the body of X"
-                owner = c if c.dep_ == "poss" else None
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    owner = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
-                if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
-                    found = owner
-            return found
+            return found or self.prep_target(theme, type_, exclude, where=False) or self._thing_owner(theme)
         target = self.prep_target(tok, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
@@ -346,6 +339,36 @@ class ArgumentFinder:
         if target is not None or type_ == "CONSULT":
             return target  # "held a summit in Russia": where the meeting was, not with whom
         return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _thing_owner(self, thing: Token) -> Token | None:
+        """Whose thing it was: "X's home", "the body of X", "the town of Marea" (no pronoun)."""
+        for c in self.g.kids(thing):
+            owner = c if c.dep_ == "poss" else None
+            if c.dep_ == "prep" and c.lower_ == "of":
+                owner = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
+                return owner
+        return None
+
+    def struck(self, noun: Token, light: Token, type_: str) -> Token | None:
+        """The target a launched assault's "on" phrase names when it is a thing, and the sentence names no
+        one it hit ("launched an attack on a military base", "carried out airstrikes on ISIS' hideouts"):
+        the thing's owner, else the thing itself."""
+        if type_ not in _HIT_TYPES:
+            return None
+        for word in (noun, light):
+            for c in self.g.kids(word):
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") and c.i > light.i:
+                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                    if (
+                        pobj is not None
+                        and self._hit_thing(pobj)
+                        and pobj.lemma_.lower() not in self.lex.title_nouns
+                    ):
+                        return (
+                            self._thing_owner(pobj) or pobj
+                        )  # (a title is a person: "the president's secretary")
+        return None
 
     def _hit_thing(self, theme: Token) -> bool:
         """Whether an object is a thing an assault or a seizure can hit itself ("a train", "a hotel"): not an
@@ -519,6 +542,23 @@ class ArgumentFinder:
             source = group if group is not None else source
         return source
 
+    def _counted_by(self, tok: Token) -> Token | None:
+        """The doer a count's "by" phrase names for the events it counts ("a wave of kidnappings of children
+        by criminal gangs", where the parser hangs the phrase from "wave")."""
+        count = tok.head.head
+        if (
+            tok.dep_ != "pobj"
+            or tok.head.lower_ != "of"
+            or count.lemma_.lower() not in self.lex.quantifier_nouns
+        ):
+            return None
+        for c in self.g.kids(count):
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                if pobj is not None and self.is_actorish(pobj):
+                    return pobj
+        return None
+
     def _place_modifier(self, mod: Token) -> bool:
         """Whether an event noun's name modifier is where it happened: a town or a region, no country or
         capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
@@ -559,6 +599,8 @@ class ArgumentFinder:
                     target = pobj
             elif low in preps and target is None and self.is_actorish(pobj):
                 target = pobj
+        if source is None:
+            source = self._counted_by(tok)
         if target is None:
             for c in self.g.kids(tok):
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not self.g.is_passive(c):
@@ -572,14 +614,15 @@ class ArgumentFinder:
             # sides (`SideFinder` splits them), not the parties a third one brings together ("mediation")
             return source, target, None
         if light is not None:
-            fallback = self.g.agent(light)
+            # "a resident who witnessed the attack": who saw an event did not do it
+            fallback = None if self.g.lemma(light) in self.lex.observer_lights else self.g.agent(light)
             if self.g.lemma(light) in self.lex.suffer_lights and target is None:
                 target, fallback = fallback, None
             elif target is None:
                 target = self._light_target(light, type_)  # "filed a lawsuit against X"
         elif (source is None and not internal) or between:
             clause = self.g.clause_verb(tok)
-            if clause is not None:
+            if clause is not None and self.g.lemma(clause) not in self.lex.observer_lights:
                 fallback = self.g.agent(clause)
                 if fallback is not None and fallback.i == tok.i:
                     fallback = None

@@ -76,6 +76,7 @@ class Lexicon:
     noun_blockers: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
     suffer_lights: frozenset[str]
+    observer_lights: frozenset[str]
     transitive_protest: frozenset[str]
     reporting: frozenset[str]
     intent_only: frozenset[str]
@@ -273,6 +274,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         noun_blockers={k: _fs(v) for k, v in trig["noun_blockers"].items()},
         reporting=_fs(trig["reporting_verbs"]),
         suffer_lights=_fs(trig["light_verbs_passive_subject"]),
+        observer_lights=_fs(trig["light_verbs_observer"]),
         transitive_protest=_fs(trig["transitive_protest"]),
         absorbing={k.lower(): v for k, v in trig["absorbing_heads"].items()},
         absorbing_frames=trig["absorbing_frames"],
