@@ -21,7 +21,9 @@ def test_struck_things_a_launched_assault_hits_the_thing(analyze_text: Analyze) 
 
 
 def test_struck_things_the_things_owner_is_the_target(analyze_text: Analyze) -> None:
-    analysis = analyze_text("Russian warplanes carried out a series of airstrikes on ISIS' hideouts in the province.")
+    analysis = analyze_text(
+        "Russian warplanes carried out a series of airstrikes on ISIS' hideouts in the province."
+    )
     assert ("Russian warplanes", "ISIS") in _assaults(analysis)
 
 
