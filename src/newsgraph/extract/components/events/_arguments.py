@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
-from newsgraph.extract.components.events._actors import ent_at
 from newsgraph.extract.components.events._grammar import (
     PLACE_LABELS,
     Grammar,
@@ -21,6 +20,7 @@ from newsgraph.extract.components.events._grammar import (
     hyphen_pair,
 )
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -62,6 +62,7 @@ class ArgumentFinder:
     def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
         self.lex = lex
         self.g = grammar
+        self.doers = NounDoers(lex, grammar, self.is_actorish)
 
     def is_actorish(self, tok: Token) -> bool:
         """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
@@ -503,70 +504,6 @@ class ArgumentFinder:
                         return pobj
         return None
 
-    def _noun_modifier_source(self, tok: Token) -> Token | None:
-        """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
-        source: Token | None = None
-        for c in self.g.kids(tok):
-            if c.dep_ == "acl" and c.tag_ == "VBN" and source is None:
-                agent = next((x for x in self.g.kids(c) if x.dep_ == "agent"), None)
-                pobj = (
-                    next((x for x in self.g.kids(agent) if x.dep_ == "pobj"), None)
-                    if agent is not None
-                    else None
-                )
-                if pobj is not None and self.is_actorish(pobj):
-                    source = pobj
-        for c in self.g.kids(tok):
-            if (c.dep_ == "poss" and source is None) or (
-                c.dep_ in ("compound", "amod", "nmod")
-                and source is None
-                and (
-                    c.pos_ == "PROPN"
-                    or c.ent_type_ in ("GPE", "NORP", "ORG")
-                    or c.lower_ in self.lex.demonyms
-                )
-                and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-                and not self._place_modifier(c)
-            ):
-                source = c
-        if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
-            # "Afghanistan's Taliban insurgency": the country is where; the named group is the doer
-            group = next(
-                (
-                    c
-                    for c in self.g.kids(tok)
-                    if c.dep_ == "compound" and c.i > source.i and c.ent_type_ in ("ORG", "NORP")
-                ),
-                None,
-            )
-            source = group if group is not None else source
-        return source
-
-    def _counted_by(self, tok: Token) -> Token | None:
-        """The doer a count's "by" phrase names for the events it counts ("a wave of kidnappings of children
-        by criminal gangs", where the parser hangs the phrase from "wave")."""
-        count = tok.head.head
-        if (
-            tok.dep_ != "pobj"
-            or tok.head.lower_ != "of"
-            or count.lemma_.lower() not in self.lex.quantifier_nouns
-        ):
-            return None
-        for c in self.g.kids(count):
-            if c.dep_ == "prep" and c.lower_ == "by":
-                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
-                if pobj is not None and self.is_actorish(pobj):
-                    return pobj
-        return None
-
-    def _place_modifier(self, mod: Token) -> bool:
-        """Whether an event noun's name modifier is where it happened: a town or a region, no country or
-        capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
-        if mod.dep_ == "poss" or mod.ent_type_ not in ("GPE", "LOC"):
-            return False
-        name = ent_at(mod.doc, mod.i)
-        return name is not None and name.text.lower().removeprefix("the ") not in self.lex.countries
-
     def noun_args(
         self, tok: Token, type_: str, light: Token | None
     ) -> tuple[Token | None, Token | None, Token | None]:
@@ -575,8 +512,8 @@ class ArgumentFinder:
         target: Token | None = None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
             tok = tok.head
-        internal = any(c.dep_ == "amod" and c.lower_ in self.lex.internal_mods for c in self.g.kids(tok))
-        source = None if internal else self._noun_modifier_source(tok)  # "the country's civil war": where
+        internal = self.doers.internal(tok)
+        source = None if internal else self.doers.modifier(tok)  # "the country's civil war": where
         first = hyphen_pair(source) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
@@ -600,7 +537,7 @@ class ArgumentFinder:
             elif low in preps and target is None and self.is_actorish(pobj):
                 target = pobj
         if source is None:
-            source = self._counted_by(tok)
+            source = self.doers.counted_by(tok)
         if target is None:
             for c in self.g.kids(tok):
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not self.g.is_passive(c):
