@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
-from newsgraph.extract.components.events._actors import ent_at
 from newsgraph.extract.components.events._grammar import (
     PLACE_LABELS,
     Grammar,
@@ -21,6 +20,7 @@ from newsgraph.extract.components.events._grammar import (
     hyphen_pair,
 )
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -62,6 +62,7 @@ class ArgumentFinder:
     def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
         self.lex = lex
         self.g = grammar
+        self.doers = NounDoers(lex, grammar, self.is_actorish)
 
     def is_actorish(self, tok: Token) -> bool:
         """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
@@ -163,16 +164,27 @@ class ArgumentFinder:
                     return pobj
         return None
 
-    def _target_preps(self, type_: str) -> tuple[str, ...]:
-        """The prepositions that mark a type's target, its own first: "with X" for a meeting ("on X" is
-        what it is about, "at X" where it is: `own_preps_only`), "against X" for most."""
+    def _target_preps(self, type_: str, tok: Token) -> tuple[str, ...]:
+        """The prepositions that mark a type's target on `tok`, its own first: "with X" for a meeting ("on X"
+        is what it is about, "at X" where it is: `own_preps_only`), "against X" for most; a fight done with
+        another party names that party "with X" last ("clashed with police", "exchanged gunfire with guards";
+        "fought with knives" names no actor)."""
         own = self.lex.target_preps.get(type_, ())
-        return own if type_ in self.lex.own_preps_only else own + self.lex.target_preps["_default"]
+        preps = own if type_ in self.lex.own_preps_only else own + self.lex.target_preps["_default"]
+        if type_ == "ASSAULT" and self._fight(tok):
+            preps += ("with",)
+        return preps
+
+    def _fight(self, tok: Token) -> bool:
+        """Whether a word names an act done with another party: a two-sided lemma ("clash", "battle") or the
+        object of one ("exchanged gunfire")."""
+        two_sided = self.lex.reciprocal_lemmas
+        return self.g.lemma(tok) in two_sided or (tok.dep_ == "dobj" and self.g.lemma(tok.head) in two_sided)
 
     def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
         """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
         with `where` False not of a place phrase ("in", "at")."""
-        preps = self._target_preps(type_)
+        preps = self._target_preps(type_, tok)
         if not where:
             preps = tuple(p for p in preps if p not in ("in", "at"))
         best: Token | None = None
@@ -201,6 +213,8 @@ class ArgumentFinder:
         agent = self.g.agent(tok)
         if agent is None and tok.lower_ in ("committed", "prepared", "ready", "willing"):
             agent = next((c for c in self.g.kids(tok) if c.dep_ == "nsubjpass"), None)
+        if agent is None and self.g.lemma(tok) in self.lex.reciprocal_lemmas:
+            agent = self.between(tok)  # "displaced by fighting between rebels and troops": the two sides
         head = tok.head
         if (
             type_ in self.lex.verbal_types
@@ -305,14 +319,7 @@ class ArgumentFinder:
         if type_ in _HIT_TYPES and self._hit_thing(theme):
             # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
             found = self.prep_target(tok, type_, exclude, where=False)
-            found = found or self.prep_target(theme, type_, exclude, where=False)
-            for c in self.g.kids(theme):  # whose thing it was: "X's home", "the body of X"
-                owner = c if c.dep_ == "poss" else None
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    owner = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
-                if found is None and owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
-                    found = owner
-            return found
+            return found or self.prep_target(theme, type_, exclude, where=False) or self._thing_owner(theme)
         target = self.prep_target(tok, type_, exclude)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
@@ -333,6 +340,36 @@ class ArgumentFinder:
         if target is not None or type_ == "CONSULT":
             return target  # "held a summit in Russia": where the meeting was, not with whom
         return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _thing_owner(self, thing: Token) -> Token | None:
+        """Whose thing it was: "X's home", "the body of X", "the town of Marea" (no pronoun)."""
+        for c in self.g.kids(thing):
+            owner = c if c.dep_ == "poss" else None
+            if c.dep_ == "prep" and c.lower_ == "of":
+                owner = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+            if owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
+                return owner
+        return None
+
+    def struck(self, noun: Token, light: Token, type_: str) -> Token | None:
+        """The target a launched assault's "on" phrase names when it is a thing, and the sentence names no
+        one it hit ("launched an attack on a military base", "carried out airstrikes on ISIS' hideouts"):
+        the thing's owner, else the thing itself."""
+        if type_ not in _HIT_TYPES:
+            return None
+        for word in (noun, light):
+            for c in self.g.kids(word):
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") and c.i > light.i:
+                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                    if (
+                        pobj is not None
+                        and self._hit_thing(pobj)
+                        and pobj.lemma_.lower() not in self.lex.title_nouns
+                    ):
+                        return (
+                            self._thing_owner(pobj) or pobj
+                        )  # (a title is a person: "the president's secretary")
+        return None
 
     def _hit_thing(self, theme: Token) -> bool:
         """Whether an object is a thing an assault or a seizure can hit itself ("a train", "a hotel"): not an
@@ -467,53 +504,6 @@ class ArgumentFinder:
                         return pobj
         return None
 
-    def _noun_modifier_source(self, tok: Token) -> Token | None:
-        """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
-        source: Token | None = None
-        for c in self.g.kids(tok):
-            if c.dep_ == "acl" and c.tag_ == "VBN" and source is None:
-                agent = next((x for x in self.g.kids(c) if x.dep_ == "agent"), None)
-                pobj = (
-                    next((x for x in self.g.kids(agent) if x.dep_ == "pobj"), None)
-                    if agent is not None
-                    else None
-                )
-                if pobj is not None and self.is_actorish(pobj):
-                    source = pobj
-        for c in self.g.kids(tok):
-            if (c.dep_ == "poss" and source is None) or (
-                c.dep_ in ("compound", "amod", "nmod")
-                and source is None
-                and (
-                    c.pos_ == "PROPN"
-                    or c.ent_type_ in ("GPE", "NORP", "ORG")
-                    or c.lower_ in self.lex.demonyms
-                )
-                and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-                and not self._place_modifier(c)
-            ):
-                source = c
-        if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
-            # "Afghanistan's Taliban insurgency": the country is where; the named group is the doer
-            group = next(
-                (
-                    c
-                    for c in self.g.kids(tok)
-                    if c.dep_ == "compound" and c.i > source.i and c.ent_type_ in ("ORG", "NORP")
-                ),
-                None,
-            )
-            source = group if group is not None else source
-        return source
-
-    def _place_modifier(self, mod: Token) -> bool:
-        """Whether an event noun's name modifier is where it happened: a town or a region, no country or
-        capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
-        if mod.dep_ == "poss" or mod.ent_type_ not in ("GPE", "LOC"):
-            return False
-        name = ent_at(mod.doc, mod.i)
-        return name is not None and name.text.lower().removeprefix("the ") not in self.lex.countries
-
     def noun_args(
         self, tok: Token, type_: str, light: Token | None
     ) -> tuple[Token | None, Token | None, Token | None]:
@@ -522,11 +512,12 @@ class ArgumentFinder:
         target: Token | None = None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
             tok = tok.head
-        source = self._noun_modifier_source(tok)
+        internal = self.doers.internal(tok)
+        source = None if internal else self.doers.modifier(tok)  # "the country's civil war": where
         first = hyphen_pair(source) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
-        preps = self._target_preps(type_)
+        preps = self._target_preps(type_, tok)
         for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue
@@ -545,6 +536,8 @@ class ArgumentFinder:
                     target = pobj
             elif low in preps and target is None and self.is_actorish(pobj):
                 target = pobj
+        if source is None:
+            source = self.doers.counted_by(tok)
         if target is None:
             for c in self.g.kids(tok):
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not self.g.is_passive(c):
@@ -553,15 +546,20 @@ class ArgumentFinder:
                         break
         fallback: Token | None = None
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
+        if between and source is not None and self.g.lemma(tok) in self.lex.reciprocal_lemmas:
+            # "fighting between rebels and government forces", "talks between X and Y": the phrase names both
+            # sides (`SideFinder` splits them), not the parties a third one brings together ("mediation")
+            return source, target, None
         if light is not None:
-            fallback = self.g.agent(light)
+            # "a resident who witnessed the attack": who saw an event did not do it
+            fallback = None if self.g.lemma(light) in self.lex.observer_lights else self.g.agent(light)
             if self.g.lemma(light) in self.lex.suffer_lights and target is None:
                 target, fallback = fallback, None
             elif target is None:
                 target = self._light_target(light, type_)  # "filed a lawsuit against X"
-        elif source is None or between:
+        elif (source is None and not internal) or between:
             clause = self.g.clause_verb(tok)
-            if clause is not None:
+            if clause is not None and self.g.lemma(clause) not in self.lex.observer_lights:
                 fallback = self.g.agent(clause)
                 if fallback is not None and fallback.i == tok.i:
                     fallback = None

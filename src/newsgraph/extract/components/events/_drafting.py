@@ -56,6 +56,9 @@ class Draft:
     context: list[str] = field(default_factory=list)
     unresolved: bool = False
     """An argument is a pronoun that stands for no actor found ("asked them", "they killed …")."""
+    struck: bool = False
+    """The target is a thing an assault hit, named for want of anyone it hit: victims an elaborating clause
+    names replace it ("carried out an attack on a camp, injuring two soldiers")."""
 
 
 @dataclass(slots=True)
@@ -95,6 +98,8 @@ class _Heads:
     source: Token | None
     target: Token | None
     confidence: float
+    struck: bool = False
+    """The target is a thing an assault hit, named for want of anyone it hit (`ArgumentFinder.struck`)."""
 
 
 class Drafter:
@@ -150,6 +155,7 @@ class Drafter:
             negated=mood.negated,
             confidence=heads.confidence,
             anchor=heads.anchor,
+            struck=heads.struck,
         )
         self._resolve(st, d, heads, mood, cand.noun)
         if not cand.noun and not d.sources and self._thing_does(heads.source, d.type):
@@ -210,7 +216,9 @@ class Drafter:
             if src is None and tok.lemma_.lower() in self.lex.weapon_nouns:
                 src = tok  # "a roadside bomb blast killed …": the weapon is the doer, as the verb's subject
         confidence = self.w.base["noun_light" if cand.light is not None else "noun"]
-        if src is None and tgt is None and cand.light is None and cand.occurs is None:
+        # an event only seen or witnessed ("we are about to witness a demonstration") is bare, as a lone noun
+        seen = cand.light is not None and self.g.lemma(cand.light) in self.lex.observer_lights
+        if src is None and tgt is None and (cand.light is None or seen) and cand.occurs is None:
             if tok.lemma_.lower() in self.lex.weak_nouns:
                 return None
             confidence = self.w.base["noun_bare"]
@@ -219,11 +227,14 @@ class Drafter:
             confidence -= self.w.penalty["standalone_source"]
         if tgt is None and cand.content:
             tgt = self.args.content_target(tok, cand, type_, {src.i} if src is not None else set())
+        struck = None
+        if tgt is None and cand.light is not None:
+            tgt = struck = self.args.struck(tok, cand.light, type_)  # "launched an attack on a military base"
         if cand.occurs is not None:
             anchor, confidence = cand.occurs, max(confidence, self.w.base["noun_occurs"])
         elif cand.light is None:
             anchor = self.g.clause_verb(tok) or anchor
-        return _Heads(anchor, src, tgt, confidence)
+        return _Heads(anchor, src, tgt, confidence, struck is not None)
 
     def _resolve(self, st: DocState, d: Draft, heads: _Heads, mood: Mood, cand_noun: bool) -> None:
         """Resolve the argument heads into actors; a reported pronoun subject gives way to the reporter."""

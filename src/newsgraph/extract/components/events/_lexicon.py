@@ -76,6 +76,7 @@ class Lexicon:
     noun_blockers: dict[str, frozenset[str]]
     light_verbs: frozenset[str]
     suffer_lights: frozenset[str]
+    observer_lights: frozenset[str]
     transitive_protest: frozenset[str]
     reporting: frozenset[str]
     intent_only: frozenset[str]
@@ -146,6 +147,7 @@ class Lexicon:
     active_only: frozenset[str]
     response_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    internal_mods: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
@@ -193,6 +195,7 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
+    "internal_mods",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
@@ -271,6 +274,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         noun_blockers={k: _fs(v) for k, v in trig["noun_blockers"].items()},
         reporting=_fs(trig["reporting_verbs"]),
         suffer_lights=_fs(trig["light_verbs_passive_subject"]),
+        observer_lights=_fs(trig["light_verbs_observer"]),
         transitive_protest=_fs(trig["transitive_protest"]),
         absorbing={k.lower(): v for k, v in trig["absorbing_heads"].items()},
         absorbing_frames=trig["absorbing_frames"],

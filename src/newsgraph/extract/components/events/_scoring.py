@@ -157,7 +157,7 @@ class EventFilter:
                         out[out.index(o)] = d
                     if not keep.sources and drop.sources:
                         keep.sources = drop.sources
-                    if not keep.targets and drop.targets:
+                    if drop.targets and (not keep.targets or (keep.struck and self._people(drop))):
                         keep.targets = [
                             t for t in drop.targets if t.head not in {s.head for s in keep.sources}
                         ]
@@ -167,6 +167,16 @@ class EventFilter:
             if not merged:
                 out.append(d)
         return out
+
+    def _people(self, d: Draft) -> bool:
+        """Whether an event's targets are all people: named, or actor or victim nouns ("two soldiers")."""
+        doc = d.tok.doc
+        return all(
+            t.entity is not None
+            or sector_of(doc[t.head], self.lex) is not None
+            or doc[t.head].lemma_.lower() in self.lex.victim_nouns
+            for t in d.targets
+        )
 
     def _elaborates(self, child: Draft, parent: Draft) -> bool:
         """Whether an event's clause hangs from another's trigger (conjoined, adverbial or object clause)."""

@@ -3,8 +3,9 @@
 `SideFinder.split` turns the actors of a two-sided (reciprocal) event into a source and a target:
 conjoined subjects are the two sides unless they did something side by side ("France and Germany
 welcomed the decision"); a group named by conjoined names is one side per name ("Israeli and
-Palestinian negotiators"); "both sides", "the two leaders" and a two-sided "they" stand for the two
-parties of the doc's last two-sided event with named sides.
+Palestinian negotiators"); a fight or a meeting whose actors come from its own "between" phrase has one
+side per conjunct ("fighting between rebels and army units", of any type); "both sides", "the two leaders"
+and a two-sided "they" stand for the two parties of the doc's last two-sided event with named sides.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class SideFinder:
         """Return an event's (sources, targets) with its sides split; `pairs` collects the named pairs."""
         reciprocal = d.type in self.lex.reciprocal_types
         sources, targets = d.sources, d.targets
+        if not targets and len(sources) > 1 and self._between_sides(doc, d):
+            sources, targets = sources[:1], sources[1:]  # "fighting between rebels and government forces"
         if reciprocal and not targets and len(sources) == 1 and not self._joint_deed(d):
             sources, targets = self._modifier_sides(doc, sources[0])
         if reciprocal and not targets and len(sources) > 1 and not self._joint_deed(d):
@@ -62,6 +65,17 @@ class SideFinder:
         if reciprocal and sources and targets and all(a.entity for a in sources + targets):
             pairs.append(sources + targets)
         return sources, targets
+
+    def _between_sides(self, doc: Doc, d: Sided) -> bool:
+        """Whether an event noun done with another party ("fighting", "talks") has its actors from its own
+        "between" phrase, which names its two sides."""
+        phrase = doc[d.sources[0].head].head
+        return (
+            self.g.lemma(d.tok) in self.lex.reciprocal_lemmas
+            and phrase.dep_ == "prep"
+            and phrase.lower_ == "between"
+            and phrase.head.i == d.tok.i
+        )
 
     def _stands_for(self, doc: Doc, actor: Actor, reciprocal: bool, pair: list[Actor]) -> bool:
         """Whether an actor names no one but the two parties of `pair`: "both sides", a two-sided "they",

@@ -1,0 +1,94 @@
+"""The doer an event noun's own phrase names (`ArgumentFinder.noun_args` asks here).
+
+A participle's "by" phrase ("attacks carried out by X"), a possessive or a name modifier ("Israel's
+strikes", "U.S. airstrikes"), but not the town where it happened ("the Bouake attack") nor the country of
+a war inside it ("the country's civil war", `internal_mods`); and the "by" phrase of a count the noun is
+counted by ("a wave of kidnappings of children by criminal gangs").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components.events._actors import ent_at
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+
+
+class NounDoers:
+    """Find the doer an event noun's modifiers or its count name (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar, actorish: Callable[[Token], bool]) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.actorish = actorish
+
+    def internal(self, tok: Token) -> bool:
+        """Whether an event noun is one inside its country ("civil war"): its owner is where, not a side."""
+        return any(c.dep_ == "amod" and c.lower_ in self.lex.internal_mods for c in self.g.kids(tok))
+
+    def modifier(self, tok: Token) -> Token | None:
+        """The actor an event noun's own modifiers name: "attacks carried out by X", "Israel's strikes"."""
+        source: Token | None = None
+        for c in self.g.kids(tok):
+            if c.dep_ == "acl" and c.tag_ == "VBN" and source is None:
+                agent = next((x for x in self.g.kids(c) if x.dep_ == "agent"), None)
+                pobj = (
+                    next((x for x in self.g.kids(agent) if x.dep_ == "pobj"), None)
+                    if agent is not None
+                    else None
+                )
+                if pobj is not None and self.actorish(pobj):
+                    source = pobj
+        for c in self.g.kids(tok):
+            if (c.dep_ == "poss" and source is None) or (
+                c.dep_ in ("compound", "amod", "nmod")
+                and source is None
+                and (
+                    c.pos_ == "PROPN"
+                    or c.ent_type_ in ("GPE", "NORP", "ORG")
+                    or c.lower_ in self.lex.demonyms
+                )
+                and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+                and not self._place_modifier(c)
+            ):
+                source = c
+        if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
+            # "Afghanistan's Taliban insurgency": the country is where; the named group is the doer
+            group = next(
+                (
+                    c
+                    for c in self.g.kids(tok)
+                    if c.dep_ == "compound" and c.i > source.i and c.ent_type_ in ("ORG", "NORP")
+                ),
+                None,
+            )
+            source = group if group is not None else source
+        return source
+
+    def counted_by(self, tok: Token) -> Token | None:
+        """The doer a count's "by" phrase names for the events it counts ("a wave of kidnappings of children
+        by criminal gangs", where the parser hangs the phrase from "wave")."""
+        count = tok.head.head
+        if (
+            tok.dep_ != "pobj"
+            or tok.head.lower_ != "of"
+            or count.lemma_.lower() not in self.lex.quantifier_nouns
+        ):
+            return None
+        for c in self.g.kids(count):
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                if pobj is not None and self.actorish(pobj):
+                    return pobj
+        return None
+
+    def _place_modifier(self, mod: Token) -> bool:
+        """Whether an event noun's name modifier is where it happened: a town or a region, no country or
+        capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
+        if mod.dep_ == "poss" or mod.ent_type_ not in ("GPE", "LOC"):
+            return False
+        name = ent_at(mod.doc, mod.i)
+        return name is not None and name.text.lower().removeprefix("the ") not in self.lex.countries
