@@ -30,7 +30,7 @@ class EventDetails:
     def magnitudes(self, d: Draft) -> None:
         """Set the dead and injured counts of an assault and the size of a protest or mobilization."""
         lex = self.lex
-        sent = d.tok.sent
+        sent = self.g.sentence(d.tok)
         if d.type == "ASSAULT":
             for t in sent:
                 lem = t.lemma_.lower()

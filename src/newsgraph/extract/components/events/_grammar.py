@@ -8,7 +8,10 @@ governs a complement clause, and where an event noun sits.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_right
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.knowledge import longest_match
@@ -23,6 +26,13 @@ class Grammar:
         self.lex = lex
         self.known_verbs = known_verbs
         self.forms = inflections(known_verbs)
+        self._doubling = frozenset(
+            lemma for lemma in known_verbs if _doubles(lemma) and lemma + "e" in known_verbs
+        )
+        """The known verbs whose doubled form a lemmatizer may cut to them ("hoping" -> "hop"; see `lemma`)."""
+        self._sents: list[Span] = []
+        self._starts: list[int] = []
+        self._ids: tuple[list[int], list[int]] | None = None
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
         self._lemmas: dict[int, str] = {}
@@ -31,7 +41,10 @@ class Grammar:
         self._doc: Doc | None = None
 
     def reset(self) -> None:
-        """Forget the cached sentence words, children, lemmas and answers: call before each doc."""
+        """Forget the cached sentences, words, children, lemmas and answers: call before each doc."""
+        self._sents = []
+        self._starts = []
+        self._ids = None
         self._words = {}
         self._kids = {}
         self._lemmas = {}
@@ -45,17 +58,39 @@ class Grammar:
         self.reset()
         self._doc = doc
 
+    def sentences(self, doc: Doc) -> list[Span]:
+        """Return the doc's sentences (`doc.sents`), read once per doc (see `reset`).
+
+        The list is shared by every caller: read it, never change it."""
+        if doc is not self._doc:
+            self._switch(doc)
+        if not self._sents:
+            self._sents = list(doc.sents)
+            self._starts = [s.start for s in self._sents]
+        return self._sents
+
+    def sentence(self, tok: Token) -> Span:
+        """Return a token's sentence, as `tok.sent` does: that walks the doc to the sentence's bounds
+        at every read (and asks whether the doc has sentences at all), this finds it among the doc's
+        sentences, read once per doc (`sentences`)."""
+        sents = self.sentences(tok.doc)
+        return sents[bisect_right(self._starts, tok.i) - 1]
+
     def words(self, tok: Token) -> frozenset[str]:
-        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
-        if tok.doc is not self._doc:
-            self._switch(tok.doc)
-        sent = tok.sent
+        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`).
+
+        Read from the doc's `LEMMA` and `LOWER` string ids (read once per doc), each distinct id of
+        the sentence decoded once, instead of from a Token object per word."""
+        sent = self.sentence(tok)
         found = self._words.get(sent.start)
         if found is None:
-            words: set[str] = set()
-            for t in sent:
-                words.add(t.lemma_.lower())
-                words.add(t.lower_)
+            if self._ids is None:
+                lemmas, lowers = tok.doc.to_array([LEMMA, LOWER]).T.tolist()
+                self._ids = (lemmas, lowers)
+            lemmas, lowers = self._ids
+            strings = tok.doc.vocab.strings
+            words = {strings[k].lower() for k in set(lemmas[sent.start : sent.end])}
+            words.update(strings[k] for k in set(lowers[sent.start : sent.end]))
             found = self._words[sent.start] = frozenset(words)
         return found
 
@@ -90,11 +125,7 @@ class Grammar:
         if lemma in self.known_verbs:
             # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
             # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
-            if (
-                tok.lower_ in (lemma + "ing", lemma + "ed")
-                and _doubles(lemma)
-                and lemma + "e" in self.known_verbs
-            ):
+            if lemma in self._doubling and tok.lower_ in (lemma + "ing", lemma + "ed"):
                 return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
@@ -246,7 +277,7 @@ class Grammar:
             or not any(c.dep_ == "dobj" for c in self.kids(verb))
         ):
             return None
-        root = verb.sent.root
+        root = self.sentence(verb).root
         return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
 
     def agent(self, verb: Token, depth: int = 0) -> Token | None:
