@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.knowledge import longest_match
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COLUMNS = [LEMMA, LOWER, POS, ORTH, IS_ALPHA]
+"""The token attributes `Grammar` reads from a doc's arrays (`Doc.to_array`), in this order."""
 
 
 class Grammar:
@@ -29,10 +31,11 @@ class Grammar:
         self._doubling = frozenset(
             lemma for lemma in known_verbs if _doubles(lemma) and lemma + "e" in known_verbs
         )
-        """The known verbs whose doubled form a lemmatizer may cut to them ("hoping" -> "hop"; see `lemma`)."""
+        """The known verbs a lemmatizer may cut to a doubling verb ("hoping" -> "hop"; see `lemma`)."""
         self._sents: list[Span] = []
         self._starts: list[int] = []
-        self._ids: tuple[list[int], list[int]] | None = None
+        self._columns: list[list[int]] = []
+        self._lemma_lists: dict[tuple[int, int], list[str]] = {}
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
         self._lemmas: dict[int, str] = {}
@@ -44,7 +47,8 @@ class Grammar:
         """Forget the cached sentences, words, children, lemmas and answers: call before each doc."""
         self._sents = []
         self._starts = []
-        self._ids = None
+        self._columns = []
+        self._lemma_lists = {}
         self._words = {}
         self._kids = {}
         self._lemmas = {}
@@ -76,34 +80,61 @@ class Grammar:
         sents = self.sentences(tok.doc)
         return sents[bisect_right(self._starts, tok.i) - 1]
 
-    def words(self, tok: Token) -> frozenset[str]:
-        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`).
+    def _column(self, doc: Doc, attr: int) -> list[int]:
+        """Return one of the doc's token attributes (`_COLUMNS`) as a list of ids, one per token: the
+        columns are read once per doc, when first asked (a Token object per word costs more)."""
+        if doc is not self._doc:
+            self._switch(doc)
+        if not self._columns:
+            self._columns = doc.to_array(_COLUMNS).T.tolist()
+        return self._columns[_COLUMNS.index(attr)]
 
-        Read from the doc's `LEMMA` and `LOWER` string ids (read once per doc), each distinct id of
-        the sentence decoded once, instead of from a Token object per word."""
+    def sentence_lemmas(self, sent: Span) -> list[str]:
+        """Return the lower-case lemmas of a sentence's tokens in order, as `t.lemma_.lower()` gives them
+        (decoded once per sentence of a doc; see `reset`). Read it, never change it."""
+        key = (sent.start, sent.end)
+        found = self._lemma_lists.get(key) if sent.doc is self._doc else None
+        if found is None:
+            strings = sent.doc.vocab.strings
+            lemmas = self._column(sent.doc, LEMMA)[sent.start : sent.end]
+            lowered = {k: strings[k].lower() for k in set(lemmas)}
+            found = self._lemma_lists[key] = [lowered[k] for k in lemmas]
+        return found
+
+    def sentence_parts(self, sent: Span) -> list[int]:
+        """Return the part-of-speech ids of a sentence's tokens in order (`t.pos`)."""
+        return self._column(sent.doc, POS)[sent.start : sent.end]
+
+    def sentence_alpha_texts(self, sent: Span) -> list[str]:
+        """Return the texts of a sentence's alphabetic tokens in order (`t.text` where `t.is_alpha`)."""
+        strings = sent.doc.vocab.strings
+        alpha = self._column(sent.doc, IS_ALPHA)[sent.start : sent.end]
+        orths = self._column(sent.doc, ORTH)[sent.start : sent.end]
+        return [strings[o] for o, a in zip(orths, alpha, strict=True) if a]
+
+    def words(self, tok: Token) -> frozenset[str]:
+        """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
         sent = self.sentence(tok)
         found = self._words.get(sent.start)
         if found is None:
-            if self._ids is None:
-                lemmas, lowers = tok.doc.to_array([LEMMA, LOWER]).T.tolist()
-                self._ids = (lemmas, lowers)
-            lemmas, lowers = self._ids
             strings = tok.doc.vocab.strings
-            words = {strings[k].lower() for k in set(lemmas[sent.start : sent.end])}
-            words.update(strings[k] for k in set(lowers[sent.start : sent.end]))
+            words = set(self.sentence_lemmas(sent))
+            words.update(strings[k] for k in set(self._column(tok.doc, LOWER)[sent.start : sent.end]))
             found = self._words[sent.start] = frozenset(words)
         return found
 
     def kids(self, tok: Token) -> list[Token]:
         """Return a token's children in order, built once per doc: the stages ask for the same verbs'
-        children again and again, and spaCy builds a new Token object for each child each time.
+        children again and again, and spaCy builds a new Token object for each child each time (and
+        a generator even for a leaf, which `n_lefts` and `n_rights` tell has no children).
 
         The list is shared by every caller: read it, never change it."""
         if tok.doc is not self._doc:
             self._switch(tok.doc)
         found = self._kids.get(tok.i)
         if found is None:
-            found = self._kids[tok.i] = list(tok.children)
+            # a leaf (most words are) has none: its counts say so without spaCy's walk for children
+            found = self._kids[tok.i] = list(tok.children) if tok.n_lefts or tok.n_rights else []
         return found
 
     def lemma(self, tok: Token) -> str:

@@ -191,9 +191,7 @@ class TriggerFinder:
             return (frame.sense, frame) if frame.sense.type is not None else None
         if self._reports_question(tok):
             return None  # '"Why …?" asked X': the verb reports a question
-        cameo = (
-            None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, kids, words)
-        )
+        cameo = None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, kids, words)
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
             if cameo.code is None:
@@ -209,10 +207,7 @@ class TriggerFinder:
                     return None  # "struck down", "carried out": a particle that changes the verb
                 if sense.type == "PROTEST" and (
                     self.g.is_passive(tok)
-                    or (
-                        lemma not in self.lex.transitive_protest
-                        and any(c.dep_ == "dobj" for c in kids)
-                    )
+                    or (lemma not in self.lex.transitive_protest and any(c.dep_ == "dobj" for c in kids))
                 ):
                     return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
                 return sense, None
