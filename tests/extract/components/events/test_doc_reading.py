@@ -4,10 +4,11 @@ read in turn, and a new doc starts afresh."""
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, LOWER, ORTH
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._grammar import ARRAY_ATTRS, Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
@@ -43,6 +44,10 @@ def test_doc_reading_sentences_and_words_are_spacys() -> None:
     for _ in range(2):
         for doc in docs:  # each doc in turn: what was read of the one before is not the next one's
             assert [(s.start, s.end) for s in kept.sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+            assert kept.array(doc).tolist() == doc.to_array(ARRAY_ATTRS).tolist()
+            assert kept.column(doc, LOWER) == [t.lower for t in doc]  # from the array
+            assert kept.column(doc, IS_ALPHA) == [int(t.is_alpha) for t in doc]  # read alone
+            assert kept.column(doc, ORTH) == [t.orth for t in doc]
             for tok in doc:
                 sent = kept.sentence(tok)
                 assert (sent.start, sent.end) == (tok.sent.start, tok.sent.end), tok.text

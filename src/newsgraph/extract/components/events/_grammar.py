@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
+import numpy as np
+from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.knowledge import longest_match
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_COLUMNS = [LEMMA, LOWER, POS, ORTH, IS_ALPHA]
-"""The token attributes `Grammar` reads from a doc's arrays (`Doc.to_array`), in this order."""
+ARRAY_ATTRS = [POS, DEP, LEMMA, LOWER]
+"""The token attributes of `Grammar.array`, in this order: what the trigger finder reads of every doc."""
 
 
 class Grammar:
@@ -34,7 +35,8 @@ class Grammar:
         """The known verbs a lemmatizer may cut to a doubling verb ("hoping" -> "hop"; see `lemma`)."""
         self._sents: list[Span] = []
         self._starts: list[int] = []
-        self._columns: list[list[int]] = []
+        self._array: np.ndarray | None = None
+        self._columns: dict[int, list[int]] = {}
         self._lemma_lists: dict[tuple[int, int], list[str]] = {}
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
@@ -47,7 +49,8 @@ class Grammar:
         """Forget the cached sentences, words, children, lemmas and answers: call before each doc."""
         self._sents = []
         self._starts = []
-        self._columns = []
+        self._array = None
+        self._columns = {}
         self._lemma_lists = {}
         self._words = {}
         self._kids = {}
@@ -80,14 +83,30 @@ class Grammar:
         sents = self.sentences(tok.doc)
         return sents[bisect_right(self._starts, tok.i) - 1]
 
-    def _column(self, doc: Doc, attr: int) -> list[int]:
-        """Return one of the doc's token attributes (`_COLUMNS`) as a list of ids, one per token: the
-        columns are read once per doc, when first asked (a Token object per word costs more)."""
+    def array(self, doc: Doc) -> np.ndarray:
+        """Return the doc's `ARRAY_ATTRS` ids, a row per token (`Doc.to_array`), read once per doc.
+
+        The array is shared by every caller: read it, never change it."""
         if doc is not self._doc:
             self._switch(doc)
-        if not self._columns:
-            self._columns = doc.to_array(_COLUMNS).T.tolist()
-        return self._columns[_COLUMNS.index(attr)]
+        if self._array is None:
+            self._array = doc.to_array(ARRAY_ATTRS)
+        return self._array
+
+    def column(self, doc: Doc, attr: int) -> list[int]:
+        """Return one token attribute of the doc as a list of ids, one per token, made once per doc when
+        first asked: from `array` for its attributes, else read alone (a Token object per word costs
+        more; each attribute `Doc.to_array` reads costs too, so only those asked are read)."""
+        if doc is not self._doc:
+            self._switch(doc)
+        found = self._columns.get(attr)
+        if found is None:
+            if attr in ARRAY_ATTRS:
+                found = self.array(doc)[:, ARRAY_ATTRS.index(attr)].tolist()
+            else:
+                found = doc.to_array(attr).tolist()
+            self._columns[attr] = found
+        return found
 
     def sentence_lemmas(self, sent: Span) -> list[str]:
         """Return the lower-case lemmas of a sentence's tokens in order, as `t.lemma_.lower()` gives them
@@ -96,20 +115,20 @@ class Grammar:
         found = self._lemma_lists.get(key) if sent.doc is self._doc else None
         if found is None:
             strings = sent.doc.vocab.strings
-            lemmas = self._column(sent.doc, LEMMA)[sent.start : sent.end]
+            lemmas = self.column(sent.doc, LEMMA)[sent.start : sent.end]
             lowered = {k: strings[k].lower() for k in set(lemmas)}
             found = self._lemma_lists[key] = [lowered[k] for k in lemmas]
         return found
 
     def sentence_parts(self, sent: Span) -> list[int]:
         """Return the part-of-speech ids of a sentence's tokens in order (`t.pos`)."""
-        return self._column(sent.doc, POS)[sent.start : sent.end]
+        return self.column(sent.doc, POS)[sent.start : sent.end]
 
     def sentence_alpha_texts(self, sent: Span) -> list[str]:
         """Return the texts of a sentence's alphabetic tokens in order (`t.text` where `t.is_alpha`)."""
         strings = sent.doc.vocab.strings
-        alpha = self._column(sent.doc, IS_ALPHA)[sent.start : sent.end]
-        orths = self._column(sent.doc, ORTH)[sent.start : sent.end]
+        alpha = self.column(sent.doc, IS_ALPHA)[sent.start : sent.end]
+        orths = self.column(sent.doc, ORTH)[sent.start : sent.end]
         return [strings[o] for o, a in zip(orths, alpha, strict=True) if a]
 
     def words(self, tok: Token) -> frozenset[str]:
@@ -119,7 +138,7 @@ class Grammar:
         if found is None:
             strings = tok.doc.vocab.strings
             words = set(self.sentence_lemmas(sent))
-            words.update(strings[k] for k in set(self._column(tok.doc, LOWER)[sent.start : sent.end]))
+            words.update(strings[k] for k in set(self.column(tok.doc, LOWER)[sent.start : sent.end]))
             found = self._words[sent.start] = frozenset(words)
         return found
 

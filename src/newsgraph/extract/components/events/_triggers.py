@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -31,7 +31,7 @@ _VERB_POS = frozenset({_VERB, _AUX})
 # the parts of speech a trigger can have (_kind answers None for every other)
 _TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
 _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
-# the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
+# the ids of the dependencies of a noun's slot, as `Grammar.array` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 _MAX_KINDS = 500_000
 _UNREAD = "unread"
@@ -85,13 +85,13 @@ class TriggerFinder:
         seen = 0
         # the attributes `_kind` reads, as plain values read once per doc (spaCy builds a new Token
         # object at each `doc[i]`), and only at the tokens whose part of speech can trigger
-        rows = doc.to_array([POS, DEP, LEMMA, LOWER])
+        rows = self.g.array(doc)  # POS, DEP, LEMMA, LOWER
         readable = _TRIGGER_POS[rows[:, 0]]
         for sent in self.g.sentences(doc):
             if len(sent) > MAX_SENT_TOKENS:
                 readable[sent.start : sent.end] = False  # too long to be a sentence (a table, a list)
         strings = doc.vocab.strings
-        words = self.cameo.doc_words(strings, rows[:, 3].tolist(), rows[:, 2].tolist())
+        words = self.cameo.doc_words(strings, self.g.column(doc, LOWER), self.g.column(doc, LEMMA))
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
         kinds = self._kinds
         if len(kinds) > _MAX_KINDS:
