@@ -3,7 +3,9 @@
 `Grammar` wraps the spaCy dependency parse with the few questions every stage asks: a verb's
 lemma (repairing the lemmatizer's misses on known verbs), whether it is passive, who does it
 (climbing through control, conjunction and subordinate clauses) and who undergoes it, which verb
-governs a complement clause, and where an event noun sits.
+governs a complement clause, and where an event noun sits. It reads what every stage asks of a
+doc once per doc, as plain values where it can: the sentences, the token attributes the trigger
+finder and the per-sentence walks read (`array`, `column`), each token's children and lemma.
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ class Grammar:
             self._switch(tok.doc)
         found = self._kids.get(tok.i)
         if found is None:
-            # a leaf (most words are) has none: its counts say so without spaCy's walk for children
+            # a leaf has none: its counts say so, without the generator spaCy starts even for none
             found = self._kids[tok.i] = list(tok.children) if tok.n_lefts or tok.n_rights else []
         return found
 
