@@ -6,9 +6,11 @@ Two worker processes, one with each tree's `src` first on PYTHONPATH, parse the 
 articles up to `newsgraph_events` once (as `events_cpu.py` does); then, round after round, each
 times one pass of the events component over fresh copies of the docs (`time.process_time`), the
 two in turn (the order swapped each round), so that both see the machine's load of that moment.
-Printed: the least and the median pass of each tree and the median of the per-round ratios B/A
-(under 1: B is faster). Running the two trees at the same time instead makes them compete for the
-cores; running them minutes apart lets the other jobs' load differ.
+Printed: the least and the median pass of each tree, the sum over the articles of each article's
+least time (a pass is timed article by article; a busy moment of the machine inflates a few
+articles of a pass, not the least of each, so this sum moves less with the load) and the median
+of the per-round ratios B/A (under 1: B is faster). Running the two trees at the same time instead
+makes them compete for the cores; running them minutes apart lets the other jobs' load differ.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ def worker(limit: int) -> None:
     print("ready", flush=True)
     for _ in sys.stdin:
         docs = copies()
-        start = time.process_time()
+        each = []
         for doc in docs:
+            start = time.process_time()
             events(doc)
-        print(f"{time.process_time() - start:.4f}", flush=True)
+            each.append(time.process_time() - start)
+        print(" ".join(f"{t:.7f}" for t in each), flush=True)
 
 
 def main() -> None:
@@ -63,19 +67,27 @@ def main() -> None:
         if proc.stdout.readline().strip() != "ready":
             raise SystemExit("a worker failed to start")
     times: list[list[float]] = [[], []]
+    per_doc: list[list[list[float]]] = [[], []]  # per tree, per round: each article's time
     for round_ in range(args.rounds):
         for k in (0, 1) if round_ % 2 == 0 else (1, 0):
             stdin, stdout = procs[k].stdin, procs[k].stdout
             assert stdin is not None and stdout is not None
             stdin.write("go\n")
             stdin.flush()
-            times[k].append(float(stdout.readline()))
+            each = [float(t) for t in stdout.readline().split()]
+            per_doc[k].append(each)
+            times[k].append(sum(each))
     for proc in procs:
         assert proc.stdin is not None
         proc.stdin.close()
         proc.wait()
     for src, passes in zip((args.a, args.b), times, strict=True):
         print(f"{src}: least {min(passes):.3f} s, median {statistics.median(passes):.3f} s")
+    least = [sum(map(min, zip(*rounds, strict=True))) for rounds in per_doc]
+    print(
+        f"sum over articles of each one's least time: A {least[0]:.3f} s, B {least[1]:.3f} s, "
+        f"B/A {least[1] / least[0]:.3f}"
+    )
     ratios = sorted(b / a for a, b in zip(*times, strict=True))
     print(
         f"B/A per round: median {statistics.median(ratios):.3f} "

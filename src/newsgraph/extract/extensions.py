@@ -69,7 +69,9 @@ def _list(doc: Doc, name: str, model: type[BaseModel] | None = None) -> list[Any
     A Doc read back from bytes holds a tuple or a list of plain dicts: they become a list of
     `model` again, stored back, so components and callers always see the Analysis types.
     """
-    value = getattr(doc._, name)
+    value = _stored(doc, name)
+    if value is None:
+        value = getattr(doc._, name)  # unset, or stored where `_stored` does not look
     if value is None:
         value = []
         setattr(doc._, name, value)

@@ -356,9 +356,9 @@ class ActorFinder:
                 break
             tok = tok.head
         # previous sentence's subject
-        sent = pron.sent
+        sent = self.g.sentence(pron)
         if sent.start > 0:
-            prev = pron.doc[sent.start - 1].sent
+            prev = self.g.sentence(pron.doc[sent.start - 1])
             for c in self.g.kids(prev.root):
                 if c.dep_ not in _SUBJ:
                     continue

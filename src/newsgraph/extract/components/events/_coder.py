@@ -95,7 +95,7 @@ class EventCoder:
         cands, reporters = self.triggers.find(doc)
         if not cands and not reporters:
             return
-        sents = list(doc.sents)
+        sents = self.g.sentences(doc)
         quotes = [(q.start, q.end, q.speaker) for q in get_quotes(doc) if q.kind in ("direct", "mixed")]
         st = DocState(doc, cands, [s.start for s in sents], quotes=quotes)
         drafts = self._drafts(st, reporters)

@@ -30,15 +30,14 @@ class EventDetails:
     def magnitudes(self, d: Draft) -> None:
         """Set the dead and injured counts of an assault and the size of a protest or mobilization."""
         lex = self.lex
-        sent = d.tok.sent
         if d.type == "ASSAULT":
-            for t in sent:
-                lem = t.lemma_.lower()
+            sent = self.g.sentence(d.tok)
+            for k, lem in enumerate(self.g.sentence_lemmas(sent)):
                 is_dead = lem in lex.dead_lemmas
                 is_inj = lem in lex.injured_lemmas
                 if not (is_dead or is_inj):
                     continue
-                value = self._count_near(t)
+                value = self._count_near(sent.doc[sent.start + k])
                 if value is None:
                     continue
                 if is_dead and d.dead is None:

@@ -450,7 +450,7 @@ class Drafter:
             d.confidence -= pen["prep_depth"] * max(0, self.g.prep_depth(tok) - 1)
             if tok.dep_ == "pobj" and tok.head.lower_ in self.lex.background_preps:
                 d.confidence -= pen["background_prep"]  # "after clashes in …": a background event
-        if self.mod.headline(tok.sent):
+        if self.mod.headline(self.g.sentence(tok)):
             d.confidence -= pen["headline"]
         d.confidence = max(self.w.floor, min(1.0, d.confidence))
 

@@ -3,17 +3,25 @@
 `Grammar` wraps the spaCy dependency parse with the few questions every stage asks: a verb's
 lemma (repairing the lemmatizer's misses on known verbs), whether it is passive, who does it
 (climbing through control, conjunction and subordinate clauses) and who undergoes it, which verb
-governs a complement clause, and where an event noun sits.
+governs a complement clause, and where an event noun sits. It reads what every stage asks of a
+doc once per doc, as plain values where it can: the sentences, the token attributes the trigger
+finder and the per-sentence walks read (`array`, `column`), each token's children and lemma.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_right
+
+import numpy as np
+from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.knowledge import longest_match
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ARRAY_ATTRS = [POS, DEP, LEMMA, LOWER]
+"""The token attributes of `Grammar.array`, in this order: what the trigger finder reads of every doc."""
 
 
 class Grammar:
@@ -23,6 +31,15 @@ class Grammar:
         self.lex = lex
         self.known_verbs = known_verbs
         self.forms = inflections(known_verbs)
+        self._doubling = frozenset(
+            lemma for lemma in known_verbs if _doubles(lemma) and lemma + "e" in known_verbs
+        )
+        """The known verbs a lemmatizer may cut to a doubling verb ("hoping" -> "hop"; see `lemma`)."""
+        self._sents: list[Span] = []
+        self._starts: list[int] = []
+        self._array: np.ndarray | None = None
+        self._columns: dict[int, list[int]] = {}
+        self._lemma_lists: dict[tuple[int, int], list[str]] = {}
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
         self._lemmas: dict[int, str] = {}
@@ -31,7 +48,12 @@ class Grammar:
         self._doc: Doc | None = None
 
     def reset(self) -> None:
-        """Forget the cached sentence words, children, lemmas and answers: call before each doc."""
+        """Forget the cached sentences, words, children, lemmas and answers: call before each doc."""
+        self._sents = []
+        self._starts = []
+        self._array = None
+        self._columns = {}
+        self._lemma_lists = {}
         self._words = {}
         self._kids = {}
         self._lemmas = {}
@@ -45,30 +67,95 @@ class Grammar:
         self.reset()
         self._doc = doc
 
+    def sentences(self, doc: Doc) -> list[Span]:
+        """Return the doc's sentences (`doc.sents`), read once per doc (see `reset`).
+
+        The list is shared by every caller: read it, never change it."""
+        if doc is not self._doc:
+            self._switch(doc)
+        if not self._sents:
+            self._sents = list(doc.sents)
+            self._starts = [s.start for s in self._sents]
+        return self._sents
+
+    def sentence(self, tok: Token) -> Span:
+        """Return a token's sentence, as `tok.sent` does: that walks the doc to the sentence's bounds
+        at every read (and asks whether the doc has sentences at all), this finds it among the doc's
+        sentences, read once per doc (`sentences`)."""
+        sents = self.sentences(tok.doc)
+        return sents[bisect_right(self._starts, tok.i) - 1]
+
+    def array(self, doc: Doc) -> np.ndarray:
+        """Return the doc's `ARRAY_ATTRS` ids, a row per token (`Doc.to_array`), read once per doc.
+
+        The array is shared by every caller: read it, never change it."""
+        if doc is not self._doc:
+            self._switch(doc)
+        if self._array is None:
+            self._array = doc.to_array(ARRAY_ATTRS)
+        return self._array
+
+    def column(self, doc: Doc, attr: int) -> list[int]:
+        """Return one token attribute of the doc as a list of ids, one per token, made once per doc when
+        first asked: from `array` for its attributes, else read alone (a Token object per word costs
+        more; each attribute `Doc.to_array` reads costs too, so only those asked are read)."""
+        if doc is not self._doc:
+            self._switch(doc)
+        found = self._columns.get(attr)
+        if found is None:
+            if attr in ARRAY_ATTRS:
+                found = self.array(doc)[:, ARRAY_ATTRS.index(attr)].tolist()
+            else:
+                found = doc.to_array(attr).tolist()
+            self._columns[attr] = found
+        return found
+
+    def sentence_lemmas(self, sent: Span) -> list[str]:
+        """Return the lower-case lemmas of a sentence's tokens in order, as `t.lemma_.lower()` gives them
+        (decoded once per sentence of a doc; see `reset`). Read it, never change it."""
+        key = (sent.start, sent.end)
+        found = self._lemma_lists.get(key) if sent.doc is self._doc else None
+        if found is None:
+            strings = sent.doc.vocab.strings
+            lemmas = self.column(sent.doc, LEMMA)[sent.start : sent.end]
+            lowered = {k: strings[k].lower() for k in set(lemmas)}
+            found = self._lemma_lists[key] = [lowered[k] for k in lemmas]
+        return found
+
+    def sentence_parts(self, sent: Span) -> list[int]:
+        """Return the part-of-speech ids of a sentence's tokens in order (`t.pos`)."""
+        return self.column(sent.doc, POS)[sent.start : sent.end]
+
+    def sentence_alpha_texts(self, sent: Span) -> list[str]:
+        """Return the texts of a sentence's alphabetic tokens in order (`t.text` where `t.is_alpha`)."""
+        strings = sent.doc.vocab.strings
+        alpha = self.column(sent.doc, IS_ALPHA)[sent.start : sent.end]
+        orths = self.column(sent.doc, ORTH)[sent.start : sent.end]
+        return [strings[o] for o, a in zip(orths, alpha, strict=True) if a]
+
     def words(self, tok: Token) -> frozenset[str]:
         """Return the lemmas and lower-case forms of a token's sentence (cached per sentence; see `reset`)."""
-        if tok.doc is not self._doc:
-            self._switch(tok.doc)
-        sent = tok.sent
+        sent = self.sentence(tok)
         found = self._words.get(sent.start)
         if found is None:
-            words: set[str] = set()
-            for t in sent:
-                words.add(t.lemma_.lower())
-                words.add(t.lower_)
+            strings = tok.doc.vocab.strings
+            words = set(self.sentence_lemmas(sent))
+            words.update(strings[k] for k in set(self.column(tok.doc, LOWER)[sent.start : sent.end]))
             found = self._words[sent.start] = frozenset(words)
         return found
 
     def kids(self, tok: Token) -> list[Token]:
         """Return a token's children in order, built once per doc: the stages ask for the same verbs'
-        children again and again, and spaCy builds a new Token object for each child each time.
+        children again and again, and spaCy builds a new Token object for each child each time (and
+        a generator even for a leaf, which `n_lefts` and `n_rights` tell has no children).
 
         The list is shared by every caller: read it, never change it."""
         if tok.doc is not self._doc:
             self._switch(tok.doc)
         found = self._kids.get(tok.i)
         if found is None:
-            found = self._kids[tok.i] = list(tok.children)
+            # a leaf has none: its counts say so, without the generator spaCy starts even for none
+            found = self._kids[tok.i] = list(tok.children) if tok.n_lefts or tok.n_rights else []
         return found
 
     def lemma(self, tok: Token) -> str:
@@ -90,11 +177,7 @@ class Grammar:
         if lemma in self.known_verbs:
             # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
             # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
-            if (
-                tok.lower_ in (lemma + "ing", lemma + "ed")
-                and _doubles(lemma)
-                and lemma + "e" in self.known_verbs
-            ):
+            if lemma in self._doubling and tok.lower_ in (lemma + "ing", lemma + "ed"):
                 return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
@@ -246,7 +329,7 @@ class Grammar:
             or not any(c.dep_ == "dobj" for c in self.kids(verb))
         ):
             return None
-        root = verb.sent.root
+        root = self.sentence(verb).root
         return root if root.pos_ in ("NOUN", "PROPN") and root.i < verb.i else None
 
     def agent(self, verb: Token, depth: int = 0) -> Token | None:

@@ -277,10 +277,10 @@ class Modality:
 
     def headline(self, sent: Span) -> bool:
         """Whether a sentence is written in title case or capitals (a headline the parser handles badly)."""
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        words = [text for text in self.g.sentence_alpha_texts(sent) if len(text) > 3]
         if len(words) < 4:
             return False
-        upper = sum(1 for t in words if t.text[0].isupper())
+        upper = sum(1 for text in words if text[0].isupper())
         return upper >= 0.8 * len(words)
 
 

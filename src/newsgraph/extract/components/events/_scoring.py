@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, sector_of
@@ -25,6 +26,8 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id, in_subhead, span_text
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_NOMINAL_POS = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"]})
+"""The part-of-speech ids of nouns and proper nouns (`Token.pos`)."""
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
 
 
@@ -71,12 +74,17 @@ class EventFilter:
     def _kind(self, sent: Span) -> _SentenceKind:
         """Find a sentence's hazard nouns and whether it reads as a sports report."""
         lex = self.lex
-        nouns = [(t.i, t.lemma_.lower()) for t in sent if t.pos_ in ("NOUN", "PROPN")]
+        lemmas = self.g.sentence_lemmas(sent)
+        nouns = [
+            (sent.start + k, lemma)
+            for k, (pos, lemma) in enumerate(zip(self.g.sentence_parts(sent), lemmas, strict=True))
+            if pos in _NOMINAL_POS
+        ]
         hazards = frozenset(i for i, lem in nouns if lem in lex.hazard_nouns)
         sports = len({lem for _i, lem in nouns if lem in lex.sports_words}) >= lex.sports_min_hits
         # "won 2-1": a score and a sports word
         if not sports and _SCORE.search(span_text(sent.doc, sent.start, sent.end)):
-            sports = any(t.lemma_.lower() in lex.sports_weak for t in sent)
+            sports = any(lemma in lex.sports_weak for lemma in lemmas)
         return _SentenceKind(hazards, sports)
 
     def _out_of_context(self, d: Draft, sent: Span, kind: _SentenceKind) -> bool:

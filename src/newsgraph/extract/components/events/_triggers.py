@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
@@ -31,7 +31,7 @@ _VERB_POS = frozenset({_VERB, _AUX})
 # the parts of speech a trigger can have (_kind answers None for every other)
 _TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
 _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
-# the ids of the dependencies of a noun's slot, as `doc.to_array(DEP)` gives them
+# the ids of the dependencies of a noun's slot, as `Grammar.array` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 _MAX_KINDS = 500_000
 _UNREAD = "unread"
@@ -85,13 +85,13 @@ class TriggerFinder:
         seen = 0
         # the attributes `_kind` reads, as plain values read once per doc (spaCy builds a new Token
         # object at each `doc[i]`), and only at the tokens whose part of speech can trigger
-        rows = doc.to_array([POS, DEP, LEMMA, LOWER])
+        rows = self.g.array(doc)  # POS, DEP, LEMMA, LOWER
         readable = _TRIGGER_POS[rows[:, 0]]
-        for sent in doc.sents:
+        for sent in self.g.sentences(doc):
             if len(sent) > MAX_SENT_TOKENS:
                 readable[sent.start : sent.end] = False  # too long to be a sentence (a table, a list)
         strings = doc.vocab.strings
-        words = self.cameo.doc_words(strings, rows[:, 3].tolist(), rows[:, 2].tolist())
+        words = self.cameo.doc_words(strings, self.g.column(doc, LOWER), self.g.column(doc, LEMMA))
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
         kinds = self._kinds
         if len(kinds) > _MAX_KINDS:
@@ -181,18 +181,17 @@ class TriggerFinder:
             return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
-        prts = [c.lower_ for c in self.g.kids(tok) if c.dep_ == "prt"]
+        kids = self.g.kids(tok)
+        prts = [c.lower_ for c in kids if c.dep_ == "prt"]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
-        preps = [c.lower_ for c in self.g.kids(tok) if c.dep_ == "prep" and c.i > tok.i]
+        preps = [c.lower_ for c in kids if c.dep_ == "prep" and c.i > tok.i]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
             return (frame.sense, frame) if frame.sense.type is not None else None
         if self._reports_question(tok):
             return None  # '"Why …?" asked X': the verb reports a question
-        cameo = (
-            None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, self.g.kids(tok), words)
-        )
+        cameo = None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, kids, words)
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
             if cameo.code is None:
@@ -208,10 +207,7 @@ class TriggerFinder:
                     return None  # "struck down", "carried out": a particle that changes the verb
                 if sense.type == "PROTEST" and (
                     self.g.is_passive(tok)
-                    or (
-                        lemma not in self.lex.transitive_protest
-                        and any(c.dep_ == "dobj" for c in self.g.kids(tok))
-                    )
+                    or (lemma not in self.lex.transitive_protest and any(c.dep_ == "dobj" for c in kids))
                 ):
                     return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
                 return sense, None
@@ -232,11 +228,12 @@ class TriggerFinder:
             return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in self.g.kids(tok))
         # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked,
         # as is a quote after the verb that opens as a question ('asked X, "does the city …')
-        if any(t.text == "?" for t in tok.sent):
+        sent = self.g.sentence(tok)
+        if any(t.text == "?" for t in sent):
             return True
-        after = tok.doc[tok.i + 1 : tok.sent.end]
+        after = tok.doc[tok.i + 1 : sent.end]
         opening = next((t for t in after if t.is_quote), None)
-        if opening is None or opening.i + 1 >= tok.sent.end:
+        if opening is None or opening.i + 1 >= sent.end:
             return False
         return tok.doc[opening.i + 1].lower_ in self.lex.question_openers
 
@@ -334,7 +331,7 @@ class TriggerFinder:
             return None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.lex.compound_heads:
             return None
-        if not tok.is_lower and tok.i != tok.sent.start:
+        if not tok.is_lower and tok.i != self.g.sentence(tok).start:
             return None
         mods = {c.lower_ for c in self.g.kids(tok) if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
         mods |= {c.lemma_.lower() for c in self.g.kids(tok) if c.dep_ in ("compound", "amod", "nmod")}
