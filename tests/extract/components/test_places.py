@@ -610,3 +610,17 @@ def test_places_a_division_s_abbreviation_tagged_a_place_is_the_division(analyze
     assert _place_of(analyze_text(text, clean=False), "NSW").name == "New South Wales"  # not unresolved
     text = "Rep. Kevin Brady (R-Texas) and Sen. Marco Gomez (R-Fla.) opposed the bill."
     assert _place_of(analyze_text(text, clean=False), "Fla.").name == "Florida"
+
+
+def test_places_a_toponym_inside_a_union_s_or_association_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Members of the Brazilian Metal Workers Association marched in Recife on Monday, and the Pan "
+        "American Sports Organization moved its games to Lima. The Texas Department of Health said the "
+        "water was safe, an official told the Boston Globe."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Brazilian", "American", "Boston"):  # an association, "Pan American", a paper + "."
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place  # the toponym keeps its point
+    for surface in ("Recife", "Lima", "Texas"):  # a state's own office names the state
+        assert _place_of(analysis, surface).literal

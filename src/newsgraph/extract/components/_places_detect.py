@@ -48,6 +48,7 @@ _OF_IN_AT = frozenset({"of", "in", "at"})
 _STATE_OF = re.compile(r"\bstates? of\s+(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:,\s+|\s+and\s+))*$")
 _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
+_PAN = re.compile(r"\bPan[- ]$")  # "Pan American Health Organization": a name; not "pan-European" (across Europe)
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+ |[A-Za-z]+-)$")
@@ -177,6 +178,11 @@ def _among_states(doc: Doc, text: str, found: list[Toponym]) -> None:
             t.prefer_admin1 = True
 
 
+def _head_word(word: str) -> str:
+    """A name's last word without its possessive or a sentence's full stop ("Times." "Union's")."""
+    return word.removesuffix("'s").removesuffix("’s").rstrip(".")
+
+
 def _coarser(place: Toponym, inner: Toponym | None) -> bool:
     """Tell whether a place only names the country of a building that has a place in its name.
 
@@ -298,8 +304,9 @@ class ToponymFinder(TextScanner):
         for ent in ents:
             if ent.label_ in _TAGGED_PLACE:
                 tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
         for t in found:
-            t.literal = not self._starts_a_name(text, t) and not self._names_an_organisation(text, t)
+            t.literal = not self._starts_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
         _among_states(doc, text, found)
@@ -400,10 +407,20 @@ class ToponymFinder(TextScanner):
             or before.search(text, max(0, t.start - 60), t.start) is not None
         )
 
-    def _starts_a_name(self, text: str, t: Toponym) -> bool:
-        """Tell whether a toponym only starts a newspaper's or company's name ("Washington Post")."""
+    def _starts_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
+        """Tell whether a toponym only starts or sits in the name of a newspaper, company or
+        other body ("Washington Post", "the New York Times.", "the Canadian Auto Workers", "China
+        Eastern Airlines"): the word after it, or the last word of the organisation's name the
+        tagger found around it, is such a name's head. A name after a capital "Pan" ("the Pan American Health
+        Organization", "the Pan-African Parliament") starts a name too; "pan-Canadian" (across
+        Canada) does not."""
+        heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
-        return head is not None and head.group(1) in self.gazetteer.not_place_heads
+        if head is not None and _head_word(head.group(1)) in heads:
+            return True
+        if _PAN.search(text, max(0, t.start - 4), t.start) is not None:
+            return True
+        return any(s <= t.start and t.end < e and _head_word(text[s:e].split()[-1]) in heads for s, e in orgs)
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or
