@@ -616,11 +616,11 @@ def test_places_a_toponym_inside_a_union_s_or_association_s_name_is_no_place(ana
     text = (
         "Members of the Brazilian Metal Workers Association marched in Recife on Monday, and the Pan "
         "American Sports Organization moved its games to Lima. The Texas Department of Health said the "
-        "water was safe, an official told the Boston Globe."
+        "water was safe, an official told the Boston Globe. Passengers of Air Namibia waited in Windhoek."
     )
     analysis = analyze_text(text, clean=False)
-    for surface in ("Brazilian", "American", "Boston"):  # an association, "Pan American", a paper + "."
+    for surface in ("Brazilian", "American", "Boston", "Namibia"):  # Pan American, a paper + ".", an airline
         place = _place_of(analysis, surface)
         assert not place.literal and place.lat is not None, place  # the toponym keeps its point
-    for surface in ("Recife", "Lima", "Texas"):  # a state's own office names the state
+    for surface in ("Recife", "Lima", "Texas", "Windhoek"):  # a state's own office names the state
         assert _place_of(analysis, surface).literal

@@ -306,7 +306,7 @@ class ToponymFinder(TextScanner):
                 tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
         for t in found:
-            t.literal = not self._starts_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
+            t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
         _among_states(doc, text, found)
@@ -407,20 +407,26 @@ class ToponymFinder(TextScanner):
             or before.search(text, max(0, t.start - 60), t.start) is not None
         )
 
-    def _starts_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
+    def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
         """Tell whether a toponym only starts or sits in the name of a newspaper, company or
         other body ("Washington Post", "the New York Times.", "the Canadian Auto Workers", "China
-        Eastern Airlines"): the word after it, or the last word of the organisation's name the
-        tagger found around it, is such a name's head. A name after a capital "Pan" ("the Pan American Health
-        Organization", "the Pan-African Parliament") starts a name too; "pan-Canadian" (across
-        Canada) does not."""
+        Eastern Airlines", "Air Canada"): the word after it, or the last word of the organisation's
+        name the tagger found around it, is such a name's head, or the word before it an airline's
+        or broadcaster's first word. A name after a capital "Pan" ("the Pan
+        American Health Organization", "the Pan-African Parliament") starts a name too;
+        "pan-Canadian" (across Canada) does not."""
         heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
         if head is not None and _head_word(head.group(1)) in heads:
             return True
         if _PAN.search(text, max(0, t.start - 4), t.start) is not None:
             return True
-        return any(s <= t.start and t.end < e and _head_word(text[s:e].split()[-1]) in heads for s, e in orgs)
+        before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
+        if before is not None and before.group(1).rstrip() in self.gazetteer.not_place_prefixes:
+            return True  # "Air Canada", "Radio Pyongyang"
+        return any(
+            s <= t.start and t.end < e and _head_word(text[s:e].split()[-1]) in heads for s, e in orgs
+        )  # "the Canadian Auto Workers"
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or
