@@ -624,3 +624,10 @@ def test_places_a_toponym_inside_a_union_s_or_association_s_name_is_no_place(ana
         assert not place.literal and place.lat is not None, place  # the toponym keeps its point
     for surface in ("Recife", "Lima", "Texas", "Windhoek"):  # a state's own office names the state
         assert _place_of(analysis, surface).literal
+
+
+def test_places_a_centre_for_something_is_an_institution_not_a_building(analyze_text: Analyze) -> None:
+    text = "The Ghana Centre for Water Research said on Monday that the wells near Kumasi were dry."
+    analysis = analyze_text(text, clean=False)
+    assert not _place_of(analysis, "Ghana Centre").literal  # an institution's name, no building
+    assert _place_of(analysis, "Kumasi").literal

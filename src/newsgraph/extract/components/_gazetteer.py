@@ -142,6 +142,7 @@ class Gazetteer:
         self.person_names: frozenset[str] = frozenset(name_key(n) for n in data["person_names"])
         self.not_place_heads: frozenset[str] = frozenset(data["not_place_heads"])
         self.not_place_prefixes: frozenset[str] = frozenset(data["not_place_prefixes"])
+        self.institution_heads: frozenset[str] = frozenset(data["institution_heads"])
         self.organisations: frozenset[str] = frozenset(name_key(n) for n in data["organisations"])
         self.state_offices: tuple[str, ...] = tuple(data["state_offices"])
         self.abbreviated: dict[str, str] = {

@@ -48,6 +48,7 @@ _OF_IN_AT = frozenset({"of", "in", "at"})
 _STATE_OF = re.compile(r"\bstates? of\s+(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:,\s+|\s+and\s+))*$")
 _TOWN_BEFORE = re.compile(r"(?<![,.;:!?]\s)\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s$")
 _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
+_FOR_NAME = re.compile(r" for (?:an? |the )?[A-Z]")  # "… Centre for Disease Prevention and Control"
 _PAN = re.compile(r"\bPan[- ]$")  # "Pan American Health Organization"; not "pan-European" (across Europe)
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
@@ -412,7 +413,8 @@ class ToponymFinder(TextScanner):
         other body ("Washington Post", "the New York Times.", "the Canadian Auto Workers", "China
         Eastern Airlines", "Air Canada"): the word after it, or the last word of the organisation's
         name the tagger found around it, is such a name's head, or the word before it an airline's
-        or broadcaster's first word. A name after a capital "Pan" ("the Pan
+        or broadcaster's first word; a building's name goes on into an institution's ("European
+        Centre for Disease Prevention and Control"). A name after a capital "Pan" ("the Pan
         American Health Organization", "the Pan-African Parliament") starts a name too;
         "pan-Canadian" (across Canada) does not."""
         heads = self.gazetteer.not_place_heads
@@ -421,6 +423,12 @@ class ToponymFinder(TextScanner):
             return True
         if _PAN.search(text, max(0, t.start - 4), t.start) is not None:
             return True
+        if (
+            t.source == "facility"
+            and t.text.rsplit(" ", 1)[-1] in self.gazetteer.institution_heads
+            and _FOR_NAME.match(text, t.end) is not None
+        ):
+            return True  # "the European Centre for Disease Prevention and Control"
         before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
         if before is not None and before.group(1).rstrip() in self.gazetteer.not_place_prefixes:
             return True  # "Air Canada", "Radio Pyongyang"
@@ -481,6 +489,12 @@ class ToponymFinder(TextScanner):
     def _grow_back(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the word before it that makes a longer name ("South" + "Florida",
         "mid-Atlantic"), which the tagger cut off."""
+        if (
+            t.source == "facility"
+            and t.text.rsplit(" ", 1)[-1] in self.gazetteer.institution_heads
+            and _FOR_NAME.match(text, t.end) is not None
+        ):
+            return True  # "the European Centre for Disease Prevention and Control"
         before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
         if before is None or t.source == "facility" or before.group(1).lower() in ("the ", "a ", "an "):
             return
