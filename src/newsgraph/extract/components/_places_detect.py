@@ -489,12 +489,6 @@ class ToponymFinder(TextScanner):
     def _grow_back(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the word before it that makes a longer name ("South" + "Florida",
         "mid-Atlantic"), which the tagger cut off."""
-        if (
-            t.source == "facility"
-            and t.text.rsplit(" ", 1)[-1] in self.gazetteer.institution_heads
-            and _FOR_NAME.match(text, t.end) is not None
-        ):
-            return True  # "the European Centre for Disease Prevention and Control"
         before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
         if before is None or t.source == "facility" or before.group(1).lower() in ("the ", "a ", "an "):
             return
