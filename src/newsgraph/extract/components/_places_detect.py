@@ -31,6 +31,7 @@ from newsgraph.extract.components._places_toponym import (
     WORD,
     Toponym,
     followed_by_qualifier,
+    head_word,
     lies_inside,
     qualifier_after,
     without_overlaps,
@@ -177,11 +178,6 @@ def _among_states(doc: Doc, text: str, found: list[Toponym]) -> None:
         states = {name_key(u.text) for u in peers if _us_state(u)}
         if len(states) >= 2 and not any(_us_town(u) for u in peers):
             t.prefer_admin1 = True
-
-
-def _head_word(word: str) -> str:
-    """A name's last word without its possessive or a sentence's full stop ("Times." "Union's")."""
-    return word.removesuffix("'s").removesuffix("’s").rstrip(".")
 
 
 def _coarser(place: Toponym, inner: Toponym | None) -> bool:
@@ -419,7 +415,7 @@ class ToponymFinder(TextScanner):
         "pan-Canadian" (across Canada) does not."""
         heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
-        if head is not None and _head_word(head.group(1)) in heads:
+        if head is not None and head_word(head.group(1)) in heads:
             return True
         if _PAN.search(text, max(0, t.start - 4), t.start) is not None:
             return True
@@ -433,7 +429,7 @@ class ToponymFinder(TextScanner):
         if before is not None and before.group(1).rstrip() in self.gazetteer.not_place_prefixes:
             return True  # "Air Canada", "Radio Pyongyang"
         return any(
-            s <= t.start and t.end < e and _head_word(text[s:e].split()[-1]) in heads for s, e in orgs
+            s <= t.start and t.end < e and head_word(text[s:e].split()[-1]) in heads for s, e in orgs
         )  # "the Canadian Auto Workers"
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
