@@ -610,3 +610,24 @@ def test_places_a_division_s_abbreviation_tagged_a_place_is_the_division(analyze
     assert _place_of(analyze_text(text, clean=False), "NSW").name == "New South Wales"  # not unresolved
     text = "Rep. Kevin Brady (R-Texas) and Sen. Marco Gomez (R-Fla.) opposed the bill."
     assert _place_of(analyze_text(text, clean=False), "Fla.").name == "Florida"
+
+
+def test_places_a_toponym_inside_a_union_s_or_association_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Members of the Brazilian Metal Workers Association marched in Recife on Monday, and the Pan "
+        "American Sports Organization moved its games to Lima. The Texas Department of Health said the "
+        "water was safe, an official told the Boston Globe. Passengers of Air Namibia waited in Windhoek."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Brazilian", "American", "Boston", "Namibia"):  # Pan American, a paper + ".", an airline
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place  # the toponym keeps its point
+    for surface in ("Recife", "Lima", "Texas", "Windhoek"):  # a state's own office names the state
+        assert _place_of(analysis, surface).literal
+
+
+def test_places_a_centre_for_something_is_an_institution_not_a_building(analyze_text: Analyze) -> None:
+    text = "The Ghana Centre for Water Research said on Monday that the wells near Kumasi were dry."
+    analysis = analyze_text(text, clean=False)
+    assert not _place_of(analysis, "Ghana Centre").literal  # an institution's name, no building
+    assert _place_of(analysis, "Kumasi").literal

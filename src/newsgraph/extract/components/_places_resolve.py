@@ -52,7 +52,8 @@ class ToponymResolver(PlaceReader):
         """Pick each toponym's gazetteer record and say how sure that is (`Toponym.confidence`).
 
         A place name inside a newspaper's or company's name ("The Washington Post") is resolved
-        by its name in the article's context, but is no context for the others.
+        by its name in the article's context (and takes a county the article names), but is no
+        context for the others.
         """
         ctx = ArticleContext()
         literal = [t for t in toponyms if t.literal]
@@ -71,6 +72,7 @@ class ToponymResolver(PlaceReader):
             self._resolve_areas(names, scratch)
             self._resolve_settled(names, scratch)
             self._resolve_ranked(names, scratch)
+            _counties_by_short_name(names, literal)  # "the Suffolk Times." in a Suffolk County story
 
     def _resolve_areas(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Demonyms, and countries, regions and seas that no division shares a name with."""
@@ -401,11 +403,12 @@ def _area(e: GeoEntry) -> tuple[str | None, str | None]:
     return (e.country, e.admin1 if e.country == "US" else None)
 
 
-def _counties_by_short_name(toponyms: list[Toponym]) -> None:
-    """Give "Suffolk" the county the article calls "Suffolk County" rather than a far town."""
+def _counties_by_short_name(toponyms: list[Toponym], named: list[Toponym] | None = None) -> None:
+    """Give "Suffolk" the county the article (`named`, by default the same toponyms) calls
+    "Suffolk County" rather than a far town."""
     counties = {
         name_key(t.entry.name).rsplit(" ", 1)[0]: t
-        for t in toponyms
+        for t in (toponyms if named is None else named)
         if t.entry is not None and t.entry.feature == ADMIN2 and " " in t.entry.name
     }
     for t in toponyms:

@@ -156,6 +156,11 @@ def followed_by_qualifier(g: Gazetteer, text: str, end: int) -> bool:
     return bool(qualifier_after(g, text, end))
 
 
+def head_word(word: str) -> str:
+    """A name's last word without its possessive or a sentence's full stop ("Times." "Union's")."""
+    return word.removesuffix("'s").removesuffix("’s").rstrip(".")
+
+
 def without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
     rank = {"entity": 0, "facility": 0, "demonym": 1, "qualified": 1, "dateline": 1, "embedded": 2, "scan": 3}
     chosen: list[Toponym] = []
