@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -14,7 +15,7 @@ from newsgraph.extract.components.entities.additions import (
     merge_adjacent_persons,
     people_with_country,
 )
-from newsgraph.extract.components.entities.chains import chain_mentions, propagate
+from newsgraph.extract.components.entities.chains import chain_mentions, propagate, scan
 from newsgraph.extract.components.entities.classify import chain_type, label_vote
 from newsgraph.extract.components.entities.cues import context_type, place_tokens
 from newsgraph.extract.components.entities.folding import fold_chains
@@ -717,3 +718,15 @@ def test_cues_a_version_or_a_feature_called_so_is_a_product_and_a_town_between_p
         "PRODUCT",
         "GPE",
     ]
+
+
+def test_scan_with_no_forms_adds_nothing_in_capitals() -> None:
+    # Names too short to look for in capitals ("IMF") leave no capital form, so a capitals line
+    # can be scanned with none; an empty alternation matches the empty string between two
+    # non-word characters, and spaCy gives an empty span where that is a token boundary.
+    text = 'UPDATE: OFFICIALS SAID -- "THE LOAN WAS LATE."'
+    doc = spacy.blank("en")(text)
+    assert doc.char_span(45, 45) is not None  # between the full stop and the quote mark
+    covered: set[int] = set()
+    scan(doc, {}, covered, [(0, len(text))], text)
+    assert covered == set()

@@ -195,6 +195,8 @@ def scan(
     text: str,
 ) -> None:
     """Add unlabelled occurrences of known name forms as mentions of their chains."""
+    if not forms:
+        return  # an empty alternation would match the empty string everywhere
     pattern = re.compile(
         r"(?<![\w\-])(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
