@@ -230,12 +230,18 @@ def main() -> None:
     print(f"(threshold {EVENT_MIN_CONFIDENCE})")
 
 
+def _band(confidence: float) -> str:
+    """The confidence band an event falls in."""
+    for low, name in ((0.85, "0.85+"), (0.7, "0.70-0.84"), (0.5, "0.50-0.69")):
+        if confidence >= low:
+            return name
+    return "under 0.50"
+
+
 _CELLS: dict[str, Callable[[dict[str, Any]], object]] = {
     "type": lambda it: it["type"],
     "type kind": lambda it: it.get("type_kind"),
-    "confidence band": lambda it: (
-        "0.85+" if it["confidence"] >= 0.85 else ("0.70-0.84" if it["confidence"] >= 0.7 else "0.50-0.69")
-    ),
+    "confidence band": lambda it: _band(it["confidence"]),
     "origin": lambda it: it.get("origin"),
     "form": lambda it: it.get("form"),
     "has source": lambda it: it.get("has_source"),
