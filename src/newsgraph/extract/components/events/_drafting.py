@@ -187,8 +187,7 @@ class Drafter:
             return None  # "regained control over his health": control of no territory, by no armed actor
         if d.type in self.lex.target_required and not d.targets:
             return None  # a meeting or a visit is with someone or somewhere
-        single = len(d.sources) == 1 and st.doc[d.sources[0].head].tag_ not in ("NNS", "NNPS")
-        if d.mode == "sign" and not d.targets and single:
+        if d.mode == "sign" and not d.targets and _one_actor(st.doc, d):
             return None  # "X signed a constitutional declaration": an agreement has two parties
         self._threat_mode(st, cand, d)
         self._intention(d, mood)
@@ -438,6 +437,8 @@ class Drafter:
             d.confidence -= pen["no_arguments"]
         if d.unresolved:
             d.confidence -= pen["unresolved_pronoun"]  # who "they" or "them" are is not known
+        if d.type in self.lex.counterpart_types and not d.targets and _one_actor(st.doc, d):
+            d.confidence -= pen["no_counterpart"]  # "X supported", "X agreed": with whom is not said
         # "…, a charge that X rejected": the sentence's second statement, not a clause about a noun
         answer = d.type == "REJECT" and not cand.noun and self.claims.maker(tok) is not None
         if self.mod.embedded(anchor) and not answer:
@@ -554,6 +555,11 @@ class Drafter:
             if c.dep_ == "prt" and 0 < c.i - tok.i <= 3:
                 end = max(end, c.idx + len(c.text))
         return start, end
+
+
+def _one_actor(doc: Doc, d: Draft) -> bool:
+    """Whether an event's source is one actor, not several ("Hungary and Romania", "the two sides")."""
+    return len(d.sources) == 1 and doc[d.sources[0].head].tag_ not in ("NNS", "NNPS")
 
 
 def _specific(noun: Token) -> bool:

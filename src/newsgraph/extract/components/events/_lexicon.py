@@ -173,6 +173,7 @@ class Lexicon:
     mover_senses: frozenset[str]
     implicative_heads: frozenset[str]
     target_required: frozenset[str]
+    counterpart_types: frozenset[str]
     source_required: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -310,6 +311,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["source_required"] = frozenset(rules["source_required"])
     fields["political_types"] = frozenset(rules["political_types"])
     fields["target_required"] = frozenset(rules["target_required"])
+    fields["counterpart_types"] = frozenset(rules["counterpart_types"])
     fields["owner_types"] = frozenset(rules["owner_types"])
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
