@@ -109,7 +109,7 @@ class ArgumentFinder:
             return None
         for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "by"):
-                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                pobj = self.g.pobj(c)
                 if (
                     pobj is not None
                     and pobj.i not in exclude
@@ -159,7 +159,7 @@ class ArgumentFinder:
         """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
         for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ == "between":
-                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                pobj = self.g.pobj(c)
                 if pobj is not None and self.is_actorish(pobj):
                     return pobj
         return None
@@ -192,7 +192,7 @@ class ArgumentFinder:
         for c in self.g.kids(tok):
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.i > tok.i:
                 rank = preps.index(c.lower_)
-                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                pobj = self.g.pobj(c)
                 if pobj is None or pobj.i in exclude or rank >= best_rank:
                     continue
                 if type_ in _MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
@@ -304,7 +304,7 @@ class ArgumentFinder:
                         continue
                     for w in self.g.kids(fight):
                         if w.dep_ == "prep" and w.lower_ == "with":
-                            other = next((p for p in self.g.kids(w) if p.dep_ == "pobj"), None)
+                            other = self.g.pobj(w)
                             if other is not None and self.is_actorish(other):
                                 return other
         return None
@@ -346,7 +346,7 @@ class ArgumentFinder:
         for c in self.g.kids(thing):
             owner = c if c.dep_ == "poss" else None
             if c.dep_ == "prep" and c.lower_ == "of":
-                owner = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                owner = self.g.pobj(c)
             if owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
                 return owner
         return None
@@ -360,7 +360,7 @@ class ArgumentFinder:
         for word in (noun, light):
             for c in self.g.kids(word):
                 if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") and c.i > light.i:
-                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                    pobj = self.g.pobj(c)
                     if (
                         pobj is not None
                         and self._hit_thing(pobj)
@@ -460,7 +460,7 @@ class ArgumentFinder:
                     return tgt
                 for c in self.g.kids(inner):
                     if c.dep_ == "prep" and c.lower_ == "of":
-                        pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                        pobj = self.g.pobj(c)
                         if pobj is not None and self.is_actorish(pobj):
                             return pobj
                     if (
@@ -488,7 +488,7 @@ class ArgumentFinder:
             if c.dep_ not in ("prep", "dative") or c.i < light.i:
                 continue
             if c.lower_ in preps and c.lower_ not in ("in", "at"):
-                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                pobj = self.g.pobj(c)
                 if pobj is not None and self.is_actorish(pobj):
                     return pobj
         return None
@@ -499,7 +499,7 @@ class ArgumentFinder:
         for word in (light, noun):
             for c in self.g.kids(word):
                 if c.dep_ == "prep" and c.lower_ == "from" and c.i > light.i:
-                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                    pobj = self.g.pobj(c)
                     if pobj is not None and self.is_actorish(pobj):
                         return pobj
         return None
@@ -521,7 +521,7 @@ class ArgumentFinder:
         for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue
-            pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+            pobj = self.g.pobj(c)
             if pobj is None:
                 continue
             low = c.lower_

@@ -265,7 +265,7 @@ class Drafter:
             # "were injured in Saturday's protests": harm suffered in a protest is part of the protest
             for c in self.g.kids(tok):
                 if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
-                    pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                    pobj = self.g.pobj(c)
                     in_event = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
                     if in_event is not None and in_event.type == "PROTEST":
                         d.type, d.mode, d.cameo = "PROTEST", "riot", "14"
@@ -315,7 +315,7 @@ class Drafter:
         "agreed that talks would resume", "agreed with Iran on a deal" are agreements."""
         for c in self.g.kids(verb):
             if c.dep_ == "prep" and c.lower_ == "with":
-                said = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                said = self.g.pobj(c)
                 if said is not None and said.lemma_.lower() in self.lex.claim_nouns:
                     return True
             if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in self.g.kids(c)):

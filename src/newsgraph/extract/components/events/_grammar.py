@@ -158,6 +158,10 @@ class Grammar:
             found = self._kids[tok.i] = list(tok.children) if tok.n_lefts or tok.n_rights else []
         return found
 
+    def pobj(self, prep: Token) -> Token | None:
+        """Return the object of a preposition ("with" -> "police" in "clashed with police"), if any."""
+        return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
+
     def lemma(self, tok: Token) -> str:
         """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage").
 
@@ -344,7 +348,7 @@ class Grammar:
             if not passive and c.dep_ in ("nsubj", "csubj"):
                 return c
             if passive and c.dep_ == "agent":
-                return next((p for p in self.kids(c) if p.dep_ == "pobj"), None)
+                return self.pobj(c)
         if not passive:  # 'Iran is "flagrantly" defying …': the parser hung the subject on the auxiliary
             for c in self.kids(verb):
                 if c.dep_ == "aux" and c.i < verb.i:
@@ -374,7 +378,7 @@ class Grammar:
                     return obj
                 for c in self.kids(head):
                     if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                        pobj = next((p for p in self.kids(c) if p.dep_ == "pobj"), None)
+                        pobj = self.pobj(c)
                         if pobj is not None:
                             return pobj
             return self.agent(head, depth + 1)

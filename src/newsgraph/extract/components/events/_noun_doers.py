@@ -80,7 +80,7 @@ class NounDoers:
             return None
         for c in self.g.kids(count):
             if c.dep_ == "prep" and c.lower_ == "by":
-                pobj = next((p for p in self.g.kids(c) if p.dep_ == "pobj"), None)
+                pobj = self.g.pobj(c)
                 if pobj is not None and self.actorish(pobj):
                     return pobj
         return None
