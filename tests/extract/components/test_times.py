@@ -724,3 +724,26 @@ def test_times_may_or_march_after_early_late_or_mid_is_the_month(analyze_text: A
     assert (_time(a, "early March").value, _time(a, "early March").mod) == ("2015-03", "START")
     assert _time(a, "mid-May").value == "2015-05"
     assert [t.text for t in a.times] == ["early March", "mid-May"]  # no month in "for May", "the march"
+
+
+def test_times_this_past_belongs_to_the_span(analyze_text: Analyze) -> None:
+    text = (
+        "The ferry company cut its fares this past Tuesday, after a strike this past weekend. "
+        "Bookings rose this past week."
+    )
+    a = analyze_text(text, published="2018-06-14", clean=False)
+    _check(a)
+    assert _time(a, "this past Tuesday").value == "2018-06-12"
+    assert _time(a, "this past weekend").value == "2018-W23-WE"
+    assert _time(a, "this past week").value == "2018-W23"
+
+
+def test_times_a_year_or_weekday_inside_a_name_is_no_time(analyze_text: Analyze) -> None:
+    text = (
+        "The venture, called Orion 1980, builds radar sets. The Russell 2000 index rose in 2011, "
+        "the Sunday Times reported on Sunday. The Clean Harbours Act 1995 set the fines."
+    )
+    a = analyze_text(text, published="2012-03-09", clean=False)
+    _check(a)
+    found = [(t.text, t.value) for t in a.times]
+    assert found == [("2011", "2011"), ("Sunday", "2012-03-04"), ("1995", "1995")]  # the day, the act's year

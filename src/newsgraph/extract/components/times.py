@@ -164,6 +164,8 @@ class Times:
         for hit in chosen:
             if hit.rule.norm == "ref" and self._modifies_noun(doc, token_starts, hit):
                 continue
+            if self._in_name(doc, token_starts, hit):
+                continue
             soon = hit.groups.get("ref", "").lower() == "soon"
             if soon and len(doc) and self._tense.past_form(doc, token_starts, hit.start):
                 continue  # "was soon released", "soon became a flood": shortly after a past event
@@ -194,6 +196,27 @@ class Times:
             return False
         token = doc[max(0, bisect.bisect_right(token_starts, hit.start) - 1)]
         return token.dep_ in ("amod", "compound") and token.head.i > token.i
+
+    def _in_name(self, doc: Doc, token_starts: list[int], hit: Hit) -> bool:
+        """Tell whether a bare year or weekday is a word of a proper name, no time (TIMEX3 marks no
+        time inside a name): a year numbering the name before it ("Orion 1980", "Equal Measures
+        2030", "the Russell 2000 index"), a weekday inside an organisation's name ("the Sunday
+        Times"). A year closing a name under an article is the year of an edition or an act ("the
+        Chemical Weapons Act 1996", as "the 1996 act"): a time."""
+        if not len(doc) or hit.rule.name not in ("year", "weekday") or {"rel", "edge"} & hit.groups.keys():
+            return False
+        token = doc[max(0, bisect.bisect_right(token_starts, hit.start) - 1)]
+        if hit.rule.name == "year":
+            head = token.head
+            return (
+                token.dep_ == "nummod"
+                and head.i < token.i
+                and head.tag_ in ("NNP", "NNPS")
+                and head.lower_.rstrip(".") not in self._vocab["MONTH"]
+                and not any(c.dep_ == "det" for c in head.children)
+            )
+        following = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+        return token.ent_type_ == "ORG" and (token.ent_iob_ == "I" or following)
 
     def _windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Return, per trigger class, the stretches of text around its words (word-aligned)."""
@@ -409,7 +432,7 @@ def expand_placeholders(pattern: str, placeholders: dict[str, str]) -> str:
 @Language.factory(
     "newsgraph_times",
     assigns=["doc._.newsgraph_times"],
-    requires=["token.tag", "token.dep"],
+    requires=["token.tag", "token.dep", "token.ent_type"],
     default_config={},
 )
 def make_times(nlp: Language, name: str) -> Times:
