@@ -631,3 +631,18 @@ def test_places_a_centre_for_something_is_an_institution_not_a_building(analyze_
     analysis = analyze_text(text, clean=False)
     assert not _place_of(analysis, "Ghana Centre").literal  # an institution's name, no building
     assert _place_of(analysis, "Kumasi").literal
+
+
+def test_places_a_university_named_as_an_employer_or_actor_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Maria Lopez, a historian at the University of Valencia, said the vote in Spain was close. A "
+        "survey conducted by the University of Barcelona found more cases. The Madrid Science Museum said "
+        "it would reopen. Protesters later gathered at the University of Granada, and two men were taken "
+        "to Malaga General Hospital on Friday."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("University of Valencia", "University of Barcelona", "Madrid Science Museum"):
+        place = _place_of(analysis, surface)  # an employer, an agent, a speaker: no place, its point kept
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "University of Granada").literal  # where protesters gathered
+    assert _place_of(analysis, "Malaga General Hospital").literal  # where the men were taken

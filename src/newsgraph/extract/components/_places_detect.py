@@ -25,6 +25,7 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
+from newsgraph.extract.components._places_roles import named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_toponym import (
     AREA_FEATURES,
@@ -304,6 +305,8 @@ class ToponymFinder(TextScanner):
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
+            t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
+            t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
         _among_states(doc, text, found)
@@ -319,9 +322,8 @@ class ToponymFinder(TextScanner):
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
 
         Only a name the gazetteer knows as towns of under a million people alone (not "Jordan",
-        "Georgia", "Ankara"), with no
-        locative word before it and no qualifier after it that holds it ("in Houston", "Houston,
-        Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
+        "Georgia", "Ankara"), with no locative word before it and no qualifier after it that holds
+        it ("in Houston", "Houston, Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
         """
         if name_key(t.text) not in persons or not t.matches or t.qualifiers:
             return False

@@ -53,10 +53,11 @@ class ToponymResolver(PlaceReader):
 
         A place name inside a newspaper's or company's name ("The Washington Post") is resolved
         by its name in the article's context (and takes a county the article names), but is no
-        context for the others.
+        context for the others. A building named as the body working in it ("a professor at Koya
+        University in Iraqi Kurdistan") is resolved as the building it is.
         """
         ctx = ArticleContext()
-        literal = [t for t in toponyms if t.literal]
+        literal = [t for t in toponyms if t.literal or t.body]  # a body stands where it is named for
         self._resolve_areas(literal, ctx)
         self._resolve_settled(literal, ctx)
         self._resolve_ranked(literal, ctx)
@@ -66,7 +67,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_fallback(literal, ctx)
         self._drop_first_names(literal)
         _doubt_lone_readings(literal)
-        names = [t for t in toponyms if not t.literal]
+        names = [t for t in toponyms if not t.literal and not t.body]
         if names:
             scratch = copy.deepcopy(ctx)
             self._resolve_areas(names, scratch)

@@ -106,18 +106,19 @@ class Places(ToponymFinder, ToponymResolver):
             exact = t.entry is not None and t.resolved_by in _EXACT
             key: tuple[str | None, ...] = (
                 ("geo", *t.entry.ident) if exact and t.entry else ("text", name_key(t.text))
-            ) + (("name",) if not t.literal else ())
+            ) + (("name",) if not t.literal and not t.body else ())  # a body and its building: one place
             groups.setdefault(key, []).append(t)
         places: list[Place] = []
         for members in groups.values():
             first = members[0]
             entry = first.entry
             exact = entry is not None and first.resolved_by in _EXACT
+            literal = any(t.literal for t in members)
             name = entry.name if exact and entry is not None else first.text
             entity = None
-            if first.literal:  # "The Washington Post" is no mention of the entity Washington
+            if literal:  # "The Washington Post" is no mention of the entity Washington
                 entity = next((t.entity for t in members if t.entity), None) or named.get(name_key(name))
-            if entity is None and first.literal:
+            if entity is None and literal:
                 entity = next((named[name_key(t.text)] for t in members if name_key(t.text) in named), None)
             admin1 = None
             if entry is not None and entry.country and entry.admin1:
@@ -140,7 +141,7 @@ class Places(ToponymFinder, ToponymResolver):
                     geonameid=entry.geonameid if exact and entry is not None else None,
                     resolved_by=first.resolved_by,
                     confidence=round(max(t.confidence for t in members), 3) if entry is not None else None,
-                    literal=first.literal,
+                    literal=literal,
                     mentions=[
                         TextSpan(start=t.start, end=t.end, text=text[t.start : t.end]) for t in members
                     ],
