@@ -646,3 +646,19 @@ def test_places_a_university_named_as_an_employer_or_actor_is_no_place(analyze_t
         assert not place.literal and place.lat is not None, place
     assert _place_of(analysis, "University of Granada").literal  # where protesters gathered
     assert _place_of(analysis, "Malaga General Hospital").literal  # where the men were taken
+
+
+def test_places_names_sharing_a_sea_s_head_are_the_seas(analyze_text: Analyze) -> None:
+    text = (
+        "The navy patrols the Arabian and Mediterranean seas, and tankers cross the Indian and Atlantic "
+        "Ocean routes. Fishing boats from the Philippines and South China Sea ports returned home."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface, sea in (
+        ("Arabian", "Arabian Sea"),
+        ("Indian", "Indian Ocean"),
+        ("Mediterranean seas", "Mediterranean Sea"),
+    ):
+        place = _place_of(analysis, surface)  # not Saudi Arabia, India
+        assert place.name == sea and place.feature == "sea", place
+    assert _place_of(analysis, "Philippines").country == "PH"  # a country's own name stays the country

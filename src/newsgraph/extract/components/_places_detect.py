@@ -25,6 +25,7 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
+from newsgraph.extract.components._places_coordination import share_heads
 from newsgraph.extract.components._places_roles import named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_toponym import (
@@ -295,7 +296,7 @@ class ToponymFinder(TextScanner):
         persons = _person_words(doc, ents, self.gazetteer.place_heads)
         found = [
             t
-            for t in without_overlaps(found)
+            for t in share_heads(self.gazetteer, text, without_overlaps(found))
             if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
         ]
         tagged = bytearray(len(text) + 1)  # the characters spaCy's tagger calls a place's name
