@@ -662,3 +662,14 @@ def test_places_names_sharing_a_sea_s_head_are_the_seas(analyze_text: Analyze) -
         place = _place_of(analysis, surface)  # not Saudi Arabia, India
         assert place.name == sea and place.feature == "sea", place
     assert _place_of(analysis, "Philippines").country == "PH"  # a country's own name stays the country
+
+
+def test_places_an_unknown_place_in_a_wide_province_takes_no_point_of_it(analyze_text: Analyze) -> None:
+    text = (
+        "Farmers met in Glenmarrow, Ontario, on Monday. A week later the same group met in Pellerby, "
+        "Maryland, to discuss the harvest."
+    )
+    analysis = analyze_text(text, clean=False)
+    wide = _place_of(analysis, "Glenmarrow")  # Ontario's towns lie far from its point: only a guess
+    assert wide.lat is None and wide.country is None, wide
+    assert _near(_place_of(analysis, "Pellerby"), 39.0, -76.7, km=120)  # Maryland's point will do
