@@ -673,3 +673,16 @@ def test_places_an_unknown_place_in_a_wide_province_takes_no_point_of_it(analyze
     wide = _place_of(analysis, "Glenmarrow")  # Ontario's towns lie far from its point: only a guess
     assert wide.lat is None and wide.country is None, wide
     assert _near(_place_of(analysis, "Pellerby"), 39.0, -76.7, km=120)  # Maryland's point will do
+
+
+def test_places_a_place_name_inside_a_disease_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Doctors in Nairobi said cases of the Lagos Fever were falling, and a columnist joked about a "
+        "Helsinki Syndrome among voters. The Kenya flu season starts in June."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Lagos", "Helsinki"):  # a disease or condition named for a place
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    for surface in ("Nairobi", "Kenya"):  # "the Kenya flu season" is Kenya's
+        assert _place_of(analysis, surface).literal

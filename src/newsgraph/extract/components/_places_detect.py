@@ -408,8 +408,8 @@ class ToponymFinder(TextScanner):
         )
 
     def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
-        """Tell whether a toponym only starts or sits in the name of a newspaper, company or
-        other body ("Washington Post", "the New York Times.", "the Canadian Auto Workers", "China
+        """Tell whether a toponym only starts or sits in the name of a newspaper, company, other
+        body or disease ("Washington Post", "the New York Times.", "Canadian Auto Workers", "China
         Eastern Airlines", "Air Canada"): the word after it, or the last word of the organisation's
         name the tagger found around it, is such a name's head, or the word before it an airline's
         or broadcaster's first word; a building's name goes on into an institution's ("European
