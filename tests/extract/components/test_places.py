@@ -638,10 +638,17 @@ def test_places_a_university_named_as_an_employer_or_actor_is_no_place(analyze_t
         "Maria Lopez, a historian at the University of Valencia, said the vote in Spain was close. A "
         "survey conducted by the University of Barcelona found more cases. The Madrid Science Museum said "
         "it would reopen. Protesters later gathered at the University of Granada, and two men were taken "
-        "to Malaga General Hospital on Friday."
+        "to Malaga General Hospital on Friday. Ana Ruiz, associate dean of studies at the University of "
+        "Zaragoza, agreed."
     )
     analysis = analyze_text(text, clean=False)
-    for surface in ("University of Valencia", "University of Barcelona", "Madrid Science Museum"):
+    bodies = (
+        "University of Valencia",
+        "University of Barcelona",
+        "Madrid Science Museum",
+        "University of Zaragoza",
+    )
+    for surface in bodies:
         place = _place_of(analysis, surface)  # an employer, an agent, a speaker: no place, its point kept
         assert not place.literal and place.lat is not None, place
     assert _place_of(analysis, "University of Granada").literal  # where protesters gathered

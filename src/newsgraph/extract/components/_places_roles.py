@@ -6,7 +6,7 @@ organisation of the story rather than a place of it. "At the University of Saraj
 "taken to Colchester General Hospital", "gathered outside the museum" name the building as a
 place. Read from spaCy's parse of the sentence; the heads of the buildings that are also bodies
 ("University", "Hospital", "Museum") are data (`places_names.json`, `body_heads`), the nouns of
-people are the quotes component's (`speaker_nouns.json`, `person`).
+people are the quotes component's (`speaker_nouns.json`, `person`) and a few more (`body_members`).
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ _PERSON_SUFFIXES = ("ist", "ian")
 @cache
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """Return the heads of buildings that are also bodies, and the nouns of people."""
-    heads = frozenset(load_json("places_names.json")["body_heads"])
-    persons = frozenset(load_json("speaker_nouns.json")["person"])
+    names = load_json("places_names.json")
+    persons = frozenset(load_json("speaker_nouns.json")["person"]) | frozenset(names["body_members"])
+    heads = frozenset(names["body_heads"])
     return heads, persons
 
 
