@@ -156,7 +156,8 @@ def test_places_newspaper_company_and_idiom_names_are_not_places(analyze_text: A
         place = _place_of_at(analysis, text.index(name))
         assert not place.literal and place.entity is None and place.country == "US", name
     in_names = [m.start for p in analysis.places if not p.literal for m in p.mentions]
-    assert sorted(in_names) == [text.index("Washington Post"), text.index("Washington Mutual")]
+    museum_at = text.index("Chinese American Museum")  # the museum that opened an exhibit: a body
+    assert sorted(in_names) == [text.index("Washington Post"), text.index("Washington Mutual"), museum_at]
     museum = _place_of(analysis, "Chinese American Museum")
     assert museum.country == "US" and museum.resolved_by == "inner"  # in Washington, not in China
     seattle = _place_of(analysis, "Seattle")
