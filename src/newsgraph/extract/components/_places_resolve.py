@@ -25,6 +25,7 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
+from newsgraph.extract.components._places_extent import container_confidence
 from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, lies_inside, us_states
 
 
@@ -53,10 +54,11 @@ class ToponymResolver(PlaceReader):
 
         A place name inside a newspaper's or company's name ("The Washington Post") is resolved
         by its name in the article's context (and takes a county the article names), but is no
-        context for the others.
+        context for the others. A building named as the body working in it ("a professor at Koya
+        University in Iraqi Kurdistan") is resolved as the building it is.
         """
         ctx = ArticleContext()
-        literal = [t for t in toponyms if t.literal]
+        literal = [t for t in toponyms if t.literal or t.body]  # a body stands where it is named for
         self._resolve_areas(literal, ctx)
         self._resolve_settled(literal, ctx)
         self._resolve_ranked(literal, ctx)
@@ -66,7 +68,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_fallback(literal, ctx)
         self._drop_first_names(literal)
         _doubt_lone_readings(literal)
-        names = [t for t in toponyms if not t.literal]
+        names = [t for t in toponyms if not t.literal and not t.body]
         if names:
             scratch = copy.deepcopy(ctx)
             self._resolve_areas(names, scratch)
@@ -221,10 +223,12 @@ class ToponymResolver(PlaceReader):
     def _resolve_fallback(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Names the gazetteer lacks: what contains them, else (weakly) a town named beside them.
 
-        Only a town or county the article names within a few sentences (`_beside`), in an article
-        whose places all lie in its country, is evidence of where an unknown name lies ("the
-        Mahoning Valley and the Cleveland area"); the article's main place alone ("Denver" for
-        "Henrico" in a story of many states) is only a guess, below the threshold.
+        A country or division whose towns lie far from its point ("Charlevoix, Quebec") is only a
+        guess for a place inside it, below the threshold (`_places_extent`). Only a town or county
+        the article names within a few sentences (`_beside`), in an article whose places all lie in
+        its country, is evidence of where an unknown name lies ("the Mahoning Valley and the
+        Cleveland area"); the article's main place alone ("Denver" for "Henrico" in a story of many
+        states) is only a guess, below the threshold.
         """
         g = self.gazetteer
         focus = _focus(toponyms)
@@ -233,10 +237,9 @@ class ToponymResolver(PlaceReader):
             if t.entry is not None or t.needs_point:
                 continue
             county = g.county_state(t.text, ctx.admin1s)
-            if t.qualifiers:
-                t.entry, t.resolved_by, t.confidence = t.qualifiers[0], "containing", 0.6
-            elif county is not None:  # "Morris County": the state it is in
-                t.entry, t.resolved_by, t.confidence = county, "containing", 0.6
+            if container := t.qualifiers[0] if t.qualifiers else county:  # "Morris County": its state
+                t.entry, t.resolved_by = container, "containing"
+                t.confidence = container_confidence(g, container)  # "Charlevoix, Quebec": a guess
             elif (beside := _beside(t, toponyms)) is not None:
                 one_country = resolved == {beside.country}
                 t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35

@@ -9,10 +9,12 @@ Detection follows the conventions of news geoparsing (GeoWebNews): a toponym is 
 ("Afghan", "Qatari", not "Canadians"), a toponym inside an institution's name counts on its own
 ("Maryland" in "Maryland State Police", "Malta" in "Central Bank of Malta"); one that only starts
 the name of a newspaper or company ("The Washington Post", "Washington Mutual") is a toponym but
-no place of the story (`Place.literal` false: resolved by its name, no context for the others);
-an idiom ("Delhi belly") or a US ethnic compound ("Chinese American") names no place, nor does a
-short name the article gives a person ("Rubio" of "Marco Rubio"), and a building or site is one
-toponym ("Colchester General Hospital"). Besides the tagger's spans, the text is scanned for
+no place of the story (`Place.literal` false: resolved by its name, no context for the others),
+nor is a university or hospital named as an employer or actor ("a professor at the University of
+Sarajevo", `_places_roles`: resolved as the building, its point kept); an idiom ("Delhi belly")
+or a US ethnic compound ("Chinese American") names no place, nor does a short name the article
+gives a person ("Rubio" of "Marco Rubio"), and a building or site is one toponym ("Colchester
+General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
 tagger missed or mislabelled.
 
@@ -106,18 +108,19 @@ class Places(ToponymFinder, ToponymResolver):
             exact = t.entry is not None and t.resolved_by in _EXACT
             key: tuple[str | None, ...] = (
                 ("geo", *t.entry.ident) if exact and t.entry else ("text", name_key(t.text))
-            ) + (("name",) if not t.literal else ())
+            ) + (("name",) if not t.literal and not t.body else ())  # a body and its building: one place
             groups.setdefault(key, []).append(t)
         places: list[Place] = []
         for members in groups.values():
             first = members[0]
             entry = first.entry
             exact = entry is not None and first.resolved_by in _EXACT
+            literal = any(t.literal for t in members)
             name = entry.name if exact and entry is not None else first.text
             entity = None
-            if first.literal:  # "The Washington Post" is no mention of the entity Washington
+            if literal:  # "The Washington Post" is no mention of the entity Washington
                 entity = next((t.entity for t in members if t.entity), None) or named.get(name_key(name))
-            if entity is None and first.literal:
+            if entity is None and literal:
                 entity = next((named[name_key(t.text)] for t in members if name_key(t.text) in named), None)
             admin1 = None
             if entry is not None and entry.country and entry.admin1:
@@ -140,7 +143,7 @@ class Places(ToponymFinder, ToponymResolver):
                     geonameid=entry.geonameid if exact and entry is not None else None,
                     resolved_by=first.resolved_by,
                     confidence=round(max(t.confidence for t in members), 3) if entry is not None else None,
-                    literal=first.literal,
+                    literal=literal,
                     mentions=[
                         TextSpan(start=t.start, end=t.end, text=text[t.start : t.end]) for t in members
                     ],
