@@ -280,9 +280,11 @@ class Place(_Model):
     literal: bool = Field(
         default=True,
         description="False for a place name that only starts the name of a newspaper, company or the "
-        'like ("Washington" in "The Washington Post", "Malaysia" in "Malaysia Airlines"): a toponym, '
-        "resolved by its name, but no place of the story. Such places are left out of the store's place "
-        "index (maps, place search), of event places and of the article's context for other places.",
+        'like ("Washington" in "The Washington Post", "Malaysia" in "Malaysia Airlines"), and for a '
+        'university, hospital or museum named as an employer or an actor ("a professor at the '
+        'University of Sarajevo"): a toponym, resolved by its name, but no place of the story. Such '
+        "places are left out of the store's place index (maps, place search) and of event places; "
+        "only the building named as a body still gives the other places its context.",
     )
     mentions: list[Span] = Field(default_factory=list, description="Where the text names the place.")
 
