@@ -186,8 +186,8 @@ def _fs(values: Any) -> frozenset[str]:
 
 
 _ACTOR_WORD_LISTS = (
-    "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "document_nouns", "weapon_nouns",
-    "rioter_nouns", "munition_nouns",
+    "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "document_nouns",
+    "weapon_nouns", "rioter_nouns", "munition_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
