@@ -16,6 +16,7 @@ from newsgraph.extract.components.events._grammar import (
     PLACE_LABELS,
     Grammar,
     controls_infinitive,
+    document_name,
     event_name,
     hyphen_pair,
 )
@@ -80,8 +81,8 @@ class ArgumentFinder:
             )
         if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
             return False
-        if event_name(tok, self.lex):
-            return False
+        if event_name(tok, self.lex) or document_name(tok, self.lex):
+            return False  # "the Malabar Joint Maritime Exercise", "the Second Amendment"
         if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         low = tok.lemma_.lower()
@@ -267,8 +268,8 @@ class ArgumentFinder:
                 dat = dat or self.g.place_pobj(tok)
             if dat is not None:
                 target = dat
-        if target is None:
-            target = self.content_target(tok, cand, type_, exclude)
+        if target is None and not (patient is not None and document_name(patient, self.lex)):
+            target = self.content_target(tok, cand, type_, exclude)  # a named document is the content
         if (
             target is None
             and type_ in ("ASSAULT", "COERCE")
@@ -312,6 +313,10 @@ class ArgumentFinder:
     def _theme_target(self, tok: Token, theme: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the actor a verb's non-actor object points at: the type's preposition, the object
         event's own actors ("called off talks with the rebels"), its owner, an actor in it, a place."""
+        if document_name(theme, self.lex):
+            # "signed a Treaty on Strategic Partnership with X": the party comes with the verb or the
+            # document "with" it; the document's other phrases say what it is about
+            return self.prep_target(tok, type_, exclude) or self._partner(theme, exclude)
         if theme.lemma_.lower() in self.lex.control_nouns:
             place = self.territory_of(theme) or self.territory_of(tok)
             if place is not None:
@@ -340,6 +345,15 @@ class ArgumentFinder:
         if target is not None or type_ == "CONSULT":
             return target  # "held a summit in Russia": where the meeting was, not with whom
         return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+
+    def _partner(self, thing: Token, exclude: set[int]) -> Token | None:
+        """The actor a thing is made "with" ("a treaty with Japan"), if any."""
+        for c in self.g.kids(thing):
+            if c.dep_ == "prep" and c.lower_ == "with":
+                other = self.g.pobj(c)
+                if other is not None and other.i not in exclude and self.is_actorish(other):
+                    return other
+        return None
 
     def _thing_owner(self, thing: Token) -> Token | None:
         """Whose thing it was: "X's home", "the body of X", "the town of Marea" (no pronoun)."""

@@ -532,6 +532,16 @@ def event_name(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def document_name(tok: Token, lex: Lexicon) -> bool:
+    """Whether a proper noun names a document, not an actor: a name headed by a document noun ("the Second
+    Amendment", "a Treaty on Strategic Partnership", "the Dodd-Frank Act")."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.lemma_.lower() in lex.document_nouns
+        and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
+    )
+
+
 def hyphen_pair(name: Token) -> Token | None:
     """Return X of a pair of names "X-Y" modifying a noun ("the Russia-Ukraine war", "Iran-Iraq talks")
     when `name` is Y: two proper nouns joined by a hyphen, each a name of its own."""

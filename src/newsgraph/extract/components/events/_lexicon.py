@@ -105,6 +105,7 @@ class Lexicon:
     anaphoric_nouns: frozenset[str]
     pronouns: dict[str, str]
     non_actor_heads: frozenset[str]
+    document_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
     munition_nouns: frozenset[str]
     rioter_nouns: frozenset[str]
@@ -185,8 +186,8 @@ def _fs(values: Any) -> frozenset[str]:
 
 
 _ACTOR_WORD_LISTS = (
-    "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "weapon_nouns", "rioter_nouns",
-    "munition_nouns",
+    "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "document_nouns",
+    "weapon_nouns", "rioter_nouns", "munition_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",

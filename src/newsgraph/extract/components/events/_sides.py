@@ -15,7 +15,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
-from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._grammar import Grammar, document_name
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.models import Entity
@@ -124,11 +124,16 @@ class SideFinder:
         """Whether conjoined subjects did something side by side, not with each other: a verb that is no
         two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
         decision", "the minister and the president toured the affected areas"; "held talks", "reached an
-        agreement" or an object-less "spoke" keep them two sides)."""
+        agreement" or an object-less "spoke" keep them two sides; a named document is no event done
+        together: "She and her husband supported the North American Free Trade Agreement")."""
         if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
             return False
-        objects = [c.lemma_.lower() for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
-        shared = any(o in self.lex.reciprocal_lemmas or self._two_sided(o) for o in objects)
+        objects = [c for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
+        shared = any(
+            (o.lemma_.lower() in self.lex.reciprocal_lemmas or self._two_sided(o.lemma_.lower()))
+            and not document_name(o, self.lex)  # "supported the North American Free Trade Agreement"
+            for o in objects
+        )
         return bool(objects) and not shared
 
     def _two_sided(self, noun: str) -> bool:
