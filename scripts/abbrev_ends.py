@@ -86,7 +86,9 @@ def count(path: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("inputs", nargs="+", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--count", action="store_true", help="count the places of a `collect` output")

@@ -20,8 +20,9 @@ Three kinds, all marked before the parser (which keeps such marks):
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
   (a determiner, pronoun, preposition, conjunction or sentence adverb: "The", "He", "In", "But",
-  "Usually") right after such a token starts a sentence, unless the text before it is a
-  title-case headline ("… To Enter U.S. As Refugees"), where every word is capitalised. A name
+  "Usually") right after such a token starts a sentence, unless every word before it in its
+  sentence, line or quotation is capitalised: a title-case headline ("… To Enter U.S. As
+  Refugees") or a label opening a quotation ("the card reads, “P.S. You can …"). A name
   after the abbreviation is left to the parser: "U.S. Senate", "U.S. Army has" are far more
   common than "in the U.S. Sheinbaum sent".
 
@@ -103,11 +104,12 @@ def _is_abbreviation(token: Token) -> bool:
 
 
 def _in_running_text(doc: Doc, i: int) -> bool:
-    """Some word before token `i`, back to the sentence's or line's start, is lower case: the
-    text is running prose, not a title-case headline ("Central Americans To Enter U.S. As …")."""
+    """Some word before token `i`, back to the start of its sentence, line or quotation, is lower
+    case: the text is running prose, not a title-case headline ("… Americans To Enter U.S. As …")
+    nor a label opening a quotation ("it reads, “P.S. You can …")."""
     for j in range(i - 1, -1, -1):
         token = doc[j]
-        if token.text in _SENTENCE_ENDS or (token.is_space and "\n" in token.text):
+        if token.text in _SENTENCE_ENDS or token.is_left_punct or (token.is_space and "\n" in token.text):
             return False
         if token.is_lower and token.is_alpha:
             return True
