@@ -1,11 +1,14 @@
 """List every abbreviation whose period ends its token, followed by a capitalised word.
 
-    # every such place in the corpus and in PolNeAR, one JSON line each (text around it, the word
-    # after, its tag, and whether the pipeline starts a sentence there)
-    PYTHONPATH=src .venv/bin/python scripts/abbrev_ends.py ../shared/data/corpus/news.jsonl \
+    # every such place in the corpus (the cleaned texts of an `analyze --jsonl` output) and in
+    # PolNeAR, one JSON line each (text around it, the word after, its tag, and whether the
+    # pipeline starts a sentence there)
+    newsgraph -q analyze --jsonl ../shared/data/corpus/news.jsonl --out /tmp/corpus.jsonl --workers 1
+    PYTHONPATH=src .venv/bin/python scripts/abbrev_ends.py /tmp/corpus.jsonl \
         ../shared/data/quotes/train.jsonl ../shared/data/quotes/dev.jsonl --out /tmp/abbrev.jsonl
-    # the same places counted by the word after and by split/joined
-    .venv/bin/python scripts/abbrev_ends.py --count /tmp/abbrev.jsonl
+    # the places of two such outputs (main's, a branch's) counted by the class of the word after
+    # and the kind of abbreviation, split or joined in each, then every place whose split differs
+    .venv/bin/python scripts/abbrev_ends.py --compare /tmp/abbrev.main.jsonl /tmp/abbrev.jsonl
 
 "U.S. Trudeau said" is one token "U.S." then a name: the tokenizer keeps the abbreviation's
 period, so a sentence that ends with it has no full stop of its own, and only the parser (and
@@ -18,12 +21,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.lexicons import load_json
 from newsgraph.extract.pipeline import get_nlp
 from newsgraph.settings import Settings
 
@@ -74,15 +80,53 @@ def collect(paths: list[Path], out: Path) -> None:
                     sink.write(json.dumps(place, ensure_ascii=False) + "\n")
 
 
-def count(path: Path) -> None:
-    """Print the places of a `collect` output counted by source, word after and split."""
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    by_source = Counter((row["source"], row["split"]) for row in rows)
-    for (source, split), n in sorted(by_source.items()):
-        print(f"{source}\t{'split' if split else 'joined'}\t{n}")
-    by_word = Counter((row["next"], row["split"]) for row in rows)
-    for (word, split), n in by_word.most_common():
-        print(f"{n}\t{'split' if split else 'joined'}\t{word}")
+_TITLES = frozenset(
+    {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Rev.", "Adm.", "St.", "v.", "vs."}
+)
+
+
+def _word_class(row: dict[str, Any]) -> str:
+    """The class of the word after the abbreviation: a class of `sentence_openers.json`, or a name."""
+    classes = load_json("sentence_openers.json")["classes"]
+    for name, entry in classes.items():
+        if row["next"] in entry["words"]:
+            return str(name)
+    return "name + verb" if re.match(r"VB|MD", row["after_tag"]) else "other capitalised word"
+
+
+def _abbreviation_kind(row: dict[str, Any]) -> str:
+    """A title before a name ("Sen."), one initial ("J."), or another abbreviation ("U.S.", "Inc.")."""
+    if row["abbrev"] in _TITLES:
+        return "title"
+    return "initial" if re.fullmatch(r"[A-Z]\.", row["abbrev"]) else "other"
+
+
+def compare(before: Path, after: Path) -> None:
+    """Print the places of two `collect` outputs of the same texts counted by class, then the changes."""
+    rows = [json.loads(line) for line in before.open(encoding="utf-8")]
+    later = [json.loads(line) for line in after.open(encoding="utf-8")]
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row, other in zip(rows, later, strict=True):
+        word = _word_class(row)
+        kind = _abbreviation_kind(row) if word in ("name + verb", "other capitalised word") else "any"
+        counts[word, kind][row["source"]] += 1
+        counts[word, kind]["split before"] += row["split"]
+        counts[word, kind]["split after"] += other["split"]
+    sources = sorted({row["source"] for row in rows})
+    print("\t".join(["word after", "abbreviation", *sources, "split before", "split after"]))
+    for (word, kind), n in sorted(counts.items()):
+        cells = [
+            word,
+            kind,
+            *(str(n[source]) for source in sources),
+            str(n["split before"]),
+            str(n["split after"]),
+        ]
+        print("\t".join(cells))
+    for row, other in zip(rows, later, strict=True):
+        if row["split"] != other["split"]:
+            sign = "+" if other["split"] else "-"
+            print(f"{sign} {row['source']} {row['id']} | {row['context']}")
 
 
 def main() -> None:
@@ -91,10 +135,10 @@ def main() -> None:
     )
     parser.add_argument("inputs", nargs="+", type=Path)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--count", action="store_true", help="count the places of a `collect` output")
+    parser.add_argument("--compare", action="store_true", help="compare two `collect` outputs")
     args = parser.parse_args()
-    if args.count:
-        count(args.inputs[0])
+    if args.compare:
+        compare(args.inputs[0], args.inputs[1])
     else:
         collect(args.inputs, args.out)
 
