@@ -19,10 +19,10 @@ Three kinds, all marked before the parser (which keeps such marks):
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
-  (a determiner, pronoun, preposition, conjunction or sentence adverb: "The", "He", "In", "But",
-  "Usually") right after such a token starts a sentence, unless every word before it in its
-  sentence, line or quotation is capitalised: a title-case headline ("… To Enter U.S. As
-  Refugees") or a label opening a quotation ("the card reads, “P.S. You can …"). A name
+  (a determiner, pronoun, preposition, conjunction, question word or sentence adverb: "The",
+  "He", "In", "But", "How", "Usually") right after such a token starts a sentence, unless every
+  word before it in its sentence, line or quotation is capitalised: a title-case headline ("… To
+  Enter U.S. As Refugees") or a label opening a quotation ("the card reads, “P.S. You can …"). A name
   after the abbreviation is left to the parser: "U.S. Senate", "U.S. Army has" are far more
   common than "in the U.S. Sheinbaum sent".
 
