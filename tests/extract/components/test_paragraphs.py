@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsgraph.extract.components.paragraphs import abbreviation_ends
 from newsgraph.extract.components.paragraphs import subheads as find_subheads
 from newsgraph.extract.extensions import SUBHEADS_KEY
 
@@ -60,3 +61,67 @@ def test_paragraphs_keeps_the_subheads_as_a_span_group(nlp: Language) -> None:
     """The later components know a subhead from the group, not by finding it again."""
     doc = nlp(FLATTENED)
     assert [s.text for s in doc.spans[SUBHEADS_KEY]] == ["The rescue", "Difficult terrain", "Local anger"]
+
+
+# Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
+# word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
+ABBREVIATION_ENDS = [
+    ("She wrote about the arrests in a post on X.", "The Interior Ministry did not respond."),  # determiner
+    ("The museum closes at 6 p.m.", "It opens again at nine in the morning."),  # pronoun
+    ("The minister spoke after her visit to the U.S.", "Of the deals she signed, two concern wind farms."),
+    ("Prices have doubled in the U.K.", "Since the summer, rents have risen faster than wages."),
+    (
+        "Last week the governor asked for a ban on imports from the U.S.",
+        "While the ban is popular, farmers oppose it.",
+    ),  # conjunction
+    (
+        "Rice farmers lost most of their crop to the floods, according to the U.N.",
+        "Usually aid arrives within days.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ABBREVIATION_ENDS)
+def test_paragraphs_a_sentence_ends_on_an_abbreviations_period(
+    nlp: Language, first: str, second: str
+) -> None:
+    doc = nlp(f"{first} {second}")
+    assert [s.text for s in doc.sents] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. President Joe Biden met the leaders of Japan and Korea on Monday.",
+        "The U.S. Senate passed the bill a day after the U.N. Security Council met.",
+        "The trade talks with the U.S. Navy officials will resume in Washington, D.C. next week.",
+    ],
+)
+def test_paragraphs_an_abbreviation_before_a_name_stays_in_its_sentence(nlp: Language, text: str) -> None:
+    assert [s.text for s in nlp(text).sents] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("She grew up in Washington, D.C. The city was then much smaller.", ["The"]),
+        ("Canada put tariffs on goods from the U.S. Trudeau said Canada would not back down.", []),
+        ("The U.S. Navy said the ship left at 9 a.m. Eastern time.", []),
+        ("Central Americans To Enter U.S. As Refugees", []),  # a title-case headline
+        ("P.S. You can still send your letters.", []),  # nothing before the abbreviation
+        ("At the bottom the card reads, “P.S. You can still send your letters.”", []),
+    ],
+)
+def test_paragraphs_which_words_after_an_abbreviation_open_a_sentence(
+    nlp: Language, text: str, starts: list[str]
+) -> None:
+    doc = nlp.make_doc(text)
+    assert [doc[i].text for i in abbreviation_ends(doc)] == starts
+
+
+@pytest.mark.parametrize(
+    "text", ["Most of the plants are in the U.S. The rest are in Mexico.", "It is in the U.S."]
+)
+def test_paragraphs_the_tokenizer_keeps_the_abbreviations_period(nlp: Language, text: str) -> None:
+    """A sentence-final "U.S." keeps its period as one token, so no full stop ends that sentence."""
+    assert "U.S." in [t.text for t in nlp.make_doc(text)]

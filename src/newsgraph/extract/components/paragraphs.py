@@ -1,6 +1,6 @@
 """`newsgraph_paragraphs`: sentence starts the small parser misses in scraped news.
 
-Two kinds, both marked before the parser (which keeps such marks):
+Three kinds, all marked before the parser (which keeps such marks):
 
 - A line break ends a sentence. Scraped news keeps one paragraph per line, and titles, subheads
   and datelines often end without a full stop; the parser then glues "… bus fares for two
@@ -16,16 +16,28 @@ Two kinds, both marked before the parser (which keeps such marks):
   Associated Press": after a verb, never after a noun). The token after the subhead starts a
   sentence, and the subhead is kept as a span of `doc.spans[SUBHEADS_KEY]`: a section label, in
   which the later components read no event.
+- An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
+  "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
+  own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
+  (a determiner, pronoun, preposition, conjunction, question word or sentence adverb: "The",
+  "He", "In", "But", "How", "Usually") right after such a token starts a sentence, unless every
+  word before it in its sentence, line or quotation is capitalised: a title-case headline ("… To
+  Enter U.S. As Refugees") or a label opening a quotation ("the card reads, “P.S. You can …"). A name
+  after the abbreviation is left to the parser: "U.S. Senate", "U.S. Army has" are far more
+  common than "in the U.S. Sheinbaum sent".
 
 Reads the tokens and their tags; writes `Token.is_sent_start` and `doc.spans[SUBHEADS_KEY]`.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.extensions import SUBHEADS_KEY
+from newsgraph.extract.lexicons import load_json
 
 _ENDS = frozenset(".!?:;\"'”’)»…")
 _SENTENCE_ENDS = frozenset(".!?")
@@ -45,6 +57,8 @@ class ParagraphBreaks:
         if doc.has_annotation("DEP"):
             return doc  # parsed already: its sentences are fixed
         mark_line_breaks(doc)
+        for i in abbreviation_ends(doc):
+            doc[i].is_sent_start = True
         if doc.has_annotation("TAG"):
             found = subheads(doc)
             for _start, end in found:
@@ -64,6 +78,42 @@ def mark_line_breaks(doc: Doc) -> None:
         wrapped = nxt.text[:1].islower() and prev.text[-1:] not in _ENDS
         if not wrapped:
             nxt.is_sent_start = True
+
+
+def abbreviation_ends(doc: Doc) -> list[int]:
+    """The tokens that open a sentence right after an abbreviation ending it ("the U.S. The …")."""
+    openers = sentence_openers()
+    return [
+        token.i + 1
+        for token in doc[:-1]
+        if _is_abbreviation(token) and doc[token.i + 1].text in openers and _in_running_text(doc, token.i)
+    ]
+
+
+@cache
+def sentence_openers() -> frozenset[str]:
+    """The capitalised closed-class words and sentence adverbs of `sentence_openers.json`."""
+    classes = load_json("sentence_openers.json")["classes"]
+    return frozenset(word for entry in classes.values() for word in entry["words"])
+
+
+def _is_abbreviation(token: Token) -> bool:
+    """A token that keeps its final period: "U.S.", "D.C.", "Inc.", "p.m." (not "." itself)."""
+    text = token.text
+    return len(text) > 1 and text[-1] == "." and any(ch.isalpha() for ch in text)
+
+
+def _in_running_text(doc: Doc, i: int) -> bool:
+    """Some word before token `i`, back to the start of its sentence, line or quotation, is lower
+    case: the text is running prose, not a title-case headline ("… Americans To Enter U.S. As …")
+    nor a label opening a quotation ("it reads, “P.S. You can …")."""
+    for j in range(i - 1, -1, -1):
+        token = doc[j]
+        if token.text in _SENTENCE_ENDS or token.is_left_punct or (token.is_space and "\n" in token.text):
+            return False
+        if token.is_lower and token.is_alpha:
+            return True
+    return False
 
 
 def subheads(doc: Doc) -> list[tuple[int, int]]:
