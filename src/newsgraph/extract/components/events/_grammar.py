@@ -163,7 +163,8 @@ class Grammar:
         return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
 
     def lemma(self, tok: Token) -> str:
-        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage").
+        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")
+        and reading an event noun split at its hyphen as the whole word (`noun_lemma`).
 
         Worked out once per token of a doc: every stage asks for the trigger's lemma again."""
         if tok.doc is not self._doc:
@@ -177,7 +178,7 @@ class Grammar:
         """Return a token's lemma, lower case, repaired for a known verb (see `lemma`)."""
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX"):
-            return lemma
+            return self.noun_lemma(tok)
         if lemma in self.known_verbs:
             # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
             # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
@@ -185,6 +186,37 @@ class Grammar:
                 return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
+
+    def noun_lemma(self, tok: Token) -> str:
+        """Return a noun's lemma, lower case; for the head of a hyphenated event noun, the whole word.
+
+        The tokenizer splits "sit-in", "walk-out", "cease-fire" in three ("sit", "-", "in"), and the
+        parse makes one part the head of the other ("sit" a compound of "in", or "in" a particle of
+        "sit"). When the lexicon knows the word, with its hyphen or without ("walkout"), that word is
+        the head's lemma: "staged a sit-in" holds the event noun "sit-in", not "in".
+        """
+        lemma = tok.lemma_.lower()
+        pair = self.hyphen_pair(tok)
+        if pair is None:
+            return lemma
+        left, right = pair
+        for tail in (right.lemma_.lower(), right.lower_):
+            for word in (f"{left.lower_}-{tail}", left.lower_ + tail):
+                if word in self.lex.noun_lemmas:
+                    return word
+        return lemma
+
+    def hyphen_pair(self, tok: Token) -> tuple[Token, Token] | None:
+        """Return (left, right) of a word written with a hyphen and no spaces ("sit-in") whose head, as
+        parsed, is the noun `tok`; None when `tok` heads no such word."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        doc, i = tok.doc, tok.i
+        if i >= 2 and _glued(doc[i - 2], doc[i - 1]) and doc[i - 2].head.i == i:
+            return doc[i - 2], tok
+        if i + 2 < len(doc) and _glued(tok, doc[i + 1]) and doc[i + 2].head.i == i:
+            return tok, doc[i + 2]
+        return None
 
     def object_of(self, tok: Token) -> Token | None:
         """Return a verb's object: passive subject, direct object, else its first prepositional object."""
@@ -553,3 +585,8 @@ def _known_actor(word: str) -> bool:
     ("Russia", "Taliban"; not "al" of "al-Shabab")."""
     found = longest_match([word], 0)
     return found is not None and found[0] == 1
+
+
+def _glued(left: Token, dash: Token) -> bool:
+    """Whether a word and the hyphen after it join it to the next word ("sit-in"): no spaces, letters."""
+    return left.is_alpha and dash.text == "-" and not left.whitespace_ and not dash.whitespace_

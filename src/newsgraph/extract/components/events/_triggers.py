@@ -33,6 +33,7 @@ _TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
 _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
 # the ids of the dependencies of a noun's slot, as `Grammar.array` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
+_HYPHEN = get_string_id("-")
 _MAX_KINDS = 500_000
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
@@ -93,6 +94,8 @@ class TriggerFinder:
         strings = doc.vocab.strings
         words = self.cameo.doc_words(strings, self.g.column(doc, LOWER), self.g.column(doc, LEMMA))
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
+        dashes = np.flatnonzero(rows[:, 3] == _HYPHEN)
+        glued = set((dashes + 1).tolist()) | set((dashes - 1).tolist())  # the words around a "-"
         kinds = self._kinds
         if len(kinds) > _MAX_KINDS:
             kinds.clear()  # a long run's vocabulary: start afresh rather than grow without end
@@ -101,6 +104,8 @@ class TriggerFinder:
             kind = kinds.get(key, _UNREAD)
             if kind is _UNREAD:
                 kind = kinds[key] = self._kind(pos, key[1], strings[lemma], strings[lower])
+            if i in glued and self.g.noun_lemma(doc[i]) in self.lex.noun_lemmas:
+                kind = "NOUN"  # "a sit-in": the last part of a hyphenated event noun
             if kind is None:
                 continue
             seen += 1
@@ -325,7 +330,7 @@ class TriggerFinder:
 
     def classify_noun(self, tok: Token) -> Sense | None:
         """Return an event noun's sense by its modifiers and sentence context; None when no trigger."""
-        lemma = tok.lemma_.lower()
+        lemma = self.g.noun_lemma(tok)
         sense = self.lex.nouns.get(lemma)
         if sense is None:
             return None
