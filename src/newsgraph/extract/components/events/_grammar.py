@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 import numpy as np
 from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -22,6 +23,8 @@ from newsgraph.knowledge import longest_match
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARRAY_ATTRS = [POS, DEP, LEMMA, LOWER]
 """The token attributes of `Grammar.array`, in this order: what the trigger finder reads of every doc."""
+HYPHEN = get_string_id("-")
+"""The id of a hyphen ("sit-in" is "sit", "-", "in" to the tokenizer)."""
 
 
 class Grammar:
@@ -43,6 +46,7 @@ class Grammar:
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
         self._lemmas: dict[int, str] = {}
+        self._near_hyphen: frozenset[int] | None = None
         self._names: dict[int, bool] = {}
         self._passives: dict[int, bool] = {}
         self._doc: Doc | None = None
@@ -57,6 +61,7 @@ class Grammar:
         self._words = {}
         self._kids = {}
         self._lemmas = {}
+        self._near_hyphen = None
         self._names = {}
         self._passives = {}
         self._doc = None
@@ -196,7 +201,7 @@ class Grammar:
         the head's lemma: "staged a sit-in" holds the event noun "sit-in", not "in".
         """
         lemma = tok.lemma_.lower()
-        pair = self.hyphen_pair(tok)
+        pair = self.hyphen_word(tok)
         if pair is None:
             return lemma
         left, right = pair
@@ -206,17 +211,27 @@ class Grammar:
                     return word
         return lemma
 
-    def hyphen_pair(self, tok: Token) -> tuple[Token, Token] | None:
+    def hyphen_word(self, tok: Token) -> tuple[Token, Token] | None:
         """Return (left, right) of a word written with a hyphen and no spaces ("sit-in") whose head, as
         parsed, is the noun `tok`; None when `tok` heads no such word."""
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
         doc, i = tok.doc, tok.i
-        if i >= 2 and _glued(doc[i - 2], doc[i - 1]) and doc[i - 2].head.i == i:
-            return doc[i - 2], tok
-        if i + 2 < len(doc) and _glued(tok, doc[i + 1]) and doc[i + 2].head.i == i:
-            return tok, doc[i + 2]
+        if i not in self.near_hyphen(doc) or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for left, right, other in ((i - 2, i, i - 2), (i, i + 2, i + 2)):
+            if left < 0 or right >= len(doc) or doc[left + 1].lower != HYPHEN:
+                continue
+            if _glued(doc[left], doc[left + 1]) and doc[other].head.i == i:
+                return doc[left], doc[right]
         return None
+
+    def near_hyphen(self, doc: Doc) -> frozenset[int]:
+        """Return the indices of the words just before and after a hyphen, found once per doc."""
+        if doc is not self._doc:
+            self._switch(doc)
+        if self._near_hyphen is None:
+            dashes = np.flatnonzero(self.array(doc)[:, ARRAY_ATTRS.index(LOWER)] == HYPHEN)
+            self._near_hyphen = frozenset((dashes - 1).tolist()) | frozenset((dashes + 1).tolist())
+        return self._near_hyphen
 
     def object_of(self, tok: Token) -> Token | None:
         """Return a verb's object: passive subject, direct object, else its first prepositional object."""
@@ -589,4 +604,4 @@ def _known_actor(word: str) -> bool:
 
 def _glued(left: Token, dash: Token) -> bool:
     """Whether a word and the hyphen after it join it to the next word ("sit-in"): no spaces, letters."""
-    return left.is_alpha and dash.text == "-" and not left.whitespace_ and not dash.whitespace_
+    return left.is_alpha and not left.whitespace_ and not dash.whitespace_

@@ -33,7 +33,6 @@ _TRIGGER_POS = np.zeros(max(POS_IDS.values()) + 1, dtype=bool)
 _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id (np.isin costs more)
 # the ids of the dependencies of a noun's slot, as `Grammar.array` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
-_HYPHEN = get_string_id("-")
 _MAX_KINDS = 500_000
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
@@ -94,8 +93,7 @@ class TriggerFinder:
         strings = doc.vocab.strings
         words = self.cameo.doc_words(strings, self.g.column(doc, LOWER), self.g.column(doc, LEMMA))
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
-        dashes = np.flatnonzero(rows[:, 3] == _HYPHEN)
-        glued = set((dashes + 1).tolist()) | set((dashes - 1).tolist())  # the words around a "-"
+        glued = self.g.near_hyphen(doc)
         kinds = self._kinds
         if len(kinds) > _MAX_KINDS:
             kinds.clear()  # a long run's vocabulary: start afresh rather than grow without end
