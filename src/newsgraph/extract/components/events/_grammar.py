@@ -23,8 +23,7 @@ from newsgraph.knowledge import longest_match
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARRAY_ATTRS = [POS, DEP, LEMMA, LOWER]
 """The token attributes of `Grammar.array`, in this order: what the trigger finder reads of every doc."""
-HYPHEN = get_string_id("-")
-"""The id of a hyphen ("sit-in" is "sit", "-", "in" to the tokenizer)."""
+HYPHEN = get_string_id("-")  # the id of a hyphen: "sit-in" is "sit", "-", "in" to the tokenizer
 
 
 class Grammar:
@@ -168,8 +167,7 @@ class Grammar:
         return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
 
     def lemma(self, tok: Token) -> str:
-        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage")
-        and reading an event noun split at its hyphen as the whole word (`noun_lemma`).
+        """Return a token's lemma, repairing known verbs ("staged" -> "stage") and nouns (`noun_lemma`).
 
         Worked out once per token of a doc: every stage asks for the trigger's lemma again."""
         if tok.doc is not self._doc:
@@ -195,11 +193,9 @@ class Grammar:
     def noun_lemma(self, tok: Token) -> str:
         """Return a noun's lemma, lower case; for the head of a hyphenated event noun, the whole word.
 
-        The tokenizer splits "sit-in", "walk-out", "cease-fire" in three ("sit", "-", "in"), and the
-        parse makes one part the head of the other ("sit" a compound of "in", or "in" a particle of
-        "sit"). When the lexicon knows the word, with its hyphen or without ("walkout"), that word is
-        the head's lemma: "staged a sit-in" holds the event noun "sit-in", not "in".
-        """
+        The tokenizer splits "sit-in", "walk-out" in three ("sit", "-", "in"), the parse makes one part
+        the head; when the lexicon knows the word, with its hyphen or without ("walkout"), that word is
+        the head's lemma: "staged a sit-in" holds the event noun "sit-in", not "in"."""
         lemma = tok.lemma_.lower()
         pair = self.hyphen_word(tok)
         if pair is None:
@@ -220,8 +216,9 @@ class Grammar:
         for left, right, other in ((i - 2, i, i - 2), (i, i + 2, i + 2)):
             if left < 0 or right >= len(doc) or doc[left + 1].lower != HYPHEN:
                 continue
-            if _glued(doc[left], doc[left + 1]) and doc[other].head.i == i:
-                return doc[left], doc[right]
+            first, dash = doc[left], doc[left + 1]  # "sit", "-": letters, no spaces
+            if first.is_alpha and not first.whitespace_ and not dash.whitespace_ and doc[other].head.i == i:
+                return first, doc[right]
         return None
 
     def near_hyphen(self, doc: Doc) -> frozenset[int]:
@@ -600,8 +597,3 @@ def _known_actor(word: str) -> bool:
     ("Russia", "Taliban"; not "al" of "al-Shabab")."""
     found = longest_match([word], 0)
     return found is not None and found[0] == 1
-
-
-def _glued(left: Token, dash: Token) -> bool:
-    """Whether a word and the hyphen after it join it to the next word ("sit-in"): no spaces, letters."""
-    return left.is_alpha and not left.whitespace_ and not dash.whitespace_
