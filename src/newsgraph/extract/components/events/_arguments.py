@@ -522,7 +522,7 @@ class ArgumentFinder:
         self, tok: Token, type_: str, light: Token | None
     ) -> tuple[Token | None, Token | None, Token | None]:
         """Return (source, target, fallback source) heads for an event noun."""
-        lemma = tok.lemma_.lower()
+        lemma = self.g.noun_lemma(tok)
         target: Token | None = None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
             tok = tok.head

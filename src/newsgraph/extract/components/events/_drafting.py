@@ -549,6 +549,9 @@ class Drafter:
     def trigger_span(self, tok: Token, light: Token | None) -> tuple[int, int]:
         """Return the trigger's character span: the word, from its light verb, through its particle."""
         start, end = tok.idx, tok.idx + len(tok.text)
+        pair = self.g.hyphen_word(tok) if self.g.noun_lemma(tok) != tok.lemma_.lower() else None
+        if pair is not None:  # "walk-out": the hyphenated word, whole
+            start, end = min(start, pair[0].idx), max(end, pair[1].idx + len(pair[1].text))
         if light is not None and 0 < tok.i - light.i <= 6:
             start = light.idx
         for c in self.g.kids(tok):

@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 import numpy as np
 from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -22,6 +23,7 @@ from newsgraph.knowledge import longest_match
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARRAY_ATTRS = [POS, DEP, LEMMA, LOWER]
 """The token attributes of `Grammar.array`, in this order: what the trigger finder reads of every doc."""
+HYPHEN = get_string_id("-")  # the id of a hyphen: "sit-in" is "sit", "-", "in" to the tokenizer
 
 
 class Grammar:
@@ -43,6 +45,7 @@ class Grammar:
         self._words: dict[int, frozenset[str]] = {}
         self._kids: dict[int, list[Token]] = {}
         self._lemmas: dict[int, str] = {}
+        self._near_hyphen: frozenset[int] | None = None
         self._names: dict[int, bool] = {}
         self._passives: dict[int, bool] = {}
         self._doc: Doc | None = None
@@ -57,6 +60,7 @@ class Grammar:
         self._words = {}
         self._kids = {}
         self._lemmas = {}
+        self._near_hyphen = None
         self._names = {}
         self._passives = {}
         self._doc = None
@@ -163,7 +167,7 @@ class Grammar:
         return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
 
     def lemma(self, tok: Token) -> str:
-        """Return a token's lemma, repairing the lemmatizer's misses on known verbs ("staged" -> "stage").
+        """Return a token's lemma, repairing known verbs ("staged" -> "stage") and nouns (`noun_lemma`).
 
         Worked out once per token of a doc: every stage asks for the trigger's lemma again."""
         if tok.doc is not self._doc:
@@ -177,7 +181,7 @@ class Grammar:
         """Return a token's lemma, lower case, repaired for a known verb (see `lemma`)."""
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX"):
-            return lemma
+            return self.noun_lemma(tok)
         if lemma in self.known_verbs:
             # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
             # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
@@ -185,6 +189,46 @@ class Grammar:
                 return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
+
+    def noun_lemma(self, tok: Token) -> str:
+        """Return a noun's lemma, lower case; for the head of a hyphenated event noun, the whole word.
+
+        The tokenizer splits "sit-in", "walk-out" in three ("sit", "-", "in"), the parse makes one part
+        the head; when the lexicon knows the word, with its hyphen or without ("walkout"), that word is
+        the head's lemma: "staged a sit-in" holds the event noun "sit-in", not "in"."""
+        lemma = tok.lemma_.lower()
+        pair = self.hyphen_word(tok)
+        if pair is None:
+            return lemma
+        left, right = pair
+        for tail in (right.lemma_.lower(), right.lower_):
+            for word in (f"{left.lower_}-{tail}", left.lower_ + tail):
+                if word in self.lex.noun_lemmas:
+                    return word
+        return lemma
+
+    def hyphen_word(self, tok: Token) -> tuple[Token, Token] | None:
+        """Return (left, right) of a word written with a hyphen and no spaces ("sit-in") whose head, as
+        parsed, is the noun `tok`; None when `tok` heads no such word."""
+        doc, i = tok.doc, tok.i
+        if i not in self.near_hyphen(doc) or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for left, right, other in ((i - 2, i, i - 2), (i, i + 2, i + 2)):
+            if left < 0 or right >= len(doc) or doc[left + 1].lower != HYPHEN:
+                continue
+            first, dash = doc[left], doc[left + 1]  # "sit", "-": letters, no spaces
+            if first.is_alpha and not first.whitespace_ and not dash.whitespace_ and doc[other].head.i == i:
+                return first, doc[right]
+        return None
+
+    def near_hyphen(self, doc: Doc) -> frozenset[int]:
+        """Return the indices of the words just before and after a hyphen, found once per doc."""
+        if doc is not self._doc:
+            self._switch(doc)
+        if self._near_hyphen is None:
+            dashes = np.flatnonzero(self.array(doc)[:, ARRAY_ATTRS.index(LOWER)] == HYPHEN)
+            self._near_hyphen = frozenset((dashes - 1).tolist()) | frozenset((dashes + 1).tolist())
+        return self._near_hyphen
 
     def object_of(self, tok: Token) -> Token | None:
         """Return a verb's object: passive subject, direct object, else its first prepositional object."""

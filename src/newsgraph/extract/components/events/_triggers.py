@@ -93,6 +93,7 @@ class TriggerFinder:
         strings = doc.vocab.strings
         words = self.cameo.doc_words(strings, self.g.column(doc, LOWER), self.g.column(doc, LEMMA))
         indices, values = np.flatnonzero(readable).tolist(), rows[readable].tolist()
+        glued = self.g.near_hyphen(doc)
         kinds = self._kinds
         if len(kinds) > _MAX_KINDS:
             kinds.clear()  # a long run's vocabulary: start afresh rather than grow without end
@@ -101,6 +102,8 @@ class TriggerFinder:
             kind = kinds.get(key, _UNREAD)
             if kind is _UNREAD:
                 kind = kinds[key] = self._kind(pos, key[1], strings[lemma], strings[lower])
+            if i in glued and self.g.noun_lemma(doc[i]) in self.lex.noun_lemmas:
+                kind = "NOUN"  # "a sit-in": the last part of a hyphenated event noun
             if kind is None:
                 continue
             seen += 1
@@ -325,7 +328,7 @@ class TriggerFinder:
 
     def classify_noun(self, tok: Token) -> Sense | None:
         """Return an event noun's sense by its modifiers and sentence context; None when no trigger."""
-        lemma = tok.lemma_.lower()
+        lemma = self.g.noun_lemma(tok)
         sense = self.lex.nouns.get(lemma)
         if sense is None:
             return None
