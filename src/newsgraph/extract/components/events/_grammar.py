@@ -17,6 +17,7 @@ from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events._inflections import doubles, inflections
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.knowledge import longest_match
 
@@ -34,7 +35,7 @@ class Grammar:
         self.known_verbs = known_verbs
         self.forms = inflections(known_verbs)
         self._doubling = frozenset(
-            lemma for lemma in known_verbs if _doubles(lemma) and lemma + "e" in known_verbs
+            lemma for lemma in known_verbs if doubles(lemma) and lemma + "e" in known_verbs
         )
         """The known verbs a lemmatizer may cut to a doubling verb ("hoping" -> "hop"; see `lemma`)."""
         self._sents: list[Span] = []
@@ -499,46 +500,6 @@ class Grammar:
                     if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
                         return p
         return None
-
-
-def _doubles(lemma: str) -> bool:
-    """Whether a verb of one syllable ends consonant-vowel-consonant and doubles it ("hop" -> "hopping")."""
-    vowels = "aeiou"
-    groups = sum(1 for i, ch in enumerate(lemma) if ch in vowels and (i == 0 or lemma[i - 1] not in vowels))
-    return (
-        groups == 1
-        and len(lemma) >= 3
-        and lemma[-1] not in vowels + "wxy"
-        and lemma[-2] in vowels
-        and lemma[-3] not in vowels
-    )
-
-
-def inflections(lemmas: frozenset[str]) -> dict[str, str]:
-    """Return regular inflected forms (-s, -ed, -ing) of verb lemmas, mapped to their lemma."""
-    out: dict[str, str] = {}
-    vowels = set("aeiou")
-    for lemma in lemmas:
-        if not lemma.isalpha():
-            continue
-        if lemma.endswith("e"):
-            forms = [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
-        elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in vowels:
-            forms = [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
-        else:
-            suffix_s = "es" if lemma.endswith(("s", "x", "z", "ch", "sh")) else "s"
-            forms = [lemma + suffix_s, lemma + "ed", lemma + "ing"]
-            if (
-                len(lemma) >= 3
-                and lemma[-1] not in vowels | {"w", "x", "y"}
-                and lemma[-2] in vowels
-                and lemma[-3] not in vowels
-            ):
-                forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
-        out.setdefault(lemma, lemma)
-        for form in forms:
-            out.setdefault(form, lemma)
-    return out
 
 
 def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
