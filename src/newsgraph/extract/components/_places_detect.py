@@ -38,6 +38,7 @@ from newsgraph.extract.components._places_toponym import (
     qualifier_after,
     without_overlaps,
 )
+from newsgraph.extract.components._places_units import names_a_unit
 from newsgraph.extract.extensions import get_entities
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -306,6 +307,7 @@ class ToponymFinder(TextScanner):
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
+            t.literal = t.literal and not names_a_unit(text, t)  # "the Latin America bureau of RSF"
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
             t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
