@@ -720,3 +720,16 @@ def test_places_a_wide_region_naming_an_organisation_s_unit_is_no_place(analyze_
         assert not place.literal and place.lat is not None, place
     for surface in ("Manila", "Nairobi", "Asia"):  # a town's office stands in the town
         assert _place_of(analysis, surface).literal
+
+
+def test_places_a_place_name_starting_an_agreement_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Ministers met in Brussels to revive the Madrid Accords, and officials in Nairobi said Kenya "
+        "would leave the Lagos Treaty next year."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Madrid", "Lagos"):  # named for where it was signed
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    for surface in ("Brussels", "Nairobi", "Kenya"):
+        assert _place_of(analysis, surface).literal

@@ -304,7 +304,7 @@ class ToponymFinder(TextScanner):
         for ent in ents:
             if ent.label_ in _TAGGED_PLACE:
                 tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-        orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
+        orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in ("ORG", "LAW")]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
             t.literal = t.literal and not names_a_unit(text, t)  # "the Latin America bureau of RSF"
@@ -411,9 +411,10 @@ class ToponymFinder(TextScanner):
 
     def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
         """Tell whether a toponym only starts or sits in the name of a newspaper, company, other
-        body or disease ("Washington Post", "the New York Times.", "Canadian Auto Workers", "China
-        Eastern Airlines", "Air Canada"): the word after it, or the last word of the organisation's
-        name the tagger found around it, is such a name's head, or the word before it an airline's
+        body, disease or agreement ("Washington Post", "Canadian Auto Workers", "China Eastern
+        Airlines", "Air Canada", "the Dayton Accords"): the word after it, or the last word of the
+        organisation's or law's name the tagger found around it, is such a name's head, or the word
+        before it an airline's
         or broadcaster's first word; a building's name goes on into an institution's ("European
         Centre for Disease Prevention and Control"). A name after a capital "Pan" ("the Pan
         American Health Organization", "the Pan-African Parliament") starts a name too;
