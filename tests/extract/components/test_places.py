@@ -733,3 +733,17 @@ def test_places_a_place_name_starting_an_agreement_s_name_is_no_place(analyze_te
         assert not place.literal and place.lat is not None, place
     for surface in ("Brussels", "Nairobi", "Kenya"):
         assert _place_of(analysis, surface).literal
+
+
+def test_places_a_place_name_starting_a_company_s_name_with_a_legal_suffix_is_no_place(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "The recalled lettuce was packed by Bordeaux Fresh Produce LLC, and Vienna Textile Works AG "
+        "said its plant in Graz would close."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Bordeaux", "Vienna"):  # a company's name
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "Graz").literal
