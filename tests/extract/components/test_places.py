@@ -694,3 +694,56 @@ def test_places_a_place_name_inside_a_disease_s_name_is_no_place(analyze_text: A
         assert not place.literal and place.lat is not None, place
     for surface in ("Nairobi", "Kenya"):  # "the Kenya flu season" is Kenya's
         assert _place_of(analysis, surface).literal
+
+
+def test_places_a_place_name_starting_an_exchange_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Grain futures fell on the Chicago Mercantile Exchange on Monday, said Ana Ruiz, director of "
+        "the Ohio Rivers Project. Farmers in Toledo expect a poor harvest."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Chicago", "Ohio"):  # an exchange's, a project's name
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "Toledo").literal
+
+
+def test_places_a_wide_region_naming_an_organisation_s_unit_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Lena Moss, head of the Southeast Asia bureau of the Press Freedom League, and an adviser at "
+        "the western Pacific regional office of the agency criticised the ruling in Manila. The "
+        "league's Nairobi office said reporters in Asia face new limits."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Southeast Asia", "Pacific"):  # the unit's remit, not where it is
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    for surface in ("Manila", "Nairobi", "Asia"):  # a town's office stands in the town
+        assert _place_of(analysis, surface).literal
+
+
+def test_places_a_place_name_starting_an_agreement_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Ministers met in Brussels to revive the Madrid Accords, and officials in Nairobi said Kenya "
+        "would leave the Lagos Treaty next year."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Madrid", "Lagos"):  # named for where it was signed
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    for surface in ("Brussels", "Nairobi", "Kenya"):
+        assert _place_of(analysis, surface).literal
+
+
+def test_places_a_place_name_starting_a_company_s_name_with_a_legal_suffix_is_no_place(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "The recalled lettuce was packed by Bordeaux Fresh Produce LLC, and Vienna Textile Works AG "
+        "said its plant in Graz would close."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Bordeaux", "Vienna"):  # a company's name
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "Graz").literal

@@ -38,6 +38,7 @@ from newsgraph.extract.components._places_toponym import (
     qualifier_after,
     without_overlaps,
 )
+from newsgraph.extract.components._places_units import names_a_unit
 from newsgraph.extract.extensions import get_entities
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -303,7 +304,7 @@ class ToponymFinder(TextScanner):
         for ent in ents:
             if ent.label_ in _TAGGED_PLACE:
                 tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-        orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ == "ORG"]
+        orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in ("ORG", "LAW")]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
@@ -408,20 +409,19 @@ class ToponymFinder(TextScanner):
         )
 
     def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
-        """Tell whether a toponym only starts or sits in the name of a newspaper, company, other
-        body or disease ("Washington Post", "the New York Times.", "Canadian Auto Workers", "China
-        Eastern Airlines", "Air Canada"): the word after it, or the last word of the organisation's
-        name the tagger found around it, is such a name's head, or the word before it an airline's
-        or broadcaster's first word; a building's name goes on into an institution's ("European
-        Centre for Disease Prevention and Control"). A name after a capital "Pan" ("the Pan
-        American Health Organization", "the Pan-African Parliament") starts a name too;
-        "pan-Canadian" (across Canada) does not."""
+        """Tell whether a toponym only starts or sits in the name of a newspaper, company, body,
+        disease or agreement ("Washington Post", "Canadian Auto Workers", "the Dayton Accords"): the
+        word after it, or the last word of the organisation's or law's name the tagger found around
+        it, is such a name's head, or the word before it an airline's first word ("Air Canada"); a
+        building's name goes on into an institution's ("European Centre for Disease Prevention and
+        Control"); a capital "Pan" starts one ("Pan American Health Organization", not "pan-Canadian"),
+        and a wide region names a unit's remit ("the Latin America bureau", `_places_units`)."""
         heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
         if head is not None and head_word(head.group(1)) in heads:
             return True
-        if _PAN.search(text, max(0, t.start - 4), t.start) is not None:
-            return True
+        if _PAN.search(text, max(0, t.start - 4), t.start) is not None or names_a_unit(text, t):
+            return True  # "the Pan American Health Organization", "the Latin America bureau of"
         if (
             t.source == "facility"
             and t.text.rsplit(" ", 1)[-1] in self.gazetteer.institution_heads

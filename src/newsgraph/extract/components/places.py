@@ -11,8 +11,9 @@ Detection follows the conventions of news geoparsing (GeoWebNews): a toponym is 
 the name of a newspaper or company ("The Washington Post", "Washington Mutual") is a toponym but
 no place of the story (`Place.literal` false: resolved by its name, no context for the others),
 nor is a university or hospital named as an employer or actor ("a professor at the University of
-Sarajevo", `_places_roles`: resolved as the building, its point kept); an idiom ("Delhi belly")
-or a US ethnic compound ("Chinese American") names no place, nor does a short name the article
+Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a continent, region or
+sea naming an organisation's unit ("the Latin America bureau of", `_places_units`); an idiom ("Delhi
+belly") or a US ethnic compound ("Chinese American") names no place, nor does a short name the article
 gives a person ("Rubio" of "Marco Rubio"), and a building or site is one toponym ("Colchester
 General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
