@@ -747,3 +747,17 @@ def test_places_a_place_name_starting_a_company_s_name_with_a_legal_suffix_is_no
         place = _place_of(analysis, surface)
         assert not place.literal and place.lat is not None, place
     assert _place_of(analysis, "Graz").literal
+
+
+def test_places_a_town_s_name_starting_a_landmark_s_name_is_no_evidence_of_the_town(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "Israeli police closed the Temple Mount after clashes in Jerusalem, and officials in Washington "
+        "urged calm. Residents of Waltham Forest in northeast London marched in protest."
+    )
+    analysis = analyze_text(text, clean=False)
+    names = {m.text for p in analysis.places if p.lat is not None for m in p.mentions}
+    assert "Temple" not in names and "Waltham" not in names, names  # not Temple, Texas; Waltham, Mass.
+    for surface in ("Jerusalem", "Washington", "London"):
+        assert _place_of(analysis, surface).literal

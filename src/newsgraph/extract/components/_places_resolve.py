@@ -253,17 +253,16 @@ class ToponymResolver(PlaceReader):
         town, a division known only by another name), with no locative word before it ("with
         Chelsea", not "in Chelsea") and no other place of the article in its state or province,
         is a person's name: no place (`Toponym.needs_point`, as a small town the article places
-        in no state).
+        in no state). So is such a reading of the first word of a landmark's name ("Temple" of
+        "the Temple Mount", `Toponym.starts_landmark`), even after a locative word ("in Waltham
+        Forest"): the word names the feature, and the town is only a town of that name.
         """
         g = self.gazetteer
         for t in toponyms:
             e = t.entry
-            if (
-                e is None
-                or not _weak_reading(t, e)
-                or t.after_locative
-                or name_key(t.text) not in g.person_names
-            ):
+            if e is None or not _weak_reading(t, e):
+                continue
+            if not t.starts_landmark and (t.after_locative or name_key(t.text) not in g.person_names):
                 continue
             key = name_key(t.text)
             beside = any(

@@ -70,6 +70,9 @@ class Toponym:
     literal: bool = True
     """False for a place name that starts a newspaper's or company's name ("The Washington Post"):
     a toponym, but no place of the story (see `Place.literal`)."""
+    starts_landmark: bool = False
+    """Followed by a landmark's head ("Temple" of "the Temple Mount", `_places_landmarks`): the
+    name of a feature, and the town of its first word only if the article says where."""
     body: bool = False
     """A building named as the body working in it ("a professor at the University of Sarajevo",
     `_places_roles`): not literal, but resolved as the building it is, and context for the others."""
