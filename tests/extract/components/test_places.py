@@ -761,3 +761,15 @@ def test_places_a_town_s_name_starting_a_landmark_s_name_is_no_evidence_of_the_t
     assert "Temple" not in names and "Waltham" not in names, names  # not Temple, Texas; Waltham, Mass.
     for surface in ("Jerusalem", "Washington", "London"):
         assert _place_of(analysis, surface).literal
+
+
+def test_places_a_hyphened_place_name_is_read_whole(analyze_text: Analyze) -> None:
+    text = (
+        "Aid workers flew from Ghana to Guinea-Bissau on Tuesday. Later they slept in "
+        "Croix-des-Bouquets, north-east of Port-au-Prince, in Haiti."
+    )
+    analysis = analyze_text(text, clean=False)
+    bissau = _place_of(analysis, "Guinea-Bissau")  # not the country Guinea
+    assert bissau.country == "GW", bissau
+    croix = _place_of(analysis, "Croix-des-Bouquets")  # not Croix in northern France
+    assert croix.country == "HT" and _near(croix, 18.58, -72.23), croix

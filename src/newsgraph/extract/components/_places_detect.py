@@ -55,7 +55,7 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?\s+([A-Z][\w.&-]*)")
 _FOR_NAME = re.compile(r" for (?:an? |the )?[A-Z]")  # "… Centre for Disease Prevention and Control"
 _PAN = re.compile(r"\bPan[- ]$")  # "Pan American Health Organization"; not "pan-European" (across Europe)
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
-_FOLLOWING = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")
+_FOLLOWING = re.compile(r"-[\w'’.-]*\w|(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")  # "Guinea-Bissau"
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+ |[A-Za-z]+-)$")
 """A capitalised word ("South Florida") or a hyphened prefix ("mid-Atlantic") before a name;
 not a lower-case adjective, which news geoparsing leaves out of the name ("southern Mexico")."""
