@@ -48,5 +48,7 @@ def test_conditions_a_present_clause_of_time_is_still_to_come(analyze_text: Anal
     ):
         kept = _confident(analyze_text(text))
         assert ("CONSULT", "negotiates") not in kept and ("CONSULT", "meets") not in kept, text
-    kept = _confident(analyze_text("The miners stayed on strike until the company negotiated with the union."))
+    kept = _confident(
+        analyze_text("The miners stayed on strike until the company negotiated with the union.")
+    )
     assert ("CONSULT", "negotiated") in kept
