@@ -37,3 +37,18 @@ def test_conditions_a_threat_a_past_deed_or_an_ongoing_act_stays(analyze_text: A
     assert ("THREATEN", "threatening") in _confident(
         analyze_text("Ankara is threatening retaliation against Washington if it is hit by sanctions.")
     )
+
+
+def test_conditions_a_present_clause_of_time_is_still_to_come(analyze_text: Analyze) -> None:
+    """ "until X negotiates", "before Y meets": English puts a future in the present there; a past
+    clause of time ("until the army attacked") happened."""
+    for text in (
+        "The miners will stay on strike until the company negotiates a new deal with the union.",
+        "Rebels plan to hold the town before the government meets the opposition leaders.",
+    ):
+        kept = _confident(analyze_text(text))
+        assert ("CONSULT", "negotiates") not in kept and ("CONSULT", "meets") not in kept, text
+    kept = _confident(
+        analyze_text("The miners stayed on strike until the company negotiated with the union.")
+    )
+    assert ("CONSULT", "negotiated") in kept

@@ -157,6 +157,7 @@ class Lexicon:
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
     background_marks: frozenset[str]
+    pending_marks: frozenset[str]
     background_preps: frozenset[str]
     locative_preps: frozenset[str]
     neutral_particles: frozenset[str]
@@ -199,7 +200,7 @@ _RULE_WORD_LISTS = (
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
     "internal_mods",
     "quantifier_pronouns", "quantifier_nouns",
-    "compound_heads", "background_marks",
+    "compound_heads", "background_marks", "pending_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",

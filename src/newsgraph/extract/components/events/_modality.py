@@ -243,10 +243,12 @@ class Modality:
         return False
 
     def conditional(self, verb: Token) -> bool:
-        """Whether a clause is conditional or a question ("if …", "unless …", "whether …")."""
+        """Whether a clause is conditional or a question ("if …", "unless …", "whether …"), or an event
+        still to come, a clause of time in the present tense ("until Ford negotiates a contract")."""
         cur = verb
         for _ in range(3):
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in self.g.kids(cur)):
+            marks = {c.lower_ for c in self.g.kids(cur) if c.dep_ == "mark"}
+            if marks & {"if", "unless", "whether"} or (marks & self.lex.pending_marks and _present(cur)):
                 return True
             if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
                 return False
@@ -310,6 +312,13 @@ def _has_to(clause: Token, gov: Token) -> bool:
         and gov.tag_ != "VBD"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     )
+
+
+def _present(verb: Token) -> bool:
+    """Whether a clause is in the present tense: its verb or first auxiliary ("negotiates", "is signed",
+    "has agreed")."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
+    return (aux if aux is not None else verb).tag_ in ("VBZ", "VBP")
 
 
 def _finite(verb: Token) -> bool:
