@@ -42,6 +42,10 @@ from newsgraph.extract.lexicons import load_json
 _ENDS = frozenset(".!?:;\"'”’)»…")
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSERS = frozenset("\"'”’)»")
+_QUOTE_CLOSERS = {'"': frozenset('"”'), "“": frozenset('"”'), "‘": frozenset("’")}
+_OPENING_QUOTES = frozenset(_QUOTE_CLOSERS)
+_QUOTED_SENTENCE_ENDS = frozenset(",.!?")
+_QUOTATION_MAX = 80  # tokens scanned for the closing quotation mark
 _OPENER_TAGS = frozenset({"DT", "IN", "WRB"})  # The, A, Some, In, Since, While, When, …
 _NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "VBG"})
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "DT"})
@@ -63,6 +67,8 @@ class ParagraphBreaks:
             found = subheads(doc)
             for _start, end in found:
                 doc[end].is_sent_start = True
+                if doc[end].text in _OPENING_QUOTES:  # the quotation's first word stays in its sentence
+                    doc[end + 1].is_sent_start = False
             doc.spans[SUBHEADS_KEY] = [Span(doc, start, end, label="subhead") for start, end in found]
         return doc
 
@@ -131,7 +137,8 @@ def _may_open_a_subhead(token: Token) -> bool:
     """A capitalised word that is no verb or pronoun ("The rescue", "Difficult terrain")."""
     tag = token.tag_
     verb_or_pronoun = tag in _NEVER_IN_SUBHEAD or tag in _FINITE_TAGS
-    return bool(token.i) and token.is_title and token.is_alpha and not verb_or_pronoun
+    capitalised = token.is_title or (token.is_upper and len(token) > 1)  # "BLA surges", "US ban on …"
+    return bool(token.i) and capitalised and token.is_alpha and not verb_or_pronoun
 
 
 def _after_sentence_end(doc: Doc, i: int) -> bool:
@@ -145,11 +152,35 @@ def _subhead_end(doc: Doc, start: int) -> int | None:
     """The index after a subhead starting at `start`, or None when the words run on as a sentence."""
     for k in range(start + 1, min(start + _SUBHEAD_MAX + 1, len(doc))):
         token = doc[k]
-        if token.is_title and token.tag_ in _OPENER_TAGS and token.text != "I":
+        if _opens_the_next_sentence(doc, k):
             return k if k - 1 > start and _ends_a_noun_phrase(doc, start, k - 1) else None
         if not (token.is_lower and token.is_alpha) or token.tag_ in _NEVER_IN_SUBHEAD:
             return None
     return None
+
+
+def _opens_the_next_sentence(doc: Doc, k: int) -> bool:
+    """Token `k` can open the sentence after a subhead: a capitalised determiner or preposition
+    ("The", "In", "While"), or a quotation opening on a capitalised word ("… chips "It will …"),
+    which a noun phrase takes mid-sentence only after a verb or a colon."""
+    token = doc[k]
+    if token.is_title and token.tag_ in _OPENER_TAGS:
+        return token.text != "I"
+    if token.text not in _OPENING_QUOTES or k + 1 >= len(doc):
+        return False
+    word = doc[k + 1]
+    return word.is_title and word.is_alpha and _quotes_a_sentence(doc, k)
+
+
+def _quotes_a_sentence(doc: Doc, k: int) -> bool:
+    """The quotation opening at token `k` ends on the punctuation of a sentence ("… so far,"):
+    a quoted sentence, not a title or name in quotation marks ("The slogan "Build Back Better"
+    was …"), which a noun before it may well take."""
+    closers = _QUOTE_CLOSERS[doc[k].text]
+    for j in range(k + 2, min(k + _QUOTATION_MAX, len(doc))):
+        if doc[j].text in closers:
+            return doc[j - 1].text in _QUOTED_SENTENCE_ENDS
+    return False
 
 
 def _ends_a_noun_phrase(doc: Doc, start: int, last: int) -> bool:
