@@ -15,7 +15,10 @@ Three kinds, all marked before the parser (which keeps such marks):
   "Since", "While", …), which mid-sentence English capitalises only in names ("told The
   Associated Press": after a verb, never after a noun). The token after the subhead starts a
   sentence, and the subhead is kept as a span of `doc.spans[SUBHEADS_KEY]`: a section label, in
-  which the later components read no event.
+  which the later components read no event. A subhead may open with an acronym ("US ban on
+  advanced chips"), and the next sentence may open with a quotation that ends on a sentence's
+  punctuation ("… chips "It will take some time, but …," she said"); a quoted title or name ends
+  on none ("The slogan "Build Back Better" was …") and stays in its sentence.
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
