@@ -99,6 +99,26 @@ def test_paragraphs_a_quoted_title_after_a_noun_stays_in_its_sentence(nlp: Langu
     assert 'The slogan "Build Back Better" was printed on every sign.' in sentences
 
 
+# Subheads we wrote that run into a name taking a possessive, and sentences we wrote that open
+# with a time, a preposition, a role or a verb before such a name: those stay whole.
+POSSESSIVE_SUBHEADS = (
+    "Talks stalled on Monday. Rising tensions Brazil's president has cancelled his visit. "
+    "Border trade Uganda's exports of coffee fell in May."
+)
+POSSESSIVE_SENTENCES = (
+    "Exports fell. Last year China's economy grew by five percent. In addition China's banks "
+    "cut their rates. Foreign minister Lavrov's visit was cancelled. This marks Russia's third veto."
+)
+
+
+def test_paragraphs_finds_subheads_run_into_a_possessive_name(nlp: Language) -> None:
+    assert subheads(nlp, POSSESSIVE_SUBHEADS) == ["Rising tensions", "Border trade"]
+
+
+def test_paragraphs_a_time_role_or_verb_before_a_possessive_name_is_no_subhead(nlp: Language) -> None:
+    assert subheads(nlp, POSSESSIVE_SENTENCES) == []
+
+
 # Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
 # word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
 ABBREVIATION_ENDS = [

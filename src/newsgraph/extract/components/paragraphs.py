@@ -18,7 +18,11 @@ Three kinds, all marked before the parser (which keeps such marks):
   which the later components read no event. A subhead may open with an acronym ("US ban on
   advanced chips"), and the next sentence may open with a quotation that ends on a sentence's
   punctuation ("… chips "It will take some time, but …," she said"); a quoted title or name ends
-  on none ("The slogan "Build Back Better" was …") and stays in its sentence.
+  on none ("The slogan "Build Back Better" was …") and stays in its sentence. A subhead may also
+  run into a name taking a possessive ("Review of relations Mahathir's government froze …"),
+  which a noun takes right after it only as a title ("Foreign minister Lavrov's") or in a time or
+  prepositional opener ("Last year China's", "In addition China's"): such labels, and any with a
+  verb, are not subheads.
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
@@ -55,6 +59,8 @@ _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "DT"})
 _FINITE_TAGS = frozenset({"VBP", "VBZ"})
 _NEVER_IN_SUBHEAD = frozenset({"MD", "VBD", "PRP"})
 _SUBHEAD_MAX = 5
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 class ParagraphBreaks:
@@ -157,6 +163,8 @@ def _subhead_end(doc: Doc, start: int) -> int | None:
         token = doc[k]
         if _opens_the_next_sentence(doc, k):
             return k if k - 1 > start and _ends_a_noun_phrase(doc, start, k - 1) else None
+        if _possessive_name(doc, k):
+            return k if k - 1 > start and _is_a_label(doc, start, k) else None
         if not (token.is_lower and token.is_alpha) or token.tag_ in _NEVER_IN_SUBHEAD:
             return None
     return None
@@ -184,6 +192,33 @@ def _quotes_a_sentence(doc: Doc, k: int) -> bool:
         if doc[j].text in closers:
             return doc[j - 1].text in _QUOTED_SENTENCE_ENDS
     return False
+
+
+def _possessive_name(doc: Doc, k: int) -> bool:
+    """Token `k` is a capitalised name taking a possessive ("Mahathir's government", "Turkey's")."""
+    token = doc[k]
+    return token.is_title and token.tag_ in _NAME_TAGS and k + 1 < len(doc) and doc[k + 1].tag_ == "POS"
+
+
+def _is_a_label(doc: Doc, start: int, end: int) -> bool:
+    """Words `start`..`end - 1` are a label, not the opening of a sentence that a possessive name
+    continues: no verb, no preposition first ("In addition China's …"), and a last noun that is
+    no role ("Foreign minister Lavrov's …") and no time ("Last year China's …")."""
+    words = doc[start:end]
+    if words[0].tag_ == "IN" or any(word.tag_.startswith("VB") and word.tag_ != "VBG" for word in words):
+        return False
+    last = words[-1]
+    return last.tag_ in _COMMON_NOUN_TAGS and last.lower_ not in _label_exclusions()
+
+
+@cache
+def _label_exclusions() -> frozenset[str]:
+    """Role nouns (`titles.json`, the person nouns of `speaker_nouns.json`) and time nouns
+    (`timex_rules.json`): a noun of these before a possessive name is a title or a time adverbial."""
+    timex = load_json("timex_rules.json")["vocab"]
+    times = {word for part in ("UNIT", "GRAIN", "PART", "SEASON") for word in timex[part]}
+    roles = set(load_json("titles.json")["titles"]) | set(load_json("speaker_nouns.json")["person"])
+    return frozenset(times | roles)
 
 
 def _ends_a_noun_phrase(doc: Doc, start: int, last: int) -> bool:
