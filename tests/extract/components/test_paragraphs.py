@@ -63,6 +63,62 @@ def test_paragraphs_keeps_the_subheads_as_a_span_group(nlp: Language) -> None:
     assert [s.text for s in doc.spans[SUBHEADS_KEY]] == ["The rescue", "Difficult terrain", "Local anger"]
 
 
+# Subheads we wrote in the two shapes the determiner-or-preposition signal misses: one opened by
+# an acronym, and one run into a quoted sentence (the quotation ends on a comma or a full stop).
+ACRONYM_AND_QUOTE_SUBHEADS = (
+    "The port reopened after the strike, the authority said. EU fishing quotas In Brussels, "
+    "ministers argued over the catch figures for a second night. Fresh doubts “Nobody trusts "
+    'the figures any more," one trader said. Job losses "We have nothing left to sell." '
+    "The union plans a march on Friday."
+)
+
+# Running text we wrote in which a noun phrase after a sentence's end takes a quoted title or
+# name: no subhead, as the quotation does not end on a sentence's punctuation.
+QUOTED_TITLES = (
+    'The rally ended late. The slogan "Build Back Better" was printed on every sign. Talks '
+    'resumed on Monday. The word "Never" was painted on the wall of the ministry.'
+)
+
+
+def test_paragraphs_finds_subheads_opened_by_an_acronym_or_run_into_a_quotation(nlp: Language) -> None:
+    found = ["EU fishing quotas", "Fresh doubts", "Job losses"]
+    assert subheads(nlp, ACRONYM_AND_QUOTE_SUBHEADS) == found
+
+
+def test_paragraphs_a_quotation_after_a_subhead_opens_the_next_sentence(nlp: Language) -> None:
+    """The sentence starts at the quotation mark, not after it: the mark is no sentence of its own."""
+    sentences = [s.text for s in nlp(ACRONYM_AND_QUOTE_SUBHEADS).sents]
+    assert '“Nobody trusts the figures any more," one trader said.' in sentences
+    assert '"We have nothing left to sell."' in sentences
+    assert not any(s in {'"', "“"} for s in sentences)
+
+
+def test_paragraphs_a_quoted_title_after_a_noun_stays_in_its_sentence(nlp: Language) -> None:
+    assert subheads(nlp, QUOTED_TITLES) == []
+    sentences = [s.text for s in nlp(QUOTED_TITLES).sents]
+    assert 'The slogan "Build Back Better" was printed on every sign.' in sentences
+
+
+# Subheads we wrote that run into a name taking a possessive, and sentences we wrote that open
+# with a time, a preposition, a role or a verb before such a name: those stay whole.
+POSSESSIVE_SUBHEADS = (
+    "Talks stalled on Monday. Rising tensions Brazil's president has cancelled his visit. "
+    "Border trade Uganda's exports of coffee fell in May."
+)
+POSSESSIVE_SENTENCES = (
+    "Exports fell. Last year China's economy grew by five percent. In addition China's banks "
+    "cut their rates. Foreign minister Lavrov's visit was cancelled. This marks Russia's third veto."
+)
+
+
+def test_paragraphs_finds_subheads_run_into_a_possessive_name(nlp: Language) -> None:
+    assert subheads(nlp, POSSESSIVE_SUBHEADS) == ["Rising tensions", "Border trade"]
+
+
+def test_paragraphs_a_time_role_or_verb_before_a_possessive_name_is_no_subhead(nlp: Language) -> None:
+    assert subheads(nlp, POSSESSIVE_SENTENCES) == []
+
+
 # Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
 # word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
 ABBREVIATION_ENDS = [

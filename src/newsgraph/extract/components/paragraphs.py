@@ -15,7 +15,14 @@ Three kinds, all marked before the parser (which keeps such marks):
   "Since", "While", …), which mid-sentence English capitalises only in names ("told The
   Associated Press": after a verb, never after a noun). The token after the subhead starts a
   sentence, and the subhead is kept as a span of `doc.spans[SUBHEADS_KEY]`: a section label, in
-  which the later components read no event.
+  which the later components read no event. A subhead may open with an acronym ("US ban on
+  advanced chips"), and the next sentence may open with a quotation that ends on a sentence's
+  punctuation ("… chips "It will take some time, but …," she said"); a quoted title or name ends
+  on none ("The slogan "Build Back Better" was …") and stays in its sentence. A subhead may also
+  run into a name taking a possessive ("Review of relations Mahathir's government froze …"),
+  which a noun takes right after it only as a title ("Foreign minister Lavrov's") or in a time or
+  prepositional opener ("Last year China's", "In addition China's"): such labels, and any with a
+  verb, are not subheads.
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
@@ -42,12 +49,18 @@ from newsgraph.extract.lexicons import load_json
 _ENDS = frozenset(".!?:;\"'”’)»…")
 _SENTENCE_ENDS = frozenset(".!?")
 _CLOSERS = frozenset("\"'”’)»")
+_QUOTE_CLOSERS = {'"': frozenset('"”'), "“": frozenset('"”'), "‘": frozenset("’")}
+_OPENING_QUOTES = frozenset(_QUOTE_CLOSERS)
+_QUOTED_SENTENCE_ENDS = frozenset(",.!?")
+_QUOTATION_MAX = 80  # tokens scanned for the closing quotation mark
 _OPENER_TAGS = frozenset({"DT", "IN", "WRB"})  # The, A, Some, In, Since, While, When, …
 _NOUNISH_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "VBG"})
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "DT"})
 _FINITE_TAGS = frozenset({"VBP", "VBZ"})
 _NEVER_IN_SUBHEAD = frozenset({"MD", "VBD", "PRP"})
 _SUBHEAD_MAX = 5
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 class ParagraphBreaks:
@@ -63,6 +76,8 @@ class ParagraphBreaks:
             found = subheads(doc)
             for _start, end in found:
                 doc[end].is_sent_start = True
+                if doc[end].text in _OPENING_QUOTES:  # the quotation's first word stays in its sentence
+                    doc[end + 1].is_sent_start = False
             doc.spans[SUBHEADS_KEY] = [Span(doc, start, end, label="subhead") for start, end in found]
         return doc
 
@@ -131,7 +146,8 @@ def _may_open_a_subhead(token: Token) -> bool:
     """A capitalised word that is no verb or pronoun ("The rescue", "Difficult terrain")."""
     tag = token.tag_
     verb_or_pronoun = tag in _NEVER_IN_SUBHEAD or tag in _FINITE_TAGS
-    return bool(token.i) and token.is_title and token.is_alpha and not verb_or_pronoun
+    capitalised = token.is_title or (token.is_upper and len(token) > 1)  # "BLA surges", "US ban on …"
+    return bool(token.i) and capitalised and token.is_alpha and not verb_or_pronoun
 
 
 def _after_sentence_end(doc: Doc, i: int) -> bool:
@@ -145,11 +161,64 @@ def _subhead_end(doc: Doc, start: int) -> int | None:
     """The index after a subhead starting at `start`, or None when the words run on as a sentence."""
     for k in range(start + 1, min(start + _SUBHEAD_MAX + 1, len(doc))):
         token = doc[k]
-        if token.is_title and token.tag_ in _OPENER_TAGS and token.text != "I":
+        if _opens_the_next_sentence(doc, k):
             return k if k - 1 > start and _ends_a_noun_phrase(doc, start, k - 1) else None
+        if _possessive_name(doc, k):
+            return k if k - 1 > start and _is_a_label(doc, start, k) else None
         if not (token.is_lower and token.is_alpha) or token.tag_ in _NEVER_IN_SUBHEAD:
             return None
     return None
+
+
+def _opens_the_next_sentence(doc: Doc, k: int) -> bool:
+    """Token `k` can open the sentence after a subhead: a capitalised determiner or preposition
+    ("The", "In", "While"), or a quotation opening on a capitalised word ("… chips "It will …"),
+    which a noun phrase takes mid-sentence only after a verb or a colon."""
+    token = doc[k]
+    if token.is_title and token.tag_ in _OPENER_TAGS:
+        return token.text != "I"
+    if token.text not in _OPENING_QUOTES or k + 1 >= len(doc):
+        return False
+    word = doc[k + 1]
+    return word.is_title and word.is_alpha and _quotes_a_sentence(doc, k)
+
+
+def _quotes_a_sentence(doc: Doc, k: int) -> bool:
+    """The quotation opening at token `k` ends on the punctuation of a sentence ("… so far,"):
+    a quoted sentence, not a title or name in quotation marks ("The slogan "Build Back Better"
+    was …"), which a noun before it may well take."""
+    closers = _QUOTE_CLOSERS[doc[k].text]
+    for j in range(k + 2, min(k + _QUOTATION_MAX, len(doc))):
+        if doc[j].text in closers:
+            return doc[j - 1].text in _QUOTED_SENTENCE_ENDS
+    return False
+
+
+def _possessive_name(doc: Doc, k: int) -> bool:
+    """Token `k` is a capitalised name taking a possessive ("Mahathir's government", "Turkey's")."""
+    token = doc[k]
+    return token.is_title and token.tag_ in _NAME_TAGS and k + 1 < len(doc) and doc[k + 1].tag_ == "POS"
+
+
+def _is_a_label(doc: Doc, start: int, end: int) -> bool:
+    """Words `start`..`end - 1` are a label, not the opening of a sentence that a possessive name
+    continues: no verb, no preposition first ("In addition China's …"), and a last noun that is
+    no role ("Foreign minister Lavrov's …") and no time ("Last year China's …")."""
+    words = doc[start:end]
+    if words[0].tag_ == "IN" or any(word.tag_.startswith("VB") and word.tag_ != "VBG" for word in words):
+        return False
+    last = words[-1]
+    return last.tag_ in _COMMON_NOUN_TAGS and last.lower_ not in _label_exclusions()
+
+
+@cache
+def _label_exclusions() -> frozenset[str]:
+    """Role nouns (`titles.json`, the person nouns of `speaker_nouns.json`) and time nouns
+    (`timex_rules.json`): a noun of these before a possessive name is a title or a time adverbial."""
+    timex = load_json("timex_rules.json")["vocab"]
+    times = {word for part in ("UNIT", "GRAIN", "PART", "SEASON") for word in timex[part]}
+    roles = set(load_json("titles.json")["titles"]) | set(load_json("speaker_nouns.json")["person"])
+    return frozenset(times | roles)
 
 
 def _ends_a_noun_phrase(doc: Doc, start: int, last: int) -> bool:
