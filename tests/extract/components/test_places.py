@@ -722,6 +722,19 @@ def test_places_a_wide_region_naming_an_organisation_s_unit_is_no_place(analyze_
         assert _place_of(analysis, surface).literal
 
 
+def test_places_a_wide_region_naming_a_body_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Nora Bell, a senior fellow at the Pacific Council, and a scholar of the Africa Institute "
+        "said ports in Kenya would slow. The Ohio Council of Churches met in Cleveland."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Pacific", "Africa"):  # a body named for a wide region
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    for surface in ("Kenya", "Ohio", "Cleveland"):  # a state's or town's body stays in that place
+        assert _place_of(analysis, surface).literal
+
+
 def test_places_a_place_name_starting_an_agreement_s_name_is_no_place(analyze_text: Analyze) -> None:
     text = (
         "Ministers met in Brussels to revive the Madrid Accords, and officials in Nairobi said Kenya "
