@@ -25,7 +25,9 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
+from newsgraph.extract.components._places_discourse import keep_stated_places
 from newsgraph.extract.components._places_extent import container_confidence
+from newsgraph.extract.components._places_lone_towns import doubt_towns_of_unnamed_states
 from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, lies_inside, us_states
 
 
@@ -66,8 +68,10 @@ class ToponymResolver(PlaceReader):
         self._resolve_towns(literal, ctx)
         self._resolve_inner(literal, ctx)
         self._resolve_fallback(literal, ctx)
+        keep_stated_places(literal)
         self._drop_first_names(literal)
         _doubt_lone_readings(literal)
+        doubt_towns_of_unnamed_states(literal)
         names = [t for t in toponyms if not t.literal and not t.body]
         if names:
             scratch = copy.deepcopy(ctx)
@@ -455,13 +459,25 @@ def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[Ge
     """Return the best ranked record and a confidence from its lead over the next other place.
 
     A state named just before (`at`, within a few sentences) adds to its counties' score:
-    "swans in Michigan … in Monroe County" is Michigan's county.
+    "swans in Michigan … in Monroe County" is Michigan's county; so, less, does the state the
+    article names most: "Greene County" in a story of Iowa that once names a town of Arkansas.
     """
+    named = Counter({key: n for key, n in ctx.admin1s.items() if key[0] == "US"})
+    most = max(named.values(), default=0)
+
+    def gap(m: Match) -> int:
+        key = (m.entry.country or "", m.entry.admin1 or "")
+        return min((abs(at - p) for p in ctx.seen_at.get(key, ()) if p != at and at >= 0), default=10**6)
+
+    nearest = min((gap(m) for m in matches if m.entry.feature == ADMIN2), default=10**6)
 
     def score(m: Match) -> float:
+        if m.entry.feature != ADMIN2:
+            return _score(m, ctx)
         key = (m.entry.country or "", m.entry.admin1 or "")
-        near = m.entry.feature == ADMIN2 and any(0 < at - p <= 300 for p in ctx.seen_at.get(key, ()))
-        return _score(m, ctx) + (8.0 if near else 0.0)
+        near = nearest <= 300 and gap(m) == nearest
+        main = most > 0 and named[key] == most
+        return _score(m, ctx) + (8.0 if near else 0.0) + (4.0 if main else 0.0)
 
     ranked = sorted(matches, key=lambda m: (score(m), m.entry.population), reverse=True)
     best = ranked[0]

@@ -56,6 +56,9 @@ class Toponym:
     """How sure the resolution is (see `Place.confidence`)."""
     after_locative: bool = False
     """After a locative word ("in Shelby", not "from"/"to"): the name is a place's."""
+    after_in: bool = False
+    """Right after "in", not as a possessive ("a distributor in Solon", not "in Carson's case"):
+    the text itself uses the name as a place (`_places_lone_towns`)."""
     in_city: bool = False
     """Followed by "neighborhood" or "district": a part of a city ("the Crown Heights neighborhood
     of Brooklyn"), not a town of its own."""

@@ -53,6 +53,7 @@ from newsgraph.extract.components._gazetteer import (
 )
 from newsgraph.extract.components._places_detect import ToponymFinder
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
+from newsgraph.extract.components._places_lone_towns import mark_after_in
 from newsgraph.extract.components._places_resolve import ToponymResolver
 from newsgraph.extract.components._places_toponym import Toponym
 from newsgraph.extract.components.events import link_events
@@ -91,6 +92,7 @@ class Places(ToponymFinder, ToponymResolver):
         text = doc_text(doc)
         toponyms = self.find(doc, text)
         mark_landmark_words(text, toponyms)
+        mark_after_in(text, toponyms)
         self.resolve(toponyms)
         places.extend(self.build(doc, text, toponyms))
         link_events(doc)  # events ran before places: give them their place and time ids now
