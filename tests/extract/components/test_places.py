@@ -786,3 +786,48 @@ def test_places_a_hyphened_place_name_is_read_whole(analyze_text: Analyze) -> No
     assert bissau.country == "GW", bissau
     croix = _place_of(analysis, "Croix-des-Bouquets")  # not Croix in northern France
     assert croix.country == "HT" and _near(croix, 18.58, -72.23), croix
+
+
+def test_places_a_name_once_given_with_its_state_keeps_that_place_when_said_bare(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "OSCEOLA, Iowa — The senator spoke to farmers on Tuesday. Later the crowd in Osceola cheered "
+        "when he promised new roads for rural Iowa.\n\nIn Cleveland, Georgia Republicans will cast their "
+        "votes for the delegates on Saturday. The party's convention in Cleveland opens in July."
+    )
+    analysis = analyze_text(text, clean=False)
+    bare = _place_of_at(analysis, text.index("Osceola cheered"))
+    assert bare.admin1 == "Iowa" and _near(bare, 41.03, -93.77)  # the dateline's town, not Osceola, Arkansas
+    convention = _place_of_at(analysis, text.index("Cleveland opens"))
+    assert convention.admin1 == "Ohio"  # a big city named bare keeps its reading
+
+
+def test_places_a_county_takes_the_state_the_article_names_most(analyze_text: Analyze) -> None:
+    text = (
+        "The senator, who grew up in Little Rock, Arkansas, spent the last week of January in Iowa, with "
+        "rallies in Des Moines, Ames and Sioux City. His aides said the crowds were bigger than four years "
+        "ago, and that the volunteers had knocked on more doors than any other campaign this winter, "
+        "despite the snow and the cold that kept older voters at home for most of the week. The campaign's "
+        "pollster said the race was still close. On Monday the bus reached Greene County, hours before "
+        "the caucuses.\n\nEggs sold under the recalled labels reached stores in Minnesota, Colorado and "
+        "California. Officials urged shoppers to check the cartons in their kitchens and to return any "
+        "eggs with the listed codes, and said that cooking eggs thoroughly kills the bacteria. "
+        "Investigators were sent to the Wright County farms in Iowa on Friday."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Greene County").admin1 == "Iowa"  # the story's state, not Arkansas
+    assert _place_of(analysis, "Wright County").admin1 == "Iowa"  # "in Iowa" right after it
+
+
+def test_places_a_little_known_town_of_a_state_the_article_never_reaches_is_doubted(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "The candidate toured Iowa all week, with stops in Ames, Des Moines and Sioux City. Supporters "
+        "from Fenton and Ringsted, two of the smallest towns, came to hear him.\n\nA distributor in "
+        "Solon recalled jars of peanut butter sold in Georgia and Texas."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Fenton").lat is None  # the Iowa hamlet: not Fenton, Michigan
+    assert _place_of(analysis, "Solon").admin1 == "Ohio"  # "in Solon": the text places it
