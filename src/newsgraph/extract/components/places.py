@@ -31,7 +31,11 @@ little-known town or a division known only by a GeoNames alternate name ("the No
 region of Iceland), or a town of under a million people in a name the tagger did not call a
 place ("the Bush administration"), alone in its country among the article's places is only a
 guess; a division's abbreviation the tagger calls a place ("NSW") is the division; a state
-named far from a name ranks no small town of it above a world city ("the Paris attacks"). A name
+named far from a name ranks no small town of it above a world city ("the Paris attacks"). A bare
+name the article once gives with its qualifier is that place ("OSCEOLA, Iowa — … a barn in Osceola",
+`_places_discourse`), a county takes the state named nearest it, else the state the article names
+most, and a little-known US town of a state the article never reaches is a guess ("Supporters from
+Fenton" in an Iowa story, `_places_lone_towns`). A name
 the gazetteer lacks takes the point of what contains it — the qualifier, the place a building is
 said to be in, the toponym inside a facility's name, and only as a last resort a town the
 article names beside it — and says so in `Place.resolved_by`. Every resolution has a
