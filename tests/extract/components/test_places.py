@@ -786,3 +786,30 @@ def test_places_a_hyphened_place_name_is_read_whole(analyze_text: Analyze) -> No
     assert bissau.country == "GW", bissau
     croix = _place_of(analysis, "Croix-des-Bouquets")  # not Croix in northern France
     assert croix.country == "HT" and _near(croix, 18.58, -72.23), croix
+
+
+def test_places_a_demonym_naming_a_language_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Few nurses at the Osaka clinic speak Korean, so it prints its forms in Portuguese. Korean "
+        "officials said the Japanese government should pay. The word “inu” (Japanese) means dog."
+    )
+    analysis = analyze_text(text, clean=False)
+    starts = {m.start for p in analysis.places for m in p.mentions}
+    assert text.index("Korean") not in starts, starts  # "speak Korean": the language
+    assert text.index("(Japanese)") + 1 not in starts, starts  # a quoted word's gloss
+    assert _place_of_at(analysis, text.index("Korean officials")).country == "KR"  # a modifier: the country
+    assert _place_of_at(analysis, text.index("Japanese government")).country == "JP"
+    assert _place_of(analysis, "Osaka").country == "JP"
+
+
+def test_places_a_town_s_name_starting_a_shoal_s_or_reef_s_name_is_no_evidence_of_the_town(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "A British frigate and Philippine coast guard ships sailed past Scarborough Shoal last week, "
+        "officials in Manila said."
+    )
+    analysis = analyze_text(text, clean=False)
+    names = {m.text for p in analysis.places if p.lat is not None for m in p.mentions}
+    assert "Scarborough" not in names, names  # a shoal in the South China Sea, not the English town
+    assert _place_of(analysis, "Manila").country == "PH"

@@ -13,7 +13,8 @@ no place of the story (`Place.literal` false: resolved by its name, no context f
 nor is a university or hospital named as an employer or actor ("a professor at the University of
 Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a continent, region or
 sea naming an organisation's unit ("the Latin America bureau of", `_places_units`); an idiom ("Delhi
-belly") or a US ethnic compound ("Chinese American") names no place, nor does a short name the article
+belly"), a US ethnic compound ("Chinese American") or a language ("speak Japanese", `_places_languages`)
+names no place, nor does a short name the article
 gives a person ("Rubio" of "Marco Rubio"), and a building or site is one toponym ("Colchester
 General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
@@ -53,6 +54,7 @@ from newsgraph.extract.components._gazetteer import (
 )
 from newsgraph.extract.components._places_detect import ToponymFinder
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
+from newsgraph.extract.components._places_languages import drop_languages
 from newsgraph.extract.components._places_resolve import ToponymResolver
 from newsgraph.extract.components._places_toponym import Toponym
 from newsgraph.extract.components.events import link_events
@@ -89,7 +91,7 @@ class Places(ToponymFinder, ToponymResolver):
         places = get_places(doc)
         places.clear()
         text = doc_text(doc)
-        toponyms = self.find(doc, text)
+        toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
         mark_landmark_words(text, toponyms)
         self.resolve(toponyms)
         places.extend(self.build(doc, text, toponyms))
