@@ -813,3 +813,16 @@ def test_places_a_town_s_name_starting_a_shoal_s_or_reef_s_name_is_no_evidence_o
     names = {m.text for p in analysis.places if p.lat is not None for m in p.mentions}
     assert "Scarborough" not in names, names  # a shoal in the South China Sea, not the English town
     assert _place_of(analysis, "Manila").country == "PH"
+
+
+def test_places_a_demonym_starting_an_animal_s_name_is_no_place_of_the_story(analyze_text: Analyze) -> None:
+    text = (
+        "Keepers at the zoo in Leipzig found a dead Asian tiger mosquito and a sick Chilean flamingo "
+        "beside the Indian Python enclosure, while Kenyan cattle grazed outside Nairobi."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Asian", "Indian"):  # a species' name, which lives far from its namesake
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "Kenyan").literal  # where the cattle are from
+    assert _place_of(analysis, "Leipzig").literal
