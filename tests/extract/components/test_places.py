@@ -826,3 +826,16 @@ def test_places_a_demonym_starting_an_animal_s_name_is_no_place_of_the_story(ana
         assert not place.literal and place.lat is not None, place
     assert _place_of(analysis, "Kenyan").literal  # where the cattle are from
     assert _place_of(analysis, "Leipzig").literal
+
+
+def test_places_a_demonym_starting_an_aid_society_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "The Norwegian Red Cross' field team and the Turkish Red Crescent sent tents to Aleppo, "
+        "and Norwegian doctors flew in from Oslo."
+    )
+    analysis = analyze_text(text, clean=False)
+    for at in (text.index("Norwegian Red"), text.index("Turkish")):  # a country's aid society
+        place = _place_of_at(analysis, at)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of_at(analysis, text.index("Norwegian doctors")).literal  # the doctors' country
+    assert _place_of(analysis, "Aleppo").literal and _place_of(analysis, "Oslo").literal
