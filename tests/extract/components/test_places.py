@@ -791,7 +791,8 @@ def test_places_a_hyphened_place_name_is_read_whole(analyze_text: Analyze) -> No
 def test_places_a_demonym_naming_a_language_is_no_place(analyze_text: Analyze) -> None:
     text = (
         "Few nurses at the Osaka clinic speak Korean, so it prints its forms in Portuguese. Korean "
-        "officials said the Japanese government should pay. The word “inu” (Japanese) means dog."
+        "officials said the Japanese government should pay. The word “inu” (Japanese) means dog. Her "
+        "brother has worked in Saudi for years."
     )
     analysis = analyze_text(text, clean=False)
     starts = {m.start for p in analysis.places for m in p.mentions}
@@ -800,6 +801,7 @@ def test_places_a_demonym_naming_a_language_is_no_place(analyze_text: Analyze) -
     assert _place_of_at(analysis, text.index("Korean officials")).country == "KR"  # a modifier: the country
     assert _place_of_at(analysis, text.index("Japanese government")).country == "JP"
     assert _place_of(analysis, "Osaka").country == "JP"
+    assert _place_of(analysis, "Saudi").country == "SA"  # a place's own name after "in"
 
 
 def test_places_a_town_s_name_starting_a_shoal_s_or_reef_s_name_is_no_evidence_of_the_town(

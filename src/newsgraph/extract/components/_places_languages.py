@@ -8,7 +8,8 @@ of a quoted word ("“wan-wan” (Japanese)"), it names the language, not the co
 sets annotate no toponym there (GeoWebNews leaves "speaks in Spanish" and "in English" out), so
 the name is no place at all. As a modifier ("Japanese cars", "in Japanese waters") or with a
 determiner ("the Japanese have …", the people) it stays the country. Read from spaCy's parse;
-the verbs of language use are data (`places_names.json`, `language_verbs`).
+the verbs of language use are data (`places_names.json`, `language_verbs`). A demonym that is also a
+place's own name ("Saudi", "Arctic") is left alone: "working in Saudi" is the country.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def _language_use(token: Token) -> bool:
 
 def names_a_language(doc: Doc, text: str, g: Gazetteer, t: Toponym) -> bool:
     """Tell whether a demonym is used as the name of a language (see the module docstring)."""
-    if g.demonym(t.text) is None or " " in t.text:
-        return False
+    if g.demonym(t.text) is None or " " in t.text or g.lookup(t.text):
+        return False  # not a place's own name ("working in Saudi", "in Caribbean waters")
     if _GLOSS.search(text, max(0, t.start - 4), t.start) and text.startswith(")", t.end):
         return True  # "“wan-wan” (Japanese)"
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
