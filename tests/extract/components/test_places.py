@@ -831,3 +831,58 @@ def test_places_a_little_known_town_of_a_state_the_article_never_reaches_is_doub
     analysis = analyze_text(text, clean=False)
     assert _place_of(analysis, "Fenton").lat is None  # the Iowa hamlet: not Fenton, Michigan
     assert _place_of(analysis, "Solon").admin1 == "Ohio"  # "in Solon": the text places it
+
+
+def test_places_a_demonym_naming_a_language_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Few nurses at the Osaka clinic speak Korean, so it prints its forms in Portuguese. Korean "
+        "officials said the Japanese government should pay. The word “inu” (Japanese) means dog. Her "
+        "brother has worked in Saudi for years."
+    )
+    analysis = analyze_text(text, clean=False)
+    starts = {m.start for p in analysis.places for m in p.mentions}
+    assert text.index("Korean") not in starts, starts  # "speak Korean": the language
+    assert text.index("(Japanese)") + 1 not in starts, starts  # a quoted word's gloss
+    assert _place_of_at(analysis, text.index("Korean officials")).country == "KR"  # a modifier: the country
+    assert _place_of_at(analysis, text.index("Japanese government")).country == "JP"
+    assert _place_of(analysis, "Osaka").country == "JP"
+    assert _place_of(analysis, "Saudi").country == "SA"  # a place's own name after "in"
+
+
+def test_places_a_town_s_name_starting_a_shoal_s_or_reef_s_name_is_no_evidence_of_the_town(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "A British frigate and Philippine coast guard ships sailed past Scarborough Shoal last week, "
+        "officials in Manila said."
+    )
+    analysis = analyze_text(text, clean=False)
+    names = {m.text for p in analysis.places if p.lat is not None for m in p.mentions}
+    assert "Scarborough" not in names, names  # a shoal in the South China Sea, not the English town
+    assert _place_of(analysis, "Manila").country == "PH"
+
+
+def test_places_a_demonym_starting_an_animal_s_name_is_no_place_of_the_story(analyze_text: Analyze) -> None:
+    text = (
+        "Keepers at the zoo in Leipzig found a dead Asian tiger mosquito and a sick Chilean flamingo "
+        "beside the Indian Python enclosure, while Kenyan cattle grazed outside Nairobi."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Asian", "Indian"):  # a species' name, which lives far from its namesake
+        place = _place_of(analysis, surface)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of(analysis, "Kenyan").literal  # where the cattle are from
+    assert _place_of(analysis, "Leipzig").literal
+
+
+def test_places_a_demonym_starting_an_aid_society_s_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "The Norwegian Red Cross' field team and the Turkish Red Crescent sent tents to Aleppo, "
+        "and Norwegian doctors flew in from Oslo."
+    )
+    analysis = analyze_text(text, clean=False)
+    for at in (text.index("Norwegian Red"), text.index("Turkish")):  # a country's aid society
+        place = _place_of_at(analysis, at)
+        assert not place.literal and place.lat is not None, place
+    assert _place_of_at(analysis, text.index("Norwegian doctors")).literal  # the doctors' country
+    assert _place_of(analysis, "Aleppo").literal and _place_of(analysis, "Oslo").literal

@@ -166,8 +166,8 @@ def followed_by_qualifier(g: Gazetteer, text: str, end: int) -> bool:
 
 
 def head_word(word: str) -> str:
-    """A name's last word without its possessive or a sentence's full stop ("Times." "Union's")."""
-    return word.removesuffix("'s").removesuffix("’s").rstrip(".")
+    """A name's last word without its possessive or a sentence's full stop ("Times." "Union's" "Cross'")."""
+    return word.removesuffix("'s").removesuffix("’s").rstrip(".'’")
 
 
 def without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:

@@ -11,9 +11,11 @@ Detection follows the conventions of news geoparsing (GeoWebNews): a toponym is 
 the name of a newspaper or company ("The Washington Post", "Washington Mutual") is a toponym but
 no place of the story (`Place.literal` false: resolved by its name, no context for the others),
 nor is a university or hospital named as an employer or actor ("a professor at the University of
-Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a continent, region or
+Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a demonym starting an
+animal's name ("Egyptian fruit bats", `_places_species`: its point kept), nor a continent, region or
 sea naming an organisation's unit ("the Latin America bureau of", `_places_units`); an idiom ("Delhi
-belly") or a US ethnic compound ("Chinese American") names no place, nor does a short name the article
+belly"), a US ethnic compound ("Chinese American") or a language ("speak Japanese", `_places_languages`)
+names no place, nor does a short name the article
 gives a person ("Rubio" of "Marco Rubio"), and a building or site is one toponym ("Colchester
 General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
@@ -57,8 +59,10 @@ from newsgraph.extract.components._gazetteer import (
 )
 from newsgraph.extract.components._places_detect import ToponymFinder
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
+from newsgraph.extract.components._places_languages import drop_languages
 from newsgraph.extract.components._places_lone_towns import mark_after_in
 from newsgraph.extract.components._places_resolve import ToponymResolver
+from newsgraph.extract.components._places_species import mark_species_names
 from newsgraph.extract.components._places_toponym import Toponym
 from newsgraph.extract.components.events import link_events
 from newsgraph.extract.extensions import doc_text, get_entities, get_places, set_extensions
@@ -94,9 +98,10 @@ class Places(ToponymFinder, ToponymResolver):
         places = get_places(doc)
         places.clear()
         text = doc_text(doc)
-        toponyms = self.find(doc, text)
+        toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
         mark_landmark_words(text, toponyms)
         mark_after_in(text, toponyms)
+        mark_species_names(text, self.gazetteer, toponyms)  # "Egyptian fruit bats": no place of the story
         self.resolve(toponyms)
         places.extend(self.build(doc, text, toponyms))
         link_events(doc)  # events ran before places: give them their place and time ids now
