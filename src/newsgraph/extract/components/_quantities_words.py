@@ -40,6 +40,8 @@ class WordReader(UnitReader, NounReader):
                 continue  # the scale of a number in digits ("9.12 million"), read with the digits
             if phrase.lower() == "one" and text[end : end + 1] == "-":
                 continue  # "one-time", "one-off"
+            if self._number_only_before_of(text, phrase, end):
+                continue
             if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
                 doc, text, token_at, start, end, before
             ):
@@ -100,6 +102,8 @@ class WordReader(UnitReader, NounReader):
         out: list[Found] = []
         for match in self._vague_re.finditer(text):
             phrase = match.group(0).lower()
+            if self._number_only_before_of(text, phrase, match.end()):
+                continue
             low, high = self._vague[phrase]
             value = self._vague_values.get(phrase, low)
             cand = Found(
