@@ -673,3 +673,13 @@ def test_quantities_a_unit_of_two_words_hyphened(analyze_text: Analyze) -> None:
         (12, "square metre", "measure"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_a_fraction_of_a_million(analyze_text: Analyze) -> None:
+    text = (
+        "A quarter of a million tenants face eviction, "
+        "and the state owes three-quarters of a billion dollars."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [(250000, "tenant"), (750000000, "dollar")]
+    _check_offsets(a)

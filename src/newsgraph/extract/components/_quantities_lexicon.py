@@ -134,6 +134,10 @@ class QuantityLexicon:
         self._half_scale = re.compile(
             r"^\s+an?\s+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE
         )
+        # "a quarter of a million", "three-quarters-of-a-billion dollars": a part of the scale
+        self._of_a_scale = re.compile(
+            r"^[\s-]+of[\s-]+an?[\s-]+(million|billion|trillion|thousand)\b", re.IGNORECASE
+        )
         self._small = {"a": 1.0, "an": 1.0, **{k: float(v) for k, v in lex["units"].items()}}
         approx = sorted(lex["approximate"], key=len, reverse=True)
         self._approx_before = re.compile(

@@ -182,6 +182,7 @@ class WordReader(UnitReader, NounReader):
                 if (
                     frac not in ("half", "halves")
                     and not re.match(r"^\s+of\b", after)
+                    and not self._of_a_scale.match(after)
                     and not self._written_fraction(text, match, token_at)
                 ):
                     continue
@@ -193,6 +194,15 @@ class WordReader(UnitReader, NounReader):
                     continue
                 count = self._small.get(count_word, 1.0) if count_word else 1.0
                 value = count * self._fractions[frac]
+                of_scale = self._of_a_scale.match(after)
+                if of_scale:  # "a quarter of a million people": a count, not a share
+                    cand = Found(start=match.start(), end=match.end() + of_scale.end(), value=value)
+                    cand.value *= self._scales[of_scale.group(1).lower()]
+                    cand.core_end = cand.end
+                    self._read_half_scale_money(text, cand)
+                    self._finish(doc, text, cand, token_at)
+                    out.append(cand)
+                    continue
                 scaled = self._half_scale.match(after) if frac == "half" and not count_word else None
                 if scaled:
                     # "half a million": a count, not a fraction
