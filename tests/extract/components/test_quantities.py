@@ -683,3 +683,18 @@ def test_quantities_a_fraction_of_a_million(analyze_text: Analyze) -> None:
     a = analyze_text(text, clean=False)
     assert [(q.value, q.unit) for q in a.quantities] == [(250000, "tenant"), (750000000, "dollar")]
     _check_offsets(a)
+
+
+def test_quantities_turning_an_age(analyze_text: Analyze) -> None:
+    text = (
+        "The governor turns 64 next week, and pupils may enrol once they turned five. "
+        "The hostel turned 30 away, and the port turned 12 of the ships back."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [
+        (64, "year of age"),
+        (5, "year of age"),
+        (30, None),
+        (12, "ship"),
+    ]
+    _check_offsets(a)

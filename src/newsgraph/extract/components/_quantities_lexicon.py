@@ -100,6 +100,8 @@ class QuantityLexicon:
         self._level_nouns = frozenset(units["level_nouns"])
         ages = "|".join(re.escape(w) for w in units["age_words"])
         self._age_before = re.compile(rf"\b(?:{ages})\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
+        age_verbs = "|".join(re.escape(w) for w in units["age_verbs"])
+        self._age_verb_before = re.compile(rf"\b(?:{age_verbs})\s+$", re.IGNORECASE)
         scales = {k: float(v) for k, v in lex["scales"].items()}
         self._scales = scales
         big = "|".join(k for k in scales if k != "hundred")
