@@ -698,3 +698,10 @@ def test_quantities_turning_an_age(analyze_text: Analyze) -> None:
         (12, "ship"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_years_of_age(analyze_text: Analyze) -> None:
+    text = "The vaccine is for children under 12 years of age and infants of nine months of age."
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [(12, "year of age"), (9, "month of age")]
+    _check_offsets(a)
