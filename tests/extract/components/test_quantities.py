@@ -633,3 +633,75 @@ def test_quantities_a_mark_is_a_level_not_a_unit(analyze_text: Analyze) -> None:
     assert _find(a, 900).unit is None
     assert [_find(a, v).unit for v in (3000, 2987.1)] == ["point", "point"]
     _check_offsets(a)
+
+
+def test_quantities_score_is_a_number_only_before_of(analyze_text: Analyze) -> None:
+    text = (
+        "Pupils in the district score higher in reading, and the mayor scores a rare victory. "
+        "Lenders check credit scores closely. Scores of farmers marched on the capital."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.unit) for q in a.quantities] == [("Scores", "farmer")]
+    _check_offsets(a)
+
+
+def test_quantities_fewer_and_less_are_quantifiers(analyze_text: Analyze) -> None:
+    text = "About two million fewer tourists came this year, leaving one less reason to build the hotel."
+    a = analyze_text(text, clean=False)
+    assert _find(a, 2e6).unit == "tourist"
+    assert _find(a, 1).unit == "reason"
+    _check_offsets(a)
+
+
+def test_quantities_plural_ages(analyze_text: Analyze) -> None:
+    text = "The club admits 16-year-olds, and the nursery takes 9-month-olds."
+    a = analyze_text(text, clean=False)
+    assert (_find(a, 16).unit, _find(a, 16).kind) == ("year of age", "measure")
+    assert _find(a, 9).unit == "month of age"
+    _check_offsets(a)
+
+
+def test_quantities_a_unit_of_two_words_hyphened(analyze_text: Analyze) -> None:
+    text = (
+        "The chain opened a 40,000-square-foot store beside a 2.5-square-mile lake "
+        "and a 12 square-metre kiosk."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit, q.kind) for q in a.quantities] == [
+        (40000, "square foot", "measure"),
+        (2.5, "square mile", "measure"),
+        (12, "square metre", "measure"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_a_fraction_of_a_million(analyze_text: Analyze) -> None:
+    text = (
+        "A quarter of a million tenants face eviction, "
+        "and the state owes three-quarters of a billion dollars."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [(250000, "tenant"), (750000000, "dollar")]
+    _check_offsets(a)
+
+
+def test_quantities_turning_an_age(analyze_text: Analyze) -> None:
+    text = (
+        "The governor turns 64 next week, and pupils may enrol once they turned five. "
+        "The hostel turned 30 away, and the port turned 12 of the ships back."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [
+        (64, "year of age"),
+        (5, "year of age"),
+        (30, None),
+        (12, "ship"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_years_of_age(analyze_text: Analyze) -> None:
+    text = "The vaccine is for children under 12 years of age and infants of nine months of age."
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [(12, "year of age"), (9, "month of age")]
+    _check_offsets(a)

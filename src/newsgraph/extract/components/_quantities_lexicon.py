@@ -69,7 +69,8 @@ class QuantityLexicon:
                 else:
                     self._unit_forms_ci.setdefault(form.lower(), entry)
         all_forms = sorted({*self._unit_forms, *self._unit_forms_ci}, key=lambda f: (-len(f), f))
-        long_forms = [re.escape(f) for f in all_forms if len(f) > 2]
+        # a unit of two words is also written hyphened before a noun ("a 5,000-square-foot store")
+        long_forms = [re.escape(f).replace(r"\ ", "[ -]") for f in all_forms if len(f) > 2]
         short_forms = [re.escape(f) for f in all_forms if len(f) == 2]
         single = [re.escape(f) for f in all_forms if len(f) == 1]
         tail = r"(?![A-Za-z0-9²³])"
@@ -99,6 +100,8 @@ class QuantityLexicon:
         self._level_nouns = frozenset(units["level_nouns"])
         ages = "|".join(re.escape(w) for w in units["age_words"])
         self._age_before = re.compile(rf"\b(?:{ages})\s+(?:of\s+)?(?:between\s+)?$", re.IGNORECASE)
+        age_verbs = "|".join(re.escape(w) for w in units["age_verbs"])
+        self._age_verb_before = re.compile(rf"\b(?:{age_verbs})\s+$", re.IGNORECASE)
         scales = {k: float(v) for k, v in lex["scales"].items()}
         self._scales = scales
         big = "|".join(k for k in scales if k != "hundred")
@@ -133,6 +136,10 @@ class QuantityLexicon:
         self._half_scale = re.compile(
             r"^\s+an?\s+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE
         )
+        # "a quarter of a million", "three-quarters-of-a-billion dollars": a part of the scale
+        self._of_a_scale = re.compile(
+            r"^[\s-]+of[\s-]+an?[\s-]+(million|billion|trillion|thousand)\b", re.IGNORECASE
+        )
         self._small = {"a": 1.0, "an": 1.0, **{k: float(v) for k, v in lex["units"].items()}}
         approx = sorted(lex["approximate"], key=len, reverse=True)
         self._approx_before = re.compile(
@@ -144,6 +151,8 @@ class QuantityLexicon:
         self._not_one = {w.lower() for w in lex["not_one"]}
         self._one_after_not = {w.lower() for w in lex["one_after_not"]}
         self._labels = {w.lower() for w in lex["name_labels"]}
+        self._only_before_of = frozenset(w.lower() for w in lex["only_before_of"])
+        self._of_after = re.compile(r"^\s+of\b", re.IGNORECASE)
         streets = "|".join(re.escape(w) for w in lex["street_types"])
         # "1600 Pennsylvania Avenue," "68 Court Street in": the street's name closes the phrase
         # ("40 Wall Street banks" counts banks)
@@ -151,6 +160,21 @@ class QuantityLexicon:
             rf"^(?:\s+[A-Z][\w'’-]*){{1,3}}?\s+(?:{streets})(?!\w)"
             r"(?=\s*(?:[,;:)\]]|\.(?!\w)|$)|\s+(?:in|on|at|near|and|or|is|was|where|which|to|from)\b)"
         )
+
+    def _number_only_before_of(self, text: str, phrase: str, end: int) -> bool:
+        """Tell whether a number word stands for no number here: "score" not before "of".
+
+        "scores of people", "a score of jets" count; "credit scores", "he scores a win",
+        "students score lower" are the noun or the verb.
+        """
+        return phrase.lower() in self._only_before_of and not self._of_after.match(text[end : end + 6])
+
+    def _unit_entry(self, form: str) -> tuple[str, Kind, str | None] | None:
+        """Return the unit a matched form names; a hyphened form of two words as spaced ("square-foot")."""
+        entry = self._unit_forms.get(form) or self._unit_forms_ci.get(form.lower())
+        if entry is None and "-" in form:
+            entry = self._unit_forms_ci.get(form.lower().replace("-", " "))
+        return entry
 
     def _is_unit_word(self, word: str) -> bool:
         """Tell whether a word is a unit of the lexicon ("ounce", "GHz", "kg")."""

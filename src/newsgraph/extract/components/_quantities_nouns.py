@@ -36,10 +36,28 @@ class NounReader(QuantityLexicon):
             cand.unit, cand.kind, cand.has_unit = "year of age", "measure", True  # "aged 55"
         if cand.kind == "count" and cand.unit is None:
             self._counted_noun(doc, text, cand, token_at)
+        if cand.kind == "count" and cand.unit is None and self._age_reached(text, cand, before, token_at):
+            cand.unit, cand.kind, cand.has_unit = "year of age", "measure", True  # "Trump turns 70"
         if cand.kind in ("fraction", "percent"):
             cand.base = self._base(doc, text, cand, token_at)
         if cand.kind == "count" and cand.unit is None and cand.base is None:
             cand.base = None
+
+    def _age_reached(self, text: str, cand: Found, before: str, token_at: TokenAt) -> bool:
+        """Tell whether a bare number after "turn" is an age: "Trump turns 70", "before they turned 18".
+
+        Not "turned 40 of them over" (a part of something), "turned 200 away", "turned 300 down"
+        (the phrasal verb: a particle or an adverb right after the number in the parse), nor a
+        number that counts a noun ("turned 10 pages", which has its unit by now).
+        """
+        if not self._age_verb_before.search(before) or self._of_after.match(text[cand.end : cand.end + 6]):
+            return False
+        number = token_at(max(cand.start, cand.end - 1))
+        if number is None:
+            return True
+        return not any(
+            c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == number.i + 1) for c in number.head.children
+        )
 
     def _counted_noun(self, doc: Doc, text: str, cand: Found, token_at: TokenAt) -> None:
         """Set the unit to the noun the number counts ("244 operations" -> "operation")."""

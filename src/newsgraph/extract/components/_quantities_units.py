@@ -57,7 +57,7 @@ class UnitReader(QuantityLexicon):
         unit = self._unit_attached.match(after) or self._unit_spaced.match(after)
         if unit:
             form = unit.group(0).strip().lstrip("-").strip()
-            entry = self._unit_forms.get(form) or self._unit_forms_ci.get(form.lower())
+            entry = self._unit_entry(form)
             if entry is None and unit.group(0).strip().startswith("-"):
                 entry = self._unit_forms_ci.get(unit.group(0).strip().lower())
             if entry is not None and form == "'" and (cand.words or _in_single_quotes(text, cand.start)):

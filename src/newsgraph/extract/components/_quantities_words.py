@@ -40,6 +40,8 @@ class WordReader(UnitReader, NounReader):
                 continue  # the scale of a number in digits ("9.12 million"), read with the digits
             if phrase.lower() == "one" and text[end : end + 1] == "-":
                 continue  # "one-time", "one-off"
+            if self._number_only_before_of(text, phrase, end):
+                continue
             if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
                 doc, text, token_at, start, end, before
             ):
@@ -100,6 +102,8 @@ class WordReader(UnitReader, NounReader):
         out: list[Found] = []
         for match in self._vague_re.finditer(text):
             phrase = match.group(0).lower()
+            if self._number_only_before_of(text, phrase, match.end()):
+                continue
             low, high = self._vague[phrase]
             value = self._vague_values.get(phrase, low)
             cand = Found(
@@ -178,6 +182,7 @@ class WordReader(UnitReader, NounReader):
                 if (
                     frac not in ("half", "halves")
                     and not re.match(r"^\s+of\b", after)
+                    and not self._of_a_scale.match(after)
                     and not self._written_fraction(text, match, token_at)
                 ):
                     continue
@@ -189,6 +194,15 @@ class WordReader(UnitReader, NounReader):
                     continue
                 count = self._small.get(count_word, 1.0) if count_word else 1.0
                 value = count * self._fractions[frac]
+                of_scale = self._of_a_scale.match(after)
+                if of_scale:  # "a quarter of a million people": a count, not a share
+                    cand = Found(start=match.start(), end=match.end() + of_scale.end(), value=value)
+                    cand.value *= self._scales[of_scale.group(1).lower()]
+                    cand.core_end = cand.end
+                    self._read_half_scale_money(text, cand)
+                    self._finish(doc, text, cand, token_at)
+                    out.append(cand)
+                    continue
                 scaled = self._half_scale.match(after) if frac == "half" and not count_word else None
                 if scaled:
                     # "half a million": a count, not a fraction
