@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
+from newsgraph.extract.components.events._aggregates import Aggregates
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._claims import Claims
 from newsgraph.extract.components.events._force import moved, moves_force
@@ -59,6 +60,8 @@ class Draft:
     struck: bool = False
     """The target is a thing an assault hit, named for want of anyone it hit: victims an elaborating clause
     names replace it ("carried out an attack on a camp, injuring two soldiers")."""
+    ceiling: float = 1.0
+    """The most its confidence may be: lower for a count or a trend of events (`Aggregates`)."""
 
 
 @dataclass(slots=True)
@@ -116,6 +119,7 @@ class Drafter:
         self.actors = actors
         self.targets = TargetFinder(lex, actors)
         self.sides = SideFinder(lex, grammar, actors)
+        self.aggregates = Aggregates(lex, grammar)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -453,7 +457,9 @@ class Drafter:
                 d.confidence -= pen["background_prep"]  # "after clashes in …": a background event
         if self.mod.headline(self.g.sentence(tok)):
             d.confidence -= pen["headline"]
-        d.confidence = max(self.w.floor, min(1.0, d.confidence))
+        if self.aggregates.aggregate(tok, anchor, cand.noun):
+            d.ceiling = self.w.ceiling["aggregate"]  # "504 attacks last year", "routinely deny": no one act
+        d.confidence = max(self.w.floor, min(d.ceiling, d.confidence))
 
     def obligation(self, st: DocState, rep: Token) -> Draft | None:
         """Code "X said Y must/should …" as a REQUEST of X to Y."""

@@ -60,6 +60,7 @@ class Weights:
     penalty: dict[str, float]
     factor: dict[str, float]
     floor: float
+    ceiling: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,13 @@ class Lexicon:
     target_required: frozenset[str]
     counterpart_types: frozenset[str]
     source_required: frozenset[str]
+    aggregate_counters: frozenset[str]
+    aggregate_amods: frozenset[str]
+    aggregate_min_count: float
+    habitual_adverbs: frozenset[str]
+    period_nouns: frozenset[str]
+    period_preps: frozenset[str]
+    trend_verbs: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -204,6 +212,8 @@ _RULE_WORD_LISTS = (
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
+    "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
+    "trend_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
@@ -318,10 +328,12 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
     fields["implicative_heads"] = frozenset(rules["implicative_heads"])
+    fields["aggregate_min_count"] = float(rules["aggregate_min_count"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
         penalty={k: float(v) for k, v in conf["penalty"].items()},
         factor={k: float(v) for k, v in conf["factor"].items()},
         floor=float(conf["floor"]),
+        ceiling={k: float(v) for k, v in conf["ceiling"].items()},
     )
     return fields

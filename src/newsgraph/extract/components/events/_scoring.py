@@ -169,7 +169,8 @@ class EventFilter:
                         keep.targets = [
                             t for t in drop.targets if t.head not in {s.head for s in keep.sources}
                         ]
-                    keep.confidence = max(keep.confidence, drop.confidence)
+                    keep.ceiling = min(keep.ceiling, drop.ceiling)  # an elaborated count is still a count
+                    keep.confidence = min(keep.ceiling, max(keep.confidence, drop.confidence))
                     merged = True
                     break
             if not merged:
