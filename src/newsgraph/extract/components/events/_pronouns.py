@@ -1,6 +1,20 @@
-"""Third-person pronouns: which entities they can stand for, and when two name the same one."""
+"""Pronouns: which entities a third-person pronoun can stand for, when two name the same one, and who a
+first person inside quotation marks is (the quote's speaker, never a name in the quoted words)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.extensions import entity_at_token, get_quotes
+
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})  # "“We …,” he said": resolved in turn
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_QUOTED_INDEX = "newsgraph_events_quoted"
+_MAX_CLIMB = 8
 
 
 def pronoun_fits(pron: str, type_: str) -> bool:
@@ -12,6 +26,15 @@ def pronoun_fits(pron: str, type_: str) -> bool:
     return pron not in ("it", "its") or type_ != "PERSON"
 
 
+def agrees(pron: str, tok: Token) -> bool:
+    """Whether a pronoun can refer to a noun (person, number; the type of the entity it names)."""
+    known = entity_at_token(tok.doc, tok.i)
+    label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
+    if tok.tag_ in ("NNS", "NNPS"):
+        return pron not in ("it", "its", "he", "she", "his", "her", "him")
+    return pronoun_fits(pron, label)
+
+
 _PRONOUN_FORMS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they"}
 
 
@@ -19,3 +42,50 @@ def same_referent(pron: str, subject: str) -> bool:
     """Whether a third-person pronoun continues a previous sentence's pronoun subject ("he" … "his")."""
     a, b = _PRONOUN_FORMS.get(pron, pron), _PRONOUN_FORMS.get(subject, subject)
     return a == b and a in ("he", "she", "they")
+
+
+def quoted_words(tok: Token) -> list[tuple[int, int]] | None:
+    """The character ranges of the words of the direct quote that holds a token (its pieces, for a
+    quote split around its cue), or None when the token is not inside quotation marks."""
+    doc = tok.doc
+    index: list[list[tuple[int, int]]] | None = doc.user_data.get(_QUOTED_INDEX)
+    if index is None:  # built once per doc
+        index = [
+            [(f.start, f.end) for f in q.fragments] or [(q.start, q.end)]
+            for q in get_quotes(doc)
+            if q.kind == "direct"
+        ]
+        doc.user_data[_QUOTED_INDEX] = index
+    return next((ranges for ranges in index if any(s <= tok.idx < e for s, e in ranges)), None)
+
+
+def quoted_speaker(
+    pron: Token, quoted: list[tuple[int, int]], g: Grammar, is_actor: Callable[[Token], bool]
+) -> Token | None:
+    """The speaker of a first person inside quotation marks: the subject, outside the quoted words, of
+    a verb up its clause chain ("“We reject the charges,” the spokesman told reporters"), else of the
+    previous sentence. A name inside the quoted words is spoken about, not the speaker ("“The court
+    crossed a line that I believe demands action,” Cruz said"); with no subject outside them, None
+    (the quote's own speaker is then taken, `DocState.speak`)."""
+
+    def speaker(c: Token) -> bool:
+        return (
+            c.dep_ in _SUBJ
+            and c.i != pron.i
+            and not any(s <= c.idx < e for s, e in quoted)
+            and ((c.pos_ in ("NOUN", "PROPN") and is_actor(c)) or c.lower_ in _SPEAKER_PRONOUNS)
+        )
+
+    tok = pron.head
+    for _ in range(_MAX_CLIMB):
+        found = next((c for c in g.kids(tok) if speaker(c)), None)
+        if found is not None:
+            return found
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    sent = g.sentence(pron)
+    if sent.start > 0:
+        prev = g.sentence(pron.doc[sent.start - 1])
+        return next((c for c in g.kids(prev.root) if speaker(c)), None)
+    return None
