@@ -1,6 +1,6 @@
-"""Rule tests of the events component: a first person inside quotation marks is the quote's speaker,
-never a name inside the quoted words or the subject of an earlier sentence, and a two-sided "they"
-stands for the last pair of sides only when that pair is in its sentence or the one before."""
+"""Rule tests of the events component: "I" inside quotation marks is the quote's speaker, never a name
+inside the quoted words or the subject of an earlier sentence; "he" and "she" stand for no body ("the
+government")."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ def _confident(analysis: Analysis, type_: str) -> list[Event]:
     return [e for e in analysis.events if e.type == type_ and e.confidence >= 0.5]
 
 
-def test_pronouns_quoted_we_is_the_speaker_after_the_quote(analyze_text: Analyze) -> None:
+def test_pronouns_quoted_i_is_the_speaker_after_the_quote(analyze_text: Analyze) -> None:
     a = analyze_text(
         "Officials in Accra accused Togo of sheltering the smugglers. "
-        "“We strongly reject these accusations,” the Togolese foreign minister Kossi Amegah told reporters."
+        "“I strongly reject these accusations,” the Togolese foreign minister Kossi Amegah told reporters."
     )
     (rejected,) = _confident(a, "REJECT")
     assert "Amegah" in (rejected.source_text or "")
@@ -33,15 +33,8 @@ def test_pronouns_name_inside_the_quote_is_no_speaker(analyze_text: Analyze) -> 
     assert condemned and all("Hale" in (e.source_text or "") for e in condemned)
 
 
-def test_pronouns_they_stands_for_no_pair_sentences_back(analyze_text: Analyze) -> None:
-    meeting = "President Alder Mwangi of Kenya met President Joseph Okello of Uganda in Nairobi on Monday. "
-    far = analyze_text(
-        meeting + "Heavy rain fell across the region on Tuesday. "
-        "On Wednesday the water kept rising around the tents of the Red Cross volunteers. "
-        "They are cooperating closely with the army."
+def test_pronouns_he_is_no_body(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The government raised fuel prices sharply on Monday. He refused to meet the striking drivers."
     )
-    assert all("Mwangi" not in (e.source_text or "") for e in _confident(far, "COOPERATE"))
-    near = analyze_text(meeting + "They agreed to reopen the border.")  # the pair just named
-    assert [(e.source_text, e.target_text) for e in _confident(near, "AGREE")] == [
-        ("President Alder Mwangi of Kenya", "President Joseph Okello of Uganda")
-    ]
+    assert all(e.source_text != "The government" for e in a.events)

@@ -22,11 +22,9 @@ from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._pronouns import (
-    FIRST_PERSON,
     agrees,
     pronoun_fits,
     quoted_speaker,
-    quoted_words,
     same_referent,
 )
 from newsgraph.extract.extensions import (
@@ -333,9 +331,9 @@ class ActorFinder:
         number = self.lex.pronouns.get(low)
         if number is None:
             return None
-        quoted = quoted_words(pron) if low in FIRST_PERSON else None
-        if quoted is not None:
-            return quoted_speaker(pron, quoted, self.g, self.is_actor)
+        settled, speaker = quoted_speaker(pron, self.g, self.is_actor)
+        if settled:
+            return speaker
         parallel = self._parallel_object(pron)
         if parallel is not None:
             return parallel

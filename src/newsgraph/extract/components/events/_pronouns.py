@@ -1,27 +1,40 @@
 """Pronouns: which entities a third-person pronoun can stand for, when two name the same one, and who a
-first person inside quotation marks is (the quote's speaker, never a name in the quoted words)."""
+singular first person inside quotation marks is (the quote's speaker, never a name in the quoted words).
+
+"he" and "she" stand for a person: never for a noun that names a body ("the government", "his team",
+"the police"), read from the quotes component's list of the head nouns of bodies
+(`speaker_nouns.json`, `organisation`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.extensions import entity_at_token, get_quotes
+from newsgraph.extract.lexicons import load_json
 
-FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})  # "“We …,” he said": resolved in turn
+_SPEAKER_SELF = frozenset({"i", "my", "me"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})  # "“I …,” he said": resolved in turn
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _QUOTED_INDEX = "newsgraph_events_quoted"
 _MAX_CLIMB = 8
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """The head nouns that name a body, not a person ("ministry", "team", "police")."""
+    return frozenset(load_json("speaker_nouns.json")["organisation"])
 
 
 def pronoun_fits(pron: str, type_: str) -> bool:
     """Whether a pronoun can stand for an entity of a type: "they" no one person, "he" no country."""
     if pron in ("they", "them", "their", "theirs"):
         return type_ != "PERSON"
-    if pron in ("he", "him", "his", "she", "her", "hers"):
+    if pron in _PERSONAL:
         return type_ not in ("GPE", "ORG", "NORP", "LOC")
     return pron not in ("it", "its") or type_ != "PERSON"
 
@@ -32,6 +45,8 @@ def agrees(pron: str, tok: Token) -> bool:
     label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
     if tok.tag_ in ("NNS", "NNPS"):
         return pron not in ("it", "its", "he", "she", "his", "her", "him")
+    if pron in _PERSONAL and tok.pos_ == "NOUN" and tok.lemma_.lower() in _body_nouns():
+        return False  # "the government … he refused": a body is no "he"
     return pronoun_fits(pron, label)
 
 
@@ -59,14 +74,21 @@ def quoted_words(tok: Token) -> list[tuple[int, int]] | None:
     return next((ranges for ranges in index if any(s <= tok.idx < e for s, e in ranges)), None)
 
 
-def quoted_speaker(
-    pron: Token, quoted: list[tuple[int, int]], g: Grammar, is_actor: Callable[[Token], bool]
-) -> Token | None:
-    """The speaker of a first person inside quotation marks: the subject, outside the quoted words, of
-    a verb up its clause chain ("“We reject the charges,” the spokesman told reporters"), else of the
-    previous sentence. A name inside the quoted words is spoken about, not the speaker ("“The court
-    crossed a line that I believe demands action,” Cruz said"); with no subject outside them, None
-    (the quote's own speaker is then taken, `DocState.speak`)."""
+def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
+    """Whether a first person inside quotation marks is settled as its speaker, and the speaker's token.
+
+    "I", "me" and "my" are the speaker: the subject, outside the quoted words, of a verb up the clause
+    chain ("“I reject the charges,” the minister told reporters"), else of the previous sentence, else
+    None (the quote's own speaker is then taken, `DocState.speak`). A name inside the quoted words is
+    spoken about, not the speaker ("“The court crossed a line that I believe demands action,” Cruz
+    said"). "we", "us" and "our" are the speaker's side, a body, a nation or a people as often as the
+    speaker ("“We have recaptured 24 districts,” the spokesman said" after the forces were named; "our
+    nation was attacked"): left to the antecedent search, as every pronoun outside quotation marks."""
+    if pron.lower_ not in _SPEAKER_SELF:
+        return False, None
+    quoted = quoted_words(pron)
+    if quoted is None:
+        return False, None
 
     def speaker(c: Token) -> bool:
         return (
@@ -80,12 +102,12 @@ def quoted_speaker(
     for _ in range(_MAX_CLIMB):
         found = next((c for c in g.kids(tok) if speaker(c)), None)
         if found is not None:
-            return found
+            return True, found
         if tok.head.i == tok.i:
             break
         tok = tok.head
     sent = g.sentence(pron)
-    if sent.start > 0:
-        prev = g.sentence(pron.doc[sent.start - 1])
-        return next((c for c in g.kids(prev.root) if speaker(c)), None)
-    return None
+    if sent.start == 0:
+        return True, None
+    prev = g.sentence(pron.doc[sent.start - 1])
+    return True, next((c for c in g.kids(prev.root) if speaker(c)), None)

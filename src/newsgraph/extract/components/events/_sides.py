@@ -5,8 +5,7 @@ conjoined subjects are the two sides unless they did something side by side ("Fr
 welcomed the decision"); a group named by conjoined names is one side per name ("Israeli and
 Palestinian negotiators"); a fight or a meeting whose actors come from its own "between" phrase has one
 side per conjunct ("fighting between rebels and army units", of any type); "both sides", "the two leaders"
-and a two-sided "they" stand for the two parties of the doc's last two-sided event with named sides
-(for "they", one in its own sentence or the one before, where a pronoun's antecedent is looked for).
+and a two-sided "they" stand for the two parties of the doc's last two-sided event with named sides.
 """
 
 from __future__ import annotations
@@ -88,9 +87,8 @@ class SideFinder:
             return False
         if head.lemma_.lower() == "side":
             return entity is None
-        if head.lower_ in ("they", "we"):  # a pronoun's pair is in its sentence or the one before
-            near = self.g.sentence(doc[pair[0].head]).start >= self._previous_start(head)
-            return reciprocal and entity is None and near
+        if head.lower_ in ("they", "we"):
+            return reciprocal and entity is None
         counted = any(
             c.lower_ in _PAIR_WORDS and c.dep_ in ("det", "nummod", "predet") for c in self.g.kids(head)
         )
@@ -99,11 +97,6 @@ class SideFinder:
             return False
         kinds = {_kind(entity_by_id(doc, a.entity)) for a in pair if a.entity is not None}
         return head.lemma_.lower() in _PARTY_NOUNS and bool(kinds) and kinds <= {"person", "state"}
-
-    def _previous_start(self, tok: Token) -> int:
-        """The first token of the sentence before a token's (of its own, in the first sentence)."""
-        sent = self.g.sentence(tok)
-        return self.g.sentence(tok.doc[sent.start - 1]).start if sent.start > 0 else sent.start
 
     def _modifier_sides(self, doc: Doc, actor: Actor) -> tuple[list[Actor], list[Actor]]:
         """Split "Israeli and Palestinian negotiators", "Cameroon and C.A.R. officials": a group whose name
