@@ -21,7 +21,12 @@ from newsgraph.extract.components.events._actor_types import is_agent, type_toke
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive, event_name, hyphen_pair
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._pronouns import pronoun_fits, same_referent
+from newsgraph.extract.components.events._pronouns import (
+    agrees,
+    pronoun_fits,
+    quoted_speaker,
+    same_referent,
+)
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
@@ -302,14 +307,6 @@ class ActorFinder:
             or self._stand_in(tok) is not None  # "dozens of students"
         )
 
-    def _agrees(self, pron: str, tok: Token) -> bool:
-        """Whether a pronoun can refer to a noun (person, number; the type of the entity it names)."""
-        known = entity_at_token(tok.doc, tok.i)
-        label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
-        if tok.tag_ in ("NNS", "NNPS"):
-            return pron not in ("it", "its", "he", "she", "his", "her", "him")
-        return pronoun_fits(pron, label)
-
     def may_refer(self, pron: Token, noun: Token) -> bool:
         """Whether a pronoun can stand for a noun: "we" and "I" for a speaker, a third-person pronoun for a
         noun it agrees with ("they shot them, Ajmal said": "they" is not Ajmal)."""
@@ -319,7 +316,7 @@ class ActorFinder:
                 return True  # "the rebels", "the government said they …"
             known = entity_at_token(noun.doc, noun.i)
             return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
-        return low in GROUP_PRONOUNS or self._agrees(low, noun)
+        return low in GROUP_PRONOUNS or agrees(low, noun)
 
     def antecedent(self, pron: Token) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
@@ -334,6 +331,9 @@ class ActorFinder:
         number = self.lex.pronouns.get(low)
         if number is None:
             return None
+        settled, speaker = quoted_speaker(pron, self.g, self.is_actor)
+        if settled:
+            return speaker
         parallel = self._parallel_object(pron)
         if parallel is not None:
             return parallel
@@ -348,7 +348,7 @@ class ActorFinder:
                     and c.pos_ in ("NOUN", "PROPN")
                     and c.i < pron.i
                     and self.is_actor(c)
-                    and self._agrees(low, c)
+                    and agrees(low, c)
                     and not any(d.dep_ == "det" and d.lower_ == "no" for d in self.g.kids(c))
                 ):
                     return c  # "No country …" is no antecedent
@@ -362,7 +362,7 @@ class ActorFinder:
             for c in self.g.kids(prev.root):
                 if c.dep_ not in _SUBJ:
                     continue
-                if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(low, c):
+                if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and agrees(low, c):
                     return c
                 if same_referent(low, c.lower_):
                     return c  # "Moise tweeted … he said. He was criticized …": the chain goes on
@@ -380,7 +380,7 @@ class ActorFinder:
             g for c in self.g.kids(first) if c.dep_ == "prep" for g in self.g.kids(c) if g.dep_ == "pobj"
         ]
         for c in objects:
-            if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and self._agrees(pron.lower_, c):
+            if c.pos_ in ("NOUN", "PROPN") and self.is_actor(c) and agrees(pron.lower_, c):
                 return c
         return None
 

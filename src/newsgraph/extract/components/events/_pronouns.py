@@ -1,15 +1,53 @@
-"""Third-person pronouns: which entities they can stand for, and when two name the same one."""
+"""Pronouns: which entities a third-person pronoun can stand for, when two name the same one, and who a
+singular first person inside quotation marks is (the quote's speaker, never a name in the quoted words).
+
+"he" and "she" stand for a person: never for a noun that names a body ("the government", "his team",
+"the police"), read from the quotes component's list of the head nouns of bodies
+(`speaker_nouns.json`, `organisation`)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.extensions import entity_at_token, get_quotes
+from newsgraph.extract.lexicons import load_json
+
+_SPEAKER_SELF = frozenset({"i", "my", "me"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})  # "“I …,” he said": resolved in turn
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_QUOTED_INDEX = "newsgraph_events_quoted"
+_MAX_CLIMB = 8
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    """The head nouns that name a body, not a person ("ministry", "team", "police")."""
+    return frozenset(load_json("speaker_nouns.json")["organisation"])
 
 
 def pronoun_fits(pron: str, type_: str) -> bool:
     """Whether a pronoun can stand for an entity of a type: "they" no one person, "he" no country."""
     if pron in ("they", "them", "their", "theirs"):
         return type_ != "PERSON"
-    if pron in ("he", "him", "his", "she", "her", "hers"):
+    if pron in _PERSONAL:
         return type_ not in ("GPE", "ORG", "NORP", "LOC")
     return pron not in ("it", "its") or type_ != "PERSON"
+
+
+def agrees(pron: str, tok: Token) -> bool:
+    """Whether a pronoun can refer to a noun (person, number; the type of the entity it names)."""
+    known = entity_at_token(tok.doc, tok.i)
+    label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
+    if tok.tag_ in ("NNS", "NNPS"):
+        return pron not in ("it", "its", "he", "she", "his", "her", "him")
+    if pron in _PERSONAL and tok.pos_ == "NOUN" and tok.lemma_.lower() in _body_nouns():
+        return False  # "the government … he refused": a body is no "he"
+    return pronoun_fits(pron, label)
 
 
 _PRONOUN_FORMS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they"}
@@ -19,3 +57,57 @@ def same_referent(pron: str, subject: str) -> bool:
     """Whether a third-person pronoun continues a previous sentence's pronoun subject ("he" … "his")."""
     a, b = _PRONOUN_FORMS.get(pron, pron), _PRONOUN_FORMS.get(subject, subject)
     return a == b and a in ("he", "she", "they")
+
+
+def quoted_words(tok: Token) -> list[tuple[int, int]] | None:
+    """The character ranges of the words of the direct quote that holds a token (its pieces, for a
+    quote split around its cue), or None when the token is not inside quotation marks."""
+    doc = tok.doc
+    index: list[list[tuple[int, int]]] | None = doc.user_data.get(_QUOTED_INDEX)
+    if index is None:  # built once per doc
+        index = [
+            [(f.start, f.end) for f in q.fragments] or [(q.start, q.end)]
+            for q in get_quotes(doc)
+            if q.kind == "direct"
+        ]
+        doc.user_data[_QUOTED_INDEX] = index
+    return next((ranges for ranges in index if any(s <= tok.idx < e for s, e in ranges)), None)
+
+
+def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
+    """Whether a first person inside quotation marks is settled as its speaker, and the speaker's token.
+
+    "I", "me" and "my" are the speaker: the subject, outside the quoted words, of a verb up the clause
+    chain ("“I reject the charges,” the minister told reporters"), else of the previous sentence, else
+    None (the quote's own speaker is then taken, `DocState.speak`). A name inside the quoted words is
+    spoken about, not the speaker ("“The court crossed a line that I believe demands action,” Cruz
+    said"). "we", "us" and "our" are the speaker's side, a body, a nation or a people as often as the
+    speaker ("“We have recaptured 24 districts,” the spokesman said" after the forces were named; "our
+    nation was attacked"): left to the antecedent search, as every pronoun outside quotation marks."""
+    if pron.lower_ not in _SPEAKER_SELF:
+        return False, None
+    quoted = quoted_words(pron)
+    if quoted is None:
+        return False, None
+
+    def speaker(c: Token) -> bool:
+        return (
+            c.dep_ in _SUBJ
+            and c.i != pron.i
+            and not any(s <= c.idx < e for s, e in quoted)
+            and ((c.pos_ in ("NOUN", "PROPN") and is_actor(c)) or c.lower_ in _SPEAKER_PRONOUNS)
+        )
+
+    tok = pron.head
+    for _ in range(_MAX_CLIMB):
+        found = next((c for c in g.kids(tok) if speaker(c)), None)
+        if found is not None:
+            return True, found
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    sent = g.sentence(pron)
+    if sent.start == 0:
+        return True, None
+    prev = g.sentence(pron.doc[sent.start - 1])
+    return True, next((c for c in g.kids(prev.root) if speaker(c)), None)
