@@ -47,3 +47,8 @@ def test_owners_not_read_from_ground_or_own_pronouns(analyze_text: Analyze) -> N
     assert all(target is None for _source, target in _sides(soil, "ASSAULT"))
     called = analyze_text("The movement called on its members to boycott the vote.")
     assert _sides(called, "REQUEST") == [("The movement", "its members")]
+
+
+def test_owners_of_goods_a_restriction_limits(analyze_text: Analyze) -> None:
+    tightened = analyze_text("The ministry has tightened restrictions on all shipments from Brazil.")
+    assert _sides(tightened, "COERCE") == [("The ministry", "Brazil")]

@@ -332,10 +332,9 @@ class ArgumentFinder:
                 return place  # "took control of the airport"
         if type_ in _HIT_TYPES and self._hit_thing(theme):
             # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
-            found = self.prep_target(tok, type_, exclude, where=False)
-            return (
-                found or self.prep_target(theme, type_, exclude, where=False) or self.owners.hit_owner(theme)
-            )
+            found = self.prep_target(tok, type_, exclude, where=False, owners=True)
+            found = found or self.prep_target(theme, type_, exclude, where=False, owners=True)
+            return found or self.owners.hit_owner(theme)
         target = self.prep_target(tok, type_, exclude, owners=True)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
