@@ -4,7 +4,8 @@ A verb's source is its doer (`Grammar.agent`); its target the patient when that 
 the actor a preposition marks for the type ("against", "with", "to"), the owner or place of a theme
 noun, or the subject of an absorbed complement ("demanded that X …"). An event noun takes its
 source from a possessive, a name modifier or a "by"/"of" phrase, its target from the type's
-prepositions; a light verb's subject is the source of its object noun ("launched an attack").
+prepositions; a light verb's subject is the source of its object noun ("launched an attack"). A thing
+aimed "on" or "against" stands for its owner (`_owners`: "attacks on the judge's record").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from newsgraph.extract.components.events._grammar import (
 )
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers
+from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -64,6 +66,7 @@ class ArgumentFinder:
         self.lex = lex
         self.g = grammar
         self.doers = NounDoers(lex, grammar, self.is_actorish)
+        self.owners = ThingOwners(lex, grammar, self.is_actorish, self.nationally_owned)
 
     def is_actorish(self, tok: Token) -> bool:
         """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
@@ -182,9 +185,12 @@ class ArgumentFinder:
         two_sided = self.lex.reciprocal_lemmas
         return self.g.lemma(tok) in two_sided or (tok.dep_ == "dobj" and self.g.lemma(tok.head) in two_sided)
 
-    def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = True) -> Token | None:
+    def prep_target(
+        self, tok: Token, type_: str, exclude: set[int], where: bool = True, owners: bool = False
+    ) -> Token | None:
         """Return the actor of the preposition that marks a type's target ("against X", "with X"), if any;
-        with `where` False not of a place phrase ("in", "at")."""
+        with `where` False not of a place phrase ("in", "at"); with `owners` the owner of a thing aimed at
+        ("on the judge's record", the trigger's or its object's own phrase only)."""
         preps = self._target_preps(type_, tok)
         if not where:
             preps = tuple(p for p in preps if p not in ("in", "at"))
@@ -198,8 +204,11 @@ class ArgumentFinder:
                     continue
                 if type_ in _MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
                     pobj = self.target_head(pobj, exclude) or pobj  # "martial law on six townships in Yangon"
-                elif not self.is_actorish(pobj) and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
-                    continue  # "controls on U.S. operations": the country whose operations they are
+                elif not self.is_actorish(pobj):
+                    owner = self.owners.owner(pobj, exclude) if owners and c.lower_ in AIM_PREPS else None
+                    if owner is None and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
+                        continue  # "controls on U.S. operations": the country whose operations they are
+                    pobj = owner or pobj  # "attacks on the judge's record": the judge
                 if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
                     continue  # "were meeting at the Qahira Hotel": where, not with whom
                 if c.lower_ in _SPREAD_PREPS and _ground(pobj, self.lex):
@@ -323,9 +332,10 @@ class ArgumentFinder:
                 return place  # "took control of the airport"
         if type_ in _HIT_TYPES and self._hit_thing(theme):
             # "stormed a hotel in the Somali city of X": the hotel was hit, not the place it is in
-            found = self.prep_target(tok, type_, exclude, where=False)
-            return found or self.prep_target(theme, type_, exclude, where=False) or self._thing_owner(theme)
-        target = self.prep_target(tok, type_, exclude)
+            found = self.prep_target(tok, type_, exclude, where=False, owners=True)
+            found = found or self.prep_target(theme, type_, exclude, where=False, owners=True)
+            return found or self.owners.hit_owner(theme)
+        target = self.prep_target(tok, type_, exclude, owners=True)
         sense = self.lex.nouns.get(theme.lemma_.lower())
         if target is None and sense is not None:
             # the object event's own actors before the verb's prepositions on it ("condemned Russia's
@@ -335,7 +345,7 @@ class ArgumentFinder:
             for found in order:
                 if found is not None and found.i not in exclude and self.is_actorish(found):
                     return found
-        target = target or self.prep_target(theme, type_, exclude)
+        target = target or self.prep_target(theme, type_, exclude, owners=True)
         if theme.lemma_.lower() in self.lex.topic_nouns and type_ not in _HARM_TYPES:
             return target  # "investigate the soldier's death", "China's role": the owner is the topic
         if target is None:
@@ -355,16 +365,6 @@ class ArgumentFinder:
                     return other
         return None
 
-    def _thing_owner(self, thing: Token) -> Token | None:
-        """Whose thing it was: "X's home", "the body of X", "the town of Marea" (no pronoun)."""
-        for c in self.g.kids(thing):
-            owner = c if c.dep_ == "poss" else None
-            if c.dep_ == "prep" and c.lower_ == "of":
-                owner = self.g.pobj(c)
-            if owner is not None and owner.pos_ != "PRON" and self.is_actorish(owner):
-                return owner
-        return None
-
     def struck(self, noun: Token, light: Token, type_: str) -> Token | None:
         """The target a launched assault's "on" phrase names when it is a thing, and the sentence names no
         one it hit ("launched an attack on a military base", "carried out airstrikes on ISIS' hideouts"):
@@ -381,7 +381,7 @@ class ArgumentFinder:
                         and pobj.lemma_.lower() not in self.lex.title_nouns
                     ):
                         return (
-                            self._thing_owner(pobj) or pobj
+                            self.owners.hit_owner(pobj) or pobj
                         )  # (a title is a person: "the president's secretary")
         return None
 
@@ -400,7 +400,7 @@ class ArgumentFinder:
     def _bare_target(self, tok: Token, type_: str, exclude: set[int]) -> Token | None:
         """Return the target of a verb without an object: the type's preposition, else an actor in a
         directional phrase ("fired into the crowd"), else a place for aid and mobilization."""
-        target = self.prep_target(tok, type_, exclude)
+        target = self.prep_target(tok, type_, exclude, owners=True)
         if target is None:
             for c in self.g.kids(tok):
                 if (
@@ -558,6 +558,8 @@ class ArgumentFinder:
                     target = self.target_head(self.g.patient(c), {source.i} if source is not None else set())
                     if target is not None:
                         break
+        if target is None:  # "attacks on the judge's record": the judge
+            target = self.owners.aimed_at(tok, preps, {source.i} if source is not None else set())
         fallback: Token | None = None
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
         if between and source is not None and self.g.lemma(tok) in self.lex.reciprocal_lemmas:
