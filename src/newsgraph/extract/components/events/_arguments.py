@@ -431,9 +431,8 @@ class ArgumentFinder:
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
         for inner in complements:
-            if type_ == "REQUEST" and self._passive_that_clause(inner):
-                # "requested that he be released": who is to undergo the act is not asked; its doer is
-                doer = self.g.agent(inner)
+            if type_ == "REQUEST" and self.g.passive_that_clause(inner):
+                doer = self.g.agent(inner)  # "requested that he be freed": its doer is asked, not he
                 if doer is not None and doer.i not in exclude and self.is_actorish(doer):
                     return doer
                 continue
@@ -499,17 +498,6 @@ class ArgumentFinder:
                 if poss is not None and self.is_actorish(poss) and poss.i not in exclude:
                     return poss
         return None
-
-    def _passive_that_clause(self, inner: Token) -> bool:
-        """Whether a complement is a finite clause in the passive ("that he be released", "that the
-        party should be banned"), not a to-infinitive ("pleaded to be given aid", whose subject is the
-        asker's own)."""
-        return (
-            inner.dep_ == "ccomp"
-            and inner.pos_ in ("VERB", "AUX")
-            and self.g.is_passive(inner)
-            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(inner))
-        )
 
     def _light_target(self, light: Token, type_: str) -> Token | None:
         """Return the actor of a light verb's own target phrase ("a lawsuit was filed against X"); a

@@ -443,6 +443,16 @@ class Grammar:
             return self.agent(head, depth + 1)
         return None
 
+    def passive_that_clause(self, inner: Token) -> bool:
+        """Whether a complement is a finite clause in the passive ("that he be released", "that the
+        party should be banned"), not a to-infinitive ("pleaded to be given aid": the asker's own)."""
+        return (
+            inner.dep_ == "ccomp"
+            and inner.pos_ in ("VERB", "AUX")
+            and self.is_passive(inner)
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in self.kids(inner))
+        )
+
     def patient(self, verb: Token) -> Token | None:
         """Return the head of what undergoes a verb (object, passive subject, the noun a passive modifies)."""
         passive = self.is_passive(verb)

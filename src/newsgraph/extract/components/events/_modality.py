@@ -180,8 +180,11 @@ class Modality:
         negated = intended = possible = False
         glow = self.g.lemma(gov)
         lead = self._infinitive(clause)
-        if glow in self.lex.cognition_verbs and _own_subject(lead, gov) and self._future(lead):
-            possible = True  # "Clement is hoping that the CAW will support …": a wish, not an act of the CAW
+        wish = glow in self.lex.cognition_verbs or glow in self.lex.intent_only
+        if wish and _own_subject(lead, gov) and self._future(lead):
+            # "Clement is hoping that the CAW will support …", "Russia wants Turkey to close its borders":
+            # one party's wish for another's act is neither that act nor the other's intent
+            possible = True
         elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
             intended = True
             if any(c.dep_ == "neg" for c in self.g.kids(gov)):
