@@ -55,3 +55,16 @@ def test_demands_who_is_to_be_acted_on_is_not_asked(analyze_text: Analyze) -> No
     assert [(e.type, e.target_text) for e in events] == [("REQUEST", "the military")]
     events = analyze_text("The union demanded that the governor release the miners.").events
     assert [(e.type, e.target_text) for e in events] == [("REQUEST", "the governor")]
+
+
+def test_demands_the_asked_acts_phrases_name_no_one_asked(analyze_text: Analyze) -> None:
+    """ "demanded that the aid go to the refugees": whom the asked act touches is not asked; a named
+    party as the clause's subject is ("demanded that the United States match …")."""
+    for text in (
+        "The president demanded that fuel prices fall in Nigeria.",
+        "The mayor demanded that the aid go to the refugees from Syria.",
+    ):
+        events = [e for e in analyze_text(text).events if e.type == "REQUEST"]
+        assert [e.target_text for e in events] == [None], text
+    events = analyze_text("Turkey demanded on Friday that the United States extradite the cleric.").events
+    assert ("REQUEST", "the United States") in [(e.type, e.target_text) for e in events]

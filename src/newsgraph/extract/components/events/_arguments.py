@@ -431,8 +431,8 @@ class ArgumentFinder:
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
         for inner in complements:
-            if type_ == "REQUEST" and self.g.passive_that_clause(inner):
-                doer = self.g.agent(inner)  # "requested that he be freed": its doer is asked, not he
+            if type_ == "REQUEST" and self.g.asked_clause(inner):
+                doer = self.g.asked_doer(inner)  # who is to do the act asked for, not whom it is done to
                 if doer is not None and doer.i not in exclude and self.is_actorish(doer):
                     return doer
                 continue
