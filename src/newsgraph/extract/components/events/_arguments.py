@@ -431,6 +431,11 @@ class ArgumentFinder:
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
         for inner in complements:
+            if type_ == "REQUEST" and self.g.asked_clause(inner):
+                doer = self.g.asked_doer(inner)  # who is to do the act asked for, not whom it is done to
+                if doer is not None and doer.i not in exclude and self.is_actorish(doer):
+                    return doer
+                continue
             if inner.pos_ in ("VERB", "AUX", "ADJ"):
                 subj = next((c for c in self.g.kids(inner) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if (

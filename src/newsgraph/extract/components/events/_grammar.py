@@ -443,6 +443,29 @@ class Grammar:
             return self.agent(head, depth + 1)
         return None
 
+    def asked_clause(self, inner: Token) -> bool:
+        """Whether a complement is a clause with a subject of its own: finite ("that the governor
+        resign", "that he be freed") or "for X to …", not a bare to-infinitive ("pleaded to be given")."""
+        kids = self.kids(inner)
+        return (
+            inner.dep_ == "ccomp"
+            and inner.pos_ in ("VERB", "AUX")
+            and (
+                not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+                or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+            )
+        )
+
+    def asked_doer(self, inner: Token) -> Token | None:
+        """Return who is to do the act an asked clause (`asked_clause`) asks for: its named subject
+        ("demanded that the governor resign") or the "by" doer of a passive ("that he be freed by the
+        army"). Its object and phrases ("be released to his country", "go to charity") say whom the act
+        touches, not who is asked."""
+        if self.is_passive(inner):
+            return self.agent(inner)
+        subj = next((c for c in self.kids(inner) if c.dep_ == "nsubj"), None)
+        return subj if subj is not None and subj.lower_ not in self.lex.pronouns else None
+
     def patient(self, verb: Token) -> Token | None:
         """Return the head of what undergoes a verb (object, passive subject, the noun a passive modifies)."""
         passive = self.is_passive(verb)

@@ -64,7 +64,7 @@ class Modality:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause))
         ):
             intended = True  # "making bombs to carry out attacks": a purpose, not a deed
-        will, may = self._unrealized(clause)
+        will, may = self._unrealized(self._infinitive(clause))
         intended, possible = intended or will, possible or may
         gov = self.g.governor(clause)
         reporter: Token | None = None
@@ -108,6 +108,21 @@ class Modality:
             and (c.lower_ in self.lex.future_aux or c.lower_ in self.lex.modal_aux or c.lower_ == "to")
             for c in self.g.kids(clause)
         )
+
+    def _infinitive(self, verb: Token) -> Token:
+        """Return the to-infinitive a bare conjunct shares ("to uphold its duties and deny …": "deny" is
+        under the "to" of "uphold"), or the verb itself. A conjunct with its own subject or auxiliary, or
+        in a tensed form ("would like X to explain … but supports"), is a clause of its own."""
+        cur = verb
+        while (
+            cur.dep_ == "conj"
+            and cur.head.i != cur.i
+            and cur.tag_ == "VB"
+            and cur.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in self.g.kids(cur))
+        ):
+            cur = cur.head
+        return cur if any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(cur)) else verb
 
     def _backshifted(self, verb: Token) -> bool:
         """Whether a clause hangs from a verb in the past ("he said he would …", "had agreed it would")."""
@@ -164,8 +179,12 @@ class Modality:
         """
         negated = intended = possible = False
         glow = self.g.lemma(gov)
-        if glow in self.lex.cognition_verbs and _own_subject(clause, gov) and self._future(clause):
-            possible = True  # "Clement is hoping that the CAW will support …": a wish, not an act of the CAW
+        lead = self._infinitive(clause)
+        wish = glow in self.lex.cognition_verbs or glow in self.lex.intent_only
+        if wish and _own_subject(lead, gov) and self._future(lead):
+            # "Clement is hoping that the CAW will support …", "Russia wants Turkey to close its borders":
+            # one party's wish for another's act is neither that act nor the other's intent
+            possible = True
         elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
             intended = True
             if any(c.dep_ == "neg" for c in self.g.kids(gov)):
