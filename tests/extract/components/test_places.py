@@ -886,3 +886,16 @@ def test_places_a_demonym_starting_an_aid_society_s_name_is_no_place(analyze_tex
         assert not place.literal and place.lat is not None, place
     assert _place_of_at(analysis, text.index("Norwegian doctors")).literal  # the doctors' country
     assert _place_of(analysis, "Aleppo").literal and _place_of(analysis, "Oslo").literal
+
+
+def test_places_a_company_named_like_a_town_after_a_business_noun_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Shares of the Japanese carmaker Toyota slid on Monday after the retailer Amazon cut its orders. "
+        "Toyota said sales would recover by spring. Workers at the St. Louis plant were told to stay home, "
+        "and a hotel in Toyota City was full."
+    )
+    analysis = analyze_text(text, clean=False)
+    starts = {m.start for p in analysis.places for m in p.mentions}
+    for surface in ("Toyota slid", "Amazon", "Toyota said"):  # the companies, not the city or the region
+        assert text.index(surface) not in starts, (surface, [p.name for p in analysis.places])
+    assert _place_of(analysis, "St. Louis").country == "US"  # a noun after a town: where the plant stands

@@ -15,7 +15,8 @@ Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a dem
 animal's name ("Egyptian fruit bats", `_places_species`: its point kept), nor a continent, region or
 sea naming an organisation's unit ("the Latin America bureau of", `_places_units`); an idiom ("Delhi
 belly"), a US ethnic compound ("Chinese American") or a language ("speak Japanese", `_places_languages`)
-names no place, nor does a short name the article
+names no place, nor does a company's name after a business noun ("Japanese automaker Toyota",
+`_places_companies`), nor a short name the article
 gives a person ("Rubio" of "Marco Rubio"), and a building or site is one toponym ("Colchester
 General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
@@ -57,6 +58,7 @@ from newsgraph.extract.components._gazetteer import (
     FACILITY,
     name_key,
 )
+from newsgraph.extract.components._places_companies import drop_companies
 from newsgraph.extract.components._places_detect import ToponymFinder
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
 from newsgraph.extract.components._places_languages import drop_languages
@@ -99,6 +101,7 @@ class Places(ToponymFinder, ToponymResolver):
         places.clear()
         text = doc_text(doc)
         toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
+        toponyms = drop_companies(doc, toponyms)  # "Japanese automaker Toyota"
         mark_landmark_words(text, toponyms)
         mark_after_in(text, toponyms)
         mark_species_names(text, self.gazetteer, toponyms)  # "Egyptian fruit bats": no place of the story
