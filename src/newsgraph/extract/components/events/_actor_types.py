@@ -6,7 +6,8 @@ Sudanese government" is Sudan's government. This project's sector nouns fill in 
 Phoenix list lacks ("official", "leader", "forces"). A *political* actor is one that politics is
 made of: a country or a place standing for it, an international or armed organisation, or an
 actor of a political sector (government, military, police, rebels, opposition, legislature,
-judiciary, parties, NGOs).
+judiciary, parties, NGOs). A generic actor ("Afghan security forces", "pro-government fighters")
+gets a sector and a country from its words, its modifiers and its "of"/"in"/"from" phrase (`sector_country`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_at_token, entity_by_id
 from newsgraph.knowledge import AgentRecord, longest_agent_match, longest_match, lookup_agent
@@ -168,3 +170,45 @@ def sector_of(tok: Token, lex: Lexicon) -> str | None:
     if agent is not None and agent.sector is not None:
         return agent.sector
     return lex.sector_nouns.get(tok.lemma_.lower())
+
+
+def sector_country(head: Token, start: int, lex: Lexicon, g: Grammar) -> tuple[str | None, str | None]:
+    """Return the sector and ISO country of a generic actor: the Phoenix dictionaries' reading of the
+    phrase ("Afghan security forces" -> military, AF), then this project's modifier sectors
+    ("pro-government fighters") and demonyms, then a country in its "of"/"in"/"from" phrase."""
+    doc = head.doc
+    typed = type_tokens(list(doc[start : head.i + 1]), head, lex)
+    sector = _modifier_sector(doc[start : head.i], typed.sector, lex)
+    country = typed.country or _own_country(doc[start : head.i], lex)
+    if country is None:
+        for c in g.preps(head, ("in", "of", "from")):
+            for p in g.kids(c):
+                if p.dep_ == "pobj":
+                    country = type_tokens(list(p.subtree), p, lex).country or country
+    return sector, country
+
+
+def _modifier_sector(mods: Span, sector: str | None, lex: Lexicon) -> str | None:
+    """Return the sector a modifier sets ("pro-government", "rebel", "riot"), else `sector`."""
+    mods_text = mods.text.lower().replace(" ", "")
+    for key in ("pro-government", "anti-government"):
+        if key in mods_text:
+            return lex.modifier_sectors[key]
+    for tok in mods:
+        low = tok.lower_
+        if low in lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
+            mod_sector = lex.modifier_sectors[low]
+            if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
+                sector = mod_sector
+    return sector
+
+
+def _own_country(mods: Span, lex: Lexicon) -> str | None:
+    """Return the country of a demonym or country name among the modifiers (this project's list)."""
+    for tok in mods:
+        low = tok.lower_
+        if low in lex.demonyms:
+            return lex.demonyms[low]
+        if low in lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
+            return lex.countries[low]
+    return None

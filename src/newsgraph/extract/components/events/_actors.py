@@ -17,9 +17,9 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._actor_types import is_agent, type_tokens
+from newsgraph.extract.components.events._actor_types import is_agent, sector_country
 from newsgraph.extract.components.events._counts import number_of, parse_number
-from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive, event_name, hyphen_pair
+from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._pronouns import (
     agrees,
@@ -27,6 +27,7 @@ from newsgraph.extract.components.events._pronouns import (
     quoted_speaker,
     same_referent,
 )
+from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
@@ -190,16 +191,7 @@ class ActorFinder:
         is_number = head.like_num or low in self.lex.number_words or head.lower_ in self.lex.number_words
         if head.lower_ in self.lex.quantifier_pronouns:
             # "many of his enemies": the enemies, no count
-            pobj = next(
-                (
-                    p
-                    for c in self.g.kids(head)
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in self.g.kids(c)
-                    if p.dep_ == "pobj"
-                ),
-                None,
-            )
+            pobj = next((p for _, p in self.g.prep_objects(head, ("of",))), None)
             return (pobj, None) if pobj is not None else None
         if not is_number and low not in self.lex.delegate_nouns:
             return None
@@ -211,16 +203,15 @@ class ActorFinder:
             for c in self.g.kids(head)
         ):
             return None  # "the U.N. special envoy for Syria" speaks for the U.N., not for Syria
-        for c in self.g.kids(head):
-            if c.dep_ == "prep" and c.lower_ in self.lex.delegate_preps:
-                for p in self.g.kids(c):
-                    if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
-                        if is_number:
-                            return p, parse_number([t for t in head.subtree if t.i <= head.i], self.lex)
-                        if p.pos_ == "PROPN" or p.ent_type_ or p.lemma_.lower() in self.lex.sector_nouns:
-                            if any(a.dep_ == "appos" for a in self.g.kids(head)):
-                                return None
-                            return p, None
+        for c in self.g.preps(head, self.lex.delegate_preps):
+            for p in self.g.kids(c):
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN"):
+                    if is_number:
+                        return p, parse_number([t for t in head.subtree if t.i <= head.i], self.lex)
+                    if p.pos_ == "PROPN" or p.ent_type_ or p.lemma_.lower() in self.lex.sector_nouns:
+                        if any(a.dep_ == "appos" for a in self.g.kids(head)):
+                            return None
+                        return p, None
         return None
 
     def _owner(self, h: Token) -> Token | None:
@@ -531,53 +522,13 @@ class ActorFinder:
                     entity = ent
                     break
         if entity is None:
-            sector, country = self.sector_country(head, s, e)
+            sector, country = sector_country(head, s, self.lex, self.g)
             entity = new_entity(doc, name, "GROUP", sector=sector, country=country)
         group_cache[key] = entity
         full_s, full_e = self.phrase(head)
         span_full = doc[full_s:full_e]
         add_mention(doc, entity, span_full.start_char, span_full.end_char, "description")
         return entity
-
-    def sector_country(self, head: Token, start: int, end: int) -> tuple[str | None, str | None]:
-        """Return the sector and ISO country of a generic actor: the Phoenix dictionaries' reading of the
-        phrase ("Afghan security forces" -> military, AF), then this project's modifier sectors
-        ("pro-government fighters") and demonyms, then a country in its "of"/"in"/"from" phrase."""
-        doc = head.doc
-        typed = type_tokens(list(doc[start : head.i + 1]), head, self.lex)
-        sector = self._modifier_sector(doc[start : head.i], typed.sector)
-        country = typed.country or self._own_country(doc[start : head.i])
-        if country is None:
-            for c in self.g.kids(head):
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
-                    for p in self.g.kids(c):
-                        if p.dep_ == "pobj":
-                            country = type_tokens(list(p.subtree), p, self.lex).country or country
-        return sector, country
-
-    def _modifier_sector(self, mods: Span, sector: str | None) -> str | None:
-        """Return the sector a modifier sets ("pro-government", "rebel", "riot"), else `sector`."""
-        mods_text = mods.text.lower().replace(" ", "")
-        for key in ("pro-government", "anti-government"):
-            if key in mods_text:
-                return self.lex.modifier_sectors[key]
-        for tok in mods:
-            low = tok.lower_
-            if low in self.lex.modifier_sectors and tok.dep_ in ("compound", "amod", "nmod"):
-                mod_sector = self.lex.modifier_sectors[low]
-                if sector in (None, "government", "ngo", "civilian", "military") or mod_sector == "rebel":
-                    sector = mod_sector
-        return sector
-
-    def _own_country(self, mods: Span) -> str | None:
-        """Return the country of a demonym or country name among the modifiers (this project's list)."""
-        for tok in mods:
-            low = tok.lower_
-            if low in self.lex.demonyms:
-                return self.lex.demonyms[low]
-            if low in self.lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
-                return self.lex.countries[low]
-        return None
 
 
 def _size_within(tok: Token, most: int) -> bool:

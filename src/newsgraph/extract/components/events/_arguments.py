@@ -13,17 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
-from newsgraph.extract.components.events._grammar import (
-    PLACE_LABELS,
-    Grammar,
-    controls_infinitive,
-    document_name,
-    event_name,
-    hyphen_pair,
-)
+from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
+from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -70,16 +64,13 @@ class ArgumentFinder:
 
     def is_actorish(self, tok: Token) -> bool:
         """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
-        if (tok.like_num or tok.lemma_.lower() in self.lex.number_words) and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in self.g.kids(tok)
-        ):
+        if (tok.like_num or tok.lemma_.lower() in self.lex.number_words) and any(self.g.preps(tok, ("of",))):
             return True
         if tok.lower_ in self.lex.quantifier_pronouns:
             # "many of his enemies", "some of the protesters": the people the phrase counts
             return any(
                 p.dep_ == "pobj" and self.is_actorish(p)
-                for c in self.g.kids(tok)
-                if c.dep_ == "prep" and c.lower_ == "of"
+                for c in self.g.preps(tok, ("of",))
                 for p in self.g.kids(c)
             )
         if tok.ent_type_ in NOT_ACTOR_LABELS or tok.dep_ == "npadvmod":
@@ -95,13 +86,11 @@ class ArgumentFinder:
             return True  # "asked the border customs to increase …": the doer of a deed
         if tok.pos_ == "PRON":
             return tok.lower_ in self.lex.pronouns
-        if low == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in self.g.kids(tok)):
+        if low == "state" and any(self.g.preps(tok, ("of",))):
             return False  # "state of emergency"
         if low in self.lex.sector_nouns or low in self.lex.victim_nouns or is_agent(tok, self.lex):
             return True
-        return (tok.like_num or low in self.lex.number_words) and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in self.g.kids(tok)
-        )
+        return (tok.like_num or low in self.lex.number_words) and any(self.g.preps(tok, ("of",)))
 
     def target_head(self, tok: Token | None, exclude: set[int]) -> Token | None:
         """Return the actor a theme or complement noun points at ("Iraqi towns", "computers of X"), if any."""
@@ -111,15 +100,9 @@ class ArgumentFinder:
             return tok
         if tok.pos_ != "NOUN":
             return None
-        for c in self.g.kids(tok):
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "by"):
-                pobj = self.g.pobj(c)
-                if (
-                    pobj is not None
-                    and pobj.i not in exclude
-                    and (self.is_actorish(pobj) or pobj.ent_type_ in PLACE_LABELS)
-                ):
-                    return pobj
+        for _, pobj in self.g.prep_objects(tok, ("of", "in", "by")):
+            if pobj.i not in exclude and (self.is_actorish(pobj) or pobj.ent_type_ in PLACE_LABELS):
+                return pobj
         return tok if self.nationally_owned(tok) else None
 
     def nationally_owned(self, tok: Token) -> bool:
@@ -149,23 +132,20 @@ class ArgumentFinder:
     def territory_of(self, owner: Token) -> Token | None:
         """Return the place a word's of/over phrase names ("control of parts of the town of Souran"):
         its first place name, else its first territory noun."""
-        for c in self.g.kids(owner):
-            if c.dep_ == "prep" and c.lower_ in ("of", "over"):
-                words = list(c.subtree)
-                found = next((t for t in words if t.ent_type_ in PLACE_LABELS), None) or next(
-                    (t for t in words if t.lemma_.lower() in self.lex.territory_nouns), None
-                )
-                if found is not None:
-                    return found
+        for c in self.g.preps(owner, ("of", "over")):
+            words = list(c.subtree)
+            found = next((t for t in words if t.ent_type_ in PLACE_LABELS), None) or next(
+                (t for t in words if t.lemma_.lower() in self.lex.territory_nouns), None
+            )
+            if found is not None:
+                return found
         return None
 
     def between(self, tok: Token) -> Token | None:
         """Return the first actor of a word's "between" phrase ("broke out between X and Y"), if any."""
-        for c in self.g.kids(tok):
-            if c.dep_ == "prep" and c.lower_ == "between":
-                pobj = self.g.pobj(c)
-                if pobj is not None and self.is_actorish(pobj):
-                    return pobj
+        for _, pobj in self.g.prep_objects(tok, ("between",)):
+            if self.is_actorish(pobj):
+                return pobj
         return None
 
     def _target_preps(self, type_: str, tok: Token) -> tuple[str, ...]:
@@ -306,17 +286,14 @@ class ArgumentFinder:
 
     def _opponent(self, verb: Token) -> Token | None:
         """For "was killed in a gun battle with police", the other side of the fight: police."""
-        for c in self.g.kids(verb):
-            if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-                for fight in (p for p in self.g.kids(c) if p.dep_ == "pobj"):
-                    sense = self.lex.nouns.get(fight.lemma_.lower())
-                    if sense is None or sense.type != "ASSAULT":
-                        continue
-                    for w in self.g.kids(fight):
-                        if w.dep_ == "prep" and w.lower_ == "with":
-                            other = self.g.pobj(w)
-                            if other is not None and self.is_actorish(other):
-                                return other
+        for c in self.g.preps(verb, ("in", "during")):
+            for fight in (p for p in self.g.kids(c) if p.dep_ == "pobj"):
+                sense = self.lex.nouns.get(fight.lemma_.lower())
+                if sense is None or sense.type != "ASSAULT":
+                    continue
+                for _, other in self.g.prep_objects(fight, ("with",)):
+                    if self.is_actorish(other):
+                        return other
         return None
 
     def _theme_target(self, tok: Token, theme: Token, type_: str, exclude: set[int]) -> Token | None:
@@ -358,11 +335,9 @@ class ArgumentFinder:
 
     def _partner(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor a thing is made "with" ("a treaty with Japan"), if any."""
-        for c in self.g.kids(thing):
-            if c.dep_ == "prep" and c.lower_ == "with":
-                other = self.g.pobj(c)
-                if other is not None and other.i not in exclude and self.is_actorish(other):
-                    return other
+        for _, other in self.g.prep_objects(thing, ("with",)):
+            if other.i not in exclude and self.is_actorish(other):
+                return other
         return None
 
     def struck(self, noun: Token, light: Token, type_: str) -> Token | None:
@@ -372,17 +347,15 @@ class ArgumentFinder:
         if type_ not in _HIT_TYPES:
             return None
         for word in (noun, light):
-            for c in self.g.kids(word):
-                if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against") and c.i > light.i:
-                    pobj = self.g.pobj(c)
-                    if (
-                        pobj is not None
-                        and self._hit_thing(pobj)
-                        and pobj.lemma_.lower() not in self.lex.title_nouns
-                    ):
-                        return (
-                            self.owners.hit_owner(pobj) or pobj
-                        )  # (a title is a person: "the president's secretary")
+            for c, pobj in self.g.prep_objects(word, ("on", "upon", "against")):
+                if (
+                    c.i > light.i
+                    and self._hit_thing(pobj)
+                    and pobj.lemma_.lower() not in self.lex.title_nouns
+                ):
+                    return (
+                        self.owners.hit_owner(pobj) or pobj
+                    )  # (a title is a person: "the president's secretary")
         return None
 
     def _hit_thing(self, theme: Token) -> bool:
@@ -516,11 +489,9 @@ class ArgumentFinder:
         """Return the actor asked in a request made with a light verb: the "from" phrase of the verb or
         of its object ("sought assistance from Russia", "requested help from the U.N.")."""
         for word in (light, noun):
-            for c in self.g.kids(word):
-                if c.dep_ == "prep" and c.lower_ == "from" and c.i > light.i:
-                    pobj = self.g.pobj(c)
-                    if pobj is not None and self.is_actorish(pobj):
-                        return pobj
+            for c, pobj in self.g.prep_objects(word, ("from",)):
+                if c.i > light.i and self.is_actorish(pobj):
+                    return pobj
         return None
 
     def noun_args(

@@ -1,7 +1,8 @@
 """The event coder: the stages of the events component run over one doc.
 
 Triggers are found and classified (`_triggers`, with the CAMEO verb dictionary of
-`_dictionary`), drafted with their arguments, actors, sides and mood (`_drafting`, `_sides`),
+`_dictionary`), drafted with their arguments, actors, sides and mood (`_drafting`, `_sides`; the
+speech acts of reporting verbs by `_speech_acts`),
 filtered, merged and capped (`_scoring`), completed with magnitudes, place and time (`_details`)
 and written to `get_events(doc)`.
 """
@@ -21,6 +22,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._scoring import EventFilter
+from newsgraph.extract.components.events._speech_acts import SpeechActs
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
 from newsgraph.extract.extensions import doc_text, get_entities, get_events, get_quotes
 from newsgraph.extract.spans import write_spans
@@ -68,7 +70,9 @@ class EventCoder:
         self.triggers = TriggerFinder(nlp, self.lex, self.g, cameo)
         args = ArgumentFinder(self.lex, self.g)
         actors = ActorFinder(self.lex, self.g)
-        self.drafter = Drafter(self.lex, self.g, args, Modality(self.lex, self.g), actors)
+        mod = Modality(self.lex, self.g)
+        self.drafter = Drafter(self.lex, self.g, args, mod, actors)
+        self.speech = SpeechActs(self.lex, self.g, args, mod, actors)
         self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)
         self.details = EventDetails(self.lex, self.g)
 
@@ -114,9 +118,9 @@ class EventCoder:
         """Draft the speech acts of the reporting verbs, then every candidate not absorbed by another."""
         drafts: list[Draft] = []
         for rep in reporters:
-            draft = self.drafter.obligation(st, rep)
+            draft = self.speech.obligation(st, rep)
             if draft is None and self.g.lemma(rep) in ("warn", "caution"):
-                draft = self.drafter.warning(st, rep)
+                draft = self.speech.warning(st, rep)
             if draft is not None:
                 drafts.append(draft)
         for cand in sorted(st.cands.values(), key=lambda c: c.tok.i):

@@ -4,8 +4,7 @@
 clause's mood, resolve the heads into actors (a reported clause whose subject is a pronoun takes
 the reporter as its source), re-type crowd violence as a violent protest, fill in the sides of
 two-sided events, apply intention (cooperation intended is AGREE, conflict intended is THREATEN)
-and score. `obligation` and `warning` code the two speech acts that have no trigger word of their
-own: "X said Y must …" (REQUEST) and "X warned it would …" (THREATEN).
+and score. The speech acts that have no trigger word of their own are drafted by `_speech_acts`.
 """
 
 from __future__ import annotations
@@ -267,12 +266,10 @@ class Drafter:
         doc, tok = st.doc, cand.tok
         if d.type == "ASSAULT" and not d.sources and not cand.noun and self.g.is_passive(tok):
             # "were injured in Saturday's protests": harm suffered in a protest is part of the protest
-            for c in self.g.kids(tok):
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "at"):
-                    pobj = self.g.pobj(c)
-                    in_event = self.lex.nouns.get(pobj.lemma_.lower()) if pobj is not None else None
-                    if in_event is not None and in_event.type == "PROTEST":
-                        d.type, d.mode, d.cameo = "PROTEST", "riot", "14"
+            for _, pobj in self.g.prep_objects(tok, ("in", "during", "at")):
+                in_event = self.lex.nouns.get(pobj.lemma_.lower())
+                if in_event is not None and in_event.type == "PROTEST":
+                    d.type, d.mode, d.cameo = "PROTEST", "riot", "14"
         if d.type in ("ASSAULT", "COERCE") and any(
             doc[a.head].lemma_.lower() in self.lex.rioter_nouns for a in d.sources
         ):
@@ -461,97 +458,6 @@ class Drafter:
             d.ceiling = self.w.ceiling["aggregate"]  # "504 attacks last year", "routinely deny": no one act
         d.confidence = max(self.w.floor, min(d.ceiling, d.confidence))
 
-    def obligation(self, st: DocState, rep: Token) -> Draft | None:
-        """Code "X said Y must/should …" as a REQUEST of X to Y."""
-        reporter_subj = self.g.agent(rep)
-        if reporter_subj is None or self.g.lemma(rep) in self.lex.cognition_verbs:
-            return None  # "X believes Y should …" is an opinion, not a request
-        speech = self.lex.verbal_types | {"THREATEN"}
-        for c in self.g.kids(rep):
-            if c.dep_ != "ccomp" or (c.i in st.cands and st.cands[c.i].sense.type in speech):
-                continue
-            aux = {a.lower_ for a in self.g.kids(c) if a.dep_ == "aux"}
-            has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in self.g.kids(c))
-            if not (aux & self.lex.obligation_aux) and not has_to:
-                continue
-            subj = next((x for x in self.g.kids(c) if x.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.pos_ == "PRON" or not self.args.is_actorish(subj) or not _specific(subj):
-                continue
-            sources = self.actors.resolve(st.doc, reporter_subj, st.group_cache)
-            targets = self.actors.resolve(st.doc, subj, st.group_cache)
-            if not sources or {a.head for a in sources} & {a.head for a in targets}:
-                continue
-            if any(a.text.lower() == b.text.lower() for a in sources for b in targets):
-                continue
-            for inner in st.cands.values():
-                if inner.tok.i == c.i or inner.light is c:
-                    inner.absorbed_by = rep.i  # "… the U.N. must maintain sanctions": the content
-            sources, targets = st.speak(sources), st.speak(targets)
-            return self._speech_act(
-                st, rep, c, "REQUEST", None, "10", sources, targets, self.w.base["obligation"]
-            )
-        return None
-
-    def warning(self, st: DocState, rep: Token) -> Draft | None:
-        """Code "X warned (Y) that it would …" — a warning of X's own future action — as THREATEN."""
-        warner = self.g.agent(rep)
-        if warner is None:
-            return None
-        for c in self.g.kids(rep):
-            if c.dep_ != "ccomp" or not any(
-                a.dep_ == "aux" and a.lower_ in self.lex.future_aux for a in self.g.kids(c)
-            ):
-                continue
-            subj = next((x for x in self.g.kids(c) if x.dep_ == "nsubj"), None)
-            if subj is None or any(x.dep_ == "neg" for x in self.g.kids(c)):
-                continue
-            own = subj.i == warner.i or subj.lower_ == warner.lower_
-            if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she"):
-                own = self.actors.antecedent(subj) in (None, warner)
-            if not own:
-                continue
-            inner = st.cands.get(c.i)
-            mode = None
-            if inner is not None:
-                inner.absorbed_by = rep.i
-                if inner.sense.type in self.lex.threat_modes:
-                    mode = self.lex.threat_modes[inner.sense.type]
-            sources = self.actors.resolve(st.doc, warner, st.group_cache)
-            obj = next((x for x in self.g.kids(rep) if x.dep_ in ("dobj", "dative")), None)
-            targets = self.actors.resolve(st.doc, obj, st.group_cache) if obj is not None else []
-            base = self.w.base["warning_conditional" if self.mod.conditional(c) else "warning"]
-            return self._speech_act(st, rep, c, "THREATEN", mode, "13", sources, targets, base)
-        return None
-
-    def _speech_act(
-        self,
-        st: DocState,
-        rep: Token,
-        clause: Token,
-        type_: str,
-        mode: str | None,
-        cameo: str,
-        sources: list[Actor],
-        targets: list[Actor],
-        confidence: float,
-    ) -> Draft | None:
-        """Return the draft of a speech act coded at its reporting verb (None without a political source)."""
-        if not any(is_political(st.doc, a.head, a.start, a.end, a.entity, self.lex) for a in sources):
-            return None  # "experts stressed that Africans should …": no political demand
-        return Draft(
-            type=type_,
-            mode=mode,
-            cameo=cameo,
-            tok=rep,
-            start=rep.idx,
-            end=rep.idx + len(rep.text),
-            sent=st.sentence_of(rep),
-            sources=sources,
-            targets=targets,
-            confidence=confidence,
-            anchor=clause,
-        )
-
     def trigger_span(self, tok: Token, light: Token | None) -> tuple[int, int]:
         """Return the trigger's character span: the word, from its light verb, through its particle."""
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -569,18 +475,6 @@ class Drafter:
 def _one_actor(doc: Doc, d: Draft) -> bool:
     """Whether an event's source is one actor, not several ("Hungary and Romania", "the two sides")."""
     return len(d.sources) == 1 and doc[d.sources[0].head].tag_ not in ("NNS", "NNPS")
-
-
-def _specific(noun: Token) -> bool:
-    """Whether a noun names a specific actor ("Sudan", "the government"), not a generic ("any company")."""
-    if any(c.dep_ == "det" and c.lower_ in ("every", "any", "each", "all", "no") for c in noun.children):
-        return False
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "ORG", "PERSON", "NORP"):
-        return True
-    return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
-        for c in noun.children
-    )
 
 
 def _lost_pronoun(head: Token | None, actors: list[Actor]) -> bool:

@@ -11,6 +11,7 @@ finder and the per-sentence walks read (`array`, `column`), each token's childre
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Container, Iterator
 
 import numpy as np
 from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
@@ -19,7 +20,6 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._inflections import doubles, inflections
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.knowledge import longest_match
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARRAY_ATTRS = [POS, DEP, LEMMA, LOWER]
@@ -167,6 +167,18 @@ class Grammar:
         """Return the object of a preposition ("with" -> "police" in "clashed with police"), if any."""
         return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
 
+    def preps(self, tok: Token, words: Container[str]) -> Iterator[Token]:
+        """Yield a word's prepositions among `words`, in order ("of" of "many of them" for ("of",))."""
+        return (c for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ in words)
+
+    def prep_objects(self, tok: Token, words: Container[str]) -> Iterator[tuple[Token, Token]]:
+        """Yield each of a word's prepositions among `words` that has an object, with its (first) object,
+        in order: ("with", "police") of "clashed with police" for ("with",)."""
+        for prep in self.preps(tok, words):
+            obj = self.pobj(prep)
+            if obj is not None:
+                yield prep, obj
+
     def lemma(self, tok: Token) -> str:
         """Return a token's lemma, repairing known verbs ("staged" -> "stage") and nouns (`noun_lemma`).
 
@@ -296,17 +308,14 @@ class Grammar:
         "responded by expelling diplomats"): the means is the event, the answering verb only answers."""
         if self.lemma(verb) not in self.lex.response_verbs:
             return False
-        for c in self.kids(verb):
-            if c.dep_ == "prep" and c.lower_ in ("with", "by"):
-                for x in self.kids(c):
-                    low = x.lemma_.lower()
-                    thing = (
-                        x.pos_ == "NOUN"
-                        and low not in self.lex.weapon_nouns
-                        and low not in self.lex.sector_nouns
-                    )
-                    if (x.dep_ == "pobj" and thing) or (x.dep_ == "pcomp" and x.pos_ == "VERB"):
-                        return True
+        for c in self.preps(verb, ("with", "by")):
+            for x in self.kids(c):
+                low = x.lemma_.lower()
+                thing = (
+                    x.pos_ == "NOUN" and low not in self.lex.weapon_nouns and low not in self.lex.sector_nouns
+                )
+                if (x.dep_ == "pobj" and thing) or (x.dep_ == "pcomp" and x.pos_ == "VERB"):
+                    return True
         return False
 
     def is_light(self, verb: Token) -> bool:
@@ -421,11 +430,8 @@ class Grammar:
                 obj = next((c for c in self.kids(head) if c.dep_ in ("dobj", "dative")), None)
                 if obj is not None:
                     return obj
-                for c in self.kids(head):
-                    if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                        pobj = self.pobj(c)
-                        if pobj is not None:
-                            return pobj
+                for _, pobj in self.prep_objects(head, ("on", "upon")):
+                    return pobj
             return self.agent(head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep":
             return self.agent(head.head, depth + 1)
@@ -517,11 +523,10 @@ class Grammar:
 
     def place_pobj(self, tok: Token) -> Token | None:
         """Return a place name in a locative phrase of a word ("in Kabul", "into Iraq"), if any."""
-        for c in self.kids(tok):
-            if c.dep_ == "prep" and c.lower_ in ("in", "on", "across", "to", "into"):
-                for p in self.kids(c):
-                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
-                        return p
+        for c in self.preps(tok, ("in", "on", "across", "to", "into")):
+            for p in self.kids(c):
+                if p.dep_ == "pobj" and p.ent_type_ in PLACE_LABELS:
+                    return p
         return None
 
 
@@ -549,45 +554,3 @@ def controls_infinitive(noun: Token, lex: Lexicon) -> bool:
         ):
             return True
     return False
-
-
-def event_name(tok: Token, lex: Lexicon) -> bool:
-    """Whether a proper noun names an event, not an actor ("the Malabar Joint Maritime Exercise")."""
-    return (
-        tok.pos_ == "PROPN"
-        and tok.lemma_.lower() in lex.nouns
-        and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
-    )
-
-
-def document_name(tok: Token, lex: Lexicon) -> bool:
-    """Whether a proper noun names a document, not an actor: a name headed by a document noun ("the Second
-    Amendment", "a Treaty on Strategic Partnership", "the Dodd-Frank Act")."""
-    return (
-        tok.pos_ == "PROPN"
-        and tok.lemma_.lower() in lex.document_nouns
-        and tok.ent_type_ not in ("PERSON", "GPE", "NORP")
-    )
-
-
-def hyphen_pair(name: Token) -> Token | None:
-    """Return X of a pair of names "X-Y" modifying a noun ("the Russia-Ukraine war", "Iran-Iraq talks")
-    when `name` is Y: two proper nouns joined by a hyphen, each a name of its own."""
-    if name.pos_ != "PROPN" or not _known_actor(name.text):
-        return None
-    for c in name.children:
-        if (
-            c.dep_ == "compound"
-            and c.i == name.i - 2
-            and name.doc[name.i - 1].text in ("-", "–", "/")
-            and _known_actor(c.text)
-        ):
-            return c
-    return None
-
-
-def _known_actor(word: str) -> bool:
-    """Whether a word alone names a country, a place or an organisation of the actor dictionaries
-    ("Russia", "Taliban"; not "al" of "al-Shabab")."""
-    found = longest_match([word], 0)
-    return found is not None and found[0] == 1

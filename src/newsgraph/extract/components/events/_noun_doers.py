@@ -78,11 +78,9 @@ class NounDoers:
             or count.lemma_.lower() not in self.lex.quantifier_nouns
         ):
             return None
-        for c in self.g.kids(count):
-            if c.dep_ == "prep" and c.lower_ == "by":
-                pobj = self.g.pobj(c)
-                if pobj is not None and self.actorish(pobj):
-                    return pobj
+        for _, pobj in self.g.prep_objects(count, ("by",)):
+            if self.actorish(pobj):
+                return pobj
         return None
 
     def _place_modifier(self, mod: Token) -> bool:

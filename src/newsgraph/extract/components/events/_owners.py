@@ -50,10 +50,9 @@ class ThingOwners:
     def aimed_at(self, tok: Token, preps: tuple[str, ...], exclude: set[int]) -> Token | None:
         """The owner of the thing in a word's own aim phrase, when its preposition marks the type's target
         ("an attack on the judge's record": the judge)."""
-        for c in self.g.kids(tok):
-            if c.dep_ == "prep" and c.lower_ in AIM_PREPS and c.lower_ in preps and c.i > tok.i:
-                pobj = self.g.pobj(c)
-                owner = self.owner(pobj, exclude) if pobj is not None else None
+        for c, pobj in self.g.prep_objects(tok, AIM_PREPS):
+            if c.lower_ in preps and c.i > tok.i:
+                owner = self.owner(pobj, exclude)
                 if owner is not None:
                     return owner
         return None
@@ -80,11 +79,9 @@ class ThingOwners:
 
     def _by_or_from(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor of a thing's "by" or "from" phrase ("adoptions by couples", "travel from India")."""
-        for c in self.g.kids(thing):
-            if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
-                pobj = self.g.pobj(c)
-                if pobj is not None and pobj.i not in exclude and self.actorish(pobj):
-                    return pobj
+        for _, pobj in self.g.prep_objects(thing, _OWNER_PREPS):
+            if pobj.i not in exclude and self.actorish(pobj):
+                return pobj
         return None
 
     def hit_owner(self, thing: Token) -> Token | None:
@@ -101,9 +98,4 @@ class ThingOwners:
         """The thing a measure counts ("$20.7 billion worth of U.S. exports": the exports), else the word."""
         if thing.lemma_.lower() != "worth" and thing.ent_type_ not in _MEASURE_LABELS:
             return thing
-        for c in self.g.kids(thing):
-            if c.dep_ == "prep" and c.lower_ == "of":
-                pobj = self.g.pobj(c)
-                if pobj is not None:
-                    return pobj
-        return thing
+        return next((pobj for _, pobj in self.g.prep_objects(thing, ("of",))), thing)

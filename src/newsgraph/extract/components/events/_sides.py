@@ -15,8 +15,9 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
-from newsgraph.extract.components.events._grammar import Grammar, document_name
+from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._proper_names import document_name
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.models import Entity
 
