@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -76,6 +76,31 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
 def taken(mentions: Iterable[NameMention]) -> set[int]:
     """Return the token indices the mentions cover."""
     return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def cut_at_sentence_starts(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """Cut every mention at the sentence starts inside it: no name runs on into the next sentence.
+
+    spaCy's recognizer never crosses a sentence start, but the stages that widen its spans can
+    ("X." + "The" of "posted on X. The ministry said"; "Released-" + "Hillary" across a headline's
+    end). Of the pieces, those holding a word the recognizer named stay; when it named none (a
+    name found by a pattern), those holding a proper noun. A piece that is only a closed-class word
+    ("The", "This") is dropped. The title split off a name stays with its first piece only.
+    """
+    out: list[NameMention] = []
+    for m in mentions:
+        cuts = [i for i in range(m.start + 1, m.end) if doc[i].is_sent_start]
+        if not cuts:
+            out.append(m)
+            continue
+        bounds = [m.start, *cuts, m.end]
+        pieces = list(zip(bounds, bounds[1:], strict=False))
+        kept = [p for p in pieces if any(t.ent_type for t in doc[p[0] : p[1]])]
+        kept = kept or [p for p in pieces if any(t.pos_ == "PROPN" for t in doc[p[0] : p[1]])]
+        out.extend(
+            replace(m, start=a, end=b, titles=list(m.titles) if a == m.start else []) for a, b in kept
+        )
+    return out
 
 
 def starts_sentence(tok: Token) -> bool:
