@@ -758,3 +758,7 @@ def test_no_name_runs_across_a_sentence_start() -> None:
     doc[2].is_sent_start = True  # a headline ends before the name
     assert "Maria Lopez" in _resolved_names(doc)
     assert not any("Approved" in name for name in _resolved_names(doc))
+    # two pieces spaCy named stay one name (the parser starts sentences inside results lines)
+    doc = make_doc("7 . Anna Berger ( Austria ) 61.20", ents=[("Anna", "PERSON"), ("Berger", "PERSON")])
+    doc[3].is_sent_start = True
+    assert "Anna Berger" in _resolved_names(doc)

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -79,13 +80,16 @@ def taken(mentions: Iterable[NameMention]) -> set[int]:
 
 
 def cut_at_sentence_starts(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
-    """Cut every mention at the sentence starts inside it: no name runs on into the next sentence.
+    """Cut off the pieces of a mention that run past a sentence start and are no name.
 
     spaCy's recognizer never crosses a sentence start, but the stages that widen its spans can
-    ("X." + "The" of "posted on X. The ministry said"; "Released-" + "Hillary" across a headline's
-    end). Of the pieces, those holding a word the recognizer named stay; when it named none (a
-    name found by a pattern), those holding a proper noun. A piece that is only a closed-class word
-    ("The", "This") is dropped. The title split off a name stays with its first piece only.
+    ("Q." + "The" in "went up on Q. The ministry denied it"; "Approved-" + "Maria Lopez" across a
+    headline's end). Of the pieces between the sentence starts inside a mention, those holding a
+    word the recognizer named are the name; when it named none (a name found by a pattern), those
+    holding a proper noun. The mention keeps the stretch from its first such piece to its last
+    (two named pieces stay one name: the parser also starts sentences inside names of results
+    lists, "7. Anna | Berger (Austria)"); a mention with none is dropped. A title split off the
+    name stays only while the name's start does.
     """
     out: list[NameMention] = []
     for m in mentions:
@@ -93,13 +97,12 @@ def cut_at_sentence_starts(doc: Doc, mentions: list[NameMention]) -> list[NameMe
         if not cuts:
             out.append(m)
             continue
-        bounds = [m.start, *cuts, m.end]
-        pieces = list(zip(bounds, bounds[1:], strict=False))
+        pieces = list(pairwise([m.start, *cuts, m.end]))
         kept = [p for p in pieces if any(t.ent_type for t in doc[p[0] : p[1]])]
         kept = kept or [p for p in pieces if any(t.pos_ == "PROPN" for t in doc[p[0] : p[1]])]
-        out.extend(
-            replace(m, start=a, end=b, titles=list(m.titles) if a == m.start else []) for a, b in kept
-        )
+        if kept:
+            start, end = kept[0][0], kept[-1][1]
+            out.append(replace(m, start=start, end=end, titles=list(m.titles) if start == m.start else []))
     return out
 
 
