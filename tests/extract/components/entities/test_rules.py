@@ -7,6 +7,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components._gazetteer import get_gazetteer
+from newsgraph.extract.components.entities import EntityResolver
 from newsgraph.extract.components.entities.additions import (
     add_datelines,
     add_gazetteer,
@@ -26,7 +27,7 @@ from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phra
 from newsgraph.extract.components.entities.products import add_products
 from newsgraph.extract.components.entities.repair import ner_mentions, split_span, trim
 from newsgraph.extract.components.entities.spans import Chain, NameMention, caps_lines
-from newsgraph.extract.extensions import doc_text, set_extensions
+from newsgraph.extract.extensions import doc_text, get_entities, set_extensions
 from tests.support.entity_docs import make_doc, vocab
 
 LEX = get_lexicon()
@@ -730,3 +731,34 @@ def test_scan_with_no_forms_adds_nothing_in_capitals() -> None:
     covered: set[int] = set()
     scan(doc, {}, covered, [(0, len(text))], text)
     assert covered == set()
+
+
+def _resolved_names(doc: Doc) -> list[str]:
+    set_extensions()
+    EntityResolver(spacy.blank("en")).resolve(doc)
+    return [e.name for e in get_entities(doc)]
+
+
+def test_no_name_runs_across_a_sentence_start() -> None:
+    # A name widened over the next capitalised word ("D." + "Gough") or a proper noun before it
+    # ("Rosalind" + "Jordan") is cut where the pipeline set a sentence start: the piece spaCy
+    # named stays, a piece that is only "The" is no name.
+    doc = make_doc(
+        "The notice went up on Q. The ministry denied it .",
+        pos={"The": "DET", "went": "VERB", "up": "ADP", "on": "ADP", "denied": "VERB", "it": "PRON"},
+        ents=[("Q.", "NORP")],
+    )
+    doc[6].is_sent_start = True  # "The" after the abbreviation
+    assert _resolved_names(doc) == ["Q."]
+    doc = make_doc(
+        "Budget Approved- Maria Lopez told reporters .",
+        pos={"told": "VERB", "reporters": "NOUN"},
+        ents=[("Maria Lopez", "PERSON")],
+    )
+    doc[2].is_sent_start = True  # a headline ends before the name
+    assert "Maria Lopez" in _resolved_names(doc)
+    assert not any("Approved" in name for name in _resolved_names(doc))
+    # two pieces spaCy named stay one name (the parser starts sentences inside results lines)
+    doc = make_doc("7 . Anna Berger ( Austria ) 61.20", ents=[("Anna", "PERSON"), ("Berger", "PERSON")])
+    doc[3].is_sent_start = True
+    assert "Anna Berger" in _resolved_names(doc)

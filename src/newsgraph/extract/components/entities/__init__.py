@@ -10,7 +10,8 @@ Its stages, one module each, run in this order:
 
 1. `repair`: spaCy's name spans repaired (possessives, titles, edges, line breaks, brackets).
 2. `additions`: names spaCy missed (datelines, country names, initialled names, results lists);
-   `phrases`: diseases and market indices from their lexicons; `products`: model numbers.
+   `phrases`: diseases and market indices from their lexicons; `products`: model numbers;
+   then every mention cut at the sentence starts inside it (`spans.cut_at_sentence_starts`).
 3. `chains`: mentions with the same name grouped; further mentions of known names found.
 4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
 5. `link`: what the knowledge bases (Phoenix actors, gazetteer) say of each chain;
@@ -60,6 +61,7 @@ from newsgraph.extract.components.entities.spans import (
     SPACES,
     Chain,
     caps_lines,
+    cut_at_sentence_starts,
     label_vote,
     longest_text,
     mention_key,
@@ -117,6 +119,7 @@ class EntityResolver:
         mentions = join_split_names(doc, lex, mentions)
         mentions = extend_law_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
+        mentions = cut_at_sentence_starts(doc, mentions)
         countries = lex.known.country_counts((mention_key(doc, m) for m in mentions), lex.countries)
         main = lex.known.main_country(countries)
         chains = chain_mentions(

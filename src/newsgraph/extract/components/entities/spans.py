@@ -6,7 +6,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -76,6 +77,33 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
 def taken(mentions: Iterable[NameMention]) -> set[int]:
     """Return the token indices the mentions cover."""
     return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def cut_at_sentence_starts(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """Cut off the pieces of a mention that run past a sentence start and are no name.
+
+    spaCy's recognizer never crosses a sentence start, but the stages that widen its spans can
+    ("Q." + "The" in "went up on Q. The ministry denied it"; "Approved-" + "Maria Lopez" across a
+    headline's end). Of the pieces between the sentence starts inside a mention, those holding a
+    word the recognizer named are the name; when it named none (a name found by a pattern), those
+    holding a proper noun. The mention keeps the stretch from its first such piece to its last
+    (two named pieces stay one name: the parser also starts sentences inside names of results
+    lists, "7. Anna | Berger (Austria)"); a mention with none is dropped. A title split off the
+    name stays only while the name's start does.
+    """
+    out: list[NameMention] = []
+    for m in mentions:
+        cuts = [i for i in range(m.start + 1, m.end) if doc[i].is_sent_start]
+        if not cuts:
+            out.append(m)
+            continue
+        pieces = list(pairwise([m.start, *cuts, m.end]))
+        kept = [p for p in pieces if any(t.ent_type for t in doc[p[0] : p[1]])]
+        kept = kept or [p for p in pieces if any(t.pos_ == "PROPN" for t in doc[p[0] : p[1]])]
+        if kept:
+            start, end = kept[0][0], kept[-1][1]
+            out.append(replace(m, start=start, end=end, titles=list(m.titles) if start == m.start else []))
+    return out
 
 
 def starts_sentence(tok: Token) -> bool:
