@@ -22,10 +22,8 @@ from newsgraph.extract.components._gazetteer import (
     GeoEntry,
     name_key,
 )
-from newsgraph.extract.components._places_toponym import Toponym
+from newsgraph.extract.components._places_toponym import BIG_TOWN, Toponym
 
-_BIG_CITY = 100_000
-"""A city this large is named bare in its own right."""
 _WIDER = frozenset({ADMIN1, COUNTRY, CONTINENT, REGION, SEA})
 """Readings of a name wider than a town or county: the name used for another place."""
 
@@ -56,4 +54,4 @@ def keep_stated_places(toponyms: list[Toponym]) -> None:
 
 def _own_reading(e: GeoEntry) -> bool:
     """Tell whether a bare mention's reading stands on its own: a wider place or a big city."""
-    return e.feature in _WIDER or (e.feature == CITY and e.population >= _BIG_CITY)
+    return e.feature in _WIDER or (e.feature == CITY and e.population >= BIG_TOWN)

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.components._gazetteer import ADMIN1, CITY, GeoEntry, name_key
-from newsgraph.extract.components._places_toponym import Toponym
+from newsgraph.extract.components._gazetteer import ADMIN1, GeoEntry, name_key
+from newsgraph.extract.components._places_toponym import Toponym, little_known_town
 
-_LITTLE_KNOWN_POPULATION = 100_000
-_LITTLE_KNOWN_NAMES = 40
-"""A town under both is known to few beyond its state (as in `_places_resolve._weak_reading`)."""
 _DOUBTED = 0.45
 """Below the component's threshold (0.5): the name keeps no point."""
 _IN_BEFORE = re.compile(r"\bin\s$")
@@ -44,20 +41,17 @@ def doubt_towns_of_unnamed_states(toponyms: list[Toponym]) -> None:
         return
     for t in toponyms:
         e = t.entry
-        if e is None or t.resolved_by != "name" or t.after_in or not _little_known_us_town(e):
+        if (
+            e is None
+            or t.resolved_by != "name"
+            or t.after_in
+            or e.country != "US"
+            or not little_known_town(e)
+        ):
             continue
         if e.admin1 in states or _state_reached(toponyms, e, name_key(t.text)):
             continue
         t.confidence = min(t.confidence, _DOUBTED)
-
-
-def _little_known_us_town(e: GeoEntry) -> bool:
-    return (
-        e.country == "US"
-        and e.feature == CITY
-        and e.population < _LITTLE_KNOWN_POPULATION
-        and e.names < _LITTLE_KNOWN_NAMES
-    )
 
 
 def _state_reached(toponyms: list[Toponym], e: GeoEntry, key: str) -> bool:

@@ -28,7 +28,14 @@ from newsgraph.extract.components._gazetteer import (
 from newsgraph.extract.components._places_discourse import keep_stated_places
 from newsgraph.extract.components._places_extent import container_confidence
 from newsgraph.extract.components._places_lone_towns import doubt_towns_of_unnamed_states
-from newsgraph.extract.components._places_toponym import PlaceReader, Toponym, lies_inside, us_states
+from newsgraph.extract.components._places_toponym import (
+    BIG_TOWN,
+    PlaceReader,
+    Toponym,
+    lies_inside,
+    little_known_town,
+    us_states,
+)
 
 
 @dataclass(slots=True)
@@ -352,7 +359,7 @@ def _weak_reading(t: Toponym, e: GeoEntry) -> bool:
     if t.resolved_by != "name":
         return False
     if e.feature == CITY:
-        return e.population < 100_000 and e.names < 40
+        return little_known_town(e)
     return e.feature == ADMIN1 and {m.how for m in t.matches if m.entry == e} == {"alternate"}
 
 
@@ -397,7 +404,7 @@ def _may_be_small_town(t: Toponym, states: set[str], alone: bool) -> bool:
     e = t.entry
     if e is None:
         return True
-    if e.feature != CITY or e.population >= 100_000:
+    if e.feature != CITY or e.population >= BIG_TOWN:
         return False
     if e.country != "US":
         return alone
@@ -446,7 +453,7 @@ def _world_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: int
     town of under 100,000 whose state is not named within a few sentences (`at`) and which
     the article never names with its qualifier ("Paris, Texas").
     """
-    if town.feature != CITY or town.population >= 100_000 or town.ident in ctx.stated:
+    if town.feature != CITY or town.population >= BIG_TOWN or town.ident in ctx.stated:
         return None
     near = any(abs(at - p) <= 300 for p in ctx.seen_at.get((town.country or "", town.admin1 or ""), ()))
     if near:

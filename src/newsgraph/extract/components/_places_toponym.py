@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from newsgraph.extract.components._gazetteer import (
     ADMIN1,
     ADMIN2,
+    CITY,
     CONTINENT,
     COUNTRY,
     REGION,
@@ -28,6 +29,18 @@ from newsgraph.extract.components._places_towns import UsTowns, us_towns
 from newsgraph.extract.lexicons import load_json
 
 AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1, ADMIN2})
+
+BIG_TOWN = 100_000
+"""A town of this many people is named bare in its own right; a smaller one needs its state near."""
+_WELL_KNOWN_NAMES = 40
+"""A town with this many GeoNames names (its names in other languages) is known abroad."""
+
+
+def little_known_town(e: GeoEntry) -> bool:
+    """Tell whether a record is a town of under 100,000 people and under 40 GeoNames names: one
+    known to few beyond its state or province."""
+    return e.feature == CITY and e.population < BIG_TOWN and e.names < _WELL_KNOWN_NAMES
+
 
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\]\"”’'-]*$")
