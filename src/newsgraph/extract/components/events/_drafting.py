@@ -137,6 +137,14 @@ class Drafter:
             )
         if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
             return None  # "the storm forced the evacuation …": a hazard is no actor
+        if (
+            not cand.noun
+            and cand.sense.type != "ASSAULT"
+            and self.g.lemma(cand.tok) not in self.lex.toll_verbs  # "shelling destroyed three houses"
+            and heads.source is not None
+            and self.args.doers.undone(heads.source)
+        ):
+            return None  # "fighting in the north forced thousands to flee": an event is no doer
         if not cand.noun and self.g.lemma(cand.tok) in self.lex.active_only and self.g.is_passive(cand.tok):
             return None  # "were met by armed men": whom one came upon, not a meeting
         if not cand.noun and self.g.answers_with(cand.tok):

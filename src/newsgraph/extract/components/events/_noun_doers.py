@@ -4,6 +4,10 @@ A participle's "by" phrase ("attacks carried out by X"), a possessive or a name 
 strikes", "U.S. airstrikes"), but not the town where it happened ("the Bouake attack") nor the country of
 a war inside it ("the country's civil war", `internal_mods`); and the "by" phrase of a count the noun is
 counted by ("a wave of kidnappings of children by criminal gangs").
+
+An event with no doer of its own does no act ("fighting in the north has forced thousands to flee",
+"the attacks compel voters to look again"): `undone` tells such a doer of a verb (drafting then codes
+no event, unless the verb is itself harm, where the attack stands for its unnamed attackers).
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from spacy.tokens import Token
 from newsgraph.extract.components.events._actors import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+
+_PARTY_PREPS = ("of", "between", "among", "by")
+"""Prepositions whose object in an event noun's phrase is one of its parties ("the deployment of troops")."""
 
 
 class NounDoers:
@@ -67,6 +74,23 @@ class NounDoers:
             )
             source = group if group is not None else source
         return source
+
+    def undone(self, tok: Token) -> bool:
+        """Whether a verb's doer is an event that names no doer of its own: an event noun of the lexicon
+        ("the war", "clashes", "the attacks", "the Paris attacks") or a gerund ("fighting in the north"),
+        with no possessive, name, demonym or "by" phrase saying whose it is ("Israel's strikes", "a
+        Pakistani military operation" stand for who ran them), no subject of its own, and no actor in an
+        "of", "between" or "among" phrase ("the deployment of NATO troops" stands for the troops)."""
+        if tok.ent_type_:
+            return False  # a name ("Operation Barbarossa" aside, the parser tags people and bodies)
+        if tok.pos_ == "VERB":
+            if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "poss") for c in self.g.kids(tok)):
+                return False
+        elif tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.nouns:
+            return False
+        if any(self.actorish(p) for _, p in self.g.prep_objects(tok, _PARTY_PREPS)):
+            return False
+        return self.modifier(tok) is None and self.counted_by(tok) is None
 
     def counted_by(self, tok: Token) -> Token | None:
         """The doer a count's "by" phrase names for the events it counts ("a wave of kidnappings of children
