@@ -135,16 +135,8 @@ class Drafter:
             mood = Mood(
                 negated=no, intended=False, possible=argument and mood.possible, reporter=mood.reporter
             )
-        if heads.source is not None and heads.source.lemma_.lower() in self.lex.hazard_nouns:
-            return None  # "the storm forced the evacuation …": a hazard is no actor
-        if (
-            not cand.noun
-            and cand.sense.type != "ASSAULT"
-            and self.g.lemma(cand.tok) not in self.lex.toll_verbs  # "shelling destroyed three houses"
-            and heads.source is not None
-            and self.args.doers.undone(heads.source)
-        ):
-            return None  # "fighting in the north forced thousands to flee": an event is no doer
+        if self._no_doer(cand, heads.source):
+            return None
         if not cand.noun and self.g.lemma(cand.tok) in self.lex.active_only and self.g.is_passive(cand.tok):
             return None  # "were met by armed men": whom one came upon, not a meeting
         if not cand.noun and self.g.answers_with(cand.tok):
@@ -204,6 +196,21 @@ class Drafter:
         self._intention(d, mood)
         self._score(st, cand, d, mood)
         return d
+
+    def _no_doer(self, cand: Candidate, source: Token | None) -> bool:
+        """Whether a trigger's doer is no actor: a hazard ("the storm forced the evacuation …"), or, for a
+        verb that is no harm ("shelling destroyed three houses" stays), an event with no doer of its own
+        ("fighting in the north forced thousands to flee": displacement by a war, no coercion)."""
+        if source is None:
+            return False
+        if source.lemma_.lower() in self.lex.hazard_nouns:
+            return True
+        return (
+            not cand.noun
+            and cand.sense.type != "ASSAULT"
+            and self.g.lemma(cand.tok) not in self.lex.toll_verbs
+            and self.args.doers.undone(source)
+        )
 
     def _heads(self, st: DocState, cand: Candidate) -> _Heads | None:
         """Find a candidate's argument heads and anchor; None for a bare weak event noun."""
