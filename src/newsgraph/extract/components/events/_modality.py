@@ -217,6 +217,51 @@ class Modality:
             cur = up
         return negated, intended, possible
 
+    def unestablished(self, verb: Token) -> bool:
+        """Whether a clause is what someone believes, denies or does not show, no established act: "I
+        believe my father was murdered", "is suspected of killing", "denied attacking", "the evidence would
+        not show that he planned to kill". A joined clause shares its conjunct's place ("believe rebels
+        retreated and could attack"); a clause under "said" inside the belief is in it too."""
+        cur = verb
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "conj":
+                cur = cur.head
+                continue
+            if cur.dep_ in ("ccomp", "xcomp"):
+                gov = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ == "of":
+                gov = cur.head.head  # "suspected of killing"
+            else:
+                return False
+            if self._doubting(gov):
+                return True
+            cur = gov
+        return False
+
+    def _doubting(self, head: Token) -> bool:
+        """Whether a verb leaves its complement unestablished (see `unestablished`): a verb of belief or
+        denial, or a negated verb of showing. Negation grants the complement of "doubt" ("no one doubts
+        that"); a belief negated under "can" is disbelief at a fact ("could not believe that")."""
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        low = self.g.lemma(head)
+        kids = self.g.kids(head)
+        negated = any(
+            c.dep_ == "neg"
+            or (c.dep_ == "advmod" and c.lower_ in self.lex.negating_adverbs)
+            or (c.dep_ in ("nsubj", "nsubjpass") and _no_one(c))
+            for c in kids
+        )
+        if low in self.lex.proof_heads:
+            return negated
+        if low not in self.lex.belief_heads and low not in self.lex.denial_heads:
+            return False
+        if negated and low in self.lex.asserting_negated_heads:
+            return False
+        return not (negated and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in kids))
+
     def embedded(self, tok: Token) -> bool:
         """Whether a clause sits inside a noun phrase (relative clause, "the decision of sending …")."""
         cur = tok
