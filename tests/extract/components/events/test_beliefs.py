@@ -31,7 +31,7 @@ def test_beliefs_a_disputed_or_unproven_act_is_not_established(analyze_text: Ana
     for text in (
         "The government disputes that its troops attacked the convoy.",
         "The video does not show that the police attacked the students.",
-        "The defense lawyer said the recordings would not prove that the accused planned to bomb the embassy.",
+        "The defense said the recordings would not prove that the accused planned to bomb the embassy.",
     ):
         assert _confident(analyze_text(text)) == [], text
 
@@ -47,5 +47,10 @@ def test_beliefs_stated_facts_and_the_denial_itself_stay(analyze_text: Analyze) 
         ("The farmer could not believe that the bank was evicting his family.", ("COERCE", "evicting")),
         ("No one doubts that the army shelled the camp.", ("ASSAULT", "shelled")),
         ("The army denied that its soldiers shelled the refugee camp on Tuesday.", ("REJECT", "denied")),
+        # the believers do the urging: "have" cannot agree with "the new tax", whatever the parse joins it to
+        (
+            "Many residents believe the new tax is unfair and have been urging the council to repeal it.",
+            ("REQUEST", "urging"),
+        ),
     ):
         assert event in _confident(analyze_text(text)), text

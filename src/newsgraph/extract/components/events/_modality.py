@@ -221,12 +221,17 @@ class Modality:
         """Whether a clause is what someone believes, denies or does not show, no established act: "I
         believe my father was murdered", "is suspected of killing", "denied attacking", "the evidence would
         not show that he planned to kill". A joined clause shares its conjunct's place ("believe rebels
-        retreated and could attack"); a clause under "said" inside the belief is in it too."""
+        retreated and could attack") unless its verb cannot agree with that clause's subject; an
+        infinitive takes its governor's ("planned to kill"); a finite clause ends the walk."""
         cur = verb
         for _ in range(6):
             if cur.head.i == cur.i:
                 return False
             if cur.dep_ == "conj":
+                if _disagrees(cur, cur.head):
+                    return (
+                        False  # "believe relief is possible and have been calling on …": the believers call
+                    )
                 cur = cur.head
                 continue
             if cur.dep_ in ("ccomp", "xcomp"):
@@ -237,6 +242,8 @@ class Modality:
                 return False
             if self._doubting(gov):
                 return True
+            if cur.dep_ != "xcomp":
+                return False
             cur = gov
         return False
 
@@ -365,6 +372,20 @@ def _own_subject(clause: Token, gov: Token) -> bool:
         subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
     gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ != "PRON" and (gov_subj is None or subj.lower_ != gov_subj.lower_)
+
+
+def _disagrees(conjunct: Token, head: Token) -> bool:
+    """Whether a conjunct without a subject has a tensed verb that cannot agree with its head's subject
+    ("relief is possible and have been calling"): it joins a clause further up, whatever the parse says."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    tensed = next((c for c in conjunct.children if c.dep_ in ("aux", "auxpass")), conjunct)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return False  # "X and Y have …": a joined subject is plural
+    if tensed.tag_ == "VBP":
+        return subject.tag_ in ("NN", "NNP")
+    return tensed.tag_ == "VBZ" and subject.tag_ in ("NNS", "NNPS")
 
 
 def _has_to(clause: Token, gov: Token) -> bool:
