@@ -449,6 +449,8 @@ class Drafter:
             d.confidence -= pen["conditional"]  # "if …", "whether …", "if …, X is deported": a hypothetical
         elif mood.possible:
             d.confidence -= pen["possible"]
+        elif self._asserted(cand) and self.mod.unestablished(anchor):
+            d.confidence -= pen["unestablished"]  # "I believe my father was murdered": a belief, not a deed
         if not cand.noun and not d.sources and not d.targets:
             d.confidence -= pen["no_arguments"]
         if d.unresolved:
@@ -472,6 +474,14 @@ class Drafter:
         if self.aggregates.aggregate(tok, anchor, cand.noun):
             d.ceiling = self.w.ceiling["aggregate"]  # "504 attacks last year", "routinely deny": no one act
         d.confidence = max(self.w.floor, min(d.ceiling, d.confidence))
+
+    def _asserted(self, cand: Candidate) -> bool:
+        """Whether a trigger's clause asserts its event: a verb, a light verb's noun ("launched an attack")
+        or a noun said to occur ("clashes broke out"). A noun the clause only names is presupposed ("he
+        believed his client's arrest served as a warning": the arrest happened)."""
+        if not cand.noun or cand.light is not None:
+            return True
+        return cand.occurs is not None and self.g.says_occurred(cand.occurs)
 
     def trigger_span(self, tok: Token, light: Token | None) -> tuple[int, int]:
         """Return the trigger's character span: the word, from its light verb, through its particle."""

@@ -498,6 +498,20 @@ class Grammar:
                         return shared
         return None
 
+    def says_occurred(self, verb: Token) -> bool:
+        """Whether a verb says its subject happened: an occurrence verb ("protests erupted", "clashes broke
+        out") or "there was"."""
+        lemma = self.lemma(verb)
+        if lemma in self.lex.occurrence_verbs:
+            return True
+        if any(
+            f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
+            for c in self.kids(verb)
+            if c.dep_ in ("prt", "dobj")
+        ):
+            return True
+        return lemma == "be" and any(c.dep_ == "expl" for c in self.kids(verb))
+
     def clause_verb(self, tok: Token) -> Token | None:
         """Return the nearest verb above a token (the clause an event noun sits in)."""
         cur = tok

@@ -166,6 +166,10 @@ class Lexicon:
     sports_ambiguous_cues: frozenset[str]
     occurrence_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
+    belief_heads: frozenset[str]
+    denial_heads: frozenset[str]
+    proof_heads: frozenset[str]
+    asserting_negated_heads: frozenset[str]
     question_verbs: frozenset[str]
     purpose_harm: frozenset[str]
     unfulfilled_heads: frozenset[str]
@@ -213,7 +217,7 @@ _RULE_WORD_LISTS = (
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
-    "trend_verbs",
+    "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

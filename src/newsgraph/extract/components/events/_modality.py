@@ -217,6 +217,58 @@ class Modality:
             cur = up
         return negated, intended, possible
 
+    def unestablished(self, verb: Token) -> bool:
+        """Whether a clause is what someone believes, denies or does not show, no established act: "I
+        believe my father was murdered", "is suspected of killing", "denied attacking", "the evidence would
+        not show that he planned to kill". A joined clause shares its conjunct's place ("believe rebels
+        retreated and could attack") unless its verb cannot agree with that clause's subject; an
+        infinitive takes its governor's ("planned to kill"); a finite clause ends the walk."""
+        cur = verb
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return False
+            if cur.dep_ == "conj":
+                if _disagrees(cur, cur.head):
+                    return (
+                        False  # "believe relief is possible and have been calling on …": the believers call
+                    )
+                cur = cur.head
+                continue
+            if cur.dep_ in ("ccomp", "xcomp"):
+                gov = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ == "of":
+                gov = cur.head.head  # "suspected of killing"
+            else:
+                return False
+            if self._doubting(gov):
+                return True
+            if cur.dep_ != "xcomp":
+                return False
+            cur = gov
+        return False
+
+    def _doubting(self, head: Token) -> bool:
+        """Whether a verb leaves its complement unestablished (see `unestablished`): a verb of belief or
+        denial, or a negated verb of showing. Negation grants the complement of "doubt" ("no one doubts
+        that"); a belief negated under "can" is disbelief at a fact ("could not believe that")."""
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        low = self.g.lemma(head)
+        kids = self.g.kids(head)
+        negated = any(
+            c.dep_ == "neg"
+            or (c.dep_ == "advmod" and c.lower_ in self.lex.negating_adverbs)
+            or (c.dep_ in ("nsubj", "nsubjpass") and _no_one(c))
+            for c in kids
+        )
+        if low in self.lex.proof_heads:
+            return negated
+        if low not in self.lex.belief_heads and low not in self.lex.denial_heads:
+            return False
+        if negated and low in self.lex.asserting_negated_heads:
+            return False
+        return not (negated and any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in kids))
+
     def embedded(self, tok: Token) -> bool:
         """Whether a clause sits inside a noun phrase (relative clause, "the decision of sending …")."""
         cur = tok
@@ -320,6 +372,20 @@ def _own_subject(clause: Token, gov: Token) -> bool:
         subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
     gov_subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.pos_ != "PRON" and (gov_subj is None or subj.lower_ != gov_subj.lower_)
+
+
+def _disagrees(conjunct: Token, head: Token) -> bool:
+    """Whether a conjunct without a subject has a tensed verb that cannot agree with its head's subject
+    ("relief is possible and have been calling"): it joins a clause further up, whatever the parse says."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    tensed = next((c for c in conjunct.children if c.dep_ in ("aux", "auxpass")), conjunct)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+        return False  # "X and Y have …": a joined subject is plural
+    if tensed.tag_ == "VBP":
+        return subject.tag_ in ("NN", "NNP")
+    return tensed.tag_ == "VBZ" and subject.tag_ in ("NNS", "NNPS")
 
 
 def _has_to(clause: Token, gov: Token) -> bool:

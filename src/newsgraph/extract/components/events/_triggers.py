@@ -443,16 +443,7 @@ class TriggerFinder:
         weak = owner is not None and owner.sense.origin in WEAK_ORIGINS
         if owner is not None and not owner.noun and not weak:
             return False
-        lemma = self.g.lemma(verb)
-        if lemma in self.lex.occurrence_verbs or weak:
-            return True
-        if any(
-            f"{lemma} {c.lower_}" in self.lex.occurrence_verbs
-            for c in self.g.kids(verb)
-            if c.dep_ in ("prt", "dobj")
-        ):
-            return True
-        return lemma == "be" and any(c.dep_ == "expl" for c in self.g.kids(verb))
+        return weak or self.g.says_occurred(verb)
 
     def _absorb_purpose(
         self, cand: Candidate, clause: Token, cands: dict[int, Candidate], light_owner: dict[int, int]
