@@ -331,7 +331,12 @@ class ArgumentFinder:
                 target = poss
         if target is not None or type_ == "CONSULT":
             return target  # "held a summit in Russia": where the meeting was, not with whom
-        return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+        target = self.target_head(theme, exclude)
+        if target is not None or type_ in self.lex.reciprocal_types | self.lex.verbal_types:
+            # "In Britain, X has been coordinating relief efforts", "raising money in New York": a partner or
+            # the one addressed is a party, never the ground the act is done on
+            return target
+        return self.g.place_pobj(tok) or self.g.place_pobj(theme)  # "lifted a curfew in X", "deported … to X"
 
     def _partner(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor a thing is made "with" ("a treaty with Japan"), if any."""
