@@ -43,6 +43,18 @@ def test_fight_sides_between_names_both_sides(analyze_text: Analyze) -> None:
     assert ("the mayor", "the governor") in _assaults(analysis)
 
 
+def test_fight_sides_between_names_both_sides_of_a_war_or_a_truce_not_the_clause_s_doer(
+    analyze_text: Analyze,
+) -> None:
+    """ "urged an end to the war between X and Y": X and Y fight it, the one who urges is no side; a truce
+    between X and Y is theirs, one side each."""
+    analysis = analyze_text("The bishops urged an end to the war between Chad and Niger.")
+    assert _assaults(analysis) == [("Chad", "Niger")]
+    analysis = analyze_text("The truce between Chad and Niger held over the weekend.")
+    truces = [(e.source_text, e.target_text) for e in analysis.events if e.type == "RETREAT"]
+    assert truces == [("Chad", "Niger")]
+
+
 def test_fight_sides_a_go_between_keeps_the_two_parties_as_targets(analyze_text: Analyze) -> None:
     analysis = analyze_text("The envoy began a mediation mission between Ghana and Togo.")
     consults = [(e.source_text, e.target_text) for e in analysis.events if e.type == "CONSULT"]

@@ -75,3 +75,32 @@ def test_places_a_threat_to_someone_s_safety_targets_them() -> None:
     )
     found = args._theme_target(doc[1], doc[5], "THREATEN", {0})
     assert found is not None and found.text == "journalist"
+
+
+def test_places_the_ground_of_a_partner_or_a_request_is_no_party() -> None:
+    """ "In Norway, the council coordinated relief work", "raised funds in Ohio": where the act is done, not
+    with or of whom; a measure's ground is its target ("lifted a curfew in Gao")."""
+    lex = load_lexicon()
+    args = ArgumentFinder(lex, Grammar(lex, frozenset()))
+
+    def target(words: str, verb: int, obj: int, type_: str, place: int) -> str | None:
+        doc = parsed(spec(words))
+        doc.ents = [Span(doc, place, place + 1, label="GPE")]
+        found = args._theme_target(doc[verb], doc[obj], type_, set())
+        return found.text if found is not None else None
+
+    fronted = (
+        "In/5/prep/IN/ADP Norway/0/pobj/NNP/PROPN ,/5/punct/,/PUNCT the/4/det/DT/DET "
+        "council/5/nsubj/NN/NOUN coordinated/5/ROOT/VBD/VERB relief/7/compound/NN/NOUN work/5/dobj/NN/NOUN"
+    )
+    assert target(fronted, 5, 7, "COOPERATE", 1) is None
+    funds = (
+        "The/1/det/DT/DET charity/2/nsubj/NN/NOUN raised/2/ROOT/VBD/VERB funds/2/dobj/NNS/NOUN "
+        "in/2/prep/IN/ADP Ohio/4/pobj/NNP/PROPN"
+    )
+    assert target(funds, 2, 3, "REQUEST", 5) is None
+    curfew = (
+        "The/1/det/DT/DET army/2/nsubj/NN/NOUN lifted/2/ROOT/VBD/VERB a/4/det/DT/DET curfew/2/dobj/NN/NOUN "
+        "in/2/prep/IN/ADP Gao/5/pobj/NNP/PROPN"
+    )
+    assert target(curfew, 2, 4, "CONCEDE", 6) == "Gao"

@@ -331,7 +331,12 @@ class ArgumentFinder:
                 target = poss
         if target is not None or type_ == "CONSULT":
             return target  # "held a summit in Russia": where the meeting was, not with whom
-        return self.target_head(theme, exclude) or self.g.place_pobj(tok) or self.g.place_pobj(theme)
+        target = self.target_head(theme, exclude)
+        if target is not None or type_ in self.lex.reciprocal_types | self.lex.verbal_types:
+            # "In Britain, X has been coordinating relief efforts", "raising money in New York": a partner or
+            # the one addressed is a party, never the ground the act is done on
+            return target
+        return self.g.place_pobj(tok) or self.g.place_pobj(theme)  # "lifted a curfew in X", "deported … to X"
 
     def _partner(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor a thing is made "with" ("a treaty with Japan"), if any."""
@@ -499,6 +504,7 @@ class ArgumentFinder:
     ) -> tuple[Token | None, Token | None, Token | None]:
         """Return (source, target, fallback source) heads for an event noun."""
         lemma = self.g.noun_lemma(tok)
+        two_sided = self.g.lemma(tok) in self.lex.reciprocal_lemmas
         target: Token | None = None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.compound_heads:
             tok = tok.head
@@ -538,9 +544,10 @@ class ArgumentFinder:
             target = self.owners.aimed_at(tok, preps, {source.i} if source is not None else set())
         fallback: Token | None = None
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
-        if between and source is not None and self.g.lemma(tok) in self.lex.reciprocal_lemmas:
-            # "fighting between rebels and government forces", "talks between X and Y": the phrase names both
-            # sides (`SideFinder` splits them), not the parties a third one brings together ("mediation")
+        if between and source is not None and self.g.sides_between(tok) and (light is None or two_sided):
+            # "fighting between rebels and government forces", "urged an end to the war between X and Y": the
+            # phrase names both sides (`SideFinder` splits them), not the parties a third one brings together
+            # ("mediation", "brokered a ceasefire between X and Y"); the clause's doer is neither
             return source, target, None
         if light is not None:
             # "a resident who witnessed the attack": who saw an event did not do it

@@ -535,6 +535,15 @@ class Grammar:
             cur = cur.head
         return depth
 
+    def sides_between(self, noun: Token) -> bool:
+        """Whether an event noun's own "between X and Y" phrase names the event's two sides: a two-sided act
+        ("fighting", "talks") or any other act but a third party's ("a war between X and Y", "a ceasefire
+        between X and Y"; "mediation between X and Y" is done by a third, to them)."""
+        if self.lemma(noun) in self.lex.reciprocal_lemmas:
+            return True
+        sense = self.lex.nouns.get(self.noun_lemma(noun))
+        return sense is not None and sense.mode != "mediate"
+
     def place_pobj(self, tok: Token) -> Token | None:
         """Return a place name in a locative phrase of a word ("in Kabul", "into Iraq"), if any."""
         for c in self.preps(tok, ("in", "on", "across", "to", "into")):

@@ -68,11 +68,11 @@ class SideFinder:
         return sources, targets
 
     def _between_sides(self, doc: Doc, d: Sided) -> bool:
-        """Whether an event noun done with another party ("fighting", "talks") has its actors from its own
-        "between" phrase, which names its two sides."""
+        """Whether an event noun ("fighting", "talks", "a war") has its actors from its own "between" phrase,
+        which names its two sides (`Grammar.sides_between`)."""
         phrase = doc[d.sources[0].head].head
         return (
-            self.g.lemma(d.tok) in self.lex.reciprocal_lemmas
+            self.g.sides_between(d.tok)
             and phrase.dep_ == "prep"
             and phrase.lower_ == "between"
             and phrase.head.i == d.tok.i
