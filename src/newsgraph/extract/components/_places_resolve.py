@@ -238,7 +238,8 @@ class ToponymResolver(PlaceReader):
         guess for a place inside it, below the threshold (`_places_extent`). Only a town or county
         the article names within a few sentences (`_beside`), in an article whose places all lie in
         its country, is evidence of where an unknown name lies ("the Mahoning Valley and the
-        Cleveland area"); the article's main place alone ("Denver" for "Henrico" in a story of many
+        Cleveland area"), unless the text calls the name a division ("the provinces of Guangdong,
+        Guangxi … and Beijing", `_places_divisions`); the article's main place alone ("Denver" for "Henrico" in a story of many
         states) is only a guess, below the threshold.
         """
         g = self.gazetteer
@@ -251,7 +252,7 @@ class ToponymResolver(PlaceReader):
             if container := t.qualifiers[0] if t.qualifiers else county:  # "Morris County": its state
                 t.entry, t.resolved_by = container, "containing"
                 t.confidence = container_confidence(g, container)  # "Charlevoix, Quebec": a guess
-            elif (beside := _beside(t, toponyms)) is not None:
+            elif not t.names_division and (beside := _beside(t, toponyms)) is not None:
                 one_country = resolved == {beside.country}
                 t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35
             elif focus is not None:
