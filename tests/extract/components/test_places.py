@@ -921,3 +921,17 @@ def test_places_a_name_the_text_calls_a_division_takes_no_point_from_a_town_besi
     analysis = analyze_text(text, clean=False)
     assert _place_of(analysis, "Lake").lat is None  # Lake County is not at Hamilton's point
     assert _place_of(analysis, "Columbus").admin1 == "Ohio"
+
+
+def test_places_a_toponym_in_an_employer_s_name_with_a_word_before_its_head_is_no_place(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        '"It is a hard choice," said Tan Wei, an associate professor of economics at the National '
+        "University of Singapore. Officials in Jakarta disagreed."
+    )
+    analysis = analyze_text(text, clean=False)
+    school = _place_of(analysis, "National University of Singapore")  # the employer, read whole
+    assert not school.literal
+    assert not any(p.literal and p.country == "SG" for p in analysis.places)
+    assert _place_of(analysis, "Jakarta").country == "ID"

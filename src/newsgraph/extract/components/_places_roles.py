@@ -11,6 +11,7 @@ people are the quotes component's (`speaker_nouns.json`, `person`) and a few mor
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -38,7 +39,14 @@ def _a_body(name: str) -> bool:
     Hospital"; not "Heathrow Airport"): its last word, or its first before "of", is such a head."""
     heads, _ = _lexicon()
     words = name.split()
-    return words[-1] in heads or (len(words) > 2 and words[0] in heads and words[1] == "of")
+    return words[-1] in heads or head_before_of(words, heads)
+
+
+def head_before_of(words: list[str], heads: Collection[str]) -> bool:
+    """Tell whether a name's first or second word is a head right before "of": "University of
+    Sarajevo", and with a word before the head, "National University of Singapore", "City
+    University of New York"."""
+    return len(words) > 2 and any(w in heads and x == "of" for w, x in zip(words[:2], words[1:3], strict=False))
 
 
 def _a_person(token: Token) -> bool:
