@@ -239,8 +239,8 @@ class ToponymResolver(PlaceReader):
         the article names within a few sentences (`_beside`), in an article whose places all lie in
         its country, is evidence of where an unknown name lies ("the Mahoning Valley and the
         Cleveland area"), unless the text calls the name a division ("the provinces of Guangdong,
-        Guangxi … and Beijing", `_places_divisions`); the article's main place alone ("Denver" for "Henrico" in a story of many
-        states) is only a guess, below the threshold.
+        Guangxi … and Beijing", `_places_divisions`); the article's main place alone ("Denver"
+        for "Henrico" in a story of many states) is only a guess, below the threshold.
         """
         g = self.gazetteer
         focus = _focus(toponyms)
@@ -252,7 +252,7 @@ class ToponymResolver(PlaceReader):
             if container := t.qualifiers[0] if t.qualifiers else county:  # "Morris County": its state
                 t.entry, t.resolved_by = container, "containing"
                 t.confidence = container_confidence(g, container)  # "Charlevoix, Quebec": a guess
-            elif not t.names_division and (beside := _beside(t, toponyms)) is not None:
+            elif (beside := None if t.names_division else _beside(t, toponyms)) is not None:
                 one_country = resolved == {beside.country}
                 t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35
             elif focus is not None:
