@@ -928,10 +928,11 @@ def test_places_a_toponym_in_an_employer_s_name_with_a_word_before_its_head_is_n
 ) -> None:
     text = (
         '"It is a hard choice," said Tan Wei, an associate professor of economics at the National '
-        "University of Singapore. Officials in Jakarta disagreed."
+        "University of Singapore. Officials in Jakarta disagreed, and two sociologists at the City "
+        "University of New York sided with them."
     )
     analysis = analyze_text(text, clean=False)
-    school = _place_of(analysis, "National University of Singapore")  # the employer, read whole
-    assert not school.literal
+    for name in ("National University of Singapore", "City University of New York"):  # employers, read whole
+        assert not _place_of(analysis, name).literal, name
     assert not any(p.literal and p.country == "SG" for p in analysis.places)
     assert _place_of(analysis, "Jakarta").country == "ID"
