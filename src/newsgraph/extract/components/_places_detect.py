@@ -247,7 +247,7 @@ class ToponymFinder(TextScanner):
             is_facility = len(words) > 1 and (
                 head in g.facility_heads
                 or head_before_of(words, g.facility_heads)
-                or (  # "National University of Singapore": a word before the head, a toponym after it
+                or (
                     (head in g.weak_facility_heads or head_before_of(words[1:], g.facility_heads))
                     and (label in _PLACE_LABELS or self._holds_toponym(text, s, e))
                 )

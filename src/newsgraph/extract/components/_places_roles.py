@@ -45,7 +45,8 @@ def _a_body(name: str) -> bool:
 
 def head_before_of(words: list[str], heads: Collection[str]) -> bool:
     """Tell whether a name's first word is a head right before "of" ("University of Sarajevo";
-    from the second word, "National University of Singapore", "City University of New York")."""
+    from the second word, "National University of Singapore", "City University of New York", which
+    detection reads as a building only where a toponym follows, as for a weak head)."""
     return len(words) > 2 and words[0] in heads and words[1] == "of"
 
 
