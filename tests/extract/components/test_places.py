@@ -899,3 +899,40 @@ def test_places_a_company_named_like_a_town_after_a_business_noun_is_no_place(an
     for surface in ("Toyota slid", "Amazon", "Toyota said"):  # the companies, not the city or the region
         assert text.index(surface) not in starts, (surface, [p.name for p in analysis.places])
     assert _place_of(analysis, "St. Louis").country == "US"  # a noun after a town: where the plant stands
+
+
+def test_places_weak_readings_in_a_country_the_story_never_names_do_not_vouch_for_each_other(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "Cholera has killed 30 people in Kenya, health officials in Nairobi said on Friday. "
+        "Most of the cases were in the provinces of Nyanza and Western, near the lake."
+    )
+    analysis = analyze_text(text, clean=False)
+    for surface in ("Nyanza", "Western"):  # a town and a province of Rwanda by their names alone
+        assert _place_of(analysis, surface).country is None, _place_of(analysis, surface)
+    assert _place_of(analysis, "Nairobi").country == "KE"
+
+
+def test_places_a_name_the_text_calls_a_division_takes_no_point_from_a_town_beside_it(
+    analyze_text: Analyze,
+) -> None:
+    text = "Turnout was high in Ohio's Hamilton, Lake and Stark counties, officials in Columbus said."
+    analysis = analyze_text(text, clean=False)
+    assert _place_of(analysis, "Lake").lat is None  # Lake County is not at Hamilton's point
+    assert _place_of(analysis, "Columbus").admin1 == "Ohio"
+
+
+def test_places_a_toponym_in_an_employer_s_name_with_a_word_before_its_head_is_no_place(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        '"It is a hard choice," said Tan Wei, an associate professor of economics at the National '
+        "University of Singapore. Officials in Jakarta disagreed, and two sociologists at the City "
+        "University of New York sided with them."
+    )
+    analysis = analyze_text(text, clean=False)
+    for name in ("National University of Singapore", "City University of New York"):  # employers, read whole
+        assert not _place_of(analysis, name).literal, name
+    assert not any(p.literal and p.country == "SG" for p in analysis.places)
+    assert _place_of(analysis, "Jakarta").country == "ID"

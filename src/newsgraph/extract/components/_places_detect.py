@@ -26,7 +26,7 @@ from newsgraph.extract.components._gazetteer import (
     name_key,
 )
 from newsgraph.extract.components._places_coordination import share_heads
-from newsgraph.extract.components._places_roles import named_as_a_body
+from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_toponym import (
     AREA_FEATURES,
@@ -246,9 +246,9 @@ class ToponymFinder(TextScanner):
             demonym = g.demonym(surface)
             is_facility = len(words) > 1 and (
                 head in g.facility_heads
-                or (len(words) > 2 and words[0] in g.facility_heads and words[1] == "of")
+                or head_before_of(words, g.facility_heads)
                 or (
-                    head in g.weak_facility_heads
+                    (head in g.weak_facility_heads or head_before_of(words[1:], g.facility_heads))
                     and (label in _PLACE_LABELS or self._holds_toponym(text, s, e))
                 )
             )

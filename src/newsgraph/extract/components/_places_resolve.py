@@ -238,8 +238,9 @@ class ToponymResolver(PlaceReader):
         guess for a place inside it, below the threshold (`_places_extent`). Only a town or county
         the article names within a few sentences (`_beside`), in an article whose places all lie in
         its country, is evidence of where an unknown name lies ("the Mahoning Valley and the
-        Cleveland area"); the article's main place alone ("Denver" for "Henrico" in a story of many
-        states) is only a guess, below the threshold.
+        Cleveland area"), unless the text calls the name a division ("the provinces of Guangdong,
+        Guangxi … and Beijing", `_places_divisions`); the article's main place alone ("Denver"
+        for "Henrico" in a story of many states) is only a guess, below the threshold.
         """
         g = self.gazetteer
         focus = _focus(toponyms)
@@ -251,7 +252,7 @@ class ToponymResolver(PlaceReader):
             if container := t.qualifiers[0] if t.qualifiers else county:  # "Morris County": its state
                 t.entry, t.resolved_by = container, "containing"
                 t.confidence = container_confidence(g, container)  # "Charlevoix, Quebec": a guess
-            elif (beside := _beside(t, toponyms)) is not None:
+            elif (beside := None if t.names_division else _beside(t, toponyms)) is not None:
                 one_country = resolved == {beside.country}
                 t.entry, t.resolved_by, t.confidence = beside, "context", 0.55 if one_country else 0.35
             elif focus is not None:
@@ -337,16 +338,26 @@ def _doubt_lone_readings(toponyms: list[Toponym]) -> None:
     of a US story, read as a region of Iceland: `_weak_reading`), or only as a town of under a
     million people that the tagger did not call a place (`_untagged_town`: "the Bush
     administration", Bush in Egypt; "Westminster City Council" in a London story, Westminster
-    in Colorado), is more likely something else.
+    in Colorado), is more likely something else. Such readings do not vouch for each other, nor
+    do the names placed beside them (`_beside`): "the provinces of Nyanza and Western" in a Kenyan
+    story, read by their names alone as a town and a province of Rwanda, reach Rwanda through
+    nothing else.
     """
-    countries = Counter(t.entry.country for t in toponyms if t.entry is not None and t.entry.country)
-    for t in toponyms:
-        e = t.entry
-        if e is None or not (_weak_reading(t, e) or _untagged_town(t, e)):
-            continue
-        mine = sum(1 for u in toponyms if u.entry is not None and u.entry.ident == e.ident)
+    # a name placed by a town beside it ("context") says nothing of its own country
+    found = [(t, t.entry) for t in toponyms if t.entry is not None and t.resolved_by != "context"]
+    countries = Counter(e.country for _, e in found if e.country)
+    weak = [(t, e) for t, e in found if _rests_on_little(t, e)]
+    for t, e in weak:
+        mine = sum(1 for _, f in weak if f.country == e.country) + sum(
+            1 for u, f in found if f.ident == e.ident and not _rests_on_little(u, f)
+        )
         if countries[e.country or ""] == mine and len(countries) > 1:
             t.confidence = min(t.confidence, 0.45)
+
+
+def _rests_on_little(t: Toponym, e: GeoEntry) -> bool:
+    """Tell whether a reading is weak (`_weak_reading`) or an untagged town (`_untagged_town`)."""
+    return _weak_reading(t, e) or _untagged_town(t, e)
 
 
 def _weak_reading(t: Toponym, e: GeoEntry) -> bool:

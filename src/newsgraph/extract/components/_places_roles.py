@@ -11,6 +11,7 @@ people are the quotes component's (`speaker_nouns.json`, `person`) and a few mor
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -21,7 +22,7 @@ from newsgraph.extract.lexicons import load_json
 _EMPLOYER_PREPS = frozenset({"at", "of", "with", "from", "for"})
 """A person "at", "of", "with", "from" or "for" a body works or studies there."""
 _PERSON_SUFFIXES = ("ist", "ian")
-"""Nouns of people by their ending: "specialist", "microbiologist", "physician", "historian"."""
+"""Nouns of people by their ending, read on the lemma: "specialist", "physician", "historians"."""
 
 
 @cache
@@ -35,20 +36,28 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 def _a_body(name: str) -> bool:
     """Tell whether a building's name is also a body's ("University of Sarajevo", "Royal Free
-    Hospital"; not "Heathrow Airport"): its last word, or its first before "of", is such a head."""
+    Hospital"; not "Heathrow Airport"): its last word, or its first or second before "of", is such a
+    head."""
     heads, _ = _lexicon()
     words = name.split()
-    return words[-1] in heads or (len(words) > 2 and words[0] in heads and words[1] == "of")
+    return words[-1] in heads or head_before_of(words, heads) or head_before_of(words[1:], heads)
+
+
+def head_before_of(words: list[str], heads: Collection[str]) -> bool:
+    """Tell whether a name's first word is a head right before "of" ("University of Sarajevo";
+    from the second word, "National University of Singapore", "City University of New York", which
+    detection reads as a building only where a toponym follows, as for a weak head)."""
+    return len(words) > 2 and words[0] in heads and words[1] == "of"
 
 
 def _a_person(token: Token) -> bool:
     """Tell whether a word names a person: a noun of people ("professor", "specialist") or a
     person's name ("Milos Davidovic")."""
     _, persons = _lexicon()
-    word = token.lower_
+    lemma = token.lemma_.lower()  # "sociologists" is a sociologist
     if token.ent_type_ == "PERSON":
         return True
-    return token.pos_ == "NOUN" and (token.lemma_.lower() in persons or word.endswith(_PERSON_SUFFIXES))
+    return token.pos_ == "NOUN" and (lemma in persons or lemma.endswith(_PERSON_SUFFIXES))
 
 
 def named_as_a_body(doc: Doc, t: Toponym) -> bool:

@@ -89,6 +89,9 @@ class Toponym:
     starts_landmark: bool = False
     """Followed by a landmark's head ("Temple" of "the Temple Mount", `_places_landmarks`): the
     name of a feature, and the town of its first word only if the article says where."""
+    names_division: bool = False
+    """Called a province, county or region by the text ("the provinces of Anhui, Guangxi",
+    `_places_divisions`): no town named beside it says where it lies."""
     body: bool = False
     """A building named as the body working in it ("a professor at the University of Sarajevo",
     `_places_roles`): not literal, but resolved as the building it is, and context for the others."""

@@ -60,6 +60,7 @@ from newsgraph.extract.components._gazetteer import (
 )
 from newsgraph.extract.components._places_companies import drop_companies
 from newsgraph.extract.components._places_detect import ToponymFinder
+from newsgraph.extract.components._places_divisions import mark_division_names
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
 from newsgraph.extract.components._places_languages import drop_languages
 from newsgraph.extract.components._places_lone_towns import mark_after_in
@@ -103,6 +104,7 @@ class Places(ToponymFinder, ToponymResolver):
         toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
         toponyms = drop_companies(doc, toponyms)  # "Japanese automaker Toyota"
         mark_landmark_words(text, toponyms)
+        mark_division_names(text, toponyms)  # "the provinces of Anhui, Guangxi and Hunan"
         mark_after_in(text, toponyms)
         mark_species_names(text, self.gazetteer, toponyms)  # "Egyptian fruit bats": no place of the story
         self.resolve(toponyms)
