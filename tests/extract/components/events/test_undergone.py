@@ -41,6 +41,11 @@ def test_undergone_from_on_the_verb_names_the_doer(analyze_text: Analyze) -> Non
     assert _sides(analysis, "ASSAULT") == [("rebel fighters", "The garrison")]
 
 
+def test_undergone_drawing_criticism_is_undergoing_it(analyze_text: Analyze) -> None:
+    analysis = analyze_text("The senator drew sharp criticism from opposition lawmakers this week.")
+    assert _sides(analysis, "ACCUSE") == [("opposition lawmakers", "The senator")]
+
+
 def test_undergone_loyalists_are_actors(analyze_text: Analyze) -> None:
     analysis = analyze_text("Army posts came under attack from loyalists of the ousted general.")
     assert [source for source, _ in _sides(analysis, "ASSAULT")] == ["loyalists of the ousted general"]
