@@ -112,7 +112,13 @@ class ActorFinder:
         cut = [c.i for c in self.g.kids(head) if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
         listed = self._listed(head)
         for c in self.g.kids(head):
-            if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and _size_within(c, 8) and c not in listed:
+            if (
+                c.dep_ == "appos"
+                and c.i > head.i
+                and c.i - head.i <= 3
+                and _size_within(c, 8)
+                and c not in listed
+            ):
                 cut.remove(c.i)
                 stack.append(c)
         while stack:
