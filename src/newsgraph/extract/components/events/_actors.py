@@ -185,11 +185,13 @@ class ActorFinder:
         """Return the rest of a list of names that the parser read as an apposition and its conjuncts
         ("Ben Carson, Ted Cruz and Rand Paul": Cruz an apposition of Carson, Paul a conjunct of Cruz). A
         name beside a name of the same kind that goes on with "and" is the next of a list, not a second
-        name for the first ("Ted Cruz, R-Texas, …" is a person and a place)."""
+        name for the first ("Ted Cruz, R-Texas, …" is a person and a place). The parser hangs far names on a
+        name as well ("Trump endorsed Ryan, McCain and Ayotte"): only the name right after its comma counts."""
         for a in self.g.kids(head):
             if (
                 a.dep_ == "appos"
-                and a.i > head.i
+                and a.left_edge.i == head.i + 2  # right after the name and its comma
+                and head.doc[head.i + 1].text == ","
                 and head.pos_ == a.pos_ == "PROPN"
                 and head.ent_type_ != ""
                 and head.ent_type_ == a.ent_type_
