@@ -186,12 +186,14 @@ class ActorFinder:
         ("Ben Carson, Ted Cruz and Rand Paul": Cruz an apposition of Carson, Paul a conjunct of Cruz). A
         name beside a name of the same kind that goes on with "and" is the next of a list, not a second
         name for the first ("Ted Cruz, R-Texas, …" is a person and a place). The parser hangs far names on a
-        name as well ("Trump endorsed Ryan, McCain and Ayotte"): only the name right after its comma counts."""
+        name as well ("Trump endorsed Ryan, McCain and Ayotte"): only the name right after its comma, or
+        after its bracketed short form ("the World Health Organization (WHO), …"), counts."""
+        comma = _after_short_form(head)
         for a in self.g.kids(head):
             if (
                 a.dep_ == "appos"
-                and a.left_edge.i == head.i + 2  # right after the name and its comma
-                and head.doc[head.i + 1].text == ","
+                and a.left_edge.i == comma + 1
+                and head.doc[comma].text == ","
                 and head.pos_ == a.pos_ == "PROPN"
                 and head.ent_type_ != ""
                 and head.ent_type_ == a.ent_type_
@@ -555,6 +557,16 @@ class ActorFinder:
         span_full = doc[full_s:full_e]
         add_mention(doc, entity, span_full.start_char, span_full.end_char, "description")
         return entity
+
+
+def _after_short_form(name: Token) -> int:
+    """The index of the token after a name and its bracketed short form, if any ("Organization (WHO)")."""
+    doc, i = name.doc, name.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+        if close is not None:
+            i = close + 1
+    return min(i, len(doc) - 1)
 
 
 def _size_within(tok: Token, most: int) -> bool:
