@@ -110,8 +110,15 @@ class ActorFinder:
             if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c) and (pair is None or c.i > head.i)
         ]
         cut = [c.i for c in self.g.kids(head) if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
+        listed = self._listed(head)
         for c in self.g.kids(head):
-            if c.dep_ == "appos" and c.i > head.i and c.i - head.i <= 3 and _size_within(c, 8):
+            if (
+                c.dep_ == "appos"
+                and c.i > head.i
+                and c.i - head.i <= 3
+                and _size_within(c, 8)
+                and c not in listed
+            ):
                 cut.remove(c.i)
                 stack.append(c)
         while stack:
@@ -169,10 +176,31 @@ class ActorFinder:
     def heads(self, head: Token) -> list[Token]:
         """Return the head and its coordinated conjuncts ("Jordan and Britain" -> [Jordan, Britain])."""
         out = [head]
-        for c in self._conjuncts(head):
+        for c in self._conjuncts(head) + self._listed(head):
             if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 out.append(c)
         return sorted(out, key=lambda t: t.i)
+
+    def _listed(self, head: Token) -> list[Token]:
+        """Return the rest of a list of names that the parser read as an apposition and its conjuncts
+        ("Ben Carson, Ted Cruz and Rand Paul": Cruz an apposition of Carson, Paul a conjunct of Cruz). A
+        name beside a name of the same kind that goes on with "and" is the next of a list, not a second
+        name for the first ("Ted Cruz, R-Texas, …" is a person and a place). The parser hangs far names on a
+        name as well ("Trump endorsed Ryan, McCain and Ayotte"): only the name right after its comma, or
+        after its bracketed short form ("the World Health Organization (WHO), …"), counts."""
+        comma = _after_short_form(head)
+        for a in self.g.kids(head):
+            if (
+                a.dep_ == "appos"
+                and a.left_edge.i == comma + 1
+                and head.doc[comma].text == ","
+                and head.pos_ == a.pos_ == "PROPN"
+                and head.ent_type_ != ""
+                and head.ent_type_ == a.ent_type_
+                and any(c.dep_ == "conj" for c in self.g.kids(a))
+            ):
+                return [a, *self._conjuncts(a)]
+        return []
 
     def _conjuncts(self, tok: Token) -> list[Token]:
         """Return the tokens coordinated with `tok` as `Token.conjuncts` does (the first conjunct up the
@@ -529,6 +557,16 @@ class ActorFinder:
         span_full = doc[full_s:full_e]
         add_mention(doc, entity, span_full.start_char, span_full.end_char, "description")
         return entity
+
+
+def _after_short_form(name: Token) -> int:
+    """The index of the token after a name and its bracketed short form, if any ("Organization (WHO)")."""
+    doc, i = name.doc, name.i + 1
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
+        if close is not None:
+            i = close + 1
+    return min(i, len(doc) - 1)
 
 
 def _size_within(tok: Token, most: int) -> bool:

@@ -490,6 +490,24 @@ class ArgumentFinder:
                     return pobj
         return None
 
+    def _suffered(self, light: Token | None, type_: str) -> bool:
+        """Whether an event noun is what its light verb's subject undergoes ("faced criticism", "received
+        threats", "came under attack"): then a "from" phrase names who does it, as "by" does. A going's
+        "from" names where it goes from ("faced expulsion from the country" aside, `mover_senses`)."""
+        return (
+            light is not None
+            and self.g.lemma(light) in self.lex.suffer_lights
+            and type_ not in self.lex.mover_senses
+        )
+
+    def _light_doer(self, light: Token, noun: Token) -> Token | None:
+        """Return the actor of an undergoing light verb's own "from" or "by" phrase after its noun, the
+        parser's other attachment of the noun's doer ("has come under attack in recent days from Trump")."""
+        for c, pobj in self.g.prep_objects(light, ("from", "by")):
+            if c.i > noun.i and self.is_actorish(pobj):
+                return pobj
+        return None
+
     def asked_of(self, light: Token, noun: Token) -> Token | None:
         """Return the actor asked in a request made with a light verb: the "from" phrase of the verb or
         of its object ("sought assistance from Russia", "requested help from the U.N.")."""
@@ -514,6 +532,7 @@ class ArgumentFinder:
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
         preps = self._target_preps(type_, tok)
+        suffered = self._suffered(light, type_)
         for c in self.g.kids(tok):
             if c.dep_ != "prep":
                 continue
@@ -521,9 +540,8 @@ class ArgumentFinder:
             if pobj is None:
                 continue
             low = c.lower_
-            if (low in ("by", "between") or (low == "from" and type_ == "ASSAULT")) and self.is_actorish(
-                pobj
-            ):
+            doer = low in ("by", "between") or (low == "from" and (type_ == "ASSAULT" or suffered))
+            if doer and self.is_actorish(pobj):
                 source = pobj  # "an attack by X", "came under attack from Assad loyalists"
             elif low == "of" and self.is_actorish(pobj):
                 if lemma in self.lex.noun_source_of and source is None:
@@ -550,6 +568,8 @@ class ArgumentFinder:
             # ("mediation", "brokered a ceasefire between X and Y"); the clause's doer is neither
             return source, target, None
         if light is not None:
+            if source is None and suffered:
+                source = self._light_doer(light, tok)  # "came under attack in recent days from Trump"
             # "a resident who witnessed the attack": who saw an event did not do it
             fallback = None if self.g.lemma(light) in self.lex.observer_lights else self.g.agent(light)
             if self.g.lemma(light) in self.lex.suffer_lights and target is None:
