@@ -76,10 +76,13 @@ def test_description_by_title_with_two_holders_or_words_of_its_own_stays(analyze
 
 
 def test_description_an_apposition_names_is_that_person(analyze_text: Analyze) -> None:
-    """ "the regional health minister, Clara Montes," and "the senators, Paul Grant and Maria Lopez,"."""
+    """ "the regional health minister, Clara Montes," is Clara Montes (the role kept as the side's text);
+    "the senators, Paul Grant and Maria Lopez," are the two senators."""
     a = analyze_text("The regional health minister, Clara Montes, pledged on Friday to help the farmers.")
     (pledge,) = _events(a, "AGREE")
-    assert pledge.source_text == "Clara Montes"
+    names = {e.id: e.name for e in a.entities}
+    assert pledge.source_text == "The regional health minister"  # the role as it reads (PLOVER's actor)
+    assert [names[i] for i in pledge.source] == ["Clara Montes"]
     b = analyze_text("Two days later the senators, Paul Grant and Maria Lopez, accused the agency of lying.")
     (accuse,) = _events(b, "ACCUSE")
     assert accuse.source_text == "Paul Grant ; Maria Lopez"

@@ -53,11 +53,15 @@ class Descriptions:
         if known is not None and known.type != "GROUP" and any(m.kind == "name" for m in known.mentions):
             return None  # a name, or a description the entities component already resolved
         start = doc[actor.start].idx
-        found = self._apposed(doc, head)
+        named = self._apposed(doc, head)
+        if len(named) == 1:  # "A member of the Syrian parliament, Mohammed Mamoun,": the role as it
+            # reads (PLOVER's actor is the role), pointed at the person the sentence names
+            return [Actor(actor.head, actor.start, actor.end, actor.text, named[0][0].id)]
+        found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
-            found = self._holder(doc, head, start)
+            found = self._holder(doc, head, start) or []
         elif not found and head.tag_ in ("NNS", "NNPS"):
-            found = self._counted(doc, head, start)
+            found = self._counted(doc, head, start) or []
         if not found:
             return None
         return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
@@ -74,12 +78,14 @@ class Descriptions:
 
     # -- "the federal health minister, Leona Aglukkaq," ---------------------------------------------
 
-    def _apposed(self, doc: Doc, head: Token) -> list[Entity]:
-        """The persons an apposition after a common noun names ("the prosecutor, Carrie Cohen,", "the
-        Democratic candidates, Hillary Clinton and Senator Bernie Sanders,"); none when it names no one."""
+    def _apposed(self, doc: Doc, head: Token) -> list[tuple[Entity, int]]:
+        """The persons an apposition after a common noun names, each with its name's token ("the
+        prosecutor, Carrie Cohen,", "the Democratic candidates, Hillary Clinton and Senator Bernie
+        Sanders,"): one for a singular noun, two or more (as many as it counts) for a plural one; none
+        when it names no one or another number ("some candidates — for instance, Ted Cruz")."""
         if head.pos_ != "NOUN":
             return []
-        found: list[Entity] = []
+        found: list[tuple[Entity, int]] = []
         for c in self.g.kids(head):
             if c.dep_ != "appos" or c.i < head.i:
                 continue
@@ -94,9 +100,15 @@ class Descriptions:
                     or all(m.kind != "name" for m in entity.mentions)
                 ):
                     return []
-                if entity not in found:
-                    found.append(entity)
-        return found
+                if all(entity is not e for e, _ in found):
+                    found.append((entity, name.i))
+        counted = [c for c in self.g.kids(head) if c.dep_ == "nummod"]
+        count = self.lex.number_words.get(counted[0].lower_) if len(counted) == 1 else None
+        if head.tag_ in ("NNS", "NNPS"):
+            fits = len(found) >= 2 and (count is None or len(found) == count)
+        else:
+            fits = len(found) == 1
+        return found if fits else []
 
     # -- "the judge" -------------------------------------------------------------------------------
 
