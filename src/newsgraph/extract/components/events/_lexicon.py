@@ -104,6 +104,7 @@ class Lexicon:
     delegate_nouns: frozenset[str]
     delegate_preps: frozenset[str]
     anaphoric_nouns: frozenset[str]
+    country_nouns: frozenset[str]
     pronouns: dict[str, str]
     non_actor_heads: frozenset[str]
     document_nouns: frozenset[str]
@@ -205,7 +206,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns",
+    "topic_nouns", "country_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",

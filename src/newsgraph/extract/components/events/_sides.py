@@ -5,7 +5,9 @@ conjoined subjects are the two sides unless they did something side by side ("Fr
 welcomed the decision"); a group named by conjoined names is one side per name ("Israeli and
 Palestinian negotiators"); a fight or a meeting whose actors come from its own "between" phrase has one
 side per conjunct ("fighting between rebels and army units", of any type); "both sides", "the two leaders"
-and a two-sided "they" stand for the two parties of the doc's last two-sided event with named sides.
+and a two-sided "they" stand for the two parties of the doc's last two-sided event with named sides;
+else a definite description ("the two presidents", "the judge") stands for the parties the article named
+before it (`_descriptions`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._descriptions import Descriptions
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._proper_names import document_name
@@ -45,6 +48,7 @@ class SideFinder:
         self.lex = lex
         self.g = grammar
         self.actors = actors
+        self.descriptions = Descriptions(lex, grammar)
 
     def split(self, doc: Doc, d: Sided, pairs: list[list[Actor]]) -> tuple[list[Actor], list[Actor]]:
         """Return an event's (sources, targets) with its sides split; `pairs` collects the named pairs."""
@@ -63,6 +67,13 @@ class SideFinder:
             if reciprocal and not targets:
                 return pair[:1], pair[1:]
             return pair, targets
+        named = self.descriptions.parties(doc, first) if first is not None else None
+        if named is not None and len(named) > 1:  # "the two presidents": the two the article just named
+            if reciprocal and not targets and not self._joint_deed(d):
+                return named[:1], named[1:]
+            return named, [t for t in targets if t.entity not in {a.entity for a in named}]
+        sources = self.descriptions.expand(doc, sources, targets)
+        targets = self.descriptions.expand(doc, targets, sources)
         if reciprocal and sources and targets and all(a.entity for a in sources + targets):
             pairs.append(sources + targets)
         return sources, targets

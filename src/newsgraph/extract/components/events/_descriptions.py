@@ -1,0 +1,216 @@
+"""A definite description stands for the parties the article named before it: "the two presidents",
+"both countries", "the judge".
+
+`Descriptions.parties` reads an actor phrase that has no entity of its own (or only a generic one) and
+returns the entities it stands for:
+- the persons an apposition names ("the federal health minister, Leona Aglukkaq,", "the two leading
+  Republicans, Donald Trump and Ted Cruz,");
+- a counted plural ("the two presidents", "both countries", "the three nations"): the countries the
+  article named ("countries", "nations", `country_nouns` in `event_actors.json`; a capital counts as its
+  country, `countries.tsv`) or the persons who hold the title the noun names ("presidents" for
+  "President Putin" and "President Erdogan"; the entities component's roles), read in the phrase's own
+  sentence before it and in the sentence before that. Exactly as many distinct ones as the phrase
+  counts must be there: fewer or more, and the description stays as it is (no guess).
+- "the" and a bare title ("the judge", "the prime minister", "the party chairman"): the one person named
+  before it in the article who holds that very title; none or several, and it stays.
+Else a phrase with words of its own ("the two Korean leaders", "both Gulf countries", "the next
+president", "the president of the court") and "the other two" are left alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._actors import Actor
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_at_token, get_entities
+from newsgraph.models import Entity
+
+_WINDOW = 1
+"""Sentences before a counted phrase's own that are read for its parties."""
+_DEFINITE = frozenset({"the", "these", "those"})
+_MOST = 5  # "the five nations" at most: a larger count is a bloc with a name of its own
+
+Fit = Callable[[Entity, str], str | None]
+"""The key of an entity's mention that fits a description (a country code, a person's id), or None."""
+
+
+class Descriptions:
+    """Resolve definite descriptions to the entities named before them (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
+        self.lex = lex
+        self.g = grammar
+
+    def parties(self, doc: Doc, actor: Actor) -> list[Actor] | None:
+        """The actors a description stands for, each with the description's phrase, or None."""
+        head = doc[actor.head]
+        known = entity_at_token(doc, head.i)
+        if known is not None and known.type != "GROUP" and any(m.kind == "name" for m in known.mentions):
+            return None  # a name, or a description the entities component already resolved
+        start = doc[actor.start].idx
+        named = self._apposed(doc, head)
+        if len(named) == 1:  # "A member of the Syrian parliament, Mohammed Mamoun,": the role as it
+            # reads (PLOVER's actor is the role), pointed at the person the sentence names
+            return [Actor(actor.head, actor.start, actor.end, actor.text, named[0][0].id)]
+        found = [e for e, _ in named]
+        if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
+            found = self._holder(doc, head, start) or []
+        elif not found and head.tag_ in ("NNS", "NNPS"):
+            found = self._counted(doc, head, start) or []
+        if not found:
+            return None
+        return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
+
+    def expand(self, doc: Doc, actors: list[Actor], other: Sequence[Actor] = ()) -> list[Actor]:
+        """The actors with each description replaced by the parties it stands for, unless that is a
+        party of the event's `other` side (no one does it to themselves)."""
+        others = {a.entity for a in other}
+        out: list[Actor] = []
+        for a in actors:
+            found = self.parties(doc, a)
+            out.extend(found if found and not any(f.entity in others for f in found) else [a])
+        return out
+
+    # -- "the federal health minister, Leona Aglukkaq," ---------------------------------------------
+
+    def _apposed(self, doc: Doc, head: Token) -> list[tuple[Entity, int]]:
+        """The persons an apposition after a common noun names, each with its name's token ("the
+        prosecutor, Carrie Cohen,", "the Democratic candidates, Hillary Clinton and Senator Bernie
+        Sanders,"): one for a singular noun, two or more (as many as it counts) for a plural one; none
+        when it names no one or another number ("some candidates — for instance, Ted Cruz")."""
+        if head.pos_ != "NOUN":
+            return []
+        found: list[tuple[Entity, int]] = []
+        for c in self.g.kids(head):
+            if c.dep_ != "appos" or c.i < head.i:
+                continue
+            names = [c]
+            for name in names:  # grows while read: the appositive name and its chain of conjuncts
+                names.extend(k for k in self.g.kids(name) if k.dep_ == "conj" and k.i > name.i)
+            for name in names:
+                entity = entity_at_token(doc, name.i)
+                if (
+                    entity is None
+                    or entity.type != "PERSON"
+                    or all(m.kind != "name" for m in entity.mentions)
+                ):
+                    return []
+                if all(entity is not e for e, _ in found):
+                    found.append((entity, name.i))
+        counted = [c for c in self.g.kids(head) if c.dep_ == "nummod"]
+        count = self.lex.number_words.get(counted[0].lower_) if len(counted) == 1 else None
+        if head.tag_ in ("NNS", "NNPS"):
+            fits = len(found) >= 2 and (count is None or len(found) == count)
+        else:
+            fits = len(found) == 1
+        return found if fits else []
+
+    # -- "the judge" -------------------------------------------------------------------------------
+
+    def _holder(self, doc: Doc, head: Token, start: int) -> list[Entity] | None:
+        """The one person named before `start` who holds the bare title of "the judge", else None."""
+        title = self._title(head)
+        if title is None:
+            return None
+        kids = self.g.kids(head)
+        lefts = [c for c in kids if c.i < head.i]
+        if [c.lower_ for c in lefts if c.dep_ == "det"] != ["the"] or any(
+            c.i > head.i and not c.is_punct and not self._clause(c) for c in kids
+        ):
+            return None  # "the president of the court", "the judge who …": a person of its own
+        if any(c.dep_ not in ("det", "compound", "amod") for c in lefts):
+            return None  # "the court's president", "the 43rd president": words of its own
+        holders = [
+            e
+            for e in get_entities(doc)
+            if e.type == "PERSON"
+            and title in (r.lower() for r in e.roles)
+            and any(m.kind != "pronoun" and m.start < start for m in e.mentions)
+        ]
+        return holders if len(holders) == 1 else None
+
+    def _clause(self, tok: Token) -> bool:
+        """Whether a right modifier is a clause the parse hung on the noun ("accused the judge of
+        lying"), no words that pick the person out."""
+        return tok.dep_ == "prep" and all(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in self.g.kids(tok))
+
+    def _title(self, head: Token) -> str | None:
+        """The title a noun and its modifiers name ("party chairman", "prime minister", "former
+        president"), if it is one; a person holds it when it is one of their roles word for word, so
+        "the next president" is no one's."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.lex.title_nouns:
+            return None
+        mods = [c for c in self.g.kids(head) if c.dep_ in ("compound", "amod") and c.i < head.i]
+        if any(c.pos_ == "PROPN" or c.ent_type_ or c.lower_ in self.lex.demonyms for c in mods):
+            return None  # "the Vermont senator", "the U.S. envoy": a name of its own
+        return " ".join([c.lower_ for c in mods] + [lemma])
+
+    # -- "the two presidents", "both countries" ---------------------------------------------------
+
+    def _counted(self, doc: Doc, head: Token, start: int) -> list[Entity] | None:
+        """The parties a counted plural stands for, when exactly as many are named just before it."""
+        count = self._count(head)
+        fit = self._fit(head) if count is not None else None
+        if fit is None:
+            return None
+        found = self._named_before(doc, head, start, fit)
+        return found if len(found) == count else None
+
+    def _count(self, head: Token) -> int | None:
+        """How many a definite phrase counts ("the two", "both", "those three"), else None."""
+        kids = self.g.kids(head)
+        if any(c.dep_ in ("appos", "poss") or c.lower_ in ("other", "such") for c in kids):
+            return None
+        both = any(c.lower_ == "both" and c.dep_ in ("det", "predet", "preconj") for c in kids)
+        definite = both or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in kids)
+        numbers = [c for c in kids if c.dep_ == "nummod"]
+        if not definite or len(numbers) > 1:
+            return None
+        if not numbers:
+            return 2 if both else None
+        value = self.lex.number_words.get(numbers[0].lower_)
+        return int(value) if value is not None and 2 <= value <= _MOST else None
+
+    def _fit(self, head: Token) -> Fit | None:
+        """What a mention must be to fit the noun: a country, or a person with the noun's title."""
+        if any(
+            c.dep_ in ("amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ or c.lower_ in self.lex.demonyms)
+            for c in self.g.kids(head)
+        ):
+            return None  # "both Gulf countries", "the two Korean leaders": a name of its own
+        if head.lemma_.lower() in self.lex.country_nouns:
+            return self._country
+        title = self._title(head)
+        if title is None:
+            return None
+
+        def holder(entity: Entity, _text: str) -> str | None:
+            held = title in (r.lower() for r in entity.roles)
+            return entity.id if entity.type == "PERSON" and held else None
+
+        return holder
+
+    def _country(self, entity: Entity, text: str) -> str | None:
+        """The country code of a country's (or its capital's) name."""
+        return self.lex.countries.get(text.lower()) if entity.type == "GPE" else None
+
+    def _named_before(self, doc: Doc, head: Token, end: int, fit: Fit) -> list[Entity]:
+        """The distinct fitting entities named in the window before character `end`, in text order."""
+        sents = self.g.sentences(doc)
+        k = bisect_right([s.start for s in sents], head.i) - 1
+        start = sents[max(0, k - _WINDOW)].start_char
+        first: dict[str, tuple[int, Entity]] = {}
+        for entity in get_entities(doc):
+            for m in entity.mentions:
+                if m.kind == "pronoun" or not start <= m.start < m.end <= end:
+                    continue
+                key = fit(entity, m.text)
+                if key is not None and (key not in first or m.start < first[key][0]):
+                    first[key] = (m.start, entity)
+        return [e for _, e in sorted(first.values(), key=lambda x: x[0])]
