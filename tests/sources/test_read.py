@@ -258,3 +258,31 @@ def test_sources_demo_corpus_is_freely_licensed_real_news() -> None:
     with gzip.open(path) as lines:
         licences = {orjson.loads(line)["license"].split(" ")[0] for line in lines}
     assert licences == {"public-domain", "CC-BY-2.5"}
+
+
+def test_sources_jsonl_reads_the_field_names_other_corpora_use(tmp_path: Path) -> None:
+    A = ARTICLE
+    lines = [
+        orjson.dumps({"id": "p1", "text": ARTICLE, "date": "2015-11-11", "publisher": "breitbart"}),
+        orjson.dumps(
+            {
+                "id": "m1",
+                "text": ARTICLE,
+                "publish_date": "2025-03-12 14:05:00",
+                "media_name": "Voice of America",
+                "headline": "Harbor strike ends",
+                "link": "https://example.org/m1",
+            }
+        ),
+        orjson.dumps({"id": "b1", "text": A, "published": "2021-07-18", "date": "1999-01-01", "title": ""}),
+        orjson.dumps({"id": "e1", "text": A, "published": " ", "pubdate": "Wed, 12 Mar 2025 10:00:00 GMT"}),
+    ]
+    items = list(read_path(write(tmp_path, "other.jsonl", b"\n".join(lines) + b"\n")))
+    assert all(isinstance(item, RawArticle) for item in items)
+    fields = [(i.published, i.source, i.title, i.url) for i in items if isinstance(i, RawArticle)]
+    assert fields == [
+        ("2015-11-11", "breitbart", None, None),
+        ("2025-03-12 14:05:00", "Voice of America", "Harbor strike ends", "https://example.org/m1"),
+        ("2021-07-18", None, None, None),
+        ("Wed, 12 Mar 2025 10:00:00 GMT", None, None, None),
+    ]

@@ -30,7 +30,16 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 COMPRESSED_JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-OPTIONAL_FIELDS = ("url", "title", "published", "source")
+OPTIONAL_FIELDS: dict[str, tuple[str, ...]] = {
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "publish_date", "published_at", "publication_date", "pubdate"),
+    "source": ("source", "publisher", "media_name"),
+}
+"""Each optional article field and the record keys it is read from, the first non-blank one winning:
+the project's own name first, then the names common corpora use for it (PolNeAR and the CC-News
+dumps write `date` / `publisher`, Media Cloud `publish_date` / `media_name`, RSS-derived dumps `link`,
+`pubdate`, many scrapers `published_at` or `headline`)."""
 
 
 def _read_decoded(path: Path) -> tuple[str, str] | Rejected:
@@ -79,9 +88,9 @@ def parse_jsonl_record(line: bytes | str, origin: str) -> SourceItem:
     rid = record.get("id")
     rid = str(rid) if isinstance(rid, str | int) and not isinstance(rid, bool) else None
     meta: dict[str, str | None] = {}
-    for name in OPTIONAL_FIELDS:
-        value = record.get(name)
-        meta[name] = value if isinstance(value, str) and value.strip() else None
+    for name, keys in OPTIONAL_FIELDS.items():
+        values = (record.get(key) for key in keys)
+        meta[name] = next((v for v in values if isinstance(v, str) and v.strip()), None)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         authors = _authors(record.get("author") or record.get("authors"))
