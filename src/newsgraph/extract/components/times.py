@@ -349,8 +349,9 @@ class Times:
         if quarter and self._veto["quarter_fraction_after"].match(text[hit.end : hit.end + 6]):
             return False
         ordinal = self._veto["ordinal_second_after"].match(text[hit.end : hit.end + 12])
-        if num in ("a", "an", "one") and g.get("unit", "").lower() == "second" and ordinal:
-            return False  # "for a second time", "a second consecutive day": the ordinal
+        may_be_ordinal = num in ("a", "an", "one") or g.get("approx_after")
+        if may_be_ordinal and g.get("unit", "").lower() == "second" and ordinal:
+            return False  # "for a second time", "three or more second line drugs": the ordinal
         if num not in ("a", "an"):
             return True
         if self._veto["rate_before"].search(before):
