@@ -753,12 +753,13 @@ def test_times_a_year_or_weekday_inside_a_name_is_no_time(analyze_text: Analyze)
 def test_times_a_day_word_inside_a_name_is_no_time(analyze_text: Analyze) -> None:
     text = (
         "The mayor told USA TODAY on Monday that he would resign. A new USA Today/Marist poll "
-        "finds him behind. “This is KQRS Today,” the host said. The council votes today."
+        "finds him behind. “This is KQRS Today,” the host said. The council votes today. "
+        "“Today the town listens,” she said."  # a quotation's first word: the day
     )
     a = analyze_text(text, published="2019-05-08", clean=False)
     _check(a)
     found = [(t.text, t.value) for t in a.times]
-    assert found == [("Monday", "2019-05-06"), ("today", "2019-05-08")]  # the names keep no time
+    assert found == [("Monday", "2019-05-06"), ("today", "2019-05-08"), ("Today", "2019-05-08")]
 
 
 def test_times_a_unit_before_or_after_an_event_is_a_duration(analyze_text: Analyze) -> None:

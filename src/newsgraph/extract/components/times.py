@@ -401,14 +401,16 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
 def _day_word_in_name(token: Token) -> bool:
     """Tell whether a capitalised "Today", "Tonight", "Tomorrow" or "Yesterday" inside a sentence is
     a word of a name: of an organisation or a work the entity recogniser marks, not as its first
-    word ("USA Today", "The Tonight Show"), or after an acronym ("a USA TODAY poll", "This is VOA
-    Today"), in a sentence not written all in capitals (a headline)."""
-    if not token.text[:1].isupper() or token.is_sent_start or token.i == 0:
+    word ("USA Today", "The Tonight Show"; a name it opens is not told from "Today in America"),
+    or after an acronym ("a USA TODAY poll", "This is VOA Today") in a sentence not written all in
+    capitals (a headline)."""
+    if not token.text[:1].isupper() or token.i == 0:
         return False
-    following = token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I"
-    if token.ent_type_ in ("ORG", "WORK_OF_ART") and (token.ent_iob_ == "I" or following):
-        return True
     prev = token.doc[token.i - 1]
+    if token.is_sent_start or (prev.is_sent_start and (prev.is_punct or prev.is_space)):
+        return False  # '"Today in America, …"': the sentence's first word
+    if token.ent_type_ in ("ORG", "WORK_OF_ART") and token.ent_iob_ == "I":
+        return True
     acronym = prev.tag_ in ("NNP", "NNPS") and prev.is_upper and 2 <= len(prev.text) <= 5
     parsed = token.doc.has_annotation("SENT_START") or token.doc.has_annotation("DEP")
     return acronym and any(c.islower() for c in (token.sent.text if parsed else token.doc.text))
