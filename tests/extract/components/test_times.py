@@ -748,3 +748,44 @@ def test_times_a_year_or_weekday_inside_a_name_is_no_time(analyze_text: Analyze)
     _check(a)
     found = [(t.text, t.value) for t in a.times]
     assert found == [("2011", "2011"), ("Sunday", "2012-03-04"), ("1995", "1995")]  # the day, the act's year
+
+
+def test_times_a_day_word_inside_a_name_is_no_time(analyze_text: Analyze) -> None:
+    text = (
+        "The mayor told USA TODAY on Monday that he would resign. A new USA Today/Marist poll "
+        "finds him behind. “This is KQRS Today,” the host said. The council votes today. "
+        "“Today the town listens,” she said."  # a quotation's first word: the day
+    )
+    a = analyze_text(text, published="2019-05-08", clean=False)
+    _check(a)
+    found = [(t.text, t.value) for t in a.times]
+    assert found == [("Monday", "2019-05-06"), ("today", "2019-05-08"), ("Today", "2019-05-08")]
+
+
+def test_times_a_unit_before_or_after_an_event_is_a_duration(analyze_text: Analyze) -> None:
+    text = (
+        "The advert aired a day before the county primary. The mayor resigned a month after the "
+        "raid on his office. His deputy had left a week before."
+    )
+    a = analyze_text(text, published="2019-05-08", clean=False)
+    _check(a)
+    found = [(t.text, t.type, t.value) for t in a.times]
+    assert found == [
+        ("a day", "DURATION", "P1D"),  # the time between two events (TBAQ), not the day before publication
+        ("a month", "DURATION", "P1M"),
+        ("a week before", "DATE", "2019-W18"),  # nothing follows: a week before the story's time
+    ]
+
+
+def test_times_a_bound_after_the_count_is_a_mod(analyze_text: Analyze) -> None:
+    text = (
+        "The race will run over the next three-plus months. Officials jailed for two or more years "
+        "lose it. The strain resists four or more second line drugs."  # the ordinal "second": no time
+    )
+    a = analyze_text(text, published="2019-05-08", clean=False)
+    _check(a)
+    found = [(t.text, t.value, t.mod) for t in a.times]
+    assert found == [
+        ("the next three-plus months", "P3M", "MORE_THAN"),
+        ("two or more years", "P2Y", "EQUAL_OR_MORE"),
+    ]

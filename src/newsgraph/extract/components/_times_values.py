@@ -471,6 +471,9 @@ class Normalizer:
 
     def _approx_mod(self, g: dict[str, str]) -> str | None:
         approx = g.get("approx")
+        after = g.get("approx_after")
+        if after:  # "five-plus months", "two or more years"
+            return str(self._vocab["APPROX_AFTER"][re.sub(r"[\s-]+", "", after.lower())])
         if not approx:
             return None
         return str(self._vocab["APPROX"].get(re.sub(r"\s+", " ", approx.lower()), "APPROX"))

@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components._times_anchor import AnchorReader
 from newsgraph.extract.components._times_calendar import parse_dct
@@ -202,10 +202,17 @@ class Times:
         time inside a name): a year numbering the name before it ("Orion 1980", "Equal Measures
         2030", "the Russell 2000 index"), a weekday inside an organisation's name ("the Sunday
         Times"). A year closing a name under an article is the year of an edition or an act ("the
-        Chemical Weapons Act 1996", as "the 1996 act"): a time."""
-        if not len(doc) or hit.rule.name not in ("year", "weekday") or {"rel", "edge"} & hit.groups.keys():
+        Chemical Weapons Act 1996", as "the 1996 act"): a time. A day word is one too in the name of
+        a newspaper or a programme (`_day_word_in_name`)."""
+        if (
+            not len(doc)
+            or hit.rule.name not in ("year", "weekday", "deictic")
+            or {"rel", "edge"} & hit.groups.keys()
+        ):
             return False
         token = doc[max(0, bisect.bisect_right(token_starts, hit.start) - 1)]
+        if hit.rule.name == "deictic":
+            return _day_word_in_name(token)
         if hit.rule.name == "year":
             head = token.head
             return (
@@ -342,14 +349,17 @@ class Times:
         if quarter and self._veto["quarter_fraction_after"].match(text[hit.end : hit.end + 6]):
             return False
         ordinal = self._veto["ordinal_second_after"].match(text[hit.end : hit.end + 12])
-        if num in ("a", "an", "one") and g.get("unit", "").lower() == "second" and ordinal:
-            return False  # "for a second time", "a second consecutive day": the ordinal
+        may_be_ordinal = num in ("a", "an", "one") or g.get("approx_after")
+        if may_be_ordinal and g.get("unit", "").lower() == "second" and ordinal:
+            return False  # "for a second time", "three or more second line drugs": the ordinal
         if num not in ("a", "an"):
             return True
         if self._veto["rate_before"].search(before):
             return False
         if not quarter and (g.get("approx") or g.get("rel") or g.get("half") or g.get("halfpre")):
             return True
+        if self._veto["a_unit_between_after"].match(text[hit.end : hit.end + 12]):
+            return True  # "a day before the primary", "a month after the raid": the time between two events
         return bool(self._veto["a_unit_before"].search(before))
 
 
@@ -386,6 +396,24 @@ def _remember(context: Context, hit: Hit, value: str | None) -> None:
         context.date = value[:4]  # "the first quarter … compared to the previous year": the quarter's year
     if _DAY_VALUE.match(value):
         context.day = value[:10]  # "on Friday … the same day", "yesterday … the following day"
+
+
+def _day_word_in_name(token: Token) -> bool:
+    """Tell whether a capitalised "Today", "Tonight", "Tomorrow" or "Yesterday" inside a sentence is
+    a word of a name: of an organisation or a work the entity recogniser marks, not as its first
+    word ("USA Today", "The Tonight Show"; a name it opens is not told from "Today in America"),
+    or after an acronym ("a USA TODAY poll", "This is VOA Today") in a sentence not written all in
+    capitals (a headline)."""
+    if not token.text[:1].isupper() or token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    if token.is_sent_start or (prev.is_sent_start and (prev.is_punct or prev.is_space)):
+        return False  # '"Today in America, …"': the sentence's first word
+    if token.ent_type_ in ("ORG", "WORK_OF_ART") and token.ent_iob_ == "I":
+        return True
+    acronym = prev.tag_ in ("NNP", "NNPS") and prev.is_upper and 2 <= len(prev.text) <= 5
+    parsed = token.doc.has_annotation("SENT_START") or token.doc.has_annotation("DEP")
+    return acronym and any(c.islower() for c in (token.sent.text if parsed else token.doc.text))
 
 
 def _starts_sentence(before: str) -> bool:
