@@ -575,6 +575,58 @@ def test_quotes_pronoun_prefers_a_person_named_as_subject_since(analyze_text: An
     assert _speaker_name(a, q) == "Carlos Ruiz"
 
 
+def test_quotes_she_is_not_the_last_speaker_marked_as_a_man(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Mr. Tom Reyes praised the builders on Monday, saying they had finished the work early.\n"
+        "The crowd then cheered for Ms. Laura Benning, who had fought for the bridge for years.\n"
+        "\u201cThis bridge will change the life of the whole valley,\u201d she said."
+    )
+    _check_offsets(a)
+    assert _speaker_name(a, _quote(a, "they had finished")) == "Tom Reyes"
+    q = _quote(a, "This bridge will change")
+    assert q.speaker_text == "she"
+    assert _speaker_name(a, q) == "Laura Benning"
+
+
+def test_quotes_it_stands_for_the_body_just_before_not_the_last_quoted_one(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The transport ministry said on Monday that the ferries would run again in June.\n"
+        "Meanwhile, the Port Authority of Lagora counted the ships that came in last year. "
+        "It said the harbour had never been busier."
+    )
+    _check_offsets(a)
+    assert _speaker_name(a, _quote(a, "ferries would run")) is not None
+    q = _quote(a, "never been busier")
+    assert q.speaker_text == "It"
+    assert _speaker_name(a, q) == "Port Authority of Lagora"
+
+
+def test_quotes_they_stands_for_the_plural_subject_just_before(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The city council said the market would close for repairs in the spring.\n"
+        "Local farmers met the mayor on Friday to protest the plan. "
+        "They said the closure would ruin hundreds of small shops."
+    )
+    _check_offsets(a)
+    q = _quote(a, "closure would ruin")
+    assert q.speaker_text == "They"
+    name = _speaker_name(a, q)
+    assert name is not None and "farmers" in name
+
+
+def test_quotes_it_is_never_a_person_or_a_plural(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The health agency said on Tuesday that two new cases had been found.\n"
+        "Officials from the region said the farm had been closed. "
+        "The veterinarian Paul Sandor inspected the herd. "
+        "It said the outbreak was under control."
+    )
+    _check_offsets(a)
+    q = _quote(a, "outbreak was under control")
+    assert q.speaker_text == "It"
+    assert _speaker_name(a, q) == "health agency"
+
+
 # -- real articles -----------------------------------------------------------------------------------
 
 
