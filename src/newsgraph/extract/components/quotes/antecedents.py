@@ -1,9 +1,10 @@
 """What a speaker pronoun can stand for: the subject before it that agrees, and the person's sex.
 
 "it" and "they" stand for the nearest subject before them that agrees with them and can speak:
-earlier in the same sentence ("Nasdaq says …; it noted"), else in the sentence before, its main
-clause first ("The agency counted the cases. It said …"), rather than for the last body quoted
-further back. "it" is one body, country or text, never a person or a plural; "they" a plural or a
+earlier in the same sentence ("Nasdaq says …; it noted"), else in the sentence before, its source
+("according to sources. They said …") or its subjects, main clause first ("The agency counted the
+cases. It said …"), rather than for the last body quoted further back. Only the subject of a
+finite clause counts. "it" is one body, country or text, never a person or a plural; "they" a plural or a
 coordination of people or bodies. The same pronoun as subject before ("It said … It added") goes
 on with the speaker the last quote had, as does a pronoun with no such subject near it; for "it"
 the last speaker that is no plural of people.
@@ -31,6 +32,8 @@ PLURAL_TYPES = frozenset({"GROUP", "NORP"})
 _BODY_LABELS = frozenset({"ORG", "GPE"})  # entity types "it" can stand for as a speaker
 _PLURAL_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "GROUP"})  # and "they"
 _SUBJECT_PRONOUNS = frozenset({"it", "they"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_AUX_DEPS = frozenset({"aux", "auxpass"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _WORD_BEFORE_RE = re.compile(r"(\w+\.?)\s+$")
 _TITLE_WINDOW = 12  # characters before a name searched for its courtesy title ("Mrs. ")
@@ -50,16 +53,33 @@ def subject_antecedent(lex: QuoteLexicon, ctx: Context, pron: Token) -> Token | 
 
 
 def _subjects_before(ctx: Context, pron: Token) -> list[Token]:
-    """Subjects outside quotation marks: this sentence's before the pronoun, nearest first, then
-    the previous sentence's, main clause first."""
+    """Sources and subjects outside quotation marks: this sentence's before the pronoun, nearest
+    first, then the previous sentence's, its "according to" source first, then its subjects, main
+    clause first."""
     doc = pron.doc
     lo, _ = ctx.sentence_tokens(pron.i)
-    same = [t for t in reversed(doc[lo : pron.i]) if t.dep_ in SUBJ_DEPS]
+    same = [t for t in reversed(doc[lo : pron.i]) if _is_subject(t) or _is_source(t)]
     before: list[Token] = []
     if lo > 0:
         plo, phi = ctx.sentence_tokens(lo - 1)
-        before = sorted((t for t in doc[plo:phi] if t.dep_ in SUBJ_DEPS), key=lambda t: (_depth(t), t.i))
+        before = [t for t in doc[plo:phi] if _is_source(t)]
+        before += sorted((t for t in doc[plo:phi] if _is_subject(t)), key=lambda t: (_depth(t), t.i))
     return [t for t in same + before if not ctx.in_quote(t.idx)]
+
+
+def _is_subject(tok: Token) -> bool:
+    """The subject of a finite clause ("the agency said", "it was told"), not of a participle or
+    a bare infinitive ("Republicans aiming to …", "help candidates identify …")."""
+    verb = tok.head
+    return tok.dep_ in SUBJ_DEPS and (
+        verb.tag_ in _FINITE_TAGS or any(c.dep_ in _AUX_DEPS and c.tag_ in _FINITE_TAGS for c in verb.children)
+    )
+
+
+def _is_source(tok: Token) -> bool:
+    """The object of "according to", the source a sentence gives."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
 
 
 def _depth(tok: Token) -> int:

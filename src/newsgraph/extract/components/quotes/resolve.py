@@ -22,6 +22,7 @@ from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
     PERSON_PRONOUNS,
     SUBJ_DEPS,
+    antecedent_from_token,
     speaker_from_token,
 )
 from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_entities, get_quotes, new_entity
@@ -107,7 +108,7 @@ def _resolve(
     elif q.speaker_kind == "pronoun":
         subject = subject_antecedent(lex, ctx, doc[s])
         if subject is not None:
-            q.entity = _entity_of_token(lex, doc, ctx, q, subject, following, recent)
+            q.entity = _entity_of_token(lex, doc, ctx, q, subject, following, recent, subject=True)
         else:
             q.entity = _pronoun_target(lex, doc, ctx, s, recent)
         if q.entity is not None:
@@ -128,10 +129,13 @@ def _entity_of_token(
     tok: Token,
     following: list[Draft],
     recent: dict[str, Entity],
+    *,
+    subject: bool = False,
 ) -> Entity | None:
-    """The entity of the phrase a pronoun stands for, resolved as if it were the quote's speaker."""
+    """The entity of the phrase a pronoun stands for, resolved as if it were the quote's speaker
+    (for a subject antecedent of "it"/"they", the phrase its head word names)."""
     proxy = Draft(frags=q.frags, cue=q.cue, cue_lemma=q.cue_lemma)
-    speaker_from_token(doc, ctx, proxy, tok)
+    (antecedent_from_token if subject else speaker_from_token)(doc, ctx, proxy, tok)
     if proxy.speaker_kind != "relative":
         _resolve(lex, doc, ctx, proxy, following, recent)
     return proxy.entity

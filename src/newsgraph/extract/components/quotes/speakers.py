@@ -114,6 +114,19 @@ def speaker_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
     q.speaker_kind = "description"
 
 
+def antecedent_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
+    """Set the mention a pronoun speaker stands for from its antecedent, the subject `subj`.
+
+    As `speaker_from_token`, but a name that is not the phrase's head word is no antecedent:
+    "Donald Trump's supporters … they" are the supporters, kept as a description.
+    """
+    speaker_from_token(doc, ctx, q, subj)
+    if q.speaker_kind == "name" and q.speaker is not None and not q.speaker[0] <= subj.i < q.speaker[1]:
+        q.speaker = _speaker_span(subj)
+        q.speaker_kind = "description"
+        q.speaker_label = None
+
+
 def _agentless_passive(cue: Token) -> bool:
     """Whether the cue is a passive without a 'by' agent ("is believed to", "was told that")."""
     deps = {c.dep_ for c in cue.children}
