@@ -33,6 +33,7 @@ _BODY_LABELS = frozenset({"ORG", "GPE"})  # entity types "it" can stand for as a
 _PLURAL_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON", "GROUP"})  # and "they"
 _SUBJECT_PRONOUNS = frozenset({"it", "they"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 _PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _WORD_BEFORE_RE = re.compile(r"(\w+\.?)\s+$")
@@ -70,10 +71,12 @@ def _subjects_before(ctx: Context, pron: Token) -> list[Token]:
 def _is_subject(tok: Token) -> bool:
     """The subject of a finite clause ("the agency said", "it was told"), not of a participle or
     a bare infinitive ("Republicans aiming to …", "help candidates identify …")."""
+    if tok.dep_ not in SUBJ_DEPS:
+        return False
     verb = tok.head
-    return tok.dep_ in SUBJ_DEPS and (
-        verb.tag_ in _FINITE_TAGS or any(c.dep_ in _AUX_DEPS and c.tag_ in _FINITE_TAGS for c in verb.children)
-    )
+    if any(c.dep_ in _AUX_DEPS and c.tag_ in _FINITE_TAGS for c in verb.children):
+        return True
+    return verb.tag_ not in _NONFINITE_TAGS  # a mis-tagged finite verb ("shares" as NNS) counts
 
 
 def _is_source(tok: Token) -> bool:
