@@ -614,6 +614,19 @@ def test_quotes_they_stands_for_the_plural_subject_just_before(analyze_text: Ana
     assert name is not None and "farmers" in name
 
 
+def test_quotes_they_after_a_part_stands_for_the_whole(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The farm bureau published its yearly survey of growers on Monday.\n"
+        "In the survey, 60 percent of the farmers expected a poor harvest. "
+        "They said the spring rains had come too late."
+    )
+    _check_offsets(a)
+    q = _quote(a, "spring rains had come")
+    assert q.speaker_text == "They"
+    name = _speaker_name(a, q)
+    assert name is not None and "farmers" in name
+
+
 def test_quotes_it_is_never_a_person_or_a_plural(analyze_text: Analyze) -> None:
     a = analyze_text(
         "The health agency said on Tuesday that two new cases had been found.\n"

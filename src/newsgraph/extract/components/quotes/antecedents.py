@@ -4,10 +4,11 @@
 earlier in the same sentence ("Nasdaq says …; it noted"), else in the sentence before, its source
 ("according to sources. They said …") or its subjects, main clause first ("The agency counted the
 cases. It said …"), rather than for the last body quoted further back. Only the subject of a
-finite clause counts. "it" is one body, country or text, never a person or a plural; "they" a plural or a
-coordination of people or bodies. The same pronoun as subject before ("It said … It added") goes
-on with the speaker the last quote had, as does a pronoun with no such subject near it; for "it"
-the last speaker that is no plural of people.
+finite clause counts. "it" is one body, country or text, never a person or a plural; "they" a
+plural or a coordination of people or bodies, or the whole a part is of ("79 percent of Democrats
+said they …"). The same pronoun as subject before ("It said … It added") goes on with the speaker
+the last quote had, as does a pronoun with no such subject near it; for "it" the last speaker
+that is no plural of people.
 
 "he" and "she" never stand for a person the text marks as of the other sex: a courtesy title just
 before the name ("Mr. Lee", "Ms. Lee") or a word of a role it gives ("the committee's
@@ -48,6 +49,8 @@ def subject_antecedent(lex: QuoteLexicon, ctx: Context, pron: Token) -> Token | 
     for cand in _subjects_before(ctx, pron):
         if cand.lower_ == word:
             return None  # "It said … It added": the chain of the last speaker
+        if word == "they":
+            cand = _whole(lex, cand) or cand
         if _agrees(lex, cand, word):
             return cand
     return None
@@ -83,6 +86,16 @@ def _is_source(tok: Token) -> bool:
     """The object of "according to", the source a sentence gives."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
+
+
+def _whole(lex: QuoteLexicon, tok: Token) -> Token | None:
+    """The whole a part or a number is of: "79 percent of *Democrats*", "most of the *voters*"."""
+    if not (tok.like_num or tok.lower_ in lex.partitives):
+        return None
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _depth(tok: Token) -> int:
