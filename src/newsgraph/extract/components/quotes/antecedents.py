@@ -85,7 +85,12 @@ def _is_subject(tok: Token) -> bool:
 def _is_source(tok: Token) -> bool:
     """The object of "according to", the source a sentence gives."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.i > 0
+        and prep.doc[prep.i - 1].lower_ == "according"
+    )
 
 
 def _whole(lex: QuoteLexicon, tok: Token) -> Token | None:
