@@ -117,14 +117,20 @@ def speaker_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
 def antecedent_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
     """Set the mention a pronoun speaker stands for from its antecedent, the subject `subj`.
 
-    As `speaker_from_token`, but a name that is not the phrase's head word is no antecedent:
-    "Donald Trump's supporters … they" are the supporters, kept as a description.
+    As `speaker_from_token`, but the phrase ends at its head word, and a name elsewhere in it is
+    no antecedent: "Donald Trump's supporters … they" are the supporters, a description; "the
+    Autonomous Administration in north Syria … it" is the Administration, not Syria.
     """
     speaker_from_token(doc, ctx, q, subj)
-    if q.speaker_kind == "name" and q.speaker is not None and not q.speaker[0] <= subj.i < q.speaker[1]:
-        q.speaker = _speaker_span(subj)
+    if q.speaker is None or q.speaker_kind not in ("name", "description"):
+        return
+    s, e = q.speaker
+    if any(ent.start == s and ent.end == e for ent in ctx.ents_in(s, e)) and s <= subj.i < e:
+        return  # the head word's own name
+    if not s <= subj.i < e:
         q.speaker_kind = "description"
         q.speaker_label = None
+    q.speaker = (_speaker_span(subj)[0], subj.i + 1)
 
 
 def _agentless_passive(cue: Token) -> bool:
