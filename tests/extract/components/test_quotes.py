@@ -601,6 +601,18 @@ def test_quotes_it_stands_for_the_body_just_before_not_the_last_quoted_one(analy
     assert _speaker_name(a, q) == "Port Authority of Lagora"
 
 
+def test_quotes_it_stands_for_a_body_whose_name_looks_plural(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The health ministry said on Monday that the border would stay closed.\n"
+        "The United States sent new aid to the region on Tuesday. "
+        "It said the money would reach the camps within weeks."
+    )
+    _check_offsets(a)
+    q = _quote(a, "money would reach")
+    assert q.speaker_text == "It"
+    assert _speaker_name(a, q) == "United States"
+
+
 def test_quotes_they_stands_for_the_plural_subject_just_before(analyze_text: Analyze) -> None:
     a = analyze_text(
         "The city council said the market would close for repairs in the spring.\n"
