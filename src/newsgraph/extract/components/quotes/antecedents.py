@@ -120,6 +120,8 @@ def _agrees(lex: QuoteLexicon, tok: Token, word: str) -> bool:
     lemma = tok.lemma_.lower()
     plural = tok.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in tok.children)
     if word == "it":
+        if label == "PERSON":
+            return False
         if tok.pos_ == "PROPN" and (label in _BODY_LABELS or tok.ent_type_ in _BODY_LABELS):
             return True  # a body's name is one body: "the United States", "Reporters Without Borders"
         if plural:
