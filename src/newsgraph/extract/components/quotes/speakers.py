@@ -117,20 +117,21 @@ def speaker_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
 def antecedent_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
     """Set the mention a pronoun speaker stands for from its antecedent, the subject `subj`.
 
-    As `speaker_from_token`, but the phrase ends at its head word, and a name elsewhere in it is
-    no antecedent: "Donald Trump's supporters … they" are the supporters, a description; "the
-    Autonomous Administration in north Syria … it" is the Administration, not Syria.
+    As `speaker_from_token`, but a name elsewhere in the phrase is no antecedent: "Donald Trump's
+    supporters … they" are the supporters, a description; and a proper name spaCy did not mark
+    ends at its head word: "the Autonomous Administration in north Syria … it" is the
+    Administration, not Syria.
     """
     speaker_from_token(doc, ctx, q, subj)
-    if q.speaker is None or q.speaker_kind not in ("name", "description"):
+    if q.speaker is None or q.speaker_kind != "name":
         return
     s, e = q.speaker
-    if any(ent.start == s and ent.end == e for ent in ctx.ents_in(s, e)) and s <= subj.i < e:
-        return  # the head word's own name
     if not s <= subj.i < e:
+        q.speaker = _speaker_span(subj)
         q.speaker_kind = "description"
         q.speaker_label = None
-    q.speaker = (_speaker_span(subj)[0], subj.i + 1)
+    elif not any(ent.start == s and ent.end == e for ent in ctx.ents_in(s, e)):
+        q.speaker = (s, subj.i + 1)
 
 
 def _agentless_passive(cue: Token) -> bool:
