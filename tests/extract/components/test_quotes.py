@@ -575,6 +575,83 @@ def test_quotes_pronoun_prefers_a_person_named_as_subject_since(analyze_text: An
     assert _speaker_name(a, q) == "Carlos Ruiz"
 
 
+def test_quotes_she_is_not_the_last_speaker_marked_as_a_man(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Mr. Tom Reyes praised the builders on Monday, saying they had finished the work early.\n"
+        "The crowd then cheered for Ms. Laura Benning, who had fought for the bridge for years.\n"
+        "\u201cThis bridge will change the life of the whole valley,\u201d she said."
+    )
+    _check_offsets(a)
+    assert _speaker_name(a, _quote(a, "they had finished")) == "Tom Reyes"
+    q = _quote(a, "This bridge will change")
+    assert q.speaker_text == "she"
+    assert _speaker_name(a, q) == "Laura Benning"
+
+
+def test_quotes_it_stands_for_the_body_just_before_not_the_last_quoted_one(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The transport ministry said on Monday that the ferries would run again in June.\n"
+        "Meanwhile, the Port Authority of Lagora counted the ships that came in last year. "
+        "It said the harbour had never been busier."
+    )
+    _check_offsets(a)
+    assert _speaker_name(a, _quote(a, "ferries would run")) is not None
+    q = _quote(a, "never been busier")
+    assert q.speaker_text == "It"
+    assert _speaker_name(a, q) == "Port Authority of Lagora"
+
+
+def test_quotes_it_stands_for_a_body_whose_name_looks_plural(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The health ministry said on Monday that the border would stay closed.\n"
+        "The United States sent new aid to the region on Tuesday. "
+        "It said the money would reach the camps within weeks."
+    )
+    _check_offsets(a)
+    q = _quote(a, "money would reach")
+    assert q.speaker_text == "It"
+    assert _speaker_name(a, q) == "United States"
+
+
+def test_quotes_they_stands_for_the_plural_subject_just_before(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The city council said the market would close for repairs in the spring.\n"
+        "Local farmers met the mayor on Friday to protest the plan. "
+        "They said the closure would ruin hundreds of small shops."
+    )
+    _check_offsets(a)
+    q = _quote(a, "closure would ruin")
+    assert q.speaker_text == "They"
+    name = _speaker_name(a, q)
+    assert name is not None and "farmers" in name
+
+
+def test_quotes_they_after_a_part_stands_for_the_whole(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The farm bureau published its yearly survey of growers on Monday.\n"
+        "In the survey, 60 percent of the farmers expected a poor harvest. "
+        "They said the spring rains had come too late."
+    )
+    _check_offsets(a)
+    q = _quote(a, "spring rains had come")
+    assert q.speaker_text == "They"
+    name = _speaker_name(a, q)
+    assert name is not None and "farmers" in name
+
+
+def test_quotes_it_is_never_a_person_or_a_plural(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The health agency said on Tuesday that two new cases had been found.\n"
+        "Officials from the region said the farm had been closed. "
+        "The veterinarian Paul Sandor inspected the herd. "
+        "It said the outbreak was under control."
+    )
+    _check_offsets(a)
+    q = _quote(a, "outbreak was under control")
+    assert q.speaker_text == "It"
+    assert _speaker_name(a, q) == "health agency"
+
+
 # -- real articles -----------------------------------------------------------------------------------
 
 

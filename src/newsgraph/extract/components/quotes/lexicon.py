@@ -34,6 +34,8 @@ class QuoteLexicon:
         adverbial_marks: subordinators of a clause of time or concession (never content).
         span_cuts, span_advcl_marks, object_extend, extend_skip_preps: where a content ends.
         person_nouns, org_nouns, document_nouns: head nouns of speaker descriptions.
+        partitives: words naming a part of a whole given by "of" ("percent", "most").
+        male_words, female_words: courtesy titles and role words that mark a person's sex.
     """
 
     verbs: dict[str, str]
@@ -56,6 +58,9 @@ class QuoteLexicon:
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    partitives: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
     min_words: int = MIN_WORDS
 
     def cue_class(self, lemma: str | None) -> str | None:
@@ -117,4 +122,7 @@ def load_lexicon(
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organisation"]),
         document_nouns=frozenset(nouns["document"]),
+        partitives=frozenset(nouns["partitive"]),
+        male_words=frozenset(nouns["gender"]["male"]),
+        female_words=frozenset(nouns["gender"]["female"]),
     )

@@ -1,7 +1,8 @@
 """Speaker resolution: each quote's speaker mention becomes an entity, in text order.
 
 A name becomes the entity the entities component made for it (or a new one of its label); a
-pronoun the most recent compatible speaker (else the last person named before it); a relative
+pronoun the subject before it that it agrees with ("it", "they"; see `antecedents`), else the most
+recent compatible speaker (else the last person named before it) of the pronoun's sex; a relative
 pronoun ("who said") the noun it stands for; a description ("a spokesman for …") the named person
 the article identifies it with, else it stays an article-local description entity. Writes the
 finished `Quote`s.
@@ -10,15 +11,18 @@ finished `Quote`s.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.quotes.antecedents import PLURAL_TYPES, sex_agrees, subject_antecedent
 from newsgraph.extract.components.quotes.context import Context, Draft, tok_end
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
     PERSON_PRONOUNS,
     SUBJ_DEPS,
+    antecedent_from_token,
     speaker_from_token,
 )
 from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_entities, get_quotes, new_entity
@@ -45,18 +49,20 @@ def resolve_and_write(lex: QuoteLexicon, doc: Doc, ctx: Context, quotes: list[Dr
             q.speaker_kind = src.speaker_kind
         else:
             if q.speaker_kind == "pronoun" and q.speaker is not None:
-                _prefer_named_subject(doc, ctx, q.speaker[0], recent, seen_at)
+                _prefer_named_subject(lex, doc, ctx, q.speaker[0], recent, seen_at)
             _resolve(lex, doc, ctx, q, quotes[idx + 1 :], recent)
         if q.entity is not None:
             key = "person" if q.entity.type == "PERSON" else "group"
             recent[key] = q.entity
+            if key == "group" and q.entity.type not in PLURAL_TYPES:
+                recent["body"] = q.entity  # what a later "it" may stand for
             if q.speaker is not None:
                 seen_at[key] = q.speaker[0]
         out.append(_to_quote(doc, ctx, q, f"q{len(out) + 1}"))
 
 
 def _prefer_named_subject(
-    doc: Doc, ctx: Context, pron: int, recent: dict[str, Entity], seen_at: dict[str, int]
+    lex: QuoteLexicon, doc: Doc, ctx: Context, pron: int, recent: dict[str, Entity], seen_at: dict[str, int]
 ) -> None:
     """A person named as a clause's subject after the last speaker is who "he" or "she" is.
 
@@ -64,7 +70,7 @@ def _prefer_named_subject(
     pronoun refers to Barnier, not to the last speaker (a name inside quoted speech is no such
     subject). Only a person the entities component
     knows by a full name (two words or more) counts: a one-word PERSON is too often a misread
-    place or product.
+    place or product. A subject the text marks as of the other sex is passed over.
     """
     if doc[pron].lower_ not in PERSON_PRONOUNS or "person" not in recent:
         return
@@ -74,6 +80,8 @@ def _prefer_named_subject(
             return
         if ent.root.dep_ in SUBJ_DEPS and not ctx.in_quote(ent.start_char):
             named = entity_in_tokens(doc, ent.start, ent.end)
+            if named is not None and not sex_agrees(lex, ctx.text, named, doc[pron].lower_):
+                continue
             if named is not None and named.type == "PERSON" and len(named.name.split()) > 1:
                 recent["person"] = named
             return
@@ -98,23 +106,55 @@ def _resolve(
     if q.speaker_kind == "name":
         q.entity = _name_entity(doc, ctx, q)
     elif q.speaker_kind == "pronoun":
-        word = doc[s].lower_
-        target = recent.get("person") if word in PERSON_PRONOUNS else recent.get("group")
-        if target is None and word in PERSON_PRONOUNS:
-            target = _previous_person(doc, ctx, s)
-        if target is not None:
-            q.entity = target
-            add_mention(doc, target, doc[s].idx, tok_end(doc[e - 1]), "pronoun")
+        subject = subject_antecedent(lex, ctx, doc[s])
+        if subject is not None:
+            q.entity = _entity_of_token(lex, doc, ctx, q, subject, following, recent, subject=True)
+        else:
+            q.entity = _pronoun_target(lex, doc, ctx, s, recent)
+        if q.entity is not None:
+            add_mention(doc, q.entity, doc[s].idx, tok_end(doc[e - 1]), "pronoun")
     elif q.speaker_kind == "description":
         q.entity = _description_entity(lex, doc, ctx, q, following)
     elif q.speaker_kind == "relative" and q.antecedent is not None:
-        proxy = Draft(frags=q.frags, cue=q.cue, cue_lemma=q.cue_lemma)
-        speaker_from_token(doc, ctx, proxy, doc[q.antecedent])
-        if proxy.speaker_kind != "relative":
-            _resolve(lex, doc, ctx, proxy, following, recent)
-        q.entity = proxy.entity
+        q.entity = _entity_of_token(lex, doc, ctx, q, doc[q.antecedent], following, recent)
         if q.entity is not None:
             add_mention(doc, q.entity, doc[s].idx, tok_end(doc[e - 1]), "pronoun")
+
+
+def _entity_of_token(
+    lex: QuoteLexicon,
+    doc: Doc,
+    ctx: Context,
+    q: Draft,
+    tok: Token,
+    following: list[Draft],
+    recent: dict[str, Entity],
+    *,
+    subject: bool = False,
+) -> Entity | None:
+    """The entity of the phrase a pronoun stands for, resolved as if it were the quote's speaker
+    (for a subject antecedent of "it"/"they", the phrase its head word names)."""
+    proxy = Draft(frags=q.frags, cue=q.cue, cue_lemma=q.cue_lemma)
+    (antecedent_from_token if subject else speaker_from_token)(doc, ctx, proxy, tok)
+    if proxy.speaker_kind != "relative":
+        _resolve(lex, doc, ctx, proxy, following, recent)
+    return proxy.entity
+
+
+def _pronoun_target(
+    lex: QuoteLexicon, doc: Doc, ctx: Context, s: int, recent: dict[str, Entity]
+) -> Entity | None:
+    """The last speaker of the pronoun's kind (person, body or group), else the last person named
+    before it; for "he" and "she" only a person not marked as of the other sex, for "it" no plural."""
+    word = doc[s].lower_
+    if word == "it":
+        return recent.get("body")
+    if word not in PERSON_PRONOUNS:
+        return recent.get("group")
+    target = recent.get("person")
+    if target is not None and sex_agrees(lex, ctx.text, target, word):
+        return target
+    return _previous_person(doc, ctx, s, lambda entity: sex_agrees(lex, ctx.text, entity, word))
 
 
 def _name_entity(doc: Doc, ctx: Context, q: Draft) -> Entity | None:
@@ -310,17 +350,23 @@ def _find_entity_by_name(doc: Doc, name: str, type_: EntityType) -> Entity | Non
     return None
 
 
-def _previous_person(doc: Doc, ctx: Context, before_tok: int) -> Entity | None:
-    """The entity of the last person named before a token (made when no component made it)."""
+def _previous_person(
+    doc: Doc, ctx: Context, before_tok: int, fits: Callable[[Entity], bool]
+) -> Entity | None:
+    """The entity of the last person named before a token that fits (made when no component made it)."""
     for ent in ctx.persons_before(before_tok):
         entity = entity_in_tokens(doc, ent.start, ent.end)
         if entity is not None:
-            return entity
+            if fits(entity):
+                return entity
+            continue
         if phrase_kind(ent) != "name":
             continue  # a name spaCy saw that the entities component did not take ("Riot" police)
         found = _find_entity_by_name(doc, ent.text, "PERSON")
         if found is not None:
-            return found
+            if fits(found):
+                return found
+            continue
         entity = new_entity(doc, ent.text, "PERSON")
         add_mention(doc, entity, ent.start_char, ent.end_char, "name")
         return entity

@@ -114,6 +114,26 @@ def speaker_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
     q.speaker_kind = "description"
 
 
+def antecedent_from_token(doc: Doc, ctx: Context, q: Draft, subj: Token) -> None:
+    """Set the mention a pronoun speaker stands for from its antecedent, the subject `subj`.
+
+    As `speaker_from_token`, but a name elsewhere in the phrase is no antecedent: "Donald Trump's
+    supporters … they" are the supporters, a description; and a proper name spaCy did not mark
+    ends at its head word: "the Autonomous Administration in north Syria … it" is the
+    Administration, not Syria.
+    """
+    speaker_from_token(doc, ctx, q, subj)
+    if q.speaker is None or q.speaker_kind != "name":
+        return
+    s, e = q.speaker
+    if not s <= subj.i < e:
+        q.speaker = _speaker_span(subj)
+        q.speaker_kind = "description"
+        q.speaker_label = None
+    elif not any(ent.start == s and ent.end == e for ent in ctx.ents_in(s, e)):
+        q.speaker = (s, subj.i + 1)
+
+
 def _agentless_passive(cue: Token) -> bool:
     """Whether the cue is a passive without a 'by' agent ("is believed to", "was told that")."""
     deps = {c.dep_ for c in cue.children}
