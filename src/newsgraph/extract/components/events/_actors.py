@@ -61,6 +61,7 @@ _SUBJ = frozenset({"nsubj", "nsubjpass"})
 GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
 _ORG_INDEX = "newsgraph_events_org_index"
 _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_NOT_THING_LABELS = _NOT_ACTOR_LABELS - {"CARDINAL"}  # a bare count hit stands for people ("half were hurt")
 
 
 _MAX_CHAIN = 3  # antecedents followed from one argument ("they" → "the group" → …)
@@ -432,12 +433,15 @@ class ActorFinder:
             return []  # an event noun is the content ("imposed restrictions"), not what was hit
         if lemma in self.lex.animal_nouns:
             return []
+        if head.ent_type_ in _NOT_THING_LABELS:
+            return []  # "kill 50 percent of those infected": a share, a sum or a date is nothing hit
         start, end = self.compact(head)
         return [Actor(head.i, start, end, span_text(doc, start, end), None)]
 
     def _can_act(self, doc: Doc, actor: Actor) -> bool:
         """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
-        phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease, and with a word in it."""
+        phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease nor a named event, and with a
+        word in it."""
         head = doc[actor.head]
         if head.ent_type_ in _NOT_ACTOR_LABELS or (head.like_num and actor.size is None):
             return False
@@ -450,7 +454,8 @@ class ActorFinder:
         if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):
             return False  # "millions of dogs are killed": animals are no actors
         entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
-        return not is_discard(actor.text) and (entity is None or entity.type != "DISEASE")
+        # a disease, or a named event ("the September 11 attacks", "Labor Day", "Hurricane Katrina")
+        return not is_discard(actor.text) and (entity is None or entity.type not in ("DISEASE", "EVENT"))
 
     def _resolve_one(self, doc: Doc, h: Token, group_cache: dict[str, Entity], depth: int) -> list[Actor]:
         if depth > 3:
