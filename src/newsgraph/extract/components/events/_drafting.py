@@ -26,6 +26,7 @@ from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
+from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -203,7 +204,7 @@ class Drafter:
         ("fighting in the north forced thousands to flee": displacement by a war, no coercion)."""
         if source is None:
             return False
-        if source.lemma_.lower() in self.lex.hazard_nouns:
+        if self._hazard(source):
             return True
         return (
             not cand.noun
@@ -211,6 +212,15 @@ class Drafter:
             and self.g.lemma(cand.tok) not in self.lex.toll_verbs
             and self.args.doers.undone(source)
         )
+
+    def _hazard(self, source: Token) -> bool:
+        """Whether a doer is a hazard or a germ: a hazard noun ("the storm"), a pathogen noun ("African
+        strains kill …") or the name of a disease ("Marburg has killed …")."""
+        low = source.lemma_.lower()
+        if low in self.lex.hazard_nouns or low in self.lex.pathogen_nouns:
+            return True
+        entity = entity_at_token(source.doc, source.i)
+        return entity is not None and entity.type == "DISEASE"
 
     def _heads(self, st: DocState, cand: Candidate) -> _Heads | None:
         """Find a candidate's argument heads and anchor; None for a bare weak event noun."""

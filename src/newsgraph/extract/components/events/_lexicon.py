@@ -112,6 +112,7 @@ class Lexicon:
     munition_nouns: frozenset[str]
     rioter_nouns: frozenset[str]
     hazard_nouns: frozenset[str]
+    pathogen_nouns: frozenset[str]
     topic_nouns: frozenset[str]
     violence_cues: frozenset[str]
     harm_lemmas: frozenset[str]
@@ -201,7 +202,7 @@ def _fs(values: Any) -> frozenset[str]:
 
 _ACTOR_WORD_LISTS = (
     "delegate_nouns", "delegate_preps", "anaphoric_nouns", "non_actor_heads", "document_nouns",
-    "weapon_nouns", "rioter_nouns", "munition_nouns",
+    "weapon_nouns", "rioter_nouns", "munition_nouns", "pathogen_nouns",
     "hazard_nouns", "violence_cues", "harm_lemmas", "sports_words", "sports_weak", "verbal_context",
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
