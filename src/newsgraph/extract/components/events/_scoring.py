@@ -2,12 +2,12 @@
 
 `EventFilter.filter` drops a trigger inside a subhead flattened into the text (a section label such
 as "Chinese demand" reports no event; `in_subhead`), harm words in a sentence about a natural
-hazard or an accident, harm done to a hazard ("cooking kills all viruses"), conflict words in a
-sports report (unless a violence cue is present) and a fight without a foe ("he is still
-fighting": no one fought, no arms, no violence word), and re-types or drops conflict words used
-about politics ("Clinton's attacks" -> ACCUSE, "campaign rallies"). `merge` folds an event into a
-same-type event of its sentence whose clause it elaborates; `cap` keeps the most confident events
-of each sentence.
+hazard or an accident, a hazard's toll counted after it (`_tolls.py`), harm done to a hazard
+("cooking kills all viruses"), conflict words in a sports report (unless a violence cue is present)
+and a fight without a foe ("he is still fighting": no one fought, no arms, no violence word), and
+re-types or drops conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign
+rallies"). `merge` folds an event into a same-type event of its sentence whose clause it elaborates;
+`cap` keeps the most confident events of each sentence.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._tolls import HazardTolls
 from newsgraph.extract.extensions import entity_by_id, in_subhead, span_text
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
@@ -47,6 +48,7 @@ class EventFilter:
         self.g = grammar
         self.max_per_sentence = max_per_sentence
         self.min_confidence = min_confidence
+        self.tolls = HazardTolls(lex, grammar)
 
     def filter(self, doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[Draft]:
         """Drop events of subheads, natural hazards, accidents and sports reports."""
@@ -64,6 +66,8 @@ class EventFilter:
                 continue  # "cooking kills all viruses": harm done to a hazard is no event
             if d.type in ("ASSAULT", "PROTEST") and not self._keep_in_context(d, sents[d.sent]):
                 continue
+            if self.tolls.follows_hazard(d, sents):
+                continue  # "… the tsunami … More than 300 were killed in Malaysia": a disaster's toll
             if self._fight_without_foe(d):
                 continue
             if self._out_of_context(d, sents[d.sent], kind):
