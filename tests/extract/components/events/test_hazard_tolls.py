@@ -19,14 +19,18 @@ def test_hazard_tolls_a_toll_told_after_its_hazard_is_no_assault(analyze_text: A
         "A cyclone made landfall on the coast on Friday. "
         "At least 40 people were killed and hundreds were injured in the coastal districts.",
         "A fire broke out in a crowded market on Sunday. Ten people were killed.",
+        "A crowded bus caught fire on the highway on Sunday. At least 20 passengers were killed.",
     ):
         assert _assaults(analyze_text(text)) == [], text
 
 
 def test_hazard_tolls_violence_since_the_hazard_keeps_the_assault(analyze_text: Analyze) -> None:
     """Shots fired are no hazard ("opened fire"), and a violence word after the hazard keeps the toll."""
-    fired = analyze_text("Gunmen opened fire on a crowd in the market. Ten people were killed.")
-    assert "killed" in _assaults(fired)
+    for text in (
+        "Gunmen opened fire on a crowd in the market. Ten people were killed.",
+        "The convoy came under fire near the border. Two drivers were killed.",
+    ):
+        assert "killed" in _assaults(analyze_text(text)), text
     floods = analyze_text(
         "The floods had cut the road to the village. On Monday militants ambushed a convoy there. "
         "Three drivers were killed."

@@ -57,12 +57,14 @@ class HazardTolls:
 
     def _hazard(self, tok: Token) -> bool:
         """Whether a noun names a hazard: "fire" only as a thing that burns ("a fire broke out", "killed in
-        a fire"), not as shots fired ("opened fire", "came under fire")."""
+        a fire", "the bus caught fire"), not as shots fired ("opened fire", "came under fire")."""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in self.lex.hazard_nouns:
             return False
         if tok.lemma_.lower() not in self.lex.weapon_nouns:
             return True
-        return tok.dep_ not in ("dobj", "obj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "under")
+        if tok.dep_ in ("dobj", "obj"):
+            return self.g.lemma(tok.head) in self.lex.accident_verbs  # "caught fire", not "opened fire"
+        return not (tok.dep_ == "pobj" and tok.head.lower_ == "under")
 
     def _violent(self, tok: Token) -> bool:
         """Whether a word is a violence cue ("gunmen", "shelling", "attack"), not a hazard noun."""
