@@ -144,6 +144,8 @@ class Lexicon:
     obligation_verbs: frozenset[str]
     negating_adverbs: frozenset[str]
     question_openers: frozenset[str]
+    question_marks: frozenset[str]
+    permission_verbs: frozenset[str]
     title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
     dispatch_verbs: frozenset[str]
@@ -217,6 +219,7 @@ _RULE_WORD_LISTS = (
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
+    "question_marks", "permission_verbs",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
 )  # fmt: skip
