@@ -43,6 +43,12 @@ def test_questions_a_quoted_question_before_the_sentence_is_no_request(analyze_t
     assert _requests(analyze_text(text)) == []
 
 
+def test_questions_a_question_someone_should_ask_is_no_request(analyze_text: Analyze) -> None:
+    """ "X said Y should ask why …": neither Y's question nor X's wish that Y ask it is a request."""
+    text = "The opposition leader said the president should ask why the army shelled the village."
+    assert [e.type for e in analyze_text(text).events if e.type == "REQUEST"] == []
+
+
 def test_questions_a_request_stays_a_request(analyze_text: Analyze) -> None:
     """An infinitive or a "for" phrase is what is asked for, even with a question inside it."""
     for text in (

@@ -21,7 +21,8 @@ class Sense:
 
     `origin` says where the sense comes from: this project's lexicon, a CAMEO dictionary pattern
     (`cameo_pattern`; `cameo_prep` for a pattern of prepositions only) or a CAMEO verb's own code
-    (`cameo_verb`, the least specific).
+    (`cameo_verb`, the least specific); `question` marks a speech verb that reports a question
+    (`_questions`).
     """
 
     type: str | None

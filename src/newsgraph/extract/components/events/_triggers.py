@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
-from newsgraph.extract.components.events._questions import Questions
+from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
@@ -198,7 +198,7 @@ class TriggerFinder:
             return (frame.sense, frame) if frame.sense.type is not None else None
         if self.questions.reported(tok):
             # '"Why …?" asked X', "asked whether …": a question, no event; what it asks about is its content
-            return Sense(None, None, None, "question"), None
+            return Sense(None, None, None, QUESTION_ORIGIN), None
         cameo = None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, kids, words)
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
