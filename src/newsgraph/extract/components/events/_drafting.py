@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
@@ -120,6 +121,7 @@ class Drafter:
         self.targets = TargetFinder(lex, actors)
         self.sides = SideFinder(lex, grammar, actors)
         self.aggregates = Aggregates(lex, grammar)
+        self.permits = Permits(lex, grammar, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -201,7 +203,10 @@ class Drafter:
     def _no_doer(self, cand: Candidate, source: Token | None) -> bool:
         """Whether a trigger's doer is no actor: a hazard ("the storm forced the evacuation …"), or, for a
         verb that is no harm ("shelling destroyed three houses" stays), an event with no doer of its own
-        ("fighting in the north forced thousands to flee": displacement by a war, no coercion)."""
+        ("fighting in the north forced thousands to flee": displacement by a war, no coercion); or a
+        permission given by a thing, a fact or an event ("the law allows the government to …": `Permits`)."""
+        if not cand.noun and self.permits.by_thing(cand.tok):
+            return True
         if source is None:
             return False
         if self._hazard(source):

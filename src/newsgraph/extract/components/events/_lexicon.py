@@ -21,7 +21,8 @@ class Sense:
 
     `origin` says where the sense comes from: this project's lexicon, a CAMEO dictionary pattern
     (`cameo_pattern`; `cameo_prep` for a pattern of prepositions only) or a CAMEO verb's own code
-    (`cameo_verb`, the least specific).
+    (`cameo_verb`, the least specific); `question` marks a speech verb that reports a question
+    (`_questions`).
     """
 
     type: str | None
@@ -145,6 +146,8 @@ class Lexicon:
     obligation_verbs: frozenset[str]
     negating_adverbs: frozenset[str]
     question_openers: frozenset[str]
+    question_marks: frozenset[str]
+    permission_verbs: frozenset[str]
     title_nouns: frozenset[str]
     instrument_verbs: frozenset[str]
     dispatch_verbs: frozenset[str]
@@ -218,6 +221,7 @@ _RULE_WORD_LISTS = (
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
+    "question_marks", "permission_verbs",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
 )  # fmt: skip

@@ -14,6 +14,7 @@ from newsgraph.extract.components.events._drafting import DocState, Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality
+from newsgraph.extract.components.events._questions import QUESTION_ORIGIN
 
 
 class SpeechActs:
@@ -38,6 +39,8 @@ class SpeechActs:
         for c in self.g.kids(rep):
             if c.dep_ != "ccomp" or (c.i in st.cands and st.cands[c.i].sense.type in speech):
                 continue
+            if c.i in st.cands and st.cands[c.i].sense.origin == QUESTION_ORIGIN:
+                continue  # "X wrote Y should ask why …": a question Y should ask, no request to Y
             aux = {a.lower_ for a in self.g.kids(c) if a.dep_ == "aux"}
             has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in self.g.kids(c))
             if not (aux & self.lex.obligation_aux) and not has_to:

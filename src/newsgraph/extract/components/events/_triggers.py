@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
+from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
@@ -68,6 +69,7 @@ class TriggerFinder:
         self.lex = lex
         self.g = grammar
         self.cameo = cameo
+        self.questions = Questions(lex, grammar)
         # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
         self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
         verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
@@ -174,6 +176,8 @@ class TriggerFinder:
         CAMEO dictionary with the verb's words (a `---` pattern blocks it), this project's verb
         senses, the absorbing verbs ("agreed to …"), then the CAMEO verb's own code. `words`, the
         doc's (`find` reads them once), spare the dictionary the bags of a verb no pattern can fit.
+        A speech verb that reports a question (`Questions`) has a sense of no type: it is no event, and
+        the events it asks about are its content, no events either.
         """
         lemma = self.g.lemma(tok)
         if tok.dep_ in ("amod", "compound", "nmod") or (
@@ -192,8 +196,9 @@ class TriggerFinder:
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
             return (frame.sense, frame) if frame.sense.type is not None else None
-        if self._reports_question(tok):
-            return None  # '"Why …?" asked X': the verb reports a question
+        if self.questions.reported(tok):
+            # '"Why …?" asked X', "asked whether …": a question, no event; what it asks about is its content
+            return Sense(None, None, None, QUESTION_ORIGIN), None
         cameo = None if self._function_verb(tok, lemma) else self.cameo.match(tok, lemma, kids, words)
         own = any(key in self.lex.verbs for key in keys)
         if cameo is not None and cameo.size > 0 and (cameo.content or not own):
@@ -222,23 +227,6 @@ class TriggerFinder:
         if cameo is not None and cameo.type is not None and cameo.code is not None:
             return Sense(cameo.type, None, cameo.code[:2], "cameo_verb"), None
         return None
-
-    def _reports_question(self, tok: Token) -> bool:
-        """Whether a speech verb reports a question: its complement ends in "?" ('"Why …?" asked X')."""
-        if self.g.lemma(tok) not in self.lex.question_verbs:
-            return False
-        if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in self.g.kids(tok)):
-            return any(c.dep_ == "ccomp" and any(t.text == "?" for t in c.subtree) for c in self.g.kids(tok))
-        # 'asked X, "what about …?"': with no infinitive and no "for", a question in the sentence is asked,
-        # as is a quote after the verb that opens as a question ('asked X, "does the city …')
-        sent = self.g.sentence(tok)
-        if any(t.text == "?" for t in sent):
-            return True
-        after = tok.doc[tok.i + 1 : sent.end]
-        opening = next((t for t in after if t.is_quote), None)
-        if opening is None or opening.i + 1 >= sent.end:
-            return False
-        return tok.doc[opening.i + 1].lower_ in self.lex.question_openers
 
     def _function_verb(self, tok: Token, lemma: str) -> bool:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
