@@ -510,6 +510,7 @@ class ActorFinder:
         """Return the entity id of an actor phrase, creating a GROUP or name entity when needed."""
         known = entity_at_token(doc, head.i)
         if known is not None:
+            self._type_group(known, head)
             return known.id
         lemma = head.lemma_.lower()
         if (
@@ -557,11 +558,24 @@ class ActorFinder:
         if entity is None:
             sector, country = sector_country(head, s, self.lex, self.g)
             entity = new_entity(doc, name, "GROUP", sector=sector, country=country)
+        else:
+            self._type_group(entity, head)
         group_cache[key] = entity
         full_s, full_e = self.phrase(head)
         span_full = doc[full_s:full_e]
         add_mention(doc, entity, span_full.start_char, span_full.end_char, "description")
         return entity
+
+    def _type_group(self, entity: Entity, head: Token) -> None:
+        """Give a group another component made ("Afghan officials said", a quote's speaker) the sector and
+        country its words give, as a group made here has ("Afghan officials": government, AF)."""
+        if (
+            entity.type == "GROUP"
+            and entity.sector is None
+            and entity.country is None
+            and head.pos_ == "NOUN"
+        ):
+            entity.sector, entity.country = sector_country(head, self.compact(head)[0], self.lex, self.g)
 
 
 def _after_short_form(name: Token) -> int:

@@ -17,6 +17,7 @@ from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, 
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
+from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
@@ -25,7 +26,6 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
 _MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 """Types of measures a place can be the target of ("a curfew on the town", "lifted the curfew in X")."""
-
 
 _HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose object's condition is harmed: "threatened the journalist's safety" targets the journalist.
@@ -61,6 +61,7 @@ class ArgumentFinder:
         self.g = grammar
         self.doers = NounDoers(lex, grammar, self.is_actorish)
         self.owners = ThingOwners(lex, grammar, self.is_actorish, self.nationally_owned)
+        self.probes = ProbedSides(lex, grammar, self.is_actorish, self.owners)
 
     def is_actorish(self, tok: Token) -> bool:
         """Whether a noun can be an argument actor: a name, a pronoun, an actor noun, a count of people."""
@@ -358,9 +359,8 @@ class ArgumentFinder:
                     and self._hit_thing(pobj)
                     and pobj.lemma_.lower() not in self.lex.title_nouns
                 ):
-                    return (
-                        self.owners.hit_owner(pobj) or pobj
-                    )  # (a title is a person: "the president's secretary")
+                    # (a title is a person: "the president's secretary")
+                    return self.owners.hit_owner(pobj) or pobj
         return None
 
     def _hit_thing(self, theme: Token) -> bool:
@@ -558,8 +558,9 @@ class ArgumentFinder:
                     target = self.target_head(self.g.patient(c), {source.i} if source is not None else set())
                     if target is not None:
                         break
-        if target is None:  # "attacks on the judge's record": the judge
+        if target is None:  # "attacks on the judge's record": the judge; "a probe into her emails": her
             target = self.owners.aimed_at(tok, preps, {source.i} if source is not None else set())
+            target = target or self.probes.probed(tok, source)
         fallback: Token | None = None
         between = source is not None and source.head.dep_ == "prep" and source.head.lower_ == "between"
         if between and source is not None and self.g.sides_between(tok) and (light is None or two_sided):

@@ -154,6 +154,7 @@ class Lexicon:
     active_only: frozenset[str]
     response_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    probed_heads: frozenset[str]
     internal_mods: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
@@ -215,7 +216,7 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
-    "internal_mods",
+    "internal_mods", "probed_heads",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks", "pending_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
