@@ -119,6 +119,36 @@ def test_paragraphs_a_time_role_or_verb_before_a_possessive_name_is_no_subhead(n
     assert subheads(nlp, POSSESSIVE_SENTENCES) == []
 
 
+# Subheads we wrote that run into a sentence opened by a word of `sentence_openers.json` the
+# tagger does not read as a determiner or preposition ("Both" as a conjunction, "According" as a
+# verb, the adverb "Even", the time adjective "Last").
+OPENER_WORD_SUBHEADS = (
+    "The camps are full, the agency said. Financial strain Both camps received less money than "
+    "in any year before. Rising violence According to the police, attacks doubled in a year. "
+    "Poor harvests Even as the rains returned, farmers planted less. Empty markets Last month, "
+    "traders closed half of their stalls."
+)
+
+
+def test_paragraphs_finds_subheads_run_into_any_sentence_opener(nlp: Language) -> None:
+    found = ["Financial strain", "Rising violence", "Poor harvests", "Empty markets"]
+    assert subheads(nlp, OPENER_WORD_SUBHEADS) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Press freedom group Reporters Without Borders condemned the arrest.",
+        "The biggest thing I see here is fear, a farmer said.",
+        "Critics of the film said Custer's Last Stand was too long.",
+    ],
+)
+def test_paragraphs_an_opener_word_inside_a_name_or_after_a_pronoun_ends_no_subhead(
+    nlp: Language, text: str
+) -> None:
+    assert subheads(nlp, f"The rally ended. {text}") == []
+
+
 # Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
 # word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
 ABBREVIATION_ENDS = [
@@ -134,6 +164,8 @@ ABBREVIATION_ENDS = [
         "Rice farmers lost most of their crop to the floods, according to the U.N.",
         "Usually aid arrives within days.",
     ),
+    ("The company moved its plant to the U.S.", "Last year it hired 300 workers there."),  # time
+    ("Wages rose in the U.K.", "Even so, many families still struggle to pay rent."),  # adverb
 ]
 
 

@@ -12,13 +12,15 @@ Three kinds, all marked before the parser (which keeps such marks):
   cross-country train, came under …". A subhead is a short noun phrase in sentence case (two to
   five words: the first capitalised, the rest lower case, no finite verb) right after a
   sentence's end, followed by a capitalised determiner or preposition ("The", "A", "In",
-  "Since", "While", …), which mid-sentence English capitalises only in names ("told The
-  Associated Press": after a verb, never after a noun). The token after the subhead starts a
-  sentence, and the subhead is kept as a span of `doc.spans[SUBHEADS_KEY]`: a section label, in
-  which the later components read no event. A subhead may open with an acronym ("US ban on
-  advanced chips"), and the next sentence may open with a quotation that ends on a sentence's
-  punctuation ("… chips "It will take some time, but …," she said"); a quoted title or name ends
-  on none ("The slogan "Build Back Better" was …") and stays in its sentence. A subhead may also
+  "Since", "While", …) or another capitalised word of `lexicons/sentence_openers.json` ("Both",
+  "According", "Even", "Last": "Financial strain Both camps …"), which mid-sentence English
+  capitalises only in names ("told The Associated Press": after a verb, never after a noun).
+  The token after the subhead starts a sentence, and the subhead is kept as a span of
+  `doc.spans[SUBHEADS_KEY]`: a section label, in which the later components read no event. A
+  subhead may open with an acronym ("US ban on advanced chips"), and the next sentence may open
+  with a quotation that ends on a sentence's punctuation ("… chips "It will take some time, but
+  …," she said"); a quoted title or name ends on none ("The slogan "Build Back Better" was …")
+  and stays in its sentence. A subhead may also
   run into a name taking a possessive ("Review of relations Mahathir's government froze …"),
   which a noun takes right after it only as a title ("Foreign minister Lavrov's") or in a time or
   prepositional opener ("Last year China's", "In addition China's"): such labels, and any with a
@@ -26,8 +28,8 @@ Three kinds, all marked before the parser (which keeps such marks):
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
-  (a determiner, pronoun, preposition, conjunction, question word or sentence adverb: "The",
-  "He", "In", "But", "How", "Usually") right after such a token starts a sentence, unless every
+  (a determiner, pronoun, preposition, conjunction, question word, sentence adverb or "Last":
+  "The", "He", "In", "But", "How", "Usually") right after such a token starts a sentence, unless every
   word before it in its sentence, line or quotation is capitalised: a title-case headline ("… To
   Enter U.S. As Refugees") or a label opening a quotation ("the card reads, “P.S. You can …"). A name
   after the abbreviation is left to the parser: "U.S. Senate", "U.S. Army has" are far more
@@ -172,10 +174,11 @@ def _subhead_end(doc: Doc, start: int) -> int | None:
 
 def _opens_the_next_sentence(doc: Doc, k: int) -> bool:
     """Token `k` can open the sentence after a subhead: a capitalised determiner or preposition
-    ("The", "In", "While"), or a quotation opening on a capitalised word ("… chips "It will …"),
-    which a noun phrase takes mid-sentence only after a verb or a colon."""
+    ("The", "In", "While"), or another word of `sentence_openers.json`, whatever its tag ("Both"
+    read as a conjunction, "According", "Even", "Last"), or a quotation opening on a capitalised
+    word ("… chips "It will …"), which a noun phrase takes mid-sentence only after a verb or a colon."""
     token = doc[k]
-    if token.is_title and token.tag_ in _OPENER_TAGS:
+    if token.is_title and (token.tag_ in _OPENER_TAGS or token.text in sentence_openers()):
         return token.text != "I"
     if token.text not in _OPENING_QUOTES or k + 1 >= len(doc):
         return False
