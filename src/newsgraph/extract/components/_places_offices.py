@@ -57,8 +57,8 @@ def _head_after(words: list[str]) -> bool:
 def _head_of(words: list[str], name_heads: Collection[str]) -> bool:
     """Tell whether the words before a toponym in a name hold a head right before "of" ("Bank of",
     "Health Ministry of", "Workers of")."""
-    heads = office_heads()
-    return any(words[i + 1] == "of" and head_word(w) in heads | name_heads for i, w in enumerate(words[:-1]))
+    heads = office_heads() | frozenset(name_heads)
+    return any(words[i + 1] == "of" and head_word(w) in heads for i, w in enumerate(words[:-1]))
 
 
 def _bare(name: str) -> str:
