@@ -26,6 +26,7 @@ from newsgraph.extract.components._gazetteer import (
     name_key,
 )
 from newsgraph.extract.components._places_coordination import share_heads
+from newsgraph.extract.components._places_offices import in_an_office_name
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_toponym import (
@@ -39,6 +40,7 @@ from newsgraph.extract.components._places_toponym import (
     without_overlaps,
 )
 from newsgraph.extract.components._places_units import names_a_unit
+from newsgraph.extract.components._places_vessels import names_a_vessel
 from newsgraph.extract.extensions import get_entities
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -57,8 +59,7 @@ _PAN = re.compile(r"\bPan[- ]$")  # "Pan American Health Organization"; not "pan
 _CITY_PART = re.compile(r"\s+(?:neighbou?rhoods?|districts?|sections?|boroughs?|suburbs?)\b", re.IGNORECASE)
 _FOLLOWING = re.compile(r"-[\w'’.-]*\w|(?:['’]s)?(?:\s+[A-Z][\w'’.-]*){1,3}")  # "Guinea-Bissau"
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+ |[A-Za-z]+-)$")
-"""A capitalised word ("South Florida") or a hyphened prefix ("mid-Atlantic") before a name;
-not a lower-case adjective, which news geoparsing leaves out of the name ("southern Mexico")."""
+"""A capitalised word ("South Florida") or a hyphened prefix ("mid-Atlantic"); not "southern"."""
 _UPSTATE = re.compile(r"\b[Uu]pstate $")
 _COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
 _IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
@@ -315,8 +316,7 @@ class ToponymFinder(TextScanner):
         return found
 
     def _abbreviated(self, surface: str) -> list[Match]:
-        """Return the divisions a curated abbreviation names ("NSW", "Pa.", "B.C."), for a name the
-        tagger calls a place; not a US postal code ("IN", "OR"), which only qualifies a town."""
+        """Return the divisions a curated abbreviation names ("NSW", "Pa."), not a postal code ("IN")."""
         qualifiers = self.gazetteer.qualifiers.get(name_key(surface), ())
         return [Match(q, "alias") for q in qualifiers if q.feature == ADMIN1]
 
@@ -410,18 +410,19 @@ class ToponymFinder(TextScanner):
 
     def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
         """Tell whether a toponym only starts or sits in the name of a newspaper, company, body,
-        disease or agreement ("Washington Post", "Canadian Auto Workers", "the Dayton Accords"): the
-        word after it, or the last word of the organisation's or law's name the tagger found around
-        it, is such a name's head, or the word before it an airline's first word ("Air Canada"); a
-        building's name goes on into an institution's ("European Centre for Disease Prevention and
-        Control"); a capital "Pan" starts one ("Pan American Health Organization", not "pan-Canadian"),
-        and a wide region names a unit's remit ("the Latin America bureau", `_places_units`)."""
+        disease, agreement, office or ship ("Washington Post", "Canadian Auto Workers", "the Dayton
+        Accords", "the Bank of Canada", "INS Imphal"): the word after it, or the last word of the
+        organisation's or law's name the tagger found around it, is such a name's head, or the word
+        before it an airline's first word ("Air Canada"), or an office's head is in the name
+        (`_places_offices`) or a ship's prefix before it (`_places_vessels`); a building's name goes on
+        into an institution's ("Centre for …"); "Pan" starts one; a wide region names a unit."""
         heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
         if head is not None and head_word(head.group(1)) in heads:
             return True
-        if _PAN.search(text, max(0, t.start - 4), t.start) is not None or names_a_unit(text, t):
-            return True  # "the Pan American Health Organization", "the Latin America bureau of"
+        pan = _PAN.search(text, max(0, t.start - 4), t.start)
+        if pan or names_a_unit(text, t) or names_a_vessel(text, t):
+            return True  # "the Pan American Health Organization", "the Latin America bureau", "INS Imphal"
         if (
             t.source == "facility"
             and t.text.rsplit(" ", 1)[-1] in self.gazetteer.institution_heads
@@ -431,9 +432,8 @@ class ToponymFinder(TextScanner):
         before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
         if before is not None and before.group(1).rstrip() in self.gazetteer.not_place_prefixes:
             return True  # "Air Canada", "Radio Pyongyang"
-        return any(
-            s <= t.start and t.end < e and head_word(text[s:e].split()[-1]) in heads for s, e in orgs
-        )  # "the Canadian Auto Workers"
+        ends = any(s <= t.start and t.end < e and head_word(text[s:e].split()[-1]) in heads for s, e in orgs)
+        return ends or in_an_office_name(text, t, orgs, heads)  # "Canadian Auto Workers", "Bank of Canada"
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or

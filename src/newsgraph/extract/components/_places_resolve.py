@@ -28,6 +28,7 @@ from newsgraph.extract.components._gazetteer import (
 from newsgraph.extract.components._places_discourse import keep_stated_places
 from newsgraph.extract.components._places_extent import container_confidence
 from newsgraph.extract.components._places_lone_towns import doubt_towns_of_unnamed_states
+from newsgraph.extract.components._places_nearest import doubt_towns_of_another_country
 from newsgraph.extract.components._places_toponym import (
     BIG_TOWN,
     PlaceReader,
@@ -63,8 +64,11 @@ class ToponymResolver(PlaceReader):
 
         A place name inside a newspaper's or company's name ("The Washington Post") is resolved
         by its name in the article's context (and takes a county the article names), but is no
-        context for the others. A building named as the body working in it ("a professor at Koya
-        University in Iraqi Kurdistan") is resolved as the building it is.
+        context for the others; a weak reading of it alone in its country is doubted as a literal
+        one is ("Westminster City Council" in a London story is no council in Colorado), unless a
+        curated other name gives it ("The Washington Post": the capital). A building named as the
+        body working in it ("a professor at Koya University in Iraqi Kurdistan") is resolved as the
+        building it is.
         """
         ctx = ArticleContext()
         literal = [t for t in toponyms if t.literal or t.body]  # a body stands where it is named for
@@ -86,6 +90,11 @@ class ToponymResolver(PlaceReader):
             self._resolve_settled(names, scratch)
             self._resolve_ranked(names, scratch)
             _counties_by_short_name(names, literal)  # "the Suffolk Times." in a Suffolk County story
+            doubtful = [
+                t for t in names if not any(m.how == "alias" and m.entry == t.entry for m in t.matches)
+            ]
+            _doubt_lone_readings([*literal, *doubtful])  # "Westminster City Council" in a London story
+        doubt_towns_of_another_country(literal, names)  # "in Peru … the communities of San Juan": not Texas
 
     def _resolve_areas(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Demonyms, and countries, regions and seas that no division shares a name with."""

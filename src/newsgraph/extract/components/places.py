@@ -10,6 +10,8 @@ Detection follows the conventions of news geoparsing (GeoWebNews): a toponym is 
 ("Maryland" in "Maryland State Police", "Malta" in "Central Bank of Malta"); one that only starts
 the name of a newspaper or company ("The Washington Post", "Washington Mutual") is a toponym but
 no place of the story (`Place.literal` false: resolved by its name, no context for the others),
+nor is one in the name of an office, agency, bank or a body's branch ("the Bank of Canada", "the
+Swiss National Bank", "Ford Australia", `_places_offices`) or of a ship ("INS Imphal", `_places_vessels`),
 nor is a university or hospital named as an employer or actor ("a professor at the University of
 Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a demonym starting an
 animal's name ("Egyptian fruit bats", `_places_species`: its point kept), nor a continent, region or
@@ -38,7 +40,9 @@ named far from a name ranks no small town of it above a world city ("the Paris a
 name the article once gives with its qualifier is that place ("OSCEOLA, Iowa — … a barn in Osceola",
 `_places_discourse`), a county takes the state named nearest it, else the state the article names
 most, and a little-known US town of a state the article never reaches is a guess ("Supporters from
-Fenton" in an Iowa story, `_places_lone_towns`). A name
+Fenton" in an Iowa story, `_places_lone_towns`), and so is one narrowly ranked first in another
+country than the place named just before it ("in Peru … the communities of San Juan", not San Juan,
+Texas: `_places_nearest`). A name
 the gazetteer lacks takes the point of what contains it — the qualifier, the place a building is
 said to be in, the toponym inside a facility's name, and only as a last resort a town the
 article names beside it — and says so in `Place.resolved_by`. Every resolution has a

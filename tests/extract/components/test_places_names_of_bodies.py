@@ -1,0 +1,74 @@
+"""Tests of place names inside the names of offices and ships (`_places_offices`, `_places_vessels`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.models import Analysis, Place
+
+Analyze = Callable[..., Analysis]
+
+
+def _place_at(analysis: Analysis, start: int) -> Place:
+    for place in analysis.places:
+        if any(m.start == start for m in place.mentions):
+            return place
+    raise AssertionError(f"no place mentioned at {start}: {[p.name for p in analysis.places]}")
+
+
+def test_places_a_toponym_in_an_office_name_is_no_place_of_the_story(analyze_text: Analyze) -> None:
+    text = (
+        "Interest rates were left unchanged by the Bank of Norway on Thursday, and the Danish National "
+        "Bank followed. The Kerala Water Resources Board closed two dams, the Tourism Authority of "
+        "Portugal cut its forecast and the Ohio Department of Transportation shut a bridge near Akron."
+    )
+    analysis = analyze_text(text, clean=False)
+    for name in ("Norway", "Danish", "Kerala", "Portugal", "Ohio"):
+        place = _place_at(analysis, text.index(name))  # still a toponym, with its point
+        assert not place.literal and place.lat is not None, name
+    assert _place_at(analysis, text.index("Akron")).literal  # the bridge near Akron is a place
+
+
+def test_places_a_country_named_as_such_stays_a_place(analyze_text: Analyze) -> None:
+    text = "Floods hit Norway on Monday. The Bank of Norway said the damage in Norway was large."
+    analysis = analyze_text(text, clean=False)
+    assert _place_at(analysis, text.index("Norway")).literal
+    assert _place_at(analysis, text.rindex("Norway")).literal
+    bank = _place_at(analysis, text.index("Bank of Norway") + len("Bank of "))
+    assert not bank.literal
+
+
+def test_places_a_ship_named_for_a_town_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "A British destroyer, the HMS Glasgow, docked in Lisbon on Friday, and the frigate USS Denver "
+        "sailed for Manila."
+    )
+    analysis = analyze_text(text, clean=False)
+    for name in ("Glasgow", "Denver"):
+        place = _place_at(analysis, text.index(name))
+        assert not place.literal, name
+    assert _place_at(analysis, text.index("Lisbon")).literal
+    assert _place_at(analysis, text.index("Manila")).literal
+
+
+def test_places_a_branch_named_for_a_country_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Siemens reported higher profits on Tuesday. Siemens Brazil said it would cut 200 jobs at "
+        "its plant in Curitiba."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert not _place_at(analysis, text.index("Brazil")).literal  # the company's Brazilian arm
+    assert _place_at(analysis, text.index("Curitiba")).literal
+
+
+def test_places_a_small_town_of_another_country_than_its_passage_is_a_guess(analyze_text: Analyze) -> None:
+    text = (
+        "A Denver engineering firm said on Monday that it would pay for the damage. Last week floods "
+        "struck the province of Cajamarca, in Peru, and mud covered houses in the hamlets of San Juan "
+        "and Magdalena."
+    )
+    analysis = analyze_text(text, clean=False)
+    san_juan = _place_at(analysis, text.index("San Juan"))
+    assert san_juan.country != "US"  # not San Juan, Texas: unresolved or in Peru
+    assert _place_at(analysis, text.index("Cajamarca")).country == "PE"
+    assert _place_at(analysis, text.index("Denver")).country == "US"
