@@ -31,3 +31,13 @@ def test_participle_under_a_present_perfect_keeps_no_direction(analyze_text: Ana
     text = "The carmaker has announced deep cuts, resulting in the closure of two plants on Friday."
     a = analyze_text(text, published="2021-07-14", clean=False)  # a Wednesday
     assert _time(a, "Friday").value == "2021-07-09"  # the default of a bare weekday, not a tense read
+
+
+def test_participle_predicating_an_object_or_completing_a_verb(analyze_text: Analyze) -> None:
+    text = (
+        "The survey showed rents climbing to $900 from $850 in July. "
+        "The ferry line will start sailing to the island on Friday."
+    )
+    a = analyze_text(text, published="2021-01-20", clean=False)  # a Wednesday
+    assert _time(a, "July").value == "2020-07"
+    assert _time(a, "Friday").value == "2021-01-22"

@@ -18,9 +18,10 @@ _TIME_NOUNS = frozenset(
 )
 """Nouns a weekday or month may modify without naming an event ("Tuesday morning")."""
 
-_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj", "ccomp", "xcomp"})
 """Relations of a bare participle to what it hangs on: an adverbial clause ("rose, rising to"), a
-noun it modifies ("banks collapsing"), a verb it is coordinated with."""
+noun it modifies ("banks collapsing"), a verb it is coordinated with, the predicate of a verb's
+object ("showed the numbers falling") or its complement ("began trading")."""
 
 
 class TenseReader:
