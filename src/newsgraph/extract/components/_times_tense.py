@@ -18,6 +18,11 @@ _TIME_NOUNS = frozenset(
 )
 """Nouns a weekday or month may modify without naming an event ("Tuesday morning")."""
 
+_PARTICIPLE_DEPS = frozenset({"advcl", "acl", "conj", "ccomp", "xcomp"})
+"""Relations of a bare participle to what it hangs on: an adverbial clause ("rose, rising to"), a
+noun it modifies ("banks collapsing"), a verb it is coordinated with, the predicate of a verb's
+object ("showed the numbers falling") or its complement ("began trading")."""
+
 
 class TenseReader:
     """Read the tense governing a character offset of a parsed Doc.
@@ -171,14 +176,39 @@ class TenseReader:
         if verb.tag_ in self._past_tags:
             return "past"
         if verb.tag_ == "VBG":
-            return (
-                "future" if any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children) else None
-            )
+            if any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+                return "future"
+            return self._participle_tense(verb, depth) if not auxes else None
         if verb.tag_ == "VB":
             return "future"  # "to meet", "plans to meet"
         if verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and verb.lower_ not in self._same_past_present):
             return "present"  # not "hurt", "cut": the same form in the past
         return None
+
+    def _participle_tense(self, verb: Token, depth: int) -> Tense:
+        """Return the tense of a bare present participle from the finite verb it hangs on.
+
+        A participle has no tense of its own: it takes the time its clause is told from. "The
+        stock rose, rising from $29.75 in March" and "lessened fears of banks collapsing after the
+        collapse in September" are past, "would start with Cruz defeating Trump on Monday night"
+        ahead. A present auxiliary on that verb (a present perfect, a progressive: "has
+        announced cuts, resulting in closures during the fourth quarter", "is taking a toll,
+        pointing to victories Tuesday") tells from now, which gives no direction.
+        """
+        if verb.dep_ not in _PARTICIPLE_DEPS or depth >= 3:
+            return None
+        head = verb.head
+        for _ in range(8):
+            if head.i == verb.i or (head.pos_ in ("VERB", "AUX") and head.dep_ != "aux"):
+                break
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in head.children):
+            return None  # "has announced cuts, resulting in closures during the fourth quarter": now
+        return self._verb_tense(head, depth + 1)
 
     def _infinitive_tense(self, verb: Token, depth: int) -> Tense:
         """Return the tense of "to meet": future after "plans", "agreed"; else its governor's.
