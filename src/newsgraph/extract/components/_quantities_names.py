@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._quantities_lexicon import Found, TokenAt
 from newsgraph.extract.lexicons import load_json, load_text
 
+# the small words inside a name: "Club for Growth", "Department of Transportation"
+_NAME_JOINERS = frozenset({"of", "for", "the", "and", "&"})
 # what may follow the name's words inside a longer noun phrase: the phrase counts that noun
 _NOUN_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 # a lowercase word the tagger often misreads inside a noun phrase ("Grand Slam singles titles")
@@ -31,26 +33,52 @@ def begins_name(doc: Doc, text: str, cand: Found, token_at: TokenAt) -> bool:
     first = token_at(cand.core_end + 1)
     if first is None or first.idx != cand.core_end + 1 or text[cand.core_end] != " ":
         return False
-    if not _word_of_a_name(first):
-        return False  # "300 PS", "450 Nm", "0.5 R per day": a unit's symbol
+    if not _word_of_a_name(first) or _title_case(first):
+        return False  # "300 PS", "0.5 R per day": a unit's symbol; "1 Thing He Thinks": a headline
     run = _name_run(doc, first)
-    if not run or any(_plural_or_people(t) for t in run):
-        return False
+    if not run or any(_plural_or_people(t) or t.ent_type_ in ("DATE", "TIME") for t in run):
+        return False  # "five Uyghurs", "one Sunday", "four Super Tuesday states"
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    if after is not None and after.text == "-" and not run[-1].whitespace_:
+        return False  # "a half-dozen Trump-themed books": a compound adjective
+    after = _past_place_qualifier(doc, after)
     return after is None or not _continues_noun_phrase(doc, after)
+
+
+def _title_case(tok: Token) -> bool:
+    """Tell whether the token's sentence is written in title case, as headlines are.
+
+    There every word is capitalised and a name cannot be told from a noun: "1 Question She Hates".
+    """
+    words = [t for t in tok.sent if t.is_alpha]
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised >= 0.8 * len(words)
+
+
+def _past_place_qualifier(doc: Doc, after: Token | None) -> Token | None:
+    """Skip ", Iowa," after a place name: "one Coralville, Iowa, pastor" goes on after the comma."""
+    if after is None or after.text != "," or after.i + 3 >= len(doc):
+        return after
+    place, comma = doc[after.i + 1], doc[after.i + 2]
+    if _capitalised_proper(place) and comma.text == ",":
+        return doc[after.i + 3]
+    return after
 
 
 def _name_run(doc: Doc, first: Token) -> list[Token]:
     """Return the capitalised nouns from `first` on, with the numbers and hyphens inside them.
 
-    "Boeing 787 Dreamliner", "Rolls-Royce Trent 900": a run starts with a capitalised noun
-    and may carry a number or a joining hyphen only between two of its words.
+    "Boeing 787 Dreamliner", "Rolls-Royce Trent 900", "Club for Growth": a run starts with a
+    capitalised noun and may carry a number, a joining hyphen or a small word ("of", "for") only
+    between two of its words.
     """
     run: list[Token] = []
     i = first.i
     while i < len(doc):
         tok = doc[i]
-        joins = tok.like_num or (tok.text == "-" and not tok.whitespace_)
+        joins = tok.like_num or (tok.text == "-" and not tok.whitespace_) or tok.lower_ in _NAME_JOINERS
         if not (_capitalised_proper(tok) or (run and joins and _next_is_proper(doc, i))):
             break
         run.append(tok)
