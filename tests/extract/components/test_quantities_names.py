@@ -34,7 +34,9 @@ def test_quantities_number_beginning_a_name_is_no_count(analyze_text: Analyze, t
         ("Tour guides reported 25 Canadians stranded at the border.", 25.0),
         ("The engine makes 350 PS at full throttle.", 350.0),
         ("Reporters met one Dayton, Ohio, teacher after the vote.", 1.0),
-        ("One Friends of the Earth leaflet was handed out at the gate.", 1.0),
+        ("One Department of Energy report was leaked to the press.", 1.0),
+        ("Volunteers knocked on doors in five Super Tuesday states, aides said.", 5.0),
+        ("Shops sold a dozen Lego-themed advent calendars before noon.", 12.0),
         ("Mayor Reveals The 1 Street She Wants Closed To Cars.", 1.0),
     ],
 )
