@@ -705,3 +705,23 @@ def test_quantities_years_of_age(analyze_text: Analyze) -> None:
     a = analyze_text(text, clean=False)
     assert [(q.value, q.unit) for q in a.quantities] == [(12, "year of age"), (9, "month of age")]
     _check_offsets(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The carrier plans to save a half-billion dollars by closing depots.", 500_000_000.0),
+        ("Protesters blocked a half-dozen bridges across the city.", 6.0),
+        ("Its membership grew to nearly half-a-million by winter.", 500_000.0),
+        ("Donors gave a half million dollars to the shelter.", 500_000.0),
+    ],
+)
+def test_quantities_half_a_scale_word(analyze_text: Analyze, text: str, value: float) -> None:
+    a = analyze_text(text, clean=False)
+    assert _values(a) == [value]
+    _check_offsets(a)
+
+
+def test_quantities_and_a_half_is_no_half_of_the_scale(analyze_text: Analyze) -> None:
+    a = analyze_text("Some two and a half million people fled the floods.", clean=False)
+    assert 500_000.0 not in _values(a) and 0.5 not in _values(a)

@@ -133,8 +133,9 @@ class QuantityLexicon:
             rf"(?!\s*(?:-|%|percent|per cent))",
             re.IGNORECASE,
         )
+        # "half a million", "half-a-million", "a half-billion", "a half-dozen": half the scale
         self._half_scale = re.compile(
-            r"^\s+an?\s+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE
+            r"^(?:[\s-]+an?)?[\s-]+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE
         )
         # "a quarter of a million", "three-quarters-of-a-billion dollars": a part of the scale
         self._of_a_scale = re.compile(

@@ -151,6 +151,19 @@ class WordReader(UnitReader, NounReader):
             cand.end, cand.unit, cand.currency = end, probe.unit, probe.currency
             cand.kind, cand.has_unit = "money", True
 
+    def _half_of_scale(self, text: str, match: re.Match[str]) -> bool:
+        """Tell whether "half" may halve a scale word after it: alone or after "a", not "two and a half".
+
+        "half a million", "a half-billion dollars", "a half-dozen slogans"; "two and a half million"
+        is a number of its own.
+        """
+        count_word = (match.group("count") or "").lower()
+        if match.group("frac").lower() != "half" or count_word not in ("", "a", "an"):
+            return False
+        return not (
+            count_word and re.search(r"(?i)\band\s+$", text[max(0, match.start() - 6) : match.start()])
+        )
+
     def _half_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
         """Read "half an hour", "half a percentage point", "half a century" as 0.5 of the unit.
 
@@ -189,6 +202,7 @@ class WordReader(UnitReader, NounReader):
                 if (
                     frac == "half"
                     and not re.match(r"^\s+(?:of|a|an|the)\b", after)
+                    and not (self._half_of_scale(text, match) and self._half_scale.match(after))
                     and not self._approx_before.search(text[max(0, match.start() - 30) : match.start()])
                 ):
                     continue
@@ -203,7 +217,7 @@ class WordReader(UnitReader, NounReader):
                     self._finish(doc, text, cand, token_at)
                     out.append(cand)
                     continue
-                scaled = self._half_scale.match(after) if frac == "half" and not count_word else None
+                scaled = self._half_scale.match(after) if self._half_of_scale(text, match) else None
                 if scaled:
                     # "half a million": a count, not a fraction
                     scale = self._scales.get(

@@ -13,7 +13,8 @@ The search is a few regular expressions over `doc.text` built once from the lexi
 `units.json` and `number_words.json` (`_quantities_lexicon`); the parse is consulted only
 around each number found. The readers: `_quantities_digits` and `_quantities_words` find the
 candidates, `_quantities_units` reads scale, unit, rate and range, `_quantities_nouns` the
-counted noun and the base.
+counted noun and the base; `_quantities_names` drops a number that begins a name written after
+it ("the 787 Dreamliner will").
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components._quantities_digits import DigitReader
 from newsgraph.extract.components._quantities_lexicon import Found, claim
+from newsgraph.extract.components._quantities_names import begins_name
 from newsgraph.extract.components._quantities_words import WordReader
 from newsgraph.extract.extensions import doc_text, get_quantities, get_quotes, set_extensions
 from newsgraph.extract.spans import write_spans
@@ -95,6 +97,8 @@ class Quantities(DigitReader, WordReader):
         candidates.extend(self._word_candidates(doc, text, token_at))
         candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
         for cand in candidates:
+            if begins_name(doc, text, cand, token_at):
+                continue  # "the 787 Dreamliner will", "2 Timothy": the first word of a name
             if claim(taken, cand.start, cand.end):
                 found.append(cand)
         found.sort(key=lambda c: c.start)
