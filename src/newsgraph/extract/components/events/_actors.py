@@ -569,12 +569,8 @@ class ActorFinder:
     def _type_group(self, entity: Entity, head: Token) -> None:
         """Give a group another component made ("Afghan officials said", a quote's speaker) the sector and
         country its words give, as a group made here has ("Afghan officials": government, AF)."""
-        if (
-            entity.type == "GROUP"
-            and entity.sector is None
-            and entity.country is None
-            and head.pos_ == "NOUN"
-        ):
+        untyped = entity.sector is None and entity.country is None
+        if entity.type == "GROUP" and untyped and head.pos_ == "NOUN":
             entity.sector, entity.country = sector_country(head, self.compact(head)[0], self.lex, self.g)
 
 
