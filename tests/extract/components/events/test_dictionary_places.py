@@ -28,3 +28,16 @@ def test_dictionary_places_the_object_still_fits(analyze_text: Analyze) -> None:
     """The same patterns still read the verb's object: a seized city is taken."""
     seized = _confident(analyze_text("Rebel fighters seized the city of Goma on Sunday."))
     assert [t for t, trig in seized if trig == "seized"] == ["ASSAULT"]
+
+
+def test_dictionary_places_a_second_object_after_a_comma_is_no_object(analyze_text: Analyze) -> None:
+    """The parser makes "Manila City" a second object of "seized" after the comma; a verb takes one
+    object, so the seized rice at a market is no taking of a city."""
+    seized = _confident(
+        analyze_text(
+            "Police have also arrested five sellers and seized their 1,200 kilos of smuggled rice at "
+            "Riverside Market in Tondo, Manila City Friday night."
+        )
+    )
+    assert ("ASSAULT", "seized") not in seized
+    assert ("COERCE", "arrested") in seized

@@ -511,7 +511,7 @@ def _side(verb: Token, kids: list[Token], deps: frozenset[str], after: bool) -> 
     (at most `_MAX_BAG`)."""
     out: list[Token] = []
     for child in kids:
-        if child.dep_ not in deps or (child.i > verb.i) != after:
+        if child.dep_ not in deps or (child.i > verb.i) != after or _second_object(child, kids):
             continue
         out.extend(islice(child.subtree, _MAX_BAG - len(out)))  # the rest would be cut below
         if len(out) >= _MAX_BAG:
@@ -519,6 +519,19 @@ def _side(verb: Token, kids: list[Token], deps: frozenset[str], after: bool) -> 
     if not after and verb.dep_ == "relcl":
         out.extend(t for t in verb.head.subtree if t.i < verb.head.i or t.i == verb.head.i)
     return sorted(out[:_MAX_BAG], key=lambda t: t.i)
+
+
+def _second_object(child: Token, kids: list[Token]) -> bool:
+    """Whether `child` is a verb's second direct object, after a comma: a verb takes one, so the parser's
+    second is a place, a time or a list member it misread ("seized their goods at the market, Quezon
+    City Wednesday"), not what the verb acts on, and no word of a pattern's object ("SEIZE * &CITY")."""
+    if child.dep_ != "dobj":
+        return False
+    doc = child.doc
+    for first in kids:
+        if first.dep_ == "dobj" and first.i < child.i:
+            return any(t.text == "," for t in doc[first.right_edge.i + 1 : child.left_edge.i])
+    return False
 
 
 @cache
