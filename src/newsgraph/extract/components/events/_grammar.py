@@ -197,8 +197,10 @@ class Grammar:
             return self.noun_lemma(tok)
         if lemma in self.known_verbs:
             # "hoping" read as "hop": a one-syllable verb ending consonant-vowel-consonant doubles it
-            # ("hopping"), so the single consonant form belongs to the verb in -e ("hope")
-            if lemma in self._doubling and tok.lower_ in (lemma + "ing", lemma + "ed"):
+            # ("hopping"), so the single consonant form belongs to the verb in -e ("hope"); its -s form
+            # is "hops", so "hopes" is the verb in -e too (not so after -s or -z: "buses")
+            endings = ("ing", "ed") if lemma[-1] in "sz" else ("ing", "ed", "es")
+            if lemma in self._doubling and tok.lower_ in {lemma + end for end in endings}:
                 return lemma + "e"
             return lemma
         return self.forms.get(tok.lower_, lemma)
