@@ -18,6 +18,25 @@ def _confident(analysis: Analysis) -> list[tuple[str, str]]:
     return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
+def test_hopes_the_wish_reaches_through_an_aspect_verb(analyze_text: Analyze) -> None:
+    """ "is hoping the government will start negotiating": the hope, not "start", governs the act."""
+    for text in (
+        "The senator is hoping the government will begin negotiating with Iran.",
+        "The envoy is hoping the junta will start talking to the rebels.",
+        "The opposition wants the government to keep supporting the farmers.",
+    ):
+        assert _confident(analyze_text(text)) == [], text
+    assert ("ASSAULT", "attack") in _confident(analyze_text("The army continued to attack the rebels."))
+
+
+def test_hopes_an_own_aim_through_an_aspect_verb_is_an_intent(analyze_text: Analyze) -> None:
+    """ "X wants to continue to sell weapons": the seller's intent (CAMEO 03), not a sale."""
+    events = analyze_text("Germany wants to continue to sell weapons to Poland.").events
+    assert [(e.type, e.mode, e.target_text) for e in events] == [("AGREE", "intend", "Poland")]
+    events = analyze_text("The rebels want to keep attacking the capital.").events
+    assert [(e.type, e.trigger.text) for e in events] == [("THREATEN", "attacking")]
+
+
 def test_hopes_every_form_of_hope(analyze_text: Analyze) -> None:
     """ "hopes" is "hope" as much as "hoping" and "hoped" are, whether another is to act or the hoper."""
     for text in (

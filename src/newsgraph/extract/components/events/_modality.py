@@ -71,6 +71,9 @@ class Modality:
         if gov is not None:
             no, will, may = self._governed(clause, gov)
             negated, intended, possible = negated or no, intended or will, possible or may
+            for verb, above in self._through_aspect(clause, gov):
+                no, will, may = self._governed(verb, above)
+                negated, intended, possible = negated or no, intended or will, possible or may
             glow = self.g.lemma(gov)
             if glow in self.lex.reporting:
                 reporter = gov
@@ -168,6 +171,25 @@ class Modality:
             and head.lower_ != "about"  # "are about to complete their pullout": imminent, coded as it is
         )
         return False, wanted
+
+    def _through_aspect(self, clause: Token, gov: Token) -> list[tuple[Token, Token]]:
+        """Return the (verb, governor) pairs above a clause that is the infinitive or gerund of an aspect
+        or attempt verb ("will start reaching out", "to continue to sell", "try to meet"). Such a verb
+        passes on the mood of the verb it is the complement of: "I'm hoping the administration will start
+        reaching out" is a hope, "they want to continue to sell" an intent."""
+        pairs: list[tuple[Token, Token]] = []
+        cur, up = clause, gov
+        for _ in range(3):
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head  # "will start reaching out … and bring": the conjuncts share their verb
+            if cur.dep_ != "xcomp" or cur.head.i != up.i or self.g.lemma(up) not in self.lex.attempt_heads:
+                break
+            above = self.g.governor(up)
+            if above is None:
+                break
+            pairs.append((up, above))
+            cur, up = up, above
+        return pairs
 
     def _governed(self, clause: Token, gov: Token) -> tuple[bool, bool, bool]:
         """Return (negated, intended, possible) that a clause takes from the verbs it is the complement of.
