@@ -157,7 +157,30 @@ def _appositions(doc: Doc, lex: EntityLexicon, m: NameMention) -> list[Role]:
     head = root.head
     if root.dep_ == "appos" and head.i < m.start and lex.is_title_noun(head):
         out.append(_role_phrase(doc, head, exclude=(m.start, m.end)))
+    elif root.dep_ == "appos":
+        title = _title_before_comma(doc, lex, m)
+        if title is not None:
+            out.append(_role_phrase(doc, title, exclude=(m.start, m.end)))
     return [r for r in out if r[0]]
+
+
+def _title_before_comma(doc: Doc, lex: EntityLexicon, m: NameMention) -> Token | None:
+    """The singular title noun whose phrase ends at the comma before an appositive name the parse
+    hung elsewhere ("guests, including the Prime Minister of Singapore, Mr. Lee Hsien Loong,": the
+    name is read as an apposition to "guests"; the phrase written right before it is the title)."""
+    k = (m.titles[0][0] if m.titles else m.start) - 1
+    while k > 0 and doc[k].lower_ in lex.honorifics:
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    tok = doc[k - 1]
+    for _ in range(4):  # up through "of Singapore" to "Minister"
+        if lex.is_title_noun(tok) or tok.head is tok or tok.dep_ not in ("pobj", "prep"):
+            break
+        tok = tok.head
+    if not lex.is_title_noun(tok) or tok.tag_ in ("NNS", "NNPS") or tok.right_edge.i != k - 1:
+        return None
+    return tok if entity_at_token(doc, tok.i) is None else None
 
 
 def _role_span(doc: Doc, head: Token, exclude: tuple[int, int]) -> tuple[int, int]:

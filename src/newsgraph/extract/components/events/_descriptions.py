@@ -12,19 +12,24 @@ returns the entities it stands for:
   sentence before it and in the sentence before that. Exactly as many distinct ones as the phrase
   counts must be there: fewer or more, and the description stays as it is (no guess).
 - "the" and a bare title ("the judge", "the prime minister", "the party chairman"): the one person named
-  before it in the article who holds that very title; none or several, and it stays.
+  before it in the article who holds that very title (a role's of-phrase aside, its abbreviations
+  spelled out: "Prime Minister of Singapore", "Sen."); none or several, and it stays;
+- "the" and a bare noun that heads the name of the organisation mentioned last ("the department" after
+  "the State Department"; `_bodies`).
 Else a phrase with words of its own ("the two Korean leaders", "both Gulf countries", "the next
 president", "the president of the court") and "the other two" are left alone.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor
+from newsgraph.extract.components.events._bodies import named_body
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_at_token, get_entities
@@ -33,6 +38,7 @@ from newsgraph.models import Entity
 _WINDOW = 1
 """Sentences before a counted phrase's own that are read for its parties."""
 _DEFINITE = frozenset({"the", "these", "those"})
+_OF_PHRASE = re.compile(r"\s(?:of|for|at|to|in)\s")
 _MOST = 5  # "the five nations" at most: a larger count is a bloc with a name of its own
 
 Fit = Callable[[Entity, str], str | None]
@@ -60,6 +66,8 @@ class Descriptions:
         found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
             found = self._holder(doc, head, start) or []
+            body = None if found else named_body(doc, head, start)
+            found = [body] if body is not None else found
         elif not found and head.tag_ in ("NNS", "NNPS"):
             found = self._counted(doc, head, start) or []
         if not found:
@@ -120,8 +128,8 @@ class Descriptions:
         kids = self.g.kids(head)
         lefts = [c for c in kids if c.i < head.i]
         if [c.lower_ for c in lefts if c.dep_ == "det"] != ["the"] or any(
-            c.i > head.i and not c.is_punct and not self._clause(c) for c in kids
-        ):
+            c.i > head.i and not c.is_punct and c.dep_ != "case" and not self._clause(c) for c in kids
+        ):  # a possessive's "'s" aside: "the president's actions" are the holder's
             return None  # "the president of the court", "the judge who …": a person of its own
         if any(c.dep_ not in ("det", "compound", "amod") for c in lefts):
             return None  # "the court's president", "the 43rd president": words of its own
@@ -129,10 +137,21 @@ class Descriptions:
             e
             for e in get_entities(doc)
             if e.type == "PERSON"
-            and title in (r.lower() for r in e.roles)
+            and title in self._held(e)
             and any(m.kind != "pronoun" and m.start < start for m in e.mentions)
         ]
         return holders if len(holders) == 1 else None
+
+    def _held(self, entity: Entity) -> set[str]:
+        """The titles a person's recorded roles name, word for word, each without the of, for, at, to
+        or in phrase that says where it is held and with its abbreviations spelled out: "Prime
+        Minister of Singapore" holds "prime minister", "governor of the … Warab state" "governor",
+        "Sen." "senator" (`titles.json`)."""
+        held = set()
+        for role in entity.roles:
+            words = _OF_PHRASE.split(role.lower(), maxsplit=1)[0].split()
+            held.add(" ".join(self.lex.spelled_titles.get(w, w) for w in words))
+        return held
 
     def _clause(self, tok: Token) -> bool:
         """Whether a right modifier is a clause the parse hung on the noun ("accused the judge of
@@ -147,9 +166,16 @@ class Descriptions:
         if lemma not in self.lex.title_nouns:
             return None
         mods = [c for c in self.g.kids(head) if c.dep_ in ("compound", "amod") and c.i < head.i]
-        if any(c.pos_ == "PROPN" or c.ent_type_ or c.lower_ in self.lex.demonyms for c in mods):
+        if any(self._own_name(c) for c in mods):
             return None  # "the Vermont senator", "the U.S. envoy": a name of its own
         return " ".join([c.lower_ for c in mods] + [lemma])
+
+    def _own_name(self, mod: Token) -> bool:
+        """Whether a title's modifier is a name of its own ("Vermont", "U.S.", "Democratic"), not a
+        title word written with a capital ("the Prime Minister", "the Foreign Minister")."""
+        if mod.ent_type_ or mod.lower_ in self.lex.demonyms:
+            return True
+        return mod.pos_ == "PROPN" and mod.lower_ not in self.lex.title_modifiers | self.lex.title_nouns
 
     # -- "the two presidents", "both countries" ---------------------------------------------------
 
@@ -191,7 +217,7 @@ class Descriptions:
             return None
 
         def holder(entity: Entity, _text: str) -> str | None:
-            held = title in (r.lower() for r in entity.roles)
+            held = title in self._held(entity)
             return entity.id if entity.type == "PERSON" and held else None
 
         return holder

@@ -149,6 +149,8 @@ class Lexicon:
     question_marks: frozenset[str]
     permission_verbs: frozenset[str]
     title_nouns: frozenset[str]
+    title_modifiers: frozenset[str]
+    spelled_titles: dict[str, str]
     instrument_verbs: frozenset[str]
     dispatch_verbs: frozenset[str]
     active_only: frozenset[str]
@@ -252,6 +254,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         **fields,
         title_nouns=_fs(load_json("titles.json")["titles"]),
+        title_modifiers=_fs(load_json("titles.json")["modifiers"]),
+        spelled_titles=dict(load_json("titles.json")["spelled_out"]),
         countries=countries,
         demonyms=demonyms,
         trigger_lemmas=frozenset(trigger_lemmas),
