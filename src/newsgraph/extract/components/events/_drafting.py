@@ -19,6 +19,7 @@ from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, A
 from newsgraph.extract.components.events._aggregates import Aggregates
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._claims import Claims
+from newsgraph.extract.components.events._ended_fights import EndedFights
 from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -120,6 +121,7 @@ class Drafter:
         self.actors = actors
         self.targets = TargetFinder(lex, actors)
         self.sides = SideFinder(lex, grammar, actors)
+        self.ended = EndedFights(grammar, args, actors)
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
         self.w = lex.weights
@@ -171,6 +173,7 @@ class Drafter:
             asked = self.args.asked_of(cand.light, tok)
             if asked is not None:  # who is asked is the target, not who would receive
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
+        d.targets = self.ended.targets(st.doc, d, st.group_cache)  # "urged an end to the war between X and Y"
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
@@ -254,6 +257,9 @@ class Drafter:
             if tok.lemma_.lower() in self.lex.weak_nouns:
                 return None
             confidence = self.w.base["noun_bare"]
+        types = {i: c.sense.type or "" for i, c in st.cands.items() if not c.noun}
+        if standalone is not None and self.ended.asked_to_end(tok, types):
+            standalone = None  # "The envoy called for an end to the war in Mali": the envoy does not fight it
         if src is None and standalone is not None:
             src = standalone
             confidence -= self.w.penalty["standalone_source"]
