@@ -21,7 +21,11 @@ from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import Grammar
 
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NOT_PARTY_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART"}
+    | {"PRODUCT", "LANGUAGE"}
+)
+"""Labels of names that name no party ("including the Geneva Conventions", "such as English")."""
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark", "ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "dative"})
 
@@ -122,8 +126,10 @@ def opens_examples(prep: Token, g: Grammar) -> bool:
 
 
 def _name(tok: Token) -> bool:
-    """Whether a list member is a name of a party: a person, a body, a country or a people."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_LABELS
+    """Whether a list member is a name that can be a party: a proper noun of a group that is an actor is
+    one of its members, whatever label the tagger gives it ("aid agencies, including Oxfam" read as a
+    place), unless the name is of a date, a number, a law, a work or a product."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PARTY_LABELS
 
 
 def _after_short_form(name: Token) -> int:
