@@ -25,6 +25,7 @@ from newsgraph.extract.components.events._lists import (
     conjuncts,
     examples,
     in_list,
+    list_head,
     opens_examples,
     second_objects,
 )
@@ -275,8 +276,9 @@ class ActorFinder:
         low = tok.lemma_.lower()
         if tok.ent_type_ in _LABEL_TYPES or entity_at_token(tok.doc, tok.i) is not None:
             return True
-        if low in self.lex.title_nouns and in_list(tok):
-            return True  # a person by office listed beside another actor ("Dodik and his aides")
+        first = list_head(tok) if low in self.lex.title_nouns else None
+        if first is not None and self.is_actor(first):
+            return True  # a person by office listed beside an actor ("Dodik and his aides")
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
         if controls_infinitive(tok, self.lex):

@@ -108,10 +108,31 @@ def second_objects(head: Token, g: Grammar) -> list[Token]:
 def in_list(tok: Token) -> bool:
     """Whether a noun is a later member of a list: a conjunct, or the counted noun of one ("Dodik and his
     aides", "the mayor and two of his deputies")."""
+    return list_head(tok) is not None
+
+
+def list_head(tok: Token) -> Token | None:
+    """The first member of the list a later member is in ("Dodik" for "his aides" in "Dodik and his
+    aides"; the object for a second object hung on the verb), else None."""
     top = tok
     while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ == "of":
         top = top.head.head
-    return top.dep_ == "conj" and top.head.i < top.i
+    if top.dep_ != "conj" or top.head.i > top.i:
+        return None
+    first = top.head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.pos_ in ("VERB", "AUX"):  # a second object hung on the verb: the verb's object
+        return next((c for c in first.children if c.dep_ in _OBJECT_DEPS and c.i < top.i), None)
+    return first
+
+
+def example_member(tok: Token, g: Grammar) -> bool:
+    """Whether a name is a member of an "including" or "such as" list: one side with its group."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.dep_ == "pobj" and opens_examples(first.head, g)
 
 
 def opens_examples(prep: Token, g: Grammar) -> bool:
