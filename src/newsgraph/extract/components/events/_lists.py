@@ -149,8 +149,9 @@ def opens_examples(prep: Token, g: Grammar) -> bool:
 def _name(tok: Token) -> bool:
     """Whether a list member is a name that can be a party: a proper noun of a group that is an actor is
     one of its members, whatever label the tagger gives it ("aid agencies, including Oxfam" read as a
-    place), unless the name is of a date, a number, a law, a work or a product."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PARTY_LABELS
+    place), unless the name is of a date, a number, a law, a work or a product; a proper noun the tagger
+    names nothing is no name ("including Sens. John McCain …": the title cut off by its period)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ != "" and tok.ent_type_ not in _NOT_PARTY_LABELS
 
 
 def _after_short_form(name: Token) -> int:
