@@ -12,7 +12,8 @@ the members of a list the parse hangs elsewhere, each an actor of the same role:
   no clause of its own ("arrested the mayor and two of his deputies"), `second_objects`.
 
 A conjunct that owns a pronoun's possession ("Dodik and his aides", "Russia and its allies") is a side
-of its own, not the owner the pronoun stands for (`in_list`).
+of its own, not the owner the pronoun stands for (`in_list`, `list_head`: the list's first member); the
+members of an "including" list are one side with their group in a two-sided act (`example_member`).
 """
 
 from __future__ import annotations
