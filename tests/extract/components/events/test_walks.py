@@ -14,6 +14,7 @@ from newsgraph.extract.components.events._actors import ActorFinder, _size_withi
 from newsgraph.extract.components.events._dictionary import Prep, _Bag, _Items
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
+from newsgraph.extract.components.events._lists import conjuncts
 from tests.support.event_parses import parsed, spec
 
 # "Jordan, Britain and France met Egypt and Qatar in talks with Iran and Iraq."
@@ -43,7 +44,7 @@ def test_walks_conjuncts_are_spacys() -> None:
     for rows in (_COORDINATED, _NESTED):
         doc = parsed(rows)
         for tok in doc:
-            assert [t.i for t in finder._conjuncts(tok)] == [t.i for t in tok.conjuncts], tok.text
+            assert [t.i for t in conjuncts(tok, finder.g)] == [t.i for t in tok.conjuncts], tok.text
     doc = parsed(_COORDINATED)
     assert [t.text for t in finder.heads(doc[2])] == ["Jordan", "Britain", "France"]
 

@@ -21,6 +21,15 @@ from newsgraph.extract.components.events._actor_types import is_agent, sector_co
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._lists import (
+    conjuncts,
+    examples,
+    in_list,
+    list_head,
+    opens_examples,
+    second_objects,
+)
+from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     pronoun_fits,
@@ -108,10 +117,17 @@ class ActorFinder:
         stack = [
             c
             for c in self.g.kids(head)
-            if c.dep_ not in _PHRASE_CUT_DEPS and not self._dated(c) and (pair is None or c.i > head.i)
+            if c.dep_ not in _PHRASE_CUT_DEPS
+            and not self._dated(c)
+            and not opens_examples(c, self.g)  # "donors such as Japan": the donors
+            and (pair is None or c.i > head.i)
         ]
-        cut = [c.i for c in self.g.kids(head) if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c)]
-        listed = self._listed(head)
+        cut = [
+            c.i
+            for c in self.g.kids(head)
+            if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or opens_examples(c, self.g)
+        ]
+        listed = listed_names(head, self.g)
         for c in self.g.kids(head):
             if (
                 c.dep_ == "appos"
@@ -175,44 +191,15 @@ class ActorFinder:
     # -- resolution ------------------------------------------------------------------------------
 
     def heads(self, head: Token) -> list[Token]:
-        """Return the head and its coordinated conjuncts ("Jordan and Britain" -> [Jordan, Britain])."""
+        """Return the head and the other members of its list (`_lists`: "Jordan and Britain" -> [Jordan,
+        Britain], "organizations, including the WHO" -> [organizations, WHO])."""
+        g = self.g
         out = [head]
-        for c in self._conjuncts(head) + self._listed(head):
+        for c in conjuncts(head, g) + listed_names(head, g) + second_objects(head, g):
             if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 out.append(c)
+        out += [m for h in out if self.is_actor(h) for m in examples(h, g)]  # of a group that is an actor
         return sorted(out, key=lambda t: t.i)
-
-    def _listed(self, head: Token) -> list[Token]:
-        """Return the rest of a list of names that the parser read as an apposition and its conjuncts
-        ("Ben Carson, Ted Cruz and Rand Paul": Cruz an apposition of Carson, Paul a conjunct of Cruz). A
-        name beside a name of the same kind that goes on with "and" is the next of a list, not a second
-        name for the first ("Ted Cruz, R-Texas, …" is a person and a place). The parser hangs far names on a
-        name as well ("Trump endorsed Ryan, McCain and Ayotte"): only the name right after its comma, or
-        after its bracketed short form ("the World Health Organization (WHO), …"), counts."""
-        comma = _after_short_form(head)
-        for a in self.g.kids(head):
-            if (
-                a.dep_ == "appos"
-                and a.left_edge.i == comma + 1
-                and head.doc[comma].text == ","
-                and head.pos_ == a.pos_ == "PROPN"
-                and head.ent_type_ != ""
-                and head.ent_type_ == a.ent_type_
-                and any(c.dep_ == "conj" for c in self.g.kids(a))
-            ):
-                return [a, *self._conjuncts(a)]
-        return []
-
-    def _conjuncts(self, tok: Token) -> list[Token]:
-        """Return the tokens coordinated with `tok` as `Token.conjuncts` does (the first conjunct up the
-        chain of "conj" links, then every "conj" right child, breadth first), from `Grammar.kids`."""
-        first = tok
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        found = [first]
-        for word in found:  # grows while read: the queue of conjuncts
-            found.extend(c for c in self.g.kids(word) if c.i > word.i and c.dep_ == "conj")
-        return [w for w in found if w.i != tok.i]
 
     def _stand_in(self, head: Token) -> tuple[Token, float | None] | None:
         """For "delegations from X", "thousands of X": return X (and the count), else None."""
@@ -246,8 +233,8 @@ class ActorFinder:
     def _owner(self, h: Token) -> Token | None:
         """For a force or body owned by a pronoun ("their forces"), the pronoun's antecedent. Civilians
         are no one's agents: "urged its residents" asks the residents, not the country."""
-        if self.lex.sector_nouns.get(h.lemma_.lower(), "civilian") == "civilian":
-            return None
+        if self.lex.sector_nouns.get(h.lemma_.lower(), "civilian") == "civilian" or in_list(h):
+            return None  # "Dodik and his aides": a side of its own
         poss = next((c for c in self.g.kids(h) if c.dep_ == "poss"), None)
         while poss is not None and poss.pos_ != "PRON":
             poss = next((c for c in self.g.kids(poss) if c.dep_ == "poss"), None)
@@ -289,6 +276,9 @@ class ActorFinder:
         low = tok.lemma_.lower()
         if tok.ent_type_ in _LABEL_TYPES or entity_at_token(tok.doc, tok.i) is not None:
             return True
+        first = list_head(tok) if low in self.lex.title_nouns else None
+        if first is not None and self.is_actor(first):
+            return True  # a person by office listed beside an actor ("Dodik and his aides")
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
         if controls_infinitive(tok, self.lex):
@@ -572,16 +562,6 @@ class ActorFinder:
         untyped = entity.sector is None and entity.country is None
         if entity.type == "GROUP" and untyped and head.pos_ == "NOUN":
             entity.sector, entity.country = sector_country(head, self.compact(head)[0], self.lex, self.g)
-
-
-def _after_short_form(name: Token) -> int:
-    """The index of the token after a name and its bracketed short form, if any ("Organization (WHO)")."""
-    doc, i = name.doc, name.i + 1
-    if i < len(doc) and doc[i].text == "(":
-        close = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ")"), None)
-        if close is not None:
-            i = close + 1
-    return min(i, len(doc) - 1)
 
 
 def _size_within(tok: Token, most: int) -> bool:

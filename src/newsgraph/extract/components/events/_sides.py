@@ -20,6 +20,7 @@ from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_
 from newsgraph.extract.components.events._descriptions import Descriptions
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._lists import example_member
 from newsgraph.extract.components.events._proper_names import document_name
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.models import Entity
@@ -58,7 +59,10 @@ class SideFinder:
             sources, targets = sources[:1], sources[1:]  # "fighting between rebels and government forces"
         if reciprocal and not targets and len(sources) == 1 and not self._joint_deed(d):
             sources, targets = self._modifier_sides(doc, sources[0])
-        if reciprocal and not targets and len(sources) > 1 and not self._joint_deed(d):
+        listed = any(
+            example_member(doc[a.head], self.g) for a in sources
+        )  # "countries, including X": one side
+        if reciprocal and not targets and len(sources) > 1 and not self._joint_deed(d) and not listed:
             sources, targets = sources[:1], sources[1:]
         first = sources[0] if len(sources) == 1 else None
         if first is not None and pairs and self._stands_for(doc, first, reciprocal, pairs[-1]):
