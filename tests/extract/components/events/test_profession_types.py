@@ -51,3 +51,8 @@ def test_a_public_body_keeps_its_office_sector(analyze_text: Analyze) -> None:
     bank = analyze_text("Central bank officials met the finance minister on Monday.")
     assert _source_sectors(spokesman) == [("military spokesman", "military")]
     assert _source_sectors(bank) == [("Central bank officials", "government")]
+
+
+def test_a_company_spokesman_asking_a_contractor_makes_no_political_event(analyze_text: Analyze) -> None:
+    a = analyze_text("John Ames, a spokesman for Exxon Mobil, asked the contractor to leave the site.")
+    assert [e.type for e in a.events] == []

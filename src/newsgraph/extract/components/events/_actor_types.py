@@ -17,7 +17,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._affiliations import body_sector, fixes_field, profession_sector
+from newsgraph.extract.components.events._affiliations import (
+    body_sector,
+    fixes_field,
+    private_affiliation,
+    profession_sector,
+)
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_at_token, entity_by_id
@@ -117,8 +122,9 @@ def is_political(
         ):
             return True
         role_words = {w.lower() for role in ent.roles for w in role.split()}
-        if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
-            return True  # "Dodik", the "Bosnian Serb leader"
+        office = any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words)
+        if office and not private_affiliation(doc, ent):
+            return True  # "Dodik", the "Bosnian Serb leader"; not a company's "chief executive officer"
         words = ent.name.split()
         if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
             return True  # "Association of African Jurists", "Delegations from the Afghan government"

@@ -10,15 +10,19 @@ The head noun decides an actor's sector; a modifier only narrows it, and how dep
   officials", "the company's executives", "gang leaders") or by an "of"/"at"/"for"/"with"/"from"
   phrase ("officials at the bank"). Only a private body (a business, a church, a gang:
   `PRIVATE_BODY_SECTORS`) changes it; a public body already gives the sector the office noun has
-  ("military spokesman", "Health Ministry officials").
+  ("military spokesman", "Health Ministry officials"). A named person's office is held in the body the
+  entities component affiliates the person with ("Tim Walker, chief executive of Exxon Mobil"):
+  `private_affiliation`.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_by_id
 from newsgraph.knowledge import longest_agent_match, longest_match
+from newsgraph.models import Entity
 
 PRIVATE_BODY_SECTORS = frozenset({"business", "religious", "criminal"})
 _BODY_DEPS = frozenset({"compound", "nmod", "poss"})
@@ -45,6 +49,21 @@ def body_sector(head: Token, lex: Lexicon) -> str | None:
         if sector is not None:
             return sector if sector in PRIVATE_BODY_SECTORS else None
     return None
+
+
+def private_affiliation(doc: Doc, person: Entity) -> bool:
+    """Whether a person's affiliation is a known private body (Phoenix: "Apple Inc.", "Exxon Mobil")."""
+    body = entity_by_id(doc, person.affiliation) if person.affiliation is not None else None
+    if body is None:
+        return False
+    names = {body.name, *body.aliases, *(m.text for m in body.mentions)}
+    return any(_known_sector(name.split()) in PRIVATE_BODY_SECTORS for name in names)
+
+
+def _known_sector(words: list[str]) -> str | None:
+    """The sector of a known actor named by all of `words`, if any."""
+    found = longest_match(words, 0)
+    return found[1].sector if found is not None and found[0] == len(words) else None
 
 
 def _bodies(head: Token) -> list[tuple[list[Token], int]]:
