@@ -17,6 +17,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events._affiliations import (
+    body_sector,
+    fixes_field,
+    private_affiliation,
+    profession_sector,
+)
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_at_token, entity_by_id
@@ -85,13 +91,17 @@ def type_tokens(tokens: list[Token], head: Token, lex: Lexicon, places: bool = T
         if (covers_head or record.kind not in _COUNTRY_KINDS or _public_noun(head, lex)) and not people:
             political |= record.kind in kinds or record.sector in POLITICAL_SECTORS
         i = end
+    body = body_sector(head, lex)
+    if body is not None:  # "Boeing officials", "officials at the bank": the office of a private body
+        return ActorType(body, country, False, True)
     own = lex.sector_nouns.get(head.lemma_.lower())
-    if sector is None and own is not None:
-        sector = own
+    if sector is None:
+        sector = own if own is not None else profession_sector(head, lex)
+    field = fixes_field(head, lex)  # "intelligence analysts": the modifier is the field, no sector
     political |= own in POLITICAL_SECTORS or any(
         lex.sector_nouns.get(t.lemma_.lower()) in POLITICAL_SECTORS
         for t in tokens
-        if t.pos_ in ("NOUN", "PROPN")
+        if t.pos_ in ("NOUN", "PROPN") and not (field and t.i < head.i)
     )
     return ActorType(sector, country, political, known or own is not None)
 
@@ -112,8 +122,9 @@ def is_political(
         ):
             return True
         role_words = {w.lower() for role in ent.roles for w in role.split()}
-        if any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words):
-            return True  # "Dodik", the "Bosnian Serb leader"
+        office = any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words)
+        if office and not private_affiliation(doc, ent):
+            return True  # "Dodik", the "Bosnian Serb leader"; not a company's "chief executive officer"
         words = ent.name.split()
         if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
             return True  # "Association of African Jurists", "Delegations from the Afghan government"
@@ -178,7 +189,9 @@ def sector_country(head: Token, start: int, lex: Lexicon, g: Grammar) -> tuple[s
     ("pro-government fighters") and demonyms, then a country in its "of"/"in"/"from" phrase."""
     doc = head.doc
     typed = type_tokens(list(doc[start : head.i + 1]), head, lex)
-    sector = _modifier_sector(doc[start : head.i], typed.sector, lex)
+    sector = typed.sector
+    if not fixes_field(head, lex):  # "security analysts": a profession's modifier is its field
+        sector = _modifier_sector(doc[start : head.i], sector, lex)
     country = typed.country or _own_country(doc[start : head.i], lex)
     if country is None:
         for c in g.preps(head, ("in", "of", "from")):

@@ -102,6 +102,8 @@ class Lexicon:
     cameo_by_type: dict[str, str]
     sector_nouns: dict[str, str]
     modifier_sectors: dict[str, str]
+    profession_nouns: dict[str, str]
+    office_nouns: frozenset[str]
     delegate_nouns: frozenset[str]
     delegate_preps: frozenset[str]
     anaphoric_nouns: frozenset[str]
@@ -213,7 +215,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns", "country_nouns",
+    "topic_nouns", "country_nouns", "office_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
@@ -322,6 +324,7 @@ def _actor_fields(act: dict[str, Any]) -> dict[str, Any]:
     fields.update(
         sector_nouns={k.lower(): v for k, v in act["sector_nouns"].items()},
         modifier_sectors={k.lower(): v for k, v in act["modifier_sectors"].items()},
+        profession_nouns={k.lower(): v for k, v in act["profession_nouns"].items()},
         pronouns={k.lower(): v for k, v in act["pronouns"].items()},
         sports_min_hits=int(act["sports_min_hits"]),
         sports_sensitive=frozenset(act["sports_sensitive_types"]),
