@@ -65,3 +65,19 @@ def test_places_a_newspapers_hyphened_name_is_no_place_of_the_story(analyze_text
         place = _place_at(analysis, text.index(name))
         assert not place.literal and place.lat is not None, name  # a toponym, with its point
     assert _place_at(analysis, text.index("Washington-Seoul")).literal
+
+
+def test_places_a_town_shared_by_several_states_is_the_one_of_the_state_named_near_it(
+    analyze_text: Analyze,
+) -> None:
+    text = (
+        "The senator toured Missouri on Friday. At a town hall in Springfield, she spoke about farm "
+        "prices. Later in the week she flew to Nashua, New Hampshire, and then held a rally in Hudson "
+        "before the New Hampshire vote. Ohio and Illinois vote later. Delegates head to the "
+        "convention in Cleveland, said Sen. Jane Roe of Texas."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert _place_at(analysis, text.index("Springfield")).admin1 == "Missouri"
+    assert _place_at(analysis, text.index("Hudson")).admin1 == "New Hampshire"
+    assert _place_at(analysis, text.index("Ohio")).admin1 == "Ohio"
+    assert _place_at(analysis, text.index("Cleveland")).admin1 == "Ohio"  # no small Cleveland of Texas
