@@ -139,7 +139,6 @@ class Gazetteer:
         self.not_place_prefixes: frozenset[str] = frozenset(data["not_place_prefixes"])
         self.institution_heads: frozenset[str] = frozenset(data["institution_heads"])
         self.organisations: frozenset[str] = frozenset(name_key(n) for n in data["organisations"])
-        self.state_offices: tuple[str, ...] = tuple(data["state_offices"])
         self.abbreviated = {name_key(k): name_key(v) for k, v in data["abbreviated_words"].items()}
         self.place_idioms: tuple[str, ...] = tuple(name_key(n) for n in data["place_idioms"])
         self.from_index = use_index and self._load_index()

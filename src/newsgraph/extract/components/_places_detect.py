@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +28,7 @@ from newsgraph.extract.components._places_coordination import share_heads
 from newsgraph.extract.components._places_offices import in_an_office_name
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
+from newsgraph.extract.components._places_state_words import names_a_state_office
 from newsgraph.extract.components._places_toponym import (
     AREA_FEATURES,
     WORD,
@@ -64,16 +64,6 @@ _UPSTATE = re.compile(r"\b[Uu]pstate $")
 _COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
 _IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
-
-
-@cache
-def _office_patterns(offices: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the patterns of a state office right after a name ("New York governor", "New York's
-    primary") and of one with "of" right before it ("Sen. Chuck Schumer of New York")."""
-    words = "|".join(re.escape(o) for o in sorted(offices, key=len, reverse=True))
-    after = re.compile(rf"(?:['’]s)? (?i:{words})(?![\w.])")
-    before = re.compile(rf"(?<![\w.])(?i:{words})(?: [A-Z][\w.'’-]*){{0,4}},? of $")
-    return after, before
 
 
 def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
@@ -112,6 +102,13 @@ def _us_state(t: Toponym) -> bool:
     """Tell whether a toponym may name a US state by its own name or a curated one."""
     return any(
         m.entry.feature == ADMIN1 and m.entry.country == "US" and m.how != "alternate" for m in t.matches
+    )
+
+
+def _us_capital(t: Toponym) -> bool:
+    """Tell whether a name is also the US capital's ("Washington")."""
+    return any(
+        m.entry.feature == CITY and m.entry.country == "US" and m.entry.admin1 == "DC" for m in t.matches
     )
 
 
@@ -353,7 +350,7 @@ class ToponymFinder(TextScanner):
             t.prefer_admin1 = t.prefer_admin1 or (
                 _us_state(t)
                 and (
-                    self._names_a_state_office(text, t)
+                    names_a_state_office(text, t.start, t.end, capital=_us_capital(t))
                     or _UPSTATE.search(text, max(0, t.start - 10), t.start) is not None
                 )
             )
@@ -399,15 +396,6 @@ class ToponymFinder(TextScanner):
                     return states
         return []
 
-    def _names_a_state_office(self, text: str, t: Toponym) -> bool:
-        """Tell whether a name is said with an office of its state ("New York governor", "the
-        New York primary", "Sen. Chuck Schumer of New York"; not "New York mayor")."""
-        after, before = _office_patterns(self.gazetteer.state_offices)
-        return (
-            after.match(text, t.end) is not None
-            or before.search(text, max(0, t.start - 60), t.start) is not None
-        )
-
     def _in_a_name(self, text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
         """Tell whether a toponym only starts or sits in the name of a newspaper, company, body,
         disease, agreement, office or ship ("Washington Post", "Canadian Auto Workers", "the Dayton
@@ -418,8 +406,8 @@ class ToponymFinder(TextScanner):
         into an institution's ("Centre for …"); "Pan" starts one; a wide region names a unit."""
         heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
-        if head is not None and head_word(head.group(1)) in heads:
-            return True
+        if head is not None and any(head_word(w) in heads for w in head.group(1).split("-")):
+            return True  # "Washington Post", "the Washington Post-ABC News poll", "Chicago Sun-Times"
         pan = _PAN.search(text, max(0, t.start - 4), t.start)
         if pan or names_a_unit(text, t) or names_a_vessel(text, t):
             return True  # "the Pan American Health Organization", "the Latin America bureau", "INS Imphal"

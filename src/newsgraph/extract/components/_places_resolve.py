@@ -488,6 +488,8 @@ def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[Ge
     A state named just before (`at`, within a few sentences) adds to its counties' score:
     "swans in Michigan … in Monroe County" is Michigan's county; so, less, does the state the
     article names most: "Greene County" in a story of Iowa that once names a town of Arkansas.
+    Both add as much to the US towns of a name that only US towns of a like size share
+    (`_peer_towns`): "visited Missouri … a rally in Springfield".
     """
     named = Counter({key: n for key, n in ctx.admin1s.items() if key[0] == "US"})
     most = max(named.values(), default=0)
@@ -496,10 +498,11 @@ def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[Ge
         key = (m.entry.country or "", m.entry.admin1 or "")
         return min((abs(at - p) for p in ctx.seen_at.get(key, ()) if p != at and at >= 0), default=10**6)
 
-    nearest = min((gap(m) for m in matches if m.entry.feature == ADMIN2), default=10**6)
+    towns = _peer_towns(matches, ctx)
+    nearest = min((gap(m) for m in matches if m.entry.feature == ADMIN2 or m in towns), default=10**6)
 
     def score(m: Match) -> float:
-        if m.entry.feature != ADMIN2:
+        if m.entry.feature != ADMIN2 and m not in towns:
             return _score(m, ctx)
         key = (m.entry.country or "", m.entry.admin1 or "")
         near = nearest <= 300 and gap(m) == nearest
@@ -513,6 +516,29 @@ def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[Ge
         return best.entry, 0.9
     lead = score(best) - score(rival)
     return best.entry, round(0.55 + min(0.4, max(0.0, lead) / 50.0), 3)
+
+
+def _peer_towns(matches: list[Match], ctx: ArticleContext) -> list[Match]:
+    """Return the US towns of a name that the states named near it may rank: "visited Missouri
+    … a rally in Springfield" (Missouri's, 170,000 people, not Illinois's capital), "introduced
+    his wife in Hudson" in a New Hampshire story (not Hudson, Ohio).
+
+    Only where the name's best record by itself is a US town and no homonym is a world city of a
+    million people ("the Paris attacks" near "Kentucky Sen. Rand Paul": `_world_city` reads those),
+    and only its homonyms of at least a tenth of its people: "the convention in Cleveland" near
+    "Sen. Ted Cruz of Texas" stays in Ohio, and neither a state ("Delaware") nor a province
+    ("Ontario") yields to a town.
+    """
+    best = max(matches, key=lambda m: (_score(m, ctx), m.entry.population))
+    world = any(m.entry.feature == CITY and m.entry.population >= 1_000_000 for m in matches)
+    if best.entry.feature != CITY or best.entry.country != "US" or world:
+        return []
+    floor = best.entry.population / 10
+    return [
+        m
+        for m in matches
+        if m.entry.feature == CITY and m.entry.country == "US" and m.entry.population >= floor
+    ]
 
 
 def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool, at: int) -> None:

@@ -29,7 +29,10 @@ division, city), population and the article's context: a stated qualifier ("Spri
 decides; otherwise countries and divisions named in the article, and the country and division of
 its other places, favour candidates inside them ("Paris" in a Texas story); a US state beats a
 country of its name when the article names other states or the name follows a town ("Blakely,
-Georgia"), and a state's name shared with its city stands for the state among states. A US
+Georgia"), and a state's name shared with its city stands for the state among states and where
+the text names its vote, seat or member ("New York's April 19 primary", "a senator from New York":
+`_places_state_words`); a state named near a US town ranks its town among homonyms of a like size
+("visited Missouri … a rally in Springfield"). A US
 town of under 5,000 people, which the gazetteer lacks, is found only in a state the article
 gives it (its qualifier, a county or the main state it names: `_places_towns`), and a
 little-known town or a division known only by a GeoNames alternate name ("the Northeast", a
