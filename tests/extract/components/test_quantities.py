@@ -725,3 +725,38 @@ def test_quantities_half_a_scale_word(analyze_text: Analyze, text: str, value: f
 def test_quantities_and_a_half_is_no_half_of_the_scale(analyze_text: Analyze) -> None:
     a = analyze_text("Some two and a half million people fled the floods.", clean=False)
     assert 500_000.0 not in _values(a) and 0.5 not in _values(a)
+
+
+# -- issue 20, thirteenth quantities pass: "and a half" (sentences written for these tests) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly three and a half million voters stayed home.", (3_500_000.0, "voter")),
+        ("The ferry fare rose one and a half times after the strike.", (1.5, "times")),
+        ("The museum raised a million and a half dollars for its roof.", (1_500_000.0, "dollar")),
+        ("The inquiry took six and a half years to report.", (6.5, "year")),
+        ("They fenced a nine-and-a-half-acre meadow by the river.", (9.5, "acre")),
+    ],
+)
+def test_quantities_a_number_and_a_half(
+    analyze_text: Analyze, text: str, expected: tuple[float, str]
+) -> None:
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [expected]
+    _check_offsets(a)
+
+
+def test_quantities_a_unit_and_a_half(analyze_text: Analyze) -> None:
+    text = (
+        "The siege lasted a year and a half, the convoy waited an hour and a half at the border, "
+        "and refugees walked a mile and a half to the camp. He bought a loaf and a half."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value, q.unit) for q in a.quantities] == [
+        ("a year and a half", 1.5, "year"),
+        ("an hour and a half", 1.5, "hour"),
+        ("a mile and a half", 1.5, "mile"),
+    ]
+    _check_offsets(a)
