@@ -760,3 +760,21 @@ def test_quantities_a_unit_and_a_half(analyze_text: Analyze) -> None:
         ("a mile and a half", 1.5, "mile"),
     ]
     _check_offsets(a)
+
+
+def test_quantities_a_fraction_of_a_unit(analyze_text: Analyze) -> None:
+    text = (
+        "The index slipped a tenth of a percent, the trail climbs two-thirds of a mile, "
+        "and the mayor has led the town for a quarter-century. The hearing took a half-hour. "
+        "A third-year pupil ate a third of a pie."
+    )
+    a = analyze_text(text, clean=False)
+    got = [(q.text, round(q.value or 0, 3), q.unit) for q in a.quantities]
+    assert got[:4] == [
+        ("a tenth of a percent", 0.1, "percent"),
+        ("two-thirds of a mile", 0.667, "mile"),
+        ("a quarter-century", 25.0, "year"),
+        ("a half-hour", 0.5, "hour"),
+    ]
+    assert all(q.unit != "year" for q in a.quantities[4:])  # "third-year" is an ordinal
+    _check_offsets(a)

@@ -171,16 +171,33 @@ class WordReader(UnitReader, NounReader):
             count_word and re.search(r"(?i)\band\s+$", text[max(0, match.start() - 6) : match.start()])
         )
 
-    def _half_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
-        """Read "half an hour", "half a percentage point", "half a century" as 0.5 of the unit.
+    def _part_of_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
+        """Read a fraction of a unit as that much of the unit.
 
-        Only a unit of the lexicon: "half a glass" stays a share.
+        "half an hour", "half a percentage point", "a fifth of a percent", "three quarters of a
+        mile", and the compounds of "half" and "quarter" with the unit: "a quarter-century", "a
+        half-hour". Only a unit of the lexicon ("half a glass", "a third of a loaf" stay shares) and
+        not a scale word ("a quarter of a million" counts, read by the caller).
         """
-        article = re.match(r"^\s+an?(?=\s)", text[match.end() : match.end() + 4])
-        if article is None:
+        after = text[match.end() : match.end() + 80]
+        count_word = (match.group("count") or "").lower()
+        frac = match.group("frac").lower()
+        if self._of_a_scale.match(after) or (self._half_of_scale(text, match) and self._half_scale.match(after)):
             return None
-        cand = Found(start=match.start(), end=match.end(), value=0.5, core_end=match.end())
-        end = self._read_scale_and_unit(text, cand, match.end() + article.end(), allow_abbrev=False)
+        if not count_word:
+            link = _ARTICLE.match(after) if frac == "half" else None
+        elif frac in ("half", "quarter"):
+            link = _OF_AN.match(after) or _COMPOUND.match(after)
+        else:
+            link = _OF_AN.match(after)
+        if link is None:
+            return None
+        pos = match.end() + link.end()
+        if self._scale_word.match(text[pos : pos + 40]):
+            return None  # "a quarter million people": a count, read elsewhere
+        value = self._small.get(count_word, 1.0) * self._fractions[frac]
+        cand = Found(start=match.start(), end=match.end(), value=value, core_end=match.end())
+        end = self._read_scale_and_unit(text, cand, pos, allow_abbrev=False)
         if end is None or not cand.has_unit:
             return None
         cand.end = end
@@ -209,6 +226,11 @@ class WordReader(UnitReader, NounReader):
             if match.group("frac"):
                 frac = match.group("frac").lower()
                 count_word = (match.group("count") or "").lower()
+                part = self._part_of_a_unit(text, match)
+                if part is not None:  # "half an hour", "a fifth of a percent", "a quarter-century"
+                    self._finish(doc, text, part, token_at)
+                    out.append(part)
+                    continue
                 if not count_word and frac not in ("half",):
                     continue
                 after = text[match.end() : match.end() + 40]
@@ -253,11 +275,6 @@ class WordReader(UnitReader, NounReader):
                     self._finish(doc, text, cand, token_at)
                     out.append(cand)
                     continue
-                halved = self._half_a_unit(text, match) if frac == "half" and not count_word else None
-                if halved is not None:
-                    self._finish(doc, text, halved, token_at)
-                    out.append(halved)
-                    continue
             else:
                 num = match.group("num").lower()
                 den = match.group("den").lower()
@@ -282,6 +299,9 @@ class WordReader(UnitReader, NounReader):
 # 1,500,000, "a dozen and a half" 18; a scale word after it scales the whole ("two and a half million")
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+(?:a|one)[\s-]+half\b", re.IGNORECASE)
 
+_ARTICLE = re.compile(r"^\s+an?(?=\s)")  # "half an hour"
+_OF_AN = re.compile(r"^[\s-]+of[\s-]+an?(?=[\s-])", re.IGNORECASE)  # "a fifth of a percent"
+_COMPOUND = re.compile(r"^(?=[\s-])")  # "a quarter-century", "a half-hour": the unit right after
 _UNIT_AND_A_HALF = re.compile(
     r"\b(?:an?|one)[\s-]+(?P<unit>[a-z]+)[\s-]+and[\s-]+(?:a|one)[\s-]+half\b",
     re.IGNORECASE,
