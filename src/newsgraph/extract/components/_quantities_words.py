@@ -182,8 +182,10 @@ class WordReader(UnitReader, NounReader):
         after = text[match.end() : match.end() + 80]
         count_word = (match.group("count") or "").lower()
         frac = match.group("frac").lower()
-        if self._of_a_scale.match(after) or (self._half_of_scale(text, match) and self._half_scale.match(after)):
-            return None
+        if self._of_a_scale.match(after):
+            return None  # "a quarter of a million people": a count, read by the caller
+        if self._half_of_scale(text, match) and self._half_scale.match(after):
+            return None  # "half a dozen"
         if not count_word:
             link = _ARTICLE.match(after) if frac == "half" else None
         elif frac in ("half", "quarter"):
