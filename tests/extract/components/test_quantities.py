@@ -725,3 +725,56 @@ def test_quantities_half_a_scale_word(analyze_text: Analyze, text: str, value: f
 def test_quantities_and_a_half_is_no_half_of_the_scale(analyze_text: Analyze) -> None:
     a = analyze_text("Some two and a half million people fled the floods.", clean=False)
     assert 500_000.0 not in _values(a) and 0.5 not in _values(a)
+
+
+# -- issue 20, thirteenth quantities pass: "and a half" (sentences written for these tests) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nearly three and a half million voters stayed home.", (3_500_000.0, "voter")),
+        ("The ferry fare rose one and a half times after the strike.", (1.5, "times")),
+        ("The museum raised a million and a half dollars for its roof.", (1_500_000.0, "dollar")),
+        ("The inquiry took six and a half years to report.", (6.5, "year")),
+        ("They fenced a nine-and-a-half-acre meadow by the river.", (9.5, "acre")),
+    ],
+)
+def test_quantities_a_number_and_a_half(
+    analyze_text: Analyze, text: str, expected: tuple[float, str]
+) -> None:
+    a = analyze_text(text, clean=False)
+    assert [(q.value, q.unit) for q in a.quantities] == [expected]
+    _check_offsets(a)
+
+
+def test_quantities_a_unit_and_a_half(analyze_text: Analyze) -> None:
+    text = (
+        "The siege lasted a year and a half, the convoy waited an hour and a half at the border, "
+        "and refugees walked a mile and a half to the camp. He bought a loaf and a half."
+    )
+    a = analyze_text(text, clean=False)
+    assert [(q.text, q.value, q.unit) for q in a.quantities] == [
+        ("a year and a half", 1.5, "year"),
+        ("an hour and a half", 1.5, "hour"),
+        ("a mile and a half", 1.5, "mile"),
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_a_fraction_of_a_unit(analyze_text: Analyze) -> None:
+    text = (
+        "The index slipped a tenth of a percent, the trail climbs two-thirds of a mile, "
+        "and the mayor has led the town for a quarter-century. The hearing took a half-hour. "
+        "A third-year pupil ate a third of a pie."
+    )
+    a = analyze_text(text, clean=False)
+    got = [(q.text, round(q.value or 0, 3), q.unit) for q in a.quantities]
+    assert got[:4] == [
+        ("a tenth of a percent", 0.1, "percent"),
+        ("two-thirds of a mile", 0.667, "mile"),
+        ("a quarter-century", 25.0, "year"),
+        ("a half-hour", 0.5, "hour"),
+    ]
+    assert all(q.unit != "year" for q in a.quantities[4:])  # "third-year" is an ordinal
+    _check_offsets(a)

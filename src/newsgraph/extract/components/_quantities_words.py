@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.components._numbers import (
     parse_digits,
     parse_number_words,
+    word_values,
 )
 from newsgraph.extract.components._quantities_lexicon import WORD_BEFORE, Found, TokenAt, minus_word
 from newsgraph.extract.components._quantities_nouns import NounReader
@@ -38,12 +39,18 @@ class WordReader(UnitReader, NounReader):
                 continue
             if first in self._scales and re.search(r"\d[\s-]$", before):
                 continue  # the scale of a number in digits ("9.12 million"), read with the digits
-            if phrase.lower() == "one" and text[end : end + 1] == "-":
+            half = _AND_A_HALF.match(text, end)
+            if half:  # "two and a half million", "a million and a half", "seven-and-a-half years"
+                value += 0.5 * _last_step(phrase)
+                end = half.end()
+            elif phrase.lower() == "one" and text[end : end + 1] == "-":
                 continue  # "one-time", "one-off"
             if self._number_only_before_of(text, phrase, end):
                 continue
-            if phrase.lower() in ("one", "score", "dozen") and not self._one_is_number(
-                doc, text, token_at, start, end, before
+            if (
+                not half
+                and phrase.lower() in ("one", "score", "dozen")
+                and not self._one_is_number(doc, text, token_at, start, end, before)
             ):
                 continue
             if phrase[:1].isupper() and WORD_BEFORE.search(before):
@@ -74,7 +81,7 @@ class WordReader(UnitReader, NounReader):
                     cand.kind, cand.has_unit = "money", True
                     cand.start -= len(cur.group(0))
             self._finish(doc, text, cand, token_at)
-            if cand.unit is None and phrase.lower() == "one" and not cand.approximate:
+            if cand.unit is None and phrase.lower() == "one" and not cand.approximate and not half:
                 continue  # "One provides immunization": a pronoun, not a count
             out.append(cand)
         return out
@@ -164,20 +171,56 @@ class WordReader(UnitReader, NounReader):
             count_word and re.search(r"(?i)\band\s+$", text[max(0, match.start() - 6) : match.start()])
         )
 
-    def _half_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
-        """Read "half an hour", "half a percentage point", "half a century" as 0.5 of the unit.
+    def _part_of_a_unit(self, text: str, match: re.Match[str]) -> Found | None:
+        """Read a fraction of a unit as that much of the unit.
 
-        Only a unit of the lexicon: "half a glass" stays a share.
+        "half an hour", "half a percentage point", "a fifth of a percent", "three quarters of a
+        mile", and the compounds of "half" and "quarter" with the unit: "a quarter-century", "a
+        half-hour". Only a unit of the lexicon ("half a glass", "a third of a loaf" stay shares) and
+        not a scale word ("a quarter of a million" counts, read by the caller).
         """
-        article = re.match(r"^\s+an?(?=\s)", text[match.end() : match.end() + 4])
-        if article is None:
+        after = text[match.end() : match.end() + 80]
+        count_word = (match.group("count") or "").lower()
+        frac = match.group("frac").lower()
+        if self._of_a_scale.match(after):
+            return None  # "a quarter of a million people": a count, read by the caller
+        if self._half_of_scale(text, match) and self._half_scale.match(after):
+            return None  # "half a dozen"
+        if not count_word:
+            link = _ARTICLE.match(after) if frac == "half" else None
+        elif frac in ("half", "quarter"):
+            link = _OF_AN.match(after) or _COMPOUND.match(after)
+        else:
+            link = _OF_AN.match(after)
+        if link is None:
             return None
-        cand = Found(start=match.start(), end=match.end(), value=0.5, core_end=match.end())
-        end = self._read_scale_and_unit(text, cand, match.end() + article.end(), allow_abbrev=False)
+        pos = match.end() + link.end()
+        if self._scale_word.match(text[pos : pos + 40]):
+            return None  # "a quarter million people": a count, read elsewhere
+        value = self._small.get(count_word, 1.0) * self._fractions[frac]
+        cand = Found(start=match.start(), end=match.end(), value=value, core_end=match.end())
+        end = self._read_scale_and_unit(text, cand, pos, allow_abbrev=False)
         if end is None or not cand.has_unit:
             return None
         cand.end = end
         return cand
+
+    def _unit_and_a_half_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
+        """Read "a year and a half", "an hour and a half", "a mile and a half" as 1.5 of the unit.
+
+        Only a unit of the lexicon: "a day and a half" is 1.5 days, "a man and a half" nothing.
+        """
+        out: list[Found] = []
+        for match in _UNIT_AND_A_HALF.finditer(text):
+            entry = self._unit_entry(match.group("unit"))
+            if entry is None or entry[1] == "money":
+                continue
+            cand = Found(start=match.start(), end=match.end(), value=1.5, core_end=match.end())
+            cand.unit, cand.kind, cand.currency = entry
+            cand.has_unit = True
+            self._finish(doc, text, cand, token_at)
+            out.append(cand)
+        return out
 
     def _fraction_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
         out: list[Found] = []
@@ -185,6 +228,11 @@ class WordReader(UnitReader, NounReader):
             if match.group("frac"):
                 frac = match.group("frac").lower()
                 count_word = (match.group("count") or "").lower()
+                part = self._part_of_a_unit(text, match)
+                if part is not None:  # "half an hour", "a fifth of a percent", "a quarter-century"
+                    self._finish(doc, text, part, token_at)
+                    out.append(part)
+                    continue
                 if not count_word and frac not in ("half",):
                     continue
                 after = text[match.end() : match.end() + 40]
@@ -229,11 +277,6 @@ class WordReader(UnitReader, NounReader):
                     self._finish(doc, text, cand, token_at)
                     out.append(cand)
                     continue
-                halved = self._half_a_unit(text, match) if frac == "half" and not count_word else None
-                if halved is not None:
-                    self._finish(doc, text, halved, token_at)
-                    out.append(halved)
-                    continue
             else:
                 num = match.group("num").lower()
                 den = match.group("den").lower()
@@ -252,3 +295,23 @@ class WordReader(UnitReader, NounReader):
             self._finish(doc, text, cand, token_at)
             out.append(cand)
         return out
+
+
+# "and a half" after a number adds half of its last step: "two and a half" 2.5, "a million and a half"
+# 1,500,000, "a dozen and a half" 18; a scale word after it scales the whole ("two and a half million")
+_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+(?:a|one)[\s-]+half\b", re.IGNORECASE)
+
+_ARTICLE = re.compile(r"^\s+an?(?=\s)")  # "half an hour"
+_OF_AN = re.compile(r"^[\s-]+of[\s-]+an?(?=[\s-])", re.IGNORECASE)  # "a fifth of a percent"
+_COMPOUND = re.compile(r"^(?=[\s-])")  # "a quarter-century", "a half-hour": the unit right after
+_UNIT_AND_A_HALF = re.compile(
+    r"\b(?:an?|one)[\s-]+(?P<unit>[a-z]+)[\s-]+and[\s-]+(?:a|one)[\s-]+half\b",
+    re.IGNORECASE,
+)
+
+
+def _last_step(phrase: str) -> float:
+    """Return what one unit of a number phrase's last word is worth: 1, or its scale ("a million": 1e6)."""
+    last = re.split(r"[\s-]+", phrase.strip().lower())[-1]
+    kind, value = word_values().get(last, ("unit", 1.0))
+    return value if kind == "scale" or last == "dozen" else 1.0
