@@ -86,6 +86,29 @@ def test_store_identity_places_apart_by_resolution() -> None:
     assert set(unresolved) & set(country) and not set(unresolved) & set(state)
 
 
+def test_store_identity_a_name_link_never_joins_two_resolved_places() -> None:
+    from newsgraph.store.identity.keys import PlaceRef
+
+    def keys(name: str, kb: str, place: PlaceRef) -> set[str]:
+        entity = {"id": "e1", "name": name, "type": "GPE", "kb": kb, "mentions": [{"kind": "name"}]}
+        return set(entity_keys(entity, place))
+
+    state = keys("Georgia", "phoenix:georgia", PlaceRef("US", "Georgia", "admin1", None))
+    country = keys("Georgia", "phoenix:georgia", PlaceRef("GE", None, "country", 614540))
+    assert not state & country and "kb:phoenix:georgia" in country
+    # "Korea" the article resolved to the South, linked by name to the North's dictionary entry
+    south = keys("Korea", "phoenix:north korea", PlaceRef("KR", None, "country", 1835841))
+    north = keys("North Korea", "phoenix:north korea", PlaceRef("KP", None, "country", 1873107))
+    assert not south & north
+    # two towns of one name, a province linked to its country's entry
+    indiana = keys("Austin", "phoenix:austin", PlaceRef("US", "Indiana", "city", 4254010))
+    texas = keys("Austin", "phoenix:austin", PlaceRef("US", "Texas", "city", 4671654))
+    province = keys("KwaZulu-Natal", "phoenix:south africa", PlaceRef("ZA", "KwaZulu-Natal", "admin1", None))
+    assert not indiana & texas and "kb:phoenix:south africa" not in province
+    # an unresolved mention still joins by its link
+    assert "kb:phoenix:georgia" in set(entity_keys({"id": "e2", "name": "Georgia", "kb": "phoenix:georgia"}))
+
+
 def _ids(url: str) -> dict[str, int]:
     engine = open_store(url)
     try:

@@ -12,7 +12,8 @@ same whatever order the articles arrive in. A key is a prefixed string:
   ISO code), `g:US/Georgia` (a first-level division), `g:4140963` (a GeoNames id). A resolved
   country, continent, region or sea also keeps its `n:` key, a city or a state does not, so
   Georgia the country and Georgia the US state stay apart while an unresolved "United States"
-  still joins the resolved one.
+  still joins the resolved one. A resolved place keeps its `kb:` key only when
+  it is a country the link does not name as another one (`_kb_fits_place`).
 
 A generic institution's name ("Ministry of Health", "Congress", "Air Force": institution words
 only) names a different body in each country: its key carries the entity's country, else the one
@@ -177,9 +178,9 @@ def entity_keys(
     name: str = entity.get("name") or ""
     aliases: list[str] = list(entity.get("aliases") or [])
     keys: set[str] = set()
-    if entity.get("kb"):
-        keys.add(f"kb:{entity['kb']}"[:MAX_KEY])
     place_key = place.key() if place is not None else None
+    if entity.get("kb") and (place_key is None or _kb_fits_place(entity["kb"], place)):
+        keys.add(f"kb:{entity['kb']}"[:MAX_KEY])
     if place is not None and place_key is not None:
         keys.add(place_key)
         keys.update(_place_name_keys(name, place))
@@ -189,6 +190,22 @@ def entity_keys(
         own = entity.get("country") or _written_country(name, aliases)
         keys.update(_thing_keys(name, aliases, own or country, entity.get("type")))
     return sorted(keys)
+
+
+def _kb_fits_place(kb: str, place: PlaceRef | None) -> bool:
+    """Whether a knowledge-base link agrees with the place the article resolved its entity to.
+
+    The link is made by name ("phoenix:georgia", "phoenix:north korea"), the place by the
+    article's evidence; a resolved place is the entity's identity, and the link may only add to
+    it. A dictionary entry for a place stands for the country the place is in, so a resolved
+    state, city or province gives no `kb:` key (else "Georgia" the state joins Georgia the
+    country, "Austin, Indiana" Austin, Texas, "KwaZulu-Natal" South Africa); nor does a country
+    the link names as another one ("Korea" resolved to South Korea, linked to North Korea).
+    """
+    if place is None or place.feature != "country":
+        return False
+    named = country_code(name_key(kb.split(":", 1)[-1]))
+    return named is None or named == place.country
 
 
 def _written_country(name: str, aliases: list[str]) -> str | None:
