@@ -35,6 +35,7 @@ _SPEAKER_KEEP_DEPS = frozenset(
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis"})
 _NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 _NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what", "whatever"})
 _PRONOUN_TAGS = frozenset({"PRP"})
@@ -78,7 +79,7 @@ def set_speaker(lex: QuoteLexicon, doc: Doc, q: Draft, cue: Token, ctx: Context)
         # subject is what is reported on, not the source, which the text does not name
         q.unnamed_source = True
     elif subj is None:
-        subj = _adjacent_speaker(cue, ctx, cue.lemma_.lower() in lex.cue_lemmas)
+        subj = _adjacent_speaker(cue, ctx, cue.lemma_.lower() in lex.addressed)
     if subj is not None:
         speaker_from_token(doc, ctx, q, subj)
 
@@ -171,10 +172,10 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-def _adjacent_speaker(cue: Token, ctx: Context | None, reporting: bool = False) -> Token | None:
+def _adjacent_speaker(cue: Token, ctx: Context | None, addressed: bool = False) -> Token | None:
     """The noun right before the cue ("… X said:") or right after it ("said X"), or the subject of
-    a clause hanging on the cue ("…,” she explained, added that …"). After a reporting verb, its object
-    is whom it is said to, no speaker ("…,” Ramos, 58, told AFP")."""
+    a clause hanging on the cue ("…,” she explained, added that …"). After a verb whose object is its
+    hearer (`QuoteLexicon.addressed`), that object is no speaker ("…,” Ramos, 58, told AFP")."""
     for child in cue.children:
         if child.dep_ in {"parataxis", "conj"} and child.i < cue.i:
             for grand in child.children:
@@ -215,7 +216,7 @@ def _adjacent_speaker(cue: Token, ctx: Context | None, reporting: bool = False) 
         ):
             if tok.lower_ in _NOT_SPEAKERS:
                 return None
-            if step == 1 and reporting and _addressee(tok, cue):
+            if step == 1 and addressed and _addressee(tok, cue):
                 continue  # "…,” Ramos, 58, told AFP": whom one tells is no speaker
             if step == 1 and tok.dep_ == "compound":
                 head = tok.head
@@ -234,8 +235,8 @@ def _before_apposition(doc: Doc, comma: int) -> int:
     for _ in range(6):
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             return tok.head.i
-        if tok.head.i == tok.i or tok.head.i >= comma:
-            break
+        if tok.head.i == tok.i or tok.head.i >= comma or tok.dep_ in _CLAUSE_DEPS:
+            break  # an apposition is a noun phrase: "the CEO of GM, which filed … today," is no way back
         tok = tok.head
     return comma
 
