@@ -35,6 +35,8 @@ _SPEAKER_KEEP_DEPS = frozenset(
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", ""})
+_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "attr", "oprd"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis"})
 _NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 _NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what", "whatever"})
@@ -232,9 +234,18 @@ def _before_apposition(doc: Doc, comma: int) -> int:
     if comma == 0:
         return comma
     tok = doc[comma - 1]
-    for _ in range(6):
+    for _ in range(8):
         if tok.dep_ == "appos" and tok.head.i < tok.i:
-            return tok.head.i
+            head = tok.head
+            # a speaker, not a place and its state ("retired in Cambridge, Mass.,"), a people, nor an
+            # object ("In a message to Clinton, Tanden, head of …,": the parse hangs Tanden on Clinton)
+            if (
+                head.pos_ in ("PROPN", "NOUN")
+                and head.ent_type_ in _SPEAKER_LABELS
+                and head.dep_ not in _OBJECT_DEPS
+            ):
+                return head.i
+            break
         if tok.head.i == tok.i or tok.head.i >= comma or tok.dep_ in _CLAUSE_DEPS:
             break  # an apposition is a noun phrase: "the CEO of GM, which filed … today," is no way back
         tok = tok.head
