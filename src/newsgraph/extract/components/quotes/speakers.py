@@ -36,7 +36,7 @@ _SPEAKER_KEEP_DEPS = frozenset(
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", ""})
-_OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "attr", "oprd"})
+_OBJECT_DEPS = frozenset({"pobj"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis"})
 _NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 _NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what", "whatever"})
@@ -237,8 +237,9 @@ def _before_apposition(doc: Doc, comma: int) -> int:
     for _ in range(8):
         if tok.dep_ == "appos" and tok.head.i < tok.i:
             head = tok.head
-            # a speaker, not a place and its state ("retired in Cambridge, Mass.,"), a people, nor an
-            # object ("In a message to Clinton, Tanden, head of …,": the parse hangs Tanden on Clinton)
+            # a speaker, not a place and its state ("retired in Cambridge, Mass.,"), a people, nor the
+            # object of a preposition ("In a message to Clinton, Tanden, head of …,": the parse hangs
+            # Tanden on Clinton)
             if (
                 head.pos_ in ("PROPN", "NOUN")
                 and head.ent_type_ in _SPEAKER_LABELS
