@@ -159,6 +159,7 @@ class Lexicon:
     response_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     probed_heads: frozenset[str]
+    relay_verbs: frozenset[str]
     internal_mods: frozenset[str]
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
@@ -220,7 +221,7 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
-    "internal_mods", "probed_heads",
+    "internal_mods", "probed_heads", "relay_verbs",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks", "pending_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",

@@ -12,11 +12,13 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._channels import relayed_speaker
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.extensions import entity_at_token, get_quotes
 from newsgraph.extract.lexicons import load_json
 
 _SPEAKER_SELF = frozenset({"i", "my", "me"})
+_SPEAKER_SIDE = frozenset({"we", "us", "our"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})  # "“I …,” he said": resolved in turn
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _QUOTED_INDEX = "newsgraph_events_quoted"
@@ -83,12 +85,17 @@ def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -
     spoken about, not the speaker ("“The court crossed a line that I believe demands action,” Cruz
     said"). "we", "us" and "our" are the speaker's side, a body, a nation or a people as often as the
     speaker ("“We have recaptured 24 districts,” the spokesman said" after the forces were named; "our
-    nation was attacked"): left to the antecedent search, as every pronoun outside quotation marks."""
-    if pron.lower_ not in _SPEAKER_SELF:
+    nation was attacked"): left to the antecedent search, as every pronoun outside quotation marks. Any first
+    person whose clause chain passes a channel (an outlet that carries the quote, a verb of relaying it) is
+    the relayed speaker's (`_channels.relayed_speaker`): "Xinhua translated the quote as: “… we …”"."""
+    if pron.lower_ not in _SPEAKER_SELF | _SPEAKER_SIDE:
         return False, None
     quoted = quoted_words(pron)
     if quoted is None:
         return False, None
+    settled, relayed = relayed_speaker(pron, quoted, g, is_actor)
+    if settled or pron.lower_ not in _SPEAKER_SELF:
+        return settled, relayed
 
     def speaker(c: Token) -> bool:
         return (

@@ -59,6 +59,8 @@ class QuoteLexicon:
     org_nouns: frozenset[str]
     document_nouns: frozenset[str]
     partitives: frozenset[str] = frozenset()
+    addressed: frozenset[str] = frozenset()
+    """Cue verbs whose object is whom the words are said to ("told AFP"), never the speaker."""
     male_words: frozenset[str] = frozenset()
     female_words: frozenset[str] = frozenset()
     min_words: int = MIN_WORDS
@@ -110,6 +112,7 @@ def load_lexicon(
         quoted_only=quoted_only,
         cue_lemmas=frozenset(verbs) | direct_only,
         raising=frozenset(cues.get("raising", {}).get("verbs", [])),
+        addressed=frozenset(cues.get("addressed", {}).get("verbs", [])),
         not_speech=frozenset(cues.get("not_speech", {}).get("words", [])),
         outer_classes=frozenset(nested.get("outer_classes", [])),
         inner_keep_classes=frozenset(nested.get("inner_keep_finite_classes", [])),

@@ -34,6 +34,10 @@ _SPEAKER_KEEP_DEPS = frozenset(
     }
 )
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_ADDRESSEE_DEPS = frozenset({"dobj", "dative"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", ""})
+_OBJECT_DEPS = frozenset({"pobj"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis"})
 _NOT_SPEAKER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 _NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what", "whatever"})
 _PRONOUN_TAGS = frozenset({"PRP"})
@@ -77,7 +81,7 @@ def set_speaker(lex: QuoteLexicon, doc: Doc, q: Draft, cue: Token, ctx: Context)
         # subject is what is reported on, not the source, which the text does not name
         q.unnamed_source = True
     elif subj is None:
-        subj = _adjacent_speaker(cue, ctx)
+        subj = _adjacent_speaker(cue, ctx, cue.lemma_.lower() in lex.addressed)
     if subj is not None:
         speaker_from_token(doc, ctx, q, subj)
 
@@ -170,9 +174,10 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-def _adjacent_speaker(cue: Token, ctx: Context | None) -> Token | None:
+def _adjacent_speaker(cue: Token, ctx: Context | None, addressed: bool = False) -> Token | None:
     """The noun right before the cue ("… X said:") or right after it ("said X"), or the subject of
-    a clause hanging on the cue ("…,” she explained, added that …")."""
+    a clause hanging on the cue ("…,” she explained, added that …"). After a verb whose object is its
+    hearer (`QuoteLexicon.addressed`), that object is no speaker ("…,” Ramos, 58, told AFP")."""
     for child in cue.children:
         if child.dep_ in {"parataxis", "conj"} and child.i < cue.i:
             for grand in child.children:
@@ -202,6 +207,8 @@ def _adjacent_speaker(cue: Token, ctx: Context | None) -> Token | None:
             and doc[i - 1].ent_type_ == "PERSON"
         ):
             i -= 1  # "her adviser, Jake Sullivan, said:"
+        elif step == -1 and 0 <= i < len(doc) and doc[i].text == ",":
+            i = _before_apposition(doc, i)  # "…,” Ramos, 58, told AFP"
         if not 0 <= i < len(doc):
             continue
         tok = doc[i]
@@ -211,12 +218,46 @@ def _adjacent_speaker(cue: Token, ctx: Context | None) -> Token | None:
         ):
             if tok.lower_ in _NOT_SPEAKERS:
                 return None
+            if step == 1 and addressed and _addressee(tok, cue):
+                continue  # "…,” Ramos, 58, told AFP": whom one tells is no speaker
             if step == 1 and tok.dep_ == "compound":
                 head = tok.head
                 if head.i > tok.i and head.pos_ in {"PROPN", "NOUN"}:
                     return head
             return tok
     return None
+
+
+def _before_apposition(doc: Doc, comma: int) -> int:
+    """The noun an apposition closed by this comma belongs to ("Ramos, 58,", "Lewal, an Afghan writer,"),
+    else the comma itself."""
+    if comma == 0:
+        return comma
+    tok = doc[comma - 1]
+    for _ in range(8):
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            head = tok.head
+            # a speaker, not a place and its state ("retired in Cambridge, Mass.,"), a people, nor the
+            # object of a preposition ("In a message to Clinton, Tanden, head of …,": the parse hangs
+            # Tanden on Clinton)
+            if (
+                head.pos_ in ("PROPN", "NOUN")
+                and head.ent_type_ in _SPEAKER_LABELS
+                and head.dep_ not in _OBJECT_DEPS
+            ):
+                return head.i
+            break
+        if tok.head.i == tok.i or tok.head.i >= comma or tok.dep_ in _CLAUSE_DEPS:
+            break  # an apposition is a noun phrase: "the CEO of GM, which filed … today," is no way back
+        tok = tok.head
+    return comma
+
+
+def _addressee(tok: Token, cue: Token) -> bool:
+    """Whether a noun after the cue is its object, or a word of it: whom it is told to ("told AFP", "told
+    CBS News"), not who says it, who stands after the cue as its subject ("said Jim Press")."""
+    obj = tok.head if tok.dep_ == "compound" else tok
+    return obj.head.i == cue.i and obj.dep_ in _ADDRESSEE_DEPS
 
 
 def _is_dateline(tok: Token) -> bool:
