@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import Analysis, Place
+from newsgraph.models import Analysis
+from tests.support.places import place_at
 
 Analyze = Callable[..., Analysis]
-
-
-def _place_at(analysis: Analysis, start: int) -> Place:
-    for place in analysis.places:
-        if any(m.start == start for m in place.mentions):
-            return place
-    raise AssertionError(f"no place mentioned at {start}: {[p.name for p in analysis.places]}")
 
 
 def test_places_a_toponym_in_an_office_name_is_no_place_of_the_story(analyze_text: Analyze) -> None:
@@ -24,17 +18,17 @@ def test_places_a_toponym_in_an_office_name_is_no_place_of_the_story(analyze_tex
     )
     analysis = analyze_text(text, clean=False)
     for name in ("Norway", "Danish", "Kerala", "Portugal", "Ohio"):
-        place = _place_at(analysis, text.index(name))  # still a toponym, with its point
+        place = place_at(analysis, text.index(name))  # still a toponym, with its point
         assert not place.literal and place.lat is not None, name
-    assert _place_at(analysis, text.index("Akron")).literal  # the bridge near Akron is a place
+    assert place_at(analysis, text.index("Akron")).literal  # the bridge near Akron is a place
 
 
 def test_places_a_country_named_as_such_stays_a_place(analyze_text: Analyze) -> None:
     text = "Floods hit Norway on Monday. The Bank of Norway said the damage in Norway was large."
     analysis = analyze_text(text, clean=False)
-    assert _place_at(analysis, text.index("Norway")).literal
-    assert _place_at(analysis, text.rindex("Norway")).literal
-    bank = _place_at(analysis, text.index("Bank of Norway") + len("Bank of "))
+    assert place_at(analysis, text.index("Norway")).literal
+    assert place_at(analysis, text.rindex("Norway")).literal
+    bank = place_at(analysis, text.index("Bank of Norway") + len("Bank of "))
     assert not bank.literal
 
 
@@ -45,10 +39,10 @@ def test_places_a_ship_named_for_a_town_is_no_place(analyze_text: Analyze) -> No
     )
     analysis = analyze_text(text, clean=False)
     for name in ("Glasgow", "Denver"):
-        place = _place_at(analysis, text.index(name))
+        place = place_at(analysis, text.index(name))
         assert not place.literal, name
-    assert _place_at(analysis, text.index("Lisbon")).literal
-    assert _place_at(analysis, text.index("Manila")).literal
+    assert place_at(analysis, text.index("Lisbon")).literal
+    assert place_at(analysis, text.index("Manila")).literal
 
 
 def test_places_a_branch_named_for_a_country_is_no_place(analyze_text: Analyze) -> None:
@@ -57,8 +51,8 @@ def test_places_a_branch_named_for_a_country_is_no_place(analyze_text: Analyze) 
         "its plant in Curitiba."
     )
     analysis = analyze_text(text, clean=False)
-    assert not _place_at(analysis, text.index("Brazil")).literal  # the company's Brazilian arm
-    assert _place_at(analysis, text.index("Curitiba")).literal
+    assert not place_at(analysis, text.index("Brazil")).literal  # the company's Brazilian arm
+    assert place_at(analysis, text.index("Curitiba")).literal
 
 
 def test_places_a_small_town_of_another_country_than_its_passage_is_a_guess(analyze_text: Analyze) -> None:
@@ -68,7 +62,7 @@ def test_places_a_small_town_of_another_country_than_its_passage_is_a_guess(anal
         "and Magdalena."
     )
     analysis = analyze_text(text, clean=False)
-    san_juan = _place_at(analysis, text.index("San Juan"))
+    san_juan = place_at(analysis, text.index("San Juan"))
     assert san_juan.country != "US"  # not San Juan, Texas: unresolved or in Peru
-    assert _place_at(analysis, text.index("Cajamarca")).country == "PE"
-    assert _place_at(analysis, text.index("Denver")).country == "US"
+    assert place_at(analysis, text.index("Cajamarca")).country == "PE"
+    assert place_at(analysis, text.index("Denver")).country == "US"

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import Analysis, Place
+from newsgraph.models import Analysis
+from tests.support.places import place_at
 
 Analyze = Callable[..., Analysis]
 
 
-def _place_at(analysis: Analysis, start: int) -> Place:
-    for place in analysis.places:
-        if any(m.start == start for m in place.mentions):
-            return place
-    raise AssertionError(f"no place mentioned at {start}: {[p.name for p in analysis.places]}")
-
-
 def _state_at(analysis: Analysis, start: int) -> bool:
-    place = _place_at(analysis, start)
+    place = place_at(analysis, start)
     return place.feature == "admin1" and place.country == "US"
 
 
@@ -50,7 +44,7 @@ def test_places_the_city_keeps_its_own_words(analyze_text: Analyze) -> None:
     analysis = analyze_text(text, clean=False)
     assert not _state_at(analysis, text.index("New York mayor"))
     assert not _state_at(analysis, text.index("New York, the state's"))
-    capital = _place_at(analysis, text.index("Washington"))
+    capital = place_at(analysis, text.index("Washington"))
     assert capital.admin1 == "District of Columbia"  # the District holds its own primary
 
 
@@ -62,9 +56,9 @@ def test_places_a_newspapers_hyphened_name_is_no_place_of_the_story(analyze_text
     )
     analysis = analyze_text(text, clean=False)
     for name in ("Denver", "Atlanta", "Houston"):
-        place = _place_at(analysis, text.index(name))
+        place = place_at(analysis, text.index(name))
         assert not place.literal and place.lat is not None, name  # a toponym, with its point
-    assert _place_at(analysis, text.index("Washington-Seoul")).literal
+    assert place_at(analysis, text.index("Washington-Seoul")).literal
 
 
 def test_places_a_town_shared_by_several_states_is_the_one_of_the_state_named_near_it(
@@ -77,7 +71,7 @@ def test_places_a_town_shared_by_several_states_is_the_one_of_the_state_named_ne
         "convention in Cleveland, said Sen. Jane Roe of Texas."
     )
     analysis = analyze_text(text, clean=False)
-    assert _place_at(analysis, text.index("Springfield")).admin1 == "Missouri"
-    assert _place_at(analysis, text.index("Hudson")).admin1 == "New Hampshire"
-    assert _place_at(analysis, text.index("Ohio")).admin1 == "Ohio"
-    assert _place_at(analysis, text.index("Cleveland")).admin1 == "Ohio"  # no small Cleveland of Texas
+    assert place_at(analysis, text.index("Springfield")).admin1 == "Missouri"
+    assert place_at(analysis, text.index("Hudson")).admin1 == "New Hampshire"
+    assert place_at(analysis, text.index("Ohio")).admin1 == "Ohio"
+    assert place_at(analysis, text.index("Cleveland")).admin1 == "Ohio"  # no small Cleveland of Texas
