@@ -2,7 +2,8 @@
 
 A name becomes the entity the entities component made for it (or a new one of its label); a
 pronoun the subject before it that it agrees with ("it", "they"; see `antecedents`), else the most
-recent compatible speaker (else the last person named before it) of the pronoun's sex; a relative
+recent compatible speaker (else the last person named before it) of the pronoun's sex, for "it" one
+not named in the plural ("Authorities say …", "they said" are no "it"); a relative
 pronoun ("who said") the noun it stands for; a description ("a spokesman for …") the named person
 the article identifies it with, else it stays an article-local description entity. Writes the
 finished `Quote`s.
@@ -33,6 +34,7 @@ from newsgraph.models import Span as TextSpan
 _DEFINITE = frozenset({"the", "this", "that"})
 _ROLE_QUALIFIERS = frozenset({"former", "deputy", "vice", "assistant", "acting", "ex", "late", "outgoing"})
 _ROLE_WORD_RE = re.compile(r"[\w-]+")
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
 _LOOKBACK_CHARS = 20_000  # how far back "was this name mentioned before" looks
 
 
@@ -54,11 +56,21 @@ def resolve_and_write(lex: QuoteLexicon, doc: Doc, ctx: Context, quotes: list[Dr
         if q.entity is not None:
             key = "person" if q.entity.type == "PERSON" else "group"
             recent[key] = q.entity
-            if key == "group" and q.entity.type not in PLURAL_TYPES:
+            if key == "group" and q.entity.type not in PLURAL_TYPES and not _plural_mention(doc, q):
                 recent["body"] = q.entity  # what a later "it" may stand for
             if q.speaker is not None:
                 seen_at[key] = q.speaker[0]
         out.append(_to_quote(doc, ctx, q, f"q{len(out) + 1}"))
+
+
+def _plural_mention(doc: Doc, q: Draft) -> bool:
+    """Whether a speaker is named in the plural, which no later "it" stands for, whatever its entity's
+    type: a plural common noun ("Authorities say …", "the police said") or a plural pronoun ("they
+    said"). A plural name is one body ("the United States", "the United Nations")."""
+    if q.speaker is None:
+        return False
+    head = doc[q.speaker[1] - 1]
+    return head.tag_ == "NNS" or head.lower_ in _PLURAL_PRONOUNS
 
 
 def _prefer_named_subject(
