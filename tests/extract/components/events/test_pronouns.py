@@ -1,6 +1,7 @@
 """Rule tests of the events component: "I" inside quotation marks is the quote's speaker, never a name
 inside the quoted words or the subject of an earlier sentence; "he" and "she" stand for no body ("the
-government")."""
+government"); "it" stands for no speaker named in the plural ("Authorities say …"), and a
+speaker "it" goes on from the "it" the sentence before reports ("… said it had … It later claimed …")."""
 
 from __future__ import annotations
 
@@ -38,3 +39,27 @@ def test_pronouns_he_is_no_body(analyze_text: Analyze) -> None:
         "The government raised fuel prices sharply on Monday. He refused to meet the striking drivers."
     )
     assert all(e.source_text != "The government" for e in a.events)
+
+
+def test_pronouns_it_is_no_plural_speaker(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "Gunmen stormed a bus station in the north of the country on Monday. "
+        "Authorities say the attackers fled into the hills with their captives. "
+        "In a message to reporters, a little-known separatist outfit said it had carried out the raid. "
+        "It later claimed they were holding 30 hostages."
+    )
+    claimed = next(q for q in a.quotes if q.speaker_text == "It")
+    names = {e.id: e.name for e in a.entities}
+    assert names.get(claimed.speaker or "") != "Authorities"
+    held = [e for e in a.events if e.trigger.text == "holding"]
+    assert all(e.source_text != "Authorities" for e in held)
+
+
+def test_pronouns_speaker_it_goes_on_from_the_reported_it(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The Free Hills Front claimed responsibility for the raid on Monday. "
+        "In a message to reporters, the outfit said it had seized the bus station. "
+        "It later claimed they were holding 30 hostages."
+    )
+    (held,) = [e for e in a.events if e.trigger.text == "holding"]
+    assert held.source_text == "The Free Hills Front"

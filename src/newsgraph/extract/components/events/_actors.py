@@ -34,6 +34,7 @@ from newsgraph.extract.components.events._pronouns import (
     agrees,
     pronoun_fits,
     quoted_speaker,
+    reported_it,
     same_referent,
 )
 from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair
@@ -322,14 +323,15 @@ class ActorFinder:
         noun it agrees with ("they shot them, Ajmal said": "they" is not Ajmal)."""
         low = pron.lower_
         if low in ("they", "their", "them"):
-            if noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "NOUN":
-                return True  # "the rebels", "the government said they …"
+            if noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "NOUN" or noun.lower_ == "it":
+                return True  # "the rebels", "the government said they …", "it claimed they …"
             known = entity_at_token(noun.doc, noun.i)
             return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
         return low in GROUP_PRONOUNS or agrees(low, noun)
 
     def antecedent(self, pron: Token) -> Token | None:
-        """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any."""
+        """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any; for a
+        speaker "it", the "it" the sentence before reports (`_pronouns.reported_it`)."""
         low = pron.lower_
         if low in _RELATIVE:
             anc = pron.head
@@ -376,6 +378,7 @@ class ActorFinder:
                     return c
                 if same_referent(low, c.lower_):
                     return c  # "Moise tweeted … he said. He was criticized …": the chain goes on
+            return reported_it(pron, prev.root, self.g, self.lex.reporting)
         return None
 
     def _parallel_object(self, pron: Token) -> Token | None:

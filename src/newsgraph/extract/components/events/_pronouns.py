@@ -61,6 +61,24 @@ def same_referent(pron: str, subject: str) -> bool:
     return a == b and a in ("he", "she", "they")
 
 
+def reported_it(pron: Token, prev_root: Token, g: Grammar, reporting: frozenset[str]) -> Token | None:
+    """The "it" that a speaker "it" goes on from: the subject "it" of what the sentence before reports
+    its subject said. "The outfit said it had blown up tracks. It later claimed …", "The ministry
+    said it would appeal. It added …": the same speaker, whoever the first "it" stands for. Only a
+    speaker "it" (the subject of a verb of saying) and only the previous sentence's reported clause."""
+    if pron.lower_ != "it" or pron.dep_ != "nsubj" or g.lemma(pron.head) not in reporting:
+        return None
+    if g.lemma(prev_root) not in reporting:
+        return None
+    for clause in g.kids(prev_root):
+        if clause.dep_ != "ccomp":
+            continue
+        found = next((c for c in g.kids(clause) if c.dep_ in _SUBJ and c.lower_ == "it"), None)
+        if found is not None:
+            return found
+    return None
+
+
 def quoted_words(tok: Token) -> list[tuple[int, int]] | None:
     """The character ranges of the words of the direct quote that holds a token (its pieces, for a
     quote split around its cue), or None when the token is not inside quotation marks."""
