@@ -12,7 +12,9 @@ becomes an entity mention here, of the kind its words allow:
   is one generic word ("Team", "Commission", "Physicians": the head nouns of speaker
   descriptions, organisation words, titles and the Phoenix agent nouns), even where spaCy
   labels it a name ("Riot" of "Riot police"): the entities component, which saw that label,
-  made no entity of it;
+  made no entity of it; a description right before a person's name in its noun phrase
+  ("Assistant Secretary of the Air Force for Acquisition Marvin Sambur") is that person's mention
+  (`titled_names`);
 - a `name` mention otherwise; a name whose head is a noun of a text ("the Global Terrorism
   Index", "the World Happiness Report") is a document's (WORK_OF_ART), not an organisation's.
 
