@@ -12,7 +12,9 @@ becomes an entity mention here, of the kind its words allow:
   is one generic word ("Team", "Commission", "Physicians": the head nouns of speaker
   descriptions, organisation words, titles and the Phoenix agent nouns), even where spaCy
   labels it a name ("Riot" of "Riot police"): the entities component, which saw that label,
-  made no entity of it;
+  made no entity of it; a description right before a person's name in its noun phrase
+  ("Assistant Secretary of the Air Force for Acquisition Marvin Sambur") is that person's mention
+  (`titled_names`);
 - a `name` mention otherwise; a name whose head is a noun of a text ("the Global Terrorism
   Index", "the World Happiness Report") is a document's (WORK_OF_ART), not an organisation's.
 
@@ -30,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.extensions import add_mention, new_entity
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.titled_names import titled_holder
 from newsgraph.knowledge import longest_agent_match
 from newsgraph.models import Entity, EntityType, MentionKind
 
@@ -136,12 +139,15 @@ def phrase_entity(
 
     None for a date or a time. A name is the entity `find` returns for it (one of the article's,
     by name), else a new one of `type_` (a document's name a WORK_OF_ART, `phrase_type`); a
-    description a new entity of its own (a title's is a PERSON's).
+    description the person whose name follows it in its noun phrase (`titled_holder`), else a new
+    entity of its own (a title's is a PERSON's).
     """
     kind = phrase_kind(span)
     if kind is None:
         return None
     entity = find(span.text) if find is not None and kind == "name" else None
+    if kind == "description":
+        entity = titled_holder(doc, span)  # "Assistant Secretary [of the Air Force] Marvin Sambur"
     if entity is None:
         if kind == "description" and span.root.lower_ in _words().titles:
             type_ = "PERSON"

@@ -28,6 +28,7 @@ from newsgraph.extract.components.quotes.speakers import (
 )
 from newsgraph.extract.extensions import add_mention, entity_in_tokens, get_entities, get_quotes, new_entity
 from newsgraph.extract.phrase_entities import phrase_kind, phrase_type
+from newsgraph.extract.titled_names import titled_holder
 from newsgraph.models import Entity, EntityType, Quote
 from newsgraph.models import Span as TextSpan
 
@@ -211,7 +212,11 @@ def _description_entity(
     if not (is_person or is_org):
         return None
     if is_person and head.tag_ == "NN":
-        named = _named_after(doc, ctx, q, following, start) or _role_holder(doc, head, s, e, start)
+        named = (
+            titled_holder(doc, doc[s:e])  # "USAF's chief of staff General Duncan McNab said"
+            or _named_after(doc, ctx, q, following, start)
+            or _role_holder(doc, head, s, e, start)
+        )
         if named is not None:
             add_mention(doc, named, start, end, "description")
             return named
