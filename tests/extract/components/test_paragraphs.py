@@ -227,6 +227,10 @@ SURNAME_ENDS = [
         "The shop belongs to Peter Halvorsen, a baker who moved from Oslo to Lodi, N.J.",
         "Halvorsen opened it in 2009.",
     ),
+    (
+        "The founder, Lena Marsh, opened new offices across the U.S.",
+        "Marsh also hired 200 engineers.",
+    ),  # an adverb between the surname and its verb
 ]
 
 

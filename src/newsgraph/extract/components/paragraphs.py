@@ -38,9 +38,9 @@ Three kinds, all marked before the parser (which keeps such marks):
   Sheinbaum"), is never written after "the" (as "the Senate", "the Army" are), follows the
   abbreviation of a place or organisation that closes a noun phrase ("into the U.S.", "Mount
   Prospect, Ill.": after a lower-case word or a comma, not a title such as "Mr." or an initial)
-  and takes a verb, perhaps after an adverb ("… into the U.S. Sheinbaum sent 10,000 troops …"). English puts no bare
-  surname after such an abbreviation inside one noun phrase: a person after "U.S." has a title
-  first ("U.S. President Trump").
+  and takes a verb, perhaps after an adverb ("… into the U.S. Sheinbaum sent 10,000 troops …",
+  "… in the U.S. Jobs also noted …"). English puts no bare surname after such an abbreviation
+  inside one noun phrase: a person after "U.S." has a title first ("U.S. President Trump").
 
 Reads the tokens and their tags; writes `Token.is_sent_start` and `doc.spans[SUBHEADS_KEY]`.
 """
