@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.extract.components.paragraphs import abbreviation_ends
 from newsgraph.extract.components.paragraphs import subheads as find_subheads
@@ -213,3 +214,49 @@ def test_paragraphs_which_words_after_an_abbreviation_open_a_sentence(
 def test_paragraphs_the_tokenizer_keeps_the_abbreviations_period(nlp: Language, text: str) -> None:
     """A sentence-final "U.S." keeps its period as one token, so no full stop ends that sentence."""
     assert "U.S." in [t.text for t in nlp.make_doc(text)]
+
+
+# A surname the article named before, after an abbreviation that ends the sentence.
+SURNAME_ENDS = [
+    (
+        "Finance Minister Ana Ortiz met bankers from New York on Monday. They want her to lower "
+        "the duties on steel shipped to the U.S.",
+        "Ortiz said the duties would stay.",
+    ),
+    (
+        "The shop belongs to Peter Halvorsen, a baker who moved from Oslo to Lodi, N.J.",
+        "Halvorsen opened it in 2009.",
+    ),
+    (
+        "The founder, Lena Marsh, opened new offices across the U.S.",
+        "Marsh also hired 200 engineers.",
+    ),  # an adverb between the surname and its verb
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SURNAME_ENDS)
+def test_paragraphs_a_known_surname_after_an_abbreviation_opens_a_sentence(
+    nlp: Language, first: str, second: str
+) -> None:
+    doc = nlp(f"{first} {second}")
+    assert [s.text for s in doc.sents][-2:] == [first.split(". ")[-1], second]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name never named before the abbreviation, an institution written after "the", a title
+        "Trade talks with the U.S. Ortiz said would resume soon.",
+        "Senator Maria Army spoke first. The bill went to the U.S. Army, and the Army has its doubts.",
+        "Ana Ortiz met the press. Reporters then asked Gen. Ortiz about the plan.",
+        "Ana Ortiz met the press. Among the critics, Sen. Ortiz said little.",
+    ],
+)
+def test_paragraphs_other_names_after_an_abbreviation_stay_in_the_sentence(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    assert not [t for t in doc if t.is_sent_start and t.i and _is_after_abbreviation(doc, t.i)]
+
+
+def _is_after_abbreviation(doc: Doc, i: int) -> bool:
+    previous = doc[i - 1].text
+    return len(previous) > 1 and previous.endswith(".")

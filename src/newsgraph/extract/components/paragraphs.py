@@ -33,7 +33,14 @@ Three kinds, all marked before the parser (which keeps such marks):
   word before it in its sentence, line or quotation is capitalised: a title-case headline ("… To
   Enter U.S. As Refugees") or a label opening a quotation ("the card reads, “P.S. You can …"). A name
   after the abbreviation is left to the parser: "U.S. Senate", "U.S. Army has" are far more
-  common than "in the U.S. Sheinbaum sent".
+  common than "in the U.S. Sheinbaum sent". Only a person the article has named already opens
+  a sentence there: a capitalised word that ran earlier as a surname after a first name ("Claudia
+  Sheinbaum"), is never written after "the" (as "the Senate", "the Army" are), follows the
+  abbreviation of a place or organisation that closes a noun phrase ("into the U.S.", "Mount
+  Prospect, Ill.": after a lower-case word or a comma, not a title such as "Mr." or an initial)
+  and takes a verb, perhaps after an adverb ("… into the U.S. Sheinbaum sent 10,000 troops …",
+  "… in the U.S. Jobs also noted …"). English puts no bare surname after such an abbreviation
+  inside one noun phrase: a person after "U.S." has a title first ("U.S. President Trump").
 
 Reads the tokens and their tags; writes `Token.is_sent_start` and `doc.spans[SUBHEADS_KEY]`.
 """
@@ -63,6 +70,7 @@ _NEVER_IN_SUBHEAD = frozenset({"MD", "VBD", "PRP"})
 _SUBHEAD_MAX = 5
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb or a modal after the name
 
 
 class ParagraphBreaks:
@@ -72,7 +80,7 @@ class ParagraphBreaks:
         if doc.has_annotation("DEP"):
             return doc  # parsed already: its sentences are fixed
         mark_line_breaks(doc)
-        for i in abbreviation_ends(doc):
+        for i in [*abbreviation_ends(doc), *surname_ends(doc)]:
             doc[i].is_sent_start = True
         if doc.has_annotation("TAG"):
             found = subheads(doc)
@@ -105,6 +113,67 @@ def abbreviation_ends(doc: Doc) -> list[int]:
         for token in doc[:-1]
         if _is_abbreviation(token) and doc[token.i + 1].text in openers and _in_running_text(doc, token.i)
     ]
+
+
+def surname_ends(doc: Doc) -> list[int]:
+    """The tokens that open a sentence with a surname the article named before, right after an
+    abbreviation ending the sentence ("… into the U.S. Sheinbaum sent …")."""
+    if not doc.has_annotation("TAG"):
+        return []
+    return [
+        token.i + 1
+        for token in doc[:-2]
+        if _closes_a_noun_phrase(doc, token.i)
+        and _surname_with_a_verb(doc, token.i + 1)
+        and _in_running_text(doc, token.i)
+    ]
+
+
+def _closes_a_noun_phrase(doc: Doc, i: int) -> bool:
+    """Token `i` is an abbreviation of a place or organisation after a lower-case word or a comma
+    ("into the U.S.", "Prospect, Ill.": one without an inner period only after a comma): no title
+    before a name ("said Mr.", "in Gov."), no initial ("F.")."""
+    token = doc[i]
+    if not _is_abbreviation(token) or i == 0 or token.lower_ in _titles():
+        return False
+    if sum(ch.isalpha() for ch in token.text) < 2:
+        return False
+    before = doc[i - 1]
+    if "." not in token.text[:-1]:  # "Ill.", "Calif." after a place's comma; "said Col." is a title
+        return before.text == ","
+    return (before.is_lower and before.is_alpha) or before.text == ","
+
+
+def _surname_with_a_verb(doc: Doc, k: int) -> bool:
+    """Token `k` is a surname of the article (`_surnames`) followed by a finite verb or a modal,
+    perhaps after one adverb ("Jobs also noted")."""
+    token = doc[k]
+    if not (token.is_title and token.is_alpha and token.tag_ in _NAME_TAGS):
+        return False
+    verb = k + 2 if doc[k + 1].tag_ == "RB" and k + 2 < len(doc) else k + 1
+    return doc[verb].tag_ in _VERB_TAGS and token.text in _surnames(doc, k)
+
+
+def _surnames(doc: Doc, k: int) -> set[str]:
+    """The capitalised words written before token `k` after a first name ("Claudia Sheinbaum": a
+    capitalised name not after a determiner) and nowhere after "the" ("the Senate", "the Army")."""
+    found = set()
+    for j in range(1, k):
+        token = doc[j]
+        if not (token.is_title and token.is_alpha and token.tag_ in _NAME_TAGS):
+            continue
+        first = doc[j - 1]
+        named = first.is_title and first.is_alpha and first.tag_ in _NAME_TAGS
+        if named and not (j > 1 and doc[j - 2].tag_ == "DT"):
+            found.add(token.text)
+    return found - {token.text for token in doc[1:] if doc[token.i - 1].lower_ == "the"}
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Abbreviated titles and honorifics written before a name ("Sen.", "Mr."), lower case."""
+    titles = load_json("titles.json")
+    return frozenset([*(t.lower() for t in titles["abbreviations"]), *titles["honorifics"]])
 
 
 @cache
