@@ -23,6 +23,19 @@ def test_places_a_toponym_in_an_office_name_is_no_place_of_the_story(analyze_tex
     assert place_at(analysis, text.index("Akron")).literal  # the bridge near Akron is a place
 
 
+def test_places_a_toponym_in_the_name_of_armed_forces_or_a_centre_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "The Peruvian Army flew food to Cusco on Monday, and the U.S. Centers for Disease Control and "
+        "Prevention sent two doctors. The Chilean Air Force and the Brazilian Navy joined the effort, the "
+        "United States Southern Command said."
+    )
+    analysis = analyze_text(text, clean=False)
+    for name in ("Peruvian", "U.S.", "Chilean", "Brazilian", "United States"):
+        place = place_at(analysis, text.index(name))  # still a toponym, with its point
+        assert not place.literal and place.lat is not None, name
+    assert place_at(analysis, text.index("Cusco")).literal  # where the food went is a place
+
+
 def test_places_a_country_named_as_such_stays_a_place(analyze_text: Analyze) -> None:
     text = "Floods hit Norway on Monday. The Bank of Norway said the damage in Norway was large."
     analysis = analyze_text(text, clean=False)

@@ -10,7 +10,10 @@ name after it is an office's head, last or before "of" or "for" ("Swiss National
 Department of Agriculture", "U.S. Agency for International Development"), or when the name (or
 the text right before the toponym) has such a head, or a newspaper's or company's, before "of"
 ("the Bank of Canada", "the Health Ministry of Uganda", "the Communications Workers of America").
-The heads are data (`places_names.json`: `office_heads`, and `not_place_heads` before "of").
+The heads are data (`places_names.json`: `office_heads`, and `not_place_heads` before "of"); a
+country's armed forces and commands are such bodies ("the U.S. Air Force", "the Mexican Army", "U.S.
+Central Command"), and so are a body's committees and centers ("the U.S. Centers for Disease Control
+and Prevention", "the American Israel Public Affairs Committee").
 Not a building's or a town's own name: "the Barangays of Santa Maria", "the Norfolk Assembly
 Plant" have no such head. So with a body's branch, edition or service for a place, named by the
 body's name and the place's ("Ford Australia", "UNHCR Kenya", "VOA Somali", "GM Europe"; GeoWebNews:
