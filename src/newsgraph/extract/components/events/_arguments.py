@@ -107,14 +107,15 @@ class ArgumentFinder:
         return tok if self.nationally_owned(tok) else None
 
     def nationally_owned(self, tok: Token) -> bool:
-        """Whether a noun is modified by a name, a demonym or an actor noun ("U.S. operations", "the
-        Turkish sale", "a police patrol")."""
+        """Whether a noun is modified by a name, a demonym, a pair of them or an actor noun ("U.S. forces",
+        "the Turkish sale", "a police patrol")."""
         return any(
             c.dep_ in ("compound", "amod", "poss")
             and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
                 or c.lower_ in self.lex.demonyms
                 or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)
+                or hyphen_pair(c, self.lex.demonyms) is not None  # "the Israel-UAE deal"
             )
             for c in self.g.kids(tok)
         )

@@ -4,6 +4,8 @@ Exercise"), a document ("the Second Amendment"), or one of a pair of actors ("th
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -29,20 +31,36 @@ def document_name(tok: Token, lex: Lexicon) -> bool:
     )
 
 
-def hyphen_pair(name: Token) -> Token | None:
+def hyphen_pair(name: Token, demonyms: Container[str] = ()) -> Token | None:
     """Return X of a pair of names "X-Y" modifying a noun ("the Russia-Ukraine war", "Iran-Iraq talks")
-    when `name` is Y: two proper nouns joined by a hyphen, each a name of its own."""
-    if name.pos_ != "PROPN" or not _known_actor(name.text):
+    when `name` is Y: two words joined by a hyphen, each a name of its own (a proper noun of the actor
+    dictionaries) or, when `demonyms` are given, a people's adjective ("Turkish-Iranian relations")."""
+    if not _side_word(name, demonyms):
         return None
     for c in name.children:
         if (
-            c.dep_ == "compound"
+            c.dep_ in ("compound", "amod")
             and c.i == name.i - 2
             and name.doc[name.i - 1].text in ("-", "–", "/")
-            and _known_actor(c.text)
+            and _side_word(c, demonyms)
         ):
             return c
     return None
+
+
+def _side_word(tok: Token, demonyms: Container[str]) -> bool:
+    """Whether a word of a hyphened pair names a side: a proper noun the actor dictionaries know alone, or,
+    when `demonyms` are given, a proper noun the parse names a country, a body or a people ("EU"), or a
+    demonym."""
+    if tok.pos_ == "PROPN" and _known_actor(tok.text):
+        return True
+    return bool(demonyms) and (tok.lower_ in demonyms or (tok.pos_ == "PROPN" and _whole_name(tok)))
+
+
+def _whole_name(tok: Token) -> bool:
+    """Whether a word is alone a name of a country, a body or a people ("EU"; not "al" of "al-Shabab")."""
+    ends = tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+    return tok.ent_type_ in ("GPE", "ORG", "NORP") and tok.ent_iob_ == "B" and ends
 
 
 def _known_actor(word: str) -> bool:
