@@ -2,8 +2,9 @@
 
 A noun of a relation, a meeting or a pact premodified by a hyphened pair of names or demonyms ("Chile-Peru
 ties", "Dutch-Belgian relations") names both parties: an event acting on it acts on the two of them. A place
-noun ("the Chile-Peru border") is no relation. A titled head whose name goes on with "and" lists a second
-person ("met Ghana's Foreign Minister Ama Boateng and Togolese President Kofi Mensah").
+noun ("the Chile-Peru border") is no relation. An event noun so premodified has the pair as its two sides
+("Danish-Norwegian cooperation": Danish with Norwegian). A titled head whose name goes on with "and" lists
+a second person ("met Ghana's Foreign Minister Ama Boateng and Togolese President Kofi Mensah").
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ def test_two_party_nouns_an_act_on_a_hyphened_relation_targets_both_parties(anal
 def test_two_party_nouns_a_pair_of_demonyms_names_both_peoples(analyze_text: Analyze) -> None:
     analysis = analyze_text("The foreign minister praised Dutch-Belgian relations.")
     assert _targets(analysis, "SUPPORT") == ["Dutch ; Belgian"]
+
+
+def test_two_party_nouns_an_event_noun_with_a_pair_of_demonyms_has_both_sides(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Analysts see closer Danish-Norwegian cooperation as a model.")
+    sides = [(e.source_text, e.target_text) for e in analysis.events if e.type == "COOPERATE"]
+    assert sides == [("Danish", "Norwegian")]
 
 
 def test_two_party_nouns_a_border_is_a_place_not_a_relation(analyze_text: Analyze) -> None:

@@ -36,7 +36,7 @@ from newsgraph.extract.components.events._pronouns import (
     quoted_speaker,
     same_referent,
 )
-from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair
+from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair, pair_word
 from newsgraph.extract.components.events._relation_pairs import relation_sides
 from newsgraph.extract.extensions import (
     add_mention,
@@ -466,6 +466,8 @@ class ActorFinder:
                 # "we" in a quote is its speaker; "they", "both sides" the last two-sided pair (drafting)
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]
             return self.resolve(doc, ante, group_cache, depth + 1)
+        if pair_word(h, self.lex.demonyms):  # "Turkish-American cooperation": Turkish, and American
+            return [self._side(doc, h)]
         sides = relation_sides(h, self.lex)  # "Turkey-Israel relations": Turkey and Israel
         if sides:
             return [self._side(doc, t) for t in sides]

@@ -529,7 +529,7 @@ class ArgumentFinder:
             tok = tok.head
         internal = self.doers.internal(tok)
         source = None if internal else self.doers.modifier(tok)  # "the country's civil war": where
-        first = hyphen_pair(source) if source is not None else None
+        first = hyphen_pair(source, self.lex.demonyms) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
         preps = self._target_preps(type_, tok)

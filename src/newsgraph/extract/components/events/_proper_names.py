@@ -48,6 +48,13 @@ def hyphen_pair(name: Token, demonyms: Container[str] = ()) -> Token | None:
     return None
 
 
+def pair_word(tok: Token, demonyms: Container[str]) -> bool:
+    """Whether a word is X or Y of a hyphened pair "X-Y" modifying a noun (`hyphen_pair` with demonyms)."""
+    if hyphen_pair(tok, demonyms) is not None:
+        return True
+    return tok.dep_ in ("compound", "amod") and hyphen_pair(tok.head, demonyms) == tok
+
+
 def _side_word(tok: Token, demonyms: Container[str]) -> bool:
     """Whether a word of a hyphened pair names a side: a proper noun the actor dictionaries know alone, or,
     when `demonyms` are given, a proper noun the parse names a country, a body or a people ("EU"), or a
