@@ -5,10 +5,12 @@ Exercise"), a document ("the Second Amendment"), or one of a pair of actors ("th
 from __future__ import annotations
 
 from collections.abc import Container
+from functools import cache
 
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.lexicons import load_json
 from newsgraph.knowledge import longest_match
 
 
@@ -34,7 +36,10 @@ def document_name(tok: Token, lex: Lexicon) -> bool:
 def hyphen_pair(name: Token, demonyms: Container[str] = ()) -> Token | None:
     """Return X of a pair of names "X-Y" modifying a noun ("the Russia-Ukraine war", "Iran-Iraq talks")
     when `name` is Y: two words joined by a hyphen, each a name of its own (a proper noun of the actor
-    dictionaries) or, when `demonyms` are given, a people's adjective ("Turkish-Iranian relations")."""
+    dictionaries) or, when `demonyms` are given and the pair modifies a relation noun (`relation_noun`), a
+    people's adjective or a name the parse gives alone ("Turkish-Iranian relations", "the EU-Turkey deal";
+    not "Turkish-American donations", the gifts of Turkish Americans)."""
+    demonyms = demonyms if relation_noun(name.head) else ()
     if not _side_word(name, demonyms):
         return None
     for c in name.children:
@@ -46,6 +51,19 @@ def hyphen_pair(name: Token, demonyms: Container[str] = ()) -> Token | None:
         ):
             return c
     return None
+
+
+def relation_noun(noun: Token) -> bool:
+    """Whether a noun names a relation, a meeting or a pact between two parties (`two_party_nouns.json`)."""
+    return noun.pos_ == "NOUN" and (
+        noun.lemma_.lower() in _relation_nouns() or noun.lower_ in _relation_nouns()
+    )
+
+
+@cache
+def _relation_nouns() -> frozenset[str]:
+    """The relation nouns of `two_party_nouns.json`."""
+    return frozenset(load_json("two_party_nouns.json")["relation_nouns"])
 
 
 def pair_word(tok: Token, demonyms: Container[str]) -> bool:

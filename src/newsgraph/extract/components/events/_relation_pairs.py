@@ -11,27 +11,16 @@ relation and keeps its phrase.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._proper_names import hyphen_pair
-from newsgraph.extract.lexicons import load_json
-
-
-@cache
-def _relation_nouns() -> frozenset[str]:
-    """The relation nouns of `two_party_nouns.json`."""
-    return frozenset(load_json("two_party_nouns.json")["relation_nouns"])
+from newsgraph.extract.components.events._proper_names import hyphen_pair, relation_noun
 
 
 def relation_sides(noun: Token, lex: Lexicon) -> list[Token]:
     """Return the two words of a hyphened pair premodifying a relation noun ("Turkey-Israel relations":
     [Turkey, Israel]), else no word."""
-    if noun.pos_ != "NOUN" or (
-        noun.lemma_.lower() not in _relation_nouns() and noun.lower_ not in _relation_nouns()
-    ):
+    if not relation_noun(noun):
         return []
     for mod in noun.children:
         if mod.dep_ in ("compound", "nmod", "amod") and mod.i < noun.i:
