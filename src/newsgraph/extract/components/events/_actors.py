@@ -37,7 +37,8 @@ from newsgraph.extract.components.events._pronouns import (
     reported_it,
     same_referent,
 )
-from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair
+from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair, pair_word
+from newsgraph.extract.components.events._relation_pairs import relation_sides
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
@@ -123,12 +124,12 @@ class ActorFinder:
             and not opens_examples(c, self.g)  # "donors such as Japan": the donors
             and (pair is None or c.i > head.i)
         ]
+        listed = listed_names(head, self.g)
         cut = [
-            c.i
+            c.left_edge.i if c in listed else c.i  # "… Carlos Ruiz and Bolivian President Jorge Quispe"
             for c in self.g.kids(head)
             if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or opens_examples(c, self.g)
         ]
-        listed = listed_names(head, self.g)
         for c in self.g.kids(head):
             if (
                 c.dep_ == "appos"
@@ -143,8 +144,8 @@ class ActorFinder:
             tok = stack.pop()
             kept.append(tok.i)
             for c in self.g.kids(tok):
-                if c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "ccomp"):
-                    cut.append(c.i)
+                if c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "ccomp") or c in listed:
+                    cut.append(c.left_edge.i if c in listed else c.i)  # "Modi and Duterte": Modi
                 else:
                     stack.append(c)
         start, end = min(kept), max(kept) + 1
@@ -468,6 +469,11 @@ class ActorFinder:
                 # "we" in a quote is its speaker; "they", "both sides" the last two-sided pair (drafting)
                 return [Actor(h.i, h.i, h.i + 1, h.text, None)]
             return self.resolve(doc, ante, group_cache, depth + 1)
+        if pair_word(h, self.lex.demonyms):  # "Turkish-American cooperation": Turkish, and American
+            return [self._side(doc, h)]
+        sides = relation_sides(h, self.lex)  # "Turkey-Israel relations": Turkey and Israel
+        if sides:
+            return [self._side(doc, t) for t in sides]
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []  # a thing, no actor (`thing` keeps the object an assault hit)
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
@@ -524,6 +530,14 @@ class ActorFinder:
             s, e = self.compact(head)
             return self._named(doc, doc[s:e], "ORG")
         return None
+
+    def _side(self, doc: Doc, word: Token) -> Actor:
+        """One word of a hyphened pair as an actor: a country's or a body's name, or a demonym's people (of
+        its own, not the pair's joint name "Turkish-American")."""
+        span = doc[word.i : word.i + 1]
+        demonym = word.lower_ in self.lex.demonyms
+        entity = self._named(doc, span, "NORP") if demonym else self.name_entity(doc, span)
+        return Actor(word.i, word.i, word.i + 1, word.text, entity)
 
     def name_entity(self, doc: Doc, span: Span) -> str | None:
         """The entity of a name alone ("Israeli" in "Israeli and Palestinian negotiators"): the entity

@@ -107,14 +107,15 @@ class ArgumentFinder:
         return tok if self.nationally_owned(tok) else None
 
     def nationally_owned(self, tok: Token) -> bool:
-        """Whether a noun is modified by a name, a demonym or an actor noun ("U.S. operations", "the
-        Turkish sale", "a police patrol")."""
+        """Whether a noun is modified by a name, a demonym, a pair of them or an actor noun ("U.S. forces",
+        "the Turkish sale", "a police patrol")."""
         return any(
             c.dep_ in ("compound", "amod", "poss")
             and (
                 c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
                 or c.lower_ in self.lex.demonyms
                 or (c.dep_ == "compound" and c.lemma_.lower() in self.lex.sector_nouns)
+                or hyphen_pair(c, self.lex.demonyms) is not None  # "the Israel-UAE deal"
             )
             for c in self.g.kids(tok)
         )
@@ -528,7 +529,7 @@ class ArgumentFinder:
             tok = tok.head
         internal = self.doers.internal(tok)
         source = None if internal else self.doers.modifier(tok)  # "the country's civil war": where
-        first = hyphen_pair(source) if source is not None else None
+        first = hyphen_pair(source, self.lex.demonyms) if source is not None else None
         if first is not None and source is not None:
             source, target = first, source  # "the Russia-Ukraine war": Russia against Ukraine
         preps = self._target_preps(type_, tok)

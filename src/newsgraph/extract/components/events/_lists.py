@@ -49,7 +49,21 @@ def listed(head: Token, g: Grammar) -> list[Token]:
             and any(c.dep_ == "conj" for c in g.kids(a))
         ):
             return [a, *conjuncts(a, g)]
-    return []
+    return _titled_conjuncts(head, g)
+
+
+def _titled_conjuncts(head: Token, g: Grammar) -> list[Token]:
+    """Return the names the parser hangs as conjuncts on the name of a titled head ("meeting India's Prime
+    Minister Narendra Modi and Philippine President Rodrigo Duterte": Duterte a conjunct of Modi, Modi an
+    apposition of the title "Minister"), or as a second apposition after "and". A common noun's names are
+    `conjuncts` of their own ("daughters Karen Williams and Patty King"). The first apposition is the
+    head's own name, not a member."""
+    names = [a for a in g.kids(head) if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+    if head.pos_ != "PROPN" or not names or names[0].left_edge.i != head.i + 1:
+        return []
+    doc = head.doc
+    later = [a for a in names[1:] if doc[a.left_edge.i - 1].lower_ == "and"]  # or a second apposition
+    return [c for c in conjuncts(names[0], g) if c.i > names[0].i and c.ent_type_ == "PERSON"] + later
 
 
 def conjuncts(tok: Token, g: Grammar) -> list[Token]:
