@@ -16,3 +16,15 @@ def test_group_types_a_quoted_speaker_group(analyze_text: Analyze) -> None:
     sources = [a.entity(i) for e in a.events for i in e.source]
     typed = [(g.name, g.sector, g.country) for g in sources if g is not None and g.type == "GROUP"]
     assert typed == [("Kenyan officials", "government", "KE")]
+
+
+def test_group_types_one_office_of_two_countries_is_two_groups(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "The six nurses landed in Sofia on Tuesday. The president of Moldova, Ion Radu, promptly "
+        "pardoned them. The president of Portugal, Rui Costa, said that Portugal paid no money to "
+        "Libya. He also said he would visit Libya on Wednesday."
+    )
+    by_trigger = {e.trigger.text: [a.entity(i) for i in e.source] for e in a.events}
+    pardon, visit = by_trigger["pardoned"], by_trigger["visit"]
+    assert [(g.name, g.country) for g in pardon if g is not None] == [("president", "MD")]
+    assert [(g.name, g.country) for g in visit if g is not None] == [("president", "PT")]

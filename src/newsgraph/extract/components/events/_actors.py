@@ -556,14 +556,12 @@ class ActorFinder:
         s, e = self.compact(head)
         name = span_text(doc, s, e)
         key = name.lower()
-        entity = group_cache.get(key)
+        sector, country = sector_country(head, s, self.lex, self.g)
+        cached = group_cache.get(key)
+        entity = cached if cached is not None and _same_group(cached, key, country) else None
         if entity is None:
-            for ent in get_entities(doc):
-                if ent.type == "GROUP" and ent.name.lower() == key:
-                    entity = ent
-                    break
+            entity = next((ent for ent in get_entities(doc) if _same_group(ent, key, country)), None)
         if entity is None:
-            sector, country = sector_country(head, s, self.lex, self.g)
             entity = new_entity(doc, name, "GROUP", sector=sector, country=country)
         else:
             self._type_group(entity, head)
@@ -579,6 +577,13 @@ class ActorFinder:
         untyped = entity.sector is None and entity.country is None
         if entity.type == "GROUP" and untyped and head.pos_ == "NOUN":
             entity.sector, entity.country = sector_country(head, self.compact(head)[0], self.lex, self.g)
+
+
+def _same_group(entity: Entity, key: str, country: str | None) -> bool:
+    """Whether a group is the one a description of this name and country stands for ("the president
+    of Bulgaria" and "the president of France" are two; a bare "the president" joins either)."""
+    same_name = entity.type == "GROUP" and entity.name.lower() == key
+    return same_name and (country is None or entity.country in (None, country))
 
 
 def _size_within(tok: Token, most: int) -> bool:
