@@ -12,6 +12,7 @@ gets a sector and a country from its words, its modifiers and its "of"/"in"/"fro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_at_token, entity_by_id
 from newsgraph.knowledge import AgentRecord, longest_agent_match, longest_match, lookup_agent
+from newsgraph.models import Entity
 
 POLITICAL_SECTORS = frozenset(
     {
@@ -225,3 +227,10 @@ def _own_country(mods: Span, lex: Lexicon) -> str | None:
         if low in lex.countries and (tok.pos_ == "PROPN" or tok.ent_type_):
             return lex.countries[low]
     return None
+
+
+def same_group(entity: Entity, key: str, typed: Callable[[], tuple[str | None, str | None]]) -> bool:
+    """Whether a group is the one a description of this name and country is ("the president of Bulgaria"
+    and "the president of France" are two; a bare "the president" joins either)."""
+    same_name = entity.type == "GROUP" and entity.name.lower() == key
+    return same_name and (entity.country is None or typed()[1] in (None, entity.country))

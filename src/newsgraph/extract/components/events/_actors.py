@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._actor_types import is_agent, sector_country
+from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -556,13 +557,13 @@ class ActorFinder:
         s, e = self.compact(head)
         name = span_text(doc, s, e)
         key = name.lower()
-        sector, country = sector_country(head, s, self.lex, self.g)
+        typed = cache(lambda: sector_country(head, s, self.lex, self.g))  # only when a group has a country
         cached = group_cache.get(key)
-        entity = cached if cached is not None and _same_group(cached, key, country) else None
+        entity = cached if cached is not None and same_group(cached, key, typed) else None
         if entity is None:
-            entity = next((ent for ent in get_entities(doc) if _same_group(ent, key, country)), None)
+            entity = next((ent for ent in get_entities(doc) if same_group(ent, key, typed)), None)
         if entity is None:
-            entity = new_entity(doc, name, "GROUP", sector=sector, country=country)
+            entity = new_entity(doc, name, "GROUP", sector=typed()[0], country=typed()[1])
         else:
             self._type_group(entity, head)
         group_cache[key] = entity
@@ -577,13 +578,6 @@ class ActorFinder:
         untyped = entity.sector is None and entity.country is None
         if entity.type == "GROUP" and untyped and head.pos_ == "NOUN":
             entity.sector, entity.country = sector_country(head, self.compact(head)[0], self.lex, self.g)
-
-
-def _same_group(entity: Entity, key: str, country: str | None) -> bool:
-    """Whether a group is the one a description of this name and country stands for ("the president
-    of Bulgaria" and "the president of France" are two; a bare "the president" joins either)."""
-    same_name = entity.type == "GROUP" and entity.name.lower() == key
-    return same_name and (country is None or entity.country in (None, country))
 
 
 def _size_within(tok: Token, most: int) -> bool:
