@@ -39,16 +39,13 @@ def hyphen_pair(name: Token, demonyms: Container[str] = ()) -> Token | None:
     dictionaries) or, when `demonyms` are given and the pair modifies a relation noun (`relation_noun`), a
     people's adjective or a name the parse gives alone ("Turkish-Iranian relations", "the EU-Turkey deal";
     not "Turkish-American donations", the gifts of Turkish Americans)."""
+    if name.i < 2 or name.doc[name.i - 1].text not in ("-", "–", "/"):
+        return None
     demonyms = demonyms if relation_noun(name.head) else ()
     if not _side_word(name, demonyms):
         return None
     for c in name.children:
-        if (
-            c.dep_ in ("compound", "amod")
-            and c.i == name.i - 2
-            and name.doc[name.i - 1].text in ("-", "–", "/")
-            and _side_word(c, demonyms)
-        ):
+        if c.dep_ in ("compound", "amod") and c.i == name.i - 2 and _side_word(c, demonyms):
             return c
     return None
 
