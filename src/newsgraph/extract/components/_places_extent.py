@@ -23,20 +23,32 @@ SURE, GUESS = 0.6, 0.45
 
 
 @cache
-def _spreads(g: Gazetteer) -> dict[tuple[str, str | None], float]:
-    """Return the median distance (km) of the towns of each country (code, None) and division
-    (code, division) from its point."""
-    distances: dict[tuple[str, str | None], list[float]] = defaultdict(list)
+def _towns_by_country(g: Gazetteer) -> dict[str, list[GeoEntry]]:
+    """Return the gazetteer's towns grouped by their country code."""
+    towns: dict[str, list[GeoEntry]] = defaultdict(list)
     for town in g.cities():
-        if town.country is None:
-            continue
-        for key, area in (
-            ((town.country, None), g.countries.get(town.country)),
-            ((town.country, town.admin1), g.admin1.get((town.country, town.admin1 or ""))),
-        ):
-            if area is not None:
-                distances[key].append(distance_km(town.lat, town.lon, area.lat, area.lon))
-    return {key: statistics.median(found) for key, found in distances.items()}
+        if town.country is not None:
+            towns[town.country].append(town)
+    return towns
+
+
+@cache
+def _spread(g: Gazetteer, country: str, admin1: str | None) -> float | None:
+    """Return the median distance (km) from its point of the towns of a country (`admin1` None) or
+    of one of its divisions; None when the gazetteer has no such area or no towns in it.
+
+    Worked out for the one area asked about, when first asked: most articles never ask, and the
+    whole table would cost a process a second of CPU."""
+    area = g.countries.get(country) if admin1 is None else g.admin1.get((country, admin1))
+    if area is None:
+        return None
+    towns = _towns_by_country(g).get(country, [])
+    found = [
+        distance_km(town.lat, town.lon, area.lat, area.lon)
+        for town in towns
+        if admin1 is None or town.admin1 == admin1
+    ]
+    return statistics.median(found) if found else None
 
 
 def container_confidence(g: Gazetteer, container: GeoEntry) -> float:
@@ -48,6 +60,5 @@ def container_confidence(g: Gazetteer, container: GeoEntry) -> float:
     """
     if container.country is None or container.feature not in (COUNTRY, ADMIN1):
         return SURE
-    key = (container.country, container.admin1 if container.feature == ADMIN1 else None)
-    spread = _spreads(g).get(key)
+    spread = _spread(g, container.country, container.admin1 if container.feature == ADMIN1 else None)
     return GUESS if spread is not None and spread > NEAR_KM else SURE

@@ -72,11 +72,11 @@ def _bare(name: str) -> str:
 def _a_branch(text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
     """Tell whether a toponym ends an organisation's name right after another organisation's name
     of the article ("Ford Australia" where the article names "Ford")."""
+    ending = [(s, e) for s, e in orgs if s < t.start and t.end == e]
+    if not ending:
+        return False  # the common case, decided before the names are read
     names = {_bare(text[s:e]) for s, e in orgs}
-    for s, e in orgs:
-        if s < t.start and t.end == e and (body := _bare(text[s : t.start])) and body in names:
-            return True
-    return False
+    return any((body := _bare(text[s : t.start])) and body in names for s, _e in ending)
 
 
 def in_an_office_name(

@@ -47,12 +47,15 @@ Reads the tokens and their tags; writes `Token.is_sent_start` and `doc.spans[SUB
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from functools import cache
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.extensions import SUBHEADS_KEY
+from newsgraph.extract.extensions import SUBHEADS_KEY, doc_text
 from newsgraph.extract.lexicons import load_json
 
 _ENDS = frozenset(".!?:;\"'”’)»…")
@@ -71,6 +74,9 @@ _SUBHEAD_MAX = 5
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb or a modal after the name
+_LINE_BREAK = re.compile("\n")
+_PERIOD = re.compile(r"\.")
+_SENTENCE_END = re.compile("[.!?]")
 
 
 class ParagraphBreaks:
@@ -92,11 +98,24 @@ class ParagraphBreaks:
         return doc
 
 
+def _tokens_with(doc: Doc, char: re.Pattern[str]) -> list[int]:
+    """The indices of the tokens holding a character that `char` matches, in order: the few tokens
+    a rule reads, found in the text rather than by walking every token of the doc."""
+    starts: list[int] = doc.to_array(IDX).tolist()
+    found: list[int] = []
+    for m in char.finditer(doc_text(doc)):
+        i = bisect_right(starts, m.start()) - 1
+        if not found or found[-1] != i:
+            found.append(i)
+    return found
+
+
 def mark_line_breaks(doc: Doc) -> None:
     """The token after a line break starts a sentence, unless the line is hard-wrapped."""
     n = len(doc)
-    for token in doc:
-        if not token.is_space or "\n" not in token.text or token.i == 0 or token.i + 1 >= n:
+    for i in _tokens_with(doc, _LINE_BREAK):
+        token = doc[i]
+        if not token.is_space or i == 0 or i + 1 >= n:
             continue
         nxt = doc[token.i + 1]
         prev = doc[token.i - 1]
@@ -109,9 +128,9 @@ def abbreviation_ends(doc: Doc) -> list[int]:
     """The tokens that open a sentence right after an abbreviation ending it ("the U.S. The …")."""
     openers = sentence_openers()
     return [
-        token.i + 1
-        for token in doc[:-1]
-        if _is_abbreviation(token) and doc[token.i + 1].text in openers and _in_running_text(doc, token.i)
+        i + 1
+        for i in _abbreviations(doc, len(doc) - 1)
+        if doc[i + 1].text in openers and _in_running_text(doc, i)
     ]
 
 
@@ -121,12 +140,15 @@ def surname_ends(doc: Doc) -> list[int]:
     if not doc.has_annotation("TAG"):
         return []
     return [
-        token.i + 1
-        for token in doc[:-2]
-        if _closes_a_noun_phrase(doc, token.i)
-        and _surname_with_a_verb(doc, token.i + 1)
-        and _in_running_text(doc, token.i)
+        i + 1
+        for i in _abbreviations(doc, len(doc) - 2)
+        if _closes_a_noun_phrase(doc, i) and _surname_with_a_verb(doc, i + 1) and _in_running_text(doc, i)
     ]
+
+
+def _abbreviations(doc: Doc, stop: int) -> list[int]:
+    """The indices below `stop` of the tokens that are abbreviations (`_is_abbreviation`)."""
+    return [i for i in _tokens_with(doc, _PERIOD) if i < stop and _is_abbreviation(doc[i])]
 
 
 def _closes_a_noun_phrase(doc: Doc, i: int) -> bool:
@@ -205,12 +227,29 @@ def _in_running_text(doc: Doc, i: int) -> bool:
 def subheads(doc: Doc) -> list[tuple[int, int]]:
     """The subheads flattened into the text, as (start, end) token indices; `end` starts the next sentence."""
     found = []
-    for token in doc:
-        if _may_open_a_subhead(token) and _after_sentence_end(doc, token.i):
-            end = _subhead_end(doc, token.i)
+    for i in _after_sentence_ends(doc):
+        if _may_open_a_subhead(doc[i]):
+            end = _subhead_end(doc, i)
             if end is not None:
-                found.append((token.i, end))
+                found.append((i, end))
     return found
+
+
+def _after_sentence_ends(doc: Doc) -> list[int]:
+    """The indices of the tokens right after a sentence's end mark, perhaps past closing quotation
+    marks or brackets ("… said. The", "… said." The"), in order."""
+    n = len(doc)
+    after: list[int] = []
+    for k in _tokens_with(doc, _SENTENCE_END):
+        if doc[k].text not in _SENTENCE_ENDS:
+            continue
+        i = k + 1
+        while i < n and (not after or after[-1] < i):
+            after.append(i)
+            if doc[i].text not in _CLOSERS:
+                break
+            i += 1
+    return after
 
 
 def _may_open_a_subhead(token: Token) -> bool:
@@ -219,13 +258,6 @@ def _may_open_a_subhead(token: Token) -> bool:
     verb_or_pronoun = tag in _NEVER_IN_SUBHEAD or tag in _FINITE_TAGS
     capitalised = token.is_title or (token.is_upper and len(token) > 1)  # "BLA surges", "US ban on …"
     return bool(token.i) and capitalised and token.is_alpha and not verb_or_pronoun
-
-
-def _after_sentence_end(doc: Doc, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and doc[j].text in _CLOSERS:
-        j -= 1
-    return j >= 0 and doc[j].text in _SENTENCE_ENDS
 
 
 def _subhead_end(doc: Doc, start: int) -> int | None:

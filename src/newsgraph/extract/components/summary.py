@@ -133,8 +133,8 @@ class Summary:
 
     def _junk(self, text: str) -> bool:
         stripped = text.strip()
-        letters = [c for c in stripped if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        letters = "".join(filter(str.isalpha, stripped))
+        if letters and sum(map(str.isupper, letters)) > 0.7 * len(letters):
             return True  # a shouted headline or a caption
         return self.junk.search(stripped) is not None
 

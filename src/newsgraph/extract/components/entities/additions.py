@@ -173,11 +173,11 @@ def _numbered_bills(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) -
 
 def _continues_organisation(doc: Doc, lex: EntityLexicon, prev: NameMention, m: NameMention) -> bool:
     """Whether `m` is the rest of the organisation `prev`, after "for", "of" or "on" (and "the")."""
+    if prev.label != "ORG" or m.label != "ORG" or m.start - prev.end > 2:
+        return False  # read before the words between: mentions may lie paragraphs apart
     between = [t.lower_ for t in doc[prev.end : m.start]]
     return (
-        prev.label == "ORG"
-        and m.label == "ORG"
-        and between in (["for"], ["of"], ["on"], ["for", "the"], ["of", "the"], ["on", "the"])
+        between in (["for"], ["of"], ["on"], ["for", "the"], ["of", "the"], ["on", "the"])
         and doc[prev.end - 1].text in lex.org_words
         and all(
             t.is_title or t.is_upper or t.lower_ in {"of", "and", "for", "on", "the", "&"}
