@@ -24,13 +24,18 @@ def test_wished_acts_a_wished_or_planned_appeal_or_charge_is_not_made(analyze_te
         "The finance minister wanted to present the proposal to the donor governments.",
         "The teachers' union plans to demand a pay rise from the city council.",
         "The senator wants to accuse the governor of fraud.",
+        "The teachers' union plans to demand a pay rise and to condemn the council.",
     ):
         assert _confident(analyze_text(text)) == [], text
 
 
 def test_wished_acts_made_and_intended_cooperation_stay(analyze_text: Analyze) -> None:
-    """A request made stays a request, and a wished meeting stays an intent (AGREE)."""
+    """A request made stays a request, as does one said with the future "be going to" (like "will"), and
+    a wished meeting stays an intent (AGREE)."""
     assert _confident(analyze_text("The teachers' union demanded a pay rise from the city council.")) == [
         ("REQUEST", "demanded")
+    ]
+    assert _confident(analyze_text("The senator is going to ask Congress for more money.")) == [
+        ("REQUEST", "ask")
     ]
     assert [e.type for e in analyze_text("The senator wants to meet the governor.").events] == ["AGREE"]

@@ -458,6 +458,7 @@ class Drafter:
             and kind not in self.lex.material_conflict
             and self.mod.wished(d.anchor if d.anchor is not None else d.tok)
         ):
+            d.confidence -= self.w.penalty["intended"]
             return replace(mood, intended=False, possible=True)
         if d.type.lower() in self.lex.cooperative:
             if d.negated:

@@ -199,16 +199,25 @@ class Modality:
         return pairs
 
     def wished(self, clause: Token) -> bool:
-        """Whether a clause is what its own doer wants, plans or is expected to do ("wanted to present
-        details to European governments", "plans to urge the ministers", "wants to keep asking"): an
-        intent verb governs it, directly or through an aspect verb, with no subject of its own."""
-        gov = self.g.governor(clause)
-        if gov is None:
+        """Whether a clause is what its own doer wants, plans or considers doing ("wanted to present
+        details to European governments", "plans to urge the ministers", "is considering filing"): the
+        infinitive or gerund complement, with no subject of its own, of an intent verb, directly or through
+        an aspect verb. "be going to" is the future, as "will" is, no wish ("I'm going to ask")."""
+        lead = clause
+        while (
+            lead.dep_ == "conj"
+            and lead.head.i != lead.i
+            and lead.tag_ in ("VB", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.g.kids(lead))
+        ):
+            lead = lead.head  # "to demand a raise and (to) condemn the council": one complement
+        if lead.dep_ != "xcomp" or lead.head.i == lead.i:
             return False
-        pairs = [(clause, gov), *self._through_aspect(clause, gov)]
+        pairs = [(lead, lead.head), *self._through_aspect(lead, lead.head)]
         return any(
             (self.g.lemma(above) in self.lex.intent_only or above.lower_ in self.lex.intent_only)
-            and not _own_subject(self._infinitive(verb), above)
+            and above.lower_ != "going"
+            and not _own_subject(verb, above)
             for verb, above in pairs
         )
 
