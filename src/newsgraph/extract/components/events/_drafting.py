@@ -10,7 +10,7 @@ and score. The speech acts that have no trigger word of their own are drafted by
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -199,7 +199,7 @@ class Drafter:
         if d.mode == "sign" and not d.targets and _one_actor(st.doc, d):
             return None  # "X signed a constitutional declaration": an agreement has two parties
         self._threat_mode(st, cand, d)
-        self._intention(d, mood)
+        mood = self._intention(d, mood)
         self._score(st, cand, d, mood)
         return d
 
@@ -446,10 +446,20 @@ class Drafter:
                     d.mode = self.lex.threat_modes.get(inner.sense.type or "", d.mode or "")
                 return
 
-    def _intention(self, d: Draft, mood: Mood) -> None:
-        """Code intended cooperation as AGREE (refused: REJECT) and intended material conflict as THREATEN."""
+    def _intention(self, d: Draft, mood: Mood) -> Mood:
+        """Code intended cooperation as AGREE (refused: REJECT) and intended material conflict as THREATEN.
+        Other acts have no intent form: a request, a charge or a refusal its doer only wants or plans to
+        make ("wanted to present details to the governments", "plans to urge") is not made, so possible."""
         if not mood.intended:
-            return
+            return mood
+        kind = d.type.lower()
+        if (
+            kind not in self.lex.cooperative
+            and kind not in self.lex.material_conflict
+            and self.mod.wished(d.anchor if d.anchor is not None else d.tok)
+        ):
+            d.confidence -= self.w.penalty["intended"]
+            return replace(mood, intended=False, possible=True)
         if d.type.lower() in self.lex.cooperative:
             if d.negated:
                 d.type, d.negated = "REJECT", False
@@ -460,6 +470,7 @@ class Drafter:
             base_mode = d.mode if d.type == "COERCE" and d.mode else self.lex.threat_modes.get(d.type)
             d.type, d.mode, d.cameo = "THREATEN", base_mode, "13"
         d.confidence -= self.w.penalty["intended"]
+        return mood
 
     def _score(self, st: DocState, cand: Candidate, d: Draft, mood: Mood) -> None:
         """Lower the confidence of uncertain and secondary events (see `event_confidence.json`)."""

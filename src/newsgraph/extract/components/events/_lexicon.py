@@ -150,6 +150,8 @@ class Lexicon:
     question_openers: frozenset[str]
     question_marks: frozenset[str]
     permission_verbs: frozenset[str]
+    ability_heads: frozenset[str]
+    inability_heads: frozenset[str]
     title_nouns: frozenset[str]
     title_modifiers: frozenset[str]
     spelled_titles: dict[str, str]
@@ -227,7 +229,7 @@ _RULE_WORD_LISTS = (
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
-    "question_marks", "permission_verbs",
+    "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
 )  # fmt: skip

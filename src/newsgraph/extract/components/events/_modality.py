@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.components.events._abilities import Abilities
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._triggers import Candidate
@@ -34,6 +35,7 @@ class Modality:
     def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
         self.lex = lex
         self.g = grammar
+        self.abilities = Abilities(lex, grammar)
 
     def modality(self, tok: Token, anchor: Token) -> Mood:
         """Return the mood of a trigger anchored at a clause verb."""
@@ -81,6 +83,11 @@ class Modality:
                 up = self.g.governor(gov)
                 if up is not None and self.g.lemma(up) in self.lex.reporting:
                     reporter = up
+        capacity = self.abilities.capacity(clause)
+        if capacity is not None:  # "would be able to return": a capacity, not a deed nor an intent
+            negated = negated or capacity.negated
+            if not capacity.realized:
+                intended, possible = False, True
         return Mood(negated, intended, possible, reporter)
 
     def aux_mood(self, verb: Token) -> tuple[bool, bool]:
@@ -190,6 +197,29 @@ class Modality:
             pairs.append((up, above))
             cur, up = up, above
         return pairs
+
+    def wished(self, clause: Token) -> bool:
+        """Whether a clause is what its own doer wants, plans or considers doing ("wanted to present
+        details to European governments", "plans to urge the ministers", "is considering filing"): the
+        infinitive or gerund complement, with no subject of its own, of an intent verb, directly or through
+        an aspect verb. "be going to" is the future, as "will" is, no wish ("I'm going to ask")."""
+        lead = clause
+        while (
+            lead.dep_ == "conj"
+            and lead.head.i != lead.i
+            and lead.tag_ in ("VB", "VBG")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.g.kids(lead))
+        ):
+            lead = lead.head  # "to demand a raise and (to) condemn the council": one complement
+        if lead.dep_ != "xcomp" or lead.head.i == lead.i:
+            return False
+        pairs = [(lead, lead.head), *self._through_aspect(lead, lead.head)]
+        return any(
+            (self.g.lemma(above) in self.lex.intent_only or above.lower_ in self.lex.intent_only)
+            and above.lower_ != "going"
+            and not _own_subject(verb, above)
+            for verb, above in pairs
+        )
 
     def _governed(self, clause: Token, gov: Token) -> tuple[bool, bool, bool]:
         """Return (negated, intended, possible) that a clause takes from the verbs it is the complement of.
