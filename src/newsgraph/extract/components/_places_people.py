@@ -21,7 +21,7 @@ from newsgraph.extract.components._gazetteer import name_key
 from newsgraph.extract.extensions import get_entities
 from newsgraph.extract.lexicons import load_json
 
-_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?) $")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]*\.?) $")
 """A capitalised word or abbreviation right before a name, one space apart ("Mr. ", "Dame ")."""
 
 
@@ -31,10 +31,10 @@ def _courtesy_titles() -> frozenset[str]:
 
 
 def after_courtesy_title(text: str, start: int) -> bool:
-    """Tell whether a courtesy title stands right before `start` ("Mr. English", "Ms. Gao")."""
-    if text[start - 1 : start] != " ":
+    """Tell whether a courtesy title stands right before `start` ("Mr. English", "“Dr. Carson")."""
+    if start < 3 or text[start - 1] != " " or not (text[start - 2] == "." or text[start - 2].islower()):
         return False
-    before = _WORD_BEFORE.search(text, max(0, start - 8), start)
+    before = _TITLE_BEFORE.search(text, max(0, start - 9), start)
     return before is not None and before.group(1).lower() in _courtesy_titles()
 
 
