@@ -26,6 +26,7 @@ from newsgraph.extract.components._gazetteer import (
 )
 from newsgraph.extract.components._places_coordination import share_heads
 from newsgraph.extract.components._places_offices import in_an_office_name
+from newsgraph.extract.components._places_people import after_courtesy_title, person_words
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_state_words import names_a_state_office
@@ -64,33 +65,6 @@ _UPSTATE = re.compile(r"\b[Uu]pstate $")
 _COUNTY_HEADS = frozenset({"County", "Parish", "Township", "Borough"})
 _IN_STATE = re.compile(r" in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 _STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
-
-
-def _person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
-    """Return the one-word names by which the article may call its people.
-
-    The words of every person's name of two or more words, as the entities component or the
-    tagger gives it ("Hillary Clinton", "Karen Dunn": "Clinton", "Dunn"; not a place's name
-    taken for a person's, "Beledweyne District"), and the one-word mentions the entities
-    component linked to such a person ("Rubio" of "Marco Rubio").
-    """
-    names = [ent.text for ent in ents if ent.label_ == "PERSON"]
-    words: set[str] = set()
-    for e in get_entities(doc):
-        if e.type != "PERSON":
-            continue
-        names.append(e.name)
-        if len(e.name.split()) > 1:
-            words.update(
-                name_key(m.text.removesuffix("'s").removesuffix("’s"))
-                for m in e.mentions
-                if m.kind == "name" and len(m.text.split()) == 1
-            )
-    for name in names:
-        parts = name.removesuffix("'s").removesuffix("’s").split()
-        if len(parts) > 1 and not place_heads.intersection(parts):
-            words.update(name_key(w) for w in parts if w[:1].isupper() and len(w) > 2)
-    return words
 
 
 _DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]\s")
@@ -292,7 +266,7 @@ class ToponymFinder(TextScanner):
         found = without_overlaps(found)
         for t in found:
             self._extend(text, t)
-        persons = _person_words(doc, ents, self.gazetteer.place_heads)
+        persons = person_words(doc, ents, self.gazetteer.place_heads)
         found = [
             t
             for t in share_heads(self.gazetteer, text, without_overlaps(found))
@@ -324,6 +298,8 @@ class ToponymFinder(TextScanner):
         "Georgia", "Ankara"), with no locative word before it and no qualifier after it that holds
         it ("in Houston", "Houston, Texas"; not "Rubio, Cruz, New Jersey Gov. Chris Christie").
         """
+        if after_courtesy_title(text, t.start):  # "Mr. English", "Ms. Gao"
+            return True
         if name_key(t.text) not in persons or not t.matches or t.qualifiers:
             return False
         if any(m.entry.feature != CITY or m.entry.population >= 1_000_000 for m in t.matches):
@@ -449,6 +425,14 @@ class ToponymFinder(TextScanner):
         return any(key.startswith(idiom) and len(idiom) > t.end - t.start for idiom in idioms)
 
     def _extend(self, text: str, t: Toponym) -> None:
+        """Grow a toponym into a longer name; a name grown past its entity's mention is another
+        place than that entity ("French" of "French Guiana", "Guinea" of "Guinea-Bissau")."""
+        span = (t.start, t.end)
+        self._grow(text, t)
+        if (t.start, t.end) != span:
+            t.entity = None
+
+    def _grow(self, text: str, t: Toponym) -> None:
         """Grow a toponym over the words after it that make a longer name ("U.S. Virgin Islands")."""
         g = self.gazetteer
         self._grow_back(text, t)

@@ -19,7 +19,8 @@ sea naming an organisation's unit ("the Latin America bureau of", `_places_units
 belly"), a US ethnic compound ("Chinese American") or a language ("speak Japanese", `_places_languages`)
 names no place, nor does a company's name after a business noun ("Japanese automaker Toyota",
 `_places_companies`), nor a short name the article
-gives a person ("Rubio" of "Marco Rubio"), and a building or site is one toponym ("Colchester
+gives a person ("Rubio" of "Marco Rubio") or a name after a courtesy title ("Mr. English",
+`_places_people`), and a building or site is one toponym ("Colchester
 General Hospital"). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
 tagger missed or mislabelled.
