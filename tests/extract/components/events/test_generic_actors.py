@@ -31,3 +31,8 @@ def test_generic_actors_the_doer_a_verb_asks_for_is_a_group(analyze_text: Analyz
 def test_generic_actors_a_name_in_the_phrase_comes_first(analyze_text: Analyze) -> None:
     a = analyze_text("Soldiers in Harare arrested his lawyer Tendai Moyo on Monday.")
     assert _targets(a, "arrested") == [("Tendai Moyo", "PERSON")]
+
+
+def test_generic_actors_a_possessed_noun_is_no_group(analyze_text: Analyze) -> None:
+    a = analyze_text("The governor sharply criticized his rivals on Tuesday for the budget delay.")
+    assert _targets(a, "criticized") == []
