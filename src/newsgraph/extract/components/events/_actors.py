@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._counts import number_of, parse_number
+from newsgraph.extract.components.events._generic_actors import generic_actor
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import (
@@ -530,6 +531,8 @@ class ActorFinder:
         if head.pos_ == "PROPN":
             s, e = self.compact(head)
             return self._named(doc, doc[s:e], "ORG")
+        if head.pos_ == "NOUN" and not head.ent_type_ and generic_actor(head, self.lex):
+            return self._group(doc, head, group_cache).id  # "a suspect", "urged consumers to …"
         return None
 
     def _side(self, doc: Doc, word: Token) -> Actor:
