@@ -39,3 +39,10 @@ def test_possessed_doers_a_countrys_forces_stand_for_the_country(analyze_text: A
     a = analyze_text("Ruritania said on Monday that its forces had attacked the border town of Vell.")
     (attack,) = _assaults(a)
     assert attack.source_text == "Ruritania"
+
+
+def test_possessed_doers_a_resultative_adjective_is_no_part_of_the_target(analyze_text: Analyze) -> None:
+    a = analyze_text("Border guards shot dead two smugglers near the river on Tuesday.")
+    (shot,) = _assaults(a)
+    smugglers = next(e for e in a.entities if e.id in shot.target)
+    assert (shot.target_text, smugglers.name) == ("two smugglers", "smugglers")
