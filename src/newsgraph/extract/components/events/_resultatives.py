@@ -21,8 +21,10 @@ _DETERMINERS = frozenset({"det", "poss", "nummod"})
 def resultative(mod: Token, g: Grammar) -> bool:
     """Whether an object's left modifier is the verb's resultative adjective: an adjective right after the
     verb and before the object's determiner, possessive or number ("shot dead two militants")."""
+    if mod.dep_ != "amod" or mod.pos_ != "ADJ":
+        return False  # the cheapest test first: most modifiers are no adjectives
     head = mod.head
-    if mod.dep_ != "amod" or mod.pos_ != "ADJ" or head.dep_ not in _OBJECTS:
+    if head.dep_ not in _OBJECTS:
         return False
     if mod.i != head.head.i + 1 or mod.ent_type_ == "ORDINAL":
         return False
