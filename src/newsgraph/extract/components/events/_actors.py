@@ -18,6 +18,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events import _possessors
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
@@ -30,7 +31,6 @@ from newsgraph.extract.components.events._lists import (
     second_objects,
 )
 from newsgraph.extract.components.events._lists import listed as listed_names
-from newsgraph.extract.components.events._possessors import owner_country, owning_pronoun, person_owner
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     pronoun_fits,
@@ -90,6 +90,7 @@ class Actor:
     text: str
     entity: str | None
     size: float | None = None
+    owner: str | None = None  # the entity of the person who owns it ("our soldiers": the speaker)
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:
@@ -237,7 +238,7 @@ class ActorFinder:
 
     def _owner(self, h: Token) -> tuple[Token, Token] | None:
         """For a force or body owned by a pronoun ("their forces"), the pronoun and its antecedent."""
-        poss = owning_pronoun(h, self.g, self.lex)
+        poss = _possessors.owning_pronoun(h, self.g, self.lex)
         ante = self.antecedent(poss) if poss is not None else None
         return (poss, ante) if poss is not None and ante is not None and ante.i != h.i else None
 
@@ -473,15 +474,17 @@ class ActorFinder:
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []  # a thing, no actor (`thing` keeps the object an assault hit)
         country: str | None = None  # of a person who owns the force ("our soldiers" in a minister's words)
+        owner_id: str | None = None
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
             owner = self._owner(h)
             if owner is not None and depth < _MAX_CHAIN:
                 # "their troops" -> the antecedent of "their"; a person's troops are the troops
                 owned = self.resolve(doc, owner[1], group_cache, depth + 1)
                 found = [(a.entity, doc[a.head], a.start) for a in owned]
-                if not person_owner(doc, owner[0], found, self.lex):
+                if not _possessors.person_owner(doc, owner[0], found, self.lex):
                     return owned
-                country = owner_country(doc, found, self.lex, self.g)
+                country = _possessors.owner_country(doc, found, self.lex, self.g)
+                owner_id = next((e for e, _, _ in found if e is not None), None)
             previous = self._anaphor(doc, h)
             if previous is not None:
                 s, e = self.phrase(h)
@@ -500,12 +503,10 @@ class ActorFinder:
         start, end = self.phrase(h)
         text = span_text(doc, start, end)
         entity = self.link(doc, h, start, end, group_cache)
-        group = entity_by_id(doc, entity)
-        if country is not None and group is not None and group.type == "GROUP" and group.country is None:
-            group.country = country
+        _possessors.give_country(doc, entity, country)
         if size is None:
             size = number_of(h, self.lex)
-        return [Actor(h.i, start, end, text, entity, size)]
+        return [Actor(h.i, start, end, text, entity, size, owner_id)]
 
     # -- entities --------------------------------------------------------------------------------
 

@@ -71,6 +71,13 @@ def owner_country(
     return None
 
 
+def give_country(doc: Doc, entity_id: str | None, country: str | None) -> None:
+    """Give a person's force its owner's country, when its own words give none."""
+    group = entity_by_id(doc, entity_id)
+    if country is not None and group is not None and group.type == "GROUP" and group.country is None:
+        group.country = country
+
+
 def _type(doc: Doc, entity_id: str | None) -> str | None:
     entity = entity_by_id(doc, entity_id)
     return entity.type if entity is not None else None
