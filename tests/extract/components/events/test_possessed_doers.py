@@ -46,3 +46,8 @@ def test_possessed_doers_a_resultative_adjective_is_no_part_of_the_target(analyz
     (shot,) = _assaults(a)
     smugglers = next(e for e in a.entities if e.id in shot.target)
     assert (shot.target_text, smugglers.name) == ("two smugglers", "smugglers")
+
+
+def test_possessed_doers_ones_own_body_is_no_target(analyze_text: Analyze) -> None:
+    a = analyze_text("Mr. Okafor went to the capital to discuss his administration's strategy for the war.")
+    assert all(e.target_text != "his administration" for e in a.events)
