@@ -73,8 +73,8 @@ def owner_country(
 
 def give_country(doc: Doc, entity_id: str | None, country: str | None) -> None:
     """Give a person's force its owner's country, when its own words give none."""
-    group = entity_by_id(doc, entity_id)
-    if country is not None and group is not None and group.type == "GROUP" and group.country is None:
+    group = entity_by_id(doc, entity_id) if country is not None else None  # almost always no country
+    if group is not None and group.type == "GROUP" and group.country is None:
         group.country = country
 
 
