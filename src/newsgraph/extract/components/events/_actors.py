@@ -18,6 +18,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events import _possessors
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._generic_actors import generic_actor
@@ -26,7 +27,6 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import (
     conjuncts,
     examples,
-    in_list,
     list_head,
     opens_examples,
     second_objects,
@@ -41,6 +41,7 @@ from newsgraph.extract.components.events._pronouns import (
 )
 from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair, pair_word
 from newsgraph.extract.components.events._relation_pairs import relation_sides
+from newsgraph.extract.components.events._resultatives import resultative
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
@@ -90,6 +91,7 @@ class Actor:
     text: str
     entity: str | None
     size: float | None = None
+    owner: str | None = None  # the entity of the person who owns it ("our soldiers": the speaker)
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:
@@ -125,6 +127,7 @@ class ActorFinder:
             and not self._dated(c)
             and not opens_examples(c, self.g)  # "donors such as Japan": the donors
             and (pair is None or c.i > head.i)
+            and not resultative(c, self.g)  # "shot dead two militants": the militants
         ]
         listed = listed_names(head, self.g)
         cut = [
@@ -182,7 +185,7 @@ class ActorFinder:
         """Return the head with its name-like left modifiers ("Afghan security forces"), no determiners."""
         start = head.i
         for c in self._lefts(head):
-            if c.dep_ in _NAME_MOD_DEPS:
+            if c.dep_ in _NAME_MOD_DEPS and not resultative(c, self.g):
                 start = min(start, c.left_edge.i)
         doc = head.doc
         while start < head.i and (
@@ -234,18 +237,11 @@ class ActorFinder:
                         return p, None
         return None
 
-    def _owner(self, h: Token) -> Token | None:
-        """For a force or body owned by a pronoun ("their forces"), the pronoun's antecedent. Civilians
-        are no one's agents: "urged its residents" asks the residents, not the country."""
-        if self.lex.sector_nouns.get(h.lemma_.lower(), "civilian") == "civilian" or in_list(h):
-            return None  # "Dodik and his aides": a side of its own
-        poss = next((c for c in self.g.kids(h) if c.dep_ == "poss"), None)
-        while poss is not None and poss.pos_ != "PRON":
-            poss = next((c for c in self.g.kids(poss) if c.dep_ == "poss"), None)
-        if poss is None or poss.lower_ not in ("their", "its", "his", "her", "our"):
-            return None
-        ante = self.antecedent(poss)
-        return ante if ante is not None and ante.i != h.i else None
+    def _owner(self, h: Token) -> tuple[Token, Token] | None:
+        """For a force or body owned by a pronoun ("their forces"), the pronoun and its antecedent."""
+        poss = _possessors.owning_pronoun(h, self.g, self.lex)
+        ante = self.antecedent(poss) if poss is not None else None
+        return (poss, ante) if poss is not None and ante is not None and ante.i != h.i else None
 
     def _anaphor(self, doc: Doc, h: Token) -> Entity | None:
         """Resolve a bare definite "the group" / "the movement" to the organisation last named before it."""
@@ -478,11 +474,18 @@ class ActorFinder:
             return [self._side(doc, t) for t in sides]
         if h.pos_ == "NOUN" and (h.lemma_.lower() in self.lex.non_actor_heads or not self._actor_like(h)):
             return []  # a thing, no actor (`thing` keeps the object an assault hit)
+        country: str | None = None  # of a person who owns the force ("our soldiers" in a minister's words)
+        owner_id: str | None = None
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
             owner = self._owner(h)
             if owner is not None and depth < _MAX_CHAIN:
-                # "their troops" -> the antecedent of "their"
-                return self.resolve(doc, owner, group_cache, depth + 1)
+                # "their troops" -> the antecedent of "their"; a person's troops are the troops
+                owned = self.resolve(doc, owner[1], group_cache, depth + 1)
+                found = [(a.entity, doc[a.head], a.start) for a in owned]
+                if not _possessors.person_owner(doc, owner[0], found, self.lex):
+                    return owned
+                country = _possessors.owner_country(doc, found, self.lex, self.g)
+                owner_id = next((e for e, _, _ in found if e is not None), None)
             previous = self._anaphor(doc, h)
             if previous is not None:
                 s, e = self.phrase(h)
@@ -501,9 +504,10 @@ class ActorFinder:
         start, end = self.phrase(h)
         text = span_text(doc, start, end)
         entity = self.link(doc, h, start, end, group_cache)
+        _possessors.give_country(doc, entity, country)
         if size is None:
             size = number_of(h, self.lex)
-        return [Actor(h.i, start, end, text, entity, size)]
+        return [Actor(h.i, start, end, text, entity, size, owner_id)]
 
     # -- entities --------------------------------------------------------------------------------
 

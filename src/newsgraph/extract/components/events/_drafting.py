@@ -295,7 +295,8 @@ class Drafter:
             if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
         d.sources = st.speak(sources)
-        d.targets = st.speak(d.targets)
+        mine = {a.entity for a in d.sources if a.entity}  # "we will unify our party": on one's own side
+        d.targets = [t for t in st.speak(d.targets) if t.owner is None or t.owner not in mine]
 
     def _retype(self, st: DocState, cand: Candidate, d: Draft) -> bool:
         """Re-type harm in a protest or by a crowd as a violent protest; False when the event has no doer."""
