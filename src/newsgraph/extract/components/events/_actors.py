@@ -479,11 +479,10 @@ class ActorFinder:
         if h.pos_ == "NOUN" and entity_at_token(doc, h.i) is None:
             owner = self._owner(h)
             if owner is not None and depth < _MAX_CHAIN:
-                # "their troops" -> the antecedent of "their"; a person's troops are the troops
-                owned = self.resolve(doc, owner[1], group_cache, depth + 1)
+                owned = self.resolve(doc, owner[1], group_cache, depth + 1)  # "their troops": theirs
                 found = [(a.entity, doc[a.head], a.start) for a in owned]
                 if not _possessors.person_owner(doc, owner[0], found, self.lex):
-                    return owned
+                    return owned  # a person's troops are the troops, with the person's country
                 country = _possessors.owner_country(doc, found, self.lex, self.g)
                 owner_id = next((e for e, _, _ in found if e is not None), None)
             previous = self._anaphor(doc, h)
