@@ -8,6 +8,8 @@ phrase may run through a few of-phrases ("the director of the Institute of Virol
 must be names of places or bodies (a `_PLACE_OR_BODY` label) or the nouns that name a body
 (`speaker_nouns.json`, `organisation`); a person or a role in the phrase ("the wife of the president,
 …", "a friend of John Smith, …") may be the one the name is in apposition to, and stops the reading.
+The caller reads it only for a noun that is a title ("the Greek island of Lesbos, Abdullah Zahed," is
+no person).
 """
 
 from __future__ import annotations
