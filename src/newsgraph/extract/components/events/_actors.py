@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._actor_types import is_agent, same_grou
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._generic_actors import generic_actor
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
+from newsgraph.extract.components.events._joint_roles import one_person
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import (
     conjuncts,
@@ -199,14 +200,14 @@ class ActorFinder:
 
     def heads(self, head: Token) -> list[Token]:
         """Return the head and the other members of its list (`_lists`: "Jordan and Britain" -> [Jordan,
-        Britain], "organizations, including the WHO" -> [organizations, WHO])."""
+        Britain], "organizations, including the WHO" -> [organizations, WHO]; `_joint_roles`)."""
         g = self.g
         out = [head]
         for c in conjuncts(head, g) + listed_names(head, g) + second_objects(head, g):
             if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 out.append(c)
         out += [m for h in out if self.is_actor(h) for m in examples(h, g)]  # of a group that is an actor
-        return sorted(out, key=lambda t: t.i)
+        return one_person(sorted(out, key=lambda t: t.i), self.lex.title_nouns, g)  # "poet and activist X"
 
     def _stand_in(self, head: Token) -> tuple[Token, float | None] | None:
         """For "delegations from X", "thousands of X": return X (and the count), else None."""

@@ -32,6 +32,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._bodies import named_body
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._office_names import office_apposed
 from newsgraph.extract.extensions import entity_at_token, get_entities
 from newsgraph.models import Entity
 
@@ -89,12 +90,15 @@ class Descriptions:
     def _apposed(self, doc: Doc, head: Token) -> list[tuple[Entity, int]]:
         """The persons an apposition after a common noun names, each with its name's token ("the
         prosecutor, Carrie Cohen,", "the Democratic candidates, Hillary Clinton and Senator Bernie
-        Sanders,"): one for a singular noun, two or more (as many as it counts) for a plural one; none
-        when it names no one or another number ("some candidates — for instance, Ted Cruz")."""
+        Sanders,"; a title's "The president of France, Nicolas Sarkozy," where the parse hangs the
+        name on the office's place, `office_apposed`): one for a singular noun, two or more (as many
+        as it counts) for a plural one; none when it names no one or another number ("some
+        candidates — for instance, Ted Cruz")."""
         if head.pos_ != "NOUN":
             return []
         found: list[tuple[Entity, int]] = []
-        for c in self.g.kids(head):
+        office = office_apposed(head, self.g) if head.lemma_.lower() in self.lex.title_nouns else []
+        for c in [*self.g.kids(head), *office]:
             if c.dep_ != "appos" or c.i < head.i:
                 continue
             names = [c]
