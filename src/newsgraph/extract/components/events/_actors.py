@@ -424,10 +424,8 @@ class ActorFinder:
         lemma = head.lemma_.lower()
         if head.pos_ != "NOUN" or lemma in self.lex.non_actor_heads or lemma in self.lex.nouns:
             return []  # an event noun is the content ("imposed restrictions"), not what was hit
-        if lemma in self.lex.animal_nouns:
-            return []
-        if head.ent_type_ in _NOT_THING_LABELS:
-            return []  # "kill 50 percent of those infected": a share, a sum or a date is nothing hit
+        if lemma in self.lex.animal_nouns or head.ent_type_ in _NOT_THING_LABELS:
+            return []  # no animal; "kill 50 percent of those infected": a share or a date is nothing hit
         start, end = self.compact(head)
         return [Actor(head.i, start, end, span_text(doc, start, end), None)]
 
