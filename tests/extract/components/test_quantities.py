@@ -778,3 +778,43 @@ def test_quantities_a_fraction_of_a_unit(analyze_text: Analyze) -> None:
     ]
     assert all(q.unit != "year" for q in a.quantities[4:])  # "third-year" is an ordinal
     _check_offsets(a)
+
+
+# -- issue 20, fourteenth quantities pass: a written fraction joined to a whole by "and" (sentences written
+# for these tests) --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The levy on fuel rose two and one-half percent in March.",
+            ("two and one-half percent", 2.5, "percent"),
+        ),
+        ("The new ring road is one and one third miles long.", ("one and one third miles", 4 / 3, "mile")),
+        (
+            "Wages climbed three-and-three-quarters percent.",
+            ("three-and-three-quarters percent", 3.75, "percent"),
+        ),
+        ("The count lasted four and a quarter hours.", ("four and a quarter hours", 4.25, "hour")),
+        (
+            "The fund lost six and a quarter million dollars.",
+            ("six and a quarter million dollars", 6_250_000.0, "dollar"),
+        ),
+        ("The march covered a mile and three quarters.", ("a mile and three quarters", 1.75, "mile")),
+        ("Bond yields fell two and a third percent.", ("two and a third percent", 7 / 3, "percent")),
+    ],
+)
+def test_quantities_a_whole_and_a_written_fraction(
+    analyze_text: Analyze, text: str, expected: tuple[str, float, str]
+) -> None:
+    a = analyze_text(text, clean=False)
+    assert [(q.text, round(q.value or 0, 6), q.unit) for q in a.quantities] == [
+        (expected[0], round(expected[1], 6), expected[2])
+    ]
+    _check_offsets(a)
+
+
+def test_quantities_and_a_third_before_a_noun_is_an_ordinal(analyze_text: Analyze) -> None:
+    a = analyze_text("The crew worked a week and a third shift was added.", clean=False)
+    assert all(q.unit not in ("week", "fraction") for q in a.quantities)

@@ -133,6 +133,16 @@ class QuantityLexicon:
             rf"(?!\s*(?:-|%|percent|per cent))",
             re.IGNORECASE,
         )
+        # "two and one-half", "a mile and three quarters": a fraction joined by "and" to what is before it
+        and_fraction = (
+            rf"[\s-]+and[\s-]+(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+            rf"(?P<frac>{frac_words})\b"
+        )
+        self._and_fraction = re.compile(and_fraction, re.IGNORECASE)
+        # "a year and a half", "an hour and a quarter": one of a unit and a fraction of it
+        self._unit_and_fraction = re.compile(
+            rf"\b(?:an?|one)[\s-]+(?P<unit>[a-z]+){and_fraction}", re.IGNORECASE
+        )
         # "half a million", "half-a-million", "a half-billion", "a half-dozen": half the scale
         self._half_scale = re.compile(
             r"^(?:[\s-]+an?)?[\s-]+(million|billion|trillion|thousand|hundred|dozen)\b", re.IGNORECASE

@@ -34,15 +34,16 @@ class WordReader(UnitReader, NounReader):
                 start = max(0, match.start() - len(before) + a_before.start(1))
                 phrase = text[start:end]
                 before = text[max(0, start - 30) : start]
+            half = self._joined_fraction(text, phrase, start, end)
+            if half:  # "two and a half million", "a million and a quarter", "two and one-half percent"
+                phrase, part, end = half
             value = parse_number_words(phrase)
             if value is None:
                 continue
             if first in self._scales and re.search(r"\d[\s-]$", before):
                 continue  # the scale of a number in digits ("9.12 million"), read with the digits
-            half = _AND_A_HALF.match(text, end)
-            if half:  # "two and a half million", "a million and a half", "seven-and-a-half years"
-                value += 0.5 * _last_step(phrase)
-                end = half.end()
+            if half:
+                value += part * _last_step(phrase)
             elif phrase.lower() == "one" and text[end : end + 1] == "-":
                 continue  # "one-time", "one-off"
             if self._number_only_before_of(text, phrase, end):
@@ -85,6 +86,45 @@ class WordReader(UnitReader, NounReader):
                 continue  # "One provides immunization": a pronoun, not a count
             out.append(cand)
         return out
+
+    def _joined_fraction(self, text: str, phrase: str, start: int, end: int) -> tuple[str, float, int] | None:
+        """Read a written fraction joined by "and" to the whole number `phrase` ending at `end`.
+
+        "two and a half", "two and one-half", "one and two-thirds", "three-and-three-quarters",
+        "a million and a quarter". Returns the whole's own words (the run of number words takes
+        the fraction's count word with it: "two and one|-half"), the fraction's value and where it
+        ends. Only a proper fraction ("and three-quarters", not "and five-quarters"); "a third",
+        "a fifth" only before a unit or a scale word ("two and a third percent"), elsewhere they
+        are ordinals ("police held two and a third man fled").
+        """
+        match = None
+        tail = _LAST_AND.search(phrase) if "and" in phrase.lower() else None
+        if tail is not None:
+            match = self._and_fraction.match(text, start + tail.start())
+            if match is not None and match.end() > end:
+                phrase = phrase[: tail.start()]
+            else:
+                match = None
+        if match is None:
+            match = self._and_fraction.match(text, end)
+        if match is None:
+            return None
+        part = self._proper_fraction(match)
+        if part is None:
+            return None
+        if match.group("count").lower() in ("a", "an") and match.group("frac").lower() not in _NOT_ORDINAL:
+            rest = text[match.end() : match.end() + 40]
+            if not (self._scale_word.match(rest) or self._unit_spaced.match(rest)):
+                return None
+        return phrase, part, match.end()
+
+    def _proper_fraction(self, match: re.Match[str]) -> float | None:
+        """Return the value of the fraction a match's `count` and `frac` write, if under one."""
+        count, frac = match.group("count").lower(), match.group("frac").lower()
+        if count in ("a", "an", "one") and frac.endswith("s"):
+            return None  # "one and one-thirds"
+        part = self._small.get(count, 1.0) * self._fractions[frac]
+        return part if 0 < part < 1 else None
 
     def _one_is_number(
         self, doc: Doc, text: str, token_at: TokenAt, start: int, end: int, before: str
@@ -205,22 +245,35 @@ class WordReader(UnitReader, NounReader):
         cand.end = end
         return cand
 
-    def _unit_and_a_half_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
-        """Read "a year and a half", "an hour and a half", "a mile and a half" as 1.5 of the unit.
+    def _unit_and_fraction_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
+        """Read "a year and a half", "an hour and a quarter", "a mile and three quarters" as 1.5, 1.25, 1.75.
 
-        Only a unit of the lexicon: "a day and a half" is 1.5 days, "a man and a half" nothing.
+        Only a unit of the lexicon: "a day and a half" is 1.5 days, "a man and a half" nothing. "a
+        third", "a fifth" not before a noun: "a week and a third day" is an ordinal.
         """
         out: list[Found] = []
-        for match in _UNIT_AND_A_HALF.finditer(text):
+        for match in self._unit_and_fraction.finditer(text):
             entry = self._unit_entry(match.group("unit"))
             if entry is None or entry[1] == "money":
                 continue
-            cand = Found(start=match.start(), end=match.end(), value=1.5, core_end=match.end())
+            part = self._proper_fraction(match)
+            if part is None or self._ordinal_before_noun(match, token_at):
+                continue
+            cand = Found(start=match.start(), end=match.end(), value=1.0 + part, core_end=match.end())
             cand.unit, cand.kind, cand.currency = entry
             cand.has_unit = True
             self._finish(doc, text, cand, token_at)
             out.append(cand)
         return out
+
+    def _ordinal_before_noun(self, match: re.Match[str], token_at: TokenAt) -> bool:
+        """Tell whether "a third", "a fifth" of a match is an ordinal: a noun or adjective follows."""
+        if match.group("count").lower() not in ("a", "an") or match.group("frac").lower() in _NOT_ORDINAL:
+            return False
+        tok = token_at(match.start("frac"))
+        if tok is None or tok.i + 1 >= len(tok.doc):
+            return False
+        return tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
     def _fraction_candidates(self, doc: Doc, text: str, token_at: TokenAt) -> list[Found]:
         out: list[Found] = []
@@ -297,17 +350,16 @@ class WordReader(UnitReader, NounReader):
         return out
 
 
-# "and a half" after a number adds half of its last step: "two and a half" 2.5, "a million and a half"
-# 1,500,000, "a dozen and a half" 18; a scale word after it scales the whole ("two and a half million")
-_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+(?:a|one)[\s-]+half\b", re.IGNORECASE)
+# a fraction after "and" adds that much of the whole's last step: "two and a half" 2.5, "a million and a
+# quarter" 1,250,000, "a dozen and a half" 18; a scale word after it scales the whole ("two and a half
+# million"). `_LAST_AND` is the last "and" of a run of number words, which may be the fraction's count
+# ("two and one" of "two and one-half").
+_LAST_AND = re.compile(r"[\s-]+and[\s-]+[a-z]+$", re.IGNORECASE)
+_NOT_ORDINAL = frozenset({"half", "quarter"})  # "a third", "a fifth" may be ordinals; "a half" may not
 
 _ARTICLE = re.compile(r"^\s+an?(?=\s)")  # "half an hour"
 _OF_AN = re.compile(r"^[\s-]+of[\s-]+an?(?=[\s-])", re.IGNORECASE)  # "a fifth of a percent"
 _COMPOUND = re.compile(r"^(?=[\s-])")  # "a quarter-century", "a half-hour": the unit right after
-_UNIT_AND_A_HALF = re.compile(
-    r"\b(?:an?|one)[\s-]+(?P<unit>[a-z]+)[\s-]+and[\s-]+(?:a|one)[\s-]+half\b",
-    re.IGNORECASE,
-)
 
 
 def _last_step(phrase: str) -> float:

@@ -93,7 +93,7 @@ class Quantities(DigitReader, WordReader):
         candidates: list[Found] = []
         candidates.extend(self._fraction_candidates(doc, text, token_at))
         candidates.extend(self._vague_candidates(doc, text, token_at))
-        candidates.extend(self._unit_and_a_half_candidates(doc, text, token_at))
+        candidates.extend(self._unit_and_fraction_candidates(doc, text, token_at))
         candidates.extend(self._digit_candidates(doc, text, token_at))
         candidates.extend(self._word_candidates(doc, text, token_at))
         candidates.sort(key=lambda c: (c.start, -(c.end - c.start)))
