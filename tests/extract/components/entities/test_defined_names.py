@@ -33,3 +33,17 @@ def test_bracketed_acronym_after_common_words_makes_no_name(analyze_text: Analyz
     text = "Doctors moved the driver to the intensive care unit (ICU) of Leeds General Infirmary."
     names = _names(analyze_text(text, clean=False))
     assert not any("care unit" in name for name in names), names
+
+
+def test_bracketed_acronym_after_a_possessive_is_linked(analyze_text: Analyze) -> None:
+    # spaCy stops at "Fisheries" and the possessive stands between the name and its acronym
+    text = (
+        "Staff at the Ministry of Fisheries and Oceans' (MFO) laboratory tested the catch. "
+        "The MFO banned sales."
+    )
+    names = _names(analyze_text(text, clean=False))
+    assert names.get("Ministry of Fisheries and Oceans") == [
+        "Ministry of Fisheries and Oceans",
+        "MFO",
+        "MFO",
+    ], names

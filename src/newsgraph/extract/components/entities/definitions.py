@@ -28,12 +28,10 @@ _BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
 _MAX_WORDS = 12
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "to"})
 _JOINERS = frozenset({"-", ",", "&"})
-_POSSESSIVES = frozenset({"'s", "’s"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
-def defined_names(
-    doc: Doc, lex: EntityLexicon, mentions: list[NameMention], text: str
-) -> list[NameMention]:
+def defined_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention], text: str) -> list[NameMention]:
     """Make the name a bracketed acronym defines one ORG mention (see the module docstring)."""
     for acr in _bracketed_acronyms(doc, text):
         end = acr.i - 1  # the "("
@@ -60,9 +58,10 @@ def _bracketed_acronyms(doc: Doc, text: str) -> list[Token]:
     found = []
     for match in _BRACKETED.finditer(text):
         span = doc.char_span(match.start(1), match.end(1))
-        if span is not None and len(span) == 1 and span.start >= 2 and span.end < len(doc):
-            if doc[span.start - 1].text == "(" and doc[span.end].text == ")":
-                found.append(span[0])
+        if span is None or len(span) != 1 or span.start < 2 or span.end >= len(doc):
+            continue
+        if doc[span.start - 1].text == "(" and doc[span.end].text == ")":
+            found.append(span[0])
     return found
 
 
