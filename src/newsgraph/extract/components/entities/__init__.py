@@ -11,6 +11,7 @@ Its stages, one module each, run in this order:
 1. `repair`: spaCy's name spans repaired (possessives, titles, edges, line breaks, brackets).
 2. `additions`: names spaCy missed (datelines, country names, initialled names, results lists);
    `phrases`: diseases and market indices from their lexicons; `products`: model numbers;
+   `definitions`: an organisation's full name read back from the acronym defined after it;
    then every mention cut at the sentence starts inside it (`spans.cut_at_sentence_starts`).
 3. `chains`: mentions with the same name grouped; further mentions of known names found.
 4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
@@ -49,6 +50,7 @@ from newsgraph.extract.components.entities.chains import (
 )
 from newsgraph.extract.components.entities.classify import chain_type, entity_type
 from newsgraph.extract.components.entities.cues import context_type, place_tokens
+from newsgraph.extract.components.entities.definitions import defined_names
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
@@ -119,6 +121,7 @@ class EntityResolver:
         mentions = join_split_names(doc, lex, mentions)
         mentions = extend_law_names(doc, lex, mentions)
         mentions = people_with_country(doc, lex, mentions)
+        mentions = defined_names(doc, lex, mentions, text)
         mentions = cut_at_sentence_starts(doc, mentions)
         countries = lex.known.country_counts((mention_key(doc, m) for m in mentions), lex.countries)
         main = lex.known.main_country(countries)

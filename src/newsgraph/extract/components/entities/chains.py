@@ -31,6 +31,7 @@ from newsgraph.extract.components.entities.spans import (
 _MAX_FORMS = 2000
 _WORDISH = re.compile(r"[\w\-]")
 """A character that continues a word: a name form is found only where none stands beside it."""
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})  # "Full Name's (ACR)", "Full Names' (ACR)"
 
 
 def chain_mentions(
@@ -259,9 +260,10 @@ def acronyms_in_brackets(doc: Doc, chains: list[Chain], text: str) -> None:
         for m in list(chain.mentions):
             if m.label not in {"ORG", "GPE", "NORP", "FAC", "LOC", "DISEASE", "INDEX"} or m.end - m.start < 2:
                 continue
-            if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
-                continue
-            acr = doc[m.end + 1]
+            after = m.end + 1 if m.end < len(doc) and doc[m.end].text in _POSSESSIVES else m.end
+            if after + 2 >= len(doc) or doc[after].text != "(" or doc[after + 2].text != ")":
+                continue  # "Full Name (ACR)", "Full Name's (ACR)"
+            acr = doc[after + 1]
             if not (acr.is_upper and 2 <= len(acr.text) <= 8 and acr.is_alpha) or not chain.mentions:
                 continue
             other = by_token.get(acr.i) or key_to_chain.get(normalize_name(acr.text))
