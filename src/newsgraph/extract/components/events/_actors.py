@@ -202,7 +202,7 @@ class ActorFinder:
             if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 out.append(c)
         out += [m for h in out if self.is_actor(h) for m in examples(h, g)]  # of a group that is an actor
-        out += [m for m in companions(head, g) if self.is_actor(m)]  # "X, along with Y": Y acts too
+        out += companions(head, g, self.is_actor)  # "X, along with Y": Y acts too
         return sorted(out, key=lambda t: t.i)
 
     def _stand_in(self, head: Token) -> tuple[Token, float | None] | None:

@@ -11,11 +11,13 @@ The parser hangs the phrase on the noun ("Kaufman, along with …") or on the ve
 "together with" there go with the doer: "fought ISIS alongside the Kurds"), with a passive subject when
 the verb has no object ("were injured along with two bystanders"), and with an active subject only when
 it comes before the verb ("Along with the Russians, the U.S. has stepped up airstrikes"): after the verb
-of an active subject it is as often a manner ("get along with Congress"). The caller keeps only members
-that are actors ("seized weapons along with cash" adds no side).
+of an active subject it is as often a manner ("get along with Congress"). Only an actor has companions,
+and only actors are ("seized weapons along with cash" adds no side).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -27,9 +29,18 @@ _WORDS = frozenset({"along", "alongside", "with", "joined"})
 """The words a companion phrase is hung by ("with" of "together with", "joined" of "joined by")."""
 
 
-def companions(head: Token, g: Grammar) -> list[Token]:
+def companions(head: Token, g: Grammar, is_actor: Callable[[Token], bool]) -> list[Token]:
     """Return the actors an argument head acts with ("Warner" for "Kaufman, along with Warner"), each
-    with its own conjuncts, from the phrase on the noun or on the noun's verb."""
+    with its own conjuncts, from the phrase on the noun or on the noun's verb: only for a head that is an
+    actor or a pronoun ("their roles alongside Germany" are no one's), only members that are actors."""
+    found = _phrases(head, g)
+    if not found or not (head.pos_ == "PRON" or is_actor(head)):
+        return []
+    return [m for m in found if is_actor(m)]
+
+
+def _phrases(head: Token, g: Grammar) -> list[Token]:
+    """Return the nouns of the companion phrases of an argument head, on the noun or on its verb."""
     found: list[Token] = []
     for c in g.kids(head):
         if c.i > head.i and c.lower_ in _WORDS:
