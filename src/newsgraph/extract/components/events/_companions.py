@@ -7,12 +7,13 @@ other opposition leaders"). "as well as" the parser reads as a coordinator, so i
 `_lists.conjuncts`; "with" alone is left alone ("met with X", "clashed with police").
 
 The parser hangs the phrase on the noun ("Kaufman, along with …") or on the verb ("jailed him along with
-…"); on the verb "along with" goes with the verb's object when it follows that object ("alongside" and
-"together with" there go with the doer: "fought ISIS alongside the Kurds"), with a passive subject when
-the verb has no object ("were injured along with two bystanders"), and with an active subject only when
-it comes before the verb ("Along with the Russians, the U.S. has stepped up airstrikes"): after the verb
-of an active subject it is as often a manner ("get along with Congress"). Only an actor has companions,
-and only actors are ("seized weapons along with cash" adds no side).
+…"); on the verb "along with" goes with the verb's object when it comes right after the object's phrase
+("alongside" and "together with" there go with the doer: "fought ISIS alongside the Kurds"; after a clause
+it goes with some other word), with a passive subject when the verb has no object ("were injured along with
+two bystanders"), and with an active subject only when it comes before the verb ("Along with the Russians,
+the U.S. has stepped up airstrikes"): after the verb of an active subject it is as often a manner ("get
+along with Congress"). Only an actor has companions, and only actors are ("seized weapons along with cash"
+adds no side).
 """
 
 from __future__ import annotations
@@ -85,10 +86,20 @@ def _goes_with(head: Token, verb: Token, prep: Token, g: Grammar) -> bool:
     if prep.dep_ != "prep":
         return False
     if head.dep_ == "dobj":  # "fought ISIS alongside the Kurds", "met them together with aides": doers
-        return prep.i > head.i and "along" in (prep.lower_, prep.doc[prep.i - 1].lower_)
+        return "along" in (prep.lower_, prep.doc[prep.i - 1].lower_) and _right_after(head, prep)
     if prep.i < verb.i:
         return head.dep_ == "nsubj" or head.dep_ == "nsubjpass"
     return head.dep_ == "nsubjpass" and not any(c.dep_ == "dobj" for c in g.kids(verb))
+
+
+def _right_after(head: Token, prep: Token) -> bool:
+    """Whether a phrase on the verb comes right after the object's phrase, with at most punctuation
+    between ("jailed him along with …", "killed members of the sect, one of the oldest, along with …");
+    after a clause of the verb it goes with some other word ("endorsed him to help spread the word, along
+    with a group of surrogates": the campaign relies on both)."""
+    doc = head.doc
+    gap = range(head.right_edge.i + 1, prep.i)
+    return prep.i > head.i and all(doc[i].is_punct for i in gap)
 
 
 def _members(first: Token | None, g: Grammar) -> list[Token]:
