@@ -46,7 +46,6 @@ def test_companion_sides_a_companion_is_no_other_side(analyze_text: Analyze) -> 
     assert all(e.target_text != "Denmark" for e in analysis.events)
 
 
-
 def test_companion_sides_alongside_after_the_object_goes_with_the_doer(analyze_text: Analyze) -> None:
     analysis = analyze_text("Kurdish fighters attacked the militants alongside American troops.")
     assert all("American troops" not in (e.target_text or "") for e in analysis.events)
