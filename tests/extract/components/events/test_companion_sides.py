@@ -49,3 +49,18 @@ def test_companion_sides_a_companion_is_no_other_side(analyze_text: Analyze) -> 
 def test_companion_sides_alongside_after_the_object_goes_with_the_doer(analyze_text: Analyze) -> None:
     analysis = analyze_text("Kurdish fighters attacked the militants alongside American troops.")
     assert all("American troops" not in (e.target_text or "") for e in analysis.events)
+
+
+def test_companion_sides_joined_by_on_the_subject(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Governor Hale, joined by Mayor Briggs, urged residents to stay home.")
+    assert _sides(analysis, "REQUEST") == [("Governor Hale ; Mayor Briggs", "residents")]
+
+
+def test_companion_sides_along_with_before_the_verb(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Along with Sweden, Finland has condemned the raid.")
+    assert _sides(analysis, "ACCUSE") == [("Sweden ; Finland", None)]
+
+
+def test_companion_sides_along_with_a_passive_subject(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Two police officers were wounded along with three journalists.")
+    assert _sides(analysis, "ASSAULT") == [(None, "Two police officers ; three journalists")]
