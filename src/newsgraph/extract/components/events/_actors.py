@@ -20,18 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events import _possessors
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
+from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._generic_actors import generic_actor
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._joint_roles import one_person
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._lists import (
-    conjuncts,
-    examples,
-    list_head,
-    opens_examples,
-    second_objects,
-)
+from newsgraph.extract.components.events._lists import conjuncts, examples, list_head, second_objects
 from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._pronouns import (
     agrees,
@@ -126,7 +121,7 @@ class ActorFinder:
             for c in self.g.kids(head)
             if c.dep_ not in _PHRASE_CUT_DEPS
             and not self._dated(c)
-            and not opens_examples(c, self.g)  # "donors such as Japan": the donors
+            and not ends_phrase(c, self.g)  # "donors such as Japan": the donors; "X, along with Y": X
             and (pair is None or c.i > head.i)
             and not resultative(c, self.g)  # "shot dead two militants": the militants
         ]
@@ -134,7 +129,7 @@ class ActorFinder:
         cut = [
             c.left_edge.i if c in listed else c.i  # "… Carlos Ruiz and Bolivian President Jorge Quispe"
             for c in self.g.kids(head)
-            if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or opens_examples(c, self.g)
+            if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or ends_phrase(c, self.g)
         ]
         for c in self.g.kids(head):
             if (
@@ -207,6 +202,7 @@ class ActorFinder:
             if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
                 out.append(c)
         out += [m for h in out if self.is_actor(h) for m in examples(h, g)]  # of a group that is an actor
+        out += companions(head, g, self.is_actor)  # "X, along with Y": Y acts too
         return one_person(sorted(out, key=lambda t: t.i), self.lex.title_nouns, g)  # "poet and activist X"
 
     def _stand_in(self, head: Token) -> tuple[Token, float | None] | None:

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._companions import is_companion
 from newsgraph.extract.components.events._descriptions import Descriptions
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -59,9 +60,9 @@ class SideFinder:
             sources, targets = sources[:1], sources[1:]  # "fighting between rebels and government forces"
         if reciprocal and not targets and len(sources) == 1 and not self._joint_deed(d):
             sources, targets = self._modifier_sides(doc, sources[0])
-        listed = any(
-            example_member(doc[a.head], self.g) for a in sources
-        )  # "countries, including X": one side
+        listed = any(  # "countries, including X", "X, along with Y": one side
+            example_member(doc[a.head], self.g) or is_companion(doc[a.head], self.g) for a in sources
+        )
         if reciprocal and not targets and len(sources) > 1 and not self._joint_deed(d) and not listed:
             sources, targets = sources[:1], sources[1:]
         first = sources[0] if len(sources) == 1 else None
