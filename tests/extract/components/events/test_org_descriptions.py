@@ -68,3 +68,11 @@ def test_org_descriptions_one_group_not_several(analyze_text: Analyze) -> None:
     assert _source_names(analyze_text(one), "ACCUSE") == ["Human Rights Watch"]
     several = one.replace("The rights group", "The rights groups")
     assert _source_names(analyze_text(several), "ACCUSE") != ["Human Rights Watch"]
+
+
+def test_org_descriptions_the_parties_are_several(analyze_text: Analyze) -> None:
+    text = (
+        "Acme Corporation sued Globex over a patent in May. "
+        "In June the parties agreed to settle the case out of court."
+    )
+    assert "Acme Corporation" not in _source_names(analyze_text(text), "AGREE")

@@ -61,13 +61,15 @@ def org_antecedent(doc: Doc, h: Token, lefts: list[Token], lex: Lexicon) -> Enti
     lemma = h.lemma_.lower()
     if lemma not in lex.anaphoric_nouns and lemma not in _described_heads():
         return None
+    if h.tag_ == "NNS" and h.lower_ not in lex.anaphoric_nouns:
+        return None  # "the parties", "the rights groups": several, not the one named ("the rebels" is listed)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or _named_at(doc, h):
         return None
     mods = [c for c in lefts if c.dep_ != "det"]
     if not mods:
         bare = lemma in lex.anaphoric_nouns
         return next((e for e in _named_before(doc, h.idx) if not _outlet(e)), None) if bare else None
-    kind = _kind_of(h, lemma, mods) if h.tag_ != "NNS" else None  # "the rights groups": several
+    kind = _kind_of(h, lemma, mods)
     if kind is None:
         return None
     for n, entity in enumerate(_named_before(doc, h.idx)):
