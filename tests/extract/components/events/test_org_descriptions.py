@@ -76,3 +76,11 @@ def test_org_descriptions_the_parties_are_several(analyze_text: Analyze) -> None
         "In June the parties agreed to settle the case out of court."
     )
     assert "Acme Corporation" not in _source_names(analyze_text(text), "AGREE")
+
+
+def test_org_descriptions_the_network_may_be_a_news_outlet(analyze_text: Analyze) -> None:
+    text = (
+        "Senator Tom Reyes wrote to NBC News about the debate last week. "
+        "In the letter, Reyes asked the network to donate its profits to charity."
+    )
+    assert _target_names(analyze_text(text), "REQUEST") == ["NBC News"]

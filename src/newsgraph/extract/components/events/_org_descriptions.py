@@ -67,11 +67,20 @@ def org_antecedent(doc: Doc, h: Token, lefts: list[Token], lex: Lexicon) -> Enti
         return None
     mods = [c for c in lefts if c.dep_ != "det"]
     if not mods:
-        bare = lemma in lex.anaphoric_nouns
-        return next((e for e in _named_before(doc, h.idx) if not _outlet(e)), None) if bare else None
+        return _bare_antecedent(doc, h, lemma) if lemma in lex.anaphoric_nouns else None
     kind = _kind_of(h, lemma, mods)
-    if kind is None:
-        return None
+    return _described_antecedent(doc, h, kind) if kind is not None else None
+
+
+def _bare_antecedent(doc: Doc, h: Token, lemma: str) -> Entity | None:
+    """The organisation named last before a bare "the group", passing over news outlets (unless the
+    head itself is a news word: "the network" may be CNN)."""
+    news = lemma in _media_data()[1]
+    return next((e for e in _named_before(doc, h.idx) if news or not _outlet(e)), None)
+
+
+def _described_antecedent(doc: Doc, h: Token, kind: _Kind) -> Entity | None:
+    """The nearest organisation named before `h` that is a known actor of the description's kind."""
     for n, entity in enumerate(_named_before(doc, h.idx)):
         if n >= _MAX_LOOK:
             break
@@ -128,14 +137,15 @@ def _org_index(doc: Doc) -> list[tuple[int, Entity]]:
 
 
 @cache
-def _media_words() -> frozenset[str]:
-    """The words of `org_descriptions.json` that make a name a news outlet's."""
-    return frozenset(load_json("org_descriptions.json")["media_name_words"])
+def _media_data() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of `org_descriptions.json` that make a name a news outlet's, and its media heads."""
+    data = load_json("org_descriptions.json")
+    return frozenset(data["media_name_words"]), frozenset(data["media_heads"])
 
 
 def _outlet(entity: Entity) -> bool:
     """Whether a named organisation is a news outlet (a medium's word in its name, or Phoenix's media)."""
-    media = _media_words()
+    media = _media_data()[0]
     if any(w.lower() in media for w in entity.name.split()):
         return True
     return _sector(entity) == "media"
