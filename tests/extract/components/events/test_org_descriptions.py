@@ -57,14 +57,18 @@ def test_org_descriptions_not_a_description_that_names_another(analyze_text: Ana
 
 def test_org_descriptions_a_news_outlet_is_no_antecedent(analyze_text: Analyze) -> None:
     text = (
-        "Soldiers clashed with Boko Haram fighters near the border on Monday, residents told Radio Free Asia. "
+        "Soldiers clashed with Boko Haram fighters near the border on Monday, "
+        "residents told Radio Free Asia. "
         "The group attacked a police station in the town of Dikwa the next day."
     )
     assert _source_names(analyze_text(text), "ASSAULT")[-1] == "Boko Haram"
 
 
 def test_org_descriptions_one_group_not_several(analyze_text: Analyze) -> None:
-    one = "Human Rights Watch published a report on the prisons on Monday. The rights group accused the government of torture."
+    one = (
+        "Human Rights Watch published a report on the prisons on Monday. "
+        "The rights group accused the government of torture."
+    )
     assert _source_names(analyze_text(one), "ACCUSE") == ["Human Rights Watch"]
     several = one.replace("The rights group", "The rights groups")
     assert _source_names(analyze_text(several), "ACCUSE") != ["Human Rights Watch"]
