@@ -247,7 +247,7 @@ class ActorFinder:
 
     def _anaphor(self, doc: Doc, h: Token) -> Entity | None:
         """Resolve "the group", "the separatist group" to the organisation named before it."""
-        return org_antecedent(doc, h, self._lefts(h), self.lex)
+        return org_antecedent(doc, h, self._lefts, self.lex)
 
     def _actor_like(self, tok: Token) -> bool:
         """Whether a common noun can head an actor phrase (people, bodies, weapons, or counts of them)."""

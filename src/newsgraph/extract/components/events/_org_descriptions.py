@@ -14,7 +14,7 @@ the article's own outlet or an unknown name is never taken for it.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -56,13 +56,17 @@ def _described_heads() -> frozenset[str]:
     return frozenset(h for k in _kinds() for h in k.heads)
 
 
-def org_antecedent(doc: Doc, h: Token, lefts: list[Token], lex: Lexicon) -> Entity | None:
-    """The organisation named before `h` that the definite description `h` heads stands for, or None."""
+def org_antecedent(
+    doc: Doc, h: Token, left_kids: Callable[[Token], list[Token]], lex: Lexicon
+) -> Entity | None:
+    """The organisation named before `h` that the definite description `h` heads stands for, or None
+    (`left_kids` gives a token's left children, read only for a head noun of a description)."""
     lemma = h.lemma_.lower()
     if lemma not in lex.anaphoric_nouns and lemma not in _described_heads():
         return None
     if h.tag_ == "NNS" and h.lower_ not in lex.anaphoric_nouns:
         return None  # "the parties", "the rights groups": several, not the one named ("the rebels" is listed)
+    lefts = left_kids(h)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or _named_at(doc, h):
         return None
     mods = [c for c in lefts if c.dep_ != "det"]
