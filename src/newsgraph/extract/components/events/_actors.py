@@ -11,7 +11,6 @@ indexed at its head, else a generic actor ("protesters", "Afghan security forces
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -28,6 +27,7 @@ from newsgraph.extract.components.events._joint_roles import one_person
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import conjuncts, examples, list_head, second_objects
 from newsgraph.extract.components.events._lists import listed as listed_names
+from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     pronoun_fits,
@@ -69,7 +69,6 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 # pronouns that may stand for a group or a person: kept as actors only when they resolve
 GROUP_PRONOUNS = frozenset({"we", "our", "us", "i", "my", "me", "they", "their", "them"})
-_ORG_INDEX = "newsgraph_events_org_index"
 _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _NOT_THING_LABELS = _NOT_ACTOR_LABELS - {"CARDINAL"}  # a bare count hit stands for people ("half were hurt")
 
@@ -241,32 +240,8 @@ class ActorFinder:
         return (poss, ante) if poss is not None and ante is not None and ante.i != h.i else None
 
     def _anaphor(self, doc: Doc, h: Token) -> Entity | None:
-        """Resolve a bare definite "the group" / "the movement" to the organisation last named before it."""
-        if h.lemma_.lower() not in self.lex.anaphoric_nouns:
-            return None
-        lefts = self._lefts(h)
-        if any(c.dep_ not in ("det",) for c in lefts) or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in lefts
-        ):
-            return None
-        index = doc.user_data.get(_ORG_INDEX)
-        if index is None:  # built once per doc: (mention start, entity) of organisations' names
-            index = sorted(
-                (
-                    (m.start, e)
-                    for e in get_entities(doc)
-                    if e.type == "ORG"
-                    for m in e.mentions
-                    if m.kind == "name"
-                ),
-                key=lambda x: x[0],
-            )
-            doc.user_data[_ORG_INDEX] = index
-        pos = bisect_left(index, h.idx, key=lambda x: x[0]) - 1
-        if pos < 0 or h.idx - index[pos][0] > 3000:
-            return None
-        entity: Entity = index[pos][1]
-        return entity
+        """Resolve "the group", "the separatist group" to the organisation named before it."""
+        return org_antecedent(doc, h, self._lefts, self.lex)
 
     def _actor_like(self, tok: Token) -> bool:
         """Whether a common noun can head an actor phrase (people, bodies, weapons, or counts of them)."""
@@ -480,10 +455,10 @@ class ActorFinder:
                     return owned  # a person's troops are the troops, with the person's country
                 country = _possessors.owner_country(doc, found, self.lex, self.g)
                 owner_id = next((e for e, _, _ in found if e is not None), None)
-            previous = self._anaphor(doc, h)
-            if previous is not None:
-                s, e = self.phrase(h)
-                return [Actor(h.i, s, e, previous.name, previous.id)]
+        previous = self._anaphor(doc, h) if h.pos_ == "NOUN" else None
+        if previous is not None:
+            s, e = self.phrase(h)
+            return [Actor(h.i, s, e, previous.name, previous.id)]
         stand = self._stand_in(h)
         if stand is not None:
             target, size = stand
