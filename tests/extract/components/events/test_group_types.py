@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import Analysis
+from newsgraph.extract.components.events._actor_types import same_group
+from newsgraph.models import Analysis, Entity
 
 Analyze = Callable[..., Analysis]
 
@@ -30,3 +31,11 @@ def test_group_types_one_office_of_two_countries_is_two_groups(analyze_text: Ana
     # Portugal's president (a group of country PT, or the description spaCy names), never Moldova's
     visitors = [g for g in visit if g is not None]
     assert visitors and all(g.country == "PT" or "Portugal" in g.name for g in visitors)
+
+
+def test_same_group_keys_an_office_by_its_country() -> None:
+    bulgaria = Entity(id="e1", name="president", type="GROUP", country="BG")
+    assert same_group(bulgaria, "president", lambda: (None, "BG"))
+    assert not same_group(bulgaria, "president", lambda: ("government", "FR"))  # "the president of France"
+    assert same_group(bulgaria, "president", lambda: (None, None))  # a bare "the president"
+    assert not same_group(bulgaria, "minister", lambda: (None, "BG"))
