@@ -75,6 +75,21 @@ def test_description_by_title_with_two_holders_or_words_of_its_own_stays(analyze
     assert [e.target_text for e in _events(b, "THREATEN")] == ["the next president"]
 
 
+def test_description_by_title_with_a_place_is_the_holder_from_there(analyze_text: Analyze) -> None:
+    """ "the Ohio senator" is the one senator named before it whose name phrase or role carries Ohio,
+    even with another senator named; a place no named senator carries picks no one."""
+    a = analyze_text(
+        "Senator Paul Grant of Ohio and Senator Maria Lopez spoke at the rally on Friday. "
+        "Gang members had threatened the Ohio senator."
+    )
+    assert [e.target_text for e in _events(a, "THREATEN")] == ["Paul Grant"]
+    b = analyze_text(
+        "Senator Paul Grant of Ohio and Senator Maria Lopez spoke at the rally on Friday. "
+        "Gang members had threatened the Iowa senator."
+    )
+    assert [e.target_text for e in _events(b, "THREATEN")] == ["the Iowa senator"]
+
+
 def test_description_an_apposition_names_is_that_person(analyze_text: Analyze) -> None:
     """ "the regional health minister, Clara Montes," is Clara Montes (the role kept as the side's text);
     "the senators, Paul Grant and Maria Lopez," are the two senators."""
@@ -92,3 +107,18 @@ def test_description_an_apposition_names_is_that_person(analyze_text: Analyze) -
     )
     (call,) = _events(c, "REQUEST")
     assert call.source_text == "Paul Grant ; Maria Lopez ; Tom Reed"
+
+
+def test_description_by_role_head_is_its_one_holder(analyze_text: Analyze) -> None:
+    """ "the prosecutor" is the one person named with a role that "prosecutor" heads ("federal
+    prosecutor"); a rank word of the role ("deputy minister") makes it another office than "the minister"."""
+    a = analyze_text(
+        "The case was opened by federal prosecutor Jane Hale on Monday. "
+        "Police said gang members had threatened the prosecutor."
+    )
+    assert [e.target_text for e in _events(a, "THREATEN")] == ["Jane Hale"]
+    b = analyze_text(
+        "Police said Omar Said, a deputy minister, opened the hall on Monday. "
+        "Police said gang members had threatened the minister."
+    )
+    assert [e.target_text for e in _events(b, "THREATEN")] == ["the minister"]

@@ -32,6 +32,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._bodies import named_body
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
 from newsgraph.extract.components.events._office_names import office_apposed
 from newsgraph.extract.extensions import entity_at_token, get_entities
 from newsgraph.models import Entity
@@ -52,6 +53,7 @@ class Descriptions:
     def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
         self.lex = lex
         self.g = grammar
+        self.names = NameAgreement(lex, grammar)
 
     def parties(self, doc: Doc, actor: Actor) -> list[Actor] | None:
         """The actors a description stands for, each with the description's phrase, or None."""
@@ -125,8 +127,10 @@ class Descriptions:
     # -- "the judge" -------------------------------------------------------------------------------
 
     def _holder(self, doc: Doc, head: Token, start: int) -> list[Entity] | None:
-        """The one person named before `start` who holds the bare title of "the judge", else None."""
-        title = self._title(head)
+        """The one person named before `start` who holds the bare title of "the judge", else None; a
+        title with names of its own ("the Vermont senator") is the one holder who carries them
+        (`_name_modifiers`)."""
+        title = self._title(head, names_too=True)
         if title is None:
             return None
         kids = self.g.kids(head)
@@ -137,14 +141,30 @@ class Descriptions:
             return None  # "the president of the court", "the judge who …": a person of its own
         if any(c.dep_ not in ("det", "compound", "amod") for c in lefts):
             return None  # "the court's president", "the 43rd president": words of its own
+        names = [c for c in lefts if c.dep_ != "det" and own_name(c, self.lex)]
         holders = [
             e
             for e in get_entities(doc)
             if e.type == "PERSON"
-            and title in self._held(e)
+            and self._holds(e, title)
             and any(m.kind != "pronoun" and m.start < start for m in e.mentions)
+            and (not names or self.names.agrees(doc, e, names, start))
         ]
         return holders if len(holders) == 1 else None
+
+    def _holds(self, entity: Entity, title: str) -> bool:
+        """Whether one of a person's roles is the title: the same head noun, the title's other words
+        among the role's, and each rank word of the role ("deputy", "former"; `titles.json`) among the
+        title's: "federal prosecutor" holds "the prosecutor", "Iranian American journalist" "the
+        journalist", "deputy minister" not "the minister"."""
+        want = title.split()
+        for held in self._held(entity):
+            words = held.split()
+            if not words or words[-1] != want[-1] or not set(want[:-1]) <= set(words[:-1]):
+                continue
+            if all(w in want for w in words[:-1] if w in self.lex.title_ranks):
+                return True
+        return False
 
     def _held(self, entity: Entity) -> set[str]:
         """The titles a person's recorded roles name, word for word, each without the of, for, at, to
@@ -162,24 +182,19 @@ class Descriptions:
         lying"), no words that pick the person out."""
         return tok.dep_ == "prep" and all(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in self.g.kids(tok))
 
-    def _title(self, head: Token) -> str | None:
+    def _title(self, head: Token, names_too: bool = False) -> str | None:
         """The title a noun and its modifiers name ("party chairman", "prime minister", "former
         president"), if it is one; a person holds it when it is one of their roles word for word, so
-        "the next president" is no one's."""
+        "the next president" is no one's. A modifier that is a name of its own ("the Vermont senator",
+        "the U.S. envoy") makes it no title, or with `names_too` is left out of it."""
         lemma = head.lemma_.lower()
         if lemma not in self.lex.title_nouns:
             return None
         mods = [c for c in self.g.kids(head) if c.dep_ in ("compound", "amod") and c.i < head.i]
-        if any(self._own_name(c) for c in mods):
-            return None  # "the Vermont senator", "the U.S. envoy": a name of its own
-        return " ".join([c.lower_ for c in mods] + [lemma])
-
-    def _own_name(self, mod: Token) -> bool:
-        """Whether a title's modifier is a name of its own ("Vermont", "U.S.", "Democratic"), not a
-        title word written with a capital ("the Prime Minister", "the Foreign Minister")."""
-        if mod.ent_type_ or mod.lower_ in self.lex.demonyms:
-            return True
-        return mod.pos_ == "PROPN" and mod.lower_ not in self.lex.title_modifiers | self.lex.title_nouns
+        names = [c for c in mods if own_name(c, self.lex)]
+        if names and not names_too:
+            return None
+        return " ".join([c.lower_ for c in mods if c not in names] + [lemma])
 
     # -- "the two presidents", "both countries" ---------------------------------------------------
 

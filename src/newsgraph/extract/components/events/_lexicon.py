@@ -154,6 +154,7 @@ class Lexicon:
     inability_heads: frozenset[str]
     title_nouns: frozenset[str]
     title_modifiers: frozenset[str]
+    title_ranks: frozenset[str]
     spelled_titles: dict[str, str]
     instrument_verbs: frozenset[str]
     dispatch_verbs: frozenset[str]
@@ -260,6 +261,7 @@ def load_lexicon() -> Lexicon:
         **fields,
         title_nouns=_fs(load_json("titles.json")["titles"]),
         title_modifiers=_fs(load_json("titles.json")["modifiers"]),
+        title_ranks=_fs(load_json("titles.json")["ranks"]),
         spelled_titles=dict(load_json("titles.json")["spelled_out"]),
         countries=countries,
         demonyms=demonyms,
