@@ -16,12 +16,15 @@ def _starts(analysis: Analysis) -> set[int]:
 def test_places_a_name_owning_a_company_noun_is_a_company(analyze_text: Analyze) -> None:
     text = (
         "The founder of Amazon spoke at a conference in Boston on Monday. Amazon's stock rose 3 percent "
-        "after the talk. Scientists warned that fires in the Amazon rainforest were spreading again."
+        "after the talk, and Lincoln's stock price fell. Lincoln sells insurance in Ohio. Scientists "
+        "warned that fires in the Amazon rainforest were spreading again."
     )
     analysis = analyze_text(text, clean=False)
     starts = _starts(analysis)
     assert text.index("Amazon") not in starts  # the founder of Amazon: the company
     assert text.index("Amazon's") not in starts  # Amazon's stock
+    assert text.index("Lincoln") not in starts  # Lincoln's stock price: the insurer
+    assert text.index("Lincoln sells") not in starts
     assert text.index("Amazon rainforest") in starts  # the region
     assert text.index("Boston") in starts
 

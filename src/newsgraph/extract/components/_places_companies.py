@@ -76,8 +76,11 @@ def _used_as_company(doc: Doc, text: str, t: Toponym) -> bool:
     if root is None:
         return False
     head = root.head.lemma_.lower()
-    if owner and root.dep_ == "poss":
-        return head in _nouns("company_people") or head in _nouns("company_holdings")
+    if owner and root.dep_ == "poss":  # "Toyota's depository", "Valeant's stock price"
+        owned = {head, *(c.lemma_.lower() for c in root.head.lefts if c.dep_ == "compound")}
+        return not owned.isdisjoint(_nouns("company_people")) or not owned.isdisjoint(
+            _nouns("company_holdings")
+        )
     if of and root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lemma_.lower() in _nouns("company_people")
     return comma and any(c.dep_ == "appos" and c.lemma_ in _nouns("business_nouns") for c in root.children)
