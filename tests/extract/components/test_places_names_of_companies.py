@@ -48,3 +48,16 @@ def test_places_a_country_owning_a_company_noun_stays_a_place(analyze_text: Anal
     starts = _starts(analyze_text(text, clean=False))
     assert text.index("Japan") in starts
     assert text.index("Canada") in starts
+
+
+def test_places_a_name_with_a_business_noun_after_it_is_a_company(analyze_text: Analyze) -> None:
+    text = (
+        "Lincoln, the insurer, said on Monday that its sales in Ohio rose. Lincoln also sells annuities "
+        "in Texas. Pershing Square is a major shareholder in Valeant, which has offices in Laval, Quebec."
+    )
+    starts = _starts(analyze_text(text, clean=False))
+    assert text.index("Lincoln") not in starts  # "Lincoln, the insurer"
+    assert text.index("Lincoln also") not in starts
+    assert text.index("Valeant") not in starts  # a shareholder in Valeant
+    assert text.index("Ohio") in starts
+    assert text.index("Laval") in starts

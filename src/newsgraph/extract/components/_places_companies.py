@@ -13,8 +13,8 @@ toponym at all, as news geoparsing sets annotate none for such a homonym. The ev
 - a business noun in apposition after it ("Toyota, the carmaker, said");
 - a company's own noun it owns: its founder, chief executive, shareholders, stock or subsidiary
   ("Valeant's stock price", "Toyota's US depository", "the founder of Amazon", "Pershing Square's
-  founder"); not after a country's, a division's or a continent's name ("Australia's stock
-  losses" is no company's);
+  founder"), and a shareholder or stockholder before "in" ("a shareholder in Valeant"); not after
+  a country's, a division's or a continent's name ("Australia's stock losses" is no company's);
 - the entities component's link of the article's chain of the name to a known organisation whose
   own name or other name it is (`known_entities.json`: "Toyota", "Nokia", "GAO"), where the
   gazetteer knows the name only as towns by their own names (not "EU", a continent's).
@@ -23,7 +23,8 @@ Then the article's other mentions of that name are the company's too ("Toyota is
 report"), but for one the text itself makes a place: after a locative word ("in Toyota"), with a
 qualifier ("Toyota, Aichi"), before a noun of an area ("the Amazon rainforest", "the Amazon
 basin": `area_nouns`, `division_nouns` and the lower-cased `place_heads`), or as a dateline
-("TOYOTA (AP) —"). The nouns are data (`places_names.json`,
+("TOYOTA (AP) —"); the mention that shows the company is always the company's ("a shareholder
+in Valeant"). The nouns are data (`places_names.json`,
 `business_nouns`, `company_people`, `company_holdings`, `area_nouns`).
 """
 
@@ -65,10 +66,10 @@ def _root(doc: Doc, t: Toponym) -> Token | None:
 
 def _used_as_company(doc: Doc, text: str, t: Toponym) -> bool:
     """Tell whether the parse makes a name a company's: it owns a company's noun ("Valeant's stock",
-    "the founder of Amazon") or a business noun stands in apposition after it ("Toyota, the
-    carmaker"). The cheap test of the text around it comes first."""
+    "the founder of Amazon", "a shareholder in Valeant") or a business noun stands in apposition
+    after it ("Toyota, the carmaker"). The cheap test of the text around it comes first."""
     owner = text.startswith(("'s ", "’s "), t.end)
-    of = text.endswith("of ", 0, t.start) or text.endswith("of the ", 0, t.start)
+    of = text.endswith(("of ", "of the ", "in "), 0, t.start)
     comma = text.startswith(", ", t.end)
     if not (owner or of or comma) or any(m.entry.feature in _STATES for m in t.matches):
         return False
@@ -83,6 +84,8 @@ def _used_as_company(doc: Doc, text: str, t: Toponym) -> bool:
         )
     if of and root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lemma_.lower() in _nouns("company_people")
+    if of and root.dep_ == "pobj" and root.head.lower_ == "in":  # "a shareholder in Valeant"
+        return root.head.head.lemma_.lower().endswith(("shareholder", "stockholder"))
     return comma and any(c.dep_ == "appos" and c.lemma_ in _nouns("business_nouns") for c in root.children)
 
 
@@ -113,20 +116,22 @@ def _only_towns(t: Toponym) -> bool:
     return bool(own) and all(m.entry.feature == CITY for m in own)
 
 
-def _companies(doc: Doc, text: str, toponyms: list[Toponym]) -> set[str]:
-    """Return the names the article uses as a company's (see the module docstring)."""
+def _companies(doc: Doc, text: str, toponyms: list[Toponym]) -> tuple[set[str], set[int]]:
+    """Return the names the article uses as a company's (see the module docstring), and the
+    starts of the mentions that so use them."""
     orgs = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "ORG"}
-    names = {
-        name_key(t.text)
+    used = [
+        t
         for t in toponyms
         if ((t.start, t.end) in orgs and _presented_as_business(doc, t)) or _used_as_company(doc, text, t)
-    }
+    ]
+    names = {name_key(t.text) for t in used}
     known = _known_organisations(doc)
     if known:  # the name itself is the known organisation's, and the gazetteer has only towns of it
         names.update(
             key for t in toponyms if _known_names().get(key := name_key(t.text)) in known and _only_towns(t)
         )
-    return names
+    return names, {t.start for t in used}
 
 
 def _names_an_area(g: Gazetteer, text: str, t: Toponym) -> bool:
@@ -147,16 +152,19 @@ def _names_an_area(g: Gazetteer, text: str, t: Toponym) -> bool:
 
 def drop_companies(doc: Doc, text: str, g: Gazetteer, toponyms: list[Toponym]) -> list[Toponym]:
     """Return the toponyms without the names of companies (see the module docstring)."""
-    companies = _companies(doc, text, toponyms)
+    companies, used = _companies(doc, text, toponyms)
     if not companies:
         return toponyms
     return [
         t
         for t in toponyms
-        if name_key(t.text) not in companies
-        or t.after_locative
-        or t.dateline
-        or _names_an_area(g, text, t)
-        or t.qualifiers
-        or followed_by_qualifier(g, text, t.end)
+        if t.start not in used
+        and (
+            name_key(t.text) not in companies
+            or t.after_locative
+            or t.dateline
+            or _names_an_area(g, text, t)
+            or t.qualifiers
+            or followed_by_qualifier(g, text, t.end)
+        )
     ]
