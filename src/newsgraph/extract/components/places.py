@@ -17,8 +17,8 @@ Sarajevo", `_places_roles`: resolved as the building, its point kept), nor a dem
 animal's name ("Egyptian fruit bats", `_places_species`: its point kept), nor a continent, region or
 sea naming an organisation's unit ("the Latin America bureau of", `_places_units`); an idiom ("Delhi
 belly"), a US ethnic compound ("Chinese American") or a language ("speak Japanese", `_places_languages`)
-names no place, nor does a company's name after a business noun ("Japanese automaker Toyota",
-`_places_companies`), nor a short name the article
+names no place, nor does a name the article uses as a company's ("Japanese automaker Toyota",
+"Valeant's stock", `_places_companies`), nor a short name the article
 gives a person ("Rubio" of "Marco Rubio") or a name after a courtesy title ("Mr. English",
 `_places_people`), and a building or site is one toponym ("Colchester
 General Hospital"). Besides the tagger's spans, the text is scanned for
@@ -110,7 +110,7 @@ class Places(ToponymFinder, ToponymResolver):
         places.clear()
         text = doc_text(doc)
         toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
-        toponyms = drop_companies(doc, toponyms)  # "Japanese automaker Toyota"
+        toponyms = drop_companies(doc, text, self.gazetteer, toponyms)  # "Japanese automaker Toyota"
         mark_landmark_words(text, toponyms)
         mark_division_names(text, toponyms)  # "the provinces of Anhui, Guangxi and Hunan"
         mark_after_in(text, toponyms)
