@@ -31,7 +31,7 @@ from functools import cache
 from newsgraph.extract.components._places_toponym import Toponym, head_word
 from newsgraph.extract.lexicons import load_json
 
-_LINKS = frozenset({"of", "for"})
+_LINKS = frozenset({"of", "for", "on"})
 
 
 @cache
@@ -41,26 +41,32 @@ def office_heads() -> frozenset[str]:
 
 
 @cache
+def institution_name_heads() -> frozenset[str]:
+    """Return the capitalized heads of the names of institutes, academies, school systems, archives
+    and broadcasters ("the Singapore Institute of International Affairs", "Denver Public Schools")."""
+    return frozenset(load_json("places_names.json")["institution_name_heads"])
+
+
+@cache
 def _head_of_before() -> re.Pattern[str]:
     """Return the pattern of an office's head and "of" ("Bank of ", "Ministry of the ")."""
     heads = "|".join(re.escape(h) for h in sorted(office_heads(), key=len, reverse=True))
     return re.compile(rf"(?<![\w.'’-])(?:{heads}) of (?:the )?$")
 
 
-def _head_after(words: list[str]) -> bool:
+def _head_after(words: list[str], heads: frozenset[str]) -> bool:
     """Tell whether the words after a toponym in a name hold an office's head that ends the name or
-    comes before "of" or "for" ("National Bank", "Department of Agriculture")."""
-    heads = office_heads()
+    comes before "of", "for" or "on" ("National Bank", "Department of Agriculture", "Council on
+    Foreign Relations")."""
     for i, word in enumerate(words):
         if head_word(word) in heads and (i == len(words) - 1 or words[i + 1] in _LINKS):
             return True
     return False
 
 
-def _head_of(words: list[str], name_heads: Collection[str]) -> bool:
+def _head_of(words: list[str], heads: Collection[str]) -> bool:
     """Tell whether the words before a toponym in a name hold a head right before "of" ("Bank of",
     "Health Ministry of", "Workers of")."""
-    heads = office_heads() | frozenset(name_heads)
     return any(words[i + 1] == "of" and head_word(w) in heads for i, w in enumerate(words[:-1]))
 
 
@@ -69,25 +75,30 @@ def _bare(name: str) -> str:
     return name.strip().removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")
 
 
-def _a_branch(text: str, t: Toponym, orgs: Sequence[tuple[int, int]]) -> bool:
+def _a_branch(text: str, t: Toponym, orgs: Sequence[tuple[int, int]], heads: Collection[str]) -> bool:
     """Tell whether a toponym ends an organisation's name right after another organisation's name
-    of the article ("Ford Australia" where the article names "Ford")."""
+    of the article ("Ford Australia" where the article names "Ford") or a name that ends with a
+    body's head ("Asia Society Texas")."""
     ending = [(s, e) for s, e in orgs if s < t.start and t.end == e]
     if not ending:
         return False  # the common case, decided before the names are read
     names = {_bare(text[s:e]) for s, e in orgs}
-    return any((body := _bare(text[s : t.start])) and body in names for s, _e in ending)
+    bodies = [body for s, _e in ending if (body := _bare(text[s : t.start]))]
+    return any(body in names or head_word(body.split()[-1]) in heads for body in bodies)
 
 
 def in_an_office_name(
-    text: str, t: Toponym, orgs: Sequence[tuple[int, int]], name_heads: Collection[str]
+    text: str, t: Toponym, orgs: Sequence[tuple[int, int]], name_heads: frozenset[str]
 ) -> bool:
     """Tell whether a toponym sits in the name of a body named after a place (module docstring)."""
     if _head_of_before().search(text, max(0, t.start - 30), t.start) is not None:
         return True  # "the Bank of Canada", even where the tagger finds no organisation
-    for s, e in orgs:
-        if not (s <= t.start and t.end <= e) or (s, e) == (t.start, t.end):
-            continue
-        if _head_after(text[t.end : e].split()) or _head_of(text[s : t.start].split(), name_heads):
+    inside = [(s, e) for s, e in orgs if s <= t.start and t.end <= e and (s, e) != (t.start, t.end)]
+    if not inside:
+        return False  # the common case: no organisation's name around the toponym
+    heads = office_heads() if t.source == "demonym" else office_heads() | institution_name_heads()
+    before_of = heads | name_heads
+    for s, e in inside:
+        if _head_after(text[t.end : e].split(), heads) or _head_of(text[s : t.start].split(), before_of):
             return True
-    return _a_branch(text, t, orgs)
+    return _a_branch(text, t, orgs, before_of)
