@@ -94,3 +94,16 @@ def test_places_a_toponym_in_an_institute_school_system_or_broadcaster_name_is_n
         place = place_at(analysis, text.index(name))  # still a toponym, with its point
         assert not place.literal and place.lat is not None, name
     assert place_at(analysis, text.index("Lisbon")).literal  # where the march was filmed is a place
+
+
+def test_places_a_toponym_after_a_bodys_name_names_its_branch(analyze_text: Analyze) -> None:
+    text = (
+        "The lessons were written by Japan Society Ohio, which also runs a summer camp in Dayton. "
+        "Money came from the Asia Foundation Nepal and from a club in Kathmandu."
+    )
+    analysis = analyze_text(text, clean=False)
+    for name in ("Ohio", "Nepal"):
+        place = place_at(analysis, text.index(name))  # the branch's name, with its point
+        assert not place.literal and place.lat is not None, name
+    assert place_at(analysis, text.index("Dayton")).literal
+    assert place_at(analysis, text.index("Kathmandu")).literal

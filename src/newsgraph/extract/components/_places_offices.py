@@ -13,12 +13,16 @@ the text right before the toponym) has such a head, or a newspaper's or company'
 The heads are data (`places_names.json`: `office_heads`, and `not_place_heads` before "of"); a
 country's armed forces and commands are such bodies ("the U.S. Air Force", "the Mexican Army", "U.S.
 Central Command"), and so are a body's committees and centers ("the U.S. Centers for Disease Control
-and Prevention", "the American Israel Public Affairs Committee").
+and Prevention", "the American Israel Public Affairs Committee"), and so are institutes, academies,
+a town's school system, archives and broadcasters ("the Singapore Institute of International Affairs",
+"Buffalo Public Schools", "France Television"; `institution_name_heads`); an office's head before
+"on" counts as before "of" ("the European Council on Foreign Relations").
 Not a building's or a town's own name: "the Barangays of Santa Maria", "the Norfolk Assembly
 Plant" have no such head. So with a body's branch, edition or service for a place, named by the
 body's name and the place's ("Ford Australia", "UNHCR Kenya", "VOA Somali", "GM Europe"; GeoWebNews:
 "HSBC Malta", "DeSmog Canada"), where the tagger calls the whole an organisation and the body's
-name alone is another organisation's name in the article ("Ford", "UNHCR"): not "Western
+name alone is another organisation's name in the article ("Ford", "UNHCR") or ends with a
+body's head ("Asia Society Texas", "the Asia Foundation Nepal"): not "Western
 Balkans", "Upper Manhattan", "Sub-Saharan Africa", whose first words name no organisation.
 """
 
@@ -96,7 +100,7 @@ def in_an_office_name(
     inside = [(s, e) for s, e in orgs if s <= t.start and t.end <= e and (s, e) != (t.start, t.end)]
     if not inside:
         return False  # the common case: no organisation's name around the toponym
-    heads = office_heads() if t.source == "demonym" else office_heads() | institution_name_heads()
+    heads = office_heads() | institution_name_heads()
     before_of = heads | name_heads
     for s, e in inside:
         if _head_after(text[t.end : e].split(), heads) or _head_of(text[s : t.start].split(), before_of):
