@@ -81,16 +81,16 @@ def test_places_a_small_town_of_another_country_than_its_passage_is_a_guess(anal
     assert place_at(analysis, text.index("Denver")).country == "US"
 
 
-def test_places_a_toponym_in_an_institute_school_system_or_broadcaster_name_is_no_place(
+def test_places_a_toponym_in_an_institute_academy_or_broadcaster_name_is_no_place(
     analyze_text: Analyze,
 ) -> None:
     text = (
         "Experts at the Jakarta Institute of Policy Studies said the plan would fail, and a fellow of the "
-        "Norwegian Council on Foreign Relations agreed. Pupils of Denver Public Schools marched on Monday, "
-        "the Tulsa Historical Archive lent photographs, and Kenya Television filmed the march in Lisbon."
+        "Norwegian Council on Foreign Relations agreed. Students of the Chicago Academy of Sciences marched "
+        "on Monday, and Kenya Television filmed the march in Lisbon."
     )
     analysis = analyze_text(text, clean=False)
-    for name in ("Jakarta", "Norwegian", "Denver", "Tulsa", "Kenya"):
+    for name in ("Jakarta", "Norwegian", "Chicago", "Kenya"):
         place = place_at(analysis, text.index(name))  # still a toponym, with its point
         assert not place.literal and place.lat is not None, name
     assert place_at(analysis, text.index("Lisbon")).literal  # where the march was filmed is a place

@@ -13,9 +13,9 @@ the text right before the toponym) has such a head, or a newspaper's or company'
 The heads are data (`places_names.json`: `office_heads`, and `not_place_heads` before "of"); a
 country's armed forces and commands are such bodies ("the U.S. Air Force", "the Mexican Army", "U.S.
 Central Command"), and so are a body's committees and centers ("the U.S. Centers for Disease Control
-and Prevention", "the American Israel Public Affairs Committee"), and so are institutes, academies,
-a town's school system, archives and broadcasters ("the Singapore Institute of International Affairs",
-"Buffalo Public Schools", "France Television"; `institution_name_heads`); an office's head before
+and Prevention", "the American Israel Public Affairs Committee"), and so are institutes, academies
+and broadcasters ("the Singapore Institute of International Affairs", "the Brooklyn Academy of Music",
+"France Television"; `institution_name_heads`); an office's head before
 "on" counts as before "of" ("the European Council on Foreign Relations").
 Not a building's or a town's own name: "the Barangays of Santa Maria", "the Norfolk Assembly
 Plant" have no such head. So with a body's branch, edition or service for a place, named by the
@@ -46,8 +46,8 @@ def office_heads() -> frozenset[str]:
 
 @cache
 def institution_name_heads() -> frozenset[str]:
-    """Return the capitalized heads of the names of institutes, academies, school systems, archives
-    and broadcasters ("the Singapore Institute of International Affairs", "Denver Public Schools")."""
+    """Return the capitalized heads of the names of institutes, academies and broadcasters ("the
+    Singapore Institute of International Affairs", "France Television")."""
     return frozenset(load_json("places_names.json")["institution_name_heads"])
 
 
