@@ -22,6 +22,7 @@ from newsgraph.extract.components.events._claims import Claims
 from newsgraph.extract.components.events._ended_fights import EndedFights
 from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
@@ -506,6 +507,9 @@ class Drafter:
             d.confidence -= pen["headline"]
         if self.aggregates.aggregate(tok, anchor, cand.noun):
             d.ceiling = self.w.ceiling["aggregate"]  # "504 attacks last year", "routinely deny": no one act
+        if cand.noun and not d.sources and not d.targets and definite_mention(tok, self.g):
+            # "the operation was conducted with skill": a known event told again, no side (`_known_events`)
+            d.confidence = min(d.confidence, self.w.ceiling["known_event"])
         d.confidence = max(self.w.floor, min(d.ceiling, d.confidence))
 
     def _asserted(self, cand: Candidate) -> bool:
