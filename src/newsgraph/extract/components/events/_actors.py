@@ -413,8 +413,11 @@ class ActorFinder:
             return False  # "-", "1991" (but "U.S." is a name)
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
-        if any(t.lemma_.lower() in self.lex.animal_nouns for t in doc[actor.start : actor.end]):
-            return False  # "millions of dogs are killed": animals are no actors
+        if any(
+            t.pos_ != "PROPN" and t.lemma_.lower() in self.lex.animal_nouns
+            for t in doc[actor.start : actor.end]
+        ):
+            return False  # "millions of dogs"; a word of a name is none ("the Bureau of Animal Industry")
         entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
         # a disease, or a named event ("the September 11 attacks", "Labor Day", "Hurricane Katrina")
         return not is_discard(actor.text) and (entity is None or entity.type not in ("DISEASE", "EVENT"))

@@ -312,6 +312,8 @@ class TriggerFinder:
             return has_xcomp or has_obj or prep_ok
         if need == "prep_from":
             return "from" in preps
+        if need == "object_infinitive":
+            return _object_infinitive(self.g.kids(tok))
         return need != "frame"
 
     def classify_noun(self, tok: Token) -> Sense | None:
@@ -451,6 +453,26 @@ class TriggerFinder:
             return
         cand.absorbed_by = owner.tok.i
         owner.content.append(cand.tok.i)
+
+
+def _object_infinitive(kids: list[Token]) -> bool:
+    """Whether a verb has an object and that object's to-infinitive: "directed the bureau to test …",
+    not "directed the film" nor "told reporters that …", nor "told them when to queue" (a wh-word asks
+    nothing). The parser may hang the infinitive as a purpose clause ("advcl"); one right after the
+    object is still the object's act ("instructed X to close …"), one after another phrase is a purpose
+    ("directed funds to the region to help …")."""
+    obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+    if obj is None:
+        return False
+    for c in kids:
+        parts = list(c.children)
+        if c.i < obj.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in parts):
+            continue
+        if any(a.tag_ in ("WRB", "WP", "WDT") for a in parts):
+            continue
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.left_edge.i == obj.right_edge.i + 1):
+            return True
+    return False
 
 
 def _take_part(tok: Token) -> Token | None:
