@@ -88,24 +88,23 @@ def _untagged_caps(
     doc: Doc, lex: EntityLexicon, chains: list[Chain], caps: list[tuple[int, int]], text: str
 ) -> list[Token]:
     """The all-capital words of two to six letters outside every name and every capitals line."""
-    covered = {
-        i for c in chains for m in c.mentions for i in range(m.start, m.end) if not _acronym_alone(doc, c)
-    }
-    out = []
+    words = []
     for match in _CAPS_WORD.finditer(text):
         word = match.group()
         if word in lex.not_names or (caps and in_ranges(match.start(), caps)):
             continue
-        span = doc.char_span(match.start(), match.end())
-        if span is None or len(span) != 1 or span.start in covered:
-            continue
-        if _among_capitals(doc, span.start):
-            continue  # "WHAT IS NEXT" inside a line of mixed case
         key = normalize_name(word)
         if key in lex.countries or lex.is_place(key) or lex.known.knows(key):
             continue  # "US", "UK"; a known acronym is the table's business
-        out.append(span[0])
-    return out
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and not _among_capitals(doc, span.start):
+            words.append(span[0])  # not "WHAT IS NEXT" inside a line of mixed case
+    if not words:
+        return words
+    covered = {
+        i for c in chains if not _acronym_alone(doc, c) for m in c.mentions for i in range(m.start, m.end)
+    }
+    return [tok for tok in words if tok.i not in covered]
 
 
 def _among_capitals(doc: Doc, i: int) -> bool:
@@ -119,8 +118,8 @@ def _acronym_alone(doc: Doc, c: Chain) -> bool:
     """Whether a chain is only one capitals word spaCy tagged alone, with no table entry behind it."""
     if c.forced_type is not None or c.kb is not None:
         return False
-    return len({doc[m.start : m.end].text for m in c.mentions}) == 1 and all(
-        m.end - m.start == 1 and doc[m.start].is_upper for m in c.mentions
+    return all(m.end - m.start == 1 and doc[m.start].is_upper for m in c.mentions) and (
+        len({doc[m.start].text for m in c.mentions}) == 1
     )
 
 
