@@ -70,3 +70,13 @@ def test_abbreviation_test() -> None:
     assert abbreviates("AUSSOM", "African Union Support and Stabilization Mission in Somalia")
     assert not abbreviates("TV", "NBC affiliate in Roanoke")
     assert not abbreviates("PAC", "group set up to highlight")
+
+
+def test_acronym_spelled_out_in_brackets_after_it_is_not_reread(analyze_text: Analyze) -> None:
+    # "DS" spells the Department of Security's initials, but the article says what DS is
+    text = (
+        "The Department of Security met on Monday. Two DS (Diplomatic Service) agents were sent to the "
+        "port, and DS said more agents would follow."
+    )
+    names = _names(analyze_text(text, clean=False))
+    assert "DS" not in names.get("Department of Security", []), names

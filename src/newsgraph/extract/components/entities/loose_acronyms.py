@@ -16,7 +16,8 @@ mention in two general shapes of news English:
 
 Never a word of an all-capitals line (a headline "TRUMP IS …") or beside another word in capitals
 ("WHAT IS NEXT" in a mixed line), a place or country ("US", "UK"),
-or a word the entity lexicon lists as never a name (time zones, currencies).
+a word the entity lexicon lists as never a name (time zones, currencies), or a word the article
+spells out in brackets after it ("DS (Bureau of Diplomatic Security)": its own definition rules).
 
 Work is one regex scan of the text per article; the parse is read only at a candidate word.
 """
@@ -91,8 +92,8 @@ def _untagged_caps(
     words = []
     for match in _CAPS_WORD.finditer(text):
         word = match.group()
-        if word in lex.not_names or (caps and in_ranges(match.start(), caps)):
-            continue
+        if word in lex.not_names or (caps and in_ranges(match.start(), caps)) or word + " (" in text:
+            continue  # "DS (Bureau of Diplomatic Security)": the article spells it out itself
         key = normalize_name(word)
         if key in lex.countries or lex.is_place(key) or lex.known.knows(key):
             continue  # "US", "UK"; a known acronym is the table's business
