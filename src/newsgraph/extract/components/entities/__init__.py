@@ -13,7 +13,8 @@ Its stages, one module each, run in this order:
    `phrases`: diseases and market indices from their lexicons; `products`: model numbers;
    `definitions`: an organisation's full name read back from the acronym defined after it;
    then every mention cut at the sentence starts inside it (`spans.cut_at_sentence_starts`).
-3. `chains`: mentions with the same name grouped; further mentions of known names found.
+3. `chains`: mentions with the same name grouped; further mentions of known names found;
+   `loose_acronyms`: acronyms used without brackets tied to the organisations they stand for.
 4. `folding`: in-article aliases (surname, first name, company short form, acronym) folded in.
 5. `link`: what the knowledge bases (Phoenix actors, gazetteer) say of each chain;
    `classify`: each chain's type (data tables, knowledge, person cues, the vote of its mentions).
@@ -54,6 +55,7 @@ from newsgraph.extract.components.entities.definitions import defined_names
 from newsgraph.extract.components.entities.folding import fold_chains
 from newsgraph.extract.components.entities.lexicon import KEPT_LABELS, EntityLexicon, get_lexicon
 from newsgraph.extract.components.entities.link import knowledge_link
+from newsgraph.extract.components.entities.loose_acronyms import loose_acronyms
 from newsgraph.extract.components.entities.names import acronym_candidates, normalize_name
 from newsgraph.extract.components.entities.phrases import PhraseFinder, add_phrase_names
 from newsgraph.extract.components.entities.products import add_products
@@ -131,6 +133,7 @@ class EntityResolver:
         chains = drop_common_words(doc, lex, chains, text)
         propagate(doc, lex, chains, caps, text)
         acronyms_in_brackets(doc, chains, text)
+        chains = loose_acronyms(doc, lex, chains, caps, text)
         chains = fold_chains(doc, lex, chains)
         written = self._write(doc, chains, text, main)
         assign_roles(doc, lex, written)
