@@ -129,7 +129,9 @@ class Descriptions:
     def _holder(self, doc: Doc, head: Token, start: int) -> list[Entity] | None:
         """The one person named before `start` who holds the bare title of "the judge", else None; a
         title with names of its own ("the Vermont senator") is the one holder who carries them
-        (`_name_modifiers`)."""
+        (`_name_modifiers`). When no one before holds it, the one person of the whole article who does
+        (news writes the role first and the name later: "The U.N. envoy called for calm. Envoy Jane
+        Roe said …"); two holders, and it stays."""
         title = self._title(head, names_too=True)
         if title is None:
             return None
@@ -142,14 +144,16 @@ class Descriptions:
         if any(c.dep_ not in ("det", "compound", "amod") for c in lefts):
             return None  # "the court's president", "the 43rd president": words of its own
         names = [c for c in lefts if c.dep_ != "det" and own_name(c, self.lex)]
+        titled = [e for e in get_entities(doc) if e.type == "PERSON" and self._holds(e, title)]
         holders = [
             e
-            for e in get_entities(doc)
-            if e.type == "PERSON"
-            and self._holds(e, title)
-            and any(m.kind != "pronoun" and m.start < start for m in e.mentions)
+            for e in titled
+            if any(m.kind != "pronoun" and m.start < start for m in e.mentions)
             and (not names or self.names.agrees(doc, e, names, start))
         ]
+        if not holders:  # the lede's "the U.N. envoy", the name in a later sentence: the one holder
+            end = len(doc.text)
+            holders = [e for e in titled if not names or self.names.agrees(doc, e, names, end)]
         return holders if len(holders) == 1 else None
 
     def _holds(self, entity: Entity, title: str) -> bool:
