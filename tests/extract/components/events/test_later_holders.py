@@ -2,8 +2,9 @@
 
 Both roles of "the lawyer and activist Dana Holt" are hers (entities component); "the journalist" is
 the one journalist the article names, also when the name comes after it (the lede's role, the name in
-a later sentence), but not when two people hold the role; "the UNICEF director" is the director the
-article introduced as "UNICEF's executive director" (the person's affiliation)."""
+the next sentence or the one after), but not when two people hold the role or the name comes later;
+"the UNICEF director" is the director the article introduced as "UNICEF's executive director" (the
+person's affiliation)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def test_both_joined_roles_before_a_name_are_the_persons(analyze_text: Analyze) 
 
 def test_role_named_later_is_its_one_holder(analyze_text: Analyze) -> None:
     """ "the journalist" in the lede is the journalist named in the next sentence; with two
-    journalists named, it stays."""
+    journalists named, or with the one named only four sentences on, it stays."""
     a = analyze_text(
         "Police said a gunman tried to kill the journalist outside her home on Monday. The journalist, "
         "Dana Holt, was unhurt, officers said."
@@ -46,6 +47,12 @@ def test_role_named_later_is_its_one_holder(analyze_text: Analyze) -> None:
     )
     (attack,) = _events(b, "ASSAULT")
     assert attack.target_text == "the journalist"
+    c = analyze_text(
+        "Police said a gunman tried to kill the journalist outside her home on Monday. Officers searched "
+        "the street. They found a car. It was empty. The journalist Dana Holt wrote about the city."
+    )
+    (attack,) = _events(c, "ASSAULT")
+    assert attack.target_text == "the journalist"
 
 
 def test_affiliation_agrees_with_a_title_name(analyze_text: Analyze) -> None:
@@ -53,6 +60,17 @@ def test_affiliation_agrees_with_a_title_name(analyze_text: Analyze) -> None:
     a = analyze_text(
         "Mara Lind, UNICEF's executive director, told the council that children were dying. "
         "The UNICEF director urged donors to give more."
+    )
+    (urge,) = _events(a, "REQUEST")
+    assert urge.source_text == "Mara Lind"
+
+
+def test_pronoun_of_an_unnamed_description_is_its_holder(analyze_text: Analyze) -> None:
+    """ "She" chained to "The UNICEF director" (no name of its own) is the director's one holder."""
+    a = analyze_text(
+        "Mara Lind, UNICEF's executive director, spoke first. Tom Berg of the Red Cross spoke next. "
+        "The UNICEF director said the agency needs more money. She urged the council to press the "
+        "warring parties."
     )
     (urge,) = _events(a, "REQUEST")
     assert urge.source_text == "Mara Lind"
