@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.entities.joint_roles import joint_roles
 from newsgraph.extract.components.entities.lexicon import DETERMINERS, POSSESSIVES, EntityLexicon
 from newsgraph.extract.components.entities.spans import SPACES, Chain, NameMention
 from newsgraph.extract.extensions import add_mentions, entity_at_token, new_entity
@@ -61,6 +62,9 @@ def _mention_roles(doc: Doc, lex: EntityLexicon, m: NameMention) -> list[Role]:
         owner = _owner_before(doc, start)
         if owner is not None and doc[start - 1].text in POSSESSIVES:
             out.append(("", owner))
+    run = left[0] if left is not None else start
+    recorded = left is not None or title_text is not None
+    out.extend((role, None) for role in joint_roles(doc, lex, run, m.end, recorded))
     out.extend(_appositions(doc, lex, m))
     owner = _postmodifier(doc, lex, m)
     if owner is not None:

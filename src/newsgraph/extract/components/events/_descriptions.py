@@ -39,6 +39,9 @@ from newsgraph.models import Entity
 
 _WINDOW = 1
 """Sentences before a counted phrase's own that are read for its parties."""
+_AHEAD = 2
+"""Sentences after a bare title's own that are read for its holder when none is named before it (the
+lede's role, the name in the next sentence or the one after)."""
 _DEFINITE = frozenset({"the", "these", "those"})
 _OF_PHRASE = re.compile(r"\s(?:of|for|at|to|in)\s")
 _MOST = 5  # "the five nations" at most: a larger count is a bloc with a name of its own
@@ -62,6 +65,8 @@ class Descriptions:
         if known is not None and known.type != "GROUP" and any(m.kind == "name" for m in known.mentions):
             return None  # a name, or a description the entities component already resolved
         start = doc[actor.start].idx
+        if head.tag_ == "PRP" and known is not None and known.type == "PERSON":
+            head, start = self._antecedent(doc, known) or (head, start)  # "She" for "the director"
         named = self._apposed(doc, head)
         if len(named) == 1:  # "A member of the Syrian parliament, Mohammed Mamoun,": the role as it
             # reads (PLOVER's actor is the role), pointed at the person the sentence names
@@ -76,6 +81,13 @@ class Descriptions:
         if not found:
             return None
         return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
+
+    def _antecedent(self, doc: Doc, entity: Entity) -> tuple[Token, int] | None:
+        """The head word and start of the description a pronoun's person was first written as ("The
+        UNICEF director said … She urged …"), when the person has no name."""
+        first = next((m for m in entity.mentions if m.kind == "description"), None)
+        span = None if first is None else doc.char_span(first.start, first.end, alignment_mode="expand")
+        return None if span is None or first is None else (span.root, first.start)
 
     def expand(self, doc: Doc, actors: list[Actor], other: Sequence[Actor] = ()) -> list[Actor]:
         """The actors with each description replaced by the parties it stands for, unless that is a
@@ -129,7 +141,11 @@ class Descriptions:
     def _holder(self, doc: Doc, head: Token, start: int) -> list[Entity] | None:
         """The one person named before `start` who holds the bare title of "the judge", else None; a
         title with names of its own ("the Vermont senator") is the one holder who carries them
-        (`_name_modifiers`)."""
+        (`_name_modifiers`). When no one before holds it, the one person first named in its sentence or
+        the next two who does (news writes the role first and the name just after: "The U.N. envoy
+        called for calm. Envoy Jane Roe said …"); two holders, and it stays. A name further on is
+        not read: "the GOP nominee" of a 2016 article is not the 2012 "GOP nominee Mitt Romney" named
+        thirty sentences later."""
         title = self._title(head, names_too=True)
         if title is None:
             return None
@@ -142,15 +158,29 @@ class Descriptions:
         if any(c.dep_ not in ("det", "compound", "amod") for c in lefts):
             return None  # "the court's president", "the 43rd president": words of its own
         names = [c for c in lefts if c.dep_ != "det" and own_name(c, self.lex)]
+        titled = [e for e in get_entities(doc) if e.type == "PERSON" and self._holds(e, title)]
         holders = [
             e
-            for e in get_entities(doc)
-            if e.type == "PERSON"
-            and self._holds(e, title)
-            and any(m.kind != "pronoun" and m.start < start for m in e.mentions)
+            for e in titled
+            if any(m.kind != "pronoun" and m.start < start for m in e.mentions)
             and (not names or self.names.agrees(doc, e, names, start))
         ]
+        if not holders:  # the lede's "the U.N. envoy", the name just after it: the one holder
+            end = self._ahead(doc, head)
+            holders = [
+                e
+                for e in titled
+                if min((m.start for m in e.mentions if m.kind != "pronoun"), default=end) < end
+                and (not names or self.names.agrees(doc, e, names, end))
+            ]
         return holders if len(holders) == 1 else None
+
+    def _ahead(self, doc: Doc, head: Token) -> int:
+        """The character where the sentences read for a name after a description end: its own and the
+        `_AHEAD` next."""
+        sents = self.g.sentences(doc)
+        k = bisect_right([s.start for s in sents], head.i) - 1
+        return sents[min(len(sents) - 1, k + _AHEAD)].end_char
 
     def _holds(self, entity: Entity, title: str) -> bool:
         """Whether one of a person's roles is the title: the same head noun, the title's other words

@@ -7,7 +7,8 @@ presidential nominee".
 "prime") and the names it carries (a place, a party, a demonym: "Vermont", "GOP", "Iranian");
 `NameAgreement.agrees` says whether a person carries every such name: in one of their recorded roles or
 in the noun phrase of one of their names named before the description (its left modifiers, "Vermont
-Sen. Bernie Sanders", and its of- or from-phrase, "Bernie Sanders of Vermont"). A demonym and its
+Sen. Bernie Sanders", and its of- or from-phrase, "Bernie Sanders of Vermont"), or as the person's
+affiliation ("the UNICEF director" for "UNICEF's executive director"). A demonym and its
 country's name agree ("the Iranian journalist", "a journalist from Iran"; `countries.tsv`).
 """
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
 _PLACE_PREPS = frozenset({"of", "from"})
@@ -45,7 +47,7 @@ class NameAgreement:
     def agrees(self, doc: Doc, entity: Entity, names: list[Token], before: int) -> bool:
         """Whether every name word is among the words of the person's roles or of the noun phrase of
         one of their names mentioned before character `before`."""
-        wanted = {self.key(t.text) for t in names}
+        wanted = {self.key(t.text) for t in names if not self._affiliated(doc, entity, t)}
         carried = {self.key(w) for role in entity.roles for w in role.replace("-", " ").split()}
         if wanted <= carried:
             return True
@@ -56,6 +58,14 @@ class NameAgreement:
             if span is not None and wanted <= carried | self._phrase_words(span.root):
                 return True
         return False
+
+    def _affiliated(self, doc: Doc, entity: Entity, name: Token) -> bool:
+        """Whether a name word is the person's affiliation ("UNICEF" of "the UNICEF director" for the
+        person introduced as "UNICEF's executive director")."""
+        if entity.affiliation is None:
+            return False
+        owner = entity_at_token(doc, name.i)
+        return owner is not None and owner.id == entity.affiliation
 
     def _phrase_words(self, name: Token) -> set[str]:
         """The words of a name's noun phrase around it: its left modifiers and its of- or from-phrase."""
