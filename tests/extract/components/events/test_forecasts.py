@@ -47,3 +47,10 @@ def test_forecasts_an_act_in_the_future_tense_is_intended(analyze_text: Analyze)
     assert _confident(urged) == [("REQUEST", "intend", "urge")]
     accused = analyze_text("The prosecutor accused the mayor of fraud.")
     assert _confident(accused) == [("ACCUSE", None, "accused")]
+
+
+def test_forecasts_a_tensed_act_joined_to_a_future_clause_is_done(analyze_text: Analyze) -> None:
+    """ "… said the firm would close its plant, and blamed the union": "blamed" is told in the past,
+    whatever the parse joins it to, so it takes no intent mode."""
+    text = "The mayor predicted that the firm would close its plant within a year, and blamed the union."
+    assert ("ACCUSE", None, "blamed") in _confident(analyze_text(text))

@@ -480,8 +480,8 @@ class Drafter:
         elif d.type.lower() in self.lex.material_conflict:
             base_mode = d.mode if d.type == "COERCE" and d.mode else self.lex.threat_modes.get(d.type)
             d.type, d.mode, d.cameo = "THREATEN", base_mode, "13"
-        elif d.type != "THREATEN":  # "will investigate", "is going to ask": announced, still to come
-            d.act_mode, d.mode = d.mode, "intend"
+        elif d.type != "THREATEN" and self.forecasts.untensed(d.anchor if d.anchor is not None else d.tok):
+            d.act_mode, d.mode = d.mode, "intend"  # "will investigate", "is going to ask": still to come
         d.confidence -= self.w.penalty["intended"]
         return mood
 

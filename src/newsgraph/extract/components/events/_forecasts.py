@@ -6,7 +6,9 @@ by the writer's or observers' guess; it reports no act of cooperation. Such an e
 one under "could" already is ("cooperation could deepen"). A noun said to occur in the future ("talks will
 be held next week") is an act announced, still to come, and keeps its future (intent) reading unless a
 hedge makes it a guess ("talks will probably resume"). So is an act in the future under a hedge ("Russia will
-probably oppose the move"): a guess, not an announced intent. Word lists: event_rules.json hedge_adverbs,
+probably oppose the move"): a guess, not an announced intent. Without a hedge, an act in the future tense
+("will investigate", "is going to ask") is announced and takes the mode `intend` (`_drafting._intention`), but
+only a verb that can be under a future (`untensed`): "… would pull out, and blamed …" stays told. Word lists: event_rules.json hedge_adverbs,
 forecast_heads; the future auxiliaries are plover_triggers.json future_aux.
 """
 
@@ -18,6 +20,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_TENSED = frozenset({"VBD", "VBZ", "VBP"})
 
 
 class Forecasts:
@@ -44,6 +47,14 @@ class Forecasts:
         """Whether a clause's act is only guessed at by a hedge: "Russia will probably oppose the move",
         "perhaps the council will agree"."""
         return any(c.dep_ == "advmod" and c.lower_ in self.lex.hedge_adverbs for c in self.g.kids(verb))
+
+    def untensed(self, verb: Token) -> bool:
+        """Whether a clause verb can be under a future: a bare, -ing or -ed form with no "do" of its own
+        ("will investigate", "is going to ask", "will be reaching out"), not a tensed one ("… would pull
+        out …, and blamed the tumble", "I don't blame them"), whatever the parse hangs it from."""
+        if verb.tag_ in _TENSED:
+            return False
+        return not any(c.dep_ == "aux" and c.lemma_.lower() == "do" for c in self.g.kids(verb))
 
     def _forecast_head(self, pred: Token, kids: list[Token]) -> bool:
         """Whether a predicate foresees its subject's infinitive: "is expected to deepen" (the verb's
