@@ -8,8 +8,8 @@ be held next week") is an act announced, still to come, and keeps its future (in
 hedge makes it a guess ("talks will probably resume"). So is an act in the future under a hedge ("Russia will
 probably oppose the move"): a guess, not an announced intent. Without a hedge, an act in the future tense
 ("will investigate", "is going to ask") is announced and takes the mode `intend` (`_drafting._intention`), but
-only a verb that can be under a future (`untensed`): "… would pull out, and blamed …" stays told. Word lists: event_rules.json hedge_adverbs,
-forecast_heads; the future auxiliaries are plover_triggers.json future_aux.
+only a verb that can be under a future (`untensed`): "… would pull out, and blamed …" stays told. Word lists:
+event_rules.json hedge_adverbs, forecast_heads; the future auxiliaries are plover_triggers.json future_aux.
 """
 
 from __future__ import annotations
