@@ -14,7 +14,9 @@ How an event is coded (lexicons in `lexicons/plover_triggers.json`, `event_actor
   event ("agreed to mediation").
 * **Modality**: a reporting verb is not an event, its complement clause is coded ("said that …");
   a clause under "will", "plan to", "prepared to" is intended: cooperation becomes AGREE and
-  material conflict THREATEN (mode `intend`, or the threat's mode); verbs such as "agree",
+  material conflict THREATEN (mode `intend`, or the threat's mode), a request, charge or refusal
+  keeps its type with mode `intend`; a hedge ("will probably") or an event noun as the subject of a
+  future ("cooperation will develop slowly") is a forecast, a weak reading; verbs such as "agree",
   "threaten", "refuse", "demand" absorb their complement; "X said Y must …" is a REQUEST of X to Y;
   negated events keep their type with `negated` set.
 * **Actors** come from the trigger's arguments, passive-aware ("were attacked by"), across

@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._claims import Claims
 from newsgraph.extract.components.events._ended_fights import EndedFights
 from newsgraph.extract.components.events._force import moved, moves_force
+from newsgraph.extract.components.events._forecasts import Forecasts
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -65,6 +66,8 @@ class Draft:
     names replace it ("carried out an attack on a camp, injuring two soldiers")."""
     ceiling: float = 1.0
     """The most its confidence may be: lower for a count or a trend of events (`Aggregates`)."""
+    act_mode: str | None = None
+    """The mode of the act an event still to come is of, before it took the mode `intend` ("investigate")."""
 
 
 @dataclass(slots=True)
@@ -125,6 +128,7 @@ class Drafter:
         self.ended = EndedFights(grammar, args, actors)
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
+        self.forecasts = Forecasts(lex, grammar)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -141,6 +145,8 @@ class Drafter:
             mood = Mood(
                 negated=no, intended=False, possible=argument and mood.possible, reporter=mood.reporter
             )
+        if cand.noun and cand.light is None and self.forecasts.foretold(cand.tok, cand.occurs is not None):
+            mood = replace(mood, intended=False, possible=True)  # "cooperation will likely develop slowly"
         if self._no_doer(cand, heads.source):
             return None
         if not cand.noun and self.g.lemma(cand.tok) in self.lex.active_only and self.g.is_passive(cand.tok):
@@ -450,10 +456,14 @@ class Drafter:
 
     def _intention(self, d: Draft, mood: Mood) -> Mood:
         """Code intended cooperation as AGREE (refused: REJECT) and intended material conflict as THREATEN.
-        Other acts have no intent form: a request, a charge or a refusal its doer only wants or plans to
-        make ("wanted to present details to the governments", "plans to urge") is not made, so possible."""
+        Other acts have no intent type: a request, a charge or a refusal its doer only wants or plans to
+        make ("wanted to present details to the governments", "plans to urge") is not made, so possible;
+        one in the future tense ("will investigate", "is going to ask") is announced, still to come: it
+        keeps its type and takes the mode `intend` (its own mode kept in `act_mode`)."""
         if not mood.intended:
             return mood
+        if self.forecasts.hedged(d.anchor if d.anchor is not None else d.tok):
+            return replace(mood, intended=False, possible=True)  # "will probably oppose": a guess
         kind = d.type.lower()
         if (
             kind not in self.lex.cooperative
@@ -471,6 +481,8 @@ class Drafter:
         elif d.type.lower() in self.lex.material_conflict:
             base_mode = d.mode if d.type == "COERCE" and d.mode else self.lex.threat_modes.get(d.type)
             d.type, d.mode, d.cameo = "THREATEN", base_mode, "13"
+        elif d.type != "THREATEN" and self.forecasts.untensed(d.anchor if d.anchor is not None else d.tok):
+            d.act_mode, d.mode = d.mode, "intend"  # "will investigate", "is going to ask": still to come
         d.confidence -= self.w.penalty["intended"]
         return mood
 

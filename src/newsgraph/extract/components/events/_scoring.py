@@ -110,7 +110,7 @@ class EventFilter:
         }
         cues |= {t.lower_ for t in sent if t.i != d.tok.i and t.lower_ in lex.violence_cues}
         harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in _HAZARD_SENSITIVE
-        if d.mode == "investigate" and not any(_party(d.tok.doc, a) for a in d.targets):
+        if "investigate" in (d.mode, d.act_mode) and not any(_party(d.tok.doc, a) for a in d.targets):
             harmful = True  # "investigating an outbreak", "cases in Washington": a hazard, not a suspect
         if has_hazard and not cues and harmful:
             return True
