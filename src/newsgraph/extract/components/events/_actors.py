@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components.events import _possessors
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._companions import companions, ends_phrase
+from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._generic_actors import generic_actor
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
@@ -38,6 +39,7 @@ from newsgraph.extract.components.events._pronouns import (
 from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair, pair_word
 from newsgraph.extract.components.events._relation_pairs import relation_sides
 from newsgraph.extract.components.events._resultatives import resultative
+from newsgraph.extract.components.events._titled_heads import titled_holder
 from newsgraph.extract.extensions import (
     add_mention,
     entity_at_token,
@@ -320,11 +322,14 @@ class ActorFinder:
         parallel = self._parallel_object(pron)
         if parallel is not None:
             return parallel
-        tok = pron.head
+        tok, step = pron.head, None
         seen = 0
         while seen < 8:
             seen += 1
-            for c in self.g.kids(tok):
+            ctrl = controller(pron, step, tok, self.g, self.lex.object_control)  # "required them to …"
+            if ctrl is not None and (ctrl.pos_ == "PRON" or self.is_actor(ctrl)):
+                return ctrl
+            for c in self.g.kids(tok) if not own_subject(pron, tok) else ():
                 if (
                     c.dep_ in _SUBJ
                     and c.i != pron.i
@@ -337,7 +342,7 @@ class ActorFinder:
                     return c  # "No country …" is no antecedent
             if tok.head.i == tok.i:
                 break
-            tok = tok.head
+            tok, step = tok.head, tok
         # previous sentence's subject
         sent = self.g.sentence(pron)
         if sent.start > 0:
@@ -489,6 +494,9 @@ class ActorFinder:
         if known is not None:
             self._type_group(known, head)
             return known.id
+        holder = titled_holder(doc, head, self.g, self.lex.title_nouns)  # "India's Prime Minister Modi"
+        if holder is not None:
+            return holder.id
         lemma = head.lemma_.lower()
         if (
             head.pos_ == "NOUN"

@@ -189,7 +189,12 @@ class TriggerFinder:
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
         kids = self.g.kids(tok)
-        prts = [c.lower_ for c in kids if c.dep_ == "prt"]
+        # "back" after the object is the verb's particle, though parsed as an adverb ("pushed them back")
+        prts = [
+            c.lower_
+            for c in kids
+            if c.dep_ == "prt" or (c.lower_ == "back" and c.dep_ == "advmod" and c.i > tok.i)
+        ]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
         preps = [c.lower_ for c in kids if c.dep_ == "prep" and c.i > tok.i]
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
