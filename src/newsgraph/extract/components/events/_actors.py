@@ -302,9 +302,10 @@ class ActorFinder:
             return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
         return low in GROUP_PRONOUNS or agrees(low, noun)
 
-    def antecedent(self, pron: Token) -> Token | None:
+    def antecedent(self, pron: Token, bound: bool = False) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any; for a
-        speaker "it", the "it" the sentence before reports (`_pronouns.reported_it`)."""
+        speaker "it", the "it" the sentence before reports (`_pronouns.reported_it`). A `bound` object
+        pronoun skips its own verb's subject ("required them": not the one who required)."""
         low = pron.lower_
         if low in _RELATIVE:
             anc = pron.head
@@ -327,9 +328,11 @@ class ActorFinder:
         while seen < 8:
             seen += 1
             ctrl = controller(pron, step, tok, self.g, self.lex.object_control)  # "required them to …"
-            if ctrl is not None and (ctrl.pos_ == "PRON" or self.is_actor(ctrl)):
+            if ctrl is not None and ctrl.pos_ == "PRON":
+                return self.antecedent(ctrl, bound=True)
+            if ctrl is not None and self.is_actor(ctrl):
                 return ctrl
-            for c in self.g.kids(tok) if not own_subject(pron, tok) else ():
+            for c in self.g.kids(tok) if not (bound and own_subject(pron, tok)) else ():
                 if (
                     c.dep_ in _SUBJ
                     and c.i != pron.i

@@ -1,14 +1,15 @@
-"""Two rules of English for the antecedent of a pronoun, read on the walk up its clause chain.
+"""Object control, read on the walk up a pronoun's clause chain to its antecedent.
 
-Object control: a pronoun inside the infinitive of a verb whose object does that infinitive ("Congress
-required them to produce plans to show they were making cuts", "require creditors to recognise that
-they can not hold out", "requiring students to cut their hair", "urged the rebels to lay down their
-arms") refers to that object, the doer of the infinitive, not to the verb's subject, when the two agree;
-the infinitive's own object is not its doer ("called Sanders to congratulate him": not Sanders).
+A pronoun inside the infinitive of a verb whose object does that infinitive ("Congress required them to
+produce plans to show they were making cuts", "require creditors to recognise that they can not hold out",
+"requiring students to cut their hair", "urged the rebels to lay down their arms") refers to that object,
+the doer of the infinitive, not to the verb's subject, when the two agree; the infinitive's own object is
+not its doer ("called Sanders to congratulate him": not Sanders).
 
-Binding: a pronoun object of a verb ("Congress required them", "police shot them") never refers to that
-verb's own subject (English says "themselves" for that); its antecedent is further up or before.
-"""
+Binding (a pronoun object never stands for its own verb's subject: "required them") is applied only to
+such a controlling object pronoun, whose referent the control chain is about: applied to every object
+pronoun, the walk's fallback (the nearest other subject, the previous sentence's subject) found the wrong
+antecedent about as often as the right one (docs/evaluation.md, e60's section and the note after it)."""
 
 from __future__ import annotations
 
@@ -39,5 +40,5 @@ def controller(
 
 
 def own_subject(pron: Token, verb: Token) -> bool:
-    """Whether `verb` is the verb a pronoun is the object of: its subject is then no antecedent."""
+    """Whether `verb` is the verb a pronoun is the object of ("called Sanders to congratulate him")."""
     return pron.dep_ in _OBJECTS and pron.head.i == verb.i
