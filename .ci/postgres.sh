@@ -54,7 +54,8 @@ if [ -z "$PORT" ] || ! ready "$PORT"; then
   PORT="${NEWSGRAPH_PG_PORT:-5432}"
   while port_busy "$PORT"; do PORT=$((PORT + 1)); done
   log "starting on 127.0.0.1:$PORT"
-  as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start \
+  # up to 5 minutes: a cluster left running when its machine stopped replays its log first (77 s seen)
+  as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 300 start \
     -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >&2
 fi
 
