@@ -31,7 +31,7 @@ def test_recognitions_a_that_clause_is_no_event(analyze_text: Analyze) -> None:
 
 
 def test_recognitions_recognizing_a_quality_is_no_event(analyze_text: Analyze) -> None:
-    """ "recognized the anger of …", "recognize the hard work of …": appreciation, no recognition of a state."""
+    """ "recognized the anger of …", "recognize the hard work of …": appreciation, no act of state."""
     for text in (
         "The union leaders finally recognized the anger of the workers in the mills.",
         "The governor wants voters to recognize the hard work of the nurses.",
