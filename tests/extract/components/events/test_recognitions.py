@@ -47,3 +47,16 @@ def test_recognitions_diplomatic_recognition_stays(analyze_text: Analyze) -> Non
     ):
         types = [t for t, _ in _belief_events(analyze_text, text)]
         assert types and set(types) <= {"SUPPORT", "REJECT"}, text
+
+
+def test_recognitions_accepting_money_is_no_agreement(analyze_text: Analyze) -> None:
+    """ "accepted funding", "accepted millions in donations", "accepted $200,000": receiving, no agreement."""
+    for text in (
+        "The former minister accepted Chinese funding for the new port.",
+        "The senator has accepted millions in campaign donations from the banks.",
+        "The mayor accepted about $200,000 from the developers.",
+    ):
+        assert _belief_events(analyze_text, text) == [], text
+    assert [
+        t for t, _ in _belief_events(analyze_text, "The rebels accepted the proposal for a ceasefire.")
+    ] == ["AGREE"]
