@@ -42,6 +42,7 @@ class Frame:
     subj: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     prt: frozenset[str] = frozenset()
+    clause: bool = False  # holds only when the verb's complement is a clause, with no object
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +292,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
             subj=_fs(f.get("subj")),
             prep=_fs(f.get("prep")),
             prt=_fs(f.get("prt")),
+            clause=bool(f.get("clause")),
         )
         frames.setdefault(f["lemma"], []).append(frame)
     nouns: dict[str, Sense] = {}

@@ -292,6 +292,8 @@ class TriggerFinder:
                     continue
                 if frame.prt and not (frame.prt & set(prts)):
                     continue
+                if frame.clause and not _clause_only(self.g.kids(tok)):
+                    continue  # the frame of "recognized that …", "accepts that …": a belief or an admission
                 return frame
         return None
 
@@ -458,6 +460,12 @@ class TriggerFinder:
             return
         cand.absorbed_by = owner.tok.i
         owner.content.append(cand.tok.i)
+
+
+def _clause_only(kids: list[Token]) -> bool:
+    """Whether a verb's complement is a that- or wh-clause and it has no direct object."""
+    deps = {c.dep_ for c in kids}
+    return "ccomp" in deps and not deps & {"dobj", "obj", "dative"}
 
 
 def _object_infinitive(kids: list[Token]) -> bool:
