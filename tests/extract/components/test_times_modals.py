@@ -1,4 +1,4 @@
-"""Tests of the tense a modal gives the time it governs (`_times_tense`)."""
+"""Tests of the tense a modal gives the time it governs (`_times_tense`), and of weekdays that recur."""
 
 from __future__ import annotations
 
@@ -31,3 +31,11 @@ def test_affirmed_could_points_ahead(analyze_text: Analyze) -> None:
     text = "The two unions could sign the new contract on Friday."
     a = analyze_text(text, published="2021-07-14", clean=False)  # a Wednesday
     assert _time(a, "Friday").value == "2021-07-16"
+
+
+def test_weekday_before_a_plural_part_of_day_recurs(analyze_text: Analyze) -> None:
+    text = "The library stays open late on Thursday evenings, and it opened late on Thursday."
+    a = analyze_text(text, published="2021-07-14", clean=False)  # a Wednesday
+    evenings = _time(a, "Thursday evenings")
+    assert (evenings.type, evenings.value) == ("SET", "XXXX-WXX-4TEV")
+    assert _time(a, "Thursday").value == "2021-07-08"
