@@ -157,14 +157,17 @@ class TenseReader:
     def _verb_tense(self, verb: Token, depth: int) -> Tense:
         """Return the tense of a verb; an infinitive takes it from the verb it depends on.
 
-        A modal perfect is past ("may have been responsible on Wednesday"); a passive with a
-        present auxiliary is present ("when the case is heard in May"), not past.
+        A modal perfect is past ("may have been responsible on Wednesday"), and so is a denied
+        "could" ("could not be reached Saturday"); a passive with a present auxiliary is present
+        ("when the case is heard in May"), not past.
         """
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lemma_ == "have" and c.tag_ == "VB" for c in auxes):
             return "past"
         for child in auxes:
             low = child.lower_
+            if low == "could" and _negated(verb):
+                return "past"  # "could not be reached for comment Saturday": a failed attempt
             if low in self._future_aux:
                 return "future"
             if child.tag_ in self._past_tags:
@@ -230,6 +233,20 @@ class TenseReader:
         ):
             return "future"  # "agreed to meet", "is to resume", "set to resume"
         return self._verb_tense(governor, depth + 1)
+
+
+def _negated(verb: Token) -> bool:
+    """Tell whether a verb is denied: "could not be reached", "neither he nor his aides could be
+    located". A denied "could" reports an attempt that failed, which lies behind; an affirmed one
+    ("could meet Friday") is a possibility ahead."""
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children
+        ):
+            return True
+    return False
 
 
 def _was_to(governor: Token, head: Token) -> bool:

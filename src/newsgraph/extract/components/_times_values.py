@@ -422,7 +422,10 @@ class Normalizer:
         if "setword" in g:
             return str(self._vocab["SETWORD"][g["setword"].lower()]), None, "SET"
         if "weekday" in g:
-            return f"XXXX-WXX-{self._vocab['WEEKDAY'][g['weekday'].lower()]}", None, "SET"
+            value = f"XXXX-WXX-{self._vocab['WEEKDAY'][g['weekday'].lower()]}"
+            if "parts" in g:  # "on Saturday nights": the plural makes it recur
+                value += "T" + PART_OF_DAY[g["parts"].lower()[:-1]]
+            return value, None, "SET"
         if "month" in g:  # "each July"
             return f"XXXX-{self._month_num(g):02d}", None, "SET"
         unit_word = g["unit"].lower()
