@@ -1,0 +1,78 @@
+"""A famous city keeps its name against a small namesake that only a far mention of its state supports.
+
+A state the article names somewhere ("Senator Ted Cruz of Texas", "an RNC member from Tennessee",
+"Texas-based Matt Mackowiak") says where a person is from, not where the story's towns are: it
+does not make "the Paris attacks" Paris, Texas, nor "the convention gathers in Cleveland"
+Cleveland, Tennessee. A name whose dominant reading is a famous city (`dominant_city`) keeps that
+reading unless the evidence for the namesake is strong (`strong_evidence`): the article names it
+with its qualifier ("Paris, Texas"), names a place of its state in the same sentence ("Richmond
+and Petersburg"), or names two other places of its state before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.components._gazetteer import CITY, GeoEntry, Match
+from newsgraph.extract.components._places_toponym import BIG_TOWN, Toponym
+
+_WORLD_CITY = 1_000_000
+"""A city of this many people outranks a small namesake whatever it is called."""
+_FAMOUS_NAMES = 40
+"""A city with this many GeoNames names is known abroad (as `little_known_town` counts)."""
+_FAR_LARGER = 5
+"""A famous city this many times the namesake's people is the name's dominant reading."""
+
+
+def mark_sentences(doc: Doc, toponyms: list[Toponym]) -> None:
+    """Give each toponym the start of its sentence (`Toponym.sentence`)."""
+    if not toponyms or not doc.has_annotation("SENT_START"):
+        return
+    starts = [s.start_char for s in doc.sents]
+    for t in toponyms:
+        t.sentence = starts[bisect_right(starts, t.start) - 1] if starts else 0
+
+
+def dominant_city(cands: list[Match], town: GeoEntry) -> GeoEntry | None:
+    """Return the famous city a name's ranking put below a smaller town, else None.
+
+    The town must be little known beside it: under 100,000 people, or under 40 GeoNames names
+    ("St. Petersburg", Florida, 257,000 people and 4 names, against Russia's 5 million and 101).
+    The city has a million people, or 40 GeoNames names and five times the town's people
+    (Cleveland, Ohio, 365,000 people and 45 names, against Cleveland, Tennessee, 44,000 and 9).
+    """
+    if town.feature != CITY or (town.population >= BIG_TOWN and town.names >= _FAMOUS_NAMES):
+        return None
+    small = town.population < BIG_TOWN
+    best: GeoEntry | None = None
+    for m in cands:
+        e = m.entry
+        if e.feature != CITY or e.ident == town.ident:
+            continue
+        world = small and e.population >= _WORLD_CITY
+        famous = e.names >= _FAMOUS_NAMES and e.population >= _FAR_LARGER * max(town.population, 1)
+        if (world or famous) and (best is None or e.population > best.population):
+            best = e
+    return best
+
+
+def strong_evidence(
+    town: GeoEntry,
+    at: int,
+    seen_at: Iterable[int],
+    sentence_of: dict[int, int],
+    places_of_state: int,
+) -> bool:
+    """Tell whether the article places a town in its state strongly enough against a famous city.
+
+    `seen_at`: where the article named the town's state or a place of it; `sentence_of`: the
+    sentence start of each toponym by its start; `places_of_state`: how many other places of the
+    state the article named before.
+    """
+    if places_of_state >= 2:
+        return True
+    here = sentence_of.get(at, -1)
+    return here >= 0 and any(p != at and sentence_of.get(p) == here for p in seen_at)
