@@ -6,13 +6,14 @@ does not make "the Paris attacks" Paris, Texas, nor "the convention gathers in C
 Cleveland, Tennessee. A name whose dominant reading is a famous city (`dominant_city`) keeps that
 reading unless the evidence for the namesake is strong (`strong_evidence`): the article names it
 with its qualifier ("Paris, Texas"), names a place of its state in the same sentence ("Richmond
-and Petersburg"), or names two other places of its state before it.
+and Petersburg"), or, against a famous city of under a million people, names two other places of
+its state before it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
@@ -36,13 +37,15 @@ def mark_sentences(doc: Doc, toponyms: list[Toponym]) -> None:
         t.sentence = starts[bisect_right(starts, t.start) - 1] if starts else 0
 
 
-def dominant_city(cands: list[Match], town: GeoEntry) -> GeoEntry | None:
+def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]) -> GeoEntry | None:
     """Return the famous city a name's ranking put below a smaller town, else None.
 
     The town must be little known beside it: under 100,000 people, or under 40 GeoNames names
     ("St. Petersburg", Florida, 257,000 people and 4 names, against Russia's 5 million and 101).
-    The city has a million people, or 40 GeoNames names and five times the town's people
-    (Cleveland, Ohio, 365,000 people and 45 names, against Cleveland, Tennessee, 44,000 and 9).
+    The city has a million people (against a town of under 100,000), or 40 GeoNames names and five
+    times the town's people and lies in the town's country or one the article names (Cleveland,
+    Ohio, 365,000 people and 45 names, against Cleveland, Tennessee, 44,000 and 9; not San Juan,
+    Puerto Rico, for "the communities of San Juan" in a story of Peru).
     """
     if town.feature != CITY or (town.population >= BIG_TOWN and town.names >= _FAMOUS_NAMES):
         return None
@@ -53,14 +56,18 @@ def dominant_city(cands: list[Match], town: GeoEntry) -> GeoEntry | None:
         if e.feature != CITY or e.ident == town.ident:
             continue
         world = small and e.population >= _WORLD_CITY
-        famous = e.names >= _FAMOUS_NAMES and e.population >= _FAR_LARGER * max(town.population, 1)
+        famous = (
+            e.names >= _FAMOUS_NAMES
+            and e.population >= _FAR_LARGER * max(town.population, 1)
+            and (e.country == town.country or e.country in countries)
+        )
         if (world or famous) and (best is None or e.population > best.population):
             best = e
     return best
 
 
 def strong_evidence(
-    town: GeoEntry,
+    famous: GeoEntry,
     at: int,
     seen_at: Iterable[int],
     sentence_of: dict[int, int],
@@ -70,9 +77,11 @@ def strong_evidence(
 
     `seen_at`: where the article named the town's state or a place of it; `sentence_of`: the
     sentence start of each toponym by its start; `places_of_state`: how many other places of the
-    state the article named before.
+    state the article named before. Two such places outweigh a famous city, not a world city of a
+    million people: an airline's "hub in Dublin" after its routes to Los Angeles and San Francisco
+    is still in Ireland.
     """
-    if places_of_state >= 2:
+    if places_of_state >= 2 and famous.population < _WORLD_CITY:
         return True
     here = sentence_of.get(at, -1)
     return here >= 0 and any(p != at and sentence_of.get(p) == here for p in seen_at)

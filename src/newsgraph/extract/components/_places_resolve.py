@@ -415,16 +415,17 @@ def _famous_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: in
 
     A state named somewhere ("Texas Sen. Ted Cruz") does not make "the Paris attacks" Paris,
     Texas (`_places_namesakes`): only the namesake stated with its qualifier, a place of its state
-    in the same sentence, or two other places of its state keep it.
+    in the same sentence, or (against a city of under a million people) two other places of its
+    state keep it.
     """
     if town.ident in ctx.stated:
         return None
-    famous = dominant_city(cands, town)
+    famous = dominant_city(cands, town, ctx.countries)
     if famous is None:
         return None
     key = (town.country or "", town.admin1 or "")
     others = len(ctx.places_in.get(key, set()) - {town.ident})
-    if strong_evidence(town, at, ctx.seen_at.get(key, ()), ctx.sentence_of, others):
+    if strong_evidence(famous, at, ctx.seen_at.get(key, ()), ctx.sentence_of, others):
         return None
     return famous
 
