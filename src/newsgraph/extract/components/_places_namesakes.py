@@ -12,13 +12,12 @@ its state before it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import CITY, GeoEntry, Match
-from newsgraph.extract.components._places_toponym import BIG_TOWN, Toponym
+from newsgraph.extract.components._places_toponym import BIG_TOWN
 
 _WORLD_CITY = 1_000_000
 """A city of this many people outranks a small namesake whatever it is called."""
@@ -28,13 +27,27 @@ _FAR_LARGER = 5
 """A famous city this many times the namesake's people is the name's dominant reading."""
 
 
-def mark_sentences(doc: Doc, toponyms: list[Toponym]) -> None:
-    """Give each toponym the start of its sentence (`Toponym.sentence`)."""
-    if not toponyms or not doc.has_annotation("SENT_START"):
-        return
-    starts = [s.start_char for s in doc.sents]
-    for t in toponyms:
-        t.sentence = starts[bisect_right(starts, t.start) - 1] if starts else 0
+class Sentences:
+    """The start of the sentence that holds a character offset, found on demand and kept.
+
+    Only a name read against a famous city asks (a few per hundred articles), so no document's
+    sentences are walked for the others.
+    """
+
+    def __init__(self, doc: Doc | None = None) -> None:
+        """Keep the parsed document (None: no sentences known)."""
+        self._doc = doc
+        self._found: dict[int, int] = {}
+
+    def start(self, at: int) -> int:
+        """Return where the sentence holding offset `at` starts; -1 when unknown."""
+        if at not in self._found:
+            doc = self._doc
+            span = None
+            if doc is not None and doc.has_annotation("SENT_START"):
+                span = doc.char_span(at, at + 1, alignment_mode="expand")
+            self._found[at] = span[0].sent.start_char if span is not None and len(span) else -1
+        return self._found[at]
 
 
 def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]) -> GeoEntry | None:
@@ -70,18 +83,18 @@ def strong_evidence(
     famous: GeoEntry,
     at: int,
     seen_at: Iterable[int],
-    sentence_of: dict[int, int],
+    sentences: Sentences,
     places_of_state: int,
 ) -> bool:
     """Tell whether the article places a town in its state strongly enough against a famous city.
 
-    `seen_at`: where the article named the town's state or a place of it; `sentence_of`: the
-    sentence start of each toponym by its start; `places_of_state`: how many other places of the
+    `seen_at`: where the article named the town's state or a place of it; `sentences`: the
+    article's sentences; `places_of_state`: how many other places of the
     state the article named before. Two such places outweigh a famous city, not a world city of a
     million people: an airline's "hub in Dublin" after its routes to Los Angeles and San Francisco
     is still in Ireland.
     """
     if places_of_state >= 2 and famous.population < _WORLD_CITY:
         return True
-    here = sentence_of.get(at, -1)
-    return here >= 0 and any(p != at and sentence_of.get(p) == here for p in seen_at)
+    here = sentences.start(at)
+    return here >= 0 and any(p != at and sentences.start(p) == here for p in seen_at)

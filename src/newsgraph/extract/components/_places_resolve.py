@@ -28,7 +28,7 @@ from newsgraph.extract.components._gazetteer import (
 from newsgraph.extract.components._places_discourse import keep_stated_places
 from newsgraph.extract.components._places_extent import container_confidence
 from newsgraph.extract.components._places_lone_towns import doubt_towns_of_unnamed_states
-from newsgraph.extract.components._places_namesakes import dominant_city, strong_evidence
+from newsgraph.extract.components._places_namesakes import Sentences, dominant_city, strong_evidence
 from newsgraph.extract.components._places_nearest import doubt_towns_of_another_country
 from newsgraph.extract.components._places_toponym import (
     BIG_TOWN,
@@ -59,14 +59,14 @@ class ArticleContext:
         default_factory=dict
     )
     """(Country, division) -> the towns and counties of it the article names."""
-    sentence_of: dict[int, int] = field(default_factory=dict)
-    """A toponym's start -> its sentence's start (`Toponym.sentence`)."""
+    sentences: Sentences = field(default_factory=Sentences)
+    """The article's sentences, asked on demand (`_places_namesakes`)."""
 
 
 class ToponymResolver(PlaceReader):
     """Resolve toponyms against the gazetteer and the article's context."""
 
-    def resolve(self, toponyms: list[Toponym]) -> None:
+    def resolve(self, toponyms: list[Toponym], sentences: Sentences | None = None) -> None:
         """Pick each toponym's gazetteer record and say how sure that is (`Toponym.confidence`).
 
         A place name inside a newspaper's or company's name ("The Washington Post") is resolved
@@ -77,7 +77,7 @@ class ToponymResolver(PlaceReader):
         body working in it ("a professor at Koya University in Iraqi Kurdistan") is resolved as the
         building it is.
         """
-        ctx = ArticleContext(sentence_of={t.start: t.sentence for t in toponyms})
+        ctx = ArticleContext(sentences=sentences or Sentences())
         literal = [t for t in toponyms if t.literal or t.body]  # a body stands where it is named for
         self._resolve_areas(literal, ctx)
         self._resolve_settled(literal, ctx)
@@ -425,7 +425,7 @@ def _famous_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: in
         return None
     key = (town.country or "", town.admin1 or "")
     others = len(ctx.places_in.get(key, set()) - {town.ident})
-    if strong_evidence(famous, at, ctx.seen_at.get(key, ()), ctx.sentence_of, others):
+    if strong_evidence(famous, at, ctx.seen_at.get(key, ()), ctx.sentences, others):
         return None
     return famous
 

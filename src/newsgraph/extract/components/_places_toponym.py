@@ -95,8 +95,6 @@ class Toponym:
     body: bool = False
     """A building named as the body working in it ("a professor at the University of Sarajevo",
     `_places_roles`): not literal, but resolved as the building it is, and context for the others."""
-    sentence: int = -1
-    """Where its sentence starts (`_places_namesakes.mark_sentences`); -1 when not marked."""
 
 
 class PlaceReader:
