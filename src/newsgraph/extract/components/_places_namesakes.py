@@ -55,9 +55,10 @@ def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]
 
     The town must be little known beside it: under 100,000 people, or under 40 GeoNames names
     ("St. Petersburg", Florida, 257,000 people and 4 names, against Russia's 5 million and 101).
-    The city has a million people (against a town of under 100,000), or 40 GeoNames names and five
-    times the town's people and lies in the town's country or one the article names (Cleveland,
-    Ohio, 365,000 people and 45 names, against Cleveland, Tennessee, 44,000 and 9; not San Juan,
+    The city has a million people (against a town of under 100,000), or 40 GeoNames names, 100,000
+    people and five times the town's, and lies in the town's country or one the article names
+    (Cleveland, Ohio, 365,000 people and 45 names, against Cleveland, Tennessee, 44,000 and 9; not
+    Burlington, North Carolina, 52,000 people, against Burlington, New Jersey; not San Juan,
     Puerto Rico, for "the communities of San Juan" in a story of Peru).
     """
     if town.feature != CITY or (town.population >= BIG_TOWN and town.names >= _FAMOUS_NAMES):
@@ -71,7 +72,7 @@ def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]
         world = small and e.population >= _WORLD_CITY
         famous = (
             e.names >= _FAMOUS_NAMES
-            and e.population >= _FAR_LARGER * max(town.population, 1)
+            and e.population >= max(BIG_TOWN, _FAR_LARGER * town.population)
             and (e.country == town.country or e.country in countries)
         )
         if (world or famous) and (best is None or e.population > best.population):
