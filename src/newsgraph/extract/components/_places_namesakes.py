@@ -49,6 +49,10 @@ class Sentences:
             self._found[at] = span[0].sent.start_char if span is not None and len(span) else -1
         return self._found[at]
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Sentences:
+        """Share, not copy, the document: a scratch context reads the same sentences."""
+        return self
+
 
 def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]) -> GeoEntry | None:
     """Return the famous city a name's ranking put below a smaller town, else None.
