@@ -28,15 +28,16 @@ from newsgraph.extract.components._gazetteer import (
 from newsgraph.extract.components._places_discourse import keep_stated_places
 from newsgraph.extract.components._places_extent import container_confidence
 from newsgraph.extract.components._places_lone_towns import doubt_towns_of_unnamed_states
+from newsgraph.extract.components._places_namesakes import Sentences, dominant_city, strong_evidence
 from newsgraph.extract.components._places_nearest import doubt_towns_of_another_country
 from newsgraph.extract.components._places_toponym import (
     BIG_TOWN,
     PlaceReader,
     Toponym,
     lies_inside,
-    little_known_town,
     us_states,
 )
+from newsgraph.extract.components._places_weak import doubt_lone_readings, weak_reading
 
 
 @dataclass(slots=True)
@@ -54,12 +55,18 @@ class ArticleContext:
     stated: set[tuple[str, str, str | None, str | None]] = field(default_factory=set)
     """The places the article names with their qualifier ("Paris, Texas"): later bare mentions
     of the name may mean them."""
+    places_in: dict[tuple[str, str], set[tuple[str, str, str | None, str | None]]] = field(
+        default_factory=dict
+    )
+    """(Country, division) -> the towns and counties of it the article names."""
+    sentences: Sentences = field(default_factory=Sentences)
+    """The article's sentences, asked on demand (`_places_namesakes`)."""
 
 
 class ToponymResolver(PlaceReader):
     """Resolve toponyms against the gazetteer and the article's context."""
 
-    def resolve(self, toponyms: list[Toponym]) -> None:
+    def resolve(self, toponyms: list[Toponym], sentences: Sentences | None = None) -> None:
         """Pick each toponym's gazetteer record and say how sure that is (`Toponym.confidence`).
 
         A place name inside a newspaper's or company's name ("The Washington Post") is resolved
@@ -70,7 +77,7 @@ class ToponymResolver(PlaceReader):
         body working in it ("a professor at Koya University in Iraqi Kurdistan") is resolved as the
         building it is.
         """
-        ctx = ArticleContext()
+        ctx = ArticleContext(sentences=sentences or Sentences())
         literal = [t for t in toponyms if t.literal or t.body]  # a body stands where it is named for
         self._resolve_areas(literal, ctx)
         self._resolve_settled(literal, ctx)
@@ -81,7 +88,7 @@ class ToponymResolver(PlaceReader):
         self._resolve_fallback(literal, ctx)
         keep_stated_places(literal)
         self._drop_first_names(literal)
-        _doubt_lone_readings(literal)
+        doubt_lone_readings(literal)
         doubt_towns_of_unnamed_states(literal)
         names = [t for t in toponyms if not t.literal and not t.body]
         if names:
@@ -93,7 +100,7 @@ class ToponymResolver(PlaceReader):
             doubtful = [
                 t for t in names if not any(m.how == "alias" and m.entry == t.entry for m in t.matches)
             ]
-            _doubt_lone_readings([*literal, *doubtful])  # "Westminster City Council" in a London story
+            doubt_lone_readings([*literal, *doubtful])  # "Westminster City Council" in a London story
         doubt_towns_of_another_country(literal, names)  # "in Peru … the communities of San Juan": not Texas
 
     def _resolve_areas(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
@@ -137,9 +144,9 @@ class ToponymResolver(PlaceReader):
                     t.entry, t.confidence = _ranked(_state_not_country(t, cands, ctx), ctx, t.start)
                 elif cands:
                     t.entry, t.confidence = _ranked(cands, ctx, t.start)
-                    world = _world_city(cands, t.entry, ctx, t.start)
-                    if world is not None:
-                        t.entry, t.confidence = world, 0.6
+                    famous = _famous_city(cands, t.entry, ctx, t.start)
+                    if famous is not None:
+                        t.entry, t.confidence = famous, 0.6
                 if t.entry is not None:
                     t.resolved_by = "name"
                     _count(ctx, t.entry, strong=False, at=t.start)
@@ -270,7 +277,7 @@ class ToponymResolver(PlaceReader):
     def _drop_first_names(self, toponyms: list[Toponym]) -> None:
         """Take a town named as often as a person ("Chelsea") that the article places nowhere for a person.
 
-        A name of `person_names` whose reading rests on little (`_weak_reading`: a little-known
+        A name of `person_names` whose reading rests on little (`weak_reading`: a little-known
         town, a division known only by another name), with no locative word before it ("with
         Chelsea", not "in Chelsea") and no other place of the article in its state or province,
         is a person's name: no place (`Toponym.needs_point`, as a small town the article places
@@ -281,7 +288,7 @@ class ToponymResolver(PlaceReader):
         g = self.gazetteer
         for t in toponyms:
             e = t.entry
-            if e is None or not _weak_reading(t, e):
+            if e is None or not weak_reading(t, e):
                 continue
             if not t.starts_landmark and (t.after_locative or name_key(t.text) not in g.person_names):
                 continue
@@ -336,68 +343,6 @@ def _score(m: Match, ctx: ArticleContext) -> float:
 
 _NAMED_SOURCES = frozenset({"entity", "dateline", "qualified", "scan"})
 """Toponyms the text itself names as places (not a building's inner name, not a demonym)."""
-
-
-def _doubt_lone_readings(toponyms: list[Toponym]) -> None:
-    """Doubt a weak reading that is alone in its country among the article's places.
-
-    A story names the country of a small foreign town ("Kisumu, Kenya"); a name that reads only
-    as a small town or a division of a country the article otherwise never reaches ("Vice" of
-    "Vice President" in a story of Washington and Iowa, read as a town in Peru; "the Northeast"
-    of a US story, read as a region of Iceland: `_weak_reading`), or only as a town of under a
-    million people that the tagger did not call a place (`_untagged_town`: "the Bush
-    administration", Bush in Egypt; "Westminster City Council" in a London story, Westminster
-    in Colorado), is more likely something else. Such readings do not vouch for each other, nor
-    do the names placed beside them (`_beside`): "the provinces of Nyanza and Western" in a Kenyan
-    story, read by their names alone as a town and a province of Rwanda, reach Rwanda through
-    nothing else.
-    """
-    # a name placed by a town beside it ("context") says nothing of its own country
-    found = [(t, t.entry) for t in toponyms if t.entry is not None and t.resolved_by != "context"]
-    countries = Counter(e.country for _, e in found if e.country)
-    weak = [(t, e) for t, e in found if _rests_on_little(t, e)]
-    for t, e in weak:
-        mine = sum(1 for _, f in weak if f.country == e.country) + sum(
-            1 for u, f in found if f.ident == e.ident and not _rests_on_little(u, f)
-        )
-        if countries[e.country or ""] == mine and len(countries) > 1:
-            t.confidence = min(t.confidence, 0.45)
-
-
-def _rests_on_little(t: Toponym, e: GeoEntry) -> bool:
-    """Tell whether a reading is weak (`_weak_reading`) or an untagged town (`_untagged_town`)."""
-    return _weak_reading(t, e) or _untagged_town(t, e)
-
-
-def _weak_reading(t: Toponym, e: GeoEntry) -> bool:
-    """Tell whether a resolution rests on little: a little-known town or a division's other name.
-
-    A town of under 100,000 people and under 40 GeoNames names, found by its name alone (a famous
-    town, "the Venice Commission", needs no country beside it); or a first-level division found
-    only by a GeoNames alternate name ("Southern", "Western", "West Coast": divisions somewhere).
-    """
-    if t.resolved_by != "name":
-        return False
-    if e.feature == CITY:
-        return little_known_town(e)
-    return e.feature == ADMIN1 and {m.how for m in t.matches if m.entry == e} == {"alternate"}
-
-
-def _untagged_town(t: Toponym, e: GeoEntry) -> bool:
-    """Tell whether a town of under a million people and under 40 GeoNames names was read by its
-    name alone in a name the tagger called a person, an organisation or a product, or did not tag.
-
-    Such a town is known to few beyond its country ("Latina", "Toyota", "Pisa" of "PISA"); the
-    tagger's word that the name is a place ("reported from Washington", "in Orlando") is what a
-    reading by the name alone rests on.
-    """
-    return (
-        t.resolved_by == "name"
-        and not t.tagged_place
-        and e.feature == CITY
-        and e.population < 1_000_000
-        and e.names < 40
-    )
 
 
 def _named_for_a_homonym(t: Toponym, inner: Toponym) -> bool:
@@ -465,21 +410,24 @@ def _state_not_country(t: Toponym, cands: list[Match], ctx: ArticleContext) -> l
     return states if t.after_town and "US" in ctx.countries else []
 
 
-def _world_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: int) -> GeoEntry | None:
-    """Return the world city of a name that the article's context ranked below a small town.
+def _famous_city(cands: list[Match], town: GeoEntry, ctx: ArticleContext, at: int) -> GeoEntry | None:
+    """Return the famous city of a name that the article's context ranked below a namesake.
 
-    A state the article names somewhere ("Texas Sen. Ted Cruz") does not make "the Paris attacks"
-    Paris, Texas, nor "the Warsaw Pact" Warsaw, Indiana: a city of a million people outranks a
-    town of under 100,000 whose state is not named within a few sentences (`at`) and which
-    the article never names with its qualifier ("Paris, Texas").
+    A state named somewhere ("Texas Sen. Ted Cruz") does not make "the Paris attacks" Paris,
+    Texas (`_places_namesakes`): only the namesake stated with its qualifier, a place of its state
+    in the same sentence, or (against a city of under a million people) two other places of its
+    state keep it.
     """
-    if town.feature != CITY or town.population >= BIG_TOWN or town.ident in ctx.stated:
+    if town.ident in ctx.stated:
         return None
-    near = any(abs(at - p) <= 300 for p in ctx.seen_at.get((town.country or "", town.admin1 or ""), ()))
-    if near:
+    famous = dominant_city(cands, town, ctx.countries)
+    if famous is None:
         return None
-    world = [m.entry for m in cands if m.entry.feature == CITY and m.entry.population >= 1_000_000]
-    return max(world, key=lambda e: e.population) if world else None
+    key = (town.country or "", town.admin1 or "")
+    others = len(ctx.places_in.get(key, set()) - {town.ident})
+    if strong_evidence(famous, at, ctx.seen_at.get(key, ()), ctx.sentences, others):
+        return None
+    return famous
 
 
 def _ranked(matches: list[Match], ctx: ArticleContext, at: int = -1) -> tuple[GeoEntry, float]:
@@ -524,7 +472,7 @@ def _peer_towns(matches: list[Match], ctx: ArticleContext) -> list[Match]:
     his wife in Hudson" in a New Hampshire story (not Hudson, Ohio).
 
     Only where the name's best record by itself is a US town and no homonym is a world city of a
-    million people ("the Paris attacks" near "Kentucky Sen. Rand Paul": `_world_city` reads those),
+    million people ("the Paris attacks" near "Kentucky Sen. Rand Paul": `_famous_city` reads those),
     and only its homonyms of at least a tenth of its people: "the convention in Cleveland" near
     "Sen. Ted Cruz of Texas" stays in Ohio, and neither a state ("Delaware") nor a province
     ("Ontario") yields to a town.
@@ -552,6 +500,8 @@ def _count(ctx: ArticleContext, entry: GeoEntry, *, strong: bool, at: int) -> No
         ctx.divisions.setdefault(entry.country, set()).add(entry.admin1)
     if entry.country and entry.admin1:
         ctx.seen_at.setdefault((entry.country, entry.admin1), []).append(at)
+        if entry.feature in (ADMIN2, CITY):
+            ctx.places_in.setdefault((entry.country, entry.admin1), set()).add(entry.ident)
 
 
 def _beside(t: Toponym, toponyms: list[Toponym], reach: int = 300) -> GeoEntry | None:

@@ -72,6 +72,7 @@ from newsgraph.extract.components._places_divisions import mark_division_names
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
 from newsgraph.extract.components._places_languages import drop_languages
 from newsgraph.extract.components._places_lone_towns import mark_after_in
+from newsgraph.extract.components._places_namesakes import Sentences
 from newsgraph.extract.components._places_resolve import ToponymResolver
 from newsgraph.extract.components._places_species import mark_species_names
 from newsgraph.extract.components._places_toponym import Toponym
@@ -115,7 +116,7 @@ class Places(ToponymFinder, ToponymResolver):
         mark_division_names(text, toponyms)  # "the provinces of Anhui, Guangxi and Hunan"
         mark_after_in(text, toponyms)
         mark_species_names(text, self.gazetteer, toponyms)  # "Egyptian fruit bats": no place of the story
-        self.resolve(toponyms)
+        self.resolve(toponyms, Sentences(doc))  # "Cruz of Texas … the Paris attacks": another sentence
         places.extend(self.build(doc, text, toponyms))
         link_events(doc)  # events ran before places: give them their place and time ids now
         return write_spans(doc, "newsgraph_places")
