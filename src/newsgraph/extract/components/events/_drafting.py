@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._acted_on import ActedOn
 from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._aggregates import Aggregates
@@ -126,6 +127,7 @@ class Drafter:
         self.targets = TargetFinder(lex, actors)
         self.sides = SideFinder(lex, grammar, actors)
         self.ended = EndedFights(grammar, args, actors)
+        self.acted_on = ActedOn(grammar, args, actors)
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
         self.forecasts = Forecasts(lex, grammar)
@@ -181,6 +183,7 @@ class Drafter:
             if asked is not None:  # who is asked is the target, not who would receive
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
         d.targets = self.ended.targets(st.doc, d, st.group_cache)  # "urged an end to the war between X and Y"
+        d.targets = self.acted_on.targets(st.doc, d, st.group_cache)  # "demanded Bashir's ouster": Bashir
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
