@@ -18,6 +18,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events import _possessors
+from newsgraph.extract.components.events._acronyms import is_acronym
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._controllers import controller, own_subject
@@ -437,7 +438,7 @@ class ActorFinder:
         if h.lower_ in self.lex.quantifier_pronouns:
             stand = self._stand_in(h)  # "some of the protesters"
             return self._resolve_one(doc, stand[0], group_cache, depth + 1) if stand is not None else []
-        if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+        if (h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT")) and not is_acronym(h):
             known = entity_at_token(doc, h.i)
             if known is not None and pronoun_fits(h.lower_, known.type):
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._acronyms import is_pronoun
 from newsgraph.extract.components.events._acted_on import ActedOn
 from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
@@ -297,9 +298,9 @@ class Drafter:
         src_tok = heads.source
         if (
             mood.reporter is not None
-            and ((src_tok is None and not cand_noun) or (src_tok is not None and src_tok.pos_ == "PRON"))
+            and ((src_tok is None and not cand_noun) or (src_tok is not None and is_pronoun(src_tok)))
             and not self.g.is_passive(heads.anchor)
-            and (not sources or all(doc[a.head].pos_ == "PRON" for a in sources))
+            and (not sources or all(is_pronoun(doc[a.head]) for a in sources))
         ):
             rep_src = self.g.agent(mood.reporter)
             if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
