@@ -1,11 +1,11 @@
 """Arguments of event triggers: which words of the parse are a trigger's source and target.
 
-A verb's source is its doer (`Grammar.agent`); its target the patient when that is an actor, else
-the actor a preposition marks for the type ("against", "with", "to"), the owner or place of a theme
-noun, or the subject of an absorbed complement ("demanded that X …"). An event noun takes its
-source from a possessive, a name modifier or a "by"/"of" phrase, its target from the type's
-prepositions; a light verb's subject is the source of its object noun ("launched an attack"). A thing
-aimed "on" or "against" stands for its owner (`_owners`: "attacks on the judge's record").
+A verb's source is its doer (`Grammar.agent`); its target the patient when that is an actor, else the actor a
+preposition marks for the type ("against", "with", "to"), the owner or place of a theme noun, or the subject
+of an absorbed complement ("demanded that X …"). An event noun takes its source from a possessive, a name
+modifier or a "by"/"of" phrase, its target from the type's prepositions; a light verb's subject is the source
+of its object noun ("launched an attack"). A thing aimed "on" or "against" stands for its owner (`_owners`:
+"attacks on the judge's record").
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
+from newsgraph.extract.components.events._purposes import aimed_clause, infinitive, request_purpose
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -30,7 +31,6 @@ _MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
 _HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose object's condition is harmed: "threatened the journalist's safety" targets the journalist.
 _HARM_TYPES = _HIT_TYPES | {"THREATEN"}
-
 
 # Prepositions of extent over a place: their object is the ground an event covers, never its party.
 _SPREAD_PREPS = ("over", "across", "inside", "throughout")
@@ -405,7 +405,7 @@ class ArgumentFinder:
             if c.i not in exclude
             and (
                 c.dep_ in ("xcomp", "ccomp")
-                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in self.g.kids(c)))
+                or (c.dep_ == "advcl" and infinitive(c, self.g) and not request_purpose(c, type_, self.g))
             )
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
@@ -555,7 +555,7 @@ class ArgumentFinder:
             source = self.doers.counted_by(tok)
         if target is None:
             for c in self.g.kids(tok):
-                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and not self.g.is_passive(c):
+                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and aimed_clause(c, type_, self.g):
                     target = self.target_head(self.g.patient(c), {source.i} if source is not None else set())
                     if target is not None:
                         break

@@ -1,0 +1,40 @@
+"""Purpose clauses of requests: whom an appeal's purpose serves is not whom it asks.
+
+A to-infinitive that modifies an appeal or the act of appealing without being its complement says
+what the thing asked for is for: "launched an appeal for $42 million to assist victims of the floods",
+"appealed for money to help refugees", "a call to protect civilians". Its object is whom the help is
+meant for, not who is asked to give it, who is the addressee ("appealed to donors", "asked the U.N.")
+or no one named. A complement is not a purpose: "urged X to act", "demanded to see the minister" and
+"called for the army to withdraw" (the parse's `ccomp`, `Grammar.asked_clause`) keep their targets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.components.events._grammar import Grammar
+
+_PURPOSE_DEPS = frozenset({"advcl", "acl"})
+_ASKING = "REQUEST"
+
+
+def infinitive(clause: Token, g: Grammar) -> bool:
+    """Whether a clause is a to-infinitive ("to help refugees")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in g.kids(clause))
+
+
+def request_purpose(clause: Token, type_: str, g: Grammar) -> bool:
+    """Whether a clause under a trigger of `type_` is a request's purpose: an active to-infinitive adverbial
+    or adnominal clause ("appealed for money to help refugees"); a passive one ("pleaded before Congress to
+    be given $14 billion") says what the asker is to get, and its parse is left as it is. The parse often
+    reads the thing asked for as the clause's "for" subject ("for blankets to help …"); its object is then
+    no one asked either."""
+    if type_ != _ASKING or clause.dep_ not in _PURPOSE_DEPS:
+        return False  # the cheapest tests first: most events are no requests
+    return infinitive(clause, g) and not g.is_passive(clause)
+
+
+def aimed_clause(clause: Token, type_: str, g: Grammar) -> bool:
+    """Whether an active clause modifying an event noun can name its target by its object ("attacks that
+    targeted the police": the police); a request's purpose cannot ("an appeal to assist victims")."""
+    return not g.is_passive(clause) and not request_purpose(clause, type_, g)
