@@ -13,12 +13,12 @@ release of X"), or a noun joined to either ("reforms and Bashir's ouster"). A de
 from __future__ import annotations
 
 from functools import cache
-from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._draft_view import DraftView
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Entity
@@ -35,15 +35,6 @@ def _nouns() -> frozenset[str]:
     return frozenset(load_json("acted_on_nouns.json")["acted_on_nouns"])
 
 
-class Demand(Protocol):
-    """What a draft event shows of itself to the finder of the one its act is on."""
-
-    type: str
-    tok: Token
-    sources: list[Actor]
-    targets: list[Actor]
-
-
 class ActedOn:
     """Find the one the act a demand asks for is done on (see the module docstring)."""
 
@@ -53,7 +44,7 @@ class ActedOn:
         self.actors = actors
         self.nouns = _nouns()
 
-    def targets(self, doc: Doc, d: Demand, group_cache: dict[str, Entity]) -> list[Actor]:
+    def targets(self, doc: Doc, d: DraftView, group_cache: dict[str, Entity]) -> list[Actor]:
         """Return a demand's targets: the one its asked act is on when it has no target, else its own."""
         if d.targets or d.type not in _DEMAND_TYPES:
             return d.targets

@@ -14,12 +14,12 @@ to end the war") keeps it and does not come here. The word lists are `lexicons/e
 from __future__ import annotations
 
 from functools import cache
-from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._draft_view import DraftView
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._proper_names import hyphen_pair
 from newsgraph.extract.lexicons import load_json
@@ -39,15 +39,6 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["settlement_nouns"]), frozenset(data["fight_nouns"])
 
 
-class Appeal(Protocol):
-    """What a draft event shows of itself to the finder of a fight's sides."""
-
-    type: str
-    tok: Token
-    sources: list[Actor]
-    targets: list[Actor]
-
-
 class EndedFights:
     """Find the sides of a fight an appeal asks to end (see the module docstring)."""
 
@@ -57,7 +48,7 @@ class EndedFights:
         self.actors = actors
         self.settlements, self.fights = _words()
 
-    def targets(self, doc: Doc, d: Appeal, group_cache: dict[str, Entity]) -> list[Actor]:
+    def targets(self, doc: Doc, d: DraftView, group_cache: dict[str, Entity]) -> list[Actor]:
         """Return an appeal's or a mediation's targets: the sides of the fight it asks to end, but its own
         doers, when it has no target or only one taken from inside the ended fight ("urged an end to Ghana's
         war with Togo": Ghana, Togo); else its targets as they are."""
