@@ -19,7 +19,7 @@ from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
-from newsgraph.extract.components.events._purposes import aimed_clause, infinitive, request_purpose
+from newsgraph.extract.components.events._purposes import aimed_clause, request_purpose
 from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -405,7 +405,7 @@ class ArgumentFinder:
             if c.i not in exclude
             and (
                 c.dep_ in ("xcomp", "ccomp")
-                or (c.dep_ == "advcl" and infinitive(c, self.g) and not request_purpose(c, type_, self.g))
+                or (c.dep_ == "advcl" and self.g.to_infinitive(c) and not request_purpose(c, type_, self.g))
             )
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]

@@ -370,7 +370,7 @@ class Drafter:
             if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in self.g.kids(c)):
                 continue
             will, may = self.mod.aux_mood(c)
-            return not (will or may or any(x.dep_ == "aux" and x.lower_ == "to" for x in self.g.kids(c)))
+            return not (will or may or self.g.to_infinitive(c))
         return False
 
     def _thing_does(self, subject: Token | None, type_: str) -> bool:

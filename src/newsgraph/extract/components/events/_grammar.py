@@ -163,6 +163,10 @@ class Grammar:
             found = self._kids[tok.i] = list(tok.children) if tok.n_lefts or tok.n_rights else []
         return found
 
+    def to_infinitive(self, clause: Token) -> bool:
+        """Whether a clause is a to-infinitive ("to help refugees", "urged them to leave")."""
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in self.kids(clause))
+
     def pobj(self, prep: Token) -> Token | None:
         """Return the object of a preposition ("with" -> "police" in "clashed with police"), if any."""
         return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
@@ -441,9 +445,7 @@ class Grammar:
             return self.agent(head, depth + 1)
         if dep == "conj":
             return self.agent(head, depth + 1)
-        if dep == "advcl" and (
-            verb.tag_ in ("VBG", "VB") or any(c.dep_ == "aux" and c.lower_ == "to" for c in self.kids(verb))
-        ):
+        if dep == "advcl" and (verb.tag_ in ("VBG", "VB") or self.to_infinitive(verb)):
             return self.agent(head, depth + 1)
         if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
             return head
@@ -458,10 +460,7 @@ class Grammar:
         return (
             inner.dep_ == "ccomp"
             and inner.pos_ in ("VERB", "AUX")
-            and (
-                not any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-                or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
-            )
+            and (not self.to_infinitive(inner) or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids))
         )
 
     def asked_doer(self, inner: Token) -> Token | None:

@@ -63,7 +63,7 @@ class Modality:
         if (
             tok.lemma_.lower() in self.lex.purpose_harm
             and clause.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause))
+            and self.g.to_infinitive(clause)
         ):
             intended = True  # "making bombs to carry out attacks": a purpose, not a deed
         will, may = self._unrealized(self._infinitive(clause))
@@ -132,7 +132,7 @@ class Modality:
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in self.g.kids(cur))
         ):
             cur = cur.head
-        return cur if any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(cur)) else verb
+        return cur if self.g.to_infinitive(cur) else verb
 
     def _backshifted(self, verb: Token) -> bool:
         """Whether a clause hangs from a verb in the past ("he said he would …", "had agreed it would")."""
@@ -153,7 +153,7 @@ class Modality:
     def _unrealized(self, clause: Token) -> tuple[bool, bool]:
         """Return (intended, possible) of an infinitive that has not happened: "it is for Russia to
         accept", "it is important to act" are wanted, not done."""
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause)):
+        if not self.g.to_infinitive(clause):
             return False, False
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in self.g.kids(clause)):
             return False, True

@@ -18,11 +18,6 @@ _PURPOSE_DEPS = frozenset({"advcl", "acl"})
 _ASKING = "REQUEST"
 
 
-def infinitive(clause: Token, g: Grammar) -> bool:
-    """Whether a clause is a to-infinitive ("to help refugees")."""
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in g.kids(clause))
-
-
 def request_purpose(clause: Token, type_: str, g: Grammar) -> bool:
     """Whether a clause under a trigger of `type_` is a request's purpose: an active to-infinitive adverbial
     or adnominal clause ("appealed for money to help refugees"); a passive one ("pleaded before Congress to
@@ -31,7 +26,7 @@ def request_purpose(clause: Token, type_: str, g: Grammar) -> bool:
     no one asked either."""
     if type_ != _ASKING or clause.dep_ not in _PURPOSE_DEPS:
         return False  # the cheapest tests first: most events are no requests
-    return infinitive(clause, g) and not g.is_passive(clause)
+    return g.to_infinitive(clause) and not g.is_passive(clause)
 
 
 def aimed_clause(clause: Token, type_: str, g: Grammar) -> bool:

@@ -80,7 +80,7 @@ class Questions:
     def _infinitive(self, c: Token) -> bool:
         """Whether a child of the verb is the infinitive of what is asked for ("asked them to leave"); a
         participle ("asked rhetorically, shaking his head") says how it was asked."""
-        return c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in self.g.kids(c))
+        return c.dep_ == "xcomp" and self.g.to_infinitive(c)
 
     def _opens_question(self, verb: Token, sent: Span) -> bool:
         """Whether a quote after the verb opens as a question ('asked X, "does the city …')."""

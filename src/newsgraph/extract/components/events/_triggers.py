@@ -448,7 +448,7 @@ class TriggerFinder:
         """Absorb a purpose clause ("… to demand reforms", "…, calling for …") into the event it serves."""
         if clause.dep_ != "advcl" or clause.head.i == clause.i:
             return
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in self.g.kids(clause))
+        infinitive = self.g.to_infinitive(clause)
         participle = clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in self.g.kids(clause))
         if not infinitive and not (participle and cand.sense.type in self.lex.verbal_types):
             return
