@@ -17,12 +17,10 @@ from collections.abc import Collection, Iterable
 from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import CITY, GeoEntry, Match
-from newsgraph.extract.components._places_toponym import BIG_TOWN
+from newsgraph.extract.components._places_toponym import BIG_TOWN, WELL_KNOWN_NAMES
 
 _WORLD_CITY = 1_000_000
 """A city of this many people outranks a small namesake whatever it is called."""
-_FAMOUS_NAMES = 40
-"""A city with this many GeoNames names is known abroad (as `little_known_town` counts)."""
 _FAR_LARGER = 5
 """A famous city this many times the namesake's people is the name's dominant reading."""
 
@@ -65,7 +63,7 @@ def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]
     Burlington, North Carolina, 52,000 people, against Burlington, New Jersey; not San Juan,
     Puerto Rico, for "the communities of San Juan" in a story of Peru).
     """
-    if town.feature != CITY or (town.population >= BIG_TOWN and town.names >= _FAMOUS_NAMES):
+    if town.feature != CITY or (town.population >= BIG_TOWN and town.names >= WELL_KNOWN_NAMES):
         return None
     small = town.population < BIG_TOWN
     best: GeoEntry | None = None
@@ -75,7 +73,7 @@ def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]
             continue
         world = small and e.population >= _WORLD_CITY
         famous = (
-            e.names >= _FAMOUS_NAMES
+            e.names >= WELL_KNOWN_NAMES
             and e.population >= max(BIG_TOWN, _FAR_LARGER * town.population)
             and (e.country == town.country or e.country in countries)
         )

@@ -32,14 +32,14 @@ AREA_FEATURES = frozenset({COUNTRY, CONTINENT, REGION, SEA, ADMIN1, ADMIN2})
 
 BIG_TOWN = 100_000
 """A town of this many people is named bare in its own right; a smaller one needs its state near."""
-_WELL_KNOWN_NAMES = 40
+WELL_KNOWN_NAMES = 40
 """A town with this many GeoNames names (its names in other languages) is known abroad."""
 
 
 def little_known_town(e: GeoEntry) -> bool:
     """Tell whether a record is a town of under 100,000 people and under 40 GeoNames names: one
     known to few beyond its state or province."""
-    return e.feature == CITY and e.population < BIG_TOWN and e.names < _WELL_KNOWN_NAMES
+    return e.feature == CITY and e.population < BIG_TOWN and e.names < WELL_KNOWN_NAMES
 
 
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
