@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import random
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -406,6 +407,39 @@ def test_hostile_time_limit_works_outside_the_main_thread() -> None:
     thread.join(15)
     assert outcome == ["timed out after 0.3 s"]
     time.sleep(0.4)  # no stray exception arrives after the block
+
+
+def test_hostile_time_limit_survives_an_alarm_while_it_unwinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a loaded machine the follow-up alarm can arrive as the limit's `finally` starts, before it
+    cancels the timer: the limit must still end cleanly, and no alarm may reach the code after it
+    (a batch's "retrying one by one" once died of it)."""
+    real = signal.setitimer
+    cancels = [0]
+
+    def setitimer(which: int, seconds: float, *rest: float) -> tuple[float, float]:
+        if seconds == 0:
+            cancels[0] += 1
+            if cancels[0] == 2:  # the first cancel reads an outer limit; the second ends this one
+                handler = signal.getsignal(signal.SIGALRM)
+                assert callable(handler)
+                handler(signal.SIGALRM, None)  # the alarm delivered at that moment
+        return real(which, seconds, *rest)
+
+    previous = signal.getsignal(signal.SIGALRM)
+    monkeypatch.setattr(signal, "setitimer", setitimer)
+    started = time.monotonic()
+
+    def spin() -> None:
+        with time_limit(0.2):
+            while time.monotonic() - started < 10:
+                pass
+
+    with pytest.raises(ArticleTimeout):
+        spin()
+    time.sleep(0.3)  # a stray alarm would raise here
+    assert cancels[0] >= 2
+    assert signal.getsignal(signal.SIGALRM) is previous
+    assert real(signal.ITIMER_REAL, 0) == (0.0, 0.0)
 
 
 def test_hostile_non_english_is_marked_when_asked(

@@ -81,7 +81,14 @@ def _in_gc_callback(frame: FrameType | None) -> bool:
 
 @contextmanager
 def _signal_limit(seconds: float) -> Iterator[None]:
+    live = [True]  # False from the first step of the `finally` below: the limit is over
+
     def on_alarm(signum: int, frame: FrameType | None) -> None:
+        # A follow-up alarm (below) may be delivered while the exception unwinds, at the start
+        # of the `finally` before it cancels the timer: raising there would skip the cancel and
+        # leave this handler armed, and its next alarm would hit the caller's own recovery code.
+        if not live[0]:
+            return
         # An exception raised inside a garbage-collector callback is printed and dropped, so the
         # article would run on: wait until the collector is done. Either way a follow-up alarm
         # is armed, in case this exception is swallowed elsewhere; the `finally` below cancels it.
@@ -102,6 +109,7 @@ def _signal_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
+        live[0] = False  # a plain store: no signal handler runs before it
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer:
