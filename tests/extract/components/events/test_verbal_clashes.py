@@ -47,3 +47,10 @@ def test_verbal_clashes_force_stays_an_assault(analyze_text: Analyze) -> None:
     assert _assaults(analysis) == ["clashed"]
     analysis = analyze_text("Rebels and soldiers clashed over the weekend near the border.")
     assert _assaults(analysis) == ["clashed"]
+
+
+def test_verbal_clashes_at_an_occasion_of_talk_is_an_argument(analyze_text: Analyze) -> None:
+    analysis = analyze_text("The two hopefuls clashed at Tuesday's debate in Ohio.")
+    assert _assaults(analysis) == []
+    analysis = analyze_text("The union leaders clashed with the board during a tense session on Friday.")
+    assert _assaults(analysis) == []

@@ -5,7 +5,8 @@ rebels") and for argument ("the two candidates clashed over taxes", "a legal bat
 between Trump and Zelenskyy"). English tells the argument by the fight's own words: a modifier of words, law
 or politics, or of a place where people talk ("a verbal clash", "a political fight", "clashed publicly", "the
 Oval Office clash"); words as its weapon ("a war of words"); an issue fought "over" or "about" that is no
-ground ("clashed over how to release the emails"; not "clashed over land"); or two named people as its only
+ground ("clashed over how to release the emails"; not "clashed over land"); an occasion of talk it happens at
+("clashed at Saturday's debate", "during the hearing"); or two named people as its only
 sides ("Clinton clashed with Johnson"). A fight the sentence tells harm of ("the clash left two dead") or
 whose side is armed stays a fight. The word lists are `lexicons/verbal_clashes.json`.
 """
@@ -50,7 +51,7 @@ class VerbalClashes:
             return True
         if self.g.words(tok) & self.words["harm_words"]:
             return False
-        return self._over_issue(tok) or self._two_people(tok, sides)
+        return self._over_issue(tok) or self._at_talks(tok) or self._two_people(tok, sides)
 
     def _modified(self, tok: Token) -> bool:
         """Whether a modifier makes the fight one of words, law or politics ("a legal battle")."""
@@ -81,6 +82,11 @@ class VerbalClashes:
         objects = self._objects(tok, self.words["issue_preps"])
         issues = [obj for obj in objects if obj.ent_type_ not in _TIME_LABELS]
         return bool(issues) and not any(self._ground(obj) for obj in issues)
+
+    def _at_talks(self, tok: Token) -> bool:
+        """Whether the fight happens at an occasion of talk ("clashed at the debate", "during a hearing")."""
+        objects = self._objects(tok, self.words["venue_preps"])
+        return any(obj.lemma_.lower() in self.words["venue_nouns"] for obj in objects)
 
     def _ground(self, obj: Token) -> bool:
         """Whether a fought-over thing is ground: a place's name or a place noun ("land", "the town")."""
