@@ -38,9 +38,9 @@ def test_fight_sides_between_names_both_sides(analyze_text: Analyze) -> None:
     )
     assert ("rebels", "army units") in _assaults(analysis)
     analysis = analyze_text(
-        "The ministry said it was following the heated clash between the mayor and the governor."
+        "The ministry said it was following the deadly clash between the herders and the farmers."
     )
-    assert ("the mayor", "the governor") in _assaults(analysis)
+    assert ("the herders", "the farmers") in _assaults(analysis)
 
 
 def test_fight_sides_between_names_both_sides_of_a_war_or_a_truce_not_the_clause_s_doer(

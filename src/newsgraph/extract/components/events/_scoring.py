@@ -24,6 +24,7 @@ from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._tolls import HazardTolls
+from newsgraph.extract.components.events._verbal_clashes import VerbalClashes
 from newsgraph.extract.extensions import entity_by_id, in_subhead, span_text
 
 _HAZARD_SENSITIVE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
@@ -49,6 +50,7 @@ class EventFilter:
         self.max_per_sentence = max_per_sentence
         self.min_confidence = min_confidence
         self.tolls = HazardTolls(lex, grammar)
+        self.verbal = VerbalClashes(grammar, lex.title_nouns)
 
     def filter(self, doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[Draft]:
         """Drop events of subheads, natural hazards, accidents and sports reports."""
@@ -122,6 +124,8 @@ class EventFilter:
         trig = self.g.lemma(d.tok)
         words = self.g.words(d.tok) - {d.tok.lemma_.lower(), d.tok.lower_}
         if d.type == "ASSAULT":
+            if self._clash_of_words(d, trig):
+                return False
             if words & lex.violence_cues or self._armed(d):
                 return True
             if trig in lex.verbal_attack_lemmas and words & lex.verbal_context:
@@ -136,6 +140,12 @@ class EventFilter:
         if trig == "rally" and words & lex.market_context:
             return bool(words & lex.protest_cues)  # "shares rallied", "the rally in stocks"
         return True
+
+    def _clash_of_words(self, d: Draft, trig: str) -> bool:
+        """Whether a fight is an argument ("clashed over taxes", "a legal battle"): no toll, no armed side."""
+        if d.dead or d.injured or self._armed(d):
+            return False
+        return self.verbal.is_verbal(d.tok, trig, d.sources + d.targets)
 
     def _fight_without_foe(self, d: Draft) -> bool:
         """Whether a fight, done or vowed, is a figure of speech: a conflict verb ("fight", "battle") with
