@@ -239,7 +239,7 @@ class Modality:
             # "Clement is hoping that the CAW will support …", "Russia wants Turkey to close its borders":
             # one party's wish for another's act is neither that act nor the other's intent
             possible = True
-        elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only | self.lex.imminent_heads:
+        elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only or self._imminent(lead, gov):
             intended = True  # "plans to", and "is about to", "is slated to": still to come
             if any(c.dep_ == "neg" for c in self.g.kids(gov)):
                 negated = True
@@ -270,6 +270,11 @@ class Modality:
                 intended, possible = intended or will, possible or may
             cur = up
         return negated, intended, possible
+
+    def _imminent(self, clause: Token, gov: Token) -> bool:
+        """Whether a clause is an act on the point of happening ("were about to arrest"); not the end of
+        one under way ("are about to complete their pullout", "talks set to end Tuesday")."""
+        return gov.lower_ in self.lex.imminent_heads and self.g.lemma(clause) not in self.lex.completive_verbs
 
     def unestablished(self, verb: Token) -> bool:
         """Whether a clause is what someone believes, denies or does not show, no established act: "I
