@@ -453,6 +453,14 @@ class Grammar:
             return self.agent(head, depth + 1)
         return None
 
+    def _imminent_patient(self, head: Token) -> Token | None:
+        """Return who is to undergo a passive on the point of happening: the noun "about" modifies ("a man
+        about to be indicted") or the subject of the clause ("the mayor was about to be arrested")."""
+        if head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head
+        holder = head.head if head.dep_ == "acomp" else head
+        return next((c for c in self.kids(holder) if c.dep_ in ("nsubj", "nsubjpass")), None)
+
     def asked_clause(self, inner: Token) -> bool:
         """Whether a complement is a clause with a subject of its own: finite ("that the governor
         resign", "that he be freed") or "for X to …", not a bare to-infinitive ("pleaded to be given")."""
@@ -485,6 +493,8 @@ class Grammar:
                 return c
         if passive and verb.dep_ in ("relcl", "acl"):
             return verb.head
+        if passive and verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.imminent_heads:
+            return self._imminent_patient(verb.head)
         if passive and verb.dep_ == "conj" and verb.head.i != verb.i:
             if self.is_passive(verb.head):
                 return self.patient(verb.head)

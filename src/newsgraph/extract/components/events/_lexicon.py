@@ -206,6 +206,8 @@ class Lexicon:
     trend_verbs: frozenset[str]
     hedge_adverbs: frozenset[str]
     forecast_heads: frozenset[str]
+    imminent_heads: frozenset[str]
+    completive_verbs: frozenset[str]
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
@@ -236,7 +238,7 @@ _RULE_WORD_LISTS = (
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
-    "hedge_adverbs", "forecast_heads",
+    "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

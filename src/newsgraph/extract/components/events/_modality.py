@@ -175,7 +175,7 @@ class Modality:
             and clause.dep_ in ("xcomp", "ccomp", "advcl")
             and head.lower_ not in self.lex.intent_only
             and head.lemma_.lower() not in self.lex.attempt_heads
-            and head.lower_ != "about"  # "are about to complete their pullout": imminent, coded as it is
+            and head.lower_ not in self.lex.imminent_heads  # "are about to complete": imminent (`_governed`)
         )
         return False, wanted
 
@@ -202,7 +202,8 @@ class Modality:
         """Whether a clause is what its own doer wants, plans or considers doing ("wanted to present
         details to European governments", "plans to urge the ministers", "is considering filing"): the
         infinitive or gerund complement, with no subject of its own, of an intent verb, directly or through
-        an aspect verb. "be going to" is the future, as "will" is, no wish ("I'm going to ask")."""
+        an aspect verb. "be going to" is the future, as "will" is, no wish ("I'm going to ask"), and so is
+        an act on the point of happening ("is about to", "is set to": `imminent_heads`)."""
         lead = clause
         while (
             lead.dep_ == "conj"
@@ -217,6 +218,7 @@ class Modality:
         return any(
             (self.g.lemma(above) in self.lex.intent_only or above.lower_ in self.lex.intent_only)
             and above.lower_ != "going"
+            and above.lower_ not in self.lex.imminent_heads
             and not _own_subject(verb, above)
             for verb, above in pairs
         )
@@ -237,8 +239,8 @@ class Modality:
             # "Clement is hoping that the CAW will support …", "Russia wants Turkey to close its borders":
             # one party's wish for another's act is neither that act nor the other's intent
             possible = True
-        elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only:
-            intended = True
+        elif glow in self.lex.intent_only or gov.lower_ in self.lex.intent_only or self._imminent(lead, gov):
+            intended = True  # "plans to", and "is about to", "is slated to": still to come
             if any(c.dep_ == "neg" for c in self.g.kids(gov)):
                 negated = True
         elif glow in self.lex.unfulfilled_heads or (
@@ -268,6 +270,11 @@ class Modality:
                 intended, possible = intended or will, possible or may
             cur = up
         return negated, intended, possible
+
+    def _imminent(self, clause: Token, gov: Token) -> bool:
+        """Whether a clause is an act on the point of happening ("were about to arrest"); not the end of
+        one under way ("are about to complete their pullout", "talks set to end Tuesday")."""
+        return gov.lower_ in self.lex.imminent_heads and self.g.lemma(clause) not in self.lex.completive_verbs
 
     def unestablished(self, verb: Token) -> bool:
         """Whether a clause is what someone believes, denies or does not show, no established act: "I
