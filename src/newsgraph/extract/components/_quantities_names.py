@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components._quantities_lexicon import Found, TokenAt
+from newsgraph.extract.components._title_case import title_case
 from newsgraph.extract.lexicons import load_json, load_text
 
 # the small words inside a name: "Club for Growth", "Department of Transportation"
@@ -33,7 +34,7 @@ def begins_name(doc: Doc, text: str, cand: Found, token_at: TokenAt) -> bool:
     first = token_at(cand.core_end + 1)
     if first is None or first.idx != cand.core_end + 1 or text[cand.core_end] != " ":
         return False
-    if not _word_of_a_name(first) or _title_case(first):
+    if not _word_of_a_name(first) or title_case(first.sent):
         return False  # "300 PS", "0.5 R per day": a unit's symbol; "1 Thing He Thinks": a headline
     run = _name_run(doc, first)
     if not run or any(_plural_or_people(t) or t.ent_type_ in ("DATE", "TIME") for t in run):
@@ -43,18 +44,6 @@ def begins_name(doc: Doc, text: str, cand: Found, token_at: TokenAt) -> bool:
         return False  # "a half-dozen Trump-themed books": a compound adjective
     after = _past_place_qualifier(doc, after)
     return after is None or not _continues_noun_phrase(doc, after)
-
-
-def _title_case(tok: Token) -> bool:
-    """Tell whether the token's sentence is written in title case, as headlines are.
-
-    There every word is capitalised and a name cannot be told from a noun: "1 Question She Hates".
-    """
-    words = [t for t in tok.sent if t.is_alpha]
-    if len(words) < 4:
-        return False
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return capitalised >= 0.8 * len(words)
 
 
 def _past_place_qualifier(doc: Doc, after: Token | None) -> Token | None:

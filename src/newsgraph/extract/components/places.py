@@ -66,9 +66,11 @@ from newsgraph.extract.components._gazetteer import (
     FACILITY,
     name_key,
 )
+from newsgraph.extract.components._places_city_sites import place_sites_in_cities
 from newsgraph.extract.components._places_companies import drop_companies
 from newsgraph.extract.components._places_detect import ToponymFinder
 from newsgraph.extract.components._places_divisions import mark_division_names
+from newsgraph.extract.components._places_headlines import drop_headline_words
 from newsgraph.extract.components._places_landmarks import mark_landmark_words
 from newsgraph.extract.components._places_languages import drop_languages
 from newsgraph.extract.components._places_lone_towns import mark_after_in
@@ -112,6 +114,8 @@ class Places(ToponymFinder, ToponymResolver):
         text = doc_text(doc)
         toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
         toponyms = drop_companies(doc, text, self.gazetteer, toponyms)  # "Japanese automaker Toyota"
+        toponyms = drop_headline_words(doc, text, toponyms)  # "It Might Surprise You"
+        place_sites_in_cities(self.gazetteer, text, toponyms)  # "Munich's Olympia mall"
         mark_landmark_words(text, toponyms)
         mark_division_names(text, toponyms)  # "the provinces of Anhui, Guangxi and Hunan"
         mark_after_in(text, toponyms)
