@@ -28,18 +28,19 @@ _PARTY_PREPS = ("of", "between", "among", "by")
 def place_modifier(mod: Token, lex: Lexicon) -> bool:
     """Whether an event noun's name modifier is where it happened: a town or a region, no country or
     capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s). A name the
-    parser tags as a people or a person ("Bouake" as NORP) is a place when it is no demonym and the
-    entities component, with its gazetteer, made it a place entity."""
+    parser tags otherwise ("Bouake" as a people, "Benghazi" as a body) is a place when it is no demonym
+    and the entities component, which reads the whole article and the gazetteer, made it a place."""
     if mod.dep_ == "poss" or not (mod.ent_type_ in ("GPE", "LOC") or _place_entity(mod, lex)):
         return False
     name = ent_at(mod.doc, mod.i)
-    return name is not None and name.text.lower().removeprefix("the ") not in lex.countries
+    text = name.text if name is not None else mod.text  # an untagged word is its own name
+    return text.lower().removeprefix("the ") not in lex.countries
 
 
 def _place_entity(mod: Token, lex: Lexicon) -> bool:
-    """Whether a word the parser tags as a people or a person ("Garissa") is no demonym but the name of a
-    place entity."""
-    if mod.ent_type_ not in ("NORP", "PERSON") or mod.lower_ in lex.demonyms:
+    """Whether a word, whatever the parser tagged it (a people, a person, a body: "Bouake", "Garissa",
+    "Benghazi"), is no demonym but the name of a place entity."""
+    if mod.lower_ in lex.demonyms:
         return False
     entity = entity_at_token(mod.doc, mod.i)
     return entity is not None and entity.type in ("GPE", "LOC")
