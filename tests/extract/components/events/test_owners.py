@@ -52,3 +52,15 @@ def test_owners_not_read_from_ground_or_own_pronouns(analyze_text: Analyze) -> N
 def test_owners_of_goods_a_restriction_limits(analyze_text: Analyze) -> None:
     tightened = analyze_text("The ministry has tightened restrictions on all shipments from Brazil.")
     assert _sides(tightened, "COERCE") == [("The ministry", "Brazil")]
+
+
+def test_owners_a_place_in_which_an_owned_thing_is_is_no_target(analyze_text: Analyze) -> None:
+    """ "opposes Russian investment in Serbia": the investor, not the country where the money goes."""
+    invest = analyze_text("The senator opposes Russian investment in Serbia.")
+    assert [e.target for e in invest.events if e.type == "REJECT"] == [
+        [next(x.id for x in invest.entities if x.name == "Russian")]
+    ]
+    spending = analyze_text("The party criticized Turkish spending in Cyprus.")
+    assert all(x.name != "Cyprus" for e in spending.events for x in spending.entities if x.id in e.target)
+    owned = analyze_text("Lawmakers oppose Beijing's investment in Tibet.")
+    assert [e.target_text for e in owned.events if e.type == "REJECT"] == ["Beijing"]

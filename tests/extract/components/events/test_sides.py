@@ -110,6 +110,20 @@ def test_sides_a_town_modifying_an_event_noun_is_where_not_who() -> None:
     assert source("Iran") == "Iran"
 
 
+def test_sides_a_town_the_parser_calls_a_people_or_a_person_is_where(analyze_text: Analyze) -> None:
+    """ "the Garissa attack" (the parser tags Garissa a person, the second "Benghazi" a body; the
+    entities component, with its gazetteer, a place): the town is where it happened, never its doer."""
+    a = analyze_text("Gunmen carried out the Garissa attack in April.")
+    assert [(e.source_text, e.place_text) for e in a.events if e.type == "ASSAULT"] == [("Gunmen", "Garissa")]
+    b = analyze_text("Kenya responded to the Garissa attack by closing the border.")
+    assert [e.source_text for e in b.events if e.type == "ASSAULT"] == []
+    c = analyze_text(
+        "Militants stormed the consulate in Benghazi, Libya, in 2012. "
+        "Questions remain about the Benghazi attack on the compound."
+    )
+    assert [e.source_text for e in c.events if e.type == "ASSAULT"] == ["Militants"]
+
+
 def test_sides_animals_are_no_targets(analyze_text: Analyze) -> None:
     a = analyze_text("According to the charity, pets left behind by evacuees are being shot.")
     assert _confident(a, "ASSAULT") == []

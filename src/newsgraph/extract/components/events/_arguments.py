@@ -101,9 +101,9 @@ class ArgumentFinder:
             return tok
         if tok.pos_ != "NOUN":
             return None
-        for _, pobj in self.g.prep_objects(tok, ("of", "in", "by")):
+        for prep, pobj in self.g.prep_objects(tok, ("of", "in", "by")):
             if pobj.i not in exclude and (self.is_actorish(pobj) or pobj.ent_type_ in PLACE_LABELS):
-                return pobj
+                return self.owners.party(tok, prep, pobj, exclude)
         return tok if self.nationally_owned(tok) else None
 
     def nationally_owned(self, tok: Token) -> bool:

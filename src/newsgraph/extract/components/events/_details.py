@@ -14,6 +14,7 @@ from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._noun_doers import place_modifier
 from newsgraph.extract.extensions import entity_by_id, get_events, get_places, get_times
 from newsgraph.models import Event, Trigger
 
@@ -97,7 +98,9 @@ class EventDetails:
         if d.anchor is not None:
             anchors.add(d.anchor.i)
         for ent in ents:
-            if ent.label_ in PLACE_LABELS:
+            named_by = ent.root.dep_ == "compound" and ent.root.head.i in anchors
+            named_by = named_by and place_modifier(ent.root, self.lex)  # "the Bouake attack"
+            if ent.label_ in PLACE_LABELS or named_by:
                 if any(i in actor_toks for i in range(ent.start, ent.end)):
                     continue
                 root = ent.root
@@ -105,7 +108,7 @@ class EventDetails:
                 if root.dep_ == "pobj" and root.head.lower_ in self.lex.locative_preps:
                     rank = 1 if root.head.head.i in anchors else 2
                 elif root.dep_ == "compound":
-                    rank = 4
+                    rank = 1 if named_by else 4
                 places.append((rank, ent.text))
             elif ent.label_ in _TIME_LABELS:
                 root = ent.root

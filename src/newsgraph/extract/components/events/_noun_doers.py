@@ -19,9 +19,31 @@ from spacy.tokens import Token
 from newsgraph.extract.components.events._actors import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_at_token
 
 _PARTY_PREPS = ("of", "between", "among", "by")
 """Prepositions whose object in an event noun's phrase is one of its parties ("the deployment of troops")."""
+
+
+def place_modifier(mod: Token, lex: Lexicon) -> bool:
+    """Whether an event noun's name modifier is where it happened: a town or a region, no country or
+    capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s). A name the
+    parser tags otherwise ("Bouake" as a people, "Benghazi" as a body) is a place when it is no demonym
+    and the entities component, which reads the whole article and the gazetteer, made it a place."""
+    if mod.dep_ == "poss" or not (mod.ent_type_ in ("GPE", "LOC") or _place_entity(mod, lex)):
+        return False
+    name = ent_at(mod.doc, mod.i)
+    text = name.text if name is not None else mod.text  # an untagged word is its own name
+    return text.lower().removeprefix("the ") not in lex.countries
+
+
+def _place_entity(mod: Token, lex: Lexicon) -> bool:
+    """Whether a word, whatever the parser tagged it (a people, a person, a body: "Bouake", "Garissa",
+    "Benghazi"), is no demonym but the name of a place entity."""
+    if mod.lower_ in lex.demonyms:
+        return False
+    entity = entity_at_token(mod.doc, mod.i)
+    return entity is not None and entity.type in ("GPE", "LOC")
 
 
 class NounDoers:
@@ -59,7 +81,7 @@ class NounDoers:
                     or c.lower_ in self.lex.demonyms
                 )
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-                and not self._place_modifier(c)
+                and not place_modifier(c, self.lex)
             ):
                 source = c
         if source is not None and source.dep_ == "poss" and source.ent_type_ in ("GPE", "LOC"):
@@ -106,11 +128,3 @@ class NounDoers:
             if self.actorish(pobj):
                 return pobj
         return None
-
-    def _place_modifier(self, mod: Token) -> bool:
-        """Whether an event noun's name modifier is where it happened: a town or a region, no country or
-        capital ("the Bouake attack", "the Mumbai attacks"; "U.S. airstrikes" are the U.S.'s)."""
-        if mod.dep_ == "poss" or mod.ent_type_ not in ("GPE", "LOC"):
-            return False
-        name = ent_at(mod.doc, mod.i)
-        return name is not None and name.text.lower().removeprefix("the ") not in self.lex.countries

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 
 AIM_PREPS = ("on", "upon", "against")
@@ -76,6 +76,15 @@ class ThingOwners:
             mine = poss.pos_ != "PRON" and poss.i not in exclude and self.actorish(poss)
             return poss if mine else self._by_or_from(thing, exclude)
         return self._by_or_from(thing, exclude) or (thing if self.owned(thing) else None)
+
+    def party(self, thing: Token, prep: Token, pobj: Token, exclude: set[int]) -> Token | None:
+        """The party a theme noun's of/in/by phrase names: its object, but for a place "in" which a
+        thing with an owner is, the owner ("opposes Chinese investment in Balochistan": China, not the
+        province where the investment is). An ownerless thing keeps the place ("strengthen ties in
+        Asia", "martial law on six townships in Yangon")."""
+        if prep.lower_ != "in" or pobj.ent_type_ not in PLACE_LABELS:
+            return pobj
+        return self.owner(thing, exclude) or pobj
 
     def _by_or_from(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor of a thing's "by" or "from" phrase ("adoptions by couples", "travel from India")."""
