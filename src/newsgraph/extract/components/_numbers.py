@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.regex_start import first_chars_lookahead
 
 
 @cache
@@ -39,7 +40,7 @@ def number_words_regex() -> str:
     """Return a regex alternation (no groups) matching one run of number words."""
     words = sorted(word_values(), key=len, reverse=True)
     word = r"(?:" + "|".join(re.escape(w) for w in words) + r")"
-    return rf"\b{word}(?:(?:\s+|-)(?:and\s+)?{word})*\b"
+    return rf"{first_chars_lookahead(words)}\b{word}(?:(?:\s+|-)(?:and\s+)?{word})*\b"
 
 
 _SPLIT = re.compile(r"[\s-]+")

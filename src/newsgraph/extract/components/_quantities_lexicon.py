@@ -21,6 +21,7 @@ from newsgraph.extract.components._numbers import (
     number_words_regex,
 )
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.regex_start import first_chars_lookahead
 from newsgraph.models import QuantityKind as Kind
 
 TokenAt = Callable[[int], Token | None]
@@ -121,12 +122,15 @@ class QuantityLexicon:
         self._vague = vague
         self._vague_values = {k: float(v) for k, v in lex["vague_values"].items()}
         self._vague_re = re.compile(
-            rf"\b(?:{'|'.join(re.escape(v) for v in sorted(vague, key=len, reverse=True))})\b",
+            rf"{first_chars_lookahead(vague)}\b"
+            rf"(?:{'|'.join(re.escape(v) for v in sorted(vague, key=len, reverse=True))})\b",
             re.IGNORECASE,
         )
         self._fractions = {k: float(v) for k, v in lex["fractions"].items()}
         frac_words = "|".join(sorted(self._fractions, key=len, reverse=True))
+        small = ("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
         self._fraction_re = re.compile(
+            rf"{first_chars_lookahead([*small, *self._fractions], digits=True)}"
             rf"\b(?:(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
             rf"(?P<frac>{frac_words})\b|\b(?P<num>one|two|three|four|five|six|seven|eight|nine|\d+)"
             rf"\s+(?:out\s+of|in|of\s+every|in\s+every)\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d+)\b"

@@ -25,6 +25,7 @@ from newsgraph.extract.components.entities.lexicon import (
 from newsgraph.extract.components.entities.names import normalize_name
 from newsgraph.extract.components.entities.products import product_words
 from newsgraph.extract.components.entities.spans import INITIAL, NameMention, glued_hyphen_after, in_ranges
+from newsgraph.extract.extensions import span_text
 from newsgraph.knowledge import longest_agent_match
 
 _SEPARATORS = frozenset({"(", ")", "[", "]", ";", "|", "/", "•", "·"})
@@ -211,15 +212,16 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
         split_titles(doc, lex, mention)
         extend_person(doc, lex, mention)
     span = doc[mention.start : mention.end]
-    if not any(ch.isupper() for ch in span.text):
+    text = span_text(doc, mention.start, mention.end)  # read once: `span.text` joins the tokens each time
+    if not any(ch.isupper() for ch in text):
         return None
     if all(t.lower_.rstrip(".") in lex.title_words or t.lower_ in lex.title_words for t in span):
         return None  # "Supreme" (before "Leader"), "President" alone
-    if len(span) == 1 and span.text.casefold().rstrip(".") in lex.not_names:
+    if len(span) == 1 and text.casefold().rstrip(".") in lex.not_names:
         return None
-    if _doctrine(span.text):
+    if _doctrine(text):
         return None  # "Pan-Arabism", "Islamism": a doctrine, not a name
-    numbered = len(span) == 1 and span.text in product_words().numbered
+    numbered = len(span) == 1 and text in product_words().numbered
     if numbered and mention.end < len(doc) and doc[mention.end].like_num:
         return None  # "Bill 461", "Chapter 11"
     if all(normalize_name(t.text) in lex.corporate_suffixes for t in span):
@@ -255,7 +257,7 @@ def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> i
 
 def _places_joined(doc: Doc, lex: EntityLexicon, start: int, end: int) -> bool:
     """Whether a span is two place names joined by a hyphen ("U.S.-Japan"; not "Guinea-Bissau")."""
-    text = doc[start:end].text
+    text = span_text(doc, start, end)
     if " " in text or lex.known.find(normalize_name(text)) is not None or lex.is_place(normalize_name(text)):
         return False
     for dash in ("-", "–"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -159,16 +158,17 @@ def longest_text(doc: Doc, c: Chain) -> str:
 
 def label_vote(c: Chain) -> str:
     """Return the label most of the chain's mentions carry (a dateline or a full name weighs more)."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, int] = {}
     for m in c.mentions:
         if m.label:
             weight = 3 if m.source == "dateline" else 2 if m.label == "PERSON" and m.end - m.start >= 2 else 1
-            votes[m.label] += weight
+            votes[m.label] = votes.get(m.label, 0) + weight
     if not votes:
         return "ORG"
     best = max(votes.values())
-    ordered = sorted(c.mentions, key=lambda m: -(m.end - m.start))
-    for m in ordered:
-        if m.label and votes[m.label] == best:
-            return m.label
-    return votes.most_common(1)[0][0]
+    # among the labels with the most votes, that of the longest mention (the first of the longest)
+    label, longest = "", 0
+    for m in c.mentions:
+        if m.label and votes[m.label] == best and (not label or m.end - m.start > longest):
+            label, longest = m.label, m.end - m.start
+    return label
