@@ -1,6 +1,7 @@
-"""Rule tests of the events component: an act only stated as intended (a pledge, a plan, a threat) is
-meant for or against someone — one with no one named it is meant for is a weak reading (under
-`EVENT_MIN_CONFIDENCE`); the same intent with its counterpart named stays confident."""
+"""Rule tests of the events component: an intent to cooperate (AGREE from an intention: a pledge, a plan,
+a willingness) is meant for someone — one with no one named it is meant for is a weak reading (under
+`EVENT_MIN_CONFIDENCE`); the same intent with its counterpart named stays confident, and so does a
+threat, which needs no one named."""
 
 from __future__ import annotations
 
@@ -22,13 +23,15 @@ def _confident(analysis: Analysis) -> list[tuple[str, str | None, str | None]]:
 def test_intents_of_no_one_named_are_weak(analyze_text: Analyze) -> None:
     for text in (
         "The energy minister said Poland will cooperate fully.",
-        "A spokesman said the rebels would retaliate.",
+        "The finance minister said Greece would accept the new terms.",
     ):
         assert _confident(analyze_text(text)) == [], text
 
 
-def test_intents_with_a_counterpart_stay(analyze_text: Analyze) -> None:
+def test_intents_with_a_counterpart_or_a_threat_stay(analyze_text: Analyze) -> None:
     cooperate = analyze_text("The prime minister said Chile will cooperate with Peru on border security.")
     assert ("AGREE", "Chile", "Peru") in _confident(cooperate)
     retaliate = analyze_text("The army chief said Sudan would retaliate against Chad.")
     assert [t for t, _s, target in _confident(retaliate) if target == "Chad"] == ["THREATEN"]
+    vowed = analyze_text("A spokesman said the rebels would retaliate.")
+    assert _confident(vowed) == [("THREATEN", "the rebels", None)]
