@@ -1,17 +1,24 @@
 """Join the hand-judged corpus events of `docs/evaluation.md` to the events the code now gives, with
-the inputs of each event's confidence, and count the fully-right rate by each input's value.
+the inputs of each event's confidence, count the fully-right rate by each input's value, and test
+candidate rules out of sample.
 
     python scripts/events_confidence_study.py --corpus ../shared/data/corpus/news.jsonl \
-        --docs docs/evaluation.md --out /tmp/e14/study.jsonl
+        --docs docs/evaluation.md --out /tmp/e71/study.jsonl
+    python scripts/events_confidence_study.py --study /tmp/e71/study.jsonl    # the rates again, no analysis
 
-The judged tables are those of samples 10a, 11 (seed 8383), 12 (seed 1212), 1313 and 13 (seed 1414):
-one row per event with its article, its coded type, source → target and trigger, and a verdict that
-begins "right", "right, borderline" or "wrong". Each row is matched to an event of the article's fresh
-analysis with the same type, trigger and sides; a row whose event is gone or coded otherwise now is
-skipped (its verdict judged another coding) and counted. An event judged in two samples counts once.
-The inputs are read off the drafting step (`Drafter._score`, wrapped here): how the trigger was found
-(the sense's origin, verb or noun form), the sides and whether they resolve to entities, the mood
-(negation, intention, possibility, reported speech), the modality penalties, the sentence position.
+The judged tables are every table of judged events in the document (`_HEADERS`: the 30-event reads
+of samples, passes and independent readers, seeds 1515 … 3636), each one read, numbered in document
+order: one row per event with its article, its coded type, source → target and trigger, and a
+verdict that begins "right", "right, borderline" or "wrong". Each row is matched to an event of the
+article's fresh analysis with the same type, trigger and sides; a row whose event is gone or coded
+otherwise now is skipped (its verdict judged another coding) and counted. An event judged in several
+reads counts once, in its first read, with its latest verdict. The inputs are read off the drafting
+step (`Drafter._score`, wrapped here): how the trigger was found (the sense's origin, verb or noun
+form), the sides and whether they resolve to entities, the mood (negation, intention, possibility,
+reported speech), the modality penalties, the sentence position, the mode and the CAMEO root.
+Each rule of `_RULES` is then fitted on all reads but one and tested on the held-out read (and on
+the older half for the newer and back): it is adopted where it covers at least `_MIN_EVENTS`
+confident events with a wrong rate `_MARGIN` above the pool's.
 """
 
 from __future__ import annotations
@@ -27,13 +34,13 @@ from newsgraph.extract.components.events import _drafting
 from newsgraph.extract.pipeline import analyze
 from newsgraph.models import EVENT_MIN_CONFIDENCE
 
-_SAMPLES = {
-    "10a": "### Sample 10a (seed 6161",
-    "11": "## Issue 15: 30 random confident events on the merged main (m32, seed 8383)",
-    "12": "### Sample 12 (seed 1212",
-    "1313": "### Sample 1313 (seed 1313",
-    "13": "### Sample 13 (seed 1414",
-}
+_HEADERS = (
+    "| # | article | event (type: source → target, trigger) | verdict |",
+    "| # | article | sentence (trimmed, trigger/source/target marked) | coded | verdict |",
+)
+"""The heads of the judged tables of 30 (or so) events: one row per event with its article, its coded type,
+source → target and trigger, and a verdict (the second is the wide table of seed 8383)."""
+_HEADING = re.compile(r"^#{2,4} ")
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """PLOVER's verbal cooperation and verbal conflict types (the rest are material)."""
 _ROW = re.compile(r"^\| (\d+) \| ([\w-]+) \| (.*) \|\s*$")
@@ -46,52 +53,77 @@ _CURRENT = {"id": ""}
 """The article being analysed (one at a time)."""
 
 
-def _judged(docs: str) -> list[dict[str, Any]]:
-    """Parse the judged rows of each sample's table."""
+def _judged(docs: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Parse the judged rows of every table of judged events, each table one read (named by the heading
+    above it, numbered in the order of the document: older first). Return the rows and the rows that
+    could not be parsed."""
     lines = docs.splitlines()
     rows: list[dict[str, Any]] = []
-    for sample, head in _SAMPLES.items():
-        i = next(k for k, line in enumerate(lines) if line.startswith(head))
-        while not lines[i].startswith("| # |"):
+    bad: list[str] = []
+    heading, read = "", 0
+    i = 0
+    while i < len(lines):
+        if _HEADING.match(lines[i]):
+            heading = lines[i].lstrip("#").strip()
+        if not lines[i].startswith(_HEADERS):
             i += 1
-        wide = lines[i].count("|") == 6  # sample 11: sentence, coded, verdict
+            continue
+        wide = lines[i].count("|") == 6
+        read += 1
         i += 2
-        while lines[i].startswith("|"):
-            m = _ROW.match(lines[i])
-            assert m, lines[i]
-            cells = [c.strip() for c in m.group(3).split(" | ")]
-            if wide:
-                sentence, coded, verdict = cells
-                mark = _MARK.search(sentence)
-                trigger = mark.group(1) if mark else ""
+        while i < len(lines) and lines[i].startswith("|"):
+            row = _row(lines[i], wide)
+            if row is None:
+                bad.append(lines[i][:160])
             else:
-                coded, verdict = cells
-                trigger = ""
-            c = _CODED.match(re.sub(r"\s*\(no entity\)|\s*\([^()]*\)(?= →)|\s*\([^()\"]*\)$", "", coded))
-            assert c, coded
-            trigger = trigger or (c.group(5) or "")
-            label = (
-                "wrong"
-                if verdict.startswith("wrong")
-                else "borderline"
-                if "borderline" in verdict[:20]
-                else "right"
-            )
-            rows.append(
-                {
-                    "sample": sample,
-                    "n": int(m.group(1)),
-                    "article": m.group(2),
-                    "type": c.group(1),
-                    "negated": bool(c.group(2)),
-                    "source": c.group(3),
-                    "target": c.group(4),
-                    "trigger": trigger,
-                    "verdict": label,
-                }
-            )
+                rows.append({**row, "read": read, "sample": _read_name(heading)})
             i += 1
-    return rows
+    return rows, bad
+
+
+def _read_name(heading: str) -> str:
+    """A read's short name: its seed, else its heading's start."""
+    seed = re.search(r"seed[s]? (\d+)|Sample (\d+)", heading)
+    return (seed.group(1) or seed.group(2)) if seed else heading[:40]
+
+
+def _row(line: str, wide: bool) -> dict[str, Any] | None:
+    """One judged row, or None when its cells do not read as a coded event."""
+    m = _ROW.match(line)
+    if not m:
+        return None
+    cells = [c.strip() for c in m.group(3).split(" | ")]
+    if len(cells) != (3 if wide else 2):
+        return None
+    if wide:
+        sentence, coded, verdict = cells
+        mark = _MARK.search(sentence)
+        trigger = mark.group(1) if mark else ""
+    else:
+        coded, verdict = cells
+        trigger = ""
+    c = _CODED.match(re.sub(r"\s*\(no entity\)|\s*\([^()]*\)(?= →)|\s*\([^()\"]*\)$", "", coded))
+    if not c:
+        return None
+    low = verdict.lower().lstrip("*")
+    if low.startswith("wrong"):
+        label = "wrong"
+    elif "borderline" in low[:20]:
+        label = "borderline"
+    elif low.startswith("right"):
+        label = "right"
+    else:
+        return None
+    return {
+        "n": int(m.group(1)),
+        "article": m.group(2),
+        "type": c.group(1),
+        "negated": bool(c.group(2)),
+        "source": c.group(3),
+        "target": c.group(4),
+        "trigger": trigger or (c.group(5) or ""),
+        "verdict": label,
+    }
 
 
 def _wrap_score() -> None:
@@ -102,37 +134,51 @@ def _wrap_score() -> None:
         before = d.confidence
         original(self, st, cand, d, mood)
         anchor = d.anchor if d.anchor is not None else d.tok
-        form = (
-            "verb"
-            if not cand.noun
-            else "noun_light"
-            if cand.light is not None
-            else ("noun_occurs" if cand.occurs is not None else "noun")
-        )
+        doc = st.doc
         _FEATURES[(_CURRENT["id"], d.start)] = {
             "origin": cand.sense.origin,
-            "form": form,
+            "form": _form(cand, d),
             "base_after_args": round(before, 3),
             "has_source": bool(d.sources),
             "has_target": bool(d.targets),
             "source_entity": any(a.entity for a in d.sources),
             "target_entity": any(a.entity for a in d.targets),
+            "sources": len(d.sources),
+            "pronoun_side": any(doc[a.head].tag_ in ("PRP", "PRP$") for a in d.sources + d.targets),
             "negated": d.negated,
+            "mode": d.mode,
+            "cameo_root": (d.cameo or "")[:2] or None,
             "intended": mood.intended,
             "possible": mood.possible,
             "reported": mood.reporter is not None,
-            "conditional": self.mod.conditional(anchor),
+            "conditional": self.mod.conditional(anchor)
+            or (not mood.intended and self.mod.rule_of_condition(anchor)),
+            "unestablished": self._asserted(cand) and self.mod.unestablished(anchor),
+            "one_actor_no_target": not d.targets and _drafting._one_actor(doc, d),
             "embedded": self.mod.embedded(anchor),
             "background": self.mod.background(anchor),
             "inside_content": self.mod.inside_content(anchor, st.cands),
             "unresolved": d.unresolved,
             "headline": self.mod.headline(cand.tok.sent),
             "prep_depth": self.g.prep_depth(cand.tok),
+            "aggregate": d.ceiling < 1.0,
             "sentence": d.sent,
             "type_kind": "verbal" if d.type in _VERBAL else "material",
         }
 
     _drafting.Drafter._score = score  # type: ignore[method-assign]
+
+
+def _form(cand: Any, d: Any) -> str:
+    """How the trigger was found: a verb, a noun with a light verb, a noun said to occur, a noun with a
+    side, a bare noun (no side)."""
+    if not cand.noun:
+        return "verb"
+    if cand.light is not None:
+        return "noun_light"
+    if cand.occurs is not None:
+        return "noun_occurs"
+    return "noun" if d.sources or d.targets else "noun_bare"
 
 
 def _norm(text: str) -> str:
@@ -173,16 +219,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", required=True)
-    parser.add_argument("--docs", required=True)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--corpus", help="the corpus to analyse afresh (with --docs and --out)")
+    parser.add_argument("--docs")
+    parser.add_argument("--out")
+    parser.add_argument("--study", help="an --out file written before: print its rates, analyse nothing")
     args = parser.parse_args()
-    with open(args.docs, encoding="utf-8") as fh:
-        rows = _judged(fh.read())
-    wanted = {r["article"] for r in rows}
+    if args.study:
+        with open(args.study, encoding="utf-8") as fh:
+            items = [json.loads(line) for line in fh]
+    else:
+        items = _join(args.corpus, args.docs, args.out)
+    _rates(items)
+    print(f"(threshold {EVENT_MIN_CONFIDENCE})")
+    for name, rule in _RULES.items():
+        _holdout(items, name, rule)
+
+
+def _analyse(corpus: str, wanted: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Analyse the wanted articles of the corpus afresh, recording each draft's inputs."""
     _wrap_score()
     events: dict[str, list[dict[str, Any]]] = {}
-    with open(args.corpus, encoding="utf-8") as fh:
+    with open(corpus, encoding="utf-8") as fh:
         for line in fh:
             raw = json.loads(line)
             if raw["id"] not in wanted:
@@ -197,6 +254,15 @@ def main() -> None:
                 source=raw.get("source"),
             )
             events[raw["id"]] = [e.model_dump() for e in analysis.events]
+    return events
+
+
+def _join(corpus: str, docs: str, out: str) -> list[dict[str, Any]]:
+    """Match each judged row to today's events; an event judged in several reads counts once, in its
+    first read, with its latest verdict (the last reading of the same coding)."""
+    with open(docs, encoding="utf-8") as fh:
+        rows, bad = _judged(fh.read())
+    events = _analyse(corpus, {r["article"] for r in rows})
     seen: dict[tuple[str, int], dict[str, Any]] = {}
     skipped: list[dict[str, Any]] = []
     for r in rows:
@@ -207,27 +273,28 @@ def main() -> None:
         key = (r["article"], e["trigger"]["start"])
         if key in seen:
             seen[key]["samples"].append(f"{r['sample']}#{r['n']}")
+            seen[key]["verdicts"].append(r["verdict"])
+            seen[key]["verdict"] = r["verdict"]
             continue
-        feats = _FEATURES.get(key, {"origin": "speech_act"})
         seen[key] = {
             **r,
             "samples": [f"{r['sample']}#{r['n']}"],
+            "verdicts": [r["verdict"]],
             "confidence": e["confidence"],
             "now_trigger": e["trigger"]["text"],
             "now_source": e["source_text"],
             "now_target": e["target_text"],
-            **feats,
+            **_FEATURES.get(key, {"origin": "speech_act"}),
         }
-    with open(args.out, "w", encoding="utf-8") as out:
+    with open(out, "w", encoding="utf-8") as fh:
         for item in seen.values():
-            out.write(json.dumps(item) + "\n")
-    matched = len(rows) - len(skipped)
-    print(f"rows {len(rows)}; matched {matched} ({len(seen)} distinct events); skipped {len(skipped)}")
-    for r in skipped:
-        sides = f"{r['source']} -> {r['target']}"
-        print(f"  skipped {r['sample']}#{r['n']} {r['article']} {r['type']} {sides} ({r['trigger']})")
-    _rates(list(seen.values()))
-    print(f"(threshold {EVENT_MIN_CONFIDENCE})")
+            fh.write(json.dumps(item) + "\n")
+    reads = len({r["read"] for r in rows})
+    print(f"reads {reads}; rows {len(rows)} (+{len(bad)} unparsed); matched {len(rows) - len(skipped)}")
+    print(f"  ({len(seen)} distinct events); skipped {len(skipped)} (coded otherwise today or gone)")
+    split = sum(len(set(it["verdicts"])) > 1 for it in seen.values())
+    print(f"  events judged more than once with differing verdicts: {split} (the latest kept)")
+    return list(seen.values())
 
 
 def _band(confidence: float) -> str:
@@ -252,6 +319,29 @@ _CELLS: dict[str, Callable[[dict[str, Any]], object]] = {
     "reported": lambda it: it.get("reported"),
     "background": lambda it: it.get("background"),
     "in first sentence": lambda it: it.get("sentence") == 0 if "sentence" in it else None,
+    "negated": lambda it: it.get("negated"),
+    "mode": lambda it: it.get("mode"),
+    "CAMEO root": lambda it: it.get("cameo_root"),
+    "possible": lambda it: it.get("possible"),
+    "conditional": lambda it: it.get("conditional"),
+    "unestablished": lambda it: it.get("unestablished"),
+    "embedded": lambda it: it.get("embedded"),
+    "inside content": lambda it: it.get("inside_content"),
+    "headline": lambda it: it.get("headline"),
+    "aggregate": lambda it: it.get("aggregate"),
+    "unresolved pronoun": lambda it: it.get("unresolved"),
+    "pronoun side": lambda it: it.get("pronoun_side"),
+    "sources": lambda it: min(it.get("sources", 0), 2),
+    "prep depth": lambda it: it.get("prep_depth"),
+    "one actor, no target": lambda it: it.get("one_actor_no_target"),
+    "base after arguments": lambda it: it.get("base_after_args"),
+    "sides resolved": lambda it: (
+        "source " + ("entity" if it.get("source_entity") else "text" if it.get("has_source") else "none"),
+        "target " + ("entity" if it.get("target_entity") else "text" if it.get("has_target") else "none"),
+    ),
+    "kind x one actor, no target": lambda it: (it.get("type_kind"), it.get("one_actor_no_target")),
+    "type x one actor, no target": lambda it: (it["type"], it.get("one_actor_no_target")),
+    "form x sides": lambda it: (it.get("form"), it.get("has_source"), it.get("has_target")),
     "kind x sides": lambda it: (it.get("type_kind"), it.get("has_source"), it.get("has_target")),
     "kind x reported": lambda it: (it.get("type_kind"), it.get("reported")),
 }
@@ -279,6 +369,82 @@ def _rates(items: list[dict[str, Any]]) -> None:
         print(
             f"\nAUC of the confidence, {label}: {wins / (len(pos) * len(neg)):.3f} ({len(pos)} vs {len(neg)})"
         )
+
+
+_RULES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "no target": lambda it: it.get("has_target") is False,
+    "one actor, no target": lambda it: bool(it.get("one_actor_no_target")),
+    "verbal, no target": lambda it: it.get("type_kind") == "verbal" and it.get("has_target") is False,
+    "material, source, no target": lambda it: (
+        it.get("type_kind") == "material" and bool(it.get("has_source")) and it.get("has_target") is False
+    ),
+    "no source": lambda it: it.get("has_source") is False,
+    "intended": lambda it: bool(it.get("intended")),
+    "intended, no target": lambda it: bool(it.get("intended")) and it.get("has_target") is False,
+    "intended AGREE, no target": lambda it: (
+        bool(it.get("intended")) and it["type"] == "AGREE" and it.get("has_target") is False
+    ),
+    "CAMEO pattern": lambda it: it.get("origin") == "cameo_pattern",
+    "event noun, no light verb": lambda it: it.get("form") in ("noun", "noun_bare", "noun_occurs"),
+    "reported, verbal": lambda it: bool(it.get("reported")) and it.get("type_kind") == "verbal",
+    "target text, no entity": lambda it: bool(it.get("has_target")) and not it.get("target_entity"),
+}
+"""Candidate rules, each a test of an event's inputs that would put it out of the confident pool."""
+_MIN_EVENTS = 12
+"""The fewest confident judged events a rule must cover in the reads it is fitted on."""
+_MARGIN = 0.15
+"""How far above the pool's wrong rate a rule's wrong rate must be in the reads it is fitted on."""
+
+
+def _adopted(train: list[dict[str, Any]], rule: Callable[[dict[str, Any]], bool]) -> bool:
+    """Whether the fitting reads back a rule: enough events, a wrong rate well above the pool's."""
+    hit = [it for it in train if rule(it)]
+    if len(hit) < _MIN_EVENTS:
+        return False
+    wrong = sum(it["verdict"] == "wrong" for it in hit) / len(hit)
+    pool = sum(it["verdict"] == "wrong" for it in train) / len(train)
+    return wrong >= pool + _MARGIN
+
+
+def _holdout(items: list[dict[str, Any]], name: str, rule: Callable[[dict[str, Any]], bool]) -> None:
+    """Test a rule out of sample on today's confident judged events: fitted on every read but one and
+    applied to the held-out read (leave-one-read-out), then on the older half for the newer and back.
+    Print the held-out strict rate of the pool before and after, and the verdicts of those it drops."""
+    pool = [it for it in items if it["confidence"] >= EVENT_MIN_CONFIDENCE]
+    reads = sorted({it["read"] for it in pool})
+    middle = reads[len(reads) // 2]
+    folds = [([r], f"read {r}") for r in reads]
+    halves = [
+        ([r for r in reads if r < middle], "older half"),
+        ([r for r in reads if r >= middle], "newer half"),
+    ]
+    print(f"\nrule {name!r}: in the whole pool {sum(map(rule, pool))} of {len(pool)}")
+    for scheme, groups in (("leave one read out", folds), ("halves", halves)):
+        kept: list[str] = []
+        dropped: list[str] = []
+        every: list[str] = []
+        adopted = 0
+        for held, _label in groups:
+            test = [it for it in pool if it["read"] in held]
+            train = [it for it in pool if it["read"] not in held]
+            on = _adopted(train, rule)
+            adopted += on
+            for it in test:
+                every.append(it["verdict"])
+                (dropped if on and rule(it) else kept).append(it["verdict"])
+        print(
+            f"  {scheme}: adopted in {adopted} of {len(groups)} fits; held-out strict "
+            f"{_strict(every)} -> {_strict(kept)}; dropped {len(dropped)}: "
+            f"right {dropped.count('right')}, borderline {dropped.count('borderline')}, "
+            f"wrong {dropped.count('wrong')}"
+        )
+
+
+def _strict(verdicts: list[str]) -> str:
+    """The share of right verdicts, with its count."""
+    if not verdicts:
+        return "-"
+    return f"{verdicts.count('right') / len(verdicts):.1%} of {len(verdicts)}"
 
 
 if __name__ == "__main__":

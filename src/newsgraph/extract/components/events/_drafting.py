@@ -507,6 +507,8 @@ class Drafter:
             d.confidence -= pen["unresolved_pronoun"]  # who "they" or "them" are is not known
         if d.type in self.lex.counterpart_types and not d.targets and _one_actor(st.doc, d):
             d.confidence -= pen["no_counterpart"]  # "X supported", "X agreed": with whom is not said
+        if mood.intended and not d.targets and d.type in self.lex.intent_counterpart_types:
+            d.confidence -= pen["intent_no_counterpart"]  # "X will cooperate": with whom is not said
         # "…, a charge that X rejected": the sentence's second statement, not a clause about a noun
         answer = d.type == "REJECT" and not cand.noun and self.claims.maker(tok) is not None
         if self.mod.embedded(anchor) and not answer:

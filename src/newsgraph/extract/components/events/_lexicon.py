@@ -196,6 +196,7 @@ class Lexicon:
     implicative_heads: frozenset[str]
     target_required: frozenset[str]
     counterpart_types: frozenset[str]
+    intent_counterpart_types: frozenset[str]
     source_required: frozenset[str]
     aggregate_counters: frozenset[str]
     aggregate_amods: frozenset[str]
@@ -354,6 +355,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["political_types"] = frozenset(rules["political_types"])
     fields["target_required"] = frozenset(rules["target_required"])
     fields["counterpart_types"] = frozenset(rules["counterpart_types"])
+    fields["intent_counterpart_types"] = frozenset(rules["intent_counterpart_types"])
     fields["owner_types"] = frozenset(rules["owner_types"])
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
