@@ -24,6 +24,7 @@ def test_declined_comments_a_refusal_to_say_or_predict_is_no_event(analyze_text:
         "The Finance Ministry declined to predict when the budget deficit would narrow.",
         "Foreign Minister Karl Brandt declined to estimate how long the border would stay closed.",
         "The Defense Ministry has declined to provide details about the new missile base.",
+        "The Interior Ministry declined to provide any documentation or specifics about the new prison.",
     ):
         assert _typed(analyze_text, text) == [], text
 

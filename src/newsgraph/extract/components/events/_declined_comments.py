@@ -90,8 +90,10 @@ class DeclinedComments:
         return False
 
     def _informs(self, verb: Token) -> bool:
-        """Whether a verb of giving gives information ("give a breakdown", "provide details")."""
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.information for c in self.g.kids(verb))
+        """Whether a verb of giving gives information ("give a breakdown", "provide documentation or
+        specifics": any of its objects, by lemma or by word)."""
+        objects = [o for c in self.g.kids(verb) if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        return any(o.lemma_.lower() in self.information or o.lower_ in self.information for o in objects)
 
     def _owed(self, verb: Token, objects: bool) -> bool:
         """Whether a verb of saying names a political actor its words are for: a hearer after "to",
