@@ -18,6 +18,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
@@ -70,6 +71,7 @@ class TriggerFinder:
         self.g = grammar
         self.cameo = cameo
         self.questions = Questions(lex, grammar)
+        self.declined = DeclinedComments(lex, grammar)
         # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
         self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
         verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
@@ -197,6 +199,9 @@ class TriggerFinder:
         ]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
         preps = [c.lower_ for c in kids if c.dep_ == "prep" and c.i > tok.i]
+        if self.declined.declines(tok):
+            # "declined to comment", "refused to say whether …": no event, nor is what is not said
+            return Sense(None, None, None, DECLINED_COMMENT_ORIGIN), None
         keys = [f"{lemma} {p}" for p in prts] + [f"{lemma} {p}" for p in preps] + [lemma]
         frame = self._frame(tok, keys, prts, preps)
         if frame is not None:
@@ -327,8 +332,8 @@ class TriggerFinder:
         """Return an event noun's sense by its modifiers and sentence context; None when no trigger."""
         lemma = self.g.noun_lemma(tok)
         sense = self.lex.nouns.get(lemma)
-        if sense is None:
-            return None
+        if sense is None or self.declined.declines(tok):
+            return None  # no event noun, or one that declines comment ("his refusal to comment")
         if tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.lex.compound_heads:
             return None
         if not tok.is_lower and tok.i != self.g.sentence(tok).start:
