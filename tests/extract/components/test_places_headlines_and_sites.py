@@ -78,3 +78,11 @@ def test_places_a_sea_before_a_port_of_a_city_stays_the_sea(analyze_text: Analyz
     analysis = analyze_text(text, clean=False)
     sea = place_at(analysis, text.index("Black Sea"))
     assert sea.feature == "sea", (sea.name, sea.feature)
+
+
+def test_places_a_body_before_a_base_after_a_city_possessive_is_no_site(analyze_text: Analyze) -> None:
+    text = "Sailors returned on Friday to Norfolk's Navy base after six months at sea, officials said."
+    analysis = analyze_text(text, clean=False)
+    at = text.index("Navy")
+    names = [p.name for p in analysis.places]
+    assert not any(m.start == at for p in analysis.places for m in p.mentions), names

@@ -18,7 +18,9 @@ reading is a town is moved: "the Black Sea port of Odessa" names the sea, not a 
 A capitalised name after "CITY's" that no stage found ("Rome's Gemelli hospital", "New York's JFK
 airport": a lower-case head, so the facility stage of `_places_detect` does not grow it) is a site
 of the city too, and is added as one; a capitalised head is part of its name ("Wichita's Wesley
-Medical Center"), a lower-case one is not.
+Medical Center"), a lower-case one is not. A name ending in the head of a body's name
+(`office_heads` of `places_names.json`: "Charleston's Navy base") names the body that owns the site,
+not the site, and is left alone.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bisect import insort
 from functools import cache
 
 from newsgraph.extract.components._gazetteer import CITY, CONTINENT, COUNTRY, REGION, Gazetteer
+from newsgraph.extract.components._places_offices import office_heads
 from newsgraph.extract.components._places_toponym import Toponym
 
 _POSSESSIVE_BEFORE = re.compile(r"['’]s $")
@@ -109,6 +112,8 @@ def _add_unfound_sites(text: str, toponyms: list[Toponym], heads: re.Pattern[str
         head = heads.match(text, end)
         if head is None or any(s < end and start < e for s, e in taken):
             continue
+        if text[start:end].rsplit(" ", 1)[-1] in office_heads():
+            continue  # "Charleston's Navy base": a body's base, not a site's name
         if text[end + 1 : head.end()].istitle():
             end = head.end()  # "Wichita's Wesley Medical Center": the capitalised head is in the name
         insort(found, Toponym(start, end, text[start:end], "facility", inner=city), key=lambda t: t.start)
