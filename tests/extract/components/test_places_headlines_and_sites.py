@@ -47,3 +47,42 @@ def test_places_a_park_after_a_city_possessive_takes_the_city(analyze_text: Anal
     analysis = analyze_text(text, clean=False)
     park = place_at(analysis, text.index("Washington Square Park"))
     assert park.admin1 == "New York State", (park.name, park.admin1)
+
+
+def test_places_a_site_before_in_city_after_an_appositive_lies_in_that_city(analyze_text: Analyze) -> None:
+    text = (
+        "Fans queued outside the Lincoln theater – a venue that seats 2,000 – in Denver before the "
+        "concert on Friday."
+    )
+    analysis = analyze_text(text, clean=False)
+    site = place_at(analysis, text.index("Lincoln"))
+    assert site.admin1 == "Colorado", (site.name, site.admin1)
+
+
+def test_places_a_hotel_in_a_city_is_no_namesake_town(analyze_text: Analyze) -> None:
+    text = "Guests were moved out of the Hilton hotel in Cairo after the fire alarm sounded on Sunday."
+    analysis = analyze_text(text, clean=False)
+    site = place_at(analysis, text.index("Hilton"))
+    assert site.country == "EG", (site.name, site.country)
+
+
+def test_places_an_unfound_site_after_a_city_possessive_is_added(analyze_text: Analyze) -> None:
+    text = "Surgeons at Milan's Niguarda hospital operated on the injured cyclist overnight, his team said."
+    analysis = analyze_text(text, clean=False)
+    site = place_at(analysis, text.index("Niguarda"))
+    assert site.country == "IT", (site.name, site.country)
+
+
+def test_places_a_sea_before_a_port_of_a_city_stays_the_sea(analyze_text: Analyze) -> None:
+    text = "Grain ships left the Black Sea port of Constanta on Monday, the shipping agency said."
+    analysis = analyze_text(text, clean=False)
+    sea = place_at(analysis, text.index("Black Sea"))
+    assert sea.feature == "sea", (sea.name, sea.feature)
+
+
+def test_places_a_body_before_a_base_after_a_city_possessive_is_no_site(analyze_text: Analyze) -> None:
+    text = "Sailors returned on Friday to Norfolk's Navy base after six months at sea, officials said."
+    analysis = analyze_text(text, clean=False)
+    at = text.index("Navy")
+    names = [p.name for p in analysis.places]
+    assert not any(m.start == at for p in analysis.places for m in p.mentions), names

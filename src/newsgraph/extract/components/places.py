@@ -115,7 +115,7 @@ class Places(ToponymFinder, ToponymResolver):
         toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
         toponyms = drop_companies(doc, text, self.gazetteer, toponyms)  # "Japanese automaker Toyota"
         toponyms = drop_headline_words(doc, text, toponyms)  # "It Might Surprise You"
-        place_sites_in_cities(self.gazetteer, text, toponyms)  # "Munich's Olympia mall"
+        toponyms = place_sites_in_cities(self.gazetteer, text, toponyms)  # "Munich's Olympia mall"
         mark_landmark_words(text, toponyms)
         mark_division_names(text, toponyms)  # "the provinces of Anhui, Guangxi and Hunan"
         mark_after_in(text, toponyms)
