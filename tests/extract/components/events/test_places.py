@@ -104,3 +104,27 @@ def test_places_the_ground_of_a_partner_or_a_request_is_no_party() -> None:
         "in/2/prep/IN/ADP Gao/5/pobj/NNP/PROPN"
     )
     assert target(curfew, 2, 4, "CONCEDE", 6) == "Gao"
+
+
+def test_places_an_event_nouns_own_place_phrase_is_where_not_whom() -> None:
+    """ "the raids in Kandahar", "the raids at Kandahar": where they happened; "the raids on Kandahar" and
+    "the raids against Kandahar" name what was raided; "the raids at police" name no ground."""
+    lex = load_lexicon()
+    args = ArgumentFinder(lex, Grammar(lex, frozenset()))
+
+    def target(prep: str, place: str, label: str) -> str | None:
+        doc = parsed(
+            spec(
+                "Officials/1/nsubj/NNS/NOUN condemned/1/ROOT/VBD/VERB the/3/det/DT/DET raids/1/dobj/NNS/NOUN "
+                f"{prep}/3/prep/IN/ADP {place}/4/pobj/NNP/PROPN"
+            )
+        )
+        doc.ents = [Span(doc, 5, 6, label=label)]
+        found = args.noun_args(doc[3], "ASSAULT", None)[1]
+        return found.text if found is not None else None
+
+    assert target("in", "Kandahar", "GPE") is None
+    assert target("at", "Kandahar", "GPE") is None
+    assert target("on", "Kandahar", "GPE") == "Kandahar"
+    assert target("against", "Kandahar", "GPE") == "Kandahar"
+    assert target("at", "Hamas", "ORG") == "Hamas"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
+from newsgraph.extract.components.events._event_places import ground, says_where
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers
@@ -34,13 +35,6 @@ _HARM_TYPES = _HIT_TYPES | {"THREATEN"}
 
 # Prepositions of extent over a place: their object is the ground an event covers, never its party.
 _SPREAD_PREPS = ("over", "across", "inside", "throughout")
-
-
-def _ground(tok: Token, lex: Lexicon) -> bool:
-    """Whether a noun names ground: a country, region or place name, or a territory or place noun
-    ("American soil", "the city")."""
-    lemma = tok.lemma_.lower()
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") or lemma in lex.territory_nouns or lemma in lex.place_nouns
 
 
 def _aims(tok: Token) -> bool:
@@ -193,7 +187,7 @@ class ArgumentFinder:
                     pobj = owner or pobj  # "attacks on the judge's record": the judge
                 if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
                     continue  # "were meeting at the Qahira Hotel": where, not with whom
-                if c.lower_ in _SPREAD_PREPS and _ground(pobj, self.lex):
+                if c.lower_ in _SPREAD_PREPS and ground(pobj, self.lex):
                     continue  # "incidents over American soil", "strikes across Syria": where, not at whom
                 best, best_rank = pobj, rank
         return best
@@ -538,8 +532,8 @@ class ArgumentFinder:
             if c.dep_ != "prep":
                 continue
             pobj = self.g.pobj(c)
-            if pobj is None:
-                continue
+            if pobj is None or says_where(c, pobj, self.lex):
+                continue  # "the attacks in Paris": where they happened, not whom they hit
             low = c.lower_
             doer = low in ("by", "between") or (low == "from" and (type_ == "ASSAULT" or suffered))
             if doer and self.is_actorish(pobj):
