@@ -128,3 +128,28 @@ def test_places_an_event_nouns_own_place_phrase_is_where_not_whom() -> None:
     assert target("on", "Kandahar", "GPE") == "Kandahar"
     assert target("against", "Kandahar", "GPE") == "Kandahar"
     assert target("at", "Hamas", "ORG") == "Hamas"
+
+
+def test_places_a_verbs_own_place_phrase_is_where_not_whom() -> None:
+    """ "bombs will explode in Brussels": where; "on Brussels" and "at Brussels" aim at it, "at the Coliseum"
+    is where again, and "intervene in Libya" acts on Libya."""
+    lex = load_lexicon()
+    args = ArgumentFinder(lex, Grammar(lex, frozenset()))
+
+    def target(verb: str, prep: str, place: str, label: str) -> str | None:
+        doc = parsed(
+            spec(
+                f"Rebels/2/nsubj/NNS/NOUN will/2/aux/MD/AUX {verb}/2/ROOT/VB/VERB {prep}/2/prep/IN/ADP "
+                f"{place}/3/pobj/NNP/PROPN"
+            )
+        )
+        doc.ents = [Span(doc, 4, 5, label=label)]
+        found = args.prep_target(doc[2], "ASSAULT", set())
+        return found.text if found is not None else None
+
+    assert target("strike", "in", "Brussels", "GPE") is None
+    assert target("strike", "at", "Coliseum", "FAC") is None
+    assert target("strike", "on", "Brussels", "GPE") == "Brussels"
+    assert target("strike", "at", "Brussels", "GPE") == "Brussels"
+    assert target("strike", "in", "Hamas", "ORG") == "Hamas"
+    assert target("intervene", "in", "Libya", "GPE") == "Libya"

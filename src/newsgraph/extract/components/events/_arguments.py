@@ -13,7 +13,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
-from newsgraph.extract.components.events._event_places import ground, says_where
+from newsgraph.extract.components.events._event_places import (
+    MEASURE_TYPES,
+    ground,
+    happened_at,
+    says_where,
+    venue,
+)
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers
@@ -26,8 +32,6 @@ from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidat
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
-_MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "CONCEDE"})
-"""Types of measures a place can be the target of ("a curfew on the town", "lifted the curfew in X")."""
 
 _HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose object's condition is harmed: "threatened the journalist's safety" targets the journalist.
@@ -40,11 +44,6 @@ _SPREAD_PREPS = ("over", "across", "inside", "throughout")
 def _aims(tok: Token) -> bool:
     """Whether a word has an "against" phrase of its own."""
     return any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children)
-
-
-def _venue(tok: Token, lex: Lexicon) -> bool:
-    """Whether a noun is a venue: a facility or location name, or a place noun ("the hotel")."""
-    return tok.ent_type_ in ("FAC", "LOC") or tok.lemma_.lower() in lex.place_nouns
 
 
 class ArgumentFinder:
@@ -178,14 +177,16 @@ class ArgumentFinder:
                 pobj = self.g.pobj(c)
                 if pobj is None or pobj.i in exclude or rank >= best_rank:
                     continue
-                if type_ in _MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
+                if happened_at(tok, c, pobj, type_, self.lex):
+                    continue  # "the bombs went off in Brussels": where, not at whom
+                if type_ in MEASURE_TYPES and pobj.lemma_.lower() in self.lex.place_nouns:
                     pobj = self.target_head(pobj, exclude) or pobj  # "martial law on six townships in Yangon"
                 elif not self.is_actorish(pobj):
                     owner = self.owners.owner(pobj, exclude) if owners and c.lower_ in AIM_PREPS else None
                     if owner is None and not (pobj.pos_ == "NOUN" and self.nationally_owned(pobj)):
                         continue  # "controls on U.S. operations": the country whose operations they are
                     pobj = owner or pobj  # "attacks on the judge's record": the judge
-                if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and _venue(pobj, self.lex):
+                if c.lower_ in ("at", "in") and type_ not in _CONFLICT_TYPES and venue(pobj, self.lex):
                     continue  # "were meeting at the Qahira Hotel": where, not with whom
                 if c.lower_ in _SPREAD_PREPS and ground(pobj, self.lex):
                     continue  # "incidents over American soil", "strikes across Syria": where, not at whom
@@ -332,7 +333,9 @@ class ArgumentFinder:
             # "In Britain, X has been coordinating relief efforts", "raising money in New York": a partner or
             # the one addressed is a party, never the ground the act is done on
             return target
-        return self.g.place_pobj(tok) or self.g.place_pobj(theme)  # "lifted a curfew in X", "deported … to X"
+        place = self.g.place_pobj(tok)  # "lifted a curfew in X", "deported … to X"; not where it happened
+        place = None if place is not None and happened_at(tok, place.head, place, type_, self.lex) else place
+        return place or self.g.place_pobj(theme)
 
     def _partner(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor a thing is made "with" ("a treaty with Japan"), if any."""
@@ -382,8 +385,10 @@ class ArgumentFinder:
                     and c.i > tok.i
                 ):
                     pobj = next((x for x in self.g.kids(c) if x.dep_ == "pobj"), None)
+                    if happened_at(tok, c, pobj, type_, self.lex):
+                        continue  # "held a rally at the Coliseum": where
                     target = self.target_head(pobj, exclude)
-                    if target is not None and type_ not in _CONFLICT_TYPES and _venue(target, self.lex):
+                    if target is not None and type_ not in _CONFLICT_TYPES and venue(target, self.lex):
                         target = None  # "meeting at the Qahira Hotel": where, not with whom
                     if target is not None:
                         break
