@@ -247,21 +247,22 @@ def test_quantities_example_article_claimants(analyze_text: Analyze, shared: Pat
 
 
 def test_quantities_pathological_input_stays_linear(nlp: Language) -> None:
+    # CPU seconds of this process, which other jobs on a shared machine do not inflate
     component = Quantities()
     small = nlp.make_doc("1 2 3 4 5 6 7 8 9 10 " * 200)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     component(small)
-    small_time = time.perf_counter() - t0
+    small_time = time.process_time() - t0
     big = nlp.make_doc("1 2 3 4 5 6 7 8 9 10 " * 2000)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     component(big)
-    big_time = time.perf_counter() - t0
+    big_time = time.process_time() - t0
     assert len(get_quantities(big)) > 0
     assert big_time < max(0.5, small_time * 40)
     long_line = nlp.make_doc("9" * 200_000 + " apples " + "5% of $6m, " * 4_000)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     component(long_line)
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
 
 
 def test_quantities_evaluation_writes_a_share_as_newsquant_does() -> None:

@@ -203,17 +203,18 @@ def test_times_component_works_without_a_parse(nlp: Language) -> None:
 
 
 def test_times_pathological_input_stays_linear(nlp: Language) -> None:
+    # CPU seconds of this process, which other jobs on a shared machine do not inflate
     component = Times()
     doc = nlp.make_doc("Monday 2019 next week " * 3000)
     set_published(doc, "2021-07-18")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     component(doc)
-    assert time.perf_counter() - t0 < 20
+    assert time.process_time() - t0 < 20
     assert len(get_times(doc)) >= 9000
     long_line = nlp.make_doc("1" * 300_000 + " " + "in May 2019, " * 20_000)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     component(long_line)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
 
 
 def test_times_scheduled_and_passive_present_point_ahead(analyze_text: Analyze) -> None:
