@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -790,3 +791,17 @@ def test_times_a_bound_after_the_count_is_a_mod(analyze_text: Analyze) -> None:
         ("the next three-plus months", "P3M", "MORE_THAN"),
         ("two or more years", "P2Y", "EQUAL_OR_MORE"),
     ]
+
+
+def test_times_rules_start_with_a_lookahead_that_leaves_their_matches_unchanged() -> None:
+    text = (
+        "At 9:30 a.m. on Tuesday, Oct. 14, 2025, the board met for the third time in two weeks; "
+        "earlier this month it said third-quarter sales rose 4% from a year earlier, the best since "
+        "the 1990s. Every other Friday until next spring, and twice a year since 2019, it reports."
+    )
+    for rule in Times()._rules:
+        guarded = rule.regex.pattern
+        assert guarded.startswith("(?=["), rule.name
+        bare = re.compile(guarded[guarded.index("])") + 2 :], rule.regex.flags)
+        found = [(m.span(), m.groups()) for m in rule.regex.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in bare.finditer(text)], rule.name

@@ -30,6 +30,7 @@ from newsgraph.extract.components._times_tense import TenseReader
 from newsgraph.extract.components._times_values import Hit, Normalizer, Rule, read_spelled_year
 from newsgraph.extract.extensions import doc_text, get_published, get_times, set_extensions, set_reference
 from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.regex_start import pattern_lookahead
 from newsgraph.extract.spans import write_spans
 from newsgraph.models import Time, TimeType
 
@@ -57,7 +58,8 @@ class Times:
         for order, rule in enumerate(data["rules"]):
             flags = 0 if rule.get("case") else re.IGNORECASE
             body = expand_placeholders(rule["re"], placeholders)
-            regex = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w])", flags)
+            pattern = rf"(?<![\w'’-])(?:{body})(?![\w])"
+            regex = re.compile(pattern_lookahead(pattern, flags) + pattern, flags)
             self._rules.append(
                 Rule(
                     name=rule["name"],

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.quotes.marks import Region
@@ -59,7 +60,8 @@ class Context:
         self.doc = doc
         self.text = text
         self.regions = regions
-        self.tok_starts = [t.idx for t in doc]
+        # the tokens' offsets in one array read: iterating the doc builds a Token object for each
+        self.tok_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.sent_tokens = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
