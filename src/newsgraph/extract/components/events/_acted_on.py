@@ -11,10 +11,10 @@ release of X"), or a noun joined to either ("reforms and Bashir's ouster"). A de
 
 English asks for the same act with a clause as well as with a noun: a mandative clause in the passive,
 "demanded that his party be eliminated", "requested that President X be impeached", "called for Clinton to
-be prosecuted". Its subject is the one the act is done on, as the noun's owner is in "Clinton's
-prosecution", and it is the demand's target on the same terms. A clause with a subject that is to act
-("demanded that the governor resign") or a "by" doer ("be freed by the army") names the one asked, who is
-already the target (`Grammar.asked_doer`), so it does not come here.
+be prosecuted" (where the parse makes it a clause). Its subject is the one the act is done on, as the noun's
+owner is in "Clinton's prosecution", and it is the demand's target on the same terms. A clause with a
+subject that is to act ("demanded that the governor resign") or a "by" doer ("be freed by the army") names
+the one asked, who is already the target (`Grammar.asked_doer`), so it does not come here.
 """
 
 from __future__ import annotations
@@ -78,17 +78,15 @@ class ActedOn:
         return [t for t in found if t.lemma_.lower() in self.nouns]
 
     def _clause_patients(self, tok: Token) -> list[Token]:
-        """The named subjects of a demand's passive clauses: "demanded that X be removed", "called for X
-        to be tried"; not a bare to-infinitive ("asked to be freed"), whose subject is the one asking."""
-        found = []
-        for c in self.g.kids(tok):
-            kids = self.g.kids(c)
-            finite = c.dep_ == "ccomp" and not self.g.to_infinitive(c)
-            for_to = c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in kids)
-            if not (finite or for_to) or not self.g.is_passive(c):
-                continue
-            found += [s for s in kids if s.dep_ == "nsubjpass" and s.pos_ != "PRON" and self.args.is_actorish(s)]
-        return found
+        """The named subjects of a demand's passive asked clauses (`Grammar.asked_clause`): "demanded that
+        X be removed"; not a bare to-infinitive ("asked to be freed"), whose subject is the one asking."""
+        clauses = [c for c in self.g.kids(tok) if self.g.asked_clause(c) and self.g.is_passive(c)]
+        return [
+            s
+            for c in clauses
+            for s in self.g.kids(c)
+            if s.dep_ == "nsubjpass" and s.pos_ != "PRON" and self.args.is_actorish(s)
+        ]
 
     def _acted_on(self, act: Token) -> Token | None:
         """The one an act noun is done on: its owner ("Bashir's ouster"), else its "of" phrase's object."""
