@@ -78,15 +78,20 @@ class ActedOn:
         return [t for t in found if t.lemma_.lower() in self.nouns]
 
     def _clause_patients(self, tok: Token) -> list[Token]:
-        """The named subjects of a demand's passive asked clauses (`Grammar.asked_clause`): "demanded that
-        X be removed"; not a bare to-infinitive ("asked to be freed"), whose subject is the one asking."""
-        clauses = [c for c in self.g.kids(tok) if self.g.asked_clause(c) and self.g.is_passive(c)]
+        """The named subjects of a demand's mandative passive clauses (`Grammar.asked_clause`), whose verb
+        is "be" ("demanded that X be removed", "should be tried"); not an indicative ("Jokes are told,
+        interviews are requested"), nor a bare to-infinitive ("asked to be freed")."""
+        clauses = [c for c in self.g.kids(tok) if self.g.asked_clause(c) and self._mandative_passive(c)]
         return [
             s
             for c in clauses
             for s in self.g.kids(c)
             if s.dep_ == "nsubjpass" and s.pos_ != "PRON" and self.args.is_actorish(s)
         ]
+
+    def _mandative_passive(self, clause: Token) -> bool:
+        """Whether a clause is a passive with a bare "be": "that X be removed", "X should be tried"."""
+        return any(c.dep_ == "auxpass" and c.lower_ == "be" for c in self.g.kids(clause))
 
     def _acted_on(self, act: Token) -> Token | None:
         """The one an act noun is done on: its owner ("Bashir's ouster"), else its "of" phrase's object."""
