@@ -1,7 +1,8 @@
 """Rule tests of the events component: a demand for an act on someone is about that someone.
 
-"demanded the governor's ouster", "called for the release of the reporters": with no one asked, the one
-the asked act is done on is the demand's target; a demand that names whom it asks keeps that target.
+"demanded the governor's ouster", "called for the release of the reporters", "demanded that the minister be
+sacked": with no one asked, the one the asked act is done on is the demand's target; a demand that names
+whom it asks keeps that target.
 """
 
 from __future__ import annotations
@@ -33,3 +34,22 @@ def test_acted_on_a_named_addressee_stays_the_target(analyze_text: Analyze) -> N
         "the council"
     ]
     assert _requests(analyze_text("The farmers demanded the removal of the new fuel tax.")) in ([None], [])
+
+
+def test_acted_on_the_subject_of_a_passive_demanded_clause_is_the_target(analyze_text: Analyze) -> None:
+    """ "asked that the minister be sacked" is "asked for the minister's sacking": the minister is the
+    target."""
+    for text, target in (
+        ("The farmers asked that the minister be sacked.", "the minister"),
+        ("Activists demanded that the detained journalist be freed immediately.", "the detained journalist"),
+        ("The families demanded that the soldiers be punished.", "the soldiers"),
+    ):
+        assert _requests(analyze_text(text)) == [target], text
+
+
+def test_acted_on_a_thing_to_be_acted_on_is_no_target(analyze_text: Analyze) -> None:
+    """ "demanded that the tax be scrapped": a thing is no side; a "by" doer is the one asked."""
+    assert _requests(analyze_text("The farmers demanded that the new fuel tax be scrapped.")) in ([None], [])
+    assert _requests(analyze_text("The families demanded that the soldiers be punished by the army.")) == [
+        "the army"
+    ]

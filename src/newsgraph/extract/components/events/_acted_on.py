@@ -8,6 +8,13 @@ its target. The act noun is the trigger's object or the object of its "for" or "
 release of X"), or a noun joined to either ("reforms and Bashir's ouster"). A demand that already has a target
 (its addressee: "urged Egypt to release X") keeps it and does not come here. The word list is
 `lexicons/acted_on_nouns.json`.
+
+English asks for the same act with a clause as well as with a noun: a mandative clause in the passive,
+"demanded that his party be eliminated", "requested that President X be impeached", "called for Clinton to
+be prosecuted" (where the parse makes it a clause). Its subject is the one the act is done on, as the noun's
+owner is in "Clinton's prosecution", and it is the demand's target on the same terms. A clause with a
+subject that is to act ("demanded that the governor resign") or a "by" doer ("be freed by the army") names
+the one asked, who is already the target (`Grammar.asked_doer`), so it does not come here.
 """
 
 from __future__ import annotations
@@ -50,8 +57,8 @@ class ActedOn:
             return d.targets
         heads = {a.head for a in d.sources}
         keys = {a.entity or a.text.lower() for a in d.sources}
-        for act in self._acts(d.tok):
-            on = self._acted_on(act)
+        ons = [self._acted_on(act) for act in self._acts(d.tok)] + self._clause_patients(d.tok)
+        for on in ons:
             if on is None or on.i in heads:
                 continue
             found = [
@@ -69,6 +76,22 @@ class ActedOn:
         found += [pobj for _prep, pobj in self.g.prep_objects(tok, _ACT_PREPS)]
         found += [c for t in found for c in self.g.kids(t) if c.dep_ == "conj"]
         return [t for t in found if t.lemma_.lower() in self.nouns]
+
+    def _clause_patients(self, tok: Token) -> list[Token]:
+        """The named subjects of a demand's mandative passive clauses (`Grammar.asked_clause`), whose verb
+        is "be" ("demanded that X be removed", "should be tried"); not an indicative ("Jokes are told,
+        interviews are requested"), nor a bare to-infinitive ("asked to be freed")."""
+        clauses = [c for c in self.g.kids(tok) if self.g.asked_clause(c) and self._mandative_passive(c)]
+        return [
+            s
+            for c in clauses
+            for s in self.g.kids(c)
+            if s.dep_ == "nsubjpass" and s.pos_ != "PRON" and self.args.is_actorish(s)
+        ]
+
+    def _mandative_passive(self, clause: Token) -> bool:
+        """Whether a clause is a passive with a bare "be": "that X be removed", "X should be tried"."""
+        return any(c.dep_ == "auxpass" and c.lower_ == "be" for c in self.g.kids(clause))
 
     def _acted_on(self, act: Token) -> Token | None:
         """The one an act noun is done on: its owner ("Bashir's ouster"), else its "of" phrase's object."""
