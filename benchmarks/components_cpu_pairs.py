@@ -16,17 +16,15 @@ once per worker, article by article, the least of three passes).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import orjson
+from alternation import WORKER, passes, start_workers, stop_workers, tree_arguments
 
-WORKER = "worker"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "news.jsonl"
 
 
@@ -71,40 +69,19 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == WORKER:
         worker(int(sys.argv[2]))
         return
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("a", type=Path, help="The first tree's src directory (the baseline).")
-    parser.add_argument("b", type=Path, help="The second tree's src directory.")
-    parser.add_argument("--rounds", type=int, default=10, help="Passes of each tree.")
-    parser.add_argument("--limit", type=int, default=150, help="The first N corpus articles.")
-    args = parser.parse_args()
-    procs = []
-    for src in (args.a, args.b):
-        env = {**os.environ, "PYTHONPATH": str(src.resolve())}
-        command = [sys.executable, __file__, WORKER, str(args.limit)]
-        procs.append(
-            subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
-        )
+    args = tree_arguments(__doc__ or "", rounds=10)
+    procs = start_workers(__file__, (args.a, args.b), args.limit)
     ready = []
     for proc in procs:
         assert proc.stdout is not None
         ready.append(json.loads(proc.stdout.readline()))
     names: list[str] = ready[0]["ready"]
     least: list[dict[str, list[float]]] = [{}, {}]  # per tree, per component: each article's least time
-    for round_ in range(args.rounds):
-        for k in (0, 1) if round_ % 2 == 0 else (1, 0):
-            stdin, stdout = procs[k].stdin, procs[k].stdout
-            assert stdin is not None and stdout is not None
-            stdin.write("go\n")
-            stdin.flush()
-            for name, times in json.loads(stdout.readline()).items():
-                old = least[k].get(name, times)
-                least[k][name] = [min(a, b) for a, b in zip(old, times, strict=True)]
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.close()
-        proc.wait()
+    for k, line in passes(procs, args.rounds):
+        for name, times in json.loads(line).items():
+            old = least[k].get(name, times)
+            least[k][name] = [min(a, b) for a, b in zip(old, times, strict=True)]
+    stop_workers(procs)
     sums = [{name: sum(tree[name]) for name in names} for tree in least]
     spacy = [min(a, b) for a, b in zip(ready[0]["spacy"], ready[1]["spacy"], strict=True)]
     print(f"A = {args.a}, B = {args.b}; {args.rounds} rounds, load {os.getloadavg()[0]:.1f}")

@@ -15,15 +15,12 @@ makes them compete for the cores; running them minutes apart lets the other jobs
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-WORKER = "worker"
+from alternation import WORKER, passes, start_workers, stop_workers, tree_arguments
 
 
 def worker(limit: int) -> None:
@@ -47,42 +44,21 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == WORKER:
         worker(int(sys.argv[2]))
         return
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("a", type=Path, help="The first tree's src directory (the baseline).")
-    parser.add_argument("b", type=Path, help="The second tree's src directory.")
-    parser.add_argument("--rounds", type=int, default=30, help="Passes of each tree.")
-    parser.add_argument("--limit", type=int, default=150, help="The first N corpus articles.")
-    args = parser.parse_args()
-    procs = []
-    for src in (args.a, args.b):
-        env = {**os.environ, "PYTHONPATH": str(src.resolve())}
-        command = [sys.executable, __file__, WORKER, str(args.limit)]
-        procs.append(
-            subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
-        )
+    args = tree_arguments(__doc__ or "", rounds=30)
+    procs = start_workers(__file__, (args.a, args.b), args.limit)
     for proc in procs:
         assert proc.stdin is not None and proc.stdout is not None
         if proc.stdout.readline().strip() != "ready":
             raise SystemExit("a worker failed to start")
     times: list[list[float]] = [[], []]
     per_doc: list[list[list[float]]] = [[], []]  # per tree, per round: each article's time
-    for round_ in range(args.rounds):
-        for k in (0, 1) if round_ % 2 == 0 else (1, 0):
-            stdin, stdout = procs[k].stdin, procs[k].stdout
-            assert stdin is not None and stdout is not None
-            stdin.write("go\n")
-            stdin.flush()
-            each = [float(t) for t in stdout.readline().split()]
-            per_doc[k].append(each)
-            times[k].append(sum(each))
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.close()
-        proc.wait()
-    for src, passes in zip((args.a, args.b), times, strict=True):
-        print(f"{src}: least {min(passes):.3f} s, median {statistics.median(passes):.3f} s")
+    for k, line in passes(procs, args.rounds):
+        each = [float(t) for t in line.split()]
+        per_doc[k].append(each)
+        times[k].append(sum(each))
+    stop_workers(procs)
+    for src, tree_times in zip((args.a, args.b), times, strict=True):
+        print(f"{src}: least {min(tree_times):.3f} s, median {statistics.median(tree_times):.3f} s")
     least = [sum(map(min, zip(*rounds, strict=True))) for rounds in per_doc]
     print(
         f"sum over articles of each one's least time: A {least[0]:.3f} s, B {least[1]:.3f} s, "
