@@ -18,6 +18,7 @@ from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events._for_clauses import for_subject_clause
 from newsgraph.extract.components.events._inflections import doubles, inflections
 from newsgraph.extract.components.events._lexicon import Lexicon
 
@@ -465,21 +466,23 @@ class Grammar:
         """Whether a complement is a clause with a subject of its own: finite ("that the governor
         resign", "that he be freed") or "for X to …", not a bare to-infinitive ("pleaded to be given")."""
         kids = self.kids(inner)
-        return (
-            inner.dep_ == "ccomp"
-            and inner.pos_ in ("VERB", "AUX")
-            and (not self.to_infinitive(inner) or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids))
-        )
+        if inner.pos_ not in ("VERB", "AUX"):
+            return False
+        if inner.dep_ == "ccomp":
+            return not self.to_infinitive(inner) or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
+        return for_subject_clause(inner, kids)  # "called for Israel to withdraw", parsed as an adverbial
 
     def asked_doer(self, inner: Token) -> Token | None:
         """Return who is to do the act an asked clause (`asked_clause`) asks for: its named subject
         ("demanded that the governor resign") or the "by" doer of a passive ("that he be freed by the
         army"). Its object and phrases ("be released to his country", "go to charity") say whom the act
-        touches, not who is asked."""
+        touches, not who is asked. A pronoun is asked only as a "for" subject ("called for them to …")."""
         if self.is_passive(inner):
             return self.agent(inner)
         subj = next((c for c in self.kids(inner) if c.dep_ == "nsubj"), None)
-        return subj if subj is not None and subj.lower_ not in self.lex.pronouns else None
+        if subj is None or subj.lower_ not in self.lex.pronouns:
+            return subj
+        return subj if for_subject_clause(inner, self.kids(inner)) else None  # "called for them to …"
 
     def patient(self, verb: Token) -> Token | None:
         """Return the head of what undergoes a verb (object, passive subject, the noun a passive modifies)."""

@@ -5,13 +5,15 @@ what the thing asked for is for: "launched an appeal for $42 million to assist v
 "appealed for money to help refugees", "a call to protect civilians". Its object is whom the help is
 meant for, not who is asked to give it, who is the addressee ("appealed to donors", "asked the U.N.")
 or no one named. A complement is not a purpose: "urged X to act", "demanded to see the minister" and
-"called for the army to withdraw" (the parse's `ccomp`, `Grammar.asked_clause`) keep their targets.
+"called for the army to withdraw" (the parse's `ccomp`, or an adverbial clause with its "for" subject:
+`Grammar.asked_clause`, `_for_clauses`) keep their targets.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._for_clauses import for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
 
 _PURPOSE_DEPS = frozenset({"advcl", "acl"})
@@ -26,7 +28,9 @@ def request_purpose(clause: Token, type_: str, g: Grammar) -> bool:
     no one asked either."""
     if type_ != _ASKING or clause.dep_ not in _PURPOSE_DEPS:
         return False  # the cheapest tests first: most events are no requests
-    return g.to_infinitive(clause) and not g.is_passive(clause)
+    if not g.to_infinitive(clause) or g.is_passive(clause):
+        return False
+    return not for_subject_clause(clause, g.kids(clause))  # "called for the army to withdraw": what is asked
 
 
 def aimed_clause(clause: Token, type_: str, g: Grammar) -> bool:
