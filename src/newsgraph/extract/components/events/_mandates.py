@@ -6,15 +6,17 @@ sides hold talks", "insisted that the union agree", "advises that consumers not 
 that airlines should not buy". The clause's act has not been done, by its subject nor by the one who
 asks: it is the content of a request. The verbs of asking are those the CAMEO dictionary codes as an
 appeal or a demand on their own (a REQUEST by the crosswalk: "recommend", "propose", "suggest", "advise",
-"insist", "demand", …) and the project's absorbing heads of a REQUEST ("urge", "call"); a verb of thought
-("hope that …") is no asking.
+"insist", "demand", …) and the project's absorbing heads of a REQUEST ("urge", "request"); a verb of thought
+("hope that …") is no asking, nor one that asks only with an object and an infinitive ("told them to
+leave"; "told reporters that …" reports).
 
 The verb of the clause must be its own subject's bare form, so that an indicative is not read as asked:
 "insisted that his client had no role", "suggests that 13,700 dogs are slaughtered" report a claim. For a
-verb that also reports claims ("suggest", "insist", `reporting_verbs`), a plural subject's present verb
-is an indicative as well ("studies suggest that people eat more"), so the bare form counts only after a
-past head or a singular subject. A passive with a bare "be" ("demanded that X be removed") is the subject
-of `_acted_on.py` and not read here.
+verb that also reports claims ("suggest", "insist", `reporting_verbs`), a plural or a proper noun
+subject's bare verb may be an indicative ("studies suggest that people eat more", "figures suggest 7.5
+million South Sudanese require aid"), so the bare form counts only with a singular common noun or "he",
+"she" as subject, whose indicative would end in -s ("insisted that the union agree"). A passive with a
+bare "be" ("demanded that X be removed") is the subject of `_acted_on.py` and not read here.
 
 `Mandates.absorb` makes the clause's act the content of the asking verb: absorbed, and the asking verb's
 target is the clause's subject (`ArgumentFinder.content_target`). An asking verb that is no trigger of its
@@ -36,8 +38,7 @@ from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 if TYPE_CHECKING:
     from newsgraph.extract.components.events._triggers import Candidate
 
-_SINGULAR_TAGS = frozenset({"NN", "NNP"})
-_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she"})
 
 
 def asking_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
@@ -48,7 +49,11 @@ def asking_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
         for lemma, entries in cameo.verbs.items()
         if any(not e.words and cameo.type_of(e.code) == "REQUEST" for e in entries)
     }
-    absorbing = {lemma for lemma, type_ in lex.absorbing.items() if type_ == "REQUEST"}
+    absorbing = {
+        lemma
+        for lemma, type_ in lex.absorbing.items()
+        if type_ == "REQUEST" and lex.absorbing_frames.get(lemma, {}).get("needs") != "object_infinitive"
+    }
     return frozenset((coded | absorbing) - lex.cognition_verbs)
 
 
@@ -78,11 +83,7 @@ class Mandates:
             return False  # "that his client had no role": an indicative
         if self.g.lemma(head) not in self.lex.reporting:
             return True
-        return (
-            head.tag_ == "VBD"
-            or subj.tag_ in _SINGULAR_TAGS
-            or (subj.pos_ == "PRON" and subj.lower_ in _SINGULAR_PRONOUNS)
-        )
+        return subj.tag_ == "NN" or subj.lower_ in _SINGULAR_PRONOUNS
 
     def absorb(self, cands: dict[int, Candidate]) -> list[Token]:
         """Make each mandative clause's acts the content of its verb of asking; return the verbs of
