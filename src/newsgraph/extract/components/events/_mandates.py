@@ -12,11 +12,12 @@ leave"; "told reporters that …" reports).
 
 The verb of the clause must be its own subject's bare form, so that an indicative is not read as asked:
 "insisted that his client had no role", "suggests that 13,700 dogs are slaughtered" report a claim. For a
-verb that also reports claims ("suggest", "insist", `reporting_verbs`), a plural or a proper noun
-subject's bare verb may be an indicative ("studies suggest that people eat more", "figures suggest 7.5
-million South Sudanese require aid"), so the bare form counts only with a singular common noun or "he",
-"she" as subject, whose indicative would end in -s ("insisted that the union agree"). A passive with a
-bare "be" ("demanded that X be removed") is the subject of `_acted_on.py` and not read here.
+verb that also reports claims ("suggest", "insist", `reporting_verbs`), a plural subject's bare verb is
+an indicative as well ("studies suggest that people eat more"), and a clause without "that" is nearly
+always a claim ("figures suggest 7.5 million South Sudanese require aid"), so the bare form counts only
+after "that" and with a singular noun or "he", "she" as subject, whose indicative would end in -s
+("insisted that the union agree"). A passive with a bare "be" ("demanded that X be removed") is the
+subject of `_acted_on.py` and not read here.
 
 `Mandates.absorb` makes the clause's act the content of the asking verb: absorbed, and the asking verb's
 target is the clause's subject (`ArgumentFinder.content_target`). An asking verb that is no trigger of its
@@ -38,6 +39,7 @@ from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 if TYPE_CHECKING:
     from newsgraph.extract.components.events._triggers import Candidate
 
+_SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she"})
 
 
@@ -83,7 +85,8 @@ class Mandates:
             return False  # "that his client had no role": an indicative
         if self.g.lemma(head) not in self.lex.reporting:
             return True
-        return subj.tag_ == "NN" or subj.lower_ in _SINGULAR_PRONOUNS
+        that = any(c.dep_ == "mark" for c in kids)
+        return that and (subj.tag_ in _SINGULAR_TAGS or subj.lower_ in _SINGULAR_PRONOUNS)
 
     def absorb(self, cands: dict[int, Candidate]) -> list[Token]:
         """Make each mandative clause's acts the content of its verb of asking; return the verbs of
