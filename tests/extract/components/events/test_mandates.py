@@ -46,7 +46,9 @@ def test_mandates_a_proposal_to_others_is_not_their_intent(analyze_text: Analyze
 
 def test_mandates_insist_with_a_subjunctive_is_a_demand(analyze_text: Analyze) -> None:
     """ "insisted that the legislature pass …" asks it; "insisted that X had …" is a claim."""
-    events = _events(analyze_text("The governor insisted that the legislature pass the relief bill this week."))
+    events = _events(
+        analyze_text("The governor insisted that the legislature pass the relief bill this week.")
+    )
     assert events == [("REQUEST", "The governor", "the legislature", "insisted")]
     claim = analyze_text("The governor insisted that the police had arrested the protesters lawfully.")
     assert "REQUEST" not in [e.type for e in claim.events]
