@@ -21,13 +21,13 @@ from newsgraph.extract.components.events._event_places import (
     venue,
 )
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
-from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
 from newsgraph.extract.components.events._purposes import aimed_clause, request_purpose
-from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
+from newsgraph.extract.components.events._triggers import Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

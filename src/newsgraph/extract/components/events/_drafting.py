@@ -26,12 +26,12 @@ from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._forecasts import Forecasts
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._known_events import definite_mention
-from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
-from newsgraph.extract.components.events._triggers import WEAK_ORIGINS, Candidate
+from newsgraph.extract.components.events._triggers import Candidate
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 

@@ -31,6 +31,11 @@ class Sense:
     origin: str = "lexicon"
 
 
+WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
+"""Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
+political actors of the main clause."""
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """A trigger sense that holds only in a dependency frame (object, subject, particle, preposition)."""

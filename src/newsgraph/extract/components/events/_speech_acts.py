@@ -1,5 +1,6 @@
 """The speech acts that have no trigger word of their own, coded at their reporting verb: "X said Y
-must …" (an obligation laid on Y: REQUEST) and "X warned (Y) that it would …" (a warning of X's own
+must …" (an obligation laid on Y: REQUEST; so is a verb of asking's mandative clause, "X proposed that Y
+hold talks", `_mandates.py`) and "X warned (Y) that it would …" (a warning of X's own
 future action: THREATEN).
 """
 
@@ -13,6 +14,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._drafting import DocState, Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN
 
@@ -21,9 +23,16 @@ class SpeechActs:
     """Draft the speech acts of reporting verbs (see the module docstring)."""
 
     def __init__(
-        self, lex: Lexicon, grammar: Grammar, args: ArgumentFinder, mod: Modality, actors: ActorFinder
+        self,
+        lex: Lexicon,
+        grammar: Grammar,
+        args: ArgumentFinder,
+        mod: Modality,
+        actors: ActorFinder,
+        mandates: Mandates,
     ) -> None:
         self.lex = lex
+        self.mandates = mandates
         self.g = grammar
         self.args = args
         self.mod = mod
@@ -31,7 +40,7 @@ class SpeechActs:
         self.w = lex.weights
 
     def obligation(self, st: DocState, rep: Token) -> Draft | None:
-        """Code "X said Y must/should …" as a REQUEST of X to Y."""
+        """Code "X said Y must/should …" and "X proposed that Y hold …" as a REQUEST of X to Y."""
         reporter_subj = self.g.agent(rep)
         if reporter_subj is None or self.g.lemma(rep) in self.lex.cognition_verbs:
             return None  # "X believes Y should …" is an opinion, not a request
@@ -43,7 +52,7 @@ class SpeechActs:
                 continue  # "X wrote Y should ask why …": a question Y should ask, no request to Y
             aux = {a.lower_ for a in self.g.kids(c) if a.dep_ == "aux"}
             has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in self.g.kids(c))
-            if not (aux & self.lex.obligation_aux) and not has_to:
+            if not (aux & self.lex.obligation_aux) and not has_to and not self.mandates.asked(c):
                 continue
             subj = next((x for x in self.g.kids(c) if x.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.pos_ == "PRON" or not self.args.is_actorish(subj) or not _specific(subj):

@@ -22,7 +22,8 @@ from newsgraph.extract.components.events._declined_comments import DECLINED_COMM
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
-from newsgraph.extract.components.events._lexicon import Frame, Lexicon, Sense
+from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Lexicon, Sense
+from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -39,9 +40,6 @@ _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj
 _MAX_KINDS = 500_000
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
-WEAK_ORIGINS = frozenset({"cameo_verb", "cameo_prep"})
-"""Senses from the dictionary's verb alone or a pattern of its prepositions only: coded only between two
-political actors of the main clause."""
 
 
 @dataclass(slots=True)
@@ -73,6 +71,7 @@ class TriggerFinder:
         self.cameo = cameo
         self.questions = Questions(lex, grammar)
         self.declined = DeclinedComments(lex, grammar)
+        self.mandates = Mandates(lex, grammar, cameo)
         # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
         self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
         verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
@@ -118,6 +117,9 @@ class TriggerFinder:
         light_owner: dict[int, int] = {}
         for cand in sorted(cands.values(), key=lambda c: (not c.noun, c.tok.i)):
             self.attach(cand, cands, light_owner)
+        # "recommended that the navy cancel …": an asked act, no deed; a verb of asking that is no
+        # candidate ("proposed", "insisted") is read for its request with the reporting verbs
+        reporters += [h for h in self.mandates.absorb(cands) if h not in reporters]
         return cands, reporters
 
     def _kind(self, pos: int, nominal: bool, lemma: str, lower: str) -> str | None:
