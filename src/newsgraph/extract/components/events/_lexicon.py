@@ -176,6 +176,8 @@ class Lexicon:
     control_nouns: frozenset[str]
     territory_nouns: frozenset[str]
     in_object_verbs: frozenset[str]
+    performative_verbs: frozenset[str]
+    rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
     background_marks: frozenset[str]
@@ -236,7 +238,8 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
-    "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs",
+    "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs", "performative_verbs",
+    "rally_holding_verbs",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks", "pending_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",

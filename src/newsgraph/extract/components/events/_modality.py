@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.components.events._abilities import Abilities
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._performatives import performed
 from newsgraph.extract.components.events._triggers import Candidate
 
 
@@ -234,6 +235,8 @@ class Modality:
         negated = intended = possible = False
         glow = self.g.lemma(gov)
         lead = self._infinitive(clause)
+        if performed(lead, gov, self.g, self.lex):
+            return False, False, False  # "I want to thank our teams": thanked as it is said
         wish = glow in self.lex.cognition_verbs or glow in self.lex.intent_only
         if wish and _own_subject(lead, gov) and self._future(lead):
             # "Clement is hoping that the CAW will support …", "Russia wants Turkey to close its borders":
