@@ -48,6 +48,6 @@ def test_who_responds_to_a_bombing_did_not_do_it(analyze_text: Analyze) -> None:
 def test_a_past_form_joined_to_the_gerund_is_not_its_doers_act(analyze_text: Analyze) -> None:
     """ "convicted of smuggling weapons and sentenced": the men did not sentence anyone (the parser joins
     "sentenced" to the gerund; it joins "convicted")."""
-    a = analyze_text("The court freed two men who were convicted of smuggling weapons and sentenced to prison.")
+    a = analyze_text("The court freed two men who were convicted of smuggling guns and sentenced to prison.")
     sentences = [e for e in a.events if e.trigger.text == "sentenced"]
     assert all("men" not in " ".join(_names(a, e.source)) for e in sentences)

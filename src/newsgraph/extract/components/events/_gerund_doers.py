@@ -1,12 +1,14 @@
-"""The doer of a gerund after a verb of praising, blaming or stopping: the verb's object, not its subject.
+"""The doer of a gerund after a verb of praising or blaming: the verb's object, not its subject.
 
-English names the one praised, blamed, punished or stopped as the object and what they did (or would do)
-as a gerund in the verb's "for", "of" or "from" phrase: "attacked the newspaper for refusing to back his
-plans", "chastised the governor for refusing to ask for aid", "thanked Japan for supporting the
-sanctions", "barred the party from contesting the election"; in the passive, its subject ("Iran was
-praised for releasing the sailors"). The object does the gerund, and so every act inside it ("refusing
-to support"); the verb's subject only judges or stops it. The verbs are `gerund_control` of
-`lexicons/event_rules.json`, which `controls_infinitive` reads for the same reason.
+English names the one praised, blamed or punished as the object and what they did as a gerund in the
+verb's "for" or "of" phrase: "attacked the newspaper for refusing to back his plans", "chastised the
+governor for refusing to ask for aid", "thanked Japan for supporting the sanctions", "accused the rebels
+of plotting the attack"; in the passive, its subject ("Iran was praised for releasing the sailors"). The
+object does the gerund, and so every act inside it ("refusing to support"); the verb's subject only
+judges it. The verbs are `gerund_control` of `lexicons/event_rules.json`, which `controls_infinitive`
+reads for the same reason. A "from" gerund ("barred the party from contesting the election", "blocking
+refugees from coming") is an act stopped before it happens, and no mode says so: with its doer found it
+would be coded as done, so it is not sought here (docs/evaluation.md, branch `e78`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
 
-_GERUND_PREPS = frozenset({"of", "for", "from"})
+_GERUND_PREPS = frozenset({"of", "for"})
 _OBJECTS = frozenset({"dobj", "dative"})
 
 
 def gerund_doer(gerund: Token, lex: Lexicon) -> Token | None:
-    """The object of the verb whose "for", "of" or "from" phrase a gerund is the complement of, when
+    """The object of the verb whose "for" or "of" phrase a gerund is the complement of, when
     that verb's object does the gerund ("praised X for helping": X), else None."""
     prep = gerund.head
     verb = prep.head
