@@ -22,8 +22,7 @@ from newsgraph.extract.components.events._event_places import (
 )
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._noun_doers import NounDoers
-from newsgraph.extract.components.events._onlookers import onlooker_clause
+from newsgraph.extract.components.events._noun_doers import NounDoers, onlooker_clause
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
