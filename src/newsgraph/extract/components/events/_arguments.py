@@ -22,7 +22,7 @@ from newsgraph.extract.components.events._event_places import (
 )
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
-from newsgraph.extract.components.events._noun_doers import NounDoers
+from newsgraph.extract.components.events._noun_doers import NounDoers, onlooker_clause
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
@@ -579,7 +579,7 @@ class ArgumentFinder:
                 target = self._light_target(light, type_)  # "filed a lawsuit against X"
         elif (source is None and not internal) or between:
             clause = self.g.clause_verb(tok)
-            if clause is not None and self.g.lemma(clause) not in self.lex.observer_lights:
+            if clause is not None and not onlooker_clause(clause, tok, self.g, self.lex):
                 fallback = self.g.agent(clause)
                 if fallback is not None and fallback.i == tok.i:
                     fallback = None

@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
+from newsgraph.extract.components.events._gerund_doers import gerund_doer, misjoined
 from newsgraph.extract.components.events._inflections import doubles, inflections
 from newsgraph.extract.components.events._lexicon import Lexicon
 
@@ -440,12 +441,12 @@ class Grammar:
                 for _, pobj in self.prep_objects(head, ("on", "upon")):
                     return pobj
             return self.agent(head, depth + 1)
-        if dep == "pcomp" and head.dep_ == "prep":
-            return self.agent(head.head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":  # "praised X for helping": X (`gerund_doer`)
+            return gerund_doer(verb, self.lex) or self.agent(head.head, depth + 1)
         if dep in ("acomp",):
             return self.agent(head, depth + 1)
-        if dep == "conj":
-            return self.agent(head, depth + 1)
+        if dep == "conj":  # "convicted of infecting X and sentenced": "sentenced" joins "convicted"
+            return self.agent(misjoined(verb) or head, depth + 1)
         if dep == "advcl" and (verb.tag_ in ("VBG", "VB") or self.to_infinitive(verb)):
             return self.agent(head, depth + 1)
         if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):

@@ -8,6 +8,12 @@ counted by ("a wave of kidnappings of children by criminal gangs").
 An event with no doer of its own does no act ("fighting in the north has forced thousands to flee",
 "the attacks compel voters to look again"): `undone` tells such a doer of a verb (drafting then codes
 no event, unless the verb is itself harm, where the attack stands for its unnamed attackers).
+
+Nor does an event noun take as its doer the subject of a clause that only sees it or answers it
+(`onlooker_clause`): who sees or witnesses an event neither did it nor suffered it ("a resident who
+witnessed the attack", `light_verbs_observer`), and who responds or reacts to it did not do it
+(`response_verbs`: "Nigeria responded to the Maiduguri bombing with a curfew", "how Sanders will respond
+to an onslaught"); the one who answers an act is most often the one it was done to.
 """
 
 from __future__ import annotations
@@ -128,3 +134,15 @@ class NounDoers:
             if self.actorish(pobj):
                 return pobj
         return None
+
+
+def onlooker_clause(clause: Token, noun: Token, g: Grammar, lex: Lexicon) -> bool:
+    """Whether the subject of an event noun's clause only sees it ("witnessed the attack") or answers it
+    ("responded to the bombing", "responded to his attacks and his threats")."""
+    lemma = g.lemma(clause)
+    if lemma in lex.observer_lights:
+        return True
+    if lemma not in lex.response_verbs:
+        return False
+    _slot, dep, prep = g.noun_slot(noun)
+    return dep == "pobj" and prep is not None and prep.lower_ == "to" and prep.head.i == clause.i
