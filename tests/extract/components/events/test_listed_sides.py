@@ -52,3 +52,18 @@ def test_listed_sides_a_list_of_kinds_adds_no_one(analyze_text: Analyze) -> None
 def test_listed_sides_a_group_that_is_no_actor_lends_no_list(analyze_text: Analyze) -> None:
     analysis = analyze_text("Reinforcements arrived from abroad, including Canada and Norway.")
     assert analysis.events == []
+
+
+def test_listed_sides_a_common_noun_listed_after_an_actor_is_a_side(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Soldiers detained a nurse, interpreter and a driver on Monday.")
+    assert _sides(analysis, "COERCE") == [("Soldiers", "a nurse ; interpreter ; a driver")]
+
+
+def test_listed_sides_others_listed_after_a_name_are_a_side(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Canada and others have accused Venezuela of rigging the vote.")
+    assert _sides(analysis, "ACCUSE") == [("Canada ; others", "Venezuela")]
+
+
+def test_listed_sides_a_listed_act_is_no_side(analyze_text: Analyze) -> None:
+    analysis = analyze_text("Senator Hale criticized the governor and his appointments on Tuesday.")
+    assert _sides(analysis, "ACCUSE") == [("Senator Hale", "the governor")]

@@ -27,7 +27,13 @@ from newsgraph.extract.components.events._generic_actors import generic_actor
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._joint_roles import one_person
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._lists import conjuncts, examples, list_head, second_objects
+from newsgraph.extract.components.events._lists import (
+    alike_member,
+    conjuncts,
+    examples,
+    list_head,
+    second_objects,
+)
 from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._pronouns import (
@@ -251,9 +257,9 @@ class ActorFinder:
         low = tok.lemma_.lower()
         if tok.ent_type_ in _LABEL_TYPES or entity_at_token(tok.doc, tok.i) is not None:
             return True
-        first = list_head(tok) if low in self.lex.title_nouns else None
+        first = list_head(tok) if low in self.lex.title_nouns or alike_member(tok, self.lex.nouns) else None
         if first is not None and self.is_actor(first):
-            return True  # a person by office listed beside an actor ("Dodik and his aides")
+            return True  # a person by office or of the list's kind beside an actor ("Dodik and his aides")
         if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
             return True
         if controls_infinitive(tok, self.lex):

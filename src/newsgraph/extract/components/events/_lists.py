@@ -13,10 +13,14 @@ the members of a list the parse hangs elsewhere, each an actor of the same role:
 
 A conjunct that owns a pronoun's possession ("Dodik and his aides", "Russia and its allies") is a side
 of its own, not the owner the pronoun stands for (`in_list`, `list_head`: the list's first member); the
-members of an "including" list are one side with their group in a two-sided act (`example_member`).
+members of an "including" list are one side with their group in a two-sided act (`example_member`). The
+members of a list are alike: a common noun listed after an actor is a side too ("a reporter, translator and
+a photographer", "the United States and others"), unless it names an act or a state (`alike_member`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from spacy.tokens import Token
 
@@ -29,6 +33,9 @@ _NOT_PARTY_LABELS = frozenset(
 """Labels of names that name no party ("including the Geneva Conventions", "such as English")."""
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark", "ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "dative"})
+_ACT_SUFFIXES = ("ance", "ence", "ment", "tion", "sion", "ness", "ism", "ing", "dom")
+"""Endings of English nouns made from verbs and adjectives, naming an act or a state, not a party ("her
+appearance", "restrictions", "endorsements", "subsequent statements", "freedom of expression")."""
 
 
 def listed(head: Token, g: Grammar) -> list[Token]:
@@ -140,6 +147,36 @@ def list_head(tok: Token) -> Token | None:
     if first.pos_ in ("VERB", "AUX"):  # a second object hung on the verb: the verb's object
         return next((c for c in first.children if c.dep_ in _OBJECT_DEPS and c.i < top.i), None)
     return first
+
+
+def alike_member(tok: Token, event_nouns: Collection[str]) -> bool:
+    """Whether a common noun listed after a side may be a side like it: in English the members of a list
+    are of one kind ("attacked voters, lawmakers, and thinkers", "Berlin, Paris and other European
+    capitals"), unless the noun is made from a verb or an adjective and names an act or a state ("Clinton
+    and her appearance", "Planned Parenthood and restrictions on abortion"), is an event noun of the
+    dictionary ("the killing of demonstrators and arbitrary arrests"), or follows a name of no party ("the
+    Common Core or similar standards"). A singular noun with no determiner of its own is a mass noun
+    ("attacks from Republicans or scrutiny from the media", "crowds and media coverage") unless it shares
+    the first member's ("a reporter, translator and a photographer"). A prefix the tokenizer cut off its
+    hyphenated word is no noun of its own ("her co-workers", "non-residents"). Whether the first member is
+    an actor the caller asks (`list_head`)."""
+    low = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or low.endswith(_ACT_SUFFIXES) or low in event_nouns or _prefix(tok):
+        return False
+    first = list_head(tok)
+    if first is None or first.ent_type_ in _NOT_PARTY_LABELS:
+        return False
+    return tok.tag_ != "NN" or _determined(tok) or (first.tag_ == "NN" and _determined(first))
+
+
+def _prefix(tok: Token) -> bool:
+    """Whether a token is the prefix of a hyphenated word ("co" of "co-workers"): a hyphen right after it."""
+    return not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-"
+
+
+def _determined(noun: Token) -> bool:
+    """Whether a noun has a determiner, a possessor or a number of its own ("the army", "his network")."""
+    return any(c.dep_ in ("det", "poss", "nummod") and c.i < noun.i for c in noun.children)
 
 
 def example_member(tok: Token, g: Grammar) -> bool:
