@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._content_aims import content_aim
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 
@@ -49,13 +50,14 @@ class ThingOwners:
 
     def aimed_at(self, tok: Token, preps: tuple[str, ...], exclude: set[int]) -> Token | None:
         """The owner of the thing in a word's own aim phrase, when its preposition marks the type's target
-        ("an attack on the judge's record": the judge)."""
+        ("an attack on the judge's record": the judge); else the actor its content phrase is aimed against
+        ("threats of airstrikes against Syria", `content_aim`)."""
         for c, pobj in self.g.prep_objects(tok, AIM_PREPS):
             if c.lower_ in preps and c.i > tok.i:
                 owner = self.owner(pobj, exclude)
                 if owner is not None:
                     return owner
-        return None
+        return content_aim(tok, preps, self.g, self.actorish, exclude)
 
     def owner(self, thing: Token, exclude: set[int]) -> Token | None:
         """Return who a thing (not an actor) belongs to, else None; the thing itself when a name or a
