@@ -8,6 +8,12 @@ returns the organisation it stands for, when
   name's head: the last word, or the last word before an of, for, on, to, in or at phrase ("Department
   of State", "Committee on Civil Liberties"); and
 - no other organisation named before the phrase has that head (two departments compete: no guess).
+The organisation of that head stands for the phrase too when other organisations were mentioned since
+("the Blantyre Girls Primary School refused …; the Malawi High Court ordered the school …", "the UN
+Security Council … urged the council"), unless one more of that head was spoken of since its last mention
+(a name, "the Supreme Court"; or one singular, "a school", "the largest labor union"; not a plural, "all
+public schools", nor a noun without a determiner, "back from school"), or the noun is a state's own force
+("the army" later in an article on the "Baloch Liberation Army" is the country's army).
 Anything else ("the company" just after "Apple", whose name says nothing of its kind; "the group"
 after another body; "the Spanish company") stays as it is.
 """
@@ -24,8 +30,9 @@ from newsgraph.models import Entity
 _QUALIFIER = re.compile(r"\s(?:of|for|on|to|in|at)\s", re.IGNORECASE)
 
 
-def named_body(doc: Doc, head: Token, start: int) -> Entity | None:
-    """The organisation a bare "the <noun>" starting at character `start` stands for, else None."""
+def named_body(doc: Doc, head: Token, start: int, forces: frozenset[str]) -> Entity | None:
+    """The organisation a bare "the <noun>" starting at character `start` stands for, else None
+    (`forces`: the nouns of a state's own force, read back only to the organisation mentioned last)."""
     if not _bare(head):
         return None
     noun = head.lemma_.lower()
@@ -41,9 +48,38 @@ def named_body(doc: Doc, head: Token, start: int) -> Entity | None:
             heads.append(entity)
         if last is None or max(before) > last[0]:
             last = (max(before), entity)
-    if last is None or len(heads) != 1 or heads[0] is not last[1]:
+    if last is None or len(heads) != 1:
         return None
-    return last[1]
+    if heads[0] is last[1]:
+        return last[1]
+    if noun in forces or _another_since(doc, head, heads[0], start):
+        return None
+    return heads[0]
+
+
+def _another_since(doc: Doc, head: Token, entity: Entity, start: int) -> bool:
+    """Whether one more body of `head`'s noun is spoken of between `entity`'s last mention and `start`."""
+    spans = [(m.start, m.end) for m in entity.mentions if m.kind != "pronoun"]
+    since = max(e for s, e in spans if e <= start)
+    noun = head.lemma_.lower()
+    for t in doc[: head.i]:
+        if (
+            t.idx >= since
+            and t.lemma_.lower() == noun
+            and _one(t)
+            and not any(s <= t.idx < e for s, e in spans)
+        ):
+            return True
+    return False
+
+
+def _one(t: Token) -> bool:
+    """Whether a word speaks of one body that may be another: a name's, or a singular with a determiner
+    other than the bare "the <noun>" (a plural or a noun with no determiner speaks of no one body)."""
+    if t.tag_ in ("NNP", "NNPS"):
+        return True
+    dets = [c for c in t.lefts if c.dep_ in ("det", "poss")]
+    return t.tag_ == "NN" and bool(dets) and not _bare(t)
 
 
 def _bare(head: Token) -> bool:
