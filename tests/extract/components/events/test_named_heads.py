@@ -64,3 +64,11 @@ def test_named_heads_the_army_is_no_rebel_army(analyze_text: Analyze) -> None:
         "Sunday. The army attacked the bridge the next morning."
     )
     assert "Northern Liberation Army" not in _source_names(analyze_text(text), "ASSAULT")[1:]
+
+
+def test_named_heads_not_across_another_of_its_kind(analyze_text: Analyze) -> None:
+    text = (
+        "Workers of the Lakeland Bottling Company marched to the offices of Toyota on Monday. "
+        "The mayor accused the company of breaking the law."
+    )
+    assert "Lakeland Bottling Company" not in _target_names(analyze_text(text), "ACCUSE")

@@ -12,8 +12,11 @@ The organisation of that head stands for the phrase too when other organisations
 ("the Blantyre Girls Primary School refused …; the Malawi High Court ordered the school …", "the UN
 Security Council … urged the council"), unless one more of that head was spoken of since its last mention
 (a name, "the Supreme Court"; or one singular, "a school", "the largest labor union"; not a plural, "all
-public schools", nor a noun without a determiner, "back from school"), or the noun is a state's own force
-("the army" later in an article on the "Baloch Liberation Army" is the country's army).
+public schools", nor a noun without a determiner, "back from school"), or an organisation of the
+noun's sector was mentioned since ("the company" after "Ford Motor Company … Apple"), or the noun is a
+state's own force ("the army" later in an article on the "Baloch Liberation Army" is the country's army)
+or a generic word for any organisation ("the group", "the party": `anaphoric_nouns`, read by
+`_org_descriptions`).
 Anything else ("the company" just after "Apple", whose name says nothing of its kind; "the group"
 after another body; "the Spanish company") stays as it is.
 """
@@ -24,15 +27,19 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._org_descriptions import org_sector
 from newsgraph.extract.extensions import get_entities
 from newsgraph.models import Entity
 
 _QUALIFIER = re.compile(r"\s(?:of|for|on|to|in|at)\s", re.IGNORECASE)
 
 
-def named_body(doc: Doc, head: Token, start: int, forces: frozenset[str]) -> Entity | None:
+def named_body(
+    doc: Doc, head: Token, start: int, last_only: frozenset[str], sectors: dict[str, str]
+) -> Entity | None:
     """The organisation a bare "the <noun>" starting at character `start` stands for, else None
-    (`forces`: the nouns of a state's own force, read back only to the organisation mentioned last)."""
+    (`last_only`: the nouns read back only to the organisation mentioned last; `sectors`: a generic
+    actor noun's sector)."""
     if not _bare(head):
         return None
     noun = head.lemma_.lower()
@@ -52,9 +59,26 @@ def named_body(doc: Doc, head: Token, start: int, forces: frozenset[str]) -> Ent
         return None
     if heads[0] is last[1]:
         return last[1]
-    if noun in forces or _another_since(doc, head, heads[0], start):
+    if noun in last_only or _another_since(doc, head, heads[0], start):
+        return None
+    if _kind_since(doc, heads[0], start, sectors.get(noun)):
         return None
     return heads[0]
+
+
+def _kind_since(doc: Doc, entity: Entity, start: int, sector: str | None) -> bool:
+    """Whether an organisation of the noun's sector is mentioned between `entity`'s last mention and
+    `start` ("the company" after "Ford Motor Company … Apple": Apple is a company too)."""
+    if sector is None:
+        return False
+    since = max(m.end for m in entity.mentions if m.kind != "pronoun" and m.end <= start)
+    return any(
+        other is not entity
+        and other.type == "ORG"
+        and org_sector(other) == sector
+        and any(m.kind != "pronoun" and since <= m.start < start for m in other.mentions)
+        for other in get_entities(doc)
+    )
 
 
 def _another_since(doc: Doc, head: Token, entity: Entity, start: int) -> bool:
