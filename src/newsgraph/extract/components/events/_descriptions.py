@@ -44,6 +44,7 @@ _AHEAD = 2
 lede's role, the name in the next sentence or the one after)."""
 _DEFINITE = frozenset({"the", "these", "those"})
 _OF_PHRASE = re.compile(r"\s(?:of|for|at|to|in)\s")
+_STATE_FORCES = frozenset({"military", "police"})  # the sectors of a noun for a state's own force
 _MOST = 5  # "the five nations" at most: a larger count is a bloc with a name of its own
 
 Fit = Callable[[Entity, str], str | None]
@@ -57,6 +58,8 @@ class Descriptions:
         self.lex = lex
         self.g = grammar
         self.names = NameAgreement(lex, grammar)
+        forces = (n for n, sector in lex.sector_nouns.items() if sector in _STATE_FORCES)
+        self.last_only = frozenset(forces) | lex.anaphoric_nouns  # read back to the body mentioned last only
 
     def parties(self, doc: Doc, actor: Actor) -> list[Actor] | None:
         """The actors a description stands for, each with the description's phrase, or None."""
@@ -74,7 +77,7 @@ class Descriptions:
         found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
             found = self._holder(doc, head, start) or []
-            body = None if found else named_body(doc, head, start)
+            body = None if found else named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
             found = [body] if body is not None else found
         elif not found and head.tag_ in ("NNS", "NNPS"):
             found = self._counted(doc, head, start) or []

@@ -88,7 +88,7 @@ def _described_antecedent(doc: Doc, h: Token, kind: _Kind) -> Entity | None:
     for n, entity in enumerate(_named_before(doc, h.idx)):
         if n >= _MAX_LOOK:
             break
-        if _sector(entity) in kind.sectors:
+        if org_sector(entity) in kind.sectors:
             return entity
     return None
 
@@ -152,10 +152,10 @@ def _outlet(entity: Entity) -> bool:
     media = _media_data()[0]
     if any(w.lower() in media for w in entity.name.split()):
         return True
-    return _sector(entity) == "media"
+    return org_sector(entity) == "media"
 
 
-def _sector(entity: Entity) -> str | None:
+def org_sector(entity: Entity) -> str | None:
     """The sector of a named organisation: the entities component's, else the Phoenix actor's of its names."""
     if entity.sector is not None:
         return entity.sector
