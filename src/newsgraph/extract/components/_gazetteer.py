@@ -60,6 +60,7 @@ INDEXED_POPULATIONS = (5000,)
 """The city tables whose built index ships with the package (`index_name`)."""
 _INDEX_FORMAT = 1
 _HOW = ("name", "alias", "alternate")
+_STRENGTH = {"alternate": 0, "name": 1, "alias": 2}  # which of two ways one record is found by wins
 _SOURCES = (
     "places_names.json",
     "places_admin1.tsv",
@@ -272,7 +273,7 @@ class Gazetteer:
         bucket = self._names.setdefault(key, [])
         for i, m in enumerate(bucket):
             if m.entry.ident == entry.ident:
-                if how == "alias" and m.how != "alias":  # a curated name outranks GeoNames' own
+                if _STRENGTH[how] > _STRENGTH[m.how]:  # a curated name outranks GeoNames' own
                     bucket[i] = Match(entry, how)
                 return
         bucket.append(Match(entry, how))
@@ -401,9 +402,9 @@ class Gazetteer:
             if found is None:
                 LOGGER.debug("city alias target %s not in the gazetteer", a["name"])
                 continue
-            self._add(a["name"], found, "alias")
-            for alias in a["aliases"]:
-                self._add(alias, found, "alias")
+            how = a.get("how", "alias")  # "name": an English name ranked as the city's own name
+            for alias in (a["name"], *a["aliases"]):
+                self._add(alias, found, how)
 
     def _load_admin1_points(self) -> None:
         """First-level divisions of every country (`places_admin1_points.tsv`) the curated file lacks.

@@ -160,12 +160,15 @@ class TextScanner(PlaceReader):
 
         "California, Maryland, Vermont, New Jersey and Delaware" (two US states), "China, Japan,
         and South Korea" (two countries): the name is itself a place of the qualifier's kind and
-        the list goes on after the qualifier, or began before the name.
+        the list goes on after the qualifier ("and", "or", or a comma before a place of the kind),
+        or began before the name. A comma before anything else closes an apposition: "In
+        Washington, Iowa, voters …" is the town of Iowa, not two states.
         """
         readings = [x.entry for x in self.gazetteer.lookup(text[cs:ce]) if x.how != "alternate"]
         if not _of_a_kind(readings, qual):
             return False
-        goes_on = re.match(r",\s|\s+and\s", text[qb : qb + 6]) is not None
+        joined = re.match(r",?\s+(?:and|or)\s", text[qb : qb + 6]) is not None
+        goes_on = joined or self._list_goes_on(text, qb, qual)
         return goes_on or text[max(0, cs - 2) : cs].strip() == ","
 
     def _list_goes_on(self, text: str, qb: int, qual: list[GeoEntry]) -> bool:
