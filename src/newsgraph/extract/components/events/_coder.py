@@ -21,8 +21,8 @@ from newsgraph.extract.components.events._drafting import DocState, Draft, Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
-from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._pressed import Pressed
+from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._speech_acts import SpeechActs
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
 from newsgraph.extract.extensions import doc_text, get_entities, get_events, get_quotes
