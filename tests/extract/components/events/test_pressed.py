@@ -37,7 +37,19 @@ def test_pressed_the_subject_of_an_if_or_unless_condition_is_the_target(analyze_
 
 
 def test_pressed_the_threats_own_doer_in_the_condition_is_no_target(analyze_text: Analyze) -> None:
-    """ "threatened to quit unless he is given more money": he is the one threatening."""
-    assert _threats(analyze_text("The governor threatened to quit unless he is given more money.")) == [
+    """ "threatened to resign if he loses the vote": he is the one threatening."""
+    assert _threats(analyze_text("The governor threatened to resign if he loses the vote.")) == [
         ("The governor", None)
     ]
+
+
+def test_pressed_the_subject_of_a_passive_condition_is_no_target(analyze_text: Analyze) -> None:
+    """ "unless the mayor is paid": the one paid is not the one pressed to pay; a "by" doer is."""
+    for text, target in (
+        ("The militia threatened to burn the depot unless the mayor is paid a ransom.", None),
+        (
+            "The militia threatened to burn the depot unless the prisoners are freed by the army.",
+            "the army",
+        ),
+    ):
+        assert [t for _s, t in _threats(analyze_text(text))] == [target], text

@@ -5,8 +5,10 @@ unless Mexico pays for the wall" presses Mexico, "X will retaliate if they take 
 deters them, "X warned that it would kill the hostages if the state did not release the prisoners"
 presses the state. The condition is an "if" or "unless" clause of the threatened act (the trigger, its
 content clause, or the threat verb whose content the trigger is); its subject, when it is an actor and
-not the threat's own doer ("threatened to quit unless he is paid", "if he is elected"), is the threat's
-target. A threat that already names its target ("threatened Mexico", "threats of strikes against
+not the threat's own doer ("threatened to resign if he loses"), is the threat's target. The subject of a
+passive condition is the one the act is done to, not the one pressed to do it ("threatened to quit unless
+he is paid": the one pressed is whoever pays), so only its "by" doer counts ("unless they are freed by the
+army": the army). A threat that already names its target ("threatened Mexico", "threats of strikes against
 Syria if …") keeps it and does not come here, and a condition that holds the trigger itself ("if
 nuclear threats escalate") is no condition of that threat.
 """
@@ -69,5 +71,12 @@ class Pressed:
                     continue
                 if cond.left_edge.i <= tok.i <= cond.right_edge.i:
                     continue  # "if nuclear threats escalate": the threat is the condition
-                out += [s for s in self.g.kids(cond) if s.dep_ in ("nsubj", "nsubjpass")]
+                out += [s for s in self.g.kids(cond) if s.dep_ == "nsubj"]
+                out += [
+                    p
+                    for a in self.g.kids(cond)
+                    if a.dep_ == "agent"
+                    for p in self.g.kids(a)
+                    if p.dep_ == "pobj"
+                ]
         return out
