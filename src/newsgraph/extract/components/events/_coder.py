@@ -2,7 +2,7 @@
 
 Triggers are found and classified (`_triggers`, with the CAMEO verb dictionary of
 `_dictionary`), drafted with their arguments, actors, sides and mood (`_drafting`, `_sides`; the
-speech acts of reporting verbs by `_speech_acts`),
+speech acts of reporting verbs by `_speech_acts`; the one a conditional threat presses by `_pressed`),
 filtered, merged and capped (`_scoring`), completed with magnitudes, place and time (`_details`)
 and written to `get_events(doc)`.
 """
@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._drafting import DocState, Draft, Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
+from newsgraph.extract.components.events._pressed import Pressed
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._speech_acts import SpeechActs
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
@@ -72,7 +73,12 @@ class EventCoder:
         actors = ActorFinder(self.lex, self.g)
         mod = Modality(self.lex, self.g)
         self.drafter = Drafter(self.lex, self.g, args, mod, actors)
+<<<<<<< HEAD
         self.speech = SpeechActs(self.lex, self.g, args, mod, actors, self.triggers.mandates)
+=======
+        self.speech = SpeechActs(self.lex, self.g, args, mod, actors)
+        self.pressed = Pressed(self.g, args, actors)
+>>>>>>> e82
         self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)
         self.details = EventDetails(self.lex, self.g)
 
@@ -128,6 +134,8 @@ class EventCoder:
                 draft = self.drafter.draft(st, cand)
                 if draft is not None:
                     drafts.append(draft)
+        for d in drafts:
+            d.targets = self.pressed.targets(st.doc, d, st.group_cache)  # "… unless Mexico pays": Mexico
         return drafts
 
     def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:
