@@ -73,12 +73,8 @@ class EventCoder:
         actors = ActorFinder(self.lex, self.g)
         mod = Modality(self.lex, self.g)
         self.drafter = Drafter(self.lex, self.g, args, mod, actors)
-<<<<<<< HEAD
         self.speech = SpeechActs(self.lex, self.g, args, mod, actors, self.triggers.mandates)
-=======
-        self.speech = SpeechActs(self.lex, self.g, args, mod, actors)
         self.pressed = Pressed(self.g, args, actors)
->>>>>>> e82
         self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)
         self.details = EventDetails(self.lex, self.g)
 
