@@ -34,5 +34,5 @@ def test_generic_actors_a_name_in_the_phrase_comes_first(analyze_text: Analyze) 
 
 
 def test_generic_actors_a_possessed_noun_is_no_group(analyze_text: Analyze) -> None:
-    a = analyze_text("The governor sharply criticized his rivals on Tuesday for the budget delay.")
+    a = analyze_text("The governor sharply criticized his rival on Tuesday for the budget delay.")
     assert _targets(a, "criticized") == []

@@ -23,7 +23,7 @@ from newsgraph.extract.components.events._actor_types import is_agent, same_grou
 from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
-from newsgraph.extract.components.events._generic_actors import generic_actor
+from newsgraph.extract.components.events._generic_actors import generic_actor, others_of
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._joint_roles import one_person
 from newsgraph.extract.components.events._lexicon import Lexicon
@@ -514,6 +514,8 @@ class ActorFinder:
             and not head.ent_type_
         ):
             return self._group(doc, head, group_cache).id
+        if head.pos_ == "NOUN" and not head.ent_type_ and others_of(head, self.lex):
+            return self._group(doc, head, group_cache).id  # "Sanders's backers" are not Sanders
         c_start, c_end = self.compact(head)
         known = entity_in_tokens(doc, c_start, c_end)
         if known is not None:

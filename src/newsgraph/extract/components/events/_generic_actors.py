@@ -11,9 +11,12 @@ entity, so the store held no actor for it and a query by actor missed the event.
 says when such a noun is to get its group too; the finder asks it only after every name inside the
 phrase has had its turn ("his colleague Chengeto Chidi" is the person).
 
-A noun with a possessor ("her husband", "his rivals", "my father", "its allies") is no generic actor:
-English names by it the ones who stand in that relation to the possessor, often a person the article
-names, so a group of that name would be a wrong kind of entity; it stays as it was.
+A noun with a possessor ("her husband", "his rival", "my father") is no generic actor: English names by
+it the ones who stand in that relation to the possessor, often a person the article names, so a group of
+that name would be a wrong kind of entity; it stays as it was. The plural of a noun for those who stand
+for or against another party (`adherent_nouns`: "its followers", "Sanders's backers", "his critics", "its
+allies") is the exception (`others_of`): it names a group of other people than the possessor, who do not
+act for it as its forces or officials do, so it is a group of its own, never the possessor it names.
 """
 
 from __future__ import annotations
@@ -30,4 +33,15 @@ def generic_actor(head: Token, lex: Lexicon) -> bool:
     lemma = head.lemma_.lower()
     if lemma not in lex.victim_nouns and (lemma in lex.non_actor_heads or not controls_infinitive(head, lex)):
         return False
-    return not any(c.dep_ == "poss" for c in head.children)  # "her husband", "his rivals": someone's own
+    owned = any(c.dep_ == "poss" for c in head.children)  # "her husband", "his rival": someone's own
+    return not owned or others_of(head, lex)
+
+
+def others_of(head: Token, lex: Lexicon) -> bool:
+    """Whether a common noun names, in the plural and under a possessor, the people who stand for or against
+    that possessor ("its followers", "Sanders's backers", "his critics"), with no name in apposition ("his
+    rivals, Smith and Jones" are those people)."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in lex.adherent_nouns:
+        return False
+    kids = list(head.children)
+    return any(c.dep_ == "poss" for c in kids) and not any(c.dep_ == "appos" for c in kids)

@@ -140,6 +140,7 @@ class Lexicon:
     dead_lemmas: frozenset[str]
     injured_lemmas: frozenset[str]
     victim_nouns: frozenset[str]
+    adherent_nouns: frozenset[str]
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
     place_nouns: frozenset[str]
@@ -233,7 +234,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns", "country_nouns", "office_nouns",
+    "topic_nouns", "country_nouns", "office_nouns", "adherent_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
