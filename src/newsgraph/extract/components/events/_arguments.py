@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
+from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._event_places import (
     MEASURE_TYPES,
     ground,
@@ -27,7 +28,6 @@ from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
 from newsgraph.extract.components.events._purposes import aimed_clause, request_purpose
-from newsgraph.extract.components.events._triggers import Candidate
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -20,6 +20,7 @@ from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._aggregates import Aggregates
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
 from newsgraph.extract.components.events._ended_fights import EndedFights
 from newsgraph.extract.components.events._force import moved, moves_force
@@ -31,7 +32,6 @@ from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
-from newsgraph.extract.components.events._triggers import Candidate
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 

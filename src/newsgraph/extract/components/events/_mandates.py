@@ -28,16 +28,12 @@ to the clause's subject, as it codes "X said Y should …".
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._dictionary import CameoDictionary
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
-
-if TYPE_CHECKING:
-    from newsgraph.extract.components.events._triggers import Candidate
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she"})

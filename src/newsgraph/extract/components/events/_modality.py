@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.components.events._abilities import Abilities
+from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._performatives import performed
-from newsgraph.extract.components.events._triggers import Candidate
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,6 @@ the light verb's subject ("launched offensives").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
@@ -18,6 +16,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
@@ -40,20 +39,6 @@ _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj
 _MAX_KINDS = 500_000
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A trigger under consideration."""
-
-    tok: Token
-    sense: Sense
-    noun: bool
-    frame: Frame | None = None
-    light: Token | None = None
-    occurs: Token | None = None
-    absorbed_by: int | None = None
-    content: list[int] = field(default_factory=list)
 
 
 def known_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
