@@ -36,6 +36,7 @@ from newsgraph.extract.components.events._lists import (
 )
 from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
+from newsgraph.extract.components.events._people_nouns import people_noun
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     pronoun_fits,
@@ -260,7 +261,7 @@ class ActorFinder:
         first = list_head(tok) if low in self.lex.title_nouns or alike_member(tok, self.lex.nouns) else None
         if first is not None and self.is_actor(first):
             return True  # a person by office or of the list's kind beside an actor ("Dodik and his aides")
-        if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or low in self.lex.victim_nouns:
+        if low in self.lex.sector_nouns or low in self.lex.delegate_nouns or people_noun(tok, self.lex):
             return True
         if controls_infinitive(tok, self.lex):
             return True  # "asked the border customs to increase …": the doer of a deed
@@ -293,7 +294,7 @@ class ActorFinder:
         return (
             low in self.lex.sector_nouns
             or low in self.lex.delegate_nouns
-            or low in self.lex.victim_nouns
+            or people_noun(tok, self.lex)
             or is_agent(tok, self.lex)
             or self._stand_in(tok) is not None  # "dozens of students"
         )

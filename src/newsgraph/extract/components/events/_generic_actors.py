@@ -5,7 +5,7 @@ increase …", "accused the regional body of failing …").
 
 The actor finder makes a `GROUP` entity for an actor phrase headed by a sector noun or a Phoenix
 agent noun ("protesters", "Afghan security forces"). A phrase headed by another noun for people (the
-person nouns of `victim_nouns` in `event_actors.json`: kin, trades, patients, pupils, suspects) or by
+people nouns of `_people_nouns.py`: kin, trades, offices, professions, pupils, suspects) or by
 a noun that controls a deed's infinitive or gerund was kept as an actor by its text alone, with no
 entity, so the store held no actor for it and a query by actor missed the event. `generic_actor`
 says when such a noun is to get its group too; the finder asks it only after every name inside the
@@ -25,13 +25,14 @@ from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import controls_infinitive
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._people_nouns import people_noun
 
 
 def generic_actor(head: Token, lex: Lexicon) -> bool:
     """Whether a common noun heading an actor phrase names people: a person noun, or the doer of a
     deed a verb asks of it. A set lookup first; the parse is read only for other nouns."""
     lemma = head.lemma_.lower()
-    if lemma not in lex.victim_nouns and (lemma in lex.non_actor_heads or not controls_infinitive(head, lex)):
+    if not people_noun(head, lex) and (lemma in lex.non_actor_heads or not controls_infinitive(head, lex)):
         return False
     owned = any(c.dep_ == "poss" for c in head.children)  # "her husband", "his rival": someone's own
     return not owned or others_of(head, lex)

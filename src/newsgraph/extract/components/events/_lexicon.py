@@ -141,6 +141,7 @@ class Lexicon:
     injured_lemmas: frozenset[str]
     victim_nouns: frozenset[str]
     adherent_nouns: frozenset[str]
+    people_nouns: frozenset[str]  # persons who can act (_people_nouns.py)
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
     place_nouns: frozenset[str]
@@ -353,8 +354,15 @@ def _actor_fields(act: dict[str, Any]) -> dict[str, Any]:
         sports_sensitive=frozenset(act["sports_sensitive_types"]),
         number_words={k.lower(): float(v) for k, v in act["number_words"].items()},
         number_scales={k.lower(): float(v) for k, v in act["number_scales"].items()},
+        people_nouns=_people_nouns(act),
     )
     return fields
+
+
+def _people_nouns(act: dict[str, Any]) -> frozenset[str]:
+    """Join the people noun lists of `event_actors.json` and the speaker person nouns (`_people_nouns.py`)."""
+    persons = _fs(load_json("speaker_nouns.json")["person"]) - _fs(act["not_people_nouns"])
+    return persons | _fs(act["victim_nouns"]) | _fs(act["office_nouns"]) | _fs(act["profession_nouns"])
 
 
 def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
