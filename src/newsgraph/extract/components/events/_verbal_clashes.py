@@ -63,15 +63,19 @@ class VerbalClashes:
     ) -> bool:
         """Whether an attack word is criticism: no harm word in the sentence (`harm`: the fight's harm words
         and the project's violence cues) and a verbal mark or named people on both sides."""
-        if self.g.words(tok) & (self.words["harm_words"] | harm):
+        words = self.g.words(tok)
+        singulars = {w[:-1] for w in words if w.endswith("s")}  # "Rebels" opens a sentence: its lemma stays
+        if (words | singulars) & (self.words["harm_words"] | harm):
             return False
         if self._modified(tok) or self._over_issue(tok):
             return True
         doc = tok.doc
+        sides = sources + targets
         return (
             bool(sources and targets)
-            and all(self._person(doc, a) or self._organisation(doc, a) for a in sources + targets)
-            and any(self._person(doc, a) for a in sources + targets)
+            and all(self._person(doc, a) or self._organisation(doc, a) for a in sides)
+            and any(self._person(doc, a) for a in sides)
+            and any(doc[a.head].pos_ == "PROPN" for a in sides)  # a name written, not only "who … us"
         )
 
     def _organisation(self, doc: Doc, side: Actor) -> bool:
