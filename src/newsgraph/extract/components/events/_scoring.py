@@ -127,6 +127,9 @@ class EventFilter:
         if d.type == "ASSAULT":
             if self._clash_of_words(d, trig):
                 return False
+            if self._attack_of_words(d, trig):
+                d.type, d.mode, d.cameo = "ACCUSE", None, "11"
+                return True
             if words & lex.violence_cues or self._armed(d):
                 return True
             if trig in lex.verbal_attack_lemmas and words & lex.verbal_context:
@@ -149,6 +152,13 @@ class EventFilter:
         if d.dead or d.injured or self._armed(d):
             return False
         return self.verbal.is_verbal(d.tok, trig, d.sources + d.targets)
+
+    def _attack_of_words(self, d: Draft, trig: str) -> bool:
+        """Whether an attack is criticism ("Cruz attacked Rubio over immigration"): CAMEO 111, ACCUSE."""
+        if trig not in self.lex.verbal_attack_lemmas or d.dead or d.injured or self._armed(d):
+            return False
+        harm = self.lex.violence_cues - self.lex.verbal_attack_lemmas - self.verbal.words["fight_lemmas"]
+        return self.verbal.is_verbal_attack(d.tok, d.sources, d.targets, harm)
 
     def _fight_without_foe(self, d: Draft) -> bool:
         """Whether a fight, done or vowed, is a figure of speech: a conflict verb ("fight", "battle") with

@@ -9,6 +9,11 @@ ground ("clashed over how to release the emails"; not "clashed over land"); an o
 ("clashed at Saturday's debate", "during the hearing"); or two named people as its only
 sides ("Clinton clashed with Johnson"). A fight the sentence tells harm of ("the clash left two dead") or
 whose side is armed stays a fight. The word lists are `lexicons/verbal_clashes.json`.
+
+"Attack" is mostly words in political news too ("Cruz attacked Rubio", "Trump's attacks on Curiel",
+"attacked her over an email chain", "a political attack"): CAMEO codes criticism as 111 (PLOVER ACCUSE).
+`is_verbal_attack` tells it by the same marks (a modifier of words or politics, an issue that is no ground)
+or by its sides: a named person or organisation attacking a named person, with no harm in the sentence.
 """
 
 from __future__ import annotations
@@ -52,6 +57,31 @@ class VerbalClashes:
         if self.g.words(tok) & self.words["harm_words"]:
             return False
         return self._over_issue(tok) or self._at_talks(tok) or self._two_people(tok, sides)
+
+    def is_verbal_attack(
+        self, tok: Token, sources: list[Actor], targets: list[Actor], harm: frozenset[str]
+    ) -> bool:
+        """Whether an attack word is criticism: no harm word in the sentence (`harm`: the fight's harm words
+        and the project's violence cues) and a verbal mark or named people on both sides."""
+        words = self.g.words(tok)
+        singulars = {w[:-1] for w in words if w.endswith("s")}  # "Rebels" opens a sentence: its lemma stays
+        if (words | singulars) & (self.words["harm_words"] | harm):
+            return False
+        if self._modified(tok) or self._over_issue(tok):
+            return True
+        doc = tok.doc
+        sides = sources + targets
+        return (
+            bool(sources and targets)
+            and all(self._person(doc, a) or self._organisation(doc, a) for a in sides)
+            and any(self._person(doc, a) for a in sides)
+            and any(doc[a.head].pos_ == "PROPN" for a in sides)  # a name written, not only "who … us"
+        )
+
+    def _organisation(self, doc: Doc, side: Actor) -> bool:
+        """Whether a side is a named organisation (a party, a campaign, a PAC, a newspaper)."""
+        entity = entity_by_id(doc, side.entity)
+        return entity is not None and entity.type == "ORG"
 
     def _modified(self, tok: Token) -> bool:
         """Whether a modifier makes the fight one of words, law or politics ("a legal battle")."""
