@@ -30,6 +30,7 @@ from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
+from newsgraph.extract.components.events._pronouns import quoted_side, speaker_side
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.extensions import entity_at_token
@@ -85,14 +86,17 @@ class DocState:
     """Direct and mixed quotes: (start, end) character offsets and the speaker's entity id."""
 
     def speak(self, actors: list[Actor]) -> list[Actor]:
-        """Resolve "we", "I" inside a quote to the quote's speaker; drop them when it has none."""
+        """Resolve "we", "I" inside a quote to the quote's speaker ("we" to the speaker's side,
+        `speaker_side`); drop them when it has none."""
         out: list[Actor] = []
         for a in actors:
-            if a.entity is None and self.doc[a.head].lower_ in _FIRST_PERSON:
+            pron = self.doc[a.head].lower_
+            if a.entity is None and pron in _FIRST_PERSON:
                 idx = self.doc[a.head].idx
-                a.entity = next((sp for qs, qe, sp in self.quotes if qs <= idx < qe and sp), None)
-                if a.entity is None:
+                speaker = next((sp for qs, qe, sp in self.quotes if qs <= idx < qe and sp), None)
+                if speaker is None:
                     continue
+                a.entity = speaker_side(self.doc, pron, speaker)
             out.append(a)
         return out
 
@@ -305,6 +309,9 @@ class Drafter:
             rep_src = self.g.agent(mood.reporter)
             if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
+                sides = [quoted_side(src_tok, a.entity) if src_tok is not None else None for a in sources]
+                for a, side in zip(sources, sides, strict=True):  # "“We …,” the minister said": his side
+                    a.entity, a.text = (side.id, side.name) if side is not None else (a.entity, a.text)
         d.sources = st.speak(sources)
         mine = {a.entity for a in d.sources if a.entity}  # "we will unify our party": on one's own side
         d.targets = [t for t in st.speak(d.targets) if t.owner is None or t.owner not in mine]

@@ -1,5 +1,6 @@
 """Pronouns: which entities a third-person pronoun can stand for, when two name the same one, and who a
-singular first person inside quotation marks is (the quote's speaker, never a name in the quoted words).
+first person inside quotation marks is (the quote's speaker or the speaker's side, never a name in the
+quoted words).
 
 "he" and "she" stand for a person: never for a noun that names a body ("the government", "his team",
 "the police"), read from the quotes component's list of the head nouns of bodies
@@ -10,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._channels import relayed_speaker
 from newsgraph.extract.components.events._grammar import Grammar
-from newsgraph.extract.extensions import entity_at_token, get_quotes
+from newsgraph.extract.extensions import entity_at_token, entity_by_id, get_quotes
 from newsgraph.extract.lexicons import load_json
+from newsgraph.models import Entity
 
 _SPEAKER_SELF = frozenset({"i", "my", "me"})
 _SPEAKER_SIDE = frozenset({"we", "us", "our"})
@@ -82,38 +84,81 @@ def reported_it(pron: Token, prev_root: Token, g: Grammar, reporting: frozenset[
 def quoted_words(tok: Token) -> list[tuple[int, int]] | None:
     """The character ranges of the words of the direct quote that holds a token (its pieces, for a
     quote split around its cue), or None when the token is not inside quotation marks."""
+    found = _direct_quote(tok)
+    return found[0] if found is not None else None
+
+
+def _direct_quote(tok: Token) -> tuple[list[tuple[int, int]], str | None] | None:
+    """The character ranges of the direct quote that holds a token and its speaker's entity id."""
     doc = tok.doc
-    index: list[list[tuple[int, int]]] | None = doc.user_data.get(_QUOTED_INDEX)
+    index: list[tuple[list[tuple[int, int]], str | None]] | None = doc.user_data.get(_QUOTED_INDEX)
     if index is None:  # built once per doc
         index = [
-            [(f.start, f.end) for f in q.fragments] or [(q.start, q.end)]
+            ([(f.start, f.end) for f in q.fragments] or [(q.start, q.end)], q.speaker)
             for q in get_quotes(doc)
             if q.kind == "direct"
         ]
         doc.user_data[_QUOTED_INDEX] = index
-    return next((ranges for ranges in index if any(s <= tok.idx < e for s, e in ranges)), None)
+    return next((found for found in index if any(s <= tok.idx < e for s, e in found[0])), None)
+
+
+def speaker_side(doc: Doc, pron: str, speaker: str) -> str:
+    """Who a first person inside a quote stands for, given the quote's speaker (an entity id): "I", "me",
+    "my" the speaker; "we", "us", "our" the body the speaker speaks for (`_body_of`), else the speaker."""
+    body = _body_of(doc, speaker) if pron in _SPEAKER_SIDE else None
+    return body.id if body is not None else speaker
+
+
+def _body_of(doc: Doc, speaker: str) -> Entity | None:
+    """The organisation the entities component affiliates a speaker with ("said a spokeswoman for the
+    Red Cross", "White House press secretary Dana Perino"): the body a "we" in the speaker's words is.
+    A place or a nationality ("Kansas Governor Tom Reyes", "Turkish Foreign Minister …") is where the
+    speaker is from, no body one speaks for: the speaker stands for the "we" then."""
+    entity = entity_by_id(doc, speaker)
+    body = entity_by_id(doc, entity.affiliation) if entity is not None else None
+    return body if body is not None and body.type == "ORG" else None
+
+
+def quoted_side(pron: Token, speaker: str | None) -> Entity | None:
+    """The body a "we", "us" or "our" inside quotation marks stands for when `speaker` (an entity id) says
+    it: the organisation the speaker speaks for (`_body_of`: "“We will not back down,” said a
+    spokeswoman for the Foreign Ministry": the ministry), else None (the speaker stands for it)."""
+    if speaker is None or pron.lower_ not in _SPEAKER_SIDE or quoted_words(pron) is None:
+        return None
+    return _body_of(pron.doc, speaker)
+
+
+def speaker_entity(pron: Token, entity: Entity) -> Entity:
+    """The entity a first person the entities component links to its speaker stands for: for "we", "us",
+    "our" inside quotation marks, the speaker's side (`quoted_side`), else the speaker."""
+    return quoted_side(pron, entity.id) or entity
 
 
 def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
     """Whether a first person inside quotation marks is settled as its speaker, and the speaker's token.
 
     "I", "me" and "my" are the speaker: the subject, outside the quoted words, of a verb up the clause
-    chain ("“I reject the charges,” the minister told reporters"), else of the previous sentence, else
-    None (the quote's own speaker is then taken, `DocState.speak`). A name inside the quoted words is
-    spoken about, not the speaker ("“The court crossed a line that I believe demands action,” Cruz
-    said"). "we", "us" and "our" are the speaker's side, a body, a nation or a people as often as the
-    speaker ("“We have recaptured 24 districts,” the spokesman said" after the forces were named; "our
-    nation was attacked"): left to the antecedent search, as every pronoun outside quotation marks. Any first
+    chain ("“I reject the charges,” the minister told reporters"), else the quote's own speaker when the
+    quotes component knows it (taken by `DocState.speak`), else the subject of the previous sentence. A
+    name inside the quoted words is spoken about, not the speaker ("“The court crossed a line that I
+    believe demands action,” Cruz said"). A subject "we" of a quote with a known speaker is the
+    speaker's side (`speaker_side`), never the subject of the sentence before ("Farmers were told to
+    wait. “We will pay,” the governor said": not the farmers); "us" and "our", and a "we" of a quote
+    with no known speaker, are left to the antecedent search, as every pronoun outside quotation marks
+    (an "us" is as often the people the speaker is one of, "they attack us", as the speaker's body). Any first
     person whose clause chain passes a channel (an outlet that carries the quote, a verb of relaying it) is
     the relayed speaker's (`_channels.relayed_speaker`): "Xinhua translated the quote as: “… we …”"."""
     if pron.lower_ not in _SPEAKER_SELF | _SPEAKER_SIDE:
         return False, None
-    quoted = quoted_words(pron)
-    if quoted is None:
+    quote = _direct_quote(pron)
+    if quote is None:
         return False, None
+    quoted, known = quote
     settled, relayed = relayed_speaker(pron, quoted, g, is_actor)
-    if settled or pron.lower_ not in _SPEAKER_SELF:
+    if settled:
         return settled, relayed
+    if pron.lower_ not in _SPEAKER_SELF:  # a subject "we" of a quote with a known speaker: the speaker's side
+        return known is not None and pron.lower_ == "we" and pron.dep_ in _SUBJ, None
 
     def speaker(c: Token) -> bool:
         return (
@@ -132,7 +177,7 @@ def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -
             break
         tok = tok.head
     sent = g.sentence(pron)
-    if sent.start == 0:
-        return True, None
+    if sent.start == 0 or known is not None:
+        return True, None  # the quote's own speaker (`DocState.speak`)
     prev = g.sentence(pron.doc[sent.start - 1])
     return True, next((c for c in g.kids(prev.root) if speaker(c)), None)
