@@ -52,6 +52,10 @@ class EventFilter:
         self.min_confidence = min_confidence
         self.tolls = HazardTolls(lex, grammar)
         self.verbal = VerbalClashes(grammar, lex.title_nouns)
+        # the words of harm that make an attack no criticism: a fight's harm words and the violence cues,
+        # less the attack and fight words themselves
+        fights = lex.verbal_attack_lemmas | self.verbal.words["fight_lemmas"]
+        self._attack_harm = self.verbal.words["harm_words"] | (lex.violence_cues - fights)
 
     def filter(self, doc: Doc, drafts: list[Draft], sents: list[Span]) -> list[Draft]:
         """Drop events of subheads, natural hazards, accidents and sports reports."""
@@ -157,8 +161,7 @@ class EventFilter:
         """Whether an attack is criticism ("Cruz attacked Rubio over immigration"): CAMEO 111, ACCUSE."""
         if trig not in self.lex.verbal_attack_lemmas or d.dead or d.injured or self._armed(d):
             return False
-        harm = self.lex.violence_cues - self.lex.verbal_attack_lemmas - self.verbal.words["fight_lemmas"]
-        return self.verbal.is_verbal_attack(d.tok, d.sources, d.targets, harm)
+        return self.verbal.is_verbal_attack(d.tok, d.sources, d.targets, self._attack_harm)
 
     def _fight_without_foe(self, d: Draft) -> bool:
         """Whether a fight, done or vowed, is a figure of speech: a conflict verb ("fight", "battle") with

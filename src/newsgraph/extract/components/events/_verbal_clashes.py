@@ -61,11 +61,12 @@ class VerbalClashes:
     def is_verbal_attack(
         self, tok: Token, sources: list[Actor], targets: list[Actor], harm: frozenset[str]
     ) -> bool:
-        """Whether an attack word is criticism: no harm word in the sentence (`harm`: the fight's harm words
-        and the project's violence cues) and a verbal mark or named people on both sides."""
+        """Whether an attack word is criticism: no harm word in the sentence (`harm`, built once by the
+        caller: the fight's harm words and the project's violence cues) and a verbal mark or named people
+        on both sides."""
         words = self.g.words(tok)
         singulars = {w[:-1] for w in words if w.endswith("s")}  # "Rebels" opens a sentence: its lemma stays
-        if (words | singulars) & (self.words["harm_words"] | harm):
+        if (words | singulars) & harm:
             return False
         if self._modified(tok) or self._over_issue(tok):
             return True
