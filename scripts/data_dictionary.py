@@ -97,8 +97,9 @@ A column has one name and one meaning in every output:
 Names: `doc_id` is the Analysis id (the input's id); `article_id` and `id` are the store's integer
 ids; `local_id` is a fact's article-local id (`e1`, `q1`, `v1`, `t1`, `p1`), `X_local_id` an
 article-local reference (`speaker_local_id` = `e6`), `X_id` the stored entity it resolves to (or
-the stored row it names: `story_id`, `quantity_id`) and `X_name` that entity's name; `X_text` is the text as written; `source` is always the news source
-(an event's actors are `source_actor_*` and `target_actor_*`).
+the stored row it names: `story_id`, `quantity_id`) and `X_name` that entity's name; `X_text` is
+the text as written; `source` is always the news source (an event's actors are `source_actor_*` and
+`target_actor_*`).
 
 Types: `str`, `int`, `float`, `bool`; `list<…>` is a list (an Arrow list in Parquet, an array in
 JSON, `jsonb` on PostgreSQL, JSON text on SQLite and in CSV; the store keeps an empty list as
