@@ -85,7 +85,7 @@ class Descriptions:
             found = self._holder(doc, head, start) or []
             if not found:  # "the department" of "the State Department", "the Nepalese government"
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
-                body = body or self._country_body(doc, head)
+                body = body or self._country_body(doc, head, actor)
                 found = [body] if body is not None else []
         elif not found and head.tag_ in ("NNS", "NNPS"):
             found = self._counted(doc, head, start) or []
@@ -93,8 +93,12 @@ class Descriptions:
             return None
         return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
 
-    def _country_body(self, doc: Doc, head: Token) -> Entity | None:
-        """The entity of the earlier "the Nepalese government" a bare "the government" stands for."""
+    def _country_body(self, doc: Doc, head: Token, actor: Actor) -> Entity | None:
+        """The entity of the earlier "the Nepalese government" a bare "the government" stands for,
+        unless the actor is linked to a named body already ("the militia" read as the YPG)."""
+        own = entity_by_id(doc, actor.entity)
+        if own is not None and own.type != "GROUP" and any(m.kind == "name" for m in own.mentions):
+            return None
         earlier = country_body(doc, head, self.lex, self.g) if self.link is not None else None
         found = None if earlier is None or self.link is None else self.link(doc, earlier)
         return None if found is None else entity_by_id(doc, found)

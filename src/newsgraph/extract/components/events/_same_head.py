@@ -11,9 +11,10 @@ head of the earlier phrase it stands for, when
   bare "the <noun>", which refers back itself) names a country; and
 - every phrase of that noun in the window that names a country names the same one (the governments
   of Nepal and of India both named: no guess).
-A relative clause set off by a comma ("the government, which believed …,") leaves the noun bare; a noun
-with words of its own ("the local government", "the coalition government", "the government that …")
-is not bare and stays as it is.
+A phrase that goes with a name ("the Syrian Kurdish militia, the YPG,") is the named body's, read by
+the rules for names. A relative clause set off by a comma ("the government, which believed …,") leaves
+the noun bare; a noun with words of its own ("the local government", "the coalition government", "the
+government that …") is not bare and stays as it is.
 """
 
 from __future__ import annotations
@@ -48,9 +49,16 @@ def country_body(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Token | Non
         nearest = (t, country)
         if country is not None:
             countries.add(country)
-    if nearest is None or nearest[1] is None or len(countries) != 1:
+    if nearest is None or nearest[1] is None or len(countries) != 1 or _named(nearest[0]):
         return None
     return nearest[0]
+
+
+def _named(t: Token) -> bool:
+    """Whether a noun phrase goes with a name ("the Syrian Kurdish militia, the YPG,", "the automobile
+    firm General Motors"): the bare noun is then the named body, which its name's rules read."""
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return any(c.dep_ == "appos" for c in t.children) or (after is not None and after.pos_ == "PROPN")
 
 
 def _bare(head: Token) -> bool:
