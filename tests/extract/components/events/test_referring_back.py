@@ -88,3 +88,13 @@ def test_uncounted_title_plural_is_the_two_holders_named_before(analyze_text: An
         "Eva Lind of Sweden in Oslo. On Friday the prime ministers signed a fishing accord."
     )
     assert [e.source_text for e in _confident(b, "SUPPORT")] == ["the prime ministers"]
+
+
+def test_bare_noun_after_a_named_body_is_the_name(analyze_text: Analyze) -> None:
+    """ "the militia" after "the Syrian Kurdish militia, the YPG," is the YPG, not a new Syrian group."""
+    a = analyze_text(
+        "Turkey launched an offensive against the Syrian Kurdish militia, the YPG, in March. "
+        "On Sunday the militia attacked a Turkish border post."
+    )
+    attacks = [e for e in _confident(a, "ASSAULT") if e.trigger.text == "attacked"]
+    assert [e.source_text for e in attacks] == ["YPG"]
