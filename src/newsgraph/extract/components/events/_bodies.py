@@ -7,7 +7,9 @@ returns the organisation it stands for, when
 - the organisation mentioned last before the phrase (an ORG entity with a name) has that noun as its
   name's head: the last word, or the last word before an of, for, on, to, in or at phrase ("Department
   of State", "Committee on Civil Liberties"); and
-- no other organisation named before the phrase has that head (two departments compete: no guess).
+- no other organisation named before the phrase has that head (two departments compete: no guess),
+  unless it alone of them is mentioned in the phrase's sentence or the one before ("the agency" just
+  after "the International Energy Agency", "the International Renewable Energy Agency" further back).
 The organisation of that head stands for the phrase too when other organisations were mentioned since
 ("the Blantyre Girls Primary School refused …; the Malawi High Court ordered the school …", "the UN
 Security Council … urged the council"), unless one more of that head was spoken of since its last mention
@@ -40,7 +42,7 @@ def named_body(
     """The organisation a bare "the <noun>" starting at character `start` stands for, else None
     (`last_only`: the nouns read back only to the organisation mentioned last; `sectors`: a generic
     actor noun's sector)."""
-    if not _bare(head):
+    if not bare(head):
         return None
     noun = head.lemma_.lower()
     last: tuple[int, Entity] | None = None
@@ -55,15 +57,29 @@ def named_body(
             heads.append(entity)
         if last is None or max(before) > last[0]:
             last = (max(before), entity)
-    if last is None or len(heads) != 1:
+    if last is None or not heads:
         return None
-    if heads[0] is last[1]:
+    if last[1] in heads and (len(heads) == 1 or _alone_lately(doc, head, last[1], heads)):
         return last[1]
+    if len(heads) != 1:
+        return None
     if noun in last_only or _another_since(doc, head, heads[0], start):
         return None
     if _kind_since(doc, heads[0], start, sectors.get(noun)):
         return None
     return heads[0]
+
+
+def _alone_lately(doc: Doc, head: Token, entity: Entity, heads: list[Entity]) -> bool:
+    """Whether `entity`, one of several bodies of the noun, is the only one mentioned in the phrase's own
+    sentence (before it) and the sentence before ("the agency" just after "the International Energy
+    Agency", the "International Renewable Energy Agency" further back)."""
+    sent = head.sent
+    since = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return all(
+        any(m.kind != "pronoun" and since <= m.start < head.idx for m in e.mentions) == (e is entity)
+        for e in heads
+    )
 
 
 def _kind_since(doc: Doc, entity: Entity, start: int, sector: str | None) -> bool:
@@ -103,10 +119,10 @@ def _one(t: Token) -> bool:
     if t.tag_ in ("NNP", "NNPS"):
         return True
     dets = [c for c in t.lefts if c.dep_ in ("det", "poss")]
-    return t.tag_ == "NN" and bool(dets) and not _bare(t)
+    return t.tag_ == "NN" and bool(dets) and not bare(t)
 
 
-def _bare(head: Token) -> bool:
+def bare(head: Token) -> bool:
     """Whether a noun phrase is "the" and the singular noun alone (and a possessive's "'s")."""
     if head.tag_ not in ("NN", "NNP"):
         return False

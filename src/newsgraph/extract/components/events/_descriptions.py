@@ -10,12 +10,14 @@ returns the entities it stands for:
   country, `countries.tsv`) or the persons who hold the title the noun names ("presidents" for
   "President Putin" and "President Erdogan"; the entities component's roles), read in the phrase's own
   sentence before it and in the sentence before that. Exactly as many distinct ones as the phrase
-  counts must be there: fewer or more, and the description stays as it is (no guess).
+  counts must be there: fewer or more, and the description stays as it is (no guess). "The" and a
+  plural title alone ("the prime ministers") counts no one, but stands for the two holders named there;
 - "the" and a bare title ("the judge", "the prime minister", "the party chairman"): the one person named
   before it in the article who holds that very title (a role's of-phrase aside, its abbreviations
   spelled out: "Prime Minister of Singapore", "Sen."); none or several, and it stays;
 - "the" and a bare noun that heads the name of the organisation mentioned last ("the department" after
-  "the State Department"; `_bodies`).
+  "the State Department"; `_bodies`), or the noun of a country's body the article just named ("the
+  government" after "the Nepalese government"; `_same_head`).
 Else a phrase with words of its own ("the two Korean leaders", "both Gulf countries", "the next
 president", "the president of the court") and "the other two" are left alone.
 """
@@ -34,7 +36,8 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
 from newsgraph.extract.components.events._office_names import office_apposed
-from newsgraph.extract.extensions import entity_at_token, get_entities
+from newsgraph.extract.components.events._same_head import country_body
+from newsgraph.extract.extensions import entity_at_token, entity_by_id, get_entities
 from newsgraph.models import Entity
 
 _WINDOW = 1
@@ -47,6 +50,8 @@ _OF_PHRASE = re.compile(r"\s(?:of|for|at|to|in)\s")
 _STATE_FORCES = frozenset({"military", "police"})  # the sectors of a noun for a state's own force
 _MOST = 5  # "the five nations" at most: a larger count is a bloc with a name of its own
 
+Link = Callable[[Doc, Token], str | None]
+"""The entity id of an actor phrase by its head (`ActorFinder.link`)."""
 Fit = Callable[[Entity, str], str | None]
 """The key of an entity's mention that fits a description (a country code, a person's id), or None."""
 
@@ -54,9 +59,10 @@ Fit = Callable[[Entity, str], str | None]
 class Descriptions:
     """Resolve definite descriptions to the entities named before them (see the module docstring)."""
 
-    def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
+    def __init__(self, lex: Lexicon, grammar: Grammar, link: Link | None = None) -> None:
         self.lex = lex
         self.g = grammar
+        self.link = link
         self.names = NameAgreement(lex, grammar)
         forces = (n for n, sector in lex.sector_nouns.items() if sector in _STATE_FORCES)
         self.last_only = frozenset(forces) | lex.anaphoric_nouns  # read back to the body mentioned last only
@@ -77,13 +83,25 @@ class Descriptions:
         found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
             found = self._holder(doc, head, start) or []
-            body = None if found else named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
-            found = [body] if body is not None else found
+            if not found:  # "the department" of "the State Department", "the Nepalese government"
+                body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
+                body = body or self._country_body(doc, head, actor)
+                found = [body] if body is not None else []
         elif not found and head.tag_ in ("NNS", "NNPS"):
             found = self._counted(doc, head, start) or []
         if not found:
             return None
         return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
+
+    def _country_body(self, doc: Doc, head: Token, actor: Actor) -> Entity | None:
+        """The entity of the earlier "the Nepalese government" a bare "the government" stands for,
+        unless the actor is linked to a named body already ("the militia" read as the YPG)."""
+        own = entity_by_id(doc, actor.entity)
+        if own is not None and own.type != "GROUP" and any(m.kind == "name" for m in own.mentions):
+            return None
+        earlier = country_body(doc, head, self.lex, self.g) if self.link is not None else None
+        found = None if earlier is None or self.link is None else self.link(doc, earlier)
+        return None if found is None else entity_by_id(doc, found)
 
     def _antecedent(self, doc: Doc, entity: Entity) -> tuple[Token, int] | None:
         """The head word and start of the description a pronoun's person was first written as ("The
@@ -234,11 +252,27 @@ class Descriptions:
     def _counted(self, doc: Doc, head: Token, start: int) -> list[Entity] | None:
         """The parties a counted plural stands for, when exactly as many are named just before it."""
         count = self._count(head)
+        if count is None and self._plain_plural(head):  # "the prime ministers": the two named
+            count = 2
         fit = self._fit(head) if count is not None else None
         if fit is None:
             return None
         found = self._named_before(doc, head, start, fit)
         return found if len(found) == count else None
+
+    def _plain_plural(self, head: Token) -> bool:
+        """Whether a phrase is "the" and a plural title alone ("the prime ministers", "the presidents"):
+        it counts no one, but stands for the two holders of the title named just before it; a country
+        noun's plural ("the countries") may stand for a bloc, and is left alone."""
+        if head.lemma_.lower() not in self.lex.title_nouns or head.tag_ != "NNS":
+            return False
+        kids = self.g.kids(head)
+        if any(c.i > head.i and not c.is_punct for c in kids):
+            return False  # "the ministers of both countries", "the presidents who …"
+        lefts = [c for c in kids if c.i < head.i]
+        return [c.lower_ for c in lefts if c.dep_ == "det"] == ["the"] and all(
+            c.dep_ in ("det", "compound", "amod") for c in lefts
+        )
 
     def _count(self, head: Token) -> int | None:
         """How many a definite phrase counts ("the two", "both", "those three"), else None."""

@@ -50,7 +50,9 @@ class SideFinder:
         self.lex = lex
         self.g = grammar
         self.actors = actors
-        self.descriptions = Descriptions(lex, grammar)
+        self.descriptions = Descriptions(
+            lex, grammar, lambda doc, head: actors.link(doc, head, *actors.phrase(head), {})
+        )
 
     def split(self, doc: Doc, d: Sided, pairs: list[list[Actor]]) -> tuple[list[Actor], list[Actor]]:
         """Return an event's (sources, targets) with its sides split; `pairs` collects the named pairs."""
