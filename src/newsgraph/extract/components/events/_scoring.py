@@ -24,6 +24,7 @@ from newsgraph.extract.components.events._campaign_rallies import persons_rally
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._targets import HIT_TYPES
 from newsgraph.extract.components.events._tolls import HazardTolls
 from newsgraph.extract.components.events._verbal_clashes import VerbalClashes
 from newsgraph.extract.extensions import entity_by_id, in_subhead, span_text
@@ -195,7 +196,8 @@ class EventFilter:
                         out[out.index(o)] = d
                     if not keep.sources and drop.sources:
                         keep.sources = drop.sources
-                    if drop.targets and (not keep.targets or (keep.struck and self._people(drop))):
+                    hit_thing = keep.struck or self._things(keep)  # "attacked the car, killing two civilians"
+                    if drop.targets and (not keep.targets or (hit_thing and self._people(drop))):
                         keep.targets = [
                             t for t in drop.targets if t.head not in {s.head for s in keep.sources}
                         ]
@@ -209,12 +211,19 @@ class EventFilter:
 
     def _people(self, d: Draft) -> bool:
         """Whether an event's targets are all people: named, or actor or victim nouns ("two soldiers")."""
-        doc = d.tok.doc
-        return all(
+        return all(self._person(d.tok.doc, t) for t in d.targets)
+
+    def _things(self, d: Draft) -> bool:
+        """Whether an assault's or a seizure's targets are only things it hit ("attacked the car", "ambushed
+        a bus"), with no one among them: the people its elaborating clause hits stand for them."""
+        return d.type in HIT_TYPES and not any(self._person(d.tok.doc, t) for t in d.targets)
+
+    def _person(self, doc: Doc, t: Actor) -> bool:
+        """Whether a target is people: named, or an actor or victim noun ("two soldiers")."""
+        return (
             t.entity is not None
             or sector_of(doc[t.head], self.lex) is not None
             or doc[t.head].lemma_.lower() in self.lex.victim_nouns
-            for t in d.targets
         )
 
     def _elaborates(self, child: Draft, parent: Draft) -> bool:

@@ -14,7 +14,8 @@ from newsgraph.extract.components.events._actors import ACTOR_LABELS, Actor, Act
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.models import Entity
 
-_HIT_TYPES = frozenset({"ASSAULT", "COERCE"})  # what they hit or seize can be a thing
+HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
+"""The types whose target can be a thing: what an assault hit or a seizure took ("ambushed a bus")."""
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST"})  # a weapon can be aimed at
 
 
@@ -44,7 +45,7 @@ class TargetFinder:
             owner = self.named_owner(head)
             if owner is not None:  # "the U.S. proposal": the U.S.; "banned her book": her
                 return self.actors.resolve(doc, owner, group_cache)
-        if type_ in _HIT_TYPES and not limits:
+        if type_ in HIT_TYPES and not limits:
             return self.actors.thing(doc, head)  # "ambushed a bus", "attacked ten villages"
         return []  # "banned trade", "imposed restrictions": what is limited is no target
 
