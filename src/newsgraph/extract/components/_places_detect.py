@@ -27,6 +27,7 @@ from newsgraph.extract.components._gazetteer import (
 from newsgraph.extract.components._places_coordination import share_heads
 from newsgraph.extract.components._places_offices import in_an_office_name
 from newsgraph.extract.components._places_people import after_courtesy_title, person_words
+from newsgraph.extract.components._places_products import without_product_words
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_state_words import names_a_state_office
@@ -257,7 +258,8 @@ class ToponymFinder(TextScanner):
                 found.append(Toponym(s, e, surface, "entity", None, matches))
                 continue
             if label in _EMBED_LABELS:
-                found.extend(self._embedded_all(text, s, e))
+                inside = self._embedded_all(text, s, e)
+                found.extend(without_product_words(inside, e) if label == "PRODUCT" else inside)
         found.extend(self._scan(doc, text, blocked, found))
         return self._settle(doc, ents, text, found)
 

@@ -61,15 +61,19 @@ def dominant_city(cands: list[Match], town: GeoEntry, countries: Collection[str]
     people and five times the town's, and lies in the town's country or one the article names
     (Cleveland, Ohio, 365,000 people and 45 names, against Cleveland, Tennessee, 44,000 and 9; not
     Burlington, North Carolina, 52,000 people, against Burlington, New Jersey; not San Juan,
-    Puerto Rico, for "the communities of San Juan" in a story of Peru).
+    Puerto Rico, for "the communities of San Juan" in a story of Peru). A city that bears the name
+    only as a GeoNames alternate (another language's or a former name) does not dominate a town
+    known abroad (40 GeoNames names) whose own name it is: "Bethlehem" is the West Bank's or
+    Pennsylvania's town, not Belém, Brazil; "Monterey" is California's, not Monterrey, Mexico.
     """
     if town.feature != CITY or (town.population >= BIG_TOWN and town.names >= WELL_KNOWN_NAMES):
         return None
     small = town.population < BIG_TOWN
+    known = town.names >= WELL_KNOWN_NAMES
     best: GeoEntry | None = None
     for m in cands:
         e = m.entry
-        if e.feature != CITY or e.ident == town.ident:
+        if e.feature != CITY or e.ident == town.ident or (known and m.how == "alternate"):
             continue
         world = small and e.population >= _WORLD_CITY
         famous = (
