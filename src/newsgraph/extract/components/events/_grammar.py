@@ -469,7 +469,7 @@ class Grammar:
         kids = self.kids(inner)
         if inner.pos_ not in ("VERB", "AUX"):
             return False
-        if inner.dep_ == "ccomp":
+        if inner.dep_ == "ccomp" or (inner.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids)):
             return not self.to_infinitive(inner) or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
         return for_subject_clause(inner, kids)  # "called for Israel to withdraw", parsed as an adverbial
 
