@@ -70,7 +70,8 @@ def asking_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
 
 def asking_nouns(lex: Lexicon) -> frozenset[str]:
     """Return the nouns of asking: the REQUEST event nouns and the nominalisations of the verbs of asking."""
-    return frozenset({noun for noun, sense in lex.nouns.items() if sense.type == "REQUEST"} | lex.asking_nouns)
+    requests = {noun for noun, sense in lex.nouns.items() if sense.type == "REQUEST"}
+    return frozenset(requests | lex.asking_nouns)
 
 
 class Mandates:
@@ -145,7 +146,9 @@ class Mandates:
         """The bare verb a bare conjunct really joins when the parser hangs it from a past or third-person
         verb ("issued a recommendation that the Air Force re-open …, allow …": "re-open"), else None."""
         head = verb.head
-        if verb.tag_ not in ("VB", "VBP") or head.tag_ not in ("VBD", "VBZ") or verb.lower_ != self.g.lemma(verb):
+        if verb.tag_ not in ("VB", "VBP") or head.tag_ not in ("VBD", "VBZ"):
+            return None
+        if verb.lower_ != self.g.lemma(verb):
             return None
         if any(c.dep_ in ("aux", "auxpass", "mark") for c in self.g.kids(verb)):
             return None  # "… and to allow": an infinitive of its own
