@@ -465,11 +465,13 @@ class Grammar:
 
     def asked_clause(self, inner: Token) -> bool:
         """Whether a complement is a clause with a subject of its own: finite ("that the governor
-        resign", "that he be freed") or "for X to …", not a bare to-infinitive ("pleaded to be given")."""
+        resign", "a demand that he be freed") or "for X to …", not a bare to-infinitive ("pleaded to be
+        given")."""
         kids = self.kids(inner)
         if inner.pos_ not in ("VERB", "AUX"):
             return False
-        if inner.dep_ == "ccomp":
+        that = inner.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids)
+        if inner.dep_ == "ccomp" or that:
             return not self.to_infinitive(inner) or any(c.dep_ == "mark" and c.lower_ == "for" for c in kids)
         return for_subject_clause(inner, kids)  # "called for Israel to withdraw", parsed as an adverbial
 

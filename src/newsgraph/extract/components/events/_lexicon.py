@@ -169,6 +169,7 @@ class Lexicon:
     active_only: frozenset[str]
     response_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    asking_nouns: frozenset[str]
     probed_heads: frozenset[str]
     relay_verbs: frozenset[str]
     internal_mods: frozenset[str]
@@ -240,6 +241,7 @@ _ACTOR_WORD_LISTS = (
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
+    "asking_nouns",
     "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs", "performative_verbs",
     "rally_holding_verbs",
     "quantifier_pronouns", "quantifier_nouns",

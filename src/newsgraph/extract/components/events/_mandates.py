@@ -24,6 +24,19 @@ target is the clause's subject (`ArgumentFinder.content_target`). An asking verb
 own ("proposed", "insisted": intent and reporting verbs), or one coded by the dictionary's verb alone
 ("recommended", "advised"), is returned, for `SpeechActs.obligation` to code as a REQUEST of its subject
 to the clause's subject, as it codes "X said Y should …".
+
+A noun of asking asks the same way ("issued a recommendation that the Air Force re-open the competition",
+"reiterated his request that the United States extradite him"): its nouns are the REQUEST event nouns and
+the nominalisations of the verbs of asking (`asking_nouns`). Its "that" follows it, and its clause is read
+as a mandative under the same test, with the subject of a singular noun or "he", "she" when the "that" is
+not parsed as the clause's subordinator (a relative clause has a finite verb: "the proposal that the
+Air Force re-opens"), or when the noun also names a claim ("the suggestion that the states pay": a claim
+or a request). A noun of asking that is an event of its own takes the clause as its content, whose
+subject is the REQUEST's target; any other is no trigger, and its clause's acts are simply no deeds.
+
+Coordinated verb phrases share their form: a bare verb with no subject or auxiliary joined to a past or
+third-person verb ("The GAO issued a recommendation that the Air Force re-open the competition, allow
+the competitors to …": "allow" hangs from "issued") is misjoined; it joins the nearest bare verb before it.
 """
 
 from __future__ import annotations
@@ -55,6 +68,12 @@ def asking_verbs(lex: Lexicon, cameo: CameoDictionary) -> frozenset[str]:
     return frozenset((coded | absorbing) - lex.cognition_verbs)
 
 
+def asking_nouns(lex: Lexicon) -> frozenset[str]:
+    """Return the nouns of asking: the REQUEST event nouns and the nominalisations of the verbs of asking."""
+    requests = {noun for noun, sense in lex.nouns.items() if sense.type == "REQUEST"}
+    return frozenset(requests | lex.asking_nouns)
+
+
 class Mandates:
     """Find the mandative clauses of verbs of asking and absorb their acts (see the module docstring)."""
 
@@ -62,10 +81,13 @@ class Mandates:
         self.lex = lex
         self.g = grammar
         self.verbs = asking_verbs(lex, cameo)
+        self.nouns = asking_nouns(lex)
 
     def asked(self, clause: Token) -> bool:
         """Whether a clause is a mandative clause under a verb of asking: "(that) X V" or "X should V"."""
         head = clause.head
+        if clause.dep_ == "acl" and head.pos_ == "NOUN" and self.g.noun_lemma(head) in self.nouns:
+            return self._asked_by_noun(clause)
         if clause.dep_ != "ccomp" or head.i == clause.i or self.g.lemma(head) not in self.verbs:
             return False
         kids = self.g.kids(clause)
@@ -97,6 +119,8 @@ class Mandates:
             head = clause.head
             cand.absorbed_by = head.i
             owner = cands.get(head.i)
+            if head.pos_ == "NOUN" and owner is None:
+                continue  # "issued a recommendation that …": no trigger asks
             if owner is not None and owner.sense.origin in WEAK_ORIGINS:
                 del cands[head.i]  # "recommended" coded by the dictionary's verb alone: read as asking
                 owner = None
@@ -115,5 +139,44 @@ class Mandates:
             and clause.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in self.g.kids(clause))
         ):
-            clause = clause.head
+            clause = self._misjoined(clause) or clause.head
         return clause if self.asked(clause) else None
+
+    def _misjoined(self, verb: Token) -> Token | None:
+        """The bare verb a bare conjunct really joins when the parser hangs it from a past or third-person
+        verb ("issued a recommendation that the Air Force re-open …, allow …": "re-open"), else None."""
+        head = verb.head
+        if verb.tag_ not in ("VB", "VBP") or head.tag_ not in ("VBD", "VBZ"):
+            return None
+        if verb.lower_ != self.g.lemma(verb):
+            return None
+        if any(c.dep_ in ("aux", "auxpass", "mark") for c in self.g.kids(verb)):
+            return None  # "… and to allow": an infinitive of its own
+        doc = verb.doc
+        return next(
+            (doc[i] for i in range(verb.i - 1, head.i, -1) if doc[i].tag_ == "VB" and doc[i].pos_ == "VERB"),
+            None,
+        )
+
+    def _asked_by_noun(self, clause: Token) -> bool:
+        """Whether a noun's clause is a mandative clause of a noun of asking: "the request that X V"."""
+        noun, doc = clause.head, clause.doc
+        if noun.i + 1 >= len(doc) or doc[noun.i + 1].lower_ != "that" or clause.i < noun.i:
+            return False
+        start = noun.i + 1
+        verbs = {clause.i} | {c.i for c in self.g.kids(noun) if c.dep_ == "acl" and start < c.i < clause.i}
+        subj = next(
+            (t for t in doc[start + 1 : clause.i] if t.dep_ == "nsubj" and t.head.i in verbs),
+            None,
+        )  # "that the Air Force re-open": the parser may hang the subject on a piece of a split verb
+        if subj is None:
+            return False
+        aux = [c.lower_ for c in self.g.kids(clause) if c.dep_ in ("aux", "auxpass")]
+        if aux:
+            return len(aux) == 1 and aux[0] in self.lex.obligation_aux  # "that Britain should remain"
+        if clause.lower_ != self.g.lemma(clause) or clause.lower_ == "be" or clause.tag_ not in ("VB", "VBP"):
+            return False
+        marked = doc[start].dep_ == "mark"
+        if marked and self.g.noun_lemma(noun) not in self.lex.claim_nouns:
+            return True
+        return subj.tag_ in _SINGULAR_TAGS or subj.lower_ in _SINGULAR_PRONOUNS

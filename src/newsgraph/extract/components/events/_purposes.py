@@ -35,5 +35,9 @@ def request_purpose(clause: Token, type_: str, g: Grammar) -> bool:
 
 def aimed_clause(clause: Token, type_: str, g: Grammar) -> bool:
     """Whether an active clause modifying an event noun can name its target by its object ("attacks that
-    targeted the police": the police); a request's purpose cannot ("an appeal to assist victims")."""
+    targeted the police": the police); a request's purpose cannot ("an appeal to assist victims"), nor
+    its "that" clause, whose subject is who is asked ("a request that Kenya free the reporters":
+    `_mandates`)."""
+    if type_ == _ASKING and clause.dep_ == "acl" and g.asked_clause(clause):
+        return False
     return not g.is_passive(clause) and not request_purpose(clause, type_, g)
