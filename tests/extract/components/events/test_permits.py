@@ -45,18 +45,3 @@ def test_permits_a_person_or_a_body_still_grants_permission(analyze_text: Analyz
     ):
         events = analyze_text(text).events
         assert [e.type for e in events if e.trigger.text == trigger] == ["CONCEDE"], text
-
-
-def test_permits_a_thing_reported_goes_on_allowing(analyze_text: Analyze) -> None:
-    """ "X says the law is …, and allows Y to …": the parse joins "allows" to "says", but it is the law
-    that allows; a person subject of the reported clause leaves the speaker's permission alone."""
-    for text in (
-        (
-            "The president says the new law is directed at the banks, and allows the treasury to freeze "
-            "their accounts."
-        ),
-        "The governor says the new rule is aimed at landlords, and allows tenants to withhold rent.",
-    ):
-        assert "allows" not in _triggers(analyze_text(text)), text
-    kept = "The general says the rebels are defeated, and allows journalists to visit the front."
-    assert "allows" in _triggers(analyze_text(kept))
