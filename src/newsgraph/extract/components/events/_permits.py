@@ -8,13 +8,6 @@ in Vermont, allowing her to build a lead". Such a doer is read from the parse: a
 ("raising the cap would allow …"), a demonstrative pronoun ("this", "that"), a noun that names no actor
 (`ActorFinder.is_actor`) or a document ("the Chinese Exclusion Act"), or, for a participle after a comma
 that ends a clause (", allowing …"), the clause before it: its result, not a second act of its subject.
-
-A permission verb with no subject joined to a reporting verb after the clause it reports ("Abdel Bari says
-this law is directed at the party, and allows the government to seize its assets") is parsed as a second
-act of the speaker. When the reported clause's subject is a thing, the verb goes on saying what the thing
-does, as the verbs a thing can do do in such sentences ("an investigation said [it] was careless but did
-not warrant charges", "the message is working and continuing"), while verbs of saying and thinking keep
-the speaker ("said the cuts …, but wanted to present details"): the permission is the thing's.
 """
 
 from __future__ import annotations
@@ -44,21 +37,7 @@ class Permits:
         doer = self.g.agent(verb)
         if doer is not None and doer.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             doer = verb.head  # "the K-1 visa program, which allows …": the noun the clause is about
-        return (doer is not None and self._thing(doer)) or self._reported_thing(verb)
-
-    def _reported_thing(self, verb: Token) -> bool:
-        """Whether a verb with no subject joins a reporting verb after the clause it reports, whose subject
-        is a thing ("says this law is …, and allows …")."""
-        head = verb.head
-        if verb.dep_ != "conj" or head.i == verb.i or self.g.lemma(head) not in self.lex.reporting:
-            return False
-        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in self.g.kids(verb)):
-            return False
-        clause = next((c for c in reversed(self.g.kids(head)) if c.dep_ == "ccomp" and c.i < verb.i), None)
-        if clause is None:
-            return False
-        subj = next((c for c in self.g.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subj is not None and self._thing(subj)
+        return doer is not None and self._thing(doer)
 
     def _result(self, verb: Token) -> bool:
         """Whether a verb is a participle after a comma that tells the result of the clause before it:
