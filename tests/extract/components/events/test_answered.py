@@ -25,6 +25,10 @@ def test_answered_the_one_who_answers_a_demand_is_its_target(analyze_text: Analy
         ("The cabinet ignored parliament's demand for new elections.", ("parliament", "The cabinet")),
         ("The junta did not heed the U.N. appeal for restraint.", ("U.N.", "The junta")),
         (
+            "The ministry ignored parliament's demand for details of the new budget.",
+            ("parliament", "The ministry"),
+        ),
+        (
             "The ministry is considering the opposition's request for a recount.",
             ("the opposition", "The ministry"),
         ),
@@ -48,4 +52,6 @@ def test_answered_a_demand_only_made_or_repeated_has_no_answerer(analyze_text: A
 
 def test_answered_a_request_for_comment_is_not_read(analyze_text: Analyze) -> None:
     """ "ignored the paper's requests for comment": words asked for, no political request answered."""
-    assert _requests(analyze_text("The two ministries have ignored the newspaper's requests for comment.")) == []
+    assert (
+        _requests(analyze_text("The two ministries have ignored the newspaper's requests for comment.")) == []
+    )

@@ -11,9 +11,10 @@ by the company"). It is never the noun's own doer, which a clause's subject othe
 noun names none ("the regime heeded the ultimatum" is no threat by the regime). The verbs are
 `answering_verbs` of `event_rules.json`, a verb with the preposition it takes such an object with.
 
-A request for comment or for information ("did not respond to VOA requests for comment") asks for words, as a
-reporter does of anyone; declining it is declining comment (`_declined_comments.py`, whose nouns of comment and
-information are read here), and whoever ignores it was asked for no political act: it is not read.
+A request for comment ("did not respond to VOA requests for comment") asks for words, as a reporter does of
+anyone; declining it is declining comment (`_declined_comments.py`, whose nouns of comment are read here), and
+whoever ignores it was asked for no political act: it is not read. A demand for details or specifics of a
+policy ("ignored Congress's demand for specifics") is a political demand and is read.
 """
 
 from __future__ import annotations
@@ -37,9 +38,8 @@ def _answering() -> frozenset[str]:
 
 @cache
 def _comment_nouns() -> frozenset[str]:
-    """The nouns of comment and information of `event_rules.json` ("comment", "details")."""
-    rules = load_json("event_rules.json")
-    return frozenset(rules["declined_comment_nouns"]) | frozenset(rules["information_nouns"])
+    """The nouns of comment of `event_rules.json` ("comment", "comments")."""
+    return frozenset(load_json("event_rules.json")["declined_comment_nouns"])
 
 
 def answerer(noun: Token, type_: str, g: Grammar) -> Token | None:
