@@ -19,6 +19,7 @@ from newsgraph.extract.components.events._acted_on import ActedOn
 from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._aggregates import Aggregates
+from newsgraph.extract.components.events._answered import answerer
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
@@ -257,6 +258,11 @@ class Drafter:
         type_ = cand.sense.type or ""
         anchor = cand.light if cand.light is not None else tok
         src, tgt, standalone = self.args.noun_args(tok, type_, cand.light)
+        asked = answerer(tok, type_, self.g)  # "Officials have not responded to BLA's demands": the officials
+        if asked is not None:
+            standalone = None  # "the regime heeded the ultimatum": who answers it did not make it
+            if tgt is None and (src is not None or tok.lemma_.lower() not in self.lex.weak_nouns):
+                tgt = asked
         if cand.occurs is not None and src is None:
             # "clashes broke out between police and protesters": the verb's "between" phrase
             src = self.args.between(cand.occurs)
