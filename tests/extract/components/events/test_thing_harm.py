@@ -39,6 +39,7 @@ def test_thing_harm_people_harmed_and_deeds_keep_the_event(analyze_text: Analyze
     for text, trigger in (
         ("Three villagers were killed near the market on Sunday.", "killed"),
         ("Two soldiers died and several others were wounded in the clash.", "wounded"),
+        ("He spoke of churchgoers killed at a chapel in Ohio last year.", "killed"),
         ("Several homes were demolished in the old quarter last week.", "demolished"),
         ("Two warehouses were burned and shops were looted overnight.", "looted"),
     ):

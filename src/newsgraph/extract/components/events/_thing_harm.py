@@ -4,13 +4,14 @@ A material event (an assault, coercion) whose sentence names no one who did it a
 done to reports no act of any actor upon any actor: "bridges and dams have been destroyed" (by a flood),
 "confidence is shot to ribbons", "her mind is shot". The rule takes the triggers that need no doer:
 harm a hazard can cause (`harm_lemmas`: "destroy", "damage") and the conflict words that are also
-figures of speech (`metaphor_conflict_lemmas`: "shoot", "clash"); "homes were demolished", "shops were
-looted" tell of someone's act. A thing here is a common noun with no entity that is no actor noun, no
-word for an elided noun ("five others were injured", "the rest"), no place (a place stands for its
-people: "the city has suffered attacks") and no weapon. The event stays when its trigger is itself a
-word of violence whose doer is implied ("the convoy came under attack", "the market was bombed"), or
-when another word of its sentence is one ("the car was hit by a roadside bomb", "the bridge was
-destroyed by an airstrike").
+figures of speech (`metaphor_conflict_lemmas`: "shoot", "clash"), less killing and wounding
+(`dead_lemmas`, `injured_lemmas`: done to the living, so a noun no list knows is a person there:
+"parishioners killed"); "homes were demolished", "shops were looted" tell of someone's act. A thing
+here is a common noun with no entity that is no actor noun, no word for an elided noun ("five others
+were injured", "the rest"), no place (a place stands for its people: "the city has suffered attacks")
+and no weapon. The event stays when its trigger is itself a word of violence whose doer is implied
+("the convoy came under attack", "the market was bombed"), or when another word of its sentence is one
+("the car was hit by a roadside bomb", "two bridges were destroyed during heavy shelling").
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ class ThingHarm:
         # not a conflict word that is also a figure of speech ("shot", "clash", "fight")
         self._violent = (lex.violence_cues | lex.weapon_nouns) - lex.metaphor_conflict_lemmas
         # a trigger that needs no doer: harm a hazard can cause ("destroyed", "damaged") or a conflict word
-        # that is also a figure of speech ("shot", "clash"); "demolished", "looted" are done by someone
-        self._natural = lex.harm_lemmas | lex.metaphor_conflict_lemmas
+        # that is also a figure of speech ("shot", "clash"), less killing and wounding, done to the living: a
+        # noun no list knows is a person there ("parishioners killed"); "demolished", "looted" need a doer
+        self._natural = (
+            (lex.harm_lemmas | lex.metaphor_conflict_lemmas) - lex.dead_lemmas - lex.injured_lemmas
+        )
 
     def no_event(self, doc: Doc, type_: str, tok: Token, sources: list[Actor], targets: list[Actor]) -> bool:
         """Whether a drafted event (its type, trigger and sides) is harm done by no one to things only,
