@@ -34,6 +34,7 @@ from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import quoted_side, speaker_side
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
+from newsgraph.extract.components.events._thing_harm import ThingHarm
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
@@ -137,6 +138,7 @@ class Drafter:
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
         self.forecasts = Forecasts(lex, grammar)
+        self.thing_harm = ThingHarm(lex, grammar, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -339,6 +341,8 @@ class Drafter:
             doc[a.head].lemma_.lower() in self.lex.weapon_nouns for a in d.sources
         ):
             d.type, d.mode, d.cameo = "ASSAULT", None, "19"  # "warplanes destroyed …": destruction by weapons
+        if self.thing_harm.no_event(doc, d.type, tok, d.sources, d.targets):
+            return False  # "bridges have been destroyed": harm by no one to things only
         if d.type in self.lex.source_required and not d.sources:
             return False  # material cooperation and sanctions need who gives, withdraws or cuts
         by_source = d.type in self.lex.mover_senses or d.mode in self.lex.mover_senses
