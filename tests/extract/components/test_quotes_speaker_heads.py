@@ -54,3 +54,9 @@ def test_quotes_speaker_heads_titled_name_keeps_the_person(analyze_text: Analyze
     a = analyze_text("Mayor Jane Porter of Bergen said the harbour would reopen next week.")
     speaker = _speaker(a)
     assert speaker is not None and speaker.name == "Jane Porter"
+
+
+def test_quotes_speaker_heads_description_beside_a_name_is_the_person(analyze_text: Analyze) -> None:
+    a = analyze_text("Norway's Minister of Fisheries, Dr. Kari Lund, said the quotas would be cut.")
+    speaker = _speaker(a)
+    assert speaker is not None and speaker.name == "Kari Lund"

@@ -18,7 +18,7 @@ Data: `speaker_nouns.json` (`person`, `organisation`) through `QuoteLexicon`.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.extensions import entity_in_tokens
@@ -56,11 +56,17 @@ def common_head(lex: QuoteLexicon, tok: Token) -> bool:
     return bool(_forms(tok) & (lex.person_nouns | lex.org_nouns))
 
 
-def opening_noun(span: Span) -> bool:
-    """Whether a phrase's head is its first word, capitalised only as its sentence's first word, no
-    name the parser saw ("Farmers near Paris, Texas, said …")."""
-    root = span.root
-    return root.i == span.start and (root.is_sent_start or root.i == 0) and not root.ent_type_
+def opening_noun(doc: Doc, s: int, e: int) -> bool:
+    """Whether a phrase (tokens [s, e)) with a name in a modifier has as head its first word,
+    capitalised only as its sentence's first word, no name the parser saw ("Farmers near Paris,
+    Texas, said …"); a one-word name opening a sentence ("Fukuda also warned") is none."""
+    root = doc[s:e].root
+    return (
+        root.i == s
+        and (root.is_sent_start or root.i == 0)
+        and not root.ent_type_
+        and entity_in_tokens(doc, s, e) is not None
+    )
 
 
 def _forms(tok: Token) -> set[str]:
@@ -82,3 +88,18 @@ def _modifier(doc: Doc, entity: Entity, tok: Token, root: Token) -> bool:
     if any(d in _OWNER_DEPS for d in deps):
         return True
     return entity.type in _PLACE_TYPES and any(d not in _SAME_DEPS for d in deps)
+
+
+def appositive_person(doc: Doc, e: int) -> Entity | None:
+    """Return the person named in apposition right after a description (tokens ending at `e`):
+    "Chief Health Officer for PEI, Dr. Lamont Sweet, said …"; only title words may come between
+    the comma and the name."""
+    if e >= len(doc) or doc[e].text != ",":
+        return None
+    for j in range(e + 1, min(e + 4, len(doc))):
+        found = entity_in_tokens(doc, j, j + 1)
+        if found is not None:
+            return found if found.type == "PERSON" else None
+        if not (doc[j].is_title and (doc[j].is_alpha or doc[j].text.endswith("."))):
+            return None
+    return None

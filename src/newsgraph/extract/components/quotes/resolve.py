@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.quotes.antecedents import PLURAL_TYPES, sex_agrees, subject_antecedent
 from newsgraph.extract.components.quotes.context import Context, Draft, tok_end
-from newsgraph.extract.components.quotes.heads import opening_noun, speaker_entity
+from newsgraph.extract.components.quotes.heads import appositive_person, opening_noun, speaker_entity
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
@@ -110,7 +110,7 @@ def _resolve(
     s, e = q.speaker
     if q.speaker_kind == "name" and speaker_entity(lex, doc, s, e) is None:
         kind = phrase_kind(doc[s:e])
-        if kind == "name" and opening_noun(doc[s:e]):
+        if kind == "name" and opening_noun(doc, s, e):
             kind = "description"  # "Farmers near Paris said": capitalised as the sentence's first word
         if kind is None:
             q.speaker = None  # a date is no speaker ("Tuesday's report said")
@@ -215,12 +215,15 @@ def _description_entity(
     is_org = lemma in lex.org_nouns
     if not (is_person or is_org):
         return None
-    if is_person and head.tag_ == "NN":
-        named = (
-            titled_holder(doc, doc[s:e])  # "USAF's chief of staff General Duncan McNab said"
-            or _named_after(lex, doc, ctx, q, following, start)
-            or _role_holder(doc, head, s, e, start)
-        )
+    if is_person and head.tag_ in {"NN", "NNP"}:
+        # "Sweden's Minister of Agriculture, Ann-Christin Nykvist, said": the person in apposition
+        named = appositive_person(doc, e)
+        if named is None and head.tag_ == "NN":
+            named = (
+                titled_holder(doc, doc[s:e])  # "USAF's chief of staff General Duncan McNab said"
+                or _named_after(lex, doc, ctx, q, following, start)
+                or _role_holder(doc, head, s, e, start)
+            )
         if named is not None:
             add_mention(doc, named, start, end, "description")
             return named
