@@ -35,6 +35,7 @@ def test_quotes_speaker_heads_title_of_a_city_is_not_the_city(analyze_text: Anal
     speaker = _speaker(a)
     assert speaker is None or speaker.name != "Bergen"
     assert _place_mentions(a, "Bergen") == ["Bergen"]
+    assert [p.name for p in a.places] == ["Bergen"]  # a description's words are no person's name
 
 
 def test_quotes_speaker_heads_people_of_a_nation_before_a_body(analyze_text: Analyze) -> None:
