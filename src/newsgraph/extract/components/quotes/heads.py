@@ -7,13 +7,14 @@ descriptions ("Mayor", "Farmers", "Institute") — an entity that reaches the he
 preposition or a possessive ("of Israel", "India's"), or a place or people as a modifier ("the
 South African ministry", "the Australian Strategic Policy Institute"), is not the speaker. An
 organisation before its kind of body ("the Associated Press news agency") is the body itself, and
-a coordinated or appositive name ("ICE and DHS") is one of the speakers. A proper-name head ("The
-Huffington Post's Scott Conroy") is left as it was.
+a coordinated or appositive name ("ICE and DHS") is one of the speakers; a part of a whole
+("Majorities of Democrats") is the whole's. A proper-name head ("The Huffington Post's Scott
+Conroy") is left as it was.
 
 A phrase the parse reads as a name only because its first word opens the sentence ("Farmers near
 Paris", a word no name the parser saw covers) is a description.
 
-Data: `speaker_nouns.json` (`person`, `organisation`) through `QuoteLexicon`.
+Data: `speaker_nouns.json` (`person`, `organisation`, `partitive`) through `QuoteLexicon`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,10 @@ def speaker_entity(lex: QuoteLexicon, doc: Doc, s: int, e: int) -> Entity | None
 def common_head(lex: QuoteLexicon, tok: Token) -> bool:
     """Whether a phrase's head word is a common noun: in lower case, a head noun of speaker
     descriptions whatever its case ("Mayor", "Committees"), or a word capitalised only as its
-    sentence's first that no name the parser saw covers ("Ranchers near …")."""
+    sentence's first that no name the parser saw covers ("Ranchers near …"). A part of a whole
+    ("Majorities of Democrats", `partitive`) is none: the whole speaks."""
+    if _forms(tok) & lex.partitives:
+        return False
     if not tok.text[:1].isupper():
         return tok.is_alpha
     if (tok.is_sent_start or tok.i == 0) and not tok.ent_type_:
