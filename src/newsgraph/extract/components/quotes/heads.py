@@ -74,9 +74,10 @@ def opening_noun(doc: Doc, s: int, e: int) -> bool:
 
 
 def _forms(tok: Token) -> set[str]:
-    """A word in lower case, its lemma and its singular ("Farmers" → "farmer")."""
+    """A word in lower case, its lemma and its singular ("Farmers" → "farmer", "Majorities" → "majority")."""
     low = tok.lower_
-    return {low, tok.lemma_.lower(), low[:-1] if low.endswith("s") else low}
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
+    return {low, tok.lemma_.lower(), singular}
 
 
 def _modifier(doc: Doc, entity: Entity, tok: Token, root: Token) -> bool:
