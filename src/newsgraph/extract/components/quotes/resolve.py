@@ -1,6 +1,7 @@
 """Speaker resolution: each quote's speaker mention becomes an entity, in text order.
 
-A name becomes the entity the entities component made for it (or a new one of its label); a
+A name becomes the entity the entities component made for it — its head's, not a place or owner in
+a modifier of a common noun ("the health ministry of Israel"; see `heads`) — or a new one of its label; a
 pronoun the subject before it that it agrees with ("it", "they"; see `antecedents`), else the most
 recent compatible speaker (else the last person named before it) of the pronoun's sex, for "it" one
 not named in the plural ("Authorities say …", "they said" are no "it"); a relative
