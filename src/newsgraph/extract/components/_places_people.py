@@ -41,16 +41,17 @@ def after_courtesy_title(text: str, start: int) -> bool:
 def person_words(doc: Doc, ents: Sequence[Span], place_heads: frozenset[str]) -> set[str]:
     """Return the one-word names by which the article may call its people.
 
-    The words of every person's name of two or more words, as the entities component or the
-    tagger gives it ("Hillary Clinton", "Karen Dunn": "Clinton", "Dunn"; not a place's name
-    taken for a person's, "Beledweyne District"), and the one-word mentions the entities
-    component linked to such a person ("Rubio" of "Marco Rubio").
+    The words of every person's name of two or more words, as the entities component (a person it
+    knows by a name, not only by a description: "the Mayor of Boston") or the tagger gives it
+    ("Hillary Clinton", "Karen Dunn": "Clinton", "Dunn"; not a place's name taken for a person's,
+    "Beledweyne District"), and the one-word mentions the entities component linked to such a
+    person ("Rubio" of "Marco Rubio").
     """
     names = [ent.text for ent in ents if ent.label_ == "PERSON"]
     words: set[str] = set()
     for e in get_entities(doc):
-        if e.type != "PERSON":
-            continue
+        if e.type != "PERSON" or not any(m.kind == "name" for m in e.mentions):
+            continue  # a description ("the Mayor of Boston") names no one: its words are no name's
         names.append(e.name)
         if len(e.name.split()) > 1:
             words.update(

@@ -1,6 +1,7 @@
 """Speaker resolution: each quote's speaker mention becomes an entity, in text order.
 
-A name becomes the entity the entities component made for it (or a new one of its label); a
+A name becomes the entity the entities component made for it — its head's, not a place or owner in
+a modifier of a common noun ("the health ministry of Israel"; see `heads`) — or a new one of its label; a
 pronoun the subject before it that it agrees with ("it", "they"; see `antecedents`), else the most
 recent compatible speaker (else the last person named before it) of the pronoun's sex, for "it" one
 not named in the plural ("Authorities say …", "they said" are no "it"); a relative
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.quotes.antecedents import PLURAL_TYPES, sex_agrees, subject_antecedent
 from newsgraph.extract.components.quotes.context import Context, Draft, tok_end
+from newsgraph.extract.components.quotes.heads import appositive_person, opening_noun, speaker_entity
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
@@ -107,8 +109,10 @@ def _resolve(
     if q.speaker is None:
         return
     s, e = q.speaker
-    if q.speaker_kind == "name" and entity_in_tokens(doc, s, e) is None:
+    if q.speaker_kind == "name" and speaker_entity(lex, doc, s, e) is None:
         kind = phrase_kind(doc[s:e])
+        if kind == "name" and opening_noun(doc, s, e):
+            kind = "description"  # "Farmers near Paris said": capitalised as the sentence's first word
         if kind is None:
             q.speaker = None  # a date is no speaker ("Tuesday's report said")
             return
@@ -117,7 +121,7 @@ def _resolve(
         else:
             q.speaker_label = phrase_type(doc[s:e], NAME_LABELS.get(q.speaker_label or "", "ORG"))
     if q.speaker_kind == "name":
-        q.entity = _name_entity(doc, ctx, q)
+        q.entity = _name_entity(lex, doc, ctx, q)
     elif q.speaker_kind == "pronoun":
         subject = subject_antecedent(lex, ctx, doc[s])
         if subject is not None:
@@ -170,11 +174,12 @@ def _pronoun_target(
     return _previous_person(doc, ctx, s, lambda entity: sex_agrees(lex, ctx.text, entity, word))
 
 
-def _name_entity(doc: Doc, ctx: Context, q: Draft) -> Entity | None:
-    """The entity of a named speaker: the entities component's, else one named so, else a new one."""
+def _name_entity(lex: QuoteLexicon, doc: Doc, ctx: Context, q: Draft) -> Entity | None:
+    """The entity of a named speaker: the entities component's (`speaker_entity`), else one named so,
+    else a new one."""
     assert q.speaker is not None
     s, e = q.speaker
-    entity = entity_in_tokens(doc, s, e)
+    entity = speaker_entity(lex, doc, s, e)
     start, end = doc[s].idx, tok_end(doc[e - 1])
     if entity is not None:
         add_mention(doc, entity, start, end, "name")
@@ -211,12 +216,15 @@ def _description_entity(
     is_org = lemma in lex.org_nouns
     if not (is_person or is_org):
         return None
-    if is_person and head.tag_ == "NN":
-        named = (
-            titled_holder(doc, doc[s:e])  # "USAF's chief of staff General Duncan McNab said"
-            or _named_after(doc, ctx, q, following, start)
-            or _role_holder(doc, head, s, e, start)
-        )
+    if is_person and head.tag_ in {"NN", "NNP"}:
+        # "Sweden's Minister of Agriculture, Ann-Christin Nykvist, said": the person in apposition
+        named = appositive_person(doc, e)
+        if named is None and head.tag_ == "NN":
+            named = (
+                titled_holder(doc, doc[s:e])  # "USAF's chief of staff General Duncan McNab said"
+                or _named_after(lex, doc, ctx, q, following, start)
+                or _role_holder(doc, head, s, e, start)
+            )
         if named is not None:
             add_mention(doc, named, start, end, "description")
             return named
@@ -229,7 +237,9 @@ def _description_entity(
     return entity
 
 
-def _named_after(doc: Doc, ctx: Context, q: Draft, following: list[Draft], start: int) -> Entity | None:
+def _named_after(
+    lex: QuoteLexicon, doc: Doc, ctx: Context, q: Draft, following: list[Draft], start: int
+) -> Entity | None:
     """The named person quoted the same way right after a description, not named before it.
 
     "A spokesman for the police said … “…,” Daniel Okafor told reporters."
@@ -244,7 +254,7 @@ def _named_after(doc: Doc, ctx: Context, q: Draft, following: list[Draft], start
         name_text = doc[ns:ne].text
         if _mentioned_before(ctx.text, name_text, start):
             break
-        entity = _name_entity(doc, ctx, nq)
+        entity = _name_entity(lex, doc, ctx, nq)
         if entity is not None:
             nq.entity = entity
         return entity
