@@ -32,6 +32,7 @@ from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import quoted_side, speaker_side
+from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._thing_harm import ThingHarm
@@ -139,6 +140,7 @@ class Drafter:
         self.permits = Permits(lex, grammar, actors)
         self.forecasts = Forecasts(lex, grammar)
         self.thing_harm = ThingHarm(lex, grammar, actors)
+        self.recipients = Recipients(lex, grammar, args.is_actorish)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -253,6 +255,8 @@ class Drafter:
         tok = cand.tok
         if not cand.noun:
             src, tgt = self.args.verb_args(cand, st.cands)
+            if cand.sense.type == "AID":  # "gave medication for the children": whom it is for
+                tgt = self.recipients.target(tok, src, tgt)
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
                 tgt = maker  # "X alleged …, charges Y denied": Y rejects X's charges

@@ -176,6 +176,7 @@ class Lexicon:
     quantifier_pronouns: frozenset[str]
     clause_only_reporters: frozenset[str]
     transfer_verbs: frozenset[str]
+    aid_purpose_verbs: frozenset[str]
     control_nouns: frozenset[str]
     territory_nouns: frozenset[str]
     in_object_verbs: frozenset[str]
@@ -248,7 +249,8 @@ _RULE_WORD_LISTS = (
     "compound_heads", "background_marks", "pending_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
-    "clause_only_reporters", "transfer_verbs", "control_nouns", "territory_nouns", "question_openers",
+    "clause_only_reporters", "transfer_verbs", "aid_purpose_verbs", "control_nouns", "territory_nouns",
+    "question_openers",
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
