@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._bodies import named_body
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._introduced import introduced
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
 from newsgraph.extract.components.events._office_names import office_apposed
@@ -54,6 +55,12 @@ Link = Callable[[Doc, Token], str | None]
 """The entity id of an actor phrase by its head (`ActorFinder.link`)."""
 Fit = Callable[[Entity, str], str | None]
 """The key of an entity's mention that fits a description (a country code, a person's id), or None."""
+
+
+def _place(doc: Doc, tok: Token) -> bool:
+    """Whether a token is a place's name."""
+    entity = entity_at_token(doc, tok.i)
+    return entity is not None and entity.type in ("GPE", "LOC")
 
 
 class Descriptions:
@@ -83,6 +90,8 @@ class Descriptions:
         found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
             found = self._holder(doc, head, start) or []
+            person = None if found else introduced(doc, head, self._ahead(doc, head), self.lex.introduced_nouns)
+            found = found or ([person] if person is not None else [])
             if not found:  # "the department" of "the State Department", "the Nepalese government"
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
                 body = body or self._country_body(doc, head, actor)
@@ -134,8 +143,8 @@ class Descriptions:
         found: list[tuple[Entity, int]] = []
         office = office_apposed(head, self.g) if head.lemma_.lower() in self.lex.title_nouns else []
         for c in [*self.g.kids(head), *office]:
-            if c.dep_ != "appos" or c.i < head.i:
-                continue
+            if c.dep_ != "appos" or c.i < head.i or (found and _place(doc, c)):
+                continue  # "A woman, Jane Roe of Leeds, England,": the parse hangs her home on the noun
             names = [c]
             for name in names:  # grows while read: the appositive name and its chain of conjuncts
                 names.extend(k for k in self.g.kids(name) if k.dep_ == "conj" and k.i > name.i)
