@@ -37,6 +37,7 @@ from newsgraph.extract.components.events._introduced import introduced
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
 from newsgraph.extract.components.events._office_names import office_apposed
+from newsgraph.extract.components.events._possessed_bodies import possessed_body
 from newsgraph.extract.components.events._same_head import country_body
 from newsgraph.extract.extensions import entity_at_token, entity_by_id, get_entities
 from newsgraph.models import Entity
@@ -73,6 +74,7 @@ class Descriptions:
         self.names = NameAgreement(lex, grammar)
         forces = (n for n, sector in lex.sector_nouns.items() if sector in _STATE_FORCES)
         self.last_only = frozenset(forces) | lex.anaphoric_nouns  # read back to the body mentioned last only
+        self.owned_nouns = lex.anaphoric_nouns | lex.possessed_org_nouns  # "his group", "her company"
 
     def parties(self, doc: Doc, actor: Actor) -> list[Actor] | None:
         """The actors a description stands for, each with the description's phrase, or None."""
@@ -92,6 +94,8 @@ class Descriptions:
             found = self._holder(doc, head, start) or []
             person = None if found else introduced(doc, head, self._ahead(doc, head), self.lex.introduced_nouns)
             found = found or ([person] if person is not None else [])
+            body = None if found else possessed_body(doc, head, self.owned_nouns)
+            found = found or ([body] if body is not None else [])
             if not found:  # "the department" of "the State Department", "the Nepalese government"
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
                 body = body or self._country_body(doc, head, actor)
