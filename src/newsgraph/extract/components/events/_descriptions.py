@@ -91,11 +91,7 @@ class Descriptions:
             return [Actor(actor.head, actor.start, actor.end, actor.text, named[0][0].id)]
         found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
-            found = self._holder(doc, head, start) or []
-            person = None if found else introduced(doc, head, self._ahead(doc, head), self.lex.introduced_nouns)
-            found = found or ([person] if person is not None else [])
-            body = None if found else possessed_body(doc, head, self.owned_nouns)
-            found = found or ([body] if body is not None else [])
+            found = self._holder(doc, head, start) or self._introduced(doc, head)
             if not found:  # "the department" of "the State Department", "the Nepalese government"
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
                 body = body or self._country_body(doc, head, actor)
@@ -105,6 +101,13 @@ class Descriptions:
         if not found:
             return None
         return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
+
+    def _introduced(self, doc: Doc, head: Token) -> list[Entity]:
+        """The person the lede's "a man" introduces, named just after it (`_introduced`), or the
+        organisation of "her group" named with its possessor (`_possessed_bodies`)."""
+        found = introduced(doc, head, self._ahead(doc, head), self.lex.introduced_nouns)
+        found = found or possessed_body(doc, head, self.owned_nouns)
+        return [found] if found is not None else []
 
     def _country_body(self, doc: Doc, head: Token, actor: Actor) -> Entity | None:
         """The entity of the earlier "the Nepalese government" a bare "the government" stands for,

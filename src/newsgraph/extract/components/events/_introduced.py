@@ -30,7 +30,9 @@ def introduced(doc: Doc, head: Token, end: int, nouns: frozenset[str]) -> Entity
     if not lefts or lefts[0].lower_ not in ("a", "an") or lefts[0].dep_ != "det":
         return None
     words = [t for c in lefts for t in c.subtree]
-    if any(c.dep_ not in _LEFT_DEPS for c in lefts) or any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in words):
+    if any(c.dep_ not in _LEFT_DEPS for c in lefts) or any(
+        t.pos_ == "PROPN" or t.ent_type_ in _NAME_TYPES for t in words
+    ):
         return None  # "a Berlin man", "his wife": words that pick out someone else
     after = head.idx + len(head.text)
     named = [

@@ -1,4 +1,4 @@
-""""His group", "her company": the organisation of the person the sentence names with it.
+""" "His group", "her company": the organisation of the person the sentence names with it.
 
 News names a person with the organisation they work for ("RoseAnn DeMoro, executive director of National
 Nurses United, also said her group plans …"; "Matthew Prince, chief executive of CloudFlare, said …
@@ -27,7 +27,7 @@ def possessed_body(doc: Doc, head: Token, nouns: frozenset[str]) -> Entity | Non
     """The organisation "his group" stands for, when the sentence names it with the possessor."""
     if head.tag_ != "NN" or head.lemma_.lower() not in nouns:
         return None
-    lefts = [c for c in head.lefts]
+    lefts = list(head.lefts)
     owners = [c for c in lefts if c.dep_ == "poss" and c.lower_ in _PERSONAL]
     rights = [c for c in head.rights if not c.is_punct and not _clause(c)]
     if len(owners) != 1 or any(c not in owners and c.lower_ != "own" for c in lefts) or rights:
