@@ -1,14 +1,16 @@
-"""An indefinite "a man", "a 35-year-old woman" at an article's start stands for the one person the
-article names just after it.
+"""An indefinite "a man", "a 35-year-old woman" in an article's first sentence stands for the one
+person the article names just after it.
 
 News introduces a private person by sex or age first and names them in the next sentence or the one
 after ("A man about to be indicted … died Tuesday. … Bruce Edwards Ivins, 62, was taken to …"; "a judge
 imprisoned a man … Mohammed Ali, 31, from Liverpool, was convicted"). `introduced` reads a phrase of
 "a"/"an" and a singular noun that says only sex or age (`introduced_nouns` in `event_rules.json`), with
-no name among its words, and returns the person it stands for: the one person first named after the
-phrase, in its own sentence or the two next (the window of a lede's title, `Descriptions._ahead`), who
-is not mentioned before it and holds no recorded role (an official named there, "Judge Alan Moats", is
-someone else). Two such persons, or none, and the phrase stays as it is (no guess).
+no name among its words, in the lede (further on, "seize property from an elderly woman. 'Jeb wants
+…'", the next name is often someone else's), and returns the person it stands for: the one person
+first named after the phrase, in its own sentence or the two next (the window of a lede's title,
+`Descriptions._ahead`), who is not mentioned before it and holds no recorded role (an official named
+there, "Judge Alan Moats", is someone else). Two such persons, or none, and the phrase stays as it is
+(no guess).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ _LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "npadvmod", "punct"
 
 def introduced(doc: Doc, head: Token, end: int, nouns: frozenset[str]) -> Entity | None:
     """The person an indefinite "a man" stands for, named after it and before character `end`, else None."""
-    if head.tag_ != "NN" or head.lemma_.lower() not in nouns:
-        return None
+    if head.tag_ != "NN" or head.lemma_.lower() not in nouns or head.sent.start != 0:
+        return None  # the lede's "a man" only: further on, the next name is often someone else's
     lefts = list(head.lefts)
     if not lefts or lefts[0].lower_ not in ("a", "an") or lefts[0].dep_ != "det":
         return None
