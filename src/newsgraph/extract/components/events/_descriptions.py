@@ -15,6 +15,9 @@ returns the entities it stands for:
 - "the" and a bare title ("the judge", "the prime minister", "the party chairman"): the one person named
   before it in the article who holds that very title (a role's of-phrase aside, its abbreviations
   spelled out: "Prime Minister of Singapore", "Sen."); none or several, and it stays;
+- the lede's "a man", "a 35-year-old woman": the one person named just after it (`_introduced`); "his
+  group", "her company": the possessor's organisation when the sentence names it with them
+  (`_possessed_bodies`);
 - "the" and a bare noun that heads the name of the organisation mentioned last ("the department" after
   "the State Department"; `_bodies`), or the noun of a country's body the article just named ("the
   government" after "the Nepalese government"; `_same_head`).
