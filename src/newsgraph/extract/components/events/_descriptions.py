@@ -15,6 +15,9 @@ returns the entities it stands for:
 - "the" and a bare title ("the judge", "the prime minister", "the party chairman"): the one person named
   before it in the article who holds that very title (a role's of-phrase aside, its abbreviations
   spelled out: "Prime Minister of Singapore", "Sen."); none or several, and it stays;
+- the lede's "a man", "a 35-year-old woman": the one person named just after it (`_introduced`); "his
+  group", "her company": the possessor's organisation when the sentence names it with them
+  (`_possessed_bodies`);
 - "the" and a bare noun that heads the name of the organisation mentioned last ("the department" after
   "the State Department"; `_bodies`), or the noun of a country's body the article just named ("the
   government" after "the Nepalese government"; `_same_head`).
@@ -33,9 +36,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._bodies import named_body
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._introduced import introduced
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
 from newsgraph.extract.components.events._office_names import office_apposed
+from newsgraph.extract.components.events._possessed_bodies import possessed_body
 from newsgraph.extract.components.events._same_head import country_body
 from newsgraph.extract.extensions import entity_at_token, entity_by_id, get_entities
 from newsgraph.models import Entity
@@ -56,6 +61,12 @@ Fit = Callable[[Entity, str], str | None]
 """The key of an entity's mention that fits a description (a country code, a person's id), or None."""
 
 
+def _place(doc: Doc, tok: Token) -> bool:
+    """Whether a token is a place's name."""
+    entity = entity_at_token(doc, tok.i)
+    return entity is not None and entity.type in ("GPE", "LOC")
+
+
 class Descriptions:
     """Resolve definite descriptions to the entities named before them (see the module docstring)."""
 
@@ -66,6 +77,7 @@ class Descriptions:
         self.names = NameAgreement(lex, grammar)
         forces = (n for n, sector in lex.sector_nouns.items() if sector in _STATE_FORCES)
         self.last_only = frozenset(forces) | lex.anaphoric_nouns  # read back to the body mentioned last only
+        self.owned_nouns = lex.anaphoric_nouns | lex.possessed_org_nouns  # "his group", "her company"
 
     def parties(self, doc: Doc, actor: Actor) -> list[Actor] | None:
         """The actors a description stands for, each with the description's phrase, or None."""
@@ -82,7 +94,7 @@ class Descriptions:
             return [Actor(actor.head, actor.start, actor.end, actor.text, named[0][0].id)]
         found = [e for e, _ in named]
         if not found and head.tag_ in ("NN", "NNP"):  # the tagger reads a title as a name at times
-            found = self._holder(doc, head, start) or []
+            found = self._holder(doc, head, start) or self._introduced(doc, head)
             if not found:  # "the department" of "the State Department", "the Nepalese government"
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
                 body = body or self._country_body(doc, head, actor)
@@ -92,6 +104,13 @@ class Descriptions:
         if not found:
             return None
         return [Actor(actor.head, actor.start, actor.end, e.name, e.id) for e in found]
+
+    def _introduced(self, doc: Doc, head: Token) -> list[Entity]:
+        """The person the lede's "a man" introduces, named just after it (`_introduced`), or the
+        organisation of "her group" named with its possessor (`_possessed_bodies`)."""
+        found = introduced(doc, head, self._ahead(doc, head), self.lex.introduced_nouns)
+        found = found or possessed_body(doc, head, self.owned_nouns)
+        return [found] if found is not None else []
 
     def _country_body(self, doc: Doc, head: Token, actor: Actor) -> Entity | None:
         """The entity of the earlier "the Nepalese government" a bare "the government" stands for,
@@ -134,8 +153,8 @@ class Descriptions:
         found: list[tuple[Entity, int]] = []
         office = office_apposed(head, self.g) if head.lemma_.lower() in self.lex.title_nouns else []
         for c in [*self.g.kids(head), *office]:
-            if c.dep_ != "appos" or c.i < head.i:
-                continue
+            if c.dep_ != "appos" or c.i < head.i or (found and _place(doc, c)):
+                continue  # "A woman, Jane Roe of Leeds, England,": the parse hangs her home on the noun
             names = [c]
             for name in names:  # grows while read: the appositive name and its chain of conjuncts
                 names.extend(k for k in self.g.kids(name) if k.dep_ == "conj" and k.i > name.i)
