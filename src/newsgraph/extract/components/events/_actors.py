@@ -39,11 +39,11 @@ from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._people_nouns import people_noun
 from newsgraph.extract.components.events._pronouns import (
     agrees,
+    first_person_side,
     pronoun_fits,
     quoted_speaker,
     reported_it,
     same_referent,
-    speaker_entity,
 )
 from newsgraph.extract.components.events._proper_names import event_name, hyphen_pair, pair_word
 from newsgraph.extract.components.events._relation_pairs import relation_sides
@@ -449,7 +449,7 @@ class ActorFinder:
         if (h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT")) and not is_acronym(h):
             known = entity_at_token(doc, h.i)
             if known is not None and pronoun_fits(h.lower_, known.type):
-                known = speaker_entity(h, known)  # "“We …,” the minister said": the minister's side
+                known = first_person_side(h, known.id) or known  # "“We …,” the minister said": his side
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)
             if ante is None:

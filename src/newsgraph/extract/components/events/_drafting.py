@@ -31,7 +31,7 @@ from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
-from newsgraph.extract.components.events._pronouns import quoted_side, speaker_side
+from newsgraph.extract.components.events._pronouns import FIRST_PERSON, first_person_side
 from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
@@ -40,7 +40,6 @@ from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
 _THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
-_FIRST_PERSON = frozenset({"we", "our", "us", "i", "my", "me"})
 
 
 @dataclass(slots=True)
@@ -90,16 +89,16 @@ class DocState:
 
     def speak(self, actors: list[Actor]) -> list[Actor]:
         """Resolve "we", "I" inside a quote to the quote's speaker ("we" to the speaker's side,
-        `speaker_side`); drop them when it has none."""
+        `first_person_side`); drop them when it has none."""
         out: list[Actor] = []
         for a in actors:
-            pron = self.doc[a.head].lower_
-            if a.entity is None and pron in _FIRST_PERSON:
-                idx = self.doc[a.head].idx
-                speaker = next((sp for qs, qe, sp in self.quotes if qs <= idx < qe and sp), None)
+            pron = self.doc[a.head]
+            if a.entity is None and pron.lower_ in FIRST_PERSON:
+                speaker = next((sp for qs, qe, sp in self.quotes if qs <= pron.idx < qe and sp), None)
                 if speaker is None:
                     continue
-                a.entity = speaker_side(self.doc, pron, speaker)
+                side = first_person_side(pron, speaker, direct_quote=False)  # the quote is found here
+                a.entity = side.id if side is not None else speaker
             out.append(a)
         return out
 
@@ -321,8 +320,8 @@ class Drafter:
             rep_src = self.g.agent(mood.reporter)
             if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
-                sides = [quoted_side(src_tok, a.entity) if src_tok is not None else None for a in sources]
-                for a, side in zip(sources, sides, strict=True):  # "“We …,” the minister said": his side
+                for a in sources:  # "“We …,” the minister said": his side (`resolve` gives distinct actors)
+                    side = first_person_side(src_tok, a.entity) if src_tok is not None else None
                     a.entity, a.text = (side.id, side.name) if side is not None else (a.entity, a.text)
         d.sources = st.speak(sources)
         mine = {a.entity for a in d.sources if a.entity}  # "we will unify our party": on one's own side

@@ -21,6 +21,7 @@ from newsgraph.models import Entity
 
 _SPEAKER_SELF = frozenset({"i", "my", "me"})
 _SPEAKER_SIDE = frozenset({"we", "us", "our"})
+FIRST_PERSON = _SPEAKER_SELF | _SPEAKER_SIDE
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they"})  # "“I …,” he said": resolved in turn
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _QUOTED_INDEX = "newsgraph_events_quoted"
@@ -102,13 +103,6 @@ def _direct_quote(tok: Token) -> tuple[list[tuple[int, int]], str | None] | None
     return next((found for found in index if any(s <= tok.idx < e for s, e in found[0])), None)
 
 
-def speaker_side(doc: Doc, pron: str, speaker: str) -> str:
-    """Who a first person inside a quote stands for, given the quote's speaker (an entity id): "I", "me",
-    "my" the speaker; "we", "us", "our" the body the speaker speaks for (`_body_of`), else the speaker."""
-    body = _body_of(doc, speaker) if pron in _SPEAKER_SIDE else None
-    return body.id if body is not None else speaker
-
-
 def _body_of(doc: Doc, speaker: str) -> Entity | None:
     """The organisation the entities component affiliates a speaker with ("said a spokeswoman for the
     Red Cross", "White House press secretary Dana Perino"): the body a "we" in the speaker's words is.
@@ -119,19 +113,18 @@ def _body_of(doc: Doc, speaker: str) -> Entity | None:
     return body if body is not None and body.type == "ORG" else None
 
 
-def quoted_side(pron: Token, speaker: str | None) -> Entity | None:
-    """The body a "we", "us" or "our" inside quotation marks stands for when `speaker` (an entity id) says
-    it: the organisation the speaker speaks for (`_body_of`: "“We will not back down,” said a
-    spokeswoman for the Foreign Ministry": the ministry), else None (the speaker stands for it)."""
-    if speaker is None or pron.lower_ not in _SPEAKER_SIDE or quoted_words(pron) is None:
+def first_person_side(pron: Token, speaker: str | None, *, direct_quote: bool = True) -> Entity | None:
+    """Who a first person inside a quote stands for when `speaker` (an entity id) says it, the one entry
+    point for every caller: for "we", "us", "our" the organisation the speaker speaks for (`_body_of`:
+    "“We will not back down,” said a spokeswoman for the Foreign Ministry": the ministry); None when it
+    is the speaker (any "I", "me", "my"; a speaker with no such body; no speaker). With `direct_quote`
+    only a first person inside a direct quote's words (`quoted_words`) counts; a caller that found the
+    quote itself (`DocState.speak`: direct and mixed quotes) passes False."""
+    if speaker is None or pron.lower_ not in _SPEAKER_SIDE:
+        return None
+    if direct_quote and quoted_words(pron) is None:
         return None
     return _body_of(pron.doc, speaker)
-
-
-def speaker_entity(pron: Token, entity: Entity) -> Entity:
-    """The entity a first person the entities component links to its speaker stands for: for "we", "us",
-    "our" inside quotation marks, the speaker's side (`quoted_side`), else the speaker."""
-    return quoted_side(pron, entity.id) or entity
 
 
 def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -> tuple[bool, Token | None]:
@@ -142,13 +135,13 @@ def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -
     quotes component knows it (taken by `DocState.speak`), else the subject of the previous sentence. A
     name inside the quoted words is spoken about, not the speaker ("“The court crossed a line that I
     believe demands action,” Cruz said"). A subject "we" of a quote with a known speaker is the
-    speaker's side (`speaker_side`), never the subject of the sentence before ("Farmers were told to
+    speaker's side (`first_person_side`), never the subject of the sentence before ("Farmers were told to
     wait. “We will pay,” the governor said": not the farmers); "us" and "our", and a "we" of a quote
     with no known speaker, are left to the antecedent search, as every pronoun outside quotation marks
     (an "us" is as often the people the speaker is one of, "they attack us", as the speaker's body). Any first
     person whose clause chain passes a channel (an outlet that carries the quote, a verb of relaying it) is
     the relayed speaker's (`_channels.relayed_speaker`): "Xinhua translated the quote as: “… we …”"."""
-    if pron.lower_ not in _SPEAKER_SELF | _SPEAKER_SIDE:
+    if pron.lower_ not in FIRST_PERSON:
         return False, None
     quote = _direct_quote(pron)
     if quote is None:
