@@ -117,9 +117,7 @@ class EventFilter:
             if t.i != d.tok.i and t.i not in kind.hazards and t.lemma_.lower() in lex.violence_cues
         }
         cues |= {t.lower_ for t in sent if t.i != d.tok.i and t.lower_ in lex.violence_cues}
-        # a speech act is nobody's harm word: "X blasted Congress", "X blocked the bill" are no hazard's doing
-        spoken = d.type in lex.verbal_types
-        harmful = (self.g.lemma(d.tok) in lex.harm_lemmas and not spoken) or d.type in _HAZARD_SENSITIVE
+        harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in _HAZARD_SENSITIVE
         if "investigate" in (d.mode, d.act_mode) and not any(_party(d.tok.doc, a) for a in d.targets):
             harmful = True  # "investigating an outbreak", "cases in Washington": a hazard, not a suspect
         if has_hazard and not cues and harmful:
