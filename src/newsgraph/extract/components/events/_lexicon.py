@@ -181,6 +181,7 @@ class Lexicon:
     territory_nouns: frozenset[str]
     in_object_verbs: frozenset[str]
     performative_verbs: frozenset[str]
+    haste_verbs: frozenset[str]
     rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
@@ -245,7 +246,7 @@ _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
     "asking_nouns",
-    "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs", "performative_verbs",
+    "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs", "performative_verbs", "haste_verbs",
     "rally_holding_verbs",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks", "pending_marks",

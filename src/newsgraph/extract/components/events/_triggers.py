@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._declined_comments import DECLINED_COMM
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._haste import hastens_infinitive
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Lexicon, Sense
 from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
@@ -176,6 +177,8 @@ class TriggerFinder:
             return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
         if self.g.names_object(tok):
             return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
+        if hastens_infinitive(tok, self.g, self.lex):
+            return None  # "rushed to evacuate thousands": the haste is the manner of the infinitive's act
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
             return None  # "pledged delegates": a participle used as an adjective
         kids = self.g.kids(tok)
