@@ -107,3 +107,41 @@ def test_places_a_toponym_after_a_bodys_name_names_its_branch(analyze_text: Anal
         assert not place.literal and place.lat is not None, name
     assert place_at(analysis, text.index("Dayton")).literal
     assert place_at(analysis, text.index("Kathmandu")).literal
+
+
+def test_places_a_toponym_in_a_union_of_states_or_parties_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "Leaders of the East African Community met in Arusha on Friday. The Southern African Development "
+        "Community sent observers, and the Alliance of Sahel States walked out of the talks."
+    )
+    analysis = analyze_text(text, clean=False)
+    names = {p.name for p in analysis.places}
+    assert {"Africa", "Sahel"} <= names  # still toponyms, with their points
+    for place in analysis.places:
+        assert place.literal == (place.name == "Arusha"), place.name
+    assert place_at(analysis, text.index("Arusha")).literal  # where they met is a place
+
+
+def test_places_a_newspaper_named_in_capitals_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "The mayor of Denver told USA TODAY on Tuesday that the plan would pass. A USA TODAY analysis of "
+        "the budget found a gap, and she told USA Today that the United States must help."
+    )
+    analysis = analyze_text(text, clean=False)
+    for i in (text.index("USA TODAY"), text.rindex("USA TODAY"), text.index("USA Today")):
+        assert not place_at(analysis, i).literal, i
+    assert place_at(analysis, text.index("United States")).literal
+    assert place_at(analysis, text.index("Denver")).literal
+
+
+def test_places_an_organisation_named_again_in_short_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "The lettuce was packed by Salinas Valley Growers LLC and sold in Texas. A spokesman said "
+        "Salinas Valley Growers had stopped shipping, and the Bristol Water Company said its tanks were "
+        "clean. Bristol Water said on Friday that farms in Salinas were being checked."
+    )
+    analysis = analyze_text(text, clean=False)
+    for i in (text.index("Salinas"), text.index("Salinas", text.index("said")), text.rindex("Bristol")):
+        assert not place_at(analysis, i).literal, text[i : i + 20]
+    assert place_at(analysis, text.index("Texas")).literal
+    assert place_at(analysis, text.rindex("Salinas")).literal  # farms in Salinas: a place

@@ -28,6 +28,7 @@ from newsgraph.extract.components._places_coordination import share_heads
 from newsgraph.extract.components._places_offices import in_an_office_name
 from newsgraph.extract.components._places_people import after_courtesy_title, person_words
 from newsgraph.extract.components._places_products import without_product_words
+from newsgraph.extract.components._places_repeated_names import mark_repeated_names
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_state_words import names_a_state_office
@@ -71,6 +72,13 @@ _STATE_S = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s $")
 _DATELINE_END = re.compile(r"(?:,[^\n]{0,30})?\s*(?:\([A-Z][\w ]*\)\s*)?[—–-]\s")
 """What follows a dateline's place: "WASHINGTON (AP) — ", "HOUSTON — ", "NEW YORK, Nov. 19 (UPI) — "."""
 _AND = re.compile(r",? (?:and|or) ")
+
+
+def _a_head(word: str, heads: frozenset[str]) -> bool:
+    """Tell whether a word is one of a name's heads, a word in capitals as the capitalized word
+    ("USA TODAY" as "Today"; not "LLC", which is its own head)."""
+    bare = head_word(word)
+    return bare in heads or (len(bare) > 3 and bare.isupper() and bare.capitalize() in heads)
 
 
 def _us_state(t: Toponym) -> bool:
@@ -284,6 +292,7 @@ class ToponymFinder(TextScanner):
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
             t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
+        mark_repeated_names(doc, text, found, orgs)  # "Metz Fresh LLC … said Metz Fresh"
         self._read_surroundings(text, found)
         _among_states(doc, text, found)
         return found
@@ -384,7 +393,7 @@ class ToponymFinder(TextScanner):
         into an institution's ("Centre for …"); "Pan" starts one; a wide region names a unit."""
         heads = self.gazetteer.not_place_heads
         head = _NEXT_WORD.match(text, t.end)
-        if head is not None and any(head_word(w) in heads for w in head.group(1).split("-")):
+        if head is not None and any(_a_head(w, heads) for w in head.group(1).split("-")):
             return True  # "Washington Post", "the Washington Post-ABC News poll", "Chicago Sun-Times"
         pan = _PAN.search(text, max(0, t.start - 4), t.start)
         if pan or names_a_unit(text, t) or names_a_vessel(text, t):
@@ -398,7 +407,7 @@ class ToponymFinder(TextScanner):
         before = _WORD_BEFORE.search(text, max(0, t.start - 20), t.start)
         if before is not None and before.group(1).rstrip() in self.gazetteer.not_place_prefixes:
             return True  # "Air Canada", "Radio Pyongyang"
-        ends = any(s <= t.start and t.end < e and head_word(text[s:e].split()[-1]) in heads for s, e in orgs)
+        ends = any(s <= t.start and t.end < e and _a_head(text[s:e].split()[-1], heads) for s, e in orgs)
         return ends or in_an_office_name(text, t, orgs, heads)  # "Canadian Auto Workers", "Bank of Canada"
 
     def _names_an_organisation(self, text: str, t: Toponym) -> bool:
