@@ -24,16 +24,11 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.lexicons import load_json
 
 ASKING_TYPES = frozenset({"REQUEST", "THREATEN"})
 """The types of the nouns of asking: a demand, a request, an appeal, a plea; a threat, an ultimatum."""
-
-
-@cache
-def _answering() -> frozenset[str]:
-    """The answering verbs of `event_rules.json`: "reject", "respond to", "give in to"."""
-    return frozenset(load_json("event_rules.json")["answering_verbs"])
 
 
 @cache
@@ -42,7 +37,7 @@ def _comment_nouns() -> frozenset[str]:
     return frozenset(load_json("event_rules.json")["declined_comment_nouns"])
 
 
-def answerer(noun: Token, type_: str, g: Grammar) -> Token | None:
+def answerer(noun: Token, type_: str, g: Grammar, lex: Lexicon) -> Token | None:
     """Return the doer of the verb that answers a noun of asking (see the module docstring), else None."""
     if type_ not in ASKING_TYPES:
         return None
@@ -58,7 +53,7 @@ def answerer(noun: Token, type_: str, g: Grammar) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.i == noun.i:
         return None
     words = g.lemma(verb) + "".join(" " + c.lower_ for c in g.kids(verb) if c.dep_ == "prt")
-    if words + prep not in _answering():
+    if words + prep not in lex.answering_verbs:
         return None
     doer = g.agent(verb)
     if doer is None or doer.i == noun.i or doer.i in {t.i for t in noun.subtree}:

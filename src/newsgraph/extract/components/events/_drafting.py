@@ -263,7 +263,7 @@ class Drafter:
         type_ = cand.sense.type or ""
         anchor = cand.light if cand.light is not None else tok
         src, tgt, standalone = self.args.noun_args(tok, type_, cand.light)
-        asked = answerer(tok, type_, self.g)  # "Officials have not responded to BLA's demands": the officials
+        asked = answerer(tok, type_, self.g, self.lex)  # "Officials have not responded to BLA’s demands"
         if asked is not None:
             standalone = None  # "the regime heeded the ultimatum": who answers it did not make it
             if tgt is None and (src is not None or tok.lemma_.lower() not in self.lex.weak_nouns):

@@ -182,6 +182,7 @@ class Lexicon:
     in_object_verbs: frozenset[str]
     performative_verbs: frozenset[str]
     haste_verbs: frozenset[str]
+    answering_verbs: frozenset[str]
     rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
@@ -258,7 +259,7 @@ _RULE_WORD_LISTS = (
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
-    "possessed_org_nouns",
+    "possessed_org_nouns", "answering_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
