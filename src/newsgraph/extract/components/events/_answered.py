@@ -12,36 +12,28 @@ noun names none ("the regime heeded the ultimatum" is no threat by the regime). 
 `answering_verbs` of `event_rules.json`, a verb with the preposition it takes such an object with.
 
 A request for comment ("did not respond to VOA requests for comment") asks for words, as a reporter does of
-anyone; declining it is declining comment (`_declined_comments.py`, whose nouns of comment are read here), and
-whoever ignores it was asked for no political act: it is not read. A demand for details or specifics of a
-policy ("ignored Congress's demand for specifics") is a political demand and is read.
+anyone; declining it is declining comment (`_declined_comments.py`; the nouns of comment are its
+`declined_comment_nouns`), and whoever ignores it was asked for no political act: it is not read. A demand
+for details or specifics of a policy ("ignored Congress's demand for specifics") is a political demand and
+is read.
 """
 
 from __future__ import annotations
-
-from functools import cache
 
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.lexicons import load_json
 
 ASKING_TYPES = frozenset({"REQUEST", "THREATEN"})
 """The types of the nouns of asking: a demand, a request, an appeal, a plea; a threat, an ultimatum."""
-
-
-@cache
-def _comment_nouns() -> frozenset[str]:
-    """The nouns of comment of `event_rules.json` ("comment", "comments")."""
-    return frozenset(load_json("event_rules.json")["declined_comment_nouns"])
 
 
 def answerer(noun: Token, type_: str, g: Grammar, lex: Lexicon) -> Token | None:
     """Return the doer of the verb that answers a noun of asking (see the module docstring), else None."""
     if type_ not in ASKING_TYPES:
         return None
-    if any(pobj.lower_ in _comment_nouns() for _, pobj in g.prep_objects(noun, ("for",))):
+    if any(pobj.lower_ in lex.declined_comment_nouns for _, pobj in g.prep_objects(noun, ("for",))):
         return None  # "requests for comment": words asked for, declining them declines comment
     cur = noun.head if noun.dep_ == "conj" and noun.head.i != noun.i else noun  # "the demands and requests"
     prep = ""

@@ -41,21 +41,11 @@ _HEARER_PREPS = ("to", "before", "with")
 
 
 @cache
-def _words() -> dict[str, frozenset[str]]:
-    """The word lists of declined comment: `event_rules.json`'s, and the cue verbs of saying."""
-    rules = load_json("event_rules.json")
+def _saying_cues() -> frozenset[str]:
+    """The cue verbs of saying of the quotes component, less those it takes only next to a quotation."""
     cues = load_json("cue_verbs.json")
-    keys = (
-        "declined_comment_heads",
-        "declined_comment_verbs",
-        "declined_comment_givings",
-        "information_nouns",
-        "declined_comment_nouns",
-    )
-    words = {key: frozenset(rules[key]) for key in keys}
     saying = {verb for verb, kind in cues["verbs"].items() if kind in _SAYING_CLASSES}
-    words["cues"] = frozenset(saying - set(cues["direct_only"]))
-    return words
+    return frozenset(saying - set(cues["direct_only"]))
 
 
 class DeclinedComments:
@@ -64,13 +54,12 @@ class DeclinedComments:
     def __init__(self, lex: Lexicon, grammar: Grammar) -> None:
         self.lex = lex
         self.g = grammar
-        words = _words()
-        self.heads = words["declined_comment_heads"]
-        self.cues = words["cues"] - lex.trigger_lemmas
-        self.disclosing = words["declined_comment_verbs"]
-        self.givings = words["declined_comment_givings"]
-        self.information = words["information_nouns"]
-        self.comments = words["declined_comment_nouns"]
+        self.heads = lex.declined_comment_heads
+        self.cues = _saying_cues() - lex.trigger_lemmas
+        self.disclosing = lex.declined_comment_verbs
+        self.givings = lex.declined_comment_givings
+        self.information = lex.information_nouns
+        self.comments = lex.declined_comment_nouns
 
     def declines(self, tok: Token) -> bool:
         """Whether a refusal verb or noun declines comment, to no political actor named as hearer."""
