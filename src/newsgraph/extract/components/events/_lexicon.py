@@ -188,6 +188,7 @@ class Lexicon:
     declined_comment_givings: frozenset[str]
     information_nouns: frozenset[str]
     declined_comment_nouns: frozenset[str]
+    offering_verbs: frozenset[str]
     rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
@@ -266,6 +267,7 @@ _RULE_WORD_LISTS = (
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
     "possessed_org_nouns", "answering_verbs", "declined_comment_heads", "declined_comment_verbs",
     "declined_comment_givings", "information_nouns", "declined_comment_nouns",
+    "offering_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

@@ -24,6 +24,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._haste import hastens_infinitive
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Lexicon, Sense
 from newsgraph.extract.components.events._mandates import Mandates
+from newsgraph.extract.components.events._offered_things import offers_no_act
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
@@ -211,6 +212,8 @@ class TriggerFinder:
                 # a pattern of prepositions only ("speak with", "head to") is nearly as weak as the verb alone
                 origin = "cameo_pattern" if cameo.content else "cameo_prep"
                 return Sense(cameo.type, None, cameo.code[:2], origin), None
+        if offers_no_act(tok, kids, cameo, self.g, self.lex):
+            return None  # "offered a window into …", "offer layoff packages": no coded thing is offered
         for key in keys:
             sense = self.lex.verbs.get(key)
             if sense is not None:
