@@ -123,6 +123,7 @@ class Lexicon:
     hazard_nouns: frozenset[str]
     pathogen_nouns: frozenset[str]
     topic_nouns: frozenset[str]
+    remains_nouns: frozenset[str]
     violence_cues: frozenset[str]
     harm_lemmas: frozenset[str]
     sports_words: frozenset[str]
@@ -243,7 +244,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns", "country_nouns", "office_nouns", "adherent_nouns",
+    "topic_nouns", "remains_nouns", "country_nouns", "office_nouns", "adherent_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
