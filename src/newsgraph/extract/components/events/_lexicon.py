@@ -123,6 +123,7 @@ class Lexicon:
     hazard_nouns: frozenset[str]
     pathogen_nouns: frozenset[str]
     topic_nouns: frozenset[str]
+    remains_nouns: frozenset[str]
     violence_cues: frozenset[str]
     harm_lemmas: frozenset[str]
     sports_words: frozenset[str]
@@ -224,6 +225,8 @@ class Lexicon:
     habitual_adverbs: frozenset[str]
     introduced_nouns: frozenset[str]
     possessed_org_nouns: frozenset[str]
+    health_words: frozenset[str]
+    laboratory_words: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -247,7 +250,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns", "country_nouns", "office_nouns", "adherent_nouns",
+    "topic_nouns", "remains_nouns", "country_nouns", "office_nouns", "adherent_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
@@ -268,6 +271,7 @@ _RULE_WORD_LISTS = (
     "possessed_org_nouns", "answering_verbs", "declined_comment_heads", "declined_comment_verbs",
     "declined_comment_givings", "information_nouns", "declined_comment_nouns",
     "offering_verbs",
+    "health_words", "laboratory_words",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

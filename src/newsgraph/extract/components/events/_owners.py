@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from newsgraph.extract.components.events._content_aims import content_aim
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._remains import remains
 
 AIM_PREPS = ("on", "upon", "against")
 """Prepositions whose object is what an act is aimed at ("an attack on X", "sanctions against X")."""
@@ -96,7 +97,10 @@ class ThingOwners:
         return None
 
     def hit_owner(self, thing: Token) -> Token | None:
-        """Whose thing an assault hit was: "X's home", "the body of X", "the town of Marea" (no pronoun)."""
+        """Whose thing an assault hit was: "X's home", "the town of Marea" (no pronoun). What is left of a
+        dead person is no one's stand-in ("the body of X was looted": `_remains.py`)."""
+        if remains(thing, self.lex):
+            return None
         for c in self.g.kids(thing):
             owner = c if c.dep_ == "poss" else None
             if c.dep_ == "prep" and c.lower_ == "of":

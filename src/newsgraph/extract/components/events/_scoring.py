@@ -24,6 +24,7 @@ from newsgraph.extract.components.events._campaign_rallies import persons_rally
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._science_probes import science_probe
 from newsgraph.extract.components.events._targets import HIT_TYPES
 from newsgraph.extract.components.events._tolls import HazardTolls
 from newsgraph.extract.components.events._verbal_clashes import VerbalClashes
@@ -108,6 +109,9 @@ class EventFilter:
             if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.lex.weapon_nouns
         }
         has_hazard = bool(kind.hazards - weapons)
+        parties = sum(_party(d.tok.doc, a) for a in d.targets)
+        if not has_hazard and science_probe(d.tok.doc, d, parties, sent, self.lex):
+            return True  # "an investigation by the Health Protection Agency", "sent samples to be tested"
         if not has_hazard and not kind.sports:
             return False
         lex = self.lex
@@ -118,7 +122,7 @@ class EventFilter:
         }
         cues |= {t.lower_ for t in sent if t.i != d.tok.i and t.lower_ in lex.violence_cues}
         harmful = self.g.lemma(d.tok) in lex.harm_lemmas or d.type in _HAZARD_SENSITIVE
-        if "investigate" in (d.mode, d.act_mode) and not any(_party(d.tok.doc, a) for a in d.targets):
+        if "investigate" in (d.mode, d.act_mode) and not parties:
             harmful = True  # "investigating an outbreak", "cases in Washington": a hazard, not a suspect
         if has_hazard and not cues and harmful:
             return True

@@ -3,7 +3,8 @@
 `TargetFinder.targets` resolves a trigger's object into the event's targets. A thing stands for the
 actor it belongs to when the event reacts to it or limits it ("welcomed the U.S. proposal": the U.S.;
 "banned her book": her), a weapon bought, sold or promised is no party to a deal ("will buy Russian
-aircraft": Russia), and what an assault hit is its target even as a thing ("ambushed a bus").
+aircraft": Russia), and what an assault hit is its target even as a thing ("ambushed a bus"); a dead person's
+remains are such a thing, not the person ("looted Trump's body").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import ACTOR_LABELS, Actor, ActorFinder
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._remains import remains
 from newsgraph.models import Entity
 
 HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -32,7 +34,8 @@ class TargetFinder:
         """Return the targets of an event of `type_` (and `mode`) whose object head is `head`."""
         if head is None:
             return []
-        found = self.actors.resolve(doc, head, group_cache)
+        # what is left of a dead person is no stand-in for the person ("looted Trump's body", `_remains.py`)
+        found = [] if remains(head, self.lex) else self.actors.resolve(doc, head, group_cache)
         if type_ not in _CONFLICT_TYPES:
             kept = [a for a in found if not _weapon(doc[a.head], self.lex)]
             if len(kept) < len(found):  # "will buy Russian aircraft": the seller, not the aircraft

@@ -11,7 +11,9 @@ here is a common noun with no entity that is no actor noun, no word for an elide
 were injured", "the rest"), no place (a place stands for its people: "the city has suffered attacks")
 and no weapon. The event stays when its trigger is itself a word of violence whose doer is implied
 ("the convoy came under attack", "the market was bombed"), or when another word of its sentence is one
-("the car was hit by a roadside bomb", "two bridges were destroyed during heavy shelling").
+("the car was hit by a roadside bomb", "two bridges were destroyed during heavy shelling"). A dead person's
+remains (`remains_nouns`: "the body of X was looted") are such a thing whatever the trigger: no one named did
+it, and it was done to no party.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._remains import remains
 
 _HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 """The material types that are harm done to a target (a protest, a sanction or a mobilisation is not)."""
@@ -48,6 +51,8 @@ class ThingHarm:
         with no word of violence."""
         if type_ not in _HARM_TYPES or sources or not targets:
             return False
+        if all(remains(doc[a.head], self.lex) for a in targets):
+            return True  # "the body of X was looted": what is left of the dead, whatever the deed
         if not all(self._thing(doc, a.head, a.entity) for a in targets):
             return False
         lemma = self.g.lemma(tok)
