@@ -218,6 +218,7 @@ class Lexicon:
     habitual_adverbs: frozenset[str]
     introduced_nouns: frozenset[str]
     possessed_org_nouns: frozenset[str]
+    national_government_nouns: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -259,7 +260,7 @@ _RULE_WORD_LISTS = (
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
-    "possessed_org_nouns", "answering_verbs",
+    "possessed_org_nouns", "answering_verbs", "national_government_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
