@@ -59,3 +59,17 @@ def test_government_with_words_of_its_own_stays(analyze_text: Analyze) -> None:
     )
     (ban,) = _confident(a, "COERCE")
     assert _names(a, ban.source) != ["Malawi"]
+
+
+def test_a_capital_in_reach_stands_for_its_country(analyze_text: Analyze) -> None:
+    """A capital in reach names its country: "the government" is Kenya, the state the article names, not
+    the city of Nairobi."""
+    a = analyze_text(
+        "Kenya held a general election in August. "
+        "The results were disputed for weeks. "
+        "Observers praised the count in most districts. "
+        "Thousands of opposition supporters marched through Nairobi on Friday. "
+        "The government arrested forty protesters near the parliament."
+    )
+    (arrest,) = _confident(a, "COERCE")
+    assert _names(a, arrest.source) == ["Kenya"]

@@ -229,6 +229,7 @@ class Lexicon:
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
+    country_names: frozenset[str] = field(default_factory=frozenset)  # a country's own name, no capital
 
 
 def _fs(values: Any) -> frozenset[str]:
@@ -278,11 +279,14 @@ def load_lexicon() -> Lexicon:
     fields.update(_rule_fields(load_json("event_rules.json"), load_json("event_confidence.json")))
     countries: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    names: set[str] = set()
     for line in load_text("countries.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, iso, kind = line.split("\t")
         (demonyms if kind == "demonym" else countries)[name.lower()] = iso
+        if kind == "country":
+            names.add(name.lower())
     trigger_lemmas = {k.split()[0] for k in fields["verbs"]} | {k.split()[0] for k in fields["frames"]}
     trigger_lemmas |= set(fields["absorbing"]) | set(trig["object_only"])
     return Lexicon(
@@ -295,6 +299,7 @@ def load_lexicon() -> Lexicon:
         demonyms=demonyms,
         trigger_lemmas=frozenset(trigger_lemmas),
         noun_lemmas=frozenset(fields["nouns"]),
+        country_names=frozenset(names),
     )
 
 

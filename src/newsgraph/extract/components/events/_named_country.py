@@ -9,7 +9,9 @@ entity when
 - the phrase's sentence before it and the `_WINDOW` sentences before that name exactly one country: a
   country's or its capital's name (a GPE entity's mention, `countries.tsv`) or a demonym ("Kenyan
   officials"); two countries there ("France … Syria and Iraq … the country"), and it stays (no guess); and
-- a place entity of that country is in reach (the nearest is taken), else the article has exactly one.
+- the article has a place entity of that country's own name ("Ethiopia" for an "Addis Ababa" in reach:
+  the country as a state, not its capital city), else one of the country in reach (the nearest), else
+  exactly one of it.
 A phrase of its own words ("the local government", "the host country") and a phrase the article names
 the country in nowhere near stay as they are: an article-wide guess is no reference.
 """
@@ -51,10 +53,13 @@ def named_country(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | N
     if len(codes) != 1:
         return None
     code = next(iter(codes))
+    same = [e for e in get_entities(doc) if e.type == "GPE" and _code(e, lex) == code]
+    own = [e for e in same if e.name.lower() in lex.country_names]
+    if len(own) == 1:
+        return own[0]  # "Ethiopia", not "Addis Ababa" in reach: the country as a state
     if near:
         return near[-1]
-    found = [e for e in get_entities(doc) if e.type == "GPE" and _code(e, lex) == code]
-    return found[0] if len(found) == 1 else None
+    return same[0] if len(same) == 1 else None
 
 
 def _country(doc: Doc, t: Token, lex: Lexicon) -> str | None:
