@@ -20,7 +20,8 @@ returns the entities it stands for:
   (`_possessed_bodies`);
 - "the" and a bare noun that heads the name of the organisation mentioned last ("the department" after
   "the State Department"; `_bodies`), or the noun of a country's body the article just named ("the
-  government" after "the Nepalese government"; `_same_head`).
+  government" after "the Nepalese government"; `_same_head`), else the one country the article just
+  named for a bare "the country" or "the government" (`_named_country`).
 Else a phrase with words of its own ("the two Korean leaders", "both Gulf countries", "the next
 president", "the president of the court") and "the other two" are left alone.
 """
@@ -39,6 +40,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._introduced import introduced
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
+from newsgraph.extract.components.events._named_country import named_country
 from newsgraph.extract.components.events._office_names import office_apposed
 from newsgraph.extract.components.events._possessed_bodies import possessed_body
 from newsgraph.extract.components.events._same_head import country_body
@@ -98,6 +100,7 @@ class Descriptions:
             if not found:  # "the department" of "the State Department", "the Nepalese government"
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
                 body = body or self._country_body(doc, head, actor)
+                body = body or self._named_country(doc, head, actor)
                 found = [body] if body is not None else []
         elif not found and head.tag_ in ("NNS", "NNPS"):
             found = self._counted(doc, head, start) or []
@@ -121,6 +124,14 @@ class Descriptions:
         earlier = country_body(doc, head, self.lex, self.g) if self.link is not None else None
         found = None if earlier is None or self.link is None else self.link(doc, earlier)
         return None if found is None else entity_by_id(doc, found)
+
+    def _named_country(self, doc: Doc, head: Token, actor: Actor) -> Entity | None:
+        """The country named just before a bare "the country"/"the government" (`_named_country`),
+        unless the actor is linked to a named body already."""
+        own = entity_by_id(doc, actor.entity)
+        if own is not None and own.type != "GROUP" and any(m.kind == "name" for m in own.mentions):
+            return None
+        return named_country(doc, head, self.lex, self.g)
 
     def _antecedent(self, doc: Doc, entity: Entity) -> tuple[Token, int] | None:
         """The head word and start of the description a pronoun's person was first written as ("The

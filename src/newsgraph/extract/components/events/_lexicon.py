@@ -227,6 +227,7 @@ class Lexicon:
     possessed_org_nouns: frozenset[str]
     health_words: frozenset[str]
     laboratory_words: frozenset[str]
+    national_government_nouns: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -237,6 +238,7 @@ class Lexicon:
     weights: Weights
     trigger_lemmas: frozenset[str] = field(default_factory=frozenset)
     noun_lemmas: frozenset[str] = field(default_factory=frozenset)
+    country_names: frozenset[str] = field(default_factory=frozenset)  # a country's own name, no capital
 
 
 def _fs(values: Any) -> frozenset[str]:
@@ -272,6 +274,7 @@ _RULE_WORD_LISTS = (
     "declined_comment_givings", "information_nouns", "declined_comment_nouns",
     "offering_verbs",
     "health_words", "laboratory_words",
+    "national_government_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
@@ -289,11 +292,14 @@ def load_lexicon() -> Lexicon:
     fields.update(_rule_fields(load_json("event_rules.json"), load_json("event_confidence.json")))
     countries: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    names: set[str] = set()
     for line in load_text("countries.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, iso, kind = line.split("\t")
         (demonyms if kind == "demonym" else countries)[name.lower()] = iso
+        if kind == "country":
+            names.add(name.lower())
     trigger_lemmas = {k.split()[0] for k in fields["verbs"]} | {k.split()[0] for k in fields["frames"]}
     trigger_lemmas |= set(fields["absorbing"]) | set(trig["object_only"])
     return Lexicon(
@@ -306,6 +312,7 @@ def load_lexicon() -> Lexicon:
         demonyms=demonyms,
         trigger_lemmas=frozenset(trigger_lemmas),
         noun_lemmas=frozenset(fields["nouns"]),
+        country_names=frozenset(names),
     )
 
 

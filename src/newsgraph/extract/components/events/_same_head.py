@@ -35,7 +35,7 @@ _WINDOW = 2
 def country_body(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Token | None:
     """The head of the earlier phrase naming a country's body that a bare "the <noun>" stands for."""
     lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or not _bare(head) or not (lemma in lex.sector_nouns or is_agent(head, lex)):
+    if head.pos_ != "NOUN" or not bare_phrase(head) or not (lemma in lex.sector_nouns or is_agent(head, lex)):
         return None
     sents = g.sentences(doc)
     k = bisect_right([s.start for s in sents], head.i) - 1
@@ -61,7 +61,7 @@ def _named(t: Token) -> bool:
     return any(c.dep_ == "appos" for c in t.children) or (after is not None and after.pos_ == "PROPN")
 
 
-def _bare(head: Token) -> bool:
+def bare_phrase(head: Token) -> bool:
     """Whether a phrase is "the" and the noun alone, a possessive "'s" or a relative clause set off by a
     comma aside ("the government, which believed …,": it adds to the noun, it does not pick one out)."""
     if bare(head):
