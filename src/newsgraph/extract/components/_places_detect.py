@@ -414,18 +414,17 @@ class ToponymFinder(TextScanner):
         """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or
         begins the name of one of its institutions ("European" of "the European Commission said").
 
-        The gazetteer finds "European Union" as Europe; only after a locative word ("trade in the
-        EU", "across the European Union") is it a place of the story.
+        The gazetteer finds "European Union" as Europe; only after a locative word other than "to" or
+        "from" ("trade in the EU", "across the European Union"; not "approval from the European
+        Union", "sent to the EU laboratories") is it a place of the story, and an institution's name
+        is the institution's after any word ("at the European Parliament").
         """
         names = self.gazetteer.organisations
-        if name_key(t.text) not in names and not any(
-            name_key(text[t.start : t.start + len(n)]) == n
-            for n in names
-            if n.startswith(name_key(t.text) + " ")
-        ):
-            return False
+        if name_key(t.text) not in names:
+            key = name_key(t.text) + " "
+            return any(name_key(text[t.start : t.start + len(n)]) == n for n in names if n.startswith(key))
         start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start
-        return not self._locative(text, start)
+        return not self._locative(text, start, strict=True)
 
     def _in_idiom(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym starts an idiom that names no place ("Delhi belly")."""
