@@ -44,3 +44,16 @@ def test_places_the_eu_after_a_locative_stays_a_place(analyze_text: Analyze) -> 
     assert place_at(analysis, text.index("European Union")).literal
     assert place_at(analysis, text.index("EU must")).literal
     assert place_at(analysis, text.index("EU slowed")).literal
+
+
+def test_places_a_toponym_that_starts_a_team_name_is_no_place(analyze_text: Analyze) -> None:
+    text = (
+        "The Minnesota Vikings signed a kicker on Sunday. Fans of the Detroit Lions and the Toronto Maple "
+        "Leafs gathered in Minneapolis, and the Minnesota Senate passed the stadium bill."
+    )
+    analysis = analyze_text(text, clean=False)
+    for at in (text.index("Minnesota Vikings"), text.index("Detroit"), text.index("Toronto")):
+        place = place_at(analysis, at)  # still a toponym, with its point
+        assert not place.literal and place.lat is not None, text[at : at + 10]
+    assert place_at(analysis, text.index("Minneapolis")).literal
+    assert place_at(analysis, text.index("Minnesota Senate")).literal  # a state's own body stays its state

@@ -32,6 +32,7 @@ from newsgraph.extract.components._places_repeated_names import mark_repeated_na
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_state_words import names_a_state_office
+from newsgraph.extract.components._places_teams import names_a_team
 from newsgraph.extract.components._places_toponym import (
     AREA_FEATURES,
     WORD,
@@ -289,6 +290,7 @@ class ToponymFinder(TextScanner):
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in ("ORG", "LAW")]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
+            t.literal = t.literal and not names_a_team(doc, t, ents)  # "the Denver Broncos"
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
             t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
