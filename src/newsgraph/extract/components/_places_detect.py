@@ -290,7 +290,7 @@ class ToponymFinder(TextScanner):
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in ("ORG", "LAW")]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
-            t.literal = t.literal and not names_a_team(doc, t, ents)  # "the Denver Broncos"
+            t.literal = t.literal and not names_a_team(doc, t, ents, persons)  # "the Denver Broncos"
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
             t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
