@@ -32,6 +32,7 @@ from newsgraph.extract.components._places_repeated_names import mark_repeated_na
 from newsgraph.extract.components._places_roles import head_before_of, named_as_a_body
 from newsgraph.extract.components._places_scan import TextScanner
 from newsgraph.extract.components._places_state_words import names_a_state_office
+from newsgraph.extract.components._places_teams import names_a_team
 from newsgraph.extract.components._places_toponym import (
     AREA_FEATURES,
     WORD,
@@ -289,6 +290,7 @@ class ToponymFinder(TextScanner):
         orgs = [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in ("ORG", "LAW")]
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
+            t.literal = t.literal and not names_a_team(doc, t, ents, persons)  # "the Denver Broncos"
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
             t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
@@ -414,18 +416,17 @@ class ToponymFinder(TextScanner):
         """Tell whether a toponym names an organisation of states ("EU officials", "the EU said") or
         begins the name of one of its institutions ("European" of "the European Commission said").
 
-        The gazetteer finds "European Union" as Europe; only after a locative word ("trade in the
-        EU", "across the European Union") is it a place of the story.
+        The gazetteer finds "European Union" as Europe; only after a locative word other than "to" or
+        "from" ("trade in the EU", "across the European Union"; not "approval from the European
+        Union", "sent to the EU laboratories") is it a place of the story, and an institution's name
+        is the institution's after any word ("at the European Parliament").
         """
         names = self.gazetteer.organisations
-        if name_key(t.text) not in names and not any(
-            name_key(text[t.start : t.start + len(n)]) == n
-            for n in names
-            if n.startswith(name_key(t.text) + " ")
-        ):
-            return False
+        if name_key(t.text) not in names:
+            key = name_key(t.text) + " "
+            return any(name_key(text[t.start : t.start + len(n)]) == n for n in names if n.startswith(key))
         start = t.start - 4 if text[max(0, t.start - 4) : t.start] in ("the ", "The ") else t.start
-        return not self._locative(text, start)
+        return not self._locative(text, start, strict=True)
 
     def _in_idiom(self, text: str, t: Toponym) -> bool:
         """Tell whether a toponym starts an idiom that names no place ("Delhi belly")."""
