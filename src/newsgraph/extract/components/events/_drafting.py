@@ -36,6 +36,7 @@ from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._thing_harm import ThingHarm
+from newsgraph.extract.components.events._topics import consulted
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
@@ -256,6 +257,8 @@ class Drafter:
             src, tgt = self.args.verb_args(cand, st.cands)
             if cand.sense.type == "AID":  # "gave medication for the children": whom it is for
                 tgt = self.recipients.target(tok, src, tgt)
+            if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
+                tgt = consulted(tok, src, tgt, self.args)
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
                 tgt = maker  # "X alleged …, charges Y denied": Y rejects X's charges

@@ -183,6 +183,7 @@ class Lexicon:
     performative_verbs: frozenset[str]
     haste_verbs: frozenset[str]
     answering_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
@@ -259,7 +260,7 @@ _RULE_WORD_LISTS = (
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
-    "possessed_org_nouns", "answering_verbs",
+    "possessed_org_nouns", "answering_verbs", "topic_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
