@@ -20,6 +20,7 @@ from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._aggregates import Aggregates
 from newsgraph.extract.components.events._answered import answerer
+from newsgraph.extract.components.events._applied_places import applied_to
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
@@ -259,6 +260,7 @@ class Drafter:
                 tgt = self.recipients.target(tok, src, tgt)
             if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
                 tgt = consulted(tok, src, tgt, self.args)
+            tgt = applied_to(tok, tgt, cand.sense.type or "")  # "bans fishing in the disputed sea": where
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
                 tgt = maker  # "X alleged …, charges Y denied": Y rejects X's charges
@@ -301,6 +303,7 @@ class Drafter:
             anchor, confidence = cand.occurs, max(confidence, self.w.base["noun_occurs"])
         elif cand.light is None:
             anchor = self.g.clause_verb(tok) or anchor
+        tgt = tgt if struck is not None else applied_to(tok, tgt, type_)  # "a ban on sales at schools"
         return _Heads(anchor, src, tgt, confidence, struck is not None)
 
     def _resolve(self, st: DocState, d: Draft, heads: _Heads, mood: Mood, cand_noun: bool) -> None:
