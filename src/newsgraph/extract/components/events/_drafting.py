@@ -260,7 +260,7 @@ class Drafter:
                 tgt = self.recipients.target(tok, src, tgt)
             if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
                 tgt = consulted(tok, src, tgt, self.args)
-            tgt = applied_to(tok, tgt, cand.sense.type or "")  # "bans fishing in the disputed sea": where
+            tgt = applied_to(tok, tgt, cand.sense.type or "", self.lex)  # "bans fishing in the sea": where
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
                 tgt = maker  # "X alleged …, charges Y denied": Y rejects X's charges
@@ -303,7 +303,6 @@ class Drafter:
             anchor, confidence = cand.occurs, max(confidence, self.w.base["noun_occurs"])
         elif cand.light is None:
             anchor = self.g.clause_verb(tok) or anchor
-        tgt = tgt if struck is not None else applied_to(tok, tgt, type_)  # "a ban on sales at schools"
         return _Heads(anchor, src, tgt, confidence, struck is not None)
 
     def _resolve(self, st: DocState, d: Draft, heads: _Heads, mood: Mood, cand_noun: bool) -> None:
