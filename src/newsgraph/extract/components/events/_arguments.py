@@ -299,7 +299,7 @@ class ArgumentFinder:
         if document_name(theme, self.lex):
             # "signed a Treaty on Strategic Partnership with X": the party comes with the verb or the
             # document "with" it; the document's other phrases say what it is about
-            return self.prep_target(tok, type_, exclude) or self._partner(theme, exclude)
+            return self.prep_target(tok, type_, exclude) or self.partner(theme, exclude)
         if theme.lemma_.lower() in self.lex.control_nouns:
             place = self.territory_of(theme) or self.territory_of(tok)
             if place is not None:
@@ -337,7 +337,7 @@ class ArgumentFinder:
         place = None if place is not None and happened_at(tok, place.head, place, type_, self.lex) else place
         return place or self.g.place_pobj(theme)
 
-    def _partner(self, thing: Token, exclude: set[int]) -> Token | None:
+    def partner(self, thing: Token, exclude: set[int]) -> Token | None:
         """The actor a thing is made "with" ("a treaty with Japan"), if any."""
         for _, other in self.g.prep_objects(thing, ("with",)):
             if other.i not in exclude and self.is_actorish(other):

@@ -20,6 +20,7 @@ from newsgraph.extract.components.events._actor_types import is_political
 from newsgraph.extract.components.events._actors import GROUP_PRONOUNS, Actor, ActorFinder
 from newsgraph.extract.components.events._aggregates import Aggregates
 from newsgraph.extract.components.events._answered import answerer
+from newsgraph.extract.components.events._applied_places import applied_to
 from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
@@ -36,6 +37,7 @@ from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._thing_harm import ThingHarm
+from newsgraph.extract.components.events._topics import consulted
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
@@ -256,6 +258,9 @@ class Drafter:
             src, tgt = self.args.verb_args(cand, st.cands)
             if cand.sense.type == "AID":  # "gave medication for the children": whom it is for
                 tgt = self.recipients.target(tok, src, tgt)
+            if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
+                tgt = consulted(tok, src, tgt, self.args)
+            tgt = applied_to(tok, tgt, cand.sense.type or "", self.lex)  # "bans fishing in the sea": where
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
                 tgt = maker  # "X alleged …, charges Y denied": Y rejects X's charges

@@ -190,6 +190,7 @@ class Lexicon:
     information_nouns: frozenset[str]
     declined_comment_nouns: frozenset[str]
     offering_verbs: frozenset[str]
+    topic_verbs: frozenset[str]
     rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
     compound_heads: frozenset[str]
@@ -275,6 +276,7 @@ _RULE_WORD_LISTS = (
     "offering_verbs",
     "health_words", "laboratory_words",
     "national_government_nouns",
+    "topic_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",
