@@ -123,8 +123,22 @@ def is_political(
             places and ent.type == "NORP" and doc[head].ent_type_ == "NORP"
         ):
             return True
-        if _political_entity(doc, ent, lex, kinds):
-            return True
+        role_words = {w.lower() for role in ent.roles for w in role.split()}
+        office = any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words)
+        if office and not private_affiliation(doc, ent):
+            return True  # "Dodik", the "Bosnian Serb leader"; not a company's "chief executive officer"
+        words = ent.name.split()
+        if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
+            return True  # "Association of African Jurists", "Delegations from the Afghan government"
+        for i in range(len(words) if ent.type != "GROUP" else 0):  # a group is political by its sector
+            found = longest_match(words, i)
+            if found is None or not (found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS):
+                continue
+            # a place inside a longer name is no political actor ("Air India", "Blantyre Girls Primary
+            # School"); a known body or a national one ("US Centers for Disease Control") is
+            national = i == 0 and (found[0] == len(words) or found[1].kind == "country")
+            if ent.type != "ORG" or found[1].kind not in _COUNTRY_KINDS or national:
+                return True
     tokens = list(doc[start:end])
     if ent is not None and ent.type == "PERSON":
         # a person's name word that is also an office is a surname ("Patty King"), no office
@@ -132,39 +146,6 @@ def is_political(
         if not tokens:
             return False
     return type_tokens(tokens, doc[head], lex, places).political
-
-
-def _political_entity(doc: Doc, ent: Entity, lex: Lexicon, kinds: frozenset[str]) -> bool:
-    """Whether an entity is political by what the article and the dictionaries say of it: a person's
-    political office (a role the entities component read anywhere in the article, "Sen." spelled out as
-    "senator"), or an office noun held in a political body the person is affiliated with ("Oversight
-    Committee Chairman Jason Chaffetz", "FBI Director James Comey"; not a "professor" at an institute);
-    an organisation's political name word; a known name of a political kind or sector."""
-    role_words = {lex.spelled_titles.get(w, w) for role in ent.roles for w in role.lower().split()}
-    office = any(lex.sector_nouns.get(w) in POLITICAL_SECTORS for w in role_words)
-    if office and not private_affiliation(doc, ent):
-        return True  # "Dodik", the "Bosnian Serb leader"; not a company's "chief executive officer"
-    body = entity_by_id(doc, ent.affiliation) if ent.type == "PERSON" and ent.affiliation else None
-    if (
-        any(w in lex.office_nouns for w in role_words)
-        and body is not None
-        and body.type == "ORG"
-        and _political_entity(doc, body, lex, _PUBLIC_KINDS)
-    ):
-        return True  # the "Chairman" of the Oversight Committee, the "Director" of the FBI
-    words = ent.name.split()
-    if ent.type in ("ORG", "GROUP") and any(w.lower() in lex.political_org_words for w in words):
-        return True  # "Association of African Jurists", "Delegations from the Afghan government"
-    for i in range(len(words) if ent.type != "GROUP" else 0):  # a group is political by its sector
-        found = longest_match(words, i)
-        if found is None or not (found[1].kind in kinds or found[1].sector in POLITICAL_SECTORS):
-            continue
-        # a place inside a longer name is no political actor ("Air India", "Blantyre Girls Primary
-        # School"); a known body or a national one ("US Centers for Disease Control") is
-        national = i == 0 and (found[0] == len(words) or found[1].kind == "country")
-        if ent.type != "ORG" or found[1].kind not in _COUNTRY_KINDS or national:
-            return True
-    return False
 
 
 def _office_word(tok: Token, lex: Lexicon) -> bool:
