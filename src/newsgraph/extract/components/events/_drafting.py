@@ -22,6 +22,7 @@ from newsgraph.extract.components.events._aggregates import Aggregates
 from newsgraph.extract.components.events._answered import answerer
 from newsgraph.extract.components.events._applied_places import applied_to
 from newsgraph.extract.components.events._arguments import ArgumentFinder
+from newsgraph.extract.components.events._asked_for import AskedFor
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
 from newsgraph.extract.components.events._ended_fights import EndedFights
@@ -137,6 +138,7 @@ class Drafter:
         self.sides = SideFinder(lex, grammar, actors)
         self.ended = EndedFights(grammar, args, actors)
         self.acted_on = ActedOn(grammar, args, actors)
+        self.asked_for = AskedFor(lex, grammar)
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
         self.forecasts = Forecasts(lex, grammar)
@@ -195,6 +197,7 @@ class Drafter:
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
         d.targets = self.ended.targets(st.doc, d, st.group_cache)  # "urged an end to the war between X and Y"
         d.targets = self.acted_on.targets(st.doc, d, st.group_cache)  # "demanded Bashir's ouster": Bashir
+        d.targets = self.asked_for.targets(d)  # "China asked for the return of 45 nationals": no one asked
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]

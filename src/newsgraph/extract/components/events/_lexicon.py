@@ -211,6 +211,7 @@ class Lexicon:
     purpose_harm: frozenset[str]
     unfulfilled_heads: frozenset[str]
     request_lights: frozenset[str]
+    addressee_verbs: frozenset[str]
     political_types: frozenset[str]
     owner_types: frozenset[str]
     limit_modes: frozenset[str]
@@ -265,7 +266,8 @@ _RULE_WORD_LISTS = (
     "compound_heads", "background_marks", "pending_marks",
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
-    "clause_only_reporters", "transfer_verbs", "aid_purpose_verbs", "control_nouns", "territory_nouns",
+    "addressee_verbs", "clause_only_reporters", "transfer_verbs", "aid_purpose_verbs", "control_nouns",
+    "territory_nouns",
     "question_openers",
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
