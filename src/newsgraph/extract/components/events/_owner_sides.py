@@ -1,0 +1,110 @@
+"""A side that is a thing owned by an actor names its owner ("U.S. operations": the U.S.).
+
+CAMEO and PLOVER code the actor, not the thing: "imposed controls on U.S. operations" has the target
+the United States, "opposes Chinese investment" China, "dismissed the U.N. findings" the U.N. The actor
+resolver already links such a side to the entity of the name, demonym or possessor that owns the thing;
+`OwnerSides.name_owners` then makes the side's words and tokens those of that owner's mention, so that the
+stored side and the evidence highlight name the actor, not the thing. It runs once every rule that reads
+a side as a thing has read it (harm to things only, an assault on things giving way to the people hit).
+
+Only a common noun that is no actor is read as a thing ("Pakistani officials" stay as written), and only
+an owner that is the side's own entity: a thing of no entity (what an assault hit, "the city's power
+plant") keeps its words. A town or region modifying the thing says where, not whose ("the Bouake
+office", `place_modifier`), and so does the country beside it in an address ("a Midland, Michigan, USA
+newspaper office"); a possessive pronoun is left to `_possessors`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._noun_doers import place_modifier
+from newsgraph.extract.components.events._pronouns import body_nouns
+from newsgraph.extract.extensions import entity_by_id
+
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+"""The modifiers of a thing that can name its owner ("Russia's", "U.S.", "Chinese")."""
+_AGENT_SUFFIXES = ("er", "or", "ist", "ary", "ee", "ian")
+"""The endings of English agent nouns: a word so formed names a person as often as a thing ("winner",
+"predecessor", "revolutionary"; "computer"), and is not read as a thing."""
+
+
+class OwnerSides:
+    """Make a side that is an owned thing name its owner (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon, grammar: Grammar, actors: ActorFinder) -> None:
+        self.lex = lex
+        self.g = grammar
+        self.actors = actors
+
+    def name_owners(
+        self, doc: Doc, sources: list[Actor], targets: list[Actor]
+    ) -> tuple[list[Actor], list[Actor]]:
+        """Return the sides with each owned thing replaced by its owner's mention."""
+        return [self._owner(doc, a) for a in sources], [self._owner(doc, a) for a in targets]
+
+    def _owner(self, doc: Doc, actor: Actor) -> Actor:
+        if actor.entity is None:
+            return actor
+        head = doc[actor.head]
+        if not self._thing(head):
+            return actor
+        mods = self._modifiers(head)
+        if any(place_modifier(mod, self.lex) for mod, _ in mods):
+            return actor  # "a Midland, Michigan, USA newspaper office": an address, where the thing is
+        for mod, body in mods:
+            span = self._mention(doc, mod, actor)
+            if span is None:
+                continue
+            start, end = span if body is None else self.actors.compact(body)  # "a Turkish court ruling"
+            if actor.start <= start and end <= actor.end:
+                return replace(actor, start=start, end=end, text=doc[start:end].text)
+        return actor
+
+    def _thing(self, head: Token) -> bool:
+        """Whether a side's head is a thing: a common noun that is no actor noun, no body ("the Clinton
+        office"), no agent noun ("Walsh's predecessor", "the GOP contenders") and no place ("Mexico's
+        northern border", "American bases": where, not whose)."""
+        if head.pos_ != "NOUN" or self.actors.is_actor(head):
+            return False
+        low = head.lemma_.lower()
+        words = {low, head.lower_, head.lower_.removesuffix("s")}  # "bases", read as "basis"
+        places = self.lex.territory_nouns | self.lex.place_nouns | body_nouns()
+        return not (words & places) and not low.endswith(_AGENT_SUFFIXES)
+
+    def _modifiers(self, head: Token) -> list[tuple[Token, Token | None]]:
+        """The thing's name-like modifiers, and those of a modifier that is an actor noun, with that noun
+        ("a Turkish court ruling": Turkish, of the court), not of one that is a thing ("a Midland, USA
+        newspaper office": the newspaper's)."""
+        out: list[tuple[Token, Token | None]] = []
+        stack: list[tuple[Token, Token | None]] = [(c, None) for c in self._mods(head)]
+        while stack:
+            mod, body = stack.pop(0)
+            out.append((mod, body))
+            if mod.pos_ == "NOUN" and self.actors.is_actor(mod):
+                stack += [(c, body or mod) for c in self._mods(mod)]
+        return out
+
+    def _mods(self, tok: Token) -> list[Token]:
+        return [c for c in self.g.kids(tok) if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"]
+
+    def _mention(self, doc: Doc, mod: Token, actor: Actor) -> tuple[int, int] | None:
+        """The token range of the side's entity's mention at `mod`, when it is the whole name there and
+        not the thing ("the CROIX DES BOUQUETS jailbreak" is not Croix's), else None."""
+        entity = entity_by_id(doc, actor.entity)
+        if entity is None:
+            return None
+        name = ent_at(doc, mod.i)
+        for m in entity.mentions:
+            if m.start <= mod.idx < m.end:
+                span = doc.char_span(m.start, m.end, alignment_mode="contract")
+                if span is None or span.start <= actor.head < span.end:
+                    continue
+                if name is None or (span.start <= name.start and name.end <= span.end):
+                    return span.start, span.end
+        return None

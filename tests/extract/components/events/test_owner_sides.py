@@ -1,0 +1,41 @@
+"""Rule tests of the events component: a side that is a thing owned by an actor ("Turkish operations",
+"the Egyptian findings") names its owner, the entity it is already linked to, in its text; a thing of
+no entity (what an assault hit) and an actor noun keep their words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.models import Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
+    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
+
+
+def test_owner_sides_a_demonym_owner_names_the_target(analyze_text: Analyze) -> None:
+    protest = analyze_text("Activists protested against Turkish operations in the north.")
+    assert _sides(protest, "PROTEST") == [("Activists", "Turkish")]
+    dismissed = analyze_text("Hamas dismissed the Egyptian findings as lies.")
+    assert _sides(dismissed, "REJECT") == [("Hamas", "Egyptian")]
+
+
+def test_owner_sides_the_owner_keeps_its_entity(analyze_text: Analyze) -> None:
+    opposes = analyze_text("The senator opposes French investment in the region.")
+    event = next(e for e in opposes.events if e.type == "REJECT")
+    assert event.target_text == "French"
+    assert [e.name for e in opposes.entities if e.id in event.target] == ["French"]
+
+
+def test_owner_sides_a_named_owner_of_a_craft(analyze_text: Analyze) -> None:
+    accused = analyze_text("Seoul accused a North Korean patrol boat of crossing the maritime border.")
+    assert _sides(accused, "ACCUSE") == [("Seoul", "North Korean")]
+
+
+def test_owner_sides_things_of_no_entity_and_actors_keep_their_words(analyze_text: Analyze) -> None:
+    shelled = analyze_text("The rebels shelled the town's water plant.")
+    assert _sides(shelled, "ASSAULT") == [("The rebels", "town's water plant")]
+    arrested = analyze_text("Police arrested two Pakistani officials at the airport.")
+    assert _sides(arrested, "COERCE") == [("Police", "two Pakistani officials")]
