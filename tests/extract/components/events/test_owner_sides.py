@@ -20,6 +20,8 @@ def test_owner_sides_a_demonym_owner_names_the_target(analyze_text: Analyze) -> 
     assert _sides(protest, "PROTEST") == [("Activists", "Turkish")]
     dismissed = analyze_text("Hamas dismissed the Egyptian findings as lies.")
     assert _sides(dismissed, "REJECT") == [("Hamas", "Egyptian")]
+    rejected = analyze_text("The minister rejected the Iranian claims as baseless.")
+    assert _sides(rejected, "REJECT") == [("The minister", "Iranian")]
 
 
 def test_owner_sides_the_owner_keeps_its_entity(analyze_text: Analyze) -> None:
@@ -39,3 +41,11 @@ def test_owner_sides_things_of_no_entity_and_actors_keep_their_words(analyze_tex
     assert _sides(shelled, "ASSAULT") == [("The rebels", "town's water plant")]
     arrested = analyze_text("Police arrested two Pakistani officials at the airport.")
     assert _sides(arrested, "COERCE") == [("Police", "two Pakistani officials")]
+
+
+def test_owner_sides_a_body_between_owner_and_thing_is_named_with_it(analyze_text: Analyze) -> None:
+    """ "a Russian court ruling": the court is who acted, named with its country."""
+    jailed = analyze_text(
+        "The activists were angered by a Russian court ruling to jail the blogger Ivan Petrov."
+    )
+    assert _sides(jailed, "COERCE") == [("Russian court", "the blogger Ivan Petrov")]

@@ -90,6 +90,12 @@ class OwnerSides:
                 stack += [(c, body or mod) for c in self._mods(mod)]
         return out
 
+    def _cut(self, doc: Doc, start: int, end: int, actor: Actor) -> bool:
+        """Whether a mention is part of a longer name in the side: a proper noun beside it ("CROIX" of
+        "the CROIX DES BOUQUETS jailbreak")."""
+        near = [i for i in (start - 1, end) if actor.start <= i < actor.end and i != actor.head]
+        return any(doc[i].pos_ == "PROPN" for i in near)
+
     def _mods(self, tok: Token) -> list[Token]:
         return [c for c in self.g.kids(tok) if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"]
 
@@ -105,6 +111,7 @@ class OwnerSides:
                 span = doc.char_span(m.start, m.end, alignment_mode="contract")
                 if span is None or span.start <= actor.head < span.end:
                     continue
-                if name is None or (span.start <= name.start and name.end <= span.end):
+                whole = name is None or (span.start <= name.start and name.end <= span.end)
+                if whole and not self._cut(doc, span.start, span.end, actor):
                     return span.start, span.end
         return None
