@@ -144,6 +144,6 @@ class EventCoder:
             d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
             self.details.magnitudes(d)
             self.details.where_when(d, ents_by_sent[d.sent])
-            d.sources, d.targets = self.owner_sides.name_owners(st.doc, d.sources, d.targets)
+            self.owner_sides.name_owners(st.doc, d)
             if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):
                 d.confidence *= self.lex.weights.factor["in_quote"]

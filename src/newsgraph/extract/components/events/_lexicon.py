@@ -142,6 +142,7 @@ class Lexicon:
     victim_nouns: frozenset[str]
     adherent_nouns: frozenset[str]
     people_nouns: frozenset[str]  # persons who can act (_people_nouns.py)
+    not_people_nouns: frozenset[str]  # speaker nouns whose common sense is a thing ("a campaign", "a source")
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
     place_nouns: frozenset[str]
@@ -246,7 +247,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns", "country_nouns", "office_nouns", "adherent_nouns",
+    "topic_nouns", "country_nouns", "office_nouns", "adherent_nouns", "not_people_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",

@@ -21,17 +21,21 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import place_modifier
 from newsgraph.extract.components.events._pronouns import body_nouns
+from newsgraph.extract.components.events._targets import HIT_TYPES
 from newsgraph.extract.extensions import entity_by_id
 
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 """The modifiers of a thing that can name its owner ("Russia's", "U.S.", "Chinese")."""
-_AGENT_SUFFIXES = ("er", "or", "ist", "ary", "ee", "ian")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ast", "ary", "ee", "ian", "ant", "ent")
 """The endings of English agent nouns: a word so formed names a person as often as a thing ("winner",
-"predecessor", "revolutionary"; "computer"), and is not read as a thing."""
+"predecessor", "revolutionary", "enthusiast", "agent"; "computer"), and is not read as a thing."""
+_THING_SUFFIXES = ("ment",)
+"""The endings of nouns of acts and things among those ("investment", "statement")."""
 
 
 class OwnerSides:
@@ -42,11 +46,13 @@ class OwnerSides:
         self.g = grammar
         self.actors = actors
 
-    def name_owners(
-        self, doc: Doc, sources: list[Actor], targets: list[Actor]
-    ) -> tuple[list[Actor], list[Actor]]:
-        """Return the sides with each owned thing replaced by its owner's mention."""
-        return [self._owner(doc, a) for a in sources], [self._owner(doc, a) for a in targets]
+    def name_owners(self, doc: Doc, d: Draft) -> None:
+        """Replace each owned thing among a draft's sides by its owner's mention; what an assault hit or a
+        seizure took stays the thing it hit ("attacked a U.S. Marine barracks", `TargetFinder`)."""
+        d.sources = [self._owner(doc, a) for a in d.sources]
+        limits = d.type == "COERCE" and d.mode in self.lex.limit_modes
+        if d.type not in HIT_TYPES or limits:
+            d.targets = [self._owner(doc, a) for a in d.targets]
 
     def _owner(self, doc: Doc, actor: Actor) -> Actor:
         if actor.entity is None:
@@ -62,20 +68,24 @@ class OwnerSides:
             if span is None:
                 continue
             start, end = span if body is None else self.actors.compact(body)  # "a Turkish court ruling"
+            while end - 1 > start and doc[end - 1].tag_ == "POS":
+                end -= 1  # "Ronald Reagan’s": Ronald Reagan
             if actor.start <= start and end <= actor.end:
                 return replace(actor, start=start, end=end, text=doc[start:end].text)
         return actor
 
     def _thing(self, head: Token) -> bool:
         """Whether a side's head is a thing: a common noun that is no actor noun, no body ("the Clinton
-        office"), no agent noun ("Walsh's predecessor", "the GOP contenders") and no place ("Mexico's
-        northern border", "American bases": where, not whose)."""
+        office"), no word as often a person as a thing ("a source", "a campaign"), no agent noun ("Walsh's
+        predecessor", "Obama enthusiasts", "sleeper agents") and no place ("Mexico's northern border",
+        "American bases": where, not whose)."""
         if head.pos_ != "NOUN" or self.actors.is_actor(head):
             return False
         low = head.lemma_.lower()
         words = {low, head.lower_, head.lower_.removesuffix("s")}  # "bases", read as "basis"
-        places = self.lex.territory_nouns | self.lex.place_nouns | body_nouns()
-        return not (words & places) and not low.endswith(_AGENT_SUFFIXES)
+        kinds = self.lex.territory_nouns | self.lex.place_nouns | body_nouns() | self.lex.not_people_nouns
+        agent = low.endswith(_AGENT_SUFFIXES) and not low.endswith(_THING_SUFFIXES)
+        return not (words & kinds) and not agent
 
     def _modifiers(self, head: Token) -> list[tuple[Token, Token | None]]:
         """The thing's name-like modifiers, and those of a modifier that is an actor noun, with that noun
