@@ -39,8 +39,12 @@ def test_owner_sides_a_named_owner_of_a_craft(analyze_text: Analyze) -> None:
 def test_owner_sides_things_of_no_entity_and_actors_keep_their_words(analyze_text: Analyze) -> None:
     shelled = analyze_text("The rebels shelled the town's water plant.")
     assert _sides(shelled, "ASSAULT") == [("The rebels", "town's water plant")]
+    rammed = analyze_text("Militants attacked a Russian ship near the port.")
+    assert _sides(rammed, "ASSAULT") == [("Militants", "a Russian ship")]  # what an assault hit
     arrested = analyze_text("Police arrested two Pakistani officials at the airport.")
     assert _sides(arrested, "COERCE") == [("Police", "two Pakistani officials")]
+    criticized = analyze_text("Loyal Trump enthusiasts criticized the judge.")
+    assert _sides(criticized, "ACCUSE") == [("Loyal Trump enthusiasts", "the judge")]  # an agent noun
 
 
 def test_owner_sides_a_body_between_owner_and_thing_is_named_with_it(analyze_text: Analyze) -> None:

@@ -2,16 +2,20 @@
 
 CAMEO and PLOVER code the actor, not the thing: "imposed controls on U.S. operations" has the target
 the United States, "opposes Chinese investment" China, "dismissed the U.N. findings" the U.N. The actor
-resolver already links such a side to the entity of the name, demonym or possessor that owns the thing;
+resolver most often links such a side to the entity of the name, demonym or possessor owning the thing;
 `OwnerSides.name_owners` then makes the side's words and tokens those of that owner's mention, so that the
 stored side and the evidence highlight name the actor, not the thing. It runs once every rule that reads
 a side as a thing has read it (harm to things only, an assault on things giving way to the people hit).
 
-Only a common noun that is no actor is read as a thing ("Pakistani officials" stay as written), and only
-an owner that is the side's own entity: a thing of no entity (what an assault hit, "the city's power
-plant") keeps its words. A town or region modifying the thing says where, not whose ("the Bouake
-office", `place_modifier`), and so does the country beside it in an address ("a Midland, Michigan, USA
-newspaper office"); a possessive pronoun is left to `_possessors`.
+Only a common noun that is no actor is read as a thing: no actor noun ("Pakistani officials" stay as
+written), no body, no agent noun ("Obama enthusiasts") and no place ("Mexico's border": where, not whose).
+Only an owner that is the side's own entity is named, as a whole name ("the CROIX DES BOUQUETS jailbreak"
+is not Croix's), and a body between them is named with it ("a Turkish court ruling": the Turkish court).
+What an assault hit or a seizure took stays the thing it hit ("attacked a Russian ship", as `TargetFinder`
+keeps it); a limit on a thing ("controls on U.S. operations") is aimed at its owner. A town or region
+modifying the thing says where, not whose ("the Bouake office", `place_modifier`), and so does the
+country beside it in an address ("a Midland, Michigan, USA newspaper office"); a possessive pronoun is
+left to `_possessors`.
 """
 
 from __future__ import annotations
@@ -100,11 +104,17 @@ class OwnerSides:
                 stack += [(c, body or mod) for c in self._mods(mod)]
         return out
 
-    def _cut(self, doc: Doc, start: int, end: int, actor: Actor) -> bool:
-        """Whether a mention is part of a longer name in the side: a proper noun beside it ("CROIX" of
-        "the CROIX DES BOUQUETS jailbreak")."""
-        near = [i for i in (start - 1, end) if actor.start <= i < actor.end and i != actor.head]
-        return any(doc[i].pos_ == "PROPN" for i in near)
+    def _cut(self, doc: Doc, end: int, actor: Actor) -> bool:
+        """Whether a mention is the first part of a longer name in the side: a proper noun after it
+        ("CROIX" of "the CROIX DES BOUQUETS jailbreak")."""
+        return actor.start <= end < actor.end and end != actor.head and doc[end].pos_ == "PROPN"
+
+    def _named(self, doc: Doc, start: int, actor: Actor) -> int:
+        """The start of a mention with the proper nouns before it in the side ("Mr. Obama", "President
+        Obama", "Judge Sullivan")."""
+        while start - 1 >= actor.start and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        return start
 
     def _mods(self, tok: Token) -> list[Token]:
         return [c for c in self.g.kids(tok) if c.dep_ in _OWNER_DEPS and c.pos_ != "PRON"]
@@ -122,6 +132,6 @@ class OwnerSides:
                 if span is None or span.start <= actor.head < span.end:
                     continue
                 whole = name is None or (span.start <= name.start and name.end <= span.end)
-                if whole and not self._cut(doc, span.start, span.end, actor):
-                    return span.start, span.end
+                if whole and not self._cut(doc, span.end, actor):
+                    return self._named(doc, span.start, actor), span.end
         return None
