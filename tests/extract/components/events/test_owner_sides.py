@@ -45,6 +45,8 @@ def test_owner_sides_things_of_no_entity_and_actors_keep_their_words(analyze_tex
     assert _sides(arrested, "COERCE") == [("Police", "two Pakistani officials")]
     criticized = analyze_text("Loyal Trump enthusiasts criticized the judge.")
     assert _sides(criticized, "ACCUSE") == [("Loyal Trump enthusiasts", "the judge")]  # an agent noun
+    offshoot = analyze_text("The candidates agreed to confront the al-Qaeda offshoot in Syria.")
+    assert [t for _s, t in _sides(offshoot, "AGREE")] == ["the al-Qaeda offshoot in Syria"]  # another group
 
 
 def test_owner_sides_a_body_between_owner_and_thing_is_named_with_it(analyze_text: Analyze) -> None:
@@ -53,3 +55,9 @@ def test_owner_sides_a_body_between_owner_and_thing_is_named_with_it(analyze_tex
         "The activists were angered by a Russian court ruling to jail the blogger Ivan Petrov."
     )
     assert _sides(jailed, "COERCE") == [("Russian court", "the blogger Ivan Petrov")]
+
+
+def test_owner_sides_a_possessor_is_named_with_its_title(analyze_text: Analyze) -> None:
+    """ "Mr. Biden's legacy": Mr. Biden, without the possessive ending."""
+    legacy = analyze_text("Both candidates promised to defend Mr. Biden's legacy.")
+    assert _sides(legacy, "AGREE") == [("Both candidates", "Mr. Biden")]

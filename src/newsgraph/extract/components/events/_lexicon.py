@@ -224,6 +224,7 @@ class Lexicon:
     habitual_adverbs: frozenset[str]
     introduced_nouns: frozenset[str]
     possessed_org_nouns: frozenset[str]
+    other_party_nouns: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -266,7 +267,7 @@ _RULE_WORD_LISTS = (
     "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
     "possessed_org_nouns", "answering_verbs", "declined_comment_heads", "declined_comment_verbs",
-    "declined_comment_givings", "information_nouns", "declined_comment_nouns",
+    "declined_comment_givings", "information_nouns", "declined_comment_nouns", "other_party_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

@@ -8,7 +8,8 @@ stored side and the evidence highlight name the actor, not the thing. It runs on
 a side as a thing has read it (harm to things only, an assault on things giving way to the people hit).
 
 Only a common noun that is no actor is read as a thing: no actor noun ("Pakistani officials" stay as
-written), no body, no agent noun ("Obama enthusiasts") and no place ("Mexico's border": where, not whose).
+written), no body, no agent noun ("Obama enthusiasts"), no other party ("the al-Qaeda offshoot",
+`other_party_nouns`) and no place ("Mexico's border": where, not whose).
 Only an owner that is the side's own entity is named, as a whole name ("the CROIX DES BOUQUETS jailbreak"
 is not Croix's), and a body between them is named with it ("a Turkish court ruling": the Turkish court).
 What an assault hit or a seizure took stays the thing it hit ("attacked a Russian ship", as `TargetFinder`
@@ -88,6 +89,7 @@ class OwnerSides:
         low = head.lemma_.lower()
         words = {low, head.lower_, head.lower_.removesuffix("s")}  # "bases", read as "basis"
         kinds = self.lex.territory_nouns | self.lex.place_nouns | body_nouns() | self.lex.not_people_nouns
+        kinds |= self.lex.other_party_nouns  # "NCLB's replacement" is not NCLB
         agent = low.endswith(_AGENT_SUFFIXES) and not low.endswith(_THING_SUFFIXES)
         return not (words & kinds) and not agent
 
