@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._drafting import DocState, Draft, Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
+from newsgraph.extract.components.events._owner_sides import OwnerSides
 from newsgraph.extract.components.events._pressed import Pressed
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._speech_acts import SpeechActs
@@ -77,6 +78,7 @@ class EventCoder:
         self.pressed = Pressed(self.g, args, actors)
         self.filter = EventFilter(self.lex, self.g, max_per_sentence, min_confidence)
         self.details = EventDetails(self.lex, self.g)
+        self.owner_sides = OwnerSides(self.lex, self.g, actors)
 
     def __call__(self, doc: Doc) -> Doc:
         """Code the doc's events into `get_events(doc)` and the `newsgraph_events` spans.
@@ -142,5 +144,6 @@ class EventCoder:
             d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
             self.details.magnitudes(d)
             self.details.where_when(d, ents_by_sent[d.sent])
+            self.owner_sides.name_owners(st.doc, d)
             if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):
                 d.confidence *= self.lex.weights.factor["in_quote"]

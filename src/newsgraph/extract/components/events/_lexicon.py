@@ -143,6 +143,7 @@ class Lexicon:
     victim_nouns: frozenset[str]
     adherent_nouns: frozenset[str]
     people_nouns: frozenset[str]  # persons who can act (_people_nouns.py)
+    not_people_nouns: frozenset[str]  # speaker nouns whose common sense is a thing ("a campaign", "a source")
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
     place_nouns: frozenset[str]
@@ -230,6 +231,7 @@ class Lexicon:
     health_words: frozenset[str]
     laboratory_words: frozenset[str]
     national_government_nouns: frozenset[str]
+    other_party_nouns: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -255,6 +257,7 @@ _ACTOR_WORD_LISTS = (
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
     "topic_nouns", "remains_nouns", "country_nouns", "office_nouns", "adherent_nouns",
+    "not_people_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
@@ -279,6 +282,7 @@ _RULE_WORD_LISTS = (
     "health_words", "laboratory_words",
     "national_government_nouns",
     "topic_verbs",
+    "other_party_nouns",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

@@ -30,7 +30,7 @@ _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
 @cache
-def _body_nouns() -> frozenset[str]:
+def body_nouns() -> frozenset[str]:
     """The head nouns that name a body, not a person ("ministry", "team", "police")."""
     return frozenset(load_json("speaker_nouns.json")["organisation"])
 
@@ -50,7 +50,7 @@ def agrees(pron: str, tok: Token) -> bool:
     label = known.type if known is not None and not tok.ent_type_ else tok.ent_type_
     if tok.tag_ in ("NNS", "NNPS"):
         return pron not in ("it", "its", "he", "she", "his", "her", "him")
-    if pron in _PERSONAL and tok.pos_ == "NOUN" and tok.lemma_.lower() in _body_nouns():
+    if pron in _PERSONAL and tok.pos_ == "NOUN" and tok.lemma_.lower() in body_nouns():
         return False  # "the government … he refused": a body is no "he"
     return pronoun_fits(pron, label)
 
