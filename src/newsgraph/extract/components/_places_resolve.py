@@ -262,8 +262,8 @@ class ToponymResolver(PlaceReader):
         focus = _focus(toponyms)
         resolved = {t.entry.country for t in toponyms if t.entry is not None and t.entry.country}
         for t in toponyms:
-            if t.entry is not None or t.needs_point:
-                continue
+            if t.entry is not None or t.needs_point or t.source == "water":
+                continue  # a sea lies at no town named beside it
             county = g.county_state(t.text, ctx.admin1s)
             if container := t.qualifiers[0] if t.qualifiers else county:  # "Morris County": its state
                 t.entry, t.resolved_by = container, "containing"

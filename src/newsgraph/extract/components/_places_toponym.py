@@ -54,7 +54,8 @@ class Toponym:
     end: int
     text: str
     source: str
-    """How it was found: `entity`, `demonym`, `facility`, `embedded`, `dateline`, `qualified`, `scan`."""
+    """How it was found: `entity`, `demonym`, `facility`, `embedded`, `dateline`, `qualified`, `scan`,
+    `water` (a body of water's whole name, `_places_waters`)."""
     entity: str | None = None
     matches: list[Match] = field(default_factory=list)
     qualifiers: list[GeoEntry] = field(default_factory=list)

@@ -21,7 +21,8 @@ names no place, nor does a name the article uses as a company's ("Japanese autom
 "Valeant's stock", `_places_companies`), nor a short name the article
 gives a person ("Rubio" of "Marco Rubio") or a name after a courtesy title ("Mr. English",
 `_places_people`), and a building or site is one toponym ("Colchester
-General Hospital"). Besides the tagger's spans, the text is scanned for
+General Hospital"), and so is a body of water ("the Gulf of Guinea" is no mention of Guinea,
+`_places_waters`). Besides the tagger's spans, the text is scanned for
 datelines ("HOUSTON (AP) —"), "town, state" pairs ("Slidell, La.") and gazetteer names the
 tagger missed or mislabelled.
 
@@ -64,6 +65,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components._gazetteer import (
     FACILITY,
+    SEA,
     name_key,
 )
 from newsgraph.extract.components._places_city_sites import place_sites_in_cities
@@ -78,6 +80,7 @@ from newsgraph.extract.components._places_namesakes import Sentences
 from newsgraph.extract.components._places_resolve import ToponymResolver
 from newsgraph.extract.components._places_species import mark_species_names
 from newsgraph.extract.components._places_toponym import Toponym
+from newsgraph.extract.components._places_waters import join_water_names
 from newsgraph.extract.components.events import link_events
 from newsgraph.extract.extensions import doc_text, get_entities, get_places, set_extensions
 from newsgraph.extract.spans import write_spans
@@ -112,7 +115,8 @@ class Places(ToponymFinder, ToponymResolver):
         places = get_places(doc)
         places.clear()
         text = doc_text(doc)
-        toponyms = drop_languages(doc, text, self.gazetteer, self.find(doc, text))  # "speak Japanese"
+        toponyms = join_water_names(doc, text, self.gazetteer, self.find(doc, text))  # "the Gulf of Guinea"
+        toponyms = drop_languages(doc, text, self.gazetteer, toponyms)  # "speak Japanese"
         toponyms = drop_companies(doc, text, self.gazetteer, toponyms)  # "Japanese automaker Toyota"
         toponyms = drop_headline_words(doc, text, toponyms)  # "It Might Surprise You"
         toponyms = place_sites_in_cities(self.gazetteer, text, toponyms)  # "Munich's Olympia mall"
@@ -161,7 +165,7 @@ class Places(ToponymFinder, ToponymResolver):
             if exact:
                 feature = entry.feature if entry is not None else None
             else:
-                feature = FACILITY if first.source == "facility" else "locality"
+                feature = {"facility": FACILITY, "water": SEA}.get(first.source, "locality")
             places.append(
                 Place(
                     id=f"p{len(places) + 1}",
