@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import example_member
 from newsgraph.extract.components.events._proper_names import document_name
+from newsgraph.extract.components.events._side_by_side import named_partner
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.models import Entity
 
@@ -144,16 +145,21 @@ class SideFinder:
         two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
         decision", "the minister and the president toured the affected areas"; "held talks", "reached an
         agreement" or an object-less "spoke" keep them two sides; a named document is no event done
-        together: "She and her husband supported the North American Free Trade Agreement")."""
-        if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
+        together: "She and her husband supported the North American Free Trade Agreement"); with no object,
+        a partner or complement of the verb's own (`_side_by_side`: "voted for it", "talked with him")."""
+        if d.tok.pos_ != "VERB":
             return False
+        if self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
+            return named_partner(d.tok, self.g, self.lex)  # "he and his wife talked with him"
         objects = [c for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
+        if not objects:
+            return named_partner(d.tok, self.g, self.lex)  # "President Obama and I voted for it"
         shared = any(
             (o.lemma_.lower() in self.lex.reciprocal_lemmas or self._two_sided(o.lemma_.lower()))
             and not document_name(o, self.lex)  # "supported the North American Free Trade Agreement"
             for o in objects
         )
-        return bool(objects) and not shared
+        return not shared
 
     def _two_sided(self, noun: str) -> bool:
         """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
