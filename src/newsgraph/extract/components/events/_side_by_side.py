@@ -1,11 +1,12 @@
 """Conjoined subjects that act side by side because their verb names its own partner or complement.
 
-In English a conjoined subject ("X and Y") acts on each other only with a reciprocal verb standing alone ("X and
-Y met", "X and Y talked", "X and Y spoke") or with a reciprocal word ("with each other", "together"). When the verb
-names its own partner or complement, the conjuncts did it together and the other side is that partner or no one:
-- a two-sided verb with a "with" partner: "he and his wife have talked with him", "X and Y met with the mayor";
-- another verb with a partner phrase (`partner_preps`): "President Obama and I voted for it", "X and Y spoke to
-  reporters", "X and Y appealed to the court" (not a time: "spoke for an hour");
+In English a conjoined subject ("X and Y") acts on each other only with a reciprocal verb standing alone
+("X and Y met", "X and Y talked", "X and Y spoke") or with a reciprocal word ("with each other",
+"together"). When the verb names its own partner or complement, the conjuncts did it together and the
+other side is that partner or no one:
+- a two-sided verb with a "with" partner: "he and his wife have talked with him", "X and Y met with Z";
+- another verb with a partner phrase (`partner_preps`): "President Obama and I voted for it", "X and Y
+  spoke to reporters", "X and Y appealed to the court" (not a time: "spoke for an hour");
 - another verb with an infinitive complement: "X and Y pledged to act", "X and Y offered to help" (not a
   two-sided one: "pledged to cooperate", "decided to meet").
 `SideFinder` (`_sides.py`) then keeps them as co-sources instead of splitting them into source and target.
@@ -34,7 +35,10 @@ def named_partner(verb: Token, g: Grammar, lex: Lexicon) -> bool:
     if two_sided:
         return False
     return any(
-        c.dep_ == "xcomp" and g.to_infinitive(c) and g.lemma(c) not in lex.reciprocal_lemmas and not _mutual(c, g, lex)
+        c.dep_ == "xcomp"
+        and g.to_infinitive(c)
+        and g.lemma(c) not in lex.reciprocal_lemmas
+        and not _mutual(c, g, lex)
         for c in g.kids(verb)
     )
 
@@ -47,4 +51,5 @@ def _mutual(verb: Token, g: Grammar, lex: Lexicon) -> bool:
 def _each_other(tok: Token, g: Grammar) -> bool:
     """Whether a word is or governs "each other" / "one another"."""
     words = [tok] + ([p] if (p := g.pobj(tok)) is not None else [])
-    return any(w.lower_ in ("other", "another") and w.i > 0 and w.nbor(-1).lower_ in ("each", "one") for w in words)
+    pairs = ((w, w.nbor(-1)) for w in words if w.i > 0)
+    return any(w.lower_ in ("other", "another") and before.lower_ in ("each", "one") for w, before in pairs)
