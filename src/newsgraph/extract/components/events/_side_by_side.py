@@ -6,7 +6,8 @@ In English a conjoined subject ("X and Y") acts on each other only with a recipr
 other side is that partner or no one:
 - a two-sided verb with a "with" partner: "he and his wife have talked with him", "X and Y met with Z";
 - another verb with a partner phrase (`partner_preps`): "President Obama and I voted for it", "X and Y
-  spoke to reporters", "X and Y appealed to the court" (not a time: "spoke for an hour");
+  spoke to reporters", "X and Y appealed to the court" (not a time: "spoke for an hour", nor a two-sided
+  event: "gathered for the summit");
 - another verb with an infinitive complement: "X and Y pledged to act", "X and Y offered to help" (not a
   two-sided one: "pledged to cooperate", "decided to meet").
 `SideFinder` (`_sides.py`) then keeps them as co-sources instead of splitting them into source and target.
@@ -30,7 +31,7 @@ def named_partner(verb: Token, g: Grammar, lex: Lexicon) -> bool:
     two_sided = g.lemma(verb) in lex.reciprocal_lemmas
     preps = ("with",) if two_sided else lex.partner_preps
     for prep, pobj in g.prep_objects(verb, preps):
-        if prep.i > verb.i and pobj.ent_type_ not in _TIME_ENTS and pobj.lower_ not in ("other", "another"):
+        if prep.i > verb.i and pobj.ent_type_ not in _TIME_ENTS and not two_sided_event(pobj, lex):
             return True
     if two_sided:
         return False
@@ -41,6 +42,13 @@ def named_partner(verb: Token, g: Grammar, lex: Lexicon) -> bool:
         and not _mutual(c, g, lex)
         for c in g.kids(verb)
     )
+
+
+def two_sided_event(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names a two-sided event ("talks", "a summit", "an agreement")."""
+    lemma = noun.lemma_.lower()
+    sense = lex.nouns.get(lemma)
+    return lemma in lex.reciprocal_lemmas or (sense is not None and sense.type in lex.reciprocal_types)
 
 
 def _mutual(verb: Token, g: Grammar, lex: Lexicon) -> bool:

@@ -23,7 +23,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import example_member
 from newsgraph.extract.components.events._proper_names import document_name
-from newsgraph.extract.components.events._side_by_side import named_partner
+from newsgraph.extract.components.events._side_by_side import named_partner, two_sided_event
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.models import Entity
 
@@ -72,7 +72,7 @@ class SideFinder:
         if first is not None and pairs and self._stands_for(doc, first, reciprocal, pairs[-1]):
             # "the two sides", "both leaders": the two parties of the last two-sided event
             pair = [Actor(first.head, first.start, first.end, a.text, a.entity) for a in pairs[-1]]
-            if reciprocal and not targets:
+            if reciprocal and not targets and not self._joint_deed(d):
                 return pair[:1], pair[1:]
             return pair, targets
         named = self.descriptions.parties(doc, first) if first is not None else None
@@ -155,16 +155,11 @@ class SideFinder:
         if not objects:
             return named_partner(d.tok, self.g, self.lex)  # "President Obama and I voted for it"
         shared = any(
-            (o.lemma_.lower() in self.lex.reciprocal_lemmas or self._two_sided(o.lemma_.lower()))
-            and not document_name(o, self.lex)  # "supported the North American Free Trade Agreement"
+            # not a named document: "supported the North American Free Trade Agreement"
+            two_sided_event(o, self.lex) and not document_name(o, self.lex)
             for o in objects
         )
         return not shared
-
-    def _two_sided(self, noun: str) -> bool:
-        """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
-        sense = self.lex.nouns.get(noun)
-        return sense is not None and sense.type in self.lex.reciprocal_types
 
 
 def _kind(entity: Entity | None) -> str:
