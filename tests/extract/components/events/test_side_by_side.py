@@ -1,5 +1,5 @@
 """Rule tests of the events component: conjoined subjects whose verb names its own partner or complement
-("voted for the bill", "pledged to act", "talked with him") did it side by side and are not source and target
+("sided with Kyiv", "pledged to act", "talked with him") did it side by side and are not source and target
 of each other; a two-sided verb standing alone or with "each other"/"together" keeps the two sides."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _event(analysis: Analysis, word: str) -> Event | None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Senator Mary Kane and Governor Tom Hale voted for the bill.", "voted"),
+        ("France and Germany sided with Kyiv.", "sided"),
         ("Germany and France pledged to act quickly.", "pledged"),
         ("The mayor and his wife have often talked with him.", "talked"),
     ],
@@ -49,7 +49,10 @@ def test_side_by_side_reciprocal_keeps_pair(analyze_text: Analyze, text: str, wo
 
 @pytest.mark.parametrize(
     ("second", "word"),
-    [("They voted for the bill on Friday.", "voted"), ("They welcomed the decision on Friday.", "welcomed")],
+    [
+        ("They sided with the farmers on Friday.", "sided"),
+        ("They welcomed the decision on Friday.", "welcomed"),
+    ],
 )
 def test_side_by_side_pair_they_acts_together(analyze_text: Analyze, second: str, word: str) -> None:
     """A "they" standing for the last meeting's pair, in a deed done side by side: no pair split."""
@@ -59,7 +62,7 @@ def test_side_by_side_pair_they_acts_together(analyze_text: Analyze, second: str
 
 
 def test_side_by_side_gathering_for_a_summit_keeps_pair(analyze_text: Analyze) -> None:
-    """A "for" phrase naming a two-sided event is no partner: the gathered still meet each other."""
+    """A "for" phrase (a purpose, here a two-sided event) is no partner: the gathered meet each other."""
     event = _event(analyze_text("Scientists and diplomats gathered for the summit in Paris."), "gathered")
     assert event is not None
     assert event.target_text is not None

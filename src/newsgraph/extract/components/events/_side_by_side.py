@@ -5,9 +5,9 @@ In English a conjoined subject ("X and Y") acts on each other only with a recipr
 "together"). When the verb names its own partner or complement, the conjuncts did it together and the
 other side is that partner or no one:
 - a two-sided verb with a "with" partner: "he and his wife have talked with him", "X and Y met with Z";
-- another verb with a partner phrase (`partner_preps`): "President Obama and I voted for it", "X and Y
-  spoke to reporters", "X and Y appealed to the court" (not a time: "spoke for an hour", nor a two-sided
-  event: "gathered for the summit");
+- another verb with a partner phrase (`partner_preps`): "X and Y spoke to reporters", "X and Y appealed to
+  the court" (not a time, nor a two-sided event; not "for", as often a purpose as an object: "they should
+  communicate for the safety of the world");
 - another verb with an infinitive complement: "X and Y pledged to act", "X and Y offered to help" (not a
   two-sided one: "pledged to cooperate", "decided to meet").
 `SideFinder` (`_sides.py`) then keeps them as co-sources instead of splitting them into source and target.

@@ -146,14 +146,14 @@ class SideFinder:
         decision", "the minister and the president toured the affected areas"; "held talks", "reached an
         agreement" or an object-less "spoke" keep them two sides; a named document is no event done
         together: "She and her husband supported the North American Free Trade Agreement"); with no object,
-        a partner or complement of the verb's own (`_side_by_side`: "voted for it", "talked with him")."""
+        a partner or complement of the verb's own (`_side_by_side`: "talked with him", "pledged to act")."""
         if d.tok.pos_ != "VERB":
             return False
         if self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
             return named_partner(d.tok, self.g, self.lex)  # "he and his wife talked with him"
         objects = [c for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
         if not objects:
-            return named_partner(d.tok, self.g, self.lex)  # "President Obama and I voted for it"
+            return named_partner(d.tok, self.g, self.lex)  # "Clinton and O'Malley pledged to act"
         shared = any(
             # not a named document: "supported the North American Free Trade Agreement"
             two_sided_event(o, self.lex) and not document_name(o, self.lex)
