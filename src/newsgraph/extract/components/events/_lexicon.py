@@ -232,6 +232,8 @@ class Lexicon:
     laboratory_words: frozenset[str]
     national_government_nouns: frozenset[str]
     other_party_nouns: frozenset[str]
+    partner_preps: frozenset[str]
+    mutual_words: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -283,6 +285,7 @@ _RULE_WORD_LISTS = (
     "national_government_nouns",
     "topic_verbs",
     "other_party_nouns",
+    "partner_preps", "mutual_words",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

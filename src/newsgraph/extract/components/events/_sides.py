@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import example_member
 from newsgraph.extract.components.events._proper_names import document_name
+from newsgraph.extract.components.events._side_by_side import named_partner, two_sided_event
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.models import Entity
 
@@ -71,7 +72,7 @@ class SideFinder:
         if first is not None and pairs and self._stands_for(doc, first, reciprocal, pairs[-1]):
             # "the two sides", "both leaders": the two parties of the last two-sided event
             pair = [Actor(first.head, first.start, first.end, a.text, a.entity) for a in pairs[-1]]
-            if reciprocal and not targets:
+            if reciprocal and not targets and not self._joint_deed(d):
                 return pair[:1], pair[1:]
             return pair, targets
         named = self.descriptions.parties(doc, first) if first is not None else None
@@ -144,21 +145,21 @@ class SideFinder:
         two-sided act, with an object that is no two-sided event ("France and Germany welcomed the
         decision", "the minister and the president toured the affected areas"; "held talks", "reached an
         agreement" or an object-less "spoke" keep them two sides; a named document is no event done
-        together: "She and her husband supported the North American Free Trade Agreement")."""
-        if d.tok.pos_ != "VERB" or self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
+        together: "She and her husband supported the North American Free Trade Agreement"); with no object,
+        a partner or complement of the verb's own (`_side_by_side`: "talked with him", "pledged to act")."""
+        if d.tok.pos_ != "VERB":
             return False
+        if self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
+            return named_partner(d.tok, self.g, self.lex)  # "he and his wife talked with him"
         objects = [c for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
+        if not objects:
+            return named_partner(d.tok, self.g, self.lex)  # "Clinton and O'Malley pledged to act"
         shared = any(
-            (o.lemma_.lower() in self.lex.reciprocal_lemmas or self._two_sided(o.lemma_.lower()))
-            and not document_name(o, self.lex)  # "supported the North American Free Trade Agreement"
+            # not a named document: "supported the North American Free Trade Agreement"
+            two_sided_event(o, self.lex) and not document_name(o, self.lex)
             for o in objects
         )
-        return bool(objects) and not shared
-
-    def _two_sided(self, noun: str) -> bool:
-        """Whether a noun names an event of a two-sided type ("an agreement", "a deal")."""
-        sense = self.lex.nouns.get(noun)
-        return sense is not None and sense.type in self.lex.reciprocal_types
+        return not shared
 
 
 def _kind(entity: Entity | None) -> str:
