@@ -5,13 +5,14 @@ Campaign reports borrow the verbs of conquest and of defeat: "Ted Cruz has captu
 "it takes 1,237 delegates to win the nomination"; "Clinton defeated Sanders by 20 points in the Arizona
 primary", "McCain … was crushed by Obama", "polling shows Trump crushing Rubio in the Sunshine State".
 CAMEO codes a place captured as an occupation and a foe crushed as an assault or a repression; in an
-election they are a vote won. `election_win` reads a draft as one when its sentence or one of the two
+election they are a vote won. `election_win` reads a draft as one when its sentence or one of the three
 before it reports an election (a word of `campaign_context` or of `election_words`), nothing in its
 sentence is violent (`violence_cues`, a toll) and no side is armed, and either
 
 - its trigger is a verb of taking (`taking_verbs`) whose every object is what a vote gives (`vote_nouns`:
   "1,944 delegates", "the nomination"), or a place (a GPE or LOC entity) taken by people named as persons
-  ("Cruz captured Iowa"; "Russia captured Crimea" is no candidate's win and stays), or
+  ("Cruz captured Iowa", "his home state of Texas"; "Russia captured Crimea" is no candidate's win and
+  stays), or
 - its trigger is a verb of defeating (`defeat_verbs`) whose every target is a person ("defeated Sanders",
   "crushing her") and whose every source is a person or is left unnamed.
 
@@ -32,9 +33,9 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id
 from newsgraph.extract.lexicons import load_json
 
-_CONTEXT_BEFORE = 2
-"""How many sentences before an event's own may tell that it reports an election (a live report: "Trump has
-won the Republican primary in Arkansas. … Ted Cruz has captured Texas and Oklahoma.")."""
+_CONTEXT_BEFORE = 3
+"""How many sentences before an event's own may tell that it reports an election (a live report: "Donald
+Trump is marking his victories … a general election fight …. … Ted Cruz has captured Texas and Oklahoma.")."""
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me", "you"})
 
@@ -78,8 +79,19 @@ def _taken_vote(doc: Doc, d: Draft, vote_nouns: frozenset[str]) -> bool:
 
 
 def _place(doc: Doc, actor: Actor) -> bool:
+    """Whether an actor is a place: a GPE or LOC entity, or a noun that a place's name follows after "of"
+    ("his home state of Texas")."""
     entity = entity_by_id(doc, actor.entity)
-    return entity is not None and entity.type in _PLACE_TYPES
+    if entity is not None and entity.type in _PLACE_TYPES:
+        return True
+    named = (
+        pobj
+        for prep in doc[actor.head].children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+    return any(t.ent_type_ in _PLACE_TYPES for t in named)
 
 
 def _person(doc: Doc, actor: Actor) -> bool:
@@ -91,7 +103,7 @@ def _person(doc: Doc, actor: Actor) -> bool:
 
 
 def _election_context(d: Draft, sents: list[Span], g: Grammar, cues: frozenset[str]) -> bool:
-    """Whether the draft's sentence or one of the two before it has a word of an election."""
+    """Whether the draft's sentence or one of the three before it has a word of an election."""
     if g.words(d.tok) & cues:
         return True
     first = max(0, d.sent - _CONTEXT_BEFORE)

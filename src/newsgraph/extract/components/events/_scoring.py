@@ -6,8 +6,9 @@ hazard or an accident, a hazard's toll counted after it (`_tolls.py`), harm done
 ("cooking kills all viruses"), conflict words in a sports report (unless a violence cue is present)
 and a fight without a foe ("he is still fighting": no one fought, no arms, no violence word), and
 re-types or drops conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign
-rallies") and a won vote told as a seizure or a defeat ("Cruz captured Iowa"; `_election_wins.py`). `merge` folds an event into a same-type event of its sentence whose clause it elaborates;
-`cap` keeps the most confident events of each sentence.
+rallies") and a won vote told as a seizure or a defeat ("Cruz captured Iowa"; `_election_wins.py`).
+`merge` folds an event into a same-type event of its sentence whose clause it elaborates; `cap` keeps
+the most confident events of each sentence.
 """
 
 from __future__ import annotations
