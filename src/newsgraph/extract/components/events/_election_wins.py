@@ -14,7 +14,7 @@ sentence is violent (`violence_cues`, a toll) and no side is armed, and either
   ("Cruz captured Iowa", "his home state of Texas"; "Russia captured Crimea" is no candidate's win and
   stays), or
 - its trigger is a verb of defeating (`defeat_verbs`) whose every target is a person ("defeated Sanders",
-  "crushing her") and whose every source is a person or is left unnamed.
+  "beat the senator from Vermont") and whose every source is a person or is left unnamed.
 
 The words are in `election_wins.json`; the armed test is the filter's own (`EventFilter._armed`).
 """
@@ -62,20 +62,20 @@ def election_win(
     if g.words(d.tok) & lex.violence_cues:
         return False  # "rebels captured the town as voters went to the polls"
     if taking:
-        if not _taken_vote(doc, d, words["vote_nouns"]):
+        if not _taken_vote(doc, d, words["vote_nouns"], lex.title_nouns):
             return False
-    elif not all(_person(doc, a) for a in d.targets) or not all(_person(doc, a) for a in d.sources):
+    elif not all(_person(doc, a, lex.title_nouns) for a in d.sources + d.targets):
         return False
     return _election_context(d, sents, g, lex.campaign_context | words["election_words"])
 
 
-def _taken_vote(doc: Doc, d: Draft, vote_nouns: frozenset[str]) -> bool:
+def _taken_vote(doc: Doc, d: Draft, vote_nouns: frozenset[str], titles: frozenset[str]) -> bool:
     """Whether all a taking's objects are what a vote gives, or places taken by persons."""
     if all(doc[a.head].lemma_.lower() in vote_nouns for a in d.targets):
         return True  # "captured 1,944 delegates", "it takes 1,237 delegates"
     if not all(_place(doc, a) for a in d.targets):
         return False
-    return all(_person(doc, a) for a in d.sources)  # "Cruz captured Iowa"; "Russia captured Crimea" stays
+    return all(_person(doc, a, titles) for a in d.sources)  # "Russia captured Crimea" stays
 
 
 def _place(doc: Doc, actor: Actor) -> bool:
@@ -94,12 +94,14 @@ def _place(doc: Doc, actor: Actor) -> bool:
     return any(t.ent_type_ in _PLACE_TYPES for t in named)
 
 
-def _person(doc: Doc, actor: Actor) -> bool:
-    """Whether an actor is a person: a PERSON entity or a personal pronoun."""
+def _person(doc: Doc, actor: Actor, titles: frozenset[str]) -> bool:
+    """Whether an actor is a person: a PERSON entity, a personal pronoun, or one named by a title ("the
+    senator from Vermont", `title_nouns`)."""
     entity = entity_by_id(doc, actor.entity)
-    if entity is not None:
-        return entity.type == "PERSON"
-    return doc[actor.head].lower_ in _PERSON_PRONOUNS
+    if entity is not None and entity.type == "PERSON":
+        return True
+    head = doc[actor.head]
+    return head.lower_ in _PERSON_PRONOUNS or head.lemma_.lower() in titles
 
 
 def _election_context(d: Draft, sents: list[Span], g: Grammar, cues: frozenset[str]) -> bool:
