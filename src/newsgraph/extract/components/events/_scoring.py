@@ -6,8 +6,9 @@ hazard or an accident, a hazard's toll counted after it (`_tolls.py`), harm done
 ("cooking kills all viruses"), conflict words in a sports report (unless a violence cue is present)
 and a fight without a foe ("he is still fighting": no one fought, no arms, no violence word), and
 re-types or drops conflict words used about politics ("Clinton's attacks" -> ACCUSE, "campaign
-rallies"). `merge` folds an event into a same-type event of its sentence whose clause it elaborates;
-`cap` keeps the most confident events of each sentence.
+rallies") and a won vote told as a seizure or a defeat ("Cruz captured Iowa"; `_election_wins.py`).
+`merge` folds an event into a same-type event of its sentence whose clause it elaborates; `cap` keeps
+the most confident events of each sentence.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, sect
 from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._campaign_rallies import persons_rally
 from newsgraph.extract.components.events._drafting import Draft
+from newsgraph.extract.components.events._election_wins import election_win
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._science_probes import science_probe
@@ -75,6 +77,8 @@ class EventFilter:
                 continue  # "cooking kills all viruses": harm done to a hazard is no event
             if d.type in ("ASSAULT", "PROTEST") and not self._keep_in_context(d, sents[d.sent]):
                 continue
+            if election_win(d, sents, self.g, self.lex, self._armed):
+                continue  # "Cruz captured Iowa", "Clinton defeated Sanders in the primary": a vote won
             if self.tolls.follows_hazard(d, sents):
                 continue  # "… the tsunami … More than 300 were killed in Malaysia": a disaster's toll
             if self._fight_without_foe(d):
