@@ -2,7 +2,7 @@
 
 `Drafter.draft` turns one candidate into a `Draft` in steps: find the argument heads, read the
 clause's mood, resolve the heads into actors (a reported clause whose subject is a pronoun takes
-the reporter as its source), re-type crowd violence as a violent protest, fill in the sides of
+the reporter as its source, unless it names a doer of its own: `_reported_doers`), re-type crowd violence as a violent protest, fill in the sides of
 two-sided events, apply intention (cooperation intended is AGREE, conflict intended is THREATEN)
 and score. The speech acts that have no trigger word of their own are drafted by `_speech_acts`.
 """
@@ -35,6 +35,7 @@ from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import FIRST_PERSON, first_person_side
 from newsgraph.extract.components.events._recipients import Recipients
+from newsgraph.extract.components.events._reported_doers import ReportedDoers
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._thing_harm import ThingHarm
@@ -144,6 +145,7 @@ class Drafter:
         self.forecasts = Forecasts(lex, grammar)
         self.thing_harm = ThingHarm(lex, grammar, actors)
         self.recipients = Recipients(lex, grammar, args.is_actorish)
+        self.reported = ReportedDoers(grammar, actors)
         self.w = lex.weights
 
     def draft(self, st: DocState, cand: Candidate) -> Draft | None:
@@ -325,7 +327,7 @@ class Drafter:
             and not self.g.is_passive(heads.anchor)
             and (not sources or all(is_pronoun(doc[a.head]) for a in sources))
         ):
-            rep_src = self.g.agent(mood.reporter)
+            rep_src = self.reported.doer(heads.anchor, src_tok, mood.reporter)  # the reported clause's own
             if rep_src is not None and (src_tok is None or self.actors.may_refer(src_tok, rep_src)):
                 sources = self.actors.resolve(doc, rep_src, st.group_cache) or sources
                 for a in sources:  # "“We …,” the minister said": his side (`resolve` gives distinct actors)
