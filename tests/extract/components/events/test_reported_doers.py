@@ -16,9 +16,7 @@ def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]
 
 
 def test_reported_doers_an_owned_subject_names_the_doer(analyze_text: Analyze) -> None:
-    trip = analyze_text(
-        "Diplomats told reporters that Erdogan's planned trip is aimed at strengthening cooperation with Kenya."
-    )
+    trip = analyze_text("Diplomats told us that Erdogan's trip is aimed at strengthening ties with Kenya.")
     assert _sides(trip, "AGREE") == [("Erdogan", "Kenya")]
     plan = analyze_text("Observers said the government's new plan is aimed at improving ties with Ghana.")
     assert _sides(plan, "AGREE") == [("the government", "Ghana")]

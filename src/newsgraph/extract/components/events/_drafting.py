@@ -1,10 +1,11 @@
 """Drafts: a trigger with its arguments resolved to actors, its mood applied and its confidence set.
 
 `Drafter.draft` turns one candidate into a `Draft` in steps: find the argument heads, read the
-clause's mood, resolve the heads into actors (a reported clause whose subject is a pronoun takes
-the reporter as its source, unless it names a doer of its own: `_reported_doers`), re-type crowd violence as a violent protest, fill in the sides of
-two-sided events, apply intention (cooperation intended is AGREE, conflict intended is THREATEN)
-and score. The speech acts that have no trigger word of their own are drafted by `_speech_acts`.
+clause's mood, resolve the heads into actors (a reported clause whose subject is a pronoun takes the
+reporter as its source, unless it names a doer of its own: `_reported_doers`), re-type crowd violence
+as a violent protest, fill in the sides of two-sided events, apply intention (cooperation intended is
+AGREE, conflict intended is THREATEN) and score. The speech acts that have no trigger word of their
+own are drafted by `_speech_acts`.
 """
 
 from __future__ import annotations

@@ -37,10 +37,8 @@ class ReportedDoers:
             return self.g.agent(reporter)
         if self.actors.is_actor(own):
             return own
-        return next(
-            (c for c in self.g.kids(own) if c.dep_ == "poss" and c.pos_ != "PRON" and self.actors.is_actor(c)),
-            None,
-        )
+        owners = (c for c in self.g.kids(own) if c.dep_ == "poss" and c.pos_ != "PRON")
+        return next((c for c in owners if self.actors.is_actor(c)), None)
 
     def _own_subject(self, anchor: Token, reporter: Token) -> Token | None:
         """The first subject of a verb between the act and the reporting verb, or, for a reporting verb in
