@@ -5,12 +5,11 @@ as a personal pronoun ("the group said it had killed ten", "“We will fight,”
 unspoken subject of a clause that has none of its own. A reported clause whose verb has no subject but
 sits in a clause that has one names someone or something else, and the reporter only tells of it:
 "analysts said Suga's visit is aimed at boosting cooperation" has Suga, the owner of the visit, boost it,
-not the analysts; in "a move analysts say is aimed at increasing its influence" the noun the relative
-clause modifies, the move, is the subject the reported clause lacks. Then the doer is the actor that
-subject is, or the actor owning the thing it is ("Suga's visit", "the government's plan": the genitive of
-an act names who does it), else no one. A pronoun subject on the way leaves the reporter ("he said it is
-aimed at …"). A conjoined verb is left to the parse (`Grammar.agent`): a verb joined to a reported clause
-is often the speaker's own second act ("the panel said the army attacked villages and accused ISIS").
+not the analysts. Then the doer is the actor that subject is, or the actor owning the thing it is
+("Suga's visit", "the government's plan": the genitive of an act names who does it), else no one. A
+pronoun subject on the way leaves the reporter ("he said it is aimed at …"). A conjoined verb is left to
+the parse (`Grammar.agent`): a verb joined to a reported clause is often the speaker's own second act
+("the panel said the army attacked villages and accused ISIS").
 """
 
 from __future__ import annotations
@@ -41,9 +40,8 @@ class ReportedDoers:
         return next((c for c in owners if self.actors.is_actor(c)), None)
 
     def _own_subject(self, anchor: Token, reporter: Token) -> Token | None:
-        """The first subject of a verb between the act and the reporting verb, or, for a reporting verb in
-        a relative clause ("a move analysts say is aimed at …"), the noun it modifies when the reported
-        clause has none; None on reaching a conjoined verb."""
+        """The first subject of a verb between the act and the reporting verb; None on reaching a
+        conjoined verb."""
         if not reporter.is_ancestor(anchor):
             return None  # "we will fight, he said", parsed with the reporting verb below the act
         cur, steps = anchor, 0
@@ -53,7 +51,5 @@ class ReportedDoers:
                 return subject
             if cur.dep_ == "conj":
                 return None
-            if cur.head.i == reporter.i and cur.dep_ == "ccomp" and reporter.dep_ == "relcl":
-                return reporter.head
             cur, steps = cur.head, steps + 1
         return None
