@@ -14,22 +14,14 @@ no person).
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import Grammar
-from newsgraph.extract.lexicons import load_json
+from newsgraph.extract.components.events._pronouns import body_nouns
 
 _OFFICE_PREPS = frozenset({"of", "for", "at"})
 _PLACE_OR_BODY = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 _MOST_PHRASES = 3  # "the head of the Ministry of Health of Ghana": a few of-phrases at most
-
-
-@cache
-def _body_nouns() -> frozenset[str]:
-    """The common nouns that name a body ("ministry", "company", "court")."""
-    return frozenset(load_json("speaker_nouns.json")["organisation"])
 
 
 def office_apposed(head: Token, g: Grammar) -> list[Token]:
@@ -54,7 +46,7 @@ def _place_or_body(tok: Token) -> bool:
     """Whether an office phrase's object names a place or a body, no person."""
     if tok.ent_type_:
         return tok.ent_type_ in _PLACE_OR_BODY
-    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _body_nouns()
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in body_nouns()
 
 
 def _comma_name(tok: Token) -> bool:
