@@ -24,9 +24,7 @@ def test_passive_charge_gives_the_subject_as_doer(analyze_text: Analyze) -> None
 
 def test_conjoined_gerunds_share_the_doer(analyze_text: Analyze) -> None:
     """ "charged with looting …, kidnapping and attacking": every listed act is the subject's."""
-    a = analyze_text(
-        "The former police chief was charged with looting warehouses, kidnapping and attacking villagers."
-    )
+    a = analyze_text("The former police chief was charged with looting warehouses, kidnapping and attacking villagers.")
     assert _texts(a, "ASSAULT") and all(s == "The former police chief" for s in _texts(a, "ASSAULT"))
 
 
