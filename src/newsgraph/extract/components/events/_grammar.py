@@ -19,7 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
-from newsgraph.extract.components.events._gerund_doers import gerund_doer, listed_gerund_doer, misjoined
+from newsgraph.extract.components.events._gerund_doers import gerund_doer, misjoined
 from newsgraph.extract.components.events._inflections import doubles, inflections
 from newsgraph.extract.components.events._lexicon import Lexicon
 
@@ -446,7 +446,7 @@ class Grammar:
         if dep in ("acomp",):
             return self.agent(head, depth + 1)
         if dep == "conj":  # "convicted of infecting X and sentenced": "sentenced" joins "convicted"
-            return listed_gerund_doer(verb, self.lex) or self.agent(misjoined(verb) or head, depth + 1)
+            return self.agent(misjoined(verb) or head, depth + 1)
         if dep == "advcl" and (verb.tag_ in ("VBG", "VB") or self.to_infinitive(verb)):
             return self.agent(head, depth + 1)
         if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):

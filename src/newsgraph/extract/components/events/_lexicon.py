@@ -152,7 +152,6 @@ class Lexicon:
     demonyms: dict[str, str]
     object_control: frozenset[str]
     gerund_control: frozenset[str]
-    with_gerund_control: frozenset[str]
     toll_verbs: frozenset[str]
     accident_verbs: frozenset[str]
     crash_verbs: frozenset[str]
@@ -263,7 +262,7 @@ _ACTOR_WORD_LISTS = (
     "not_people_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
-    "object_control", "gerund_control", "with_gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
+    "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
     "asking_nouns",
     "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs", "performative_verbs", "haste_verbs",
