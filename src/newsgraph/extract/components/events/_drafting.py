@@ -31,6 +31,7 @@ from newsgraph.extract.components.events._forecasts import Forecasts
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
+from newsgraph.extract.components.events._means_subjects import doerless_means
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import FIRST_PERSON, first_person_side
@@ -203,7 +204,7 @@ class Drafter:
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
         d.unresolved = _lost_pronoun(heads.source, d.sources) or _lost_pronoun(heads.target, d.targets)
-        if not self._retype(st, cand, d):
+        if not self._retype(st, cand, d, heads.source):
             return None
         if d.type == "MOBILIZE" and not moves_force(
             moved(tok, cand.noun, self.g),
@@ -245,6 +246,9 @@ class Drafter:
             and self.args.doers.undone(source)
         )
 
+    def _means(self, source: Token) -> bool:
+        return doerless_means(source, self.lex, self.args.doers, self.actors)
+
     def _hazard(self, source: Token) -> bool:
         """Whether a doer is a hazard or a germ: a hazard noun ("the storm"), a pathogen noun ("African
         strains kill …") or the name of a disease ("Marburg has killed …")."""
@@ -282,8 +286,6 @@ class Drafter:
         if cand.occurs is not None and tgt is None and self.g.lemma(cand.occurs) in self.lex.toll_verbs:
             victim = self.g.patient(cand.occurs)  # "suicide bombings killed 18 people"
             tgt = victim if victim is not None and self.args.is_actorish(victim) else None
-            if src is None and tok.lemma_.lower() in self.lex.weapon_nouns:
-                src = tok  # "a roadside bomb blast killed …": the weapon is the doer, as the verb's subject
         confidence = self.w.base["noun_light" if cand.light is not None else "noun"]
         # an event only seen or witnessed ("we are about to witness a demonstration") is bare, as a lone noun
         seen = cand.light is not None and self.g.lemma(cand.light) in self.lex.observer_lights
@@ -335,7 +337,7 @@ class Drafter:
         mine = {a.entity for a in d.sources if a.entity}  # "we will unify our party": on one's own side
         d.targets = [t for t in st.speak(d.targets) if t.owner is None or t.owner not in mine]
 
-    def _retype(self, st: DocState, cand: Candidate, d: Draft) -> bool:
+    def _retype(self, st: DocState, cand: Candidate, d: Draft, source: Token | None) -> bool:
         """Re-type harm in a protest or by a crowd as a violent protest; False when the event has no doer."""
         doc, tok = st.doc, cand.tok
         if d.type == "ASSAULT" and not d.sources and not cand.noun and self.g.is_passive(tok):
@@ -380,6 +382,8 @@ class Drafter:
             return False  # "the jet crashed into the sea, killing all 228 on board": the crash's toll
         if cand.sense.origin in WEAK_ORIGINS and not self._dictionary_actors(doc, d, tok):
             return False  # a verb coded by the dictionary's verb alone: two known actors, in the main clause
+        if not cand.noun and source is not None and self._means(source):
+            d.sources = []  # "the attack killed 25 people": the act, not its doer (`_means_subjects`)
         if not d.sources:
             if not cand.noun and cand.frame is None and self.g.lemma(tok) not in self.lex.verbs:
                 return False
