@@ -46,3 +46,11 @@ def test_quotes_pronoun_keeps_the_last_named_speaker(analyze_text: Analyze) -> N
         "“We won. The voters have spoken,” she said."
     )
     assert _last_speaker(a) == "Anna Lund"
+
+
+def test_quotes_pronoun_is_not_the_subject_of_a_participle(analyze_text: Analyze) -> None:
+    a = analyze_text(
+        "“The levy is fair,” said Paul Grant, the city engineer. Senator Tom Walsh spoke in the square, "
+        "with Richard Hale standing beside him. “Vote for the levy. Our schools need it,” he told the crowd."
+    )
+    assert _last_speaker(a) == "Tom Walsh"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.quotes.antecedents import (
     PLURAL_TYPES,
     clause_depth,
+    finite_subject,
     sex_agrees,
     subject_antecedent,
 )
@@ -29,7 +30,6 @@ from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
     PERSON_PRONOUNS,
-    SUBJ_DEPS,
     antecedent_from_token,
     speaker_from_token,
 )
@@ -95,21 +95,20 @@ def _prefer_named_subject(
 
     "Von der Leyen has argued … Barnier, too, was a strong advocate … “…,” he warned": the
     pronoun refers to Barnier, not to the last speaker (a name inside quoted speech is no such
-    subject). The subject is looked for from the sentence before the quote (`first`, the quote's
-    or the pronoun's first token, whichever comes first) up to the pronoun, the nearest sentence
-    first and in a sentence the main clause's subject first ("Dr. Lee told reporters, the day
-    before Pence declared …, that …"), then the nearest. A quotation of several sentences does not
-    put the person named just before it out of reach ("Moise tweeted. “… . …,” he tweeted"). Only
-    a person the entities component knows by a full name (two words or more) counts: a one-word
-    PERSON is too often a misread place or product. A subject the text marks as of the other sex is
-    passed over.
+    subject, nor the subject of a participle: "with Weaver standing behind him as he urged …").
+    The subject is looked for from the sentence before the quote (`first`, the quote's or the
+    pronoun's first token, whichever comes first) up to the pronoun, the nearest sentence first
+    and in a sentence the main clause's subject first ("Dr. Lee told reporters, the day before
+    Pence declared …, that …"), then the nearest. A quotation of several sentences does not put
+    the person named just before it out of reach ("Moise tweeted. “… . …,” he tweeted"). Only a
+    person the entities component knows by a full name (two words or more) counts: a one-word
+    PERSON is too often a misread place or product. A subject the text marks as of the other sex
+    is passed over.
     """
     if doc[pron].lower_ not in PERSON_PRONOUNS or "person" not in recent:
         return
     lo = max(ctx.sentence_tokens(max(0, ctx.sentence_tokens(first)[0] - 1))[0], seen_at.get("person", -1) + 1)
-    subjects = [
-        t for t in doc[lo:pron] if t.dep_ in SUBJ_DEPS and t.pos_ != "PRON" and not ctx.in_quote(t.idx)
-    ]
+    subjects = [t for t in doc[lo:pron] if finite_subject(t) and t.pos_ != "PRON" and not ctx.in_quote(t.idx)]
     for tok in sorted(subjects, key=lambda t: (-ctx.sentence_tokens(t.i)[0], clause_depth(t), -t.i)):
         named = entity_in_tokens(doc, tok.i, tok.i + 1)
         if named is not None and not any(
