@@ -62,16 +62,16 @@ def _subjects_before(ctx: Context, pron: Token) -> list[Token]:
     clause first."""
     doc = pron.doc
     lo, _ = ctx.sentence_tokens(pron.i)
-    same = [t for t in reversed(doc[lo : pron.i]) if _is_subject(t) or _is_source(t)]
+    same = [t for t in reversed(doc[lo : pron.i]) if finite_subject(t) or _is_source(t)]
     before: list[Token] = []
     if lo > 0:
         plo, phi = ctx.sentence_tokens(lo - 1)
         before = [t for t in doc[plo:phi] if _is_source(t)]
-        before += sorted((t for t in doc[plo:phi] if _is_subject(t)), key=lambda t: (_depth(t), t.i))
+        before += sorted((t for t in doc[plo:phi] if finite_subject(t)), key=lambda t: (clause_depth(t), t.i))
     return [t for t in same + before if not ctx.in_quote(t.idx)]
 
 
-def _is_subject(tok: Token) -> bool:
+def finite_subject(tok: Token) -> bool:
     """The subject of a finite clause ("the agency said", "it was told"), not of a participle or
     a bare infinitive ("Republicans aiming to …", "help candidates identify …")."""
     if tok.dep_ not in SUBJ_DEPS:
@@ -103,7 +103,8 @@ def _whole(lex: QuoteLexicon, tok: Token) -> Token | None:
     return None
 
 
-def _depth(tok: Token) -> int:
+def clause_depth(tok: Token) -> int:
+    """How many heads up a token is from its sentence's root: 1 for the main clause's subject."""
     depth = 0
     while tok.head.i != tok.i:
         tok = tok.head

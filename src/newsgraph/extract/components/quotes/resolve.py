@@ -17,14 +17,19 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.components.quotes.antecedents import PLURAL_TYPES, sex_agrees, subject_antecedent
+from newsgraph.extract.components.quotes.antecedents import (
+    PLURAL_TYPES,
+    clause_depth,
+    finite_subject,
+    sex_agrees,
+    subject_antecedent,
+)
 from newsgraph.extract.components.quotes.context import Context, Draft, tok_end
 from newsgraph.extract.components.quotes.heads import appositive_person, opening_noun, speaker_entity
 from newsgraph.extract.components.quotes.lexicon import QuoteLexicon
 from newsgraph.extract.components.quotes.speakers import (
     NAME_LABELS,
     PERSON_PRONOUNS,
-    SUBJ_DEPS,
     antecedent_from_token,
     speaker_from_token,
 )
@@ -54,7 +59,8 @@ def resolve_and_write(lex: QuoteLexicon, doc: Doc, ctx: Context, quotes: list[Dr
             q.speaker_kind = src.speaker_kind
         else:
             if q.speaker_kind == "pronoun" and q.speaker is not None:
-                _prefer_named_subject(lex, doc, ctx, q.speaker[0], recent, seen_at)
+                first = min(q.speaker[0], ctx.tokens_in(q.start, q.end)[0])
+                _prefer_named_subject(lex, doc, ctx, q.speaker[0], first, recent, seen_at)
             _resolve(lex, doc, ctx, q, quotes[idx + 1 :], recent)
         if q.entity is not None:
             key = "person" if q.entity.type == "PERSON" else "group"
@@ -77,29 +83,49 @@ def _plural_mention(doc: Doc, q: Draft) -> bool:
 
 
 def _prefer_named_subject(
-    lex: QuoteLexicon, doc: Doc, ctx: Context, pron: int, recent: dict[str, Entity], seen_at: dict[str, int]
+    lex: QuoteLexicon,
+    doc: Doc,
+    ctx: Context,
+    pron: int,
+    first: int,
+    recent: dict[str, Entity],
+    seen_at: dict[str, int],
 ) -> None:
     """A person named as a clause's subject after the last speaker is who "he" or "she" is.
 
     "Von der Leyen has argued … Barnier, too, was a strong advocate … “…,” he warned": the
     pronoun refers to Barnier, not to the last speaker (a name inside quoted speech is no such
-    subject). Only a person the entities component
-    knows by a full name (two words or more) counts: a one-word PERSON is too often a misread
-    place or product. A subject the text marks as of the other sex is passed over.
+    subject, nor the subject of a participle: "with Weaver standing behind him as he urged …").
+    The subject is looked for from the sentence before the quote (`first`, the quote's or the
+    pronoun's first token, whichever comes first) up to the pronoun, the nearest sentence first
+    and in a sentence the main clause's subject first ("Dr. Lee told reporters, the day before
+    Pence declared …, that …"), then the nearest. A quotation of several sentences does not put
+    the person named just before it out of reach ("Moise tweeted. “… . …,” he tweeted"). Only a
+    person the entities component knows by a full name (two words or more) counts: a one-word
+    PERSON is too often a misread place or product. A subject the text marks as of the other sex
+    is passed over.
     """
     if doc[pron].lower_ not in PERSON_PRONOUNS or "person" not in recent:
         return
-    lo = max(ctx.sentence_tokens(max(0, ctx.sentence_tokens(pron)[0] - 1))[0], seen_at.get("person", -1) + 1)
-    for ent in ctx.persons_before(pron, limit=3):
-        if ent.start < lo:
-            return
-        if ent.root.dep_ in SUBJ_DEPS and not ctx.in_quote(ent.start_char):
-            named = entity_in_tokens(doc, ent.start, ent.end)
-            if named is not None and not sex_agrees(lex, ctx.text, named, doc[pron].lower_):
-                continue
-            if named is not None and named.type == "PERSON" and len(named.name.split()) > 1:
-                recent["person"] = named
-            return
+    lo = max(ctx.sentence_tokens(max(0, ctx.sentence_tokens(first)[0] - 1))[0], seen_at.get("person", -1) + 1)
+    subjects = [t for t in doc[lo:pron] if finite_subject(t) and t.pos_ != "PRON" and not ctx.in_quote(t.idx)]
+    for tok in sorted(subjects, key=lambda t: (-ctx.sentence_tokens(t.i)[0], clause_depth(t), -t.i)):
+        named = entity_in_tokens(doc, tok.i, tok.i + 1)
+        if named is not None and not any(
+            m.kind == "name" and m.start <= tok.idx < m.end for m in named.mentions
+        ):
+            named = None  # a description ("the senator") or a pronoun: no name of the person
+        if named is None:
+            if tok.ent_type_ == "PERSON":
+                return  # a name the entities component did not take
+            continue
+        if named.type != "PERSON":
+            continue
+        if not sex_agrees(lex, ctx.text, named, doc[pron].lower_):
+            continue
+        if len(named.name.split()) > 1:
+            recent["person"] = named
+        return
 
 
 def _resolve(
