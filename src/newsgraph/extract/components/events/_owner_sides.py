@@ -50,6 +50,10 @@ class OwnerSides:
         self.lex = lex
         self.g = grammar
         self.actors = actors
+        places = lex.territory_nouns | lex.place_nouns
+        self.not_things = places | body_nouns() | lex.not_people_nouns | lex.other_party_nouns
+        """Heads no side is read as an owned thing by: places, bodies, words as often a person as a thing, and
+        the nouns of another party ("NCLB's replacement" is not NCLB)."""
 
     def name_owners(self, doc: Doc, d: Draft) -> None:
         """Replace each owned thing among a draft's sides by its owner's mention; what an assault hit or a
@@ -88,10 +92,8 @@ class OwnerSides:
             return False
         low = head.lemma_.lower()
         words = {low, head.lower_, head.lower_.removesuffix("s")}  # "bases", read as "basis"
-        kinds = self.lex.territory_nouns | self.lex.place_nouns | body_nouns() | self.lex.not_people_nouns
-        kinds |= self.lex.other_party_nouns  # "NCLB's replacement" is not NCLB
         agent = low.endswith(_AGENT_SUFFIXES) and not low.endswith(_THING_SUFFIXES)
-        return not (words & kinds) and not agent
+        return not (words & self.not_things) and not agent
 
     def _modifiers(self, head: Token) -> list[tuple[Token, Token | None]]:
         """The thing's name-like modifiers, and those of a modifier that is an actor noun, with that noun
