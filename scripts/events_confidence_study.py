@@ -43,7 +43,7 @@ source → target and trigger, and a verdict (the second is the wide table of se
 _HEADING = re.compile(r"^#{2,4} ")
 _PARTIES = frozenset({"PERSON", "ORG", "GPE", "GROUP", "NORP"})
 """The entity types that can be a side of an event."""
-_COUNTERPART_TYPES = frozenset({"SANCTION", "AID", "COOPERATE", "SUPPORT", "CONCEDE", "THREATEN"})
+_COUNTERPART_TYPES = frozenset({"SANCTION", "AID", "COOPERATE", "SUPPORT", "CONCEDE"})
 """Acts done to a counterpart (event_rules.json named_counterpart_types)."""
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """PLOVER's verbal cooperation and verbal conflict types (the rest are material)."""
@@ -462,6 +462,11 @@ _RULES: dict[str, Callable[[dict[str, Any]], bool]] = {
     ),
     "counterpart type, no target, another party": lambda it: (
         it["type"] in _COUNTERPART_TYPES and it.get("has_target") is False and bool(it.get("other_party"))
+    ),
+    "counterpart type or a threat, no target, another party": lambda it: (
+        it["type"] in _COUNTERPART_TYPES | {"THREATEN"}
+        and it.get("has_target") is False
+        and bool(it.get("other_party"))
     ),
     "negated": lambda it: bool(it.get("negated")),
     "in a direct quote": lambda it: bool(it.get("in_quote")),

@@ -1,12 +1,13 @@
 """An act done to a counterpart, coded with none while its sentence names another party: a weak reading.
 
 Sanctions are imposed on someone, aid goes to someone, cooperation, support and concessions are given to
-someone, a threat is made against someone (event_rules.json `named_counterpart_types`). When such an event
-has no target and its sentence names a party (a person, an organisation, a group, a country or a people)
-that is not its source, the counterpart is most often that party, left out ("U.S. lawmakers welcomed the
-announcement that Ukraine had agreed …", "the EU banned imports of … from China"). The event is kept as a
-weak reading, under 0.5 (event_confidence.json ceiling `unnamed_counterpart`); the judged reads behind it
-are in docs/evaluation.md (branch c1).
+someone (event_rules.json `named_counterpart_types`). When such an event has no target and its sentence
+names a party (a person, an organisation, a group, a country or a people) that is not its source, the
+counterpart is most often that party, left out ("U.S. lawmakers welcomed the announcement that Ukraine had
+agreed …", "the government froze a Chinese-funded pipeline"). The event is kept as a weak reading, under
+0.5 (event_confidence.json ceiling `unnamed_counterpart`); the judged reads behind it are in
+docs/evaluation.md (branch c1). A threat is not one of these types: it can be made against the people at
+large ("prepared to impose martial law as battles raged in the capital").
 """
 
 from __future__ import annotations
