@@ -41,10 +41,16 @@ _HEADERS = (
 """The heads of the judged tables of 30 (or so) events: one row per event with its article, its coded type,
 source → target and trigger, and a verdict (the second is the wide table of seed 8383)."""
 _HEADING = re.compile(r"^#{2,4} ")
+_PARTIES = frozenset({"PERSON", "ORG", "GPE", "GROUP", "NORP"})
+"""The entity types that can be a side of an event."""
+_COUNTERPART_TYPES = frozenset({"SANCTION", "AID", "COOPERATE", "SUPPORT", "CONCEDE"})
+"""Acts done to a counterpart (event_rules.json named_counterpart_types)."""
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 """PLOVER's verbal cooperation and verbal conflict types (the rest are material)."""
 _ROW = re.compile(r"^\| (\d+) \| ([\w-]+) \| (.*) \|\s*$")
 _CODED = re.compile(r"^([A-Z]+)(?:/[\w-]+)?( \(negated\))?: (.*?) → (.*?)(?: \(\"(.*?)\"\s*(.*?)\))?$")
+_CODED_OLD = re.compile(r"^([A-Z]+)(?:/[\w-]+)?( \(negated\))?: ([^→]*?) \(\"(.*?)\"\)$")
+"""The first read's older form: a source and the trigger, no arrow and no target shown."""
 _MARK = re.compile(r"\[\[(.*?)\]\]")
 
 _FEATURES: dict[tuple[str, int], dict[str, Any]] = {}
@@ -103,7 +109,8 @@ def _row(line: str, wide: bool) -> dict[str, Any] | None:
         coded, verdict = cells
         trigger = ""
     c = _CODED.match(re.sub(r"\s*\(no entity\)|\s*\([^()]*\)(?= →)|\s*\([^()\"]*\)$", "", coded))
-    if not c:
+    old = None if c else _CODED_OLD.match(coded)
+    if old is None and c is None:
         return None
     low = verdict.lower().lstrip("*")
     if low.startswith("wrong"):
@@ -114,14 +121,18 @@ def _row(line: str, wide: bool) -> dict[str, Any] | None:
         label = "right"
     else:
         return None
+    if c is not None:
+        source, target, quoted = c.group(3), c.group(4), c.group(5) or ""
+    else:  # the older form: the target is not shown, so the event must have none
+        c, source, target, quoted = old, old.group(3), "", old.group(4)
     return {
         "n": int(m.group(1)),
         "article": m.group(2),
         "type": c.group(1),
         "negated": bool(c.group(2)),
-        "source": c.group(3),
-        "target": c.group(4),
-        "trigger": trigger or (c.group(5) or ""),
+        "source": source,
+        "target": target,
+        "trigger": trigger or quoted,
         "verdict": label,
     }
 
@@ -229,7 +240,17 @@ def main() -> None:
             items = [json.loads(line) for line in fh]
     else:
         items = _join(args.corpus, args.docs, args.out)
-    _rates(items)
+    pool = [it for it in items if it["confidence"] >= EVENT_MIN_CONFIDENCE]
+    for name, group in (("confident", pool), ("under the threshold", [i for i in items if i not in pool])):
+        verdicts = [it["verdict"] for it in group]
+        print(
+            f"{name}: {len(group)}, right {verdicts.count('right')}, "
+            f"borderline {verdicts.count('borderline')}, wrong {verdicts.count('wrong')}; "
+            f"strict {_strict(verdicts)}"
+        )
+    _auc(items)
+    print("\nrates by input, the confident pool:")
+    _rates(pool)
     print(f"(threshold {EVENT_MIN_CONFIDENCE})")
     for name, rule in _RULES.items():
         _holdout(items, name, rule)
@@ -253,8 +274,27 @@ def _analyse(corpus: str, wanted: set[str]) -> dict[str, list[dict[str, Any]]]:
                 id=raw["id"],
                 source=raw.get("source"),
             )
-            events[raw["id"]] = [e.model_dump() for e in analysis.events]
+            direct = [(q.start, q.end) for q in analysis.quotes if q.kind == "direct"]
+            kinds = {e.id: e.type for e in analysis.entities}
+            parties = [(e.id, m.start) for e in analysis.entities if e.type in _PARTIES for m in e.mentions]
+            events[raw["id"]] = [
+                {
+                    **e.model_dump(),
+                    "in_quote": any(qs <= e.trigger.start < qe for qs, qe in direct),
+                    "source_kind": kinds.get(e.source[0]) if e.source else None,
+                    "target_kind": kinds.get(e.target[0]) if e.target else None,
+                    "other_party": _other_party(e, analysis.sentences[e.sentence], parties),
+                }
+                for e in analysis.events
+            ]
     return events
+
+
+def _other_party(event: Any, sentence: Any, parties: list[tuple[str, int]]) -> bool:
+    """Whether the event's sentence mentions a party (a person, an organisation, a group, a country, a
+    people) that is none of its sides."""
+    sides = set(event.source) | set(event.target)
+    return any(sentence.start <= at < sentence.end and eid not in sides for eid, at in parties)
 
 
 def _join(corpus: str, docs: str, out: str) -> list[dict[str, Any]]:
@@ -284,6 +324,12 @@ def _join(corpus: str, docs: str, out: str) -> list[dict[str, Any]]:
             "now_trigger": e["trigger"]["text"],
             "now_source": e["source_text"],
             "now_target": e["target_text"],
+            "in_quote": e["in_quote"],
+            "other_party": e["other_party"],
+            "source_kind": e["source_kind"],
+            "target_kind": e["target_kind"],
+            "position": _position(e["sentence"]),
+            "article_kind": r["article"].split("-")[0],
             **_FEATURES.get(key, {"origin": "speech_act"}),
         }
     with open(out, "w", encoding="utf-8") as fh:
@@ -295,6 +341,11 @@ def _join(corpus: str, docs: str, out: str) -> list[dict[str, Any]]:
     split = sum(len(set(it["verdicts"])) > 1 for it in seen.values())
     print(f"  events judged more than once with differing verdicts: {split} (the latest kept)")
     return list(seen.values())
+
+
+def _position(sentence: int) -> str:
+    """Where in its article an event's sentence stands: the lead, the next two, further down."""
+    return "lead" if sentence == 0 else "2nd-3rd" if sentence < 3 else "4th-8th" if sentence < 8 else "9th+"
 
 
 def _band(confidence: float) -> str:
@@ -319,6 +370,18 @@ _CELLS: dict[str, Callable[[dict[str, Any]], object]] = {
     "reported": lambda it: it.get("reported"),
     "background": lambda it: it.get("background"),
     "in first sentence": lambda it: it.get("sentence") == 0 if "sentence" in it else None,
+    "sentence position": lambda it: it.get("position"),
+    "in a direct quote": lambda it: it.get("in_quote"),
+    "source entity kind": lambda it: it.get("source_kind"),
+    "target entity kind": lambda it: it.get("target_kind"),
+    "article source": lambda it: it.get("article_kind"),
+    "negated x type": lambda it: (it.get("negated"), it["type"]) if it.get("negated") else None,
+    "mode x type": lambda it: (it["type"], it.get("mode")),
+    "another party in the sentence": lambda it: it.get("other_party"),
+    "no target x another party": lambda it: (it.get("has_target"), it.get("other_party")),
+    "no target, another party x type": lambda it: (
+        it["type"] if it.get("has_target") is False and it.get("other_party") else None
+    ),
     "negated": lambda it: it.get("negated"),
     "mode": lambda it: it.get("mode"),
     "CAMEO root": lambda it: it.get("cameo_root"),
@@ -349,8 +412,7 @@ _CELLS: dict[str, Callable[[dict[str, Any]], object]] = {
 
 
 def _rates(items: list[dict[str, Any]]) -> None:
-    """Print, for each input, each value's count, its strict, lenient and wrong rates, and the AUC of
-    the confidence itself (the chance a right event outscores a not-right one)."""
+    """Print, for each input, each value's count and its right, borderline and wrong verdicts."""
     for name, cell in _CELLS.items():
         by: dict[str, list[str]] = defaultdict(list)
         for it in items:
@@ -360,8 +422,12 @@ def _rates(items: list[dict[str, Any]]) -> None:
             n, right, wrong = len(verdicts), verdicts.count("right"), verdicts.count("wrong")
             print(
                 f"  {v:>34}  n={n:3d}  right {right:3d} ({right / n:4.0%})"
-                f"  wrong {wrong:3d} ({wrong / n:4.0%})"
+                f"  borderline {n - right - wrong:3d}  wrong {wrong:3d} ({wrong / n:4.0%})"
             )
+
+
+def _auc(items: list[dict[str, Any]]) -> None:
+    """Print the AUC of the confidence (the chance a right event outscores a not-right one)."""
     for label, good in (("strict", ("right",)), ("lenient", ("right", "borderline"))):
         pos = [it["confidence"] for it in items if it["verdict"] in good]
         neg = [it["confidence"] for it in items if it["verdict"] not in good]
@@ -388,6 +454,22 @@ _RULES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "event noun, no light verb": lambda it: it.get("form") in ("noun", "noun_bare", "noun_occurs"),
     "reported, verbal": lambda it: bool(it.get("reported")) and it.get("type_kind") == "verbal",
     "target text, no entity": lambda it: bool(it.get("has_target")) and not it.get("target_entity"),
+    "no target, another party in the sentence": lambda it: (
+        it.get("has_target") is False and bool(it.get("other_party"))
+    ),
+    "material, no target, another party": lambda it: (
+        it.get("type_kind") == "material" and it.get("has_target") is False and bool(it.get("other_party"))
+    ),
+    "counterpart type, no target, another party": lambda it: (
+        it["type"] in _COUNTERPART_TYPES and it.get("has_target") is False and bool(it.get("other_party"))
+    ),
+    "counterpart type or a threat, no target, another party": lambda it: (
+        it["type"] in _COUNTERPART_TYPES | {"THREATEN"}
+        and it.get("has_target") is False
+        and bool(it.get("other_party"))
+    ),
+    "negated": lambda it: bool(it.get("negated")),
+    "in a direct quote": lambda it: bool(it.get("in_quote")),
 }
 """Candidate rules, each a test of an event's inputs that would put it out of the confident pool."""
 _MIN_EVENTS = 12

@@ -21,6 +21,7 @@ from newsgraph.extract.components.events._drafting import DocState, Draft, Draft
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
+from newsgraph.extract.components.events._named_counterparts import unnamed_counterpart
 from newsgraph.extract.components.events._owner_sides import OwnerSides
 from newsgraph.extract.components.events._pressed import Pressed
 from newsgraph.extract.components.events._scoring import EventFilter
@@ -147,3 +148,5 @@ class EventCoder:
             self.owner_sides.name_owners(st.doc, d)
             if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):
                 d.confidence *= self.lex.weights.factor["in_quote"]
+            if unnamed_counterpart(st.doc, d, sents[d.sent], self.lex):  # "welcomed the news that Ukraine …"
+                d.confidence = min(d.confidence, self.lex.weights.ceiling["unnamed_counterpart"])

@@ -221,6 +221,7 @@ class Lexicon:
     target_required: frozenset[str]
     counterpart_types: frozenset[str]
     intent_counterpart_types: frozenset[str]
+    named_counterpart_types: frozenset[str]
     source_required: frozenset[str]
     aggregate_counters: frozenset[str]
     aggregate_amods: frozenset[str]
@@ -413,6 +414,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["target_required"] = frozenset(rules["target_required"])
     fields["counterpart_types"] = frozenset(rules["counterpart_types"])
     fields["intent_counterpart_types"] = frozenset(rules["intent_counterpart_types"])
+    fields["named_counterpart_types"] = frozenset(rules["named_counterpart_types"])
     fields["owner_types"] = frozenset(rules["owner_types"])
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
