@@ -72,12 +72,23 @@ class VerbalClashes:
             return True
         doc = tok.doc
         sides = sources + targets
-        return (
-            bool(sources and targets)
-            and all(self._person(doc, a) or self._organisation(doc, a) for a in sides)
-            and any(self._person(doc, a) for a in sides)
-            and any(doc[a.head].pos_ == "PROPN" for a in sides)  # a name written, not only "who … us"
-        )
+        if sources and targets:
+            return (
+                all(self._person(doc, a) or self._organisation(doc, a) for a in sides)
+                and any(self._person(doc, a) for a in sides)
+                and any(doc[a.head].pos_ == "PROPN" for a in sides)  # a name written, not only "who … us"
+            )
+        return self._one_named_side(tok, sources, targets)
+
+    def _one_named_side(self, tok: Token, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether an attack with one side named, no harm told, is criticism: that side is named people
+        ("Rubio's attack", "Biden tried to attack Trump", "a super PAC that attacks Clinton"); not a
+        passive verb with its target alone ("X was attacked outside his home" may be force)."""
+        doc = tok.doc
+        sides = sources or targets
+        if not sides or (not sources and tok.pos_ in ("VERB", "AUX") and self.g.is_passive(tok)):
+            return False
+        return all(self._person(doc, a) and doc[a.head].pos_ == "PROPN" for a in sides)
 
     def _organisation(self, doc: Doc, side: Actor) -> bool:
         """Whether a side is a named organisation (a party, a campaign, a PAC, a newspaper)."""
