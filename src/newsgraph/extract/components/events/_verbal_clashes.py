@@ -13,7 +13,10 @@ whose side is armed stays a fight. The word lists are `lexicons/verbal_clashes.j
 "Attack" is mostly words in political news too ("Cruz attacked Rubio", "Trump's attacks on Curiel",
 "attacked her over an email chain", "a political attack"): CAMEO codes criticism as 111 (PLOVER ACCUSE).
 `is_verbal_attack` tells it by the same marks (a modifier of words or politics, an issue that is no ground)
-or by its sides: a named person or organisation attacking a named person, with no harm in the sentence.
+or by its sides: a named person or organisation attacking a named person, with no harm in the sentence; or,
+when only one side is named, named people as that side of an "attack" (`one_side_lemmas`: "Rubio's attack",
+"Biden tried to attack Trump", "a super PAC that only attacks Clinton"), unless the verb is passive with its
+target alone ("X was attacked").
 """
 
 from __future__ import annotations
@@ -86,7 +89,9 @@ class VerbalClashes:
         passive verb with its target alone ("X was attacked outside his home" may be force)."""
         doc = tok.doc
         sides = sources or targets
-        if not sides or (not sources and tok.pos_ in ("VERB", "AUX") and self.g.is_passive(tok)):
+        if not sides or self.g.lemma(tok) not in self.words["one_side_lemmas"]:
+            return False  # "he assaulted them": an assault by one person is bodily as often as not
+        if not sources and tok.pos_ in ("VERB", "AUX") and self.g.is_passive(tok):
             return False
         return all(self._person(doc, a) and doc[a.head].pos_ == "PROPN" for a in sides)
 
