@@ -13,7 +13,10 @@ whose side is armed stays a fight. The word lists are `lexicons/verbal_clashes.j
 "Attack" is mostly words in political news too ("Cruz attacked Rubio", "Trump's attacks on Curiel",
 "attacked her over an email chain", "a political attack"): CAMEO codes criticism as 111 (PLOVER ACCUSE).
 `is_verbal_attack` tells it by the same marks (a modifier of words or politics, an issue that is no ground)
-or by its sides: a named person or organisation attacking a named person, with no harm in the sentence.
+or by its sides: a named person or organisation attacking a named person, with no harm in the sentence; or,
+when only one side is named, named people as that side of an "attack" (`one_side_lemmas`: "Rubio's attack",
+"Biden tried to attack Trump", "a super PAC that only attacks Clinton"), unless the verb is passive with its
+target alone ("X was attacked").
 """
 
 from __future__ import annotations
@@ -72,12 +75,25 @@ class VerbalClashes:
             return True
         doc = tok.doc
         sides = sources + targets
-        return (
-            bool(sources and targets)
-            and all(self._person(doc, a) or self._organisation(doc, a) for a in sides)
-            and any(self._person(doc, a) for a in sides)
-            and any(doc[a.head].pos_ == "PROPN" for a in sides)  # a name written, not only "who … us"
-        )
+        if sources and targets:
+            return (
+                all(self._person(doc, a) or self._organisation(doc, a) for a in sides)
+                and any(self._person(doc, a) for a in sides)
+                and any(doc[a.head].pos_ == "PROPN" for a in sides)  # a name written, not only "who … us"
+            )
+        return self._one_named_side(tok, sources, targets)
+
+    def _one_named_side(self, tok: Token, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether an attack with one side named, no harm told, is criticism: that side is named people
+        ("Rubio's attack", "Biden tried to attack Trump", "a super PAC that attacks Clinton"); not a
+        passive verb with its target alone ("X was attacked outside his home" may be force)."""
+        doc = tok.doc
+        sides = sources or targets
+        if not sides or self.g.lemma(tok) not in self.words["one_side_lemmas"]:
+            return False  # "he assaulted them": an assault by one person is bodily as often as not
+        if not sources and tok.pos_ in ("VERB", "AUX") and self.g.is_passive(tok):
+            return False
+        return all(self._person(doc, a) and doc[a.head].pos_ == "PROPN" for a in sides)
 
     def _organisation(self, doc: Doc, side: Actor) -> bool:
         """Whether a side is a named organisation (a party, a campaign, a PAC, a newspaper)."""
