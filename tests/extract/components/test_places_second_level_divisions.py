@@ -1,4 +1,4 @@
-"""Tests of the second-level divisions outside the US (`_gazetteer_divisions`)."""
+"""Tests of the second-level divisions outside the US (`_gazetteer_divisions`, `_places_lone_divisions`)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_gazetteer_divisions_a_name_with_a_record_keeps_it_alone() -> None:
 
 def test_places_a_province_of_the_philippines_gets_a_point(analyze_text: Analyze) -> None:
     text = (
-        "Heavy rain flooded rice fields in Guimaras on Tuesday, and the regional disaster office "
+        "Heavy rain flooded rice fields in Guimaras on Tuesday, and the Philippine disaster office "
         "said two bridges were closed."
     )
     analysis = analyze_text(text, clean=False)
@@ -56,7 +56,26 @@ def test_places_a_province_of_the_philippines_gets_a_point(analyze_text: Analyze
 
 
 def test_places_a_district_of_india_gets_a_point(analyze_text: Analyze) -> None:
-    text = "Farmers in Neemuch protested against the new crop prices, police said on Friday."
+    text = "Farmers in Neemuch protested against the new crop prices, Indian police said on Friday."
     analysis = analyze_text(text, clean=False)
     district = place_at(analysis, text.index("Neemuch"))
     assert district.country == "IN", (district.name, district.country)
+
+
+def test_places_a_division_of_a_country_the_article_never_reaches_gets_no_point(
+    analyze_text: Analyze,
+) -> None:
+    # Guimaras is a province of the Philippines; this story names no place there
+    text = "Heavy rain flooded rice fields in Guimaras on Tuesday, and two bridges were closed."
+    analysis = analyze_text(text, clean=False)
+    found = [p for p in analysis.places if p.name == "Guimaras" and p.lat is not None]
+    assert not found, found
+
+
+def test_places_a_word_naming_a_foreign_district_stays_in_its_own_country(analyze_text: Analyze) -> None:
+    text = (
+        "Hotels along the French Riviera were full in August, the tourism office in Paris said, "
+        "and prices rose across France."
+    )
+    analysis = analyze_text(text, clean=False)
+    assert all(p.country != "CH" for p in analysis.places), [(p.name, p.country) for p in analysis.places]
