@@ -66,6 +66,8 @@ class Referrer:
             after_quarter = context.previous is not None and _QUARTER.fullmatch(context.previous) is not None
             a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
             if hit.rule.name == "year_earlier" and a_year and after_quarter and _YEAR_ONLY.fullmatch(value):
+                if context.previous_norm == "quarter" and context.previous is not None:
+                    ref_year, ref_q = int(context.previous[:4]), int(context.previous[-1])
                 return f"{ref_year - 1:04d}-Q{ref_q}"
         focus = _focus_day(context, dct, tense)
         own_day = {"month", "weekday", "deictic"} & g.keys()
