@@ -45,3 +45,29 @@ def test_times_a_year_earlier_after_a_year_ago_quarter_stays_the_reported_one(nl
     )
     assert ("the year-ago quarter", "2020-Q3") in values
     assert ("a year earlier", "2020-Q3") in values
+
+
+def test_times_the_same_period_a_year_back_is_the_period_just_named(nlp: Language) -> None:
+    """'the same period last year' after a month is that month a year back, after a half that half,
+    after a span of months ('the first eight months') the year before; after a quarter, the quarter."""
+    values = _values(
+        nlp,
+        "Car sales rose 12% in June 2015, compared with the same period last year.",
+        "2015-07-09",
+    )
+    assert ("the same period last year", "2014-06") in values
+    values = _values(
+        nlp,
+        "Exports fell in the first half of 2016, as they did in the year-ago period.",
+        "2016-08-02",
+    )
+    assert ("the year-ago period", "2015-H1") in values
+    values = _values(
+        nlp,
+        "For the first eight months, visits were up from the 2012 period, and up 4% from the "
+        "corresponding period a year earlier.",
+        "2013-09-20",
+    )
+    assert ("the 2012 period", "2012") in values
+    values = _values(nlp, "Profit rose in the second quarter from the year-ago period.", "2013-08-01")
+    assert ("the year-ago period", "2012-Q2") in values
