@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 
 from newsgraph.extract.components.times import Times
 from newsgraph.extract.extensions import get_times, set_published
+from newsgraph.models import Analysis
+
+Analyze = Callable[..., Analysis]
 
 
 def _values(nlp: Language, text: str, published: str) -> list[tuple[str, str | None]]:
@@ -71,3 +76,31 @@ def test_times_the_same_period_a_year_back_is_the_period_just_named(nlp: Languag
     assert ("the 2012 period", "2012") in values
     values = _values(nlp, "Profit rose in the second quarter from the year-ago period.", "2013-08-01")
     assert ("the year-ago period", "2012-Q2") in values
+
+
+def test_times_a_quarter_of_last_or_this_year(nlp: Language) -> None:
+    """'the first quarter of last year' is one expression: the quarter of the year before the
+    publication date."""
+    values = _values(
+        nlp,
+        "The bank lost $2 billion in the third quarter of this year. In the first quarter of last "
+        "year, it had a profit.",
+        "2014-10-20",
+    )
+    assert values == [
+        ("the third quarter of this year", "2014-Q3"),
+        ("the first quarter of last year", "2013-Q1"),
+    ]
+
+
+def test_times_last_year_of_a_quarter_counts_from_the_publication_date(analyze_text: Analyze) -> None:
+    """In a January report on the fourth quarter, 'the fourth quarter of last year' is that same
+    quarter: 'last year' counts from the publication date, not from the quarter reported on."""
+    a = analyze_text(
+        "The airline said it made a profit in the fourth quarter. Its sales in the fourth quarter of "
+        "last year rose 4%.",
+        published="2015-01-22",
+        clean=False,
+    )
+    values = [(t.text, t.value) for t in a.times]
+    assert values == [("the fourth quarter", "2014-Q4"), ("the fourth quarter of last year", "2014-Q4")]

@@ -65,7 +65,8 @@ class Referrer:
             ref_year, ref_q = int(context.quarter[:4]), int(context.quarter[-1])
             if hit.rule.norm == "quarter_ref":
                 q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else ref_q
-                year = int(g["year"]) if "year" in g else ref_year + years_back(g)
+                base = dct.year if "rel" in g and dct is not None else ref_year  # "last year's": the DCT's
+                year = int(g["year"]) if "year" in g else base + years_back(g)
                 return f"{year:04d}-Q{q}"
             after_quarter = context.previous is not None and _QUARTER.fullmatch(context.previous) is not None
             a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
