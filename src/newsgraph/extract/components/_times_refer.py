@@ -57,15 +57,22 @@ class Referrer:
             return self._narrative(g, value, context.date)  # undated too: "in 2004 … the previous year"
         if value is None:
             return value
+        if hit.rule.norm == "quarter_ref" and "period" in g and "ord" not in g:
+            value = _period_of(g, value, context, dct)  # "in February … the same period last year"
+            if not _QUARTER.fullmatch(value):
+                return value
         if context.quarter is not None:
             ref_year, ref_q = int(context.quarter[:4]), int(context.quarter[-1])
             if hit.rule.norm == "quarter_ref":
                 q = int(self._vocab["ORD"][g["ord"].lower()]) if "ord" in g else ref_q
-                year = int(g["year"]) if "year" in g else ref_year + years_back(g)
+                base = dct.year if "rel" in g and dct is not None else ref_year  # "last year's": the DCT's
+                year = int(g["year"]) if "year" in g else base + years_back(g)
                 return f"{year:04d}-Q{q}"
             after_quarter = context.previous is not None and _QUARTER.fullmatch(context.previous) is not None
             a_year = (g.get("unit") or g.get("count2") or "").lower() == "year"
             if hit.rule.name == "year_earlier" and a_year and after_quarter and _YEAR_ONLY.fullmatch(value):
+                if context.previous_norm == "quarter" and context.previous is not None:
+                    ref_year, ref_q = int(context.previous[:4]), int(context.previous[-1])
                 return f"{ref_year - 1:04d}-Q{ref_q}"
         focus = _focus_day(context, dct, tense)
         own_day = {"month", "weekday", "deictic"} & g.keys()
@@ -112,6 +119,28 @@ class Referrer:
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _period_of(g: dict[str, str], value: str, context: Context, dct: date | None) -> str:
+    """Return "the same period last year", "the year-ago period", "the 1988 period" as the period
+    named just before, a year back: after a month ("in February"), that month; after a half
+    ("the first half"), that half; after a span of months ("the first nine months"), the year.
+    After a quarter, or anything else, the value stays: the quarter the article reports on."""
+    previous = context.previous or ""
+    back = years_back(g)
+    if _SUB_YEAR.fullmatch(previous):
+        year = int(g["year"]) if "year" in g else int(previous[:4]) + back
+        return f"{year:04d}{previous[4:]}"
+    if context.previous_norm == "duration" and _MONTHS_SPAN.fullmatch(previous):
+        if "year" in g:
+            return f"{int(g['year']):04d}"
+        if dct is not None:
+            return f"{dct.year + back:04d}"
+    return value
+
+
+_SUB_YEAR = re.compile(r"\d{4}-(?:0[1-9]|1[0-2]|H[12])")
+"""A month or a half of a year: "2010-02", "2009-H1"."""
+_MONTHS_SPAN = re.compile(r"P(?:[2-9]|1[01])M")
+"""A span of two to eleven months: "the first nine months", "the six months"."""
 _YEAR_ONLY = re.compile(r"\d{4}")
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
 _CALENDAR_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d(?:T.*)?)?)?")
