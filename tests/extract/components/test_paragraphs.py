@@ -150,6 +150,34 @@ def test_paragraphs_an_opener_word_inside_a_name_or_after_a_pronoun_ends_no_subh
     assert subheads(nlp, f"The rally ended. {text}") == []
 
 
+# Subheads we wrote that hold a name ("Pressure from Washington", a name alone as "Port Sudan"),
+# each running into a clause opened by a sentence opener and a lower-case word; and prose we wrote
+# where a name runs into a title-case name or takes a possessive: those stay whole.
+NAMED_SUBHEADS = (
+    "The vote was delayed again. Pressure from Washington Despite the delay, the council met on "
+    "Monday. Rebuilding Mosul Though the fighting has ended, few families have returned. Port "
+    "Sudan The harbour reopened last week."
+)
+
+
+def test_paragraphs_finds_subheads_holding_a_name(nlp: Language) -> None:
+    found = ["Pressure from Washington", "Rebuilding Mosul", "Port Sudan"]
+    assert subheads(nlp, NAMED_SUBHEADS) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyers for Doctors Without Borders filed the complaint.",
+        "Maria Lopez and Kim So-young contributed to this report.",
+        "Praise for Biden hides Obama's role in the deal.",
+        "Lawyers for Save The Children filed an appeal.",
+    ],
+)
+def test_paragraphs_a_name_running_into_a_name_is_no_subhead(nlp: Language, text: str) -> None:
+    assert subheads(nlp, f"The rally ended. {text}") == []
+
+
 # Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
 # word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
 ABBREVIATION_ENDS = [

@@ -24,7 +24,10 @@ Three kinds, all marked before the parser (which keeps such marks):
   run into a name taking a possessive ("Review of relations Mahathir's government froze …"),
   which a noun takes right after it only as a title ("Foreign minister Lavrov's") or in a time or
   prepositional opener ("Last year China's", "In addition China's"): such labels, and any with a
-  verb, are not subheads.
+  verb, are not subheads. A subhead may hold a name after its first word ("Integration into Japan",
+  "Countering China", "Diego Garcia"); the opener after it must then start a clause, followed by a
+  lower-case word, a number or a comma ("Despite the", "Though he"), as the inner words of a
+  title-case name are capitalised ("Reporters Without Borders"); and no possessive name ends it.
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
@@ -262,15 +265,31 @@ def _may_open_a_subhead(token: Token) -> bool:
 
 def _subhead_end(doc: Doc, start: int) -> int | None:
     """The index after a subhead starting at `start`, or None when the words run on as a sentence."""
+    named = False
     for k in range(start + 1, min(start + _SUBHEAD_MAX + 1, len(doc))):
         token = doc[k]
         if _opens_the_next_sentence(doc, k):
+            if named and not _opens_a_clause(doc, k):
+                return None
             return k if k - 1 > start and _ends_a_noun_phrase(doc, start, k - 1) else None
         if _possessive_name(doc, k):
-            return k if k - 1 > start and _is_a_label(doc, start, k) else None
+            return k if k - 1 > start and not named and _is_a_label(doc, start, k) else None
+        if token.is_title and token.is_alpha and token.tag_ in _NAME_TAGS:
+            named = True  # "Integration into Japan", "Countering China", "Diego Garcia"
+            continue
         if not (token.is_lower and token.is_alpha) or token.tag_ in _NEVER_IN_SUBHEAD:
             return None
     return None
+
+
+def _opens_a_clause(doc: Doc, k: int) -> bool:
+    """The opener at token `k` after a subhead holding a name starts a clause, not the rest of a
+    title-case name ("Reporters Without Borders", "Bank Of America"): a quotation, or an opener
+    followed by a lower-case word, a number or a comma ("Despite the", "Though he", "In 2019,")."""
+    if doc[k].text in _OPENING_QUOTES or k + 1 >= len(doc):
+        return doc[k].text in _OPENING_QUOTES
+    word = doc[k + 1]
+    return (word.is_lower and word.is_alpha) or word.is_digit or word.text == ","
 
 
 def _opens_the_next_sentence(doc: Doc, k: int) -> bool:
