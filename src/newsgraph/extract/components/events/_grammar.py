@@ -18,7 +18,6 @@ from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._clause_targets import shared_object
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
 from newsgraph.extract.components.events._gerund_doers import gerund_doer, misjoined
 from newsgraph.extract.components.events._inflections import doubles, inflections
@@ -510,9 +509,10 @@ class Grammar:
         if not passive and verb.dep_ != "conj":
             # "to close or suspend U.S. operations": the object the conjoined verbs share
             for conj in verb.conjuncts:
-                shared = shared_object(verb, conj, self.kids)
-                if shared is not None:
-                    return shared
+                if conj.i > verb.i and not any(c.dep_ == "nsubj" for c in self.kids(conj)):
+                    shared = next((c for c in self.kids(conj) if c.dep_ in ("dobj", "obj")), None)
+                    if shared is not None:
+                        return shared
         return None
 
     def says_occurred(self, verb: Token) -> bool:
