@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
 from newsgraph.extract.components.events._candidates import Candidate
+from newsgraph.extract.components.events._clause_targets import acts_among
 from newsgraph.extract.components.events._event_places import (
     MEASURE_TYPES,
     ground,
@@ -408,7 +409,7 @@ class ArgumentFinder:
             )
         ]
         complements += [tok.doc[i] for i in cand.content if tok.doc[i] not in complements]
-        for inner in complements:
+        for inner in acts_among(tok, complements, type_, exclude, self.lex):
             if type_ == "REQUEST" and self.g.asked_clause(inner):
                 doer = self.g.asked_doer(inner)  # who is to do the act asked for, not whom it is done to
                 if doer is not None and doer.i not in exclude and self.is_actorish(doer):

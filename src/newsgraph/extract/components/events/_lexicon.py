@@ -218,6 +218,7 @@ class Lexicon:
     limit_modes: frozenset[str]
     mover_senses: frozenset[str]
     implicative_heads: frozenset[str]
+    proposition_types: frozenset[str]
     target_required: frozenset[str]
     counterpart_types: frozenset[str]
     intent_counterpart_types: frozenset[str]
@@ -419,6 +420,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
     fields["implicative_heads"] = frozenset(rules["implicative_heads"])
+    fields["proposition_types"] = frozenset(rules["proposition_types"])
     fields["aggregate_min_count"] = float(rules["aggregate_min_count"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
