@@ -1,7 +1,8 @@
 """The speech acts that have no trigger word of their own, coded at their reporting verb: "X said Y
 must …" (an obligation laid on Y: REQUEST; so is a verb of asking's mandative clause, "X proposed that Y
 hold talks", `_mandates.py`) and "X warned (Y) that it would …" (a warning of X's own
-future action: THREATEN).
+future action: THREATEN). "X said Y may/might/would have to …" is no obligation: the necessity is only
+possible or met on a condition, and asks nothing of Y.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class SpeechActs:
         self.mod = mod
         self.actors = actors
         self.w = lex.weights
+        self.hedges = (lex.modal_aux | lex.conditional_aux) - lex.obligation_aux
 
     def obligation(self, st: DocState, rep: Token) -> Draft | None:
         """Code "X said Y must/should …" and "X proposed that Y hold …" as a REQUEST of X to Y."""
@@ -52,6 +54,7 @@ class SpeechActs:
                 continue  # "X wrote Y should ask why …": a question Y should ask, no request to Y
             aux = {a.lower_ for a in self.g.kids(c) if a.dep_ == "aux"}
             has_to = c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in self.g.kids(c))
+            has_to = has_to and not aux & self.hedges  # "X may/would have to …": a hedged necessity
             if not (aux & self.lex.obligation_aux) and not has_to and not self.mandates.asked(c):
                 continue
             subj = next((x for x in self.g.kids(c) if x.dep_ in ("nsubj", "nsubjpass")), None)
