@@ -32,6 +32,9 @@ def test_held_standing_a_role_or_the_spotlight_is_no_occupation(analyze_text: An
 
 def test_held_standing_armed_takers_and_named_places_stay_occupations(analyze_text: Analyze) -> None:
     """Ground taken by armed actors, or named beside the verb, is still an occupation."""
-    assert _assaults(analyze_text("Government troops gained ground in the north of the province.")) == ["occupy"]
-    assert _assaults(analyze_text("Russia occupied a large part of eastern Ukraine in 2022.")) == ["occupy"]
-    assert _assaults(analyze_text("The rebels seized the high ground above the valley road.")) == ["occupy"]
+    for text in (
+        "Government troops gained ground in the north of the province.",
+        "Russia occupied a large part of eastern Ukraine in 2022.",
+        "The rebels seized the high ground above the valley road.",
+    ):
+        assert _assaults(analyze_text(text)) == ["occupy"], text
