@@ -23,6 +23,7 @@ from newsgraph.extract.components.events._event_places import (
     venue,
 )
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
+from newsgraph.extract.components.events._held_standing import holds_standing
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers, onlooker_clause
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
@@ -115,11 +116,11 @@ class ArgumentFinder:
         )
 
     def territorial(self, verb: Token, sources: list[int]) -> bool:
-        """Whether taking "control" or "power" is taking territory: its of/over phrase names a place or a
-        territory, or the taker is an armed actor ("government forces regained control")."""
+        """Whether a taking is of territory: "control" or "power" of a place or by an armed taker ("government
+        forces regained control"); anything else unless it is a standing held (`holds_standing`)."""
         obj = self.g.object_of(verb)
         if obj is None or obj.lemma_.lower() not in self.lex.control_nouns:
-            return True  # "captured the town": the frame's object is the territory
+            return obj is None or not holds_standing(verb, obj, sources, self.lex)  # "took the town"
         doc = verb.doc
         if any(sector_of(doc[i], self.lex) in ARMED_SECTORS for i in sources):
             return True

@@ -181,6 +181,8 @@ class Lexicon:
     aid_purpose_verbs: frozenset[str]
     control_nouns: frozenset[str]
     territory_nouns: frozenset[str]
+    standing_nouns: frozenset[str]
+    figurative_ground: frozenset[str]
     in_object_verbs: frozenset[str]
     performative_verbs: frozenset[str]
     haste_verbs: frozenset[str]
@@ -274,7 +276,7 @@ _RULE_WORD_LISTS = (
     "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "addressee_verbs", "clause_only_reporters", "transfer_verbs", "aid_purpose_verbs", "control_nouns",
-    "territory_nouns",
+    "territory_nouns", "standing_nouns", "figurative_ground",
     "question_openers",
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
