@@ -116,8 +116,7 @@ class ArgumentFinder:
         )
 
     def territorial(self, verb: Token, sources: list[int]) -> bool:
-        """Whether a taking is of territory: "control" or "power" of a place or by an armed taker ("government
-        forces regained control"); anything else unless it is a standing held (`holds_standing`)."""
+        """Whether a taking is of territory: control of a place or by armed takers; else no standing held."""
         obj = self.g.object_of(verb)
         if obj is None or obj.lemma_.lower() not in self.lex.control_nouns:
             return obj is None or not holds_standing(verb, obj, sources, self.lex)  # "took the town"
