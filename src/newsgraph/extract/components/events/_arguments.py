@@ -116,7 +116,7 @@ class ArgumentFinder:
         )
 
     def territorial(self, verb: Token, sources: list[int]) -> bool:
-        """Whether a taking is of territory: control of a place or by armed takers; else no standing held."""
+        """Whether a taking is of land: no standing held; "control" only of a place or by armed takers."""
         obj = self.g.object_of(verb)
         if obj is None or obj.lemma_.lower() not in self.lex.control_nouns:
             return obj is None or not holds_standing(verb, obj, sources, self.lex)  # "took the town"
