@@ -12,7 +12,8 @@ entities component's, right after a capitalized proper noun of that name (tagged
 
 - a word that says which part of the place is meant ("Western Balkans", "Upper Manhattan":
   the lower-case `locative_words` and `place_parts`), an adjective ("strongly Republican Wyoming",
-  tagged JJ), a function word ("Remain In European Union") or a possessive ("Louisville's");
+  tagged JJ), the last part of a hyphened adjective ("Sub-Saharan Africa"), a function word ("Remain
+  In European Union") or a possessive ("Louisville's");
 - a demonym ("VOA Korean", "WWII Italian dictator"), or another toponym in the name before it;
 - a state's office after the toponym ("the Independent Vermont senator": `state_members`);
 - a title-case line, where every word is capitalized.
@@ -72,8 +73,8 @@ def ends_a_name(
     last = span[-1]
     if last.tag_ not in _PROPER_TAGS or not last.is_alpha or not last.text[:1].isupper():
         return False
-    if last.lower_ in _not_name_words():
-        return False
+    if last.lower_ in _not_name_words() or (last.i > 0 and doc[last.i - 1].text == "-"):
+        return False  # "Upper Manhattan", "Sub-Saharan Africa"
     place = doc.char_span(t.start, t.end, alignment_mode="expand")
     if place is not None and place.end < len(doc) and doc[place.end].lower_ in _state_members():
         return False  # "the Independent Vermont senator"
