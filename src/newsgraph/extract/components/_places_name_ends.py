@@ -42,6 +42,12 @@ def _not_name_words() -> frozenset[str]:
 
 
 @cache
+def _demonyms() -> frozenset[str]:
+    """Return the demonyms of countries and regions ("Italian", "Korean")."""
+    return frozenset(load_json("places_names.json")["demonyms"])
+
+
+@cache
 def _state_members() -> frozenset[str]:
     """Return the lower-case nouns of a state's offices and members ("senator", "governor")."""
     data = load_json("places_names.json")
@@ -52,8 +58,8 @@ def ends_a_name(
     doc: Doc, text: str, t: Toponym, tagged: Sequence[tuple[int, int]], toponyms: Sequence[Toponym]
 ) -> bool:
     """Tell whether a toponym ends an organisation's name after a proper noun of it (module docstring)."""
-    if t.source == "demonym":
-        return False
+    if t.source == "demonym" or t.text in _demonyms():
+        return False  # "WWII Italian dictator"
     ending = [s for s, e in tagged if s < t.start and e == t.end]
     ending += [
         m.start
