@@ -25,6 +25,7 @@ from newsgraph.extract.components._gazetteer import (
     name_key,
 )
 from newsgraph.extract.components._places_coordination import share_heads
+from newsgraph.extract.components._places_name_ends import ends_a_name
 from newsgraph.extract.components._places_offices import in_an_office_name
 from newsgraph.extract.components._places_people import after_courtesy_title, person_words
 from newsgraph.extract.components._places_products import without_product_words
@@ -291,6 +292,7 @@ class ToponymFinder(TextScanner):
         for t in found:
             t.literal = not self._in_a_name(text, t, orgs) and not self._names_an_organisation(text, t)
             t.literal = t.literal and not names_a_team(doc, t, ents, persons)  # "the Denver Broncos"
+            t.literal = t.literal and not ends_a_name(doc, text, t, orgs, found)  # "Virgin Atlantic"
             t.body = t.literal and named_as_a_body(doc, t)  # "a professor at the University of Sarajevo"
             t.literal = t.literal and not t.body
             t.tagged_place = tagged.find(0, t.start, t.end) == -1
