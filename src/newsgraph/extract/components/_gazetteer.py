@@ -32,7 +32,7 @@ from typing import Any
 import orjson
 
 from newsgraph.errors import MissingExtra
-from newsgraph.extract.components._gazetteer_divisions import load_admin2_points, load_counties
+from newsgraph.extract.components._gazetteer_divisions import admin2_rows, county_rows
 from newsgraph.extract.lexicons import load_json, load_text
 from newsgraph.extras import message, require
 
@@ -169,9 +169,15 @@ class Gazetteer:
         self._load_regions(cache_.get_continents(), data)
         self._load_cities(cities, data)
         self._load_admin1_points()
-        load_counties(self)
+        for state, name, lat, lon in county_rows():
+            self._add(name, GeoEntry(name, ADMIN2, lat, lon, country="US", admin1=state), "name")
         self._load_demonyms(data)
-        load_admin2_points(self)
+        taken = set(self._names)  # loaded last, under names no other record has (`admin2_rows`)
+        for cc, code, bare, names, lat, lon in admin2_rows():
+            entry = GeoEntry(bare, ADMIN2, lat, lon, country=cc, admin1=code)
+            for key, n in ((name_key(n), n) for n in names):
+                if key not in taken and key not in self.not_places and key not in self.person_names:
+                    self._add(n, entry, "alternate")
         self.counties = {}
         for county in cache_.get_us_counties():
             self.counties.setdefault(name_key(county["name"]), []).append(county["state"])

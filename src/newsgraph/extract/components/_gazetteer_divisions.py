@@ -11,12 +11,9 @@ Both files are written by `scripts/build_admin_points.py` from GeoNames (CC BY 4
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from newsgraph.extract.lexicons import load_text
-
-if TYPE_CHECKING:
-    from newsgraph.extract.components._gazetteer import Gazetteer
 
 ENGLISH_DESIGNATIONS = ("Province of ", "District of ")
 """English words that begin a division's name in GeoNames ("Province of Nueva Ecija")."""
@@ -83,39 +80,28 @@ def bare_name(name: str) -> tuple[str, bool]:
     return name, True
 
 
-def load_counties(g: Gazetteer) -> None:
-    """Add the US counties with a point, each under its own name."""
-    from newsgraph.extract.components._gazetteer import ADMIN2, GeoEntry
-
+def county_rows() -> Iterator[tuple[str, str, float, float]]:
+    """Yield the US counties with a point: state, name, latitude, longitude."""
     for line in load_text("places_counties.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         state, name, lat, lon = line.split("\t")[:4]
-        entry = GeoEntry(
-            name=name, feature=ADMIN2, lat=float(lat), lon=float(lon), country="US", admin1=state
-        )
-        g._add(name, entry, "name")
+        yield state, name, float(lat), float(lon)
 
 
-def load_admin2_points(g: Gazetteer) -> None:
-    """Add the second-level divisions outside the US under the names no other record has.
+def admin2_rows() -> Iterator[tuple[str, str | None, str, tuple[str, ...], float, float]]:
+    """Yield the second-level divisions outside the US: country, admin1 code, bare name, the names
+    news writes it by, latitude, longitude.
 
-    Run last: a name any country, division, city, region or curated alias already has is left to
-    that record. The bare name counts, and the full GeoNames name when it is English ("Province of
-    Albay", "Albay"; "Valea Mare", not "Comuna Valea Mare").
+    The gazetteer loads them last and only under names no other record has (a name any country,
+    division, city, region or curated alias already has is left to that record). The bare name
+    counts, and the full GeoNames name when it is English ("Province of Albay", "Albay"; "Valea
+    Mare", not "Comuna Valea Mare").
     """
-    from newsgraph.extract.components._gazetteer import ADMIN2, GeoEntry, name_key
-
-    taken = set(g._names)
     for line in load_text("places_admin2_points.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cc, code, name, lat, lon = line.split("\t")[:5]
         bare, full = bare_name(name)
-        entry = GeoEntry(
-            name=bare, feature=ADMIN2, lat=float(lat), lon=float(lon), country=cc, admin1=code or None
-        )
-        for n in dict.fromkeys((name, bare) if full else (bare,)):
-            key = name_key(n)
-            if key not in taken and key not in g.not_places and key not in g.person_names:
-                g._add(n, entry, "alternate")
+        names = tuple(dict.fromkeys((name, bare) if full else (bare,)))
+        yield cc, code or None, bare, names, float(lat), float(lon)
