@@ -1,0 +1,93 @@
+"""A definite "the <noun>" stands for the one named actor the article gave that noun as its kind: "the
+company" after "the Canadian mining company Barrick Gold", "the firm" after "Acme, a Dutch shipping firm,".
+
+News introduces a name with the kind of thing it names, in apposition ("the company Barrick Gold",
+"Barrick Gold, a mining company,") or as a noun before it ("the automobile manufacturing firm General
+Motors"), and then refers to it by "the" and that noun. `kind_named` reads a phrase of "the", the
+singular common noun and only plain modifiers, and returns the named person or organisation when
+- exactly one named actor was given that noun as its kind before the phrase in the article (two
+  companies so introduced, and "the company" stays: no guess);
+- each modifier of the phrase is a word of that introduction ("the mining company" after "the Canadian
+  mining company Barrick Gold"; "the U.S. company" after it is another company), and each rank word
+  of the introduction ("deputy", "former"; `titles.json`) a word of the phrase ("the minister" is not
+  "Omar Said, a deputy minister,"); and
+- the actor is named in the phrase's sentence or the `_WINDOW` before it (an introduction twenty
+  sentences back is no reference for "the company" now).
+A noun inside a name ("the Barrick Gold Company") is the name's own word (`_bodies` reads it back).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.extensions import entity_at_token
+from newsgraph.models import Entity
+
+_WINDOW = 3
+"""Sentences before the phrase's own in which the actor it stands for must be named."""
+_TYPES = frozenset({"PERSON", "ORG"})
+
+
+def kind_named(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | None:
+    """The one named actor the article gave the noun of a "the <noun>" phrase as its kind, or None."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or _named(doc, head) is not None:
+        return None
+    kids = g.kids(head)
+    lefts = [c for c in kids if c.i < head.i]
+    if [c.lower_ for c in lefts if c.dep_ == "det"] != ["the"]:
+        return None
+    if any(c.i > head.i and not c.is_punct and c.dep_ != "case" for c in kids):
+        return None  # "the company's …" aside, "the company that …", "the firm, Acme,": words of its own
+    mods = [c for c in lefts if c.dep_ != "det"]
+    if any(c.dep_ not in ("amod", "compound") or c.pos_ == "PROPN" or c.ent_type_ for c in mods):
+        return None
+    lemma = head.lemma_.lower()
+    start = head.left_edge.i
+    found: dict[str, Entity] = {}
+    for t in doc[:start]:
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or _named(doc, t) is not None:
+            continue
+        entity = _given(doc, t, g)
+        words = {w.lower_ for w in t.subtree if w.i < t.i}
+        own = {m.lower_ for m in mods}
+        if entity is not None and own <= words and not (words - own) & lex.title_ranks:
+            found[entity.id] = entity
+    if len(found) != 1:
+        return None
+    entity = next(iter(found.values()))
+    sents = g.sentences(doc)
+    k = bisect_right([s.start for s in sents], head.i) - 1
+    first = sents[max(0, k - _WINDOW)].start_char
+    end = doc[start].idx
+    if not any(m.kind == "name" and first <= m.start < end for m in entity.mentions):
+        return None
+    return entity
+
+
+def _given(doc: Doc, t: Token, g: Grammar) -> Entity | None:
+    """The named actor a kind noun is given to: a name apposed to it ("the company Barrick Gold"), the
+    name it is apposed to ("Barrick Gold, a mining company,") or the name it stands before as a noun of
+    its own ("firm General Motors")."""
+    linked = [c for c in g.kids(t) if c.dep_ == "appos" and c.i > t.i]
+    if t.dep_ == "appos" and t.head.i < t.i:
+        linked.append(t.head)
+    if t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
+        linked.append(t.head)
+    for tok in linked:
+        entity = _named(doc, tok)
+        if entity is not None and entity.type in _TYPES:
+            return entity
+    return None
+
+
+def _named(doc: Doc, t: Token) -> Entity | None:
+    """The entity whose name a token is in, if it is in one."""
+    entity = entity_at_token(doc, t.i)
+    if entity is None:
+        return None
+    inside = any(m.kind == "name" and m.start <= t.idx < m.end for m in entity.mentions)
+    return entity if inside else None
