@@ -2,15 +2,16 @@
 company" after "the Canadian mining company Barrick Gold", "the firm" after "Acme, a Dutch shipping firm,".
 
 News introduces a name with the kind of thing it names, in apposition ("the company Barrick Gold",
-"Barrick Gold, a mining company,") or as a noun before it ("the automobile manufacturing firm General
-Motors"), and then refers to it by "the" and that noun. `kind_named` reads a phrase of "the", the
-singular common noun and only plain modifiers, and returns the named person or organisation when
+"the automobile manufacturing firm General Motors", "Barrick Gold, a mining company,"), and then refers
+to it by "the" and that noun. `kind_named` reads a phrase of "the", a singular noun for a kind of actor
+(not a title: a person's roles answer "the minister", `_descriptions`) and only plain modifiers, and
+returns the named person or organisation when
 - exactly one named actor was given that noun as its kind before the phrase in the article (two
   companies so introduced, and "the company" stays: no guess);
 - each modifier of the phrase is a word of that introduction ("the mining company" after "the Canadian
   mining company Barrick Gold"; "the U.S. company" after it is another company), and each rank word
-  of the introduction ("deputy", "former"; `titles.json`) a word of the phrase ("the minister" is not
-  "Omar Said, a deputy minister,"); and
+  of the introduction ("deputy", "former"; `titles.json`) a word of the phrase ("the journalist" is not
+  "Jane Roe, a former journalist,"); and
 - the actor is named in the phrase's sentence or the `_WINDOW` before it (an introduction twenty
   sentences back is no reference for "the company" now).
 A noun inside a name ("the Barrick Gold Company") is the name's own word (`_bodies` reads it back).
@@ -22,8 +23,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._actor_types import is_agent
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._people_nouns import people_noun
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
 
@@ -34,7 +37,9 @@ _TYPES = frozenset({"PERSON", "ORG"})
 
 def kind_named(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | None:
     """The one named actor the article gave the noun of a "the <noun>" phrase as its kind, or None."""
-    if head.pos_ != "NOUN" or head.tag_ != "NN" or _named(doc, head) is not None:
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not _actor_noun(head, lex):
+        return None
+    if _named(doc, head) is not None:
         return None
     kids = g.kids(head)
     lefts = [c for c in kids if c.i < head.i]
@@ -68,15 +73,25 @@ def kind_named(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | None
     return entity
 
 
+def _actor_noun(head: Token, lex: Lexicon) -> bool:
+    """Whether a noun names a kind of actor ("company", "journalist", "militia": a Phoenix agent, a sector
+    noun, an organisation's or a people noun) other than a title, which a person's recorded roles answer
+    (`_descriptions`), or a country's noun, which `_named_country` reads."""
+    lemma = head.lemma_.lower()
+    if lemma in lex.title_nouns or lemma in lex.country_nouns or lemma in lex.national_government_nouns:
+        return False
+    org = lex.anaphoric_nouns | lex.possessed_org_nouns
+    return lemma in org or lemma in lex.sector_nouns or is_agent(head, lex) or people_noun(head, lex)
+
+
 def _given(doc: Doc, t: Token, g: Grammar) -> Entity | None:
-    """The named actor a kind noun is given to: a name apposed to it ("the company Barrick Gold"), the
-    name it is apposed to ("Barrick Gold, a mining company,") or the name it stands before as a noun of
-    its own ("firm General Motors")."""
+    """The named actor a kind noun is given to in apposition: a name apposed to it ("the company Barrick
+    Gold", "the firm General Motors") or the name it is apposed to ("Barrick Gold, a mining company,").
+    A noun the parse hangs on a name as a modifier is not read: "the state Supreme Court" is no state."""
     linked = [c for c in g.kids(t) if c.dep_ == "appos" and c.i > t.i]
-    if t.dep_ == "appos" and t.head.i < t.i:
-        linked.append(t.head)
-    if t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
-        linked.append(t.head)
+    after = t.right_edge.i + 1
+    if t.dep_ == "appos" and t.head.i < t.i and (after >= len(doc) or doc[after].is_punct):
+        linked.append(t.head)  # "Barrick Gold, a mining company, said": the apposition ends with a mark
     for tok in linked:
         entity = _named(doc, tok)
         if entity is not None and entity.type in _TYPES:
