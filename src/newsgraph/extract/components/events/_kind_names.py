@@ -14,7 +14,9 @@ returns the named person or organisation when
   "Jane Roe, a former journalist,"); and
 - the actor is named in the phrase's sentence or the `_WINDOW` before it (an introduction twenty
   sentences back is no reference for "the company" now).
-A noun inside a name ("the Barrick Gold Company") is the name's own word (`_bodies` reads it back).
+A noun inside a name ("the Barrick Gold Company") is the name's own word (`_bodies` reads it back); a
+noun with a possessor ("CNN's sister network, HLN", "Carrier's parent company, United Technologies")
+names a relation to another actor, not the kind "the network" or "the company" refers back by.
 """
 
 from __future__ import annotations
@@ -54,8 +56,10 @@ def kind_named(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | None
     start = head.left_edge.i
     found: dict[str, Entity] = {}
     for t in doc[:start]:
-        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or _named(doc, t) is not None:
+        if t.lemma_.lower() != lemma or t.tag_ != "NN" or _named(doc, t) is not None:
             continue
+        if any(c.dep_ == "poss" for c in g.kids(t)):
+            continue  # "Carrier's parent company, United Technologies": a relation to another, not a kind
         entity = _given(doc, t, g)
         words = {w.lower_ for w in t.subtree if w.i < t.i}
         own = {m.lower_ for m in mods}
