@@ -54,20 +54,20 @@ def kind_named(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | None
         return None
     lemma = head.lemma_.lower()
     start = head.left_edge.i
-    found: dict[str, Entity] = {}
+    found: dict[str, Entity | None] = {}
     for t in doc[:start]:
         if t.lemma_.lower() != lemma or t.tag_ != "NN" or _named(doc, t) is not None:
             continue
         if any(c.dep_ == "poss" for c in g.kids(t)):
             continue  # "Carrier's parent company, United Technologies": a relation to another, not a kind
-        entity = _given(doc, t, g)
         words = {w.lower_ for w in t.subtree if w.i < t.i}
         own = {m.lower_ for m in mods}
-        if entity is not None and own <= words and not (words - own) & lex.title_ranks:
-            found[entity.id] = entity
-    if len(found) != 1:
+        if own <= words and not (words - own) & lex.title_ranks:
+            for key, entity in _given(doc, t, g).items():
+                found[key] = found.get(key) or entity
+    entity = next(iter(found.values())) if len(found) == 1 else None
+    if entity is None:
         return None
-    entity = next(iter(found.values()))
     sents = g.sentences(doc)
     k = bisect_right([s.start for s in sents], head.i) - 1
     first = sents[max(0, k - _WINDOW)].start_char
@@ -88,19 +88,28 @@ def _actor_noun(head: Token, lex: Lexicon) -> bool:
     return lemma in org or lemma in lex.sector_nouns or is_agent(head, lex) or people_noun(head, lex)
 
 
-def _given(doc: Doc, t: Token, g: Grammar) -> Entity | None:
-    """The named actor a kind noun is given to in apposition: a name apposed to it ("the company Barrick
-    Gold", "the firm General Motors") or the name it is apposed to ("Barrick Gold, a mining company,").
-    A noun the parse hangs on a name as a modifier is not read: "the state Supreme Court" is no state."""
+def _given(doc: Doc, t: Token, g: Grammar) -> dict[str, Entity | None]:
+    """The names a kind noun is given to, each by its entity's id with the named person or organisation
+    (None for a name of another type or one the parse hangs the noun on as a modifier, which still makes
+    a second candidate): a name apposed to it ("the company Barrick Gold", "the firm General Motors"),
+    the name it is apposed to ("Barrick Gold, a mining company,"); a name it stands before as a modifier
+    ("the auto company Chrysler" parsed so) counts against the others but is not read, since "the state
+    Supreme Court" is no state."""
     linked = [c for c in g.kids(t) if c.dep_ == "appos" and c.i > t.i]
     after = t.right_edge.i + 1
     if t.dep_ == "appos" and t.head.i < t.i and (after >= len(doc) or doc[after].is_punct):
         linked.append(t.head)  # "Barrick Gold, a mining company, said": the apposition ends with a mark
+    out: dict[str, Entity | None] = {}
     for tok in linked:
         entity = _named(doc, tok)
         if entity is not None and entity.type in _TYPES:
-            return entity
-    return None
+            out[entity.id] = entity
+        elif tok.pos_ == "PROPN":
+            out[f"#{tok.i}"] = None
+    if t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
+        named = _named(doc, t.head)
+        out.setdefault(f"#{t.head.i}" if named is None else named.id, None)
+    return out
 
 
 def _named(doc: Doc, t: Token) -> Entity | None:
