@@ -92,9 +92,9 @@ def _given(doc: Doc, t: Token, g: Grammar) -> dict[str, Entity | None]:
     """The names a kind noun is given to, each by its entity's id with the named person or organisation
     (None for a name of another type or one the parse hangs the noun on as a modifier, which still makes
     a second candidate): a name apposed to it ("the company Barrick Gold", "the firm General Motors"),
-    the name it is apposed to ("Barrick Gold, a mining company,"); a name it stands before as a modifier
-    ("the auto company Chrysler" parsed so) counts against the others but is not read, since "the state
-    Supreme Court" is no state."""
+    the name it is apposed to ("Barrick Gold, a mining company,"); a name it modifies or stands just
+    before ("the auto company Chrysler filed", parsed as a clause) counts against the others but is not
+    read, since "the state Supreme Court" is no state."""
     linked = [c for c in g.kids(t) if c.dep_ == "appos" and c.i > t.i]
     after = t.right_edge.i + 1
     if t.dep_ == "appos" and t.head.i < t.i and (after >= len(doc) or doc[after].is_punct):
@@ -106,9 +106,12 @@ def _given(doc: Doc, t: Token, g: Grammar) -> dict[str, Entity | None]:
             out[entity.id] = entity
         elif tok.pos_ == "PROPN":
             out[f"#{tok.i}"] = None
-    if t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
-        named = _named(doc, t.head)
-        out.setdefault(f"#{t.head.i}" if named is None else named.id, None)
+    near = [t.head] if t.dep_ == "compound" and t.head.i > t.i else []
+    near += [doc[t.i + 1]] if t.i + 1 < len(doc) else []
+    for tok in near:
+        if tok.pos_ == "PROPN":  # "the auto company Chrysler filed", misparsed
+            named = _named(doc, tok)
+            out.setdefault(f"#{tok.i}" if named is None else named.id, None)
     return out
 
 
