@@ -21,7 +21,8 @@ returns the entities it stands for:
 - "the" and a bare noun that heads the name of the organisation mentioned last ("the department" after
   "the State Department"; `_bodies`), or the noun of a country's body the article just named ("the
   government" after "the Nepalese government"; `_same_head`), else the one country the article just
-  named for a bare "the country" or "the government" (`_named_country`).
+  named for a bare "the country" or "the government" (`_named_country`), else the one named actor the
+  article gave the noun as its kind ("the company" after "the mining company Barrick Gold"; `_kind_names`).
 Else a phrase with words of its own ("the two Korean leaders", "both Gulf countries", "the next
 president", "the president of the court") and "the other two" are left alone.
 """
@@ -38,6 +39,7 @@ from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._bodies import named_body
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._introduced import introduced
+from newsgraph.extract.components.events._kind_names import kind_named
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._name_modifiers import NameAgreement, own_name
 from newsgraph.extract.components.events._named_country import named_country
@@ -101,6 +103,7 @@ class Descriptions:
                 body = named_body(doc, head, start, self.last_only, self.lex.sector_nouns)
                 body = body or self._country_body(doc, head, actor)
                 body = body or self._named_country(doc, head, actor)
+                body = body or kind_named(doc, head, self.lex, self.g)
                 found = [body] if body is not None else []
         elif not found and head.tag_ in ("NNS", "NNPS"):
             found = self._counted(doc, head, start) or []
