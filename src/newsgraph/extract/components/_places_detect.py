@@ -24,6 +24,7 @@ from newsgraph.extract.components._gazetteer import (
     Match,
     name_key,
 )
+from newsgraph.extract.components._places_connectors import grow_over_connector
 from newsgraph.extract.components._places_coordination import share_heads
 from newsgraph.extract.components._places_name_ends import ends_a_name
 from newsgraph.extract.components._places_offices import in_an_office_name
@@ -443,6 +444,7 @@ class ToponymFinder(TextScanner):
         place than that entity ("French" of "French Guiana", "Guinea" of "Guinea-Bissau")."""
         span = (t.start, t.end)
         self._grow(text, t)
+        grow_over_connector(self.gazetteer, text, t)  # "Jammu" + "and Kashmir"
         if (t.start, t.end) != span:
             t.entity = None
 
