@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 
 from newsgraph.extract.components._gazetteer import ADMIN1, GeoEntry, name_key
+from newsgraph.extract.components._places_nearest import DOUBTED
 from newsgraph.extract.components._places_toponym import Toponym, little_known_town
 
-_DOUBTED = 0.45
-"""Below the component's threshold (0.5): the name keeps no point."""
 _IN_BEFORE = re.compile(r"\bin\s$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -51,7 +50,7 @@ def doubt_towns_of_unnamed_states(toponyms: list[Toponym]) -> None:
             continue
         if e.admin1 in states or _state_reached(toponyms, e, name_key(t.text)):
             continue
-        t.confidence = min(t.confidence, _DOUBTED)
+        t.confidence = min(t.confidence, DOUBTED)
 
 
 def _state_reached(toponyms: list[Toponym], e: GeoEntry, key: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsgraph.extract.components._gazetteer import ADMIN1, CITY, GeoEntry
+from newsgraph.extract.components._places_nearest import DOUBTED
 from newsgraph.extract.components._places_toponym import Toponym, little_known_town
 
 
@@ -36,7 +37,7 @@ def doubt_lone_readings(toponyms: list[Toponym]) -> None:
             1 for u, f in found if f.ident == e.ident and not _rests_on_little(u, f)
         )
         if countries[e.country or ""] == mine and len(countries) > 1:
-            t.confidence = min(t.confidence, 0.45)
+            t.confidence = min(t.confidence, DOUBTED)
 
 
 def _rests_on_little(t: Toponym, e: GeoEntry) -> bool:
