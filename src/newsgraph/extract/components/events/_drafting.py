@@ -33,6 +33,7 @@ from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._means_subjects import doerless_means
 from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._partitive_victims import partitive_victim
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import FIRST_PERSON, first_person_side
 from newsgraph.extract.components.events._recipients import Recipients
@@ -267,6 +268,7 @@ class Drafter:
                 tgt = self.recipients.target(tok, src, tgt)
             if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
                 tgt = consulted(tok, src, tgt, self.args)
+            tgt = tgt or partitive_victim(tok, cand.sense.type, self.args)  # "…, killing 15": 15 of them
             tgt = applied_to(tok, tgt, cand.sense.type or "", self.lex)  # "bans fishing in the sea": where
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
@@ -281,8 +283,7 @@ class Drafter:
             if tgt is None and (src is not None or tok.lemma_.lower() not in self.lex.weak_nouns):
                 tgt = asked
         if cand.occurs is not None and src is None:
-            # "clashes broke out between police and protesters": the verb's "between" phrase
-            src = self.args.between(cand.occurs)
+            src = self.args.between(cand.occurs)  # "clashes broke out between police and protesters"
         if cand.occurs is not None and tgt is None and self.g.lemma(cand.occurs) in self.lex.toll_verbs:
             victim = self.g.patient(cand.occurs)  # "suicide bombings killed 18 people"
             tgt = victim if victim is not None and self.args.is_actorish(victim) else None
