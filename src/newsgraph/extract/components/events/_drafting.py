@@ -25,6 +25,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._asked_for import AskedFor
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
+from newsgraph.extract.components.events._document_doers import document_doer
 from newsgraph.extract.components.events._ended_fights import EndedFights
 from newsgraph.extract.components.events._force import moved, moves_force
 from newsgraph.extract.components.events._forecasts import Forecasts
@@ -238,8 +239,8 @@ class Drafter:
             return True
         if source is None:
             return False
-        if self._hazard(source):
-            return True
+        if self._hazard(source) or document_doer(source, self.lex):
+            return True  # "the storm forced …", "the Charter calls on …" (`_document_doers`)
         return (
             not cand.noun
             and cand.sense.type != "ASSAULT"
