@@ -238,6 +238,7 @@ class Lexicon:
     other_party_nouns: frozenset[str]
     partner_preps: frozenset[str]
     mutual_words: frozenset[str]
+    gathering_verbs: frozenset[str]
     period_nouns: frozenset[str]
     period_preps: frozenset[str]
     trend_verbs: frozenset[str]
@@ -289,7 +290,7 @@ _RULE_WORD_LISTS = (
     "national_government_nouns",
     "topic_verbs",
     "other_party_nouns",
-    "partner_preps", "mutual_words",
+    "partner_preps", "mutual_words", "gathering_verbs",
 )  # fmt: skip
 _TRIGGER_WORD_LISTS = (
     "weak_nouns", "light_verbs", "intent_only", "attempt_heads", "future_aux", "conditional_aux", "modal_aux",

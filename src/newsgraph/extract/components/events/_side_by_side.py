@@ -26,7 +26,7 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 def named_partner(verb: Token, g: Grammar, lex: Lexicon) -> bool:
     """Whether a verb with conjoined subjects names a partner or complement of its own that makes the
     conjuncts act side by side (see the module docstring); a verb with a direct object is `_joint_deed`'s."""
-    if _mutual(verb, g, lex):
+    if mutual(verb, g, lex):
         return False
     two_sided = g.lemma(verb) in lex.reciprocal_lemmas
     preps = ("with",) if two_sided else lex.partner_preps
@@ -39,7 +39,7 @@ def named_partner(verb: Token, g: Grammar, lex: Lexicon) -> bool:
         c.dep_ == "xcomp"
         and g.to_infinitive(c)
         and g.lemma(c) not in lex.reciprocal_lemmas
-        and not _mutual(c, g, lex)
+        and not mutual(c, g, lex)
         for c in g.kids(verb)
     )
 
@@ -51,7 +51,7 @@ def two_sided_event(noun: Token, lex: Lexicon) -> bool:
     return lemma in lex.reciprocal_lemmas or (sense is not None and sense.type in lex.reciprocal_types)
 
 
-def _mutual(verb: Token, g: Grammar, lex: Lexicon) -> bool:
+def mutual(verb: Token, g: Grammar, lex: Lexicon) -> bool:
     """Whether a verb says its doers act on each other: "together", "with each other", "one another"."""
     return any(c.lower_ in lex.mutual_words or _each_other(c, g) for c in g.kids(verb))
 

@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._co_doers import done_together
 from newsgraph.extract.components.events._companions import is_companion
 from newsgraph.extract.components.events._descriptions import Descriptions
 from newsgraph.extract.components.events._grammar import Grammar
@@ -146,14 +147,15 @@ class SideFinder:
         decision", "the minister and the president toured the affected areas"; "held talks", "reached an
         agreement" or an object-less "spoke" keep them two sides; a named document is no event done
         together: "She and her husband supported the North American Free Trade Agreement"); with no object,
-        a partner or complement of the verb's own (`_side_by_side`: "talked with him", "pledged to act")."""
+        a partner or complement of the verb's own (`_side_by_side`: "talked with him", "pledged to act"),
+        or none when the verb is no act on each other (`_co_doers`: "arrived in Dallas", "voted for it")."""
         if d.tok.pos_ != "VERB":
             return False
         if self.g.lemma(d.tok) in self.lex.reciprocal_lemmas:
             return named_partner(d.tok, self.g, self.lex)  # "he and his wife talked with him"
         objects = [c for c in self.g.kids(d.tok) if c.dep_ == "dobj"]
-        if not objects:
-            return named_partner(d.tok, self.g, self.lex)  # "Clinton and O'Malley pledged to act"
+        if not objects:  # "Clinton and O'Malley pledged to act"; "X and Y arrived in Dallas" (`_co_doers`)
+            return named_partner(d.tok, self.g, self.lex) or done_together(d.tok, self.g, self.lex)
         shared = any(
             # not a named document: "supported the North American Free Trade Agreement"
             two_sided_event(o, self.lex) and not document_name(o, self.lex)
