@@ -15,8 +15,11 @@ def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]
 
 
 def test_clause_targets_an_agreed_or_denied_proposition_names_no_target(analyze_text: Analyze) -> None:
-    agreed = analyze_text("Senator Mary Lee agreed that the governor should resign.")
+    agreed = analyze_text("Senator Mary Lee agreed that inspectors could visit the prison.")
     assert _sides(agreed, "AGREE") == [("Senator Mary Lee", None)]
+    # "agreed that the governor should resign": one party's view of what another ought to do, no AGREE at all
+    viewed = analyze_text("Senator Mary Lee agreed that the governor should resign.")
+    assert _sides(viewed, "AGREE") == []
     denied = analyze_text("The minister denied that Moscow had sent troops to the region.")
     assert _sides(denied, "REJECT") == [("The minister", None)]
 

@@ -38,6 +38,7 @@ from newsgraph.extract.components.events._partitive_victims import partitive_vic
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import FIRST_PERSON, first_person_side
 from newsgraph.extract.components.events._recipients import Recipients
+from newsgraph.extract.components.events._shared_views import SharedViews
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._thing_harm import ThingHarm
@@ -145,6 +146,7 @@ class Drafter:
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
         self.forecasts = Forecasts(lex, grammar)
+        self.views = SharedViews(lex, grammar, mod)
         self.thing_harm = ThingHarm(lex, grammar, actors)
         self.recipients = Recipients(lex, grammar, args.is_actorish)
         self.w = lex.weights
@@ -171,8 +173,8 @@ class Drafter:
             return None  # "were met by armed men": whom one came upon, not a meeting
         if not cand.noun and self.g.answers_with(cand.tok):
             return None  # "retaliated with tariffs": the tariffs are the event
-        if cand.sense.type == "AGREE" and not cand.noun and self._states_fact(cand.tok):
-            return None  # "reaffirmed that the U.S. calls for …", "agreed that it is dire": an opinion
+        if cand.sense.type == "AGREE" and not cand.noun and self.views.shares_view(cand.tok):
+            return None  # "agreed that it is dire", "he agreed that a president should …": an opinion
         tok = cand.tok
         start, end = self.trigger_span(tok, cand.light)
         d = Draft(
@@ -391,21 +393,6 @@ class Drafter:
                 return False
             d.confidence -= self.w.penalty["no_source"]
         return True
-
-    def _states_fact(self, verb: Token) -> bool:
-        """Whether a verb's complement is a finite clause about what is, not a future deed, or a view it
-        shares: "agreed that the situation is dire", "agreed with Biden's remark" state an opinion;
-        "agreed that talks would resume", "agreed with Iran on a deal" are agreements."""
-        for c in self.g.kids(verb):
-            if c.dep_ == "prep" and c.lower_ == "with":
-                said = self.g.pobj(c)
-                if said is not None and said.lemma_.lower() in self.lex.claim_nouns:
-                    return True
-            if c.dep_ != "ccomp" or not any(x.dep_ in ("nsubj", "nsubjpass") for x in self.g.kids(c)):
-                continue
-            will, may = self.mod.aux_mood(c)
-            return not (will or may or self.g.to_infinitive(c))
-        return False
 
     def _thing_does(self, subject: Token | None, type_: str) -> bool:
         """Whether a verb's doer is a thing, not an actor, nor a weapon or a hazard that can do harm."""
