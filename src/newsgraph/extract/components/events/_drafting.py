@@ -547,7 +547,8 @@ class Drafter:
         if self.aggregates.aggregate(tok, anchor, cand.noun):
             d.ceiling = self.w.ceiling["aggregate"]  # "504 attacks last year", "routinely deny": no one act
         if cand.noun and not d.sources and not d.targets and definite_mention(tok, self.g):
-            d.confidence = min(d.confidence, self.w.ceiling["known_event"])  # a known event told again
+            # "the operation was conducted with skill": a known event told again, no side (`_known_events`)
+            d.confidence = min(d.confidence, self.w.ceiling["known_event"])
         d.confidence = max(self.w.floor, min(d.ceiling, d.confidence))
 
     def _asserted(self, cand: Candidate) -> bool:
