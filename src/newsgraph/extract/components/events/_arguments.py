@@ -26,6 +26,7 @@ from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, 
 from newsgraph.extract.components.events._held_standing import holds_standing
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._noun_doers import NounDoers, onlooker_clause
+from newsgraph.extract.components.events._own_complements import own_patient
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
@@ -34,7 +35,6 @@ from newsgraph.extract.components.events._purposes import aimed_clause, request_
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONFLICT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"})
-
 _HIT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types whose object's condition is harmed: "threatened the journalist's safety" targets the journalist.
 _HARM_TYPES = _HIT_TYPES | {"THREATEN"}
@@ -216,8 +216,8 @@ class ArgumentFinder:
             agent = self.g.agent(head.head) or agent
         if tok.pos_ == "ADJ" or (tok.lower_ == "committed" and agent is None):
             agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
-        patient = self.g.patient(tok)
         exclude = {agent.i} if agent is not None else set()
+        patient = own_patient(self.g, tok, lambda: self._bare_target(tok, type_, exclude))
         if cand.sense.origin in WEAK_ORIGINS:
             # a verb coded by the dictionary's verb alone takes its target from its object, one coded by a
             # pattern of prepositions ("spoke with X") from the object of the type's preposition
