@@ -39,7 +39,6 @@ from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._sides import SideFinder
 from newsgraph.extract.components.events._targets import TargetFinder
 from newsgraph.extract.components.events._thing_harm import ThingHarm
-from newsgraph.extract.components.events._threatened_acts import noun_content_target
 from newsgraph.extract.components.events._topics import consulted
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.models import Entity
@@ -300,7 +299,8 @@ class Drafter:
         if src is None and standalone is not None:
             src = standalone
             confidence -= self.w.penalty["standalone_source"]
-        tgt = noun_content_target(self.args, cand, src) if tgt is None else tgt
+        if tgt is None and cand.content:
+            tgt = self.args.content_target(tok, cand, type_, {src.i} if src is not None else set())
         struck = None
         if tgt is None and cand.light is not None:
             tgt = struck = self.args.struck(tok, cand.light, type_)  # "launched an attack on a military base"

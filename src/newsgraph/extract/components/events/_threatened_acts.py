@@ -5,8 +5,7 @@ to-infinitive does ("threatened to impose sanctions on Y", `ArgumentFinder.conte
 object when it is an actor ("would expel the diplomats"), else the party of the act's or its object's
 preposition of aim ("exert pressure on Iran", "take action against the rebels"). An act told through a
 verb of aspect or attempt ("will continue to exert pressure on Iran", "would try to isolate Kyiv") is read
-through that verb's own infinitive. A threat noun's to-infinitive is read the same way ("Trump's threat to
-impose tariffs on European spirits"). The warned party ("warned Moscow that …") comes first and is read
+through that verb's own infinitive. The warned party ("warned Moscow that …") comes first and is read
 elsewhere, and so is the party a condition names ("would kill the hostages if the state did not …":
 the state, `_pressed`); an instrument's object ("use force against X") is the means, not the target.
 """
@@ -16,7 +15,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._arguments import ArgumentFinder
-from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._pressed import CONDITION_MARKS
 
 _THREAT = "THREATEN"
@@ -32,27 +30,13 @@ def threatened_party(clause: Token, args: ArgumentFinder, exclude: set[int]) -> 
     verb: Token | None = clause
     for _ in range(_DEPTH):
         if verb is None or _pressing(verb, args):
-            return (
-                None  # "would kill the hostages if the state does not …": the state is pressed (`_pressed`)
-            )
+            # "would kill the hostages if the state does not …": the state is pressed (`_pressed`)
+            return None
         found = _act_party(verb, args, exclude)
         if found is not None:
             return found
         verb = next((c for c in args.g.kids(verb) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     return None
-
-
-def noun_content_target(args: ArgumentFinder, cand: Candidate, source: Token | None) -> Token | None:
-    """Return the target an event noun takes from what it holds: its absorbed content
-    (`ArgumentFinder.content_target`), else a threat's to-infinitive ("Trump's threat to impose tariffs on
-    European spirits": the act threatened, read as a warned clause is)."""
-    tok, type_ = cand.tok, cand.sense.type or ""
-    exclude = {source.i} if source is not None else set()
-    found = args.content_target(tok, cand, type_, exclude) if cand.content else None
-    if found is not None or type_ != _THREAT:
-        return found
-    act = next((c for c in args.g.kids(tok) if c.dep_ == "acl" and args.g.to_infinitive(c)), None)
-    return threatened_party(act, args, exclude) if act is not None else None
 
 
 def _act_party(verb: Token, args: ArgumentFinder, exclude: set[int]) -> Token | None:
@@ -65,7 +49,9 @@ def _act_party(verb: Token, args: ArgumentFinder, exclude: set[int]) -> Token | 
     if found is not None:
         return found
     for head, owners in ((verb, False), (patient, True)):
-        found = args.prep_target(head, _THREAT, exclude, where=False, owners=owners) if head else None
+        found = (
+            args.prep_target(head, _THREAT, exclude, where=False, owners=owners) if head is not None else None
+        )
         if found is not None and not _partner(found):
             return found
     return None
