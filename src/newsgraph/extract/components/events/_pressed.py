@@ -23,7 +23,7 @@ from newsgraph.extract.components.events._draft_view import DraftView
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.models import Entity
 
-_CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 """The conjunctions of a condition."""
 _CONTENT_DEPS = ("xcomp", "ccomp")
 """The clauses that hold what a threat threatens ("threatened to impose …", "warned that it would …")."""
@@ -66,7 +66,7 @@ class Pressed:
         for act in acts:
             for cond in self.g.kids(act):
                 if cond.dep_ != "advcl" or not any(
-                    m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in self.g.kids(cond)
+                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in self.g.kids(cond)
                 ):
                     continue
                 if cond.left_edge.i <= tok.i <= cond.right_edge.i:

@@ -18,6 +18,7 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN
+from newsgraph.extract.components.events._threatened_acts import threatened_party
 
 
 class SpeechActs:
@@ -102,6 +103,10 @@ class SpeechActs:
             sources = self.actors.resolve(st.doc, warner, st.group_cache)
             obj = next((x for x in self.g.kids(rep) if x.dep_ in ("dobj", "dative")), None)
             targets = self.actors.resolve(st.doc, obj, st.group_cache) if obj is not None else []
+            if obj is None:
+                # "warned that it would impose sanctions on Y": the party of the act threatened
+                party = threatened_party(c, self.args, {warner.i, subj.i})
+                targets = self.actors.resolve(st.doc, party, st.group_cache) if party is not None else []
             base = self.w.base["warning_conditional" if self.mod.conditional(c) else "warning"]
             return self._speech_act(st, rep, c, "THREATEN", mode, "13", sources, targets, base)
         return None
