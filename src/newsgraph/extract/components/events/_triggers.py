@@ -26,6 +26,7 @@ from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Le
 from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._offered_things import offers_no_act
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
+from newsgraph.extract.components.events._silent_verbs import SilentVerbs
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
@@ -61,6 +62,7 @@ class TriggerFinder:
         self.mandates = Mandates(lex, grammar, cameo)
         # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
         self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
+        self.silent = SilentVerbs(lex, cameo, self.function_verbs, self.declined.heads | lex.question_verbs)
         verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
         self.verb_lemmas = frozenset(verbs)
         self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
@@ -172,6 +174,8 @@ class TriggerFinder:
         the events it asks about are its content, no events either.
         """
         lemma = self.g.lemma(tok)
+        if self.silent.silent(lemma, self.g.kids(tok)):
+            return None  # "said", "is": a verb no list names and the dictionary cannot code here
         if tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "conj" and tok.head.dep_ == "acomp" and tok.tag_ in ("VBG", "VBN")
         ):
