@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
-from newsgraph.extract.components.events._for_clauses import for_subject_clause
+from newsgraph.extract.components.events._for_clauses import FOR_CLAUSE_DEPS, for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._haste import hastens_infinitive
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Lexicon, Sense
@@ -195,7 +195,10 @@ class TriggerFinder:
         ]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
         preps = [c.lower_ for c in kids if c.dep_ == "prep" and c.i > tok.i]
-        if any(for_subject_clause(c, self.g.kids(c)) for c in kids if c.i > tok.i):
+        # (only a clause can be one: the other children's own children are not read for it)
+        if any(
+            for_subject_clause(c, self.g.kids(c)) for c in kids if c.i > tok.i and c.dep_ in FOR_CLAUSE_DEPS
+        ):
             preps.append("for")  # "called for Israel to withdraw": the clause's "for" is the verb's
         if self.declined.declines(tok):
             # "declined to comment", "refused to say whether …": no event, nor is what is not said
