@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
+FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp"})
+"""The dependencies of a clause `for_subject_clause` can hold for: a verb's other children are none."""
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -26,7 +27,7 @@ def for_subject_clause(clause: Token, kids: Sequence[Token]) -> bool:
     after the verb it hangs from: "(called) for the army to withdraw", "(pressed) for the law to be
     changed". A thing as the subject ("appealed for blankets to help refugees") is asked for, and
     names no one asked (`Grammar.asked_doer` and the actor test of `ArgumentFinder.content_target`)."""
-    if clause.dep_ not in _CLAUSE_DEPS or clause.i < clause.head.i:
+    if clause.dep_ not in FOR_CLAUSE_DEPS or clause.i < clause.head.i:
         return False
     mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ == "for"), None)
     if mark is None or not clause.head.i < mark.i < clause.i:

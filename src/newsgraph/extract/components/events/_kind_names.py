@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actor_types import is_agent
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lemma_scan import tokens_of_lemma
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._people_nouns import people_noun
 from newsgraph.extract.extensions import entity_at_token
@@ -55,8 +56,8 @@ def kind_named(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Entity | None
     lemma = head.lemma_.lower()
     start = head.left_edge.i
     found: dict[str, Entity | None] = {}
-    for t in doc[:start]:
-        if t.lemma_.lower() != lemma or t.tag_ != "NN" or _named(doc, t) is not None:
+    for t in tokens_of_lemma(doc, lemma, 0, start, g):
+        if t.tag_ != "NN" or _named(doc, t) is not None:
             continue
         if any(c.dep_ == "poss" for c in g.kids(t)):
             continue  # "Carrier's parent company, United Technologies": a relation to another, not a kind

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._abilities import Abilities
 from newsgraph.extract.components.events._candidates import Candidate
@@ -37,6 +37,9 @@ class Modality:
         self.lex = lex
         self.g = grammar
         self.abilities = Abilities(lex, grammar)
+        self._headlines: dict[int, bool] = {}
+        """`headline`'s answers by sentence start, for the doc `_headline_doc` only."""
+        self._headline_doc: Doc | None = None
 
     def modality(self, tok: Token, anchor: Token) -> Mood:
         """Return the mood of a trigger anchored at a clause verb."""
@@ -411,7 +414,18 @@ class Modality:
         return verb.tag_ in ("VBZ", "VBP")
 
     def headline(self, sent: Span) -> bool:
-        """Whether a sentence is written in title case or capitals (a headline the parser handles badly)."""
+        """Whether a sentence is written in title case or capitals (a headline the parser handles badly).
+
+        Worked out once per sentence of a doc: every draft of the sentence asks."""
+        if sent.doc is not self._headline_doc:
+            self._headline_doc, self._headlines = sent.doc, {}
+        found = self._headlines.get(sent.start)
+        if found is None:
+            found = self._headlines[sent.start] = self._headline(sent)
+        return found
+
+    def _headline(self, sent: Span) -> bool:
+        """Whether a sentence is a headline (see `headline`), read afresh."""
         words = [text for text in self.g.sentence_alpha_texts(sent) if len(text) > 3]
         if len(words) < 4:
             return False

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._actor_types import is_agent, sector_country
 from newsgraph.extract.components.events._bodies import bare
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lemma_scan import tokens_of_lemma
 from newsgraph.extract.components.events._lexicon import Lexicon
 
 _WINDOW = 2
@@ -42,8 +43,8 @@ def country_body(doc: Doc, head: Token, lex: Lexicon, g: Grammar) -> Token | Non
     first = sents[max(0, k - _WINDOW)].start
     nearest: tuple[Token, str | None] | None = None
     countries: set[str] = set()
-    for t in doc[first : head.i]:
-        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or bare(t):
+    for t in tokens_of_lemma(doc, lemma, first, head.i, g):
+        if t.pos_ != "NOUN" or bare(t):
             continue
         country = sector_country(t, _phrase_start(t), lex, g)[1]
         nearest = (t, country)

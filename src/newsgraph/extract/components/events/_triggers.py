@@ -19,13 +19,14 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
-from newsgraph.extract.components.events._for_clauses import for_subject_clause
+from newsgraph.extract.components.events._for_clauses import FOR_CLAUSE_DEPS, for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._haste import hastens_infinitive
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Lexicon, Sense
 from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._offered_things import offers_no_act
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
+from newsgraph.extract.components.events._silent_verbs import SilentVerbs
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
@@ -61,6 +62,7 @@ class TriggerFinder:
         self.mandates = Mandates(lex, grammar, cameo)
         # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
         self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
+        self.silent = SilentVerbs(lex, cameo, self.function_verbs, self.declined.heads | lex.question_verbs)
         verbs = lex.trigger_lemmas | lex.reporting | cameo.coding_lemmas()
         self.verb_lemmas = frozenset(verbs)
         self.verb_forms = frozenset(f for f, lemma in grammar.forms.items() if lemma in verbs)
@@ -172,6 +174,8 @@ class TriggerFinder:
         the events it asks about are its content, no events either.
         """
         lemma = self.g.lemma(tok)
+        if self.silent.silent(lemma, self.g.kids(tok)):
+            return None  # "said", "is": a verb no list names and the dictionary cannot code here
         if tok.dep_ in ("amod", "compound", "nmod") or (
             tok.dep_ == "conj" and tok.head.dep_ == "acomp" and tok.tag_ in ("VBG", "VBN")
         ):
@@ -191,7 +195,10 @@ class TriggerFinder:
         ]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
         preps = [c.lower_ for c in kids if c.dep_ == "prep" and c.i > tok.i]
-        if any(for_subject_clause(c, self.g.kids(c)) for c in kids if c.i > tok.i):
+        # (only a clause can be one: the other children's own children are not read for it)
+        if any(
+            for_subject_clause(c, self.g.kids(c)) for c in kids if c.i > tok.i and c.dep_ in FOR_CLAUSE_DEPS
+        ):
             preps.append("for")  # "called for Israel to withdraw": the clause's "for" is the verb's
         if self.declined.declines(tok):
             # "declined to comment", "refused to say whether …": no event, nor is what is not said
