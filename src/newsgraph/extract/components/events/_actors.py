@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components.events import _possessors
 from newsgraph.extract.components.events._acronyms import is_acronym
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
+from newsgraph.extract.components.events._animal_phrases import names_animals
 from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
@@ -430,11 +431,8 @@ class ActorFinder:
             return False  # "-", "1991" (but "U.S." is a name)
         if head.lemma_.lower() in self.lex.hazard_nouns:
             return False  # "H5N1 has killed about 100 people": a disease is no actor
-        if any(
-            t.pos_ != "PROPN" and t.lemma_.lower() in self.lex.animal_nouns
-            for t in doc[actor.start : actor.end]
-        ):
-            return False  # "millions of dogs"; a word of a name is none ("the Bureau of Animal Industry")
+        if names_animals(list(doc[actor.start : actor.end]), head, self.lex):
+            return False  # "millions of dogs", but not "poultry farmers" (_animal_phrases.py)
         entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
         # a disease, or a named event ("the September 11 attacks", "Labor Day", "Hurricane Katrina")
         return not is_discard(actor.text) and (entity is None or entity.type not in ("DISEASE", "EVENT"))
