@@ -208,6 +208,8 @@ class Lexicon:
     cognition_verbs: frozenset[str]
     belief_heads: frozenset[str]
     denial_heads: frozenset[str]
+    allegation_heads: frozenset[str]
+    alleging_adverbs: frozenset[str]
     proof_heads: frozenset[str]
     asserting_negated_heads: frozenset[str]
     question_verbs: frozenset[str]
@@ -281,7 +283,8 @@ _RULE_WORD_LISTS = (
     "question_openers",
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
-    "trend_verbs", "belief_heads", "denial_heads", "proof_heads", "asserting_negated_heads",
+    "trend_verbs", "belief_heads", "denial_heads", "allegation_heads", "alleging_adverbs", "proof_heads",
+    "asserting_negated_heads",
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
     "possessed_org_nouns", "answering_verbs", "declined_comment_heads", "declined_comment_verbs",
     "declined_comment_givings", "information_nouns", "declined_comment_nouns",

@@ -287,7 +287,10 @@ class Modality:
         believe my father was murdered", "is suspected of killing", "denied attacking", "the evidence would
         not show that he planned to kill". A joined clause shares its conjunct's place ("believe rebels
         retreated and could attack") unless its verb cannot agree with that clause's subject; an
-        infinitive takes its governor's ("planned to kill"); a finite clause ends the walk."""
+        infinitive takes its governor's ("planned to kill"); a finite clause ends the walk. A charge is no
+        established act either: "were accused of planning to kidnap", "allegedly offered"."""
+        if any(c.dep_ == "advmod" and c.lower_ in self.lex.alleging_adverbs for c in self.g.kids(verb)):
+            return True
         cur = verb
         for _ in range(6):
             if cur.head.i == cur.i:
@@ -328,6 +331,8 @@ class Modality:
         )
         if low in self.lex.proof_heads:
             return negated
+        if low in self.lex.allegation_heads:
+            return True  # "accused of kidnapping", "did not accuse them of killing": a charge, not a deed
         if low not in self.lex.belief_heads and low not in self.lex.denial_heads:
             return False
         if negated and low in self.lex.asserting_negated_heads:
