@@ -41,6 +41,7 @@ from newsgraph.extract.components.events._people_nouns import people_noun
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     first_person_side,
+    inner_first_person,
     pronoun_fits,
     quoted_speaker,
     reported_it,
@@ -310,7 +311,7 @@ class ActorFinder:
                 return True  # "the rebels", "the government said they …", "it claimed they …"
             known = entity_at_token(noun.doc, noun.i)
             return (known.type if known is not None else noun.ent_type_) in ("ORG", "GPE", "NORP", "GROUP")
-        return low in GROUP_PRONOUNS or agrees(low, noun)
+        return not inner_first_person(pron) and (low in GROUP_PRONOUNS or agrees(low, noun))
 
     def antecedent(self, pron: Token, bound: bool = False) -> Token | None:
         """Return the nearest non-pronoun subject up the clause chain of a pronoun, if any; for a
@@ -446,7 +447,7 @@ class ActorFinder:
             return self._resolve_one(doc, stand[0], group_cache, depth + 1) if stand is not None else []
         if (h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT")) and not is_acronym(h):
             known = entity_at_token(doc, h.i)
-            if known is not None and pronoun_fits(h.lower_, known.type):
+            if known is not None and pronoun_fits(h.lower_, known.type) and not inner_first_person(h):
                 known = first_person_side(h, known.id) or known  # "“We …,” the minister said": his side
                 return [Actor(h.i, h.i, h.i + 1, known.name, known.id)]
             ante = self.antecedent(h)

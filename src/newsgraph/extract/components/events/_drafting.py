@@ -36,7 +36,7 @@ from newsgraph.extract.components.events._means_subjects import doerless_means
 from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._partitive_victims import partitive_victim
 from newsgraph.extract.components.events._permits import Permits
-from newsgraph.extract.components.events._pronouns import FIRST_PERSON, first_person_side
+from newsgraph.extract.components.events._pronouns import first_person_side, speak
 from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._shared_views import SharedViews
 from newsgraph.extract.components.events._sides import SideFinder
@@ -95,19 +95,8 @@ class DocState:
     """Direct and mixed quotes: (start, end) character offsets and the speaker's entity id."""
 
     def speak(self, actors: list[Actor]) -> list[Actor]:
-        """Resolve "we", "I" inside a quote to the quote's speaker ("we" to the speaker's side,
-        `first_person_side`); drop them when it has none."""
-        out: list[Actor] = []
-        for a in actors:
-            pron = self.doc[a.head]
-            if a.entity is None and pron.lower_ in FIRST_PERSON:
-                speaker = next((sp for qs, qe, sp in self.quotes if qs <= pron.idx < qe and sp), None)
-                if speaker is None:
-                    continue
-                side = first_person_side(pron, speaker, direct_quote=False)  # the quote is found here
-                a.entity = side.id if side is not None else speaker
-            out.append(a)
-        return out
+        """Resolve "we", "I" inside a quote to the quote's speaker (`_pronouns.speak`)."""
+        return speak(self.doc, self.quotes, actors)
 
     def sentence_of(self, tok: Token) -> int:
         """Return the index of a token's sentence."""

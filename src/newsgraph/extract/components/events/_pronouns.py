@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._channels import relayed_speaker
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._inner_quotes import inner_quoted
 from newsgraph.extract.extensions import entity_at_token, entity_by_id, get_quotes
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Entity
@@ -103,6 +105,43 @@ def _direct_quote(tok: Token) -> tuple[list[tuple[int, int]], str | None] | None
     return next((found for found in index if any(s <= tok.idx < e for s, e in found[0])), None)
 
 
+def inner_first_person(tok: Token) -> bool:
+    """Whether a first person stands inside a quotation within a direct quote (`_inner_quotes`): the
+    words of someone the speaker quotes, so neither the speaker nor the speaker's side."""
+    found = _direct_quote(tok) if tok.lower_ in FIRST_PERSON else None
+    if found is None:
+        return False
+    start = next((s for s, e in found[0] if s <= tok.idx < e), tok.idx)
+    return inner_quoted(tok.doc.text, start, tok.idx)
+
+
+class _Side(Protocol):
+    """An event side as drafting holds it (`_actors.Actor`): its head token and its entity."""
+
+    head: int
+    entity: str | None
+
+
+_S = TypeVar("_S", bound=_Side)
+
+
+def speak(doc: Doc, quotes: list[tuple[int, int, str | None]], actors: list[_S]) -> list[_S]:
+    """Resolve "we", "I" inside a quote (`quotes`: direct and mixed, start and end offsets and the
+    speaker's entity id) to the quote's speaker ("we" to the speaker's side, `first_person_side`); drop
+    them when it has none, or when they stand in a quotation within the quote (`inner_first_person`)."""
+    out: list[_S] = []
+    for a in actors:
+        pron = doc[a.head]
+        if a.entity is None and pron.lower_ in FIRST_PERSON:
+            speaker = next((sp for qs, qe, sp in quotes if qs <= pron.idx < qe and sp), None)
+            if speaker is None or inner_first_person(pron):
+                continue
+            side = first_person_side(pron, speaker, direct_quote=False)  # the quote is found here
+            a.entity = side.id if side is not None else speaker
+        out.append(a)
+    return out
+
+
 def _body_of(doc: Doc, speaker: str) -> Entity | None:
     """The organisation the entities component affiliates a speaker with ("said a spokeswoman for the
     Red Cross", "White House press secretary Dana Perino"): the body a "we" in the speaker's words is.
@@ -147,6 +186,8 @@ def quoted_speaker(pron: Token, g: Grammar, is_actor: Callable[[Token], bool]) -
     if quote is None:
         return False, None
     quoted, known = quote
+    if inner_first_person(pron):
+        return True, None  # "“… with ‘We will bomb them,’” the senator said": not the senator
     settled, relayed = relayed_speaker(pron, quoted, g, is_actor)
     if settled:
         return settled, relayed
