@@ -203,6 +203,7 @@ class Lexicon:
     locative_preps: frozenset[str]
     neutral_particles: frozenset[str]
     verbal_types: frozenset[str]
+    speech_hosts: frozenset[str]
     sports_ambiguous_cues: frozenset[str]
     occurrence_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
@@ -416,6 +417,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     """Compile `event_rules.json` (the grammar's word lists) and `event_confidence.json` (weights)."""
     fields: dict[str, Any] = {name: _fs(rules[name]) for name in _RULE_WORD_LISTS}
     fields["verbal_types"] = frozenset(rules["verbal_types"])
+    fields["speech_hosts"] = frozenset(rules["speech_hosts"])
     fields["source_required"] = frozenset(rules["source_required"])
     fields["political_types"] = frozenset(rules["political_types"])
     fields["target_required"] = frozenset(rules["target_required"])

@@ -25,6 +25,7 @@ from newsgraph.extract.components.events._haste import hastens_infinitive
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Lexicon, Sense
 from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._offered_things import offers_no_act
+from newsgraph.extract.components.events._participle_acts import own_act
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 from newsgraph.extract.components.events._silent_verbs import SilentVerbs
 
@@ -466,6 +467,8 @@ class TriggerFinder:
             owner = cands.get(light_owner[head.i])
         if owner is None or owner is cand or owner.absorbed_by is not None:
             return
+        if not infinitive and own_act(self.lex, owner.sense, cand.sense):
+            return  # "fought the state, accusing it of …": an accusation of its own
         cand.absorbed_by = owner.tok.i
         owner.content.append(cand.tok.i)
 
