@@ -136,8 +136,8 @@ class EventCoder:
                     drafts.append(draft)
         for d in drafts:
             d.targets = self.pressed.targets(st.doc, d, st.group_cache)  # "… unless Mexico pays": Mexico
-        # "Sheinbaum sent troops to Mexico's border": no target
-        return [d for d in drafts if drop_own_state(st.doc, d, self.lex)]
+            drop_own_state(st.doc, d, self.lex)  # "Sheinbaum sent troops to Mexico's border": no target
+        return drafts
 
     def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:
         """Give each draft its contexts, magnitudes, place and time; a quoted event is less certain."""

@@ -5,10 +5,11 @@ target Moscow.
 A political act is done by one party to another. A state does not mobilize against, support, attack or meet
 itself; when the target a draft found is the source's own entity, or the state its source belongs to, the
 phrase named a place or a part of the source ("Mexico's northern border", the envoy's own capital), not a
-counterpart, and the target is dropped (a consultation left with no one is then dropped by
-`target_required`). A part of a state does aim some acts at that state itself: lawmakers ask their own
-government to act, officials accuse it, citizens protest against it (`inward_types` in `event_rules.json`);
-those keep it.
+counterpart, and the target is dropped. The draft itself stays: it may still merge with another draft of
+the same act ("after the breakdown of talks with Newmont, the residents and their lawyer decided to stop
+negotiating": the "negotiating" draft's target, the lawyer, is the residents' own entity). A part of a state
+does aim some acts at that state itself: lawmakers ask their own government to act, officials accuse it,
+citizens protest against it (`inward_types` in `event_rules.json`); those keep it.
 
 The source's state is read from its entity (a country or its capital; a group's country; the country or people
 a person's affiliation names) or from a country name or demonym modifying the source's head ("North Korea's
@@ -27,18 +28,16 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id
 
 
-def drop_own_state(doc: Doc, d: Draft, lex: Lexicon) -> bool:
-    """Drop the targets of a draft that are one of its sources' entities or its sources' one home state;
-    return whether the draft stays (a type that needs a target and lost its last one does not)."""
+def drop_own_state(doc: Doc, d: Draft, lex: Lexicon) -> None:
+    """Drop the targets of a draft that are one of its sources' entities or its sources' one home state."""
     if not d.sources or not d.targets:
-        return True
+        return
     selves = {a.entity for a in d.sources if a.entity}
     homes = {_home(doc, a, lex) for a in d.sources}
     home = next(iter(homes)) if len(homes) == 1 and d.type not in lex.inward_types else None
     d.targets = [
         a for a in d.targets if a.entity not in selves and (home is None or _state(doc, a, lex) != home)
     ]
-    return bool(d.targets) or d.type not in lex.target_required
 
 
 def _home(doc: Doc, actor: Actor, lex: Lexicon) -> str | None:
