@@ -22,6 +22,7 @@ from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._named_counterparts import unnamed_counterpart
+from newsgraph.extract.components.events._own_state import drop_own_state
 from newsgraph.extract.components.events._owner_sides import OwnerSides
 from newsgraph.extract.components.events._pressed import Pressed
 from newsgraph.extract.components.events._scoring import EventFilter
@@ -135,6 +136,7 @@ class EventCoder:
                     drafts.append(draft)
         for d in drafts:
             d.targets = self.pressed.targets(st.doc, d, st.group_cache)  # "… unless Mexico pays": Mexico
+            drop_own_state(st.doc, d, self.lex)  # "Sheinbaum sent troops to Mexico's border": no target
         return drafts
 
     def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:

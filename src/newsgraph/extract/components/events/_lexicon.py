@@ -228,6 +228,7 @@ class Lexicon:
     counterpart_types: frozenset[str]
     intent_counterpart_types: frozenset[str]
     named_counterpart_types: frozenset[str]
+    inward_types: frozenset[str]
     source_required: frozenset[str]
     aggregate_counters: frozenset[str]
     aggregate_amods: frozenset[str]
@@ -424,6 +425,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["counterpart_types"] = frozenset(rules["counterpart_types"])
     fields["intent_counterpart_types"] = frozenset(rules["intent_counterpart_types"])
     fields["named_counterpart_types"] = frozenset(rules["named_counterpart_types"])
+    fields["inward_types"] = frozenset(rules["inward_types"])
     fields["owner_types"] = frozenset(rules["owner_types"])
     fields["limit_modes"] = frozenset(rules["limit_modes"])
     fields["mover_senses"] = frozenset(rules["mover_senses"])
