@@ -151,7 +151,10 @@ class Descriptions:
         for a in actors:
             found = self.parties(doc, a)
             out.extend(found if found and not any(f.entity in others for f in found) else [a])
-        return out
+        # a party the description stands for and also names in its list ("two senators, X and Y") once
+        return [
+            a for i, a in enumerate(out) if a.entity is None or all(b.entity != a.entity for b in out[:i])
+        ]
 
     # -- "the federal health minister, Leona Aglukkaq," ---------------------------------------------
 
