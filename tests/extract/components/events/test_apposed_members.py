@@ -38,7 +38,8 @@ def _event(analysis: Analysis, word: str) -> Event | None:
             ["Maria Lopez", "John Carter"],
         ),
         (
-            "The envoy was criticized by United Nations, U.S., French, Chinese and Russian delegates on Monday.",
+            "The envoy was criticized by United Nations, U.S., French, Chinese and Russian delegates "
+            "on Monday.",
             "criticized",
             ["French", "Chinese", "Russian"],
         ),

@@ -17,12 +17,12 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._apposed_members import group_member
 from newsgraph.extract.components.events._co_doers import done_together
 from newsgraph.extract.components.events._companions import is_companion
 from newsgraph.extract.components.events._descriptions import Descriptions
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._apposed_members import group_member
 from newsgraph.extract.components.events._proper_names import document_name
 from newsgraph.extract.components.events._side_by_side import named_partner, two_sided_event
 from newsgraph.extract.extensions import entity_by_id
