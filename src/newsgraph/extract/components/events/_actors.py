@@ -21,6 +21,7 @@ from newsgraph.extract.components.events import _possessors
 from newsgraph.extract.components.events._acronyms import is_acronym
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._animal_phrases import names_animals
+from newsgraph.extract.components.events._apposed_members import apposed_members, group_members
 from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
@@ -31,7 +32,6 @@ from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._lists import (
     alike_member,
     conjuncts,
-    examples,
     list_head,
     second_objects,
 )
@@ -137,7 +137,7 @@ class ActorFinder:
             and (pair is None or c.i > head.i)
             and not resultative(c, self.g)  # "shot dead two militants": the militants
         ]
-        listed = listed_names(head, self.g)
+        listed = listed_names(head, self.g) + apposed_members(head, self.g)
         cut = [
             c.left_edge.i if c in listed else c.i  # "… Carlos Ruiz and Bolivian President Jorge Quispe"
             for c in self.g.kids(head)
@@ -211,9 +211,9 @@ class ActorFinder:
         g = self.g
         out = [head]
         for c in conjuncts(head, g) + listed_names(head, g) + second_objects(head, g):
-            if c.i != head.i and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            if c.i != head.i and (c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or c.ent_type_ == "NORP"):
                 out.append(c)
-        out += [m for h in out if self.is_actor(h) for m in examples(h, g)]  # of a group that is an actor
+        out += [m for h in out if self.is_actor(h) for m in group_members(h, g)]  # of an actor group
         out += companions(head, g, self.is_actor)  # "X, along with Y": Y acts too
         return one_person(sorted(out, key=lambda t: t.i), self.lex.title_nouns, g)  # "poet and activist X"
 
@@ -400,11 +400,11 @@ class ActorFinder:
         out: list[Actor] = []
         for h in self.heads(head):
             out.extend(self._resolve_one(doc, h, group_cache, depth=depth))
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple[object, object]] = set()  # each span once, each name of one entity once
         uniq: list[Actor] = []
         for a in out:
-            if (a.start, a.end) not in seen and self._can_act(doc, a):
-                seen.add((a.start, a.end))
+            if (a.start, a.end) not in seen and (a.text, a.entity) not in seen and self._can_act(doc, a):
+                seen.update({(a.start, a.end), (a.text, a.entity)})
                 uniq.append(a)
         return uniq
 

@@ -147,10 +147,15 @@ class Descriptions:
         """The actors with each description replaced by the parties it stands for, unless that is a
         party of the event's `other` side (no one does it to themselves)."""
         others = {a.entity for a in other}
+        named: set[str | None] = set()  # the parties descriptions stood for, once each
         out: list[Actor] = []
         for a in actors:
             found = self.parties(doc, a)
-            out.extend(found if found and not any(f.entity in others for f in found) else [a])
+            if found and not any(f.entity in others for f in found):
+                out.extend(f for f in found if f.entity not in named)
+                named.update(f.entity for f in found)
+            elif a.entity is None or a.entity not in named:
+                out.append(a)
         return out
 
     # -- "the federal health minister, Leona Aglukkaq," ---------------------------------------------

@@ -17,12 +17,12 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._apposed_members import group_member
 from newsgraph.extract.components.events._co_doers import done_together
 from newsgraph.extract.components.events._companions import is_companion
 from newsgraph.extract.components.events._descriptions import Descriptions
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
-from newsgraph.extract.components.events._lists import example_member
 from newsgraph.extract.components.events._proper_names import document_name
 from newsgraph.extract.components.events._side_by_side import named_partner, two_sided_event
 from newsgraph.extract.extensions import entity_by_id
@@ -65,7 +65,7 @@ class SideFinder:
         if reciprocal and not targets and len(sources) == 1 and not self._joint_deed(d):
             sources, targets = self._modifier_sides(doc, sources[0])
         listed = any(  # "countries, including X", "X, along with Y": one side
-            example_member(doc[a.head], self.g) or is_companion(doc[a.head], self.g) for a in sources
+            group_member(doc[a.head], self.g) or is_companion(doc[a.head], self.g) for a in sources
         )
         if reciprocal and not targets and len(sources) > 1 and not self._joint_deed(d) and not listed:
             sources, targets = sources[:1], sources[1:]
