@@ -38,6 +38,7 @@ from newsgraph.extract.components.events._lists import (
 from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._people_nouns import people_noun
+from newsgraph.extract.components.events._per_doc import per_doc
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     first_person_side,
@@ -124,6 +125,7 @@ class ActorFinder:
 
     # -- phrases ---------------------------------------------------------------------------------
 
+    @per_doc  # read from the parse alone: the same heads are asked again
     def phrase(self, head: Token) -> tuple[int, int]:
         """Return the token range [start, end) of the noun phrase headed by `head`, cut before clauses."""
         kept: list[int] = [head.i]
