@@ -130,21 +130,15 @@ class ActorFinder:
         """Return the token range [start, end) of the noun phrase headed by `head`, cut before clauses."""
         kept: list[int] = [head.i]
         pair = hyphen_pair(head)  # "Russia-Ukraine": Ukraine's phrase is Ukraine
-        stack = [
-            c
-            for c in self.g.kids(head)
-            if c.dep_ not in _PHRASE_CUT_DEPS
-            and not self._dated(c)
-            and not ends_phrase(c, self.g)  # "donors such as Japan": the donors; "X, along with Y": X
-            and (pair is None or c.i > head.i)
-            and not resultative(c, self.g)  # "shot dead two militants": the militants
-        ]
         listed = listed_names(head, self.g)
-        cut = [
-            c.left_edge.i if c in listed else c.i  # "… Carlos Ruiz and Bolivian President Jorge Quispe"
-            for c in self.g.kids(head)
-            if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or ends_phrase(c, self.g)
-        ]
+        stack: list[Token] = []
+        cut: list[int] = []
+        for c in self.g.kids(head):  # each child read once: cut off the phrase, else kept
+            # "donors such as Japan": the donors; "X, along with Y": X
+            if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or ends_phrase(c, self.g):
+                cut.append(c.left_edge.i if c in listed else c.i)  # "… Carlos Ruiz and … Jorge Quispe"
+            elif (pair is None or c.i > head.i) and not resultative(c, self.g):
+                stack.append(c)  # not "shot dead two militants": the militants
         for c in self.g.kids(head):
             if (
                 c.dep_ == "appos"
