@@ -25,6 +25,7 @@ from newsgraph.extract.components.events._apposed_members import apposed_members
 from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
+from newsgraph.extract.components.events._dep_ids import PCOMP, POBJ, PREP, dep_ids
 from newsgraph.extract.components.events._generic_actors import generic_actor, others_of
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._joint_roles import one_person
@@ -38,6 +39,7 @@ from newsgraph.extract.components.events._lists import (
 from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._people_nouns import people_noun
+from newsgraph.extract.components.events._per_doc import per_doc
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     first_person_side,
@@ -64,9 +66,10 @@ from newsgraph.extract.phrase_entities import phrase_entity
 from newsgraph.knowledge import is_discard
 from newsgraph.models import Entity, EntityType
 
-_PHRASE_CUT_DEPS = frozenset(
-    {"relcl", "acl", "appos", "conj", "cc", "preconj", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"}
+_PHRASE_CUT_DEPS = dep_ids(
+    "relcl", "acl", "appos", "conj", "cc", "preconj", "advcl", "punct", "parataxis", "ccomp", "xcomp", "dep"
 )
+_CLAUSE_CUT_DEPS = dep_ids("relcl", "acl", "appos", "advcl", "parataxis", "ccomp")
 _NAME_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "case", "hmod", "hyph"})
 _MAX_PHRASE = 12
 _LABEL_TYPES: dict[str, EntityType] = {
@@ -124,25 +127,20 @@ class ActorFinder:
 
     # -- phrases ---------------------------------------------------------------------------------
 
+    @per_doc  # read from the parse alone: the same heads are asked again
     def phrase(self, head: Token) -> tuple[int, int]:
         """Return the token range [start, end) of the noun phrase headed by `head`, cut before clauses."""
         kept: list[int] = [head.i]
         pair = hyphen_pair(head)  # "Russia-Ukraine": Ukraine's phrase is Ukraine
-        stack = [
-            c
-            for c in self.g.kids(head)
-            if c.dep_ not in _PHRASE_CUT_DEPS
-            and not self._dated(c)
-            and not ends_phrase(c, self.g)  # "donors such as Japan": the donors; "X, along with Y": X
-            and (pair is None or c.i > head.i)
-            and not resultative(c, self.g)  # "shot dead two militants": the militants
-        ]
         listed = listed_names(head, self.g) + apposed_members(head, self.g)
-        cut = [
-            c.left_edge.i if c in listed else c.i  # "… Carlos Ruiz and Bolivian President Jorge Quispe"
-            for c in self.g.kids(head)
-            if c.dep_ in _PHRASE_CUT_DEPS or self._dated(c) or ends_phrase(c, self.g)
-        ]
+        stack: list[Token] = []
+        cut: list[int] = []
+        for c in self.g.kids(head):  # each child read once: cut off the phrase, else kept
+            # "donors such as Japan": the donors; "X, along with Y": X
+            if c.dep in _PHRASE_CUT_DEPS or self._dated(c) or ends_phrase(c, self.g):
+                cut.append(c.left_edge.i if c in listed else c.i)  # "… Carlos Ruiz and … Jorge Quispe"
+            elif (pair is None or c.i > head.i) and not resultative(c, self.g):
+                stack.append(c)  # not "shot dead two militants": the militants
         for c in self.g.kids(head):
             if (
                 c.dep_ == "appos"
@@ -157,7 +155,7 @@ class ActorFinder:
             tok = stack.pop()
             kept.append(tok.i)
             for c in self.g.kids(tok):
-                if c.dep_ in ("relcl", "acl", "appos", "advcl", "parataxis", "ccomp") or c in listed:
+                if c.dep in _CLAUSE_CUT_DEPS or c in listed:
                     cut.append(c.left_edge.i if c in listed else c.i)  # "Modi and Duterte": Modi
                 else:
                     stack.append(c)
@@ -182,9 +180,9 @@ class ActorFinder:
         """Whether a modifier is a time phrase or a clause, no part of the actor ("on Tuesday")."""
         if tok.ent_type_ in ("DATE", "TIME"):
             return True
-        if tok.dep_ == "prep":  # "on Tuesday", or a clause ("of plotting to …")
+        if tok.dep == PREP:  # "on Tuesday", or a clause ("of plotting to …")
             return any(
-                (p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")) or p.dep_ == "pcomp"
+                (p.dep == POBJ and p.ent_type_ in ("DATE", "TIME")) or p.dep == PCOMP
                 for p in self.g.kids(tok)
             )
         return False

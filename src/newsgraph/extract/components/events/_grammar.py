@@ -18,6 +18,7 @@ from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events import _dep_ids as deps
 from newsgraph.extract.components.events._for_clauses import for_subject_clause
 from newsgraph.extract.components.events._gerund_doers import gerund_doer, misjoined
 from newsgraph.extract.components.events._inflections import doubles, inflections
@@ -167,15 +168,15 @@ class Grammar:
 
     def to_infinitive(self, clause: Token) -> bool:
         """Whether a clause is a to-infinitive ("to help refugees", "urged them to leave")."""
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in self.kids(clause))
+        return any(c.dep == deps.AUX and c.lower_ == "to" for c in self.kids(clause))
 
     def pobj(self, prep: Token) -> Token | None:
         """Return the object of a preposition ("with" -> "police" in "clashed with police"), if any."""
-        return next((p for p in self.kids(prep) if p.dep_ == "pobj"), None)
+        return next((p for p in self.kids(prep) if p.dep == deps.POBJ), None)
 
     def preps(self, tok: Token, words: Container[str]) -> Iterator[Token]:
         """Yield a word's prepositions among `words`, in order ("of" of "many of them" for ("of",))."""
-        return (c for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ in words)
+        return (c for c in self.kids(tok) if c.dep == deps.PREP and c.lower_ in words)
 
     def prep_objects(self, tok: Token, words: Container[str]) -> Iterator[tuple[Token, Token]]:
         """Yield each of a word's prepositions among `words` that has an object, with its (first) object,
@@ -307,7 +308,7 @@ class Grammar:
         found = self._names.get(verb.i)
         if found is None:
             kids = self.kids(verb)
-            found = any(c.dep_ == "oprd" for c in kids) and any(c.dep_ == "dobj" for c in kids)
+            found = any(c.dep == deps.OPRD for c in kids) and any(c.dep == deps.DOBJ for c in kids)
             self._names[verb.i] = found
         return found
 
@@ -331,7 +332,7 @@ class Grammar:
         lemma = self.lemma(verb)
         if self.names_object(verb):
             return False  # "called the bombing an act of terror": naming its object, not doing it
-        prts = [c.lower_ for c in self.kids(verb) if c.dep_ == "prt"]
+        prts = [c.lower_ for c in self.kids(verb) if c.dep == deps.PRT]
         if any(f"{lemma} {p}" in self.lex.light_verbs for p in prts):
             return True
         # a particle that changes the verb makes it no light verb ("called off talks")
@@ -373,7 +374,7 @@ class Grammar:
 
     def _passive(self, verb: Token) -> bool:
         """Whether a verb is passive (see `is_passive`)."""
-        if any(c.dep_ in ("auxpass", "nsubjpass") for c in self.kids(verb)):
+        if any(c.dep in deps.PASSIVE_MARKS for c in self.kids(verb)):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             return self.misparsed_main(verb) is None
@@ -381,8 +382,8 @@ class Grammar:
             verb.dep_ == "conj"
             and verb.tag_ == "VBN"
             and verb.head.i != verb.i
-            and not any(c.dep_ in ("aux", "nsubj") for c in self.kids(verb))
-            and any(c.dep_ == "auxpass" for c in self.kids(verb.head))
+            and not any(c.dep in deps.ACTIVE_MARKS for c in self.kids(verb))
+            and any(c.dep == deps.AUXPASS for c in self.kids(verb.head))
         )
 
     def misparsed_main(self, verb: Token) -> Token | None:
@@ -392,7 +393,7 @@ class Grammar:
         if (
             verb.dep_ != "acl"
             or verb.tag_ not in ("VBN", "VBD")
-            or not any(c.dep_ == "dobj" for c in self.kids(verb))
+            or not any(c.dep == deps.DOBJ for c in self.kids(verb))
         ):
             return None
         root = self.sentence(verb).root
@@ -407,14 +408,14 @@ class Grammar:
             return misparsed
         passive = self.is_passive(verb)
         for c in self.kids(verb):
-            if not passive and c.dep_ in ("nsubj", "csubj"):
+            if not passive and c.dep in deps.SUBJECTS:
                 return c
-            if passive and c.dep_ == "agent":
+            if passive and c.dep == deps.AGENT:
                 return self.pobj(c)
         if not passive:  # 'Iran is "flagrantly" defying …': the parser hung the subject on the auxiliary
             for c in self.kids(verb):
-                if c.dep_ == "aux" and c.i < verb.i:
-                    subject = next((g for g in self.kids(c) if g.dep_ in ("nsubj", "csubj")), None)
+                if c.dep == deps.AUX and c.i < verb.i:
+                    subject = next((g for g in self.kids(c) if g.dep in deps.SUBJECTS), None)
                     if subject is not None:
                         return subject
         if passive:

@@ -24,6 +24,7 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._dep_ids import APPOS, CONJ
 from newsgraph.extract.components.events._grammar import Grammar
 
 _NOT_PARTY_LABELS = frozenset(
@@ -47,13 +48,13 @@ def listed(head: Token, g: Grammar) -> list[Token]:
     comma = _after_short_form(head)
     for a in g.kids(head):
         if (
-            a.dep_ == "appos"
+            a.dep == APPOS
             and a.left_edge.i == comma + 1
             and head.doc[comma].text == ","
             and head.pos_ == a.pos_ == "PROPN"
             and head.ent_type_ != ""
             and head.ent_type_ == a.ent_type_
-            and any(c.dep_ == "conj" for c in g.kids(a))
+            and any(c.dep == CONJ for c in g.kids(a))
         ):
             return [a, *conjuncts(a, g)]
     return _titled_conjuncts(head, g)
@@ -65,7 +66,7 @@ def _titled_conjuncts(head: Token, g: Grammar) -> list[Token]:
     apposition of the title "Minister"), or as a second apposition after "and". A common noun's names are
     `conjuncts` of their own ("daughters Karen Williams and Patty King"). The first apposition is the
     head's own name, not a member."""
-    names = [a for a in g.kids(head) if a.dep_ == "appos" and a.ent_type_ == "PERSON"]
+    names = [a for a in g.kids(head) if a.dep == APPOS and a.ent_type_ == "PERSON"]
     if head.pos_ != "PROPN" or not names or names[0].left_edge.i != head.i + 1:
         return []
     doc = head.doc
@@ -77,11 +78,11 @@ def conjuncts(tok: Token, g: Grammar) -> list[Token]:
     """Return the tokens coordinated with `tok` as `Token.conjuncts` does (the first conjunct up the chain
     of "conj" links, then every "conj" right child, breadth first), from `Grammar.kids`."""
     first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
+    while first.dep == CONJ and first.head.i != first.i:
         first = first.head
     found = [first]
     for word in found:  # grows while read: the queue of conjuncts
-        found.extend(c for c in g.kids(word) if c.i > word.i and c.dep_ == "conj")
+        found.extend(c for c in g.kids(word) if c.i > word.i and c.dep == CONJ)
     return [w for w in found if w.i != tok.i]
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._channels import relayed_speaker
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._inner_quotes import inner_quoted
-from newsgraph.extract.extensions import entity_at_token, entity_by_id, get_quotes
+from newsgraph.extract.extensions import doc_text, entity_at_token, entity_by_id, get_quotes
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Entity
 
@@ -112,7 +112,7 @@ def inner_first_person(tok: Token) -> bool:
     if found is None:
         return False
     start = next((s for s, e in found[0] if s <= tok.idx < e), tok.idx)
-    return inner_quoted(tok.doc.text, start, tok.idx)
+    return inner_quoted(doc_text(tok.doc), start, tok.idx)  # spaCy rebuilds `doc.text` at every read
 
 
 class _Side(Protocol):

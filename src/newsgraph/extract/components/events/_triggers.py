@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
+from newsgraph.extract.components.events._dep_ids import ADVMOD, DOBJ, PREP, PRT, dep_ids
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
 from newsgraph.extract.components.events._for_clauses import FOR_CLAUSE_DEPS, for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
@@ -41,6 +42,7 @@ _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id 
 # the ids of the dependencies of a noun's slot, as `Grammar.array` gives them
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 _MAX_KINDS = 500_000
+_FOR_CLAUSE_IDS = dep_ids(*FOR_CLAUSE_DEPS)
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
 
@@ -190,15 +192,13 @@ class TriggerFinder:
         kids = self.g.kids(tok)
         # "back" after the object is the verb's particle, though parsed as an adverb ("pushed them back")
         prts = [
-            c.lower_
-            for c in kids
-            if c.dep_ == "prt" or (c.lower_ == "back" and c.dep_ == "advmod" and c.i > tok.i)
+            c.lower_ for c in kids if c.dep == PRT or (c.lower_ == "back" and c.dep == ADVMOD and c.i > tok.i)
         ]
         # a preposition before the verb is no part of it ("On Sunday, X called the alert 'extreme'")
-        preps = [c.lower_ for c in kids if c.dep_ == "prep" and c.i > tok.i]
+        preps = [c.lower_ for c in kids if c.dep == PREP and c.i > tok.i]
         # (only a clause can be one: the other children's own children are not read for it)
         if any(
-            for_subject_clause(c, self.g.kids(c)) for c in kids if c.i > tok.i and c.dep_ in FOR_CLAUSE_DEPS
+            for_subject_clause(c, self.g.kids(c)) for c in kids if c.i > tok.i and c.dep in _FOR_CLAUSE_IDS
         ):
             preps.append("for")  # "called for Israel to withdraw": the clause's "for" is the verb's
         if self.declined.declines(tok):
@@ -246,7 +246,7 @@ class TriggerFinder:
         """Whether a verb serves the grammar here (reporting, intent, attempt, light: "took part")."""
         if lemma in self.function_verbs:
             return True
-        if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in self.g.kids(tok) if c.dep_ == "dobj"):
+        if any(f"{lemma} {c.lower_}" in self.lex.light_verbs for c in self.g.kids(tok) if c.dep == DOBJ):
             return True  # "took part"
         return self.g.is_light(tok)
 
