@@ -34,6 +34,7 @@ from newsgraph.extract.components.events._known_events import definite_mention
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._means_subjects import doerless_means
 from newsgraph.extract.components.events._modality import Modality, Mood
+from newsgraph.extract.components.events._moved_people import moved_people
 from newsgraph.extract.components.events._partitive_victims import partitive_victim
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import first_person_side, speak
@@ -261,6 +262,7 @@ class Drafter:
             if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
                 tgt = consulted(tok, src, tgt, self.args)
             tgt = tgt or partitive_victim(tok, cand.sense.type, self.args)  # "…, killing 15": 15 of them
+            tgt = moved_people(tok, cand.sense.mode, tgt, self.args)  # "deported X to Turkey": X
             tgt = applied_to(tok, tgt, cand.sense.type or "", self.lex)  # "bans fishing in the sea": where
             maker = self.claims.maker(tok) if cand.sense.type == "REJECT" else None
             if maker is not None and (src is None or maker.i != src.i):
