@@ -178,6 +178,35 @@ def test_paragraphs_a_name_running_into_a_name_is_no_subhead(nlp: Language, text
     assert subheads(nlp, f"The rally ended. {text}") == []
 
 
+# Subheads we wrote that end on a plural noun and run into the next sentence's subject, a name
+# followed by its verb; and prose we wrote where a name follows a plural noun that has an article or
+# a time, or names a role, or heads a contact clause: those stay whole.
+PLURAL_SUBHEADS = (
+    "The port reopened on Monday. Rising fuel costs Okafor said the new tariffs would hurt his "
+    "fleet. Training young farmers Mensah has taught at the school since 2015. Empty classrooms "
+    "Nairobi will hire 500 teachers next year."
+)
+
+
+def test_paragraphs_finds_plural_subheads_run_into_a_named_subject(nlp: Language) -> None:
+    found = ["Rising fuel costs", "Training young farmers", "Empty classrooms"]
+    assert subheads(nlp, PLURAL_SUBHEADS) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the votes Garcia has counted were cast by mail.",
+        "Senior officials Reyes appointed have resigned.",
+        "Last weeks Okafor spent in Lagos were busy.",
+        "His remarks Tuesday drew criticism.",
+        "And however many walls Congress builds, people will come.",
+    ],
+)
+def test_paragraphs_a_plural_noun_before_a_name_in_prose_is_no_subhead(nlp: Language, text: str) -> None:
+    assert subheads(nlp, f"The rally ended. {text}") == []
+
+
 # Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
 # word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
 ABBREVIATION_ENDS = [

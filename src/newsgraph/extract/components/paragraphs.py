@@ -28,6 +28,11 @@ Three kinds, all marked before the parser (which keeps such marks):
   "Countering China", "Diego Garcia"); the opener after it must then start a clause, followed by a
   lower-case word, a number or a comma ("Despite the", "Though he"), as the inner words of a
   title-case name are capitalised ("Reporters Without Borders"); and no possessive name ends it.
+  A subhead ending on a plural common noun may run straight into the next sentence's subject, a
+  name and its verb ("Helping newcomers Wu said …", "Weak core subjects Math was …"): English
+  sets no bare plural noun before one name as its apposition, so this holds when the label has no
+  article (headlines drop them; "Most of the votes Garcia counted" is a contact clause) and its
+  plural is no role or time ("Senior officials Reyes appointed", "Last weeks").
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
@@ -77,6 +82,7 @@ _SUBHEAD_MAX = 5
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb or a modal after the name
+_NOT_A_LABEL_OPENER = frozenset({"DT", "IN", "CC", "PRP$", "RB", "WRB", "WDT", "CD"})  # His, In, And, However
 _LINE_BREAK = re.compile("\n")
 _PERIOD = re.compile(r"\.")
 _SENTENCE_END = re.compile("[.!?]")
@@ -275,11 +281,33 @@ def _subhead_end(doc: Doc, start: int) -> int | None:
         if _possessive_name(doc, k):
             return k if k - 1 > start and not named and _is_a_label(doc, start, k) else None
         if token.is_title and token.is_alpha and token.tag_ in _NAME_TAGS:
+            if not named and _plural_label_before_a_subject(doc, start, k):
+                return k  # "Helping newcomers / Wu said …"
             named = True  # "Integration into Japan", "Countering China", "Diego Garcia"
             continue
         if not (token.is_lower and token.is_alpha) or token.tag_ in _NEVER_IN_SUBHEAD:
             return None
     return None
+
+
+def _plural_label_before_a_subject(doc: Doc, start: int, k: int) -> bool:
+    """Words `start`..`k - 1` are a headline's plural noun phrase and the name at token `k` is the
+    subject of the next sentence: a plural common noun last that is no role and no time ("Helping
+    newcomers", "Weak core subjects"), no article anywhere (headlines drop them; a noun with a
+    determiner takes a name as a contact clause: "Most of the contests Sanders has won"), no
+    opening conjunction, preposition, adverb or possessive, and the name followed by a finite verb
+    or a modal ("Wu said", "Math was"): English sets no bare plural noun before one name as its
+    apposition ("rivals Boeing and Airbus" takes two)."""
+    words = doc[start:k]
+    last = words[-1]
+    if len(words) < 2 or not (last.tag_ == "NNS" and last.is_lower) or last.lower_ in _label_exclusions():
+        return False
+    if words[0].tag_ in _NOT_A_LABEL_OPENER or any(word.tag_ in ("DT", "PDT") for word in words):
+        return False
+    j = k
+    while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].tag_ in _NAME_TAGS:
+        j += 1
+    return j < len(doc) and doc[j].tag_ in _VERB_TAGS and doc[k].lower_ not in _label_exclusions()
 
 
 def _opens_a_clause(doc: Doc, k: int) -> bool:
