@@ -15,6 +15,8 @@ nuclear threats escalate") is no condition of that threat.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder
@@ -23,7 +25,7 @@ from newsgraph.extract.components.events._draft_view import DraftView
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.models import Entity
 
-CONDITION_MARKS = frozenset({"if", "unless"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
 """The conjunctions of a condition."""
 _CONTENT_DEPS = ("xcomp", "ccomp")
 """The clauses that hold what a threat threatens ("threatened to impose …", "warned that it would …")."""
@@ -64,11 +66,7 @@ class Pressed:
             acts.append(tok.head)  # "vowed to impose a tariff unless …": the vow's condition
         out: list[Token] = []
         for act in acts:
-            for cond in self.g.kids(act):
-                if cond.dep_ != "advcl" or not any(
-                    m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in self.g.kids(cond)
-                ):
-                    continue
+            for cond in condition_clauses(act, self.g):
                 if cond.left_edge.i <= tok.i <= cond.right_edge.i:
                     continue  # "if nuclear threats escalate": the threat is the condition
                 out += [s for s in self.g.kids(cond) if s.dep_ == "nsubj"]
@@ -80,3 +78,12 @@ class Pressed:
                     if p.dep_ == "pobj"
                 ]
         return out
+
+
+def condition_clauses(verb: Token, g: Grammar) -> Iterator[Token]:
+    """Yield the "if" and "unless" clauses hung on a verb ("… unless Mexico pays for the wall")."""
+    for cond in g.kids(verb):
+        if cond.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in g.kids(cond)
+        ):
+            yield cond

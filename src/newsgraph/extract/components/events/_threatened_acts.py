@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._arguments import ArgumentFinder
-from newsgraph.extract.components.events._pressed import CONDITION_MARKS
+from newsgraph.extract.components.events._pressed import condition_clauses
 
 _THREAT = "THREATEN"
 _COMPANY_PREPS = frozenset({"with", "between"})
@@ -61,10 +61,8 @@ def _pressing(verb: Token, args: ArgumentFinder) -> bool:
     """Whether an act is threatened on a condition about an actor ("if the state did not release …"): the
     condition's subject is whom the threat presses (`_pressed.Pressed`), not the act's own party."""
     return any(
-        cond.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in args.g.kids(cond))
-        and any(s.dep_ == "nsubj" and args.is_actorish(s) for s in args.g.kids(cond))
-        for cond in args.g.kids(verb)
+        any(s.dep_ == "nsubj" and args.is_actorish(s) for s in args.g.kids(cond))
+        for cond in condition_clauses(verb, args.g)
     )
 
 
