@@ -19,6 +19,7 @@ from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
 from tests.support.event_parses import parsed
+from tests.support.events import confident
 from tests.support.paths import ROOT
 
 Analyze = Callable[..., Analysis]
@@ -333,28 +334,24 @@ def test_events_precision_controls(analyze_text: Analyze) -> None:
     assert all(v.confidence < EVENT_MIN_CONFIDENCE for v in e.events if v.type in ("ASSAULT", "THREATEN"))
 
 
-def _confident(analysis: Analysis, type_: str) -> list[Event]:
-    return [e for e in analysis.events if e.type == type_ and e.confidence >= EVENT_MIN_CONFIDENCE]
-
-
 def test_events_targets_of_things(analyze_text: Analyze) -> None:
     a = analyze_text("Officials in Nairobi said they welcomed the U.S. proposal for a truce.")
-    (ev,) = _confident(a, "SUPPORT")
+    (ev,) = confident(a, "SUPPORT")
     assert "United States" in _name(a, ev.target)  # what one reacts to stands for its owner
-    (ban,) = _confident(analyze_text("Kenya banned the trade in charcoal last year."), "COERCE")
+    (ban,) = confident(analyze_text("Kenya banned the trade in charcoal last year."), "COERCE")
     assert ban.source_text == "Kenya" and ban.target_text is None  # what is banned is no target
     b = analyze_text("The ministry filed a lawsuit against the mining company.")
-    (suit,) = _confident(b, "ACCUSE")
+    (suit,) = confident(b, "ACCUSE")
     assert suit.target_text == "the mining company"  # the light verb's own target phrase
 
 
 def test_events_unrealized_infinitives_and_no_longer(analyze_text: Analyze) -> None:
     hired = analyze_text("Police said two businessmen hired a gunman to kill the editor.")
-    assert _confident(hired, "ASSAULT") == []  # what the gunman was hired for
+    assert confident(hired, "ASSAULT") == []  # what the gunman was hired for
     means = analyze_text("The ministers called for Iran to respond by agreeing to new inspections.")
-    assert _confident(means, "AGREE") == []  # the means of a wish is no deed
+    assert confident(means, "AGREE") == []  # the means of a wish is no deed
     forced = analyze_text("The army forced residents to flee the town.")
-    assert [e.target_text for e in _confident(forced, "COERCE")] == ["residents"]  # implicative
+    assert [e.target_text for e in confident(forced, "COERCE")] == ["residents"]  # implicative
     a = analyze_text("The opposition said it will no longer recognize Ruto as president.")
     assert [e.type for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == ["REJECT"]
 
@@ -525,15 +522,15 @@ def test_events_joint_visitors_recipients_and_group_doers(analyze_text: Analyze)
     sides; "gave aid to X" names its recipient (a dative to the
     parser); in "Nigeria's Boko Haram insurgency" the country is where and the group the doer."""
     toured = analyze_text("The health minister and the president toured the flooded areas on Monday.")
-    assert _confident(toured, "CONSULT") == []
+    assert confident(toured, "CONSULT") == []
     welcomed = analyze_text("France and Germany welcomed the decision on Monday.")
-    (praise,) = _confident(welcomed, "SUPPORT")
+    (praise,) = confident(welcomed, "SUPPORT")
     assert praise.source_text == "France ; Germany" and praise.target_text is None  # side by side
     held = analyze_text("Kim Jong Un and Vladimir Putin held talks in Moscow in September.")
-    (talks,) = _confident(held, "CONSULT")
+    (talks,) = confident(held, "CONSULT")
     assert talks.source_text == "Kim Jong Un" and talks.target_text == "Vladimir Putin"
     gave = analyze_text("The United States gave military aid to Ukraine last year.")
-    (aid,) = _confident(gave, "AID")
+    (aid,) = confident(gave, "AID")
     assert aid.source_text == "The United States" and aid.target_text == "Ukraine"
     war = analyze_text("Nigeria's Boko Haram insurgency has killed thousands of civilians.")
     (ev,) = [e for e in war.events if e.trigger.text == "insurgency"]
@@ -545,15 +542,15 @@ def test_events_pronouns_that_resolve_and_those_that_do_not(analyze_text: Analyz
     a = analyze_text(
         "Maria Ortiz writes novels about the war. She lives in Kabul. Last year the Taliban banned her books."
     )
-    (ban,) = _confident(a, "COERCE")
+    (ban,) = confident(a, "COERCE")
     assert _name(a, ban.target) == "Maria Ortiz"
     # whom "them" stands for is not found: a weak reading, not shown as a request with no target
     b = analyze_text("Late on Monday the governor urged them to go home.")
-    assert _confident(b, "REQUEST") == []
+    assert confident(b, "REQUEST") == []
     assert [e.type for e in b.events] == ["REQUEST"]
     # the object of the first of two conjoined verbs: "them" is the protesters
     c = analyze_text("The governor spoke to the protesters on Monday and urged them to go home.")
-    (req,) = _confident(c, "REQUEST")
+    (req,) = confident(c, "REQUEST")
     assert req.target_text == "the protesters"
 
 
@@ -571,8 +568,8 @@ def test_events_naming_questions_remits_and_opinions_are_no_events(analyze_text:
         a = analyze_text(text)
         assert [e for e in a.events if e.confidence >= EVENT_MIN_CONFIDENCE] == [], text
     b = analyze_text("Russia and Ukraine agreed that talks would resume next week.")
-    assert [e.type for e in _confident(b, "AGREE")] == ["AGREE"]  # a future deed agreed on
+    assert [e.type for e in confident(b, "AGREE")] == ["AGREE"]  # a future deed agreed on
     d = analyze_text("Iran agreed with the European Union on a new timetable for talks.")
-    assert [e.target_text for e in _confident(d, "AGREE")] == ["the European Union"]
+    assert [e.target_text for e in confident(d, "AGREE")] == ["the European Union"]
     c = analyze_text("The minister asked the army to withdraw from the town.")
-    assert [e.type for e in _confident(c, "REQUEST")] == ["REQUEST"]
+    assert [e.type for e in confident(c, "REQUEST")] == ["REQUEST"]

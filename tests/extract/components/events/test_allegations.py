@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_allegations_an_act_charged_is_not_established(analyze_text: Analyze) -> None:
@@ -22,7 +19,7 @@ def test_allegations_an_act_charged_is_not_established(analyze_text: Analyze) ->
         ("The guards allegedly attacked the prisoners during the night.", "attacked"),
         ("Police allegedly arrested the protesters without a warrant.", "arrested"),
     ):
-        assert all(trigger != act for _, trigger in _confident(analyze_text(text))), text
+        assert all(trigger != act for _, trigger in confident_triggers(analyze_text(text))), text
 
 
 def test_allegations_the_accusation_and_plain_acts_stay(analyze_text: Analyze) -> None:
@@ -31,4 +28,4 @@ def test_allegations_the_accusation_and_plain_acts_stay(analyze_text: Analyze) -
         ("The opposition accused the army of shelling the villages.", ("ACCUSE", "accused")),
         ("Police arrested the protesters without a warrant.", ("COERCE", "arrested")),
     ):
-        assert event in _confident(analyze_text(text)), text
+        assert event in confident_triggers(analyze_text(text)), text

@@ -7,32 +7,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import side_names
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(a: Analysis, trigger: str) -> tuple[list[str], list[str]]:
-    """The source and target entity names of the event with this trigger word."""
-    event = next(e for e in a.events if e.trigger.text == trigger)
-    source, target = (
-        [g.name for g in map(a.entity, ids) if g is not None] for ids in (event.source, event.target)
-    )
-    return source, target
-
-
 def test_animal_phrases_a_people_head_is_a_source(analyze_text: Analyze) -> None:
     a = analyze_text("Angry pig farmers protested outside the agriculture ministry in Warsaw on Tuesday.")
-    assert _sides(a, "protested")[0] == ["Angry pig farmers"]
+    assert side_names(a, "protested")[0] == ["Angry pig farmers"]
 
 
 def test_animal_phrases_an_agent_head_is_a_source(analyze_text: Analyze) -> None:
     a = analyze_text("Armed cattle rustlers attacked a village in northern Uganda, police said.")
-    assert _sides(a, "attacked")[0] == ["Armed cattle rustlers"]
+    assert side_names(a, "attacked")[0] == ["Armed cattle rustlers"]
 
 
 def test_animal_phrases_a_modifier_of_a_modifier(analyze_text: Analyze) -> None:
     a = analyze_text("Animal welfare campaigners accused the Spanish government of ignoring the law.")
-    assert _sides(a, "accused") == (["Animal welfare campaigners"], ["Spanish government"])
+    assert side_names(a, "accused") == (["Animal welfare campaigners"], ["Spanish government"])
 
 
 def test_animal_phrases_animals_stay_no_actors(analyze_text: Analyze) -> None:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_beliefs_a_believed_act_is_not_established(analyze_text: Analyze) -> None:
@@ -22,7 +19,7 @@ def test_beliefs_a_believed_act_is_not_established(analyze_text: Analyze) -> Non
         "Local officials suspect the rebels attacked the convoy near the border.",
         "The governor is believed to have ordered the arrest of the journalist.",
     ):
-        assert _confident(analyze_text(text)) == [], text
+        assert confident_triggers(analyze_text(text)) == [], text
 
 
 def test_beliefs_a_disputed_or_unproven_act_is_not_established(analyze_text: Analyze) -> None:
@@ -33,7 +30,7 @@ def test_beliefs_a_disputed_or_unproven_act_is_not_established(analyze_text: Ana
         "The video does not show that the police attacked the students.",
         "The defense said the recordings would not prove that the accused planned to bomb the embassy.",
     ):
-        assert _confident(analyze_text(text)) == [], text
+        assert confident_triggers(analyze_text(text)) == [], text
 
 
 def test_beliefs_stated_facts_and_the_denial_itself_stay(analyze_text: Analyze) -> None:
@@ -53,4 +50,4 @@ def test_beliefs_stated_facts_and_the_denial_itself_stay(analyze_text: Analyze) 
             ("REQUEST", "urging"),
         ),
     ):
-        assert event in _confident(analyze_text(text)), text
+        assert event in confident_triggers(analyze_text(text)), text

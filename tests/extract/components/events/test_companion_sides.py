@@ -8,32 +8,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_companion_sides_along_with_on_the_subject(analyze_text: Analyze) -> None:
     analysis = analyze_text("Senator Ostrow, along with Senator Mireille Dane, urged the ministry to resign.")
-    assert _sides(analysis, "REQUEST") == [("Senator Ostrow ; Senator Mireille Dane", "the ministry")]
+    assert sides(analysis, "REQUEST") == [("Senator Ostrow ; Senator Mireille Dane", "the ministry")]
 
 
 def test_companion_sides_together_with_on_the_subject(analyze_text: Analyze) -> None:
     analysis = analyze_text("The president, together with the prime minister, condemned the rebels.")
-    assert _sides(analysis, "ACCUSE") == [("The president ; the prime minister", "the rebels")]
+    assert sides(analysis, "ACCUSE") == [("The president ; the prime minister", "the rebels")]
 
 
 def test_companion_sides_along_with_on_the_object(analyze_text: Analyze) -> None:
     analysis = analyze_text("The junta jailed the mayor along with three opposition leaders.")
-    assert _sides(analysis, "COERCE") == [("The junta", "the mayor ; three opposition leaders")]
+    assert sides(analysis, "COERCE") == [("The junta", "the mayor ; three opposition leaders")]
 
 
 def test_companion_sides_a_thing_is_no_side(analyze_text: Analyze) -> None:
     analysis = analyze_text("The general, along with his plans, criticized the rebels.")
-    assert _sides(analysis, "ACCUSE") == [("The general", "the rebels")]
+    assert sides(analysis, "ACCUSE") == [("The general", "the rebels")]
 
 
 def test_companion_sides_with_alone_adds_no_one(analyze_text: Analyze) -> None:
@@ -53,14 +50,14 @@ def test_companion_sides_alongside_after_the_object_goes_with_the_doer(analyze_t
 
 def test_companion_sides_joined_by_on_the_subject(analyze_text: Analyze) -> None:
     analysis = analyze_text("Governor Hale, joined by Mayor Briggs, urged residents to stay home.")
-    assert _sides(analysis, "REQUEST") == [("Governor Hale ; Mayor Briggs", "residents")]
+    assert sides(analysis, "REQUEST") == [("Governor Hale ; Mayor Briggs", "residents")]
 
 
 def test_companion_sides_along_with_before_the_verb(analyze_text: Analyze) -> None:
     analysis = analyze_text("Along with Sweden, Finland has condemned the raid.")
-    assert _sides(analysis, "ACCUSE") == [("Sweden ; Finland", None)]
+    assert sides(analysis, "ACCUSE") == [("Sweden ; Finland", None)]
 
 
 def test_companion_sides_along_with_a_passive_subject(analyze_text: Analyze) -> None:
     analysis = analyze_text("Two police officers were wounded along with three journalists.")
-    assert _sides(analysis, "ASSAULT") == [(None, "Two police officers ; three journalists")]
+    assert sides(analysis, "ASSAULT") == [(None, "Two police officers ; three journalists")]

@@ -7,29 +7,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_content_aims_threats_of_an_act_against_an_actor(analyze_text: Analyze) -> None:
     threats = analyze_text("Rebel commanders issued threats of reprisals against the army.")
-    assert _sides(threats, "THREATEN") == [("Rebel commanders", "the army")]
+    assert sides(threats, "THREATEN") == [("Rebel commanders", "the army")]
 
 
 def test_content_aims_a_complaint_for_a_remedy_against_an_actor(analyze_text: Analyze) -> None:
     complaint = analyze_text("The mayor filed a complaint for damages against the construction company.")
-    assert _sides(complaint, "ACCUSE") == [("The mayor", "the construction company")]
+    assert sides(complaint, "ACCUSE") == [("The mayor", "the construction company")]
 
 
 def test_content_aims_accusations_of_a_wrong_against_an_actor(analyze_text: Analyze) -> None:
     accusations = analyze_text("Critics leveled accusations of corruption against the minister.")
-    assert _sides(accusations, "ACCUSE") == [("Critics", "the minister")]
+    assert sides(accusations, "ACCUSE") == [("Critics", "the minister")]
 
 
 def test_content_aims_not_read_from_a_with_phrase(analyze_text: Analyze) -> None:
     dismissed = analyze_text("The senator dismissed allegations of collusion with Russia.")
-    assert _sides(dismissed, "REJECT") == [("The senator", None)]
+    assert sides(dismissed, "REJECT") == [("The senator", None)]

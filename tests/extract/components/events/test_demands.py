@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_demands_a_bare_conjunct_shares_the_wished_infinitive(analyze_text: Analyze) -> None:
@@ -26,18 +23,24 @@ def test_demands_a_bare_conjunct_shares_the_wished_infinitive(analyze_text: Anal
         ),
         ("Brussels expects Belgrade to honour the deal and recognize Kosovo.", "recognize"),
     ):
-        assert [t for _type, t in _confident(analyze_text(text)) if t == trigger] == [], text
+        assert [t for _type, t in confident_triggers(analyze_text(text)) if t == trigger] == [], text
 
 
 def test_demands_a_wish_for_another_party_is_not_its_intent(analyze_text: Analyze) -> None:
     """ "the mayor wants the police to arrest …" is the mayor's wish, not a threat by the police; a
     party's own intent ("the rebels want to attack") stays."""
     assert (
-        _confident(analyze_text("The mayor wants the police to stop the march and arrest its organizers."))
+        confident_triggers(
+            analyze_text("The mayor wants the police to stop the march and arrest its organizers.")
+        )
         == []
     )
-    assert _confident(analyze_text("Russia wants Turkey to close its borders to radical groups.")) == []
-    assert ("THREATEN", "attack") in _confident(analyze_text("The rebels want to attack the capital."))
+    assert (
+        confident_triggers(analyze_text("Russia wants Turkey to close its borders to radical groups.")) == []
+    )
+    assert ("THREATEN", "attack") in confident_triggers(
+        analyze_text("The rebels want to attack the capital.")
+    )
 
 
 def test_demands_who_is_to_be_acted_on_is_not_asked(analyze_text: Analyze) -> None:

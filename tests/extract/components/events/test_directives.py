@@ -7,16 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_directives_an_order_to_act_is_a_demand(analyze_text: Analyze) -> None:
-    for text, sides in (
+    for text, expected in (
         (
             "The governor directed the transport agency to close the bridge.",
             ("The governor", "the transport agency"),
@@ -27,7 +24,7 @@ def test_directives_an_order_to_act_is_a_demand(analyze_text: Analyze) -> None:
         ),
         ("The judge told the landlord to return the deposit.", ("The judge", "the landlord")),
     ):
-        assert _sides(analyze_text(text), "REQUEST") == [sides], text
+        assert sides(analyze_text(text), "REQUEST") == [expected], text
 
 
 def test_directives_without_an_object_infinitive_no_demand(analyze_text: Analyze) -> None:
@@ -36,7 +33,7 @@ def test_directives_without_an_object_infinitive_no_demand(analyze_text: Analyze
         "She directed the documentary about the war.",
         "The leaflets tell voters where to find the polling stations.",
     ):
-        assert _sides(analyze_text(text), "REQUEST") == [], text
+        assert sides(analyze_text(text), "REQUEST") == [], text
 
 
 def test_directives_every_listed_body_is_ordered(analyze_text: Analyze) -> None:
@@ -44,11 +41,11 @@ def test_directives_every_listed_body_is_ordered(analyze_text: Analyze) -> None:
         "The health ministry directed the Bureau of Fisheries (BOF) and the Office of Animal Welfare (OAW)"
         " to inspect the farms."
     )
-    assert _sides(analysis, "REQUEST") == [
+    assert sides(analysis, "REQUEST") == [
         ("The health ministry", "the Bureau of Fisheries ; the Office of Animal Welfare")
     ]
 
 
 def test_directives_an_animal_word_in_a_name_is_no_animal(analyze_text: Analyze) -> None:
     analysis = analyze_text("The mayor criticized the Horse Racing Authority and the city council.")
-    assert _sides(analysis, "ACCUSE") == [("The mayor", "the Horse Racing Authority ; the city council")]
+    assert sides(analysis, "ACCUSE") == [("The mayor", "the Horse Racing Authority ; the city council")]

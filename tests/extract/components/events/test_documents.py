@@ -7,33 +7,30 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
-
-
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
 
 
 def test_documents_signed_by_two_named_sides(analyze_text: Analyze) -> None:
     signed = analyze_text(
         "Last week, Norwegian and Chilean ministers signed a Treaty on Fisheries Cooperation in Oslo."
     )
-    assert _sides(signed, "SUPPORT") == [("Norwegian", "Chilean")]
+    assert sides(signed, "SUPPORT") == [("Norwegian", "Chilean")]
 
 
 def test_documents_signed_with_a_party(analyze_text: Analyze) -> None:
     signed = analyze_text("Peru signed a Free Trade Agreement with the European Union.")
-    assert _sides(signed, "SUPPORT") == [("Peru", "the European Union")]
+    assert sides(signed, "SUPPORT") == [("Peru", "the European Union")]
 
 
 def test_documents_opposed_have_no_party(analyze_text: Analyze) -> None:
     opposed = analyze_text(
         "The governor warned that the senator opposes the Second Amendment and will vote against it."
     )
-    assert all(target is None for _source, target in _sides(opposed, "REJECT"))
+    assert all(target is None for _source, target in sides(opposed, "REJECT"))
 
 
 def test_documents_backed_side_by_side(analyze_text: Analyze) -> None:
     backed = analyze_text("The mayor and her deputy strongly supported the Clean Water Act in the council.")
-    assert ("The mayor", "her deputy") not in _sides(backed, "SUPPORT")
+    assert ("The mayor", "her deputy") not in sides(backed, "SUPPORT")

@@ -8,33 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
 
 
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
-
-
 def test_haste_the_infinitive_is_the_one_event(analyze_text: Analyze) -> None:
     """ "rushed to rescue", "are rushing to evacuate": the rescue alone, no MOBILIZE of "rushed"."""
-    assert _confident(analyze_text("Soldiers rushed to rescue the survivors of the earthquake.")) == [
+    assert confident_triggers(analyze_text("Soldiers rushed to rescue the survivors of the earthquake.")) == [
         ("AID", "rescue")
     ]
     text = "Government troops are rushing to evacuate the residents of the town."
-    assert _confident(analyze_text(text)) == [("AID", "evacuate")]
+    assert confident_triggers(analyze_text(text)) == [("AID", "evacuate")]
 
 
 def test_haste_a_future_hurry_is_no_threat(analyze_text: Analyze) -> None:
     """ "will rush to rescue": the rescue is meant; the rush threatens no mobilization."""
-    types = [t for t, _ in _confident(analyze_text("Marines will rush to rescue the hostages."))]
+    types = [t for t, _ in confident_triggers(analyze_text("Marines will rush to rescue the hostages."))]
     assert "THREATEN" not in types and "MOBILIZE" not in types
 
 
 def test_haste_forces_moved_somewhere_stay_a_mobilization(analyze_text: Analyze) -> None:
     """ "rushed to the border" (no infinitive) and "rushed troops to the border" (an object) move forces."""
     moved = analyze_text("Troops rushed to the border after the attack.")
-    assert _confident(moved) == [("MOBILIZE", "rushed")]
+    assert confident_triggers(moved) == [("MOBILIZE", "rushed")]
     sent = analyze_text("The army rushed troops to the border with Pakistan.")
-    assert ("MOBILIZE", "rushed") in _confident(sent)
+    assert ("MOBILIZE", "rushed") in confident_triggers(sent)

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_hopes_the_wish_reaches_through_an_aspect_verb(analyze_text: Analyze) -> None:
@@ -25,8 +22,10 @@ def test_hopes_the_wish_reaches_through_an_aspect_verb(analyze_text: Analyze) ->
         "The envoy is hoping the junta will start talking to the rebels.",
         "The opposition wants the government to keep supporting the farmers.",
     ):
-        assert _confident(analyze_text(text)) == [], text
-    assert ("ASSAULT", "attack") in _confident(analyze_text("The army continued to attack the rebels."))
+        assert confident_triggers(analyze_text(text)) == [], text
+    assert ("ASSAULT", "attack") in confident_triggers(
+        analyze_text("The army continued to attack the rebels.")
+    )
 
 
 def test_hopes_an_own_aim_through_an_aspect_verb_is_an_intent(analyze_text: Analyze) -> None:
@@ -43,7 +42,7 @@ def test_hopes_every_form_of_hope(analyze_text: Analyze) -> None:
         "The minister hopes that Kenya will sign the treaty with Somalia.",
         "The minister hopes Kenya will meet Somalia next week.",
     ):
-        assert _confident(analyze_text(text)) == [], text
+        assert confident_triggers(analyze_text(text)) == [], text
     for text in (
         "Israel hopes to meet Iran next week.",
         "Israel is hoping to meet Iran next week.",

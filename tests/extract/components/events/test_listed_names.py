@@ -7,24 +7,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_listed_names_are_all_doers(analyze_text: Analyze) -> None:
     analysis = analyze_text("Senators Jane Porter, Tom Reyes and Ann Lee have all criticized the budget.")
-    assert _sides(analysis, "ACCUSE") == [("Senators Jane Porter ; Tom Reyes ; Ann Lee", None)]
+    assert sides(analysis, "ACCUSE") == [("Senators Jane Porter ; Tom Reyes ; Ann Lee", None)]
 
 
 def test_listed_names_of_a_meeting_are_its_two_sides(analyze_text: Analyze) -> None:
     analysis = analyze_text("Senators Jane Porter, Tom Reyes and Ann Lee met in Denver on Monday.")
-    assert _sides(analysis, "CONSULT") == [("Senators Jane Porter", "Tom Reyes ; Ann Lee")]
+    assert sides(analysis, "CONSULT") == [("Senators Jane Porter", "Tom Reyes ; Ann Lee")]
 
 
 def test_listed_names_a_description_is_no_list(analyze_text: Analyze) -> None:
     analysis = analyze_text("Kim Jong Un, North Korea's leader, and Vladimir Putin met in Moscow.")
-    assert _sides(analysis, "CONSULT") == [("Kim Jong Un", "Vladimir Putin")]
+    assert sides(analysis, "CONSULT") == [("Kim Jong Un", "Vladimir Putin")]

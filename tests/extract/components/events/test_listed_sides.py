@@ -9,44 +9,41 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_listed_sides_an_owned_conjunct_of_an_event_noun_is_a_side(analyze_text: Analyze) -> None:
     analysis = analyze_text("The prosecutor ordered the arrest of Senator Halvorsen and his aides.")
-    assert _sides(analysis, "COERCE") == [("The prosecutor", "Senator Halvorsen ; his aides")]
+    assert sides(analysis, "COERCE") == [("The prosecutor", "Senator Halvorsen ; his aides")]
 
 
 def test_listed_sides_an_owned_conjunct_of_a_verb_is_a_side(analyze_text: Analyze) -> None:
     analysis = analyze_text("Police detained the governor and his advisers on Friday.")
-    assert _sides(analysis, "COERCE") == [("Police", "the governor ; his advisers")]
+    assert sides(analysis, "COERCE") == [("Police", "the governor ; his advisers")]
 
 
 def test_listed_sides_including_names_the_members(analyze_text: Analyze) -> None:
     analysis = analyze_text(
         "The government has requested assistance from aid agencies, including Oxfam and the Red Cross."
     )
-    assert _sides(analysis, "REQUEST") == [("The government", "aid agencies ; Oxfam ; the Red Cross")]
+    assert sides(analysis, "REQUEST") == [("The government", "aid agencies ; Oxfam ; the Red Cross")]
 
 
 def test_listed_sides_such_as_names_the_members(analyze_text: Analyze) -> None:
     analysis = analyze_text("The mayor criticized several unions, such as Unite and the GMB, for the strike.")
-    assert _sides(analysis, "ACCUSE") == [("The mayor", "several unions ; Unite ; the GMB")]
+    assert sides(analysis, "ACCUSE") == [("The mayor", "several unions ; Unite ; the GMB")]
 
 
 def test_listed_sides_a_second_object_on_the_verb(analyze_text: Analyze) -> None:
     analysis = analyze_text("Police arrested the mayor and two of his deputies.")
-    assert _sides(analysis, "COERCE") == [("Police", "the mayor ; his deputies")]
+    assert sides(analysis, "COERCE") == [("Police", "the mayor ; his deputies")]
 
 
 def test_listed_sides_a_list_of_kinds_adds_no_one(analyze_text: Analyze) -> None:
     analysis = analyze_text("The army killed ten people, including two children.")
-    assert _sides(analysis, "ASSAULT") == [("The army", "ten people")]
+    assert sides(analysis, "ASSAULT") == [("The army", "ten people")]
 
 
 def test_listed_sides_a_group_that_is_no_actor_lends_no_list(analyze_text: Analyze) -> None:
@@ -56,14 +53,14 @@ def test_listed_sides_a_group_that_is_no_actor_lends_no_list(analyze_text: Analy
 
 def test_listed_sides_a_common_noun_listed_after_an_actor_is_a_side(analyze_text: Analyze) -> None:
     analysis = analyze_text("Soldiers detained a nurse, interpreter and a driver on Monday.")
-    assert _sides(analysis, "COERCE") == [("Soldiers", "a nurse ; interpreter ; a driver")]
+    assert sides(analysis, "COERCE") == [("Soldiers", "a nurse ; interpreter ; a driver")]
 
 
 def test_listed_sides_others_listed_after_a_name_are_a_side(analyze_text: Analyze) -> None:
     analysis = analyze_text("Canada and others have accused Venezuela of rigging the vote.")
-    assert _sides(analysis, "ACCUSE") == [("Canada ; others", "Venezuela")]
+    assert sides(analysis, "ACCUSE") == [("Canada ; others", "Venezuela")]
 
 
 def test_listed_sides_a_listed_act_is_no_side(analyze_text: Analyze) -> None:
     analysis = analyze_text("Senator Hale criticized the governor and his appointments on Tuesday.")
-    assert _sides(analysis, "ACCUSE") == [("Senator Hale", "the governor")]
+    assert sides(analysis, "ACCUSE") == [("Senator Hale", "the governor")]

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from newsgraph.models import Analysis
+from tests.support.events import confident
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis, type_: str) -> list[Event]:
-    return [e for e in analysis.events if e.type == type_ and e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def _names(analysis: Analysis, ids: list[str]) -> list[str]:
@@ -26,7 +23,7 @@ def test_bare_government_is_the_country_named_before(analyze_text: Analyze) -> N
         "Heavy rains have flooded hundreds of villages across Malawi since Friday. "
         "On Monday the government banned all travel on the southern highway."
     )
-    (ban,) = _confident(a, "COERCE")
+    (ban,) = confident(a, "COERCE")
     assert _names(a, ban.source) == ["Malawi"]
 
 
@@ -36,7 +33,7 @@ def test_bare_country_is_the_country_named_before(analyze_text: Analyze) -> None
         "Norway sent two cargo planes of tents to the region last week. "
         "On Tuesday the country promised another 40 million dollars in aid."
     )
-    (promise,) = _confident(a, "AGREE")
+    (promise,) = confident(a, "AGREE")
     assert _names(a, promise.source) == ["Norway"]
 
 
@@ -46,7 +43,7 @@ def test_two_countries_in_reach_leave_it(analyze_text: Analyze) -> None:
         "Heavy rains have flooded villages in Malawi and Mozambique since Friday. "
         "On Monday the government banned all travel on the southern highway."
     )
-    (ban,) = _confident(a, "COERCE")
+    (ban,) = confident(a, "COERCE")
     assert ban.source_text == "the government"
     assert _names(a, ban.source) not in (["Malawi"], ["Mozambique"])
 
@@ -57,7 +54,7 @@ def test_government_with_words_of_its_own_stays(analyze_text: Analyze) -> None:
         "Heavy rains have flooded hundreds of villages across Malawi since Friday. "
         "On Monday the local government banned all travel on the southern highway."
     )
-    (ban,) = _confident(a, "COERCE")
+    (ban,) = confident(a, "COERCE")
     assert _names(a, ban.source) != ["Malawi"]
 
 
@@ -71,5 +68,5 @@ def test_a_capital_in_reach_stands_for_its_country(analyze_text: Analyze) -> Non
         "Thousands of opposition supporters marched through Nairobi on Friday. "
         "The government arrested forty protesters near the parliament."
     )
-    (arrest,) = _confident(a, "COERCE")
+    (arrest,) = confident(a, "COERCE")
     assert _names(a, arrest.source) == ["Kenya"]

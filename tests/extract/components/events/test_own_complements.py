@@ -6,25 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
-
-
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
 
 
 def test_own_complements_the_addressee_outranks_a_later_object(analyze_text: Analyze) -> None:
     called = analyze_text(
         "Senator Ana Ruiz called on the Pentagon to release the report, and urged Congress to hold hearings."
     )
-    assert _sides(called, "REQUEST") == [("Senator Ana Ruiz", "the Pentagon")]
+    assert sides(called, "REQUEST") == [("Senator Ana Ruiz", "the Pentagon")]
     pleaded = analyze_text(
         "The mayor pleaded with the governor to send troops, and thanked the police for their work."
     )
-    assert ("The mayor", "the governor") in _sides(pleaded, "REQUEST")
+    assert ("The mayor", "the governor") in sides(pleaded, "REQUEST")
 
 
 def test_own_complements_a_verb_without_one_shares_the_object(analyze_text: Analyze) -> None:
     threatened = analyze_text("Iran threatened to close or blockade the Saudi embassy.")
-    assert _sides(threatened, "THREATEN") == [("Iran", "the Saudi embassy")]
+    assert sides(threatened, "THREATEN") == [("Iran", "the Saudi embassy")]

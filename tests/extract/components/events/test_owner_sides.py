@@ -7,21 +7,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_owner_sides_a_demonym_owner_names_the_target(analyze_text: Analyze) -> None:
     protest = analyze_text("Activists protested against Turkish operations in the north.")
-    assert _sides(protest, "PROTEST") == [("Activists", "Turkish")]
+    assert sides(protest, "PROTEST") == [("Activists", "Turkish")]
     dismissed = analyze_text("Hamas dismissed the Egyptian findings as lies.")
-    assert _sides(dismissed, "REJECT") == [("Hamas", "Egyptian")]
+    assert sides(dismissed, "REJECT") == [("Hamas", "Egyptian")]
     rejected = analyze_text("The minister rejected the Iranian claims as baseless.")
-    assert _sides(rejected, "REJECT") == [("The minister", "Iranian")]
+    assert sides(rejected, "REJECT") == [("The minister", "Iranian")]
 
 
 def test_owner_sides_the_owner_keeps_its_entity(analyze_text: Analyze) -> None:
@@ -33,20 +30,20 @@ def test_owner_sides_the_owner_keeps_its_entity(analyze_text: Analyze) -> None:
 
 def test_owner_sides_a_named_owner_of_a_craft(analyze_text: Analyze) -> None:
     accused = analyze_text("Seoul accused a North Korean patrol boat of crossing the maritime border.")
-    assert _sides(accused, "ACCUSE") == [("Seoul", "North Korean")]
+    assert sides(accused, "ACCUSE") == [("Seoul", "North Korean")]
 
 
 def test_owner_sides_things_of_no_entity_and_actors_keep_their_words(analyze_text: Analyze) -> None:
     shelled = analyze_text("The rebels shelled the town's water plant.")
-    assert _sides(shelled, "ASSAULT") == [("The rebels", "town's water plant")]
+    assert sides(shelled, "ASSAULT") == [("The rebels", "town's water plant")]
     rammed = analyze_text("Militants attacked a Russian ship near the port.")
-    assert _sides(rammed, "ASSAULT") == [("Militants", "a Russian ship")]  # what an assault hit
+    assert sides(rammed, "ASSAULT") == [("Militants", "a Russian ship")]  # what an assault hit
     arrested = analyze_text("Police arrested two Pakistani officials at the airport.")
-    assert _sides(arrested, "COERCE") == [("Police", "two Pakistani officials")]
+    assert sides(arrested, "COERCE") == [("Police", "two Pakistani officials")]
     criticized = analyze_text("Loyal Trump enthusiasts criticized the judge.")
-    assert _sides(criticized, "ACCUSE") == [("Loyal Trump enthusiasts", "the judge")]  # an agent noun
+    assert sides(criticized, "ACCUSE") == [("Loyal Trump enthusiasts", "the judge")]  # an agent noun
     offshoot = analyze_text("The candidates agreed to confront the al-Qaeda offshoot in Syria.")
-    assert [t for _s, t in _sides(offshoot, "AGREE")] == ["the al-Qaeda offshoot in Syria"]  # another group
+    assert [t for _s, t in sides(offshoot, "AGREE")] == ["the al-Qaeda offshoot in Syria"]  # another group
 
 
 def test_owner_sides_a_body_between_owner_and_thing_is_named_with_it(analyze_text: Analyze) -> None:
@@ -54,10 +51,10 @@ def test_owner_sides_a_body_between_owner_and_thing_is_named_with_it(analyze_tex
     jailed = analyze_text(
         "The activists were angered by a Russian court ruling to jail the blogger Ivan Petrov."
     )
-    assert _sides(jailed, "COERCE") == [("Russian court", "the blogger Ivan Petrov")]
+    assert sides(jailed, "COERCE") == [("Russian court", "the blogger Ivan Petrov")]
 
 
 def test_owner_sides_a_possessor_is_named_with_its_title(analyze_text: Analyze) -> None:
     """ "Mr. Biden's legacy": Mr. Biden, without the possessive ending."""
     legacy = analyze_text("Both candidates promised to defend Mr. Biden's legacy.")
-    assert _sides(legacy, "AGREE") == [("Both candidates", "Mr. Biden")]
+    assert sides(legacy, "AGREE") == [("Both candidates", "Mr. Biden")]

@@ -9,27 +9,19 @@ from collections.abc import Callable
 
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.models import Analysis
+from tests.support.events import side_names
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(a: Analysis, trigger: str) -> tuple[list[str], list[str]]:
-    """The source and target entity names of the event with this trigger word."""
-    event = next(e for e in a.events if e.trigger.text == trigger)
-    source, target = (
-        [g.name for g in map(a.entity, ids) if g is not None] for ids in (event.source, event.target)
-    )
-    return source, target
-
-
 def test_people_nouns_a_speaker_noun_is_a_target(analyze_text: Analyze) -> None:
     a = analyze_text("Soldiers detained the organizers of the rally in Minsk.")
-    assert _sides(a, "detained") == (["Soldiers"], ["organizers"])
+    assert side_names(a, "detained") == (["Soldiers"], ["organizers"])
 
 
 def test_people_nouns_a_speaker_noun_is_a_source(analyze_text: Analyze) -> None:
     a = analyze_text("Senior advisers to the prime minister met the Japanese ambassador in Seoul.")
-    assert _sides(a, "met")[0] == ["Senior advisers"]
+    assert side_names(a, "met")[0] == ["Senior advisers"]
 
 
 def test_people_nouns_join_the_lists_less_things() -> None:

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from newsgraph.models import Analysis
+from tests.support.events import confident
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis, type_: str) -> list[Event]:
-    return [e for e in analysis.events if e.type == type_ and e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def _country(analysis: Analysis, ids: list[str]) -> list[str | None]:
@@ -28,14 +25,14 @@ def test_bare_government_is_the_country_government_named_before(analyze_text: An
         "Miners have protested for weeks, but the Bolivian government has ignored their complaints. "
         "Last month, the government banned all marches near the mine."
     )
-    (ban,) = _confident(a, "COERCE")
+    (ban,) = confident(a, "COERCE")
     assert ban.source_text == "Bolivian government"
     assert _country(a, ban.source) == ["BO"]
     b = analyze_text(
         "Farmers say Peru's government has done little about the drought. "
         "The government, which faces an election in May, promised new subsidies on Tuesday."
     )
-    (promise,) = _confident(b, "AGREE")
+    (promise,) = confident(b, "AGREE")
     assert _country(b, promise.source) == ["PE"]
 
 
@@ -45,12 +42,12 @@ def test_bare_government_after_two_countries_governments_stays(analyze_text: Ana
         "The Bolivian government and the Peruvian government disagree about the lake. "
         "Last month, the government banned all fishing near the shore."
     )
-    assert [e.source_text for e in _confident(a, "COERCE")] == ["the government"]
+    assert [e.source_text for e in confident(a, "COERCE")] == ["the government"]
     b = analyze_text(
         "Miners have protested for weeks, but the Bolivian government has ignored their complaints. "
         "Last month, the local government banned all marches near the mine."
     )
-    assert [e.source_text for e in _confident(b, "COERCE")] == ["the local government"]
+    assert [e.source_text for e in confident(b, "COERCE")] == ["the local government"]
 
 
 def test_bare_agency_is_the_agency_named_just_before(analyze_text: Analyze) -> None:
@@ -62,7 +59,7 @@ def test_bare_agency_is_the_agency_named_just_before(analyze_text: Analyze) -> N
         "Drug makers nearby worry about their licences, according to the European Medicines Agency. "
         "The agency called for an independent review of the site."
     )
-    (call,) = _confident(analyze_text(text), "REQUEST")
+    (call,) = confident(analyze_text(text), "REQUEST")
     assert call.source_text == "European Medicines Agency"
 
 
@@ -72,7 +69,7 @@ def test_bare_agency_with_two_agencies_just_before_stays(analyze_text: Analyze) 
         "The International Atomic Energy Agency and the European Medicines Agency inspected the plant. "
         "The agency called for an independent review of the site."
     )
-    assert [e.source_text for e in _confident(a, "REQUEST")] == ["The agency"]
+    assert [e.source_text for e in confident(a, "REQUEST")] == ["The agency"]
 
 
 def test_uncounted_title_plural_is_the_two_holders_named_before(analyze_text: Analyze) -> None:
@@ -81,13 +78,13 @@ def test_uncounted_title_plural_is_the_two_holders_named_before(analyze_text: An
         "Prime Minister Anna Berg of Norway hosted Prime Minister Lars Holm of Denmark in Oslo. "
         "On Friday the prime ministers signed a fishing accord."
     )
-    (sign,) = _confident(a, "SUPPORT")
+    (sign,) = confident(a, "SUPPORT")
     assert {sign.source_text, sign.target_text} == {"Anna Berg", "Lars Holm"}
     b = analyze_text(
         "Prime Minister Anna Berg of Norway hosted Prime Minister Lars Holm of Denmark and Prime Minister "
         "Eva Lind of Sweden in Oslo. On Friday the prime ministers signed a fishing accord."
     )
-    assert [e.source_text for e in _confident(b, "SUPPORT")] == ["the prime ministers"]
+    assert [e.source_text for e in confident(b, "SUPPORT")] == ["the prime ministers"]
 
 
 def test_bare_noun_after_a_named_body_is_the_name(analyze_text: Analyze) -> None:
@@ -96,5 +93,5 @@ def test_bare_noun_after_a_named_body_is_the_name(analyze_text: Analyze) -> None
         "Turkey launched an offensive against the Syrian Kurdish militia, the YPG, in March. "
         "On Sunday the militia attacked a Turkish border post."
     )
-    attacks = [e for e in _confident(a, "ASSAULT") if e.trigger.text == "attacked"]
+    attacks = [e for e in confident(a, "ASSAULT") if e.trigger.text == "attacked"]
     assert [e.source_text for e in attacks] == ["YPG"]

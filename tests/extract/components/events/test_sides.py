@@ -12,14 +12,11 @@ from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import load_lexicon
 from newsgraph.extract.extensions import set_extensions
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from newsgraph.models import Analysis
 from tests.support.event_parses import parsed, spec
+from tests.support.events import confident
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis, type_: str) -> list[Event]:
-    return [e for e in analysis.events if e.type == type_ and e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_sides_a_request_asks_whom_its_from_phrase_names() -> None:
@@ -63,13 +60,13 @@ def test_sides_civilians_owned_by_a_pronoun_are_their_own_actor() -> None:
 def test_sides_a_group_of_two_named_sides_is_split(analyze_text: Analyze) -> None:
     """ "Israeli and Palestinian negotiators held talks": Israel's with Palestine's, one side each."""
     a = analyze_text("Israeli and Palestinian negotiators held talks in Cairo on Monday.")
-    (talks,) = _confident(a, "CONSULT")
+    (talks,) = confident(a, "CONSULT")
     assert talks.source_text == "Israeli" and talks.target_text == "Palestinian"
     b = analyze_text("Last week, Cameroon and Chad officials met in Yaounde and signed an agreement.")
-    met = _confident(b, "CONSULT") + _confident(b, "SUPPORT")
+    met = confident(b, "CONSULT") + confident(b, "SUPPORT")
     assert met and all(e.source_text == "Cameroon" and e.target_text == "Chad" for e in met)
     c = analyze_text("French and German soldiers patrolled the border town on Monday.")
-    assert _confident(c, "CONSULT") == []  # side by side, with no one
+    assert confident(c, "CONSULT") == []  # side by side, with no one
 
 
 def test_sides_an_answer_in_kind_is_coded_by_its_means() -> None:
@@ -126,21 +123,21 @@ def test_sides_a_town_the_parser_calls_a_people_or_a_person_is_where(analyze_tex
 
 def test_sides_animals_are_no_targets(analyze_text: Analyze) -> None:
     a = analyze_text("According to the charity, pets left behind by evacuees are being shot.")
-    assert _confident(a, "ASSAULT") == []
+    assert confident(a, "ASSAULT") == []
     b = analyze_text("According to witnesses, villagers left behind by evacuees are being shot.")
-    assert [e.target_text for e in _confident(b, "ASSAULT")] == ["villagers"]
+    assert [e.target_text for e in confident(b, "ASSAULT")] == ["villagers"]
 
 
 def test_sides_what_an_allegation_says_is_no_party_to_its_rejection(analyze_text: Analyze) -> None:
     """ "rejected the allegation that X …": X is talked about; "Pakistan's allegation": Pakistan."""
     said = "Pakistan's army accused the Taliban on Tuesday. Taliban spokesman Zabihullah Mujahid rejected "
     a = analyze_text(said + "the allegation that Baloch separatists have put down roots across the border.")
-    (rejected,) = _confident(a, "REJECT")
+    (rejected,) = confident(a, "REJECT")
     assert rejected.target_text is None
     b = analyze_text(
         said + "Pakistan's allegation that Baloch separatists have put down roots across the border."
     )
-    (rejected,) = _confident(b, "REJECT")
+    (rejected,) = confident(b, "REJECT")
     assert rejected.target_text == "Pakistan"
 
 
@@ -149,9 +146,9 @@ def test_sides_a_rally_of_prices_is_no_protest(analyze_text: Analyze) -> None:
     a = analyze_text(
         "Indian shares on the Sensex index fell ten percent before rallying to a more modest decline."
     )
-    assert _confident(a, "PROTEST") == []
+    assert confident(a, "PROTEST") == []
     b = analyze_text("Protesters rallied outside the stock exchange against the bank bailout on Monday.")
-    assert [e.source_text for e in _confident(b, "PROTEST")] == ["Protesters"]
+    assert [e.source_text for e in confident(b, "PROTEST")] == ["Protesters"]
 
 
 def test_sides_both_leaders_are_the_last_pair(analyze_text: Analyze) -> None:
@@ -159,10 +156,10 @@ def test_sides_both_leaders_are_the_last_pair(analyze_text: Analyze) -> None:
     a = analyze_text(
         "Putin met Erdogan in Sochi on Monday. The two presidents are closely cooperating in Syria."
     )
-    (coop,) = _confident(a, "COOPERATE")
+    (coop,) = confident(a, "COOPERATE")
     assert (coop.source_text, coop.target_text) == ("Putin", "Erdogan")
     b = analyze_text("The two presidents are closely cooperating in Syria.")  # no pair named before
-    assert all(e.target_text is None for e in _confident(b, "COOPERATE"))
+    assert all(e.target_text is None for e in confident(b, "COOPERATE"))
 
 
 def test_sides_a_dictionary_preposition_is_the_verbs_own() -> None:
@@ -185,7 +182,7 @@ def test_sides_a_dictionary_preposition_is_the_verbs_own() -> None:
 def test_sides_condemning_an_event_targets_its_doer(analyze_text: Analyze) -> None:
     """ "condemned Russia's invasion of Ukraine": Russia, not the invasion's victim."""
     a = analyze_text("The United States condemned Russia's invasion of Ukraine on Thursday.")
-    (condemned,) = _confident(a, "ACCUSE")
+    (condemned,) = confident(a, "ACCUSE")
     assert condemned.target_text == "Russia"
     b = analyze_text("The rebels called off talks with the government on Thursday.")
     assert [e.target_text for e in b.events if e.trigger.text == "called off"] == ["the government"]

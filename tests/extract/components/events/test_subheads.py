@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
 
@@ -15,12 +16,8 @@ FLATTENED = (
 )
 
 
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
-
-
 def test_subheads_a_section_label_is_no_request(analyze_text: Analyze) -> None:
-    assert _confident(analyze_text(FLATTENED)) == []
+    assert confident_triggers(analyze_text(FLATTENED)) == []
 
 
 def test_subheads_the_same_words_in_a_sentence_stay_an_event(analyze_text: Analyze) -> None:
@@ -28,4 +25,4 @@ def test_subheads_the_same_words_in_a_sentence_stay_an_event(analyze_text: Analy
         "Shipments of rice rose by a fifth in March. Japanese importers demanded that Vietnam lower "
         "its price, traders said."
     )
-    assert ("REQUEST", "demanded") in _confident(analyze_text(text))
+    assert ("REQUEST", "demanded") in confident_triggers(analyze_text(text))

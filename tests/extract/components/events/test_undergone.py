@@ -7,16 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import sides
 
 Analyze = Callable[..., Analysis]
 
 
-def _sides(analysis: Analysis, type_: str) -> list[tuple[str | None, str | None]]:
-    return [(e.source_text, e.target_text) for e in analysis.events if e.type == type_]
-
-
 def test_undergone_from_names_the_doer_of_any_type(analyze_text: Analyze) -> None:
-    for text, type_, sides in (
+    for text, type_, expected in (
         (
             "The mayor of Lyon received death threats from a local gang last spring.",
             "THREATEN",
@@ -33,19 +30,19 @@ def test_undergone_from_names_the_doer_of_any_type(analyze_text: Analyze) -> Non
             ("the European Union", "The junta"),
         ),
     ):
-        assert _sides(analyze_text(text), type_) == [sides], text
+        assert sides(analyze_text(text), type_) == [expected], text
 
 
 def test_undergone_from_on_the_verb_names_the_doer(analyze_text: Analyze) -> None:
     analysis = analyze_text("The garrison came under heavy attack overnight from rebel fighters.")
-    assert _sides(analysis, "ASSAULT") == [("rebel fighters", "The garrison")]
+    assert sides(analysis, "ASSAULT") == [("rebel fighters", "The garrison")]
 
 
 def test_undergone_drawing_criticism_is_undergoing_it(analyze_text: Analyze) -> None:
     analysis = analyze_text("The senator drew sharp criticism from opposition lawmakers this week.")
-    assert _sides(analysis, "ACCUSE") == [("opposition lawmakers", "The senator")]
+    assert sides(analysis, "ACCUSE") == [("opposition lawmakers", "The senator")]
 
 
 def test_undergone_loyalists_are_actors(analyze_text: Analyze) -> None:
     analysis = analyze_text("Army posts came under attack from loyalists of the ousted general.")
-    assert [source for source, _ in _sides(analysis, "ASSAULT")] == ["loyalists of the ousted general"]
+    assert [source for source, _ in sides(analysis, "ASSAULT")] == ["loyalists of the ousted general"]

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_wished_acts_a_wished_or_planned_appeal_or_charge_is_not_made(analyze_text: Analyze) -> None:
@@ -26,16 +23,16 @@ def test_wished_acts_a_wished_or_planned_appeal_or_charge_is_not_made(analyze_te
         "The senator wants to accuse the governor of fraud.",
         "The teachers' union plans to demand a pay rise and to condemn the council.",
     ):
-        assert _confident(analyze_text(text)) == [], text
+        assert confident_triggers(analyze_text(text)) == [], text
 
 
 def test_wished_acts_made_and_intended_cooperation_stay(analyze_text: Analyze) -> None:
     """A request made stays a request, as does one said with the future "be going to" (like "will"), and
     a wished meeting stays an intent (AGREE)."""
-    assert _confident(analyze_text("The teachers' union demanded a pay rise from the city council.")) == [
-        ("REQUEST", "demanded")
-    ]
-    assert _confident(analyze_text("The senator is going to ask Congress for more money.")) == [
+    assert confident_triggers(
+        analyze_text("The teachers' union demanded a pay rise from the city council.")
+    ) == [("REQUEST", "demanded")]
+    assert confident_triggers(analyze_text("The senator is going to ask Congress for more money.")) == [
         ("REQUEST", "ask")
     ]
     assert [e.type for e in analyze_text("The senator wants to meet the governor.").events] == ["AGREE"]
