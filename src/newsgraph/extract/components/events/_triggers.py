@@ -29,6 +29,7 @@ from newsgraph.extract.components.events._offered_things import offers_no_act
 from newsgraph.extract.components.events._participle_acts import own_act
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 from newsgraph.extract.components.events._silent_verbs import SilentVerbs
+from newsgraph.extract.components.events._walkouts import struck_by_workers
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
@@ -232,6 +233,8 @@ class TriggerFinder:
                     or (lemma not in self.lex.transitive_protest and any(c.dep_ == "dobj" for c in kids))
                 ):
                     return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
+                if sense.mode == "strike" and not struck_by_workers(tok, self.g):
+                    return None  # "struck on the idea", "the attackers struck": no walkout (`_walkouts`)
                 return sense, None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
