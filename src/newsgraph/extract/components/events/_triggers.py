@@ -44,6 +44,7 @@ _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id 
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 _MAX_KINDS = 500_000
 _FOR_CLAUSE_IDS = dep_ids(*FOR_CLAUSE_DEPS)
+_TIME_ENTS = frozenset({"DATE", "TIME"})  # the labels of a date or a time of day
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
 
@@ -282,7 +283,12 @@ class TriggerFinder:
                     )
         for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
-                obj_lemmas.update(p.lemma_.lower() for p in self.g.kids(c) if p.dep_ == "pobj")
+                # a date is when, not what: "hold contests on March 1" holds no march
+                obj_lemmas.update(
+                    p.lemma_.lower()
+                    for p in self.g.kids(c)
+                    if p.dep_ == "pobj" and p.ent_type_ not in _TIME_ENTS
+                )
             elif c.dep_ in ("acomp", "xcomp"):
                 obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty", "declined to comment"
         subj = next((c for c in self.g.kids(tok) if c.dep_ == "nsubj"), None)
