@@ -120,7 +120,7 @@ class _Bag:
         """The tokens' lower-case forms, in order (read once: each read decodes a new string)."""
         self.forms: set[str] = set()
         for t, low in zip(tokens, self.lowers, strict=True):
-            if t.dep_ not in _MODIFIER_DEPS:
+            if t.dep_ not in _MODIFIER_DEPS and not _month_name(t):
                 self.forms.add(low)
                 self.forms.add(t.lemma_.lower())
         self._text: str | None = None
@@ -329,6 +329,12 @@ class CameoDictionary:
             found = tuple(p for p in self.blocks[block] if not p.verbs or lemma in p.verbs)
             self._verb_patterns[key] = found
         return found
+
+
+def _month_name(tok: Token) -> bool:
+    """Whether a token names a month in a date ("on March 1", "in May"): a time, never the noun of a
+    pattern ("HOLD * MARCH" is a protest march, "states hold contests on March 1" none)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "DATE"
 
 
 def _placeless(post: _Bag) -> _Bag:

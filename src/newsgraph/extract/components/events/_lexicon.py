@@ -86,6 +86,7 @@ class Lexicon:
     suffer_lights: frozenset[str]
     observer_lights: frozenset[str]
     transitive_protest: frozenset[str]
+    striking_workers: frozenset[str]
     reporting: frozenset[str]
     intent_only: frozenset[str]
     attempt_heads: frozenset[str]
@@ -379,6 +380,7 @@ def _trigger_fields(trig: dict[str, Any]) -> dict[str, Any]:
         suffer_lights=_fs(trig["light_verbs_passive_subject"]),
         observer_lights=_fs(trig["light_verbs_observer"]),
         transitive_protest=_fs(trig["transitive_protest"]),
+        striking_workers=_fs(trig["striking_workers"]),
         absorbing={k.lower(): v for k, v in trig["absorbing_heads"].items()},
         absorbing_frames=trig["absorbing_frames"],
         contexts={k: _fs(v) for k, v in trig["contexts"].items() if not k.startswith("_")},

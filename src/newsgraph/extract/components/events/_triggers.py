@@ -29,6 +29,7 @@ from newsgraph.extract.components.events._offered_things import offers_no_act
 from newsgraph.extract.components.events._participle_acts import own_act
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 from newsgraph.extract.components.events._silent_verbs import SilentVerbs
+from newsgraph.extract.components.events._walkouts import struck_by_workers
 
 OBJ_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
 MAX_SENT_TOKENS = 150
@@ -43,6 +44,7 @@ _TRIGGER_POS[[_VERB, _AUX, _NOUN, _ADJ]] = True  # indexed by part-of-speech id 
 _NOMINAL_DEPS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"))
 _MAX_KINDS = 500_000
 _FOR_CLAUSE_IDS = dep_ids(*FOR_CLAUSE_DEPS)
+_TIME_ENTS = frozenset({"DATE", "TIME"})  # the labels of a date or a time of day
 _UNREAD = "unread"
 """Not yet in `TriggerFinder._kinds` (its answers are a kind or None)."""
 
@@ -232,6 +234,8 @@ class TriggerFinder:
                     or (lemma not in self.lex.transitive_protest and any(c.dep_ == "dobj" for c in kids))
                 ):
                     return None  # protest verbs are intransitive: "were struck", "struck a ten-month high"
+                if sense.mode == "strike" and not struck_by_workers(tok, self.g):
+                    return None  # "struck on the idea", "the attackers struck": no walkout (`_walkouts`)
                 return sense, None
         absorbing = self.lex.absorbing.get(lemma)
         if absorbing is not None:
@@ -279,7 +283,12 @@ class TriggerFinder:
                     )
         for c in self.g.kids(tok):
             if c.dep_ == "prep" and c.lower_ in ("as", "on"):
-                obj_lemmas.update(p.lemma_.lower() for p in self.g.kids(c) if p.dep_ == "pobj")
+                # a date is when, not what: "hold contests on March 1" holds no march
+                obj_lemmas.update(
+                    p.lemma_.lower()
+                    for p in self.g.kids(c)
+                    if p.dep_ == "pobj" and p.ent_type_ not in _TIME_ENTS
+                )
             elif c.dep_ in ("acomp", "xcomp"):
                 obj_lemmas.add(c.lemma_.lower())  # "pleaded guilty", "declined to comment"
         subj = next((c for c in self.g.kids(tok) if c.dep_ == "nsubj"), None)
