@@ -38,6 +38,7 @@ from newsgraph.extract.components.events._moved_people import moved_people
 from newsgraph.extract.components.events._partitive_victims import partitive_victim
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import first_person_side, speak
+from newsgraph.extract.components.events._reacted_acts import ReactedActs
 from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._shared_views import SharedViews
 from newsgraph.extract.components.events._sides import SideFinder
@@ -132,6 +133,7 @@ class Drafter:
         self.sides = SideFinder(lex, grammar, actors)
         self.ended = EndedFights(grammar, args, actors)
         self.acted_on = ActedOn(grammar, args, actors)
+        self.reacted = ReactedActs(grammar, args, actors)
         self.asked_for = AskedFor(lex, grammar)
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
@@ -193,6 +195,7 @@ class Drafter:
         d.targets = self.ended.targets(st.doc, d, st.group_cache)  # "urged an end to the war between X and Y"
         d.targets = self.acted_on.targets(st.doc, d, st.group_cache)  # "demanded Bashir's ouster": Bashir
         d.targets = self.asked_for.targets(d)  # "China asked for the return of 45 nationals": no one asked
+        d.targets = self.reacted.targets(st.doc, d, cand, st.group_cache)  # "condemned X's arrest": not X
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
