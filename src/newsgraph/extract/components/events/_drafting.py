@@ -38,6 +38,7 @@ from newsgraph.extract.components.events._moved_people import moved_people
 from newsgraph.extract.components.events._partitive_victims import partitive_victim
 from newsgraph.extract.components.events._permits import Permits
 from newsgraph.extract.components.events._pronouns import first_person_side, speak
+from newsgraph.extract.components.events._reacted_acts import ReactedActs
 from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._shared_views import SharedViews
 from newsgraph.extract.components.events._sides import SideFinder
@@ -132,6 +133,7 @@ class Drafter:
         self.sides = SideFinder(lex, grammar, actors)
         self.ended = EndedFights(grammar, args, actors)
         self.acted_on = ActedOn(grammar, args, actors)
+        self.reacted = ReactedActs(grammar, args, actors)
         self.asked_for = AskedFor(lex, grammar)
         self.aggregates = Aggregates(lex, grammar)
         self.permits = Permits(lex, grammar, actors)
@@ -190,9 +192,7 @@ class Drafter:
             asked = self.args.asked_of(cand.light, tok)
             if asked is not None:  # who is asked is the target, not who would receive
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
-        d.targets = self.ended.targets(st.doc, d, st.group_cache)  # "urged an end to the war between X and Y"
-        d.targets = self.acted_on.targets(st.doc, d, st.group_cache)  # "demanded Bashir's ouster": Bashir
-        d.targets = self.asked_for.targets(d)  # "China asked for the return of 45 nationals": no one asked
+        self._aimed_at(st, cand, d)
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
@@ -221,6 +221,13 @@ class Drafter:
         mood = self._intention(d, mood)
         self._score(st, cand, d, mood)
         return d
+
+    def _aimed_at(self, st: DocState, cand: Candidate, d: Draft) -> None:
+        """Give a demand or a reaction the targets the act it is about names (or drop its victims)."""
+        d.targets = self.ended.targets(st.doc, d, st.group_cache)  # "urged an end to the war between X and Y"
+        d.targets = self.acted_on.targets(st.doc, d, st.group_cache)  # "demanded Bashir's ouster": Bashir
+        d.targets = self.asked_for.targets(d)  # "China asked for the return of 45 nationals": no one asked
+        d.targets = self.reacted.targets(st.doc, d, cand, st.group_cache)  # "condemned X's arrest": not X
 
     def _no_doer(self, cand: Candidate, source: Token | None) -> bool:
         """Whether a trigger's doer is no actor: a hazard ("the storm forced the evacuation …"), or, for a
