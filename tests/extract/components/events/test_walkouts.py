@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis
+from newsgraph.models import Analysis
+from tests.support.events import confident_triggers
 
 Analyze = Callable[..., Analysis]
-
-
-def _confident(analysis: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE]
 
 
 def test_walkouts_strike_with_no_workers_is_no_protest(analyze_text: Analyze) -> None:
@@ -24,7 +21,7 @@ def test_walkouts_strike_with_no_workers_is_no_protest(analyze_text: Analyze) ->
         "The senator struck hopeful notes similar to those his rival had sounded.",
         "The bombers struck in 1998 and again two years later.",
     ):
-        assert not any(t == "PROTEST" for t, _ in _confident(analyze_text(text))), text
+        assert not any(t == "PROTEST" for t, _ in confident_triggers(analyze_text(text))), text
 
 
 def test_walkouts_workers_still_strike(analyze_text: Analyze) -> None:
@@ -34,7 +31,7 @@ def test_walkouts_workers_still_strike(analyze_text: Analyze) -> None:
         "The miners struck on Tuesday.",
         "Bus drivers struck for higher wages in the capital.",
     ):
-        assert "PROTEST" in [t for t, _ in _confident(analyze_text(text))], text
+        assert "PROTEST" in [t for t, _ in confident_triggers(analyze_text(text))], text
 
 
 def test_walkouts_fire_back_is_a_retort(analyze_text: Analyze) -> None:
@@ -43,14 +40,14 @@ def test_walkouts_fire_back_is_a_retort(analyze_text: Analyze) -> None:
         "The governor fired back at the mayor over the budget shortfall.",
         "The minister took to Twitter to fire back at her critics.",
     ):
-        assert not any(t == "ASSAULT" for t, _ in _confident(analyze_text(text))), text
+        assert not any(t == "ASSAULT" for t, _ in confident_triggers(analyze_text(text))), text
 
 
 def test_walkouts_armed_parties_still_fire_back(analyze_text: Analyze) -> None:
     """Soldiers who fire back at gunmen, and anyone who fires at a crowd, still shoot."""
-    assert ("ASSAULT", "fired") in _confident(
+    assert ("ASSAULT", "fired") in confident_triggers(
         analyze_text("Soldiers fired back at the gunmen near the border.")
     )
-    assert ("ASSAULT", "fired") in _confident(
+    assert ("ASSAULT", "fired") in confident_triggers(
         analyze_text("A gunman fired at the crowd outside the stadium.")
     )
