@@ -22,6 +22,7 @@ from newsgraph.extract.components.events._acronyms import is_acronym
 from newsgraph.extract.components.events._actor_types import is_agent, same_group, sector_country
 from newsgraph.extract.components.events._animal_phrases import names_animals
 from newsgraph.extract.components.events._apposed_members import apposed_members, group_members
+from newsgraph.extract.components.events._clause_antecedents import names_no_one, object_antecedent
 from newsgraph.extract.components.events._companions import companions, ends_phrase
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
@@ -349,12 +350,15 @@ class ActorFinder:
                     and c.i < pron.i
                     and self.is_actor(c)
                     and agrees(low, c)
-                    and not any(d.dep_ == "det" and d.lower_ == "no" for d in self.g.kids(c))
+                    and not names_no_one(c, self.g)
                 ):
                     return c  # "No country …" is no antecedent
             if tok.head.i == tok.i:
                 break
             tok, step = tok.head, tok
+        found = object_antecedent(pron, self.g, self.is_actor)
+        if found is not None:
+            return found  # "No country recognized the rebels since they …": the rebels
         # previous sentence's subject
         sent = self.g.sentence(pron)
         if sent.start > 0:
