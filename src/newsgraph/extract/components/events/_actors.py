@@ -38,6 +38,7 @@ from newsgraph.extract.components.events._lists import (
     second_objects,
 )
 from newsgraph.extract.components.events._lists import listed as listed_names
+from newsgraph.extract.components.events._mass_nouns import mass_sense
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._people_nouns import people_noun
 from newsgraph.extract.components.events._per_doc import per_doc
@@ -432,8 +433,8 @@ class ActorFinder:
             return False  # "the Malabar Joint Maritime Exercise" names an event
         if not any(ch.isalpha() for ch in span_text(doc, actor.start, actor.end)):
             return False  # "-", "1991" (but "U.S." is a name)
-        if head.lemma_.lower() in self.lex.hazard_nouns:
-            return False  # "H5N1 has killed about 100 people": a disease is no actor
+        if head.lemma_.lower() in self.lex.hazard_nouns or mass_sense(head, self.lex):
+            return False  # "H5N1 has killed 100 people": a disease is no actor; "use force" (_mass_nouns)
         if names_animals(list(doc[actor.start : actor.end]), head, self.lex):
             return False  # "millions of dogs", but not "poultry farmers" (_animal_phrases.py)
         entity = entity_by_id(doc, actor.entity) if actor.entity is not None else None
@@ -515,7 +516,7 @@ class ActorFinder:
         if (
             head.pos_ == "NOUN"
             and (lemma in self.lex.sector_nouns or is_agent(head, self.lex))
-            and not head.ent_type_
+            and not (head.ent_type_ or mass_sense(head, self.lex))  # "use force" is no group
         ):
             return self._group(doc, head, group_cache).id
         if head.pos_ == "NOUN" and not head.ent_type_ and others_of(head, self.lex):

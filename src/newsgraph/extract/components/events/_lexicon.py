@@ -145,6 +145,7 @@ class Lexicon:
     adherent_nouns: frozenset[str]
     people_nouns: frozenset[str]  # persons who can act (_people_nouns.py)
     not_people_nouns: frozenset[str]  # speaker nouns whose common sense is a thing ("a campaign", "a source")
+    mass_sense_nouns: frozenset[str]  # bare and singular, a thing, not a party ("use force": _mass_nouns.py)
     size_nouns: frozenset[str]
     political_org_words: frozenset[str]
     place_nouns: frozenset[str]
@@ -269,7 +270,7 @@ _ACTOR_WORD_LISTS = (
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
     "topic_nouns", "remains_nouns", "country_nouns", "office_nouns", "adherent_nouns",
-    "not_people_nouns",
+    "not_people_nouns", "mass_sense_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (
     "object_control", "gerund_control", "toll_verbs", "accident_verbs", "crash_verbs", "obligation_verbs",
