@@ -44,7 +44,7 @@ def body_sector(head: Token, lex: Lexicon) -> str | None:
     "officials at the bank" -> business, "gang leaders" -> criminal), else None."""
     if head.lemma_.lower() not in lex.office_nouns:
         return None
-    for words, at in _bodies(head):
+    for words, at in body_phrases(head):
         sector = _body_type(words, at, lex)
         if sector is not None:
             return sector if sector in PRIVATE_BODY_SECTORS else None
@@ -66,7 +66,7 @@ def _known_sector(words: list[str]) -> str | None:
     return found[1].sector if found is not None and found[0] == len(words) else None
 
 
-def _bodies(head: Token) -> list[tuple[list[Token], int]]:
+def body_phrases(head: Token) -> list[tuple[list[Token], int]]:
     """The phrases that may name an office's body, each with the index of its head: the modifiers
     before it up to its last compound or possessor ("Central bank officials", "the company's senior
     executives"), then the objects of its "of"/"at"/"for"/"with"/"from" phrases."""

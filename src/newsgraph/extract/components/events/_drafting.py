@@ -37,7 +37,7 @@ from newsgraph.extract.components.events._modality import Modality, Mood
 from newsgraph.extract.components.events._moved_people import moved_people
 from newsgraph.extract.components.events._partitive_victims import partitive_victim
 from newsgraph.extract.components.events._permits import Permits
-from newsgraph.extract.components.events._pronouns import first_person_side, speak
+from newsgraph.extract.components.events._pronouns import first_person_side, speak, speakers_own
 from newsgraph.extract.components.events._reacted_acts import ReactedActs
 from newsgraph.extract.components.events._recipients import Recipients
 from newsgraph.extract.components.events._shared_views import SharedViews
@@ -337,7 +337,8 @@ class Drafter:
                     a.entity, a.text = (side.id, side.name) if side is not None else (a.entity, a.text)
         d.sources = st.speak(sources)
         mine = {a.entity for a in d.sources if a.entity}  # "we will unify our party": on one's own side
-        d.targets = [t for t in st.speak(d.targets) if t.owner is None or t.owner not in mine]
+        targets = [t for t in st.speak(d.targets) if t.owner is None or t.owner not in mine]
+        d.targets = speakers_own(doc, d.sources, targets)  # "“We …,” the spokesperson said": one side
 
     def _retype(self, st: DocState, cand: Candidate, d: Draft, source: Token | None) -> bool:
         """Re-type harm in a protest or by a crowd as a violent protest; False when the event has no doer."""

@@ -111,6 +111,7 @@ class Lexicon:
     modifier_sectors: dict[str, str]
     profession_nouns: dict[str, str]
     office_nouns: frozenset[str]
+    past_holder_words: frozenset[str]
     delegate_nouns: frozenset[str]
     delegate_preps: frozenset[str]
     anaphoric_nouns: frozenset[str]
@@ -269,7 +270,7 @@ _ACTOR_WORD_LISTS = (
     "verbal_attack_lemmas", "metaphor_conflict_lemmas", "campaign_context", "market_context", "protest_cues",
     "dead_lemmas",
     "injured_lemmas", "victim_nouns", "size_nouns", "political_org_words", "place_nouns", "animal_nouns",
-    "topic_nouns", "remains_nouns", "country_nouns", "office_nouns", "adherent_nouns",
+    "topic_nouns", "remains_nouns", "country_nouns", "office_nouns", "past_holder_words", "adherent_nouns",
     "not_people_nouns", "mass_sense_nouns",
 )  # fmt: skip
 _RULE_WORD_LISTS = (

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components.events._channels import relayed_speaker
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._inner_quotes import inner_quoted
+from newsgraph.extract.components.events._spoken_bodies import office_body
 from newsgraph.extract.extensions import doc_text, entity_at_token, entity_by_id, get_quotes
 from newsgraph.extract.lexicons import load_json
 from newsgraph.models import Entity
@@ -142,14 +143,27 @@ def speak(doc: Doc, quotes: list[tuple[int, int, str | None]], actors: list[_S])
     return out
 
 
+def speakers_own(doc: Doc, sources: list[_S], targets: list[_S]) -> list[_S]:
+    """The targets less a "we", "us" or "our" that stands for the body a source speaks for (`_body_of`):
+    the speaker and the speaker's "we" are one side, no counterpart ("“We … were saddened by reports …,”
+    the spokesperson told VOA")."""
+    bodies = {b.id for b in (_body_of(doc, a.entity) for a in sources if a.entity) if b is not None}
+    return [t for t in targets if not (t.entity in bodies and doc[t.head].lower_ in _SPEAKER_SIDE)]
+
+
 def _body_of(doc: Doc, speaker: str) -> Entity | None:
     """The organisation the entities component affiliates a speaker with ("said a spokeswoman for the
-    Red Cross", "White House press secretary Dana Perino"): the body a "we" in the speaker's words is.
+    Red Cross", "White House press secretary Dana Perino"), else the one the speaker's description names
+    as the body of the speaker's office (`_spoken_bodies`): the body a "we" in the speaker's words is.
     A place or a nationality ("Kansas Governor Tom Reyes", "Turkish Foreign Minister …") is where the
     speaker is from, no body one speaks for: the speaker stands for the "we" then."""
     entity = entity_by_id(doc, speaker)
-    body = entity_by_id(doc, entity.affiliation) if entity is not None else None
-    return body if body is not None and body.type == "ORG" else None
+    if entity is None:
+        return None
+    body = entity_by_id(doc, entity.affiliation)
+    if body is not None and body.type == "ORG":
+        return body
+    return office_body(doc, entity)  # "“We …,” a Twitter spokesman said": the one the office phrase names
 
 
 def first_person_side(pron: Token, speaker: str | None, *, direct_quote: bool = True) -> Entity | None:
