@@ -5,7 +5,8 @@ lemma with its verb block and CAMEO code, each block's patterns (words on the su
 words and prepositional phrases after the verb) and the PLOVER type of each code.
 `CameoDictionary.match` reads a verb token's own words from the parse: the subject side is the
 subject's subtree with the verb's auxiliaries, negation and adverbs; the post-verb side is the
-subtrees of its objects, particles, prepositional phrases and complements. The most specific
+subtrees of its objects, particles, prepositional phrases and complements, without the clauses below
+them (`own_phrase`). The most specific
 pattern whose words are all present gives the code ("agree" + "(TO &CEASEFIRE)" -> 0356), else the
 verb's own code; a pattern coded `---` blocks the verb ("killed in an accident"). A coded pattern's
 words are not read in a phrase of place below the verb ("seized goods in the city" is no "SEIZE *
@@ -22,6 +23,7 @@ from typing import Any
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._own_phrase import own_phrase
 from newsgraph.extract.lexicons import load_json
 
 _POST_DEPS = frozenset(
@@ -522,7 +524,9 @@ def _side(verb: Token, kids: list[Token], deps: frozenset[str], after: bool) -> 
         out.extend(islice(child.subtree, _MAX_BAG - len(out)))  # the rest would be cut below
         if len(out) >= _MAX_BAG:
             break
-    if not after and verb.dep_ == "relcl":
+    if after:
+        out = own_phrase(verb, out)  # no word of a clause below the object ("evidence documenting a plan")
+    elif verb.dep_ == "relcl":
         out.extend(t for t in verb.head.subtree if t.i < verb.head.i or t.i == verb.head.i)
     return sorted(out[:_MAX_BAG], key=lambda t: t.i)
 
