@@ -14,20 +14,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._grammar import Grammar
-from newsgraph.extract.components.events._lists import _name, example_member, examples
+from newsgraph.extract.components.events._lists import _name, example_member, examples, plural_group
 
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _BREAKS = frozenset({",", "—", "–", "-", "--", ":"})
 """Punctuation that opens an apposition after its noun."""
-_GROUP_LABELS = frozenset({"", "NORP"})
-"""A group noun is a common noun or a plural of a people's or party's name ("the two leading Republicans"),
-not the name of one party ("the Netherlands", "the United States")."""
 
 
 def apposed_members(head: Token, g: Grammar) -> list[Token]:
     """Return the names a plural group noun lists in an apposition right after it, at least two, all names
     of parties ("Nine countries — Australia, Brazil and Japan"), else []."""
-    if head.tag_ not in _PLURAL_TAGS or head.ent_type_ not in _GROUP_LABELS:
+    if not plural_group(head):
         return []
     for a in g.kids(head):
         if a.dep_ != "appos" or a.i <= head.i or a.left_edge.i < 1:

@@ -6,8 +6,9 @@ the members of a list the parse hangs elsewhere, each an actor of the same role:
 - a list of names the parser read as an apposition and its conjuncts ("Ben Carson, Ted Cruz and Rand
   Paul": Cruz an apposition of Carson, Paul a conjunct of Cruz), `listed`;
 - the names an "including" or "such as" phrase lists after a group noun ("requested assistance from
-  international organizations, including the World Health Organization and the CDC"): the group and
-  each named member, `examples` (only names: "seven members, including two women" adds no one);
+  international organizations, including the World Health Organization and the CDC"), or a "like" phrase
+  after a plural group noun ("civil rights groups like Amnesty International"): the group and each named
+  member, `examples` (only names: "seven members, including two women" adds no one);
 - a second object the parser hangs on the verb instead of on the first, a noun conjunct of the verb with
   no clause of its own ("arrested the mayor and two of his deputies"), `second_objects`.
 
@@ -32,6 +33,10 @@ _NOT_PARTY_LABELS = frozenset(
     | {"PRODUCT", "LANGUAGE"}
 )
 """Labels of names that name no party ("including the Geneva Conventions", "such as English")."""
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_GROUP_LABELS = frozenset({"", "NORP"})
+"""A group noun is a common noun or a plural of a people's or party's name ("the two leading Republicans"),
+not the name of one party ("the Netherlands", "the United States")."""
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "mark", "ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "dative"})
 _ACT_SUFFIXES = ("ance", "ence", "ment", "tion", "sion", "ness", "ism", "ing", "dom")
@@ -90,8 +95,9 @@ def examples(head: Token, g: Grammar) -> list[Token]:
     """Return the names an "including" or "such as" phrase of a common noun lists ("30 countries
     including Australia, France and Japan", "donors such as Japan and Norway"): each a member of the
     group, named. A list with a member that is no name lists kinds, not parties ("children, including
-    orphans and Syrian refugees" is one group), and gives none."""
-    if head.pos_ != "NOUN":
+    orphans and Syrian refugees" is one group), and gives none. A plural of a people's or party's name
+    lists its members too ("Republicans like Ted Cruz and Rand Paul")."""
+    if head.pos_ != "NOUN" and not plural_group(head):
         return []
     for c in g.kids(head):
         if c.dep_ != "prep" or c.i < head.i or not opens_examples(c, g):
@@ -189,14 +195,24 @@ def example_member(tok: Token, g: Grammar) -> bool:
 
 
 def opens_examples(prep: Token, g: Grammar) -> bool:
-    """Whether a preposition opens a list of examples: "including", "such as" (no part of the group's
-    own phrase: "donors such as Japan" are donors)."""
+    """Whether a preposition opens a list of examples: "including", "such as", or "like" after a plural
+    group noun (no part of the group's own phrase: "donors such as Japan" are donors, "groups like
+    Amnesty International" are groups). After one party "like" compares, it lists no member: "CNN, like
+    the AP, declared …" (the AP did so on its own), "a candidate like Trump" (one like him)."""
     if prep.dep_ != "prep":
         return False
     low = prep.lower_
     if low == "including":
         return True
+    if low == "like":
+        return plural_group(prep.head)
     return low == "as" and any(c.lower_ == "such" for c in g.kids(prep))
+
+
+def plural_group(tok: Token) -> bool:
+    """Whether a noun is a plural group noun: a plural common noun, or a plural of a people's or party's
+    name ("Republicans"), not the name of one party ("the Netherlands", "the United States")."""
+    return tok.tag_ in _PLURAL_TAGS and tok.ent_type_ in _GROUP_LABELS
 
 
 def _name(tok: Token) -> bool:
