@@ -52,12 +52,12 @@ def test_clause_antecedents_a_plural_subject_is_no_him(analyze_text: Analyze) ->
 def test_clause_antecedents_a_subject_that_fits_keeps_the_pronoun(analyze_text: Analyze) -> None:
     """A subject that may stand for the pronoun ("Ruto … he", "He … he") is its antecedent, not the object."""
     for text in (
-        "Kenyan President William Ruto met the Chinese ambassador on Monday before he condemned the "
-        "attack on the embassy.",
-        "William Ruto spoke on Friday. He met the Chinese ambassador before he condemned the attack on "
-        "the embassy.",
+        "Kenyan President William Ruto met the Chinese ambassador on Monday before he criticized the "
+        "opposition leader.",
+        "William Ruto spoke on Friday. He met the Chinese ambassador before he criticized the opposition "
+        "leader.",
     ):
         analysis = analyze_text(text)
-        for type_, trigger in (("CONSULT", "met"), ("ACCUSE", "condemned")):
+        for type_, trigger in (("CONSULT", "met"), ("ACCUSE", "criticized")):
             event = _event(analysis, type_, trigger)
             assert "Ruto" in (event.source_text or ""), (text, event)
