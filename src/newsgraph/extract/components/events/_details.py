@@ -8,8 +8,11 @@ places components have run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.components.events._count_owners import owns_count, trigger_words
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
@@ -28,15 +31,20 @@ class EventDetails:
         self.lex = lex
         self.g = grammar
 
-    def magnitudes(self, d: Draft) -> None:
-        """Set the dead and injured counts of an assault and the size of a protest or mobilization."""
+    def magnitudes(self, d: Draft, rivals: Sequence[Sequence[Token]] = ()) -> None:
+        """Set the dead and injured counts of an assault and the size of a protest or mobilization.
+
+        An assault takes the counts of the harm words of its sentence that belong to it rather than to
+        one of the `rivals`, the trigger words of the sentence's other assaults (`_count_owners`).
+        """
         lex = self.lex
         if d.type == "ASSAULT":
             sent = self.g.sentence(d.tok)
+            act = trigger_words(d)
             for k, lem in enumerate(self.g.sentence_lemmas(sent)):
                 is_dead = lem in lex.dead_lemmas
                 is_inj = lem in lex.injured_lemmas
-                if not (is_dead or is_inj):
+                if not (is_dead or is_inj) or not owns_count(sent.doc[sent.start + k], act, rivals):
                     continue
                 value = self._count_near(sent.doc[sent.start + k])
                 if value is None:
