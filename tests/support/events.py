@@ -27,3 +27,14 @@ def side_names(analysis: Analysis, trigger: str) -> tuple[list[str], list[str]]:
         [g.name for g in map(analysis.entity, ids) if g is not None] for ids in (event.source, event.target)
     )
     return source, target
+
+
+def by_trigger(analysis: Analysis, word: str) -> list[Event]:
+    """Every event whose trigger is this word."""
+    return [e for e in analysis.events if e.trigger.text == word]
+
+
+def entity_names(analysis: Analysis, ids: list[str]) -> list[str]:
+    """The names of the entities of these ids (an unknown id as itself)."""
+    names = {e.id: e.name for e in analysis.entities}
+    return [names.get(i, i) for i in ids]

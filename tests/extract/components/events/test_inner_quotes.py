@@ -6,18 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.extract.components.events._inner_quotes import inner_quoted
-from newsgraph.models import Analysis, Event
+from newsgraph.models import Analysis
+from tests.support.events import by_trigger, entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _by_trigger(analysis: Analysis, word: str) -> list[Event]:
-    return [e for e in analysis.events if e.trigger.text == word]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    names = {e.id: e.name for e in analysis.entities}
-    return [names.get(i, i) for i in ids]
 
 
 def test_an_inner_quotation_is_read_from_its_marks() -> None:
@@ -34,8 +26,8 @@ def test_a_quoted_we_inside_a_quotation_is_not_the_speaker(analyze_text: Analyze
         "“The farmers keep telling me, ‘We will block the highway to the capital,’ and nobody listens,” "
         "said Mayor Tomas Ruiz."
     )
-    for blocked in _by_trigger(a, "block"):
-        assert "Tomas Ruiz" not in _names(a, blocked.source)
+    for blocked in by_trigger(a, "block"):
+        assert "Tomas Ruiz" not in entity_names(a, blocked.source)
 
 
 def test_a_quoted_i_inside_a_quotation_is_not_the_speaker(analyze_text: Analyze) -> None:
@@ -43,13 +35,13 @@ def test_a_quoted_i_inside_a_quotation_is_not_the_speaker(analyze_text: Analyze)
         "“Maybe the general thinks, ‘I should attack the rebels before the talks begin,’” "
         "the analyst Karen Mills said."
     )
-    for attack in _by_trigger(a, "attack"):
-        assert "Karen Mills" not in _names(a, attack.source)
+    for attack in by_trigger(a, "attack"):
+        assert "Karen Mills" not in entity_names(a, attack.source)
 
 
 def test_a_quoted_we_outside_the_inner_quotation_stays_the_speaker(analyze_text: Analyze) -> None:
     a = analyze_text(
         "“They told us, ‘Leave now,’ and we condemn the threat against the villagers,” said Mayor Tomas Ruiz."
     )
-    (condemned,) = _by_trigger(a, "condemn")
-    assert "Tomas Ruiz" in _names(a, condemned.source)
+    (condemned,) = by_trigger(a, "condemn")
+    assert "Tomas Ruiz" in entity_names(a, condemned.source)

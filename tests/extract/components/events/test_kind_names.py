@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import EVENT_MIN_CONFIDENCE, Analysis, Event
+from tests.support.events import entity_names
 
 Analyze = Callable[..., Analysis]
 
@@ -14,11 +15,6 @@ Analyze = Callable[..., Analysis]
 def _events(analysis: Analysis) -> list[Event]:
     confident = (e for e in analysis.events if e.confidence >= EVENT_MIN_CONFIDENCE)
     return [e for e in confident if e.trigger.text == "give more aid"]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {e.id: e for e in analysis.entities}
-    return [by_id[i].name for i in ids]
 
 
 def test_kind_names_the_company_is_the_one_introduced_as_a_company(analyze_text: Analyze) -> None:
@@ -29,7 +25,7 @@ def test_kind_names_the_company_is_the_one_introduced_as_a_company(analyze_text:
         "The government said it would not give more aid to the company."
     )
     (event,) = _events(a)
-    assert _names(a, event.target) == ["Barrick Gold"]
+    assert entity_names(a, event.target) == ["Barrick Gold"]
 
 
 def test_kind_names_an_appositive_kind_and_a_modifier_of_it(analyze_text: Analyze) -> None:
@@ -39,7 +35,7 @@ def test_kind_names_an_appositive_kind_and_a_modifier_of_it(analyze_text: Analyz
         "The government said it would not give more aid to the shipping firm."
     )
     (event,) = _events(a)
-    assert _names(a, event.target) == ["Brightwater Holdings"]
+    assert entity_names(a, event.target) == ["Brightwater Holdings"]
 
 
 def test_kind_names_two_introduced_or_another_modifier_leave_it(analyze_text: Analyze) -> None:
@@ -52,4 +48,4 @@ def test_kind_names_two_introduced_or_another_modifier_leave_it(analyze_text: An
     ):
         a = analyze_text(text)
         for event in _events(a):
-            assert "Barrick Gold" not in _names(a, event.target), text
+            assert "Barrick Gold" not in entity_names(a, event.target), text

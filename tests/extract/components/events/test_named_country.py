@@ -7,14 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
-from tests.support.events import confident
+from tests.support.events import confident, entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {e.id: e for e in analysis.entities}
-    return [by_id[i].name for i in ids]
 
 
 def test_bare_government_is_the_country_named_before(analyze_text: Analyze) -> None:
@@ -24,7 +19,7 @@ def test_bare_government_is_the_country_named_before(analyze_text: Analyze) -> N
         "On Monday the government banned all travel on the southern highway."
     )
     (ban,) = confident(a, "COERCE")
-    assert _names(a, ban.source) == ["Malawi"]
+    assert entity_names(a, ban.source) == ["Malawi"]
 
 
 def test_bare_country_is_the_country_named_before(analyze_text: Analyze) -> None:
@@ -34,7 +29,7 @@ def test_bare_country_is_the_country_named_before(analyze_text: Analyze) -> None
         "On Tuesday the country promised another 40 million dollars in aid."
     )
     (promise,) = confident(a, "AGREE")
-    assert _names(a, promise.source) == ["Norway"]
+    assert entity_names(a, promise.source) == ["Norway"]
 
 
 def test_two_countries_in_reach_leave_it(analyze_text: Analyze) -> None:
@@ -45,7 +40,7 @@ def test_two_countries_in_reach_leave_it(analyze_text: Analyze) -> None:
     )
     (ban,) = confident(a, "COERCE")
     assert ban.source_text == "the government"
-    assert _names(a, ban.source) not in (["Malawi"], ["Mozambique"])
+    assert entity_names(a, ban.source) not in (["Malawi"], ["Mozambique"])
 
 
 def test_government_with_words_of_its_own_stays(analyze_text: Analyze) -> None:
@@ -55,7 +50,7 @@ def test_government_with_words_of_its_own_stays(analyze_text: Analyze) -> None:
         "On Monday the local government banned all travel on the southern highway."
     )
     (ban,) = confident(a, "COERCE")
-    assert _names(a, ban.source) != ["Malawi"]
+    assert entity_names(a, ban.source) != ["Malawi"]
 
 
 def test_a_capital_in_reach_stands_for_its_country(analyze_text: Analyze) -> None:
@@ -69,4 +64,4 @@ def test_a_capital_in_reach_stands_for_its_country(analyze_text: Analyze) -> Non
         "The government arrested forty protesters near the parliament."
     )
     (arrest,) = confident(a, "COERCE")
-    assert _names(a, arrest.source) == ["Kenya"]
+    assert entity_names(a, arrest.source) == ["Kenya"]

@@ -8,20 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {e.id: e.name for e in analysis.entities}
-    return [by_id[i] for i in ids]
 
 
 def test_pronoun_under_an_object_control_verb_is_its_object(analyze_text: Analyze) -> None:
     """ "they" released the hostages: the rebels, whom the court required to prove it, not the court."""
     a = analyze_text("The court required the rebels to prove that they had released the hostages.")
     (release,) = [e for e in a.events if e.type == "RETREAT"]
-    assert _names(a, release.source) == ["rebels"]
+    assert entity_names(a, release.source) == ["rebels"]
 
 
 def test_pushing_back_troops_is_no_request(analyze_text: Analyze) -> None:

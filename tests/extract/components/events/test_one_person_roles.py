@@ -12,13 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis, Event
+from tests.support.events import entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {e.id: e.name for e in analysis.entities}
-    return [by_id[i] for i in ids]
 
 
 def _only(analysis: Analysis, type_: str) -> Event:
@@ -33,7 +29,7 @@ def test_name_after_an_office_phrase_is_the_office_holder(analyze_text: Analyze)
         "She also said she would visit Brazil next month."
     )
     visit = _only(a, "AGREE")
-    assert _names(a, visit.source) == ["Helen Marsh"]
+    assert entity_names(a, visit.source) == ["Helen Marsh"]
 
 
 def test_person_in_the_office_phrase_keeps_the_name_apart(analyze_text: Analyze) -> None:
@@ -47,10 +43,10 @@ def test_two_roles_before_one_name_are_one_person(analyze_text: Analyze) -> None
     """ "reporter and BBC host Helen Marsh", "poet and activist Helen Marsh": one side, the person."""
     a = analyze_text("Two men tried to kill the Peruvian reporter and BBC host Helen Marsh in Lisbon.")
     kill = _only(a, "ASSAULT")
-    assert _names(a, kill.target) == ["Helen Marsh"]
+    assert entity_names(a, kill.target) == ["Helen Marsh"]
     b = analyze_text("The poet and activist Helen Marsh accused the council of lying.")
     accuse = _only(b, "ACCUSE")
-    assert _names(b, accuse.source) == ["Helen Marsh"]
+    assert entity_names(b, accuse.source) == ["Helen Marsh"]
 
 
 def test_two_determiners_make_two_people(analyze_text: Analyze) -> None:

@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.models import Analysis, Event
+from newsgraph.models import Analysis
+from tests.support.events import by_trigger, entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _by_trigger(analysis: Analysis, word: str) -> list[Event]:
-    return [e for e in analysis.events if e.trigger.text == word]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    names = {e.id: e.name for e in analysis.entities}
-    return [names.get(i, i) for i in ids]
 
 
 def test_quoted_we_is_not_the_people_of_the_sentence_before(analyze_text: Analyze) -> None:
@@ -25,9 +17,9 @@ def test_quoted_we_is_not_the_people_of_the_sentence_before(analyze_text: Analyz
         "Teachers marched through the capital on Monday. "
         "“We condemn the violence against the police officers,” said Lena Ortiz, the mayor of Dunmore."
     )
-    (condemned,) = _by_trigger(a, "condemn")
-    assert "Teachers" not in _names(a, condemned.source)
-    assert "Lena Ortiz" in _names(a, condemned.source)
+    (condemned,) = by_trigger(a, "condemn")
+    assert "Teachers" not in entity_names(a, condemned.source)
+    assert "Lena Ortiz" in entity_names(a, condemned.source)
 
 
 def test_quoted_we_asking_is_the_speaker_not_the_occupiers(analyze_text: Analyze) -> None:
@@ -35,8 +27,8 @@ def test_quoted_we_asking_is_the_speaker_not_the_occupiers(analyze_text: Analyze
         "Students occupied the library for two days. "
         "“We have asked the police to remove them,” said university president Mark Hale."
     )
-    (asked,) = _by_trigger(a, "asked")
-    assert _names(a, asked.source) == ["Mark Hale"]
+    (asked,) = by_trigger(a, "asked")
+    assert entity_names(a, asked.source) == ["Mark Hale"]
 
 
 def test_quoted_we_is_the_body_the_speaker_speaks_for(analyze_text: Analyze) -> None:
@@ -44,8 +36,8 @@ def test_quoted_we_is_the_body_the_speaker_speaks_for(analyze_text: Analyze) -> 
         "Truckers blocked the border crossing for a second day. "
         "“We are asking them to leave the road,” Maria Lopez of the Red Cross said."
     )
-    (asking,) = _by_trigger(a, "asking")
-    assert _names(a, asking.source) == ["Red Cross"]
+    (asking,) = by_trigger(a, "asking")
+    assert entity_names(a, asking.source) == ["Red Cross"]
 
 
 def test_quoted_i_opening_a_quote_is_its_speaker_not_the_sentence_before(analyze_text: Analyze) -> None:
@@ -53,9 +45,9 @@ def test_quoted_i_opening_a_quote_is_its_speaker_not_the_sentence_before(analyze
         "Rebel fighters shelled the town overnight. "
         "“I accuse them of targeting civilians. This must stop,” said Colonel Ahmed Said, the army spokesman."
     )
-    (accused,) = _by_trigger(a, "accuse")
-    assert _names(a, accused.source) == ["Ahmed Said"]
-    assert _names(a, accused.target) == ["Rebel fighters"]
+    (accused,) = by_trigger(a, "accuse")
+    assert entity_names(a, accused.source) == ["Ahmed Said"]
+    assert entity_names(a, accused.target) == ["Rebel fighters"]
 
 
 def test_quoted_we_of_a_speaker_from_a_nation_is_the_speaker(analyze_text: Analyze) -> None:
@@ -63,5 +55,5 @@ def test_quoted_we_of_a_speaker_from_a_nation_is_the_speaker(analyze_text: Analy
         "Fishermen blocked the harbour at Brest on Tuesday. "
         "“We condemn the blockade,” said Marie Duval, a spokeswoman for the French government."
     )
-    (condemned,) = _by_trigger(a, "condemn")
-    assert _names(a, condemned.source) == ["Marie Duval"]
+    (condemned,) = by_trigger(a, "condemn")
+    assert entity_names(a, condemned.source) == ["Marie Duval"]

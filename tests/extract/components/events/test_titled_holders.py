@@ -8,24 +8,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {e.id: e.name for e in analysis.entities}
-    return [by_id[i] for i in ids]
 
 
 def test_possessed_title_before_a_name_is_the_person(analyze_text: Analyze) -> None:
     """The meeting's partner is Elena Vasko, not Ruritania."""
     a = analyze_text("Anton Bekker met Ruritania's Prime Minister Elena Vasko in Oslo on Monday.")
     (meeting,) = [e for e in a.events if e.type == "CONSULT"]
-    assert _names(a, meeting.target) == ["Elena Vasko"]
+    assert entity_names(a, meeting.target) == ["Elena Vasko"]
 
 
 def test_possessed_title_with_the_name_after_a_comma(analyze_text: Analyze) -> None:
     """ "Ruritania's President, Anton Bekker": the target is Anton Bekker."""
     a = analyze_text("Rebels attacked the convoy of Ruritania's President, Anton Bekker, near the border.")
     (attack,) = [e for e in a.events if e.type == "ASSAULT"]
-    assert _names(a, attack.target) == ["Anton Bekker"]
+    assert entity_names(a, attack.target) == ["Anton Bekker"]

@@ -9,13 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsgraph.models import Analysis
+from tests.support.events import entity_names
 
 Analyze = Callable[..., Analysis]
-
-
-def _names(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {e.id: e.name for e in analysis.entities}
-    return [by_id[i] for i in ids]
 
 
 def test_long_title_before_a_name_is_the_named_person(analyze_text: Analyze) -> None:
@@ -25,7 +21,7 @@ def test_long_title_before_a_name_is_the_named_person(analyze_text: Analyze) -> 
         "about the contract."
     )
     (talks,) = [e for e in a.events if e.type == "CONSULT"]
-    assert _names(a, talks.target) == ["Lena Vasko"]
+    assert entity_names(a, talks.target) == ["Lena Vasko"]
     assert not [e for e in a.entities if e.name == "Deputy Minister"]
 
 
@@ -33,4 +29,4 @@ def test_title_of_a_second_person_stays_apart(analyze_text: Analyze) -> None:
     """ "the spokesman for Senator Tom Hale" is not Tom Hale."""
     a = analyze_text("Police arrested the spokesman for Senator Tom Hale on Monday.")
     (arrest,) = [e for e in a.events if e.type == "COERCE"]
-    assert "Tom Hale" not in _names(a, arrest.target)
+    assert "Tom Hale" not in entity_names(a, arrest.target)
