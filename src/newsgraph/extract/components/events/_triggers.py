@@ -338,7 +338,7 @@ class TriggerFinder:
         if need == "prep_from":
             return "from" in preps
         if need == "object_infinitive":
-            return _object_infinitive(self.g.kids(tok))
+            return prep_ok or _object_infinitive(self.g.kids(tok))  # "pushed X to …" or "pushed for …"
         return need != "frame"
 
     def classify_noun(self, tok: Token) -> Sense | None:
