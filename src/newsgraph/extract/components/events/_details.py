@@ -1,9 +1,9 @@
 """Details of coded events: magnitudes, place and time, the Analysis `Event`, and the ids of both.
 
 Magnitudes (`dead`, `injured`, `size`) come from the numbers counting the victims and the crowd;
-place and time from the trigger's locative phrase or the sentence's GPE/LOC/FAC and DATE/TIME
-names, kept as text (`place_text`, `time_text`); `link_events` sets their ids once the times and
-places components have run.
+place from a GPE/LOC/FAC name in a place phrase of the sentence (`_place_phrases`), time from the
+sentence's DATE/TIME names nearest the trigger, both kept as text (`place_text`, `time_text`);
+`link_events` sets their ids once the times and places components have run.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import place_modifier
+from newsgraph.extract.components.events._place_phrases import place_rank
 from newsgraph.extract.extensions import entity_by_id, get_events, get_places, get_times
 from newsgraph.models import Event, Trigger
 
@@ -111,13 +112,9 @@ class EventDetails:
             if ent.label_ in PLACE_LABELS or named_by:
                 if any(i in actor_toks for i in range(ent.start, ent.end)):
                     continue
-                root = ent.root
-                rank = 3
-                if root.dep_ == "pobj" and root.head.lower_ in self.lex.locative_preps:
-                    rank = 1 if root.head.head.i in anchors else 2
-                elif root.dep_ == "compound":
-                    rank = 1 if named_by else 4
-                places.append((rank, ent.text))
+                rank = 1 if named_by else place_rank(ent.root, anchors, self.lex)
+                if rank is not None:  # a name in no place phrase is a party or a topic ("Japan's minister")
+                    places.append((rank, ent.text))
             elif ent.label_ in _TIME_LABELS:
                 root = ent.root
                 rank = 1 if root.head.i in anchors or root.head.head.i in anchors else 2

@@ -204,6 +204,9 @@ class Lexicon:
     pending_marks: frozenset[str]
     background_preps: frozenset[str]
     locative_preps: frozenset[str]
+    relational_preps: frozenset[str]
+    place_part_nouns: frozenset[str]
+    visit_nouns: frozenset[str]
     neutral_particles: frozenset[str]
     verbal_types: frozenset[str]
     speech_hosts: frozenset[str]
@@ -281,7 +284,8 @@ _RULE_WORD_LISTS = (
     "rally_holding_verbs",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks", "pending_marks",
-    "background_preps", "locative_preps", "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
+    "background_preps", "locative_preps", "relational_preps", "place_part_nouns", "visit_nouns",
+    "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "addressee_verbs", "clause_only_reporters", "transfer_verbs", "aid_purpose_verbs", "control_nouns",
     "territory_nouns", "standing_nouns", "figurative_ground",
