@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.components.events._count_owners import owns_count, trigger_words
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._drafting import Draft
+from newsgraph.extract.components.events._event_times import is_no_point, point_time
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import place_modifier
@@ -115,7 +116,7 @@ class EventDetails:
                 rank = 1 if named_by else place_rank(ent.root, anchors, self.lex)
                 if rank is not None:  # a name in no place phrase is a party or a topic ("Japan's minister")
                     places.append((rank, ent.text))
-            elif ent.label_ in _TIME_LABELS:
+            elif ent.label_ in _TIME_LABELS and not is_no_point(ent):  # no age, no "30-day"
                 root = ent.root
                 rank = 1 if root.head.i in anchors or root.head.head.i in anchors else 2
                 times.append((rank, ent.text))
@@ -171,7 +172,9 @@ def link_events(doc: Doc) -> None:
                 if s0 <= t.start < s1 and (
                     t.text == ev.time_text or ev.time_text in t.text or t.text in ev.time_text
                 ):
-                    ev.time = t.id
+                    point = point_time(t, times, (s0, s1), ev.trigger.start, doc.text)
+                    ev.time = point.id if point else None
+                    ev.time_text = ev.time_text if point is t else point.text if point else None
                     break
         if ev.place_text and ev.place is None:
             for p in places:
