@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.components.events._actors import ActorFinder
 from newsgraph.extract.components.events._arguments import ArgumentFinder
-from newsgraph.extract.components.events._count_owners import rival_acts
 from newsgraph.extract.components.events._details import EventDetails
 from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._drafting import DocState, Draft, Drafter
@@ -146,7 +145,7 @@ class EventCoder:
         for d in drafts:
             words = self.g.words(d.tok)
             d.context = [name for name, cues in self.lex.contexts.items() if words & cues][:2]
-            self.details.magnitudes(d, rival_acts(d, drafts))  # a count goes to its own act
+            self.details.magnitudes(d, drafts)
             self.details.where_when(d, ents_by_sent[d.sent])
             self.owner_sides.name_owners(st.doc, d)
             if any(qs <= d.tok.idx < qe for qs, qe, _sp in st.quotes):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.components.events._count_owners import owns_count, trigger_words
+from newsgraph.extract.components.events._count_owners import owns_count, rival_acts, trigger_words
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._event_times import is_no_point, point_time
@@ -33,16 +33,17 @@ class EventDetails:
         self.lex = lex
         self.g = grammar
 
-    def magnitudes(self, d: Draft, rivals: Sequence[Sequence[Token]] = ()) -> None:
+    def magnitudes(self, d: Draft, drafts: Sequence[Draft] = ()) -> None:
         """Set the dead and injured counts of an assault and the size of a protest or mobilization.
 
         An assault takes the counts of the harm words of its sentence that belong to it rather than to
-        one of the `rivals`, the trigger words of the sentence's other assaults (`_count_owners`).
+        one of the sentence's other assaults among the doc's `drafts` (`_count_owners`).
         """
         lex = self.lex
         if d.type == "ASSAULT":
             sent = self.g.sentence(d.tok)
             act = trigger_words(d)
+            rivals = rival_acts(d, drafts)
             for k, lem in enumerate(self.g.sentence_lemmas(sent)):
                 is_dead = lem in lex.dead_lemmas
                 is_inj = lem in lex.injured_lemmas
