@@ -207,6 +207,37 @@ def test_paragraphs_a_plural_noun_before_a_name_in_prose_is_no_subhead(nlp: Lang
     assert subheads(nlp, f"The rally ended. {text}") == []
 
 
+# An article we wrote whose subheads run into a capitalised common word it writes lower case elsewhere.
+COMMON_WORD_SUBHEADS = (
+    "The port reopened on Monday after a week of strikes. Wage negotiations Negotiations between the "
+    "union and the owners resumed on Tuesday, and the negotiations may end this week. Storms close "
+    "40 roads Days after the storm, crews were still clearing roads that had been closed for days. Shipping "
+    "delays Exporters said the delays had cost them orders, as exporters in the north had warned."
+)
+
+
+def test_paragraphs_finds_subheads_run_into_a_capitalised_common_word(nlp: Language) -> None:
+    assert subheads(nlp, COMMON_WORD_SUBHEADS) == [
+        "Wage negotiations",
+        "Storms close 40 roads",
+        "Shipping delays",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rights group Friends of the Earth sued, and its friends in parliament backed Friends of the Earth.",
+        "The advocacy group Campaign for Clean Air said the campaign would go on.",
+        "Past years Harvest Festival drew crowds, and the harvest was good.",
+        "Rural voters Democrats courted stayed home, unlike the voters in towns.",
+        "Reaction Officials gave was muted, the officials said.",
+    ],
+)
+def test_paragraphs_a_capitalised_word_in_a_name_or_prose_opens_no_sentence(nlp: Language, text: str) -> None:
+    assert subheads(nlp, f"The port reopened. {text}") == []
+
+
 # Sentences we wrote that end on an abbreviation's period, each followed by a sentence opened by a
 # word of one class of `sentence_openers.json`; the parser alone reads each pair as one sentence.
 ABBREVIATION_ENDS = [

@@ -33,6 +33,14 @@ Three kinds, all marked before the parser (which keeps such marks):
   sets no bare plural noun before one name as its apposition, so this holds when the label has no
   article (headlines drop them; "Most of the votes Garcia counted" is a contact clause) and its
   plural is no role or time ("Senior officials Reyes appointed", "Last weeks").
+  A subhead may also run into a capitalised common word, one the article writes in lower case
+  elsewhere and never capitalises after a lower-case word ("Sovereignty negotiations Negotiations
+  between Britain and …", "Airstrikes kill 50 militants Hours after …"): English capitalises such
+  a word mid-sentence only at a sentence's start or inside a name, which the article would repeat.
+  The label has two to five words, lower case after the first (numbers allowed, as headlines
+  count: "kill 50 militants"), no article, no opening conjunction, preposition, adverb or
+  possessive, and a last common noun that is no role or time; the word after the capitalised one
+  is lower case.
 - An abbreviation whose period ends the sentence. The tokenizer keeps the period in "U.S.",
   "D.C.", "Inc.", so "… goods from the U.S. The proposal has drawn …" has no full stop of its
   own and the parser reads one sentence. A capitalised word of `lexicons/sentence_openers.json`
@@ -57,6 +65,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 
 from spacy.attrs import IDX
@@ -236,12 +245,50 @@ def _in_running_text(doc: Doc, i: int) -> bool:
 def subheads(doc: Doc) -> list[tuple[int, int]]:
     """The subheads flattened into the text, as (start, end) token indices; `end` starts the next sentence."""
     found = []
+    common: frozenset[str] | None = None
     for i in _after_sentence_ends(doc):
         if _may_open_a_subhead(doc[i]):
             end = _subhead_end(doc, i)
+            if end is None:
+                common = _common_words(doc) if common is None else common
+                end = _label_before_a_common_word(doc, i, common)
             if end is not None:
                 found.append((i, end))
     return found
+
+
+def _common_words(doc: Doc) -> frozenset[str]:
+    """The capitalised forms of the words the article writes in lower case and capitalises after a
+    lower-case word once at most (after the subhead itself): "Negotiations" when it writes
+    "negotiations", not "Health" when it writes "the health of …", "Ministry of Health" and "the
+    Department of Health"."""
+    lower = {token.text.title() for token in doc if token.is_lower and token.is_alpha}
+    mid = Counter(t.text for t in doc[1:] if t.is_title and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha)
+    return frozenset(word for word in lower if mid[word] <= 1)
+
+
+def _label_before_a_common_word(doc: Doc, start: int, common: frozenset[str]) -> int | None:
+    """The index of a capitalised common word (`_common_words`) opening the next sentence after a
+    label starting at `start` ("Airstrikes kill 50 militants / Hours after …"), or None."""
+    if doc[start].tag_ in _NOT_A_LABEL_OPENER:
+        return None
+    for k in range(start + 1, min(start + _SUBHEAD_MAX + 1, len(doc) - 1)):
+        token = doc[k]
+        if token.is_title and token.is_alpha:
+            return (
+                k if _ends_a_label(doc, start, k) and token.text in common and doc[k + 1].is_lower else None
+            )
+        if token.tag_ in _NEVER_IN_SUBHEAD or token.tag_ in ("DT", "PDT"):
+            return None
+        if not ((token.is_lower and token.is_alpha) or token.like_num):
+            return None
+    return None
+
+
+def _ends_a_label(doc: Doc, start: int, end: int) -> bool:
+    """Words `start`..`end - 1` are two or more, the last a common noun that is no role or time."""
+    last = doc[end - 1]
+    return end - start >= 2 and last.tag_ in _COMMON_NOUN_TAGS and last.lower_ not in _label_exclusions()
 
 
 def _after_sentence_ends(doc: Doc) -> list[int]:
