@@ -27,6 +27,7 @@ from newsgraph.extract.components.events._companions import companions, ends_phr
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._dep_ids import PCOMP, POBJ, PREP, dep_ids
+from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._generic_actors import generic_actor, others_of
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._joint_roles import one_person
@@ -105,19 +106,6 @@ class Actor:
     entity: str | None
     size: float | None = None
     owner: str | None = None  # the entity of the person who owns it ("our soldiers": the speaker)
-
-
-def ent_at(doc: Doc, i: int) -> Span | None:
-    """Return the named-entity span covering token `i`, from the tokens' IOB tags (no scan of the doc)."""
-    if not doc[i].ent_type_:
-        return None
-    start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=doc[i].ent_type_)
 
 
 class ActorFinder:
