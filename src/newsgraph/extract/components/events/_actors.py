@@ -42,7 +42,7 @@ from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._mass_nouns import mass_sense
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._people_nouns import people_noun
-from newsgraph.extract.components.events._per_doc import per_doc
+from newsgraph.extract.components.events._per_doc import per_doc, per_doc_by
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     first_person_side,
@@ -106,6 +106,11 @@ class Actor:
     entity: str | None
     size: float | None = None
     owner: str | None = None  # the entity of the person who owns it ("our soldiers": the speaker)
+
+
+def _read_of(a: Actor) -> tuple[int, int, int, bool, str, str | None]:
+    """What `ActorFinder._can_act` reads of an actor (its answers are kept per doc by this key)."""
+    return a.head, a.start, a.end, a.size is None, a.text, a.entity
 
 
 class ActorFinder:
@@ -410,6 +415,7 @@ class ActorFinder:
         start, end = self.compact(head)
         return [Actor(head.i, start, end, span_text(doc, start, end), None)]
 
+    @per_doc_by(_read_of)
     def _can_act(self, doc: Doc, actor: Actor) -> bool:
         """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
         phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease nor a named event, and with a
