@@ -27,6 +27,7 @@ from newsgraph.extract.components.events._companions import companions, ends_phr
 from newsgraph.extract.components.events._controllers import controller, own_subject
 from newsgraph.extract.components.events._counts import number_of, parse_number
 from newsgraph.extract.components.events._dep_ids import PCOMP, POBJ, PREP, dep_ids
+from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._generic_actors import generic_actor, others_of
 from newsgraph.extract.components.events._grammar import Grammar, controls_infinitive
 from newsgraph.extract.components.events._joint_roles import one_person
@@ -41,7 +42,7 @@ from newsgraph.extract.components.events._lists import listed as listed_names
 from newsgraph.extract.components.events._mass_nouns import mass_sense
 from newsgraph.extract.components.events._org_descriptions import org_antecedent
 from newsgraph.extract.components.events._people_nouns import people_noun
-from newsgraph.extract.components.events._per_doc import per_doc
+from newsgraph.extract.components.events._per_doc import per_doc, per_doc_by
 from newsgraph.extract.components.events._pronouns import (
     agrees,
     first_person_side,
@@ -107,17 +108,9 @@ class Actor:
     owner: str | None = None  # the entity of the person who owns it ("our soldiers": the speaker)
 
 
-def ent_at(doc: Doc, i: int) -> Span | None:
-    """Return the named-entity span covering token `i`, from the tokens' IOB tags (no scan of the doc)."""
-    if not doc[i].ent_type_:
-        return None
-    start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=doc[i].ent_type_)
+def _read_of(a: Actor) -> tuple[int, int, int, bool, str, str | None]:
+    """What `ActorFinder._can_act` reads of an actor (its answers are kept per doc by this key)."""
+    return a.head, a.start, a.end, a.size is None, a.text, a.entity
 
 
 class ActorFinder:
@@ -422,6 +415,7 @@ class ActorFinder:
         start, end = self.compact(head)
         return [Actor(head.i, start, end, span_text(doc, start, end), None)]
 
+    @per_doc_by(_read_of)
     def _can_act(self, doc: Doc, actor: Actor) -> bool:
         """Whether a phrase can be an actor: not a date, a time or a number alone ("1991"), not a
         phrase the Phoenix dictionaries discard ("Bird Flu"), not a disease nor a named event, and with a

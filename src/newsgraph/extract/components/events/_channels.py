@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.extensions import entity_at_token
 from newsgraph.knowledge import longest_match
@@ -35,7 +36,7 @@ def is_outlet(tok: Token) -> bool:
         return False
     known = entity_at_token(tok.doc, tok.i)
     names = [known.name] if known is not None else []
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_at(tok.doc, tok.i)
     names.append(ent.text if ent is not None else tok.text)
     for name in names:
         words = name.split()

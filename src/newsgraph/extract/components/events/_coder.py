@@ -18,6 +18,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._details import EventDetails
 from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._drafting import DocState, Draft, Drafter
+from newsgraph.extract.components.events._entity_spans import EntitySpans
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
@@ -28,8 +29,7 @@ from newsgraph.extract.components.events._pressed import Pressed
 from newsgraph.extract.components.events._scoring import EventFilter
 from newsgraph.extract.components.events._speech_acts import SpeechActs
 from newsgraph.extract.components.events._triggers import TriggerFinder, known_verbs
-from newsgraph.extract.extensions import doc_text, get_entities, get_events, get_quotes
-from newsgraph.extract.spans import write_spans
+from newsgraph.extract.extensions import doc_text, get_events, get_quotes
 from newsgraph.knowledge import actor_dictionary
 
 _IOB_IN, _IOB_BEGIN = 1, 3
@@ -57,12 +57,6 @@ def _sentence_ents(doc: Doc, sent_starts: list[int], wanted: set[int]) -> dict[i
     return out
 
 
-def _entity_counts(doc: Doc) -> tuple[int, int]:
-    """The number of the doc's entities and of their mentions (which only grow: see `__call__`)."""
-    entities = get_entities(doc)
-    return len(entities), sum(len(e.mentions) for e in entities)
-
-
 class EventCoder:
     """Code PLOVER events in a parsed Doc (see the package docstring)."""
 
@@ -86,16 +80,10 @@ class EventCoder:
         """Code the doc's events into `get_events(doc)` and the `newsgraph_events` spans.
 
         The `newsgraph_entities` spans are rewritten only when the events added an entity or a
-        mention: the component changes entities only through `new_entity` and `add_mention`, which
-        only append, so equal counts mean equal entities; and the group found on entry is current,
-        since every component that changes entities rewrites it (the components' contract). With
-        no group on entry (the component run without the entities component) it is written.
-        """
-        before = _entity_counts(doc)
+        mention, and then only the added mentions' spans are made (`_entity_spans`)."""
+        spans = EntitySpans(doc)
         self._code(doc)
-        if "newsgraph_entities" in doc.spans and _entity_counts(doc) == before:
-            return write_spans(doc, "newsgraph_events")
-        return write_spans(doc, "newsgraph_events", "newsgraph_entities")
+        return spans.write(doc)
 
     def _code(self, doc: Doc) -> None:
         """Draft, filter and complete the events of a parsed doc; append them to `get_events(doc)`."""

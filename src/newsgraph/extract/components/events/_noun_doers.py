@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsgraph.extract.components.events._actors import ent_at
+from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_at_token

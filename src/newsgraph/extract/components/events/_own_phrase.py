@@ -18,29 +18,44 @@ CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis",
 """The dependency labels of a clause: below a verb's own dependent, no word of it is the verb's."""
 
 
+_VERB, _PLAIN, _CHAIN, _CLAUSE, _APART = range(5)
+"""Where a token stands from the verb (`_standing`): the verb itself; below one of its dependents in no
+clause; in the chain of its complements; in a clause below one of its dependents; not under the verb."""
+
+
 def own_phrase(verb: Token, tokens: list[Token]) -> list[Token]:
     """Return the tokens (of the subtrees of a verb's dependents) that are not in a clause below the
     dependent they hang from, in their order."""
-    return [t for t in tokens if not _in_clause(verb, t)]
+    standings: dict[int, int] = {}  # by token index: each word on the way up read once for all tokens
+    return [t for t in tokens if _standing(verb, t, standings) != _CLAUSE]
 
 
-def _in_clause(verb: Token, tok: Token) -> bool:
-    """Whether a token lies in a clause below a dependent of the verb."""
+def _standing(verb: Token, tok: Token, standings: dict[int, int]) -> int:
+    """Where a token stands from the verb, worked out from the first word up its chain of heads that is
+    the verb or already placed; the words on the way are placed too."""
     path: list[Token] = []
     cur = tok
-    while cur.i != verb.i:
-        if cur.head.i == cur.i:
-            return False  # not under the verb
+    while cur.i != verb.i and cur.i not in standings:
+        head = cur.head
+        if head.i == cur.i:
+            standing = _APART  # not under the verb: nor is any word on the way
+            break
         path.append(cur)
-        cur = cur.head
-    chain = False  # whether the nodes so far are the verb's complement and complements of it
-    for node in reversed(path):  # from the verb's own dependent down to the token
-        if node.head.i == verb.i:
-            chain = node.dep_ == "xcomp"
-        elif node.dep_ == "xcomp" and chain:
-            continue  # "agreed to try to hold talks": a complement of the verb's own complement
-        elif node.dep_ in CLAUSE_DEPS:
-            return True
-        else:
-            chain = False
-    return False
+        cur = head
+    else:
+        standing = standings.get(cur.i, _VERB)
+    for node in reversed(path):  # down from the highest word to the token
+        standing = _below(standing, node)
+        standings[node.i] = standing
+    return standing
+
+
+def _below(above: int, node: Token) -> int:
+    """Where a word stands, from where its head stands."""
+    if above in (_APART, _CLAUSE):
+        return above
+    if above == _VERB:
+        return _CHAIN if node.dep_ == "xcomp" else _PLAIN  # the verb's own dependent is kept whole
+    if above == _CHAIN and node.dep_ == "xcomp":
+        return _CHAIN  # "agreed to try to hold talks": a complement of the verb's own complement
+    return _CLAUSE if node.dep_ in CLAUSE_DEPS else _PLAIN

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components.events._actors import Actor
 from newsgraph.extract.components.events._drafting import Draft
+from newsgraph.extract.components.events._entity_tags import ents_within
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.extensions import entity_by_id
 
@@ -54,7 +55,7 @@ def _home(doc: Doc, actor: Actor, lex: Lexicon) -> str | None:
             if name in lex.countries or name in lex.demonyms:
                 return lex.countries.get(name) or lex.demonyms[name]
     mods = doc[actor.start : actor.head + 1]  # the head and its modifiers: "North Korea's envoy"
-    for ent in mods.ents:
+    for ent in ents_within(doc, mods.start, mods.end):
         name = ent.text.lower().removesuffix("'s").removesuffix("’s")
         if ent.label_ in ("GPE", "NORP") and (name in lex.countries or name in lex.demonyms):
             return lex.countries.get(name) or lex.demonyms[name]

@@ -25,8 +25,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._drafting import Draft
+from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import place_modifier

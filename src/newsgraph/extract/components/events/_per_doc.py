@@ -1,19 +1,21 @@
-"""Answers worked out once per token of a doc: a method of one token whose answer reads only the parse
-(and the lexicons) gives the same answer at every ask, and the stages ask again for the same heads.
+"""Answers worked out once per token (or phrase) of a doc: a method whose answer reads only the parse (and
+the lexicons) gives the same answer at every ask, and the stages ask again for the same heads.
 
 `per_doc` keeps a method's answers by token index for the doc of the last ask and starts afresh when a
-token of another doc is asked about, so no answer outlives its doc. Only for answers callers never
-change (a tuple, a number)."""
+token of another doc is asked about, so no answer outlives its doc; `per_doc_by` does so for a method
+of a doc and a thing in it, by a key of the thing that holds all the method reads of it. Only for
+answers callers never change (a tuple, a number, a bool)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import wraps
 from typing import Any, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _R = TypeVar("_R")
+_T = TypeVar("_T")
 
 
 def per_doc(method: Callable[[Any, Token], _R]) -> Callable[[Any, Token], _R]:
@@ -32,3 +34,28 @@ def per_doc(method: Callable[[Any, Token], _R]) -> Callable[[Any, Token], _R]:
         return found
 
     return kept
+
+
+def per_doc_by(
+    key: Callable[[_T], Hashable],
+) -> Callable[[Callable[[Any, Doc, _T], _R]], Callable[[Any, Doc, _T], _R]]:
+    """Keep the answers of a method of a doc and a thing in it per doc, by `key(thing)` (see the
+    module docstring)."""
+
+    def decorate(method: Callable[[Any, Doc, _T], _R]) -> Callable[[Any, Doc, _T], _R]:
+        attr = f"_per_doc_{method.__name__}"
+
+        @wraps(method)
+        def kept(self: Any, doc: Doc, thing: _T) -> _R:
+            memo: tuple[object, dict[Hashable, _R]] | None = self.__dict__.get(attr)
+            if memo is None or memo[0] is not doc:
+                memo = self.__dict__[attr] = (doc, {})
+            k = key(thing)
+            found = memo[1].get(k)
+            if found is None:
+                found = memo[1][k] = method(self, doc, thing)
+            return found
+
+        return kept
+
+    return decorate

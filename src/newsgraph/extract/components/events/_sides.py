@@ -16,11 +16,12 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.components.events._actors import Actor, ActorFinder, ent_at
+from newsgraph.extract.components.events._actors import Actor, ActorFinder
 from newsgraph.extract.components.events._apposed_members import group_member
 from newsgraph.extract.components.events._co_doers import done_together
 from newsgraph.extract.components.events._companions import is_companion
 from newsgraph.extract.components.events._descriptions import Descriptions
+from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._proper_names import document_name
