@@ -79,7 +79,8 @@ class DemonymCountries:
 
     def country(self, demonym: Token) -> Entity | None:
         """The article's place entity of a demonym's country, else None."""
-        iso = self.lex.demonyms.get(demonym.lower_)
+        name = demonym.doc[demonym.left_edge.i : demonym.i + 1].text  # "North Korean", not "Korean"
+        iso = self.lex.demonyms.get(name.lower())
         if iso is None:
             return None
         named = [

@@ -70,10 +70,12 @@ class OwnerSides:
         """Each side as its owner, or as its demonyms' countries, each country once ("the Syrian and Yemeni
         wars": Syria ; Yemen, from the sides "Syrian" and "Yemeni")."""
         out: list[Actor] = []
+        read: set[int] = set()  # the demonyms read as their countries
         for a in actors:
+            if a.head in read:
+                continue  # "Yemeni" of "Syrian and Yemeni", read with "Syrian"
             countries = self.countries.sides(doc, a)
-            if any(o.head == a.head for o in out):
-                continue  # a demonym already read as its country ("Yemeni" of "Syrian and Yemeni")
+            read.update(c.head for c in countries)
             if not countries:
                 out.append(self._owner(doc, a))
             out += [c for c in countries if all(c.entity != o.entity for o in out)]
