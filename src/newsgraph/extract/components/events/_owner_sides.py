@@ -26,6 +26,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.components.events._actors import Actor, ActorFinder
+from newsgraph.extract.components.events._demonym_countries import DemonymCountries
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._entity_tags import ent_at
 from newsgraph.extract.components.events._grammar import Grammar
@@ -51,18 +52,35 @@ class OwnerSides:
         self.lex = lex
         self.g = grammar
         self.actors = actors
+        self.countries = DemonymCountries(lex, grammar, self._thing)
         places = lex.territory_nouns | lex.place_nouns
         self.not_things = places | body_nouns() | lex.not_people_nouns | lex.other_party_nouns
         """Heads no side is read as an owned thing by: places, bodies, words as often a person as a thing, and
         the nouns of another party ("NCLB's replacement" is not NCLB)."""
 
     def name_owners(self, doc: Doc, d: Draft) -> None:
-        """Replace each owned thing among a draft's sides by its owner's mention; what an assault hit or a
-        seizure took stays the thing it hit ("attacked a U.S. Marine barracks", `TargetFinder`)."""
-        d.sources = [self._owner(doc, a) for a in d.sources]
+        """Replace each owned thing among a draft's sides by its owner's mention, a demonym by its country
+        (`_demonym_countries`); what an assault hit or a seizure took stays the thing it hit ("attacked a
+        U.S. Marine barracks", `TargetFinder`)."""
+        d.sources = self._owners(doc, d.sources)
         limits = d.type == "COERCE" and d.mode in self.lex.limit_modes
         if d.type not in HIT_TYPES or limits:
-            d.targets = [self._owner(doc, a) for a in d.targets]
+            d.targets = self._owners(doc, d.targets)
+
+    def _owners(self, doc: Doc, actors: list[Actor]) -> list[Actor]:
+        """Each side as its owner, or as its demonyms' countries, each country once ("the Syrian and Yemeni
+        wars": Syria ; Yemen, from the sides "Syrian" and "Yemeni")."""
+        out: list[Actor] = []
+        read: set[int] = set()  # the demonyms read as their countries
+        for a in actors:
+            if a.head in read:
+                continue  # "Yemeni" of "Syrian and Yemeni", read with "Syrian"
+            countries = self.countries.sides(doc, a)
+            read.update(c.head for c in countries)
+            if not countries:
+                out.append(self._owner(doc, a))
+            out += [c for c in countries if all(c.entity != o.entity for o in out)]
+        return out
 
     def _owner(self, doc: Doc, actor: Actor) -> Actor:
         if actor.entity is None:
