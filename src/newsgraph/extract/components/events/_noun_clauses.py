@@ -48,9 +48,13 @@ def clause_target(tok: Token, type_: str, exclude: set[int], args: ArgumentFinde
 def _aimed(clause: Token, type_: str, exclude: set[int], args: ArgumentFinder) -> Token | None:
     """Return the party a clause's object names, or, for a clause of means, its preposition of aim's."""
     lemma = args.g.lemma(clause)
-    if lemma in args.lex.instrument_verbs or lemma in args.lex.means_clause_verbs:
-        return args.prep_target(clause, type_, exclude, where=False)  # "attacks using drones on villages"
-    return args.target_head(args.g.patient(clause), exclude)
+    patient = args.g.patient(clause)
+    if lemma not in args.lex.instrument_verbs and lemma not in args.lex.means_clause_verbs:
+        return args.target_head(patient, exclude)
+    found = args.prep_target(clause, type_, exclude, where=False)  # "attacks using drones on villages"
+    if found is None and patient is not None:  # the parse often hangs the aim on the means
+        found = args.prep_target(patient, type_, exclude, where=False)
+    return found
 
 
 def _result_victims(tok: Token, exclude: set[int], args: ArgumentFinder) -> Token | None:
