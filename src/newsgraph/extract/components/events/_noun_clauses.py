@@ -18,15 +18,26 @@ own here, so the victims are not coded twice.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spacy.tokens import Token
 
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._purposes import aimed_clause
 from newsgraph.extract.components.events._targets import HIT_TYPES
 
-if TYPE_CHECKING:
-    from newsgraph.extract.components.events._arguments import ArgumentFinder
+
+class ArgumentReader(Protocol):
+    """What is read here of `_arguments.ArgumentFinder` (which calls `clause_target`)."""
+
+    g: Grammar
+    lex: Lexicon
+
+    def target_head(self, tok: Token | None, exclude: set[int]) -> Token | None: ...
+
+    def prep_target(self, tok: Token, type_: str, exclude: set[int], where: bool = ...) -> Token | None: ...
+
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 _RESULT_PREPS = ("in", "to")
@@ -34,7 +45,7 @@ _RESULT_PREPS = ("in", "to")
 _VICTIM_PREPS = ("of", "to", "among")
 
 
-def clause_target(tok: Token, type_: str, exclude: set[int], args: ArgumentFinder) -> Token | None:
+def clause_target(tok: Token, type_: str, exclude: set[int], args: ArgumentReader) -> Token | None:
     """Return the head of the target a clause on the event noun `tok` names (see the module docstring), if
     any; `exclude` holds the act's source."""
     for c in args.g.kids(tok):
@@ -45,7 +56,7 @@ def clause_target(tok: Token, type_: str, exclude: set[int], args: ArgumentFinde
     return _result_victims(tok, exclude, args) if type_ in HIT_TYPES else None
 
 
-def _aimed(clause: Token, type_: str, exclude: set[int], args: ArgumentFinder) -> Token | None:
+def _aimed(clause: Token, type_: str, exclude: set[int], args: ArgumentReader) -> Token | None:
     """Return the party a clause's object names, or, for a clause of means, its preposition of aim's."""
     lemma = args.g.lemma(clause)
     patient = args.g.patient(clause)
@@ -57,7 +68,7 @@ def _aimed(clause: Token, type_: str, exclude: set[int], args: ArgumentFinder) -
     return found
 
 
-def _result_victims(tok: Token, exclude: set[int], args: ArgumentFinder) -> Token | None:
+def _result_victims(tok: Token, exclude: set[int], args: ArgumentReader) -> Token | None:
     """Return the victims a result clause of the event noun `tok` names, if any."""
     harm_words = args.lex.dead_lemmas | args.lex.injured_lemmas
     for clause in tok.subtree:
@@ -79,7 +90,7 @@ def _result_victims(tok: Token, exclude: set[int], args: ArgumentFinder) -> Toke
     return None
 
 
-def _nested(clause: Token, tok: Token, args: ArgumentFinder) -> bool:
+def _nested(clause: Token, tok: Token, args: ArgumentReader) -> bool:
     """Whether another event noun lies between a clause and the event noun `tok` it hangs under."""
     head = clause.head
     while head.i != tok.i:
