@@ -25,12 +25,13 @@ from newsgraph.extract.components.events._event_places import (
 from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar, controls_infinitive
 from newsgraph.extract.components.events._held_standing import holds_standing
 from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
+from newsgraph.extract.components.events._noun_clauses import clause_target
 from newsgraph.extract.components.events._noun_doers import NounDoers, onlooker_clause
 from newsgraph.extract.components.events._own_complements import own_patient
 from newsgraph.extract.components.events._owners import AIM_PREPS, ThingOwners
 from newsgraph.extract.components.events._probes import ProbedSides
 from newsgraph.extract.components.events._proper_names import document_name, event_name, hyphen_pair
-from newsgraph.extract.components.events._purposes import aimed_clause, request_purpose
+from newsgraph.extract.components.events._purposes import request_purpose
 
 NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -553,12 +554,10 @@ class ArgumentFinder:
                 target = pobj
         if source is None:
             source = self.doers.counted_by(tok)
-        if target is None:
-            for c in self.g.kids(tok):
-                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and aimed_clause(c, type_, self.g):
-                    target = self.target_head(self.g.patient(c), {source.i} if source is not None else set())
-                    if target is not None:
-                        break
+        if (
+            target is None
+        ):  # "attacks that targeted the police", "an operation which resulted in the deaths of X"
+            target = clause_target(tok, type_, {source.i} if source is not None else set(), self)
         if target is None:  # "attacks on the judge's record": the judge; "a probe into her emails": her
             target = self.owners.aimed_at(tok, preps, {source.i} if source is not None else set())
             target = target or self.probes.probed(tok, source)

@@ -196,6 +196,8 @@ class Lexicon:
     information_nouns: frozenset[str]
     declined_comment_nouns: frozenset[str]
     offering_verbs: frozenset[str]
+    means_clause_verbs: frozenset[str]
+    result_verbs: frozenset[str]
     topic_verbs: frozenset[str]
     rally_holding_verbs: frozenset[str]
     quantifier_nouns: frozenset[str]
@@ -297,7 +299,7 @@ _RULE_WORD_LISTS = (
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
     "possessed_org_nouns", "answering_verbs", "declined_comment_heads", "declined_comment_verbs",
     "declined_comment_givings", "information_nouns", "declined_comment_nouns",
-    "offering_verbs",
+    "offering_verbs", "means_clause_verbs", "result_verbs",
     "health_words", "laboratory_words",
     "national_government_nouns",
     "topic_verbs",
