@@ -554,9 +554,8 @@ class ArgumentFinder:
                 target = pobj
         if source is None:
             source = self.doers.counted_by(tok)
-        if (
-            target is None
-        ):  # "attacks that targeted the police", "an operation which resulted in the deaths of X"
+        # "attacks that targeted the police", "an operation which resulted in the deaths of X"
+        if target is None:
             target = clause_target(tok, type_, {source.i} if source is not None else set(), self)
         if target is None:  # "attacks on the judge's record": the judge; "a probe into her emails": her
             target = self.owners.aimed_at(tok, preps, {source.i} if source is not None else set())
