@@ -20,6 +20,7 @@ from newsgraph.extract.components.events._dictionary import load_dictionary
 from newsgraph.extract.components.events._drafting import DocState, Draft, Drafter
 from newsgraph.extract.components.events._entity_spans import EntitySpans
 from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._hearers import drop_hearers
 from newsgraph.extract.components.events._lexicon import Lexicon, load_lexicon
 from newsgraph.extract.components.events._modality import Modality
 from newsgraph.extract.components.events._named_counterparts import unnamed_counterpart
@@ -125,6 +126,7 @@ class EventCoder:
         for d in drafts:
             d.targets = self.pressed.targets(st.doc, d, st.group_cache)  # "… unless Mexico pays": Mexico
             drop_own_state(st.doc, d, self.lex)  # "Sheinbaum sent troops to Mexico's border": no target
+            drop_hearers(st.doc, d, self.lex, self.g)  # "complained to a radio host that …": no target
         return drafts
 
     def _complete(self, st: DocState, drafts: list[Draft], sents: list[Span]) -> None:

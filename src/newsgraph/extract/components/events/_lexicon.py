@@ -226,6 +226,7 @@ class Lexicon:
     unfulfilled_heads: frozenset[str]
     request_lights: frozenset[str]
     addressee_verbs: frozenset[str]
+    hearer_verbs: frozenset[str]
     political_types: frozenset[str]
     owner_types: frozenset[str]
     limit_modes: frozenset[str]
@@ -290,7 +291,7 @@ _RULE_WORD_LISTS = (
     "neutral_particles", "sports_ambiguous_cues", "occurrence_verbs",
     "cognition_verbs", "question_verbs", "purpose_harm", "unfulfilled_heads", "request_lights",
     "addressee_verbs", "clause_only_reporters", "transfer_verbs", "aid_purpose_verbs", "control_nouns",
-    "territory_nouns", "standing_nouns", "figurative_ground",
+    "territory_nouns", "standing_nouns", "figurative_ground", "hearer_verbs",
     "question_openers",
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
