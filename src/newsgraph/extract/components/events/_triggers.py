@@ -20,6 +20,7 @@ from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
 from newsgraph.extract.components.events._dep_ids import ADVMOD, DOBJ, PREP, PRT, dep_ids
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
+from newsgraph.extract.components.events._felt_states import felt_state
 from newsgraph.extract.components.events._for_clauses import FOR_CLAUSE_DEPS, for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._haste import hastens_infinitive
@@ -187,6 +188,8 @@ class TriggerFinder:
             return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
         if self.g.names_object(tok):
             return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
+        if felt_state(tok, self.g, self.lex):
+            return None  # "felt compelled to speak", "looked crushed": a state of the subject, no act
         if hastens_infinitive(tok, self.g, self.lex):
             return None  # "rushed to evacuate thousands": the haste is the manner of the infinitive's act
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
