@@ -191,10 +191,8 @@ class TriggerFinder:
             return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
         if self.g.names_object(tok):
             return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
-        if felt_state(tok, self.g, self.lex):
-            return None  # "felt compelled to speak", "looked crushed": a state of the subject, no act
-        if harms_no_person(tok, self.g, self.lex, self.is_actorish):
-            return None  # "executed a marketing campaign", "will execute with aplomb": carried out, no kill
+        if felt_state(tok, self.g, self.lex) or harms_no_person(tok, self.g, self.lex, self.is_actorish):
+            return None  # "felt compelled": a state; "executed a campaign": carried out, no killing
         if hastens_infinitive(tok, self.g, self.lex):
             return None  # "rushed to evacuate thousands": the haste is the manner of the infinitive's act
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
