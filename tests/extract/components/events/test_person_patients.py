@@ -15,11 +15,14 @@ Analyze = Callable[..., Analysis]
 
 
 def test_person_patients_a_thing_executed_is_no_killing(analyze_text: Analyze) -> None:
-    """ "executed the advertising campaign", "will execute with precision": no ASSAULT or THREATEN."""
+    """ "executed the advertising campaign", "will execute with precision", "executed this well": no ASSAULT
+    or THREATEN."""
     campaign = analyze_text("The agency planned and executed the advertising campaign for the new phone.")
     assert by_trigger(campaign, "executed") == []
     players = analyze_text("The coach said his players will execute with precision.")
     assert by_trigger(players, "execute") == []
+    manager = analyze_text("The new manager executed this well in her first month.")
+    assert by_trigger(manager, "executed") == []
 
 
 def test_person_patients_people_executed_stay_a_killing(analyze_text: Analyze) -> None:

@@ -5,7 +5,7 @@ flawlessly", "designed and executed a marketing campaign", "they will execute wi
 executing on that" carry out a plan. The verbs (`person_patient_verbs`) code their harm only when the one
 they are done to, the object (the subject of a passive, the noun a participle or a relative clause
 modifies), can be an actor (`ArgumentFinder.is_actorish`: a name, a people noun, a personal pronoun, a count
-of people); with a thing or no patient at all the verb is no event.
+of people), not a demonstrative ("this", "that"); with a thing or no patient at all the verb is no event.
 """
 
 from __future__ import annotations
@@ -28,5 +28,7 @@ def harms_no_person(verb: Token, g: Grammar, lex: Lexicon, is_actorish: Callable
         return False  # the cheapest test first: nearly no verb is one of these
     patient = g.object_of(verb)
     if (patient is None or patient.lower_ in _RELATIVES) and verb.dep_ in _MODIFIER_DEPS:
-        patient = verb.head  # "the prisoners executed by the regime", "dissidents who were executed"
-    return patient is None or not is_actorish(patient)
+        # "the prisoners executed by the regime", "dissidents who were executed", "those executed"
+        return not is_actorish(verb.head)
+    # a demonstrative object stands for a thing ("executed this flawlessly", "executing on that")
+    return patient is None or patient.tag_ == "DT" or not is_actorish(patient)
