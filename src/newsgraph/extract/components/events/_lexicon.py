@@ -189,6 +189,8 @@ class Lexicon:
     in_object_verbs: frozenset[str]
     performative_verbs: frozenset[str]
     haste_verbs: frozenset[str]
+    seeming_verbs: frozenset[str]
+    person_patient_verbs: frozenset[str]
     answering_verbs: frozenset[str]
     declined_comment_heads: frozenset[str]
     declined_comment_verbs: frozenset[str]
@@ -284,6 +286,7 @@ _RULE_WORD_LISTS = (
     "negating_adverbs", "instrument_verbs", "dispatch_verbs", "active_only", "response_verbs", "claim_nouns",
     "asking_nouns",
     "internal_mods", "probed_heads", "relay_verbs", "in_object_verbs", "performative_verbs", "haste_verbs",
+    "seeming_verbs", "person_patient_verbs",
     "rally_holding_verbs",
     "quantifier_pronouns", "quantifier_nouns",
     "compound_heads", "background_marks", "pending_marks",

@@ -16,10 +16,12 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._declined_comments import DECLINED_COMMENT_ORIGIN, DeclinedComments
 from newsgraph.extract.components.events._dep_ids import ADVMOD, DOBJ, PREP, PRT, dep_ids
 from newsgraph.extract.components.events._dictionary import CameoDictionary, DocWords
+from newsgraph.extract.components.events._felt_states import felt_state
 from newsgraph.extract.components.events._for_clauses import FOR_CLAUSE_DEPS, for_subject_clause
 from newsgraph.extract.components.events._grammar import Grammar
 from newsgraph.extract.components.events._haste import hastens_infinitive
@@ -27,6 +29,7 @@ from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Frame, Le
 from newsgraph.extract.components.events._mandates import Mandates
 from newsgraph.extract.components.events._offered_things import offers_no_act
 from newsgraph.extract.components.events._participle_acts import own_act
+from newsgraph.extract.components.events._person_patients import harms_no_person
 from newsgraph.extract.components.events._questions import QUESTION_ORIGIN, Questions
 from newsgraph.extract.components.events._silent_verbs import SilentVerbs
 from newsgraph.extract.components.events._walkouts import struck_by_workers
@@ -64,6 +67,7 @@ class TriggerFinder:
         self.cameo = cameo
         self.questions = Questions(lex, grammar)
         self.declined = DeclinedComments(lex, grammar)
+        self.is_actorish = ArgumentFinder(lex, grammar).is_actorish
         self.mandates = Mandates(lex, grammar, cameo)
         # verbs that serve the grammar (light verbs are judged by their object, in _function_verb)
         self.function_verbs = (lex.reporting | lex.intent_only | lex.attempt_heads) - lex.light_verbs
@@ -187,6 +191,8 @@ class TriggerFinder:
             return None  # a verb used as an adjective: "the Japanese are friendly and accepting"
         if self.g.names_object(tok):
             return None  # "calls President Xi a friend", "called the death a suicide": naming, no event
+        if felt_state(tok, self.g, self.lex) or harms_no_person(tok, self.g, self.lex, self.is_actorish):
+            return None  # "felt compelled": a state; "executed a campaign": carried out, no killing
         if hastens_infinitive(tok, self.g, self.lex):
             return None  # "rushed to evacuate thousands": the haste is the manner of the infinitive's act
         if tok.tag_ == "VBN" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" and tok.dep_ != "ROOT":
