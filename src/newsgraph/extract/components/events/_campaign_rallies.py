@@ -59,7 +59,7 @@ def _person(tok: Token, actor: Actor, titles: frozenset[str]) -> bool:
 def _singular_personal(tok: Token) -> bool:
     """Whether a pronoun stands for one person ("he", "his", "my"; not "they", "their", "its")."""
     morph = tok.morph
-    return tok.pos_ == "PRON" and "Sing" in morph.get("Number") and "Neut" not in morph.get("Gender")
+    return tok.pos_ == "PRON" and "Sing" in morph.get("Number", []) and "Neut" not in morph.get("Gender", [])
 
 
 def _inside(rally: Token, actor: Actor) -> bool:
