@@ -34,3 +34,29 @@ def test_campaign_rallies_a_crowds_rally_stays_a_protest(analyze_text: Analyze) 
         "Opposition leader John Doe held a rally against the Kremlin in Moscow.",
     ):
         assert _protests(analyze_text(text)) != [], text
+
+
+def test_campaign_rallies_protesters_at_a_persons_rally_leave_it_a_campaign(analyze_text: Analyze) -> None:
+    """A protest word outside the rally's own phrase is about protesters at the rally, not the rally."""
+    text = "Police escorted a protester out of a Jane Roe rally in Dayton on Friday."
+    assert _protests(analyze_text(text)) == []
+
+
+def test_campaign_rallies_his_rallies_and_a_rally_for_a_person(analyze_text: Analyze) -> None:
+    """A singular personal possessive is a person holder; one person rallying for another campaigns."""
+    for text in (
+        "Many people at his rallies wore red hats and waved flags.",
+        "The governor was rallying for Jane Roe, who is running for mayor.",
+    ):
+        assert _protests(analyze_text(text)) == [], text
+
+
+def test_campaign_rallies_a_cue_of_its_own_or_a_crowd_keeps_the_protest(analyze_text: Analyze) -> None:
+    """A person's rally against something, a crowd rallying for a person, and a crowd's rally with
+    police in the sentence stay demonstrations."""
+    for text in (
+        "Jane Roe held a rally against the war in Dayton, where police watched.",
+        "Supporters of Jane Roe rallied for her in Minsk as police detained dozens.",
+        "Thousands of workers held a rally in Lyon, and police detained two protesters.",
+    ):
+        assert _protests(analyze_text(text)) != [], text

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, sector_of
 from newsgraph.extract.components.events._actors import Actor
-from newsgraph.extract.components.events._campaign_rallies import persons_rally
+from newsgraph.extract.components.events._campaign_rallies import campaign_rally
 from newsgraph.extract.components.events._drafting import Draft
 from newsgraph.extract.components.events._election_wins import election_win
 from newsgraph.extract.components.events._grammar import Grammar
@@ -151,11 +151,11 @@ class EventFilter:
             return not (
                 trig in lex.metaphor_conflict_lemmas and words & (lex.verbal_context | lex.campaign_context)
             )
+        if campaign_rally(d, self.g, lex):
+            return False  # "a Trump rally in Alabama": a candidate's, no protest
         objects = {c.lemma_.lower() for c in self.g.kids(d.tok) if c.dep_ in ("dobj", "nsubjpass")}
         if ({trig} | objects) & {"rally", "march"} and words & lex.campaign_context:
             return bool(words & lex.protest_cues)
-        if persons_rally(d, self.g, lex):
-            return bool(words & lex.protest_cues)  # "a Trump rally in Alabama": a candidate's, no protest
         if trig == "rally" and words & lex.market_context:
             return bool(words & lex.protest_cues)  # "shares rallied", "the rally in stocks"
         return True
