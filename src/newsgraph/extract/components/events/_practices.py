@@ -23,7 +23,7 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "dobj"})
 """A gerund as the verb's complement: "supports keeping", "called for barring", "condemned jailing"."""
 _OWN_WORDS = frozenset({"nsubj", "nsubjpass", "csubj", "poss", "aux", "auxpass", "mark"})
 """The dependents that make a "-ing" verb more than a bare gerund: its own subject ("people sharing"), a
-possessor ("his leaving"), an auxiliary ("were trying", "to be taking") or a subordinator ("while keeping")."""
+possessor ("his leaving"), an auxiliary ("were trying") or a subordinator ("while keeping")."""
 
 
 def open_practice(clause: Token, type_: str, lex: Lexicon) -> bool:
