@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._practices import open_practice
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """The tags of a tensed verb or a modal."""
@@ -34,8 +35,9 @@ def acts_among(
     verb: Token, complements: list[Token], type_: str, exclude: set[int], lex: Lexicon
 ) -> list[Token]:
     """Return the complements of `verb`, of type `type_`, that may name its target: all but a proposition
-    after it about another party than the source ("agreed that a president should …"). `exclude` holds
-    the source's tokens."""
+    after it about another party than the source ("agreed that a president should …") and a bare gerund
+    naming a practice (`_practices`: "supports keeping troops there"). `exclude` holds the source's tokens."""
+    complements = [c for c in complements if not open_practice(c, type_, lex)]
     if type_ not in lex.proposition_types:
         return complements
     return [c for c in complements if c.i < verb.i or not _proposition(c, exclude, lex)]

@@ -235,6 +235,7 @@ class Lexicon:
     mover_senses: frozenset[str]
     implicative_heads: frozenset[str]
     proposition_types: frozenset[str]
+    practice_types: frozenset[str]
     target_required: frozenset[str]
     counterpart_types: frozenset[str]
     intent_counterpart_types: frozenset[str]
@@ -445,6 +446,7 @@ def _rule_fields(rules: dict[str, Any], conf: dict[str, Any]) -> dict[str, Any]:
     fields["mover_senses"] = frozenset(rules["mover_senses"])
     fields["implicative_heads"] = frozenset(rules["implicative_heads"])
     fields["proposition_types"] = frozenset(rules["proposition_types"])
+    fields["practice_types"] = frozenset(rules["practice_types"])
     fields["aggregate_min_count"] = float(rules["aggregate_min_count"])
     fields["weights"] = Weights(
         base={k: float(v) for k, v in conf["base"].items()},
