@@ -194,6 +194,8 @@ class Drafter:
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
         self._aimed_at(st, cand, d)
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
+        if cand.sense.origin in WEAK_ORIGINS and not (d.sources and d.targets and self.g.is_main_clause(tok)):
+            return None  # `_dictionary_actors` will refuse it: once its sides are made, read no further
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
         d.targets = [a for a in d.targets if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
