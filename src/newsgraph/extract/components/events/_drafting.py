@@ -194,7 +194,7 @@ class Drafter:
                 d.targets = self.targets.targets(st.doc, asked, d.type, d.mode, st.group_cache)
         self._aimed_at(st, cand, d)
         d.sources, d.targets = self.sides.split(st.doc, d, st.pairs)
-        if cand.sense.origin in WEAK_ORIGINS and not (d.sources and d.targets and self.g.is_main_clause(tok)):
+        if cand.sense.origin in WEAK_ORIGINS and not self._two_sided_main(d, tok):
             return None  # `_dictionary_actors` will refuse it: once its sides are made, read no further
         # a "they" that neither an antecedent nor a two-sided pair resolved is no actor
         d.sources = [a for a in d.sources if a.entity is not None or doc_word(st, a) not in GROUP_PRONOUNS]
@@ -451,13 +451,17 @@ class Drafter:
             t for t in d.targets if doc[t.head].dep_ == "conj" and doc[t.head].head.i in heads
         ]
 
+    def _two_sided_main(self, d: Draft, tok: Token) -> bool:
+        """Whether a draft has a source and a target and its verb is in the sentence's main clause."""
+        return bool(d.sources and d.targets and self.g.is_main_clause(tok))
+
     def _dictionary_actors(self, doc: Doc, d: Draft, tok: Token) -> bool:
         """Whether an event coded by a dictionary verb alone has what PETRARCH asks of it: a source and a
         target, both political actors, in the sentence's main clause. Short of material conflict, a target
         first named with "a" is what the act made, not a party to it ("established a joint council",
         "approved a law"); "hits a demonstrator" harms one."""
         actors = d.sources + d.targets
-        if not (d.sources and d.targets and self.g.is_main_clause(tok)):
+        if not self._two_sided_main(d, tok):
             return False
         if d.type.lower() not in self.lex.material_conflict and any(
             doc[a.start].lower_ in ("a", "an") for a in d.targets
