@@ -240,7 +240,7 @@ def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> i
     "U.N. Resident Coordinator" → "U.N."; not when the rest would end on a function word or a
     hyphen ("Royal Courts of Justice", "Health Officer-Administrator").
     """
-    if lex.known.knows(normalize_name(doc[start:end].text)):
+    if lex.known.knows(normalize_name(span_text(doc, start, end))):
         return end
     k = end
     while k > start + 1 and doc[k - 1].lower_ in lex.titles and doc[k - 1].text not in lex.org_words:
