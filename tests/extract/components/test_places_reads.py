@@ -1,14 +1,17 @@
 """What the places component reads once per doc (issue 20, places CPU): the article's text handed to
 the events' time links is the doc's kept text, not rebuilt from the tokens per event; a sentence is
-judged title case once, however many toponyms stand in it, and each sentence keeps its own answer."""
+judged title case once, however many toponyms stand in it, and each sentence keeps its own answer; a
+name's end is searched for trailing punctuation only when it ends in such a character."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.components import _places_headlines
+from newsgraph.extract.components import _places_headlines, _places_toponym
 from newsgraph.extract.components._places_toponym import Toponym
 from newsgraph.extract.components.events import _details
 from newsgraph.extract.components.events._details import link_events
@@ -59,3 +62,45 @@ def test_title_case_answers_kept_apart_per_sentence(nlp: Language, monkeypatch: 
     _places_headlines.drop_headline_words(doc, text, toponyms)
     # the headline's names are asked about unless named again in running text: "Paris" is, "Berlin" not
     assert asked == ["Berlin"]
+
+
+class _Searches:
+    """A stand-in for `_TRAILING` that notes the pieces searched."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.pieces: list[str] = []
+
+    def search(self, piece: str) -> re.Match[str] | None:
+        self.pieces.append(piece)
+        return self.pattern.search(piece)
+
+
+def test_trim_searches_the_end_only_when_something_trails(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searches = _Searches(_places_toponym._TRAILING)
+    monkeypatch.setattr(_places_toponym, "_TRAILING", searches)
+    places = nlp.get_pipe("newsgraph_places")
+    text = "the Lake Placid Regatta"
+    assert places._trim(text, 0, len(text)) == (4, len(text))
+    assert searches.pieces == []  # a name ending in a letter: nothing to trim off its end
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Lake Placid", "Lake Placid"),
+        ("the Lake Placid,", "Lake Placid"),
+        ("Placid's", "Placid"),
+        ("Placid’s ", "Placid"),
+        ("Placids'", "Placids"),
+        ("Tupper Lake, N.Y.,", "Tupper Lake, N.Y."),
+        ("Calif.)", "Calif."),
+        ("Essex -", "Essex"),
+        ("Boss", "Boss"),
+    ],
+)
+def test_trim_keeps_the_name(nlp: Language, text: str, kept: str) -> None:
+    start, end = nlp.get_pipe("newsgraph_places")._trim(text, 0, len(text))
+    assert text[start:end] == kept
