@@ -202,7 +202,7 @@ def _fold_acronyms(doc: Doc, chains: list[Chain]) -> list[Chain]:
     if not by_acronym:
         return chains
     for c in chains:
-        text = doc[c.mentions[0].start : c.mentions[0].end].text
+        text = mention_text(doc, c.mentions[0])
         if c.forced_type is not None or not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
             continue
         cands = [
