@@ -8,7 +8,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens.underscore import Underscore
 
-from newsgraph.extract.extensions import doc_text, get_entities, get_quotes, set_extensions, span_text
+from newsgraph.extract.extensions import (
+    add_mentions,
+    doc_text,
+    get_entities,
+    get_quotes,
+    new_entity,
+    set_extensions,
+    span_text,
+)
 
 
 def test_extensions_span_text_is_spans_text_for_every_range(nlp: Language) -> None:
@@ -38,3 +46,23 @@ def test_extensions_facts_are_read_without_building_doc_underscore(monkeypatch: 
     assert get_entities(doc) is entities
     monkeypatch.undo()
     assert get_quotes(doc) == []  # unset: made through `doc._`
+
+
+def test_extensions_add_mentions_by_token_range_index_as_char_span_does() -> None:
+    """A caller that knows each mention's tokens passes them (issue 20, entities CPU): no Span is made
+    for them, and the token index is the one `doc.char_span` gives, for every stretch of words."""
+    set_extensions()
+    words = ["The", "U.N.", " ", "Security", "Council", "\n", "met", "Mr.", "Ban", "Ki", "-", "moon", "."]
+    spaces = [True, False, False, True, False, False, True, True, True, False, False, False, False]
+    vocab = English().vocab
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            by_chars = Doc(vocab, words=words, spaces=spaces)
+            by_tokens = Doc(vocab, words=words, spaces=spaces)
+            offsets = [(by_chars[start].idx, by_chars[end - 1].idx + len(by_chars[end - 1]))]
+            for doc, tokens in ((by_chars, None), (by_tokens, [(start, end)])):
+                entity = new_entity(doc, "x", "ORG")
+                add_mentions(doc, entity, offsets, "name", tokens=tokens)
+            assert by_tokens._.newsgraph_entity_by_token == by_chars._.newsgraph_entity_by_token
+            assert by_chars._.newsgraph_entity_by_token == dict.fromkeys(range(start, end), "e1")
+            assert get_entities(by_tokens)[0].mentions == get_entities(by_chars)[0].mentions

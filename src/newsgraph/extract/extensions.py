@@ -20,7 +20,7 @@ facts are also written as `doc.spans` groups (`newsgraph.extract.spans`).
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import srsly
@@ -288,25 +288,32 @@ def add_mentions(
     kind: MentionKind,
     *,
     text: str | None = None,
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> list[Mention]:
     """Attach several mentions to `entity` at once, like `add_mention`, reading `doc.text` once.
 
     `doc.text` is rebuilt from the tokens at every access, so a component adding many mentions
     should call this rather than `add_mention` in a loop, passing `text=doc.text` read once per doc.
-    Offsets the entity already has are skipped.
+    Offsets the entity already has are skipped. `tokens`, one per offset pair: the token range
+    [start, end) whose first character and last character's end the pair is, the tokens
+    `doc.char_span` would find, given when the caller knows them (no Span is made).
     """
     if text is None:
         text = doc_text(doc)
     index = _token_index(doc)
     seen = {(m.start, m.end) for m in entity.mentions}
     added: list[Mention] = []
-    for start_char, end_char in offsets:
+    for k, (start_char, end_char) in enumerate(offsets):
         if (start_char, end_char) in seen:
             continue
         seen.add((start_char, end_char))
         mention = Mention(start=start_char, end=end_char, text=text[start_char:end_char], kind=kind)
         entity.mentions.append(mention)
         added.append(mention)
+        if tokens is not None:
+            for i in range(*tokens[k]):
+                index.setdefault(i, entity.id)
+            continue
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is not None:
             for token in span:

@@ -24,7 +24,8 @@ def drop_headline_words(doc: Doc, text: str, toponyms: list[Toponym]) -> list[To
     """Return the toponyms without the ordinary words of title-case lines read as towns."""
     if not doc.has_annotation("SENT_START"):
         return toponyms
-    headline = [_in_title_case(doc, t) for t in toponyms]
+    sentences: dict[int, bool] = {}  # each sentence's answer, by its first token: read once per doc
+    headline = [_in_title_case(doc, t, sentences) for t in toponyms]
     running = {name_key(t.text) for t, h in zip(toponyms, headline, strict=True) if not h}
     return [
         t
@@ -33,10 +34,15 @@ def drop_headline_words(doc: Doc, text: str, toponyms: list[Toponym]) -> list[To
     ]
 
 
-def _in_title_case(doc: Doc, t: Toponym) -> bool:
-    """Tell whether the toponym stands in a title-case sentence."""
+def _in_title_case(doc: Doc, t: Toponym, sentences: dict[int, bool]) -> bool:
+    """Tell whether the toponym stands in a title-case sentence (`sentences`: the answers so far)."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and title_case(span[0].sent)
+    if span is None or len(span) == 0:
+        return False
+    sent = span[0].sent
+    if sent.start not in sentences:
+        sentences[sent.start] = title_case(sent)
+    return sentences[sent.start]
 
 
 def _ordinary_town_word(doc: Doc, text: str, t: Toponym) -> bool:

@@ -43,7 +43,10 @@ def little_known_town(e: GeoEntry) -> bool:
 
 
 _LEADING_DET = re.compile(r"^(?:the|The|THE)\s+")
-_TRAILING = re.compile(r"(?:['’]s|['’])?[\s.,;:!?)\]\"”’'-]*$")
+_TRAILING_CHAR = r"[\s.,;:!?)\]\"”’'-]"
+"""A character trimmed off a name's end (a possessive before them goes too)."""
+_TRAILING = re.compile(rf"(?:['’]s|['’])?{_TRAILING_CHAR}*$")
+_ENDS_TRAILING = re.compile(_TRAILING_CHAR)
 WORD = re.compile(r"[\w'’.&-]+")
 _NEXT_QUALIFIER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 
@@ -129,6 +132,8 @@ class PlaceReader:
         if lead:
             start += lead.end()
             piece = piece[lead.end() :]
+        if piece and not _ENDS_TRAILING.match(piece, len(piece) - 1) and not piece.endswith(("'s", "’s")):
+            return start, end  # nothing trails: `_TRAILING` would find only the empty match at the end
         tail = _TRAILING.search(piece)
         if tail and tail.start() > 0:
             kept = piece[: tail.start()]

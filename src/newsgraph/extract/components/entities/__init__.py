@@ -148,14 +148,17 @@ class EntityResolver:
             name = c.canonical or longest_text(doc, c)
             entity = new_entity(doc, name, entity_type(type_), kb=kb)
             offsets = []
+            tokens = []
             aliases: list[str] = []
             for m in sorted(c.mentions, key=lambda m: m.start):
-                span = doc[m.start : m.end]
-                offsets.append((span.start_char, span.end_char))
-                alias = SPACES.sub(" ", span.text)
+                last = doc[m.end - 1]  # the span's offsets and text, read off the tokens and the text
+                start_char, end_char = doc[m.start].idx, last.idx + len(last)
+                offsets.append((start_char, end_char))
+                tokens.append((m.start, m.end))
+                alias = SPACES.sub(" ", text[start_char:end_char])
                 if alias != name and alias not in aliases:
                     aliases.append(alias)
-            add_mentions(doc, entity, offsets, "name", text=text)
+            add_mentions(doc, entity, offsets, "name", text=text, tokens=tokens)
             entity.aliases = aliases
             written.append((entity, c))
         return written

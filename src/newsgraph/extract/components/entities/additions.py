@@ -114,13 +114,13 @@ def join_split_names(doc: Doc, lex: EntityLexicon, mentions: list[NameMention]) 
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev.end < m.start and "\n" not in span_text(doc, prev.end, m.start):
-            between = doc[prev.end : m.start]
-            if "PERSON" in {prev.label, m.label} and all(t.lower_ in lex.particles for t in between):
+            between = range(prev.end, m.start)  # the words between, read by index: no Span is made
+            if "PERSON" in {prev.label, m.label} and all(doc[i].lower_ in lex.particles for i in between):
                 prev.end, prev.label = m.end, "PERSON"
                 continue
             if (
                 len(between) == 1
-                and between[0].lower_ in {"and", "&"}
+                and doc[prev.end].lower_ in {"and", "&"}
                 and prev.label == "PERSON"
                 and prev.end - prev.start == 1
                 and m.label == "ORG"

@@ -25,8 +25,10 @@ from newsgraph.extract.components.entities.spans import (
     in_ranges,
     joined_to_other_name,
     mention_key,
+    mention_text,
     starts_sentence,
 )
+from newsgraph.extract.extensions import span_text
 
 _MAX_FORMS = 2000
 _WORDISH = re.compile(r"[\w\-]")
@@ -150,27 +152,27 @@ def _known_forms(
         for m in chain.mentions:
             if m.weak:
                 continue
-            span = doc[m.start : m.end]
-            form = span.text
+            form = mention_text(doc, m)  # the words below are read by index: no Span is made
+            words = m.end - m.start
             if len(form) >= 2 and "\n" not in form:
                 forms.setdefault(form, chain)
                 if len(form) >= 4:
                     upper_forms.setdefault(form.upper(), chain)
             if (
                 m.label == "ORG"
-                and len(span) >= 2
-                and normalize_name(span[-1].text) in lex.corporate_suffixes
+                and words >= 2
+                and normalize_name(doc[m.end - 1].text) in lex.corporate_suffixes
             ):
-                k = len(span) - 1
-                while k > 1 and normalize_name(span[k - 1].text) in lex.corporate_suffixes:
+                k = words - 1
+                while k > 1 and normalize_name(doc[m.start + k - 1].text) in lex.corporate_suffixes:
                     k -= 1
-                short = span[:k].text.rstrip(",")
+                short = span_text(doc, m.start, m.start + k).rstrip(",")
                 if len(short) >= 3:
                     forms.setdefault(short, chain)  # "Northwind" for "Northwind Inc."
-            if m.label == "PRODUCT" and len(span) >= 2 and any(ch.isdigit() for ch in span[0].text):
-                forms.setdefault(span[0].text, chain)  # "787" for "787 Dreamliner"
-            if m.label == "PERSON" and len(span) >= 2:
-                last = span[-1]
+            if m.label == "PRODUCT" and words >= 2 and any(ch.isdigit() for ch in doc[m.start].text):
+                forms.setdefault(doc[m.start].text, chain)  # "787" for "787 Dreamliner"
+            if m.label == "PERSON" and words >= 2:
+                last = doc[m.end - 1]
                 if last.is_title and len(last.text) >= 3 and last.lower_ not in lex.particles:
                     forms.setdefault(last.text, chain)
                     if len(last.text) >= 4:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
 from newsgraph.extract.components.entities.link import Link
-from newsgraph.extract.components.entities.spans import Chain, label_vote, mention_key
+from newsgraph.extract.components.entities.spans import Chain, label_vote, mention_key, mention_text
 from newsgraph.models import EntityType
 
 _ENTITY_TYPES: dict[str, EntityType] = {
@@ -83,9 +83,7 @@ def chain_type(
         return "GPE"
     if c.key in lex.places and label in {"PERSON", "NORP"}:
         return "GPE"
-    if all(m.end - m.start == 1 for m in c.mentions) and lex.is_demonym(
-        doc[c.mentions[0].start : c.mentions[0].end].text
-    ):
+    if all(m.end - m.start == 1 for m in c.mentions) and lex.is_demonym(mention_text(doc, c.mentions[0])):
         return "NORP"
     return label
 

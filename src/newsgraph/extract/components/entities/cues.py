@@ -29,7 +29,13 @@ from spacy.tokens import Doc, Token
 from newsgraph.extract.components._gazetteer import Gazetteer
 from newsgraph.extract.components.entities.lexicon import DETERMINERS, EntityLexicon
 from newsgraph.extract.components.entities.products import product_words
-from newsgraph.extract.components.entities.spans import Chain, NameMention, label_vote, longest_text
+from newsgraph.extract.components.entities.spans import (
+    Chain,
+    NameMention,
+    label_vote,
+    longest_text,
+    mention_text,
+)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside", "inside", "within", "into"})
@@ -123,8 +129,9 @@ def _person_context(
     longest = max(c.mentions, key=lambda m: m.end - m.start)
     if doc[longest.end - 1].text in gazetteer.place_heads and longest.end - longest.start >= 2:
         return "GPE"
-    known = gazetteer.known(doc[longest.start : longest.end].text)
-    one_name = " " not in doc[longest.start : longest.end].text  # "Berry", "Al-Minya"
+    longest_name = mention_text(doc, longest)
+    known = gazetteer.known(longest_name)
+    one_name = " " not in longest_name  # "Berry", "Al-Minya"
     listed = one_name and any(_listed_with_place(doc, m, places) for m in c.mentions)
     placed = all(_after_place_word(doc, m) or _listed_with_place(doc, m, places) for m in c.mentions)
     if placed and (listed or known):
@@ -266,7 +273,7 @@ def _settlement_named(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
     """Whether a kind of settlement or division names the place right after it or before it with
     "of" or a colon, the place alone or in a list ("the Indo-Pacific region", "the village of
     Kampungu", "four villages: Kampungu, Makonono and Mombo"); not an acronym ("the ASEAN region")."""
-    if doc[m.start : m.end].text.isupper():
+    if mention_text(doc, m).isupper():
         return False
     after = doc[m.end] if m.end < len(doc) else None
     if after is not None and after.is_lower and after.lower_ in lex.settlement_nouns:

@@ -17,7 +17,13 @@ from spacy.tokens import Doc
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
 from newsgraph.extract.components.entities.names import acronym_candidates
 from newsgraph.extract.components.entities.products import product_words
-from newsgraph.extract.components.entities.spans import Chain, label_vote, longest_text, name_words
+from newsgraph.extract.components.entities.spans import (
+    Chain,
+    label_vote,
+    longest_text,
+    mention_text,
+    name_words,
+)
 
 _INITIALS = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.")
 
@@ -48,10 +54,10 @@ def _fold_person_parts(doc: Doc, lex: EntityLexicon, chains: list[Chain]) -> lis
         if "PERSON" not in labels and (
             lex.is_place(short.key)
             or not labels & {"ORG", "GPE", "LOC", "FAC"}
-            or lex.is_demonym(doc[short.mentions[0].start : short.mentions[0].end].text)
+            or lex.is_demonym(mention_text(doc, short.mentions[0]))
         ):
             continue
-        if any(_abbreviation(doc[m.start : m.end].text) for m in short.mentions):
+        if any(_abbreviation(mention_text(doc, m)) for m in short.mentions):
             continue  # "U.N." is not the "Un" of "Kim Jong Un"
         words = tuple(t for t in name_words(short.key) if t not in lex.particles) or name_words(short.key)
         targets = []
@@ -196,7 +202,7 @@ def _fold_acronyms(doc: Doc, chains: list[Chain]) -> list[Chain]:
     if not by_acronym:
         return chains
     for c in chains:
-        text = doc[c.mentions[0].start : c.mentions[0].end].text
+        text = mention_text(doc, c.mentions[0])
         if c.forced_type is not None or not (text.isupper() and text.isalpha() and 2 <= len(text) <= 8):
             continue
         cands = [

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.components._gazetteer import ADMIN1, CITY, CONTINENT, COUNTRY, REGION, Gazetteer
 from newsgraph.extract.components.entities.lexicon import EntityLexicon
 from newsgraph.extract.components.entities.names import normalize_name
-from newsgraph.extract.components.entities.spans import SPACES, Chain, label_vote
+from newsgraph.extract.components.entities.spans import SPACES, Chain, label_vote, mention_text
 from newsgraph.knowledge import ActorRecord, lookup, phrase_key
 
 _BIG_CITY = 100_000
@@ -97,7 +97,7 @@ def _speaks(doc: Doc, lex: EntityLexicon, c: Chain) -> bool:
 def _names(doc: Doc, c: Chain) -> list[str]:
     """Return the chain's distinct name texts, longest first (not from capitals lines when avoidable)."""
     strong = [m for m in c.mentions if not m.weak] or c.mentions
-    texts = {SPACES.sub(" ", doc[m.start : m.end].text) for m in strong}
+    texts = {SPACES.sub(" ", mention_text(doc, m)) for m in strong}
     return sorted(texts, key=lambda t: (-len(t.split()), -len(t), t))
 
 

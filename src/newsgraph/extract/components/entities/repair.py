@@ -73,7 +73,7 @@ def _generic(doc: Doc, lex: EntityLexicon, m: NameMention) -> bool:
         return False
     if lex.known.knows(normalize_name(doc[m.start].text)):
         return False
-    found = longest_agent_match([t.text for t in doc[m.start : m.start + 4]], 0)
+    found = longest_agent_match([doc[i].text for i in range(m.start, min(m.start + 4, len(doc)))], 0)
     if found is None:
         return False
     end, agent = found
@@ -197,7 +197,7 @@ def trim(doc: Doc, lex: EntityLexicon, start: int, end: int, label: str) -> Name
     start, end = _trim_edges(doc, start, end, numbers=label in RESOLVED_LABELS)  # "the 2001 Olympics"
     if end <= start or _glued_to_number(doc, start):
         return None
-    if all(INITIAL.match(t.text) for t in doc[start:end]):
+    if all(INITIAL.match(doc[i].text) for i in range(start, end)):  # the words by index: no Span is made
         label = "PERSON"  # "D." (before "Gough"), whatever spaCy called it
     elif label == "PERSON" and all(lex.is_demonym(t.text) for t in doc[start:end]):
         label = "NORP"  # "Rwandan Hutu"
@@ -240,7 +240,7 @@ def _without_title_tail(doc: Doc, lex: EntityLexicon, start: int, end: int) -> i
     "U.N. Resident Coordinator" → "U.N."; not when the rest would end on a function word or a
     hyphen ("Royal Courts of Justice", "Health Officer-Administrator").
     """
-    if lex.known.knows(normalize_name(doc[start:end].text)):
+    if lex.known.knows(normalize_name(span_text(doc, start, end))):
         return end
     k = end
     while k > start + 1 and doc[k - 1].lower_ in lex.titles and doc[k - 1].text not in lex.org_words:

@@ -55,6 +55,12 @@ def mention_key(doc: Doc, m: NameMention) -> str:
     return normalize_name(span_text(doc, m.start, m.end))
 
 
+def mention_text(doc: Doc, m: NameMention) -> str:
+    """Return a mention's text, `doc[m.start : m.end].text` read off the article's text (no Span, no
+    joining of its tokens)."""
+    return span_text(doc, m.start, m.end)
+
+
 def caps_lines(text: str) -> list[tuple[int, int]]:
     """Return the character ranges of lines written in capitals (headlines, datelines)."""
     out = []
@@ -149,11 +155,8 @@ def name_words(key: str) -> tuple[str, ...]:
 def longest_text(doc: Doc, c: Chain) -> str:
     """Return the longest mention text (not from a capitals line when there is another)."""
     strong = [m for m in c.mentions if not m.weak] or c.mentions
-    best = max(
-        strong,
-        key=lambda m: (m.end - m.start, doc[m.end - 1].idx + len(doc[m.end - 1]) - doc[m.start].idx),
-    )
-    return SPACES.sub(" ", doc[best.start : best.end].text)
+    best = max(strong, key=lambda m: (m.end - m.start, len(mention_text(doc, m))))
+    return SPACES.sub(" ", mention_text(doc, best))
 
 
 def label_vote(c: Chain) -> str:

@@ -20,7 +20,7 @@ from newsgraph.extract.components.events._grammar import PLACE_LABELS, Grammar
 from newsgraph.extract.components.events._lexicon import Lexicon
 from newsgraph.extract.components.events._noun_doers import place_modifier
 from newsgraph.extract.components.events._place_phrases import place_rank
-from newsgraph.extract.extensions import entity_by_id, get_events, get_places, get_times
+from newsgraph.extract.extensions import doc_text, entity_by_id, get_events, get_places, get_times
 from newsgraph.models import Event, Trigger
 
 _TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -173,7 +173,7 @@ def link_events(doc: Doc) -> None:
                 if s0 <= t.start < s1 and (
                     t.text == ev.time_text or ev.time_text in t.text or t.text in ev.time_text
                 ):
-                    point = point_time(t, times, (s0, s1), ev.trigger.start, doc.text)
+                    point = point_time(t, times, (s0, s1), ev.trigger.start, doc_text(doc))
                     ev.time = point.id if point else None
                     ev.time_text = ev.time_text if point is t else point.text if point else None
                     break
