@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.components.events._actor_types import ARMED_SECTORS, is_agent, sector_of
 from newsgraph.extract.components.events._candidates import Candidate
-from newsgraph.extract.components.events._clause_targets import acts_among, charge_target
+from newsgraph.extract.components.events._clause_targets import acts_among
 from newsgraph.extract.components.events._event_places import (
     MEASURE_TYPES,
     ground,
@@ -219,8 +219,6 @@ class ArgumentFinder:
             agent = self.g.agent(tok.head) if tok.dep_ in ("acomp", "amod") else agent
         exclude = {agent.i} if agent is not None else set()
         patient = own_patient(self.g, tok, lambda: self._bare_target(tok, type_, exclude))
-        if patient is None and (charge := charge_target(cand, exclude, self))[0]:
-            return agent, charge[1]  # "alleged that Trump earned …": Trump
         if cand.sense.origin in WEAK_ORIGINS:
             # a verb coded by the dictionary's verb alone takes its target from its object, one coded by a
             # pattern of prepositions ("spoke with X") from the object of the type's preposition

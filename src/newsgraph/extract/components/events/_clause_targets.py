@@ -32,7 +32,7 @@ from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 
 
 class ActorReader(Protocol):
-    """What is read here of `_arguments.ArgumentFinder` (which calls `charge_target`)."""
+    """What is read here of `_arguments.ArgumentFinder` (`_drafting.Drafter` calls `charged`)."""
 
     g: Grammar
     lex: Lexicon
@@ -79,18 +79,20 @@ def _content(clause: Token) -> bool:
     return clause.pos_ in ("VERB", "AUX") and finite(clause) and clause.left_edge.tag_ not in ("WP", "WDT")
 
 
-def charge_target(cand: Candidate, exclude: set[int], args: ActorReader) -> tuple[bool, Token | None]:
-    """Return whether a verb trigger with no object makes a charge in a finite content clause, and the
-    accused: the clause's doer when it is an actor other than the accuser (`exclude`)."""
+def charged(cand: Candidate, source: Token | None, target: Token | None, args: ActorReader) -> Token | None:
+    """Return a verb trigger's target: when it has no object and makes a charge in a finite content clause,
+    the accused, the clause's doer if it is an actor other than the accuser (`source`); else `target`."""
     g, verb = args.g, cand.tok
-    if cand.sense.type != "ACCUSE" or cand.noun:
-        return False, None
+    if cand.sense.type != "ACCUSE" or cand.noun or g.patient(verb) is not None:
+        return target
     if cand.sense.origin in WEAK_ORIGINS and g.lemma(verb) not in args.lex.charge_verbs:
-        return False, None
+        return target
     clause = next((c for c in g.kids(verb) if c.dep_ == "ccomp" and c.i > verb.i and _content(c)), None)
     if clause is None:
-        return False, None
+        return target
     doer = g.agent(clause)
-    if doer is None or doer.i in exclude or not clause.left_edge.i <= doer.i <= clause.right_edge.i:
-        return True, None  # (a doer found outside the clause is none the clause names)
-    return True, doer if args.is_actorish(doer) else None
+    if doer is None or (source is not None and doer.i == source.i):
+        return None
+    if not clause.left_edge.i <= doer.i <= clause.right_edge.i:
+        return None  # a doer found outside the clause is none the clause names
+    return doer if args.is_actorish(doer) else None
