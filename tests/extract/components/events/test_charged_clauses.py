@@ -1,7 +1,7 @@
 """Rule tests of the events component: the accused of a charge made in a content clause.
 
 The accused is the doer of the act the clause reports: its active subject or its passive "by" phrase, never a
-passive subject, who underwent the act, nor the listener of a complaint (`_clause_targets.charge_target`).
+passive subject, who underwent the act, nor the listener of a complaint (`_clause_targets.charged`).
 """
 
 from __future__ import annotations
