@@ -1,4 +1,4 @@
-"""A proposition is no act done to its subject.
+"""Clause targets: a proposition is no act done to its subject; a charge names the accused as its doer.
 
 A finite content clause of a verb of agreeing or denying (`proposition_types`: "agreed that a president
 should …", "denied that Clinton had anything to do with …") is a proposition about its subject, not an
@@ -8,20 +8,44 @@ to-infinitive ("allowed agencies to go") and a clause whose subject is the sourc
 that it would …") are the source's own act; both keep their target. A content clause comes after its
 verb (a clause before it is one the parse joined across a semicolon), and a "verb" with a determiner is
 a noun the parse took for one ("declined a Defense Department offer to …").
+
+A charge made in a finite content clause says what the accused did ("alleged that Trump personally earned
+$5 million", "charged that Mrs. Clinton hid the documents"): the accused is the clause's doer, its subject
+when active, its "by" phrase when passive. A passive clause's subject underwent the act ("alleged that
+family members were prevented from visiting", "complained that they have not been given approval"): a
+victim or the accuser, no one accused; nor is the clause's object, the act's victim ("alleged that the
+police beat protesters": the police), nor a listener ("complained to the mayor that …"). A clause whose
+doer the sentence does not name accuses no one. A verb of accusing of the trigger lexicon says this of
+its clause; of the verbs the CAMEO dictionary alone codes, only those whose clause is a charge
+(`charge_verbs`: "charged that …", not "suspected that the disease would spread").
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from spacy.tokens import Token
 
-from newsgraph.extract.components.events._lexicon import Lexicon
+from newsgraph.extract.components.events._candidates import Candidate
+from newsgraph.extract.components.events._grammar import Grammar
+from newsgraph.extract.components.events._lexicon import WEAK_ORIGINS, Lexicon
 from newsgraph.extract.components.events._practices import open_practice
+
+
+class ActorReader(Protocol):
+    """What is read here of `_arguments.ArgumentFinder` (`_drafting.Drafter` calls `charged`)."""
+
+    g: Grammar
+    lex: Lexicon
+
+    def is_actorish(self, tok: Token) -> bool: ...
+
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """The tags of a tensed verb or a modal."""
 
 
-def _finite(clause: Token) -> bool:
+def finite(clause: Token) -> bool:
     """Whether a clause is finite: a tensed verb or auxiliary, or "that" ("that a president should …")."""
     if clause.tag_ in _FINITE_TAGS:
         return True
@@ -45,7 +69,32 @@ def acts_among(
 
 def _proposition(clause: Token, exclude: set[int], lex: Lexicon) -> bool:
     """Whether `clause` is a finite content clause whose subject is another party than the source."""
-    if clause.dep_ != "ccomp" or not _finite(clause) or any(c.dep_ == "det" for c in clause.children):
+    if clause.dep_ != "ccomp" or not finite(clause) or any(c.dep_ == "det" for c in clause.children):
         return False
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.i not in exclude and subj.lower_ not in lex.pronouns
+
+
+def _content(clause: Token) -> bool:
+    """Whether a clause is a finite content clause, not a free relative the parse took for one: "denounced
+    what he called …" denounces a thing, whose clause names the speaker, no one accused."""
+    return clause.pos_ in ("VERB", "AUX") and finite(clause) and clause.left_edge.tag_ not in ("WP", "WDT")
+
+
+def charged(cand: Candidate, source: Token | None, target: Token | None, args: ActorReader) -> Token | None:
+    """Return a verb trigger's target: when it has no object and makes a charge in a finite content clause,
+    the accused, the clause's doer if it is an actor other than the accuser (`source`); else `target`."""
+    g, verb = args.g, cand.tok
+    if cand.sense.type != "ACCUSE" or cand.noun or g.patient(verb) is not None:
+        return target
+    if cand.sense.origin in WEAK_ORIGINS and g.lemma(verb) not in args.lex.charge_verbs:
+        return target
+    clause = next((c for c in g.kids(verb) if c.dep_ == "ccomp" and c.i > verb.i and _content(c)), None)
+    if clause is None:
+        return target
+    doer = g.agent(clause)
+    if doer is None or (source is not None and doer.i == source.i):
+        return None
+    if not clause.left_edge.i <= doer.i <= clause.right_edge.i:
+        return None  # a doer found outside the clause is none the clause names
+    return doer if args.is_actorish(doer) else None

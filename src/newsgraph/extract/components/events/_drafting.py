@@ -25,6 +25,7 @@ from newsgraph.extract.components.events._arguments import ArgumentFinder
 from newsgraph.extract.components.events._asked_for import AskedFor
 from newsgraph.extract.components.events._candidates import Candidate
 from newsgraph.extract.components.events._claims import Claims
+from newsgraph.extract.components.events._clause_targets import charged
 from newsgraph.extract.components.events._document_doers import document_doer
 from newsgraph.extract.components.events._ended_fights import EndedFights
 from newsgraph.extract.components.events._force import moved, moves_force
@@ -270,6 +271,7 @@ class Drafter:
                 tgt = self.recipients.target(tok, src, tgt)
             if cand.sense.type == "CONSULT":  # "discussed imposing costs on Russia": the topic is no partner
                 tgt = consulted(tok, src, tgt, self.args)
+            tgt = charged(cand, src, tgt, self.args)  # "alleged that Trump earned …": Trump, not a victim
             tgt = tgt or partitive_victim(tok, cand.sense.type, self.args)  # "…, killing 15": 15 of them
             tgt = moved_people(tok, cand.sense.mode, tgt, self.args)  # "deported X to Turkey": X
             tgt = applied_to(tok, tgt, cand.sense.type or "", self.lex)  # "bans fishing in the sea": where

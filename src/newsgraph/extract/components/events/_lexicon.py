@@ -220,6 +220,7 @@ class Lexicon:
     belief_heads: frozenset[str]
     denial_heads: frozenset[str]
     allegation_heads: frozenset[str]
+    charge_verbs: frozenset[str]
     alleging_adverbs: frozenset[str]
     proof_heads: frozenset[str]
     asserting_negated_heads: frozenset[str]
@@ -299,7 +300,8 @@ _RULE_WORD_LISTS = (
     "question_openers",
     "question_marks", "permission_verbs", "ability_heads", "inability_heads",
     "aggregate_counters", "aggregate_amods", "habitual_adverbs", "period_nouns", "period_preps",
-    "trend_verbs", "belief_heads", "denial_heads", "allegation_heads", "alleging_adverbs", "proof_heads",
+    "trend_verbs", "belief_heads", "denial_heads", "allegation_heads", "charge_verbs", "alleging_adverbs",
+    "proof_heads",
     "asserting_negated_heads",
     "hedge_adverbs", "forecast_heads", "imminent_heads", "completive_verbs", "introduced_nouns",
     "possessed_org_nouns", "answering_verbs", "declined_comment_heads", "declined_comment_verbs",
