@@ -83,7 +83,8 @@ def _content(clause: Token) -> bool:
 
 def charged(cand: Candidate, source: Token | None, target: Token | None, args: ActorReader) -> Token | None:
     """Return a verb trigger's target: when it has no object and makes a charge in a finite content clause,
-    the accused, the clause's doer if it is an actor other than the accuser (`source`); else `target`."""
+    the accused, the clause's doer if it is an actor other than the accuser (`source`), else `target` if it
+    stands outside the clause; with no such charge, `target`."""
     g, verb = args.g, cand.tok
     if cand.sense.type != "ACCUSE" or cand.noun or g.patient(verb) is not None:
         return target
@@ -92,9 +93,17 @@ def charged(cand: Candidate, source: Token | None, target: Token | None, args: A
     clause = next((c for c in g.kids(verb) if c.dep_ == "ccomp" and c.i > verb.i and _content(c)), None)
     if clause is None:
         return target
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
     doer = g.agent(clause)
-    if doer is None or (source is not None and doer.i == source.i):
-        return None
-    if not clause.left_edge.i <= doer.i <= clause.right_edge.i:
-        return None  # a doer found outside the clause is none the clause names
-    return doer if args.is_actorish(doer) else None
+    if (
+        doer is not None
+        and doer.i in inside
+        and (source is None or doer.i != source.i)
+        and doer.lower_ != "it"  # "complained that it was unfair": an empty or a thing's "it", no one accused
+        and args.is_actorish(doer)
+    ):
+        return doer
+    # the clause names no one accused: none of its words is the target (a victim, the accuser), but a party
+    # outside it stays ("China complained to Washington that the sales broke the accord"; `_hearers` drops
+    # a private listener)
+    return target if target is not None and target.i not in inside else None
